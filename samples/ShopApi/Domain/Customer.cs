@@ -1,0 +1,9 @@
+namespace Shop.Domain;
+
+public class Customer
+{
+    public int Id { get; set; }
+    public string Email { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public List<Order> Orders { get; } = new();
+}

@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Shop.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// The shop's transactional database: pooled contexts on SQL Server with transient-fault retries.
+builder.Services.AddDbContextPool<ShopContext>(
+    options => options.UseSqlServer(
+        builder.Configuration.GetConnectionString("Shop"),
+        sql => sql.EnableRetryOnFailure(5).CommandTimeout(30)),
+    poolSize: 256);
+
+// Audit records go to a local SQLite file, written from background work through a factory.
+builder.Services.AddDbContextFactory<AuditContext>(options =>
+    options.UseSqlite(builder.Configuration["Audit:ConnectionString"]));
+
+var app = builder.Build();
+
+app.MapGet("/orders/{id:int}", async (int id, ShopContext db) =>
+    await db.Orders.Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == id) is { } order
+        ? Results.Ok(order)
+        : Results.NotFound());
+
+app.Run();

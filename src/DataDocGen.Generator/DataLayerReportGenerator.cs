@@ -1,0 +1,127 @@
+using System.Collections.Immutable;
+using System.Linq;
+using DataDocGen.Generator.Configuration;
+using DataDocGen.Generator.Diagnostics;
+using DataDocGen.Generator.Emit;
+using DataDocGen.Generator.Helpers;
+using DataDocGen.Generator.Model;
+using DataDocGen.Generator.Parsing;
+using DataDocGen.Generator.Report;
+using Microsoft.CodeAnalysis;
+
+namespace DataDocGen.Generator;
+
+/// <summary>
+/// Documents the project's data layer. The pipeline:
+/// 1. syntax: classes with a base list (DbContexts, entity configurations) and generic <c>Add*</c> registration calls;
+/// 2. transform: each candidate into a small equatable spec (or null), semantic work only here;
+/// 3. appsettings*.json AdditionalFiles into flattened configuration values;
+/// 4. join everything into the report model; render it only when the model changed.
+/// An unrelated edit re-runs the transforms, which produce equal specs, so the report step stays cached.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class DataLayerReportGenerator : IIncrementalGenerator
+{
+    public static class TrackingNames
+    {
+        public const string DeclaredTypes = nameof(DeclaredTypes);
+        public const string Registrations = nameof(Registrations);
+        public const string AppSettings = nameof(AppSettings);
+        public const string ProjectName = nameof(ProjectName);
+        public const string Options = nameof(Options);
+        public const string Report = nameof(Report);
+        public const string Rendered = nameof(Rendered);
+    }
+
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var declaredTypes = context.SyntaxProvider
+            .CreateSyntaxProvider(DeclaredTypeParser.IsCandidate, DeclaredTypeParser.Parse)
+            .Where(static spec => spec is not null)
+            .WithTrackingName(TrackingNames.DeclaredTypes);
+
+        var registrations = context.SyntaxProvider
+            .CreateSyntaxProvider(RegistrationParser.IsCandidate, RegistrationParser.Parse)
+            .Where(static result => result is not null)
+            .WithTrackingName(TrackingNames.Registrations);
+
+        var appSettings = context.AdditionalTextsProvider
+            .Where(AppSettingsParser.IsAppSettings)
+            .Select(AppSettingsParser.Parse)
+            .Where(static spec => spec is not null)
+            .WithTrackingName(TrackingNames.AppSettings);
+
+        // Only the assembly name is taken from the compilation: a string, equal across edits, so nothing downstream re-runs.
+        var projectName = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.AssemblyName ?? "project")
+            .WithTrackingName(TrackingNames.ProjectName);
+
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => ReportOptions.From(provider.GlobalOptions))
+            .WithTrackingName(TrackingNames.Options);
+
+        var report = declaredTypes.Collect()
+            .Combine(registrations.Collect())
+            .Combine(appSettings.Collect())
+            .Combine(projectName)
+            .Select(static (input, cancellationToken) =>
+            {
+                var (((declared, registered), settings), name) = input;
+                var errors = declared.Select(d => d!.Error).Concat(registered.Select(r => r!.Error)).Where(e => e is not null).Select(e => e!).ToEquatableArray();
+                try
+                {
+                    var built = DataLayerReportBuilder.Build(
+                        name,
+                        declared.Select(d => d!.Context).Where(c => c is not null).Select(c => c!).ToList(),
+                        declared.Select(d => d!.Configuration).Where(c => c is not null).Select(c => c!).ToList(),
+                        registered.Select(r => r!.Registration).Where(r => r is not null).Select(r => r!).ToList(),
+                        settings.Select(s => s!).ToList());
+                    return new ReportResult(built, errors);
+                }
+                catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+                {
+                    return new ReportResult(null, errors.Concat(new[] { GeneratorFailure.Describe(exception) }).ToEquatableArray());
+                }
+            })
+            .WithTrackingName(TrackingNames.Report);
+
+        var rendered = report.Combine(options)
+            .Select(static (input, _) => Render(input.Left, input.Right))
+            .WithTrackingName(TrackingNames.Rendered);
+
+        context.RegisterSourceOutput(rendered, static (production, output) =>
+        {
+            if (output is null) return;
+            if (output.Error is not null)
+            {
+                production.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, output.Error));
+            }
+            production.AddSource(PayloadEmitter.HintName, output.Source);
+        });
+    }
+
+    private static RenderedOutput? Render(ReportResult result, ReportOptions options)
+    {
+        if (!options.Enabled) return null;
+        var error = result.Errors.IsEmpty ? null
+            : result.Errors[0] + (result.Errors.Count > 1 ? " (and " + (result.Errors.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + " more)" : string.Empty);
+        if (result.Report is null) return new RenderedOutput(PayloadEmitter.Failed(), error);
+        try
+        {
+            if (options.SimulateFailure) throw new System.InvalidOperationException("Simulated failure (DataDocGenSimulateFailure=true).");
+            var paths = new RelativePath(options.ReportDirectory);
+            var source = PayloadEmitter.Emit(
+                ("DATA_LAYER.md", MarkdownEmitter.Emit(result.Report, paths)),
+                ("DATA_LAYER.json", JsonEmitter.Emit(result.Report)));
+            return new RenderedOutput(source, error);
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            return new RenderedOutput(PayloadEmitter.Failed(), GeneratorFailure.Describe(exception));
+        }
+    }
+
+    private sealed record ReportResult(DataLayerReport? Report, EquatableArray<string> Errors);
+
+    private sealed record RenderedOutput(string Source, string? Error);
+}

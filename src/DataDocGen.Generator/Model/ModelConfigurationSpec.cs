@@ -1,0 +1,41 @@
+using DataDocGen.Generator.Helpers;
+
+namespace DataDocGen.Generator.Model;
+
+internal enum TableMappingKind
+{
+    Table,
+    View,
+    /// <summary><c>ToTable((string?)null)</c>: the entity has no table of its own.</summary>
+    NoTable,
+    TphStrategy,
+    TptStrategy,
+    TpcStrategy,
+}
+
+/// <summary>A table-shaping call or attribute for one entity type (<c>ToTable</c>, <c>ToView</c>, <c>[Table]</c>, <c>UseTpcMappingStrategy</c>...).</summary>
+internal sealed record TableMappingSpec(string EntityFullName, TableMappingKind Kind, string? Name, string? Schema, SourceLocation? Location);
+
+/// <summary>A model-changing statement the generator recognised but cannot evaluate, so names it reports may differ.</summary>
+internal sealed record UnresolvedConfigurationSpec(string What, SourceLocation? Location);
+
+/// <summary>What a model-building body (OnModelCreating or an IEntityTypeConfiguration) says about tables.</summary>
+internal sealed record ModelConfigurationSpec(
+    EquatableArray<TableMappingSpec> Mappings,
+    string? DefaultSchema,
+    EquatableArray<string> AppliedConfigurations,
+    bool AppliesConfigurationsFromAssembly,
+    EquatableArray<UnresolvedConfigurationSpec> Unresolved)
+{
+    public static readonly ModelConfigurationSpec Empty = new(
+        EquatableArray<TableMappingSpec>.Empty, null, EquatableArray<string>.Empty, false, EquatableArray<UnresolvedConfigurationSpec>.Empty);
+}
+
+/// <summary>A class implementing <c>IEntityTypeConfiguration&lt;T&gt;</c>.</summary>
+/// <param name="CanBeAppliedFromAssembly">False for abstract classes and classes without a parameterless constructor, which <c>ApplyConfigurationsFromAssembly</c> skips.</param>
+internal sealed record EntityConfigurationSpec(
+    string FullName,
+    string EntityFullName,
+    bool CanBeAppliedFromAssembly,
+    ModelConfigurationSpec Model,
+    SourceLocation? Location);

@@ -1,0 +1,20 @@
+using DataDocGen.Generator.Helpers;
+
+namespace DataDocGen.Generator.Model;
+
+/// <summary>A call that selects a database provider, such as <c>options.UseSqlServer(connectionString, ...)</c>.</summary>
+/// <param name="Provider">The provider's short name as DATA_LAYER.json writes it (SqlServer, Npgsql, ...).</param>
+/// <param name="Method">The method called, e.g. <c>UseSqlServer</c>.</param>
+/// <param name="Connection">Where the connection string comes from; empty when the call takes none or it could not be read.</param>
+/// <param name="ProviderOptions">Calls made inside the provider's options lambda, rendered as safe code (e.g. <c>EnableRetryOnFailure(5)</c>).</param>
+/// <param name="Condition">The condition around the call when it sits in an <c>if</c> or conditional expression, as code.</param>
+internal sealed record ProviderUseSpec(
+    string Provider,
+    string Method,
+    EquatableArray<ConnectionSourceSpec> Connection,
+    EquatableArray<string> ProviderOptions,
+    string? Condition,
+    SourceLocation? Location);
+
+/// <summary>Another call on the options builder (<c>EnableRetryOnFailure</c> aside): <c>UseLazyLoadingProxies()</c>, <c>AddInterceptors(...)</c>...</summary>
+internal sealed record OptionCallSpec(string Call, SourceLocation? Location);

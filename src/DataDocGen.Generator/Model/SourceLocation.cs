@@ -1,0 +1,31 @@
+using Microsoft.CodeAnalysis;
+
+namespace DataDocGen.Generator.Model;
+
+/// <summary>Where a fact was found: the file path as the compiler sees it and a 1-based line.</summary>
+/// <remarks>Kept as strings rather than a Roslyn <see cref="Location"/> so models stay cheap to compare and do not
+/// keep syntax trees alive. Paths are made relative to the report's folder only when the report is written.</remarks>
+internal sealed record SourceLocation(string Path, int Line)
+{
+    public static SourceLocation? From(SyntaxNode node)
+    {
+        var span = node.GetLocation().GetLineSpan();
+        return string.IsNullOrEmpty(span.Path) ? null : new SourceLocation(Normalize(span.Path), span.StartLinePosition.Line + 1);
+    }
+
+    public static SourceLocation? From(ISymbol symbol)
+    {
+        foreach (var location in symbol.Locations)
+        {
+            if (location.IsInSource)
+            {
+                var span = location.GetLineSpan();
+                return new SourceLocation(Normalize(span.Path), span.StartLinePosition.Line + 1);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Forward slashes everywhere, so ordering and links are the same on Windows and Unix.</summary>
+    public static string Normalize(string path) => path.Replace('\\', '/');
+}

@@ -1,0 +1,55 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DataDocGen.Generator.Parsing;
+
+/// <summary>Turns code into short text safe to print: code that holds a string literal may hold a secret, so it is not printed.</summary>
+internal static class CodeText
+{
+    private const int MaxLength = 120;
+
+    /// <summary>The code with whitespace collapsed, or null when it contains a string literal or is too long.</summary>
+    public static string? Safe(SyntaxNode node)
+    {
+        if (node.DescendantNodesAndSelf().Any(n => n.IsKind(SyntaxKind.StringLiteralExpression)
+                || n.IsKind(SyntaxKind.InterpolatedStringExpression) || n.IsKind(SyntaxKind.Utf8StringLiteralExpression)))
+        {
+            return null;
+        }
+        return Collapse(node);
+    }
+
+    /// <summary>The code with whitespace collapsed to single spaces (comments dropped), or null when too long.</summary>
+    public static string? Collapse(SyntaxNode node)
+    {
+        var text = string.Join(" ", node.DescendantTokens().Select(t => t.Text));
+        text = text.Replace(" . ", ".").Replace(" (", "(").Replace("( ", "(").Replace(" )", ")").Replace(" ,", ",")
+            .Replace("! ", "!").Replace(" [", "[").Replace("[ ", "[").Replace(" ]", "]").Replace(" <", "<").Replace("< ", "<").Replace(" >", ">");
+        return text.Length > MaxLength ? null : text;
+    }
+
+    /// <summary>The condition guarding <paramref name="node"/> inside <paramref name="scope"/>: the nearest enclosing
+    /// <c>if</c> (negated in its <c>else</c>) or conditional expression, as code. Null when unconditional.</summary>
+    public static string? EnclosingCondition(SyntaxNode node, SyntaxNode? scope)
+    {
+        for (var child = node; child.Parent is { } parent && child != scope; child = parent)
+        {
+            switch (parent)
+            {
+                case IfStatementSyntax ifStatement when child == ifStatement.Statement:
+                    return Collapse(ifStatement.Condition) ?? "(a condition)";
+                case ElseClauseSyntax { Parent: IfStatementSyntax elseOf }:
+                    return "not (" + (Collapse(elseOf.Condition) ?? "a condition") + ")";
+                case ConditionalExpressionSyntax conditional when child == conditional.WhenTrue:
+                    return Collapse(conditional.Condition) ?? "(a condition)";
+                case ConditionalExpressionSyntax conditional when child == conditional.WhenFalse:
+                    return "not (" + (Collapse(conditional.Condition) ?? "a condition") + ")";
+                case MemberDeclarationSyntax:
+                    return null;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,159 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using DataDocGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DataDocGen.Generator.Parsing;
+
+/// <summary>
+/// Follows the expression passed as a connection string back to where its value comes from: a configuration key,
+/// a named connection string, an environment variable or a constant. Follows <c>??</c> chains and locals assigned
+/// once in the same body; anything else is reported as unresolved rather than guessed.
+/// </summary>
+internal static class ConnectionSourceParser
+{
+    private const int MaxDepth = 4;
+
+    public static IReadOnlyList<ConnectionSourceSpec> Parse(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var sources = new List<ConnectionSourceSpec>();
+        Collect(expression, model, sources, 0, cancellationToken);
+        return sources;
+    }
+
+    private static void Collect(ExpressionSyntax expression, SemanticModel model, List<ConnectionSourceSpec> sources, int depth, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        expression = Unwrap(expression);
+        var location = SourceLocation.From(expression);
+
+        if (expression is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce)
+        {
+            Collect(coalesce.Left, model, sources, depth, cancellationToken);
+            Collect(coalesce.Right, model, sources, depth, cancellationToken);
+            return;
+        }
+        if (expression is ThrowExpressionSyntax)
+        {
+            return; // `?? throw ...`: no alternative source
+        }
+
+        var constant = model.GetConstantValue(expression, cancellationToken);
+        if (constant is { HasValue: true, Value: string literal })
+        {
+            sources.Add(new ConnectionSourceSpec(ConnectionSourceKind.Literal, literal, location));
+            return;
+        }
+
+        if (TryConfigurationLookup(expression, model, cancellationToken) is { } lookup)
+        {
+            sources.Add(lookup with { Location = location });
+            return;
+        }
+
+        if (depth < MaxDepth && expression is IdentifierNameSyntax identifier
+            && model.GetSymbolInfo(identifier, cancellationToken).Symbol is ILocalSymbol local
+            && SingleAssignment(local, identifier, cancellationToken) is { } assigned)
+        {
+            Collect(assigned, model, sources, depth + 1, cancellationToken);
+            return;
+        }
+
+        sources.Add(new ConnectionSourceSpec(ConnectionSourceKind.Unresolved, CodeText.Safe(expression), location));
+    }
+
+    private static ExpressionSyntax Unwrap(ExpressionSyntax expression)
+    {
+        while (true)
+        {
+            switch (expression)
+            {
+                case ParenthesizedExpressionSyntax parenthesized: expression = parenthesized.Expression; break;
+                case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } bang: expression = bang.Operand; break;
+                case CastExpressionSyntax cast: expression = cast.Expression; break;
+                default: return expression;
+            }
+        }
+    }
+
+    /// <summary>Recognises <c>GetConnectionString("X")</c>, <c>config["A:B"]</c>, <c>config.GetValue&lt;string&gt;("A:B")</c>,
+    /// <c>GetSection("A")["B"]</c>, <c>GetSection("A:B").Value</c> and <c>Environment.GetEnvironmentVariable("X")</c>.</summary>
+    private static ConnectionSourceSpec? TryConfigurationLookup(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+    {
+        switch (expression)
+        {
+            case InvocationExpressionSyntax invocation when model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method:
+            {
+                var argument = invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression;
+                var key = argument is null ? null : model.GetConstantValue(argument, cancellationToken) is { HasValue: true, Value: string s } ? s : null;
+                if (key is null) return null;
+                if (method.Name == "GetEnvironmentVariable" && method.ContainingType.Is("System", "Environment"))
+                {
+                    return new ConnectionSourceSpec(ConnectionSourceKind.EnvironmentVariable, key, null);
+                }
+                if (!IsConfiguration(method.ReducedFrom?.Parameters[0].Type ?? method.ContainingType)
+                    && !IsConfiguration(method.ReceiverType)) return null;
+                var prefix = invocation.Expression is MemberAccessExpressionSyntax access ? SectionPath(access.Expression, model, cancellationToken) : null;
+                return method.Name switch
+                {
+                    "GetConnectionString" when prefix is null => new ConnectionSourceSpec(ConnectionSourceKind.ConnectionStringName, key, null),
+                    "GetConnectionString" => new ConnectionSourceSpec(ConnectionSourceKind.ConfigurationKey, prefix + ":ConnectionStrings:" + key, null),
+                    "GetValue" => new ConnectionSourceSpec(ConnectionSourceKind.ConfigurationKey, Join(prefix, key), null),
+                    _ => null,
+                };
+            }
+            case ElementAccessExpressionSyntax elementAccess
+                when IsConfiguration(model.GetTypeInfo(elementAccess.Expression, cancellationToken).Type)
+                     && elementAccess.ArgumentList.Arguments.Count == 1
+                     && model.GetConstantValue(elementAccess.ArgumentList.Arguments[0].Expression, cancellationToken) is { HasValue: true, Value: string key }:
+                return new ConnectionSourceSpec(ConnectionSourceKind.ConfigurationKey, Join(SectionPath(elementAccess.Expression, model, cancellationToken), key), null);
+            case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Value" } valueAccess
+                when SectionPath(valueAccess.Expression, model, cancellationToken) is { } path:
+                return new ConnectionSourceSpec(ConnectionSourceKind.ConfigurationKey, path, null);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The key path of a chain of <c>GetSection("A").GetSection("B")</c> calls, or null when the expression is not one.</summary>
+    private static string? SectionPath(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetSection" or "GetRequiredSection" } access } invocation
+            && invocation.ArgumentList.Arguments.Count == 1
+            && model.GetConstantValue(invocation.ArgumentList.Arguments[0].Expression, cancellationToken) is { HasValue: true, Value: string key }
+            && IsConfiguration(model.GetTypeInfo(access.Expression, cancellationToken).Type))
+        {
+            return Join(SectionPath(access.Expression, model, cancellationToken), key);
+        }
+        return null;
+    }
+
+    private static string Join(string? prefix, string key) => prefix is null ? key : prefix + ":" + key;
+
+    private static bool IsConfiguration(ITypeSymbol? type)
+    {
+        if (type is null) return false;
+        if (IsConfigurationInterface(type)) return true;
+        return type.AllInterfaces.Any(IsConfigurationInterface);
+
+        static bool IsConfigurationInterface(ITypeSymbol t) =>
+            t.Is("Microsoft.Extensions.Configuration", "IConfiguration") || t.Is("Microsoft.Extensions.Configuration", "IConfigurationSection");
+    }
+
+    /// <summary>The initializer of a local that is never assigned again in its body, or null.</summary>
+    private static ExpressionSyntax? SingleAssignment(ILocalSymbol local, SyntaxNode usage, CancellationToken cancellationToken)
+    {
+        if (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } value } declarator)
+        {
+            return null;
+        }
+        var body = declarator.FirstAncestorOrSelf<BlockSyntax>() ?? (SyntaxNode?)declarator.FirstAncestorOrSelf<CompilationUnitSyntax>();
+        if (body is null || !body.Span.Contains(usage.Span)) return null;
+        var reassigned = body.DescendantNodes().OfType<AssignmentExpressionSyntax>()
+            .Any(a => a.Left is IdentifierNameSyntax name && name.Identifier.ValueText == local.Name);
+        return reassigned ? null : value;
+    }
+}

@@ -1,0 +1,44 @@
+using System.Threading;
+using DataDocGen.Generator.Diagnostics;
+using DataDocGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DataDocGen.Generator.Parsing;
+
+/// <summary>What a class declaration with a base list turned out to be: a DbContext, an entity configuration, or neither.</summary>
+internal sealed record DeclaredTypeSpec(DbContextSpec? Context, EntityConfigurationSpec? Configuration, string? Error);
+
+internal static class DeclaredTypeParser
+{
+    /// <summary>Cheap syntactic filter: only classes that derive from or implement something can be either kind.</summary>
+    public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node is ClassDeclarationSyntax { BaseList: not null };
+
+    public static DeclaredTypeSpec? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var declaration = (ClassDeclarationSyntax)context.Node;
+            if (context.SemanticModel.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type) return null;
+
+            // A partial class is seen once per part: read it from its first part only.
+            var first = type.DeclaringSyntaxReferences[0];
+            if (first.SyntaxTree != declaration.SyntaxTree || first.Span != declaration.Span) return null;
+
+            var compilation = context.SemanticModel.Compilation;
+            if (DbContextParser.IsDbContext(type))
+            {
+                return new DeclaredTypeSpec(DbContextParser.Parse(type, compilation, cancellationToken), null, null);
+            }
+            if (EntityConfigurationParser.ConfiguredInterface(type) is { } configured)
+            {
+                return new DeclaredTypeSpec(null, EntityConfigurationParser.Parse(type, configured, compilation, cancellationToken), null);
+            }
+            return null;
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            return new DeclaredTypeSpec(null, null, GeneratorFailure.Describe(exception, context.Node));
+        }
+    }
+}

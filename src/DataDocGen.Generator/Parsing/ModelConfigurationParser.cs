@@ -1,0 +1,147 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using DataDocGen.Generator.Helpers;
+using DataDocGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DataDocGen.Generator.Parsing;
+
+/// <summary>
+/// Reads what a model-building body (<c>OnModelCreating</c>, <c>IEntityTypeConfiguration&lt;T&gt;.Configure</c>) says
+/// about tables: <c>ToTable</c>/<c>ToView</c>, mapping strategies, the default schema, and which configuration classes
+/// it applies. Calls that change names in a way we cannot evaluate are kept as "unresolved" so the report can say so.
+/// </summary>
+internal static class ModelConfigurationParser
+{
+    private const string EfNamespace = "Microsoft.EntityFrameworkCore";
+    private const string EfMetadataBuilders = "Microsoft.EntityFrameworkCore.Metadata.Builders";
+
+    private static readonly HashSet<string> InterestingNames = new()
+    {
+        // ToSqlQuery and ToFunction are not here: EF Core keeps the entity's default table mapping beside them
+        // (checked against EF Core's relational model in TableMappingFidelityTests).
+        "ToTable", "ToView", "UseTphMappingStrategy", "UseTptMappingStrategy", "UseTpcMappingStrategy",
+        "HasDefaultSchema", "ApplyConfiguration", "ApplyConfigurationsFromAssembly", "SetTableName", "SetSchema", "SetViewName",
+    };
+
+    public static ModelConfigurationSpec Parse(SyntaxNode body, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var mappings = new List<TableMappingSpec>();
+        var applied = new List<string>();
+        var unresolved = new List<UnresolvedConfigurationSpec>();
+        string? defaultSchema = null;
+        var fromAssembly = false;
+
+        foreach (var invocation in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var name = OptionsBuilderParser.MethodName(invocation);
+            if (name is null || !InterestingNames.Contains(name)) continue;
+            if (OptionsBuilderParser.ResolveMethod(invocation, model, cancellationToken) is not { } method) continue;
+            var location = SourceLocation.From(invocation);
+            var receiver = OptionsBuilderParser.ReceiverType(method);
+
+            switch (name)
+            {
+                case "HasDefaultSchema" when receiver.Is(EfNamespace, "ModelBuilder"):
+                    if (ConstantArgument(invocation, method, "schema", model, cancellationToken) is { IsConstant: true } schema) defaultSchema = schema.Value;
+                    else unresolved.Add(new UnresolvedConfigurationSpec("default schema set from a non-constant value", location));
+                    break;
+                case "ApplyConfiguration" when receiver.Is(EfNamespace, "ModelBuilder"):
+                    if (invocation.ArgumentList.Arguments.FirstOrDefault() is { } argument
+                        && model.GetTypeInfo(argument.Expression, cancellationToken).Type is { } configurationType)
+                    {
+                        applied.Add(configurationType.ClrFullName());
+                    }
+                    break;
+                case "ApplyConfigurationsFromAssembly" when receiver.Is(EfNamespace, "ModelBuilder"):
+                    if (IsCurrentAssembly(invocation, model, cancellationToken)) fromAssembly = true;
+                    else unresolved.Add(new UnresolvedConfigurationSpec("entity configurations applied from another assembly", location));
+                    break;
+                case "SetTableName" or "SetSchema" or "SetViewName":
+                    unresolved.Add(new UnresolvedConfigurationSpec("table names or schemas set in code (`" + name + "`)", location));
+                    break;
+                default:
+                    ParseMapping(invocation, method, name, receiver, model, mappings, unresolved, location, cancellationToken);
+                    break;
+            }
+        }
+
+        return new ModelConfigurationSpec(mappings.ToEquatableArray(), defaultSchema, applied.ToEquatableArray(), fromAssembly, unresolved.ToEquatableArray());
+    }
+
+    private static void ParseMapping(InvocationExpressionSyntax invocation, IMethodSymbol method, string name, ITypeSymbol? receiver,
+        SemanticModel model, List<TableMappingSpec> mappings, List<UnresolvedConfigurationSpec> unresolved, SourceLocation? location,
+        CancellationToken cancellationToken)
+    {
+        if (receiver is null || !receiver.IsInNamespace(EfMetadataBuilders)) return;
+        if (receiver.MetadataName.StartsWith("Owned", System.StringComparison.Ordinal)) return; // owned tables: not part of the DbSet table list
+        if (receiver is not INamedTypeSymbol { MetadataName: "EntityTypeBuilder`1", TypeArguments.Length: 1 } builder)
+        {
+            if (receiver.MetadataName == "EntityTypeBuilder")
+            {
+                unresolved.Add(new UnresolvedConfigurationSpec("`" + name + "` on an entity type chosen at run time", location));
+            }
+            return;
+        }
+
+        var entity = builder.TypeArguments[0].ClrFullName();
+        switch (name)
+        {
+            case "UseTphMappingStrategy": mappings.Add(new TableMappingSpec(entity, TableMappingKind.TphStrategy, null, null, location)); return;
+            case "UseTptMappingStrategy": mappings.Add(new TableMappingSpec(entity, TableMappingKind.TptStrategy, null, null, location)); return;
+            case "UseTpcMappingStrategy": mappings.Add(new TableMappingSpec(entity, TableMappingKind.TpcStrategy, null, null, location)); return;
+        }
+
+        var kind = name == "ToView" ? TableMappingKind.View : TableMappingKind.Table;
+        var hasName = method.Parameters.Any(p => p.Name == "name");
+        if (!hasName)
+        {
+            return; // ToTable(t => ...) keeps the current name
+        }
+        var tableName = ConstantArgument(invocation, method, "name", model, cancellationToken);
+        var schema = ConstantArgument(invocation, method, "schema", model, cancellationToken);
+        if (tableName is not { IsConstant: true } || (schema is { IsConstant: false }))
+        {
+            unresolved.Add(new UnresolvedConfigurationSpec("`" + name + "` with a name computed at run time", location));
+            return;
+        }
+        var table = tableName.Value.Value;
+        mappings.Add(table is null
+            ? new TableMappingSpec(entity, TableMappingKind.NoTable, null, null, location) // ToTable((string?)null): no table
+            : new TableMappingSpec(entity, kind, table, schema?.Value, location));
+    }
+
+    /// <summary>A string argument's constant value; null when the argument is absent, <c>IsConstant: false</c> when it is not constant.</summary>
+    private static (bool IsConstant, string? Value)? ConstantArgument(InvocationExpressionSyntax invocation, IMethodSymbol method, string parameterName,
+        SemanticModel model, CancellationToken cancellationToken)
+    {
+        foreach (var argument in invocation.ArgumentList.Arguments)
+        {
+            if (OptionsBuilderParser.ParameterFor(argument, invocation.ArgumentList, method)?.Name != parameterName) continue;
+            var constant = model.GetConstantValue(argument.Expression, cancellationToken);
+            return constant.HasValue && constant.Value is null or string ? (true, (string?)constant.Value) : (false, (string?)null);
+        }
+        return null;
+    }
+
+    /// <summary>True for <c>typeof(X).Assembly</c> with X in this compilation, <c>GetType().Assembly</c> and <c>Assembly.GetExecutingAssembly()</c>.</summary>
+    private static bool IsCurrentAssembly(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var argument = invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression;
+        switch (argument)
+        {
+            case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Assembly", Expression: TypeOfExpressionSyntax typeOf }:
+                return model.GetTypeInfo(typeOf.Type, cancellationToken).Type?.ContainingAssembly is { } assembly
+                    && SymbolEqualityComparer.Default.Equals(assembly, model.Compilation.Assembly);
+            case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Assembly", Expression: InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "GetType" }, ArgumentList.Arguments.Count: 0 } }:
+                return true;
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetExecutingAssembly" } }:
+                return true;
+            default:
+                return false;
+        }
+    }
+}

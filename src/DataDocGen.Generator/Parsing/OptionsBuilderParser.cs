@@ -1,0 +1,180 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using DataDocGen.Generator.Helpers;
+using DataDocGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DataDocGen.Generator.Parsing;
+
+/// <summary>
+/// Reads the calls made on a <c>DbContextOptionsBuilder</c> inside a body (an <c>OnConfiguring</c> override or the
+/// options lambda of <c>AddDbContext</c>): the provider with its connection string and options, and other options.
+/// </summary>
+internal static class OptionsBuilderParser
+{
+    private const string EfNamespace = "Microsoft.EntityFrameworkCore";
+
+    public static (EquatableArray<ProviderUseSpec> Providers, EquatableArray<OptionCallSpec> Options) Parse(
+        SyntaxNode scope, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var providers = new List<ProviderUseSpec>();
+        var options = new List<OptionCallSpec>();
+        var providerSpans = new List<Microsoft.CodeAnalysis.Text.TextSpan>();
+
+        foreach (var invocation in scope.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var name = MethodName(invocation);
+            if (name is null || providerSpans.Any(span => span.Contains(invocation.Span))) continue;
+            if (!KnownProviders.UseMethods.TryGetValue(name, out var provider) && !LooksLikeOption(name)) continue;
+
+            if (ResolveMethod(invocation, model, cancellationToken) is not { } method || !IsOptionsBuilder(ReceiverType(method))) continue;
+
+            if (provider is not null)
+            {
+                providers.Add(ParseProviderCall(invocation, method, provider, scope, model, cancellationToken));
+                // Calls inside the provider's own arguments are its options, not the context's.
+                providerSpans.Add(invocation.ArgumentList.Span);
+            }
+            else
+            {
+                options.Add(new OptionCallSpec(RenderCall(name, invocation.ArgumentList), SourceLocation.From(invocation)));
+            }
+        }
+        return (providers.ToEquatableArray(), options.ToEquatableArray());
+    }
+
+    /// <summary>Parses a provider call from a method symbol already known to be one (also used for <c>AddSqlServer&lt;T&gt;</c> shorthands).</summary>
+    public static ProviderUseSpec ParseProviderCall(InvocationExpressionSyntax invocation, IMethodSymbol method, string provider,
+        SyntaxNode? scope, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var connection = new List<ConnectionSourceSpec>();
+        var providerOptions = new List<string>();
+        foreach (var argument in invocation.ArgumentList.Arguments)
+        {
+            var parameter = ParameterFor(argument, invocation.ArgumentList, method);
+            if (parameter is null) continue;
+            switch (parameter.Name)
+            {
+                case "connectionString" or "accountEndpoint":
+                    connection.AddRange(ConnectionSourceParser.Parse(argument.Expression, model, cancellationToken));
+                    break;
+                case "connection" or "dataSource":
+                    connection.Add(new ConnectionSourceSpec(ConnectionSourceKind.Unresolved,
+                        CodeText.Safe(argument.Expression) is { } code ? code + " (" + parameter.Type.Name + ")" : parameter.Type.Name,
+                        SourceLocation.From(argument)));
+                    break;
+                case "databaseName" when model.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true, Value: string database }:
+                    providerOptions.Add("database `" + database + "`");
+                    break;
+                default:
+                    if (argument.Expression is LambdaExpressionSyntax lambda && parameter.Name.EndsWith("OptionsAction", System.StringComparison.Ordinal))
+                    {
+                        providerOptions.AddRange(LambdaCalls(lambda));
+                    }
+                    break;
+            }
+        }
+        return new ProviderUseSpec(provider, method.Name, connection.ToEquatableArray(), providerOptions.ToEquatableArray(),
+            CodeText.EnclosingCondition(invocation, scope), SourceLocation.From(invocation));
+    }
+
+    /// <summary>The calls a provider-options lambda makes on its parameter, chained or in statements, in source order.</summary>
+    private static IEnumerable<string> LambdaCalls(LambdaExpressionSyntax lambda)
+    {
+        var parameterName = lambda switch
+        {
+            SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
+            ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } parenthesized => parenthesized.ParameterList.Parameters[0].Identifier.ValueText,
+            _ => null,
+        };
+        if (parameterName is null) yield break;
+        // Ordered by the method name's position: in `o.A().B()` the outer call B starts where A does.
+        var calls = lambda.Body.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>()
+            .Select(call => (Call: call, Access: call.Expression as MemberAccessExpressionSyntax))
+            .Where(c => c.Access is not null && RootIdentifier(c.Access.Expression) == parameterName)
+            .OrderBy(c => c.Access!.Name.SpanStart);
+        foreach (var (call, access) in calls)
+        {
+            yield return RenderCall(access!.Name.Identifier.ValueText, call.ArgumentList);
+        }
+    }
+
+    private static string? RootIdentifier(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => RootIdentifier(access.Expression),
+        _ => null,
+    };
+
+    /// <summary><c>Name(args)</c> with each argument shown when it is safe code, else as an ellipsis.</summary>
+    public static string RenderCall(string name, ArgumentListSyntax arguments) =>
+        name + "(" + string.Join(", ", arguments.Arguments.Select(a => a.Expression is LambdaExpressionSyntax ? "…" : CodeText.Safe(a) ?? "…")) + ")";
+
+    private static bool LooksLikeOption(string name) =>
+        name.StartsWith("Use", System.StringComparison.Ordinal) || name.StartsWith("Enable", System.StringComparison.Ordinal)
+        || name is "AddInterceptors" or "ConfigureWarnings" or "LogTo" or "ReplaceService";
+
+    public static string? MethodName(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    {
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        GenericNameSyntax generic => generic.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        _ => null,
+    };
+
+    /// <summary>The bound method; when binding failed on an argument (code mid-edit), the first candidate, provided every
+    /// candidate is the same method group of the same type with the same parameter names for the arguments given, so
+    /// reading arguments by parameter cannot go wrong.</summary>
+    public static IMethodSymbol? ResolveMethod(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var info = model.GetSymbolInfo(invocation, cancellationToken);
+        if (info.Symbol is IMethodSymbol bound) return bound;
+        if (info.CandidateSymbols.IsDefaultOrEmpty || info.CandidateSymbols[0] is not IMethodSymbol first) return null;
+        var positional = invocation.ArgumentList.Arguments.TakeWhile(a => a.NameColon is null).Count();
+        foreach (var candidate in info.CandidateSymbols)
+        {
+            if (candidate is not IMethodSymbol method || method.Name != first.Name
+                || !SymbolEqualityComparer.Default.Equals(method.ContainingType, first.ContainingType)
+                || method.Parameters.Length < positional || first.Parameters.Length < positional) return null;
+            for (var i = 0; i < positional; i++)
+            {
+                if (method.Parameters[i].Name != first.Parameters[i].Name) return null;
+            }
+        }
+        return first;
+    }
+
+    /// <summary>The type a call is made on: the extended type for extension methods, else the declaring type.</summary>
+    public static ITypeSymbol? ReceiverType(IMethodSymbol method) =>
+        method.ReducedFrom is not null ? method.ReceiverType
+        : method.IsExtensionMethod ? method.Parameters.FirstOrDefault()?.Type
+        : method.ContainingType;
+
+    public static bool IsOptionsBuilder(ITypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Is(EfNamespace, "DbContextOptionsBuilder") || current.Is(EfNamespace, "DbContextOptionsBuilder`1")) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The parameter an argument binds to, by name when it is named, else by position.</summary>
+    public static IParameterSymbol? ParameterFor(ArgumentSyntax argument, ArgumentListSyntax list, IMethodSymbol method)
+    {
+        if (argument.NameColon is { } nameColon)
+        {
+            return method.Parameters.FirstOrDefault(p => p.Name == nameColon.Name.Identifier.ValueText);
+        }
+        var index = list.Arguments.IndexOf(argument);
+        if (index < 0) return null;
+        if (index < method.Parameters.Length) return method.Parameters[index];
+        var last = method.Parameters.LastOrDefault();
+        return last is { IsParams: true } ? last : null;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text;
+using Microsoft.CodeAnalysis;
+
+namespace DataDocGen.Generator.Parsing;
+
+/// <summary>Symbol checks by namespace and name: cheaper than formatting display strings, and independent of
+/// which EF Core version the consumer references (the metadata names have not moved from EF Core 6 to 10).</summary>
+internal static class SymbolExtensions
+{
+    public static bool IsInNamespace(this ISymbol symbol, string ns)
+    {
+        // Walks the namespace chain from the innermost part, matching ns from its end: no string is built.
+        var end = ns.Length;
+        for (var current = symbol.ContainingNamespace; current is { IsGlobalNamespace: false }; current = current.ContainingNamespace)
+        {
+            var name = current.Name;
+            var start = end - name.Length;
+            if (start < 0 || string.CompareOrdinal(ns, start, name, 0, name.Length) != 0) return false;
+            if (start == 0) return current.ContainingNamespace is null || current.ContainingNamespace.IsGlobalNamespace;
+            if (ns[start - 1] != '.') return false;
+            end = start - 1;
+        }
+        return false;
+    }
+
+    public static bool Is(this ITypeSymbol? type, string ns, string metadataName) =>
+        type is not null && type.MetadataName == metadataName && type.IsInNamespace(ns);
+
+    /// <summary>True when the type derives (directly or not) from the given class.</summary>
+    public static bool DerivesFrom(this ITypeSymbol type, string ns, string metadataName)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.Is(ns, metadataName)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The CLR full name (<c>Type.FullName</c> style without generic arguments): <c>Ns.Outer+Inner</c>.</summary>
+    public static string ClrFullName(this ITypeSymbol type)
+    {
+        if (type is IArrayTypeSymbol array) return array.ElementType.ClrFullName() + "[]";
+        var builder = new StringBuilder();
+        AppendContaining(builder, type);
+        return builder.ToString();
+    }
+
+    private static void AppendContaining(StringBuilder builder, ITypeSymbol type)
+    {
+        if (type.ContainingType is { } outer)
+        {
+            AppendContaining(builder, outer);
+            builder.Append('+');
+        }
+        else if (type.ContainingNamespace is { IsGlobalNamespace: false } ns)
+        {
+            builder.Append(ns.ToDisplayString()).Append('.');
+        }
+        builder.Append(type.MetadataName);
+    }
+}

@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DataDocGen.Generator.Helpers;
+using DataDocGen.Generator.Model;
+using DataDocGen.Generator.Parsing;
+using DataDocGen.Generator.Security;
+
+namespace DataDocGen.Generator.Report;
+
+/// <summary>Joins what the parsers found (contexts, entity configurations, registrations, appsettings files) into the report model.</summary>
+internal static class DataLayerReportBuilder
+{
+    public static DataLayerReport Build(
+        string projectName,
+        IReadOnlyList<DbContextSpec> sourceContexts,
+        IReadOnlyList<EntityConfigurationSpec> configurations,
+        IReadOnlyList<RegistrationSpec> registrations,
+        IReadOnlyList<AppSettingsSpec> appSettings)
+    {
+        // Contexts declared here, plus contexts declared in referenced assemblies that this project registers.
+        var contexts = new Dictionary<string, DbContextSpec>(StringComparer.Ordinal);
+        foreach (var context in sourceContexts) contexts[context.FullName] = context;
+        foreach (var registration in registrations)
+        {
+            if (registration.ExternalContext is { } external && !contexts.ContainsKey(external.FullName)) contexts.Add(external.FullName, external);
+        }
+
+        var settings = appSettings.OrderBy(a => a.Environment is null ? 0 : 1).ThenBy(a => a.Environment, StringComparer.Ordinal)
+            .ThenBy(a => a.Path, StringComparer.Ordinal).ToList();
+
+        var reports = contexts.Values
+            .OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.FullName, StringComparer.Ordinal)
+            .Select(c => BuildContext(c, configurations, registrations.Where(r => r.ContextFullName == c.FullName).OrderBy(r => r.Location, LocationComparer.Instance).ToList(), settings))
+            .ToEquatableArray();
+        return new DataLayerReport(projectName, reports);
+    }
+
+    private static ContextReport BuildContext(DbContextSpec context, IReadOnlyList<EntityConfigurationSpec> configurations,
+        IReadOnlyList<RegistrationSpec> registrations, IReadOnlyList<AppSettingsSpec> settings)
+    {
+        var providers = context.ConfiguredProviders.Select(p => Provider(p, "OnConfiguring", settings))
+            .Concat(registrations.SelectMany(r => r.Providers.Select(p => Provider(p, r.Method, settings))))
+            .ToEquatableArray();
+        var distinctProviders = providers.Select(p => p.Use.Provider).Distinct().ToList();
+        var provider = distinctProviders.Count == 1 ? distinctProviders[0] : null;
+        var isRelational = distinctProviders.Count == 0 || distinctProviders.Any(KnownProviders.IsRelational);
+
+        // Configuration classes this context applies: by ApplyConfiguration, or all applicable ones from its own assembly.
+        var applied = configurations.Where(c => context.Model.AppliedConfigurations.Contains(c.FullName)
+                                               || (context.Model.AppliesConfigurationsFromAssembly && c.CanBeAppliedFromAssembly))
+            .OrderBy(c => c.FullName, StringComparer.Ordinal).ToList();
+        var fluent = applied.SelectMany(c => c.Model.Mappings).Concat(context.Model.Mappings).ToList();
+        var defaultSchema = context.Model.DefaultSchema;
+
+        var unknown = context.Model.Unresolved.Concat(applied.SelectMany(c => c.Model.Unresolved)).ToList();
+        foreach (var option in context.ConfiguredOptions.Concat(registrations.SelectMany(r => r.Options)))
+        {
+            if (option.Call.StartsWith("Use", StringComparison.Ordinal) && option.Call.Contains("NamingConvention("))
+            {
+                unknown.Add(new UnresolvedConfigurationSpec("a naming-convention plug-in renames tables (`" + option.Call + "`)", option.Location));
+            }
+        }
+        if (context.AssemblyName is not null)
+        {
+            unknown.Add(new UnresolvedConfigurationSpec("the context is compiled in `" + context.AssemblyName + "`, whose OnModelCreating cannot be read from this project", null));
+        }
+
+        var entities = TableMapper.Map(context.DbSets.ToList(), fluent, defaultSchema)
+            .OrderBy(e => e.FullName, StringComparer.Ordinal).ToEquatableArray();
+        var tables = EquatableArray<TableReport>.Empty;
+        var views = EquatableArray<TableReport>.Empty;
+        if (unknown.Count == 0 && isRelational)
+        {
+            tables = Group(entities.Where(e => e.Table is not null && !e.IsView));
+            views = Group(entities.Where(e => e.Table is not null && e.IsView));
+        }
+
+        return new ContextReport(context.Name, context.FullName, context.Location, context.AssemblyName, provider, providers,
+            registrations.ToEquatableArray(), context.ConfiguredOptions, entities, tables, views, unknown.ToEquatableArray(), isRelational);
+    }
+
+    private static EquatableArray<TableReport> Group(IEnumerable<EntityReport> entities) =>
+        entities.GroupBy(e => (e.Schema, e.Table!))
+            .Select(g => new TableReport(g.Key.Item2, g.Key.Schema, g.Select(e => e.FullName).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray()))
+            .OrderBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.Schema, StringComparer.Ordinal)
+            .ToEquatableArray();
+
+    /// <summary>A provider call with its connection sources made safe (literals redacted) and their appsettings values (redacted).</summary>
+    private static ProviderReport Provider(ProviderUseSpec use, string origin, IReadOnlyList<AppSettingsSpec> settings)
+    {
+        var safeSources = use.Connection
+            .Select(s => s.Kind == ConnectionSourceKind.Literal ? s with { Value = ConnectionStringRedactor.Redact(s.Value ?? string.Empty) } : s)
+            .ToEquatableArray();
+        var values = new List<ConnectionValueReport>();
+        foreach (var source in use.Connection)
+        {
+            if (source.ConfigurationKey is not { } key) continue;
+            foreach (var file in settings)
+            {
+                foreach (var value in file.Values)
+                {
+                    if (string.Equals(value.Key, key, StringComparison.OrdinalIgnoreCase))
+                    {
+                        values.Add(new ConnectionValueReport(key, file.Environment, file.Path, value.Line,
+                            value.Value is null ? null : ConnectionStringRedactor.Redact(value.Value)));
+                    }
+                }
+            }
+        }
+        return new ProviderReport(use with { Connection = safeSources }, origin, values.ToEquatableArray());
+    }
+}
+
+/// <summary>Orders locations by path then line, ordinally, so output does not depend on the order files were compiled in.</summary>
+internal sealed class LocationComparer : IComparer<SourceLocation?>
+{
+    public static readonly LocationComparer Instance = new();
+
+    public int Compare(SourceLocation? x, SourceLocation? y)
+    {
+        if (x is null || y is null) return x is null ? (y is null ? 0 : -1) : 1;
+        var byPath = string.CompareOrdinal(x.Path, y.Path);
+        return byPath != 0 ? byPath : x.Line.CompareTo(y.Line);
+    }
+}

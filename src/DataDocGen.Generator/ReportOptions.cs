@@ -1,0 +1,23 @@
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace DataDocGen.Generator;
+
+/// <summary>The MSBuild properties the generator reads (made visible by the package's props as CompilerVisibleProperty).</summary>
+/// <param name="ReportDirectory">The folder DATA_LAYER.md is written to; links are relative to it.</param>
+/// <param name="SimulateFailure">Test hook (DataDocGenSimulateFailure=true): throws inside the generator to prove a failure stays a warning.</param>
+internal sealed record ReportOptions(bool Enabled, string ReportDirectory, bool SimulateFailure)
+{
+    public static ReportOptions From(AnalyzerConfigOptions options)
+    {
+        options.TryGetValue("build_property.DataDocGenEnabled", out var enabled);
+        options.TryGetValue("build_property.DataDocGenSimulateFailure", out var simulateFailure);
+        if (!options.TryGetValue("build_property.DataDocGenReportDirectory", out var directory) || string.IsNullOrWhiteSpace(directory))
+        {
+            options.TryGetValue("build_property.ProjectDir", out directory);
+        }
+        return new ReportOptions(
+            !string.Equals(enabled?.Trim(), "false", System.StringComparison.OrdinalIgnoreCase),
+            directory?.Trim() ?? string.Empty,
+            string.Equals(simulateFailure?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase));
+    }
+}
