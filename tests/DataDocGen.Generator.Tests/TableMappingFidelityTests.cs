@@ -80,6 +80,37 @@ public class TableMappingFidelityTests
             """
         },
         {
+            "a base context's OnModelCreating, reached through base.OnModelCreating",
+            """
+            namespace M { public class Order { public int Id { get; set; } } public class Line { public int Id { get; set; } } }
+            namespace M.Data {
+                public abstract class BaseContext(DbContextOptions o) : DbContext(o) {
+                    public DbSet<M.Line> Lines => Set<M.Line>();
+                    protected override void OnModelCreating(ModelBuilder b) { b.HasDefaultSchema("app"); b.Entity<M.Line>().ToTable("order_lines"); }
+                }
+                public class ModelContext(DbContextOptions<ModelContext> o) : BaseContext(o) {
+                    public DbSet<M.Order> Orders => Set<M.Order>();
+                    protected override void OnModelCreating(ModelBuilder b) { base.OnModelCreating(b); b.Entity<M.Order>().ToTable("orders"); }
+                }
+            }
+            """
+        },
+        {
+            "an override that does not call base hides the base's OnModelCreating",
+            """
+            namespace M { public class Order { public int Id { get; set; } } }
+            namespace M.Data {
+                public abstract class BaseContext(DbContextOptions o) : DbContext(o) {
+                    protected override void OnModelCreating(ModelBuilder b) => b.HasDefaultSchema("never");
+                }
+                public class ModelContext(DbContextOptions<ModelContext> o) : BaseContext(o) {
+                    public DbSet<M.Order> Orders => Set<M.Order>();
+                    protected override void OnModelCreating(ModelBuilder b) { }
+                }
+            }
+            """
+        },
+        {
             "TPH by default: derived types share the root's table",
             """
             namespace M {

@@ -52,9 +52,15 @@ internal static class MarkdownEmitter
                 var origin = provider.Origin == "OnConfiguring" ? "in `OnConfiguring`" : "in the `" + provider.Origin + "` registration";
                 var condition = use.Condition is null ? string.Empty : ", when " + Markdown.Code(use.Condition);
                 rows.Add(("Provider", KnownProviders.DisplayName(use.Provider) + ": " + Markdown.Code(use.Method) + " " + origin + condition, md.Link(use.Location)));
-                foreach (var source in use.Connection)
+                for (var i = 0; i < use.Connection.Count; i++)
                 {
-                    rows.Add(("Connection string", DescribeSource(source), md.Link(source.Location)));
+                    // Several sources come from `a ?? b`: each later one is used only when the earlier ones are null.
+                    var aspect = i == 0 ? "Connection string" : "Connection string (fallback)";
+                    rows.Add((aspect, DescribeSource(use.Connection[i]), md.Link(use.Connection[i].Location)));
+                }
+                if (use.DatabaseName is not null)
+                {
+                    rows.Add(("Database name", Markdown.Code(use.DatabaseName), md.Link(use.Location)));
                 }
                 if (!use.ProviderOptions.IsEmpty)
                 {

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using DataDocGen.Generator.Helpers;
 
 namespace DataDocGen.Generator.Model;
@@ -29,6 +31,20 @@ internal sealed record ModelConfigurationSpec(
 {
     public static readonly ModelConfigurationSpec Empty = new(
         EquatableArray<TableMappingSpec>.Empty, null, EquatableArray<string>.Empty, false, EquatableArray<UnresolvedConfigurationSpec>.Empty);
+
+    /// <summary>Bodies that run one after the other (a base class's OnModelCreating, then the override): later ones win.</summary>
+    public static ModelConfigurationSpec Merge(IEnumerable<ModelConfigurationSpec> parts)
+    {
+        var list = parts.ToList();
+        if (list.Count == 0) return Empty;
+        if (list.Count == 1) return list[0];
+        return new ModelConfigurationSpec(
+            list.SelectMany(p => p.Mappings).ToEquatableArray(),
+            list.Select(p => p.DefaultSchema).LastOrDefault(s => s is not null),
+            list.SelectMany(p => p.AppliedConfigurations).ToEquatableArray(),
+            list.Any(p => p.AppliesConfigurationsFromAssembly),
+            list.SelectMany(p => p.Unresolved).ToEquatableArray());
+    }
 }
 
 /// <summary>A class implementing <c>IEntityTypeConfiguration&lt;T&gt;</c>.</summary>

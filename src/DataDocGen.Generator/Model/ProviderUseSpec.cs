@@ -6,12 +6,14 @@ namespace DataDocGen.Generator.Model;
 /// <param name="Provider">The provider's short name as DATA_LAYER.json writes it (SqlServer, Npgsql, ...).</param>
 /// <param name="Method">The method called, e.g. <c>UseSqlServer</c>.</param>
 /// <param name="Connection">Where the connection string comes from; empty when the call takes none or it could not be read.</param>
+/// <param name="DatabaseName">The database name given to the provider call (in-memory and Cosmos providers take one).</param>
 /// <param name="ProviderOptions">Calls made inside the provider's options lambda, rendered as safe code (e.g. <c>EnableRetryOnFailure(5)</c>).</param>
 /// <param name="Condition">The condition around the call when it sits in an <c>if</c> or conditional expression, as code.</param>
 internal sealed record ProviderUseSpec(
     string Provider,
     string Method,
     EquatableArray<ConnectionSourceSpec> Connection,
+    string? DatabaseName,
     EquatableArray<string> ProviderOptions,
     string? Condition,
     SourceLocation? Location);

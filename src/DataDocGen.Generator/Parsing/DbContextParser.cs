@@ -15,6 +15,10 @@ internal static class DbContextParser
 
     public static bool IsDbContext(ITypeSymbol type) => type.TypeKind == TypeKind.Class && type.DerivesFrom(EfNamespace, "DbContext");
 
+    /// <summary>A context EF Core can instantiate: abstract and open generic base contexts are not reported themselves
+    /// (their DbSets and configuration show up on the concrete contexts that derive from them).</summary>
+    public static bool IsConcreteDbContext(INamedTypeSymbol type) => !type.IsAbstract && !type.IsGenericType && IsDbContext(type);
+
     /// <param name="compilation">The compilation to read source bodies from; null reads the type from metadata only.</param>
     public static DbContextSpec Parse(INamedTypeSymbol context, Compilation? compilation, CancellationToken cancellationToken)
     {
@@ -25,14 +29,12 @@ internal static class DbContextParser
 
         if (fromSource)
         {
-            if (OverrideBody(context, "OnConfiguring", compilation!, cancellationToken) is { } configuring)
-            {
-                (providers, options) = OptionsBuilderParser.Parse(configuring.Body, configuring.Model, cancellationToken);
-            }
-            if (OverrideBody(context, "OnModelCreating", compilation!, cancellationToken) is { } creating)
-            {
-                model = ModelConfigurationParser.Parse(creating.Body, creating.Model, cancellationToken);
-            }
+            var configuring = OverrideChain(context, "OnConfiguring", compilation!, cancellationToken)
+                .Select(o => OptionsBuilderParser.Parse(o.Body, o.Model, cancellationToken)).ToList();
+            providers = configuring.SelectMany(c => c.Providers).ToEquatableArray();
+            options = configuring.SelectMany(c => c.Options).ToEquatableArray();
+            model = ModelConfigurationSpec.Merge(OverrideChain(context, "OnModelCreating", compilation!, cancellationToken)
+                .Select(o => ModelConfigurationParser.Parse(o.Body, o.Model, cancellationToken)));
         }
 
         return new DbContextSpec(
@@ -63,6 +65,23 @@ internal static class DbContextParser
             }
         }
         return sets.OrderBy(s => s.PropertyName, System.StringComparer.Ordinal).ToEquatableArray();
+    }
+
+    /// <summary>The source overrides of a method that run for this context, base-most first: the context's own, then its
+    /// base classes' as long as each override calls <c>base.Name(...)</c> (a base never reached is left out).</summary>
+    private static IEnumerable<(SyntaxNode Body, SemanticModel Model)> OverrideChain(INamedTypeSymbol context, string name, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var chain = new List<(SyntaxNode Body, SemanticModel Model)>();
+        for (var type = context; type is not null && !type.Is(EfNamespace, "DbContext"); type = type.BaseType)
+        {
+            if (OverrideBody(type, name, compilation, cancellationToken) is not { } body) continue;
+            chain.Add(body);
+            var callsBase = body.Body.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(i =>
+                i.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax } access && access.Name.Identifier.ValueText == name);
+            if (!callsBase) break;
+        }
+        chain.Reverse();
+        return chain;
     }
 
     /// <summary>The body of a method override declared in source (any partial part), with a semantic model for its tree.</summary>

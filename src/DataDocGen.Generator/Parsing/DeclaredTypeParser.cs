@@ -26,7 +26,7 @@ internal static class DeclaredTypeParser
             if (first.SyntaxTree != declaration.SyntaxTree || first.Span != declaration.Span) return null;
 
             var compilation = context.SemanticModel.Compilation;
-            if (DbContextParser.IsDbContext(type))
+            if (DbContextParser.IsConcreteDbContext(type))
             {
                 return new DeclaredTypeSpec(DbContextParser.Parse(type, compilation, cancellationToken), null, null);
             }

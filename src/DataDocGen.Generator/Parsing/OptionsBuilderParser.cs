@@ -53,6 +53,7 @@ internal static class OptionsBuilderParser
     {
         var connection = new List<ConnectionSourceSpec>();
         var providerOptions = new List<string>();
+        string? databaseName = null;
         foreach (var argument in invocation.ArgumentList.Arguments)
         {
             var parameter = ParameterFor(argument, invocation.ArgumentList, method);
@@ -68,7 +69,7 @@ internal static class OptionsBuilderParser
                         SourceLocation.From(argument)));
                     break;
                 case "databaseName" when model.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true, Value: string database }:
-                    providerOptions.Add("database `" + database + "`");
+                    databaseName = database;
                     break;
                 default:
                     if (argument.Expression is LambdaExpressionSyntax lambda && parameter.Name.EndsWith("OptionsAction", System.StringComparison.Ordinal))
@@ -78,7 +79,7 @@ internal static class OptionsBuilderParser
                     break;
             }
         }
-        return new ProviderUseSpec(provider, method.Name, connection.ToEquatableArray(), providerOptions.ToEquatableArray(),
+        return new ProviderUseSpec(provider, method.Name, connection.ToEquatableArray(), databaseName, providerOptions.ToEquatableArray(),
             CodeText.EnclosingCondition(invocation, scope), SourceLocation.From(invocation));
     }
 

@@ -1,0 +1,125 @@
+using DataDocGen.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace DataDocGen.Generator.Tests;
+
+/// <summary>The report must not be re-rendered by edits that do not change it: every DataDocGen step stays Cached or Unchanged.</summary>
+public class IncrementalCachingTests
+{
+    private static readonly string[] AllSteps =
+    [
+        DataLayerReportGenerator.TrackingNames.DeclaredTypes,
+        DataLayerReportGenerator.TrackingNames.Registrations,
+        DataLayerReportGenerator.TrackingNames.AppSettings,
+        DataLayerReportGenerator.TrackingNames.ProjectName,
+        DataLayerReportGenerator.TrackingNames.Options,
+        DataLayerReportGenerator.TrackingNames.Report,
+        DataLayerReportGenerator.TrackingNames.Rendered,
+    ];
+
+    private static readonly Dictionary<string, string> Project = Sources.With(
+        ("Data/ShopContext.cs", """
+            namespace Shop.Data
+            {
+                public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+                {
+                    public DbSet<Shop.Domain.Order> Orders => Set<Shop.Domain.Order>();
+                }
+            }
+            """),
+        ("Program.cs", """
+            public static class Startup
+            {
+                public static void Configure(IServiceCollection services, IConfiguration config) =>
+                    services.AddDbContextPool<Shop.Data.ShopContext>(o => o.UseSqlServer(config.GetConnectionString("Shop")));
+            }
+            """),
+        ("Services/PriceCalculator.cs", """
+            namespace Shop.Services
+            {
+                public class PriceCalculator : System.IDisposable
+                {
+                    public decimal Total(decimal price, int quantity) => price * quantity;
+                    public void Dispose() { }
+                }
+            }
+            """));
+
+    private static readonly AdditionalText[] AppSettings =
+        [new InMemoryAdditionalText(GeneratorHarness.ProjectDir + "appsettings.json", """{ "ConnectionStrings": { "Shop": "Server=db;Database=Shop" } }""")];
+
+    [Fact]
+    public void Second_run_on_the_same_compilation_is_fully_cached()
+    {
+        var compilation = GeneratorHarness.Compile(Project);
+        var driver = GeneratorHarness.CreateDriver(AppSettings).RunGenerators(compilation);
+        driver = driver.RunGenerators(compilation.Clone());
+
+        AssertAllCachedOrUnchanged(driver.GetRunResult());
+    }
+
+    [Fact]
+    public void Unrelated_method_body_edit_leaves_every_step_cached_or_unchanged()
+    {
+        var compilation = GeneratorHarness.Compile(Project);
+        var driver = GeneratorHarness.CreateDriver(AppSettings).RunGenerators(compilation);
+
+        var edited = ReplaceIn(compilation, "Services/PriceCalculator.cs", "price * quantity", "price * quantity * 1.0m");
+        driver = driver.RunGenerators(edited);
+
+        AssertAllCachedOrUnchanged(driver.GetRunResult());
+    }
+
+    [Fact]
+    public void Data_layer_edit_re_renders_the_report()
+    {
+        var compilation = GeneratorHarness.Compile(Project);
+        var driver = GeneratorHarness.CreateDriver(AppSettings).RunGenerators(compilation);
+
+        var edited = ReplaceIn(compilation, "Data/ShopContext.cs",
+            "public DbSet<Shop.Domain.Order> Orders", "public DbSet<Shop.Domain.Customer> Customers => Set<Shop.Domain.Customer>();\n        public DbSet<Shop.Domain.Order> Orders");
+        driver = driver.RunGenerators(edited);
+        var result = driver.GetRunResult().Results.Single();
+
+        var rendered = result.TrackedSteps[DataLayerReportGenerator.TrackingNames.Rendered].Single().Outputs.Single();
+        Assert.Equal(IncrementalStepRunReason.Modified, rendered.Reason);
+        Assert.Contains("Shop.Domain.Customer", GeneratorOutputOf(result));
+    }
+
+    private static string GeneratorOutputOf(GeneratorRunResult result)
+    {
+        DataDocGen.Tasks.PayloadReader.Read(result.GeneratedSources.Single().SourceText.ToString(), out var files);
+        return files["DATA_LAYER.md"];
+    }
+
+    private static Compilation ReplaceIn(Compilation compilation, string file, string oldText, string newText)
+    {
+        var tree = compilation.SyntaxTrees.Single(t => t.FilePath == GeneratorHarness.ProjectDir + file);
+        var text = tree.GetText().ToString();
+        Assert.Contains(oldText, text);
+        return compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(text.Replace(oldText, newText))));
+    }
+
+    private static void AssertAllCachedOrUnchanged(GeneratorDriverRunResult runResult)
+    {
+        var result = runResult.Results.Single();
+        foreach (var step in AllSteps)
+        {
+            Assert.True(result.TrackedSteps.TryGetValue(step, out var runs), "step not tracked: " + step);
+            foreach (var output in runs.SelectMany(r => r.Outputs))
+            {
+                Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+                    $"{step} was {output.Reason}");
+            }
+        }
+        // Nothing in a pipeline model may hold on to Roslyn objects (they defeat caching and keep compilations alive).
+        foreach (var name in AllSteps)
+        {
+            foreach (var (value, _) in result.TrackedSteps[name].SelectMany(r => r.Outputs))
+            {
+                ModelGraph.AssertNoRoslynObjects(value, name);
+            }
+        }
+    }
+}
