@@ -17,8 +17,11 @@ internal readonly record struct ConfigEntry(string Key, string? Value, int Line)
 /// <item>an empty object gives an entry with a null value, an empty array an entry with an empty ("") value
 /// (behaviour of the 10.x package; 8.x/9.x gave null for both and "" for JSON null); an empty root object gives no entry.</item>
 /// </list>
-/// Like the provider it accepts a BOM, // and /* */ comments, and trailing commas, rejects other non-standard JSON,
-/// and allows at most 64 levels of nesting (the root object counts as one).
+/// Like the provider it accepts a BOM, // and /* */ comments, and trailing commas, rejects other non-standard JSON
+/// (single quotes, unquoted names, NaN, leading zeros, raw control characters in strings...), and allows at most
+/// 64 levels of nesting (the root object counts as one). Slightly more tolerant in two places: a comment between a
+/// property name and its ':' (System.Text.Json rejects it), a lone-surrogate \u escape (read as U+FFFD), and
+/// text after the root object (ignored).
 /// Unlike the provider it never throws: on a syntax error it returns the entries read before the error.
 /// Duplicate keys (an error for the provider) are all returned, in document order.
 /// </summary>

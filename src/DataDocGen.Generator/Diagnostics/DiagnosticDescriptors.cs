@@ -14,6 +14,5 @@ internal static class DiagnosticDescriptors
         messageFormat: "DataDocGen hit an unexpected error and left out part of DATA_LAYER.md; please report it: {0}",
         category: Category,
         defaultSeverity: DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/datadocgen/datadocgen/blob/main/docs/diagnostics/DDG001.md");
+        isEnabledByDefault: true);
 }

@@ -14,13 +14,15 @@ namespace DataDocGen.Generator.Security;
 /// </para>
 /// Recognised forms, tried in this order:
 /// <list type="number">
-/// <item>URI (<c>scheme://user:password@host:port/path?query#fragment</c>): the password (or a lone userinfo token)
+/// <item>URI with a known scheme (<c>scheme://user:password@host:port/path?query#fragment</c>; an unknown scheme
+/// masks the whole value): the password (or a lone userinfo token)
 /// is masked, the user kept when it looks like a plain name, path segments kept unless they look like tokens,
 /// query values kept only for allow-listed names, a fragment always masked.</item>
-/// <item>ADO.NET / ODBC <c>key=value;key=value</c> (any string containing ';'): values may be quoted with ', " or {}.</item>
+/// <item>ADO.NET / ODBC <c>key=value;key=value</c> (a string containing ';' with at least one known key): values may
+/// be quoted with ', " or {}.</item>
 /// <item>StackExchange.Redis configuration (<c>host:6379,password=...,ssl=True</c>): a string with ',' and no ';'
-/// whose first item is an endpoint or which has a known Redis option.</item>
-/// <item>A single <c>key=value</c> pair (<c>Data Source=app.db</c>), handled like the ADO.NET form.</item>
+/// made only of host:port items or having a known Redis option (or password=).</item>
+/// <item>A single <c>key=value</c> pair with a known key (<c>Data Source=app.db</c>), handled like the ADO.NET form.</item>
 /// <item>Anything else is an opaque value: see <see cref="IsSafeBareValue"/>.</item>
 /// </list>
 /// Never throws: any unexpected failure yields <see cref="Mask"/>.
@@ -47,6 +49,12 @@ internal static class ConnectionStringRedactor
         "driver", "provider", "blobendpoint", "queueendpoint", "tableendpoint", "fileendpoint", "usedevelopmentstorage",
     };
 
+    /// <summary>Well-known secret keys: they make a string recognisable as key=value pairs (their values are masked).</summary>
+    private static readonly HashSet<string> KnownSecretKeys = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "password", "pwd", "accountkey", "sharedaccesskey", "sharedaccesssignature", "authentication",
+    };
+
     /// <summary>Keys whose value is a user name: kept even when it contains '@' (user@server is a user name).</summary>
     private static readonly HashSet<string> UserKeys = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -61,6 +69,18 @@ internal static class ConnectionStringRedactor
         "serverselectiontimeoutms", "database", "db", "timeout",
         // libpq URI parameters that are not secret.
         "sslmode", "applicationname", "connecttimeout",
+    };
+
+    /// <summary>URI schemes recognised as connection URIs (plus any "jdbc:sub"); other "xyz://..." values are masked whole.</summary>
+    private static readonly HashSet<string> KnownSchemes = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "http", "https", "ws", "wss", "ftp", "ftps", "sftp", "file", "tcp", "udp", "ssl", "tls", "net.tcp", "net.pipe",
+        "mongodb", "mongodb+srv", "redis", "rediss", "valkey", "valkeys", "amqp", "amqps", "mqtt", "mqtts", "sb",
+        "postgres", "postgresql", "mysql", "mariadb", "mysqlx", "sqlserver", "mssql", "oracle", "sqlite",
+        "kafka", "nats", "tls+nats", "ldap", "ldaps", "s3", "gs", "abfs", "abfss", "wasb", "wasbs", "cassandra",
+        "couchbase", "couchbases", "neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc", "clickhouse",
+        "cockroachdb", "memcached", "zookeeper", "consul", "etcd", "smtp", "smtps", "imap", "imaps", "pop3",
+        "pop3s", "opc.tcp", "grpc", "grpcs", "influxdb", "elasticsearch", "opensearch", "surrealdb", "ravendb",
     };
 
     /// <summary>Non-secret StackExchange.Redis options, normalised.</summary>
@@ -139,10 +159,11 @@ internal static class ConnectionStringRedactor
         int schemeEnd = UriSchemeEnd(s);
         if (schemeEnd > 0)
         {
-            return RedactUri(s, schemeEnd);
+            // An unknown "xyz://" prefix may be part of an opaque secret: only known schemes are shown.
+            return IsKnownScheme(s.Substring(0, schemeEnd)) ? RedactUri(s, schemeEnd) : Mask;
         }
 
-        if (s.IndexOf(';') >= 0)
+        if (s.IndexOf(';') >= 0 && HasRecognisedKey(s))
         {
             return RedactKeyValueList(s);
         }
@@ -170,8 +191,29 @@ internal static class ConnectionStringRedactor
             return false; // "abc=" (base64 padding) is not a pair
         }
 
-        return IsKeyLike(s.Substring(0, eq)) && s[eq + 1] != '=';
+        return IsKeyLike(s.Substring(0, eq)) && s[eq + 1] != '=' && IsRecognisedKey(Normalize(s.Substring(0, eq)));
     }
+
+    /// <summary>
+    /// A string is read as key=value pairs only when at least one key is a known one; otherwise "abc=d;ef" is more
+    /// likely a secret that happens to contain '=' and ';', and showing its "keys" would leak part of it.
+    /// </summary>
+    private static bool HasRecognisedKey(string s)
+    {
+        foreach (string segment in s.Split(';'))
+        {
+            int eq = segment.IndexOf('=');
+            if (eq > 0 && IsRecognisedKey(Normalize(segment.Substring(0, eq))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsRecognisedKey(string normalizedKey) =>
+        KeyValueAllowList.Contains(normalizedKey) || KnownSecretKeys.Contains(normalizedKey);
 
     private static string RedactKeyValueList(string s)
     {
@@ -325,8 +367,20 @@ internal static class ConnectionStringRedactor
     private static bool LooksLikeRedisConfiguration(string s)
     {
         string[] tokens = s.Split(',');
-        string first = tokens[0].Trim();
-        if (first.IndexOf('=') < 0 && IsEndpoint(first, strict: true))
+        // A known option (password=, ssl=, abortConnect=...), or nothing but host:port items. A bare word next to
+        // ',' ("abc,def", "a:1,b", "a:1,x=y") is not enough: it may be a secret.
+        bool allEndpoints = true;
+        foreach (string token in tokens)
+        {
+            string t = token.Trim();
+            if (!(t.IndexOf('=') < 0 && t.IndexOf(':') > 0 && IsEndpoint(t, strict: true)))
+            {
+                allEndpoints = false;
+                break;
+            }
+        }
+
+        if (allEndpoints)
         {
             return true;
         }
@@ -445,6 +499,12 @@ internal static class ConnectionStringRedactor
         }
 
         return -1;
+    }
+
+    private static bool IsKnownScheme(string scheme)
+    {
+        string lower = scheme.ToLowerInvariant();
+        return KnownSchemes.Contains(lower) || (lower.StartsWith("jdbc:", StringComparison.Ordinal) && lower.Length > 5);
     }
 
     private static string RedactUri(string s, int schemeEnd)

@@ -1,0 +1,263 @@
+using System.Text.Json;
+
+namespace DataDocGen.EndToEnd.Tests;
+
+/// <summary>What a consumer gets from `PackageReference DataDocGen` and `dotnet build`, built for real from the packed .nupkg.</summary>
+[Collection(PackageCollection.Name)]
+public sealed class ConsumerBuildTests(PackageFixture fixture)
+{
+    [Fact]
+    public void Class_library_gets_reports_no_op_rebuild_keeps_them_and_a_data_layer_change_updates_them()
+    {
+        var consumer = Consumer.Create(fixture, "ShopLib", Projects.Library(), ("Data/ShopContext.cs", Projects.ShopContext));
+
+        consumer.BuildSucceeds();
+
+        var report = consumer.Report;
+        Assert.Contains("#### ShopContext", report);
+        Assert.Contains("| Provider | SQLite: `UseSqlite` in `OnConfiguring` | [Data/ShopContext.cs:15](Data/ShopContext.cs#L15) |", report);
+        Assert.Contains("constant in code: `Data Source=shop.db;Password=***`", report);
+        Assert.DoesNotContain("Lib-S3cret", report);
+        Assert.Equal(report, File.ReadAllText(consumer.OutputPath("DATA_LAYER.md")));
+        using (var json = JsonDocument.Parse(File.ReadAllText(consumer.OutputPath("DATA_LAYER.json"))))
+        {
+            var context = json.RootElement.GetProperty("contexts")[0];
+            Assert.Equal("Sqlite", context.GetProperty("provider").GetString());
+            Assert.Equal("Orders", context.GetProperty("tables")[0].GetProperty("name").GetString());
+        }
+
+        // A no-op rebuild leaves every report byte and timestamp alone.
+        var files = new[] { consumer.ReportPath, consumer.OutputPath("DATA_LAYER.md"), consumer.OutputPath("DATA_LAYER.json") };
+        var before = files.Select(f => (File.ReadAllBytes(f), File.GetLastWriteTimeUtc(f))).ToList();
+        Thread.Sleep(1100);
+        consumer.BuildSucceeds();
+        for (var i = 0; i < files.Length; i++)
+        {
+            Assert.Equal(before[i].Item1, File.ReadAllBytes(files[i]));
+            Assert.Equal(before[i].Item2, File.GetLastWriteTimeUtc(files[i]));
+        }
+
+        // A data-layer change updates the report.
+        consumer.Write("Data/Customer.cs", """
+            using Microsoft.EntityFrameworkCore;
+            namespace Shop.Data;
+            public class Customer { public int Id { get; set; } }
+            public partial class ShopContextExtensions { }
+            """);
+        consumer.Write("Data/ShopContext.cs", Projects.ShopContext.Replace(
+            "public DbSet<Order> Orders => Set<Order>();", "public DbSet<Order> Orders => Set<Order>();\n    public DbSet<Customer> Customers => Set<Customer>();"));
+        consumer.BuildSucceeds();
+        Assert.Contains("| `Shop.Data.Customer` | `Customers` [Data/ShopContext.cs:", consumer.Report);
+        Assert.NotEqual(before[0].Item2, File.GetLastWriteTimeUtc(consumer.ReportPath));
+
+        // `dotnet clean` removes the build-output copies and keeps the committed report.
+        var clean = Dotnet.Run(consumer.Folder, "clean", consumer.ProjectFile, "-nologo");
+        Assert.True(clean.ExitCode == 0, clean.Output);
+        Assert.True(File.Exists(consumer.ReportPath));
+        Assert.False(File.Exists(consumer.OutputPath("DATA_LAYER.md")));
+    }
+
+    [Fact]
+    public void Consumer_assembly_gets_nothing_from_DataDocGen()
+    {
+        var with = Consumer.Create(fixture, "Shape", Projects.Library(), ("Data/ShopContext.cs", Projects.ShopContext));
+        var without = Consumer.Create(fixture, "Shape", Projects.Library("<DataDocGenEnabled>false</DataDocGenEnabled>"), ("Data/ShopContext.cs", Projects.ShopContext));
+
+        with.BuildSucceeds();
+        without.BuildSucceeds();
+
+        Assert.True(File.Exists(with.ReportPath));
+        Assert.False(File.Exists(without.ReportPath));
+        Assert.Equal(without.AssemblyShape(), with.AssemblyShape());
+        Assert.DoesNotContain("DataDocGen", with.AssemblyShape());
+    }
+
+    [Fact]
+    public void Same_project_in_two_folders_gives_byte_identical_reports()
+    {
+        var first = Consumer.Create(fixture, "Twin", Projects.Library(), ("Data/ShopContext.cs", Projects.ShopContext));
+        var second = Consumer.Create(fixture, "Twin", Projects.Library(), ("Data/ShopContext.cs", Projects.ShopContext));
+        Assert.NotEqual(first.Folder, second.Folder);
+
+        first.BuildSucceeds();
+        second.BuildSucceeds();
+
+        Assert.Equal(File.ReadAllBytes(first.ReportPath), File.ReadAllBytes(second.ReportPath));
+        Assert.Equal(File.ReadAllBytes(first.OutputPath("DATA_LAYER.json")), File.ReadAllBytes(second.OutputPath("DATA_LAYER.json")));
+        Assert.DoesNotContain(fixture.Root, first.Report);
+        Assert.DoesNotContain('\r', first.Report);
+    }
+
+    [Fact]
+    public void Web_app_reports_its_registration_and_redacted_appsettings_values()
+    {
+        var consumer = Consumer.Create(fixture, "ShopWeb", $"""
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="DataDocGen" Version="{PackageFixture.Version}" />
+                <PackageReference Include="Microsoft.EntityFrameworkCore.Sqlite" Version="{Projects.EfCoreVersion}" />
+              </ItemGroup>
+            </Project>
+            """,
+            ("Program.cs", """
+                using Microsoft.EntityFrameworkCore;
+
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddDbContextPool<AppDb>(
+                    o => o.UseSqlite(builder.Configuration.GetConnectionString("Main")),
+                    poolSize: 32);
+                var app = builder.Build();
+                app.Run();
+
+                public class Note { public int Id { get; set; } }
+                public class AppDb(DbContextOptions<AppDb> options) : DbContext(options)
+                {
+                    public DbSet<Note> Notes => Set<Note>();
+                }
+                """),
+            ("appsettings.json", """
+                {
+                  "ConnectionStrings": {
+                    "Main": "Data Source=app.db;Password=WebS3cret-Base"
+                  }
+                }
+                """),
+            ("appsettings.Development.json", """
+                {
+                  "ConnectionStrings": { "Main": "Data Source=dev.db;Password=WebS3cret-Dev" }
+                }
+                """));
+
+        consumer.BuildSucceeds();
+
+        var report = consumer.Report;
+        Assert.Contains("`AddDbContextPool<AppDb>`, pool size 32", report);
+        Assert.Contains("| `ConnectionStrings:Main` | all (base file) | `Data Source=app.db;Password=***` | [appsettings.json:3](appsettings.json#L3) |", report);
+        Assert.Contains("| `ConnectionStrings:Main` | Development | `Data Source=dev.db;Password=***` | [appsettings.Development.json:2](appsettings.Development.json#L2) |", report);
+        var everything = report + File.ReadAllText(consumer.OutputPath("DATA_LAYER.json"));
+        Assert.DoesNotContain("WebS3cret", everything);
+    }
+
+    [Fact]
+    public void Project_without_EF_Core_gets_a_short_report()
+    {
+        var consumer = Consumer.Create(fixture, "Plain", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="DataDocGen" Version="{PackageFixture.Version}" />
+              </ItemGroup>
+            </Project>
+            """,
+            ("Program.cs", "System.Console.WriteLine(\"hello\");"));
+
+        consumer.BuildSucceeds();
+
+        Assert.Equal(
+            "# Data layer: Plain\n\nGenerated by DataDocGen from the source code: every fact links to the code that shows it. Do not edit by hand; rebuild to refresh.\n\nDataDocGen found no data layer in this project.\n",
+            consumer.Report);
+    }
+
+    [Fact]
+    public void Multi_targeted_project_built_in_parallel_gets_one_consistent_report()
+    {
+        var consumer = Consumer.Create(fixture, "Multi",
+            Projects.Library(framework: "<TargetFrameworks>net8.0;net10.0</TargetFrameworks>", efVersion: "8.0.34"),
+            ("Data/ShopContext.cs", Projects.ShopContext));
+
+        consumer.BuildSucceeds("-m");
+
+        var report = consumer.Report;
+        Assert.Contains("#### ShopContext", report);
+        Assert.Equal(report, File.ReadAllText(consumer.OutputPath("DATA_LAYER.md", "net8.0")));
+        Assert.Equal(report, File.ReadAllText(consumer.OutputPath("DATA_LAYER.md", "net10.0")));
+        Assert.Empty(Directory.GetFiles(consumer.Folder, ".DATA_LAYER.md.*.tmp"));
+    }
+
+    [Fact]
+    public void Project_that_does_not_compile_fails_for_its_own_errors_only()
+    {
+        var consumer = Consumer.Create(fixture, "Broken", Projects.Library(),
+            ("Data/ShopContext.cs", Projects.ShopContext.Replace("public DbSet<Order> Orders", "public DbSet<Order> Orders => NotDefined;\n    public DbSet<Order> Others")));
+
+        var result = consumer.Build();
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("error CS0103", result.Output);
+        Assert.DoesNotContain("CS8785", result.Output);
+        Assert.DoesNotContain("DDG", result.Output);
+    }
+
+    [Fact]
+    public void TreatWarningsAsErrors_project_builds_and_a_DataDocGen_failure_stays_a_warning()
+    {
+        var clean = Consumer.Create(fixture, "Strict", Projects.Library("<TreatWarningsAsErrors>true</TreatWarningsAsErrors>"), ("Data/ShopContext.cs", Projects.ShopContext));
+        var cleanResult = clean.BuildSucceeds();
+        Assert.DoesNotContain("warning", cleanResult.Output);
+        Assert.True(File.Exists(clean.ReportPath));
+
+        var failing = Consumer.Create(fixture, "Strict", Projects.Library("<TreatWarningsAsErrors>true</TreatWarningsAsErrors>"), ("Data/ShopContext.cs", Projects.ShopContext));
+        var result = failing.BuildSucceeds("-p:DataDocGenSimulateFailure=true");
+
+        Assert.Contains("warning DDG001", result.Output);
+        Assert.Contains("Simulated failure", result.Output);
+        Assert.DoesNotContain(": error ", result.Output);
+        Assert.False(File.Exists(failing.ReportPath), "no report is written when DataDocGen failed");
+    }
+
+    [Fact]
+    public void Verify_mode_fails_on_a_stale_report_and_passes_on_a_fresh_one()
+    {
+        var consumer = Consumer.Create(fixture, "Gate", Projects.Library(), ("Data/ShopContext.cs", Projects.ShopContext));
+
+        var missing = consumer.Build("-p:DataDocGenVerify=true");
+        Assert.NotEqual(0, missing.ExitCode);
+        Assert.Contains("error DDG101", missing.Output);
+        Assert.False(File.Exists(consumer.ReportPath), "verify mode writes nothing into the project");
+
+        consumer.BuildSucceeds();
+        var stale = consumer.Report.Replace("ShopContext", "OldContext");
+        File.WriteAllText(consumer.ReportPath, stale);
+
+        var failed = consumer.Build("-p:DataDocGenVerify=true");
+        Assert.NotEqual(0, failed.ExitCode);
+        Assert.Contains("error DDG101", failed.Output);
+        Assert.Contains("DATA_LAYER.md is out of date", failed.Output);
+        Assert.Equal(stale, consumer.Report);
+
+        consumer.BuildSucceeds();
+        File.WriteAllText(consumer.ReportPath, consumer.Report.Replace("\n", "\r\n")); // a Windows checkout
+        consumer.BuildSucceeds("-p:DataDocGenVerify=true");
+    }
+
+    [Fact]
+    public void Empty_report_path_keeps_the_report_out_of_the_project_folder()
+    {
+        var consumer = Consumer.Create(fixture, "NoCommit", Projects.Library("<DataDocGenReportPath></DataDocGenReportPath>"), ("Data/ShopContext.cs", Projects.ShopContext));
+
+        consumer.BuildSucceeds();
+
+        Assert.False(File.Exists(consumer.ReportPath));
+        Assert.True(File.Exists(consumer.OutputPath("DATA_LAYER.md")));
+        Assert.True(File.Exists(consumer.OutputPath("DATA_LAYER.json")));
+    }
+
+    [Fact]
+    public void Turning_off_EmitCompilerGeneratedFiles_gives_a_clear_warning()
+    {
+        var consumer = Consumer.Create(fixture, "NoEmit", Projects.Library("<EmitCompilerGeneratedFiles>false</EmitCompilerGeneratedFiles>"), ("Data/ShopContext.cs", Projects.ShopContext));
+
+        var result = consumer.BuildSucceeds();
+
+        Assert.Contains("warning DDG102", result.Output);
+        Assert.Contains("EmitCompilerGeneratedFiles", result.Output);
+    }
+}
