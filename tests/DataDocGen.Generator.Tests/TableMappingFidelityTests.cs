@@ -236,4 +236,43 @@ public class TableMappingFidelityTests
         Assert.Contains("Table names are not shown for this context because:", output.Markdown);
         Assert.Contains("| `M.Order` | `Orders` [Model.cs:", output.Markdown);
     }
+
+    [Theory]
+    [InlineData("protected override void OnModelCreating(ModelBuilder b) { base.OnModelCreating(b); }", true)]
+    [InlineData("", true)]
+    [InlineData("protected override void OnModelCreating(ModelBuilder b) { }", false)]
+    public void Table_names_are_withheld_when_a_base_context_from_another_assembly_configures_the_model(string derivedOverride, bool withheld)
+    {
+        // Like IdentityDbContext: a base context compiled elsewhere whose OnModelCreating renames tables.
+        var library = GeneratorHarness.Compile(new Dictionary<string, string>
+        {
+            ["Base.cs"] = Sources.Usings + """
+                namespace Lib {
+                    public class Account { public int Id { get; set; } }
+                    public class AccountsContext(DbContextOptions o) : DbContext(o) {
+                        public DbSet<Account> Accounts => Set<Account>();
+                        protected override void OnModelCreating(ModelBuilder b) => b.Entity<Account>().ToTable("AspNetAccounts");
+                    }
+                }
+                """,
+        }, assemblyName: "Lib");
+        using var image = new MemoryStream();
+        Assert.True(library.Emit(image).Success);
+
+        var output = GeneratorHarness.Run(new Dictionary<string, string>
+        {
+            ["App.cs"] = Sources.Usings + "namespace App { public class AppContext(DbContextOptions<AppContext> o) : Lib.AccountsContext(o) { " + derivedOverride + " } }",
+        }, extraReferences: [Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(image.ToArray())]);
+
+        var tables = Json.Context(output.Json, "AppContext").GetProperty("tables").EnumerateArray().ToList();
+        if (withheld)
+        {
+            Assert.Empty(tables);
+            Assert.Contains("the base class `Lib.AccountsContext` configures the model in `Lib`", output.Markdown);
+        }
+        else
+        {
+            Assert.Equal("Accounts", Assert.Single(tables).GetProperty("name").GetString());
+        }
+    }
 }

@@ -35,6 +35,17 @@ internal static class DbContextParser
             options = configuring.SelectMany(c => c.Options).ToEquatableArray();
             model = ModelConfigurationSpec.Merge(OverrideChain(context, "OnModelCreating", compilation!, cancellationToken)
                 .Select(o => ModelConfigurationParser.Parse(o.Body, o.Model, cancellationToken)));
+            if (UnreadableBaseOverride(context, "OnModelCreating", compilation!, cancellationToken) is { } baseType)
+            {
+                model = model with
+                {
+                    Unresolved = model.Unresolved.Concat(new[]
+                    {
+                        new UnresolvedConfigurationSpec("the base class `" + baseType.ToDisplayString() + "` configures the model in `"
+                            + baseType.ContainingAssembly?.Name + "`, which cannot be read from this project", null),
+                    }).ToEquatableArray(),
+                };
+            }
         }
 
         return new DbContextSpec(
@@ -76,13 +87,29 @@ internal static class DbContextParser
         {
             if (OverrideBody(type, name, compilation, cancellationToken) is not { } body) continue;
             chain.Add(body);
-            var callsBase = body.Body.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(i =>
-                i.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax } access && access.Name.Identifier.ValueText == name);
-            if (!callsBase) break;
+            if (!CallsBase(body.Body, name)) break;
         }
         chain.Reverse();
         return chain;
     }
+
+    /// <summary>The first base class compiled elsewhere (e.g. IdentityDbContext) whose override of the method runs for this
+    /// context: reached because no override in between exists, or every one in between calls <c>base.Name(...)</c>.</summary>
+    private static INamedTypeSymbol? UnreadableBaseOverride(INamedTypeSymbol context, string name, Compilation compilation, CancellationToken cancellationToken)
+    {
+        for (var type = context; type is not null && !type.Is(EfNamespace, "DbContext"); type = type.BaseType)
+        {
+            var overrides = type.GetMembers(name).OfType<IMethodSymbol>().Where(m => m.IsOverride).ToList();
+            if (overrides.Count == 0) continue;
+            if (!SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compilation.Assembly)) return type;
+            if (OverrideBody(type, name, compilation, cancellationToken) is not { } body || !CallsBase(body.Body, name)) return null;
+        }
+        return null;
+    }
+
+    private static bool CallsBase(SyntaxNode body, string name) =>
+        body.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(i =>
+            i.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax } access && access.Name.Identifier.ValueText == name);
 
     /// <summary>The body of a method override declared in source (any partial part), with a semantic model for its tree.</summary>
     public static (SyntaxNode Body, SemanticModel Model)? OverrideBody(INamedTypeSymbol type, string name, Compilation compilation, CancellationToken cancellationToken)
