@@ -182,6 +182,28 @@ public sealed class ConsumerBuildTests(PackageFixture fixture)
         Assert.Empty(Directory.GetFiles(consumer.Folder, ".DATA_LAYER.md.*.tmp"));
     }
 
+    [Theory]
+    [InlineData("6.0.7")]
+    [InlineData("9.0.23")]
+    public void Older_EF_Core_versions_are_read_the_same_way(string efVersion)
+    {
+        var consumer = Consumer.Create(fixture, "Ef" + efVersion.Replace(".", ""), Projects.Library(efVersion: efVersion), ("Data/ShopContext.cs", Projects.ShopContext + """
+
+            public static class Registration
+            {
+                public static void Add(Microsoft.Extensions.DependencyInjection.IServiceCollection services) =>
+                    Microsoft.Extensions.DependencyInjection.EntityFrameworkServiceCollectionExtensions.AddDbContextPool<ShopContext>(services, o => o.UseSqlite("Data Source=pooled.db"));
+            }
+            """));
+
+        consumer.BuildSucceeds();
+
+        Assert.Contains("| Provider | SQLite: `UseSqlite` in `OnConfiguring` | [Data/ShopContext.cs:15](Data/ShopContext.cs#L15) |", consumer.Report);
+        Assert.Contains("| `Shop.Data.Order` | `Orders` [Data/ShopContext.cs:12](Data/ShopContext.cs#L12) | `Orders` |", consumer.Report);
+        // The default pool size is read from the referenced EF Core's own method signature.
+        Assert.Contains("`AddDbContextPool<ShopContext>`, pool size 1024 (the method's default)", consumer.Report);
+    }
+
     [Fact]
     public void Project_that_does_not_compile_fails_for_its_own_errors_only()
     {
