@@ -6,15 +6,13 @@ namespace DataDocGen.Generator.Emit;
 /// <summary>
 /// Renders DATA_LAYER.json. The <c>contexts</c> part mirrors EF Core's relational model (IRelationalModel) so that EF
 /// Core itself can check it: property names and order are fixed, every property is always written, arrays of named
-/// things are sorted ordinally. Column, key, index and relationship detail is not computed yet: the top-level
-/// <c>notYetComputed</c> list says so rather than letting empty arrays pass for facts.
+/// things are sorted ordinally. When a context's schema could not be computed completely, its detail arrays are
+/// left empty and the top-level <c>contextsWithIncompleteSchema</c> says so, with the reasons, rather than letting
+/// empty arrays pass for facts. <c>storeType</c> is null until provider type mapping is implemented.
 /// </summary>
 internal static class JsonEmitter
 {
     public const int SchemaVersion = 1;
-
-    private static readonly string[] NotYetComputed =
-        { "columns", "primaryKey", "foreignKeys", "indexes", "uniqueConstraints", "checkConstraints", "relationships", "entitiesWithoutDbSet" };
 
     public static string Emit(DataLayerReport report)
     {
@@ -33,23 +31,22 @@ internal static class JsonEmitter
             foreach (var table in context.Tables) WriteTable(json, table);
             json.EndArray().Name("views").StartArray();
             foreach (var view in context.Views) WriteTable(json, view);
-            json.EndArray()
-                .Name("relationships").StartArray().EndArray()
-                .EndObject();
+            json.EndArray().Name("relationships").StartArray();
+            foreach (var relationship in context.Relationships) WriteRelationship(json, relationship);
+            json.EndArray().EndObject();
         }
         json.EndArray();
 
-        json.Name("contextsWithUnknownTables").StartArray();
-        foreach (var context in report.Contexts.Where(c => !c.TablesUnknownBecause.IsEmpty))
+        json.Name("contextsWithIncompleteSchema").StartArray();
+        foreach (var context in report.Contexts.Where(c => !c.TablesUnknownBecause.IsEmpty || !c.SchemaUnknownBecause.IsEmpty))
         {
             json.StartObject()
                 .Property("name", context.Name)
-                .StringArray("reasons", context.TablesUnknownBecause.Select(r => r.What).Distinct().OrderBy(r => r, System.StringComparer.Ordinal))
+                .Name("tableNamesKnown").Bool(context.TablesUnknownBecause.IsEmpty)
+                .StringArray("reasons", context.TablesUnknownBecause.Concat(context.SchemaUnknownBecause).Select(r => r.What).Distinct().OrderBy(r => r, System.StringComparer.Ordinal))
                 .EndObject();
         }
         json.EndArray();
-
-        json.StringArray("notYetComputed", NotYetComputed);
         json.StringArray("searchedWithoutResult", SearchedWithoutResult(report));
         return json.EndObject().ToString();
     }
@@ -60,14 +57,63 @@ internal static class JsonEmitter
             .Property("name", table.Name)
             .Property("schema", table.Schema)
             .StringArray("entities", table.Entities)
-            .Name("columns").StartArray().EndArray()
-            .Name("primaryKey").Null()
-            .Name("foreignKeys").StartArray().EndArray()
-            .Name("indexes").StartArray().EndArray()
-            .Name("uniqueConstraints").StartArray().EndArray()
-            .Name("checkConstraints").StartArray().EndArray()
-            .EndObject();
+            .Name("columns").StartArray();
+        foreach (var column in table.Columns)
+        {
+            json.StartObject()
+                .Property("name", column.Name)
+                .Property("clrType", column.ClrType)
+                .Name("nullable").Bool(column.Nullable)
+                .Name("maxLength");
+            if (column.MaxLength is { } maxLength) json.Number(maxLength); else json.Null();
+            json.Property("storeType", column.StoreType).EndObject();
+        }
+        json.EndArray().Name("primaryKey");
+        if (table.PrimaryKey is { } key) WriteKey(json, key); else json.Null();
+        json.Name("foreignKeys").StartArray();
+        foreach (var foreignKey in table.ForeignKeys)
+        {
+            json.StartObject()
+                .Property("name", foreignKey.Name)
+                .StringArray("columns", foreignKey.Columns)
+                .Property("principalTable", foreignKey.PrincipalTable)
+                .StringArray("principalColumns", foreignKey.PrincipalColumns)
+                .Property("onDelete", foreignKey.OnDelete)
+                .EndObject();
+        }
+        json.EndArray().Name("indexes").StartArray();
+        foreach (var index in table.Indexes)
+        {
+            json.StartObject()
+                .Property("name", index.Name)
+                .StringArray("columns", index.Columns)
+                .Name("unique").Bool(index.Unique)
+                .Property("filter", index.Filter)
+                .EndObject();
+        }
+        json.EndArray().Name("uniqueConstraints").StartArray();
+        foreach (var unique in table.UniqueConstraints) WriteKey(json, unique);
+        json.EndArray().Name("checkConstraints").StartArray();
+        foreach (var check in table.CheckConstraints)
+        {
+            json.StartObject().Property("name", check.Name).Property("sql", check.Sql).EndObject();
+        }
+        json.EndArray().EndObject();
     }
+
+    private static void WriteKey(JsonWriter json, KeyReport key) =>
+        json.StartObject().Property("name", key.Name).StringArray("columns", key.Columns).EndObject();
+
+    private static void WriteRelationship(JsonWriter json, RelationshipReport relationship) =>
+        json.StartObject()
+            .Property("principal", relationship.Principal)
+            .Property("dependent", relationship.Dependent)
+            .Property("cardinality", relationship.Cardinality)
+            .Property("principalNavigation", relationship.PrincipalNavigation)
+            .Property("dependentNavigation", relationship.DependentNavigation)
+            .Name("required").Bool(relationship.Required)
+            .Property("joinTable", relationship.JoinTable)
+            .EndObject();
 
     /// <summary>The outline topics DataDocGen looked for and found nothing on (the markdown never names what is absent).</summary>
     private static string[] SearchedWithoutResult(DataLayerReport report)

@@ -115,7 +115,7 @@ internal static class MarkdownEmitter
             }
             foreach (var entity in context.Entities)
             {
-                var dbSet = md.WithLink(Markdown.Code(entity.DbSetName), entity.DbSetLocation);
+                var dbSet = entity.DbSetName is null ? "none (reached through navigations or configuration)" : md.WithLink(Markdown.Code(entity.DbSetName), entity.DbSetLocation);
                 if (!showTables)
                 {
                     md.Line("| " + Markdown.Code(entity.FullName) + " | " + dbSet + " |");
@@ -142,6 +142,7 @@ internal static class MarkdownEmitter
         var text = entity.Evidence switch
         {
             TableEvidenceKind.DbSetConvention => "convention: the DbSet property's name",
+            TableEvidenceKind.ClassNameConvention => "convention: the class name",
             TableEvidenceKind.TableAttribute => "`[Table]` attribute",
             TableEvidenceKind.FluentApi => entity.IsView ? "`ToView` call" : "`ToTable` call",
             TableEvidenceKind.HierarchyRoot => entity.EvidenceNote ?? "inheritance",

@@ -27,10 +27,11 @@ internal sealed record ModelConfigurationSpec(
     string? DefaultSchema,
     EquatableArray<string> AppliedConfigurations,
     bool AppliesConfigurationsFromAssembly,
-    EquatableArray<UnresolvedConfigurationSpec> Unresolved)
+    EquatableArray<UnresolvedConfigurationSpec> Unresolved,
+    EquatableArray<FluentChainSpec> Chains)
 {
     public static readonly ModelConfigurationSpec Empty = new(
-        EquatableArray<TableMappingSpec>.Empty, null, EquatableArray<string>.Empty, false, EquatableArray<UnresolvedConfigurationSpec>.Empty);
+        EquatableArray<TableMappingSpec>.Empty, null, EquatableArray<string>.Empty, false, EquatableArray<UnresolvedConfigurationSpec>.Empty, EquatableArray<FluentChainSpec>.Empty);
 
     /// <summary>Bodies that run one after the other (a base class's OnModelCreating, then the override): later ones win.</summary>
     public static ModelConfigurationSpec Merge(IEnumerable<ModelConfigurationSpec> parts)
@@ -43,15 +44,18 @@ internal sealed record ModelConfigurationSpec(
             list.Select(p => p.DefaultSchema).LastOrDefault(s => s is not null),
             list.SelectMany(p => p.AppliedConfigurations).ToEquatableArray(),
             list.Any(p => p.AppliesConfigurationsFromAssembly),
-            list.SelectMany(p => p.Unresolved).ToEquatableArray());
+            list.SelectMany(p => p.Unresolved).ToEquatableArray(),
+            list.SelectMany(p => p.Chains).ToEquatableArray());
     }
 }
 
 /// <summary>A class implementing <c>IEntityTypeConfiguration&lt;T&gt;</c>.</summary>
 /// <param name="CanBeAppliedFromAssembly">False for abstract classes and classes without a parameterless constructor, which <c>ApplyConfigurationsFromAssembly</c> skips.</param>
+/// <param name="ReachableTypes">The configured entity class and the classes reached from it (see <see cref="DbContextSpec.ReachableTypes"/>).</param>
 internal sealed record EntityConfigurationSpec(
     string FullName,
     string EntityFullName,
     bool CanBeAppliedFromAssembly,
     ModelConfigurationSpec Model,
+    EquatableArray<EntityTypeSpec> ReachableTypes,
     SourceLocation? Location);

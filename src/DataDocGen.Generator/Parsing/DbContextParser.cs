@@ -26,6 +26,7 @@ internal static class DbContextParser
         var providers = EquatableArray<ProviderUseSpec>.Empty;
         var options = EquatableArray<OptionCallSpec>.Empty;
         var model = ModelConfigurationSpec.Empty;
+        var configuredTypes = new List<ITypeSymbol>();
 
         if (fromSource)
         {
@@ -34,7 +35,14 @@ internal static class DbContextParser
             providers = configuring.SelectMany(c => c.Providers).ToEquatableArray();
             options = configuring.SelectMany(c => c.Options).ToEquatableArray();
             model = ModelConfigurationSpec.Merge(OverrideChain(context, "OnModelCreating", compilation!, cancellationToken)
-                .Select(o => ModelConfigurationParser.Parse(o.Body, o.Model, cancellationToken)));
+                .Select(o => ModelConfigurationParser.Parse(o.Body, o.Model, configuredTypes, cancellationToken)).ToList());
+            if (OverrideBody(context, "ConfigureConventions", compilation!, cancellationToken) is { } conventions)
+            {
+                model = model with
+                {
+                    Unresolved = model.Unresolved.Concat(new[] { new UnresolvedConfigurationSpec("`ConfigureConventions` is not evaluated yet", SourceLocation.From(conventions.Body)) }).ToEquatableArray(),
+                };
+            }
             if (UnreadableBaseOverride(context, "OnModelCreating", compilation!, cancellationToken) is { } baseType)
             {
                 model = model with
@@ -48,21 +56,24 @@ internal static class DbContextParser
             }
         }
 
+        var dbSets = DbSets(context, cancellationToken);
         return new DbContextSpec(
             context.Name,
             context.ClrFullName(),
             SourceLocation.From(context),
             fromSource ? null : context.ContainingAssembly?.Name,
-            DbSets(context, cancellationToken),
+            dbSets.Sets,
+            EntityTypeParser.Closure(dbSets.Types.Concat(configuredTypes), cancellationToken),
             providers,
             options,
             model);
     }
 
     /// <summary>DbSet properties as EF Core's DbSetFinder sees them: instance, non-indexer, on the context or its bases below DbContext.</summary>
-    private static EquatableArray<DbSetSpec> DbSets(INamedTypeSymbol context, CancellationToken cancellationToken)
+    private static (EquatableArray<DbSetSpec> Sets, List<ITypeSymbol> Types) DbSets(INamedTypeSymbol context, CancellationToken cancellationToken)
     {
         var sets = new List<DbSetSpec>();
+        var types = new List<ITypeSymbol>();
         var seen = new HashSet<string>();
         for (var type = context; type is not null && !type.Is(EfNamespace, "DbContext"); type = type.BaseType)
         {
@@ -73,9 +84,10 @@ internal static class DbContextParser
                 if (property.Type is not INamedTypeSymbol { MetadataName: "DbSet`1", TypeArguments.Length: 1 } set || !set.IsInNamespace(EfNamespace)) continue;
                 if (!seen.Add(property.Name)) continue; // an override or `new` property seen on a derived type first
                 sets.Add(new DbSetSpec(property.Name, EntityTypeParser.Parse(set.TypeArguments[0]), SourceLocation.From(property)));
+                types.Add(set.TypeArguments[0]);
             }
         }
-        return sets.OrderBy(s => s.PropertyName, System.StringComparer.Ordinal).ToEquatableArray();
+        return (sets.OrderBy(s => s.PropertyName, System.StringComparer.Ordinal).ToEquatableArray(), types);
     }
 
     /// <summary>The source overrides of a method that run for this context, base-most first: the context's own, then its

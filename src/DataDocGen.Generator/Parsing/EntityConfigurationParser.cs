@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using DataDocGen.Generator.Model;
@@ -17,6 +18,7 @@ internal static class EntityConfigurationParser
     {
         var entity = configuredInterface.TypeArguments[0];
         var model = ModelConfigurationSpec.Empty;
+        var configuredTypes = new List<ITypeSymbol> { entity };
         foreach (var member in type.GetMembers("Configure"))
         {
             if (member is not IMethodSymbol { Parameters.Length: 1 } method) continue;
@@ -25,7 +27,7 @@ internal static class EntityConfigurationParser
                 if (reference.GetSyntax(cancellationToken) is MethodDeclarationSyntax declaration
                     && ((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody) is { } body)
                 {
-                    model = ModelConfigurationParser.Parse(body, compilation.GetSemanticModel(declaration.SyntaxTree), cancellationToken);
+                    model = ModelConfigurationParser.Parse(body, compilation.GetSemanticModel(declaration.SyntaxTree), configuredTypes, cancellationToken);
                 }
             }
         }
@@ -34,6 +36,7 @@ internal static class EntityConfigurationParser
         // parameterless constructor (it calls Type.GetConstructor(Type.EmptyTypes)).
         var applicable = !type.IsAbstract && !type.IsGenericType
                          && type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public);
-        return new EntityConfigurationSpec(type.ClrFullName(), entity.ClrFullName(), applicable, model, SourceLocation.From(type));
+        return new EntityConfigurationSpec(type.ClrFullName(), entity.ClrFullName(), applicable, model,
+            EntityTypeParser.Closure(configuredTypes, cancellationToken), SourceLocation.From(type));
     }
 }

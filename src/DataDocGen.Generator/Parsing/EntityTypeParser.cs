@@ -1,14 +1,23 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
+using System.Threading;
 using DataDocGen.Generator.Helpers;
 using DataDocGen.Generator.Model;
 using Microsoft.CodeAnalysis;
 
 namespace DataDocGen.Generator.Parsing;
 
-/// <summary>Reads what decides an entity type's table from its symbol: base types, abstractness and <c>[Table]</c>.</summary>
+/// <summary>Reads entity classes from their symbols: base types, attributes EF Core reads, and mapped members.</summary>
 internal static class EntityTypeParser
 {
+    private const string AnnotationsNamespace = "System.ComponentModel.DataAnnotations";
+    private const string SchemaNamespace = "System.ComponentModel.DataAnnotations.Schema";
+    private const string EfNamespace = "Microsoft.EntityFrameworkCore";
+
+    /// <summary>At most this many classes are read per context, so a pathological model cannot stall a build.</summary>
+    private const int MaxTypes = 5000;
+
     public static EntityTypeSpec Parse(ITypeSymbol type)
     {
         var fullName = type.ClrFullName();
@@ -17,19 +26,174 @@ internal static class EntityTypeParser
         {
             baseTypes.Add(current.ClrFullName());
         }
-        return new EntityTypeSpec(fullName, type.Name, type.IsAbstract, baseTypes.ToEquatableArray(), TableAttribute(type, fullName), SourceLocation.From(type));
+        var attributes = Attributes(type).ToList();
+        var table = attributes.FirstOrDefault(a => a.Name == "Table" && a.Arguments.Count > 0) is { } t
+            ? new TableMappingSpec(fullName, TableMappingKind.Table, t.Arguments[0], t.NamedValue("Schema"), t.Location)
+            : null;
+        return new EntityTypeSpec(fullName, type.Name, type.IsAbstract, baseTypes.ToEquatableArray(), table,
+            attributes.Where(a => a.Name != "Table").ToEquatableArray(), Members(type).ToEquatableArray(), SourceLocation.From(type));
     }
 
-    private static TableMappingSpec? TableAttribute(ITypeSymbol type, string fullName)
+    /// <summary>The given classes and every class reached from them through navigation candidates, each read once.</summary>
+    public static EquatableArray<EntityTypeSpec> Closure(IEnumerable<ITypeSymbol> roots, CancellationToken cancellationToken)
     {
-        foreach (var attribute in type.GetAttributes())
+        var seen = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+        var queue = new Queue<ITypeSymbol>();
+        foreach (var root in roots)
         {
-            if (!attribute.AttributeClass.Is("System.ComponentModel.DataAnnotations.Schema", "TableAttribute")) continue;
-            if (attribute.ConstructorArguments.FirstOrDefault().Value is not string name) continue;
-            var schema = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Schema").Value.Value as string;
-            var location = attribute.ApplicationSyntaxReference is { } reference ? SourceLocation.From(reference.GetSyntax()) : null;
-            return new TableMappingSpec(fullName, TableMappingKind.Table, name, schema, location);
+            if (seen.Add(root)) queue.Enqueue(root);
         }
-        return null;
+        var specs = new List<EntityTypeSpec>();
+        while (queue.Count > 0 && specs.Count < MaxTypes)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var type = queue.Dequeue();
+            specs.Add(Parse(type));
+            foreach (var property in MappedProperties(type))
+            {
+                var (kind, target) = Classify(property.Type);
+                if (kind is MemberKind.Reference or MemberKind.Collection && target is not null && !HasAttribute(property, "NotMapped") && seen.Add(target))
+                {
+                    queue.Enqueue(target);
+                }
+            }
+        }
+        return specs.OrderBy(s => s.FullName, System.StringComparer.Ordinal).ToEquatableArray();
+    }
+
+    private static IEnumerable<EntityMemberSpec> Members(ITypeSymbol type)
+    {
+        foreach (var property in MappedProperties(type))
+        {
+            var (kind, target) = Classify(property.Type);
+            var elementType = kind == MemberKind.Collection ? target! : Unwrap(property.Type);
+            yield return new EntityMemberSpec(
+                property.Name,
+                property.ContainingType.ClrFullName(),
+                kind,
+                elementType.ClrFullName(),
+                elementType.TypeKind == TypeKind.Enum,
+                NullabilityOf(property),
+                property.SetMethod is not null,
+                Attributes(property).ToEquatableArray(),
+                SourceLocation.From(property));
+        }
+    }
+
+    /// <summary>Public instance, non-indexer properties with a public getter, declared on the type or inherited (most derived wins).</summary>
+    private static IEnumerable<IPropertySymbol> MappedProperties(ITypeSymbol type)
+    {
+        var names = new HashSet<string>();
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member is IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, GetMethod.DeclaredAccessibility: Accessibility.Public } property
+                    && names.Add(property.Name))
+                {
+                    yield return property;
+                }
+            }
+        }
+    }
+
+    private static Nullability NullabilityOf(IPropertySymbol property)
+    {
+        if (property.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }) return Nullability.Nullable;
+        if (property.Type.IsValueType) return Nullability.ValueType;
+        return property.NullableAnnotation switch
+        {
+            NullableAnnotation.Annotated => Nullability.Nullable,
+            NullableAnnotation.NotAnnotated => Nullability.NotAnnotated,
+            _ => Nullability.Oblivious,
+        };
+    }
+
+    private static ITypeSymbol Unwrap(ITypeSymbol type) =>
+        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
+
+    /// <summary>How EF Core's conventions see a property type: a scalar, a navigation to a class (with the class), or unsupported.</summary>
+    public static (MemberKind Kind, ITypeSymbol? Target) Classify(ITypeSymbol type)
+    {
+        var unwrapped = Unwrap(type);
+        if (IsScalar(unwrapped)) return (MemberKind.Scalar, null);
+        if (IsEntityCandidate(unwrapped)) return (MemberKind.Reference, unwrapped);
+        if (CollectionElement(unwrapped) is { } element)
+        {
+            return IsEntityCandidate(element) ? (MemberKind.Collection, element) : (MemberKind.Unsupported, null);
+        }
+        return (MemberKind.Unsupported, null);
+    }
+
+    private static bool IsScalar(ITypeSymbol type)
+    {
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_Boolean: case SpecialType.System_Char: case SpecialType.System_SByte: case SpecialType.System_Byte:
+            case SpecialType.System_Int16: case SpecialType.System_UInt16: case SpecialType.System_Int32: case SpecialType.System_UInt32:
+            case SpecialType.System_Int64: case SpecialType.System_UInt64: case SpecialType.System_Single: case SpecialType.System_Double:
+            case SpecialType.System_Decimal: case SpecialType.System_String: case SpecialType.System_DateTime:
+                return true;
+        }
+        if (type.TypeKind == TypeKind.Enum) return true;
+        if (type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte }) return true;
+        return type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true }
+               && type.MetadataName is "DateTimeOffset" or "TimeSpan" or "DateOnly" or "TimeOnly" or "Guid" or "Uri";
+    }
+
+    /// <summary>A class EF Core could map as an entity type: not a system type, delegate, string or collection.</summary>
+    private static bool IsEntityCandidate(ITypeSymbol type) =>
+        type is INamedTypeSymbol { TypeKind: TypeKind.Class, SpecialType: SpecialType.None } named
+        && !named.HasRootNamespace("System") && !named.HasRootNamespace("Microsoft")
+        && CollectionElement(named) is null;
+
+    private static ITypeSymbol? CollectionElement(ITypeSymbol type)
+    {
+        if (type.SpecialType == SpecialType.System_String) return null;
+        if (type is IArrayTypeSymbol array) return array.ElementType;
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Collections_Generic_IEnumerable_T } enumerable) return enumerable.TypeArguments[0];
+        return type.AllInterfaces.FirstOrDefault(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)?.TypeArguments[0];
+    }
+
+    private static bool HasAttribute(ISymbol symbol, string name) => Attributes(symbol).Any(a => a.Name == name);
+
+    /// <summary>The attributes EF Core reads: data annotations and EF's own.</summary>
+    private static IEnumerable<AttributeSpec> Attributes(ISymbol symbol)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (attribute.AttributeClass is not { } attributeClass) continue;
+            if (!attributeClass.IsInNamespace(AnnotationsNamespace) && !attributeClass.IsInNamespace(SchemaNamespace) && !attributeClass.IsInNamespace(EfNamespace)) continue;
+            var name = attributeClass.Name.EndsWith("Attribute", System.StringComparison.Ordinal) ? attributeClass.Name.Substring(0, attributeClass.Name.Length - 9) : attributeClass.Name;
+            var arguments = attribute.ConstructorArguments.SelectMany(Render).ToEquatableArray();
+            var named = attribute.NamedArguments.Select(n => n.Key + "=" + string.Join(",", Render(n.Value))).ToEquatableArray();
+            var location = attribute.ApplicationSyntaxReference is { } reference ? SourceLocation.From(reference.GetSyntax()) : null;
+            yield return new AttributeSpec(name, arguments, named, location);
+        }
+    }
+
+    private static IEnumerable<string> Render(TypedConstant constant)
+    {
+        switch (constant.Kind)
+        {
+            case TypedConstantKind.Array:
+                foreach (var item in constant.Values) foreach (var text in Render(item)) yield return text;
+                break;
+            case TypedConstantKind.Enum:
+                var member = constant.Type?.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, constant.Value));
+                yield return member is null ? System.Convert.ToString(constant.Value, CultureInfo.InvariantCulture) ?? "" : constant.Type!.Name + "." + member.Name;
+                break;
+            case TypedConstantKind.Type:
+                yield return (constant.Value as ITypeSymbol)?.ClrFullName() ?? "";
+                break;
+            default:
+                yield return constant.Value switch
+                {
+                    null => "null",
+                    bool b => b ? "true" : "false",
+                    _ => System.Convert.ToString(constant.Value, CultureInfo.InvariantCulture) ?? "",
+                };
+                break;
+        }
     }
 }

@@ -26,7 +26,8 @@ internal static class ModelConfigurationParser
         "HasDefaultSchema", "ApplyConfiguration", "ApplyConfigurationsFromAssembly", "SetTableName", "SetSchema", "SetViewName",
     };
 
-    public static ModelConfigurationSpec Parse(SyntaxNode body, SemanticModel model, CancellationToken cancellationToken)
+    /// <param name="configuredTypes">Receives the entity classes the body names (<c>Entity&lt;T&gt;()</c>, builder types), to read them for the schema.</param>
+    public static ModelConfigurationSpec Parse(SyntaxNode body, SemanticModel model, List<ITypeSymbol> configuredTypes, CancellationToken cancellationToken)
     {
         var mappings = new List<TableMappingSpec>();
         var applied = new List<string>();
@@ -69,7 +70,8 @@ internal static class ModelConfigurationParser
             }
         }
 
-        return new ModelConfigurationSpec(mappings.ToEquatableArray(), defaultSchema, applied.ToEquatableArray(), fromAssembly, unresolved.ToEquatableArray());
+        var chains = FluentChainParser.Parse(body, model, configuredTypes, cancellationToken);
+        return new ModelConfigurationSpec(mappings.ToEquatableArray(), defaultSchema, applied.ToEquatableArray(), fromAssembly, unresolved.ToEquatableArray(), chains.ToEquatableArray());
     }
 
     private static void ParseMapping(InvocationExpressionSyntax invocation, IMethodSymbol method, string name, ITypeSymbol? receiver,

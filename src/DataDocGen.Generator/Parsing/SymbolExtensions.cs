@@ -23,6 +23,23 @@ internal static class SymbolExtensions
         return false;
     }
 
+    /// <summary>True when the outermost namespace of the symbol is <paramref name="ns"/> (a single name, e.g. System).</summary>
+    public static bool HasRootNamespace(this ISymbol symbol, string ns)
+    {
+        for (var current = symbol.ContainingNamespace; current is { IsGlobalNamespace: false }; current = current.ContainingNamespace)
+        {
+            if (current.ContainingNamespace is { IsGlobalNamespace: true } && current.Name == ns) return true;
+        }
+        return false;
+    }
+
+    /// <summary>True when the symbol's namespace is <paramref name="ns"/> or nested in it.</summary>
+    public static bool IsInNamespaceOrBelow(this ISymbol symbol, string ns)
+    {
+        var name = symbol.ContainingNamespace?.ToDisplayString();
+        return name is not null && (name == ns || (name.Length > ns.Length && name[ns.Length] == '.' && name.StartsWith(ns, System.StringComparison.Ordinal)));
+    }
+
     public static bool Is(this ITypeSymbol? type, string ns, string metadataName) =>
         type is not null && type.MetadataName == metadataName && type.IsInNamespace(ns);
 

@@ -23,6 +23,8 @@ internal sealed record ContextReport(
     EquatableArray<TableReport> Tables,
     EquatableArray<TableReport> Views,
     EquatableArray<UnresolvedConfigurationSpec> TablesUnknownBecause,
+    EquatableArray<RelationshipReport> Relationships,
+    EquatableArray<UnresolvedConfigurationSpec> SchemaUnknownBecause,
     bool IsRelational);
 
 /// <summary>A provider call and where it sits: in <c>OnConfiguring</c>, or in a registration (named by <see cref="Origin"/>).</summary>
@@ -31,12 +33,12 @@ internal sealed record ProviderReport(ProviderUseSpec Use, string Origin, Equata
 /// <summary>A configuration value a connection string resolves to in one appsettings file.</summary>
 internal sealed record ConnectionValueReport(string Key, string? Environment, string FilePath, int Line, string? RedactedValue);
 
-internal enum TableEvidenceKind { DbSetConvention, TableAttribute, FluentApi, HierarchyRoot, NoTable, Unknown }
+internal enum TableEvidenceKind { DbSetConvention, ClassNameConvention, TableAttribute, FluentApi, HierarchyRoot, NoTable, Unknown }
 
 /// <summary>One entity type of a context and the table (or view) EF Core maps it to.</summary>
 internal sealed record EntityReport(
     string FullName,
-    string DbSetName,
+    string? DbSetName,
     SourceLocation? DbSetLocation,
     string? Table,
     string? Schema,
@@ -45,4 +47,40 @@ internal sealed record EntityReport(
     SourceLocation? EvidenceLocation,
     string? EvidenceNote);
 
-internal sealed record TableReport(string Name, string? Schema, EquatableArray<string> Entities);
+/// <summary>A table or view with its schema as EF Core would create it. The detail lists are empty when
+/// <see cref="ContextReport.SchemaUnknownBecause"/> says the context's schema could not be computed.</summary>
+internal sealed record TableReport(
+    string Name,
+    string? Schema,
+    EquatableArray<string> Entities,
+    EquatableArray<ColumnReport> Columns,
+    KeyReport? PrimaryKey,
+    EquatableArray<ForeignKeyReport> ForeignKeys,
+    EquatableArray<IndexReport> Indexes,
+    EquatableArray<KeyReport> UniqueConstraints,
+    EquatableArray<CheckConstraintReport> CheckConstraints)
+{
+    public string QualifiedName => Schema is null ? Name : Schema + "." + Name;
+}
+
+/// <param name="Origin">What the column comes from: a property (<c>Order.CustomerId</c>), or a shadow or discriminator column.</param>
+internal sealed record ColumnReport(string Name, string ClrType, bool Nullable, int? MaxLength, string? StoreType, string Origin, SourceLocation? Location);
+
+internal sealed record KeyReport(string Name, EquatableArray<string> Columns, SourceLocation? Location);
+
+internal sealed record ForeignKeyReport(string Name, EquatableArray<string> Columns, string PrincipalTable, EquatableArray<string> PrincipalColumns, string OnDelete, SourceLocation? Location);
+
+internal sealed record IndexReport(string Name, EquatableArray<string> Columns, bool Unique, string? Filter, SourceLocation? Location);
+
+internal sealed record CheckConstraintReport(string Name, string Sql, SourceLocation? Location);
+
+internal sealed record RelationshipReport(
+    string Principal,
+    string Dependent,
+    string Cardinality,
+    string? PrincipalNavigation,
+    string? DependentNavigation,
+    bool Required,
+    string? JoinTable,
+    string DeleteBehavior,
+    SourceLocation? Location);

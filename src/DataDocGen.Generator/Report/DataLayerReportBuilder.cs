@@ -4,6 +4,7 @@ using System.Linq;
 using DataDocGen.Generator.Helpers;
 using DataDocGen.Generator.Model;
 using DataDocGen.Generator.Parsing;
+using DataDocGen.Generator.Schema;
 using DataDocGen.Generator.Security;
 
 namespace DataDocGen.Generator.Report;
@@ -66,23 +67,41 @@ internal static class DataLayerReportBuilder
             unknown.Add(new UnresolvedConfigurationSpec("the context is compiled in `" + context.AssemblyName + "`, whose OnModelCreating cannot be read from this project", null));
         }
 
-        var entities = TableMapper.Map(context.DbSets.ToList(), fluent, defaultSchema)
-            .OrderBy(e => e.FullName, StringComparer.Ordinal).ToEquatableArray();
+        var schema = SchemaBuilder.Build(context, applied, fluent, defaultSchema, provider);
+        var entities = schema.Entities.OrderBy(e => e.FullName, StringComparer.Ordinal).ToEquatableArray();
         var tables = EquatableArray<TableReport>.Empty;
         var views = EquatableArray<TableReport>.Empty;
+        var relationships = EquatableArray<RelationshipReport>.Empty;
+        var schemaUnknown = new List<UnresolvedConfigurationSpec>();
         if (unknown.Count == 0 && isRelational)
         {
-            tables = Group(entities.Where(e => e.Table is not null && !e.IsView));
-            views = Group(entities.Where(e => e.Table is not null && e.IsView));
+            if (schema.Unknown.Count == 0)
+            {
+                (tables, views, relationships) = (schema.Tables, schema.Views, schema.Relationships);
+            }
+            else
+            {
+                // Table names are known, their detail is not: name the tables, say why the rest is missing.
+                tables = NamesOnly(entities.Where(e => e.Table is not null && !e.IsView));
+                views = NamesOnly(entities.Where(e => e.Table is not null && e.IsView));
+                schemaUnknown = schema.Unknown;
+            }
+        }
+        else if (!isRelational && schema.Unknown.Count == 0)
+        {
+            relationships = schema.Relationships;
         }
 
         return new ContextReport(context.Name, context.FullName, context.Location, context.AssemblyName, provider, providers,
-            registrations.ToEquatableArray(), context.ConfiguredOptions, entities, tables, views, unknown.ToEquatableArray(), isRelational);
+            registrations.ToEquatableArray(), context.ConfiguredOptions, entities, tables, views, unknown.ToEquatableArray(),
+            relationships, schemaUnknown.ToEquatableArray(), isRelational);
     }
 
-    private static EquatableArray<TableReport> Group(IEnumerable<EntityReport> entities) =>
+    private static EquatableArray<TableReport> NamesOnly(IEnumerable<EntityReport> entities) =>
         entities.GroupBy(e => (e.Schema, e.Table!))
-            .Select(g => new TableReport(g.Key.Item2, g.Key.Schema, g.Select(e => e.FullName).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray()))
+            .Select(g => new TableReport(g.Key.Item2, g.Key.Schema, g.Select(e => e.FullName).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray(),
+                EquatableArray<ColumnReport>.Empty, null, EquatableArray<ForeignKeyReport>.Empty, EquatableArray<IndexReport>.Empty,
+                EquatableArray<KeyReport>.Empty, EquatableArray<CheckConstraintReport>.Empty))
             .OrderBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.Schema, StringComparer.Ordinal)
             .ToEquatableArray();
 

@@ -12,11 +12,11 @@ namespace DataDocGen.Generator.Report;
 /// </summary>
 internal static class TableMapper
 {
-    public static List<EntityReport> Map(IReadOnlyList<DbSetSpec> dbSets, IReadOnlyList<TableMappingSpec> fluentMappings, string? defaultSchema)
+    public static List<EntityReport> Map(IReadOnlyList<MappedEntity> mappedEntities, IReadOnlyList<TableMappingSpec> fluentMappings, string? defaultSchema)
     {
         // One entity per CLR type (EF Core maps a type once even when two DbSets expose it); the first DbSet by name wins.
-        var entities = new Dictionary<string, DbSetSpec>(StringComparer.Ordinal);
-        foreach (var set in dbSets)
+        var entities = new Dictionary<string, MappedEntity>(StringComparer.Ordinal);
+        foreach (var set in mappedEntities)
         {
             if (!entities.ContainsKey(set.Entity.FullName)) entities.Add(set.Entity.FullName, set);
         }
@@ -29,7 +29,7 @@ internal static class TableMapper
             if (mapping.Kind is TableMappingKind.TphStrategy or TableMappingKind.TptStrategy or TableMappingKind.TpcStrategy) strategy[mapping.EntityFullName] = mapping;
             else explicitTable[mapping.EntityFullName] = mapping;
         }
-        TableMappingSpec? ExplicitOf(DbSetSpec set) =>
+        TableMappingSpec? ExplicitOf(MappedEntity set) =>
             explicitTable.TryGetValue(set.Entity.FullName, out var fluent) ? fluent : set.Entity.TableAttribute;
 
         var reports = new List<EntityReport>();
@@ -51,7 +51,7 @@ internal static class TableMapper
             else if (set != root && rootStrategy is null or TableMappingKind.TphStrategy)
             {
                 var rootTable = ExplicitOf(root);
-                var (name, schema) = (rootTable is { Kind: TableMappingKind.Table or TableMappingKind.View } ? rootTable.Name! : root.PropertyName, rootTable?.Schema);
+                var (name, schema) = (rootTable is { Kind: TableMappingKind.Table or TableMappingKind.View } ? rootTable.Name! : root.DefaultTableName, rootTable?.Schema);
                 reports.Add(Report(set, name, schema ?? defaultSchema, rootTable?.Kind == TableMappingKind.View, TableEvidenceKind.HierarchyRoot,
                     root.DbSetLocationOrEntity(), "TPH: stored in the table of `" + root.Entity.FullName + "`"));
             }
@@ -66,19 +66,21 @@ internal static class TableMapper
             }
             else
             {
-                reports.Add(Report(set, set.PropertyName, defaultSchema, false, TableEvidenceKind.DbSetConvention, set.Location, null));
+                reports.Add(set.DbSetName is null
+                    ? Report(set, set.DefaultTableName, defaultSchema, false, TableEvidenceKind.ClassNameConvention, set.Entity.Location, null)
+                    : Report(set, set.DefaultTableName, defaultSchema, false, TableEvidenceKind.DbSetConvention, set.DbSetLocation, null));
             }
         }
         return reports;
     }
 
-    private static EntityReport Report(DbSetSpec set, string? table, string? schema, bool isView, TableEvidenceKind evidence, SourceLocation? location, string? note) =>
-        new(set.Entity.FullName, set.PropertyName, set.Location, table, table is null ? null : schema, isView, evidence, location, note);
+    private static EntityReport Report(MappedEntity set, string? table, string? schema, bool isView, TableEvidenceKind evidence, SourceLocation? location, string? note) =>
+        new(set.Entity.FullName, set.DbSetName, set.DbSetLocation, table, table is null ? null : schema, isView, evidence, location, note);
 
-    private static SourceLocation? DbSetLocationOrEntity(this DbSetSpec set) => set.Location ?? set.Entity.Location;
+    private static SourceLocation? DbSetLocationOrEntity(this MappedEntity set) => set.DbSetLocation ?? set.Entity.Location;
 
     /// <summary>The most derived-from base type of <paramref name="set"/>'s entity that is itself an entity of the context.</summary>
-    private static DbSetSpec RootOf(DbSetSpec set, IReadOnlyDictionary<string, DbSetSpec> entities)
+    private static MappedEntity RootOf(MappedEntity set, IReadOnlyDictionary<string, MappedEntity> entities)
     {
         var root = set;
         foreach (var baseType in set.Entity.BaseTypes)
@@ -87,4 +89,11 @@ internal static class TableMapper
         }
         return root;
     }
+}
+
+/// <summary>An entity type of the model: with its DbSet when it has one, else reached through a navigation or configuration.</summary>
+internal sealed record MappedEntity(EntityTypeSpec Entity, string? DbSetName, SourceLocation? DbSetLocation)
+{
+    /// <summary>EF Core's default table name: the DbSet property's name, else the class name.</summary>
+    public string DefaultTableName => DbSetName ?? Entity.Name;
 }

@@ -1,0 +1,27 @@
+using DataDocGen.Generator.Helpers;
+
+namespace DataDocGen.Generator.Model;
+
+/// <summary>One call of a fluent chain with its arguments rendered as text:
+/// <c>=A,B</c> for member lambdas (<c>x => x.A</c>, <c>x => new { x.A, x.B }</c>), <c>"text</c> for strings,
+/// the invariant text of numbers and booleans, <c>Type.Member</c> for enum values, <c>λ</c> for other lambdas,
+/// <c>?</c> for anything that is not a constant.</summary>
+internal sealed record FluentStepSpec(string Method, EquatableArray<string> TypeArguments, EquatableArray<string> Arguments, SourceLocation? Location)
+{
+    public string? Argument(int index) => index < Arguments.Count ? Arguments[index] : null;
+}
+
+internal enum FluentRoot
+{
+    /// <summary>The chain configures one entity type (<c>modelBuilder.Entity&lt;T&gt;()...</c>, <c>builder...</c> of an <c>EntityTypeBuilder&lt;T&gt;</c>).</summary>
+    Entity,
+    /// <summary>The chain is on the <c>ModelBuilder</c> itself (<c>HasDefaultSchema</c>, <c>ApplyConfiguration</c>...).</summary>
+    Model,
+    /// <summary>Anything else: an owned or complex-type builder, metadata API in a loop, a helper's return value.</summary>
+    Other,
+}
+
+/// <summary>A statement of model configuration: the root it starts from and its calls in order.</summary>
+/// <param name="Entity">The entity type's full name for <see cref="FluentRoot.Entity"/> chains.</param>
+/// <param name="RootType">The root's type name for <see cref="FluentRoot.Other"/> chains (e.g. <c>OwnedNavigationBuilder`2</c>).</param>
+internal sealed record FluentChainSpec(FluentRoot Root, string? Entity, string? RootType, EquatableArray<FluentStepSpec> Steps, SourceLocation? Location);

@@ -1,0 +1,164 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using DataDocGen.Generator.Helpers;
+using DataDocGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DataDocGen.Generator.Parsing;
+
+/// <summary>
+/// Splits a model-building body into fluent chains (<c>b.Property(x => x.Name).HasMaxLength(50).IsRequired()</c>),
+/// each with the entity it configures and its calls, arguments rendered as text. Builder variables are followed to
+/// their initializer; nested builder lambdas (<c>Entity&lt;T&gt;(b => ...)</c>) give chains of their own. What the calls
+/// mean is decided later, by the schema builder, which treats any call it does not know as "not evaluated".
+/// </summary>
+internal static class FluentChainParser
+{
+    private const string BuildersNamespace = "Microsoft.EntityFrameworkCore.Metadata.Builders";
+
+    public static List<FluentChainSpec> Parse(SyntaxNode body, SemanticModel model, List<ITypeSymbol> configuredTypes, CancellationToken cancellationToken)
+    {
+        var chains = new List<FluentChainSpec>();
+        foreach (var invocation in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (invocation.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax }) continue; // not the outermost call
+            if (Chain(invocation, model, configuredTypes, 0, cancellationToken) is { } chain) chains.Add(chain);
+        }
+        return chains;
+    }
+
+    private static FluentChainSpec? Chain(InvocationExpressionSyntax outermost, SemanticModel model, List<ITypeSymbol> configuredTypes, int depth, CancellationToken cancellationToken)
+    {
+        var steps = new List<FluentStepSpec>();
+        ExpressionSyntax expression = outermost;
+        while (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation)
+        {
+            steps.Insert(0, Step(invocation, access.Name, model, cancellationToken));
+            expression = access.Expression;
+        }
+        if (steps.Count == 0) return null; // a plain method call, not a chain on a builder
+
+        var rootType = model.GetTypeInfo(expression, cancellationToken).Type;
+        var location = SourceLocation.From(outermost);
+
+        // A builder variable: `var line = b.Property(x => x.Name); line.HasMaxLength(5);` continues the initializer's chain.
+        if (depth < 3 && expression is IdentifierNameSyntax identifier && !IsEntityBuilder(rootType, out _) && !rootType.Is("Microsoft.EntityFrameworkCore", "ModelBuilder")
+            && model.GetSymbolInfo(identifier, cancellationToken).Symbol is ILocalSymbol local
+            && local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: InvocationExpressionSyntax initializer }
+            && Chain(initializer, model, configuredTypes, depth + 1, cancellationToken) is { } start)
+        {
+            return start with { Steps = start.Steps.Concat(steps).ToEquatableArray(), Location = location };
+        }
+
+        if (IsEntityBuilder(rootType, out var entity))
+        {
+            configuredTypes.Add(entity!);
+            return new FluentChainSpec(FluentRoot.Entity, entity!.ClrFullName(), null, steps.ToEquatableArray(), location);
+        }
+        if (rootType.Is("Microsoft.EntityFrameworkCore", "ModelBuilder"))
+        {
+            // modelBuilder.Entity<T>()... is a chain on T; Entity<T>(b => ...) alone only adds T (its lambda has chains of its own).
+            if (steps[0] is { Method: "Entity", TypeArguments.Count: 1 } first
+                && model.GetSymbolInfo(((MemberAccessExpressionSyntax)FirstCall(outermost).Expression).Name, cancellationToken).Symbol is IMethodSymbol { TypeArguments.Length: 1 } entityMethod)
+            {
+                configuredTypes.Add(entityMethod.TypeArguments[0]);
+                return new FluentChainSpec(FluentRoot.Entity, first.TypeArguments[0], null, steps.Skip(1).ToEquatableArray(), location);
+            }
+            return new FluentChainSpec(FluentRoot.Model, null, null, steps.ToEquatableArray(), location);
+        }
+        if (rootType is null || !rootType.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore")) return null; // not model configuration
+        return new FluentChainSpec(FluentRoot.Other, null, rootType.MetadataName, steps.ToEquatableArray(), location);
+    }
+
+    private static InvocationExpressionSyntax FirstCall(InvocationExpressionSyntax outermost)
+    {
+        var current = outermost;
+        while (current.Expression is MemberAccessExpressionSyntax { Expression: InvocationExpressionSyntax inner } && inner.Expression is MemberAccessExpressionSyntax)
+        {
+            current = inner;
+        }
+        return current;
+    }
+
+    private static bool IsEntityBuilder(ITypeSymbol? type, out ITypeSymbol? entity)
+    {
+        entity = null;
+        // TableBuilder<T> (ToTable(name, t => ...)) configures the same entity's table: its chains belong to T too.
+        if (type is INamedTypeSymbol { MetadataName: "EntityTypeBuilder`1" or "TableBuilder`1", TypeArguments.Length: 1 } builder && builder.IsInNamespace(BuildersNamespace))
+        {
+            entity = builder.TypeArguments[0];
+            return true;
+        }
+        return false;
+    }
+
+    private static FluentStepSpec Step(InvocationExpressionSyntax invocation, SimpleNameSyntax name, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var typeArguments = name is GenericNameSyntax generic
+            ? generic.TypeArgumentList.Arguments.Select(t => model.GetTypeInfo(t, cancellationToken).Type?.ClrFullName() ?? "?").ToEquatableArray()
+            : EquatableArray<string>.Empty;
+        var arguments = invocation.ArgumentList.Arguments.Select(a => Render(a.Expression, model, cancellationToken)).ToEquatableArray();
+        return new FluentStepSpec(name.Identifier.ValueText, typeArguments, arguments, SourceLocation.From(name));
+    }
+
+    private static string Render(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (expression is LambdaExpressionSyntax lambda)
+        {
+            return MemberList(lambda) is { } members ? "=" + members : "λ";
+        }
+        var constant = model.GetConstantValue(expression, cancellationToken);
+        if (constant.HasValue)
+        {
+            var type = model.GetTypeInfo(expression, cancellationToken).ConvertedType;
+            if (type?.TypeKind == TypeKind.Enum)
+            {
+                var member = type.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, constant.Value));
+                return member is null ? "?" : type.Name + "." + member.Name;
+            }
+            return constant.Value switch
+            {
+                null => "null",
+                string text => "\"" + text,
+                bool flag => flag ? "true" : "false",
+                _ => System.Convert.ToString(constant.Value, CultureInfo.InvariantCulture) ?? "?",
+            };
+        }
+        return "?";
+    }
+
+    /// <summary><c>x => x.A</c> gives "A"; <c>x => new { x.A, x.B }</c> gives "A,B"; anything else null.</summary>
+    private static string? MemberList(LambdaExpressionSyntax lambda)
+    {
+        var parameter = lambda switch
+        {
+            SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
+            ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } parenthesized => parenthesized.ParameterList.Parameters[0].Identifier.ValueText,
+            _ => null,
+        };
+        if (parameter is null) return null;
+        var body = lambda.ExpressionBody;
+        while (body is CastExpressionSyntax cast) body = cast.Expression; // x => (object)x.Id
+        if (body is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax root } access && root.Identifier.ValueText == parameter)
+        {
+            return access.Name.Identifier.ValueText;
+        }
+        if (body is AnonymousObjectCreationExpressionSyntax anonymous)
+        {
+            var names = new List<string>();
+            foreach (var initializer in anonymous.Initializers)
+            {
+                if (initializer.NameEquals is not null) return null;
+                if (initializer.Expression is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax memberRoot } member || memberRoot.Identifier.ValueText != parameter) return null;
+                names.Add(member.Name.Identifier.ValueText);
+            }
+            return names.Count == 0 ? null : string.Join(",", names);
+        }
+        return null;
+    }
+}

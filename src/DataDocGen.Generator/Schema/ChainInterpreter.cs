@@ -1,0 +1,188 @@
+using System.Collections.Generic;
+using System.Linq;
+using DataDocGen.Generator.Model;
+using DataDocGen.Generator.Report;
+
+namespace DataDocGen.Generator.Schema;
+
+/// <summary>
+/// Applies fluent chains to the working model: keys, indexes, property facets, ignores, relationships and check
+/// constraints. A call it does not know is never skipped silently: it becomes an "unresolved" entry with its line, and
+/// the context's schema is then withheld rather than reported wrong.
+/// </summary>
+internal sealed class ChainInterpreter(SchemaBuilder builder)
+{
+    /// <summary>Calls that do not change tables, columns, keys, indexes or relationships as DATA_LAYER.json describes them.</summary>
+    private static readonly HashSet<string> NoSchemaEffect = new()
+    {
+        "HasComment", "HasQueryFilter", "HasData", "HasChangeTrackingStrategy", "UsePropertyAccessMode", "HasTrigger",
+        "HasPrecision", "IsUnicode", "IsFixedLength", "HasColumnType", "HasDefaultValue", "HasDefaultValueSql", "HasComputedColumnSql",
+        "ValueGeneratedOnAdd", "ValueGeneratedNever", "ValueGeneratedOnAddOrUpdate", "ValueGeneratedOnUpdate", "IsConcurrencyToken",
+        "IsRowVersion", "UseIdentityColumn", "UseHiLo", "UseSequence", "HasField", "IsDescending", "IncludeProperties", "IsClustered",
+        "IsCreatedOnline", "HasFillFactor", "AutoInclude", "EnableLazyLoading", "HasSentinel", "UseCollation", "IsSparse",
+        "ToTable", "ToView", "UseTphMappingStrategy", "UseTptMappingStrategy", "UseTpcMappingStrategy", // table mapping: TableMapper reads them
+    };
+
+    /// <summary>Model-level calls with no effect on tables, or read elsewhere.</summary>
+    private static readonly HashSet<string> ModelCalls = new()
+    {
+        "HasDefaultSchema", "ApplyConfiguration", "ApplyConfigurationsFromAssembly", "HasSequence", "HasDbFunction", "UseCollation",
+        "HasPostgresExtension", "UseIdentityColumns", "UseHiLo", "UseIdentityAlwaysColumns", "UseIdentityByDefaultColumns", "HasAnnotation",
+        "UseSerialColumns", "HasDatabaseMaxSize", "HasServiceTier", "HasPerformanceLevel", "Ignore",
+    };
+
+    public void Apply(FluentChainSpec chain)
+    {
+        switch (chain.Root)
+        {
+            case FluentRoot.Model:
+                foreach (var step in chain.Steps)
+                {
+                    if (!ModelCalls.Contains(step.Method)) builder.Unknown("`" + step.Method + "` on the model builder is not evaluated", step.Location);
+                    else if (step.Method == "HasAnnotation") builder.Unknown("model annotations are not evaluated", step.Location);
+                }
+                return;
+            case FluentRoot.Other:
+                builder.Unknown("configuration through `" + Describe(chain) + "` is not evaluated", chain.Location);
+                return;
+        }
+
+        if (chain.Entity is null || builder.Entity(chain.Entity) is not { } entity)
+        {
+            return; // an entity that is not part of this model (e.g. ignored)
+        }
+
+        var state = State.Entity;
+        PropertyNode? property = null;
+        IndexNode? index = null;
+        RelationshipNode? relationship = null;
+        NavigationStart? pending = null;
+        CheckConstraintReport? check = null;
+
+        foreach (var step in chain.Steps)
+        {
+            switch (state, step.Method)
+            {
+                case (State.Entity, "HasKey"):
+                    entity.Root.KeyProperties = Members(step);
+                    entity.Root.KeyLocation = step.Location;
+                    state = State.Key;
+                    break;
+                case (State.Key, "HasName"):
+                    entity.Root.KeyName = Text(step, 0);
+                    break;
+                case (State.Entity, "HasNoKey"):
+                    entity.Keyless = true;
+                    break;
+                case (State.Entity, "HasIndex"):
+                    index = new IndexNode(Members(step) ?? new List<string>(), step.Location);
+                    entity.Indexes.Add(index);
+                    state = State.Index;
+                    break;
+                case (State.Index, "IsUnique"):
+                    index!.Unique = step.Argument(0) != "false";
+                    break;
+                case (State.Index, "HasDatabaseName" or "HasName"):
+                    index!.Name = Text(step, 0);
+                    break;
+                case (State.Index, "HasFilter"):
+                    index!.Filter = step.Argument(0) == "null" ? null : Text(step, 0);
+                    index.FilterSet = true;
+                    break;
+                case (State.Entity, "Property"):
+                    var name = Members(step)?.FirstOrDefault();
+                    property = name is null ? null : entity.FindProperty(name);
+                    if (property is null)
+                    {
+                        builder.Unknown("`Property` on a member DataDocGen does not map (shadow or computed)", step.Location);
+                        return;
+                    }
+                    state = State.Property;
+                    break;
+                case (State.Property, "HasMaxLength"):
+                    property!.MaxLength = int.TryParse(step.Argument(0), out var length) ? length : null;
+                    if (property.MaxLength is null) builder.Unknown("`HasMaxLength` with a computed value", step.Location);
+                    break;
+                case (State.Property, "IsRequired"):
+                    property!.Nullable = step.Argument(0) == "false";
+                    break;
+                case (State.Property, "HasColumnName"):
+                    property!.ColumnName = Text(step, 0);
+                    break;
+                case (State.Entity, "Ignore"):
+                    break; // read before the model is built (it removes members)
+                case (State.Entity, "HasOne" or "HasMany"):
+                    pending = new NavigationStart(step.Method == "HasMany", Members(step)?.FirstOrDefault() ?? Text(step, 0), step.TypeArguments.FirstOrDefault(), step.Location);
+                    state = State.Navigation;
+                    break;
+                case (State.Navigation, "WithOne" or "WithMany"):
+                    relationship = builder.ConfigureRelationship(entity, pending!, step.Method == "WithMany", Members(step)?.FirstOrDefault() ?? Text(step, 0), step.Location);
+                    if (relationship is null) return;
+                    state = State.Relationship;
+                    break;
+                case (State.Relationship, "HasForeignKey"):
+                    if (step.TypeArguments.Count == 1 && step.TypeArguments[0] != relationship!.Dependent.FullName)
+                    {
+                        builder.SwapEnds(relationship);
+                    }
+                    relationship!.ForeignKeyNames = Members(step) ?? step.Arguments.Select(a => a.StartsWith("\"", System.StringComparison.Ordinal) ? a.Substring(1) : "?").ToList();
+                    break;
+                case (State.Relationship, "OnDelete"):
+                    relationship!.DeleteBehavior = step.Argument(0)?.Replace("DeleteBehavior.", "");
+                    break;
+                case (State.Relationship, "IsRequired"):
+                    relationship!.Required = step.Argument(0) != "false";
+                    break;
+                case (State.Relationship, "HasConstraintName"):
+                    relationship!.ConstraintName = Text(step, 0);
+                    break;
+                case (State.Entity, "HasCheckConstraint"):
+                    check = new CheckConstraintReport(Text(step, 0) ?? "?", Text(step, 1) ?? "?", step.Location);
+                    entity.CheckConstraints.Add(check);
+                    state = State.Check;
+                    break;
+                case (State.Check, "HasName"):
+                    entity.CheckConstraints.Remove(check!);
+                    check = check! with { Name = Text(step, 0) ?? "?" };
+                    entity.CheckConstraints.Add(check);
+                    break;
+                case (State.Entity, "Navigation"):
+                    state = State.NavigationAccess;
+                    break;
+                default:
+                    if (NoSchemaEffect.Contains(step.Method)) break;
+                    builder.Unknown("`" + step.Method + "` is not evaluated yet", step.Location);
+                    return;
+            }
+        }
+        if (state == State.Navigation) builder.Unknown("`" + pending!.Method + "` without `WithOne`/`WithMany` is not evaluated", pending.Location);
+    }
+
+    private static string Describe(FluentChainSpec chain) =>
+        (chain.RootType ?? "?") + (chain.Steps.Count > 0 ? "." + chain.Steps[0].Method : "");
+
+    /// <summary>Member names from <c>=A,B</c> (lambdas) or from string arguments; null when neither.</summary>
+    private static List<string>? Members(FluentStepSpec step)
+    {
+        if (step.Arguments.Count == 1 && step.Arguments[0].StartsWith("=", System.StringComparison.Ordinal))
+        {
+            return step.Arguments[0].Substring(1).Split(',').ToList();
+        }
+        if (step.Arguments.Count > 0 && step.Arguments.All(a => a.StartsWith("\"", System.StringComparison.Ordinal)))
+        {
+            return step.Arguments.Select(a => a.Substring(1)).ToList();
+        }
+        return null;
+    }
+
+    private static string? Text(FluentStepSpec step, int index) =>
+        step.Argument(index) is { } argument && argument.StartsWith("\"", System.StringComparison.Ordinal) ? argument.Substring(1) : null;
+
+    private enum State { Entity, Key, Index, Property, Navigation, Relationship, Check, NavigationAccess }
+}
+
+/// <summary>The <c>HasOne</c>/<c>HasMany</c> half of a relationship chain, waiting for its <c>With*</c>.</summary>
+internal sealed record NavigationStart(bool IsCollection, string? Navigation, string? TargetType, SourceLocation? Location)
+{
+    public string Method => IsCollection ? "HasMany" : "HasOne";
+}

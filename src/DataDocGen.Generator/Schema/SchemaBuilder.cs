@@ -1,0 +1,504 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DataDocGen.Generator.Helpers;
+using DataDocGen.Generator.Model;
+using DataDocGen.Generator.Parsing;
+using DataDocGen.Generator.Report;
+
+namespace DataDocGen.Generator.Schema;
+
+/// <summary>What the schema builder computed for one context.</summary>
+/// <param name="Unknown">Reasons the detail (columns, keys, indexes, relationships) cannot be stated; empty when complete.</param>
+internal sealed record SchemaResult(
+    List<EntityReport> Entities,
+    EquatableArray<TableReport> Tables,
+    EquatableArray<TableReport> Views,
+    EquatableArray<RelationshipReport> Relationships,
+    List<UnresolvedConfigurationSpec> Unknown);
+
+/// <summary>
+/// Builds a context's model as EF Core's conventions, attributes and fluent calls would, step by step:
+/// 1. the entity types (DbSets, configured types, navigation targets), 2. inheritance, 3. properties and navigations,
+/// 4. fluent configuration, 5. tables, 6. keys, 7. relationships and foreign keys, 8. tables' columns, keys and indexes.
+/// Anything outside what it models is recorded as unknown, and the caller then withholds the detail.
+/// </summary>
+internal sealed class SchemaBuilder
+{
+    /// <summary>Attributes that do not change what DATA_LAYER.json describes (validation, display, store-type facets).</summary>
+    private static readonly HashSet<string> NeutralAttributes = new()
+    {
+        "Range", "RegularExpression", "EmailAddress", "Phone", "Url", "CreditCard", "Compare", "MinLength", "DataType", "Display",
+        "DisplayFormat", "DisplayColumn", "Editable", "ScaffoldColumn", "UIHint", "AllowedValues", "DeniedValues", "Length", "Base64String",
+        "Precision", "Unicode", "DatabaseGenerated", "ConcurrencyCheck", "Timestamp", "Comment", "BackingField", "EntityTypeConfiguration",
+        "Key", "Required", "MaxLength", "StringLength", "Column", "NotMapped", "ForeignKey", "InverseProperty", "Index", "PrimaryKey", "Keyless",
+        "DeleteBehavior", "Table",
+    };
+
+    private readonly Dictionary<string, EntityTypeSpec> _types = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EntityNode> _entities = new(StringComparer.Ordinal);
+    private readonly List<EntityNode> _order = new();
+    private readonly List<RelationshipNode> _relationships = new();
+    private readonly List<UnresolvedConfigurationSpec> _unknown = new();
+    private readonly string? _provider;
+
+    private SchemaBuilder(string? provider) => _provider = provider;
+
+    public void Unknown(string what, SourceLocation? location)
+    {
+        if (!_unknown.Any(u => u.What == what && Equals(u.Location, location))) _unknown.Add(new UnresolvedConfigurationSpec(what, location));
+    }
+
+    public EntityNode? Entity(string fullName) => _entities.TryGetValue(fullName, out var node) ? node : null;
+
+    public static SchemaResult Build(DbContextSpec context, IReadOnlyList<EntityConfigurationSpec> applied, IReadOnlyList<TableMappingSpec> fluentMappings,
+        string? defaultSchema, string? provider)
+    {
+        var builder = new SchemaBuilder(provider);
+        foreach (var type in context.ReachableTypes.Concat(applied.SelectMany(a => a.ReachableTypes)))
+        {
+            if (!builder._types.ContainsKey(type.FullName)) builder._types.Add(type.FullName, type);
+        }
+        var chains = applied.SelectMany(a => a.Model.Chains).Concat(context.Model.Chains).ToList();
+        return builder.Run(context, applied, chains, fluentMappings, defaultSchema);
+    }
+
+    private SchemaResult Run(DbContextSpec context, IReadOnlyList<EntityConfigurationSpec> applied, List<FluentChainSpec> chains,
+        IReadOnlyList<TableMappingSpec> fluentMappings, string? defaultSchema)
+    {
+        // 1. Entity types: DbSets, types named by configuration, then navigation targets, minus ignored ones.
+        var ignoredTypes = new HashSet<string>(chains.Where(c => c.Root == FluentRoot.Model).SelectMany(c => c.Steps)
+            .Where(s => s.Method == "Ignore" && s.TypeArguments.Count == 1).Select(s => s.TypeArguments[0]), StringComparer.Ordinal);
+        var ignoredMembers = IgnoredMembers(chains);
+        foreach (var set in context.DbSets) AddEntity(set.Entity.FullName, set.PropertyName, set.Location, ignoredTypes);
+        foreach (var configuration in applied) AddEntity(configuration.EntityFullName, null, null, ignoredTypes);
+        foreach (var chain in chains.Where(c => c.Root == FluentRoot.Entity && c.Entity is not null)) AddEntity(chain.Entity!, null, null, ignoredTypes);
+        for (var i = 0; i < _order.Count; i++)
+        {
+            var node = _order[i];
+            foreach (var member in node.Spec.Members)
+            {
+                if (member.Kind is not (MemberKind.Reference or MemberKind.Collection) || !IsMapped(node, member, ignoredMembers)) continue;
+                if (member.Kind == MemberKind.Reference && !member.HasSetter) continue; // not a navigation by convention
+                if (!_types.TryGetValue(member.ClrType, out var target)) continue;
+                if (HasTypeAttribute(target, "NotMapped") || ignoredTypes.Contains(target.FullName)) continue;
+                AddEntity(target.FullName, null, null, ignoredTypes);
+            }
+        }
+
+        // 2. Inheritance: an entity's base is the nearest CLR base class that is also an entity type.
+        foreach (var node in _order)
+        {
+            node.Base = node.Spec.BaseTypes.Select(Entity).FirstOrDefault(b => b is not null);
+            node.Base?.Derived.Add(node);
+        }
+
+        // 3. Properties and navigations, with what attributes say.
+        foreach (var node in _order) ReadMembers(node, ignoredMembers);
+
+        // 4. Fluent configuration, in the order EF runs it (configuration classes, then OnModelCreating).
+        var interpreter = new ChainInterpreter(this);
+        foreach (var chain in chains) interpreter.Apply(chain);
+
+        // 5. Tables.
+        var mapped = _order.Select(n => new MappedEntity(n.Spec, n.DbSetName, n.DbSetLocation)).ToList();
+        var entityReports = TableMapper.Map(mapped, fluentMappings, defaultSchema);
+        foreach (var report in entityReports) _entities[report.FullName].Mapping = report;
+
+        // 6. Keys, 7. relationships.
+        foreach (var node in _order.Where(n => n.Base is null)) DiscoverKey(node);
+        DiscoverRelationships();
+        foreach (var relationship in _relationships) ResolveForeignKey(relationship);
+
+        // 8. Tables with their columns, keys, foreign keys and indexes.
+        var (tables, views) = _unknown.Count == 0 ? new TableAssembler(this, _order, _relationships, _provider).Assemble() : (new List<TableReport>(), new List<TableReport>());
+        if (_unknown.Count > 0)
+        {
+            return new SchemaResult(entityReports, EquatableArray<TableReport>.Empty, EquatableArray<TableReport>.Empty, EquatableArray<RelationshipReport>.Empty, _unknown);
+        }
+        return new SchemaResult(entityReports, tables.ToEquatableArray(), views.ToEquatableArray(), RelationshipReports(), _unknown);
+    }
+
+    private void AddEntity(string fullName, string? dbSetName, SourceLocation? dbSetLocation, HashSet<string> ignoredTypes)
+    {
+        if (_entities.ContainsKey(fullName) || ignoredTypes.Contains(fullName)) return;
+        if (!_types.TryGetValue(fullName, out var spec))
+        {
+            Unknown("entity type `" + fullName + "` could not be read", dbSetLocation);
+            return;
+        }
+        foreach (var attribute in spec.Attributes)
+        {
+            if (attribute.Name is "Owned" or "ComplexType") Unknown("`[" + attribute.Name + "]` types are not modelled yet (`" + fullName + "`)", attribute.Location);
+        }
+        var node = new EntityNode(spec, dbSetName, dbSetLocation);
+        _entities.Add(fullName, node);
+        _order.Add(node);
+    }
+
+    private static Dictionary<string, HashSet<string>> IgnoredMembers(List<FluentChainSpec> chains)
+    {
+        var ignored = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var chain in chains.Where(c => c.Root == FluentRoot.Entity && c.Entity is not null))
+        {
+            foreach (var step in chain.Steps.Where(s => s.Method == "Ignore"))
+            {
+                var name = step.Argument(0) is { } argument && (argument.StartsWith("=", StringComparison.Ordinal) || argument.StartsWith("\"", StringComparison.Ordinal)) ? argument.Substring(1) : null;
+                if (name is null) continue;
+                if (!ignored.TryGetValue(chain.Entity!, out var set)) ignored[chain.Entity!] = set = new HashSet<string>(StringComparer.Ordinal);
+                set.Add(name);
+            }
+        }
+        return ignored;
+    }
+
+    private bool IsMapped(EntityNode node, EntityMemberSpec member, Dictionary<string, HashSet<string>> ignoredMembers)
+    {
+        if (member.Attribute("NotMapped") is not null) return false;
+        foreach (var type in new[] { node.FullName }.Concat(node.Spec.BaseTypes))
+        {
+            if (ignoredMembers.TryGetValue(type, out var set) && set.Contains(member.Name)) return false;
+        }
+        return true;
+    }
+
+    private static bool HasTypeAttribute(EntityTypeSpec spec, string name) => spec.Attributes.Any(a => a.Name == name);
+
+    private void ReadMembers(EntityNode node, Dictionary<string, HashSet<string>> ignoredMembers)
+    {
+        foreach (var attribute in node.Spec.Attributes.Where(a => !NeutralAttributes.Contains(a.Name) && a.Name is not ("Owned" or "ComplexType")))
+        {
+            Unknown("`[" + attribute.Name + "]` on `" + node.FullName + "` is not evaluated", attribute.Location);
+        }
+        if (HasTypeAttribute(node.Spec, "Keyless")) node.Keyless = true;
+
+        // Members declared by an entity base type belong to that type's node (and table, under TPT).
+        var inheritedFromEntity = new HashSet<string>(node.Base is null ? Enumerable.Empty<string>() : new[] { node.Base.FullName }.Concat(node.Base.Spec.BaseTypes), StringComparer.Ordinal);
+        foreach (var member in node.Spec.Members)
+        {
+            if (inheritedFromEntity.Contains(member.DeclaringType) || !IsMapped(node, member, ignoredMembers)) continue;
+            foreach (var attribute in member.Attributes.Where(a => !NeutralAttributes.Contains(a.Name)))
+            {
+                Unknown("`[" + attribute.Name + "]` on `" + node.Spec.Name + "." + member.Name + "` is not evaluated", attribute.Location);
+            }
+            switch (member.Kind)
+            {
+                case MemberKind.Scalar when member.HasSetter:
+                    var property = new PropertyNode(node, member.Name, member.ClrType, member.Nullability is Nullability.Nullable or Nullability.Oblivious, member.Location)
+                    {
+                        Origin = node.Spec.Name + "." + member.Name,
+                    };
+                    if (member.Attribute("Required") is not null) property.Nullable = false;
+                    if ((member.Attribute("MaxLength") ?? member.Attribute("StringLength")) is { Arguments.Count: > 0 } length && int.TryParse(length.Arguments[0], out var max)) property.MaxLength = max;
+                    if (member.Attribute("Column") is { Arguments.Count: > 0 } column) property.ColumnName = column.Arguments[0];
+                    node.Properties.Add(property);
+                    break;
+                case MemberKind.Reference or MemberKind.Collection:
+                    if (member.Kind == MemberKind.Reference && !member.HasSetter) break;
+                    if (Entity(member.ClrType) is { } target) node.Navigations.Add(new NavigationNode(node, member, target));
+                    break;
+                case MemberKind.Unsupported when member.HasSetter:
+                    Unknown("property `" + node.Spec.Name + "." + member.Name + "` of type `" + member.ClrType + "` is not modelled yet", member.Location);
+                    break;
+            }
+        }
+    }
+
+    private void DiscoverKey(EntityNode node)
+    {
+        if (node.KeyProperties is not null || node.Keyless) return;
+        var attribute = node.Spec.Attributes.FirstOrDefault(a => a.Name == "PrimaryKey");
+        if (attribute is not null)
+        {
+            node.KeyProperties = attribute.Arguments.ToList();
+            node.KeyLocation = attribute.Location;
+            return;
+        }
+        var keyed = node.AllProperties().Where(p => node.Spec.Members.Any(m => m.Name == p.Name && m.Attribute("Key") is not null)).ToList();
+        if (keyed.Count == 1)
+        {
+            node.KeyProperties = new List<string> { keyed[0].Name };
+            node.KeyLocation = keyed[0].Location;
+            return;
+        }
+        if (keyed.Count > 1)
+        {
+            Unknown("several `[Key]` properties on `" + node.FullName + "` (EF Core needs `[PrimaryKey]` or `HasKey`)", keyed[0].Location);
+            return;
+        }
+        // KeyDiscoveryConvention: "Id", then "<type name>Id", ignoring case.
+        var byConvention = node.FindPropertyIgnoreCase("Id") ?? node.FindPropertyIgnoreCase(node.Spec.Name + "Id");
+        if (byConvention is null)
+        {
+            if (node.Mapping?.IsView != true) Unknown("no primary key found for `" + node.FullName + "`", node.Spec.Location);
+            else node.Keyless = true;
+            return;
+        }
+        node.KeyProperties = new List<string> { byConvention.Name };
+        node.KeyLocation = byConvention.Location;
+    }
+
+    /// <summary>The relationship a <c>HasOne/HasMany(...).WithOne/WithMany(...)</c> chain configures, claiming its navigations.</summary>
+    public RelationshipNode? ConfigureRelationship(EntityNode entity, NavigationStart start, bool withMany, string? inverseName, SourceLocation? location)
+    {
+        var navigation = start.Navigation is null ? null : entity.Navigations.FirstOrDefault(n => n.Name == start.Navigation);
+        var target = navigation?.Target ?? (start.TargetType is null ? null : Entity(start.TargetType));
+        if (target is null || (start.Navigation is not null && navigation is null))
+        {
+            Unknown("relationship configured on `" + entity.FullName + "` whose target DataDocGen does not map", location);
+            return null;
+        }
+        if (start.IsCollection && withMany)
+        {
+            Unknown("many-to-many relationships are not modelled yet", location);
+            return null;
+        }
+        var inverse = inverseName is null ? null : target.Navigations.FirstOrDefault(n => n.Name == inverseName);
+        if (inverseName is not null && inverse is null)
+        {
+            Unknown("relationship inverse `" + inverseName + "` is not a navigation DataDocGen maps", location);
+            return null;
+        }
+
+        // HasMany(...).WithOne(...): the entity is the principal. HasOne(...).WithMany(...): the entity is the dependent.
+        // HasOne(...).WithOne(...): the dependent is decided by HasForeignKey<T>; until then, the entity.
+        RelationshipNode relationship;
+        if (start.IsCollection)
+        {
+            relationship = new RelationshipNode(entity, target, location) { PrincipalNavigation = navigation, DependentNavigation = inverse };
+        }
+        else
+        {
+            relationship = new RelationshipNode(target, entity, location) { DependentNavigation = navigation, PrincipalNavigation = inverse, Unique = !withMany };
+        }
+        foreach (var claimed in new[] { navigation, inverse })
+        {
+            if (claimed?.Relationship is { } earlier) _relationships.Remove(earlier);
+            if (claimed is not null) claimed.Relationship = relationship;
+        }
+        _relationships.Add(relationship);
+        return relationship;
+    }
+
+    public void SwapEnds(RelationshipNode relationship)
+    {
+        (relationship.Principal, relationship.Dependent) = (relationship.Dependent, relationship.Principal);
+        (relationship.PrincipalNavigation, relationship.DependentNavigation) = (relationship.DependentNavigation, relationship.PrincipalNavigation);
+    }
+
+    /// <summary>EF Core's relationship discovery for navigations no configuration claimed: pairs a navigation with its
+    /// only inverse; a reference navigation without one makes its declaring type the dependent.</summary>
+    private void DiscoverRelationships()
+    {
+        foreach (var node in _order)
+        {
+            foreach (var navigation in node.Navigations.Where(n => n.Relationship is null).ToList())
+            {
+                if (navigation.Relationship is not null) continue;
+                var target = navigation.Target;
+                var explicitInverse = navigation.Member.Attribute("InverseProperty")?.Arguments.FirstOrDefault();
+                var candidates = explicitInverse is not null
+                    ? target.Navigations.Where(n => n.Name == explicitInverse).ToList()
+                    : InverseCandidates(navigation);
+                // A pair only when each side has exactly one candidate: more on either side is ambiguous to EF Core too.
+                if (explicitInverse is null && candidates.Count > 0 && (candidates.Count > 1 || InverseCandidates(candidates[0]).Count > 1))
+                {
+                    Unknown("ambiguous navigations between `" + node.FullName + "` and `" + target.FullName + "`", navigation.Member.Location);
+                    navigation.Relationship = new RelationshipNode(node, target, null); // claimed, so it is reported once
+                    continue;
+                }
+                var inverse = candidates.FirstOrDefault();
+                RelationshipNode? relationship;
+                if (inverse is null)
+                {
+                    relationship = navigation.IsCollection
+                        ? new RelationshipNode(node, target, navigation.Member.Location) { PrincipalNavigation = navigation }
+                        : new RelationshipNode(target, node, navigation.Member.Location) { DependentNavigation = navigation };
+                }
+                else if (navigation.IsCollection && inverse.IsCollection)
+                {
+                    Unknown("many-to-many relationships are not modelled yet (`" + node.Spec.Name + "." + navigation.Name + "`)", navigation.Member.Location);
+                    navigation.Relationship = inverse.Relationship = new RelationshipNode(node, target, null);
+                    continue;
+                }
+                else if (navigation.IsCollection || inverse.IsCollection)
+                {
+                    var principalNavigation = navigation.IsCollection ? navigation : inverse;
+                    var dependentNavigation = navigation.IsCollection ? inverse : navigation;
+                    relationship = new RelationshipNode(principalNavigation.Owner, dependentNavigation.Owner, dependentNavigation.Member.Location)
+                    {
+                        PrincipalNavigation = principalNavigation,
+                        DependentNavigation = dependentNavigation,
+                    };
+                }
+                else
+                {
+                    relationship = OneToOne(navigation, inverse);
+                    if (relationship is null) continue;
+                }
+                navigation.Relationship = relationship;
+                if (inverse is not null) inverse.Relationship = relationship;
+                _relationships.Add(relationship!);
+            }
+        }
+    }
+
+    /// <summary>Navigations on the target that could be the inverse of <paramref name="navigation"/>.</summary>
+    private static List<NavigationNode> InverseCandidates(NavigationNode navigation) =>
+        navigation.Target.Navigations.Where(n => n != navigation && n.Relationship is null && IsAssignable(navigation.Owner, n.Target)
+                                                 && n.Member.Attribute("InverseProperty") is null).ToList();
+
+    private static bool IsAssignable(EntityNode node, EntityNode target)
+    {
+        for (var current = node; current is not null; current = current.Base)
+        {
+            if (current == target) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Two reference navigations: the side with a foreign key property (by name or <c>[ForeignKey]</c>) is the dependent.</summary>
+    private RelationshipNode? OneToOne(NavigationNode first, NavigationNode second)
+    {
+        bool HasForeignKey(NavigationNode navigation) =>
+            navigation.Member.Attribute("ForeignKey") is not null
+            || ForeignKeyCandidates(navigation.Owner, navigation.Target, navigation).Any(c => c is not null);
+        var firstIsDependent = HasForeignKey(first);
+        var secondIsDependent = HasForeignKey(second);
+        if (firstIsDependent == secondIsDependent)
+        {
+            Unknown("the dependent side of the one-to-one relationship `" + first.Owner.Spec.Name + "." + first.Name + "` cannot be told by convention", first.Member.Location);
+            first.Relationship = second.Relationship = new RelationshipNode(first.Owner, second.Owner, null);
+            return null;
+        }
+        var dependent = firstIsDependent ? first : second;
+        var principal = firstIsDependent ? second : first;
+        return new RelationshipNode(principal.Owner, dependent.Owner, dependent.Member.Location)
+        {
+            PrincipalNavigation = principal,
+            DependentNavigation = dependent,
+            Unique = true,
+        };
+    }
+
+    /// <summary>ForeignKeyPropertyDiscoveryConvention, for a single-column principal key, ignoring case:
+    /// [navigation][key], [navigation]Id, [principal type][key], [principal type]Id.</summary>
+    private IEnumerable<PropertyNode?> ForeignKeyCandidates(EntityNode dependent, EntityNode principal, NavigationNode? dependentNavigation)
+    {
+        var key = principal.Root.KeyProperties ?? (principal.Root.FindPropertyIgnoreCase("Id") is { } id ? new List<string> { id.Name } : null);
+        if (key is not { Count: 1 }) yield break;
+        var keyName = key[0];
+        if (dependentNavigation is not null)
+        {
+            yield return dependent.FindPropertyIgnoreCase(dependentNavigation.Name + keyName);
+            yield return dependent.FindPropertyIgnoreCase(dependentNavigation.Name + "Id");
+        }
+        yield return dependent.FindPropertyIgnoreCase(principal.Spec.Name + keyName);
+        yield return dependent.FindPropertyIgnoreCase(principal.Spec.Name + "Id");
+    }
+
+    private void ResolveForeignKey(RelationshipNode relationship)
+    {
+        var principalKey = relationship.Principal.Root.KeyProperties;
+        if (principalKey is null)
+        {
+            Unknown("relationship to `" + relationship.Principal.FullName + "`, which has no key", relationship.Location);
+            return;
+        }
+        var keyProperties = principalKey.Select(k => relationship.Principal.Root.FindProperty(k)).ToList();
+        if (keyProperties.Any(k => k is null))
+        {
+            Unknown("the key of `" + relationship.Principal.FullName + "` names a property DataDocGen does not map", relationship.Location);
+            return;
+        }
+
+        // [ForeignKey] on the dependent navigation names the FK properties; on a property it names the navigation.
+        var names = relationship.ForeignKeyNames;
+        if (names is null && relationship.DependentNavigation?.Member.Attribute("ForeignKey") is { Arguments.Count: > 0 } onNavigation)
+        {
+            names = onNavigation.Arguments[0].Split(',').Select(n => n.Trim()).ToList();
+        }
+        if (names is null && relationship.DependentNavigation is { } navigation)
+        {
+            var onProperty = relationship.Dependent.Spec.Members.FirstOrDefault(m => m.Attribute("ForeignKey")?.Arguments.FirstOrDefault() == navigation.Name);
+            if (onProperty is not null) names = new List<string> { onProperty.Name };
+        }
+        if (names is null && relationship.PrincipalNavigation?.Member.Attribute("ForeignKey") is { Arguments.Count: > 0 } onPrincipalNavigation)
+        {
+            names = onPrincipalNavigation.Arguments[0].Split(',').Select(n => n.Trim()).ToList();
+        }
+
+        if (names is not null)
+        {
+            foreach (var name in names)
+            {
+                var property = relationship.Dependent.FindProperty(name);
+                if (property is null)
+                {
+                    Unknown("foreign key `" + name + "` is not a property DataDocGen maps (shadow foreign keys by name are not modelled yet)", relationship.Location);
+                    return;
+                }
+                relationship.ForeignKey.Add(property);
+            }
+        }
+        else if (ForeignKeyCandidates(relationship.Dependent, relationship.Principal, relationship.DependentNavigation)
+                     .FirstOrDefault(c => c is not null && CompatibleKeyType(c, keyProperties[0]!)) is { } discovered
+                 && !IsOwnPrimaryKey(relationship, discovered))
+        {
+            relationship.ForeignKey.Add(discovered);
+        }
+        else if (keyProperties.Count == 1)
+        {
+            // A shadow foreign key: [dependent navigation][key] or [principal type][key].
+            var key = keyProperties[0]!;
+            var baseName = relationship.DependentNavigation?.Name ?? relationship.Principal.Spec.Name;
+            var name = baseName + key.Name;
+            if (relationship.Dependent.FindPropertyIgnoreCase(name) is not null)
+            {
+                Unknown("shadow foreign key `" + name + "` would clash with an existing property", relationship.Location);
+                return;
+            }
+            var shadow = new PropertyNode(relationship.Dependent, name, key.ClrType, nullable: true, relationship.Location)
+            {
+                IsShadow = true,
+                Origin = "shadow foreign key",
+            };
+            relationship.Dependent.Properties.Add(shadow);
+            relationship.ForeignKey.Add(shadow);
+        }
+        else
+        {
+            Unknown("composite keys in relationships are not modelled yet", relationship.Location);
+            return;
+        }
+
+        // [Required] on the dependent navigation, or a non-nullable reference navigation (NonNullableNavigationConvention).
+        var requiredByNavigation = relationship.DependentNavigation is { } dependentNavigation
+                                   && (dependentNavigation.Member.Attribute("Required") is not null || dependentNavigation.Member.Nullability == Nullability.NotAnnotated);
+        relationship.IsRequired = relationship.Required ?? (requiredByNavigation || relationship.ForeignKey.All(p => !p.Nullable));
+        if (relationship.IsRequired)
+        {
+            foreach (var property in relationship.ForeignKey) property.Nullable = false;
+        }
+        relationship.DeleteBehavior ??= relationship.DependentNavigation?.Member.Attribute("DeleteBehavior")?.Arguments.FirstOrDefault()?.Replace("DeleteBehavior.", "");
+    }
+
+    private static bool CompatibleKeyType(PropertyNode candidate, PropertyNode key) => candidate.ClrType == key.ClrType;
+
+    /// <summary>A one-to-many foreign key cannot be the dependent's own primary key.</summary>
+    private static bool IsOwnPrimaryKey(RelationshipNode relationship, PropertyNode property) =>
+        !relationship.Unique && relationship.Dependent.Root.KeyProperties is { Count: 1 } key && key[0] == property.Name;
+
+    private EquatableArray<RelationshipReport> RelationshipReports() =>
+        _relationships
+            .Where(r => r.ForeignKey.Count > 0)
+            .Select(r => new RelationshipReport(r.Principal.FullName, r.Dependent.FullName, r.Unique ? "OneToOne" : "OneToMany",
+                r.PrincipalNavigation?.Name, r.DependentNavigation?.Name, r.IsRequired, null, DeleteBehaviorOf(r), r.Location))
+            .OrderBy(r => r.Principal, StringComparer.Ordinal).ThenBy(r => r.Dependent, StringComparer.Ordinal)
+            .ThenBy(r => r.PrincipalNavigation ?? "", StringComparer.Ordinal).ThenBy(r => r.DependentNavigation ?? "", StringComparer.Ordinal)
+            .ToEquatableArray();
+
+    /// <summary>EF Core's delete behaviour: configured, else Cascade for required relationships and ClientSetNull for optional ones.</summary>
+    public static string DeleteBehaviorOf(RelationshipNode relationship) =>
+        relationship.DeleteBehavior ?? (relationship.IsRequired ? "Cascade" : "ClientSetNull");
+}

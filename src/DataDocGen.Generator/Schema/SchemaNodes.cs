@@ -1,0 +1,126 @@
+using System.Collections.Generic;
+using DataDocGen.Generator.Model;
+using DataDocGen.Generator.Report;
+
+namespace DataDocGen.Generator.Schema;
+
+// Mutable working graph of one context's model, built and read inside the report step only (never a pipeline
+// model, so it needs no value equality). It follows EF Core's metadata: entity types, properties, navigations,
+// keys, indexes and foreign keys.
+
+internal sealed class EntityNode(EntityTypeSpec spec, string? dbSetName, SourceLocation? dbSetLocation)
+{
+    public EntityTypeSpec Spec { get; } = spec;
+    public string FullName => Spec.FullName;
+    public string? DbSetName { get; } = dbSetName;
+    public SourceLocation? DbSetLocation { get; } = dbSetLocation;
+
+    /// <summary>The nearest base class that is itself an entity type of the model.</summary>
+    public EntityNode? Base { get; set; }
+    public List<EntityNode> Derived { get; } = new();
+    public EntityNode Root => Base?.Root ?? this;
+
+    /// <summary>Properties declared by this entity type (inherited ones from non-entity base classes included).</summary>
+    public List<PropertyNode> Properties { get; } = new();
+    public List<NavigationNode> Navigations { get; } = new();
+    public HashSet<string> Ignored { get; } = new();
+
+    public List<string>? KeyProperties { get; set; }
+    public string? KeyName { get; set; }
+    public SourceLocation? KeyLocation { get; set; }
+    public bool Keyless { get; set; }
+
+    public List<IndexNode> Indexes { get; } = new();
+    public List<CheckConstraintReport> CheckConstraints { get; } = new();
+
+    /// <summary>The table (or view) this entity type's rows live in, from <see cref="TableMapper"/>.</summary>
+    public EntityReport? Mapping { get; set; }
+
+    public PropertyNode? FindProperty(string name)
+    {
+        for (var node = this; node is not null; node = node.Base)
+        {
+            foreach (var property in node.Properties)
+            {
+                if (string.Equals(property.Name, name, System.StringComparison.Ordinal)) return property;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>EF Core matches property names case-insensitively in its naming conventions; shadow properties
+    /// created for other relationships are not candidates.</summary>
+    public PropertyNode? FindPropertyIgnoreCase(string name)
+    {
+        for (var node = this; node is not null; node = node.Base)
+        {
+            foreach (var property in node.Properties)
+            {
+                if (!property.IsShadow && string.Equals(property.Name, name, System.StringComparison.OrdinalIgnoreCase)) return property;
+            }
+        }
+        return null;
+    }
+
+    public IEnumerable<PropertyNode> AllProperties()
+    {
+        for (var node = this; node is not null; node = node.Base)
+        {
+            foreach (var property in node.Properties) yield return property;
+        }
+    }
+}
+
+internal sealed class PropertyNode(EntityNode owner, string name, string clrType, bool nullable, SourceLocation? location)
+{
+    public EntityNode Owner { get; } = owner;
+    public string Name { get; } = name;
+    public string ClrType { get; } = clrType;
+    /// <summary>Nullable by the CLR type and nullable reference types, before [Required], keys and foreign keys decide.</summary>
+    public bool Nullable { get; set; } = nullable;
+    public int? MaxLength { get; set; }
+    public string? ColumnName { get; set; }
+    public bool IsShadow { get; init; }
+    public string Origin { get; init; } = "";
+    public SourceLocation? Location { get; } = location;
+    public string Column => ColumnName ?? Name;
+}
+
+internal sealed class NavigationNode(EntityNode owner, EntityMemberSpec member, EntityNode target)
+{
+    public EntityNode Owner { get; } = owner;
+    public EntityMemberSpec Member { get; } = member;
+    public string Name => Member.Name;
+    public EntityNode Target { get; } = target;
+    public bool IsCollection => Member.Kind == MemberKind.Collection;
+    /// <summary>Set once the navigation belongs to a relationship.</summary>
+    public RelationshipNode? Relationship { get; set; }
+}
+
+internal sealed class IndexNode(List<string> properties, SourceLocation? location)
+{
+    public List<string> Properties { get; } = properties;
+    public bool Unique { get; set; }
+    public string? Name { get; set; }
+    public string? Filter { get; set; }
+    public bool FilterSet { get; set; }
+    public SourceLocation? Location { get; } = location;
+}
+
+internal sealed class RelationshipNode(EntityNode principal, EntityNode dependent, SourceLocation? location)
+{
+    public EntityNode Principal { get; set; } = principal;
+    public EntityNode Dependent { get; set; } = dependent;
+    public NavigationNode? PrincipalNavigation { get; set; }
+    public NavigationNode? DependentNavigation { get; set; }
+    public bool Unique { get; set; }
+    public List<string>? ForeignKeyNames { get; set; }
+    public bool? Required { get; set; }
+    public string? DeleteBehavior { get; set; }
+    public string? ConstraintName { get; set; }
+    public SourceLocation? Location { get; set; } = location;
+
+    // Resolved by the builder.
+    public List<PropertyNode> ForeignKey { get; } = new();
+    public bool IsRequired { get; set; }
+}

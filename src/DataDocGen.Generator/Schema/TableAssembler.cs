@@ -1,0 +1,205 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DataDocGen.Generator.Helpers;
+using DataDocGen.Generator.Report;
+
+namespace DataDocGen.Generator.Schema;
+
+/// <summary>Lays the model out as tables the way EF Core's relational model does: columns (TPH siblings and the
+/// discriminator in the root's table, TPT tables with their own columns and a key-to-key foreign key), primary keys,
+/// foreign key constraints, explicit and foreign-key indexes (with SQL Server's filter on unique nullable indexes).</summary>
+internal sealed class TableAssembler(SchemaBuilder builder, List<EntityNode> entities, List<RelationshipNode> relationships, string? provider)
+{
+    public (List<TableReport> Tables, List<TableReport> Views) Assemble()
+    {
+        var groups = entities.Where(e => e.Mapping?.Table is not null)
+            .GroupBy(e => (e.Mapping!.Schema, e.Mapping.Table!, e.Mapping.IsView))
+            .ToList();
+        var tables = new List<TableReport>();
+        var views = new List<TableReport>();
+        foreach (var group in groups)
+        {
+            var report = Table(group.Key.Item2, group.Key.Schema, group.Key.IsView, group.ToList());
+            if (report is null) continue;
+            (group.Key.IsView ? views : tables).Add(report);
+        }
+        return (tables.OrderBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.Schema, StringComparer.Ordinal).ToList(),
+                views.OrderBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.Schema, StringComparer.Ordinal).ToList());
+    }
+
+    private TableReport? Table(string name, string? schema, bool isView, List<EntityNode> members)
+    {
+        // The properties stored here: for each entity, its own; for an entity whose base lives in another table (TPT), the key too.
+        var columns = new Dictionary<string, ColumnReport>(StringComparer.Ordinal);
+        var owners = new Dictionary<PropertyNode, string>();
+        foreach (var entity in members.OrderBy(e => Depth(e)))
+        {
+            var sharesBaseTable = entity.Base is not null && SameTable(entity, entity.Base);
+            if (entity.Base is not null && !sharesBaseTable)
+            {
+                foreach (var key in KeyOf(entity)) AddColumn(columns, owners, key, forceNullable: false);
+            }
+            foreach (var property in entity.Properties)
+            {
+                // In TPH, only some rows carry a derived type's columns.
+                AddColumn(columns, owners, property, forceNullable: sharesBaseTable);
+            }
+        }
+        var hierarchyRoots = members.Select(m => m.Root).Distinct().ToList();
+        if (!isView && members.Any(m => m.Base is not null && SameTable(m, m.Base)))
+        {
+            // TPH discriminator. EF Core gives it a max length by convention (checked against EF in the fidelity tests).
+            columns["Discriminator"] = new ColumnReport("Discriminator", "System.String", false, DiscriminatorLength(members), null, "discriminator", null);
+        }
+
+        KeyReport? primaryKey = null;
+        var foreignKeys = new List<ForeignKeyReport>();
+        var indexes = new List<IndexReport>();
+        var checks = new List<CheckConstraintReport>();
+        if (!isView)
+        {
+            var keyEntity = members.FirstOrDefault(m => m.Base is null || !SameTable(m, m.Base));
+            if (keyEntity is not null && !keyEntity.Root.Keyless && KeyOf(keyEntity) is { Count: > 0 } key)
+            {
+                primaryKey = new KeyReport(keyEntity == keyEntity.Root && keyEntity.Root.KeyName is { } keyName ? keyName : "PK_" + name,
+                    key.Select(k => k.Column).ToEquatableArray(), keyEntity.Root.KeyLocation);
+            }
+            foreignKeys.AddRange(ForeignKeys(name, members));
+            indexes.AddRange(Indexes(name, members, columns, primaryKey, foreignKeys));
+            checks.AddRange(members.SelectMany(m => m.CheckConstraints));
+        }
+
+        return new TableReport(
+            name,
+            schema,
+            members.Select(m => m.FullName).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray(),
+            columns.Values.OrderBy(c => c.Name, StringComparer.Ordinal).ToEquatableArray(),
+            primaryKey,
+            foreignKeys.OrderBy(f => f.Name, StringComparer.Ordinal).ToEquatableArray(),
+            indexes.OrderBy(i => i.Name, StringComparer.Ordinal).ToEquatableArray(),
+            EquatableArray<KeyReport>.Empty,
+            checks.OrderBy(c => c.Name, StringComparer.Ordinal).ToEquatableArray());
+    }
+
+    private static int Depth(EntityNode entity) => entity.Base is null ? 0 : 1 + Depth(entity.Base);
+
+    private static bool SameTable(EntityNode a, EntityNode b) =>
+        a.Mapping?.Table == b.Mapping?.Table && a.Mapping?.Schema == b.Mapping?.Schema && a.Mapping?.IsView == b.Mapping?.IsView;
+
+    private static List<PropertyNode> KeyOf(EntityNode entity) =>
+        entity.Root.KeyProperties?.Select(k => entity.Root.FindProperty(k)).Where(p => p is not null).Select(p => p!).ToList() ?? new List<PropertyNode>();
+
+    private void AddColumn(Dictionary<string, ColumnReport> columns, Dictionary<PropertyNode, string> owners, PropertyNode property, bool forceNullable)
+    {
+        if (columns.ContainsKey(property.Column)) return;
+        var isKey = property.Owner.Root.KeyProperties?.Contains(property.Name) == true && property.Owner.Root == property.Owner;
+        var nullable = !isKey && (forceNullable || property.Nullable);
+        columns[property.Column] = new ColumnReport(property.Column, property.ClrType, nullable, property.MaxLength, null, property.Origin, property.Location);
+        owners[property] = property.Column;
+    }
+
+    /// <summary>DiscriminatorLengthConvention: the smallest Fibonacci number at least as long as the longest
+    /// discriminator value in the hierarchy (by default each entity type's class name, abstract ones included).</summary>
+    private static int DiscriminatorLength(List<EntityNode> members)
+    {
+        var longest = members.Select(m => m.Spec.Name.Length).DefaultIfEmpty(1).Max();
+        int previous = 1, current = 1;
+        while (longest > current)
+        {
+            var next = current + previous;
+            previous = current;
+            current = next;
+        }
+        return current;
+    }
+
+    private IEnumerable<ForeignKeyReport> ForeignKeys(string table, List<EntityNode> members)
+    {
+        foreach (var relationship in relationships.Where(r => r.ForeignKey.Count > 0 && members.Contains(r.ForeignKey[0].Owner)))
+        {
+            var principalTable = relationship.Principal.Mapping;
+            if (principalTable?.Table is null || principalTable.IsView) continue;
+            var columns = relationship.ForeignKey.Select(p => p.Column).ToList();
+            var principalColumns = KeyOf(relationship.Principal).Select(p => p.Column).ToList();
+            var principalName = Qualified(principalTable.Schema, principalTable.Table);
+            yield return new ForeignKeyReport(
+                relationship.ConstraintName ?? "FK_" + table + "_" + principalTable.Table + "_" + string.Join("_", columns),
+                columns.ToEquatableArray(), principalName, principalColumns.ToEquatableArray(),
+                ReferentialAction(SchemaBuilder.DeleteBehaviorOf(relationship)), relationship.Location);
+        }
+        // TPT: the derived table's key references the base table's key.
+        foreach (var entity in members.Where(m => m.Base is not null && !SameTable(m, m.Base)))
+        {
+            var baseTable = entity.Base!.Mapping!;
+            var key = KeyOf(entity).Select(p => p.Column).ToList();
+            yield return new ForeignKeyReport("FK_" + table + "_" + baseTable.Table + "_" + string.Join("_", key), key.ToEquatableArray(),
+                Qualified(baseTable.Schema, baseTable.Table!), key.ToEquatableArray(), "Cascade", entity.Mapping?.EvidenceLocation);
+        }
+    }
+
+    private static string Qualified(string? schema, string table) => schema is null ? table : schema + "." + table;
+
+    /// <summary>The database action of a delete behaviour: client-side behaviours leave the database with no action.</summary>
+    private static string ReferentialAction(string deleteBehavior) => deleteBehavior switch
+    {
+        "Cascade" => "Cascade",
+        "SetNull" => "SetNull",
+        "Restrict" => "Restrict",
+        _ => "NoAction",
+    };
+
+    private IEnumerable<IndexReport> Indexes(string table, List<EntityNode> members, Dictionary<string, ColumnReport> columns, KeyReport? primaryKey, List<ForeignKeyReport> foreignKeys)
+    {
+        var result = new List<(List<string> Columns, bool Unique, string? Name, string? Filter, bool FilterSet, Model.SourceLocation? Location)>();
+        foreach (var entity in members)
+        {
+            foreach (var attribute in entity.Spec.Attributes.Where(a => a.Name == "Index"))
+            {
+                var properties = attribute.Arguments.ToList();
+                result.Add((ToColumns(entity, properties), attribute.NamedValue("IsUnique") == "true", attribute.NamedValue("Name"), null, false, attribute.Location));
+            }
+            foreach (var index in entity.Indexes)
+            {
+                result.Add((ToColumns(entity, index.Properties), index.Unique, index.Name, index.Filter, index.FilterSet, index.Location));
+            }
+        }
+        // ForeignKeyIndexConvention: an index per foreign key, unless its columns start the primary key or another index.
+        foreach (var relationship in relationships.Where(r => r.ForeignKey.Count > 0 && members.Contains(r.ForeignKey[0].Owner)))
+        {
+            var fkColumns = relationship.ForeignKey.Select(p => p.Column).ToList();
+            bool Covers(IReadOnlyList<string> existing) => existing.Count >= fkColumns.Count && existing.Take(fkColumns.Count).SequenceEqual(fkColumns);
+            if (primaryKey is not null && Covers(primaryKey.Columns.ToList())) continue;
+            if (result.Any(i => Covers(i.Columns) && (!relationship.Unique || i.Unique))) continue;
+            result.Add((fkColumns, relationship.Unique, null, null, false, relationship.Location));
+        }
+
+        foreach (var (indexColumns, unique, name, filter, filterSet, location) in result)
+        {
+            var effectiveFilter = filterSet ? filter : unique && provider == "SqlServer" ? NotNullFilter(indexColumns, columns) : null;
+            yield return new IndexReport(name ?? "IX_" + table + "_" + string.Join("_", indexColumns), indexColumns.ToEquatableArray(), unique, effectiveFilter, location);
+        }
+    }
+
+    private List<string> ToColumns(EntityNode entity, List<string> properties)
+    {
+        var result = new List<string>();
+        foreach (var name in properties)
+        {
+            if (entity.FindProperty(name) is { } property) result.Add(property.Column);
+            else
+            {
+                builder.Unknown("index on `" + name + "`, which is not a property DataDocGen maps", entity.Spec.Location);
+                result.Add(name);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>SQL Server: a unique index over nullable columns gets <c>[Col] IS NOT NULL</c> filters (SqlServerIndexConvention).</summary>
+    private static string? NotNullFilter(List<string> indexColumns, Dictionary<string, ColumnReport> columns)
+    {
+        var nullable = indexColumns.Where(c => columns.TryGetValue(c, out var column) && column.Nullable).ToList();
+        return nullable.Count == 0 ? null : string.Join(" AND ", nullable.Select(c => "[" + c + "] IS NOT NULL"));
+    }
+}

@@ -1,0 +1,329 @@
+namespace DataDocGen.Generator.Tests.Fidelity;
+
+/// <summary>The fidelity models: realistic domains, each covering a part of EF Core's conventions and configuration.</summary>
+internal static class Models
+{
+    public static readonly Dictionary<string, (string Source, string Context)> All = new()
+    {
+        ["blog: conventions, required and optional FKs, navigation-only entities"] = ("""
+            namespace Blogging
+            {
+                public class Blog
+                {
+                    public int Id { get; set; }
+                    public string Name { get; set; } = "";
+                    public string? Description { get; set; }
+                    public List<Post> Posts { get; } = new();
+                }
+                public class Post
+                {
+                    public int PostId { get; set; }
+                    public string Title { get; set; } = "";
+                    public DateTime PublishedOn { get; set; }
+                    public int BlogId { get; set; }
+                    public Blog Blog { get; set; } = null!;
+                    public int? AuthorId { get; set; }
+                    public Author? Author { get; set; }
+                }
+                public class Author
+                {
+                    public int Id { get; set; }
+                    public string DisplayName { get; set; } = "";
+                    public byte[]? Photo { get; set; }
+                }
+                public class BloggingContext(DbContextOptions<BloggingContext> options) : DbContext(options)
+                {
+                    public DbSet<Blog> Blogs => Set<Blog>();
+                    public DbSet<Post> Posts => Set<Post>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                }
+            }
+            """, "Blogging.BloggingContext"),
+
+        ["shop: attributes, unique nullable index, composite key, shadow FK"] = ("""
+            namespace Shop
+            {
+                using System.ComponentModel.DataAnnotations;
+                using System.ComponentModel.DataAnnotations.Schema;
+
+                [Index(nameof(Email), IsUnique = true)]
+                public class Customer
+                {
+                    public int Id { get; set; }
+                    [MaxLength(200)] public string Name { get; set; } = "";
+                    [StringLength(320)] public string? Email { get; set; }
+                    public CustomerStatus Status { get; set; }
+                    public List<Order> Orders { get; } = new();
+                }
+                public enum CustomerStatus { Active, Blocked }
+
+                [Table("PurchaseOrders", Schema = "sales")]
+                public class Order
+                {
+                    public int Id { get; set; }
+                    public int CustomerId { get; set; }
+                    public Customer Customer { get; set; } = null!;
+                    public decimal Total { get; set; }
+                    [Column("placed_at")] public DateTimeOffset PlacedAt { get; set; }
+                    public Address? ShippingAddress { get; set; }
+                    public List<OrderLine> Lines { get; } = new();
+                    [NotMapped] public string Summary { get; set; } = "";
+                }
+                public class Address
+                {
+                    public Guid Id { get; set; }
+                    [Required] public string? Street { get; set; }
+                    public string City { get; set; } = "";
+                }
+
+                [PrimaryKey(nameof(OrderId), nameof(LineNumber))]
+                [Index(nameof(Sku), nameof(Quantity), Name = "IX_Lines_Sku")]
+                public class OrderLine
+                {
+                    public int OrderId { get; set; }
+                    public int LineNumber { get; set; }
+                    public string Sku { get; set; } = "";
+                    public int Quantity { get; set; }
+                    public Order Order { get; set; } = null!;
+                }
+
+                public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+                {
+                    public DbSet<Customer> Customers => Set<Customer>();
+                    public DbSet<Order> Orders => Set<Order>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                }
+            }
+            """, "Shop.ShopContext"),
+
+        ["hr: self reference, two relationships to one type, oblivious nullability"] = ("""
+            #nullable disable
+            namespace Hr
+            {
+                public class Department
+                {
+                    public int DepartmentId { get; set; }
+                    public string Name { get; set; }
+                    public ICollection<Employee> Employees { get; set; }
+                }
+                public class Employee
+                {
+                    public int Id { get; set; }
+                    public string FullName { get; set; }
+                    public int? ManagerId { get; set; }
+                    public Employee Manager { get; set; }
+                    public List<Employee> Reports { get; set; }
+                    public int DepartmentId { get; set; }
+                    public Department Department { get; set; }
+                }
+                public class Transfer
+                {
+                    public long Id { get; set; }
+                    public int FromDepartmentId { get; set; }
+                    public Department FromDepartment { get; set; }
+                    public int? ToDepartmentId { get; set; }
+                    public Department ToDepartment { get; set; }
+                    public DateTime EffectiveOn { get; set; }
+                }
+                public class HrContext : DbContext
+                {
+                    public HrContext(DbContextOptions<HrContext> options) : base(options) { }
+                    public DbSet<Employee> Employees { get; set; }
+                    public DbSet<Transfer> Transfers { get; set; }
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                }
+            }
+            """, "Hr.HrContext"),
+
+        ["fleet: TPH with discriminator and derived columns"] = ("""
+            namespace Fleet
+            {
+                public class Garage
+                {
+                    public int Id { get; set; }
+                    public string City { get; set; } = "";
+                    public List<Vehicle> Vehicles { get; } = new();
+                }
+                public abstract class Vehicle
+                {
+                    public int Id { get; set; }
+                    public string Registration { get; set; } = "";
+                    public int GarageId { get; set; }
+                    public Garage Garage { get; set; } = null!;
+                }
+                public class Car : Vehicle { public int Seats { get; set; } }
+                public class Truck : Vehicle { public decimal PayloadTonnes { get; set; } public string? TrailerCode { get; set; } }
+                public class ElectricCar : Car { public int RangeKm { get; set; } }
+                public class FleetContext(DbContextOptions<FleetContext> options) : DbContext(options)
+                {
+                    public DbSet<Garage> Garages => Set<Garage>();
+                    public DbSet<Vehicle> Vehicles => Set<Vehicle>();
+                    public DbSet<Car> Cars => Set<Car>();
+                    public DbSet<Truck> Trucks => Set<Truck>();
+                    public DbSet<ElectricCar> ElectricCars => Set<ElectricCar>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                }
+            }
+            """, "Fleet.FleetContext"),
+
+        ["zoo: TPT with a key-to-key foreign key"] = ("""
+            namespace Zoo
+            {
+                using System.ComponentModel.DataAnnotations.Schema;
+                public class Enclosure { public int Id { get; set; } public List<Animal> Animals { get; } = new(); }
+                public class Animal
+                {
+                    public int Id { get; set; }
+                    public string Name { get; set; } = "";
+                    public int EnclosureId { get; set; }
+                    public Enclosure Enclosure { get; set; } = null!;
+                }
+                [Table("Lions")] public class Lion : Animal { public int PrideSize { get; set; } }
+                [Table("Penguins")] public class Penguin : Animal { public bool CanSwimFast { get; set; } }
+                public class ZooContext(DbContextOptions<ZooContext> options) : DbContext(options)
+                {
+                    public DbSet<Animal> Animals => Set<Animal>();
+                    public DbSet<Lion> Lions => Set<Lion>();
+                    public DbSet<Penguin> Penguins => Set<Penguin>();
+                    public DbSet<Enclosure> Enclosures => Set<Enclosure>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                }
+            }
+            """, "Zoo.ZooContext"),
+
+        ["library: fluent relationships, keys, indexes, facets, check constraint, view"] = ("""
+            namespace Library
+            {
+                using Microsoft.EntityFrameworkCore.Metadata.Builders;
+                public class Member
+                {
+                    public int MemberNumber { get; set; }
+                    public string Name { get; set; } = "";
+                    public string? Phone { get; set; }
+                    public string Notes { get; set; } = "";
+                    public List<Loan> Loans { get; } = new();
+                }
+                public class Book
+                {
+                    public int Id { get; set; }
+                    public string Isbn { get; set; } = "";
+                    public string Title { get; set; } = "";
+                    public int Copies { get; set; }
+                }
+                public class Loan
+                {
+                    public int Id { get; set; }
+                    public int BorrowerNumber { get; set; }
+                    public Member Borrower { get; set; } = null!;
+                    public int BookId { get; set; }
+                    public Book Book { get; set; } = null!;
+                    public DateTime DueOn { get; set; }
+                }
+                public class OverdueLoan { public int LoanId { get; set; } public int DaysLate { get; set; } }
+                public class LibraryContext(DbContextOptions<LibraryContext> options) : DbContext(options)
+                {
+                    public DbSet<Member> Members => Set<Member>();
+                    public DbSet<Book> Books => Set<Book>();
+                    public DbSet<Loan> Loans => Set<Loan>();
+                    public DbSet<OverdueLoan> OverdueLoans => Set<OverdueLoan>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Member>(member =>
+                        {
+                            member.HasKey(m => m.MemberNumber).HasName("PK_LibraryMembers");
+                            member.Property(m => m.Name).HasMaxLength(120).HasColumnName("member_name");
+                            member.Property(m => m.Phone).IsRequired();
+                            member.Ignore(m => m.Notes);
+                            member.HasIndex(m => m.Phone).IsUnique();
+                        });
+                        modelBuilder.Entity<Loan>()
+                            .HasOne(l => l.Borrower)
+                            .WithMany(m => m.Loans)
+                            .HasForeignKey(l => l.BorrowerNumber)
+                            .OnDelete(DeleteBehavior.Restrict);
+                        modelBuilder.Entity<Loan>().HasOne(l => l.Book).WithMany().OnDelete(DeleteBehavior.SetNull).IsRequired(false);
+                        modelBuilder.ApplyConfiguration(new BookConfiguration());
+                        modelBuilder.Entity<OverdueLoan>().HasNoKey().ToView("v_overdue_loans");
+                    }
+                }
+                public class BookConfiguration : IEntityTypeConfiguration<Book>
+                {
+                    public void Configure(EntityTypeBuilder<Book> builder)
+                    {
+                        builder.ToTable("Books", t => t.HasCheckConstraint("CK_Books_Copies", "[Copies] >= 0"));
+                        builder.Property(b => b.Isbn).HasMaxLength(13).IsRequired();
+                        builder.HasIndex(b => b.Isbn).IsUnique().HasDatabaseName("UX_Books_Isbn");
+                    }
+                }
+            }
+            """, "Library.LibraryContext"),
+
+        ["accounts: one-to-one with FK on the dependent, unidirectional references"] = ("""
+            namespace Accounts
+            {
+                public class User
+                {
+                    public Guid Id { get; set; }
+                    public string Login { get; set; } = "";
+                    public Profile? Profile { get; set; }
+                }
+                public class Profile
+                {
+                    public int Id { get; set; }
+                    public Guid UserId { get; set; }
+                    public User User { get; set; } = null!;
+                    public string? Bio { get; set; }
+                }
+                public class Session
+                {
+                    public long Id { get; set; }
+                    public User User { get; set; } = null!;
+                    public User? ImpersonatedBy { get; set; }
+                    public DateTime StartedAt { get; set; }
+                }
+                public class AccountsContext(DbContextOptions<AccountsContext> options) : DbContext(options)
+                {
+                    public DbSet<User> Users => Set<User>();
+                    public DbSet<Session> Sessions => Set<Session>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                }
+            }
+            """, "Accounts.AccountsContext"),
+
+        ["tournament: several relationships between the same two types"] = ("""
+            namespace Tournament
+            {
+                using System.ComponentModel.DataAnnotations.Schema;
+                public class Team
+                {
+                    public int Id { get; set; }
+                    public string Name { get; set; } = "";
+                    [InverseProperty(nameof(Match.Home))] public List<Match> HomeMatches { get; } = new();
+                    [InverseProperty(nameof(Match.Away))] public List<Match> AwayMatches { get; } = new();
+                }
+                public class Match
+                {
+                    public int Id { get; set; }
+                    public int HomeId { get; set; }
+                    public Team Home { get; set; } = null!;
+                    public int AwayId { get; set; }
+                    public Team Away { get; set; } = null!;
+                    [ForeignKey(nameof(WinnerTeamId))] public Team? Winner { get; set; }
+                    public int? WinnerTeamId { get; set; }
+                }
+                public class TournamentContext(DbContextOptions<TournamentContext> options) : DbContext(options)
+                {
+                    public DbSet<Team> Teams => Set<Team>();
+                    public DbSet<Match> Matches => Set<Match>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder b)
+                    {
+                        b.Entity<Match>().HasOne(m => m.Home).WithMany(t => t.HomeMatches).OnDelete(DeleteBehavior.NoAction);
+                        b.Entity<Match>().HasOne(m => m.Away).WithMany(t => t.AwayMatches).OnDelete(DeleteBehavior.NoAction);
+                    }
+                }
+            }
+            """, "Tournament.TournamentContext"),
+    };
+}
