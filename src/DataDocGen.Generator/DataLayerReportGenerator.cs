@@ -70,13 +70,15 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
                 var errors = declared.Select(d => d!.Error).Concat(registered.Select(r => r!.Error)).Where(e => e is not null).Select(e => e!).ToEquatableArray();
                 try
                 {
+                    var buildErrors = new System.Collections.Generic.List<string>();
                     var built = DataLayerReportBuilder.Build(
                         name,
                         declared.Select(d => d!.Context).Where(c => c is not null).Select(c => c!).ToList(),
                         declared.Select(d => d!.Configuration).Where(c => c is not null).Select(c => c!).ToList(),
                         registered.Select(r => r!.Registration).Where(r => r is not null).Select(r => r!).ToList(),
-                        settings.Select(s => s!).ToList());
-                    return new ReportResult(built, errors);
+                        settings.Select(s => s!).ToList(),
+                        buildErrors);
+                    return new ReportResult(built, errors.Concat(buildErrors).ToEquatableArray());
                 }
                 catch (System.Exception exception) when (exception is not System.OperationCanceledException)
                 {

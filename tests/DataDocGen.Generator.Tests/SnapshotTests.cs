@@ -12,6 +12,7 @@ public class SnapshotTests
 {
     [Theory]
     [InlineData("Shop")]
+    [InlineData("Domains")]
     public void Report_matches_the_committed_snapshot(string name)
     {
         var folder = Path.Combine(SourceFolder(), "Snapshots", name);

@@ -25,7 +25,7 @@ internal static class MarkdownEmitter
 
         md.Line("## 1. Database architecture").Line();
         WriteDatabases(md, report);
-        WriteEntities(md, report);
+        SchemaMarkdownEmitter.Write(md, report);
         return md.ToString();
     }
 
@@ -92,64 +92,6 @@ internal static class MarkdownEmitter
                 md.Line();
             }
         }
-    }
-
-    // 1.2: per DbContext, its entity types and their tables.
-    private static void WriteEntities(Markdown md, DataLayerReport report)
-    {
-        var withEntities = report.Contexts.Where(c => !c.Entities.IsEmpty).ToList();
-        if (withEntities.Count == 0) return;
-
-        md.Line("### 1.2 Data models and entities").Line();
-        foreach (var context in withEntities)
-        {
-            md.Line("#### " + Markdown.Text(context.Name)).Line();
-            var showTables = context.IsRelational && context.TablesUnknownBecause.IsEmpty;
-            if (showTables)
-            {
-                md.Line("| Entity | DbSet | Table | Table name from |").Line("| --- | --- | --- | --- |");
-            }
-            else
-            {
-                md.Line("| Entity | DbSet |").Line("| --- | --- |");
-            }
-            foreach (var entity in context.Entities)
-            {
-                var dbSet = entity.DbSetName is null ? "none (reached through navigations or configuration)" : md.WithLink(Markdown.Code(entity.DbSetName), entity.DbSetLocation);
-                if (!showTables)
-                {
-                    md.Line("| " + Markdown.Code(entity.FullName) + " | " + dbSet + " |");
-                    continue;
-                }
-                var table = entity.Table is null ? "none" : Markdown.Code(entity.Schema is null ? entity.Table : entity.Schema + "." + entity.Table) + (entity.IsView ? " (view)" : string.Empty);
-                md.Line("| " + Markdown.Code(entity.FullName) + " | " + dbSet + " | " + table + " | " + DescribeEvidence(entity, md) + " |");
-            }
-            md.Line();
-            if (!context.TablesUnknownBecause.IsEmpty)
-            {
-                md.Line("Table names are not shown for this context because:");
-                foreach (var reason in context.TablesUnknownBecause)
-                {
-                    md.Line("- " + md.WithLink(reason.What, reason.Location));
-                }
-                md.Line();
-            }
-        }
-    }
-
-    private static string DescribeEvidence(EntityReport entity, Markdown md)
-    {
-        var text = entity.Evidence switch
-        {
-            TableEvidenceKind.DbSetConvention => "convention: the DbSet property's name",
-            TableEvidenceKind.ClassNameConvention => "convention: the class name",
-            TableEvidenceKind.TableAttribute => "`[Table]` attribute",
-            TableEvidenceKind.FluentApi => entity.IsView ? "`ToView` call" : "`ToTable` call",
-            TableEvidenceKind.HierarchyRoot => entity.EvidenceNote ?? "inheritance",
-            TableEvidenceKind.NoTable => entity.EvidenceNote ?? "mapped to no table",
-            _ => string.Empty,
-        };
-        return md.WithLink(text, entity.EvidenceLocation);
     }
 
     private static string DescribeSource(ConnectionSourceSpec source) => source.Kind switch

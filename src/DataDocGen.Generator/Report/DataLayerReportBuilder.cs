@@ -17,7 +17,8 @@ internal static class DataLayerReportBuilder
         IReadOnlyList<DbContextSpec> sourceContexts,
         IReadOnlyList<EntityConfigurationSpec> configurations,
         IReadOnlyList<RegistrationSpec> registrations,
-        IReadOnlyList<AppSettingsSpec> appSettings)
+        IReadOnlyList<AppSettingsSpec> appSettings,
+        List<string> errors)
     {
         // Contexts declared here, plus contexts declared in referenced assemblies that this project registers.
         var contexts = new Dictionary<string, DbContextSpec>(StringComparer.Ordinal);
@@ -32,13 +33,13 @@ internal static class DataLayerReportBuilder
 
         var reports = contexts.Values
             .OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.FullName, StringComparer.Ordinal)
-            .Select(c => BuildContext(c, configurations, registrations.Where(r => r.ContextFullName == c.FullName).OrderBy(r => r.Location, LocationComparer.Instance).ToList(), settings))
+            .Select(c => BuildContext(c, configurations, registrations.Where(r => r.ContextFullName == c.FullName).OrderBy(r => r.Location, LocationComparer.Instance).ToList(), settings, errors))
             .ToEquatableArray();
         return new DataLayerReport(projectName, reports);
     }
 
     private static ContextReport BuildContext(DbContextSpec context, IReadOnlyList<EntityConfigurationSpec> configurations,
-        IReadOnlyList<RegistrationSpec> registrations, IReadOnlyList<AppSettingsSpec> settings)
+        IReadOnlyList<RegistrationSpec> registrations, IReadOnlyList<AppSettingsSpec> settings, List<string> errors)
     {
         var providers = context.ConfiguredProviders.Select(p => Provider(p, "OnConfiguring", settings))
             .Concat(registrations.SelectMany(r => r.Providers.Select(p => Provider(p, r.Method, settings))))
@@ -67,7 +68,18 @@ internal static class DataLayerReportBuilder
             unknown.Add(new UnresolvedConfigurationSpec("the context is compiled in `" + context.AssemblyName + "`, whose OnModelCreating cannot be read from this project", null));
         }
 
-        var schema = SchemaBuilder.Build(context, applied, fluent, defaultSchema, provider);
+        SchemaResult schema;
+        try
+        {
+            schema = SchemaBuilder.Build(context, applied, fluent, defaultSchema, provider);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The rest of the report stands; the schema is withheld and the failure becomes the DDG001 warning.
+            errors.Add(Diagnostics.GeneratorFailure.Describe(exception));
+            schema = new SchemaResult(new List<EntityReport>(), EquatableArray<TableReport>.Empty, EquatableArray<TableReport>.Empty,
+                EquatableArray<RelationshipReport>.Empty, new List<UnresolvedConfigurationSpec> { new("DataDocGen failed while computing this context's schema (warning DDG001)", null) });
+        }
         var entities = schema.Entities.OrderBy(e => e.FullName, StringComparer.Ordinal).ToEquatableArray();
         var tables = EquatableArray<TableReport>.Empty;
         var views = EquatableArray<TableReport>.Empty;

@@ -101,6 +101,10 @@ internal sealed class SchemaBuilder
         foreach (var chain in chains) interpreter.Apply(chain);
 
         // 5. Tables.
+        foreach (var tpc in fluentMappings.Where(m => m.Kind == TableMappingKind.TpcStrategy))
+        {
+            Unknown("TPC (table-per-concrete-type) mapping is not modelled yet", tpc.Location);
+        }
         var mapped = _order.Select(n => new MappedEntity(n.Spec, n.DbSetName, n.DbSetLocation)).ToList();
         var entityReports = TableMapper.Map(mapped, fluentMappings, defaultSchema);
         foreach (var report in entityReports) _entities[report.FullName].Mapping = report;

@@ -129,7 +129,7 @@ internal sealed class TableAssembler(SchemaBuilder builder, List<EntityNode> ent
                 ReferentialAction(SchemaBuilder.DeleteBehaviorOf(relationship)), relationship.Location);
         }
         // TPT: the derived table's key references the base table's key.
-        foreach (var entity in members.Where(m => m.Base is not null && !SameTable(m, m.Base)))
+        foreach (var entity in members.Where(m => m.Base is not null && !SameTable(m, m.Base) && m.Base.Mapping?.Table is not null))
         {
             var baseTable = entity.Base!.Mapping!;
             var key = KeyOf(entity).Select(p => p.Column).ToList();

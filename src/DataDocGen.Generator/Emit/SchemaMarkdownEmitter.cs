@@ -1,0 +1,163 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using DataDocGen.Generator.Report;
+
+namespace DataDocGen.Generator.Emit;
+
+/// <summary>Section 1.2: per context, its entities and tables, an ER diagram, the relationships, then each table's
+/// columns, keys, foreign keys, indexes and constraints, each linked to where it is configured.</summary>
+internal static class SchemaMarkdownEmitter
+{
+    public static void Write(Markdown md, DataLayerReport report)
+    {
+        var withEntities = report.Contexts.Where(c => !c.Entities.IsEmpty).ToList();
+        if (withEntities.Count == 0) return;
+
+        md.Line("### 1.2 Data models and entities").Line();
+        foreach (var context in withEntities)
+        {
+            md.Line("#### " + Markdown.Text(context.Name)).Line();
+            WriteEntities(md, context);
+            var hasSchema = context.IsRelational && context.TablesUnknownBecause.IsEmpty && context.SchemaUnknownBecause.IsEmpty;
+            if (!hasSchema)
+            {
+                WriteWithheld(md, context);
+                continue;
+            }
+            WriteDiagram(md, context);
+            WriteRelationships(md, context);
+            foreach (var table in context.Tables) WriteTable(md, table, "Table");
+            foreach (var view in context.Views) WriteTable(md, view, "View");
+        }
+    }
+
+    private static void WriteEntities(Markdown md, ContextReport context)
+    {
+        var showTables = context.IsRelational && context.TablesUnknownBecause.IsEmpty;
+        md.Line(showTables ? "| Entity | DbSet | Table | Table name from |" : "| Entity | DbSet |")
+          .Line(showTables ? "| --- | --- | --- | --- |" : "| --- | --- |");
+        foreach (var entity in context.Entities)
+        {
+            var dbSet = entity.DbSetName is null ? "none (reached through navigations or configuration)" : md.WithLink(Markdown.Code(entity.DbSetName), entity.DbSetLocation);
+            if (!showTables)
+            {
+                md.Line("| " + Markdown.Code(entity.FullName) + " | " + dbSet + " |");
+                continue;
+            }
+            var table = entity.Table is null ? "none" : Markdown.Code(entity.Schema is null ? entity.Table : entity.Schema + "." + entity.Table) + (entity.IsView ? " (view)" : string.Empty);
+            md.Line("| " + Markdown.Code(entity.FullName) + " | " + dbSet + " | " + table + " | " + DescribeTableEvidence(entity, md) + " |");
+        }
+        md.Line();
+    }
+
+    private static void WriteWithheld(Markdown md, ContextReport context)
+    {
+        if (!context.TablesUnknownBecause.IsEmpty)
+        {
+            md.Line("Table names are not shown for this context because:");
+            foreach (var reason in context.TablesUnknownBecause) md.Line("- " + md.WithLink(reason.What, reason.Location));
+            md.Line();
+        }
+        else if (!context.SchemaUnknownBecause.IsEmpty)
+        {
+            md.Line("Columns, keys and relationships are not shown for this context: DataDocGen does not evaluate this configuration yet, and shows nothing rather than something untrue:");
+            foreach (var reason in context.SchemaUnknownBecause) md.Line("- " + md.WithLink(reason.What, reason.Location));
+            md.Line();
+        }
+    }
+
+    private static void WriteDiagram(Markdown md, ContextReport context)
+    {
+        if (MermaidEmitter.Emit(context) is not { } diagram)
+        {
+            if (context.Tables.Count > MermaidEmitter.MaxTables)
+            {
+                md.Line("No diagram: " + context.Tables.Count.ToString(CultureInfo.InvariantCulture) + " tables are too many to draw readably.").Line();
+            }
+            return;
+        }
+        if (context.Tables.Count > MermaidEmitter.MaxTablesWithColumns)
+        {
+            md.Line("The diagram shows tables and relationships only; columns are listed per table below.").Line();
+        }
+        md.Line(diagram).Line();
+    }
+
+    private static void WriteRelationships(Markdown md, ContextReport context)
+    {
+        if (context.Relationships.IsEmpty) return;
+        md.Line("Relationships:").Line()
+          .Line("| Principal | Dependent | Cardinality | Required | On delete | Navigations | Evidence |")
+          .Line("| --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var relationship in context.Relationships)
+        {
+            var cardinality = relationship.Cardinality switch { "OneToOne" => "1:1", "OneToMany" => "1:N", _ => "M:N" };
+            var navigations = string.Join(" / ", new[] { relationship.PrincipalNavigation, relationship.DependentNavigation }.Where(n => n is not null).Select(n => Markdown.Code(n!)));
+            md.Line("| " + Markdown.Code(relationship.Principal) + " | " + Markdown.Code(relationship.Dependent) + " | " + cardinality
+                    + " | " + (relationship.Required ? "required" : "optional") + " | " + DeleteBehavior(relationship.DeleteBehavior)
+                    + " | " + (navigations.Length == 0 ? "none" : navigations) + " | " + md.Link(relationship.Location) + " |");
+        }
+        md.Line();
+    }
+
+    private static void WriteTable(Markdown md, TableReport table, string kind)
+    {
+        md.Line("##### " + kind + " " + Markdown.Code(table.QualifiedName)).Line();
+        md.Line("Entities: " + string.Join(", ", table.Entities.Select(Markdown.Code)) + ".").Line();
+        md.Line("| Column | CLR type | Nullable | Max length | Key | From |").Line("| --- | --- | --- | --- | --- | --- |");
+        var foreignKeyColumns = new HashSet<string>(table.ForeignKeys.SelectMany(f => f.Columns));
+        foreach (var column in table.Columns)
+        {
+            var keys = new List<string>();
+            if (table.PrimaryKey?.Columns.Contains(column.Name) == true) keys.Add("PK");
+            if (foreignKeyColumns.Contains(column.Name)) keys.Add("FK");
+            md.Line("| " + Markdown.Code(column.Name) + " | " + Markdown.Code(column.ClrType) + " | " + (column.Nullable ? "yes" : "no")
+                    + " | " + (column.MaxLength?.ToString(CultureInfo.InvariantCulture) ?? "") + " | " + string.Join(", ", keys)
+                    + " | " + md.WithLink(Markdown.Text(column.Origin), column.Location) + " |");
+        }
+        md.Line();
+        if (table.PrimaryKey is { } key)
+        {
+            md.Line("- Primary key " + Markdown.Code(key.Name) + " (" + Columns(key.Columns) + ")" + LinkSuffix(md, key.Location));
+        }
+        foreach (var foreignKey in table.ForeignKeys)
+        {
+            md.Line("- Foreign key " + Markdown.Code(foreignKey.Name) + " (" + Columns(foreignKey.Columns) + ") references " + Markdown.Code(foreignKey.PrincipalTable)
+                    + " (" + Columns(foreignKey.PrincipalColumns) + "), on delete " + Markdown.Text(foreignKey.OnDelete) + LinkSuffix(md, foreignKey.Location));
+        }
+        foreach (var index in table.Indexes)
+        {
+            md.Line("- " + (index.Unique ? "Unique index " : "Index ") + Markdown.Code(index.Name) + " (" + Columns(index.Columns) + ")"
+                    + (index.Filter is null ? "" : ", filter " + Markdown.Code(index.Filter)) + LinkSuffix(md, index.Location));
+        }
+        foreach (var check in table.CheckConstraints)
+        {
+            md.Line("- Check constraint " + Markdown.Code(check.Name) + ": " + Markdown.Code(check.Sql) + LinkSuffix(md, check.Location));
+        }
+        md.Line();
+    }
+
+    /// <summary>EF's delete behaviour; client-side ones are marked, since the database itself then takes no action.</summary>
+    private static string DeleteBehavior(string behavior) =>
+        behavior.StartsWith("Client", System.StringComparison.Ordinal) ? behavior + " (in EF Core only; the database takes no action)" : behavior;
+
+    private static string Columns(IEnumerable<string> columns) => string.Join(", ", columns.Select(Markdown.Code));
+
+    private static string LinkSuffix(Markdown md, Model.SourceLocation? location) => location is null ? "" : ": " + md.Link(location);
+
+    private static string DescribeTableEvidence(EntityReport entity, Markdown md)
+    {
+        var text = entity.Evidence switch
+        {
+            TableEvidenceKind.DbSetConvention => "convention: the DbSet property's name",
+            TableEvidenceKind.ClassNameConvention => "convention: the class name",
+            TableEvidenceKind.TableAttribute => "`[Table]` attribute",
+            TableEvidenceKind.FluentApi => entity.IsView ? "`ToView` call" : "`ToTable` call",
+            TableEvidenceKind.HierarchyRoot => entity.EvidenceNote ?? "inheritance",
+            TableEvidenceKind.NoTable => entity.EvidenceNote ?? "mapped to no table",
+            _ => string.Empty,
+        };
+        return md.WithLink(text, entity.EvidenceLocation);
+    }
+}
