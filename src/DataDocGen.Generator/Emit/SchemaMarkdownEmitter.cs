@@ -105,14 +105,15 @@ internal static class SchemaMarkdownEmitter
     {
         md.Line("##### " + kind + " " + Markdown.Code(table.QualifiedName)).Line();
         md.Line("Entities: " + string.Join(", ", table.Entities.Select(Markdown.Code)) + ".").Line();
-        md.Line("| Column | CLR type | Nullable | Max length | Key | From |").Line("| --- | --- | --- | --- | --- | --- |");
+        md.Line("| Column | CLR type | Store type | Nullable | Max length | Key | From |").Line("| --- | --- | --- | --- | --- | --- | --- |");
         var foreignKeyColumns = new HashSet<string>(table.ForeignKeys.SelectMany(f => f.Columns));
         foreach (var column in table.Columns)
         {
             var keys = new List<string>();
             if (table.PrimaryKey?.Columns.Contains(column.Name) == true) keys.Add("PK");
             if (foreignKeyColumns.Contains(column.Name)) keys.Add("FK");
-            md.Line("| " + Markdown.Code(column.Name) + " | " + Markdown.Code(column.ClrType) + " | " + (column.Nullable ? "yes" : "no")
+            md.Line("| " + Markdown.Code(column.Name) + " | " + Markdown.Code(column.ClrType) + " | " + (column.StoreType is null ? "" : Markdown.Code(column.StoreType))
+                    + " | " + (column.Nullable ? "yes" : "no")
                     + " | " + (column.MaxLength?.ToString(CultureInfo.InvariantCulture) ?? "") + " | " + string.Join(", ", keys)
                     + " | " + md.WithLink(Markdown.Text(column.Origin), column.Location) + " |");
         }

@@ -61,14 +61,14 @@ internal sealed record AttributeSpec(string Name, EquatableArray<string> Argumen
 /// <summary>A public instance property of an entity class.</summary>
 /// <param name="DeclaringType">Full name of the class that declares it (a base class for inherited properties).</param>
 /// <param name="ClrType">The property type's full name, <c>Nullable&lt;T&gt;</c> unwrapped; for collections, the element type.</param>
-/// <param name="IsEnum">True when <see cref="ClrType"/> is an enum (EF maps its underlying type).</param>
+/// <param name="EnumUnderlyingType">For an enum, its underlying type's full name (EF stores that); else null.</param>
 /// <param name="HasSetter">True when the property has a setter of any accessibility (EF maps settable properties by convention).</param>
 internal sealed record EntityMemberSpec(
     string Name,
     string DeclaringType,
     MemberKind Kind,
     string ClrType,
-    bool IsEnum,
+    string? EnumUnderlyingType,
     Nullability Nullability,
     bool HasSetter,
     EquatableArray<AttributeSpec> Attributes,

@@ -72,7 +72,7 @@ internal static class EntityTypeParser
                 property.ContainingType.ClrFullName(),
                 kind,
                 elementType.ClrFullName(),
-                elementType.TypeKind == TypeKind.Enum,
+                elementType is INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType: { } underlying } ? underlying.ClrFullName() : null,
                 NullabilityOf(property),
                 property.SetMethod is not null,
                 Attributes(property).ToEquatableArray(),

@@ -16,9 +16,9 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
     private static readonly HashSet<string> NoSchemaEffect = new()
     {
         "HasComment", "HasQueryFilter", "HasData", "HasChangeTrackingStrategy", "UsePropertyAccessMode", "HasTrigger",
-        "HasPrecision", "IsUnicode", "IsFixedLength", "HasColumnType", "HasDefaultValue", "HasDefaultValueSql", "HasComputedColumnSql",
+        "HasDefaultValue", "HasDefaultValueSql", "HasComputedColumnSql",
         "ValueGeneratedOnAdd", "ValueGeneratedNever", "ValueGeneratedOnAddOrUpdate", "ValueGeneratedOnUpdate", "IsConcurrencyToken",
-        "IsRowVersion", "UseIdentityColumn", "UseHiLo", "UseSequence", "HasField", "IsDescending", "IncludeProperties", "IsClustered",
+        "UseIdentityColumn", "UseHiLo", "UseSequence", "HasField", "IsDescending", "IncludeProperties", "IsClustered",
         "IsCreatedOnline", "HasFillFactor", "AutoInclude", "EnableLazyLoading", "HasSentinel", "UseCollation", "IsSparse",
         "ToTable", "ToView", "UseTphMappingStrategy", "UseTptMappingStrategy", "UseTpcMappingStrategy", // table mapping: TableMapper reads them
     };
@@ -108,6 +108,25 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                     break;
                 case (State.Property, "HasColumnName"):
                     property!.ColumnName = Text(step, 0);
+                    break;
+                case (State.Property, "HasPrecision"):
+                    property!.Precision = int.TryParse(step.Argument(0), out var precision) ? precision : null;
+                    property.Scale = int.TryParse(step.Argument(1), out var scale) ? scale : null;
+                    break;
+                case (State.Property, "IsUnicode"):
+                    property!.Unicode = step.Argument(0) != "false";
+                    break;
+                case (State.Property, "IsFixedLength"):
+                    property!.FixedLength = step.Argument(0) != "false";
+                    break;
+                case (State.Property, "HasColumnType"):
+                    property!.ColumnType = Text(step, 0);
+                    break;
+                case (State.Property, "IsRowVersion"):
+                    property!.RowVersion = true;
+                    break;
+                case (State.Property, "HasConversion"):
+                    property!.Converted = true;
                     break;
                 case (State.Entity, "Ignore"):
                     break; // read before the model is built (it removes members)

@@ -115,6 +115,7 @@ internal sealed class SchemaBuilder
         foreach (var relationship in _relationships) ResolveForeignKey(relationship);
 
         // 8. Tables with their columns, keys, foreign keys and indexes.
+        MarkKeysAndIndexes();
         var (tables, views) = _unknown.Count == 0 ? new TableAssembler(this, _order, _relationships, _provider).Assemble() : (new List<TableReport>(), new List<TableReport>());
         if (_unknown.Count > 0)
         {
@@ -191,7 +192,9 @@ internal sealed class SchemaBuilder
                     var property = new PropertyNode(node, member.Name, member.ClrType, member.Nullability is Nullability.Nullable or Nullability.Oblivious, member.Location)
                     {
                         Origin = node.Spec.Name + "." + member.Name,
+                        ProviderClrType = member.EnumUnderlyingType ?? member.ClrType,
                     };
+                    ReadFacetAttributes(member, property);
                     if (member.Attribute("Required") is not null) property.Nullable = false;
                     if ((member.Attribute("MaxLength") ?? member.Attribute("StringLength")) is { Arguments.Count: > 0 } length && int.TryParse(length.Arguments[0], out var max)) property.MaxLength = max;
                     if (member.Attribute("Column") is { Arguments.Count: > 0 } column) property.ColumnName = column.Arguments[0];
@@ -206,6 +209,19 @@ internal sealed class SchemaBuilder
                     break;
             }
         }
+    }
+
+    /// <summary>Attributes that shape the column's store type.</summary>
+    private static void ReadFacetAttributes(EntityMemberSpec member, PropertyNode property)
+    {
+        if (member.Attribute("Precision") is { Arguments.Count: > 0 } precision)
+        {
+            property.Precision = int.TryParse(precision.Arguments[0], out var p) ? p : null;
+            property.Scale = precision.Arguments.Count > 1 && int.TryParse(precision.Arguments[1], out var scale) ? scale : null;
+        }
+        if (member.Attribute("Unicode") is { } unicode) property.Unicode = unicode.Arguments.FirstOrDefault() != "false";
+        if (member.Attribute("Column")?.NamedValue("TypeName") is { } typeName) property.ColumnType = typeName;
+        if (member.Attribute("Timestamp") is not null) property.RowVersion = true;
     }
 
     private void DiscoverKey(EntityNode node)
@@ -466,6 +482,7 @@ internal sealed class SchemaBuilder
             {
                 IsShadow = true,
                 Origin = "shadow foreign key",
+                ProviderClrType = key.ProviderClrType,
             };
             relationship.Dependent.Properties.Add(shadow);
             relationship.ForeignKey.Add(shadow);
@@ -477,6 +494,10 @@ internal sealed class SchemaBuilder
         }
 
         // [Required] on the dependent navigation, or a non-nullable reference navigation (NonNullableNavigationConvention).
+        for (var i = 0; i < relationship.ForeignKey.Count && i < keyProperties.Count; i++)
+        {
+            relationship.ForeignKey[i].PrincipalKey ??= keyProperties[i];
+        }
         var requiredByNavigation = relationship.DependentNavigation is { } dependentNavigation
                                    && (dependentNavigation.Member.Attribute("Required") is not null || dependentNavigation.Member.Nullability == Nullability.NotAnnotated);
         relationship.IsRequired = relationship.Required ?? (requiredByNavigation || relationship.ForeignKey.All(p => !p.Nullable));
@@ -492,6 +513,24 @@ internal sealed class SchemaBuilder
     /// <summary>A one-to-many foreign key cannot be the dependent's own primary key.</summary>
     private static bool IsOwnPrimaryKey(RelationshipNode relationship, PropertyNode property) =>
         !relationship.Unique && relationship.Dependent.Root.KeyProperties is { Count: 1 } key && key[0] == property.Name;
+
+    /// <summary>Properties in a key, a foreign key or an index: SQL Server bounds such strings (nvarchar(450)).</summary>
+    private void MarkKeysAndIndexes()
+    {
+        foreach (var node in _order)
+        {
+            foreach (var name in node.Root == node ? node.KeyProperties ?? new List<string>() : new List<string>())
+            {
+                if (node.FindProperty(name) is { } key) key.InKeyOrIndex = true;
+            }
+            var indexed = node.Indexes.SelectMany(i => i.Properties).Concat(node.Spec.Attributes.Where(a => a.Name == "Index").SelectMany(a => a.Arguments));
+            foreach (var name in indexed)
+            {
+                if (node.FindProperty(name) is { } property) property.InKeyOrIndex = true;
+            }
+        }
+        foreach (var property in _relationships.SelectMany(r => r.ForeignKey)) property.InKeyOrIndex = true;
+    }
 
     private EquatableArray<RelationshipReport> RelationshipReports() =>
         _relationships

@@ -79,6 +79,20 @@ internal sealed class PropertyNode(EntityNode owner, string name, string clrType
     /// <summary>Nullable by the CLR type and nullable reference types, before [Required], keys and foreign keys decide.</summary>
     public bool Nullable { get; set; } = nullable;
     public int? MaxLength { get; set; }
+    /// <summary>The type EF maps to the column: the enum's underlying type for enums, else <see cref="ClrType"/>.</summary>
+    public string ProviderClrType { get; init; } = clrType;
+    public bool? Unicode { get; set; }
+    public bool FixedLength { get; set; }
+    public int? Precision { get; set; }
+    public int? Scale { get; set; }
+    public string? ColumnType { get; set; }
+    public bool RowVersion { get; set; }
+    /// <summary>Set by <c>HasConversion</c>: the store type then depends on the converter, which is not evaluated.</summary>
+    public bool Converted { get; set; }
+    /// <summary>For a foreign key property, the principal key property it references.</summary>
+    public PropertyNode? PrincipalKey { get; set; }
+    /// <summary>Part of a key, a foreign key or an index (SQL Server then bounds strings to 450 characters).</summary>
+    public bool InKeyOrIndex { get; set; }
     public string? ColumnName { get; set; }
     public bool IsShadow { get; init; }
     public string Origin { get; init; } = "";

@@ -50,7 +50,9 @@ internal sealed class TableAssembler(SchemaBuilder builder, List<EntityNode> ent
         if (!isView && members.Any(m => m.Base is not null && SameTable(m, m.Base)))
         {
             // TPH discriminator. EF Core gives it a max length by convention (checked against EF in the fidelity tests).
-            columns["Discriminator"] = new ColumnReport("Discriminator", "System.String", false, DiscriminatorLength(members), null, "discriminator", null);
+            var discriminator = new PropertyNode(members[0].Root, "Discriminator", "System.String", nullable: false, null) { MaxLength = DiscriminatorLength(members) };
+            columns["Discriminator"] = new ColumnReport("Discriminator", "System.String", false, discriminator.MaxLength,
+                StoreTypeMapper.Map(provider, discriminator), "discriminator", null);
         }
 
         KeyReport? primaryKey = null;
@@ -95,7 +97,8 @@ internal sealed class TableAssembler(SchemaBuilder builder, List<EntityNode> ent
         if (columns.ContainsKey(property.Column)) return;
         var isKey = property.Owner.Root.KeyProperties?.Contains(property.Name) == true && property.Owner.Root == property.Owner;
         var nullable = !isKey && (forceNullable || property.Nullable);
-        columns[property.Column] = new ColumnReport(property.Column, property.ClrType, nullable, property.MaxLength, null, property.Origin, property.Location);
+        columns[property.Column] = new ColumnReport(property.Column, property.ClrType, nullable, property.MaxLength,
+            StoreTypeMapper.Map(provider, property), property.Origin, property.Location);
         owners[property] = property.Column;
     }
 

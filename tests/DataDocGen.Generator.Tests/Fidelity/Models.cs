@@ -325,5 +325,74 @@ internal static class Models
                 }
             }
             """, "Tournament.TournamentContext"),
+        ["catalog: every common CLR type with facets, string keys, conversions"] = ("""
+            namespace Catalog
+            {
+                using System.ComponentModel.DataAnnotations;
+                using System.ComponentModel.DataAnnotations.Schema;
+                public enum Availability { InStock, Backorder }
+                public enum Flag : byte { None, Hot }
+                public class Category
+                {
+                    [Key, MaxLength(32)] public string Code { get; set; } = "";
+                    public string Title { get; set; } = "";
+                    public List<Product> Products { get; } = new();
+                }
+                public class Supplier
+                {
+                    [Key] public string VatNumber { get; set; } = "";
+                    [Unicode(false), MaxLength(5000)] public string? Terms { get; set; }
+                }
+                [Index(nameof(Slug))]
+                public class Product
+                {
+                    public Guid Id { get; set; }
+                    public string Slug { get; set; } = "";
+                    public string CategoryCode { get; set; } = "";
+                    public Category Category { get; set; } = null!;
+                    public string? SupplierVatNumber { get; set; }
+                    public Supplier? Supplier { get; set; }
+                    [Precision(10, 3)] public decimal Weight { get; set; }
+                    public decimal Price { get; set; }
+                    public double Rating { get; set; }
+                    public float Score { get; set; }
+                    public long Views { get; set; }
+                    public short Rank { get; set; }
+                    public byte Level { get; set; }
+                    public bool Visible { get; set; }
+                    public char Grade { get; set; }
+                    public DateTime CreatedAt { get; set; }
+                    public DateTimeOffset UpdatedAt { get; set; }
+                    public DateOnly LaunchDay { get; set; }
+                    public TimeOnly OpensAt { get; set; }
+                    public TimeSpan Warranty { get; set; }
+                    public byte[]? Thumbnail { get; set; }
+                    [Timestamp] public byte[] Version { get; set; } = null!;
+                    public Availability Availability { get; set; }
+                    public Flag Flags { get; set; }
+                    public Availability? PreviousAvailability { get; set; }
+                    [Column(TypeName = "decimal(9,2)")] public decimal Discount { get; set; }
+                    public string Barcode { get; set; } = "";
+                    public string Color { get; set; } = "";
+                    public Availability Stored { get; set; }
+                }
+                public class CatalogContext(DbContextOptions<CatalogContext> options) : DbContext(options)
+                {
+                    public DbSet<Product> Products => Set<Product>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Product>(p =>
+                        {
+                            p.Property(x => x.Price).HasPrecision(12, 4);
+                            p.Property(x => x.Barcode).HasMaxLength(13).IsFixedLength().IsUnicode(false);
+                            p.Property(x => x.Color).HasColumnType("varchar(20)");
+                            p.Property(x => x.Stored).HasConversion<string>();
+                            p.HasIndex(x => x.Barcode).IsUnique();
+                        });
+                    }
+                }
+            }
+            """, "Catalog.CatalogContext"),
     };
 }

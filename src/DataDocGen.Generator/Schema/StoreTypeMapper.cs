@@ -1,0 +1,117 @@
+using System.Globalization;
+
+namespace DataDocGen.Generator.Schema;
+
+/// <summary>
+/// The column type EF Core's providers choose for a property by default (SqlServerTypeMappingSource,
+/// SqliteTypeMappingSource, NpgsqlTypeMappingSource), from its CLR type and facets. Null when the provider is not
+/// known, the type is not in these tables, or a value converter decides it. The fidelity tests compare every stated
+/// store type with EF Core's own.
+/// </summary>
+internal static class StoreTypeMapper
+{
+    public static string? Map(string? provider, PropertyNode property)
+    {
+        if (property.Converted) return null;
+        // Npgsql rewrites explicit column types to its own spelling (decimal(9,2) is numeric(9,2)): not stated there.
+        if (property.ColumnType is not null) return provider == "Npgsql" ? null : property.ColumnType;
+        // A foreign key column without facets of its own takes the principal key's (a key of nvarchar(32) gives nvarchar(32)).
+        if (property.PrincipalKey is { } key && property.MaxLength is null && property.Unicode is null && !property.FixedLength
+            && property.Precision is null && key.ProviderClrType == property.ProviderClrType)
+        {
+            return Map(provider, key);
+        }
+        return provider switch
+        {
+            "SqlServer" => SqlServer(property),
+            "Sqlite" => Sqlite(property.ProviderClrType),
+            "Npgsql" => Npgsql(property),
+            _ => null,
+        };
+    }
+
+    private static string? SqlServer(PropertyNode property)
+    {
+        switch (property.ProviderClrType)
+        {
+            case "System.String":
+            {
+                var unicode = property.Unicode ?? true;
+                var prefix = property.FixedLength ? (unicode ? "nchar" : "char") : (unicode ? "nvarchar" : "varchar");
+                var max = unicode ? 4000 : 8000;
+                var length = property.MaxLength ?? (property.InKeyOrIndex ? (unicode ? 450 : 900) : (int?)null);
+                return length is { } n && n <= max ? prefix + "(" + Number(n) + ")" : (property.FixedLength ? prefix + "(" + Number(length ?? 1) + ")" : prefix + "(max)");
+            }
+            case "System.Byte[]":
+                if (property.RowVersion) return "rowversion";
+                var bytes = property.MaxLength ?? (property.InKeyOrIndex ? 900 : (int?)null);
+                return bytes is { } b && b <= 8000 ? (property.FixedLength ? "binary(" : "varbinary(") + Number(b) + ")" : "varbinary(max)";
+            case "System.Decimal":
+                return "decimal(" + Number(property.Precision ?? 18) + "," + Number(property.Scale ?? (property.Precision is null ? 2 : 0)) + ")";
+            case "System.DateTime":
+                return property.Precision is { } dateTimePrecision ? "datetime2(" + Number(dateTimePrecision) + ")" : "datetime2";
+            case "System.DateTimeOffset":
+                return property.Precision is { } offsetPrecision ? "datetimeoffset(" + Number(offsetPrecision) + ")" : "datetimeoffset";
+            case "System.TimeSpan":
+            case "System.TimeOnly":
+                return property.Precision is { } timePrecision ? "time(" + Number(timePrecision) + ")" : "time";
+            case "System.Uri":
+                return "nvarchar(max)";
+            default:
+                return property.ProviderClrType switch
+                {
+                    "System.Boolean" => "bit",
+                    "System.Byte" => "tinyint",
+                    "System.SByte" => "smallint",
+                    "System.Int16" => "smallint",
+                    "System.UInt16" => "int",
+                    "System.Int32" => "int",
+                    "System.UInt32" => "bigint",
+                    "System.Int64" => "bigint",
+                    "System.UInt64" => "decimal(20,0)",
+                    "System.Char" => "nvarchar(1)",
+                    "System.Single" => "real",
+                    "System.Double" => "float",
+                    "System.DateOnly" => "date",
+                    "System.Guid" => "uniqueidentifier",
+                    _ => null,
+                };
+        }
+    }
+
+    private static string? Sqlite(string clrType) => clrType switch
+    {
+        "System.Boolean" or "System.Byte" or "System.SByte" or "System.Int16" or "System.UInt16" or "System.Int32" or "System.UInt32"
+            or "System.Int64" or "System.UInt64" => "INTEGER",
+        "System.Single" or "System.Double" => "REAL",
+        "System.Byte[]" => "BLOB",
+        "System.String" or "System.Char" or "System.Decimal" or "System.DateTime" or "System.DateTimeOffset" or "System.TimeSpan"
+            or "System.DateOnly" or "System.TimeOnly" or "System.Guid" or "System.Uri" => "TEXT",
+        _ => null,
+    };
+
+    private static string? Npgsql(PropertyNode property) => property.ProviderClrType switch
+    {
+        "System.String" when property.FixedLength => "character(" + Number(property.MaxLength ?? 1) + ")",
+        "System.String" => property.MaxLength is { } length ? "character varying(" + Number(length) + ")" : "text",
+        "System.Decimal" => property.Precision is { } precision ? "numeric(" + Number(precision) + "," + Number(property.Scale ?? 0) + ")" : "numeric",
+        "System.Boolean" => "boolean",
+        "System.Byte" => "smallint",
+        "System.Int16" => "smallint",
+        "System.Int32" => "integer",
+        "System.Int64" => "bigint",
+        "System.Single" => "real",
+        "System.Double" => "double precision",
+        "System.Char" => "character(1)",
+        "System.DateTime" => "timestamp with time zone",
+        "System.DateTimeOffset" => "timestamp with time zone",
+        "System.TimeSpan" => "interval",
+        "System.DateOnly" => "date",
+        "System.TimeOnly" => "time without time zone",
+        "System.Guid" => "uuid",
+        "System.Byte[]" => "bytea",
+        _ => null,
+    };
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
