@@ -56,6 +56,15 @@ internal static class MermaidEmitter
         foreach (var relationship in context.Relationships)
         {
             if (!tableOf.TryGetValue(relationship.Principal, out var principal) || !tableOf.TryGetValue(relationship.Dependent, out var dependent)) continue;
+            if (relationship.JoinTable is not null)
+            {
+                // Many-to-many: each end has many rows in the join table.
+                var join = tables.FirstOrDefault(t => t.QualifiedName == relationship.JoinTable);
+                if (join is null) continue;
+                text.Append("    ").Append(ids[principal]).Append(" ||--o{ ").Append(ids[join]).Append(" : \"").Append(relationship.PrincipalNavigation ?? "has").Append("\"\n");
+                text.Append("    ").Append(ids[dependent]).Append(" ||--o{ ").Append(ids[join]).Append(" : \"").Append(relationship.DependentNavigation ?? "has").Append("\"\n");
+                continue;
+            }
             var left = relationship.Required ? "||" : "|o";
             var right = relationship.Cardinality == "OneToOne" ? "o|" : "o{";
             var label = relationship.DependentNavigation ?? relationship.PrincipalNavigation ?? "has";

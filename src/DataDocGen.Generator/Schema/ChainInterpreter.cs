@@ -136,6 +136,11 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                     break;
                 case (State.Navigation, "WithOne" or "WithMany"):
                     relationship = builder.ConfigureRelationship(entity, pending!, step.Method == "WithMany", Members(step)?.FirstOrDefault() ?? Text(step, 0), step.Location);
+                    if (relationship is null && pending!.IsCollection && step.Method == "WithMany")
+                    {
+                        state = State.ManyToMany; // any further call (UsingEntity...) is not evaluated: see default
+                        break;
+                    }
                     if (relationship is null) return;
                     state = State.Relationship;
                     break;
@@ -197,7 +202,7 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
     private static string? Text(FluentStepSpec step, int index) =>
         step.Argument(index) is { } argument && argument.StartsWith("\"", System.StringComparison.Ordinal) ? argument.Substring(1) : null;
 
-    private enum State { Entity, Key, Index, Property, Navigation, Relationship, Check, NavigationAccess }
+    private enum State { Entity, Key, Index, Property, Navigation, Relationship, ManyToMany, Check, NavigationAccess }
 }
 
 /// <summary>The <c>HasOne</c>/<c>HasMany</c> half of a relationship chain, waiting for its <c>With*</c>.</summary>

@@ -39,6 +39,7 @@ internal sealed class SchemaBuilder
     private readonly Dictionary<string, EntityNode> _entities = new(StringComparer.Ordinal);
     private readonly List<EntityNode> _order = new();
     private readonly List<RelationshipNode> _relationships = new();
+    private readonly List<ManyToManyNode> _manyToMany = new();
     private readonly List<UnresolvedConfigurationSpec> _unknown = new();
     private readonly string? _provider;
 
@@ -113,6 +114,7 @@ internal sealed class SchemaBuilder
         foreach (var node in _order.Where(n => n.Base is null)) DiscoverKey(node);
         DiscoverRelationships();
         foreach (var relationship in _relationships) ResolveForeignKey(relationship);
+        AddJoinTables(defaultSchema);
 
         // 8. Tables with their columns, keys, foreign keys and indexes.
         MarkKeysAndIndexes();
@@ -268,15 +270,16 @@ internal sealed class SchemaBuilder
             Unknown("relationship configured on `" + entity.FullName + "` whose target DataDocGen does not map", location);
             return null;
         }
-        if (start.IsCollection && withMany)
-        {
-            Unknown("many-to-many relationships are not modelled yet", location);
-            return null;
-        }
         var inverse = inverseName is null ? null : target.Navigations.FirstOrDefault(n => n.Name == inverseName);
         if (inverseName is not null && inverse is null)
         {
             Unknown("relationship inverse `" + inverseName + "` is not a navigation DataDocGen maps", location);
+            return null;
+        }
+        if (start.IsCollection && withMany)
+        {
+            if (navigation is null) Unknown("many-to-many relationships without a navigation are not modelled yet", location);
+            else AddManyToMany(navigation, inverse, location);
             return null;
         }
 
@@ -337,8 +340,7 @@ internal sealed class SchemaBuilder
                 }
                 else if (navigation.IsCollection && inverse.IsCollection)
                 {
-                    Unknown("many-to-many relationships are not modelled yet (`" + node.Spec.Name + "." + navigation.Name + "`)", navigation.Member.Location);
-                    navigation.Relationship = inverse.Relationship = new RelationshipNode(node, target, null);
+                    AddManyToMany(navigation, inverse, navigation.Member.Location);
                     continue;
                 }
                 else if (navigation.IsCollection || inverse.IsCollection)
@@ -360,6 +362,78 @@ internal sealed class SchemaBuilder
                 if (inverse is not null) inverse.Relationship = relationship;
                 _relationships.Add(relationship!);
             }
+        }
+    }
+
+    private void AddManyToMany(NavigationNode first, NavigationNode? second, SourceLocation? location)
+    {
+        var placeholder = new RelationshipNode(first.Owner, first.Target, null); // claims the navigations
+        foreach (var navigation in new[] { first, second })
+        {
+            if (navigation is null) continue;
+            if (navigation.Relationship is { } earlier) _relationships.Remove(earlier);
+            _manyToMany.RemoveAll(m => m.First == navigation || m.Second == navigation);
+            navigation.Relationship = placeholder;
+        }
+        if (first.Owner == first.Target)
+        {
+            Unknown("self-referencing many-to-many relationships are not modelled yet (`" + first.Owner.Spec.Name + "." + first.Name + "`)", location);
+            return;
+        }
+        _manyToMany.Add(new ManyToManyNode(first.Owner, first, first.Target, second, location));
+    }
+
+    /// <summary>
+    /// ManyToManyJoinEntityTypeConvention: an implicit join table named after both entity types (ordinal order), with a
+    /// foreign key to each end named [the other end's navigation, or the entity's name][key], both part of its key.
+    /// </summary>
+    private void AddJoinTables(string? defaultSchema)
+    {
+        foreach (var manyToMany in _manyToMany)
+        {
+            // The join entity's key lists the foreign key to the entity whose name sorts first first, as its name does.
+            var ends = new[] { (Entity: manyToMany.Left, InverseNavigation: manyToMany.Second), (Entity: manyToMany.Right, InverseNavigation: (NavigationNode?)manyToMany.First) }
+                .OrderBy(e => e.Entity.Spec.Name, StringComparer.Ordinal).ToArray();
+            var keys = ends.Select(e => e.Entity.Root.KeyProperties is { Count: 1 } key ? e.Entity.Root.FindProperty(key[0]) : null).ToList();
+            if (keys.Any(k => k is null))
+            {
+                Unknown("many-to-many relationship with a composite or missing key (`" + manyToMany.Left.Spec.Name + "." + manyToMany.First.Name + "`)", manyToMany.Location);
+                continue;
+            }
+            var names = new[] { manyToMany.Left.Spec.Name, manyToMany.Right.Spec.Name }.OrderBy(n => n, StringComparer.Ordinal).ToList();
+            var joinName = names[0] + names[1];
+            if (_entities.ContainsKey(joinName) || _order.Any(e => e.Mapping?.Table == joinName))
+            {
+                Unknown("the implicit join table `" + joinName + "` clashes with another table", manyToMany.Location);
+                continue;
+            }
+            var spec = new EntityTypeSpec(joinName, joinName, false, EquatableArray<string>.Empty, null, EquatableArray<AttributeSpec>.Empty, EquatableArray<EntityMemberSpec>.Empty, null);
+            var join = new EntityNode(spec, null, null)
+            {
+                Mapping = new EntityReport(joinName, null, null, joinName, defaultSchema, false, TableEvidenceKind.ClassNameConvention, manyToMany.Location, null),
+            };
+            var origin = "join table of " + manyToMany.Left.Spec.Name + "." + manyToMany.First.Name + (manyToMany.Second is null ? "" : " / " + manyToMany.Right.Spec.Name + "." + manyToMany.Second.Name);
+            var columns = new List<PropertyNode>();
+            for (var i = 0; i < 2; i++)
+            {
+                var (entity, inverseNavigation) = ends[i];
+                var key = keys[i]!;
+                var column = new PropertyNode(join, ForeignKeyName(inverseNavigation?.Name ?? entity.Spec.Name, key.Name), key.ClrType, nullable: false, manyToMany.Location)
+                {
+                    Origin = origin,
+                    ProviderClrType = key.ProviderClrType,
+                    PrincipalKey = key,
+                };
+                join.Properties.Add(column);
+                columns.Add(column);
+                var foreignKey = new RelationshipNode(entity, join, manyToMany.Location) { IsJoin = true, IsRequired = true };
+                foreignKey.ForeignKey.Add(column);
+                _relationships.Add(foreignKey);
+            }
+            join.KeyProperties = columns.Select(c => c.Name).ToList();
+            join.KeyLocation = manyToMany.Location;
+            manyToMany.Join = join;
+            _order.Add(join);
         }
     }
 
@@ -471,8 +545,7 @@ internal sealed class SchemaBuilder
         {
             // A shadow foreign key: [dependent navigation][key] or [principal type][key].
             var key = keyProperties[0]!;
-            var baseName = relationship.DependentNavigation?.Name ?? relationship.Principal.Spec.Name;
-            var name = baseName + key.Name;
+            var name = ForeignKeyName(relationship.DependentNavigation?.Name ?? relationship.Principal.Spec.Name, key.Name);
             if (relationship.Dependent.FindPropertyIgnoreCase(name) is not null)
             {
                 Unknown("shadow foreign key `" + name + "` would clash with an existing property", relationship.Location);
@@ -508,6 +581,11 @@ internal sealed class SchemaBuilder
         relationship.DeleteBehavior ??= relationship.DependentNavigation?.Member.Attribute("DeleteBehavior")?.Arguments.FirstOrDefault()?.Replace("DeleteBehavior.", "");
     }
 
+    /// <summary>EF Core's name for a foreign key property made by convention: base name + key name, unless the key name
+    /// already starts with the base name (key ArticleId and base Article give ArticleId, not ArticleArticleId).</summary>
+    private static string ForeignKeyName(string baseName, string keyName) =>
+        keyName.StartsWith(baseName, StringComparison.OrdinalIgnoreCase) ? keyName : baseName + keyName;
+
     private static bool CompatibleKeyType(PropertyNode candidate, PropertyNode key) => candidate.ClrType == key.ClrType;
 
     /// <summary>A one-to-many foreign key cannot be the dependent's own primary key.</summary>
@@ -534,12 +612,25 @@ internal sealed class SchemaBuilder
 
     private EquatableArray<RelationshipReport> RelationshipReports() =>
         _relationships
-            .Where(r => r.ForeignKey.Count > 0)
+            .Where(r => r.ForeignKey.Count > 0 && !r.IsJoin)
             .Select(r => new RelationshipReport(r.Principal.FullName, r.Dependent.FullName, r.Unique ? "OneToOne" : "OneToMany",
                 r.PrincipalNavigation?.Name, r.DependentNavigation?.Name, r.IsRequired, null, DeleteBehaviorOf(r), r.Location))
+            .Concat(_manyToMany.Where(m => m.Join is not null).Select(ManyToManyReport))
             .OrderBy(r => r.Principal, StringComparer.Ordinal).ThenBy(r => r.Dependent, StringComparer.Ordinal)
             .ThenBy(r => r.PrincipalNavigation ?? "", StringComparer.Ordinal).ThenBy(r => r.DependentNavigation ?? "", StringComparer.Ordinal)
             .ToEquatableArray();
+
+    /// <summary>One entry per pair of skip navigations: the end whose (entity, navigation) sorts first is the principal.</summary>
+    private static RelationshipReport ManyToManyReport(ManyToManyNode manyToMany)
+    {
+        var left = (Entity: manyToMany.Left.FullName, Navigation: manyToMany.First.Name);
+        var right = (Entity: manyToMany.Right.FullName, Navigation: manyToMany.Second?.Name);
+        var leftFirst = string.CompareOrdinal(left.Entity, right.Entity) is var byEntity && (byEntity < 0 || (byEntity == 0 && string.CompareOrdinal(left.Navigation, right.Navigation) <= 0));
+        var (principal, dependent) = leftFirst ? (left, right) : (right, left);
+        var join = manyToMany.Join!.Mapping!;
+        return new RelationshipReport(principal.Entity, dependent.Entity, "ManyToMany", principal.Navigation, dependent.Navigation, false,
+            join.Schema is null ? join.Table : join.Schema + "." + join.Table, "Cascade", manyToMany.Location);
+    }
 
     /// <summary>EF Core's delete behaviour: configured, else Cascade for required relationships and ClientSetNull for optional ones.</summary>
     public static string DeleteBehaviorOf(RelationshipNode relationship) =>

@@ -137,4 +137,15 @@ internal sealed class RelationshipNode(EntityNode principal, EntityNode dependen
     // Resolved by the builder.
     public List<PropertyNode> ForeignKey { get; } = new();
     public bool IsRequired { get; set; }
+
+    /// <summary>One of the two foreign keys of an implicit many-to-many join table (not reported as a relationship).</summary>
+    public bool IsJoin { get; init; }
+}
+
+/// <summary>A many-to-many relationship through skip navigations, with EF Core's implicit join table.</summary>
+/// <param name="Left">The entity declaring <paramref name="First"/>.</param>
+/// <param name="Second">The inverse collection navigation on the other entity; null when unidirectional (<c>WithMany()</c>).</param>
+internal sealed record ManyToManyNode(EntityNode Left, NavigationNode First, EntityNode Right, NavigationNode? Second, SourceLocation? Location)
+{
+    public EntityNode? Join { get; set; }
 }
