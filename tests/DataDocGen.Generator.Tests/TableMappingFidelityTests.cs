@@ -275,4 +275,28 @@ public class TableMappingFidelityTests
             Assert.Equal("Accounts", Assert.Single(tables).GetProperty("name").GetString());
         }
     }
+
+    [Fact]
+    public void A_delete_behaviour_set_on_metadata_in_a_loop_withholds_the_schema_at_that_line()
+    {
+        var source = Sources.Usings + """
+            namespace M { public class Blog { public int Id { get; set; } public List<Post> Posts { get; } = new(); } public class Post { public int Id { get; set; } public int BlogId { get; set; } } }
+            namespace M.Data {
+                public class ModelContext(DbContextOptions<ModelContext> o) : DbContext(o) {
+                    public DbSet<M.Blog> Blogs => Set<M.Blog>();
+                    protected override void OnModelCreating(ModelBuilder b) {
+                        foreach (var foreignKey in b.Model.GetEntityTypes().SelectMany(e => e.GetForeignKeys()))
+                            foreignKey.DeleteBehavior = DeleteBehavior.Restrict;
+                    }
+                }
+            }
+            """;
+        var output = GeneratorHarness.Run(new Dictionary<string, string> { ["Model.cs"] = "using System.Linq;\n" + source });
+
+        var line = Json.LineOf("using System.Linq;\n" + source, "foreignKey.DeleteBehavior =");
+        Assert.Contains($"configuration through `IMutableForeignKey.DeleteBehavior = ...` is not evaluated [Model.cs:{line}](Model.cs#L{line})", output.Markdown);
+        var context = Json.Context(output.Json, "ModelContext");
+        Assert.Empty(context.GetProperty("relationships").EnumerateArray());
+        Assert.Empty(context.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("name").GetString() == "Post").GetProperty("foreignKeys").EnumerateArray());
+    }
 }

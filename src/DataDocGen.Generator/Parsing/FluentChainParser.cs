@@ -23,6 +23,19 @@ internal static class FluentChainParser
     public static List<FluentChainSpec> Parse(SyntaxNode body, SemanticModel model, List<ITypeSymbol> configuredTypes, CancellationToken cancellationToken)
     {
         var chains = new List<FluentChainSpec>();
+        // Metadata changed by assignment (`foreignKey.DeleteBehavior = DeleteBehavior.Restrict;` in a loop) is model
+        // configuration too: recorded as a chain of one "=Property" step on the metadata type, which the schema
+        // builder reports as not evaluated rather than ignoring it.
+        foreach (var assignment in body.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+        {
+            if (assignment.Left is MemberAccessExpressionSyntax target
+                && model.GetSymbolInfo(target, cancellationToken).Symbol is IPropertySymbol { ContainingType: { } owner } property
+                && owner.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore"))
+            {
+                var step = new FluentStepSpec("=" + property.Name, EquatableArray<string>.Empty, EquatableArray<string>.Empty, SourceLocation.From(assignment));
+                chains.Add(new FluentChainSpec(FluentRoot.Other, null, owner.MetadataName, new[] { step }.ToEquatableArray(), SourceLocation.From(assignment)));
+            }
+        }
         foreach (var invocation in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -42,6 +55,7 @@ internal static class FluentChainParser
             expression = access.Expression;
         }
         if (steps.Count == 0) return null; // a plain method call, not a chain on a builder
+        if (expression is BaseExpressionSyntax or ThisExpressionSyntax) return null; // base.OnModelCreating(...) and the like
 
         var rootType = model.GetTypeInfo(expression, cancellationToken).Type;
         var location = SourceLocation.From(outermost);

@@ -31,10 +31,25 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
         "UseSerialColumns", "HasDatabaseMaxSize", "HasServiceTier", "HasPerformanceLevel", "Ignore",
     };
 
+    /// <summary>Metadata reads and LINQ over them (the loops real projects write) and query filters: no schema effect.</summary>
+    private static readonly HashSet<string> ReadOnlyMetadata = new()
+    {
+        "GetEntityTypes", "GetProperties", "GetDeclaredProperties", "GetForeignKeys", "GetDeclaredForeignKeys", "GetNavigations",
+        "GetKeys", "GetIndexes", "FindProperty", "FindEntityType", "FindPrimaryKey", "GetTableName", "GetSchema", "GetColumnName",
+        "GetDefaultTableName", "IsOwned", "GetRootType", "GetDerivedTypes", "GetReferencingForeignKeys", "GetClrType",
+        "Where", "Select", "SelectMany", "ToList", "ToArray", "Any", "All", "First", "FirstOrDefault", "OfType", "Cast",
+        "SetQueryFilter", "GetQueryFilter", "IsKeyless",
+    };
+
     public void Apply(FluentChainSpec chain)
     {
         switch (chain.Root)
         {
+            case FluentRoot.Model when chain.Steps.Count > 0 && chain.Steps[0] is { Method: "Entity", TypeArguments.Count: 0 }
+                                       && chain.Steps.Skip(1).Any() && chain.Steps.Skip(1).All(s => NoSchemaEffect.Contains(s.Method)):
+                return; // modelBuilder.Entity(entityType.ClrType).HasQueryFilter(...) in a loop over the model's entity types
+            case FluentRoot.Other when chain.Steps.All(s => ReadOnlyMetadata.Contains(s.Method)):
+                return;
             case FluentRoot.Model:
                 foreach (var step in chain.Steps)
                 {
@@ -183,7 +198,8 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
     }
 
     private static string Describe(FluentChainSpec chain) =>
-        (chain.RootType ?? "?") + (chain.Steps.Count > 0 ? "." + chain.Steps[0].Method : "");
+        (chain.RootType ?? "?") + (chain.Steps.Count == 0 ? "" : chain.Steps[0].Method.StartsWith("=", System.StringComparison.Ordinal)
+            ? "." + chain.Steps[0].Method.Substring(1) + " = ..." : "." + chain.Steps.FirstOrDefault(s => !ReadOnlyMetadata.Contains(s.Method))?.Method);
 
     /// <summary>Member names from <c>=A,B</c> (lambdas) or from string arguments; null when neither.</summary>
     private static List<string>? Members(FluentStepSpec step)

@@ -442,5 +442,44 @@ internal static class Models
                 }
             }
             """, "Media.MediaContext"),
+        ["clinic: a soft-delete query filter applied in a loop over the model"] = ("""
+            namespace Clinic
+            {
+                using System.Linq.Expressions;
+                public interface ISoftDelete { bool IsDeleted { get; set; } }
+                public class Patient : ISoftDelete
+                {
+                    public int Id { get; set; }
+                    public string Name { get; set; } = "";
+                    public bool IsDeleted { get; set; }
+                    public List<Visit> Visits { get; } = new();
+                }
+                public class Visit : ISoftDelete
+                {
+                    public int Id { get; set; }
+                    public int PatientId { get; set; }
+                    public DateTime At { get; set; }
+                    public bool IsDeleted { get; set; }
+                }
+                public class ClinicContext(DbContextOptions<ClinicContext> options) : DbContext(options)
+                {
+                    public DbSet<Patient> Patients => Set<Patient>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        base.OnModelCreating(modelBuilder);
+                        foreach (var entityType in modelBuilder.Model.GetEntityTypes())
+                        {
+                            if (typeof(ISoftDelete).IsAssignableFrom(entityType.ClrType))
+                            {
+                                var parameter = Expression.Parameter(entityType.ClrType, "e");
+                                var body = Expression.Equal(Expression.Property(parameter, nameof(ISoftDelete.IsDeleted)), Expression.Constant(false));
+                                entityType.SetQueryFilter(Expression.Lambda(body, parameter));
+                            }
+                        }
+                    }
+                }
+            }
+            """, "Clinic.ClinicContext"),
     };
 }
