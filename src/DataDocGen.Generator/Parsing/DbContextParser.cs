@@ -36,12 +36,12 @@ internal static class DbContextParser
             options = configuring.SelectMany(c => c.Options).ToEquatableArray();
             model = ModelConfigurationSpec.Merge(OverrideChain(context, "OnModelCreating", compilation!, cancellationToken)
                 .Select(o => ModelConfigurationParser.Parse(o.Body, o.Model, configuredTypes, cancellationToken)).ToList());
+            // Pre-convention configuration (Properties<T>().HaveMaxLength(...)): its chains are read like the model's,
+            // rooted at ModelConfigurationBuilder; the schema builder applies them before attributes and fluent calls.
             if (OverrideBody(context, "ConfigureConventions", compilation!, cancellationToken) is { } conventions)
             {
-                model = model with
-                {
-                    Unresolved = model.Unresolved.Concat(new[] { new UnresolvedConfigurationSpec("`ConfigureConventions` is not evaluated yet", SourceLocation.From(conventions.Body)) }).ToEquatableArray(),
-                };
+                var conventionChains = FluentChainParser.Parse(conventions.Body, conventions.Model, configuredTypes, cancellationToken);
+                model = model with { Chains = conventionChains.Concat(model.Chains).ToEquatableArray() };
             }
             if (UnreadableBaseOverride(context, "OnModelCreating", compilation!, cancellationToken) is { } baseType)
             {

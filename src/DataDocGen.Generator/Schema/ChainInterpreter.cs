@@ -48,8 +48,8 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
             case FluentRoot.Model when chain.Steps.Count > 0 && chain.Steps[0] is { Method: "Entity", TypeArguments.Count: 0 }
                                        && chain.Steps.Skip(1).Any() && chain.Steps.Skip(1).All(s => NoSchemaEffect.Contains(s.Method)):
                 return; // modelBuilder.Entity(entityType.ClrType).HasQueryFilter(...) in a loop over the model's entity types
-            case FluentRoot.Other when chain.Steps.All(s => ReadOnlyMetadata.Contains(s.Method)):
-                return;
+            case FluentRoot.Other when chain.Steps.All(s => ReadOnlyMetadata.Contains(s.Method)) || ConventionDefaults.IsConventionChain(chain):
+                return; // read-only metadata loops; ConfigureConventions (applied by ConventionDefaults)
             case FluentRoot.Model:
                 foreach (var step in chain.Steps)
                 {

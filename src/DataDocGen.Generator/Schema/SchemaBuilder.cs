@@ -42,6 +42,9 @@ internal sealed class SchemaBuilder
     private readonly List<ManyToManyNode> _manyToMany = new();
     private readonly List<UnresolvedConfigurationSpec> _unknown = new();
     private readonly string? _provider;
+    private ConventionDefaults _conventions = new();
+
+    public ConventionDefaults Conventions => _conventions;
 
     private SchemaBuilder(string? provider) => _provider = provider;
 
@@ -94,7 +97,8 @@ internal sealed class SchemaBuilder
             node.Base?.Derived.Add(node);
         }
 
-        // 3. Properties and navigations, with what attributes say.
+        // 3. Properties and navigations: what attributes say, then ConfigureConventions (which EF applies over them).
+        _conventions = ConventionDefaults.Read(chains, this);
         foreach (var node in _order) ReadMembers(node, ignoredMembers);
 
         // 4. Fluent configuration, in the order EF runs it (configuration classes, then OnModelCreating).
@@ -200,6 +204,8 @@ internal sealed class SchemaBuilder
                     if (member.Attribute("Required") is not null) property.Nullable = false;
                     if ((member.Attribute("MaxLength") ?? member.Attribute("StringLength")) is { Arguments.Count: > 0 } length && int.TryParse(length.Arguments[0], out var max)) property.MaxLength = max;
                     if (member.Attribute("Column") is { Arguments.Count: > 0 } column) property.ColumnName = column.Arguments[0];
+                    // ConfigureConventions is explicit configuration: it overrides attributes (fluent calls come later).
+                    _conventions.Apply(property, member.EnumUnderlyingType is not null);
                     node.Properties.Add(property);
                     break;
                 case MemberKind.Reference or MemberKind.Collection:

@@ -51,6 +51,7 @@ internal sealed class TableAssembler(SchemaBuilder builder, List<EntityNode> ent
         {
             // TPH discriminator. EF Core gives it a max length by convention (checked against EF in the fidelity tests).
             var discriminator = new PropertyNode(members[0].Root, "Discriminator", "System.String", nullable: false, null) { MaxLength = DiscriminatorLength(members) };
+            builder.Conventions.Apply(discriminator, isEnum: false);
             columns["Discriminator"] = new ColumnReport("Discriminator", "System.String", false, discriminator.MaxLength,
                 StoreTypeMapper.Map(provider, discriminator), "discriminator", null);
         }
