@@ -55,6 +55,7 @@ internal static class MermaidEmitter
         }
         foreach (var relationship in context.Relationships)
         {
+            if (relationship.IsOwnership) continue; // owned types live in their owner's box
             if (!tableOf.TryGetValue(relationship.Principal, out var principal) || !tableOf.TryGetValue(relationship.Dependent, out var dependent)) continue;
             if (relationship.JoinTable is not null)
             {

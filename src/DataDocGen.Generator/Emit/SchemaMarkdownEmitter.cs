@@ -92,7 +92,8 @@ internal static class SchemaMarkdownEmitter
           .Line("| --- | --- | --- | --- | --- | --- | --- |");
         foreach (var relationship in context.Relationships)
         {
-            var cardinality = relationship.Cardinality switch { "OneToOne" => "1:1", "OneToMany" => "1:N", _ => "M:N" };
+            var cardinality = relationship.Cardinality switch { "OneToOne" => "1:1", "OneToMany" => "1:N", _ => "M:N" }
+                              + (relationship.IsOwnership ? " (owned, stored in the owner's table)" : relationship.JoinTable is { } join ? " (join table " + Markdown.Code(join) + ")" : "");
             var navigations = string.Join(" / ", new[] { relationship.PrincipalNavigation, relationship.DependentNavigation }.Where(n => n is not null).Select(n => Markdown.Code(n!)));
             md.Line("| " + Markdown.Code(relationship.Principal) + " | " + Markdown.Code(relationship.Dependent) + " | " + cardinality
                     + " | " + (relationship.Required ? "required" : "optional") + " | " + DeleteBehavior(relationship.DeleteBehavior)

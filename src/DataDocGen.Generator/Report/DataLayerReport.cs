@@ -83,4 +83,5 @@ internal sealed record RelationshipReport(
     bool Required,
     string? JoinTable,
     string DeleteBehavior,
-    SourceLocation? Location);
+    SourceLocation? Location,
+    bool IsOwnership = false);

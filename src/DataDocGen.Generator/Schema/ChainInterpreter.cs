@@ -73,6 +73,7 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
         RelationshipNode? relationship = null;
         NavigationStart? pending = null;
         CheckConstraintReport? check = null;
+        string? navigationName = null;
 
         foreach (var step in chain.Steps)
         {
@@ -186,7 +187,16 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                     entity.CheckConstraints.Add(check);
                     break;
                 case (State.Entity, "Navigation"):
+                    navigationName = Members(step)?.FirstOrDefault();
                     state = State.NavigationAccess;
+                    break;
+                case (State.NavigationAccess, "IsRequired") when navigationName is not null && builder.IsOwnedNavigation(entity, navigationName):
+                    break; // read with OwnsOne before the model is built
+                case (State.NavigationAccess, "IsRequired"):
+                    builder.Unknown("`Navigation(...).IsRequired` on a relationship is not evaluated yet", step.Location);
+                    return;
+                case (State.Entity, "OwnsOne") when step.Arguments.Count == 1:
+                    state = State.Owned; // read before the model is built; further calls on the owned builder are not evaluated
                     break;
                 default:
                     if (NoSchemaEffect.Contains(step.Method)) break;
@@ -218,7 +228,7 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
     private static string? Text(FluentStepSpec step, int index) =>
         step.Argument(index) is { } argument && argument.StartsWith("\"", System.StringComparison.Ordinal) ? argument.Substring(1) : null;
 
-    private enum State { Entity, Key, Index, Property, Navigation, Relationship, ManyToMany, Check, NavigationAccess }
+    private enum State { Entity, Key, Index, Property, Navigation, Relationship, ManyToMany, Check, NavigationAccess, Owned }
 }
 
 /// <summary>The <c>HasOne</c>/<c>HasMany</c> half of a relationship chain, waiting for its <c>With*</c>.</summary>

@@ -74,6 +74,7 @@ internal sealed class SchemaBuilder
         var ignoredTypes = new HashSet<string>(chains.Where(c => c.Root == FluentRoot.Model).SelectMany(c => c.Steps)
             .Where(s => s.Method == "Ignore" && s.TypeArguments.Count == 1).Select(s => s.TypeArguments[0]), StringComparer.Ordinal);
         var ignoredMembers = IgnoredMembers(chains);
+        ReadOwnedNavigations(chains);
         foreach (var set in context.DbSets) AddEntity(set.Entity.FullName, set.PropertyName, set.Location, ignoredTypes);
         foreach (var configuration in applied) AddEntity(configuration.EntityFullName, null, null, ignoredTypes);
         foreach (var chain in chains.Where(c => c.Root == FluentRoot.Entity && c.Entity is not null)) AddEntity(chain.Entity!, null, null, ignoredTypes);
@@ -86,6 +87,7 @@ internal sealed class SchemaBuilder
                 if (member.Kind == MemberKind.Reference && !member.HasSetter) continue; // not a navigation by convention
                 if (!_types.TryGetValue(member.ClrType, out var target)) continue;
                 if (HasTypeAttribute(target, "NotMapped") || ignoredTypes.Contains(target.FullName)) continue;
+                if (IsOwned(node, member, target)) continue; // stored with its owner, not an entity type of its own
                 AddEntity(target.FullName, null, null, ignoredTypes);
             }
         }
@@ -140,7 +142,7 @@ internal sealed class SchemaBuilder
         }
         foreach (var attribute in spec.Attributes)
         {
-            if (attribute.Name is "Owned" or "ComplexType") Unknown("`[" + attribute.Name + "]` types are not modelled yet (`" + fullName + "`)", attribute.Location);
+            if (attribute.Name is "ComplexType") Unknown("`[" + attribute.Name + "]` types are not modelled yet (`" + fullName + "`)", attribute.Location);
         }
         var node = new EntityNode(spec, dbSetName, dbSetLocation);
         _entities.Add(fullName, node);
@@ -208,6 +210,15 @@ internal sealed class SchemaBuilder
                     _conventions.Apply(property, member.EnumUnderlyingType is not null);
                     node.Properties.Add(property);
                     break;
+                case MemberKind.Reference or MemberKind.Collection when _types.TryGetValue(member.ClrType, out var targetSpec) && IsOwned(node, member, targetSpec):
+                    if (member.Kind == MemberKind.Collection) Unknown("owned collections (`OwnsMany`) are not modelled yet (`" + node.Spec.Name + "." + member.Name + "`)", member.Location);
+                    else if (member.HasSetter)
+                    {
+                        // A required owned dependent (configured, or a non-nullable navigation) keeps its own nullability.
+                        var required = _requiredOwned.Contains((node.FullName, member.Name)) || member.Nullability == Nullability.NotAnnotated;
+                        AddOwned(node, node.FullName, member, targetSpec, member.Name, required, 0);
+                    }
+                    break;
                 case MemberKind.Reference or MemberKind.Collection:
                     if (member.Kind == MemberKind.Reference && !member.HasSetter) break;
                     if (Entity(member.ClrType) is { } target) node.Navigations.Add(new NavigationNode(node, member, target));
@@ -218,6 +229,80 @@ internal sealed class SchemaBuilder
             }
         }
     }
+
+    private readonly HashSet<(string Entity, string Navigation)> _ownedNavigations = new();
+    private readonly HashSet<(string Entity, string Navigation)> _requiredOwned = new();
+    private readonly List<(EntityNode Owner, string Principal, string Owned, string Navigation, SourceLocation? Location)> _ownerships = new();
+
+    /// <summary>Owned navigations configured by <c>OwnsOne(x => x.Nav)</c>, and which ones <c>Navigation(x => x.Nav).IsRequired()</c> makes required.</summary>
+    private void ReadOwnedNavigations(List<FluentChainSpec> chains)
+    {
+        foreach (var chain in chains.Where(c => c.Root == FluentRoot.Entity && c.Entity is not null))
+        {
+            for (var i = 0; i < chain.Steps.Count; i++)
+            {
+                var step = chain.Steps[i];
+                var navigation = step.Argument(0) is { } argument && (argument.StartsWith("=", StringComparison.Ordinal) || argument.StartsWith("\"", StringComparison.Ordinal)) ? argument.Substring(1) : null;
+                if (navigation is null) continue;
+                if (step.Method == "OwnsOne") _ownedNavigations.Add((chain.Entity!, navigation));
+                if (step.Method == "Navigation" && i + 1 < chain.Steps.Count && chain.Steps[i + 1].Method == "IsRequired" && chain.Steps[i + 1].Argument(0) != "false")
+                {
+                    _requiredOwned.Add((chain.Entity!, navigation));
+                }
+            }
+        }
+    }
+
+    private bool IsOwned(EntityNode owner, EntityMemberSpec member, EntityTypeSpec target) =>
+        HasTypeAttribute(target, "Owned") || owner.Spec.BaseTypes.Prepend(owner.FullName).Any(t => _ownedNavigations.Contains((t, member.Name)));
+
+    /// <summary>An owned reference stored in its owner's table (table splitting): its properties become the owner's
+    /// columns named [navigation]_[property], all nullable when the navigation is optional (EF Core's rule).</summary>
+    private void AddOwned(EntityNode owner, string principalName, EntityMemberSpec navigation, EntityTypeSpec owned, string prefix, bool required, int depth)
+    {
+        if (depth > 8) return;
+        _ownerships.Add((owner, principalName, owned.FullName, navigation.Name, navigation.Location));
+        foreach (var attribute in owned.Attributes.Where(a => a.Name is not ("Owned" or "ComplexType") && !NeutralAttributes.Contains(a.Name)))
+        {
+            Unknown("`[" + attribute.Name + "]` on owned type `" + owned.FullName + "` is not evaluated", attribute.Location);
+        }
+        foreach (var member in owned.Members)
+        {
+            if (member.Attribute("NotMapped") is not null) continue;
+            switch (member.Kind)
+            {
+                case MemberKind.Scalar when member.HasSetter:
+                    var property = new PropertyNode(owner, prefix + "_" + member.Name, member.ClrType,
+                        !required || member.Nullability is Nullability.Nullable or Nullability.Oblivious, member.Location)
+                    {
+                        Origin = owner.Spec.Name + "." + prefix.Replace("_", ".") + "." + member.Name,
+                        ProviderClrType = member.EnumUnderlyingType ?? member.ClrType,
+                    };
+                    ReadFacetAttributes(member, property);
+                    if (member.Attribute("Required") is not null && required) property.Nullable = false;
+                    if ((member.Attribute("MaxLength") ?? member.Attribute("StringLength")) is { Arguments.Count: > 0 } length && int.TryParse(length.Arguments[0], out var max)) property.MaxLength = max;
+                    if (member.Attribute("Column") is { Arguments.Count: > 0 } column) property.ColumnName = column.Arguments[0];
+                    _conventions.Apply(property, member.EnumUnderlyingType is not null);
+                    owner.Properties.Add(property);
+                    break;
+                case MemberKind.Reference when member.HasSetter && _types.TryGetValue(member.ClrType, out var nested) && HasTypeAttribute(nested, "Owned"):
+                    AddOwned(owner, owned.FullName, member, nested, prefix + "_" + member.Name, required && member.Nullability == Nullability.NotAnnotated, depth + 1);
+                    break;
+                case MemberKind.Reference when !member.HasSetter:
+                    break;
+                case MemberKind.Scalar:
+                    break; // read-only: not mapped
+                default:
+                    Unknown("member `" + owned.Name + "." + member.Name + "` of an owned type is not modelled yet", member.Location);
+                    break;
+            }
+        }
+    }
+
+    public bool IsOwnedNavigation(EntityNode owner, string navigation) => _ownerships.Any(o => o.Owner == owner && o.Navigation == navigation);
+
+    /// <summary>The owned types stored in an entity's table (for the table's entity list).</summary>
+    public IEnumerable<string> OwnedTypesOf(EntityNode owner) => _ownerships.Where(o => o.Owner == owner).Select(o => o.Owned);
 
     /// <summary>Attributes that shape the column's store type.</summary>
     private static void ReadFacetAttributes(EntityMemberSpec member, PropertyNode property)
@@ -622,6 +707,7 @@ internal sealed class SchemaBuilder
             .Select(r => new RelationshipReport(r.Principal.FullName, r.Dependent.FullName, r.Unique ? "OneToOne" : "OneToMany",
                 r.PrincipalNavigation?.Name, r.DependentNavigation?.Name, r.IsRequired, null, DeleteBehaviorOf(r), r.Location))
             .Concat(_manyToMany.Where(m => m.Join is not null).Select(ManyToManyReport))
+            .Concat(_ownerships.Select(o => new RelationshipReport(o.Principal, o.Owned, "OneToOne", o.Navigation, null, true, null, "Cascade", o.Location, IsOwnership: true)))
             .OrderBy(r => r.Principal, StringComparer.Ordinal).ThenBy(r => r.Dependent, StringComparer.Ordinal)
             .ThenBy(r => r.PrincipalNavigation ?? "", StringComparer.Ordinal).ThenBy(r => r.DependentNavigation ?? "", StringComparer.Ordinal)
             .ToEquatableArray();

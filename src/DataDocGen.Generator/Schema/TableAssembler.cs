@@ -76,7 +76,7 @@ internal sealed class TableAssembler(SchemaBuilder builder, List<EntityNode> ent
         return new TableReport(
             name,
             schema,
-            members.Select(m => m.FullName).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray(),
+            members.Select(m => m.FullName).Concat(members.SelectMany(builder.OwnedTypesOf)).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray(),
             columns.Values.OrderBy(c => c.Name, StringComparer.Ordinal).ToEquatableArray(),
             primaryKey,
             foreignKeys.OrderBy(f => f.Name, StringComparer.Ordinal).ToEquatableArray(),
