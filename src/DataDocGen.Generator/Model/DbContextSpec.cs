@@ -3,7 +3,8 @@ using DataDocGen.Generator.Helpers;
 namespace DataDocGen.Generator.Model;
 
 /// <summary>A <c>DbSet&lt;T&gt;</c> property.</summary>
-internal sealed record DbSetSpec(string PropertyName, EntityTypeSpec Entity, SourceLocation? Location);
+/// <remarks>The entity class itself is read once, into <see cref="DbContextSpec.ReachableTypes"/>.</remarks>
+internal sealed record DbSetSpec(string PropertyName, string EntityFullName, SourceLocation? Location);
 
 /// <summary>A DbContext with what its own code says about the data layer.</summary>
 /// <param name="AssemblyName">Set when the context was read from a referenced assembly, not from source.</param>

@@ -83,7 +83,7 @@ internal static class DbContextParser
                 if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false } property) continue;
                 if (property.Type is not INamedTypeSymbol { MetadataName: "DbSet`1", TypeArguments.Length: 1 } set || !set.IsInNamespace(EfNamespace)) continue;
                 if (!seen.Add(property.Name)) continue; // an override or `new` property seen on a derived type first
-                sets.Add(new DbSetSpec(property.Name, EntityTypeParser.Parse(set.TypeArguments[0]), SourceLocation.From(property)));
+                sets.Add(new DbSetSpec(property.Name, set.TypeArguments[0].ClrFullName(), SourceLocation.From(property)));
                 types.Add(set.TypeArguments[0]);
             }
         }

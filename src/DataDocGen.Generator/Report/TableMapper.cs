@@ -32,12 +32,15 @@ internal static class TableMapper
         TableMappingSpec? ExplicitOf(MappedEntity set) =>
             explicitTable.TryGetValue(set.Entity.FullName, out var fluent) ? fluent : set.Entity.TableAttribute;
 
+        // Each hierarchy once: roots computed a single time, so large models stay linear.
+        var roots = entities.Values.ToDictionary(e => e, e => RootOf(e, entities));
+        var hierarchies = roots.GroupBy(r => r.Value, r => r.Key).ToDictionary(g => g.Key, g => g.ToList());
         var reports = new List<EntityReport>();
         foreach (var set in entities.Values)
         {
-            var root = RootOf(set, entities);
+            var root = roots[set];
             var rootStrategy = strategy.TryGetValue(root.Entity.FullName, out var s) ? s.Kind : (TableMappingKind?)null;
-            var hierarchy = entities.Values.Where(e => RootOf(e, entities) == root).ToList();
+            var hierarchy = hierarchies[root];
             if (rootStrategy is null && hierarchy.Any(e => e != root && ExplicitOf(e) is { Kind: TableMappingKind.Table }))
             {
                 rootStrategy = TableMappingKind.TptStrategy; // a derived type with its own table name implies TPT

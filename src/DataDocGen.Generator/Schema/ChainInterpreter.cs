@@ -38,7 +38,7 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
         "GetKeys", "GetIndexes", "FindProperty", "FindEntityType", "FindPrimaryKey", "GetTableName", "GetSchema", "GetColumnName",
         "GetDefaultTableName", "IsOwned", "GetRootType", "GetDerivedTypes", "GetReferencingForeignKeys", "GetClrType",
         "Where", "Select", "SelectMany", "ToList", "ToArray", "Any", "All", "First", "FirstOrDefault", "OfType", "Cast",
-        "SetQueryFilter", "GetQueryFilter", "IsKeyless",
+        "SetQueryFilter", "GetQueryFilter", "IsKeyless", "DisplayName", "ShortName", "Name",
     };
 
     public void Apply(FluentChainSpec chain)

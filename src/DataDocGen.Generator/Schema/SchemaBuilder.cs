@@ -75,7 +75,7 @@ internal sealed class SchemaBuilder
             .Where(s => s.Method == "Ignore" && s.TypeArguments.Count == 1).Select(s => s.TypeArguments[0]), StringComparer.Ordinal);
         var ignoredMembers = IgnoredMembers(chains);
         ReadOwnedNavigations(chains);
-        foreach (var set in context.DbSets) AddEntity(set.Entity.FullName, set.PropertyName, set.Location, ignoredTypes);
+        foreach (var set in context.DbSets) AddEntity(set.EntityFullName, set.PropertyName, set.Location, ignoredTypes);
         foreach (var configuration in applied) AddEntity(configuration.EntityFullName, null, null, ignoredTypes);
         foreach (var chain in chains.Where(c => c.Root == FluentRoot.Entity && c.Entity is not null)) AddEntity(chain.Entity!, null, null, ignoredTypes);
         for (var i = 0; i < _order.Count; i++)

@@ -11,6 +11,12 @@ namespace DataDocGen.Generator.Schema;
 /// foreign key constraints, explicit and foreign-key indexes (with SQL Server's filter on unique nullable indexes).</summary>
 internal sealed class TableAssembler(SchemaBuilder builder, List<EntityNode> entities, List<RelationshipNode> relationships, string? provider)
 {
+    /// <summary>Relationships by the entity that declares their foreign key (looked up per table: keeps large models linear).</summary>
+    private readonly ILookup<EntityNode, RelationshipNode> _byForeignKeyOwner =
+        relationships.Where(r => r.ForeignKey.Count > 0).ToLookup(r => r.ForeignKey[0].Owner);
+
+    private IEnumerable<RelationshipNode> RelationshipsStoredIn(List<EntityNode> members) => members.SelectMany(m => _byForeignKeyOwner[m]);
+
     public (List<TableReport> Tables, List<TableReport> Views) Assemble()
     {
         var groups = entities.Where(e => e.Mapping?.Table is not null)
@@ -120,7 +126,7 @@ internal sealed class TableAssembler(SchemaBuilder builder, List<EntityNode> ent
 
     private IEnumerable<ForeignKeyReport> ForeignKeys(string table, List<EntityNode> members)
     {
-        foreach (var relationship in relationships.Where(r => r.ForeignKey.Count > 0 && members.Contains(r.ForeignKey[0].Owner)))
+        foreach (var relationship in RelationshipsStoredIn(members))
         {
             var principalTable = relationship.Principal.Mapping;
             if (principalTable?.Table is null || principalTable.IsView) continue;
@@ -169,7 +175,7 @@ internal sealed class TableAssembler(SchemaBuilder builder, List<EntityNode> ent
             }
         }
         // ForeignKeyIndexConvention: an index per foreign key, unless its columns start the primary key or another index.
-        foreach (var relationship in relationships.Where(r => r.ForeignKey.Count > 0 && members.Contains(r.ForeignKey[0].Owner)))
+        foreach (var relationship in RelationshipsStoredIn(members))
         {
             var fkColumns = relationship.ForeignKey.Select(p => p.Column).ToList();
             bool Covers(IReadOnlyList<string> existing) => existing.Count >= fkColumns.Count && existing.Take(fkColumns.Count).SequenceEqual(fkColumns);

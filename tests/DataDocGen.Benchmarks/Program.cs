@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using DataDocGen.Benchmarks;
+using DataDocGen.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+// Usage: dotnet run -c Release --project tests/DataDocGen.Benchmarks -- [entity counts...]
+var sizes = args.Length > 0 ? args.Select(int.Parse).ToArray() : new[] { 100, 1000, 5000 };
+const int Runs = 5;
+
+var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+    .Concat(Directory.GetFiles(AppContext.BaseDirectory, "*.dll"))
+    .Where(p => !Path.GetFileName(p).StartsWith("DataDocGen", StringComparison.Ordinal))
+    .GroupBy(Path.GetFileName).Select(g => g.First())
+    .Where(IsAssembly)
+    .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
+
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+Console.WriteLine($"median of {Runs} runs each; allocations on the measuring thread");
+Console.WriteLine();
+Console.WriteLine("| entities | relationships | files | compile (ms) | DataDocGen full run (ms) | share of compile | allocated (MB) | unrelated edit (ms) | steps cached/unchanged | entity edit (ms) |");
+Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
+
+foreach (var size in sizes)
+{
+    var files = SyntheticModel.Create(size);
+    var parse = new CSharpParseOptions(LanguageVersion.Latest);
+    var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Value, parse, "/bench/" + f.Key, Encoding.UTF8)).ToList();
+    var compilation = CSharpCompilation.Create("Synthetic", trees, references,
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    // The compile's own time: binding, diagnostics and emit of the same compilation, fresh each run.
+    var compile = Median(Runs, () =>
+    {
+        var fresh = compilation.Clone();
+        using var stream = new MemoryStream();
+        fresh.Emit(stream);
+    }).Time;
+
+    // A full DataDocGen run on a fresh compilation (what a clean build pays).
+    var full = Median(Runs, () =>
+    {
+        var driver = CreateDriver();
+        driver.RunGenerators(compilation.Clone());
+    });
+
+    // Incremental runs, as in an IDE: an unrelated method-body edit, then a property added to one entity.
+    var baseDriver = CreateDriver().RunGenerators(compilation);
+    var serviceTree = trees.First(t => t.FilePath.EndsWith("Service1.cs", StringComparison.Ordinal));
+    var edited = compilation.ReplaceSyntaxTree(serviceTree, serviceTree.WithChangedText(SourceText.From(serviceTree.GetText().ToString().Replace("k * 1", "k * 2"))));
+    GeneratorDriver afterEdit = baseDriver;
+    var unrelated = Median(Runs, () => afterEdit = baseDriver.RunGenerators(edited)).Time;
+    var steps = afterEdit.GetRunResult().Results[0].TrackedSteps
+        .Where(s => typeof(DataLayerReportGenerator.TrackingNames).GetFields().Any(f => (string)f.GetValue(null)! == s.Key))
+        .SelectMany(s => s.Value).SelectMany(r => r.Outputs)
+        .All(o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
+
+    var entityTree = trees.First(t => t.FilePath.EndsWith("Entity1.cs", StringComparison.Ordinal));
+    var withProperty = compilation.ReplaceSyntaxTree(entityTree, entityTree.WithChangedText(SourceText.From(
+        entityTree.GetText().ToString().Replace("public int Id { get; set; }", "public int Id { get; set; }\n    public int Added { get; set; }"))));
+    var entityEdit = Median(Runs, () => baseDriver.RunGenerators(withProperty)).Time;
+
+    var relationships = CountRelationships(baseDriver);
+    if (Environment.GetEnvironmentVariable("DATADOCGEN_BENCH_STEPS") == "1")
+    {
+        foreach (var (name, runs) in CreateDriver().RunGenerators(compilation.Clone()).GetRunResult().Results[0].TrackedSteps)
+        {
+            Console.Error.WriteLine($"  step {name}: {runs.Length} runs, {Ms(runs.Sum(r => r.ElapsedTime.TotalMilliseconds))} ms");
+        }
+    }
+    Console.WriteLine($"| {size} | {relationships} | {files.Count} | {Ms(compile)} | {Ms(full.Time)} | {(full.Time / compile).ToString("P1", CultureInfo.InvariantCulture)} | {(full.Bytes / 1048576.0).ToString("F1", CultureInfo.InvariantCulture)} | {Ms(unrelated)} | {(steps ? "yes" : "NO")} | {Ms(entityEdit)} |");
+}
+
+static GeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
+    [new DataLayerReportGenerator().AsSourceGenerator()], [], new CSharpParseOptions(LanguageVersion.Latest), null,
+    new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+static (double Time, long Bytes) Median(int runs, Action action)
+{
+    action(); // warm-up
+    var samples = new List<(double Time, long Bytes)>();
+    for (var i = 0; i < runs; i++)
+    {
+        GC.Collect();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var watch = Stopwatch.StartNew();
+        action();
+        watch.Stop();
+        samples.Add((watch.Elapsed.TotalMilliseconds, GC.GetAllocatedBytesForCurrentThread() - before));
+    }
+    return samples.OrderBy(s => s.Time).ElementAt(runs / 2);
+}
+
+static string Ms(double value) => value.ToString("F1", CultureInfo.InvariantCulture);
+
+static int CountRelationships(GeneratorDriver driver)
+{
+    var source = driver.GetRunResult().Results[0].GeneratedSources.Single().SourceText.ToString();
+    var lines = source.Split('\n');
+    var start = Array.IndexOf(lines, "// begin DATA_LAYER.json");
+    var end = Array.IndexOf(lines, "// end DATA_LAYER.json");
+    var json = Encoding.UTF8.GetString(Convert.FromBase64String(string.Concat(lines[(start + 1)..end].Select(l => l[3..]))));
+    using var document = System.Text.Json.JsonDocument.Parse(json);
+    return document.RootElement.GetProperty("contexts").EnumerateArray().Sum(c => c.GetProperty("relationships").GetArrayLength());
+}
+
+static bool IsAssembly(string path)
+{
+    try
+    {
+        using var stream = File.OpenRead(path);
+        using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+        return pe.HasMetadata;
+    }
+    catch (BadImageFormatException)
+    {
+        return false;
+    }
+}
