@@ -37,6 +37,6 @@ internal static class EntityConfigurationParser
         var applicable = !type.IsAbstract && !type.IsGenericType
                          && type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public);
         return new EntityConfigurationSpec(type.ClrFullName(), entity.ClrFullName(), applicable, model,
-            EntityTypeParser.Closure(configuredTypes, cancellationToken), SourceLocation.From(type));
+            EntityTypeParser.Closure(configuredTypes, cancellationToken, maxDepth: 1), SourceLocation.From(type));
     }
 }

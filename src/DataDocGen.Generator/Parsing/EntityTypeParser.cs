@@ -34,27 +34,32 @@ internal static class EntityTypeParser
             attributes.Where(a => a.Name != "Table").ToEquatableArray(), Members(type).ToEquatableArray(), SourceLocation.From(type));
     }
 
-    /// <summary>The given classes and every class reached from them through navigation candidates, each read once.</summary>
-    public static EquatableArray<EntityTypeSpec> Closure(IEnumerable<ITypeSymbol> roots, CancellationToken cancellationToken)
+    /// <summary>The given classes and every class reached from them through navigation candidates (up to
+    /// <paramref name="maxDepth"/> navigations away), each read once.</summary>
+    /// <remarks>Entity configuration classes read only their entity's neighbours (depth 1): one full closure per
+    /// configuration class would read the whole model again for each of them. What a configuration adds beyond that,
+    /// and the context's closure does not hold, is reported as not read rather than guessed.</remarks>
+    public static EquatableArray<EntityTypeSpec> Closure(IEnumerable<ITypeSymbol> roots, CancellationToken cancellationToken, int maxDepth = int.MaxValue)
     {
         var seen = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
-        var queue = new Queue<ITypeSymbol>();
+        var queue = new Queue<(ITypeSymbol Type, int Depth)>();
         foreach (var root in roots)
         {
-            if (seen.Add(root)) queue.Enqueue(root);
+            if (seen.Add(root)) queue.Enqueue((root, 0));
         }
         var specs = new List<EntityTypeSpec>();
         while (queue.Count > 0 && specs.Count < MaxTypes)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var type = queue.Dequeue();
+            var (type, depth) = queue.Dequeue();
             specs.Add(Parse(type));
+            if (depth >= maxDepth) continue;
             foreach (var property in MappedProperties(type))
             {
                 var (kind, target) = Classify(property.Type);
                 if (kind is MemberKind.Reference or MemberKind.Collection && target is not null && !HasAttribute(property, "NotMapped") && seen.Add(target))
                 {
-                    queue.Enqueue(target);
+                    queue.Enqueue((target, depth + 1));
                 }
             }
         }
