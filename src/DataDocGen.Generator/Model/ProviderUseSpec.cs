@@ -19,4 +19,5 @@ internal sealed record ProviderUseSpec(
     SourceLocation? Location);
 
 /// <summary>Another call on the options builder (<c>EnableRetryOnFailure</c> aside): <c>UseLazyLoadingProxies()</c>, <c>AddInterceptors(...)</c>...</summary>
-internal sealed record OptionCallSpec(string Call, SourceLocation? Location);
+/// <param name="Assembly">The assembly that declares the method (tells EFCore.NamingConventions from a look-alike).</param>
+internal sealed record OptionCallSpec(string Call, SourceLocation? Location, string? Assembly = null);

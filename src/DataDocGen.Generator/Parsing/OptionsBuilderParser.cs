@@ -41,7 +41,7 @@ internal static class OptionsBuilderParser
             }
             else
             {
-                options.Add(new OptionCallSpec(RenderCall(name, invocation.ArgumentList), SourceLocation.From(invocation)));
+                options.Add(new OptionCallSpec(RenderCall(name, invocation.ArgumentList), SourceLocation.From(invocation), method.ContainingAssembly?.Name));
             }
         }
         return (providers.ToEquatableArray(), options.ToEquatableArray());

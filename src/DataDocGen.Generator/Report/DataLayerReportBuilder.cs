@@ -56,9 +56,19 @@ internal static class DataLayerReportBuilder
         var defaultSchema = context.Model.DefaultSchema;
 
         var unknown = context.Model.Unresolved.Concat(applied.SelectMany(c => c.Model.Unresolved)).ToList();
-        foreach (var option in context.ConfiguredOptions.Concat(registrations.SelectMany(r => r.Options)))
+        // Naming-convention plug-ins (EFCore.NamingConventions) rename tables, columns and constraints: applied when
+        // the context uses exactly one known convention, else the names are withheld.
+        NameRewriter? naming = null;
+        var namingCalls = context.ConfiguredOptions.Concat(registrations.SelectMany(r => r.Options))
+            .Where(o => o.Call.StartsWith("Use", StringComparison.Ordinal) && o.Call.Contains("NamingConvention(")).ToList();
+        var rewriters = namingCalls.Select(o => NameRewriter.For(o)?.Convention).Distinct().ToList();
+        if (rewriters.Count == 1 && rewriters[0] is not null)
         {
-            if (option.Call.StartsWith("Use", StringComparison.Ordinal) && option.Call.Contains("NamingConvention("))
+            naming = NameRewriter.For(namingCalls[0]);
+        }
+        else
+        {
+            foreach (var option in namingCalls)
             {
                 unknown.Add(new UnresolvedConfigurationSpec("a naming-convention plug-in renames tables (`" + option.Call + "`)", option.Location));
             }
@@ -71,7 +81,7 @@ internal static class DataLayerReportBuilder
         SchemaResult schema;
         try
         {
-            schema = SchemaBuilder.Build(context, applied, fluent, defaultSchema, provider);
+            schema = SchemaBuilder.Build(context, applied, fluent, defaultSchema, provider, naming);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -46,6 +46,26 @@ internal sealed class SchemaBuilder
 
     public ConventionDefaults Conventions => _conventions;
 
+    /// <summary>The naming-convention plug-in's rewriter, when the context uses one.</summary>
+    public NameRewriter? Naming { get; private init; }
+
+    public string Name(string name) => Naming?.Rewrite(name) ?? name;
+
+    /// <summary>A naming plug-in renames tables named by convention only; tables named by <c>[Table]</c> or
+    /// <c>ToTable</c> keep their names (and TPH types follow their root's table).</summary>
+    private List<EntityReport> RenameConventionTables(List<EntityReport> reports)
+    {
+        if (Naming is null) return reports;
+        var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
+        var result = reports.Select(r =>
+        {
+            if (r.Table is null || r.Evidence is not (TableEvidenceKind.DbSetConvention or TableEvidenceKind.ClassNameConvention)) return r;
+            renamed[r.Table] = Name(r.Table);
+            return r with { Table = renamed[r.Table] };
+        }).ToList();
+        return result.Select(r => r.Evidence == TableEvidenceKind.HierarchyRoot && r.Table is not null && renamed.TryGetValue(r.Table, out var name) ? r with { Table = name } : r).ToList();
+    }
+
     private SchemaBuilder(string? provider) => _provider = provider;
 
     public void Unknown(string what, SourceLocation? location)
@@ -56,9 +76,9 @@ internal sealed class SchemaBuilder
     public EntityNode? Entity(string fullName) => _entities.TryGetValue(fullName, out var node) ? node : null;
 
     public static SchemaResult Build(DbContextSpec context, IReadOnlyList<EntityConfigurationSpec> applied, IReadOnlyList<TableMappingSpec> fluentMappings,
-        string? defaultSchema, string? provider)
+        string? defaultSchema, string? provider, NameRewriter? naming = null)
     {
-        var builder = new SchemaBuilder(provider);
+        var builder = new SchemaBuilder(provider) { Naming = naming };
         foreach (var type in context.ReachableTypes.Concat(applied.SelectMany(a => a.ReachableTypes)))
         {
             if (!builder._types.ContainsKey(type.FullName)) builder._types.Add(type.FullName, type);
@@ -113,7 +133,7 @@ internal sealed class SchemaBuilder
             Unknown("TPC (table-per-concrete-type) mapping is not modelled yet", tpc.Location);
         }
         var mapped = _order.Select(n => new MappedEntity(n.Spec, n.DbSetName, n.DbSetLocation)).ToList();
-        var entityReports = TableMapper.Map(mapped, fluentMappings, defaultSchema);
+        var entityReports = RenameConventionTables(TableMapper.Map(mapped, fluentMappings, defaultSchema));
         foreach (var report in entityReports) _entities[report.FullName].Mapping = report;
 
         // 6. Keys, 7. relationships.
@@ -124,6 +144,10 @@ internal sealed class SchemaBuilder
 
         // 8. Tables with their columns, keys, foreign keys and indexes.
         MarkKeysAndIndexes();
+        if (Naming is not null)
+        {
+            foreach (var property in _order.SelectMany(n => n.Properties)) property.ColumnName = Name(property.Column);
+        }
         var (tables, views) = _unknown.Count == 0 ? new TableAssembler(this, _order, _relationships, _provider).Assemble() : (new List<TableReport>(), new List<TableReport>());
         if (_unknown.Count > 0)
         {
@@ -501,7 +525,7 @@ internal sealed class SchemaBuilder
             var spec = new EntityTypeSpec(joinName, joinName, false, EquatableArray<string>.Empty, null, EquatableArray<AttributeSpec>.Empty, EquatableArray<EntityMemberSpec>.Empty, null);
             var join = new EntityNode(spec, null, null)
             {
-                Mapping = new EntityReport(joinName, null, null, joinName, defaultSchema, false, TableEvidenceKind.ClassNameConvention, manyToMany.Location, null),
+                Mapping = new EntityReport(joinName, null, null, Name(joinName), defaultSchema, false, TableEvidenceKind.ClassNameConvention, manyToMany.Location, null),
             };
             var origin = "join table of " + manyToMany.Left.Spec.Name + "." + manyToMany.First.Name + (manyToMany.Second is null ? "" : " / " + manyToMany.Right.Spec.Name + "." + manyToMany.Second.Name);
             var columns = new List<PropertyNode>();

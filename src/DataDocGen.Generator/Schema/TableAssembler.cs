@@ -56,9 +56,9 @@ internal sealed class TableAssembler(SchemaBuilder builder, List<EntityNode> ent
         if (!isView && members.Any(m => m.Base is not null && SameTable(m, m.Base)))
         {
             // TPH discriminator. EF Core gives it a max length by convention (checked against EF in the fidelity tests).
-            var discriminator = new PropertyNode(members[0].Root, "Discriminator", "System.String", nullable: false, null) { MaxLength = DiscriminatorLength(members) };
+            var discriminator = new PropertyNode(members[0].Root, builder.Name("Discriminator"), "System.String", nullable: false, null) { MaxLength = DiscriminatorLength(members) };
             builder.Conventions.Apply(discriminator, isEnum: false);
-            columns["Discriminator"] = new ColumnReport("Discriminator", "System.String", false, discriminator.MaxLength,
+            columns[discriminator.Name] = new ColumnReport(discriminator.Name, "System.String", false, discriminator.MaxLength,
                 StoreTypeMapper.Map(provider, discriminator), "discriminator", null);
         }
 
@@ -71,7 +71,7 @@ internal sealed class TableAssembler(SchemaBuilder builder, List<EntityNode> ent
             var keyEntity = members.FirstOrDefault(m => m.Base is null || !SameTable(m, m.Base));
             if (keyEntity is not null && !keyEntity.Root.Keyless && KeyOf(keyEntity) is { Count: > 0 } key)
             {
-                primaryKey = new KeyReport(keyEntity == keyEntity.Root && keyEntity.Root.KeyName is { } keyName ? keyName : "PK_" + name,
+                primaryKey = new KeyReport(keyEntity == keyEntity.Root && keyEntity.Root.KeyName is { } keyName ? keyName : PrimaryKeyName(keyEntity, name),
                     key.Select(k => k.Column).ToEquatableArray(), keyEntity.Root.KeyLocation);
             }
             foreignKeys.AddRange(ForeignKeys(name, members));
@@ -90,6 +90,13 @@ internal sealed class TableAssembler(SchemaBuilder builder, List<EntityNode> ent
             EquatableArray<KeyReport>.Empty,
             checks.OrderBy(c => c.Name, StringComparer.Ordinal).ToEquatableArray());
     }
+
+    /// <summary>PK_[table], rewritten by a naming plug-in, except in the tables of a TPT hierarchy, which the plug-in
+    /// leaves as EF Core names them (observed with EFCore.NamingConventions 10; see the naming fidelity tests).</summary>
+    private string PrimaryKeyName(EntityNode keyEntity, string table) =>
+        builder.Naming is not null && IsTptHierarchy(keyEntity.Root) ? "PK_" + table : builder.Name("PK_" + table);
+
+    private static bool IsTptHierarchy(EntityNode root) => root.Derived.Any(d => !SameTable(d, root) || IsTptHierarchy(d));
 
     private static int Depth(EntityNode entity) => entity.Base is null ? 0 : 1 + Depth(entity.Base);
 
@@ -134,7 +141,7 @@ internal sealed class TableAssembler(SchemaBuilder builder, List<EntityNode> ent
             var principalColumns = KeyOf(relationship.Principal).Select(p => p.Column).ToList();
             var principalName = Qualified(principalTable.Schema, principalTable.Table);
             yield return new ForeignKeyReport(
-                relationship.ConstraintName ?? "FK_" + table + "_" + principalTable.Table + "_" + string.Join("_", columns),
+                relationship.ConstraintName ?? builder.Name("FK_" + table + "_" + principalTable.Table + "_" + string.Join("_", columns)),
                 columns.ToEquatableArray(), principalName, principalColumns.ToEquatableArray(),
                 ReferentialAction(SchemaBuilder.DeleteBehaviorOf(relationship)), relationship.Location);
         }
@@ -143,7 +150,7 @@ internal sealed class TableAssembler(SchemaBuilder builder, List<EntityNode> ent
         {
             var baseTable = entity.Base!.Mapping!;
             var key = KeyOf(entity).Select(p => p.Column).ToList();
-            yield return new ForeignKeyReport("FK_" + table + "_" + baseTable.Table + "_" + string.Join("_", key), key.ToEquatableArray(),
+            yield return new ForeignKeyReport(builder.Name("FK_" + table + "_" + baseTable.Table + "_" + string.Join("_", key)), key.ToEquatableArray(),
                 Qualified(baseTable.Schema, baseTable.Table!), key.ToEquatableArray(), "Cascade", entity.Mapping?.EvidenceLocation);
         }
     }
@@ -167,7 +174,9 @@ internal sealed class TableAssembler(SchemaBuilder builder, List<EntityNode> ent
             foreach (var attribute in entity.Spec.Attributes.Where(a => a.Name == "Index"))
             {
                 var properties = attribute.Arguments.ToList();
-                result.Add((ToColumns(entity, properties), attribute.NamedValue("IsUnique") == "true", attribute.NamedValue("Name"), null, false, attribute.Location));
+                // A naming plug-in replaces names given by [Index(Name = ...)] with its own (fluent HasDatabaseName stays).
+                var attributeName = builder.Naming is null ? attribute.NamedValue("Name") : null;
+                result.Add((ToColumns(entity, properties), attribute.NamedValue("IsUnique") == "true", attributeName, null, false, attribute.Location));
             }
             foreach (var index in entity.Indexes)
             {
@@ -187,7 +196,7 @@ internal sealed class TableAssembler(SchemaBuilder builder, List<EntityNode> ent
         foreach (var (indexColumns, unique, name, filter, filterSet, location) in result)
         {
             var effectiveFilter = filterSet ? filter : unique && provider == "SqlServer" ? NotNullFilter(indexColumns, columns) : null;
-            yield return new IndexReport(name ?? "IX_" + table + "_" + string.Join("_", indexColumns), indexColumns.ToEquatableArray(), unique, effectiveFilter, location);
+            yield return new IndexReport(name ?? builder.Name("IX_" + table + "_" + string.Join("_", indexColumns)), indexColumns.ToEquatableArray(), unique, effectiveFilter, location);
         }
     }
 
