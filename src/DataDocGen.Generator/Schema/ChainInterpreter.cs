@@ -87,6 +87,19 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                 case (State.Key, "HasName"):
                     entity.Root.KeyName = Text(step, 0);
                     break;
+                case (State.Entity, "HasAlternateKey"):
+                    if (Members(step) is not { Count: > 0 } alternate)
+                    {
+                        builder.Unknown("`HasAlternateKey` with properties DataDocGen cannot read", step.Location);
+                        return;
+                    }
+                    entity.Root.AlternateKeys.Add((alternate, null, step.Location));
+                    state = State.AlternateKey;
+                    break;
+                case (State.AlternateKey, "HasName"):
+                    var last = entity.Root.AlternateKeys[entity.Root.AlternateKeys.Count - 1];
+                    entity.Root.AlternateKeys[entity.Root.AlternateKeys.Count - 1] = (last.Properties, Text(step, 0), last.Location);
+                    break;
                 case (State.Entity, "HasNoKey"):
                     entity.Keyless = true;
                     break;
@@ -167,6 +180,18 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                     }
                     relationship!.ForeignKeyNames = Members(step) ?? step.Arguments.Select(a => a.StartsWith("\"", System.StringComparison.Ordinal) ? a.Substring(1) : "?").ToList();
                     break;
+                case (State.Relationship, "HasPrincipalKey"):
+                    if (step.TypeArguments.Count == 1 && step.TypeArguments[0] != relationship!.Principal.FullName)
+                    {
+                        builder.SwapEnds(relationship);
+                    }
+                    if (Members(step) is not { Count: > 0 } principalKey)
+                    {
+                        builder.Unknown("`HasPrincipalKey` with properties DataDocGen cannot read", step.Location);
+                        return;
+                    }
+                    relationship!.PrincipalKeyNames = principalKey;
+                    break;
                 case (State.Relationship, "OnDelete"):
                     relationship!.DeleteBehavior = step.Argument(0)?.Replace("DeleteBehavior.", "");
                     break;
@@ -228,7 +253,7 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
     private static string? Text(FluentStepSpec step, int index) =>
         step.Argument(index) is { } argument && argument.StartsWith("\"", System.StringComparison.Ordinal) ? argument.Substring(1) : null;
 
-    private enum State { Entity, Key, Index, Property, Navigation, Relationship, ManyToMany, Check, NavigationAccess, Owned }
+    private enum State { Entity, Key, AlternateKey, Index, Property, Navigation, Relationship, ManyToMany, Check, NavigationAccess, Owned }
 }
 
 /// <summary>The <c>HasOne</c>/<c>HasMany</c> half of a relationship chain, waiting for its <c>With*</c>.</summary>

@@ -608,13 +608,20 @@ internal sealed class SchemaBuilder
 
     private void ResolveForeignKey(RelationshipNode relationship)
     {
-        var principalKey = relationship.Principal.Root.KeyProperties;
+        var principalKey = relationship.PrincipalKeyNames ?? relationship.Principal.Root.KeyProperties;
+        if (relationship.PrincipalKeyNames is { } alternate
+            && !relationship.Principal.Root.AlternateKeys.Any(k => k.Properties.SequenceEqual(alternate))
+            && !(relationship.Principal.Root.KeyProperties?.SequenceEqual(alternate) ?? false))
+        {
+            // HasPrincipalKey makes the referenced properties an alternate key of the principal.
+            relationship.Principal.Root.AlternateKeys.Add((alternate, null, relationship.Location));
+        }
         if (principalKey is null)
         {
             Unknown("relationship to `" + relationship.Principal.FullName + "`, which has no key", relationship.Location);
             return;
         }
-        var keyProperties = principalKey.Select(k => relationship.Principal.Root.FindProperty(k)).ToList();
+        var keyProperties = principalKey.Select(k => relationship.Principal.FindProperty(k)).ToList();
         if (keyProperties.Any(k => k is null))
         {
             Unknown("the key of `" + relationship.Principal.FullName + "` names a property DataDocGen does not map", relationship.Location);
@@ -650,7 +657,7 @@ internal sealed class SchemaBuilder
                 relationship.ForeignKey.Add(property);
             }
         }
-        else if (ForeignKeyCandidates(relationship.Dependent, relationship.Principal, relationship.DependentNavigation)
+        else if (relationship.PrincipalKeyNames is null && ForeignKeyCandidates(relationship.Dependent, relationship.Principal, relationship.DependentNavigation)
                      .FirstOrDefault(c => c is not null && CompatibleKeyType(c, keyProperties[0]!)) is { } discovered
                  && !IsOwnPrimaryKey(relationship, discovered))
         {
@@ -712,9 +719,13 @@ internal sealed class SchemaBuilder
     {
         foreach (var node in _order)
         {
-            foreach (var name in node.Root == node ? node.KeyProperties ?? new List<string>() : new List<string>())
+            foreach (var name in node.Root == node ? (node.KeyProperties ?? new List<string>()).Concat(node.AlternateKeys.SelectMany(k => k.Properties)) : Enumerable.Empty<string>())
             {
-                if (node.FindProperty(name) is { } key) key.InKeyOrIndex = true;
+                if (node.FindProperty(name) is { } key)
+                {
+                    key.InKeyOrIndex = true;
+                    key.Nullable = false; // key properties are required
+                }
             }
             var indexed = node.Indexes.SelectMany(i => i.Properties).Concat(node.Spec.Attributes.Where(a => a.Name == "Index").SelectMany(a => a.Arguments));
             foreach (var name in indexed)

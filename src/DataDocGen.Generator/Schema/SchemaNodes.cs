@@ -26,6 +26,8 @@ internal sealed class EntityNode(EntityTypeSpec spec, string? dbSetName, SourceL
     public HashSet<string> Ignored { get; } = new();
 
     public List<string>? KeyProperties { get; set; }
+    /// <summary>Alternate keys (<c>HasAlternateKey</c>, or made by <c>HasPrincipalKey</c>): unique constraints in the table.</summary>
+    public List<(List<string> Properties, string? Name, SourceLocation? Location)> AlternateKeys { get; } = new();
     public string? KeyName { get; set; }
     public SourceLocation? KeyLocation { get; set; }
     public bool Keyless { get; set; }
@@ -129,6 +131,8 @@ internal sealed class RelationshipNode(EntityNode principal, EntityNode dependen
     public NavigationNode? DependentNavigation { get; set; }
     public bool Unique { get; set; }
     public List<string>? ForeignKeyNames { get; set; }
+    /// <summary>Set by <c>HasPrincipalKey</c>: the principal properties the foreign key references instead of the primary key.</summary>
+    public List<string>? PrincipalKeyNames { get; set; }
     public bool? Required { get; set; }
     public string? DeleteBehavior { get; set; }
     public string? ConstraintName { get; set; }

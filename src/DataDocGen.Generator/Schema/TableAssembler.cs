@@ -87,7 +87,7 @@ internal sealed class TableAssembler(SchemaBuilder builder, List<EntityNode> ent
             primaryKey,
             foreignKeys.OrderBy(f => f.Name, StringComparer.Ordinal).ToEquatableArray(),
             indexes.OrderBy(i => i.Name, StringComparer.Ordinal).ToEquatableArray(),
-            EquatableArray<KeyReport>.Empty,
+            AlternateKeys(name, members).OrderBy(k => k.Name, StringComparer.Ordinal).ToEquatableArray(),
             checks.OrderBy(c => c.Name, StringComparer.Ordinal).ToEquatableArray());
     }
 
@@ -97,6 +97,19 @@ internal sealed class TableAssembler(SchemaBuilder builder, List<EntityNode> ent
         builder.Naming is not null && IsTptHierarchy(keyEntity.Root) ? "PK_" + table : builder.Name("PK_" + table);
 
     private static bool IsTptHierarchy(EntityNode root) => root.Derived.Any(d => !SameTable(d, root) || IsTptHierarchy(d));
+
+    /// <summary>Unique constraints for alternate keys: AK_[table]_[columns].</summary>
+    private IEnumerable<KeyReport> AlternateKeys(string table, List<EntityNode> members)
+    {
+        foreach (var entity in members.Where(m => m.Root == m))
+        {
+            foreach (var (properties, name, location) in entity.AlternateKeys)
+            {
+                var columns = ToColumns(entity, properties);
+                yield return new KeyReport(name ?? builder.Name("AK_" + table + "_" + string.Join("_", columns)), columns.ToEquatableArray(), location);
+            }
+        }
+    }
 
     private static int Depth(EntityNode entity) => entity.Base is null ? 0 : 1 + Depth(entity.Base);
 
@@ -138,7 +151,9 @@ internal sealed class TableAssembler(SchemaBuilder builder, List<EntityNode> ent
             var principalTable = relationship.Principal.Mapping;
             if (principalTable?.Table is null || principalTable.IsView) continue;
             var columns = relationship.ForeignKey.Select(p => p.Column).ToList();
-            var principalColumns = KeyOf(relationship.Principal).Select(p => p.Column).ToList();
+            var principalColumns = relationship.PrincipalKeyNames is { } principalKey
+                ? principalKey.Select(k => relationship.Principal.FindProperty(k)?.Column ?? k).ToList()
+                : KeyOf(relationship.Principal).Select(p => p.Column).ToList();
             var principalName = Qualified(principalTable.Schema, principalTable.Table);
             yield return new ForeignKeyReport(
                 relationship.ConstraintName ?? builder.Name("FK_" + table + "_" + principalTable.Table + "_" + string.Join("_", columns)),
@@ -189,6 +204,7 @@ internal sealed class TableAssembler(SchemaBuilder builder, List<EntityNode> ent
             var fkColumns = relationship.ForeignKey.Select(p => p.Column).ToList();
             bool Covers(IReadOnlyList<string> existing) => existing.Count >= fkColumns.Count && existing.Take(fkColumns.Count).SequenceEqual(fkColumns);
             if (primaryKey is not null && Covers(primaryKey.Columns.ToList())) continue;
+            if (relationship.Dependent.Root.AlternateKeys.Any(k => Covers(ToColumns(relationship.Dependent, k.Properties)))) continue;
             if (result.Any(i => Covers(i.Columns) && (!relationship.Unique || i.Unique))) continue;
             result.Add((fkColumns, relationship.Unique, null, null, false, relationship.Location));
         }

@@ -561,5 +561,44 @@ internal static class Models
                 }
             }
             """, "Crm.CrmContext"),
+        ["billing: alternate keys and a foreign key to one through HasPrincipalKey"] = ("""
+            namespace Billing
+            {
+                public class Customer
+                {
+                    public int Id { get; set; }
+                    public int TenantId { get; set; }
+                    public string Code { get; set; } = "";
+                }
+                public class Invoice
+                {
+                    public int Id { get; set; }
+                    public string Number { get; set; } = "";
+                    public List<InvoiceLine> Lines { get; } = new();
+                }
+                public class InvoiceLine
+                {
+                    public int Id { get; set; }
+                    public string InvoiceNumber { get; set; } = "";
+                    public Invoice Invoice { get; set; } = null!;
+                    public decimal Amount { get; set; }
+                }
+                public class BillingContext(DbContextOptions<BillingContext> options) : DbContext(options)
+                {
+                    public DbSet<Customer> Customers => Set<Customer>();
+                    public DbSet<Invoice> Invoices => Set<Invoice>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Customer>().HasAlternateKey(c => new { c.TenantId, c.Code }).HasName("AK_Customer_Code");
+                        modelBuilder.Entity<InvoiceLine>()
+                            .HasOne(l => l.Invoice)
+                            .WithMany(i => i.Lines)
+                            .HasForeignKey(l => l.InvoiceNumber)
+                            .HasPrincipalKey(i => i.Number);
+                    }
+                }
+            }
+            """, "Billing.BillingContext"),
     };
 }
