@@ -5,5 +5,6 @@ public class Customer
     public int Id { get; set; }
     public string Email { get; set; } = "";
     public string DisplayName { get; set; } = "";
+    public Address? ShippingAddress { get; set; }
     public List<Order> Orders { get; } = new();
 }

@@ -9,4 +9,5 @@ public class Product
     public string Sku { get; set; } = "";
     public string Name { get; set; } = "";
     public decimal Price { get; set; }
+    public List<Tag> Tags { get; } = new();
 }

@@ -96,7 +96,8 @@ internal static class SchemaMarkdownEmitter
                               + (relationship.IsOwnership ? " (owned, stored in the owner's table)" : relationship.JoinTable is { } join ? " (join table " + Markdown.Code(join) + ")" : "");
             var navigations = string.Join(" / ", new[] { relationship.PrincipalNavigation, relationship.DependentNavigation }.Where(n => n is not null).Select(n => Markdown.Code(n!)));
             md.Line("| " + Markdown.Code(relationship.Principal) + " | " + Markdown.Code(relationship.Dependent) + " | " + cardinality
-                    + " | " + (relationship.Required ? "required" : "optional") + " | " + DeleteBehavior(relationship.DeleteBehavior)
+                    + " | " + (relationship.JoinTable is not null ? "n/a" : relationship.Required ? "required" : "optional")
+                    + " | " + (relationship.JoinTable is not null ? "Cascade (join rows)" : DeleteBehavior(relationship.DeleteBehavior))
                     + " | " + (navigations.Length == 0 ? "none" : navigations) + " | " + md.Link(relationship.Location) + " |");
         }
         md.Line();
