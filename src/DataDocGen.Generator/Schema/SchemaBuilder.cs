@@ -130,7 +130,7 @@ internal sealed class SchemaBuilder
         // 5. Tables.
         foreach (var tpc in fluentMappings.Where(m => m.Kind == TableMappingKind.TpcStrategy))
         {
-            Unknown("TPC (table-per-concrete-type) mapping is not modelled yet", tpc.Location);
+            foreach (var node in _order.Where(n => n.Root.FullName == tpc.EntityFullName)) node.IsTpc = true;
         }
         var mapped = _order.Select(n => new MappedEntity(n.Spec, n.DbSetName, n.DbSetLocation)).ToList();
         var entityReports = RenameConventionTables(TableMapper.Map(mapped, fluentMappings, defaultSchema));

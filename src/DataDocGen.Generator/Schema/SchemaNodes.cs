@@ -20,6 +20,15 @@ internal sealed class EntityNode(EntityTypeSpec spec, string? dbSetName, SourceL
     public List<EntityNode> Derived { get; } = new();
     public EntityNode Root => Base?.Root ?? this;
 
+    /// <summary>In a TPC hierarchy (UseTpcMappingStrategy on its root): each concrete type's table holds every column.</summary>
+    public bool IsTpc { get; set; }
+
+    /// <summary>This type and its entity base types, nearest first.</summary>
+    public IEnumerable<EntityNode> SelfAndAncestors()
+    {
+        for (var node = this; node is not null; node = node.Base) yield return node;
+    }
+
     /// <summary>Properties declared by this entity type (inherited ones from non-entity base classes included).</summary>
     public List<PropertyNode> Properties { get; } = new();
     public List<NavigationNode> Navigations { get; } = new();

@@ -15,7 +15,9 @@ internal sealed class TableAssembler(SchemaBuilder builder, List<EntityNode> ent
     private readonly ILookup<EntityNode, RelationshipNode> _byForeignKeyOwner =
         relationships.Where(r => r.ForeignKey.Count > 0).ToLookup(r => r.ForeignKey[0].Owner);
 
-    private IEnumerable<RelationshipNode> RelationshipsStoredIn(List<EntityNode> members) => members.SelectMany(m => _byForeignKeyOwner[m]);
+    /// <summary>The relationships whose foreign key columns are in this table; TPC repeats its ancestors' on every table.</summary>
+    private IEnumerable<RelationshipNode> RelationshipsStoredIn(List<EntityNode> members) =>
+        members.SelectMany(m => m.IsTpc ? m.SelfAndAncestors() : new[] { m }).Distinct().SelectMany(m => _byForeignKeyOwner[m]);
 
     public (List<TableReport> Tables, List<TableReport> Views) Assemble()
     {
@@ -42,6 +44,12 @@ internal sealed class TableAssembler(SchemaBuilder builder, List<EntityNode> ent
         foreach (var entity in members.OrderBy(e => Depth(e)))
         {
             var sharesBaseTable = entity.Base is not null && SameTable(entity, entity.Base);
+            if (entity.IsTpc)
+            {
+                // TPC: the concrete type's table holds its inherited columns too.
+                foreach (var property in entity.SelfAndAncestors().Reverse().SelectMany(n => n.Properties)) AddColumn(columns, owners, property, forceNullable: false);
+                continue;
+            }
             if (entity.Base is not null && !sharesBaseTable)
             {
                 foreach (var key in KeyOf(entity)) AddColumn(columns, owners, key, forceNullable: false);
@@ -150,18 +158,22 @@ internal sealed class TableAssembler(SchemaBuilder builder, List<EntityNode> ent
         {
             var principalTable = relationship.Principal.Mapping;
             if (principalTable?.Table is null || principalTable.IsView) continue;
+            if (relationship.Principal.IsTpc && relationship.Principal.Derived.Count > 0) continue; // rows spread over several tables: no constraint
             var columns = relationship.ForeignKey.Select(p => p.Column).ToList();
             var principalColumns = relationship.PrincipalKeyNames is { } principalKey
                 ? principalKey.Select(k => relationship.Principal.FindProperty(k)?.Column ?? k).ToList()
                 : KeyOf(relationship.Principal).Select(p => p.Column).ToList();
             var principalName = Qualified(principalTable.Schema, principalTable.Table);
+            // A naming plug-in leaves the copies TPC makes of an ancestor's foreign key as EF Core names them.
+            var defaultName = "FK_" + table + "_" + principalTable.Table + "_" + string.Join("_", columns);
+            var inherited = !members.Contains(relationship.ForeignKey[0].Owner);
             yield return new ForeignKeyReport(
-                relationship.ConstraintName ?? builder.Name("FK_" + table + "_" + principalTable.Table + "_" + string.Join("_", columns)),
+                relationship.ConstraintName ?? (inherited ? defaultName : builder.Name(defaultName)),
                 columns.ToEquatableArray(), principalName, principalColumns.ToEquatableArray(),
                 ReferentialAction(SchemaBuilder.DeleteBehaviorOf(relationship)), relationship.Location);
         }
         // TPT: the derived table's key references the base table's key.
-        foreach (var entity in members.Where(m => m.Base is not null && !SameTable(m, m.Base) && m.Base.Mapping?.Table is not null))
+        foreach (var entity in members.Where(m => !m.IsTpc && m.Base is not null && !SameTable(m, m.Base) && m.Base.Mapping?.Table is not null))
         {
             var baseTable = entity.Base!.Mapping!;
             var key = KeyOf(entity).Select(p => p.Column).ToList();
@@ -183,19 +195,19 @@ internal sealed class TableAssembler(SchemaBuilder builder, List<EntityNode> ent
 
     private IEnumerable<IndexReport> Indexes(string table, List<EntityNode> members, Dictionary<string, ColumnReport> columns, KeyReport? primaryKey, List<ForeignKeyReport> foreignKeys)
     {
-        var result = new List<(List<string> Columns, bool Unique, string? Name, string? Filter, bool FilterSet, Model.SourceLocation? Location)>();
-        foreach (var entity in members)
+        var result = new List<(List<string> Columns, bool Unique, string? Name, string? Filter, bool FilterSet, Model.SourceLocation? Location, bool Inherited)>();
+        foreach (var entity in members.SelectMany(m => m.IsTpc ? m.SelfAndAncestors() : new[] { m }).Distinct())
         {
             foreach (var attribute in entity.Spec.Attributes.Where(a => a.Name == "Index"))
             {
                 var properties = attribute.Arguments.ToList();
                 // A naming plug-in replaces names given by [Index(Name = ...)] with its own (fluent HasDatabaseName stays).
                 var attributeName = builder.Naming is null ? attribute.NamedValue("Name") : null;
-                result.Add((ToColumns(entity, properties), attribute.NamedValue("IsUnique") == "true", attributeName, null, false, attribute.Location));
+                result.Add((ToColumns(entity, properties), attribute.NamedValue("IsUnique") == "true", attributeName, null, false, attribute.Location, !members.Contains(entity)));
             }
             foreach (var index in entity.Indexes)
             {
-                result.Add((ToColumns(entity, index.Properties), index.Unique, index.Name, index.Filter, index.FilterSet, index.Location));
+                result.Add((ToColumns(entity, index.Properties), index.Unique, index.Name, index.Filter, index.FilterSet, index.Location, !members.Contains(entity)));
             }
         }
         // ForeignKeyIndexConvention: an index per foreign key, unless its columns start the primary key or another index.
@@ -206,13 +218,14 @@ internal sealed class TableAssembler(SchemaBuilder builder, List<EntityNode> ent
             if (primaryKey is not null && Covers(primaryKey.Columns.ToList())) continue;
             if (relationship.Dependent.Root.AlternateKeys.Any(k => Covers(ToColumns(relationship.Dependent, k.Properties)))) continue;
             if (result.Any(i => Covers(i.Columns) && (!relationship.Unique || i.Unique))) continue;
-            result.Add((fkColumns, relationship.Unique, null, null, false, relationship.Location));
+            result.Add((fkColumns, relationship.Unique, null, null, false, relationship.Location, !members.Contains(relationship.ForeignKey[0].Owner)));
         }
 
-        foreach (var (indexColumns, unique, name, filter, filterSet, location) in result)
+        foreach (var (indexColumns, unique, name, filter, filterSet, location, inherited) in result)
         {
             var effectiveFilter = filterSet ? filter : unique && provider == "SqlServer" ? NotNullFilter(indexColumns, columns) : null;
-            yield return new IndexReport(name ?? builder.Name("IX_" + table + "_" + string.Join("_", indexColumns)), indexColumns.ToEquatableArray(), unique, effectiveFilter, location);
+            var defaultName = "IX_" + table + "_" + string.Join("_", indexColumns);
+            yield return new IndexReport(name ?? (inherited ? defaultName : builder.Name(defaultName)), indexColumns.ToEquatableArray(), unique, effectiveFilter, location);
         }
     }
 

@@ -600,5 +600,46 @@ internal static class Models
                 }
             }
             """, "Billing.BillingContext"),
+        ["rental: TPC with inherited columns, repeated foreign keys and indexes"] = ("""
+            namespace Rental
+            {
+                public class Depot
+                {
+                    public int Id { get; set; }
+                    public string Name { get; set; } = "";
+                    public List<Vehicle> Vehicles { get; } = new();
+                }
+                [Index(nameof(Registration), IsUnique = true)]
+                public abstract class Vehicle
+                {
+                    public int Id { get; set; }
+                    public string Registration { get; set; } = "";
+                    public int DepotId { get; set; }
+                    public Depot Depot { get; set; } = null!;
+                }
+                public class Car : Vehicle { public int Seats { get; set; } }
+                public class ElectricCar : Car { public int RangeKm { get; set; } }
+                public class Van : Vehicle { public decimal CargoM3 { get; set; } }
+                public class Booking
+                {
+                    public int Id { get; set; }
+                    public int VanId { get; set; }
+                    public Van Van { get; set; } = null!;
+                    public int VehicleId { get; set; }
+                    public Vehicle Vehicle { get; set; } = null!;
+                }
+                public class RentalContext(DbContextOptions<RentalContext> options) : DbContext(options)
+                {
+                    public DbSet<Depot> Depots => Set<Depot>();
+                    public DbSet<Vehicle> Vehicles => Set<Vehicle>();
+                    public DbSet<Car> Cars => Set<Car>();
+                    public DbSet<ElectricCar> ElectricCars => Set<ElectricCar>();
+                    public DbSet<Van> Vans => Set<Van>();
+                    public DbSet<Booking> Bookings => Set<Booking>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.Entity<Vehicle>().UseTpcMappingStrategy();
+                }
+            }
+            """, "Rental.RentalContext"),
     };
 }
