@@ -80,6 +80,11 @@ public class FailureAndRobustnessTests
         "namespace Shop.Data { public partial class ShopContext : DbContext { } public partial class ShopContext : IDisposable, { } }",
         "#if NEVER\nnamespace Shop.Data { public class Hidden : DbContext { } }\n#endif\nclass Ünïcödé : System.Attribute { }",
         "class C : { }",
+        // schema constructs mid-edit
+        "namespace Shop.Data { public class ShopContext : DbContext { public DbSet<Shop.Domain.Order> Orders => Set<Shop.Domain.Order>(); protected override void OnModelCreating(ModelBuilder b) { b.Entity<Shop.Domain.Order>().HasOne(o => o.).WithMany(); b.Entity<Shop.Domain.Order>().HasKey(); b.Entity<Shop.Domain.Order>().Property(o => o.Missing).HasMaxLength(\"x\"); } } }",
+        "namespace Shop.Data { public class ShopContext : DbContext { public DbSet<Shop.Domain.Order> Orders => Set<Shop.Domain.Order>(); protected override void OnModelCreating(ModelBuilder b) { b.Entity<Shop.Domain.Order>().HasMany<Shop.Domain.Customer>().WithMany().UsingEntity(j => j.ToTable(\"x\")); b.Entity<Shop.Domain.Order>().OwnsOne(o => o.CustomerId); b.Entity<Shop.Domain.Order>().HasIndex().IsUnique(); b.Entity<Shop.Domain.Order>().HasAlternateKey(); } } }",
+        "namespace Shop.Data { public class Self { public int Id { get; set; } public Self Parent { get; set; } public Self Other { get; set; } public System.Collections.Generic.List<Self> Children { get; set; } public System.Collections.Generic.List<Self> More { get; set; } } public class ShopContext : DbContext { public DbSet<Self> Selves { get; set; } protected override void ConfigureConventions(ModelConfigurationBuilder c) { c.Properties<string>().HaveMaxLength(); c.Conventions.Remove(typeof(string)); } } }",
+        "namespace Shop.Data { [Microsoft.EntityFrameworkCore.Index(\"Nope\")] [Microsoft.EntityFrameworkCore.PrimaryKey(\"A\", \"B\")] public class Weird { public int A { get; set; } } public class ShopContext : DbContext { public DbSet<Weird> Weirds => Set<Weird>(); } }",
         "namespace Shop.Data { public class Ctx<T> : DbContext where T : class { public DbSet<T> Items => Set<T>(); } public class Closed : Ctx<Shop.Domain.Order> { } }",
     };
 

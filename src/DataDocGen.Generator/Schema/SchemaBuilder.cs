@@ -137,7 +137,14 @@ internal sealed class SchemaBuilder
         foreach (var report in entityReports) _entities[report.FullName].Mapping = report;
 
         // 6. Keys, 7. relationships.
-        foreach (var node in _order.Where(n => n.Base is null)) DiscoverKey(node);
+        foreach (var node in _order.Where(n => n.Base is null))
+        {
+            DiscoverKey(node);
+            foreach (var missing in (node.KeyProperties ?? new List<string>()).Concat(node.AlternateKeys.SelectMany(k => k.Properties)).Where(k => node.FindProperty(k) is null))
+            {
+                Unknown("the key of `" + node.FullName + "` names `" + missing + "`, which is not a property DataDocGen maps", node.KeyLocation ?? node.Spec.Location);
+            }
+        }
         DiscoverRelationships();
         foreach (var relationship in _relationships) ResolveForeignKey(relationship);
         AddJoinTables(defaultSchema);
