@@ -107,7 +107,7 @@ internal static class SchemaMarkdownEmitter
     {
         md.Line("##### " + kind + " " + Markdown.Code(table.QualifiedName)).Line();
         md.Line("Entities: " + string.Join(", ", table.Entities.Select(Markdown.Code)) + ".").Line();
-        md.Line("| Column | CLR type | Store type | Nullable | Max length | Key | From |").Line("| --- | --- | --- | --- | --- | --- | --- |");
+        md.Line("| Column | CLR type | Store type | Nullable | Max length | Key | From and configured by |").Line("| --- | --- | --- | --- | --- | --- | --- |");
         var foreignKeyColumns = new HashSet<string>(table.ForeignKeys.SelectMany(f => f.Columns));
         foreach (var column in table.Columns)
         {
@@ -117,7 +117,8 @@ internal static class SchemaMarkdownEmitter
             md.Line("| " + Markdown.Code(column.Name) + " | " + Markdown.Code(column.ClrType) + " | " + (column.StoreType is null ? "" : Markdown.Code(column.StoreType))
                     + " | " + (column.Nullable ? "yes" : "no")
                     + " | " + (column.MaxLength?.ToString(CultureInfo.InvariantCulture) ?? "") + " | " + string.Join(", ", keys)
-                    + " | " + md.WithLink(Markdown.Text(column.Origin), column.Location) + " |");
+                    + " | " + md.WithLink(Markdown.Text(column.Origin), column.Location)
+                    + string.Concat(column.ConfiguredBy.Select(e => "; " + md.WithLink(Markdown.Code(e.What), e.Location))) + " |");
         }
         md.Line();
         if (table.PrimaryKey is { } key)

@@ -64,7 +64,12 @@ internal sealed record TableReport(
 }
 
 /// <param name="Origin">What the column comes from: a property (<c>Order.CustomerId</c>), or a shadow or discriminator column.</param>
-internal sealed record ColumnReport(string Name, string ClrType, bool Nullable, int? MaxLength, string? StoreType, string Origin, SourceLocation? Location);
+/// <param name="ConfiguredBy">The attributes and calls that set its facets (<c>[MaxLength(50)]</c>, <c>HasMaxLength(50)</c>...), with their lines.</param>
+internal sealed record ColumnReport(string Name, string ClrType, bool Nullable, int? MaxLength, string? StoreType, string Origin, SourceLocation? Location,
+    EquatableArray<EvidenceReport> ConfiguredBy = default);
+
+/// <summary>A piece of configuration and where it is.</summary>
+internal sealed record EvidenceReport(string What, SourceLocation? Location);
 
 internal sealed record KeyReport(string Name, EquatableArray<string> Columns, SourceLocation? Location);
 

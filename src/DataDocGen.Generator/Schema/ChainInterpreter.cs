@@ -128,34 +128,9 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                     }
                     state = State.Property;
                     break;
-                case (State.Property, "HasMaxLength"):
-                    property!.MaxLength = int.TryParse(step.Argument(0), out var length) ? length : null;
-                    if (property.MaxLength is null) builder.Unknown("`HasMaxLength` with a computed value", step.Location);
-                    break;
-                case (State.Property, "IsRequired"):
-                    property!.Nullable = step.Argument(0) == "false";
-                    break;
-                case (State.Property, "HasColumnName"):
-                    property!.ColumnName = Text(step, 0);
-                    break;
-                case (State.Property, "HasPrecision"):
-                    property!.Precision = int.TryParse(step.Argument(0), out var precision) ? precision : null;
-                    property.Scale = int.TryParse(step.Argument(1), out var scale) ? scale : null;
-                    break;
-                case (State.Property, "IsUnicode"):
-                    property!.Unicode = step.Argument(0) != "false";
-                    break;
-                case (State.Property, "IsFixedLength"):
-                    property!.FixedLength = step.Argument(0) != "false";
-                    break;
-                case (State.Property, "HasColumnType"):
-                    property!.ColumnType = Text(step, 0);
-                    break;
-                case (State.Property, "IsRowVersion"):
-                    property!.RowVersion = true;
-                    break;
-                case (State.Property, "HasConversion"):
-                    property!.Converted = true;
+                case (State.Property, _) when PropertyFacets.Contains(step.Method):
+                    property!.Evidence.Add(new EvidenceReport(Render(step), step.Location));
+                    ApplyPropertyFacet(property, step);
                     break;
                 case (State.Entity, "Ignore"):
                     break; // read before the model is built (it removes members)
@@ -231,6 +206,39 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
         }
         if (state == State.Navigation) builder.Unknown("`" + pending!.Method + "` without `WithOne`/`WithMany` is not evaluated", pending.Location);
     }
+
+    private static readonly HashSet<string> PropertyFacets = new()
+    {
+        "HasMaxLength", "IsRequired", "HasColumnName", "HasPrecision", "IsUnicode", "IsFixedLength", "HasColumnType", "IsRowVersion", "HasConversion",
+    };
+
+    private void ApplyPropertyFacet(PropertyNode property, FluentStepSpec step)
+    {
+        switch (step.Method)
+        {
+            case "HasMaxLength":
+                property.MaxLength = int.TryParse(step.Argument(0), out var length) ? length : null;
+                if (property.MaxLength is null) builder.Unknown("`HasMaxLength` with a computed value", step.Location);
+                break;
+            case "IsRequired": property.Nullable = step.Argument(0) == "false"; break;
+            case "HasColumnName": property.ColumnName = Text(step, 0); break;
+            case "HasPrecision":
+                property.Precision = int.TryParse(step.Argument(0), out var precision) ? precision : null;
+                property.Scale = int.TryParse(step.Argument(1), out var scale) ? scale : null;
+                break;
+            case "IsUnicode": property.Unicode = step.Argument(0) != "false"; break;
+            case "IsFixedLength": property.FixedLength = step.Argument(0) != "false"; break;
+            case "HasColumnType": property.ColumnType = Text(step, 0); break;
+            case "IsRowVersion": property.RowVersion = true; break;
+            case "HasConversion": property.Converted = true; break;
+        }
+    }
+
+    /// <summary>A call as code: <c>HasMaxLength(50)</c>, <c>HasColumnName("name")</c>.</summary>
+    public static string Render(FluentStepSpec step) =>
+        step.Method + (step.TypeArguments.Count == 0 ? "" : "<" + string.Join(", ", step.TypeArguments.Select(t => t.Substring(t.LastIndexOf('.') + 1))) + ">")
+        + "(" + string.Join(", ", step.Arguments.Select(a => a.StartsWith("\"", System.StringComparison.Ordinal) ? "\"" + a.Substring(1) + "\""
+                                                          : a.StartsWith("=", System.StringComparison.Ordinal) ? "x => x." + a.Substring(1) : a)) + ")";
 
     private static string Describe(FluentChainSpec chain) =>
         (chain.RootType ?? "?") + (chain.Steps.Count == 0 ? "" : chain.Steps[0].Method.StartsWith("=", System.StringComparison.Ordinal)

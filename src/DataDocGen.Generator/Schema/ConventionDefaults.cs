@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using DataDocGen.Generator.Model;
+using DataDocGen.Generator.Report;
 
 namespace DataDocGen.Generator.Schema;
 
@@ -48,6 +49,7 @@ internal sealed class ConventionDefaults
             if (!_byType.TryGetValue(type, out var facets)) continue;
             foreach (var facet in facets)
             {
+                property.Evidence.Add(new EvidenceReport("ConfigureConventions: Properties<" + type.Substring(type.LastIndexOf('.') + 1) + ">()." + ChainInterpreter.Render(facet), facet.Location));
                 switch (facet.Method)
                 {
                     case "HaveMaxLength": property.MaxLength = int.TryParse(facet.Argument(0), out var length) ? length : null; break;

@@ -335,9 +335,13 @@ internal sealed class SchemaBuilder
     /// <summary>The owned types stored in an entity's table (for the table's entity list).</summary>
     public IEnumerable<string> OwnedTypesOf(EntityNode owner) => _ownerships.Where(o => o.Owner == owner).Select(o => o.Owned);
 
-    /// <summary>Attributes that shape the column's store type.</summary>
+    /// <summary>Attributes that shape the column: recorded as evidence, and the store-type facets applied.</summary>
     private static void ReadFacetAttributes(EntityMemberSpec member, PropertyNode property)
     {
+        foreach (var attribute in member.Attributes.Where(a => a.Name is "Required" or "MaxLength" or "StringLength" or "Column" or "Precision" or "Unicode" or "Timestamp"))
+        {
+            property.Evidence.Add(new EvidenceReport("[" + attribute.Name + (attribute.Arguments.Count == 0 && attribute.Named.Count == 0 ? "" : "(" + string.Join(", ", attribute.Arguments.Concat(attribute.Named)) + ")") + "]", attribute.Location));
+        }
         if (member.Attribute("Precision") is { Arguments.Count: > 0 } precision)
         {
             property.Precision = int.TryParse(precision.Arguments[0], out var p) ? p : null;

@@ -100,6 +100,9 @@ internal sealed class PropertyNode(EntityNode owner, string name, string clrType
     public bool RowVersion { get; set; }
     /// <summary>Set by <c>HasConversion</c>: the store type then depends on the converter, which is not evaluated.</summary>
     public bool Converted { get; set; }
+    /// <summary>The attributes and calls that configured this property's facets, in the order they apply.</summary>
+    public List<EvidenceReport> Evidence { get; } = new();
+
     /// <summary>For a foreign key property, the principal key property it references.</summary>
     public PropertyNode? PrincipalKey { get; set; }
     /// <summary>Part of a key, a foreign key or an index (SQL Server then bounds strings to 450 characters).</summary>

@@ -133,7 +133,7 @@ internal sealed class TableAssembler(SchemaBuilder builder, List<EntityNode> ent
         var isKey = property.Owner.Root.KeyProperties?.Contains(property.Name) == true && property.Owner.Root == property.Owner;
         var nullable = !isKey && (forceNullable || property.Nullable);
         columns[property.Column] = new ColumnReport(property.Column, property.ClrType, nullable, property.MaxLength,
-            StoreTypeMapper.Map(provider, property), property.Origin, property.Location);
+            StoreTypeMapper.Map(provider, property), property.Origin, property.Location, property.Evidence.ToEquatableArray());
         owners[property] = property.Column;
     }
 
