@@ -114,11 +114,19 @@ internal static class FluentChainParser
     private static FluentStepSpec Step(InvocationExpressionSyntax invocation, SimpleNameSyntax name, SemanticModel model, CancellationToken cancellationToken)
     {
         var typeArguments = name is GenericNameSyntax generic
-            ? generic.TypeArgumentList.Arguments.Select(t => model.GetTypeInfo(t, cancellationToken).Type?.ClrFullName() ?? "?").ToEquatableArray()
+            ? generic.TypeArgumentList.Arguments.Select(t => TypeName(model.GetTypeInfo(t, cancellationToken).Type)).ToEquatableArray()
             : EquatableArray<string>.Empty;
         var arguments = invocation.ArgumentList.Arguments.Select(a => Render(a.Expression, model, cancellationToken)).ToEquatableArray();
         return new FluentStepSpec(name.Identifier.ValueText, typeArguments, arguments, SourceLocation.From(name));
     }
+
+    /// <summary>A type argument's full name; <c>Nullable&lt;T&gt;</c> as <c>T?</c>, so shadow properties keep their nullability.</summary>
+    private static string TypeName(ITypeSymbol? type) => type switch
+    {
+        null => "?",
+        INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable => nullable.TypeArguments[0].ClrFullName() + "?",
+        _ => type.ClrFullName(),
+    };
 
     private static string Render(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
     {

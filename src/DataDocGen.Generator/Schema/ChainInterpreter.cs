@@ -121,12 +121,19 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                 case (State.Entity, "Property"):
                     var name = Members(step)?.FirstOrDefault();
                     property = name is null ? null : entity.FindProperty(name);
+                    if (property is null && name is not null && step.TypeArguments.Count == 1 && entity.Spec.Members.All(m => m.Name != name))
+                    {
+                        property = builder.AddShadowProperty(entity, name, step.TypeArguments[0], step.Location);
+                    }
                     if (property is null)
                     {
                         builder.Unknown("`Property` on a member DataDocGen does not map (shadow or computed)", step.Location);
                         return;
                     }
                     state = State.Property;
+                    break;
+                case (State.Property, _) when PropertyNotes.Contains(step.Method):
+                    property!.Evidence.Add(new EvidenceReport(Render(step), step.Location)); // defaults, computed columns: shown, no JSON effect
                     break;
                 case (State.Property, _) when PropertyFacets.Contains(step.Method):
                     property!.Evidence.Add(new EvidenceReport(Render(step), step.Location));
@@ -206,6 +213,13 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
         }
         if (state == State.Navigation) builder.Unknown("`" + pending!.Method + "` without `WithOne`/`WithMany` is not evaluated", pending.Location);
     }
+
+    /// <summary>Property calls shown with the column although they change nothing DATA_LAYER.json describes.</summary>
+    private static readonly HashSet<string> PropertyNotes = new()
+    {
+        "HasDefaultValue", "HasDefaultValueSql", "HasComputedColumnSql", "ValueGeneratedOnAdd", "ValueGeneratedNever",
+        "ValueGeneratedOnAddOrUpdate", "ValueGeneratedOnUpdate", "IsConcurrencyToken", "HasComment", "UseIdentityColumn", "UseHiLo", "UseSequence",
+    };
 
     private static readonly HashSet<string> PropertyFacets = new()
     {

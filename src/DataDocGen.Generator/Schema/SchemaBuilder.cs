@@ -330,6 +330,30 @@ internal sealed class SchemaBuilder
         }
     }
 
+    private static readonly HashSet<string> ValueTypes = new(StringComparer.Ordinal)
+    {
+        "System.Boolean", "System.Byte", "System.SByte", "System.Int16", "System.UInt16", "System.Int32", "System.UInt32", "System.Int64",
+        "System.UInt64", "System.Single", "System.Double", "System.Decimal", "System.Char", "System.DateTime", "System.DateTimeOffset",
+        "System.TimeSpan", "System.DateOnly", "System.TimeOnly", "System.Guid",
+    };
+
+    /// <summary>A shadow property declared with <c>Property&lt;T&gt;("Name")</c>: a column with no CLR member. Value types
+    /// are required unless <c>T?</c>; strings and byte arrays are optional.</summary>
+    public PropertyNode? AddShadowProperty(EntityNode entity, string name, string type, SourceLocation? location)
+    {
+        var nullable = type.EndsWith("?", StringComparison.Ordinal);
+        var clrType = nullable ? type.Substring(0, type.Length - 1) : type;
+        if (!ValueTypes.Contains(clrType) && clrType is not ("System.String" or "System.Byte[]"))
+        {
+            return null; // an enum or another type: its mapping is not modelled for shadow properties
+        }
+        // Not IsShadow: an explicitly declared shadow property takes part in foreign key discovery like any other.
+        var property = new PropertyNode(entity, name, clrType, nullable || !ValueTypes.Contains(clrType), location) { Origin = "shadow property" };
+        _conventions.Apply(property, isEnum: false);
+        entity.Properties.Add(property);
+        return property;
+    }
+
     public bool IsOwnedNavigation(EntityNode owner, string navigation) => _ownerships.Any(o => o.Owner == owner && o.Navigation == navigation);
 
     /// <summary>The owned types stored in an entity's table (for the table's entity list).</summary>
@@ -660,9 +684,20 @@ internal sealed class SchemaBuilder
             foreach (var name in names)
             {
                 var property = relationship.Dependent.FindProperty(name);
+                if (property is null && names.Count == 1 && keyProperties.Count == 1 && relationship.Dependent.Spec.Members.All(m => m.Name != name))
+                {
+                    // HasForeignKey("Name") naming no member: a shadow foreign key of the principal key's type.
+                    property = new PropertyNode(relationship.Dependent, name, keyProperties[0]!.ClrType, nullable: true, relationship.Location)
+                    {
+                        IsShadow = true,
+                        Origin = "shadow foreign key",
+                        ProviderClrType = keyProperties[0]!.ProviderClrType,
+                    };
+                    relationship.Dependent.Properties.Add(property);
+                }
                 if (property is null)
                 {
-                    Unknown("foreign key `" + name + "` is not a property DataDocGen maps (shadow foreign keys by name are not modelled yet)", relationship.Location);
+                    Unknown("foreign key `" + name + "` is not a property DataDocGen maps", relationship.Location);
                     return;
                 }
                 relationship.ForeignKey.Add(property);

@@ -641,5 +641,40 @@ internal static class Models
                 }
             }
             """, "Rental.RentalContext"),
+        ["ledger: shadow properties, shadow foreign keys by name, defaults"] = ("""
+            namespace Ledger
+            {
+                public class Book
+                {
+                    public int Id { get; set; }
+                    public string Title { get; set; } = "";
+                    public List<Entry> Entries { get; } = new();
+                }
+                public class Entry
+                {
+                    public long Id { get; set; }
+                    public decimal Amount { get; set; }
+                    public Account Account { get; set; } = null!;
+                }
+                public class Account
+                {
+                    public int Id { get; set; }
+                    public string Code { get; set; } = "";
+                }
+                public class LedgerContext(DbContextOptions<LedgerContext> options) : DbContext(options)
+                {
+                    public DbSet<Book> Books => Set<Book>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Book>().Property<DateTime>("CreatedAt").HasDefaultValue(new DateTime(2020, 1, 1));
+                        modelBuilder.Entity<Book>().Property<DateTime?>("UpdatedAt");
+                        modelBuilder.Entity<Book>().Property<string>("CreatedBy").HasMaxLength(64);
+                        modelBuilder.Entity<Entry>().Property<int>("BookId");
+                        modelBuilder.Entity<Entry>().HasOne(e => e.Account).WithMany().HasForeignKey("LedgerAccountId");
+                    }
+                }
+            }
+            """, "Ledger.LedgerContext"),
     };
 }
