@@ -17,10 +17,12 @@ public class SnapshotTests
     {
         var folder = Path.Combine(SourceFolder(), "Snapshots", name);
         var input = Path.Combine(folder, "input");
-        var sources = Directory.GetFiles(input, "*.cs", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(input, f).Replace('\\', '/'), File.ReadAllText);
-        var settings = Directory.GetFiles(input, "appsettings*.json")
-            .ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
+        var sources = Directory.Exists(input)
+            ? Directory.GetFiles(input, "*.cs", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(input, f).Replace('\\', '/'), File.ReadAllText)
+            : DomainSources();
+        var settings = Directory.Exists(input)
+            ? Directory.GetFiles(input, "appsettings*.json").ToDictionary(f => Path.GetFileName(f), File.ReadAllText)
+            : new Dictionary<string, string>();
 
         var output = GeneratorHarness.Run(sources, settings);
 
@@ -59,6 +61,29 @@ public class SnapshotTests
         Assert.True(File.Exists(expectedPath), "missing snapshot " + expectedPath + " (run with DATADOCGEN_UPDATE_SNAPSHOTS=1)");
         var expected = File.ReadAllText(expectedPath).Replace("\r\n", "\n");
         Assert.Equal(expected, actual);
+    }
+
+    /// <summary>The "Domains" snapshot: several fidelity models in one project, each with its own provider (one file each).</summary>
+    private static Dictionary<string, string> DomainSources()
+    {
+        var providers = new Dictionary<string, string>
+        {
+            ["Fleet"] = "UseSqlServer(\"Server=fleet.internal;Database=Fleet;User Id=fleet;Password=Fleet-S3cret\")",
+            ["Hr"] = "UseSqlite(\"Data Source=hr.db\")",
+            ["Accounts"] = "UseNpgsql(\"Host=pg.internal;Database=accounts;Username=app;Password=Acc-S3cret\")",
+            ["Library"] = "UseSqlServer(\"Server=.;Database=Library;Integrated Security=true\")",
+            ["Media"] = "UseSqlServer(\"Server=.;Database=Media;Integrated Security=true\")",
+            ["Crm"] = "UseNpgsql(\"Host=crm.internal;Database=crm;Username=crm;Password=Crm-S3cret\")",
+            ["Warehouse"] = "UseSqlite(\"Data Source=warehouse.db\")",
+        };
+        var sources = new Dictionary<string, string>();
+        foreach (var (source, context) in Fidelity.Models.All.Values)
+        {
+            var ns = context.Substring(0, context.IndexOf('.'));
+            if (!providers.TryGetValue(ns, out var provider)) continue;
+            sources[ns + ".cs"] = Sources.Usings + source.Replace("USE_PROVIDER", provider);
+        }
+        return sources;
     }
 
     private static string SourceFolder([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;

@@ -228,18 +228,8 @@ internal sealed class SchemaBuilder
             switch (member.Kind)
             {
                 case MemberKind.Scalar when member.HasSetter:
-                    var property = new PropertyNode(node, member.Name, member.ClrType, member.Nullability is Nullability.Nullable or Nullability.Oblivious, member.Location)
-                    {
-                        Origin = node.Spec.Name + "." + member.Name,
-                        ProviderClrType = member.EnumUnderlyingType ?? member.ClrType,
-                    };
-                    ReadFacetAttributes(member, property);
-                    if (member.Attribute("Required") is not null) property.Nullable = false;
-                    if ((member.Attribute("MaxLength") ?? member.Attribute("StringLength")) is { Arguments.Count: > 0 } length && int.TryParse(length.Arguments[0], out var max)) property.MaxLength = max;
-                    if (member.Attribute("Column") is { Arguments.Count: > 0 } column) property.ColumnName = column.Arguments[0];
-                    // ConfigureConventions is explicit configuration: it overrides attributes (fluent calls come later).
-                    _conventions.Apply(property, member.EnumUnderlyingType is not null);
-                    node.Properties.Add(property);
+                    node.Properties.Add(ScalarProperty(node, member.Name, member, member.Nullability is Nullability.Nullable or Nullability.Oblivious,
+                        node.Spec.Name + "." + member.Name, honourRequired: true));
                     break;
                 case MemberKind.Reference or MemberKind.Collection when _types.TryGetValue(member.ClrType, out var targetSpec) && IsOwned(node, member, targetSpec):
                     if (member.Kind == MemberKind.Collection) Unknown("owned collections (`OwnsMany`) are not modelled yet (`" + node.Spec.Name + "." + member.Name + "`)", member.Location);
@@ -303,18 +293,10 @@ internal sealed class SchemaBuilder
             switch (member.Kind)
             {
                 case MemberKind.Scalar when member.HasSetter:
-                    var property = new PropertyNode(owner, prefix + "_" + member.Name, member.ClrType,
-                        !required || member.Nullability is Nullability.Nullable or Nullability.Oblivious, member.Location)
-                    {
-                        Origin = owner.Spec.Name + "." + prefix.Replace("_", ".") + "." + member.Name,
-                        ProviderClrType = member.EnumUnderlyingType ?? member.ClrType,
-                    };
-                    ReadFacetAttributes(member, property);
-                    if (member.Attribute("Required") is not null && required) property.Nullable = false;
-                    if ((member.Attribute("MaxLength") ?? member.Attribute("StringLength")) is { Arguments.Count: > 0 } length && int.TryParse(length.Arguments[0], out var max)) property.MaxLength = max;
-                    if (member.Attribute("Column") is { Arguments.Count: > 0 } column) property.ColumnName = column.Arguments[0];
-                    _conventions.Apply(property, member.EnumUnderlyingType is not null);
-                    owner.Properties.Add(property);
+                    // An optional owned navigation makes every column nullable, [Required] or not.
+                    owner.Properties.Add(ScalarProperty(owner, prefix + "_" + member.Name, member,
+                        !required || member.Nullability is Nullability.Nullable or Nullability.Oblivious,
+                        owner.Spec.Name + "." + prefix.Replace("_", ".") + "." + member.Name, honourRequired: required));
                     break;
                 case MemberKind.Reference when member.HasSetter && _types.TryGetValue(member.ClrType, out var nested) && HasTypeAttribute(nested, "Owned"):
                     AddOwned(owner, owned.FullName, member, nested, prefix + "_" + member.Name, required && member.Nullability == Nullability.NotAnnotated, depth + 1);
@@ -358,6 +340,23 @@ internal sealed class SchemaBuilder
 
     /// <summary>The owned types stored in an entity's table (for the table's entity list).</summary>
     public IEnumerable<string> OwnedTypesOf(EntityNode owner) => _ownerships.Where(o => o.Owner == owner).Select(o => o.Owned);
+
+    /// <summary>A mapped scalar property with what its attributes say, then ConfigureConventions over them (EF Core treats
+    /// pre-convention configuration as explicit: it overrides attributes; fluent calls come later and override both).</summary>
+    private PropertyNode ScalarProperty(EntityNode owner, string name, EntityMemberSpec member, bool nullable, string origin, bool honourRequired)
+    {
+        var property = new PropertyNode(owner, name, member.ClrType, nullable, member.Location)
+        {
+            Origin = origin,
+            ProviderClrType = member.EnumUnderlyingType ?? member.ClrType,
+        };
+        ReadFacetAttributes(member, property);
+        if (honourRequired && member.Attribute("Required") is not null) property.Nullable = false;
+        if ((member.Attribute("MaxLength") ?? member.Attribute("StringLength")) is { Arguments.Count: > 0 } length && int.TryParse(length.Arguments[0], out var max)) property.MaxLength = max;
+        if (member.Attribute("Column") is { Arguments.Count: > 0 } column) property.ColumnName = column.Arguments[0];
+        _conventions.Apply(property, member.EnumUnderlyingType is not null);
+        return property;
+    }
 
     /// <summary>Attributes that shape the column: recorded as evidence, and the store-type facets applied.</summary>
     private static void ReadFacetAttributes(EntityMemberSpec member, PropertyNode property)
