@@ -77,7 +77,8 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
                         declared.Select(d => d!.Configuration).Where(c => c is not null).Select(c => c!).ToList(),
                         registered.Select(r => r!.Registration).Where(r => r is not null).Select(r => r!).ToList(),
                         settings.Select(s => s!).ToList(),
-                        buildErrors);
+                        buildErrors,
+                        declared.Select(d => d!.Snapshot).Where(s => s is not null).Select(s => s!).ToList());
                     return new ReportResult(built, errors.Concat(buildErrors).ToEquatableArray());
                 }
                 catch (System.Exception exception) when (exception is not System.OperationCanceledException)

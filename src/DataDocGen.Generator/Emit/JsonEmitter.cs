@@ -47,6 +47,21 @@ internal static class JsonEmitter
                 .EndObject();
         }
         json.EndArray();
+        json.Name("migrationSnapshots").StartArray();
+        foreach (var context in report.Contexts.Where(c => c.Snapshot is not null))
+        {
+            var snapshot = context.Snapshot!;
+            json.StartObject()
+                .Property("context", context.Name)
+                .Property("snapshot", snapshot.FullName)
+                .Property("productVersion", snapshot.ProductVersion)
+                .Name("compared").Bool(snapshot.NotComparedBecause.IsEmpty)
+                .StringArray("pendingChanges", snapshot.PendingChanges)
+                .StringArray("notComparedBecause", snapshot.NotComparedBecause)
+                .EndObject();
+        }
+        json.EndArray();
+
         json.StringArray("searchedWithoutResult", SearchedWithoutResult(report));
         return json.EndObject().ToString();
     }

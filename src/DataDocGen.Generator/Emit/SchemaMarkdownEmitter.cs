@@ -19,6 +19,7 @@ internal static class SchemaMarkdownEmitter
         {
             md.Line("#### " + Markdown.Text(context.Name)).Line();
             WriteEntities(md, context);
+            WriteSnapshot(md, context);
             var hasSchema = context.IsRelational && context.TablesUnknownBecause.IsEmpty && context.SchemaUnknownBecause.IsEmpty;
             if (!hasSchema)
             {
@@ -49,6 +50,27 @@ internal static class SchemaMarkdownEmitter
             md.Line("| " + Markdown.Code(entity.FullName) + " | " + dbSet + " | " + table + " | " + DescribeTableEvidence(entity, md) + " |");
         }
         md.Line();
+    }
+
+    private static void WriteSnapshot(Markdown md, ContextReport context)
+    {
+        if (context.Snapshot is not { } snapshot) return;
+        var version = snapshot.ProductVersion is null ? "" : " (EF Core " + Markdown.Text(snapshot.ProductVersion) + ")";
+        var title = "Migrations model snapshot " + md.WithLink(Markdown.Code(snapshot.FullName), snapshot.Location) + version;
+        if (!snapshot.NotComparedBecause.IsEmpty)
+        {
+            md.Line(title + ": not compared with the current model, because " + string.Join("; ", snapshot.NotComparedBecause) + ".").Line();
+        }
+        else if (snapshot.PendingChanges.IsEmpty)
+        {
+            md.Line(title + ": the current model's tables and columns match it (no pending model changes found).").Line();
+        }
+        else
+        {
+            md.Line(title + ": **pending model changes**, not captured by any migration yet:");
+            foreach (var change in snapshot.PendingChanges) md.Line("- " + change);
+            md.Line();
+        }
     }
 
     private static void WriteWithheld(Markdown md, ContextReport context)

@@ -6,8 +6,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace DataDocGen.Generator.Parsing;
 
-/// <summary>What a class declaration with a base list turned out to be: a DbContext, an entity configuration, or neither.</summary>
-internal sealed record DeclaredTypeSpec(DbContextSpec? Context, EntityConfigurationSpec? Configuration, string? Error);
+/// <summary>What a class declaration with a base list turned out to be: a DbContext, an entity configuration, a
+/// migrations model snapshot, or none of these.</summary>
+internal sealed record DeclaredTypeSpec(DbContextSpec? Context, EntityConfigurationSpec? Configuration, string? Error, MigrationSnapshotSpec? Snapshot = null);
 
 internal static class DeclaredTypeParser
 {
@@ -29,6 +30,10 @@ internal static class DeclaredTypeParser
             if (DbContextParser.IsConcreteDbContext(type))
             {
                 return new DeclaredTypeSpec(DbContextParser.Parse(type, compilation, cancellationToken), null, null);
+            }
+            if (ModelSnapshotParser.IsSnapshot(type))
+            {
+                return ModelSnapshotParser.Parse(type, cancellationToken) is { } snapshot ? new DeclaredTypeSpec(null, null, null, snapshot) : null;
             }
             if (EntityConfigurationParser.ConfiguredInterface(type) is { } configured)
             {

@@ -25,7 +25,18 @@ internal sealed record ContextReport(
     EquatableArray<UnresolvedConfigurationSpec> TablesUnknownBecause,
     EquatableArray<RelationshipReport> Relationships,
     EquatableArray<UnresolvedConfigurationSpec> SchemaUnknownBecause,
-    bool IsRelational);
+    bool IsRelational,
+    SnapshotReport? Snapshot = null);
+
+/// <summary>The context's migrations model snapshot and how the current model compares with it.</summary>
+/// <param name="PendingChanges">Tables and columns in the model and not in the snapshot, or the reverse: changes no migration captures yet.</param>
+/// <param name="NotComparedBecause">Why no comparison was made (empty when <see cref="PendingChanges"/> is meaningful).</param>
+internal sealed record SnapshotReport(
+    string FullName,
+    SourceLocation? Location,
+    string? ProductVersion,
+    EquatableArray<string> PendingChanges,
+    EquatableArray<string> NotComparedBecause);
 
 /// <summary>A provider call and where it sits: in <c>OnConfiguring</c>, or in a registration (named by <see cref="Origin"/>).</summary>
 internal sealed record ProviderReport(ProviderUseSpec Use, string Origin, EquatableArray<ConnectionValueReport> Values);

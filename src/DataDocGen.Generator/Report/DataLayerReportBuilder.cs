@@ -18,7 +18,8 @@ internal static class DataLayerReportBuilder
         IReadOnlyList<EntityConfigurationSpec> configurations,
         IReadOnlyList<RegistrationSpec> registrations,
         IReadOnlyList<AppSettingsSpec> appSettings,
-        List<string> errors)
+        List<string> errors,
+        IReadOnlyList<MigrationSnapshotSpec>? snapshots = null)
     {
         // Contexts declared here, plus contexts declared in referenced assemblies that this project registers.
         var contexts = new Dictionary<string, DbContextSpec>(StringComparer.Ordinal);
@@ -34,6 +35,7 @@ internal static class DataLayerReportBuilder
         var reports = contexts.Values
             .OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.FullName, StringComparer.Ordinal)
             .Select(c => BuildContext(c, configurations, registrations.Where(r => r.ContextFullName == c.FullName).OrderBy(r => r.Location, LocationComparer.Instance).ToList(), settings, errors))
+            .Select(c => snapshots?.FirstOrDefault(s => s.ContextFullName == c.FullName) is { } snapshot ? c with { Snapshot = SnapshotComparison.Compare(c, snapshot) } : c)
             .ToEquatableArray();
         return new DataLayerReport(projectName, reports);
     }
