@@ -111,3 +111,21 @@ public class ExtractorTests
         Assert.All(configured, t => Assert.Equal("Order", t.Name));
     }
 }
+
+public class DocumentationReaderTests
+{
+    [Theory]
+    [InlineData("/// <summary>Orders and their <see cref=\"Shop.Domain.OrderLine\"/> rows &amp; payments.</summary>\nclass C { }", "Orders and their OrderLine rows & payments.")]
+    [InlineData("/// <summary>\n/// Multi-line\n///   <b>summary</b>.\n/// </summary>\n/// <remarks>ignored</remarks>\nclass C { }", "Multi-line summary.")]
+    [InlineData("// a plain comment\nclass C { }", null)]
+    [InlineData("/// <remarks>no summary</remarks>\nclass C { }", null)]
+    public void Summary_is_read_from_the_doc_comment_trivia(string code, string? expected)
+    {
+        foreach (var mode in new[] { Microsoft.CodeAnalysis.DocumentationMode.None, Microsoft.CodeAnalysis.DocumentationMode.Parse })
+        {
+            var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(code, GeneratorHarness.ParseOptions.WithDocumentationMode(mode));
+            var declaration = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax>().Single();
+            Assert.Equal(expected, DocumentationReader.Summary(declaration));
+        }
+    }
+}

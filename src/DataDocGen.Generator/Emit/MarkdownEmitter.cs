@@ -39,6 +39,10 @@ internal static class MarkdownEmitter
             md.Line(context.AssemblyName is null
                 ? "EF Core DbContext " + Markdown.Code(context.FullName) + ", declared at " + md.Link(context.Location) + "."
                 : "EF Core DbContext " + Markdown.Code(context.FullName) + ", declared in the referenced assembly " + Markdown.Code(context.AssemblyName) + ".");
+            if (context.Summary is not null)
+            {
+                md.Line().Line("Purpose, from its documentation comment: " + Markdown.Text(context.Summary));
+            }
             md.Line();
 
             var rows = new List<(string Aspect, string Value, string Evidence)>();

@@ -12,6 +12,7 @@ internal sealed record DbSetSpec(string PropertyName, string EntityFullName, Sou
 /// <param name="ReachableTypes">The DbSet types and every class reached from them through navigations, read once
 /// for the schema (properties, navigations, attributes).</param>
 /// <param name="Model">What <c>OnModelCreating</c> says about the model.</param>
+/// <param name="Summary">The class's XML documentation summary: its purpose in the code's own words.</param>
 internal sealed record DbContextSpec(
     string Name,
     string FullName,
@@ -21,4 +22,5 @@ internal sealed record DbContextSpec(
     EquatableArray<EntityTypeSpec> ReachableTypes,
     EquatableArray<ProviderUseSpec> ConfiguredProviders,
     EquatableArray<OptionCallSpec> ConfiguredOptions,
-    ModelConfigurationSpec Model);
+    ModelConfigurationSpec Model,
+    string? Summary = null);

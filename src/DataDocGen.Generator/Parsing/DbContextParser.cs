@@ -66,7 +66,8 @@ internal static class DbContextParser
             EntityTypeParser.Closure(dbSets.Types.Concat(configuredTypes), cancellationToken),
             providers,
             options,
-            model);
+            model,
+            fromSource ? context.DeclaringSyntaxReferences.Select(r => DocumentationReader.Summary(r.GetSyntax(cancellationToken))).FirstOrDefault(s => s is not null) : null);
     }
 
     /// <summary>DbSet properties as EF Core's DbSetFinder sees them: instance, non-indexer, on the context or its bases below DbContext.</summary>

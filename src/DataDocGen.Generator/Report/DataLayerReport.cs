@@ -26,7 +26,8 @@ internal sealed record ContextReport(
     EquatableArray<RelationshipReport> Relationships,
     EquatableArray<UnresolvedConfigurationSpec> SchemaUnknownBecause,
     bool IsRelational,
-    SnapshotReport? Snapshot = null);
+    SnapshotReport? Snapshot = null,
+    string? Summary = null);
 
 /// <summary>The context's migrations model snapshot and how the current model compares with it.</summary>
 /// <param name="PendingChanges">Tables and columns in the model and not in the snapshot, or the reverse: changes no migration captures yet.</param>

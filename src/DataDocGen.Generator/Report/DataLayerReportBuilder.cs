@@ -118,7 +118,7 @@ internal static class DataLayerReportBuilder
 
         return new ContextReport(context.Name, context.FullName, context.Location, context.AssemblyName, provider, providers,
             registrations.ToEquatableArray(), context.ConfiguredOptions, entities, tables, views, unknown.ToEquatableArray(),
-            relationships, schemaUnknown.ToEquatableArray(), isRelational);
+            relationships, schemaUnknown.ToEquatableArray(), isRelational, Summary: context.Summary);
     }
 
     private static EquatableArray<TableReport> NamesOnly(IEnumerable<EntityReport> entities) =>
