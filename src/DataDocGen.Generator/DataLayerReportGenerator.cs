@@ -26,6 +26,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
     {
         public const string DeclaredTypes = nameof(DeclaredTypes);
         public const string Registrations = nameof(Registrations);
+        public const string RawSql = nameof(RawSql);
         public const string AppSettings = nameof(AppSettings);
         public const string ProjectName = nameof(ProjectName);
         public const string Options = nameof(Options);
@@ -45,6 +46,11 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Where(static result => result is not null)
             .WithTrackingName(TrackingNames.Registrations);
 
+        var rawSql = context.SyntaxProvider
+            .CreateSyntaxProvider(RawSqlParser.IsCandidate, RawSqlParser.Parse)
+            .Where(static result => result is not null)
+            .WithTrackingName(TrackingNames.RawSql);
+
         var appSettings = context.AdditionalTextsProvider
             .Where(AppSettingsParser.IsAppSettings)
             .Select(AppSettingsParser.Parse)
@@ -63,11 +69,13 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         var report = declaredTypes.Collect()
             .Combine(registrations.Collect())
             .Combine(appSettings.Collect())
+            .Combine(rawSql.Collect())
             .Combine(projectName)
             .Select(static (input, cancellationToken) =>
             {
-                var (((declared, registered), settings), name) = input;
-                var errors = declared.Select(d => d!.Error).Concat(registered.Select(r => r!.Error)).Where(e => e is not null).Select(e => e!).ToEquatableArray();
+                var ((((declared, registered), settings), sqlSites), name) = input;
+                var errors = declared.Select(d => d!.Error).Concat(registered.Select(r => r!.Error)).Concat(sqlSites.Select(s => s!.Error))
+                    .Where(e => e is not null).Select(e => e!).ToEquatableArray();
                 try
                 {
                     var buildErrors = new System.Collections.Generic.List<string>();
@@ -78,7 +86,8 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
                         registered.Select(r => r!.Registration).Where(r => r is not null).Select(r => r!).ToList(),
                         settings.Select(s => s!).ToList(),
                         buildErrors,
-                        declared.Select(d => d!.Snapshot).Where(s => s is not null).Select(s => s!).ToList());
+                        declared.Select(d => d!.Snapshot).Where(s => s is not null).Select(s => s!).ToList(),
+                        sqlSites.Select(s => s!.Spec).Where(s => s is not null).Select(s => s!).ToList());
                     return new ReportResult(built, errors.Concat(buildErrors).ToEquatableArray());
                 }
                 catch (System.Exception exception) when (exception is not System.OperationCanceledException)
@@ -115,7 +124,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             var paths = new RelativePath(options.ReportDirectory);
             var source = PayloadEmitter.Emit(
                 ("DATA_LAYER.md", MarkdownEmitter.Emit(result.Report, paths)),
-                ("DATA_LAYER.json", JsonEmitter.Emit(result.Report)));
+                ("DATA_LAYER.json", JsonEmitter.Emit(result.Report, paths)));
             return new RenderedOutput(source, error);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)

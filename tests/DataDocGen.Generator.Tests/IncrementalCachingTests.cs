@@ -11,6 +11,7 @@ public class IncrementalCachingTests
     [
         DataLayerReportGenerator.TrackingNames.DeclaredTypes,
         DataLayerReportGenerator.TrackingNames.Registrations,
+        DataLayerReportGenerator.TrackingNames.RawSql,
         DataLayerReportGenerator.TrackingNames.AppSettings,
         DataLayerReportGenerator.TrackingNames.ProjectName,
         DataLayerReportGenerator.TrackingNames.Options,
@@ -33,6 +34,8 @@ public class IncrementalCachingTests
             {
                 public static void Configure(IServiceCollection services, IConfiguration config) =>
                     services.AddDbContextPool<Shop.Data.ShopContext>(o => o.UseSqlServer(config.GetConnectionString("Shop")));
+
+                public static int Archive(Shop.Data.ShopContext db) => db.Database.ExecuteSqlRaw("DELETE FROM Orders WHERE Id < 0");
             }
             """),
         ("Services/PriceCalculator.cs", """

@@ -14,7 +14,7 @@ internal static class JsonEmitter
 {
     public const int SchemaVersion = 1;
 
-    public static string Emit(DataLayerReport report)
+    public static string Emit(DataLayerReport report, RelativePath paths)
     {
         var json = new JsonWriter();
         json.StartObject()
@@ -58,6 +58,20 @@ internal static class JsonEmitter
                 .Name("compared").Bool(snapshot.NotComparedBecause.IsEmpty)
                 .StringArray("pendingChanges", snapshot.PendingChanges)
                 .StringArray("notComparedBecause", snapshot.NotComparedBecause)
+                .EndObject();
+        }
+        json.EndArray();
+
+        json.Name("rawSql").StartArray();
+        foreach (var site in report.RawSql)
+        {
+            json.StartObject()
+                .Property("api", site.Api)
+                .Property("member", site.Member)
+                .Property("statement", site.Statement)
+                .StringArray("tables", site.Tables)
+                .Property("parameterization", site.Parameterization.ToString())
+                .Property("location", site.Location is null ? null : paths.Of(site.Location.Path) + ":" + site.Location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 .EndObject();
         }
         json.EndArray();
@@ -136,6 +150,7 @@ internal static class JsonEmitter
         var topics = new System.Collections.Generic.List<string>();
         if (report.Contexts.IsEmpty) topics.Add("1.1 Databases and connections: EF Core DbContexts and their registrations");
         if (report.Contexts.All(c => c.Entities.IsEmpty)) topics.Add("1.2 Data models and entities: DbSet entity types");
+        if (report.RawSql.IsEmpty) topics.Add("1.3 Data access layer: raw SQL (EF Core raw SQL APIs, Dapper, ADO.NET command text)");
         return topics.ToArray();
     }
 }

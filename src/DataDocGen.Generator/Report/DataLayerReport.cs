@@ -6,7 +6,10 @@ namespace DataDocGen.Generator.Report;
 // The resolved, render-ready model: what the report says, with its evidence. Built from the parsed specs by
 // DataLayerReportBuilder; read by the markdown and JSON emitters. Value equality keeps the render step cached.
 
-internal sealed record DataLayerReport(string ProjectName, EquatableArray<ContextReport> Contexts);
+internal sealed record DataLayerReport(string ProjectName, EquatableArray<ContextReport> Contexts, EquatableArray<RawSqlSpec> RawSql = default)
+{
+    public bool IsEmpty => Contexts.IsEmpty && RawSql.IsEmpty;
+}
 
 /// <param name="Provider">The single provider DATA_LAYER.json names; null when none or several are configured.</param>
 /// <param name="TablesUnknownBecause">Set when table names cannot be stated (the reasons, with their evidence).</param>

@@ -19,7 +19,8 @@ internal static class DataLayerReportBuilder
         IReadOnlyList<RegistrationSpec> registrations,
         IReadOnlyList<AppSettingsSpec> appSettings,
         List<string> errors,
-        IReadOnlyList<MigrationSnapshotSpec>? snapshots = null)
+        IReadOnlyList<MigrationSnapshotSpec>? snapshots = null,
+        IReadOnlyList<RawSqlSpec>? rawSql = null)
     {
         // Contexts declared here, plus contexts declared in referenced assemblies that this project registers.
         var contexts = new Dictionary<string, DbContextSpec>(StringComparer.Ordinal);
@@ -37,7 +38,8 @@ internal static class DataLayerReportBuilder
             .Select(c => BuildContext(c, configurations, registrations.Where(r => r.ContextFullName == c.FullName).OrderBy(r => r.Location, LocationComparer.Instance).ToList(), settings, errors))
             .Select(c => snapshots?.FirstOrDefault(s => s.ContextFullName == c.FullName) is { } snapshot ? c with { Snapshot = SnapshotComparison.Compare(c, snapshot) } : c)
             .ToEquatableArray();
-        return new DataLayerReport(projectName, reports);
+        var sql = (rawSql ?? new List<RawSqlSpec>()).OrderBy(r => r.Location, LocationComparer.Instance).ThenBy(r => r.Api, StringComparer.Ordinal).ToEquatableArray();
+        return new DataLayerReport(projectName, reports, sql);
     }
 
     private static ContextReport BuildContext(DbContextSpec context, IReadOnlyList<EntityConfigurationSpec> configurations,

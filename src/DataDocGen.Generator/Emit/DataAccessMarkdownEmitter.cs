@@ -1,0 +1,36 @@
+using System.Linq;
+using DataDocGen.Generator.Model;
+using DataDocGen.Generator.Report;
+
+namespace DataDocGen.Generator.Emit;
+
+/// <summary>Section 1.3: how the code reaches its data. Today: the raw SQL inventory.</summary>
+internal static class DataAccessMarkdownEmitter
+{
+    public static void Write(Markdown md, DataLayerReport report)
+    {
+        if (report.RawSql.IsEmpty) return;
+        md.Line("### 1.3 Data access layer").Line();
+        md.Line("#### Raw SQL").Line();
+        var risky = report.RawSql.Count(s => s.Parameterization == SqlParameterization.BuiltIntoRawSql);
+        if (risky > 0)
+        {
+            md.Line("**" + risky.ToString(System.Globalization.CultureInfo.InvariantCulture) + " place(s) build SQL text by interpolation or concatenation and pass it to a raw API**: values become part of the SQL (an injection risk unless they are trusted).").Line();
+        }
+        md.Line("| Where | API | Statement | Tables named | Parameters | Evidence |").Line("| --- | --- | --- | --- | --- | --- |");
+        foreach (var site in report.RawSql)
+        {
+            md.Line("| " + Markdown.Code(site.Member) + " | " + Markdown.Text(site.Api) + " | " + (site.Statement ?? "")
+                    + " | " + string.Join(", ", site.Tables.Select(Markdown.Code)) + " | " + Describe(site.Parameterization) + " | " + md.Link(site.Location) + " |");
+        }
+        md.Line();
+    }
+
+    public static string Describe(SqlParameterization parameterization) => parameterization switch
+    {
+        SqlParameterization.Constant => "constant SQL text",
+        SqlParameterization.InterpolatedParameters => "interpolated values sent as parameters",
+        SqlParameterization.BuiltIntoRawSql => "**values built into the SQL text**",
+        _ => "SQL text from a variable (not followed)",
+    };
+}

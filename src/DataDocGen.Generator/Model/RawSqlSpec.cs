@@ -1,0 +1,28 @@
+using DataDocGen.Generator.Helpers;
+
+namespace DataDocGen.Generator.Model;
+
+internal enum SqlParameterization
+{
+    /// <summary>Constant SQL text (values, if any, passed as parameters).</summary>
+    Constant,
+    /// <summary>An interpolated string given to an API that turns the holes into parameters (FromSql, SqlQuery, ExecuteSql).</summary>
+    InterpolatedParameters,
+    /// <summary>Text built by interpolation or concatenation and given to a raw API: values become part of the SQL.</summary>
+    BuiltIntoRawSql,
+    /// <summary>Text from a variable, parameter or call DataDocGen does not follow.</summary>
+    Unknown,
+}
+
+/// <summary>A place that sends SQL text to the database: EF Core raw SQL APIs, Dapper, or ADO.NET command text.</summary>
+/// <param name="Api">The library and method, e.g. <c>EF Core FromSqlRaw</c>, <c>Dapper QueryAsync</c>, <c>ADO.NET CommandText</c>.</param>
+/// <param name="Statement">The SQL statement kind (SELECT, INSERT, UPDATE, DELETE, MERGE, EXEC...) when the text is known.</param>
+/// <param name="Tables">Tables named in constant SQL text (FROM, JOIN, INTO, UPDATE), as written.</param>
+/// <param name="Member">The containing type and method, e.g. <c>OrderRepository.FindAsync</c>.</param>
+internal sealed record RawSqlSpec(
+    string Api,
+    string? Statement,
+    EquatableArray<string> Tables,
+    SqlParameterization Parameterization,
+    string Member,
+    SourceLocation? Location);

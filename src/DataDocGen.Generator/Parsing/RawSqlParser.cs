@@ -1,0 +1,140 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using DataDocGen.Generator.Helpers;
+using DataDocGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DataDocGen.Generator.Parsing;
+
+/// <summary>
+/// Finds the places that send SQL text: EF Core's raw SQL methods, Dapper's query and execute methods, and ADO.NET
+/// <c>CommandText</c> assignments. Each is confirmed by its symbol (a method named <c>Query</c> elsewhere is not
+/// Dapper). The SQL text is read only when it is constant; it is never copied into the report (it may hold
+/// anything), only its statement kind and the tables it names.
+/// </summary>
+internal static class RawSqlParser
+{
+    private static readonly HashSet<string> EfMethods = new()
+    {
+        "FromSqlRaw", "FromSqlInterpolated", "FromSql", "SqlQueryRaw", "SqlQuery", "ExecuteSqlRaw", "ExecuteSqlRawAsync",
+        "ExecuteSqlInterpolated", "ExecuteSqlInterpolatedAsync", "ExecuteSql", "ExecuteSqlAsync",
+    };
+
+    private static readonly HashSet<string> DapperMethods = new()
+    {
+        "Query", "QueryAsync", "QueryFirst", "QueryFirstAsync", "QueryFirstOrDefault", "QueryFirstOrDefaultAsync", "QuerySingle",
+        "QuerySingleAsync", "QuerySingleOrDefault", "QuerySingleOrDefaultAsync", "QueryMultiple", "QueryMultipleAsync", "Execute",
+        "ExecuteAsync", "ExecuteScalar", "ExecuteScalarAsync", "ExecuteReader", "ExecuteReaderAsync", "QueryUnbufferedAsync",
+    };
+
+    private static readonly Regex TableReference = new(
+        "\\b(?:FROM|JOIN|INTO|UPDATE|MERGE\\s+INTO|MERGE)\\s+((?:\\[[^\\]]+\\]|\"[^\"]+\"|`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)(?:\\.(?:\\[[^\\]]+\\]|\"[^\"]+\"|`[^`]+`|[A-Za-z_][A-Za-z0-9_]*))?)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static readonly HashSet<string> NotTables = new(System.StringComparer.OrdinalIgnoreCase) { "SELECT", "VALUES", "SET", "WHERE", "LATERAL", "UNNEST", "OPENJSON" };
+
+    /// <summary>Cheap syntactic filter: a call to one of the method names, or an assignment to <c>CommandText</c>.</summary>
+    public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node switch
+    {
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => EfMethods.Contains(access.Name.Identifier.ValueText) || DapperMethods.Contains(access.Name.Identifier.ValueText),
+        AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CommandText" } } => true,
+        _ => false,
+    };
+
+    public static RawSqlResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var spec = context.Node switch
+            {
+                InvocationExpressionSyntax invocation => FromInvocation(invocation, context.SemanticModel, cancellationToken),
+                AssignmentExpressionSyntax assignment => FromCommandText(assignment, context.SemanticModel, cancellationToken),
+                _ => null,
+            };
+            return spec is null ? null : new RawSqlResult(spec, null);
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            return new RawSqlResult(null, Diagnostics.GeneratorFailure.Describe(exception, context.Node));
+        }
+    }
+
+    private static RawSqlSpec? FromInvocation(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (OptionsBuilderParser.ResolveMethod(invocation, model, cancellationToken) is not { } method) return null;
+        var original = method.ReducedFrom ?? method;
+        string api;
+        if (EfMethods.Contains(method.Name) && original.ContainingType.IsInNamespace("Microsoft.EntityFrameworkCore")) api = "EF Core " + method.Name;
+        else if (DapperMethods.Contains(method.Name) && original.ContainingType.IsInNamespace("Dapper")) api = "Dapper " + method.Name;
+        else return null;
+
+        var sqlParameter = method.Parameters.FirstOrDefault(p => p.Name is "sql" or "command");
+        var argument = invocation.ArgumentList.Arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(OptionsBuilderParser.ParameterFor(a, invocation.ArgumentList, method), sqlParameter));
+        if (argument is null) return Spec(api, null, SqlParameterization.Unknown, invocation, model, cancellationToken);
+        var takesFormattable = sqlParameter!.Type.Is("System", "FormattableString");
+        return Classify(api, argument.Expression, takesFormattable, invocation, model, cancellationToken);
+    }
+
+    private static RawSqlSpec? FromCommandText(AssignmentExpressionSyntax assignment, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol is not IPropertySymbol { Name: "CommandText" } property) return null;
+        var owner = property.ContainingType;
+        var isCommand = owner.Is("System.Data.Common", "DbCommand") || owner.DerivesFrom("System.Data.Common", "DbCommand")
+                        || owner.Is("System.Data", "IDbCommand") || owner.AllInterfaces.Any(i => i.Is("System.Data", "IDbCommand"));
+        return isCommand ? Classify("ADO.NET CommandText", assignment.Right, false, assignment, model, cancellationToken) : null;
+    }
+
+    private static RawSqlSpec Classify(string api, ExpressionSyntax sql, bool takesFormattable, SyntaxNode site, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (model.GetConstantValue(sql, cancellationToken) is { HasValue: true, Value: string text })
+        {
+            return Spec(api, text, SqlParameterization.Constant, site, model, cancellationToken);
+        }
+        if (sql is InterpolatedStringExpressionSyntax interpolated)
+        {
+            var template = string.Concat(interpolated.Contents.Select(c => c is InterpolatedStringTextSyntax t ? t.TextToken.ValueText : " @p "));
+            return Spec(api, template, takesFormattable ? SqlParameterization.InterpolatedParameters : SqlParameterization.BuiltIntoRawSql, site, model, cancellationToken);
+        }
+        if (sql is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } || IsStringFormat(sql, model, cancellationToken))
+        {
+            return Spec(api, null, SqlParameterization.BuiltIntoRawSql, site, model, cancellationToken);
+        }
+        return Spec(api, null, SqlParameterization.Unknown, site, model, cancellationToken);
+    }
+
+    private static bool IsStringFormat(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken) =>
+        expression is InvocationExpressionSyntax invocation && model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol { Name: "Format" or "Concat" or "Join" } method
+        && method.ContainingType.SpecialType == SpecialType.System_String;
+
+    private static RawSqlSpec Spec(string api, string? sql, SqlParameterization parameterization, SyntaxNode site, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var statement = sql is null ? null : Statement(sql);
+        var tables = sql is null ? EquatableArray<string>.Empty
+            : TableReference.Matches(sql).Cast<Match>().Select(m => m.Groups[1].Value).Where(t => !NotTables.Contains(t))
+                .Distinct(System.StringComparer.OrdinalIgnoreCase).OrderBy(t => t, System.StringComparer.Ordinal).ToEquatableArray();
+        return new RawSqlSpec(api, statement, tables, parameterization, Member(site, model, cancellationToken), SourceLocation.From(site));
+    }
+
+    private static string? Statement(string sql)
+    {
+        var first = Regex.Match(sql, "^\\s*(?:--[^\\n]*\\n\\s*)*([A-Za-z]+)", RegexOptions.CultureInvariant);
+        if (!first.Success) return null;
+        var word = first.Groups[1].Value.ToUpperInvariant();
+        return word is "SELECT" or "INSERT" or "UPDATE" or "DELETE" or "MERGE" or "WITH" or "EXEC" or "EXECUTE" or "CALL" or "CREATE" or "ALTER" or "DROP" or "TRUNCATE" or "UPSERT"
+            ? word : null;
+    }
+
+    private static string Member(SyntaxNode site, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var member = site.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or PropertyDeclarationSyntax or LocalFunctionStatementSyntax or GlobalStatementSyntax);
+        if (member is GlobalStatementSyntax) return "top-level statements";
+        var symbol = member is null ? null : model.GetDeclaredSymbol(member, cancellationToken);
+        return symbol is null ? "?" : (symbol.ContainingType?.Name is { } type ? type + "." : "") + (symbol is IMethodSymbol { MethodKind: MethodKind.Constructor } ? "ctor" : symbol.Name);
+    }
+}
+
+internal sealed record RawSqlResult(RawSqlSpec? Spec, string? Error);

@@ -1,0 +1,59 @@
+using DataDocGen.Generator.Tests.Infrastructure;
+
+namespace DataDocGen.Generator.Tests;
+
+/// <summary>The raw SQL inventory: every place that sends SQL text, with how values reach it.</summary>
+public class RawSqlTests
+{
+    private const string Code = """
+        using Dapper;
+        using Microsoft.Data.SqlClient;
+        namespace Shop.Data
+        {
+            public class Order { public int Id { get; set; } public string Status { get; set; } = ""; }
+            public class ShopContext : DbContext { public DbSet<Order> Orders => Set<Order>(); }
+            public class OrderQueries(ShopContext db, SqlConnection connection)
+            {
+                private const string Open = "SELECT * FROM dbo.Orders o JOIN [sales].[Lines] l ON l.OrderId = o.Id WHERE o.Status = @status";
+
+                public List<Order> ByStatus(string status) => db.Orders.FromSqlRaw("SELECT * FROM Orders WHERE Status = {0}", status).ToList();
+                public List<Order> Safe(string status) => db.Orders.FromSql($"SELECT * FROM Orders WHERE Status = {status}").ToList();
+                public int Purge(int days) => db.Database.ExecuteSqlRaw($"DELETE FROM Orders WHERE Age > {days}");
+                public int Close(string status) => db.Database.ExecuteSqlRaw("UPDATE Orders SET Closed = 1 WHERE Status = '" + status + "'");
+                public IEnumerable<Order> DapperOpen() => connection.Query<Order>(Open, new { status = "open" });
+                public Task<int> DapperInsert(Order order) => connection.ExecuteAsync("INSERT INTO Orders (Status) VALUES (@Status)", order);
+                public object? Count(string table)
+                {
+                    using var command = connection.CreateCommand();
+                    command.CommandText = "SELECT COUNT(*) FROM " + table;
+                    return command.ExecuteScalar();
+                }
+                public object? Query(string sql) => sql; // not Dapper: same name, other method
+            }
+        }
+        """;
+
+    [Fact]
+    public void Raw_sql_sites_are_listed_with_statement_tables_and_parameterization()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Data/Queries.cs", Code)));
+        var sites = Json.Parse(output.Json).GetProperty("rawSql").EnumerateArray()
+            .Select(s => s.GetProperty("member").GetString() + " | " + s.GetProperty("api").GetString() + " | " + s.GetProperty("statement").GetString()
+                         + " | " + string.Join(",", s.GetProperty("tables").EnumerateArray().Select(t => t.GetString())) + " | " + s.GetProperty("parameterization").GetString())
+            .ToList();
+
+        Assert.Equal(
+        [
+            "OrderQueries.ByStatus | EF Core FromSqlRaw | SELECT | Orders | Constant",
+            "OrderQueries.Safe | EF Core FromSql | SELECT | Orders | InterpolatedParameters",
+            "OrderQueries.Purge | EF Core ExecuteSqlRaw | DELETE | Orders | BuiltIntoRawSql",
+            "OrderQueries.Close | EF Core ExecuteSqlRaw |  |  | BuiltIntoRawSql",
+            "OrderQueries.DapperOpen | Dapper Query | SELECT | [sales].[Lines],dbo.Orders | Constant",
+            "OrderQueries.DapperInsert | Dapper ExecuteAsync | INSERT | Orders | Constant",
+            "OrderQueries.Count | ADO.NET CommandText |  |  | BuiltIntoRawSql",
+        ], sites);
+        Assert.Contains("**3 place(s) build SQL text by interpolation or concatenation and pass it to a raw API**", output.Markdown);
+        Assert.Contains("| `OrderQueries.Purge` | EF Core ExecuteSqlRaw | DELETE | `Orders` | **values built into the SQL text** | [Data/Queries.cs:", output.Markdown);
+        Assert.DoesNotContain("open", output.Markdown); // SQL text and values are not copied into the report
+    }
+}
