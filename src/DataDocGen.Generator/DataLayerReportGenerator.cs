@@ -27,6 +27,8 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         public const string DeclaredTypes = nameof(DeclaredTypes);
         public const string Registrations = nameof(Registrations);
         public const string RawSql = nameof(RawSql);
+        public const string Migrations = nameof(Migrations);
+        public const string MigrationApplications = nameof(MigrationApplications);
         public const string AppSettings = nameof(AppSettings);
         public const string ProjectName = nameof(ProjectName);
         public const string Options = nameof(Options);
@@ -51,6 +53,17 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Where(static result => result is not null)
             .WithTrackingName(TrackingNames.RawSql);
 
+        // [Migration] marks EF Core migrations: ForAttributeWithMetadataName is Roslyn's cheapest way to find them.
+        var migrations = context.SyntaxProvider
+            .ForAttributeWithMetadataName(MigrationParser.MigrationAttribute, static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax, MigrationParser.Parse)
+            .Where(static result => result is not null)
+            .WithTrackingName(TrackingNames.Migrations);
+
+        var migrationApplications = context.SyntaxProvider
+            .CreateSyntaxProvider(MigrationParser.IsApplyCandidate, MigrationParser.ParseApply)
+            .Where(static spec => spec is not null)
+            .WithTrackingName(TrackingNames.MigrationApplications);
+
         var appSettings = context.AdditionalTextsProvider
             .Where(AppSettingsParser.IsAppSettings)
             .Select(AppSettingsParser.Parse)
@@ -70,11 +83,14 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Combine(registrations.Collect())
             .Combine(appSettings.Collect())
             .Combine(rawSql.Collect())
+            .Combine(migrations.Collect())
+            .Combine(migrationApplications.Collect())
             .Combine(projectName)
             .Select(static (input, cancellationToken) =>
             {
-                var ((((declared, registered), settings), sqlSites), name) = input;
+                var ((((((declared, registered), settings), sqlSites), migrationClasses), applications), name) = input;
                 var errors = declared.Select(d => d!.Error).Concat(registered.Select(r => r!.Error)).Concat(sqlSites.Select(s => s!.Error))
+                    .Concat(migrationClasses.Select(m => m!.Error))
                     .Where(e => e is not null).Select(e => e!).ToEquatableArray();
                 try
                 {
@@ -87,7 +103,9 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
                         settings.Select(s => s!).ToList(),
                         buildErrors,
                         declared.Select(d => d!.Snapshot).Where(s => s is not null).Select(s => s!).ToList(),
-                        sqlSites.Select(s => s!.Spec).Where(s => s is not null).Select(s => s!).ToList());
+                        sqlSites.Select(s => s!.Spec).Where(s => s is not null).Select(s => s!).ToList(),
+                        migrationClasses.Select(m => m!.Migration).Where(m => m is not null).Select(m => m!).ToList(),
+                        applications.Select(a => a!).ToList());
                     return new ReportResult(built, errors.Concat(buildErrors).ToEquatableArray());
                 }
                 catch (System.Exception exception) when (exception is not System.OperationCanceledException)

@@ -12,6 +12,8 @@ public class IncrementalCachingTests
         DataLayerReportGenerator.TrackingNames.DeclaredTypes,
         DataLayerReportGenerator.TrackingNames.Registrations,
         DataLayerReportGenerator.TrackingNames.RawSql,
+        DataLayerReportGenerator.TrackingNames.Migrations,
+        DataLayerReportGenerator.TrackingNames.MigrationApplications,
         DataLayerReportGenerator.TrackingNames.AppSettings,
         DataLayerReportGenerator.TrackingNames.ProjectName,
         DataLayerReportGenerator.TrackingNames.Options,
@@ -36,6 +38,15 @@ public class IncrementalCachingTests
                     services.AddDbContextPool<Shop.Data.ShopContext>(o => o.UseSqlServer(config.GetConnectionString("Shop")));
 
                 public static int Archive(Shop.Data.ShopContext db) => db.Database.ExecuteSqlRaw("DELETE FROM Orders WHERE Id < 0");
+
+                public static void Upgrade(Shop.Data.ShopContext db) => db.Database.Migrate();
+            }
+
+            [Microsoft.EntityFrameworkCore.Infrastructure.DbContext(typeof(Shop.Data.ShopContext))]
+            [Microsoft.EntityFrameworkCore.Migrations.Migration("20240101000000_Initial")]
+            public class Initial : Microsoft.EntityFrameworkCore.Migrations.Migration
+            {
+                protected override void Up(Microsoft.EntityFrameworkCore.Migrations.MigrationBuilder migrationBuilder) => migrationBuilder.EnsureSchema("sales");
             }
             """),
         ("Services/PriceCalculator.cs", """

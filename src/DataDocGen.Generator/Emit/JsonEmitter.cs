@@ -76,6 +76,20 @@ internal static class JsonEmitter
         }
         json.EndArray();
 
+        json.Name("migrations").StartArray();
+        foreach (var migration in report.Migrations)
+        {
+            json.StartObject()
+                .Property("context", migration.ContextFullName)
+                .Property("id", migration.Id)
+                .Property("name", MigrationMarkdownEmitter.Name(migration.Id))
+                .Property("createdUtc", MigrationMarkdownEmitter.Created(migration.Id))
+                .StringArray("upOperations", migration.UpOperations)
+                .Name("hasDown").Bool(migration.HasDown)
+                .EndObject();
+        }
+        json.EndArray();
+
         json.StringArray("searchedWithoutResult", SearchedWithoutResult(report));
         return json.EndObject().ToString();
     }
@@ -150,7 +164,8 @@ internal static class JsonEmitter
         var topics = new System.Collections.Generic.List<string>();
         if (report.Contexts.IsEmpty) topics.Add("1.1 Databases and connections: EF Core DbContexts and their registrations");
         if (report.Contexts.All(c => c.Entities.IsEmpty)) topics.Add("1.2 Data models and entities: DbSet entity types");
+        if (report.Migrations.IsEmpty) topics.Add("3.1 Migrations: EF Core migrations");
         if (report.RawSql.IsEmpty) topics.Add("1.3 Data access layer: raw SQL (EF Core raw SQL APIs, Dapper, ADO.NET command text)");
-        return topics.ToArray();
+        return topics.OrderBy(t => t, System.StringComparer.Ordinal).ToArray();
     }
 }

@@ -27,6 +27,7 @@ internal static class MarkdownEmitter
         if (!report.Contexts.IsEmpty) WriteDatabases(md, report);
         SchemaMarkdownEmitter.Write(md, report);
         DataAccessMarkdownEmitter.Write(md, report);
+        MigrationMarkdownEmitter.Write(md, report);
         return md.ToString();
     }
 

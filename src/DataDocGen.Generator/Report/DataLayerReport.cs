@@ -6,9 +6,14 @@ namespace DataDocGen.Generator.Report;
 // The resolved, render-ready model: what the report says, with its evidence. Built from the parsed specs by
 // DataLayerReportBuilder; read by the markdown and JSON emitters. Value equality keeps the render step cached.
 
-internal sealed record DataLayerReport(string ProjectName, EquatableArray<ContextReport> Contexts, EquatableArray<RawSqlSpec> RawSql = default)
+internal sealed record DataLayerReport(
+    string ProjectName,
+    EquatableArray<ContextReport> Contexts,
+    EquatableArray<RawSqlSpec> RawSql = default,
+    EquatableArray<MigrationSpec> Migrations = default,
+    EquatableArray<MigrationApplySpec> MigrationApplications = default)
 {
-    public bool IsEmpty => Contexts.IsEmpty && RawSql.IsEmpty;
+    public bool IsEmpty => Contexts.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty;
 }
 
 /// <param name="Provider">The single provider DATA_LAYER.json names; null when none or several are configured.</param>

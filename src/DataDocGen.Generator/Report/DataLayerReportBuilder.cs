@@ -20,7 +20,9 @@ internal static class DataLayerReportBuilder
         IReadOnlyList<AppSettingsSpec> appSettings,
         List<string> errors,
         IReadOnlyList<MigrationSnapshotSpec>? snapshots = null,
-        IReadOnlyList<RawSqlSpec>? rawSql = null)
+        IReadOnlyList<RawSqlSpec>? rawSql = null,
+        IReadOnlyList<MigrationSpec>? migrations = null,
+        IReadOnlyList<MigrationApplySpec>? migrationApplications = null)
     {
         // Contexts declared here, plus contexts declared in referenced assemblies that this project registers.
         var contexts = new Dictionary<string, DbContextSpec>(StringComparer.Ordinal);
@@ -39,7 +41,10 @@ internal static class DataLayerReportBuilder
             .Select(c => snapshots?.FirstOrDefault(s => s.ContextFullName == c.FullName) is { } snapshot ? c with { Snapshot = SnapshotComparison.Compare(c, snapshot) } : c)
             .ToEquatableArray();
         var sql = (rawSql ?? new List<RawSqlSpec>()).OrderBy(r => r.Location, LocationComparer.Instance).ThenBy(r => r.Api, StringComparer.Ordinal).ToEquatableArray();
-        return new DataLayerReport(projectName, reports, sql);
+        // Migrations in the order EF Core applies them: by id (its timestamp prefix), per context.
+        var ordered = (migrations ?? new List<MigrationSpec>()).OrderBy(m => m.ContextFullName ?? "", StringComparer.Ordinal).ThenBy(m => m.Id, StringComparer.Ordinal).ToEquatableArray();
+        var applied = (migrationApplications ?? new List<MigrationApplySpec>()).OrderBy(a => a.Location, LocationComparer.Instance).ToEquatableArray();
+        return new DataLayerReport(projectName, reports, sql, ordered, applied);
     }
 
     private static ContextReport BuildContext(DbContextSpec context, IReadOnlyList<EntityConfigurationSpec> configurations,

@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Linq;
+using DataDocGen.Generator.Model;
+using DataDocGen.Generator.Report;
+
+namespace DataDocGen.Generator.Emit;
+
+/// <summary>Section 3.1: the EF Core migrations in the order they apply, and where the code applies them.</summary>
+internal static class MigrationMarkdownEmitter
+{
+    public static void Write(Markdown md, DataLayerReport report)
+    {
+        if (report.Migrations.IsEmpty && report.MigrationApplications.IsEmpty) return;
+        md.Line("## 3. Data migration and seeding").Line();
+        md.Line("### 3.1 Migrations").Line();
+        foreach (var group in report.Migrations.GroupBy(m => m.ContextFullName))
+        {
+            md.Line("EF Core migrations" + (group.Key is null ? "" : " of " + Markdown.Code(group.Key)) + ", in the order they apply:").Line();
+            md.Line("| Migration | Created (UTC) | Up | Down | Evidence |").Line("| --- | --- | --- | --- | --- |");
+            foreach (var migration in group)
+            {
+                md.Line("| " + Markdown.Code(Name(migration.Id)) + " | " + (Created(migration.Id) ?? "") + " | "
+                        + string.Join("; ", migration.UpOperations.Select(Markdown.Text)) + " | " + (migration.HasDown ? "implemented" : "empty")
+                        + " | " + md.Link(migration.Location) + " |");
+            }
+            md.Line();
+        }
+        if (!report.MigrationApplications.IsEmpty)
+        {
+            md.Line("Applied by the code at run time:").Line();
+            foreach (var application in report.MigrationApplications)
+            {
+                md.Line("- " + md.WithLink(Markdown.Code(application.Method + "()") + " in " + Markdown.Code(application.Member)
+                        + (application.Condition is null ? "" : ", when " + Markdown.Code(application.Condition)), application.Location));
+            }
+            md.Line();
+        }
+    }
+
+    /// <summary>The name part of a migration id: <c>20240101120000_AddOrders</c> is <c>AddOrders</c>.</summary>
+    public static string Name(string id) => id.Length > 15 && id[14] == '_' && id.Take(14).All(char.IsDigit) ? id.Substring(15) : id;
+
+    /// <summary>The creation time encoded in a migration id (yyyyMMddHHmmss), or null.</summary>
+    public static string? Created(string id) =>
+        id.Length >= 14 && System.DateTime.TryParseExact(id.Substring(0, 14), "yyyyMMddHHmmss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var created)
+            ? created.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
+            : null;
+}

@@ -1,0 +1,18 @@
+using DataDocGen.Generator.Helpers;
+
+namespace DataDocGen.Generator.Model;
+
+/// <summary>An EF Core migration class: <c>[Migration("20240101120000_Initial")]</c> on a <c>Migration</c> subclass.</summary>
+/// <param name="Id">The migration id from the attribute (its timestamp prefix orders migrations).</param>
+/// <param name="ContextFullName">The context named by <c>[DbContext(typeof(...))]</c>, when present.</param>
+/// <param name="UpOperations">A summary of <c>Up</c>: each operation kind with its count (<c>CreateTable: Orders, Customers</c>, <c>Sql: 2</c>).</param>
+/// <param name="HasDown">True when <c>Down</c> is overridden with at least one statement.</param>
+internal sealed record MigrationSpec(
+    string Id,
+    string? ContextFullName,
+    EquatableArray<string> UpOperations,
+    bool HasDown,
+    SourceLocation? Location);
+
+/// <summary>A call that applies migrations or creates the schema: <c>Database.Migrate()</c>, <c>MigrateAsync</c>, <c>EnsureCreated</c>.</summary>
+internal sealed record MigrationApplySpec(string Method, string Member, string? Condition, SourceLocation? Location);

@@ -1,0 +1,118 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using DataDocGen.Generator.Helpers;
+using DataDocGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DataDocGen.Generator.Parsing;
+
+/// <summary>
+/// Reads EF Core migrations (classes marked <c>[Migration]</c>, found through ForAttributeWithMetadataName) and the
+/// calls that apply them. A migration's <c>Up</c> is summarised by its <c>MigrationBuilder</c> operations, with the
+/// tables they name when those are constants; raw <c>Sql(...)</c> calls are counted, never copied (they may hold anything).
+/// </summary>
+internal static class MigrationParser
+{
+    public const string MigrationAttribute = "Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute";
+
+    /// <summary>Operations whose table argument is reported by name.</summary>
+    private static readonly HashSet<string> TableOperations = new()
+    {
+        "CreateTable", "DropTable", "RenameTable", "AddColumn", "DropColumn", "AlterColumn", "RenameColumn", "CreateIndex", "DropIndex",
+        "AddForeignKey", "DropForeignKey", "AddPrimaryKey", "DropPrimaryKey", "AddUniqueConstraint", "DropUniqueConstraint",
+        "AddCheckConstraint", "DropCheckConstraint", "InsertData", "UpdateData", "DeleteData", "AlterTable",
+    };
+
+    private static readonly HashSet<string> OtherOperations = new()
+    {
+        "Sql", "EnsureSchema", "DropSchema", "CreateSequence", "DropSequence", "AlterSequence", "RestartSequence", "RenameIndex", "AlterDatabase",
+    };
+
+    public static MigrationResult? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (context.TargetSymbol is not INamedTypeSymbol type) return null;
+            var id = context.Attributes.FirstOrDefault()?.ConstructorArguments.FirstOrDefault().Value as string;
+            if (id is null) return null;
+            var contextType = type.GetAttributes().FirstOrDefault(a => a.AttributeClass.Is("Microsoft.EntityFrameworkCore.Infrastructure", "DbContextAttribute"))
+                ?.ConstructorArguments.FirstOrDefault().Value as ITypeSymbol;
+
+            var up = Body(type, "Up", cancellationToken);
+            var down = Body(type, "Down", cancellationToken);
+            var operations = up is null ? EquatableArray<string>.Empty : Summarise(up);
+            var hasDown = down switch
+            {
+                BlockSyntax block => block.Statements.Count > 0,
+                ArrowExpressionClauseSyntax => true,
+                _ => false,
+            };
+            return new MigrationResult(new MigrationSpec(id, contextType?.ClrFullName(), operations, hasDown, SourceLocation.From(type)), null);
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            return new MigrationResult(null, Diagnostics.GeneratorFailure.Describe(exception, context.TargetNode));
+        }
+    }
+
+    private static SyntaxNode? Body(INamedTypeSymbol type, string name, CancellationToken cancellationToken) =>
+        type.GetMembers(name).OfType<IMethodSymbol>().SelectMany(m => m.DeclaringSyntaxReferences)
+            .Select(r => r.GetSyntax(cancellationToken)).OfType<MethodDeclarationSyntax>()
+            .Select(m => (SyntaxNode?)m.Body ?? m.ExpressionBody).FirstOrDefault(b => b is not null);
+
+    /// <summary><c>CreateTable: Customers, Orders</c>, <c>AddColumn: Orders (2)</c>, <c>Sql: 1</c>, in a fixed order.</summary>
+    private static EquatableArray<string> Summarise(SyntaxNode body)
+    {
+        var tables = new SortedDictionary<string, List<string>>(System.StringComparer.Ordinal);
+        var counts = new SortedDictionary<string, int>(System.StringComparer.Ordinal);
+        foreach (var invocation in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            if (invocation.Expression is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax } access) continue;
+            var name = access.Name.Identifier.ValueText;
+            if (TableOperations.Contains(name))
+            {
+                var table = Argument(invocation, name is "CreateTable" or "DropTable" or "RenameTable" ? "name" : "table");
+                if (!tables.TryGetValue(name, out var list)) tables[name] = list = new List<string>();
+                list.Add(table ?? "?");
+            }
+            else if (OtherOperations.Contains(name))
+            {
+                counts[name] = counts.TryGetValue(name, out var count) ? count + 1 : 1;
+            }
+        }
+        return tables.Select(t => t.Key + ": " + string.Join(", ", t.Value.GroupBy(v => v).OrderBy(g => g.Key, System.StringComparer.Ordinal)
+                    .Select(g => g.Count() == 1 ? g.Key : g.Key + " (" + g.Count().ToString(System.Globalization.CultureInfo.InvariantCulture) + ")")))
+            .Concat(counts.Select(c => c.Key + ": " + c.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .ToEquatableArray();
+    }
+
+    /// <summary>A named string argument (<c>name: "Orders"</c>, <c>table: "Orders"</c>), or the first positional one.</summary>
+    private static string? Argument(InvocationExpressionSyntax invocation, string parameter)
+    {
+        var arguments = invocation.ArgumentList.Arguments;
+        var named = arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == parameter);
+        var argument = named ?? (parameter == "name" ? arguments.FirstOrDefault(a => a.NameColon is null) : null);
+        return argument?.Expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal ? literal.Token.ValueText : null;
+    }
+
+    /// <summary>Cheap syntactic filter for the calls that apply migrations.</summary>
+    public static bool IsApplyCandidate(SyntaxNode node, CancellationToken _) =>
+        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Migrate" or "MigrateAsync" or "EnsureCreated" or "EnsureCreatedAsync" } };
+
+    public static MigrationApplySpec? ParseApply(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var invocation = (InvocationExpressionSyntax)context.Node;
+        if (OptionsBuilderParser.ResolveMethod(invocation, context.SemanticModel, cancellationToken) is not { } method) return null;
+        var original = method.ReducedFrom ?? method;
+        if (!original.ContainingType.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore")) return null;
+        var member = invocation.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or GlobalStatementSyntax);
+        var memberName = member is GlobalStatementSyntax ? "top-level statements"
+            : member is not null && context.SemanticModel.GetDeclaredSymbol(member, cancellationToken) is { } symbol ? (symbol.ContainingType?.Name + "." + symbol.Name) : "?";
+        return new MigrationApplySpec(method.Name, memberName, CodeText.EnclosingCondition(invocation, null), SourceLocation.From(invocation));
+    }
+}
+
+internal sealed record MigrationResult(MigrationSpec? Migration, string? Error);
