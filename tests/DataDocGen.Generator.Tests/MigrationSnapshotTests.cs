@@ -130,9 +130,9 @@ public class MigrationSnapshotTests
     [Fact]
     public void A_snapshot_with_constructs_not_read_is_not_compared()
     {
-        var output = Run(owned: """b.OwnsOne("Blogging.Address", "Address", b1 => { b1.Property<string>("City"); });""");
+        var output = Run(owned: """b.OwnsMany("Blogging.Address", "Addresses", b1 => { b1.Property<string>("City"); });""");
 
-        Assert.Contains("not compared with the current model, because the snapshot uses `OwnsOne`", output.Markdown);
+        Assert.Contains("not compared with the current model, because the snapshot uses `OwnsMany`", output.Markdown);
         Assert.DoesNotContain("pending model changes", output.Markdown);
     }
 }

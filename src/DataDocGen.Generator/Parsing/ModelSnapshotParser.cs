@@ -48,7 +48,7 @@ internal static class ModelSnapshotParser
                     if (!entities.TryGetValue(entityName, out var entity)) entities[entityName] = entity = new SnapshotEntity();
                     ReadEntity(lambda, entity, notComparable);
                     break;
-                case "OwnsOne" or "OwnsMany" or "ComplexProperty" or "ComplexCollection" or "ToJson" or "UseTpcMappingStrategy" or "SplitToTable" or "SplitToView":
+                case "OwnsMany" or "ComplexProperty" or "ComplexCollection" or "ToJson" or "UseTpcMappingStrategy" or "SplitToTable" or "SplitToView":
                     if (!notComparable.Contains(name)) notComparable.Add(name);
                     break;
             }
@@ -63,7 +63,7 @@ internal static class ModelSnapshotParser
             var schema = owner.Schema ?? defaultSchema;
             var key = schema + "." + owner.Table;
             if (!tables.TryGetValue(key, out var table)) tables[key] = table = (owner.Table, schema, new SortedSet<string>(System.StringComparer.Ordinal));
-            foreach (var column in entity.Columns) table.Columns.Add(column);
+            foreach (var column in entity.Columns.Concat(entity.OwnedColumns)) table.Columns.Add(column);
             // TPT: a derived type's own table also holds the key, which its block does not repeat.
             if (entity != owner || entity.BaseType is null) continue;
             var root = entity;
@@ -88,6 +88,8 @@ internal static class ModelSnapshotParser
         public string? BaseType { get; set; }
         public List<string> Columns { get; } = new();
         public List<string> KeyColumns { get; } = new();
+        /// <summary>Owned types stored in this entity's table: their columns, named [navigation]_[property].</summary>
+        public List<string> OwnedColumns { get; } = new();
     }
 
     /// <summary>The statements of one <c>Entity("Name", b => ...)</c> block, rooted at its parameter.</summary>
@@ -119,6 +121,19 @@ internal static class ModelSnapshotParser
                     break;
                 case "HasBaseType" when arguments.Count == 1:
                     entity.BaseType = Literal(arguments[0].Expression);
+                    break;
+                case "OwnsOne" when arguments.Count == 3 && Literal(arguments[1].Expression) is { } navigation && arguments[2].Expression is LambdaExpressionSyntax ownedLambda:
+                    // Table splitting: the owned block lists its properties and its key (the owner's key, same column);
+                    // its columns are the owner's, named [navigation]_[property] by convention.
+                    var owned = new SnapshotEntity();
+                    ReadEntity(ownedLambda, owned, notComparable);
+                    if (owned.Table is not null && owned.Table != entity.Table && entity.Table is not null)
+                    {
+                        if (!notComparable.Contains("OwnsOne(...).ToTable")) notComparable.Add("OwnsOne(...).ToTable");
+                        break;
+                    }
+                    foreach (var column in owned.Columns.Where(c => !owned.KeyColumns.Contains(c))) entity.OwnedColumns.Add(navigation + "_" + column);
+                    foreach (var column in owned.OwnedColumns) entity.OwnedColumns.Add(navigation + "_" + column);
                     break;
                 case "HasKey":
                     entity.KeyColumns.Clear();
