@@ -18,5 +18,6 @@ public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(opti
         modelBuilder.HasDefaultSchema("sales");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ShopContext).Assembly);
         modelBuilder.Entity<Customer>().HasIndex(c => c.Email).IsUnique();
+        modelBuilder.Entity<Tag>().HasData(new Tag { Id = 1, Label = "new" }, new Tag { Id = 2, Label = "sale" });
     }
 }

@@ -90,6 +90,18 @@ internal static class JsonEmitter
         }
         json.EndArray();
 
+        json.Name("seeding").StartArray();
+        foreach (var context in report.Contexts)
+        {
+            foreach (var seed in context.Seeds)
+            {
+                json.StartObject().Property("context", context.Name).Property("entity", seed.Entity).Name("rows");
+                if (seed.Rows is { } rows) json.Number(rows); else json.Null();
+                json.EndObject();
+            }
+        }
+        json.EndArray();
+
         json.StringArray("searchedWithoutResult", SearchedWithoutResult(report));
         return json.EndObject().ToString();
     }

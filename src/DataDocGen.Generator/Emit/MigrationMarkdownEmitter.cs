@@ -10,8 +10,26 @@ internal static class MigrationMarkdownEmitter
 {
     public static void Write(Markdown md, DataLayerReport report)
     {
-        if (report.Migrations.IsEmpty && report.MigrationApplications.IsEmpty) return;
+        var seeded = report.Contexts.Where(c => !c.Seeds.IsEmpty).ToList();
+        if (report.Migrations.IsEmpty && report.MigrationApplications.IsEmpty && seeded.Count == 0) return;
         md.Line("## 3. Data migration and seeding").Line();
+        if (!report.Migrations.IsEmpty || !report.MigrationApplications.IsEmpty) WriteMigrations(md, report);
+        if (seeded.Count == 0) return;
+        md.Line("### 3.2 Seeding").Line();
+        foreach (var context in seeded)
+        {
+            md.Line("Rows seeded with `HasData` in " + Markdown.Code(context.Name) + " (part of the model: migrations insert them):").Line();
+            md.Line("| Entity | Rows | Evidence |").Line("| --- | --- | --- |");
+            foreach (var seed in context.Seeds)
+            {
+                md.Line("| " + Markdown.Code(seed.Entity) + " | " + (seed.Rows?.ToString(CultureInfo.InvariantCulture) ?? "not counted (computed in code)") + " | " + md.Link(seed.Location) + " |");
+            }
+            md.Line();
+        }
+    }
+
+    private static void WriteMigrations(Markdown md, DataLayerReport report)
+    {
         md.Line("### 3.1 Migrations").Line();
         foreach (var group in report.Migrations.GroupBy(m => m.ContextFullName))
         {

@@ -130,6 +130,9 @@ internal static class FluentChainParser
 
     private static string Render(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
     {
+        if (expression is ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax or AnonymousObjectCreationExpressionSyntax) return "new";
+        if (expression is ArrayCreationExpressionSyntax { Initializer: { } arrayItems }) return "[" + arrayItems.Expressions.Count.ToString(CultureInfo.InvariantCulture) + "]";
+        if (expression is ImplicitArrayCreationExpressionSyntax implicitArray) return "[" + implicitArray.Initializer.Expressions.Count.ToString(CultureInfo.InvariantCulture) + "]";
         if (expression is LambdaExpressionSyntax lambda)
         {
             return MemberList(lambda) is { } members ? "=" + members : "λ";

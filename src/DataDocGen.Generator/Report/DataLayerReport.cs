@@ -35,7 +35,11 @@ internal sealed record ContextReport(
     EquatableArray<UnresolvedConfigurationSpec> SchemaUnknownBecause,
     bool IsRelational,
     SnapshotReport? Snapshot = null,
-    string? Summary = null);
+    string? Summary = null,
+    EquatableArray<SeedReport> Seeds = default);
+
+/// <summary>Rows seeded with <c>HasData</c> for an entity type: the count when the call shows it, else null.</summary>
+internal sealed record SeedReport(string Entity, int? Rows, SourceLocation? Location);
 
 /// <summary>The context's migrations model snapshot and how the current model compares with it.</summary>
 /// <param name="PendingChanges">Tables and columns in the model and not in the snapshot, or the reverse: changes no migration captures yet.</param>

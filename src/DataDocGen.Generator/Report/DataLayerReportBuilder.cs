@@ -125,7 +125,8 @@ internal static class DataLayerReportBuilder
 
         return new ContextReport(context.Name, context.FullName, context.Location, context.AssemblyName, provider, providers,
             registrations.ToEquatableArray(), context.ConfiguredOptions, entities, tables, views, unknown.ToEquatableArray(),
-            relationships, schemaUnknown.ToEquatableArray(), isRelational, Summary: context.Summary);
+            relationships, schemaUnknown.ToEquatableArray(), isRelational, Summary: context.Summary,
+            Seeds: schema.Seeds.OrderBy(s => s.Entity, StringComparer.Ordinal).ThenBy(s => s.Location, LocationComparer.Instance).ToEquatableArray());
     }
 
     private static EquatableArray<TableReport> NamesOnly(IEnumerable<EntityReport> entities) =>

@@ -193,6 +193,9 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                     check = check! with { Name = Text(step, 0) ?? "?" };
                     entity.CheckConstraints.Add(check);
                     break;
+                case (State.Entity, "HasData"):
+                    builder.AddSeed(entity, step);
+                    break;
                 case (State.Entity, "Navigation"):
                     navigationName = Members(step)?.FirstOrDefault();
                     state = State.NavigationAccess;

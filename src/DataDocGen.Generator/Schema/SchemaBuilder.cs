@@ -15,7 +15,11 @@ internal sealed record SchemaResult(
     EquatableArray<TableReport> Tables,
     EquatableArray<TableReport> Views,
     EquatableArray<RelationshipReport> Relationships,
-    List<UnresolvedConfigurationSpec> Unknown);
+    List<UnresolvedConfigurationSpec> Unknown)
+{
+    /// <summary>HasData seeding found in the model configuration (reported whether or not the schema is complete).</summary>
+    public List<SeedReport> Seeds { get; init; } = new();
+}
 
 /// <summary>
 /// Builds a context's model as EF Core's conventions, attributes and fluent calls would, step by step:
@@ -40,6 +44,21 @@ internal sealed class SchemaBuilder
     private readonly List<EntityNode> _order = new();
     private readonly List<RelationshipNode> _relationships = new();
     private readonly List<ManyToManyNode> _manyToMany = new();
+    private readonly List<SeedReport> _seeds = new();
+
+    /// <summary>Records a <c>HasData</c> call: the row count when every argument is an object or an array written out.</summary>
+    public void AddSeed(EntityNode entity, FluentStepSpec step)
+    {
+        int? rows = 0;
+        foreach (var argument in step.Arguments)
+        {
+            if (argument == "new") rows++;
+            else if (argument.Length > 2 && argument[0] == '[' && int.TryParse(argument.Substring(1, argument.Length - 2), out var items)) rows += items;
+            else rows = null;
+            if (rows is null) break;
+        }
+        _seeds.Add(new SeedReport(entity.FullName, rows, step.Location));
+    }
     private readonly List<UnresolvedConfigurationSpec> _unknown = new();
     private readonly string? _provider;
     private ConventionDefaults _conventions = new();
@@ -158,9 +177,9 @@ internal sealed class SchemaBuilder
         var (tables, views) = _unknown.Count == 0 ? new TableAssembler(this, _order, _relationships, _provider).Assemble() : (new List<TableReport>(), new List<TableReport>());
         if (_unknown.Count > 0)
         {
-            return new SchemaResult(entityReports, EquatableArray<TableReport>.Empty, EquatableArray<TableReport>.Empty, EquatableArray<RelationshipReport>.Empty, _unknown);
+            return new SchemaResult(entityReports, EquatableArray<TableReport>.Empty, EquatableArray<TableReport>.Empty, EquatableArray<RelationshipReport>.Empty, _unknown) { Seeds = _seeds };
         }
-        return new SchemaResult(entityReports, tables.ToEquatableArray(), views.ToEquatableArray(), RelationshipReports(), _unknown);
+        return new SchemaResult(entityReports, tables.ToEquatableArray(), views.ToEquatableArray(), RelationshipReports(), _unknown) { Seeds = _seeds };
     }
 
     private void AddEntity(string fullName, string? dbSetName, SourceLocation? dbSetLocation, HashSet<string> ignoredTypes)

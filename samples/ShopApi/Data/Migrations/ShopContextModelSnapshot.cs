@@ -178,6 +178,18 @@ namespace Shop.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Tag", "sales");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Label = "new"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Label = "sale"
+                        });
                 });
 
             modelBuilder.Entity("Shop.Domain.BankTransferPayment", b =>

@@ -12,7 +12,7 @@ using Shop.Data;
 namespace Shop.Data.Migrations
 {
     [DbContext(typeof(ShopContext))]
-    [Migration("20261127110735_Initial")]
+    [Migration("20261127111002_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -181,6 +181,18 @@ namespace Shop.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Tag", "sales");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Label = "new"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Label = "sale"
+                        });
                 });
 
             modelBuilder.Entity("Shop.Domain.BankTransferPayment", b =>

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
 namespace Shop.Data.Migrations
 {
     /// <inheritdoc />
@@ -154,6 +156,16 @@ namespace Shop.Data.Migrations
                         principalTable: "Orders",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.InsertData(
+                schema: "sales",
+                table: "Tag",
+                columns: new[] { "Id", "Label" },
+                values: new object[,]
+                {
+                    { 1, "new" },
+                    { 2, "sale" }
                 });
 
             migrationBuilder.CreateIndex(
