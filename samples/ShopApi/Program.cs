@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Shop.Data;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,7 +15,17 @@ builder.Services.AddDbContextPool<ShopContext>(
 builder.Services.AddDbContextFactory<AuditContext>(options =>
     options.UseSqlite(builder.Configuration["Audit:ConnectionString"]));
 
+// The product list is read far more often than it changes: cached in memory for five minutes.
+builder.Services.AddMemoryCache();
+
 var app = builder.Build();
+
+app.MapGet("/products", (ShopContext db, IMemoryCache cache) =>
+    cache.GetOrCreateAsync("products:all", entry =>
+    {
+        entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5);
+        return db.Products.AsNoTracking().ToListAsync();
+    }));
 
 app.MapGet("/orders/{id:int}", async (int id, ShopContext db) =>
     await db.Orders.Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == id) is { } order

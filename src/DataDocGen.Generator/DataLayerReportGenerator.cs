@@ -28,6 +28,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         public const string Registrations = nameof(Registrations);
         public const string RawSql = nameof(RawSql);
         public const string Migrations = nameof(Migrations);
+        public const string Caching = nameof(Caching);
         public const string MigrationApplications = nameof(MigrationApplications);
         public const string AppSettings = nameof(AppSettings);
         public const string ProjectName = nameof(ProjectName);
@@ -64,6 +65,11 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Where(static spec => spec is not null)
             .WithTrackingName(TrackingNames.MigrationApplications);
 
+        var caching = context.SyntaxProvider
+            .CreateSyntaxProvider(CacheParser.IsCandidate, CacheParser.Parse)
+            .Where(static result => result is not null)
+            .WithTrackingName(TrackingNames.Caching);
+
         var appSettings = context.AdditionalTextsProvider
             .Where(AppSettingsParser.IsAppSettings)
             .Select(AppSettingsParser.Parse)
@@ -85,12 +91,13 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Combine(rawSql.Collect())
             .Combine(migrations.Collect())
             .Combine(migrationApplications.Collect())
+            .Combine(caching.Collect())
             .Combine(projectName)
             .Select(static (input, cancellationToken) =>
             {
-                var ((((((declared, registered), settings), sqlSites), migrationClasses), applications), name) = input;
+                var (((((((declared, registered), settings), sqlSites), migrationClasses), applications), cacheSites), name) = input;
                 var errors = declared.Select(d => d!.Error).Concat(registered.Select(r => r!.Error)).Concat(sqlSites.Select(s => s!.Error))
-                    .Concat(migrationClasses.Select(m => m!.Error))
+                    .Concat(migrationClasses.Select(m => m!.Error)).Concat(cacheSites.Select(c => c!.Error))
                     .Where(e => e is not null).Select(e => e!).ToEquatableArray();
                 try
                 {
@@ -105,7 +112,8 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
                         declared.Select(d => d!.Snapshot).Where(s => s is not null).Select(s => s!).ToList(),
                         sqlSites.Select(s => s!.Spec).Where(s => s is not null).Select(s => s!).ToList(),
                         migrationClasses.Select(m => m!.Migration).Where(m => m is not null).Select(m => m!).ToList(),
-                        applications.Select(a => a!).ToList());
+                        applications.Select(a => a!).ToList(),
+                        cacheSites.Select(c => c!).ToList());
                     return new ReportResult(built, errors.Concat(buildErrors).ToEquatableArray());
                 }
                 catch (System.Exception exception) when (exception is not System.OperationCanceledException)

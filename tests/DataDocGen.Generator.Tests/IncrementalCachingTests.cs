@@ -13,6 +13,7 @@ public class IncrementalCachingTests
         DataLayerReportGenerator.TrackingNames.Registrations,
         DataLayerReportGenerator.TrackingNames.RawSql,
         DataLayerReportGenerator.TrackingNames.Migrations,
+        DataLayerReportGenerator.TrackingNames.Caching,
         DataLayerReportGenerator.TrackingNames.MigrationApplications,
         DataLayerReportGenerator.TrackingNames.AppSettings,
         DataLayerReportGenerator.TrackingNames.ProjectName,
@@ -40,6 +41,8 @@ public class IncrementalCachingTests
                 public static int Archive(Shop.Data.ShopContext db) => db.Database.ExecuteSqlRaw("DELETE FROM Orders WHERE Id < 0");
 
                 public static void Upgrade(Shop.Data.ShopContext db) => db.Database.Migrate();
+
+                public static void Cache(IServiceCollection services) => services.AddMemoryCache();
             }
 
             [Microsoft.EntityFrameworkCore.Infrastructure.DbContext(typeof(Shop.Data.ShopContext))]

@@ -9,6 +9,41 @@ internal static class DataAccessMarkdownEmitter
 {
     public static void Write(Markdown md, DataLayerReport report)
     {
+        WriteRawSql(md, report);
+        WriteCaching(md, report);
+    }
+
+    // 1.4: cache providers and where caches are read, written and invalidated.
+    private static void WriteCaching(Markdown md, DataLayerReport report)
+    {
+        if (report.CacheProviders.IsEmpty && report.CacheUses.IsEmpty) return;
+        md.Line("### 1.4 Caching layer").Line();
+        if (!report.CacheProviders.IsEmpty)
+        {
+            md.Line("| Provider | Registration | Settings | Evidence |").Line("| --- | --- | --- | --- |");
+            foreach (var provider in report.CacheProviders)
+            {
+                md.Line("| " + Markdown.Text(provider.Provider) + " | " + Markdown.Code(provider.Method + "()") + (provider.Condition is null ? "" : ", when " + Markdown.Code(provider.Condition))
+                        + " | " + string.Join("; ", provider.Settings.Select(Markdown.Code)) + " | " + md.Link(provider.Location) + " |");
+            }
+            md.Line();
+        }
+        if (!report.CacheUses.IsEmpty)
+        {
+            md.Line("| Where | Cache | Operation | Strategy | Key | Expiration | Evidence |").Line("| --- | --- | --- | --- | --- | --- | --- |");
+            foreach (var use in report.CacheUses)
+            {
+                md.Line("| " + Markdown.Code(use.Member) + " | " + use.Cache + " | " + Markdown.Code(use.Operation) + " | " + use.Kind
+                        + " | " + (use.Key is null ? "computed" : Markdown.Code(use.Key))
+                        + " | " + (use.Expirations.IsEmpty ? (use.Kind is "write" or "read-through (cache-aside)" ? "none set in this call" : "") : string.Join("; ", use.Expirations.Select(Markdown.Text)))
+                        + " | " + md.Link(use.Location) + " |");
+            }
+            md.Line();
+        }
+    }
+
+    private static void WriteRawSql(Markdown md, DataLayerReport report)
+    {
         if (report.RawSql.IsEmpty) return;
         md.Line("### 1.3 Data access layer").Line();
         md.Line("#### Raw SQL").Line();

@@ -76,6 +76,22 @@ internal static class JsonEmitter
         }
         json.EndArray();
 
+        json.Name("caching").StartObject().Name("providers").StartArray();
+        foreach (var provider in report.CacheProviders)
+        {
+            json.StartObject().Property("provider", provider.Provider).Property("registration", provider.Method).StringArray("settings", provider.Settings)
+                .Property("condition", provider.Condition).EndObject();
+        }
+        json.EndArray().Name("uses").StartArray();
+        foreach (var use in report.CacheUses)
+        {
+            json.StartObject().Property("member", use.Member).Property("cache", use.Cache).Property("operation", use.Operation).Property("strategy", use.Kind)
+                .Property("key", use.Key).StringArray("expirations", use.Expirations)
+                .Property("location", use.Location is null ? null : paths.Of(use.Location.Path) + ":" + use.Location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .EndObject();
+        }
+        json.EndArray().EndObject();
+
         json.Name("migrations").StartArray();
         foreach (var migration in report.Migrations)
         {
@@ -177,6 +193,7 @@ internal static class JsonEmitter
         if (report.Contexts.IsEmpty) topics.Add("1.1 Databases and connections: EF Core DbContexts and their registrations");
         if (report.Contexts.All(c => c.Entities.IsEmpty)) topics.Add("1.2 Data models and entities: DbSet entity types");
         if (report.Migrations.IsEmpty) topics.Add("3.1 Migrations: EF Core migrations");
+        if (report.CacheProviders.IsEmpty && report.CacheUses.IsEmpty) topics.Add("1.4 Caching layer: IMemoryCache, IDistributedCache, HybridCache and their registrations");
         if (report.RawSql.IsEmpty) topics.Add("1.3 Data access layer: raw SQL (EF Core raw SQL APIs, Dapper, ADO.NET command text)");
         return topics.OrderBy(t => t, System.StringComparer.Ordinal).ToArray();
     }

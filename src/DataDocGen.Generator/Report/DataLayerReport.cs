@@ -11,9 +11,11 @@ internal sealed record DataLayerReport(
     EquatableArray<ContextReport> Contexts,
     EquatableArray<RawSqlSpec> RawSql = default,
     EquatableArray<MigrationSpec> Migrations = default,
-    EquatableArray<MigrationApplySpec> MigrationApplications = default)
+    EquatableArray<MigrationApplySpec> MigrationApplications = default,
+    EquatableArray<CacheProviderSpec> CacheProviders = default,
+    EquatableArray<CacheUseSpec> CacheUses = default)
 {
-    public bool IsEmpty => Contexts.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty;
+    public bool IsEmpty => Contexts.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty && CacheProviders.IsEmpty && CacheUses.IsEmpty;
 }
 
 /// <param name="Provider">The single provider DATA_LAYER.json names; null when none or several are configured.</param>

@@ -22,7 +22,8 @@ internal static class DataLayerReportBuilder
         IReadOnlyList<MigrationSnapshotSpec>? snapshots = null,
         IReadOnlyList<RawSqlSpec>? rawSql = null,
         IReadOnlyList<MigrationSpec>? migrations = null,
-        IReadOnlyList<MigrationApplySpec>? migrationApplications = null)
+        IReadOnlyList<MigrationApplySpec>? migrationApplications = null,
+        IReadOnlyList<CacheResult>? caching = null)
     {
         // Contexts declared here, plus contexts declared in referenced assemblies that this project registers.
         var contexts = new Dictionary<string, DbContextSpec>(StringComparer.Ordinal);
@@ -44,7 +45,11 @@ internal static class DataLayerReportBuilder
         // Migrations in the order EF Core applies them: by id (its timestamp prefix), per context.
         var ordered = (migrations ?? new List<MigrationSpec>()).OrderBy(m => m.ContextFullName ?? "", StringComparer.Ordinal).ThenBy(m => m.Id, StringComparer.Ordinal).ToEquatableArray();
         var applied = (migrationApplications ?? new List<MigrationApplySpec>()).OrderBy(a => a.Location, LocationComparer.Instance).ToEquatableArray();
-        return new DataLayerReport(projectName, reports, sql, ordered, applied);
+        var cacheProviders = (caching ?? new List<CacheResult>()).Select(c => c.Provider).Where(p => p is not null).Select(p => p!)
+            .OrderBy(p => p.Location, LocationComparer.Instance).ToEquatableArray();
+        var cacheUses = (caching ?? new List<CacheResult>()).Select(c => c.Use).Where(u => u is not null).Select(u => u!)
+            .OrderBy(u => u.Location, LocationComparer.Instance).ToEquatableArray();
+        return new DataLayerReport(projectName, reports, sql, ordered, applied, cacheProviders, cacheUses);
     }
 
     private static ContextReport BuildContext(DbContextSpec context, IReadOnlyList<EntityConfigurationSpec> configurations,

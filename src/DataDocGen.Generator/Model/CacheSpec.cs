@@ -1,0 +1,23 @@
+using DataDocGen.Generator.Helpers;
+
+namespace DataDocGen.Generator.Model;
+
+/// <summary>A caching provider registered on the service collection, with the options the code sets (secrets redacted).</summary>
+/// <param name="Provider">Readable provider name, e.g. <c>In-memory (IMemoryCache)</c>, <c>Redis (IDistributedCache)</c>.</param>
+/// <param name="Settings">Option assignments as <c>Name = value</c>, values made safe (constants redacted, code shown only without literals).</param>
+internal sealed record CacheProviderSpec(string Provider, string Method, EquatableArray<string> Settings, string? Condition, SourceLocation? Location);
+
+/// <summary>A use of a cache: read-through (<c>GetOrCreate*</c>), read, write, or invalidation.</summary>
+/// <param name="Cache">The cache abstraction: IMemoryCache, IDistributedCache or HybridCache.</param>
+/// <param name="Operation">The method called.</param>
+/// <param name="Kind">cache-aside read-through, read, write, invalidation.</param>
+/// <param name="Key">The key: a constant, a pattern with <c>{…}</c> for interpolated parts, or null when computed.</param>
+/// <param name="Expirations">Expirations set for the entry (<c>absolute, relative: 5 min</c>, <c>sliding: 30 s</c>...).</param>
+internal sealed record CacheUseSpec(
+    string Cache,
+    string Operation,
+    string Kind,
+    string? Key,
+    EquatableArray<string> Expirations,
+    string Member,
+    SourceLocation? Location);

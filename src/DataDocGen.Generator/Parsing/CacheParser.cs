@@ -1,0 +1,222 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using DataDocGen.Generator.Helpers;
+using DataDocGen.Generator.Model;
+using DataDocGen.Generator.Security;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DataDocGen.Generator.Parsing;
+
+/// <summary>
+/// Reads the caching layer: provider registrations (AddMemoryCache, AddStackExchangeRedisCache, AddHybridCache...)
+/// and uses of IMemoryCache, IDistributedCache and HybridCache with their keys and expirations. Every call is confirmed
+/// by its symbol's namespace; values are resolved from constants and TimeSpan factories, else shown as safe code.
+/// </summary>
+internal static class CacheParser
+{
+    private static readonly Dictionary<string, string> Registrations = new()
+    {
+        ["AddMemoryCache"] = "In-memory cache (IMemoryCache)",
+        ["AddDistributedMemoryCache"] = "In-process distributed cache (IDistributedCache, memory)",
+        ["AddStackExchangeRedisCache"] = "Redis (IDistributedCache)",
+        ["AddDistributedSqlServerCache"] = "SQL Server (IDistributedCache)",
+        ["AddHybridCache"] = "HybridCache",
+        ["AddOutputCache"] = "Output caching (ASP.NET Core)",
+        ["AddResponseCaching"] = "Response caching (ASP.NET Core)",
+        ["AddFusionCache"] = "FusionCache",
+    };
+
+    private static readonly Dictionary<string, string> Uses = new()
+    {
+        ["GetOrCreate"] = "read-through (cache-aside)", ["GetOrCreateAsync"] = "read-through (cache-aside)",
+        ["TryGetValue"] = "read", ["Get"] = "read", ["GetAsync"] = "read", ["GetString"] = "read", ["GetStringAsync"] = "read",
+        ["Set"] = "write", ["SetAsync"] = "write", ["SetString"] = "write", ["SetStringAsync"] = "write", ["CreateEntry"] = "write",
+        ["Remove"] = "invalidation", ["RemoveAsync"] = "invalidation", ["RemoveByTagAsync"] = "invalidation", ["Refresh"] = "refresh", ["RefreshAsync"] = "refresh",
+    };
+
+    private static readonly HashSet<string> ExpirationNames = new()
+    {
+        "AbsoluteExpiration", "AbsoluteExpirationRelativeToNow", "SlidingExpiration", "Expiration", "LocalCacheExpiration",
+        "SetAbsoluteExpiration", "SetSlidingExpiration",
+    };
+
+    public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
+        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
+        && (Registrations.ContainsKey(access.Name.Identifier.ValueText) || Uses.ContainsKey(access.Name.Identifier.ValueText));
+
+    public static CacheResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var invocation = (InvocationExpressionSyntax)context.Node;
+            var model = context.SemanticModel;
+            if (OptionsBuilderParser.ResolveMethod(invocation, model, cancellationToken) is not { } method) return null;
+            var original = method.ReducedFrom ?? method;
+            var name = method.Name;
+
+            if (Registrations.TryGetValue(name, out var provider) && OptionsBuilderParser.ReceiverType(method).Is("Microsoft.Extensions.DependencyInjection", "IServiceCollection"))
+            {
+                var settings = invocation.ArgumentList.Arguments.Select(a => a.Expression).OfType<LambdaExpressionSyntax>()
+                    .SelectMany(l => l.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                    .Select(a => Setting(a, model, cancellationToken)).ToEquatableArray();
+                return new CacheResult(new CacheProviderSpec(provider, name, settings, CodeText.EnclosingCondition(invocation, null), SourceLocation.From(invocation)), null, null);
+            }
+
+            if (!Uses.TryGetValue(name, out var kind)) return null;
+            var cache = CacheType(OptionsBuilderParser.ReceiverType(method)) ?? CacheType(original.ContainingType);
+            if (cache is null) return null;
+            var keyArgument = invocation.ArgumentList.Arguments.FirstOrDefault(a => OptionsBuilderParser.ParameterFor(a, invocation.ArgumentList, method)?.Name is "key" or "tag");
+            var key = keyArgument is null ? null : Key(keyArgument.Expression, model, cancellationToken);
+            var expirations = Expirations(invocation, model, cancellationToken);
+            return new CacheResult(null, new CacheUseSpec(cache, name, kind, key, expirations, Member(invocation, model, cancellationToken), SourceLocation.From(invocation)), null);
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            return new CacheResult(null, null, Diagnostics.GeneratorFailure.Describe(exception, context.Node));
+        }
+    }
+
+    private static string? CacheType(ITypeSymbol? type)
+    {
+        if (type is null) return null;
+        if (type.Is("Microsoft.Extensions.Caching.Memory", "IMemoryCache") || type.AllInterfaces.Any(i => i.Is("Microsoft.Extensions.Caching.Memory", "IMemoryCache"))
+            || type.Is("Microsoft.Extensions.Caching.Memory", "CacheExtensions")) return "IMemoryCache";
+        if (type.Is("Microsoft.Extensions.Caching.Distributed", "IDistributedCache") || type.AllInterfaces.Any(i => i.Is("Microsoft.Extensions.Caching.Distributed", "IDistributedCache"))
+            || type.Is("Microsoft.Extensions.Caching.Distributed", "DistributedCacheExtensions")) return "IDistributedCache";
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Is("Microsoft.Extensions.Caching.Hybrid", "HybridCache")) return "HybridCache";
+        }
+        return null;
+    }
+
+    /// <summary><c>Name = value</c> for an option assignment; constant strings of connection-like or secret settings
+    /// (Configuration, ConnectionString, passwords, keys...) are redacted.</summary>
+    private static string Setting(AssignmentExpressionSyntax assignment, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var name = assignment.Left is MemberAccessExpressionSyntax access ? access.Name.Identifier.ValueText : assignment.Left.ToString();
+        var sensitive = ConnectionStringRedactor.IsSensitiveName(name) || name.IndexOf("Configuration", System.StringComparison.OrdinalIgnoreCase) >= 0
+                        || name.IndexOf("Connection", System.StringComparison.OrdinalIgnoreCase) >= 0;
+        return name + " = " + Value(assignment.Right, model, cancellationToken, redact: sensitive);
+    }
+
+    private static string Value(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken, bool redact = true)
+    {
+        var constant = model.GetConstantValue(expression, cancellationToken);
+        if (constant is { HasValue: true, Value: string text }) return "\"" + (redact ? ConnectionStringRedactor.Redact(text) : text) + "\"";
+        if (constant is { HasValue: true, Value: bool flag }) return flag ? "true" : "false";
+        if (constant is { HasValue: true, Value: { } number }) return System.Convert.ToString(number, CultureInfo.InvariantCulture) ?? "…";
+        if (TimeSpanText(expression, model, cancellationToken) is { } span) return span;
+        if (expression is InvocationExpressionSyntax lookup && ConnectionSourceParser.Parse(lookup, model, cancellationToken).FirstOrDefault() is { ConfigurationKey: { } key })
+        {
+            return "configuration `" + key + "`";
+        }
+        return CodeText.Safe(expression) ?? "…";
+    }
+
+    /// <summary>The key: constant text, an interpolation pattern with {…} for its holes, or null when computed otherwise.</summary>
+    private static string? Key(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (model.GetConstantValue(expression, cancellationToken) is { HasValue: true, Value: string constant }) return constant;
+        if (expression is InterpolatedStringExpressionSyntax interpolated)
+        {
+            return string.Concat(interpolated.Contents.Select(c => c is InterpolatedStringTextSyntax t ? t.TextToken.ValueText : "{" + (CodeText.Safe(((InterpolationSyntax)c).Expression) ?? "…") + "}"));
+        }
+        if (expression is IdentifierNameSyntax identifier && model.GetSymbolInfo(identifier, cancellationToken).Symbol is ILocalSymbol local
+            && local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } initializer })
+        {
+            return Key(initializer, model, cancellationToken);
+        }
+        return null;
+    }
+
+    /// <summary>Expirations set in the call: option objects and entry lambdas in its arguments, or an options local passed to it.</summary>
+    private static EquatableArray<string> Expirations(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var scopes = new List<SyntaxNode> { invocation.ArgumentList };
+        foreach (var argument in invocation.ArgumentList.Arguments)
+        {
+            if (argument.Expression is IdentifierNameSyntax identifier && model.GetSymbolInfo(identifier, cancellationToken).Symbol is ILocalSymbol local
+                && local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } initializer })
+            {
+                scopes.Add(initializer);
+            }
+        }
+        var result = new List<string>();
+        foreach (var node in scopes.SelectMany(s => s.DescendantNodesAndSelf()))
+        {
+            switch (node)
+            {
+                case AssignmentExpressionSyntax { Left: var left } assignment when ExpirationNames.Contains(LastName(left)):
+                    result.Add(Describe(LastName(left), assignment.Right, model, cancellationToken));
+                    break;
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call when ExpirationNames.Contains(access.Name.Identifier.ValueText) && call.ArgumentList.Arguments.Count > 0:
+                    result.Add(Describe(access.Name.Identifier.ValueText, call.ArgumentList.Arguments[0].Expression, model, cancellationToken));
+                    break;
+            }
+        }
+        return result.Distinct().ToEquatableArray();
+    }
+
+    private static string LastName(ExpressionSyntax expression) => expression switch
+    {
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        _ => "",
+    };
+
+    private static string Describe(string setting, ExpressionSyntax value, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var label = setting switch
+        {
+            "AbsoluteExpirationRelativeToNow" or "Expiration" => "expires after",
+            "AbsoluteExpiration" or "SetAbsoluteExpiration" => "absolute expiration",
+            "SlidingExpiration" or "SetSlidingExpiration" => "sliding expiration",
+            "LocalCacheExpiration" => "local cache expires after",
+            _ => setting,
+        };
+        return label + " " + Value(value, model, cancellationToken);
+    }
+
+    /// <summary><c>TimeSpan.FromMinutes(5)</c> as "5 minutes", <c>new TimeSpan(1, 0, 0)</c> as "1 hour", from constant arguments.</summary>
+    private static string? TimeSpanText(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call
+            && model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol { ContainingType: { } type } && type.Is("System", "TimeSpan")
+            && call.ArgumentList.Arguments.Count == 1
+            && model.GetConstantValue(call.ArgumentList.Arguments[0].Expression, cancellationToken) is { HasValue: true, Value: { } amount })
+        {
+            var unit = access.Name.Identifier.ValueText switch
+            {
+                "FromDays" => "day", "FromHours" => "hour", "FromMinutes" => "minute", "FromSeconds" => "second", "FromMilliseconds" => "millisecond",
+                _ => null,
+            };
+            if (unit is null) return null;
+            var text = System.Convert.ToString(amount, CultureInfo.InvariantCulture);
+            return text + " " + unit + (text == "1" ? "" : "s");
+        }
+        if (expression is ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 3 } creation
+            && model.GetTypeInfo(creation, cancellationToken).Type.Is("System", "TimeSpan")
+            && creation.ArgumentList.Arguments.Select(a => model.GetConstantValue(a.Expression, cancellationToken)).ToList() is var parts
+            && parts.All(p => p is { HasValue: true, Value: int }))
+        {
+            var span = new System.TimeSpan((int)parts[0].Value!, (int)parts[1].Value!, (int)parts[2].Value!);
+            return span.ToString("c", CultureInfo.InvariantCulture);
+        }
+        return null;
+    }
+
+    private static string Member(SyntaxNode site, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var member = site.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or GlobalStatementSyntax);
+        if (member is GlobalStatementSyntax) return "top-level statements";
+        var symbol = member is null ? null : model.GetDeclaredSymbol(member, cancellationToken);
+        return symbol is null ? "?" : (symbol.ContainingType?.Name is { } type ? type + "." : "") + symbol.Name;
+    }
+}
+
+internal sealed record CacheResult(CacheProviderSpec? Provider, CacheUseSpec? Use, string? Error);
