@@ -29,6 +29,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         public const string RawSql = nameof(RawSql);
         public const string Migrations = nameof(Migrations);
         public const string Caching = nameof(Caching);
+        public const string Transactions = nameof(Transactions);
         public const string MigrationApplications = nameof(MigrationApplications);
         public const string AppSettings = nameof(AppSettings);
         public const string ProjectName = nameof(ProjectName);
@@ -70,6 +71,11 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Where(static result => result is not null)
             .WithTrackingName(TrackingNames.Caching);
 
+        var transactions = context.SyntaxProvider
+            .CreateSyntaxProvider(TransactionParser.IsCandidate, TransactionParser.Parse)
+            .Where(static result => result is not null)
+            .WithTrackingName(TrackingNames.Transactions);
+
         var appSettings = context.AdditionalTextsProvider
             .Where(AppSettingsParser.IsAppSettings)
             .Select(AppSettingsParser.Parse)
@@ -92,12 +98,13 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Combine(migrations.Collect())
             .Combine(migrationApplications.Collect())
             .Combine(caching.Collect())
+            .Combine(transactions.Collect())
             .Combine(projectName)
             .Select(static (input, cancellationToken) =>
             {
-                var (((((((declared, registered), settings), sqlSites), migrationClasses), applications), cacheSites), name) = input;
+                var ((((((((declared, registered), settings), sqlSites), migrationClasses), applications), cacheSites), transactionSites), name) = input;
                 var errors = declared.Select(d => d!.Error).Concat(registered.Select(r => r!.Error)).Concat(sqlSites.Select(s => s!.Error))
-                    .Concat(migrationClasses.Select(m => m!.Error)).Concat(cacheSites.Select(c => c!.Error))
+                    .Concat(migrationClasses.Select(m => m!.Error)).Concat(cacheSites.Select(c => c!.Error)).Concat(transactionSites.Select(t => t!.Error))
                     .Where(e => e is not null).Select(e => e!).ToEquatableArray();
                 try
                 {
@@ -113,7 +120,8 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
                         sqlSites.Select(s => s!.Spec).Where(s => s is not null).Select(s => s!).ToList(),
                         migrationClasses.Select(m => m!.Migration).Where(m => m is not null).Select(m => m!).ToList(),
                         applications.Select(a => a!).ToList(),
-                        cacheSites.Select(c => c!).ToList());
+                        cacheSites.Select(c => c!).ToList(),
+                        transactionSites.Select(t => t!.Transaction).Where(t => t is not null).Select(t => t!).ToList());
                     return new ReportResult(built, errors.Concat(buildErrors).ToEquatableArray());
                 }
                 catch (System.Exception exception) when (exception is not System.OperationCanceledException)

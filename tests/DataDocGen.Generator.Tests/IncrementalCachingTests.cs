@@ -14,6 +14,7 @@ public class IncrementalCachingTests
         DataLayerReportGenerator.TrackingNames.RawSql,
         DataLayerReportGenerator.TrackingNames.Migrations,
         DataLayerReportGenerator.TrackingNames.Caching,
+        DataLayerReportGenerator.TrackingNames.Transactions,
         DataLayerReportGenerator.TrackingNames.MigrationApplications,
         DataLayerReportGenerator.TrackingNames.AppSettings,
         DataLayerReportGenerator.TrackingNames.ProjectName,
@@ -43,6 +44,8 @@ public class IncrementalCachingTests
                 public static void Upgrade(Shop.Data.ShopContext db) => db.Database.Migrate();
 
                 public static void Cache(IServiceCollection services) => services.AddMemoryCache();
+
+                public static void InTransaction(Shop.Data.ShopContext db) { using var transaction = db.Database.BeginTransaction(); }
             }
 
             [Microsoft.EntityFrameworkCore.Infrastructure.DbContext(typeof(Shop.Data.ShopContext))]

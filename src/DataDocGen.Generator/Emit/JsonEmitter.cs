@@ -92,6 +92,16 @@ internal static class JsonEmitter
         }
         json.EndArray().EndObject();
 
+        json.Name("transactions").StartArray();
+        foreach (var transaction in report.Transactions)
+        {
+            json.StartObject().Property("member", transaction.Member).Property("kind", transaction.Kind).Property("call", transaction.Detail)
+                .Property("condition", transaction.Condition)
+                .Property("location", transaction.Location is null ? null : paths.Of(transaction.Location.Path) + ":" + transaction.Location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .EndObject();
+        }
+        json.EndArray();
+
         json.Name("migrations").StartArray();
         foreach (var migration in report.Migrations)
         {
@@ -193,6 +203,7 @@ internal static class JsonEmitter
         if (report.Contexts.IsEmpty) topics.Add("1.1 Databases and connections: EF Core DbContexts and their registrations");
         if (report.Contexts.All(c => c.Entities.IsEmpty)) topics.Add("1.2 Data models and entities: DbSet entity types");
         if (report.Migrations.IsEmpty) topics.Add("3.1 Migrations: EF Core migrations");
+        if (report.Transactions.IsEmpty) topics.Add("2.2 Transactions: explicit boundaries (BeginTransaction, TransactionScope, execution strategies)");
         if (report.CacheProviders.IsEmpty && report.CacheUses.IsEmpty) topics.Add("1.4 Caching layer: IMemoryCache, IDistributedCache, HybridCache and their registrations");
         if (report.RawSql.IsEmpty) topics.Add("1.3 Data access layer: raw SQL (EF Core raw SQL APIs, Dapper, ADO.NET command text)");
         return topics.OrderBy(t => t, System.StringComparer.Ordinal).ToArray();

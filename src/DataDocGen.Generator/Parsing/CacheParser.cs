@@ -72,7 +72,7 @@ internal static class CacheParser
             var keyArgument = invocation.ArgumentList.Arguments.FirstOrDefault(a => OptionsBuilderParser.ParameterFor(a, invocation.ArgumentList, method)?.Name is "key" or "tag");
             var key = keyArgument is null ? null : Key(keyArgument.Expression, model, cancellationToken);
             var expirations = Expirations(invocation, model, cancellationToken);
-            return new CacheResult(null, new CacheUseSpec(cache, name, kind, key, expirations, Member(invocation, model, cancellationToken), SourceLocation.From(invocation)), null);
+            return new CacheResult(null, new CacheUseSpec(cache, name, kind, key, expirations, CodeText.MemberName(invocation, model, cancellationToken), SourceLocation.From(invocation)), null);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {
@@ -208,14 +208,6 @@ internal static class CacheParser
             return span.ToString("c", CultureInfo.InvariantCulture);
         }
         return null;
-    }
-
-    private static string Member(SyntaxNode site, SemanticModel model, CancellationToken cancellationToken)
-    {
-        var member = site.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or GlobalStatementSyntax);
-        if (member is GlobalStatementSyntax) return "top-level statements";
-        var symbol = member is null ? null : model.GetDeclaredSymbol(member, cancellationToken);
-        return symbol is null ? "?" : (symbol.ContainingType?.Name is { } type ? type + "." : "") + symbol.Name;
     }
 }
 

@@ -52,4 +52,15 @@ internal static class CodeText
         }
         return null;
     }
+
+    /// <summary>Where a call sits, for the report: <c>Type.Method</c>, <c>Type.ctor</c>, or "top-level statements".</summary>
+    public static string MemberName(SyntaxNode site, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+    {
+        var member = site.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or PropertyDeclarationSyntax or LocalFunctionStatementSyntax or GlobalStatementSyntax);
+        if (member is GlobalStatementSyntax) return "top-level statements";
+        var symbol = member is null ? null : model.GetDeclaredSymbol(member, cancellationToken);
+        if (symbol is null) return "?";
+        var name = symbol is IMethodSymbol { MethodKind: MethodKind.Constructor } ? "ctor" : symbol.Name;
+        return symbol.ContainingType?.Name is { } type ? type + "." + name : name;
+    }
 }

@@ -108,10 +108,7 @@ internal static class MigrationParser
         if (OptionsBuilderParser.ResolveMethod(invocation, context.SemanticModel, cancellationToken) is not { } method) return null;
         var original = method.ReducedFrom ?? method;
         if (!original.ContainingType.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore")) return null;
-        var member = invocation.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or GlobalStatementSyntax);
-        var memberName = member is GlobalStatementSyntax ? "top-level statements"
-            : member is not null && context.SemanticModel.GetDeclaredSymbol(member, cancellationToken) is { } symbol ? (symbol.ContainingType?.Name + "." + symbol.Name) : "?";
-        return new MigrationApplySpec(method.Name, memberName, CodeText.EnclosingCondition(invocation, null), SourceLocation.From(invocation));
+        return new MigrationApplySpec(method.Name, CodeText.MemberName(invocation, context.SemanticModel, cancellationToken), CodeText.EnclosingCondition(invocation, null), SourceLocation.From(invocation));
     }
 }
 

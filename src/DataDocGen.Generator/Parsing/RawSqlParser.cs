@@ -116,7 +116,7 @@ internal static class RawSqlParser
         var tables = sql is null ? EquatableArray<string>.Empty
             : TableReference.Matches(sql).Cast<Match>().Select(m => m.Groups[1].Value).Where(t => !NotTables.Contains(t))
                 .Distinct(System.StringComparer.OrdinalIgnoreCase).OrderBy(t => t, System.StringComparer.Ordinal).ToEquatableArray();
-        return new RawSqlSpec(api, statement, tables, parameterization, Member(site, model, cancellationToken), SourceLocation.From(site));
+        return new RawSqlSpec(api, statement, tables, parameterization, CodeText.MemberName(site, model, cancellationToken), SourceLocation.From(site));
     }
 
     private static string? Statement(string sql)
@@ -126,14 +126,6 @@ internal static class RawSqlParser
         var word = first.Groups[1].Value.ToUpperInvariant();
         return word is "SELECT" or "INSERT" or "UPDATE" or "DELETE" or "MERGE" or "WITH" or "EXEC" or "EXECUTE" or "CALL" or "CREATE" or "ALTER" or "DROP" or "TRUNCATE" or "UPSERT"
             ? word : null;
-    }
-
-    private static string Member(SyntaxNode site, SemanticModel model, CancellationToken cancellationToken)
-    {
-        var member = site.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or PropertyDeclarationSyntax or LocalFunctionStatementSyntax or GlobalStatementSyntax);
-        if (member is GlobalStatementSyntax) return "top-level statements";
-        var symbol = member is null ? null : model.GetDeclaredSymbol(member, cancellationToken);
-        return symbol is null ? "?" : (symbol.ContainingType?.Name is { } type ? type + "." : "") + (symbol is IMethodSymbol { MethodKind: MethodKind.Constructor } ? "ctor" : symbol.Name);
     }
 }
 

@@ -13,9 +13,10 @@ internal sealed record DataLayerReport(
     EquatableArray<MigrationSpec> Migrations = default,
     EquatableArray<MigrationApplySpec> MigrationApplications = default,
     EquatableArray<CacheProviderSpec> CacheProviders = default,
-    EquatableArray<CacheUseSpec> CacheUses = default)
+    EquatableArray<CacheUseSpec> CacheUses = default,
+    EquatableArray<TransactionSpec> Transactions = default)
 {
-    public bool IsEmpty => Contexts.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty && CacheProviders.IsEmpty && CacheUses.IsEmpty;
+    public bool IsEmpty => Contexts.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty && CacheProviders.IsEmpty && CacheUses.IsEmpty && Transactions.IsEmpty;
 }
 
 /// <param name="Provider">The single provider DATA_LAYER.json names; null when none or several are configured.</param>

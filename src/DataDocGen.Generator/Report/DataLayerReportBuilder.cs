@@ -23,7 +23,8 @@ internal static class DataLayerReportBuilder
         IReadOnlyList<RawSqlSpec>? rawSql = null,
         IReadOnlyList<MigrationSpec>? migrations = null,
         IReadOnlyList<MigrationApplySpec>? migrationApplications = null,
-        IReadOnlyList<CacheResult>? caching = null)
+        IReadOnlyList<CacheResult>? caching = null,
+        IReadOnlyList<TransactionSpec>? transactions = null)
     {
         // Contexts declared here, plus contexts declared in referenced assemblies that this project registers.
         var contexts = new Dictionary<string, DbContextSpec>(StringComparer.Ordinal);
@@ -49,7 +50,8 @@ internal static class DataLayerReportBuilder
             .OrderBy(p => p.Location, LocationComparer.Instance).ToEquatableArray();
         var cacheUses = (caching ?? new List<CacheResult>()).Select(c => c.Use).Where(u => u is not null).Select(u => u!)
             .OrderBy(u => u.Location, LocationComparer.Instance).ToEquatableArray();
-        return new DataLayerReport(projectName, reports, sql, ordered, applied, cacheProviders, cacheUses);
+        var boundaries = (transactions ?? new List<TransactionSpec>()).OrderBy(t => t.Location, LocationComparer.Instance).ToEquatableArray();
+        return new DataLayerReport(projectName, reports, sql, ordered, applied, cacheProviders, cacheUses, boundaries);
     }
 
     private static ContextReport BuildContext(DbContextSpec context, IReadOnlyList<EntityConfigurationSpec> configurations,

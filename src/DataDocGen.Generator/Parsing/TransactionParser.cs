@@ -1,0 +1,64 @@
+using System.Linq;
+using System.Threading;
+using DataDocGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DataDocGen.Generator.Parsing;
+
+/// <summary>Explicit transaction boundaries: EF Core's <c>Database.BeginTransaction[Async]</c>/<c>UseTransaction</c>,
+/// ADO.NET <c>BeginTransaction</c> on a connection, <c>new TransactionScope(...)</c>, and EF Core execution strategies.
+/// Each is confirmed by its symbol.</summary>
+internal static class TransactionParser
+{
+    public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node switch
+    {
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } =>
+            access.Name.Identifier.ValueText is "BeginTransaction" or "BeginTransactionAsync" or "UseTransaction" or "UseTransactionAsync" or "CreateExecutionStrategy",
+        ObjectCreationExpressionSyntax creation => creation.Type is IdentifierNameSyntax { Identifier.ValueText: "TransactionScope" } or QualifiedNameSyntax { Right.Identifier.ValueText: "TransactionScope" },
+        _ => false,
+    };
+
+    public static TransactionResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var model = context.SemanticModel;
+            string? kind = null;
+            string? detail = null;
+            switch (context.Node)
+            {
+                case ObjectCreationExpressionSyntax creation when model.GetTypeInfo(creation, cancellationToken).Type.Is("System.Transactions", "TransactionScope"):
+                    kind = "TransactionScope";
+                    detail = OptionsBuilderParser.RenderCall("new TransactionScope", creation.ArgumentList ?? SyntaxFactoryArgumentList());
+                    break;
+                case InvocationExpressionSyntax invocation when OptionsBuilderParser.ResolveMethod(invocation, model, cancellationToken) is { } method:
+                    var receiver = OptionsBuilderParser.ReceiverType(method);
+                    var name = ((MemberAccessExpressionSyntax)invocation.Expression).Name.Identifier.ValueText;
+                    if (receiver.Is("Microsoft.EntityFrameworkCore.Infrastructure", "DatabaseFacade"))
+                    {
+                        kind = name == "CreateExecutionStrategy" ? "EF Core execution strategy" : "EF Core transaction";
+                    }
+                    else if (name.StartsWith("BeginTransaction", System.StringComparison.Ordinal) && receiver is not null
+                             && (receiver.Is("System.Data.Common", "DbConnection") || receiver.DerivesFrom("System.Data.Common", "DbConnection")
+                                 || receiver.Is("System.Data", "IDbConnection") || receiver.AllInterfaces.Any(i => i.Is("System.Data", "IDbConnection"))))
+                    {
+                        kind = "ADO.NET transaction";
+                    }
+                    detail = OptionsBuilderParser.RenderCall(name, invocation.ArgumentList);
+                    break;
+            }
+            if (kind is null || detail is null) return null;
+            var site = context.Node;
+            return new TransactionResult(new TransactionSpec(kind, detail, CodeText.MemberName(site, model, cancellationToken), CodeText.EnclosingCondition(site, null), SourceLocation.From(site)), null);
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            return new TransactionResult(null, Diagnostics.GeneratorFailure.Describe(exception, context.Node));
+        }
+    }
+
+    private static ArgumentListSyntax SyntaxFactoryArgumentList() => Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ArgumentList();
+}
+
+internal sealed record TransactionResult(TransactionSpec? Transaction, string? Error);
