@@ -44,9 +44,26 @@ internal static class CacheParser
         "SetAbsoluteExpiration", "SetSlidingExpiration",
     };
 
-    public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
-        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
-        && (Registrations.ContainsKey(access.Name.Identifier.ValueText) || Uses.ContainsKey(access.Name.Identifier.ValueText));
+    /// <summary>Method names that many other types have (dictionaries, repositories...).</summary>
+    private static readonly HashSet<string> CommonNames = new() { "Get", "GetAsync", "Set", "SetAsync", "Remove", "RemoveAsync", "TryGetValue", "Refresh", "RefreshAsync", "CreateEntry" };
+
+    /// <summary>Receiver words that make a <see cref="CommonNames"/> call a candidate.</summary>
+    private static readonly string[] CacheWords = { "cache", "memory", "hybrid", "distributed", "redis" };
+
+    /// <summary>Cheap syntactic filter. For names that many other types share (<c>Get</c>, <c>Set</c>, <c>Remove</c>...),
+    /// only calls whose receiver is written with a cache-like word in it (cache, memory, hybrid, distributed, redis)
+    /// are candidates: this keeps the per-edit semantic work small in large code bases, at the cost of missing a cache
+    /// held in a field named otherwise (less reported, never wrong: every candidate is still confirmed by its type).</summary>
+    public static bool IsCandidate(SyntaxNode node, CancellationToken _)
+    {
+        if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }) return false;
+        var name = access.Name.Identifier.ValueText;
+        if (Registrations.ContainsKey(name)) return true;
+        if (!Uses.ContainsKey(name)) return false;
+        if (!CommonNames.Contains(name)) return true;
+        var receiver = access.Expression.ToString();
+        return CacheWords.Any(word => receiver.IndexOf(word, System.StringComparison.OrdinalIgnoreCase) >= 0);
+    }
 
     public static CacheResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
