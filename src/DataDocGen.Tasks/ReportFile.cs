@@ -51,6 +51,36 @@ internal static class ReportFile
         return true;
     }
 
+    /// <summary>The headings (nearest <c>#</c> line above) of the sections whose lines differ between the committed
+    /// report and the fresh one, in the fresh report's order; at most <paramref name="max"/>.</summary>
+    public static System.Collections.Generic.List<string> ChangedSections(string path, string content, int max = 5)
+    {
+        var committed = File.Exists(path) ? File.ReadAllText(path, Utf8NoBom).Replace("\r\n", "\n").TrimStart('\uFEFF').Split('\n') : new string[0];
+        var fresh = content.Split('\n');
+        var committedSet = new System.Collections.Generic.HashSet<string>(committed, StringComparer.Ordinal);
+        var freshSet = new System.Collections.Generic.HashSet<string>(fresh, StringComparer.Ordinal);
+        var sections = new System.Collections.Generic.List<string>();
+        void Add(string[] lines, int index)
+        {
+            for (var i = index; i >= 0; i--)
+            {
+                if (!lines[i].StartsWith("#", StringComparison.Ordinal)) continue;
+                var heading = lines[i].TrimStart('#').Trim();
+                if (!sections.Contains(heading)) sections.Add(heading);
+                return;
+            }
+        }
+        for (var i = 0; i < fresh.Length && sections.Count < max; i++)
+        {
+            if (!committedSet.Contains(fresh[i])) Add(fresh, i);
+        }
+        for (var i = 0; i < committed.Length && sections.Count < max; i++)
+        {
+            if (!freshSet.Contains(committed[i])) Add(committed, i);
+        }
+        return sections;
+    }
+
     private static bool ContentEquals(byte[] a, byte[] b)
     {
         if (a.Length != b.Length) return false;

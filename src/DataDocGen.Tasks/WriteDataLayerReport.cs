@@ -65,7 +65,10 @@ public sealed class WriteDataLayerReport : Task
         {
             if (!ReportFile.SameText(reportPath, markdown, out var line))
             {
-                var reason = File.Exists(reportPath) ? "differs from the report generated from the code (first difference at line " + line + ")" : "does not exist";
+                var sections = ReportFile.ChangedSections(reportPath, markdown);
+                var reason = File.Exists(reportPath)
+                    ? "differs from the report generated from the code (first difference at line " + line + (sections.Count == 0 ? "" : "; sections changed: " + string.Join("; ", sections)) + ")"
+                    : "does not exist";
                 Log.LogError(null, "DDG101", null, reportPath, line, 0, 0, 0,
                     "{0} is out of date: it {1}. Run `dotnet build` without DataDocGenVerify to refresh it, then commit it.", ReportPath, reason);
             }

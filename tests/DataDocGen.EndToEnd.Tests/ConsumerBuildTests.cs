@@ -253,6 +253,7 @@ public sealed class ConsumerBuildTests(PackageFixture fixture)
         Assert.NotEqual(0, failed.ExitCode);
         Assert.Contains("error DDG101", failed.Output);
         Assert.Contains("DATA_LAYER.md is out of date", failed.Output);
+        Assert.Contains("sections changed: ", failed.Output);
         Assert.Equal(stale, consumer.Report);
 
         consumer.BuildSucceeds();
