@@ -192,7 +192,7 @@ internal sealed class SchemaBuilder
         }
         foreach (var attribute in spec.Attributes)
         {
-            if (attribute.Name is "ComplexType") Unknown("`[" + attribute.Name + "]` types are not modelled yet (`" + fullName + "`)", attribute.Location);
+            if (attribute.Name is "ComplexType") Unknown("`[ComplexType]` `" + fullName + "` used as an entity type", attribute.Location);
         }
         var node = new EntityNode(spec, dbSetName, dbSetLocation);
         _entities.Add(fullName, node);
@@ -251,12 +251,12 @@ internal sealed class SchemaBuilder
                         node.Spec.Name + "." + member.Name, honourRequired: true));
                     break;
                 case MemberKind.Reference or MemberKind.Collection when _types.TryGetValue(member.ClrType, out var targetSpec) && IsOwned(node, member, targetSpec):
-                    if (member.Kind == MemberKind.Collection) Unknown("owned collections (`OwnsMany`) are not modelled yet (`" + node.Spec.Name + "." + member.Name + "`)", member.Location);
+                    if (member.Kind == MemberKind.Collection) Unknown("owned and complex collections are not modelled yet (`" + node.Spec.Name + "." + member.Name + "`)", member.Location);
                     else if (member.HasSetter)
                     {
                         // A required owned dependent (configured, or a non-nullable navigation) keeps its own nullability.
                         var required = _requiredOwned.Contains((node.FullName, member.Name)) || member.Nullability == Nullability.NotAnnotated;
-                        AddOwned(node, node.FullName, member, targetSpec, member.Name, required, 0);
+                        AddOwned(node, node.FullName, member, targetSpec, member.Name, required, 0, complex: IsComplex(node, member, targetSpec));
                     }
                     break;
                 case MemberKind.Reference or MemberKind.Collection:
@@ -272,6 +272,7 @@ internal sealed class SchemaBuilder
 
     private readonly HashSet<(string Entity, string Navigation)> _ownedNavigations = new();
     private readonly HashSet<(string Entity, string Navigation)> _requiredOwned = new();
+    private readonly HashSet<(string Entity, string Navigation)> _complexNavigations = new();
     private readonly List<(EntityNode Owner, string Principal, string Owned, string Navigation, SourceLocation? Location)> _ownerships = new();
 
     /// <summary>Owned navigations configured by <c>OwnsOne(x => x.Nav)</c>, and which ones <c>Navigation(x => x.Nav).IsRequired()</c> makes required.</summary>
@@ -285,6 +286,7 @@ internal sealed class SchemaBuilder
                 var navigation = step.Argument(0) is { } argument && (argument.StartsWith("=", StringComparison.Ordinal) || argument.StartsWith("\"", StringComparison.Ordinal)) ? argument.Substring(1) : null;
                 if (navigation is null) continue;
                 if (step.Method == "OwnsOne") _ownedNavigations.Add((chain.Entity!, navigation));
+                if (step.Method == "ComplexProperty") _complexNavigations.Add((chain.Entity!, navigation));
                 if (step.Method == "Navigation" && i + 1 < chain.Steps.Count && chain.Steps[i + 1].Method == "IsRequired" && chain.Steps[i + 1].Argument(0) != "false")
                 {
                     _requiredOwned.Add((chain.Entity!, navigation));
@@ -294,14 +296,20 @@ internal sealed class SchemaBuilder
     }
 
     private bool IsOwned(EntityNode owner, EntityMemberSpec member, EntityTypeSpec target) =>
-        HasTypeAttribute(target, "Owned") || owner.Spec.BaseTypes.Prepend(owner.FullName).Any(t => _ownedNavigations.Contains((t, member.Name)));
+        HasTypeAttribute(target, "Owned") || owner.Spec.BaseTypes.Prepend(owner.FullName).Any(t => _ownedNavigations.Contains((t, member.Name)))
+        || IsComplex(owner, member, target);
+
+    /// <summary>A complex type (<c>[ComplexType]</c> or <c>ComplexProperty(x => x.Nav)</c>): stored like an owned type in
+    /// the owner's table, but not an entity type and with no relationship.</summary>
+    private bool IsComplex(EntityNode owner, EntityMemberSpec member, EntityTypeSpec target) =>
+        HasTypeAttribute(target, "ComplexType") || owner.Spec.BaseTypes.Prepend(owner.FullName).Any(t => _complexNavigations.Contains((t, member.Name)));
 
     /// <summary>An owned reference stored in its owner's table (table splitting): its properties become the owner's
     /// columns named [navigation]_[property], all nullable when the navigation is optional (EF Core's rule).</summary>
-    private void AddOwned(EntityNode owner, string principalName, EntityMemberSpec navigation, EntityTypeSpec owned, string prefix, bool required, int depth)
+    private void AddOwned(EntityNode owner, string principalName, EntityMemberSpec navigation, EntityTypeSpec owned, string prefix, bool required, int depth, bool complex = false)
     {
         if (depth > 8) return;
-        _ownerships.Add((owner, principalName, owned.FullName, navigation.Name, navigation.Location));
+        if (!complex) _ownerships.Add((owner, principalName, owned.FullName, navigation.Name, navigation.Location));
         foreach (var attribute in owned.Attributes.Where(a => a.Name is not ("Owned" or "ComplexType") && !NeutralAttributes.Contains(a.Name)))
         {
             Unknown("`[" + attribute.Name + "]` on owned type `" + owned.FullName + "` is not evaluated", attribute.Location);
@@ -317,8 +325,8 @@ internal sealed class SchemaBuilder
                         !required || member.Nullability is Nullability.Nullable or Nullability.Oblivious,
                         owner.Spec.Name + "." + prefix.Replace("_", ".") + "." + member.Name, honourRequired: required));
                     break;
-                case MemberKind.Reference when member.HasSetter && _types.TryGetValue(member.ClrType, out var nested) && HasTypeAttribute(nested, "Owned"):
-                    AddOwned(owner, owned.FullName, member, nested, prefix + "_" + member.Name, required && member.Nullability == Nullability.NotAnnotated, depth + 1);
+                case MemberKind.Reference when member.HasSetter && _types.TryGetValue(member.ClrType, out var nested) && HasTypeAttribute(nested, complex ? "ComplexType" : "Owned"):
+                    AddOwned(owner, owned.FullName, member, nested, prefix + "_" + member.Name, required && member.Nullability == Nullability.NotAnnotated, depth + 1, complex);
                     break;
                 case MemberKind.Reference when !member.HasSetter:
                     break;

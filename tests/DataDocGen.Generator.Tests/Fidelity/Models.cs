@@ -676,5 +676,29 @@ internal static class Models
                 }
             }
             """, "Ledger.LedgerContext"),
+        ["payroll: complex types stored in their owner's table"] = ("""
+            namespace Payroll
+            {
+                using System.ComponentModel.DataAnnotations;
+                using System.ComponentModel.DataAnnotations.Schema;
+                [ComplexType]
+                public class Money { public decimal Amount { get; set; } [MaxLength(3)] public string Currency { get; set; } = ""; }
+                public class Address { public string Street { get; set; } = ""; public string? Unit { get; set; } public string City { get; set; } = ""; }
+                public class Employee
+                {
+                    public int Id { get; set; }
+                    public string Name { get; set; } = "";
+                    public Money Salary { get; set; } = null!;
+                    public Address Home { get; set; } = null!;
+                    public Money? Bonus { get; set; }
+                }
+                public class PayrollContext(DbContextOptions<PayrollContext> options) : DbContext(options)
+                {
+                    public DbSet<Employee> Employees => Set<Employee>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.Entity<Employee>().ComplexProperty(e => e.Home);
+                }
+            }
+            """, "Payroll.PayrollContext"),
     };
 }
