@@ -205,7 +205,7 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                 case (State.NavigationAccess, "IsRequired"):
                     builder.Unknown("`Navigation(...).IsRequired` on a relationship is not evaluated yet", step.Location);
                     return;
-                case (State.Entity, "OwnsOne" or "ComplexProperty") when step.Arguments.Count == 1:
+                case (State.Entity, "OwnsOne" or "OwnsMany" or "ComplexProperty") when step.Arguments.Count == 1:
                     state = State.Owned; // read before the model is built; further calls on the owned builder are not evaluated
                     break;
                 default:

@@ -167,6 +167,7 @@ internal sealed class SchemaBuilder
         DiscoverRelationships();
         foreach (var relationship in _relationships) ResolveForeignKey(relationship);
         AddJoinTables(defaultSchema);
+        AddOwnedCollections(defaultSchema);
 
         // 8. Tables with their columns, keys, foreign keys and indexes.
         MarkKeysAndIndexes();
@@ -251,7 +252,8 @@ internal sealed class SchemaBuilder
                         node.Spec.Name + "." + member.Name, honourRequired: true));
                     break;
                 case MemberKind.Reference or MemberKind.Collection when _types.TryGetValue(member.ClrType, out var targetSpec) && IsOwned(node, member, targetSpec):
-                    if (member.Kind == MemberKind.Collection) Unknown("owned and complex collections are not modelled yet (`" + node.Spec.Name + "." + member.Name + "`)", member.Location);
+                    if (member.Kind == MemberKind.Collection && !IsComplex(node, member, targetSpec)) _ownedCollections.Add((node, member, targetSpec));
+                    else if (member.Kind == MemberKind.Collection) Unknown("complex collections are not modelled yet (`" + node.Spec.Name + "." + member.Name + "`)", member.Location);
                     else if (member.HasSetter)
                     {
                         // A required owned dependent (configured, or a non-nullable navigation) keeps its own nullability.
@@ -273,6 +275,7 @@ internal sealed class SchemaBuilder
     private readonly HashSet<(string Entity, string Navigation)> _ownedNavigations = new();
     private readonly HashSet<(string Entity, string Navigation)> _requiredOwned = new();
     private readonly HashSet<(string Entity, string Navigation)> _complexNavigations = new();
+    private readonly List<(EntityNode Owner, EntityMemberSpec Navigation, EntityTypeSpec Owned)> _ownedCollections = new();
     private readonly List<(EntityNode Owner, string Principal, string Owned, string Navigation, SourceLocation? Location)> _ownerships = new();
 
     /// <summary>Owned navigations configured by <c>OwnsOne(x => x.Nav)</c>, and which ones <c>Navigation(x => x.Nav).IsRequired()</c> makes required.</summary>
@@ -285,7 +288,7 @@ internal sealed class SchemaBuilder
                 var step = chain.Steps[i];
                 var navigation = step.Argument(0) is { } argument && (argument.StartsWith("=", StringComparison.Ordinal) || argument.StartsWith("\"", StringComparison.Ordinal)) ? argument.Substring(1) : null;
                 if (navigation is null) continue;
-                if (step.Method == "OwnsOne") _ownedNavigations.Add((chain.Entity!, navigation));
+                if (step.Method is "OwnsOne" or "OwnsMany") _ownedNavigations.Add((chain.Entity!, navigation));
                 if (step.Method == "ComplexProperty") _complexNavigations.Add((chain.Entity!, navigation));
                 if (step.Method == "Navigation" && i + 1 < chain.Steps.Count && chain.Steps[i + 1].Method == "IsRequired" && chain.Steps[i + 1].Argument(0) != "false")
                 {
@@ -610,6 +613,60 @@ internal sealed class SchemaBuilder
             join.KeyLocation = manyToMany.Location;
             manyToMany.Join = join;
             _order.Add(join);
+        }
+    }
+
+    /// <summary>
+    /// Owned collections (<c>OwnsMany</c>): a table of their own named after the owned type, holding its properties, a
+    /// shadow foreign key to the owner ([owner type][key]) and a shadow <c>Id</c>, which together are the key; a required
+    /// one-to-many relationship from the owner. As EF Core builds it (logistics fidelity model).
+    /// </summary>
+    private void AddOwnedCollections(string? defaultSchema)
+    {
+        foreach (var (owner, navigation, owned) in _ownedCollections)
+        {
+            var ownerKey = owner.Root.KeyProperties is { Count: 1 } key ? owner.Root.FindProperty(key[0]) : null;
+            if (ownerKey is null || _entities.ContainsKey(owned.FullName) || owned.Members.Any(m => m.Name == "Id")
+                || _ownedCollections.Count(o => o.Owned.FullName == owned.FullName) > 1)
+            {
+                Unknown("owned collection `" + owner.Spec.Name + "." + navigation.Name + "` is not modelled in this shape yet", navigation.Location);
+                continue;
+            }
+            var node = new EntityNode(owned, null, null)
+            {
+                Mapping = new EntityReport(owned.FullName, null, null, Name(owned.Name), defaultSchema, false, TableEvidenceKind.ClassNameConvention, navigation.Location, null),
+            };
+            foreach (var member in owned.Members)
+            {
+                if (member.Attribute("NotMapped") is not null) continue;
+                if (member.Kind == MemberKind.Scalar && member.HasSetter)
+                {
+                    node.Properties.Add(ScalarProperty(node, member.Name, member, member.Nullability is Nullability.Nullable or Nullability.Oblivious,
+                        owner.Spec.Name + "." + navigation.Name + "[]." + member.Name, honourRequired: true));
+                }
+                else if (member.HasSetter && member.Kind != MemberKind.Scalar)
+                {
+                    Unknown("member `" + owned.Name + "." + member.Name + "` of an owned collection is not modelled yet", member.Location);
+                }
+            }
+            var foreignKey = new PropertyNode(node, ForeignKeyName(owner.Spec.Name, ownerKey.Name), ownerKey.ClrType, nullable: false, navigation.Location)
+            {
+                IsShadow = true,
+                Origin = "shadow foreign key to the owner",
+                ProviderClrType = ownerKey.ProviderClrType,
+                PrincipalKey = ownerKey,
+            };
+            var id = new PropertyNode(node, "Id", "System.Int32", nullable: false, navigation.Location) { IsShadow = true, Origin = "shadow key of the owned collection" };
+            node.Properties.Add(foreignKey);
+            node.Properties.Add(id);
+            node.KeyProperties = new List<string> { foreignKey.Name, id.Name };
+            node.KeyLocation = navigation.Location;
+            var relationship = new RelationshipNode(owner, node, navigation.Location) { IsRequired = true, DeleteBehavior = "Cascade" };
+            relationship.PrincipalNavigation = new NavigationNode(owner, navigation, node);
+            relationship.ForeignKey.Add(foreignKey);
+            _relationships.Add(relationship);
+            _entities[owned.FullName] = node;
+            _order.Add(node);
         }
     }
 

@@ -700,5 +700,29 @@ internal static class Models
                 }
             }
             """, "Payroll.PayrollContext"),
+        ["logistics: owned collections in their own tables"] = ("""
+            namespace Logistics
+            {
+                public class Stop { public string City { get; set; } = ""; public DateTime? ArrivedAt { get; set; } }
+                public class Parcel { public string Code { get; set; } = ""; public decimal WeightKg { get; set; } }
+                public class Shipment
+                {
+                    public int Id { get; set; }
+                    public string Reference { get; set; } = "";
+                    public List<Stop> Stops { get; } = new();
+                    public List<Parcel> Parcels { get; } = new();
+                }
+                public class LogisticsContext(DbContextOptions<LogisticsContext> options) : DbContext(options)
+                {
+                    public DbSet<Shipment> Shipments => Set<Shipment>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Shipment>().OwnsMany(s => s.Stops);
+                        modelBuilder.Entity<Shipment>().OwnsMany(s => s.Parcels);
+                    }
+                }
+            }
+            """, "Logistics.LogisticsContext"),
     };
 }
