@@ -136,3 +136,40 @@ public class MigrationSnapshotTests
         Assert.DoesNotContain("pending model changes", output.Markdown);
     }
 }
+
+/// <summary>A snapshot written by EF Core's own tooling (dotnet ef migrations add, EF Core 10.0.15) for a model with an
+/// owned reference and an owned collection, kept under TestData/Logistics.</summary>
+public class RealMigrationSnapshotTests
+{
+    private static Dictionary<string, string> Sources(string extra = "")
+    {
+        var folder = Path.Combine(Folder(), "TestData", "Logistics");
+        return new Dictionary<string, string>
+        {
+            // The project used implicit usings.
+            ["Model.cs"] = "using System;\nusing System.Collections.Generic;\n" + File.ReadAllText(Path.Combine(folder, "Model.cs")).Replace("public string Reference { get; set; } = \"\";", "public string Reference { get; set; } = \"\";" + extra),
+            ["Migrations/LogisticsContextModelSnapshot.cs"] = File.ReadAllText(Path.Combine(folder, "LogisticsContextModelSnapshot.cs")),
+        };
+    }
+
+    [Fact]
+    public void The_model_matches_the_snapshot_ef_wrote_for_it()
+    {
+        var output = GeneratorHarness.Run(Sources());
+
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        Assert.Contains("the current model's tables and columns match it (no pending model changes found)", output.Markdown);
+    }
+
+    [Fact]
+    public void A_property_added_to_the_owned_collection_type_is_a_pending_change()
+    {
+        var sources = Sources();
+        sources["Model.cs"] = sources["Model.cs"].Replace("public DateTime? ArrivedAt { get; set; }", "public DateTime? ArrivedAt { get; set; } public int Sequence { get; set; }");
+        var output = GeneratorHarness.Run(sources);
+
+        Assert.Contains("- column `Stop.Sequence` is in the model, not in the snapshot", output.Markdown);
+    }
+
+    private static string Folder([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+}

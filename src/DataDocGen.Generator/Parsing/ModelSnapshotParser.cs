@@ -48,13 +48,20 @@ internal static class ModelSnapshotParser
                     if (!entities.TryGetValue(entityName, out var entity)) entities[entityName] = entity = new SnapshotEntity();
                     ReadEntity(lambda, entity, notComparable);
                     break;
-                case "OwnsMany" or "ComplexProperty" or "ComplexCollection" or "ToJson" or "UseTpcMappingStrategy" or "SplitToTable" or "SplitToView":
+                case "ComplexProperty" or "ComplexCollection" or "ToJson" or "UseTpcMappingStrategy" or "SplitToTable" or "SplitToView":
                     if (!notComparable.Contains(name)) notComparable.Add(name);
                     break;
             }
         }
 
         var tables = new Dictionary<string, (string Name, string? Schema, SortedSet<string> Columns)>(System.StringComparer.Ordinal);
+        foreach (var collection in entities.Values.SelectMany(e => e.OwnedTables))
+        {
+            var schema = collection.Schema ?? defaultSchema;
+            var key = schema + "." + collection.Table;
+            if (!tables.TryGetValue(key, out var table)) tables[key] = table = (collection.Table!, schema, new SortedSet<string>(System.StringComparer.Ordinal));
+            foreach (var column in collection.Columns.Concat(collection.OwnedColumns)) table.Columns.Add(column);
+        }
         foreach (var entity in entities.Values)
         {
             var owner = entity;
@@ -90,6 +97,8 @@ internal static class ModelSnapshotParser
         public List<string> KeyColumns { get; } = new();
         /// <summary>Owned types stored in this entity's table: their columns, named [navigation]_[property].</summary>
         public List<string> OwnedColumns { get; } = new();
+        /// <summary>Owned collections (OwnsMany): tables of their own.</summary>
+        public List<SnapshotEntity> OwnedTables { get; } = new();
     }
 
     /// <summary>The statements of one <c>Entity("Name", b => ...)</c> block, rooted at its parameter.</summary>
@@ -134,6 +143,13 @@ internal static class ModelSnapshotParser
                     }
                     foreach (var column in owned.Columns.Where(c => !owned.KeyColumns.Contains(c))) entity.OwnedColumns.Add(navigation + "_" + column);
                     foreach (var column in owned.OwnedColumns) entity.OwnedColumns.Add(navigation + "_" + column);
+                    break;
+                case "OwnsMany" when arguments.Count == 3 && arguments[2].Expression is LambdaExpressionSyntax manyLambda:
+                    // An owned collection lists all its columns (key and foreign key included) and its own table.
+                    var collection = new SnapshotEntity();
+                    ReadEntity(manyLambda, collection, notComparable);
+                    if (collection.Table is null) { if (!notComparable.Contains("OwnsMany")) notComparable.Add("OwnsMany"); break; }
+                    entity.OwnedTables.Add(collection);
                     break;
                 case "HasKey":
                     entity.KeyColumns.Clear();
