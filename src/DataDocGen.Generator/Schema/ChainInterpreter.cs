@@ -208,6 +208,8 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                 case (State.Entity, "OwnsOne" or "OwnsMany" or "ComplexProperty") when step.Arguments.Count == 1:
                     state = State.Owned; // read before the model is built; further calls on the owned builder are not evaluated
                     break;
+                case (State.Owned, "ToJson") when step.Arguments.Count == 0:
+                    break; // read before the model is built (a JSON column)
                 default:
                     if (NoSchemaEffect.Contains(step.Method)) break;
                     builder.Unknown("`" + step.Method + "` is not evaluated yet", step.Location);

@@ -251,6 +251,10 @@ internal sealed class SchemaBuilder
                     node.Properties.Add(ScalarProperty(node, member.Name, member, member.Nullability is Nullability.Nullable or Nullability.Oblivious,
                         node.Spec.Name + "." + member.Name, honourRequired: true));
                     break;
+                case MemberKind.Reference or MemberKind.Collection when (member.HasSetter || member.Kind == MemberKind.Collection)
+                                                                    && _jsonNavigations.Contains((node.FullName, member.Name)) && _types.ContainsKey(member.ClrType):
+                    AddJsonColumn(node, member);
+                    break;
                 case MemberKind.Reference or MemberKind.Collection when _types.TryGetValue(member.ClrType, out var targetSpec) && IsOwned(node, member, targetSpec):
                     if (member.Kind == MemberKind.Collection && !IsComplex(node, member, targetSpec)) _ownedCollections.Add((node, member, targetSpec));
                     else if (member.Kind == MemberKind.Collection) Unknown("complex collections are not modelled yet (`" + node.Spec.Name + "." + member.Name + "`)", member.Location);
@@ -275,8 +279,9 @@ internal sealed class SchemaBuilder
     private readonly HashSet<(string Entity, string Navigation)> _ownedNavigations = new();
     private readonly HashSet<(string Entity, string Navigation)> _requiredOwned = new();
     private readonly HashSet<(string Entity, string Navigation)> _complexNavigations = new();
+    private readonly HashSet<(string Entity, string Navigation)> _jsonNavigations = new();
     private readonly List<(EntityNode Owner, EntityMemberSpec Navigation, EntityTypeSpec Owned)> _ownedCollections = new();
-    private readonly List<(EntityNode Owner, string Principal, string Owned, string Navigation, SourceLocation? Location)> _ownerships = new();
+    private readonly List<(EntityNode Owner, string Principal, string Owned, string Navigation, SourceLocation? Location, bool IsMany)> _ownerships = new();
 
     /// <summary>Owned navigations configured by <c>OwnsOne(x => x.Nav)</c>, and which ones <c>Navigation(x => x.Nav).IsRequired()</c> makes required.</summary>
     private void ReadOwnedNavigations(List<FluentChainSpec> chains)
@@ -288,7 +293,11 @@ internal sealed class SchemaBuilder
                 var step = chain.Steps[i];
                 var navigation = step.Argument(0) is { } argument && (argument.StartsWith("=", StringComparison.Ordinal) || argument.StartsWith("\"", StringComparison.Ordinal)) ? argument.Substring(1) : null;
                 if (navigation is null) continue;
-                if (step.Method is "OwnsOne" or "OwnsMany") _ownedNavigations.Add((chain.Entity!, navigation));
+                if (step.Method is "OwnsOne" or "OwnsMany")
+                {
+                    _ownedNavigations.Add((chain.Entity!, navigation));
+                    if (i + 1 < chain.Steps.Count && chain.Steps[i + 1].Method == "ToJson" && chain.Steps[i + 1].Arguments.Count == 0) _jsonNavigations.Add((chain.Entity!, navigation));
+                }
                 if (step.Method == "ComplexProperty") _complexNavigations.Add((chain.Entity!, navigation));
                 if (step.Method == "Navigation" && i + 1 < chain.Steps.Count && chain.Steps[i + 1].Method == "IsRequired" && chain.Steps[i + 1].Argument(0) != "false")
                 {
@@ -312,7 +321,7 @@ internal sealed class SchemaBuilder
     private void AddOwned(EntityNode owner, string principalName, EntityMemberSpec navigation, EntityTypeSpec owned, string prefix, bool required, int depth, bool complex = false)
     {
         if (depth > 8) return;
-        if (!complex) _ownerships.Add((owner, principalName, owned.FullName, navigation.Name, navigation.Location));
+        if (!complex) _ownerships.Add((owner, principalName, owned.FullName, navigation.Name, navigation.Location, false));
         foreach (var attribute in owned.Attributes.Where(a => a.Name is not ("Owned" or "ComplexType") && !NeutralAttributes.Contains(a.Name)))
         {
             Unknown("`[" + attribute.Name + "]` on owned type `" + owned.FullName + "` is not evaluated", attribute.Location);
@@ -616,6 +625,20 @@ internal sealed class SchemaBuilder
         }
     }
 
+    /// <summary>An owned navigation mapped with <c>ToJson()</c>: one column named after the navigation, holding the owned
+    /// type (its CLR type is the owned type); an ownership relationship like any owned type.</summary>
+    private void AddJsonColumn(EntityNode owner, EntityMemberSpec navigation)
+    {
+        var owned = _types[navigation.ClrType];
+        var column = new PropertyNode(owner, navigation.Name, owned.FullName, navigation.Kind == MemberKind.Collection || navigation.Nullability != Nullability.NotAnnotated, navigation.Location)
+        {
+            Origin = owner.Spec.Name + "." + navigation.Name + " (JSON)",
+            ProviderClrType = "json",
+        };
+        owner.Properties.Add(column);
+        _ownerships.Add((owner, owner.FullName, owned.FullName, navigation.Name, navigation.Location, navigation.Kind == MemberKind.Collection));
+    }
+
     /// <summary>
     /// Owned collections (<c>OwnsMany</c>): a table of their own named after the owned type, holding its properties, a
     /// shadow foreign key to the owner ([owner type][key]) and a shadow <c>Id</c>, which together are the key; a required
@@ -871,7 +894,7 @@ internal sealed class SchemaBuilder
             .Select(r => new RelationshipReport(r.Principal.FullName, r.Dependent.FullName, r.Unique ? "OneToOne" : "OneToMany",
                 r.PrincipalNavigation?.Name, r.DependentNavigation?.Name, r.IsRequired, null, DeleteBehaviorOf(r), r.Location))
             .Concat(_manyToMany.Where(m => m.Join is not null).Select(ManyToManyReport))
-            .Concat(_ownerships.Select(o => new RelationshipReport(o.Principal, o.Owned, "OneToOne", o.Navigation, null, true, null, "Cascade", o.Location, IsOwnership: true)))
+            .Concat(_ownerships.Select(o => new RelationshipReport(o.Principal, o.Owned, o.IsMany ? "OneToMany" : "OneToOne", o.Navigation, null, true, null, "Cascade", o.Location, IsOwnership: true)))
             .OrderBy(r => r.Principal, StringComparer.Ordinal).ThenBy(r => r.Dependent, StringComparer.Ordinal)
             .ThenBy(r => r.PrincipalNavigation ?? "", StringComparer.Ordinal).ThenBy(r => r.DependentNavigation ?? "", StringComparer.Ordinal)
             .ToEquatableArray();

@@ -21,6 +21,11 @@ internal static class StoreTypeMapper
         {
             return Map(provider, key);
         }
+        if (property.ProviderClrType == "json")
+        {
+            // A JSON container column (ToJson).
+            return provider switch { "SqlServer" => "nvarchar(max)", "Sqlite" => "TEXT", "Npgsql" => "jsonb", _ => null };
+        }
         return provider switch
         {
             "SqlServer" => SqlServer(property),

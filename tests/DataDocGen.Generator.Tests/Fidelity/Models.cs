@@ -724,5 +724,31 @@ internal static class Models
                 }
             }
             """, "Logistics.LogisticsContext"),
+        ["telemetry: owned types stored as JSON columns"] = ("""
+            namespace Telemetry
+            {
+                public class Metadata { public string Source { get; set; } = ""; public int Version { get; set; } }
+                public class Reading { public DateTime At { get; set; } public double Value { get; set; } }
+                public class Device
+                {
+                    public int Id { get; set; }
+                    public string Serial { get; set; } = "";
+                    public Metadata? Meta { get; set; }
+                    public Metadata Settings { get; set; } = null!;
+                    public List<Reading> Readings { get; } = new();
+                }
+                public class TelemetryContext(DbContextOptions<TelemetryContext> options) : DbContext(options)
+                {
+                    public DbSet<Device> Devices => Set<Device>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Device>().OwnsOne(d => d.Meta).ToJson();
+                        modelBuilder.Entity<Device>().OwnsOne(d => d.Settings).ToJson();
+                        modelBuilder.Entity<Device>().OwnsMany(d => d.Readings).ToJson();
+                    }
+                }
+            }
+            """, "Telemetry.TelemetryContext"),
     };
 }
