@@ -750,5 +750,106 @@ internal static class Models
                 }
             }
             """, "Telemetry.TelemetryContext"),
+        ["marketplace: a larger domain combining conventions, configuration and mappings"] = ("""
+            namespace Marketplace
+            {
+                using System.ComponentModel.DataAnnotations;
+                using System.ComponentModel.DataAnnotations.Schema;
+                using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+                public class Seller { public int Id { get; set; } [MaxLength(120)] public string Name { get; set; } = ""; public List<Store> Stores { get; } = new(); }
+                public class Store { public int Id { get; set; } public int SellerId { get; set; } public Seller Seller { get; set; } = null!; public string Slug { get; set; } = ""; public List<Product> Products { get; } = new(); }
+                public class Category
+                {
+                    public int Id { get; set; }
+                    public string Name { get; set; } = "";
+                    public int? ParentId { get; set; }
+                    public Category? Parent { get; set; }
+                    public List<Category> Children { get; } = new();
+                    public List<Product> Products { get; } = new();
+                }
+                public abstract class Product
+                {
+                    public int Id { get; set; }
+                    public int StoreId { get; set; }
+                    public Store Store { get; set; } = null!;
+                    [MaxLength(200)] public string Title { get; set; } = "";
+                    [Precision(12, 2)] public decimal Price { get; set; }
+                    public List<Category> Categories { get; } = new();
+                    public List<Review> Reviews { get; } = new();
+                }
+                public class PhysicalProduct : Product { public decimal WeightKg { get; set; } }
+                public class DigitalProduct : Product { public string DownloadUrl { get; set; } = ""; }
+                [Owned] public class PostalAddress { public string Line1 { get; set; } = ""; public string City { get; set; } = ""; public string Country { get; set; } = ""; }
+                [Index(nameof(Email), IsUnique = true)]
+                public class Customer
+                {
+                    public Guid Id { get; set; }
+                    [MaxLength(320)] public string Email { get; set; } = "";
+                    public PostalAddress? Address { get; set; }
+                    public List<Order> Orders { get; } = new();
+                }
+                public enum OrderState { Draft, Paid, Shipped, Cancelled }
+                public class Order
+                {
+                    public long Id { get; set; }
+                    public Guid CustomerId { get; set; }
+                    public Customer Customer { get; set; } = null!;
+                    public OrderState State { get; set; }
+                    public string? CouponCode { get; set; }
+                    public Coupon? Coupon { get; set; }
+                    public Payment? Payment { get; set; }
+                    public List<OrderItem> Items { get; } = new();
+                }
+                [PrimaryKey(nameof(OrderId), nameof(ProductId))]
+                public class OrderItem
+                {
+                    public long OrderId { get; set; }
+                    public Order Order { get; set; } = null!;
+                    public int ProductId { get; set; }
+                    public Product Product { get; set; } = null!;
+                    public int Quantity { get; set; }
+                }
+                public class Payment { public int Id { get; set; } public long OrderId { get; set; } public Order Order { get; set; } = null!; public decimal Amount { get; set; } }
+                public class Coupon { public int Id { get; set; } public string Code { get; set; } = ""; public decimal Discount { get; set; } }
+                public class Review
+                {
+                    public int Id { get; set; }
+                    public int ProductId { get; set; }
+                    public Guid AuthorId { get; set; }
+                    public Customer Author { get; set; } = null!;
+                    [Range(1, 5)] public int Stars { get; set; }
+                }
+                public class MarketplaceContext(DbContextOptions<MarketplaceContext> options) : DbContext(options)
+                {
+                    public DbSet<Seller> Sellers => Set<Seller>();
+                    public DbSet<Product> Products => Set<Product>();
+                    public DbSet<PhysicalProduct> PhysicalProducts => Set<PhysicalProduct>();
+                    public DbSet<DigitalProduct> DigitalProducts => Set<DigitalProduct>();
+                    public DbSet<Category> Categories => Set<Category>();
+                    public DbSet<Customer> Customers => Set<Customer>();
+                    public DbSet<Order> Orders => Set<Order>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.HasDefaultSchema("market");
+                        modelBuilder.ApplyConfiguration(new OrderConfiguration());
+                        modelBuilder.Entity<Coupon>().HasAlternateKey(c => c.Code);
+                        modelBuilder.Entity<Store>().HasIndex(s => new { s.SellerId, s.Slug }).IsUnique();
+                        modelBuilder.Entity<Review>().Property<DateTime>("CreatedAt");
+                    }
+                }
+                public class OrderConfiguration : IEntityTypeConfiguration<Order>
+                {
+                    public void Configure(EntityTypeBuilder<Order> builder)
+                    {
+                        builder.ToTable("PurchaseOrders");
+                        builder.HasOne(o => o.Coupon).WithMany().HasForeignKey(o => o.CouponCode).HasPrincipalKey(c => c.Code).OnDelete(DeleteBehavior.SetNull);
+                        builder.HasOne(o => o.Payment).WithOne(p => p.Order).HasForeignKey<Payment>(p => p.OrderId);
+                        builder.Property(o => o.State).HasConversion<string>().HasMaxLength(16);
+                    }
+                }
+            }
+            """, "Marketplace.MarketplaceContext"),
     };
 }

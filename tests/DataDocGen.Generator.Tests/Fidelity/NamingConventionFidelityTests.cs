@@ -6,10 +6,16 @@ public class NamingConventionFidelityTests
 {
     private const string Configure = "protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }";
 
+    /// <summary>Models that rename tables in OnModelCreating: with a naming plug-in DataDocGen withholds their detail
+    /// (constraint names then depend on configuration order), which <see cref="Tables_renamed_in_code_withhold_the_detail_under_a_naming_plug_in"/> checks.</summary>
+    private static readonly HashSet<string> FluentTableNames = new() { "library", "marketplace" };
+
+    private static bool RenamesTablesFluently(string model) => FluentTableNames.Contains(model.Substring(0, model.IndexOf(':')));
+
     public static TheoryData<string, string, string> Cases()
     {
         var data = new TheoryData<string, string, string>();
-        foreach (var model in Models.All.Keys)
+        foreach (var model in Models.All.Keys.Where(m => !RenamesTablesFluently(m)))
         {
             foreach (var convention in new[] { "UseSnakeCaseNamingConvention", "UseLowerCaseNamingConvention" })
             {
@@ -27,5 +33,15 @@ public class NamingConventionFidelityTests
         Assert.Contains(Configure, source);
         var renamed = source.Replace(Configure, Configure.Replace("b.USE_PROVIDER; }", "b.USE_PROVIDER; b." + convention + "(); }"));
         SchemaFidelity.AssertSame(renamed, context, provider);
+    }
+
+    [Fact]
+    public void Tables_renamed_in_code_withhold_the_detail_under_a_naming_plug_in()
+    {
+        var (source, _) = Models.All.Single(m => m.Key.StartsWith("marketplace", StringComparison.Ordinal)).Value;
+        var renamed = source.Replace(Configure, Configure.Replace("b.USE_PROVIDER; }", "b.USE_PROVIDER; b.UseSnakeCaseNamingConvention(); }")).Replace("USE_PROVIDER", SchemaFidelity.ProviderCalls["Npgsql"]);
+        var output = Infrastructure.GeneratorHarness.Run(new Dictionary<string, string> { ["Model.cs"] = Infrastructure.Sources.Usings + renamed });
+
+        Assert.Contains("a naming-convention plug-in together with tables renamed by `ToTable`", output.Markdown);
     }
 }
