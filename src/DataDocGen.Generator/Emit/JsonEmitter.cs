@@ -92,6 +92,23 @@ internal static class JsonEmitter
         }
         json.EndArray().EndObject();
 
+        json.Name("queryFilters").StartArray();
+        foreach (var context in report.Contexts)
+        {
+            foreach (var filter in context.QueryFilters)
+            {
+                json.StartObject().Property("context", context.Name).Property("entity", filter.Entity).Property("filter", filter.Filter).EndObject();
+            }
+        }
+        json.EndArray().Name("queryFilterBypasses").StartArray();
+        foreach (var bypass in report.FilterBypasses)
+        {
+            json.StartObject().Property("member", bypass.Member).Property("condition", bypass.Condition)
+                .Property("location", bypass.Location is null ? null : paths.Of(bypass.Location.Path) + ":" + bypass.Location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .EndObject();
+        }
+        json.EndArray();
+
         json.Name("transactions").StartArray();
         foreach (var transaction in report.Transactions)
         {

@@ -27,19 +27,7 @@ internal static class MarkdownEmitter
         if (!report.Contexts.IsEmpty) WriteDatabases(md, report);
         SchemaMarkdownEmitter.Write(md, report);
         DataAccessMarkdownEmitter.Write(md, report);
-        if (!report.Transactions.IsEmpty)
-        {
-            // 2.2: explicit transaction boundaries.
-            md.Line("## 2. Data operations").Line();
-            md.Line("### 2.2 Transactions").Line();
-            md.Line("| Where | Kind | Call | Condition | Evidence |").Line("| --- | --- | --- | --- | --- |");
-            foreach (var transaction in report.Transactions)
-            {
-                md.Line("| " + Markdown.Code(transaction.Member) + " | " + Markdown.Text(transaction.Kind) + " | " + Markdown.Code(transaction.Detail)
-                        + " | " + (transaction.Condition is null ? "" : Markdown.Code(transaction.Condition)) + " | " + md.Link(transaction.Location) + " |");
-            }
-            md.Line();
-        }
+        DataOperationsMarkdownEmitter.Write(md, report);
         MigrationMarkdownEmitter.Write(md, report);
         return md.ToString();
     }

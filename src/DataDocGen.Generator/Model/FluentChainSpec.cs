@@ -4,7 +4,8 @@ namespace DataDocGen.Generator.Model;
 
 /// <summary>One call of a fluent chain with its arguments rendered as text:
 /// <c>=A,B</c> for member lambdas (<c>x => x.A</c>, <c>x => new { x.A, x.B }</c>), <c>"text</c> for strings,
-/// the invariant text of numbers and booleans, <c>Type.Member</c> for enum values, <c>λ</c> for other lambdas,
+/// the invariant text of numbers and booleans, <c>Type.Member</c> for enum values, <c>λ</c> for other lambdas
+/// (<c>λ:code</c> when the lambda is short code without string literals),
 /// <c>new</c> for an object creation, <c>[n]</c> for an array written with n items, <c>?</c> for anything else.</summary>
 internal sealed record FluentStepSpec(string Method, EquatableArray<string> TypeArguments, EquatableArray<string> Arguments, SourceLocation? Location)
 {

@@ -14,5 +14,6 @@ internal sealed record MigrationSpec(
     bool HasDown,
     SourceLocation? Location);
 
-/// <summary>A call that applies migrations or creates the schema: <c>Database.Migrate()</c>, <c>MigrateAsync</c>, <c>EnsureCreated</c>.</summary>
-internal sealed record MigrationApplySpec(string Method, string Member, string? Condition, SourceLocation? Location);
+/// <summary>A call worth listing with where it is and the condition around it: a call that applies migrations
+/// (<c>Migrate</c>, <c>EnsureCreated</c>), or one that bypasses query filters (<c>IgnoreQueryFilters</c>).</summary>
+internal sealed record CallSiteSpec(string Method, string Member, string? Condition, SourceLocation? Location);

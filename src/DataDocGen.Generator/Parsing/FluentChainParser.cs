@@ -135,7 +135,7 @@ internal static class FluentChainParser
         if (expression is ImplicitArrayCreationExpressionSyntax implicitArray) return "[" + implicitArray.Initializer.Expressions.Count.ToString(CultureInfo.InvariantCulture) + "]";
         if (expression is LambdaExpressionSyntax lambda)
         {
-            return MemberList(lambda) is { } members ? "=" + members : "λ";
+            return MemberList(lambda) is { } members ? "=" + members : "λ" + (CodeText.Safe(lambda) is { } code ? ":" + code : "");
         }
         var constant = model.GetConstantValue(expression, cancellationToken);
         if (constant.HasValue)

@@ -98,17 +98,17 @@ internal static class MigrationParser
         return argument?.Expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal ? literal.Token.ValueText : null;
     }
 
-    /// <summary>Cheap syntactic filter for the calls that apply migrations.</summary>
+    /// <summary>Cheap syntactic filter for the calls that apply migrations, and for query-filter bypasses.</summary>
     public static bool IsApplyCandidate(SyntaxNode node, CancellationToken _) =>
-        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Migrate" or "MigrateAsync" or "EnsureCreated" or "EnsureCreatedAsync" } };
+        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Migrate" or "MigrateAsync" or "EnsureCreated" or "EnsureCreatedAsync" or "IgnoreQueryFilters" } };
 
-    public static MigrationApplySpec? ParseApply(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static CallSiteSpec? ParseApply(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
         var invocation = (InvocationExpressionSyntax)context.Node;
         if (OptionsBuilderParser.ResolveMethod(invocation, context.SemanticModel, cancellationToken) is not { } method) return null;
         var original = method.ReducedFrom ?? method;
         if (!original.ContainingType.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore")) return null;
-        return new MigrationApplySpec(method.Name, CodeText.MemberName(invocation, context.SemanticModel, cancellationToken), CodeText.EnclosingCondition(invocation, null), SourceLocation.From(invocation));
+        return new CallSiteSpec(method.Name, CodeText.MemberName(invocation, context.SemanticModel, cancellationToken), CodeText.EnclosingCondition(invocation, null), SourceLocation.From(invocation));
     }
 }
 

@@ -11,10 +11,11 @@ internal sealed record DataLayerReport(
     EquatableArray<ContextReport> Contexts,
     EquatableArray<RawSqlSpec> RawSql = default,
     EquatableArray<MigrationSpec> Migrations = default,
-    EquatableArray<MigrationApplySpec> MigrationApplications = default,
+    EquatableArray<CallSiteSpec> MigrationApplications = default,
     EquatableArray<CacheProviderSpec> CacheProviders = default,
     EquatableArray<CacheUseSpec> CacheUses = default,
-    EquatableArray<TransactionSpec> Transactions = default)
+    EquatableArray<TransactionSpec> Transactions = default,
+    EquatableArray<CallSiteSpec> FilterBypasses = default)
 {
     public bool IsEmpty => Contexts.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty && CacheProviders.IsEmpty && CacheUses.IsEmpty && Transactions.IsEmpty;
 }
@@ -39,7 +40,12 @@ internal sealed record ContextReport(
     bool IsRelational,
     SnapshotReport? Snapshot = null,
     string? Summary = null,
-    EquatableArray<SeedReport> Seeds = default);
+    EquatableArray<SeedReport> Seeds = default,
+    EquatableArray<QueryFilterReport> QueryFilters = default);
+
+/// <summary>A global query filter: on one entity (<c>HasQueryFilter</c>), or applied in code to entity types chosen at run
+/// time (<c>Entity</c> null: a loop calling <c>SetQueryFilter</c>/<c>HasQueryFilter</c>).</summary>
+internal sealed record QueryFilterReport(string? Entity, string? Filter, SourceLocation? Location);
 
 /// <summary>Rows seeded with <c>HasData</c> for an entity type: the count when the call shows it, else null.</summary>
 internal sealed record SeedReport(string Entity, int? Rows, SourceLocation? Location);

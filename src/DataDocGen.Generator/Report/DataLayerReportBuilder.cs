@@ -22,7 +22,7 @@ internal static class DataLayerReportBuilder
         IReadOnlyList<MigrationSnapshotSpec>? snapshots = null,
         IReadOnlyList<RawSqlSpec>? rawSql = null,
         IReadOnlyList<MigrationSpec>? migrations = null,
-        IReadOnlyList<MigrationApplySpec>? migrationApplications = null,
+        IReadOnlyList<CallSiteSpec>? migrationApplications = null,
         IReadOnlyList<CacheResult>? caching = null,
         IReadOnlyList<TransactionSpec>? transactions = null)
     {
@@ -45,13 +45,15 @@ internal static class DataLayerReportBuilder
         var sql = (rawSql ?? new List<RawSqlSpec>()).OrderBy(r => r.Location, LocationComparer.Instance).ThenBy(r => r.Api, StringComparer.Ordinal).ToEquatableArray();
         // Migrations in the order EF Core applies them: by id (its timestamp prefix), per context.
         var ordered = (migrations ?? new List<MigrationSpec>()).OrderBy(m => m.ContextFullName ?? "", StringComparer.Ordinal).ThenBy(m => m.Id, StringComparer.Ordinal).ToEquatableArray();
-        var applied = (migrationApplications ?? new List<MigrationApplySpec>()).OrderBy(a => a.Location, LocationComparer.Instance).ToEquatableArray();
+        var calls = (migrationApplications ?? new List<CallSiteSpec>()).OrderBy(a => a.Location, LocationComparer.Instance).ToList();
+        var applied = calls.Where(c => c.Method != "IgnoreQueryFilters").ToEquatableArray();
+        var bypasses = calls.Where(c => c.Method == "IgnoreQueryFilters").ToEquatableArray();
         var cacheProviders = (caching ?? new List<CacheResult>()).Select(c => c.Provider).Where(p => p is not null).Select(p => p!)
             .OrderBy(p => p.Location, LocationComparer.Instance).ToEquatableArray();
         var cacheUses = (caching ?? new List<CacheResult>()).Select(c => c.Use).Where(u => u is not null).Select(u => u!)
             .OrderBy(u => u.Location, LocationComparer.Instance).ToEquatableArray();
         var boundaries = (transactions ?? new List<TransactionSpec>()).OrderBy(t => t.Location, LocationComparer.Instance).ToEquatableArray();
-        return new DataLayerReport(projectName, reports, sql, ordered, applied, cacheProviders, cacheUses, boundaries);
+        return new DataLayerReport(projectName, reports, sql, ordered, applied, cacheProviders, cacheUses, boundaries, bypasses);
     }
 
     private static ContextReport BuildContext(DbContextSpec context, IReadOnlyList<EntityConfigurationSpec> configurations,
@@ -133,7 +135,8 @@ internal static class DataLayerReportBuilder
         return new ContextReport(context.Name, context.FullName, context.Location, context.AssemblyName, provider, providers,
             registrations.ToEquatableArray(), context.ConfiguredOptions, entities, tables, views, unknown.ToEquatableArray(),
             relationships, schemaUnknown.ToEquatableArray(), isRelational, Summary: context.Summary,
-            Seeds: schema.Seeds.OrderBy(s => s.Entity, StringComparer.Ordinal).ThenBy(s => s.Location, LocationComparer.Instance).ToEquatableArray());
+            Seeds: schema.Seeds.OrderBy(s => s.Entity, StringComparer.Ordinal).ThenBy(s => s.Location, LocationComparer.Instance).ToEquatableArray(),
+            QueryFilters: schema.QueryFilters.OrderBy(f => f.Location, LocationComparer.Instance).ToEquatableArray());
     }
 
     private static EquatableArray<TableReport> NamesOnly(IEnumerable<EntityReport> entities) =>

@@ -47,8 +47,11 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
         {
             case FluentRoot.Model when chain.Steps.Count > 0 && chain.Steps[0] is { Method: "Entity", TypeArguments.Count: 0 }
                                        && chain.Steps.Skip(1).Any() && chain.Steps.Skip(1).All(s => NoSchemaEffect.Contains(s.Method)):
-                return; // modelBuilder.Entity(entityType.ClrType).HasQueryFilter(...) in a loop over the model's entity types
+                // modelBuilder.Entity(entityType.ClrType).HasQueryFilter(...) in a loop over the model's entity types
+                foreach (var filter in chain.Steps.Where(s => s.Method == "HasQueryFilter")) builder.AddQueryFilter(null, filter);
+                return;
             case FluentRoot.Other when chain.Steps.All(s => ReadOnlyMetadata.Contains(s.Method)) || ConventionDefaults.IsConventionChain(chain):
+                foreach (var filter in chain.Steps.Where(s => s.Method == "SetQueryFilter")) builder.AddQueryFilter(null, filter);
                 return; // read-only metadata loops; ConfigureConventions (applied by ConventionDefaults)
             case FluentRoot.Model:
                 foreach (var step in chain.Steps)
@@ -192,6 +195,9 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                     entity.CheckConstraints.Remove(check!);
                     check = check! with { Name = Text(step, 0) ?? "?" };
                     entity.CheckConstraints.Add(check);
+                    break;
+                case (State.Entity, "HasQueryFilter"):
+                    builder.AddQueryFilter(entity.FullName, step);
                     break;
                 case (State.Entity, "HasData"):
                     builder.AddSeed(entity, step);

@@ -19,6 +19,9 @@ internal sealed record SchemaResult(
 {
     /// <summary>HasData seeding found in the model configuration (reported whether or not the schema is complete).</summary>
     public List<SeedReport> Seeds { get; init; } = new();
+
+    /// <summary>Global query filters found in the model configuration.</summary>
+    public List<QueryFilterReport> QueryFilters { get; init; } = new();
 }
 
 /// <summary>
@@ -45,6 +48,13 @@ internal sealed class SchemaBuilder
     private readonly List<RelationshipNode> _relationships = new();
     private readonly List<ManyToManyNode> _manyToMany = new();
     private readonly List<SeedReport> _seeds = new();
+    private readonly List<QueryFilterReport> _filters = new();
+
+    public void AddQueryFilter(string? entity, FluentStepSpec step)
+    {
+        var argument = step.Arguments.LastOrDefault(a => a.StartsWith("λ", StringComparison.Ordinal));
+        _filters.Add(new QueryFilterReport(entity, argument is { Length: > 2 } ? argument.Substring(2) : null, step.Location));
+    }
 
     /// <summary>Records a <c>HasData</c> call: the row count when every argument is an object or an array written out.</summary>
     public void AddSeed(EntityNode entity, FluentStepSpec step)
@@ -184,9 +194,9 @@ internal sealed class SchemaBuilder
         var (tables, views) = _unknown.Count == 0 ? new TableAssembler(this, _order, _relationships, _provider).Assemble() : (new List<TableReport>(), new List<TableReport>());
         if (_unknown.Count > 0)
         {
-            return new SchemaResult(entityReports, EquatableArray<TableReport>.Empty, EquatableArray<TableReport>.Empty, EquatableArray<RelationshipReport>.Empty, _unknown) { Seeds = _seeds };
+            return new SchemaResult(entityReports, EquatableArray<TableReport>.Empty, EquatableArray<TableReport>.Empty, EquatableArray<RelationshipReport>.Empty, _unknown) { Seeds = _seeds, QueryFilters = _filters };
         }
-        return new SchemaResult(entityReports, tables.ToEquatableArray(), views.ToEquatableArray(), RelationshipReports(), _unknown) { Seeds = _seeds };
+        return new SchemaResult(entityReports, tables.ToEquatableArray(), views.ToEquatableArray(), RelationshipReports(), _unknown) { Seeds = _seeds, QueryFilters = _filters };
     }
 
     private void AddEntity(string fullName, string? dbSetName, SourceLocation? dbSetLocation, HashSet<string> ignoredTypes)

@@ -1,0 +1,52 @@
+using System.Linq;
+using DataDocGen.Generator.Report;
+
+namespace DataDocGen.Generator.Emit;
+
+/// <summary>Section 2: query filters (soft delete, tenancy) and their bypasses, then explicit transaction boundaries.</summary>
+internal static class DataOperationsMarkdownEmitter
+{
+    public static void Write(Markdown md, DataLayerReport report)
+    {
+        var filtered = report.Contexts.Where(c => !c.QueryFilters.IsEmpty).ToList();
+        if (filtered.Count == 0 && report.FilterBypasses.IsEmpty && report.Transactions.IsEmpty) return;
+        md.Line("## 2. Data operations").Line();
+
+        if (filtered.Count > 0 || !report.FilterBypasses.IsEmpty)
+        {
+            md.Line("### 2.1 Query filters (soft delete, tenancy)").Line();
+            foreach (var context in filtered)
+            {
+                md.Line("Global query filters in " + Markdown.Code(context.Name) + ":").Line();
+                md.Line("| Entity | Filter | Evidence |").Line("| --- | --- | --- |");
+                foreach (var filter in context.QueryFilters)
+                {
+                    md.Line("| " + (filter.Entity is null ? "entity types chosen in code at run time" : Markdown.Code(filter.Entity))
+                            + " | " + (filter.Filter is null ? "set in code" : Markdown.Code(filter.Filter)) + " | " + md.Link(filter.Location) + " |");
+                }
+                md.Line();
+            }
+            if (!report.FilterBypasses.IsEmpty)
+            {
+                md.Line("Queries that bypass the filters (`IgnoreQueryFilters`):").Line();
+                foreach (var bypass in report.FilterBypasses)
+                {
+                    md.Line("- " + md.WithLink(Markdown.Code(bypass.Member) + (bypass.Condition is null ? "" : ", when " + Markdown.Code(bypass.Condition)), bypass.Location));
+                }
+                md.Line();
+            }
+        }
+
+        if (!report.Transactions.IsEmpty)
+        {
+            md.Line("### 2.2 Transactions").Line();
+            md.Line("| Where | Kind | Call | Condition | Evidence |").Line("| --- | --- | --- | --- | --- |");
+            foreach (var transaction in report.Transactions)
+            {
+                md.Line("| " + Markdown.Code(transaction.Member) + " | " + Markdown.Text(transaction.Kind) + " | " + Markdown.Code(transaction.Detail)
+                        + " | " + (transaction.Condition is null ? "" : Markdown.Code(transaction.Condition)) + " | " + md.Link(transaction.Location) + " |");
+            }
+            md.Line();
+        }
+    }
+}
