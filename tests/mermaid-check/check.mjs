@@ -1,5 +1,6 @@
-// Parses every ```mermaid block in the given markdown files (or in every DATA_LAYER.md under the given folders)
-// with Mermaid's own parser, as GitHub would render them. Exits 1 when a diagram does not parse.
+// Checks markdown reports as GitHub renders them: every ```mermaid block parses with Mermaid's own parser, and every
+// in-page link (#anchor) points at a heading, using github-slugger (GitHub's heading-anchor rules). Takes files, or
+// folders searched for DATA_LAYER.md. Exits 1 on any failure.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
@@ -8,6 +9,7 @@ const dom = new JSDOM('<!doctype html><html><body></body></html>');
 globalThis.window = dom.window;
 globalThis.document = dom.window.document;
 const { default: mermaid } = await import('mermaid');
+const { default: GithubSlugger } = await import('github-slugger');
 
 function* reports(path) {
   if (statSync(path).isFile()) { yield path; return; }
@@ -20,10 +22,16 @@ function* reports(path) {
 }
 
 let parsed = 0;
+let links = 0;
 let failures = 0;
 for (const root of process.argv.slice(2)) {
   for (const file of reports(root)) {
     const text = readFileSync(file, 'utf8');
+    const slugger = new GithubSlugger();
+    const anchors = new Set(text.split('\n').filter(l => /^#{1,6} /.test(l)).map(l => slugger.slug(l.replace(/^#+ /, ''))));
+    for (const [, anchor] of text.matchAll(/\]\(#([^)]+)\)/g)) {
+      if (anchors.has(anchor)) { links++; } else { failures++; console.error(`${file}: link #${anchor} matches no heading`); }
+    }
     const blocks = [...text.matchAll(/```mermaid\n([\s\S]*?)```/g)];
     for (const [index, block] of blocks.entries()) {
       try {
@@ -36,6 +44,6 @@ for (const root of process.argv.slice(2)) {
     }
   }
 }
-console.log(`mermaid: ${parsed} diagrams parse, ${failures} do not`);
+console.log(`mermaid: ${parsed} diagrams parse; anchors: ${links} in-page links resolve; ${failures} problems`);
 if (parsed === 0 && failures === 0) { console.error('mermaid: no diagram found'); process.exit(1); }
 process.exit(failures === 0 ? 0 : 1);

@@ -23,13 +23,44 @@ internal static class MarkdownEmitter
             return md.ToString();
         }
 
-        md.Line("## 1. Database architecture").Line();
-        if (!report.Contexts.IsEmpty) WriteDatabases(md, report);
-        SchemaMarkdownEmitter.Write(md, report);
-        DataAccessMarkdownEmitter.Write(md, report);
-        DataOperationsMarkdownEmitter.Write(md, report);
-        MigrationMarkdownEmitter.Write(md, report);
-        return md.ToString();
+        var body = new Markdown(paths);
+        body.Line("## 1. Database architecture").Line();
+        if (!report.Contexts.IsEmpty) WriteDatabases(body, report);
+        SchemaMarkdownEmitter.Write(body, report);
+        DataAccessMarkdownEmitter.Write(body, report);
+        DataOperationsMarkdownEmitter.Write(body, report);
+        MigrationMarkdownEmitter.Write(body, report);
+
+        var text = body.ToString();
+        WriteContents(md, text);
+        return md + text;
+    }
+
+    /// <summary>A table of contents of the ## and ### sections, with GitHub's heading anchors.</summary>
+    private static void WriteContents(Markdown md, string body)
+    {
+        var headings = body.Split('\n').Where(l => l.StartsWith("## ", System.StringComparison.Ordinal) || l.StartsWith("### ", System.StringComparison.Ordinal)).ToList();
+        if (headings.Count < 3) return;
+        md.Line("Contents:").Line();
+        foreach (var heading in headings)
+        {
+            var level = heading.StartsWith("### ", System.StringComparison.Ordinal) ? 1 : 0;
+            var title = heading.TrimStart('#').Trim();
+            md.Line(new string(' ', level * 2) + "- [" + title + "](#" + Anchor(title) + ")");
+        }
+        md.Line();
+    }
+
+    /// <summary>GitHub's anchor for a heading: lower case, punctuation removed, spaces as hyphens.</summary>
+    public static string Anchor(string heading)
+    {
+        var anchor = new System.Text.StringBuilder();
+        foreach (var c in heading.ToLowerInvariant())
+        {
+            if (char.IsLetterOrDigit(c) || c is '-' or '_') anchor.Append(c);
+            else if (c == ' ') anchor.Append('-');
+        }
+        return anchor.ToString();
     }
 
     // 1.1: per DbContext, its provider, registration and connection string.
