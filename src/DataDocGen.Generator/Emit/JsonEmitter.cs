@@ -71,7 +71,7 @@ internal static class JsonEmitter
                 .Property("statement", site.Statement)
                 .StringArray("tables", site.Tables)
                 .Property("parameterization", site.Parameterization.ToString())
-                .Property("location", site.Location is null ? null : paths.Of(site.Location.Path) + ":" + site.Location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Property("location", Location(paths, site.Location))
                 .EndObject();
         }
         json.EndArray();
@@ -87,7 +87,7 @@ internal static class JsonEmitter
         {
             json.StartObject().Property("member", use.Member).Property("cache", use.Cache).Property("operation", use.Operation).Property("strategy", use.Kind)
                 .Property("key", use.Key).StringArray("expirations", use.Expirations)
-                .Property("location", use.Location is null ? null : paths.Of(use.Location.Path) + ":" + use.Location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Property("location", Location(paths, use.Location))
                 .EndObject();
         }
         json.EndArray().EndObject();
@@ -104,7 +104,7 @@ internal static class JsonEmitter
         foreach (var bypass in report.FilterBypasses)
         {
             json.StartObject().Property("member", bypass.Member).Property("condition", bypass.Condition)
-                .Property("location", bypass.Location is null ? null : paths.Of(bypass.Location.Path) + ":" + bypass.Location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Property("location", Location(paths, bypass.Location))
                 .EndObject();
         }
         json.EndArray();
@@ -114,7 +114,7 @@ internal static class JsonEmitter
         {
             json.StartObject().Property("member", transaction.Member).Property("kind", transaction.Kind).Property("call", transaction.Detail)
                 .Property("condition", transaction.Condition)
-                .Property("location", transaction.Location is null ? null : paths.Of(transaction.Location.Path) + ":" + transaction.Location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Property("location", Location(paths, transaction.Location))
                 .EndObject();
         }
         json.EndArray();
@@ -198,6 +198,10 @@ internal static class JsonEmitter
         }
         json.EndArray().EndObject();
     }
+
+    /// <summary><c>path:line</c> relative to the report's folder, or null.</summary>
+    private static string? Location(RelativePath paths, Model.SourceLocation? location) =>
+        location is null ? null : paths.Of(location.Path) + ":" + location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static void WriteKey(JsonWriter json, KeyReport key) =>
         json.StartObject().Property("name", key.Name).StringArray("columns", key.Columns).EndObject();
