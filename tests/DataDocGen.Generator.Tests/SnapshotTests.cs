@@ -75,6 +75,7 @@ public class SnapshotTests
             ["Media"] = "UseSqlServer(\"Server=.;Database=Media;Integrated Security=true\")",
             ["Crm"] = "UseNpgsql(\"Host=crm.internal;Database=crm;Username=crm;Password=Crm-S3cret\")",
             ["Warehouse"] = "UseSqlite(\"Data Source=warehouse.db\")",
+            ["Social"] = "UseSqlServer(\"Server=.;Database=Social;Integrated Security=true\")",
         };
         var sources = new Dictionary<string, string>();
         foreach (var (source, context) in Fidelity.Models.All.Values)

@@ -119,7 +119,9 @@ internal static class SchemaMarkdownEmitter
             var navigations = string.Join(" / ", new[] { relationship.PrincipalNavigation, relationship.DependentNavigation }.Where(n => n is not null).Select(n => Markdown.Code(n!)));
             md.Line("| " + Markdown.Code(relationship.Principal) + " | " + Markdown.Code(relationship.Dependent) + " | " + cardinality
                     + " | " + (relationship.JoinTable is not null ? "n/a" : relationship.Required ? "required" : "optional")
-                    + " | " + (relationship.JoinTable is not null ? "Cascade (join rows)" : DeleteBehavior(relationship.DeleteBehavior))
+                    + " | " + (relationship.JoinTable is null ? DeleteBehavior(relationship.DeleteBehavior)
+                           : relationship.DeleteBehavior == "Cascade" ? "Cascade (join rows)"
+                           : "Cascade (join rows), by the database through one foreign key and by EF Core only through the other")
                     + " | " + (navigations.Length == 0 ? "none" : navigations) + " | " + md.Link(relationship.Location) + " |");
         }
         md.Line();

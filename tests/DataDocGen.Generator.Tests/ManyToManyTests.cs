@@ -1,0 +1,46 @@
+using DataDocGen.Generator.Tests.Infrastructure;
+
+namespace DataDocGen.Generator.Tests;
+
+/// <summary>Self-referencing many-to-many joins; their tables are judged by EF Core in the "social" fidelity model.</summary>
+public class ManyToManyTests
+{
+    private const string Model = """
+        using System.Collections.Generic;
+        namespace Social
+        {
+            public class Member
+            {
+                public int Id { get; set; }
+                public List<Member> Followers { get; set; } = new();
+                public List<Member> Following { get; set; } = new();
+            }
+            public class SocialContext : DbContext
+            {
+                public DbSet<Member> Members => Set<Member>();
+                protected override void OnConfiguring(DbContextOptionsBuilder b) => PROVIDER;
+            }
+        }
+        """;
+
+    [Fact]
+    public void A_self_referencing_join_on_SQL_Server_cascades_through_one_foreign_key_only()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Social.cs", Model.Replace("PROVIDER", "b.UseSqlServer(\"Server=.;Database=Social\")"))));
+
+        Assert.Contains("on delete Cascade: [Social.cs:", output.Markdown);
+        Assert.Contains("- Foreign key `FK_MemberMember_Members_FollowingId` (`FollowingId`) references `Members` (`Id`), on delete NoAction", output.Markdown);
+        Assert.Contains("Cascade (join rows), by the database through one foreign key and by EF Core only through the other", output.Markdown);
+    }
+
+    [Fact]
+    public void A_self_referencing_join_with_an_unknown_provider_withholds_the_schema()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Social.cs", Model.Replace("PROVIDER", "b.UseSomethingElse()")
+            .Replace("public class SocialContext", "public static class Ext { public static DbContextOptionsBuilder UseSomethingElse(this DbContextOptionsBuilder b) => b; }\n    public class SocialContext"))));
+
+        var incomplete = Json.Parse(output.Json).GetProperty("contextsWithIncompleteSchema").EnumerateArray().Single();
+        Assert.Contains("depends on the database provider", incomplete.GetProperty("reasons")[0].GetString());
+        Assert.DoesNotContain("MemberMember", output.Markdown);
+    }
+}
