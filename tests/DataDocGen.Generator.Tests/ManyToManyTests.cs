@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis;
 using DataDocGen.Generator.Tests.Infrastructure;
 
 namespace DataDocGen.Generator.Tests;
@@ -42,5 +43,23 @@ public class ManyToManyTests
         var incomplete = Json.Parse(output.Json).GetProperty("contextsWithIncompleteSchema").EnumerateArray().Single();
         Assert.Contains("depends on the database provider", incomplete.GetProperty("reasons")[0].GetString());
         Assert.DoesNotContain("MemberMember", output.Markdown);
+    }
+
+    [Theory]
+    [InlineData("UsingEntity(j => j.ToTable(\"Links\", \"social\"))")]
+    [InlineData("UsingEntity(j => { j.ToTable(\"Links\"); })")]
+    [InlineData("UsingEntity<Dictionary<string, object>>(\"Links\")")]
+    [InlineData("UsingEntity(Name())")]
+    public void Other_forms_of_UsingEntity_withhold_the_schema(string call)
+    {
+        var source = Model.Replace("PROVIDER", "b.UseSqlite(\"Data Source=s.db\")")
+            .Replace("public DbSet<Member> Members => Set<Member>();",
+                "public DbSet<Member> Members => Set<Member>();\n static string Name() => \"Links\";\n protected override void OnModelCreating(ModelBuilder m) => m.Entity<Member>().HasMany(x => x.Followers).WithMany(x => x.Following)." + call + ";");
+        var output = GeneratorHarness.Run(Sources.With(("Social.cs", source)));
+
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var incomplete = Json.Parse(output.Json).GetProperty("contextsWithIncompleteSchema").EnumerateArray().Single();
+        Assert.NotEmpty(incomplete.GetProperty("reasons").EnumerateArray()); // the UsingEntity call, or the ToTable inside it
+        Assert.DoesNotContain("Links", output.Markdown);
     }
 }

@@ -40,6 +40,7 @@ internal static class FluentChainParser
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (invocation.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax }) continue; // not the outermost call
+            if (IsJoinTableLambdaBody(invocation)) continue; // read as an argument of its UsingEntity step
             if (Chain(invocation, model, configuredTypes, 0, cancellationToken) is { } chain) chains.Add(chain);
         }
         return chains;
@@ -135,6 +136,7 @@ internal static class FluentChainParser
         if (expression is ImplicitArrayCreationExpressionSyntax implicitArray) return "[" + implicitArray.Initializer.Expressions.Count.ToString(CultureInfo.InvariantCulture) + "]";
         if (expression is LambdaExpressionSyntax lambda)
         {
+            if (ToTableLambda(lambda, model, cancellationToken) is { } table) return "⇒ToTable\"" + table;
             return MemberList(lambda) is { } members ? "=" + members : "λ" + (CodeText.Safe(lambda) is { } code ? ":" + code : "");
         }
         var constant = model.GetConstantValue(expression, cancellationToken);
@@ -155,6 +157,26 @@ internal static class FluentChainParser
             };
         }
         return "?";
+    }
+
+    /// <summary>True for the <c>j.ToTable(...)</c> of <c>UsingEntity(j => j.ToTable(...))</c>, which the chain
+    /// interpreter reads as the join table's name (see <see cref="ToTableLambda"/>).</summary>
+    public static bool IsJoinTableLambdaBody(InvocationExpressionSyntax invocation) =>
+        invocation.Parent is SimpleLambdaExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax owner } } }
+        && owner.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "UsingEntity" };
+
+    /// <summary>The constant table name of <c>j => j.ToTable("Name")</c> (a <c>UsingEntity</c> join configuration), else null.</summary>
+    private static string? ToTableLambda(LambdaExpressionSyntax lambda, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var parameter = (lambda as SimpleLambdaExpressionSyntax)?.Parameter.Identifier.ValueText;
+        if (parameter is null
+            || lambda.ExpressionBody is not InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } call
+            || call.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToTable", Expression: IdentifierNameSyntax root }
+            || root.Identifier.ValueText != parameter)
+        {
+            return null;
+        }
+        return model.GetConstantValue(call.ArgumentList.Arguments[0].Expression, cancellationToken) is { HasValue: true, Value: string table } ? table : null;
     }
 
     /// <summary><c>x => x.A</c> gives "A"; <c>x => new { x.A, x.B }</c> gives "A,B"; anything else null.</summary>

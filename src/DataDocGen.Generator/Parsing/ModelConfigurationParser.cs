@@ -82,7 +82,7 @@ internal static class ModelConfigurationParser
         if (receiver.MetadataName.StartsWith("Owned", System.StringComparison.Ordinal)) return; // owned tables: not part of the DbSet table list
         if (receiver is not INamedTypeSymbol { MetadataName: "EntityTypeBuilder`1", TypeArguments.Length: 1 } builder)
         {
-            if (receiver.MetadataName == "EntityTypeBuilder")
+            if (receiver.MetadataName == "EntityTypeBuilder" && !FluentChainParser.IsJoinTableLambdaBody(invocation))
             {
                 unresolved.Add(new UnresolvedConfigurationSpec("`" + name + "` on an entity type chosen at run time", location));
             }

@@ -158,6 +158,17 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                     if (relationship is null) return;
                     state = State.Relationship;
                     break;
+                case (State.ManyToMany, "UsingEntity"):
+                    // The shared-type forms only: a join entity name, or a lambda that only names the table.
+                    var joinEntity = step.TypeArguments.Count == 0 && step.Arguments.Count == 1 ? Text(step, 0) : null;
+                    var joinTable = step.TypeArguments.Count == 0 && step.Arguments.Count == 1 && step.Arguments[0].StartsWith("⇒ToTable\"", System.StringComparison.Ordinal)
+                        ? step.Arguments[0].Substring("⇒ToTable\"".Length) : null;
+                    if ((joinEntity is null && joinTable is null) || !builder.ConfigureJoin(entity, pending!.Navigation, joinEntity, joinTable, step.Location))
+                    {
+                        builder.Unknown("this form of `UsingEntity` is not evaluated yet", step.Location);
+                        return;
+                    }
+                    break;
                 case (State.Relationship, "HasForeignKey"):
                     if (step.TypeArguments.Count == 1 && step.TypeArguments[0] != relationship!.Dependent.FullName)
                     {

@@ -569,6 +569,22 @@ internal sealed class SchemaBuilder
         }
     }
 
+    /// <summary>Names the join entity or table of the many-to-many just configured from <paramref name="navigation"/>.</summary>
+    public bool ConfigureJoin(EntityNode entity, string? navigation, string? entityName, string? tableName, SourceLocation? location)
+    {
+        var manyToMany = _manyToMany.LastOrDefault(m => (m.Left == entity && m.First.Name == navigation) || (m.Right == entity && m.Second?.Name == navigation));
+        if (manyToMany is null || manyToMany.JoinLocation is not null) return false;
+        if (tableName is not null && Naming is not null)
+        {
+            // As for ToTable on entities: the plug-in's constraint names then depend on configuration order.
+            Unknown("a naming-convention plug-in together with a join table renamed by `ToTable`: constraint names depend on configuration order", location);
+        }
+        manyToMany.JoinEntityName = entityName;
+        manyToMany.JoinTableName = tableName;
+        manyToMany.JoinLocation = location;
+        return true;
+    }
+
     private void AddManyToMany(NavigationNode first, NavigationNode? second, SourceLocation? location)
     {
         var placeholder = new RelationshipNode(first.Owner, first.Target, null); // claims the navigations
@@ -609,16 +625,20 @@ internal sealed class SchemaBuilder
                 continue;
             }
             var names = new[] { manyToMany.Left.Spec.Name, manyToMany.Right.Spec.Name }.OrderBy(n => n, StringComparer.Ordinal).ToList();
-            var joinName = names[0] + names[1];
-            if (_entities.ContainsKey(joinName) || _order.Any(e => e.Mapping?.Table == joinName))
+            var joinName = manyToMany.JoinEntityName ?? names[0] + names[1];
+            // An explicit ToTable name is kept as written; an entity name (implicit or UsingEntity's) goes through the naming plug-in.
+            var tableName = manyToMany.JoinTableName ?? Name(joinName);
+            if (_entities.ContainsKey(joinName) || _order.Any(e => e.Mapping?.Table == tableName || e.Spec.Name == joinName))
             {
-                Unknown("the implicit join table `" + joinName + "` clashes with another table", manyToMany.Location);
+                Unknown("the join table `" + tableName + "` clashes with another table", manyToMany.JoinLocation ?? manyToMany.Location);
                 continue;
             }
             var spec = new EntityTypeSpec(joinName, joinName, false, EquatableArray<string>.Empty, null, EquatableArray<AttributeSpec>.Empty, EquatableArray<EntityMemberSpec>.Empty, null);
             var join = new EntityNode(spec, null, null)
             {
-                Mapping = new EntityReport(joinName, null, null, Name(joinName), defaultSchema, false, TableEvidenceKind.ClassNameConvention, manyToMany.Location, null),
+                Mapping = manyToMany.JoinLocation is { } configured
+                    ? new EntityReport(joinName, null, null, tableName, defaultSchema, false, TableEvidenceKind.FluentApi, configured, null)
+                    : new EntityReport(joinName, null, null, tableName, defaultSchema, false, TableEvidenceKind.ClassNameConvention, manyToMany.Location, null),
             };
             var origin = "join table of " + manyToMany.Left.Spec.Name + "." + manyToMany.First.Name + (manyToMany.Second is null ? "" : " / " + manyToMany.Right.Spec.Name + "." + manyToMany.Second.Name);
             var columns = new List<PropertyNode>();

@@ -164,4 +164,13 @@ internal sealed class RelationshipNode(EntityNode principal, EntityNode dependen
 internal sealed record ManyToManyNode(EntityNode Left, NavigationNode First, EntityNode Right, NavigationNode? Second, SourceLocation? Location)
 {
     public EntityNode? Join { get; set; }
+
+    /// <summary>The join entity's name from <c>UsingEntity("Name")</c>; null for EF's implicit <c>[Left][Right]</c>.</summary>
+    public string? JoinEntityName { get; set; }
+
+    /// <summary>The join table from <c>UsingEntity(j => j.ToTable("Name"))</c>; null when named after the join entity.</summary>
+    public string? JoinTableName { get; set; }
+
+    /// <summary>The <c>UsingEntity</c> call that named the join entity or table.</summary>
+    public SourceLocation? JoinLocation { get; set; }
 }

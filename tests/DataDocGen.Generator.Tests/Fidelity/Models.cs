@@ -880,5 +880,64 @@ internal static class Models
                 }
             }
             """, "Social.SocialContext"),
+        ["tagging: UsingEntity with a join entity name"] = ("""
+            namespace Tagging
+            {
+                public class Post
+                {
+                    public int Id { get; set; }
+                    public string Title { get; set; } = "";
+                    public List<Tag> Tags { get; set; } = new();
+                }
+                public class Tag
+                {
+                    public string Id { get; set; } = "";
+                    public List<Post> Posts { get; set; } = new();
+                }
+                public class TaggingContext(DbContextOptions<TaggingContext> options) : DbContext(options)
+                {
+                    public DbSet<Post> Posts => Set<Post>();
+                    public DbSet<Tag> Tags => Set<Tag>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Tag>().Property(t => t.Id).HasMaxLength(30);
+                        modelBuilder.Entity<Post>().HasMany(p => p.Tags).WithMany(t => t.Posts).UsingEntity("PostTagLinks");
+                    }
+                }
+            }
+            """, "Tagging.TaggingContext"),
+        ["catalogue: UsingEntity naming the join table, a unidirectional many-to-many"] = ("""
+            namespace Catalogue
+            {
+                public class Article
+                {
+                    public int Id { get; set; }
+                    public List<Label> Labels { get; set; } = new();
+                    public List<Author> Authors { get; set; } = new();
+                }
+                public class Label
+                {
+                    public int Id { get; set; }
+                    public List<Article> Articles { get; set; } = new();
+                }
+                public class Author
+                {
+                    public int Id { get; set; }
+                }
+                public class CatalogueContext(DbContextOptions<CatalogueContext> options) : DbContext(options)
+                {
+                    public DbSet<Article> Articles => Set<Article>();
+                    public DbSet<Label> Labels => Set<Label>();
+                    public DbSet<Author> Authors => Set<Author>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Label>().HasMany(l => l.Articles).WithMany(a => a.Labels).UsingEntity(j => j.ToTable("ArticleLabels"));
+                        modelBuilder.Entity<Article>().HasMany(a => a.Authors).WithMany().UsingEntity(join => join.ToTable("ArticleAuthors"));
+                    }
+                }
+            }
+            """, "Catalogue.CatalogueContext"),
     };
 }
