@@ -76,6 +76,7 @@ public class SnapshotTests
             ["Crm"] = "UseNpgsql(\"Host=crm.internal;Database=crm;Username=crm;Password=Crm-S3cret\")",
             ["Warehouse"] = "UseSqlite(\"Data Source=warehouse.db\")",
             ["Social"] = "UseSqlServer(\"Server=.;Database=Social;Integrated Security=true\")",
+            ["Billing"] = "UseSqlServer(\"Server=.;Database=Billing;Integrated Security=true\")",
             ["Catalogue"] = "UseNpgsql(\"Host=catalogue.internal;Database=catalogue;Username=cat;Password=Cat-S3cret\")",
         };
         var sources = new Dictionary<string, string>();

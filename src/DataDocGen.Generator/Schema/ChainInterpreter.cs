@@ -142,6 +142,30 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                     property!.Evidence.Add(new EvidenceReport(Render(step), step.Location));
                     ApplyPropertyFacet(property, step);
                     break;
+                case (State.Entity, "HasDiscriminator"):
+                    // HasDiscriminator<string|int>("Name") on a hierarchy root, with no property of that name; other forms
+                    // (a lambda naming a property, other types) are not evaluated.
+                    var discriminatorName = step.TypeArguments.Count == 1 && step.Arguments.Count == 1 ? Text(step, 0) : null;
+                    if (discriminatorName is null || step.TypeArguments[0] is not ("System.String" or "System.Int32") || entity.Base is not null
+                        || entity.Derived.Count == 0 || entity.SelfAndDescendants().Any(e => e.Spec.Members.Any(m => m.Name == discriminatorName)))
+                    {
+                        builder.Unknown("this form of `HasDiscriminator` is not evaluated yet", step.Location);
+                        return;
+                    }
+                    entity.Discriminator = new DiscriminatorNode(discriminatorName, step.TypeArguments[0], step.Location);
+                    state = State.Discriminator;
+                    break;
+                case (State.Discriminator, "HasValue"):
+                    var valued = step.TypeArguments.Count == 1 && step.Arguments.Count == 1 ? builder.Entity(step.TypeArguments[0]) : null;
+                    var value = entity.Discriminator!.ClrType == "System.String" ? Text(step, 0)
+                        : int.TryParse(step.Argument(0), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _) ? step.Argument(0) : null;
+                    if (valued is null || valued.Root != entity || value is null)
+                    {
+                        builder.Unknown("this form of `HasValue` is not evaluated yet", step.Location);
+                        return;
+                    }
+                    entity.Discriminator.Values[valued.FullName] = value;
+                    break;
                 case (State.Entity, "Ignore"):
                     break; // read before the model is built (it removes members)
                 case (State.Entity, "HasOne" or "HasMany"):
@@ -297,7 +321,7 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
     private static string? Text(FluentStepSpec step, int index) =>
         step.Argument(index) is { } argument && argument.StartsWith("\"", System.StringComparison.Ordinal) ? argument.Substring(1) : null;
 
-    private enum State { Entity, Key, AlternateKey, Index, Property, Navigation, Relationship, ManyToMany, Check, NavigationAccess, Owned }
+    private enum State { Entity, Key, AlternateKey, Index, Property, Navigation, Relationship, ManyToMany, Check, NavigationAccess, Owned, Discriminator }
 }
 
 /// <summary>The <c>HasOne</c>/<c>HasMany</c> half of a relationship chain, waiting for its <c>With*</c>.</summary>

@@ -23,6 +23,16 @@ internal sealed class EntityNode(EntityTypeSpec spec, string? dbSetName, SourceL
     /// <summary>In a TPC hierarchy (UseTpcMappingStrategy on its root): each concrete type's table holds every column.</summary>
     public bool IsTpc { get; set; }
 
+    /// <summary>This type and every entity type derived from it.</summary>
+    public IEnumerable<EntityNode> SelfAndDescendants()
+    {
+        yield return this;
+        foreach (var derived in Derived)
+        {
+            foreach (var node in derived.SelfAndDescendants()) yield return node;
+        }
+    }
+
     /// <summary>This type and its entity base types, nearest first.</summary>
     public IEnumerable<EntityNode> SelfAndAncestors()
     {
@@ -43,6 +53,9 @@ internal sealed class EntityNode(EntityTypeSpec spec, string? dbSetName, SourceL
 
     public List<IndexNode> Indexes { get; } = new();
     public List<CheckConstraintReport> CheckConstraints { get; } = new();
+
+    /// <summary>A hierarchy root's <c>HasDiscriminator&lt;T&gt;("Name")</c>; null for EF's string "Discriminator".</summary>
+    public DiscriminatorNode? Discriminator { get; set; }
 
     /// <summary>The table (or view) this entity type's rows live in, from <see cref="TableMapper"/>.</summary>
     public EntityReport? Mapping { get; set; }
@@ -173,4 +186,14 @@ internal sealed record ManyToManyNode(EntityNode Left, NavigationNode First, Ent
 
     /// <summary>The <c>UsingEntity</c> call that named the join entity or table.</summary>
     public SourceLocation? JoinLocation { get; set; }
+}
+
+/// <summary>A configured TPH discriminator: its column name and CLR type, and the values set by <c>HasValue&lt;T&gt;(...)</c>
+/// (entity full name to value as written); types without one keep EF's default, their class name.</summary>
+internal sealed class DiscriminatorNode(string name, string clrType, SourceLocation? location)
+{
+    public string Name { get; } = name;
+    public string ClrType { get; } = clrType;
+    public SourceLocation? Location { get; } = location;
+    public Dictionary<string, string> Values { get; } = new();
 }

@@ -63,11 +63,16 @@ internal sealed class TableAssembler(SchemaBuilder builder, List<EntityNode> ent
         var hierarchyRoots = members.Select(m => m.Root).Distinct().ToList();
         if (!isView && members.Any(m => m.Base is not null && SameTable(m, m.Base)))
         {
-            // TPH discriminator. EF Core gives it a max length by convention (checked against EF in the fidelity tests).
-            var discriminator = new PropertyNode(members[0].Root, builder.Name("Discriminator"), "System.String", nullable: false, null) { MaxLength = DiscriminatorLength(members) };
+            // TPH discriminator. EF Core gives a string one a max length by convention (checked against EF in the fidelity tests).
+            var configured = members[0].Root.Discriminator;
+            var isString = configured is null || configured.ClrType == "System.String";
+            var discriminator = new PropertyNode(members[0].Root, builder.Name(configured?.Name ?? "Discriminator"), configured?.ClrType ?? "System.String", nullable: false, configured?.Location)
+            {
+                MaxLength = isString ? DiscriminatorLength(members, configured) : null,
+            };
             builder.Conventions.Apply(discriminator, isEnum: false);
-            columns[discriminator.Name] = new ColumnReport(discriminator.Name, "System.String", false, discriminator.MaxLength,
-                StoreTypeMapper.Map(provider, discriminator), "discriminator", null);
+            columns[discriminator.Name] = new ColumnReport(discriminator.Name, discriminator.ClrType, false, discriminator.MaxLength,
+                StoreTypeMapper.Map(provider, discriminator), DiscriminatorOrigin(members, configured), configured?.Location);
         }
 
         KeyReport? primaryKey = null;
@@ -137,11 +142,24 @@ internal sealed class TableAssembler(SchemaBuilder builder, List<EntityNode> ent
         owners[property] = property.Column;
     }
 
+    private static string DiscriminatorValue(EntityNode entity, DiscriminatorNode? configured) =>
+        configured is not null && configured.Values.TryGetValue(entity.FullName, out var value) ? value : entity.Spec.Name;
+
+    /// <summary>"discriminator", with each type's value when <c>HasValue</c> configured any.</summary>
+    private static string DiscriminatorOrigin(List<EntityNode> members, DiscriminatorNode? configured)
+    {
+        if (configured is null || configured.Values.Count == 0) return "discriminator";
+        var quote = configured.ClrType == "System.String" ? "'" : "";
+        return "discriminator: " + string.Join(", ", members.Where(m => configured.Values.ContainsKey(m.FullName))
+            .OrderBy(m => m.Spec.Name, System.StringComparer.Ordinal)
+            .Select(m => m.Spec.Name + " = " + quote + configured.Values[m.FullName] + quote));
+    }
+
     /// <summary>DiscriminatorLengthConvention: the smallest Fibonacci number at least as long as the longest
     /// discriminator value in the hierarchy (by default each entity type's class name, abstract ones included).</summary>
-    private static int DiscriminatorLength(List<EntityNode> members)
+    private static int DiscriminatorLength(List<EntityNode> members, DiscriminatorNode? configured)
     {
-        var longest = members.Select(m => m.Spec.Name.Length).DefaultIfEmpty(1).Max();
+        var longest = members.Select(m => DiscriminatorValue(m, configured).Length).DefaultIfEmpty(1).Max();
         int previous = 1, current = 1;
         while (longest > current)
         {

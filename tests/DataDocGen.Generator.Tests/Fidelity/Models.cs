@@ -939,5 +939,46 @@ internal static class Models
                 }
             }
             """, "Catalogue.CatalogueContext"),
+        ["billing: TPH with configured discriminators (string and int)"] = ("""
+            namespace Billing
+            {
+                public abstract class PaymentMethod
+                {
+                    public int Id { get; set; }
+                    public string Holder { get; set; } = "";
+                }
+                public class CreditCard : PaymentMethod { public string Last4 { get; set; } = ""; }
+                public class BankTransferMandate : PaymentMethod { public string Iban { get; set; } = ""; }
+                public class Voucher : PaymentMethod { public decimal Balance { get; set; } }
+                public class Notice
+                {
+                    public int Id { get; set; }
+                    public string Text { get; set; } = "";
+                }
+                public class Reminder : Notice { public int Level { get; set; } }
+                public class FinalDemand : Notice { public DateTime Deadline { get; set; } }
+                public class BillingContext(DbContextOptions<BillingContext> options) : DbContext(options)
+                {
+                    public DbSet<PaymentMethod> PaymentMethods => Set<PaymentMethod>();
+                    public DbSet<CreditCard> CreditCards => Set<CreditCard>();
+                    public DbSet<BankTransferMandate> Mandates => Set<BankTransferMandate>();
+                    public DbSet<Voucher> Vouchers => Set<Voucher>();
+                    public DbSet<Notice> Notices => Set<Notice>();
+                    public DbSet<Reminder> Reminders => Set<Reminder>();
+                    public DbSet<FinalDemand> FinalDemands => Set<FinalDemand>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<PaymentMethod>()
+                            .HasDiscriminator<string>("MethodKind")
+                            .HasValue<CreditCard>("card")
+                            .HasValue<BankTransferMandate>("mandate")
+                            .HasValue<Voucher>("voucher");
+                        modelBuilder.Entity<Notice>().HasDiscriminator<int>("NoticeType")
+                            .HasValue<Notice>(0).HasValue<Reminder>(1).HasValue<FinalDemand>(2);
+                    }
+                }
+            }
+            """, "Billing.BillingContext"),
     };
 }
