@@ -76,7 +76,8 @@ public class SnapshotTests
             ["Crm"] = "UseNpgsql(\"Host=crm.internal;Database=crm;Username=crm;Password=Crm-S3cret\")",
             ["Warehouse"] = "UseSqlite(\"Data Source=warehouse.db\")",
             ["Social"] = "UseSqlServer(\"Server=.;Database=Social;Integrated Security=true\")",
-            ["Billing"] = "UseSqlServer(\"Server=.;Database=Billing;Integrated Security=true\")",
+            ["Payments"] = "UseSqlServer(\"Server=.;Database=Payments;Integrated Security=true\")",
+            ["Shipping"] = "UseSqlite(\"Data Source=shipping.db\")",
             ["Catalogue"] = "UseNpgsql(\"Host=catalogue.internal;Database=catalogue;Username=cat;Password=Cat-S3cret\")",
         };
         var sources = new Dictionary<string, string>();

@@ -87,7 +87,34 @@ internal static class FluentChainParser
             return new FluentChainSpec(FluentRoot.Model, null, null, steps.ToEquatableArray(), location);
         }
         if (rootType is null || !rootType.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore")) return null; // not model configuration
+
+        // An owned-type builder lambda: OwnsOne(x => x.Nav, owned => owned.Property(...)...) continues the OwnsOne chain,
+        // as if written b.OwnsOne(x => x.Nav).Property(...)...
+        if (depth < 3 && expression is IdentifierNameSyntax parameter && OwnsOneOf(parameter) is { } ownsOne
+            && Chain(ownsOne, model, configuredTypes, depth + 1, cancellationToken) is { Root: FluentRoot.Entity } owner)
+        {
+            return owner with { Steps = owner.Steps.Concat(steps).ToEquatableArray(), Location = location };
+        }
         return new FluentChainSpec(FluentRoot.Other, null, rootType.MetadataName, steps.ToEquatableArray(), location);
+    }
+
+    /// <summary>The <c>OwnsOne(x => x.Nav, p => ...)</c> call whose builder lambda declares the parameter <paramref name="identifier"/>.</summary>
+    private static InvocationExpressionSyntax? OwnsOneOf(IdentifierNameSyntax identifier)
+    {
+        var name = identifier.Identifier.ValueText;
+        foreach (var lambda in identifier.Ancestors().OfType<LambdaExpressionSyntax>())
+        {
+            var declared = lambda switch
+            {
+                SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
+                ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } parenthesized => parenthesized.ParameterList.Parameters[0].Identifier.ValueText,
+                _ => null,
+            };
+            if (declared != name) continue;
+            return lambda.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 2 } list, Parent.Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "OwnsOne" } } call }
+                   && list.Arguments[1].Expression == lambda ? call : null;
+        }
+        return null;
     }
 
     private static InvocationExpressionSyntax FirstCall(InvocationExpressionSyntax outermost)

@@ -77,6 +77,7 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
         NavigationStart? pending = null;
         CheckConstraintReport? check = null;
         string? navigationName = null;
+        string? ownedPrefix = null; // the column prefix of the table-split owned reference a chain continues (OwnsOne)
 
         foreach (var step in chain.Steps)
         {
@@ -139,7 +140,8 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                     property!.Evidence.Add(new EvidenceReport(Render(step), step.Location)); // defaults, computed columns: shown, no JSON effect
                     break;
                 case (State.Property, _) when PropertyFacets.Contains(step.Method):
-                    property!.Evidence.Add(new EvidenceReport(Render(step), step.Location));
+                    property!.Evidence.Add(new EvidenceReport(Render(step)
+                        + (step.Method == "IsRequired" && property.InOptionalDependent ? " (no effect on the column: the owned reference is optional)" : ""), step.Location));
                     ApplyPropertyFacet(property, step);
                     break;
                 case (State.Entity, "HasDiscriminator"):
@@ -247,8 +249,28 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                     builder.Unknown("`Navigation(...).IsRequired` on a relationship is not evaluated yet", step.Location);
                     return;
                 case (State.Entity, "OwnsOne" or "OwnsMany" or "ComplexProperty") when step.Arguments.Count == 1:
-                    state = State.Owned; // read before the model is built; further calls on the owned builder are not evaluated
+                    state = State.Owned; // read before the model is built; further calls on the owned builder are read below or withheld
+                    ownedPrefix = step.Method == "OwnsOne" ? Members(step)?.FirstOrDefault() : null;
                     break;
+                case (State.Entity, "OwnsOne") when step.Arguments.Count == 2 && step.Arguments[1].StartsWith("λ", System.StringComparison.Ordinal):
+                    // OwnsOne(x => x.Nav, owned => ...): the lambda's chains arrive as chains continuing this step.
+                    state = State.Owned;
+                    ownedPrefix = step.Arguments[0].StartsWith("=", System.StringComparison.Ordinal) && step.Arguments[0].IndexOf(',') < 0 ? step.Arguments[0].Substring(1) : null;
+                    break;
+                case (State.Owned, "Property") when ownedPrefix is not null:
+                    // A table-split owned reference's properties are the owner's [navigation]_[property] columns; a JSON
+                    // navigation has none, so its properties are not found and withheld.
+                    var ownedName = Members(step)?.FirstOrDefault();
+                    property = ownedName is null || builder.IsJsonNavigation(entity, ownedPrefix) ? null : entity.FindProperty(ownedPrefix + "_" + ownedName);
+                    if (property is null)
+                    {
+                        builder.Unknown("`Property` on an owned type that DataDocGen does not map there", step.Location);
+                        return;
+                    }
+                    state = State.Property;
+                    break;
+                case (State.Owned, "WithOwner") when step.Arguments.Count == 0:
+                    break; // names no navigation back and no key: no schema effect
                 case (State.Owned, "ToJson") when step.Arguments.Count == 0:
                     break; // read before the model is built (a JSON column)
                 default:
@@ -280,7 +302,7 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                 property.MaxLength = int.TryParse(step.Argument(0), out var length) ? length : null;
                 if (property.MaxLength is null) builder.Unknown("`HasMaxLength` with a computed value", step.Location);
                 break;
-            case "IsRequired": property.Nullable = step.Argument(0) == "false"; break;
+            case "IsRequired": property.Nullable = step.Argument(0) == "false" || property.InOptionalDependent; break;
             case "HasColumnName": property.ColumnName = Text(step, 0); break;
             case "HasPrecision":
                 property.Precision = int.TryParse(step.Argument(0), out var precision) ? precision : null;

@@ -189,7 +189,8 @@ internal sealed class SchemaBuilder
         MarkKeysAndIndexes();
         if (Naming is not null)
         {
-            foreach (var property in _order.SelectMany(n => n.Properties)) property.ColumnName = Name(property.Column);
+            // Names given by [Column] or HasColumnName stay as written (EF judge: shipping model under both plug-in rules).
+            foreach (var property in _order.SelectMany(n => n.Properties)) property.ColumnName ??= Name(property.Name);
         }
         var (tables, views) = _unknown.Count == 0 ? new TableAssembler(this, _order, _relationships, _provider).Assemble() : (new List<TableReport>(), new List<TableReport>());
         if (_unknown.Count > 0)
@@ -348,10 +349,12 @@ internal sealed class SchemaBuilder
             switch (member.Kind)
             {
                 case MemberKind.Scalar when member.HasSetter:
-                    // An optional owned navigation makes every column nullable, [Required] or not.
-                    owner.Properties.Add(ScalarProperty(owner, prefix + "_" + member.Name, member,
+                    // An optional owned navigation makes every column nullable, [Required] or IsRequired() or not.
+                    var column = ScalarProperty(owner, prefix + "_" + member.Name, member,
                         !required || member.Nullability is Nullability.Nullable or Nullability.Oblivious,
-                        owner.Spec.Name + "." + prefix.Replace("_", ".") + "." + member.Name, honourRequired: required));
+                        owner.Spec.Name + "." + prefix.Replace("_", ".") + "." + member.Name, honourRequired: required);
+                    column.InOptionalDependent = !required;
+                    owner.Properties.Add(column);
                     break;
                 case MemberKind.Reference when member.HasSetter && _types.TryGetValue(member.ClrType, out var nested) && HasTypeAttribute(nested, complex ? "ComplexType" : "Owned"):
                     AddOwned(owner, owned.FullName, member, nested, prefix + "_" + member.Name, required && member.Nullability == Nullability.NotAnnotated, depth + 1, complex);
@@ -390,6 +393,9 @@ internal sealed class SchemaBuilder
         entity.Properties.Add(property);
         return property;
     }
+
+    public bool IsJsonNavigation(EntityNode owner, string navigation) =>
+        owner.Spec.BaseTypes.Prepend(owner.FullName).Any(t => _jsonNavigations.Contains((t, navigation)));
 
     public bool IsOwnedNavigation(EntityNode owner, string navigation) => _ownerships.Any(o => o.Owner == owner && o.Navigation == navigation);
 

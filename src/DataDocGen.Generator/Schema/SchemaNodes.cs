@@ -102,6 +102,8 @@ internal sealed class PropertyNode(EntityNode owner, string name, string clrType
     public string ClrType { get; } = clrType;
     /// <summary>Nullable by the CLR type and nullable reference types, before [Required], keys and foreign keys decide.</summary>
     public bool Nullable { get; set; } = nullable;
+    /// <summary>A column of an optional owned reference in its owner's table: nullable whatever IsRequired says (EF judge: shipping model).</summary>
+    public bool InOptionalDependent { get; set; }
     public int? MaxLength { get; set; }
     /// <summary>The type EF maps to the column: the enum's underlying type for enums, else <see cref="ClrType"/>.</summary>
     public string ProviderClrType { get; init; } = clrType;

@@ -939,8 +939,8 @@ internal static class Models
                 }
             }
             """, "Catalogue.CatalogueContext"),
-        ["billing: TPH with configured discriminators (string and int)"] = ("""
-            namespace Billing
+        ["payments: TPH with configured discriminators (string and int)"] = ("""
+            namespace Payments
             {
                 public abstract class PaymentMethod
                 {
@@ -957,7 +957,7 @@ internal static class Models
                 }
                 public class Reminder : Notice { public int Level { get; set; } }
                 public class FinalDemand : Notice { public DateTime Deadline { get; set; } }
-                public class BillingContext(DbContextOptions<BillingContext> options) : DbContext(options)
+                public class PaymentsContext(DbContextOptions<PaymentsContext> options) : DbContext(options)
                 {
                     public DbSet<PaymentMethod> PaymentMethods => Set<PaymentMethod>();
                     public DbSet<CreditCard> CreditCards => Set<CreditCard>();
@@ -979,6 +979,49 @@ internal static class Models
                     }
                 }
             }
-            """, "Billing.BillingContext"),
+            """, "Payments.PaymentsContext"),
+        ["shipping: owned types configured inside OwnsOne lambdas"] = ("""
+            namespace Shipping
+            {
+                public class Address
+                {
+                    public string Street { get; set; } = "";
+                    public string City { get; set; } = "";
+                    public string? Postcode { get; set; }
+                    public decimal Latitude { get; set; }
+                }
+                public class Parcel
+                {
+                    public int Id { get; set; }
+                    public string Code { get; set; } = "";
+                    [System.ComponentModel.DataAnnotations.Schema.Column("TrackingRef")] public string? Tracking { get; set; }
+                    public Address Origin { get; set; } = null!;
+                    public Address? Destination { get; set; }
+                    public Address? ReturnTo { get; set; }
+                }
+                public class ShippingContext(DbContextOptions<ShippingContext> options) : DbContext(options)
+                {
+                    public DbSet<Parcel> Parcels => Set<Parcel>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Parcel>(parcel =>
+                        {
+                            parcel.Property(p => p.Code).HasColumnName("ParcelCode");
+                            parcel.OwnsOne(p => p.Origin, origin =>
+                            {
+                                origin.Property(a => a.Street).HasMaxLength(120).IsRequired();
+                                origin.Property(a => a.City).HasColumnName("OriginTown").HasMaxLength(60);
+                                origin.Property(a => a.Latitude).HasPrecision(9, 6);
+                                origin.WithOwner();
+                            });
+                            parcel.Navigation(p => p.Origin).IsRequired();
+                            parcel.OwnsOne(p => p.Destination, d => d.Property(a => a.Postcode).HasMaxLength(12).IsRequired());
+                            parcel.OwnsOne(p => p.ReturnTo);
+                        });
+                    }
+                }
+            }
+            """, "Shipping.ShippingContext"),
     };
 }

@@ -1,0 +1,51 @@
+using DataDocGen.Generator.Tests.Infrastructure;
+
+namespace DataDocGen.Generator.Tests;
+
+/// <summary>Owned-type builder lambdas; the forms read are judged by EF Core in the "shipping" fidelity model.</summary>
+public class OwnedBuilderTests
+{
+    private const string Model = """
+        using System.Collections.Generic;
+        namespace Shipping
+        {
+            public class Geo { public double Lat { get; set; } }
+            public class Address { public string Street { get; set; } = ""; public Geo? Geo { get; set; } }
+            public class Parcel
+            {
+                public int Id { get; set; }
+                public Address? Destination { get; set; }
+                public List<Address> Stops { get; set; } = new();
+            }
+            public class ShippingContext : DbContext
+            {
+                public DbSet<Parcel> Parcels => Set<Parcel>();
+                protected override void OnConfiguring(DbContextOptionsBuilder b) => b.UseSqlite("Data Source=s.db");
+                protected override void OnModelCreating(ModelBuilder m) => m.Entity<Parcel>(p => { p.OwnsMany(x => x.Stops); CONFIG; });
+            }
+        }
+        """;
+
+    [Fact]
+    public void A_property_configured_in_the_lambda_shapes_the_owners_column()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Shipping.cs", Model.Replace(" public Geo? Geo { get; set; }", "").Replace("CONFIG",
+            "p.OwnsOne(x => x.Destination, d => { d.Property(a => a.Street).HasMaxLength(80).HasColumnName(\"DestStreet\"); d.WithOwner(); })"))));
+
+        Assert.Empty(Json.Parse(output.Json).GetProperty("contextsWithIncompleteSchema").EnumerateArray());
+        Assert.Contains("| `DestStreet` | `System.String` | `TEXT` | yes | 80 |", output.Markdown);
+    }
+
+    [Theory]
+    [InlineData("p.OwnsOne(x => x.Destination, d => d.OwnsOne(a => a.Geo, g => g.Property(x => x.Lat).HasPrecision(9, 6)))")]
+    [InlineData("p.OwnsOne(x => x.Destination, d => d.ToTable(\"Destinations\"))")]
+    [InlineData("p.OwnsOne(x => x.Destination, d => d.WithOwner().HasForeignKey(\"ParcelRef\"))")]
+    [InlineData("p.OwnsOne(x => x.Destination, d => d.ToJson()); p.OwnsOne(x => x.Destination, d => d.Property(a => a.Street).HasMaxLength(5))")]
+    public void Other_owned_configuration_withholds_the_schema(string configuration)
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Shipping.cs", Model.Replace("CONFIG", configuration))));
+
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        Assert.NotEmpty(Json.Parse(output.Json).GetProperty("contextsWithIncompleteSchema").EnumerateArray());
+    }
+}
