@@ -28,6 +28,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         public const string Registrations = nameof(Registrations);
         public const string RawSql = nameof(RawSql);
         public const string Migrations = nameof(Migrations);
+        public const string FluentMigrations = nameof(FluentMigrations);
         public const string Caching = nameof(Caching);
         public const string Transactions = nameof(Transactions);
         public const string MigrationApplications = nameof(MigrationApplications);
@@ -60,6 +61,11 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(MigrationParser.MigrationAttribute, static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax, MigrationParser.Parse)
             .Where(static result => result is not null)
             .WithTrackingName(TrackingNames.Migrations);
+
+        var fluentMigrations = context.SyntaxProvider
+            .ForAttributeWithMetadataName(FluentMigratorParser.MigrationAttribute, static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax, FluentMigratorParser.Parse)
+            .Where(static result => result is not null)
+            .WithTrackingName(TrackingNames.FluentMigrations);
 
         var migrationApplications = context.SyntaxProvider
             .CreateSyntaxProvider(MigrationParser.IsApplyCandidate, MigrationParser.ParseApply)
@@ -95,7 +101,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Combine(registrations.Collect())
             .Combine(appSettings.Collect())
             .Combine(rawSql.Collect())
-            .Combine(migrations.Collect())
+            .Combine(migrations.Collect().Combine(fluentMigrations.Collect()).Select(static (both, _) => both.Left.AddRange(both.Right)))
             .Combine(migrationApplications.Collect())
             .Combine(caching.Collect())
             .Combine(transactions.Collect())

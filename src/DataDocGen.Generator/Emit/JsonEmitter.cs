@@ -122,13 +122,15 @@ internal static class JsonEmitter
         json.Name("migrations").StartArray();
         foreach (var migration in report.Migrations)
         {
+            var isEf = migration.Tool == Model.MigrationSpec.EfCore;
             json.StartObject()
+                .Property("tool", migration.Tool)
                 .Property("context", migration.ContextFullName)
                 .Property("id", migration.Id)
-                .Property("name", MigrationMarkdownEmitter.Name(migration.Id))
-                .Property("createdUtc", MigrationMarkdownEmitter.Created(migration.Id))
+                .Property("name", isEf ? MigrationMarkdownEmitter.Name(migration.Id) : migration.ClassName)
+                .Property("createdUtc", isEf ? MigrationMarkdownEmitter.Created(migration.Id) : null)
                 .StringArray("upOperations", migration.UpOperations)
-                .Name("hasDown").Bool(migration.HasDown)
+                .Name("hasDown").Bool(migration.HasDown || migration.AutoReversing)
                 .EndObject();
         }
         json.EndArray();

@@ -5,7 +5,7 @@ using DataDocGen.Generator.Report;
 
 namespace DataDocGen.Generator.Emit;
 
-/// <summary>Section 3.1: the EF Core migrations in the order they apply, and where the code applies them.</summary>
+/// <summary>Section 3: the EF Core and FluentMigrator migrations in the order they apply, where the code applies them, and seeding.</summary>
 internal static class MigrationMarkdownEmitter
 {
     public static void Write(Markdown md, DataLayerReport report)
@@ -31,7 +31,7 @@ internal static class MigrationMarkdownEmitter
     private static void WriteMigrations(Markdown md, DataLayerReport report)
     {
         md.Line("### 3.1 Migrations").Line();
-        foreach (var group in report.Migrations.GroupBy(m => m.ContextFullName))
+        foreach (var group in report.Migrations.Where(m => m.Tool == MigrationSpec.EfCore).GroupBy(m => m.ContextFullName))
         {
             md.Line("EF Core migrations" + (group.Key is null ? "" : " of " + Markdown.Code(group.Key)) + ", in the order they apply:").Line();
             md.Line("| Migration | Created (UTC) | Up | Down | Evidence |").Line("| --- | --- | --- | --- | --- |");
@@ -39,6 +39,19 @@ internal static class MigrationMarkdownEmitter
             {
                 md.Line("| " + Markdown.Code(Name(migration.Id)) + " | " + (Created(migration.Id) ?? "") + " | "
                         + string.Join("; ", migration.UpOperations.Select(Markdown.Text)) + " | " + (migration.HasDown ? "implemented" : "empty")
+                        + " | " + md.Link(migration.Location) + " |");
+            }
+            md.Line();
+        }
+        var fluent = report.Migrations.Where(m => m.Tool == MigrationSpec.FluentMigrator).ToList();
+        if (fluent.Count > 0)
+        {
+            md.Line("FluentMigrator migrations, in the order of their versions:").Line();
+            md.Line("| Version | Migration | Up | Down | Evidence |").Line("| --- | --- | --- | --- | --- |");
+            foreach (var migration in fluent)
+            {
+                md.Line("| " + migration.Id + " | " + Markdown.Code(migration.ClassName ?? "") + " | " + string.Join("; ", migration.UpOperations.Select(Markdown.Text))
+                        + " | " + (migration.AutoReversing && !migration.HasDown ? "derived from Up (AutoReversingMigration)" : migration.HasDown ? "implemented" : "empty")
                         + " | " + md.Link(migration.Location) + " |");
             }
             md.Line();

@@ -7,12 +7,22 @@ namespace DataDocGen.Generator.Model;
 /// <param name="ContextFullName">The context named by <c>[DbContext(typeof(...))]</c>, when present.</param>
 /// <param name="UpOperations">A summary of <c>Up</c>: each operation kind with its count (<c>CreateTable: Orders, Customers</c>, <c>Sql: 2</c>).</param>
 /// <param name="HasDown">True when <c>Down</c> is overridden with at least one statement.</param>
+/// <param name="Tool">"EF Core" or "FluentMigrator" (whose <paramref name="Id"/> is the version number).</param>
+/// <param name="ClassName">The migration class's name (FluentMigrator, whose id carries no name).</param>
+/// <param name="AutoReversing">A FluentMigrator <c>AutoReversingMigration</c>: its <c>Down</c> is derived from <c>Up</c>.</param>
 internal sealed record MigrationSpec(
     string Id,
     string? ContextFullName,
     EquatableArray<string> UpOperations,
     bool HasDown,
-    SourceLocation? Location);
+    SourceLocation? Location,
+    string Tool = MigrationSpec.EfCore,
+    string? ClassName = null,
+    bool AutoReversing = false)
+{
+    public const string EfCore = "EF Core";
+    public const string FluentMigrator = "FluentMigrator";
+}
 
 /// <summary>A call worth listing with where it is and the condition around it: a call that applies migrations
 /// (<c>Migrate</c>, <c>EnsureCreated</c>), or one that bypasses query filters (<c>IgnoreQueryFilters</c>).</summary>

@@ -44,7 +44,9 @@ internal static class DataLayerReportBuilder
             .ToEquatableArray();
         var sql = (rawSql ?? new List<RawSqlSpec>()).OrderBy(r => r.Location, LocationComparer.Instance).ThenBy(r => r.Api, StringComparer.Ordinal).ToEquatableArray();
         // Migrations in the order EF Core applies them: by id (its timestamp prefix), per context.
-        var ordered = (migrations ?? new List<MigrationSpec>()).OrderBy(m => m.ContextFullName ?? "", StringComparer.Ordinal).ThenBy(m => m.Id, StringComparer.Ordinal).ToEquatableArray();
+        // EF Core ids sort by their timestamp prefix; FluentMigrator versions are numbers (padded so 9 sorts before 10).
+        var ordered = (migrations ?? new List<MigrationSpec>()).OrderBy(m => m.Tool, StringComparer.Ordinal).ThenBy(m => m.ContextFullName ?? "", StringComparer.Ordinal)
+            .ThenBy(m => m.Tool == MigrationSpec.FluentMigrator ? m.Id.PadLeft(20, '0') : m.Id, StringComparer.Ordinal).ToEquatableArray();
         var calls = (migrationApplications ?? new List<CallSiteSpec>()).OrderBy(a => a.Location, LocationComparer.Instance).ToList();
         var applied = calls.Where(c => c.Method != "IgnoreQueryFilters").ToEquatableArray();
         var bypasses = calls.Where(c => c.Method == "IgnoreQueryFilters").ToEquatableArray();

@@ -1,0 +1,121 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using DataDocGen.Generator.Helpers;
+using DataDocGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DataDocGen.Generator.Parsing;
+
+/// <summary>
+/// Reads FluentMigrator migrations: classes marked <c>[Migration(version)]</c> from FluentMigrator, found through
+/// ForAttributeWithMetadataName. <c>Up</c> is summarised by its expression roots (<c>Create.Table("Users")</c>,
+/// <c>Alter.Table</c>, <c>Delete.Column("x").FromTable("T")</c>...) with the tables they name when constant;
+/// <c>Execute.Sql</c> and scripts are counted, never copied.
+/// </summary>
+internal static class FluentMigratorParser
+{
+    public const string MigrationAttribute = "FluentMigrator.MigrationAttribute";
+
+    /// <summary>Root.Method pairs whose first argument is the table.</summary>
+    private static readonly HashSet<string> TableFirst = new(System.StringComparer.Ordinal)
+    {
+        "Create.Table", "Alter.Table", "Delete.Table", "Rename.Table", "Insert.IntoTable", "Update.Table", "Delete.FromTable",
+    };
+
+    /// <summary>Root.Method pairs whose table comes from a later <c>OnTable</c>/<c>FromTable</c> in the chain.</summary>
+    private static readonly HashSet<string> TableLater = new(System.StringComparer.Ordinal)
+    {
+        "Create.Column", "Delete.Column", "Alter.Column", "Rename.Column", "Create.Index", "Delete.Index", "Create.UniqueConstraint",
+        "Delete.UniqueConstraint", "Create.PrimaryKey", "Delete.PrimaryKey",
+    };
+
+    /// <summary>Root.Method pairs that are counted only.</summary>
+    private static readonly HashSet<string> Counted = new(System.StringComparer.Ordinal)
+    {
+        "Execute.Sql", "Execute.Script", "Execute.EmbeddedScript", "Execute.WithConnection", "Create.ForeignKey", "Delete.ForeignKey",
+        "Create.Schema", "Delete.Schema", "Create.Sequence", "Delete.Sequence",
+    };
+
+    public static MigrationResult? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (context.TargetSymbol is not INamedTypeSymbol type) return null;
+            var version = context.Attributes.FirstOrDefault()?.ConstructorArguments.FirstOrDefault().Value;
+            if (version is not (long or int)) return null;
+            var autoReversing = false;
+            for (var current = type.BaseType; current is not null; current = current.BaseType)
+            {
+                if (current.Is("FluentMigrator", "AutoReversingMigration")) autoReversing = true;
+            }
+            var up = Body(type, "Up", cancellationToken);
+            var down = Body(type, "Down", cancellationToken);
+            var hasDown = down switch
+            {
+                BlockSyntax block => block.Statements.Count > 0,
+                ArrowExpressionClauseSyntax => true,
+                _ => false,
+            };
+            var operations = up is null ? EquatableArray<string>.Empty : Summarise(up, context.SemanticModel, cancellationToken);
+            var id = System.Convert.ToInt64(version, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+            return new MigrationResult(new MigrationSpec(id, null, operations, hasDown, SourceLocation.From(type), MigrationSpec.FluentMigrator, type.Name, autoReversing), null);
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            return new MigrationResult(null, Diagnostics.GeneratorFailure.Describe(exception, context.TargetNode));
+        }
+    }
+
+    private static SyntaxNode? Body(INamedTypeSymbol type, string name, CancellationToken cancellationToken) =>
+        type.GetMembers(name).OfType<IMethodSymbol>().Where(m => m.Parameters.Length == 0).SelectMany(m => m.DeclaringSyntaxReferences)
+            .Select(r => r.GetSyntax(cancellationToken)).OfType<MethodDeclarationSyntax>()
+            .Select(m => (SyntaxNode?)m.Body ?? m.ExpressionBody).FirstOrDefault(b => b is not null);
+
+    /// <summary><c>Create.Table: Orders, Users</c>, <c>Execute.Sql: 2</c>, in a fixed order.</summary>
+    private static EquatableArray<string> Summarise(SyntaxNode body, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var tables = new SortedDictionary<string, List<string>>(System.StringComparer.Ordinal);
+        var counts = new SortedDictionary<string, int>(System.StringComparer.Ordinal);
+        foreach (var invocation in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            // The expression root: Create.Table(...), where Create is the migration's own expression root property.
+            if (invocation.Expression is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax root } access) continue;
+            var operation = root.Identifier.ValueText + "." + access.Name.Identifier.ValueText;
+            if (!TableFirst.Contains(operation) && !TableLater.Contains(operation) && !Counted.Contains(operation)) continue;
+            if (model.GetSymbolInfo(root, cancellationToken).Symbol is not IPropertySymbol { ContainingType: { } owner } || !owner.IsInNamespaceOrBelow("FluentMigrator")) continue;
+            if (Counted.Contains(operation))
+            {
+                counts[operation] = counts.TryGetValue(operation, out var count) ? count + 1 : 1;
+                continue;
+            }
+            var table = TableFirst.Contains(operation) ? Constant(invocation, model, cancellationToken) : LaterTable(invocation, model, cancellationToken);
+            if (!tables.TryGetValue(operation, out var list)) tables[operation] = list = new List<string>();
+            list.Add(table ?? "?");
+        }
+        return tables.Select(t => t.Key + ": " + string.Join(", ", t.Value.GroupBy(v => v).OrderBy(g => g.Key, System.StringComparer.Ordinal)
+                    .Select(g => g.Count() == 1 ? g.Key : g.Key + " (" + g.Count().ToString(CultureInfo.InvariantCulture) + ")")))
+            .Concat(counts.Select(c => c.Key + ": " + c.Value.ToString(CultureInfo.InvariantCulture)))
+            .ToEquatableArray();
+    }
+
+    /// <summary>The table of <c>Create.Index("IX").OnTable("T")</c> or <c>Delete.Column("c").FromTable("T")</c>.</summary>
+    private static string? LaterTable(InvocationExpressionSyntax start, SemanticModel model, CancellationToken cancellationToken)
+    {
+        SyntaxNode current = start;
+        while (current.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax next } access)
+        {
+            if (access.Name.Identifier.ValueText is "OnTable" or "FromTable") return Constant(next, model, cancellationToken);
+            current = next;
+        }
+        return null;
+    }
+
+    private static string? Constant(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken) =>
+        invocation.ArgumentList.Arguments.FirstOrDefault() is { } argument
+        && model.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true, Value: string text } ? text : null;
+}
