@@ -62,7 +62,8 @@ internal static class MigrationMarkdownEmitter
             foreach (var application in report.MigrationApplications)
             {
                 md.Line("- " + md.WithLink(Markdown.Code(application.Method + "()") + " in " + Markdown.Code(application.Member)
-                        + (application.Condition is null ? "" : ", when " + Markdown.Code(application.Condition)), application.Location));
+                        + (application.Condition is null ? "" : ", when " + Markdown.Code(application.Condition))
+                        + (application.Details.IsEmpty ? "" : ": " + string.Join(", ", application.Details)), application.Location));
             }
             md.Line();
         }

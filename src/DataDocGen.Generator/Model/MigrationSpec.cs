@@ -26,4 +26,5 @@ internal sealed record MigrationSpec(
 
 /// <summary>A call worth listing with where it is and the condition around it: a call that applies migrations
 /// (<c>Migrate</c>, <c>EnsureCreated</c>), or one that bypasses query filters (<c>IgnoreQueryFilters</c>).</summary>
-internal sealed record CallSiteSpec(string Method, string Member, string? Condition, SourceLocation? Location);
+/// <param name="Details">What the code configures for the call, in report words (DbUp: target, scripts, transactions, journal).</param>
+internal sealed record CallSiteSpec(string Method, string Member, string? Condition, SourceLocation? Location, EquatableArray<string> Details = default);

@@ -98,15 +98,20 @@ internal static class MigrationParser
         return argument?.Expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal ? literal.Token.ValueText : null;
     }
 
-    /// <summary>Cheap syntactic filter for the calls that apply migrations, and for query-filter bypasses.</summary>
+    /// <summary>Cheap syntactic filter for the calls that apply migrations (EF Core, DbUp), and for query-filter bypasses.</summary>
     public static bool IsApplyCandidate(SyntaxNode node, CancellationToken _) =>
-        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Migrate" or "MigrateAsync" or "EnsureCreated" or "EnsureCreatedAsync" or "IgnoreQueryFilters" } };
+        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Migrate" or "MigrateAsync" or "EnsureCreated" or "EnsureCreatedAsync" or "IgnoreQueryFilters" or "PerformUpgrade" } };
 
     public static CallSiteSpec? ParseApply(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
         var invocation = (InvocationExpressionSyntax)context.Node;
         if (OptionsBuilderParser.ResolveMethod(invocation, context.SemanticModel, cancellationToken) is not { } method) return null;
         var original = method.ReducedFrom ?? method;
+        if (method.Name == "PerformUpgrade" && original.ContainingType.Is("DbUp.Engine", "UpgradeEngine"))
+        {
+            return new CallSiteSpec("PerformUpgrade", CodeText.MemberName(invocation, context.SemanticModel, cancellationToken), CodeText.EnclosingCondition(invocation, null),
+                SourceLocation.From(invocation), DbUpParser.Describe(invocation, context.SemanticModel, cancellationToken));
+        }
         if (!original.ContainingType.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore")) return null;
         return new CallSiteSpec(method.Name, CodeText.MemberName(invocation, context.SemanticModel, cancellationToken), CodeText.EnclosingCondition(invocation, null), SourceLocation.From(invocation));
     }

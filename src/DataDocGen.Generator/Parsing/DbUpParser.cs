@@ -1,0 +1,86 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using DataDocGen.Generator.Helpers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DataDocGen.Generator.Parsing;
+
+/// <summary>
+/// Reads the DbUp configuration behind an <c>UpgradeEngine.PerformUpgrade()</c> call: the
+/// <c>DeployChanges.To.SqlDatabase(...).WithScripts...().WithTransaction().Build()</c> chain, inline or in the local the
+/// engine was assigned from. Only what the chain says is reported; DbUp's defaults are not restated, and the connection
+/// string argument is never read.
+/// </summary>
+internal static class DbUpParser
+{
+    private static readonly Dictionary<string, string> Targets = new(System.StringComparer.Ordinal)
+    {
+        ["SqlDatabase"] = "SQL Server",
+        ["AzureSqlDatabaseWithIntegratedSecurity"] = "Azure SQL",
+        ["PostgresqlDatabase"] = "PostgreSQL",
+        ["SQLiteDatabase"] = "SQLite",
+        ["MySqlDatabase"] = "MySQL",
+        ["OracleDatabase"] = "Oracle",
+    };
+
+    public static EquatableArray<string> Describe(InvocationExpressionSyntax performUpgrade, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (performUpgrade.Expression is not MemberAccessExpressionSyntax { Expression: var receiver }) return EquatableArray<string>.Empty;
+        var chain = receiver as InvocationExpressionSyntax;
+        if (receiver is IdentifierNameSyntax identifier
+            && model.GetSymbolInfo(identifier, cancellationToken).Symbol is ILocalSymbol local
+            && local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: InvocationExpressionSyntax initializer })
+        {
+            chain = initializer;
+        }
+        if (chain is null) return EquatableArray<string>.Empty;
+
+        // Walk the chain inwards to DeployChanges.To, collecting the calls in source order.
+        var steps = new List<InvocationExpressionSyntax>();
+        ExpressionSyntax current = chain;
+        while (current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation)
+        {
+            steps.Insert(0, invocation);
+            current = access.Expression;
+        }
+        if (current is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "DeployChanges" } root, Name.Identifier.ValueText: "To" }
+            || model.GetSymbolInfo(root, cancellationToken).Symbol is not INamedTypeSymbol deploy || !deploy.Is("DbUp", "DeployChanges"))
+        {
+            return EquatableArray<string>.Empty;
+        }
+
+        var details = new List<string>();
+        foreach (var step in steps)
+        {
+            var name = ((MemberAccessExpressionSyntax)step.Expression).Name.Identifier.ValueText;
+            var detail = name switch
+            {
+                _ when Targets.TryGetValue(name, out var target) => "DbUp to " + target,
+                "WithScriptsEmbeddedInAssembly" or "WithScriptsEmbeddedInAssemblies" => "scripts embedded in the assembly",
+                "WithScriptsAndCodeEmbeddedInAssembly" => "scripts and code scripts embedded in the assembly",
+                "WithScriptsFromFileSystem" => Constant(step, model, cancellationToken) is { } folder ? "scripts from the folder `" + folder + "`" : "scripts from a folder chosen at run time",
+                "WithScript" or "WithScripts" => "scripts given in code",
+                "WithTransaction" => "one transaction for all scripts",
+                "WithTransactionPerScript" => "a transaction per script",
+                "WithoutTransaction" => "no transaction",
+                "JournalToSqlTable" or "JournalToPostgresqlTable" or "JournalToSQLiteTable" or "JournalToMySqlTable" => Journal(step, model, cancellationToken),
+                "JournalTo" => "a custom journal",
+                _ => null,
+            };
+            if (detail is not null) details.Add(detail);
+        }
+        return details.ToEquatableArray();
+    }
+
+    private static string Journal(InvocationExpressionSyntax step, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var parts = step.ArgumentList.Arguments.Select(a => model.GetConstantValue(a.Expression, cancellationToken) is { HasValue: true, Value: string text } ? text : null).ToList();
+        return parts.Count > 0 && parts.All(p => p is not null) ? "journal table `" + string.Join(".", parts) + "`" : "a journal table named at run time";
+    }
+
+    private static string? Constant(InvocationExpressionSyntax step, SemanticModel model, CancellationToken cancellationToken) =>
+        step.ArgumentList.Arguments.FirstOrDefault() is { } argument
+        && model.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true, Value: string text } ? text : null;
+}
