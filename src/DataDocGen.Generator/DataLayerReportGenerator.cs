@@ -29,6 +29,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         public const string RawSql = nameof(RawSql);
         public const string Migrations = nameof(Migrations);
         public const string FluentMigrations = nameof(FluentMigrations);
+        public const string QueryShapes = nameof(QueryShapes);
         public const string Caching = nameof(Caching);
         public const string Transactions = nameof(Transactions);
         public const string MigrationApplications = nameof(MigrationApplications);
@@ -72,6 +73,11 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Where(static spec => spec is not null)
             .WithTrackingName(TrackingNames.MigrationApplications);
 
+        var queryShapes = context.SyntaxProvider
+            .CreateSyntaxProvider(QueryShapeParser.IsCandidate, QueryShapeParser.Parse)
+            .Where(static result => result is not null)
+            .WithTrackingName(TrackingNames.QueryShapes);
+
         var caching = context.SyntaxProvider
             .CreateSyntaxProvider(CacheParser.IsCandidate, CacheParser.Parse)
             .Where(static result => result is not null)
@@ -105,12 +111,13 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Combine(migrationApplications.Collect())
             .Combine(caching.Collect())
             .Combine(transactions.Collect())
+            .Combine(queryShapes.Collect())
             .Combine(projectName)
             .Select(static (input, cancellationToken) =>
             {
-                var ((((((((declared, registered), settings), sqlSites), migrationClasses), applications), cacheSites), transactionSites), name) = input;
+                var (((((((((declared, registered), settings), sqlSites), migrationClasses), applications), cacheSites), transactionSites), shapeSites), name) = input;
                 var errors = declared.Select(d => d!.Error).Concat(registered.Select(r => r!.Error)).Concat(sqlSites.Select(s => s!.Error))
-                    .Concat(migrationClasses.Select(m => m!.Error)).Concat(cacheSites.Select(c => c!.Error)).Concat(transactionSites.Select(t => t!.Error))
+                    .Concat(migrationClasses.Select(m => m!.Error)).Concat(cacheSites.Select(c => c!.Error)).Concat(transactionSites.Select(t => t!.Error)).Concat(shapeSites.Select(q => q!.Error))
                     .Where(e => e is not null).Select(e => e!).ToEquatableArray();
                 try
                 {
@@ -127,7 +134,8 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
                         migrationClasses.Select(m => m!.Migration).Where(m => m is not null).Select(m => m!).ToList(),
                         applications.Select(a => a!).ToList(),
                         cacheSites.Select(c => c!).ToList(),
-                        transactionSites.Select(t => t!.Transaction).Where(t => t is not null).Select(t => t!).ToList());
+                        transactionSites.Select(t => t!.Transaction).Where(t => t is not null).Select(t => t!).ToList(),
+                        shapeSites.Select(q => q!.Shape).Where(q => q is not null).Select(q => q!).ToList());
                     return new ReportResult(built, errors.Concat(buildErrors).ToEquatableArray());
                 }
                 catch (System.Exception exception) when (exception is not System.OperationCanceledException)

@@ -3,13 +3,14 @@ using DataDocGen.Generator.Report;
 
 namespace DataDocGen.Generator.Emit;
 
-/// <summary>Section 2: query filters (soft delete, tenancy) and their bypasses, then explicit transaction boundaries.</summary>
+/// <summary>Section 2: query filters (soft delete, tenancy) and their bypasses, explicit transaction boundaries, and
+/// how queries load and track (Include paths, no-tracking, split queries, compiled queries).</summary>
 internal static class DataOperationsMarkdownEmitter
 {
     public static void Write(Markdown md, DataLayerReport report)
     {
         var filtered = report.Contexts.Where(c => !c.QueryFilters.IsEmpty).ToList();
-        if (filtered.Count == 0 && report.FilterBypasses.IsEmpty && report.Transactions.IsEmpty) return;
+        if (filtered.Count == 0 && report.FilterBypasses.IsEmpty && report.Transactions.IsEmpty && report.QueryShapes.IsEmpty) return;
         md.Line("## 2. Data operations").Line();
 
         if (filtered.Count > 0 || !report.FilterBypasses.IsEmpty)
@@ -45,6 +46,18 @@ internal static class DataOperationsMarkdownEmitter
             {
                 md.Line("| " + Markdown.Code(transaction.Member) + " | " + Markdown.Text(transaction.Kind) + " | " + Markdown.Code(transaction.Detail)
                         + " | " + (transaction.Condition is null ? "" : Markdown.Code(transaction.Condition)) + " | " + md.Link(transaction.Location) + " |");
+            }
+            md.Line();
+        }
+
+        if (!report.QueryShapes.IsEmpty)
+        {
+            md.Line("### 2.3 Query loading and tracking").Line();
+            md.Line("| Where | What | Entity | Path or call | Evidence |").Line("| --- | --- | --- | --- | --- |");
+            foreach (var shape in report.QueryShapes)
+            {
+                md.Line("| " + Markdown.Code(shape.Member) + " | " + Markdown.Text(shape.Kind) + " | " + (shape.Entity is null ? "" : Markdown.Code(shape.Entity))
+                        + " | " + (shape.Detail is null ? "" : Markdown.Code(shape.Detail)) + " | " + md.Link(shape.Location) + " |");
             }
             md.Line();
         }

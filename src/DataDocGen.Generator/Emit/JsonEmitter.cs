@@ -119,6 +119,16 @@ internal static class JsonEmitter
         }
         json.EndArray();
 
+        json.Name("queryShapes").StartArray();
+        foreach (var shape in report.QueryShapes)
+        {
+            json.StartObject().Property("member", shape.Member).Property("kind", shape.Kind).Property("entity", shape.Entity)
+                .Property("detail", shape.Detail)
+                .Property("location", Location(paths, shape.Location))
+                .EndObject();
+        }
+        json.EndArray();
+
         json.Name("migrations").StartArray();
         foreach (var migration in report.Migrations)
         {
@@ -225,7 +235,8 @@ internal static class JsonEmitter
         var topics = new System.Collections.Generic.List<string>();
         if (report.Contexts.IsEmpty) topics.Add("1.1 Databases and connections: EF Core DbContexts and their registrations");
         if (report.Contexts.All(c => c.Entities.IsEmpty)) topics.Add("1.2 Data models and entities: DbSet entity types");
-        if (report.Migrations.IsEmpty) topics.Add("3.1 Migrations: EF Core migrations");
+        if (report.Migrations.IsEmpty) topics.Add("3.1 Migrations: EF Core and FluentMigrator migrations");
+        if (report.QueryShapes.IsEmpty) topics.Add("2.3 Query loading and tracking: Include paths, AsNoTracking, split queries, compiled queries");
         if (report.Transactions.IsEmpty) topics.Add("2.2 Transactions: explicit boundaries (BeginTransaction, TransactionScope, execution strategies)");
         if (report.CacheProviders.IsEmpty && report.CacheUses.IsEmpty) topics.Add("1.4 Caching layer: IMemoryCache, IDistributedCache, HybridCache and their registrations");
         if (report.RawSql.IsEmpty) topics.Add("1.3 Data access layer: raw SQL (EF Core raw SQL APIs, Dapper, ADO.NET command text)");

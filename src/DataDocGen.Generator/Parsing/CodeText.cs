@@ -56,7 +56,8 @@ internal static class CodeText
     /// <summary>Where a call sits, for the report: <c>Type.Method</c>, <c>Type.ctor</c>, or "top-level statements".</summary>
     public static string MemberName(SyntaxNode site, SemanticModel model, System.Threading.CancellationToken cancellationToken)
     {
-        var member = site.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or PropertyDeclarationSyntax or LocalFunctionStatementSyntax or GlobalStatementSyntax);
+        var member = site.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or PropertyDeclarationSyntax or LocalFunctionStatementSyntax or GlobalStatementSyntax
+                                                          or VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax });
         if (member is GlobalStatementSyntax) return "top-level statements";
         var symbol = member is null ? null : model.GetDeclaredSymbol(member, cancellationToken);
         if (symbol is null) return "?";

@@ -15,9 +15,10 @@ internal sealed record DataLayerReport(
     EquatableArray<CacheProviderSpec> CacheProviders = default,
     EquatableArray<CacheUseSpec> CacheUses = default,
     EquatableArray<TransactionSpec> Transactions = default,
-    EquatableArray<CallSiteSpec> FilterBypasses = default)
+    EquatableArray<CallSiteSpec> FilterBypasses = default,
+    EquatableArray<QueryShapeSpec> QueryShapes = default)
 {
-    public bool IsEmpty => Contexts.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty && MigrationApplications.IsEmpty && CacheProviders.IsEmpty && CacheUses.IsEmpty && Transactions.IsEmpty;
+    public bool IsEmpty => Contexts.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty && MigrationApplications.IsEmpty && CacheProviders.IsEmpty && CacheUses.IsEmpty && Transactions.IsEmpty && QueryShapes.IsEmpty;
 }
 
 /// <param name="Provider">The single provider DATA_LAYER.json names; null when none or several are configured.</param>

@@ -24,7 +24,8 @@ internal static class DataLayerReportBuilder
         IReadOnlyList<MigrationSpec>? migrations = null,
         IReadOnlyList<CallSiteSpec>? migrationApplications = null,
         IReadOnlyList<CacheResult>? caching = null,
-        IReadOnlyList<TransactionSpec>? transactions = null)
+        IReadOnlyList<TransactionSpec>? transactions = null,
+        IReadOnlyList<QueryShapeSpec>? queryShapes = null)
     {
         // Contexts declared here, plus contexts declared in referenced assemblies that this project registers.
         var contexts = new Dictionary<string, DbContextSpec>(StringComparer.Ordinal);
@@ -55,7 +56,8 @@ internal static class DataLayerReportBuilder
         var cacheUses = (caching ?? new List<CacheResult>()).Select(c => c.Use).Where(u => u is not null).Select(u => u!)
             .OrderBy(u => u.Location, LocationComparer.Instance).ToEquatableArray();
         var boundaries = (transactions ?? new List<TransactionSpec>()).OrderBy(t => t.Location, LocationComparer.Instance).ToEquatableArray();
-        return new DataLayerReport(projectName, reports, sql, ordered, applied, cacheProviders, cacheUses, boundaries, bypasses);
+        var shapes = (queryShapes ?? new List<QueryShapeSpec>()).OrderBy(q => q.Location, LocationComparer.Instance).ThenBy(q => q.Kind, StringComparer.Ordinal).ToEquatableArray();
+        return new DataLayerReport(projectName, reports, sql, ordered, applied, cacheProviders, cacheUses, boundaries, bypasses, shapes);
     }
 
     private static ContextReport BuildContext(DbContextSpec context, IReadOnlyList<EntityConfigurationSpec> configurations,

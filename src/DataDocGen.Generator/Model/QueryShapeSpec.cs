@@ -1,0 +1,8 @@
+namespace DataDocGen.Generator.Model;
+
+/// <summary>A query-shaping call: eager loading with its path, tracking mode, split or single query, compiled query.</summary>
+/// <param name="Kind">"Eager loading", "No tracking", "No tracking with identity resolution", "Tracking", "Split query",
+/// "Single query" or "Compiled query".</param>
+/// <param name="Entity">The entity type queried (the element type of the query), when known.</param>
+/// <param name="Detail">The include path (<c>Lines.Product</c>) or the call; null when the kind says it all.</param>
+internal sealed record QueryShapeSpec(string Kind, string? Entity, string? Detail, string Member, SourceLocation? Location);

@@ -1,0 +1,117 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using DataDocGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DataDocGen.Generator.Parsing;
+
+/// <summary>
+/// Query optimisation as written in the code: EF Core <c>Include</c> (with the <c>ThenInclude</c>s that extend it into
+/// a path), <c>AsNoTracking</c>, <c>AsNoTrackingWithIdentityResolution</c>, <c>AsTracking</c>, <c>AsSplitQuery</c>,
+/// <c>AsSingleQuery</c>, and <c>EF.CompileQuery</c>/<c>EF.CompileAsyncQuery</c>. Names are the cheap filter; the
+/// symbol must be EF Core's (an <c>Include</c> of another library is not eager loading).
+/// </summary>
+internal static class QueryShapeParser
+{
+    private static readonly Dictionary<string, string> Kinds = new(System.StringComparer.Ordinal)
+    {
+        ["Include"] = "Eager loading",
+        ["AsNoTracking"] = "No tracking",
+        ["AsNoTrackingWithIdentityResolution"] = "No tracking with identity resolution",
+        ["AsTracking"] = "Tracking",
+        ["AsSplitQuery"] = "Split query",
+        ["AsSingleQuery"] = "Single query",
+        ["CompileQuery"] = "Compiled query",
+        ["CompileAsyncQuery"] = "Compiled query",
+    };
+
+    public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
+        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } && Kinds.ContainsKey(access.Name.Identifier.ValueText);
+
+    public static QueryShapeResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var invocation = (InvocationExpressionSyntax)context.Node;
+            var model = context.SemanticModel;
+            if (OptionsBuilderParser.ResolveMethod(invocation, model, cancellationToken) is not { } method) return null;
+            var original = method.ReducedFrom ?? method;
+            if (!original.ContainingType.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore")) return null;
+            var name = method.Name;
+            if (!Kinds.TryGetValue(name, out var kind)) return null;
+            if (name is "CompileQuery" or "CompileAsyncQuery" && !original.ContainingType.Is("Microsoft.EntityFrameworkCore", "EF")) return null;
+
+            string? entity = null;
+            string? detail = null;
+            if (name is "CompileQuery" or "CompileAsyncQuery")
+            {
+                detail = "EF." + name;
+            }
+            else
+            {
+                entity = ElementType(OptionsBuilderParser.ReceiverType(method))?.ClrFullName();
+                if (name == "Include") detail = IncludePath(invocation, model, cancellationToken);
+            }
+            // The line of the call's name, not of the chain's start: a fluent query spans several lines.
+            var location = SourceLocation.From(((MemberAccessExpressionSyntax)invocation.Expression).Name);
+            var spec = new QueryShapeSpec(kind, entity, detail, CodeText.MemberName(invocation, model, cancellationToken), location);
+            return new QueryShapeResult(spec, null);
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            return new QueryShapeResult(null, Diagnostics.GeneratorFailure.Describe(exception, context.Node));
+        }
+    }
+
+    /// <summary>The T of the IQueryable&lt;T&gt; (or DbSet&lt;T&gt;) a query method is called on.</summary>
+    private static ITypeSymbol? ElementType(ITypeSymbol? type)
+    {
+        if (type is INamedTypeSymbol { TypeArguments.Length: 1 } named && named.Name is "IQueryable" or "DbSet" or "IIncludableQueryable" or "IEnumerable") return named.TypeArguments[0];
+        if (type is INamedTypeSymbol { TypeArguments.Length: 2, Name: "IIncludableQueryable" } includable) return includable.TypeArguments[0];
+        return null;
+    }
+
+    /// <summary>The path an <c>Include</c> starts: its member path, then each following <c>ThenInclude</c>'s.
+    /// <c>Include(o => o.Lines.Where(...))</c> is a filtered include; a string path is read when constant.</summary>
+    private static string? IncludePath(InvocationExpressionSyntax include, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var first = Segment(include, model, cancellationToken);
+        if (first is null) return null;
+        var parts = new List<string> { first };
+        SyntaxNode current = include;
+        while (current.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ThenInclude", Parent: InvocationExpressionSyntax then })
+        {
+            parts.Add(Segment(then, model, cancellationToken) ?? "?");
+            current = then;
+        }
+        return string.Join(".", parts);
+    }
+
+    private static string? Segment(InvocationExpressionSyntax call, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (call.ArgumentList.Arguments.FirstOrDefault()?.Expression is not { } argument) return null;
+        if (model.GetConstantValue(argument, cancellationToken) is { HasValue: true, Value: string text }) return text;
+        if (argument is not SimpleLambdaExpressionSyntax { ExpressionBody: { } body } lambda) return null;
+        var filtered = false;
+        if (body is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Where" or "OrderBy" or "OrderByDescending" or "Take" or "Skip" or "ThenBy" or "ThenByDescending" } filter })
+        {
+            filtered = true;
+            body = filter.Expression;
+            while (body is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax inner }) body = inner.Expression;
+        }
+        while (body is CastExpressionSyntax cast) body = cast.Expression;
+        var names = new List<string>();
+        while (body is MemberAccessExpressionSyntax access)
+        {
+            names.Insert(0, access.Name.Identifier.ValueText);
+            body = access.Expression;
+        }
+        while (body is ParenthesizedExpressionSyntax { Expression: CastExpressionSyntax { Expression: var castInner } }) body = castInner; // ((Derived)x).Nav
+        if (body is not IdentifierNameSyntax root || root.Identifier.ValueText != lambda.Parameter.Identifier.ValueText || names.Count == 0) return null;
+        return string.Join(".", names) + (filtered ? " (filtered)" : "");
+    }
+}
+
+internal sealed record QueryShapeResult(QueryShapeSpec? Shape, string? Error);
