@@ -30,6 +30,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         public const string Migrations = nameof(Migrations);
         public const string FluentMigrations = nameof(FluentMigrations);
         public const string QueryShapes = nameof(QueryShapes);
+        public const string SaveHooks = nameof(SaveHooks);
         public const string Caching = nameof(Caching);
         public const string Transactions = nameof(Transactions);
         public const string MigrationApplications = nameof(MigrationApplications);
@@ -78,6 +79,11 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Where(static result => result is not null)
             .WithTrackingName(TrackingNames.QueryShapes);
 
+        var saveHooks = context.SyntaxProvider
+            .CreateSyntaxProvider(SaveHookParser.IsCandidate, SaveHookParser.Parse)
+            .Where(static result => result is not null)
+            .WithTrackingName(TrackingNames.SaveHooks);
+
         var caching = context.SyntaxProvider
             .CreateSyntaxProvider(CacheParser.IsCandidate, CacheParser.Parse)
             .Where(static result => result is not null)
@@ -112,12 +118,13 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Combine(caching.Collect())
             .Combine(transactions.Collect())
             .Combine(queryShapes.Collect())
+            .Combine(saveHooks.Collect())
             .Combine(projectName)
             .Select(static (input, cancellationToken) =>
             {
-                var (((((((((declared, registered), settings), sqlSites), migrationClasses), applications), cacheSites), transactionSites), shapeSites), name) = input;
+                var ((((((((((declared, registered), settings), sqlSites), migrationClasses), applications), cacheSites), transactionSites), shapeSites), hookSites), name) = input;
                 var errors = declared.Select(d => d!.Error).Concat(registered.Select(r => r!.Error)).Concat(sqlSites.Select(s => s!.Error))
-                    .Concat(migrationClasses.Select(m => m!.Error)).Concat(cacheSites.Select(c => c!.Error)).Concat(transactionSites.Select(t => t!.Error)).Concat(shapeSites.Select(q => q!.Error))
+                    .Concat(migrationClasses.Select(m => m!.Error)).Concat(cacheSites.Select(c => c!.Error)).Concat(transactionSites.Select(t => t!.Error)).Concat(shapeSites.Select(q => q!.Error)).Concat(hookSites.Select(h => h!.Error))
                     .Where(e => e is not null).Select(e => e!).ToEquatableArray();
                 try
                 {
@@ -135,7 +142,8 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
                         applications.Select(a => a!).ToList(),
                         cacheSites.Select(c => c!).ToList(),
                         transactionSites.Select(t => t!.Transaction).Where(t => t is not null).Select(t => t!).ToList(),
-                        shapeSites.Select(q => q!.Shape).Where(q => q is not null).Select(q => q!).ToList());
+                        shapeSites.Select(q => q!.Shape).Where(q => q is not null).Select(q => q!).ToList(),
+                        hookSites.Select(h => h!.Hook).Where(h => h is not null).Select(h => h!).ToList());
                     return new ReportResult(built, errors.Concat(buildErrors).ToEquatableArray());
                 }
                 catch (System.Exception exception) when (exception is not System.OperationCanceledException)

@@ -10,7 +10,7 @@ internal static class DataOperationsMarkdownEmitter
     public static void Write(Markdown md, DataLayerReport report)
     {
         var filtered = report.Contexts.Where(c => !c.QueryFilters.IsEmpty).ToList();
-        if (filtered.Count == 0 && report.FilterBypasses.IsEmpty && report.Transactions.IsEmpty && report.QueryShapes.IsEmpty) return;
+        if (filtered.Count == 0 && report.FilterBypasses.IsEmpty && report.Transactions.IsEmpty && report.QueryShapes.IsEmpty && report.SaveHooks.IsEmpty) return;
         md.Line("## 2. Data operations").Line();
 
         if (filtered.Count > 0 || !report.FilterBypasses.IsEmpty)
@@ -58,6 +58,22 @@ internal static class DataOperationsMarkdownEmitter
             {
                 md.Line("| " + Markdown.Code(shape.Member) + " | " + Markdown.Text(shape.Kind) + " | " + (shape.Entity is null ? "" : Markdown.Code(shape.Entity))
                         + " | " + (shape.Detail is null ? "" : Markdown.Code(shape.Detail)) + " | " + md.Link(shape.Location) + " |");
+            }
+            md.Line();
+        }
+
+        if (!report.SaveHooks.IsEmpty)
+        {
+            md.Line("### 2.4 Save hooks (audit fields, soft delete)").Line();
+            md.Line("Code that runs when changes are saved, and what it does to the tracked entries:").Line();
+            md.Line("| Hook | Kind | Entries | Sets | Entry states | Evidence |").Line("| --- | --- | --- | --- | --- | --- |");
+            foreach (var hook in report.SaveHooks)
+            {
+                md.Line("| " + Markdown.Code(hook.TypeName) + " | " + Markdown.Text(hook.Kind)
+                        + " | " + (hook.Entries.IsEmpty ? "" : string.Join(", ", hook.Entries.Select(Markdown.Code)))
+                        + " | " + (hook.AssignedMembers.IsEmpty ? "" : string.Join(", ", hook.AssignedMembers.Select(Markdown.Code)))
+                        + " | " + (hook.StateChanges.IsEmpty ? "" : string.Join("; ", hook.StateChanges.Select(Markdown.Code)))
+                        + " | " + md.Link(hook.Location) + " |");
             }
             md.Line();
         }

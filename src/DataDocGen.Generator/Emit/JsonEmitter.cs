@@ -129,6 +129,16 @@ internal static class JsonEmitter
         }
         json.EndArray();
 
+        json.Name("saveHooks").StartArray();
+        foreach (var hook in report.SaveHooks)
+        {
+            json.StartObject().Property("type", hook.TypeName).Property("kind", hook.Kind)
+                .StringArray("entries", hook.Entries).StringArray("sets", hook.AssignedMembers).StringArray("entryStates", hook.StateChanges)
+                .Property("location", Location(paths, hook.Location))
+                .EndObject();
+        }
+        json.EndArray();
+
         json.Name("migrations").StartArray();
         foreach (var migration in report.Migrations)
         {
@@ -236,6 +246,7 @@ internal static class JsonEmitter
         if (report.Contexts.IsEmpty) topics.Add("1.1 Databases and connections: EF Core DbContexts and their registrations");
         if (report.Contexts.All(c => c.Entities.IsEmpty)) topics.Add("1.2 Data models and entities: DbSet entity types");
         if (report.Migrations.IsEmpty) topics.Add("3.1 Migrations: EF Core and FluentMigrator migrations");
+        if (report.SaveHooks.IsEmpty) topics.Add("2.4 Save hooks: SaveChanges overrides and SaveChangesInterceptors");
         if (report.QueryShapes.IsEmpty) topics.Add("2.3 Query loading and tracking: Include paths, AsNoTracking, split queries, compiled queries");
         if (report.Transactions.IsEmpty) topics.Add("2.2 Transactions: explicit boundaries (BeginTransaction, TransactionScope, execution strategies)");
         if (report.CacheProviders.IsEmpty && report.CacheUses.IsEmpty) topics.Add("1.4 Caching layer: IMemoryCache, IDistributedCache, HybridCache and their registrations");

@@ -16,9 +16,10 @@ internal sealed record DataLayerReport(
     EquatableArray<CacheUseSpec> CacheUses = default,
     EquatableArray<TransactionSpec> Transactions = default,
     EquatableArray<CallSiteSpec> FilterBypasses = default,
-    EquatableArray<QueryShapeSpec> QueryShapes = default)
+    EquatableArray<QueryShapeSpec> QueryShapes = default,
+    EquatableArray<SaveHookSpec> SaveHooks = default)
 {
-    public bool IsEmpty => Contexts.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty && MigrationApplications.IsEmpty && CacheProviders.IsEmpty && CacheUses.IsEmpty && Transactions.IsEmpty && QueryShapes.IsEmpty;
+    public bool IsEmpty => Contexts.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty && MigrationApplications.IsEmpty && CacheProviders.IsEmpty && CacheUses.IsEmpty && Transactions.IsEmpty && QueryShapes.IsEmpty && SaveHooks.IsEmpty;
 }
 
 /// <param name="Provider">The single provider DATA_LAYER.json names; null when none or several are configured.</param>

@@ -25,7 +25,8 @@ internal static class DataLayerReportBuilder
         IReadOnlyList<CallSiteSpec>? migrationApplications = null,
         IReadOnlyList<CacheResult>? caching = null,
         IReadOnlyList<TransactionSpec>? transactions = null,
-        IReadOnlyList<QueryShapeSpec>? queryShapes = null)
+        IReadOnlyList<QueryShapeSpec>? queryShapes = null,
+        IReadOnlyList<SaveHookSpec>? saveHooks = null)
     {
         // Contexts declared here, plus contexts declared in referenced assemblies that this project registers.
         var contexts = new Dictionary<string, DbContextSpec>(StringComparer.Ordinal);
@@ -57,7 +58,8 @@ internal static class DataLayerReportBuilder
             .OrderBy(u => u.Location, LocationComparer.Instance).ToEquatableArray();
         var boundaries = (transactions ?? new List<TransactionSpec>()).OrderBy(t => t.Location, LocationComparer.Instance).ToEquatableArray();
         var shapes = (queryShapes ?? new List<QueryShapeSpec>()).OrderBy(q => q.Location, LocationComparer.Instance).ThenBy(q => q.Kind, StringComparer.Ordinal).ToEquatableArray();
-        return new DataLayerReport(projectName, reports, sql, ordered, applied, cacheProviders, cacheUses, boundaries, bypasses, shapes);
+        var hooks = (saveHooks ?? new List<SaveHookSpec>()).OrderBy(h => h.TypeName, StringComparer.Ordinal).ThenBy(h => h.Location, LocationComparer.Instance).ToEquatableArray();
+        return new DataLayerReport(projectName, reports, sql, ordered, applied, cacheProviders, cacheUses, boundaries, bypasses, shapes, hooks);
     }
 
     private static ContextReport BuildContext(DbContextSpec context, IReadOnlyList<EntityConfigurationSpec> configurations,

@@ -1,0 +1,18 @@
+using DataDocGen.Generator.Helpers;
+
+namespace DataDocGen.Generator.Model;
+
+/// <summary>Code that runs when changes are saved: a DbContext's <c>SaveChanges[Async]</c> override or an EF Core
+/// <c>SaveChangesInterceptor</c>'s <c>SavingChanges[Async]</c>, with what it does to the tracked entries.</summary>
+/// <param name="Kind">"SaveChanges override" or "SaveChanges interceptor".</param>
+/// <param name="TypeName">The class declaring the hook (full name).</param>
+/// <param name="Entries">The types named in <c>ChangeTracker.Entries&lt;T&gt;()</c> (full names); empty when all entries or none.</param>
+/// <param name="AssignedMembers">Properties the hook sets: <c>x.CreatedAt = ...</c> or <c>entry.Property("UpdatedAt").CurrentValue = ...</c>.</param>
+/// <param name="StateChanges">Entry state assignments as code (<c>State = EntityState.Modified</c>), with their condition.</param>
+internal sealed record SaveHookSpec(
+    string Kind,
+    string TypeName,
+    EquatableArray<string> Entries,
+    EquatableArray<string> AssignedMembers,
+    EquatableArray<string> StateChanges,
+    SourceLocation? Location);

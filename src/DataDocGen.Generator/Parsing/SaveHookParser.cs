@@ -1,0 +1,113 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using DataDocGen.Generator.Helpers;
+using DataDocGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DataDocGen.Generator.Parsing;
+
+/// <summary>
+/// Save hooks, where audit fields and soft deletes usually live: overrides of <c>SaveChanges[Async]</c> in a DbContext
+/// and <c>SavingChanges[Async]</c> in an EF Core <c>SaveChangesInterceptor</c>. The predicate is syntactic (a class
+/// declaring such an override); the base type is then confirmed by symbol. What the hook does is read from its body:
+/// the entry types it asks the change tracker for, the properties it assigns, and the entry states it sets.
+/// </summary>
+internal static class SaveHookParser
+{
+    private static readonly HashSet<string> HookNames = new(System.StringComparer.Ordinal) { "SaveChanges", "SaveChangesAsync", "SavingChanges", "SavingChangesAsync" };
+
+    public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
+        node is ClassDeclarationSyntax { BaseList: not null } type
+        && type.Members.Any(m => m is MethodDeclarationSyntax method && HookNames.Contains(method.Identifier.ValueText) && method.Modifiers.Any(SyntaxKind.OverrideKeyword));
+
+    public static SaveHookResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var model = context.SemanticModel;
+            if (model.GetDeclaredSymbol(context.Node, cancellationToken) is not INamedTypeSymbol type) return null;
+            string? kind = null;
+            for (var current = type.BaseType; current is not null && kind is null; current = current.BaseType)
+            {
+                if (current.Is("Microsoft.EntityFrameworkCore", "DbContext")) kind = "SaveChanges override";
+                else if (current.Is("Microsoft.EntityFrameworkCore.Diagnostics", "SaveChangesInterceptor")) kind = "SaveChanges interceptor";
+            }
+            if (kind is null) return null;
+            var hookNames = kind == "SaveChanges override" ? new[] { "SaveChanges", "SaveChangesAsync" } : new[] { "SavingChanges", "SavingChangesAsync" };
+            var hooks = ((ClassDeclarationSyntax)context.Node).Members.OfType<MethodDeclarationSyntax>()
+                .Where(m => hookNames.Contains(m.Identifier.ValueText) && m.Modifiers.Any(SyntaxKind.OverrideKeyword)).ToList();
+            if (hooks.Count == 0) return null;
+
+            var entries = new SortedSet<string>(System.StringComparer.Ordinal);
+            var assigned = new SortedSet<string>(System.StringComparer.Ordinal);
+            var states = new SortedSet<string>(System.StringComparer.Ordinal);
+            // The hook's own body and the private helpers it calls in the same class (ApplyAuditRules() and the like).
+            var bodies = hooks.Cast<SyntaxNode>().Concat(CalledHelpers(hooks, (ClassDeclarationSyntax)context.Node)).ToList();
+            foreach (var node in bodies.SelectMany(b => b.DescendantNodes()))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                switch (node)
+                {
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "Entries", TypeArgumentList.Arguments.Count: 1 } generic } }
+                        when model.GetTypeInfo(generic.TypeArgumentList.Arguments[0], cancellationToken).Type is { } entryType:
+                        entries.Add(entryType.ClrFullName());
+                        break;
+                    case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax target } assignment:
+                        var symbol = model.GetSymbolInfo(target, cancellationToken).Symbol as IPropertySymbol;
+                        if (symbol is null) break;
+                        if (symbol.Name == "State" && symbol.ContainingType.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore"))
+                        {
+                            var condition = CodeText.EnclosingCondition(assignment, null) ?? SwitchCase(assignment);
+                            states.Add("State = " + (CodeText.Collapse(assignment.Right) ?? "?") + (condition is null ? "" : " when " + condition));
+                        }
+                        else if (symbol.Name == "CurrentValue" && target.Expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Property" } } property
+                                 && PropertyName(property, model, cancellationToken) is { } name)
+                        {
+                            assigned.Add(name);
+                        }
+                        else if (!symbol.ContainingType.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore") && !symbol.ContainingType.IsInNamespaceOrBelow("System"))
+                        {
+                            assigned.Add(symbol.Name); // a property of the application's own types (x.UpdatedAt = ...)
+                        }
+                        break;
+                }
+            }
+            var spec = new SaveHookSpec(kind, type.ClrFullName(), entries.ToEquatableArray(), assigned.ToEquatableArray(), states.ToEquatableArray(), SourceLocation.From(hooks[0].Identifier.Parent!));
+            return new SaveHookResult(spec, null);
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            return new SaveHookResult(null, Diagnostics.GeneratorFailure.Describe(exception, context.Node));
+        }
+    }
+
+    /// <summary>Methods of the same class called by name from the hooks (one level).</summary>
+    private static IEnumerable<SyntaxNode> CalledHelpers(List<MethodDeclarationSyntax> hooks, ClassDeclarationSyntax type)
+    {
+        var called = new HashSet<string>(hooks.SelectMany(h => h.DescendantNodes().OfType<InvocationExpressionSyntax>())
+            .Select(i => i.Expression is IdentifierNameSyntax id ? id.Identifier.ValueText : i.Expression is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } self ? self.Name.Identifier.ValueText : null)
+            .Where(n => n is not null)!, System.StringComparer.Ordinal);
+        return type.Members.OfType<MethodDeclarationSyntax>().Where(m => called.Contains(m.Identifier.ValueText) && !hooks.Contains(m));
+    }
+
+    private static string? SwitchCase(SyntaxNode node)
+    {
+        var section = node.Ancestors().TakeWhile(a => a is not MemberDeclarationSyntax).OfType<SwitchSectionSyntax>().FirstOrDefault();
+        var label = section?.Labels.OfType<CaseSwitchLabelSyntax>().FirstOrDefault();
+        return label is null || section!.Parent is not SwitchStatementSyntax statement ? null
+            : CodeText.Collapse(statement.Expression) + " is " + CodeText.Collapse(label.Value);
+    }
+
+    private static string? PropertyName(InvocationExpressionSyntax property, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var argument = property.ArgumentList.Arguments.FirstOrDefault()?.Expression;
+        if (argument is null) return null;
+        if (model.GetConstantValue(argument, cancellationToken) is { HasValue: true, Value: string text }) return text;
+        return argument is SimpleLambdaExpressionSyntax { ExpressionBody: MemberAccessExpressionSyntax member } ? member.Name.Identifier.ValueText : null;
+    }
+}
+
+internal sealed record SaveHookResult(SaveHookSpec? Hook, string? Error);
