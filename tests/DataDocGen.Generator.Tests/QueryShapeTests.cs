@@ -61,4 +61,44 @@ public class QueryShapeTests
         Assert.Contains("| `Orders.ByName` | No tracking with identity resolution | `Shop.Order` |  | [Shop/Orders.cs:22]", md);
         Assert.DoesNotContain("Use.Run", md);
     }
+
+    [Fact]
+    public void Queries_executed_inside_a_loop_are_N_plus_1_risks()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Shop/Domain.cs", Domain), ("Shop/Report.cs", """
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            namespace Shop
+            {
+                public class Report(ShopContext db)
+                {
+                    public async Task<int> Totals(List<int> ids)
+                    {
+                        var total = 0;
+                        foreach (var id in ids)
+                        {
+                            var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == id);
+                            total += db.Orders.Count(o => o.Id > id);
+                            var found = await db.Orders.FindAsync(id);
+                        }
+                        foreach (var order in await db.Orders.ToListAsync()) total += order.Lines.Count();
+                        var inMemory = ids.Select(i => i * 2).ToList();
+                        for (var i = 0; i < 3; i++) total += inMemory.First();
+                        return total;
+                    }
+                }
+            }
+            """)));
+
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!; // Sources.With puts 5 lines of usings first: the first loop is at line 16
+        Assert.Contains("| `Report.Totals` | Query inside a loop (N+1 risk) | `Shop.Order` | `FirstOrDefaultAsync in the loop at line 16` | [Shop/Report.cs:18]", md);
+        Assert.Contains("| `Report.Totals` | Query inside a loop (N+1 risk) | `Shop.Order` | `Count in the loop at line 16` | [Shop/Report.cs:19]", md);
+        Assert.Contains("| `Report.Totals` | Query inside a loop (N+1 risk) | `Shop.Order` | `FindAsync in the loop at line 16` | [Shop/Report.cs:20]", md);
+        // The loop's own collection runs once; in-memory LINQ (Enumerable) is no query.
+        Assert.DoesNotContain("ToListAsync in the loop", md);
+        Assert.DoesNotContain("`First in the loop", md);
+        Assert.DoesNotContain("`Count in the loop at line 22", md);
+    }
 }

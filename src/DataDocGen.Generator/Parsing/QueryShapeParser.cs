@@ -27,8 +27,36 @@ internal static class QueryShapeParser
         ["CompileAsyncQuery"] = "Compiled query",
     };
 
+    /// <summary>Calls that run a query: inside a loop body, each is an N+1 risk.</summary>
+    private static readonly HashSet<string> Executing = new(System.StringComparer.Ordinal)
+    {
+        "ToList", "ToListAsync", "ToArray", "ToArrayAsync", "ToDictionary", "ToDictionaryAsync", "First", "FirstAsync", "FirstOrDefault",
+        "FirstOrDefaultAsync", "Single", "SingleAsync", "SingleOrDefault", "SingleOrDefaultAsync", "Last", "LastAsync", "LastOrDefault",
+        "LastOrDefaultAsync", "Count", "CountAsync", "LongCount", "LongCountAsync", "Any", "AnyAsync", "All", "AllAsync", "Sum", "SumAsync",
+        "Min", "MinAsync", "Max", "MaxAsync", "Average", "AverageAsync", "Find", "FindAsync", "Load", "LoadAsync",
+    };
+
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
-        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } && Kinds.ContainsKey(access.Name.Identifier.ValueText);
+        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation
+        && (Kinds.ContainsKey(access.Name.Identifier.ValueText) || (Executing.Contains(access.Name.Identifier.ValueText) && EnclosingLoop(invocation) is not null));
+
+    /// <summary>The loop whose body (not its collection or condition) holds the node, within the same member.</summary>
+    private static StatementSyntax? EnclosingLoop(SyntaxNode node)
+    {
+        for (var child = node; child.Parent is { } parent; child = parent)
+        {
+            switch (parent)
+            {
+                case MemberDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax:
+                    return null; // a lambda body runs when it is called, not once per iteration of an outer loop
+                case ForEachStatementSyntax loop when child == loop.Statement: return loop;
+                case ForStatementSyntax loop when child == loop.Statement: return loop;
+                case WhileStatementSyntax loop when child == loop.Statement: return loop;
+                case DoStatementSyntax loop when child == loop.Statement: return loop;
+            }
+        }
+        return null;
+    }
 
     public static QueryShapeResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -38,9 +66,10 @@ internal static class QueryShapeParser
             var model = context.SemanticModel;
             if (OptionsBuilderParser.ResolveMethod(invocation, model, cancellationToken) is not { } method) return null;
             var original = method.ReducedFrom ?? method;
-            if (!original.ContainingType.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore")) return null;
             var name = method.Name;
-            if (!Kinds.TryGetValue(name, out var kind)) return null;
+            if (!Kinds.ContainsKey(name)) return InLoop(invocation, method, model, cancellationToken);
+            if (!original.ContainingType.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore")) return null;
+            var kind = Kinds[name];
             if (name is "CompileQuery" or "CompileAsyncQuery" && !original.ContainingType.Is("Microsoft.EntityFrameworkCore", "EF")) return null;
 
             string? entity = null;
@@ -63,6 +92,24 @@ internal static class QueryShapeParser
         {
             return new QueryShapeResult(null, Diagnostics.GeneratorFailure.Describe(exception, context.Node));
         }
+    }
+
+    /// <summary>A query executed in a loop body: EF Core's async operators and <c>Find</c>, or LINQ operators on an
+    /// <c>IQueryable</c> (not on an in-memory sequence).</summary>
+    private static QueryShapeResult? InLoop(InvocationExpressionSyntax invocation, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var original = method.ReducedFrom ?? method;
+        var receiver = OptionsBuilderParser.ReceiverType(method);
+        var isQuery = original.ContainingType.Is("System.Linq", "Queryable")
+                      || original.ContainingType.Is("Microsoft.EntityFrameworkCore", "EntityFrameworkQueryableExtensions")
+                      || (method.Name is "Find" or "FindAsync" && receiver is INamedTypeSymbol { Name: "DbSet" } set && set.IsInNamespace("Microsoft.EntityFrameworkCore"));
+        if (!isQuery || method.Name is "Load" or "LoadAsync" && !original.ContainingType.Is("Microsoft.EntityFrameworkCore", "EntityFrameworkQueryableExtensions")) return null;
+        var loop = EnclosingLoop(invocation)!;
+        var loopLine = loop.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+        var spec = new QueryShapeSpec("Query inside a loop (N+1 risk)", ElementType(receiver)?.ClrFullName(),
+            method.Name + " in the loop at line " + loopLine.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            CodeText.MemberName(invocation, model, cancellationToken), SourceLocation.From(((MemberAccessExpressionSyntax)invocation.Expression).Name));
+        return new QueryShapeResult(spec, null);
     }
 
     /// <summary>The T of the IQueryable&lt;T&gt; (or DbSet&lt;T&gt;) a query method is called on.</summary>
