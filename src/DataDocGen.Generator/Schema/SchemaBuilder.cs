@@ -424,7 +424,9 @@ internal sealed class SchemaBuilder
     {
         foreach (var attribute in member.Attributes.Where(a => a.Name is "Required" or "MaxLength" or "StringLength" or "Column" or "Precision" or "Unicode" or "Timestamp"))
         {
-            property.Evidence.Add(new EvidenceReport("[" + attribute.Name + (attribute.Arguments.Count == 0 && attribute.Named.Count == 0 ? "" : "(" + string.Join(", ", attribute.Arguments.Concat(attribute.Named)) + ")") + "]", attribute.Location));
+            // [Column]'s positional argument is the column name, a string: quoted as written in the code.
+            var arguments = attribute.Name == "Column" ? attribute.Arguments.Select(a => "\"" + a + "\"") : attribute.Arguments;
+            property.Evidence.Add(new EvidenceReport("[" + attribute.Name + (attribute.Arguments.Count == 0 && attribute.Named.Count == 0 ? "" : "(" + string.Join(", ", arguments.Concat(attribute.Named)) + ")") + "]", attribute.Location));
         }
         if (member.Attribute("Precision") is { Arguments.Count: > 0 } precision)
         {
