@@ -62,4 +62,46 @@ public class ManyToManyTests
         Assert.NotEmpty(incomplete.GetProperty("reasons").EnumerateArray()); // the UsingEntity call, or the ToTable inside it
         Assert.DoesNotContain("Links", output.Markdown);
     }
+
+    private const string School = """
+        using System.Collections.Generic;
+        namespace School
+        {
+            public class Student { public int Id { get; set; } public List<Course> Courses { get; set; } = new(); }
+            public class Course { public int Id { get; set; } public List<Student> Students { get; set; } = new(); }
+            public class Enrollment { MEMBERS }
+            public class SchoolContext : DbContext
+            {
+                public DbSet<Student> Students => Set<Student>();
+                EXTRA
+                protected override void OnConfiguring(DbContextOptionsBuilder b) => b.UseSqlite("Data Source=s.db");
+                protected override void OnModelCreating(ModelBuilder m) => m.Entity<Student>().HasMany(s => s.Courses).WithMany(c => c.Students).UsingEntity<Enrollment>();
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData("public int StudentId { get; set; } public int CourseId { get; set; } public Student Student { get; set; } = null!;", "")]
+    [InlineData("public int Id { get; set; } public int StudentId { get; set; } public int CourseId { get; set; }", "")]
+    [InlineData("public int LearnerId { get; set; } public int CourseId { get; set; }", "")]
+    [InlineData("public int? StudentId { get; set; } public int CourseId { get; set; }", "")]
+    [InlineData("public int StudentId { get; set; } public int CourseId { get; set; }", "public DbSet<Enrollment> Enrollments => Set<Enrollment>();")]
+    public void Join_classes_in_other_shapes_withhold_the_schema(string members, string extra)
+    {
+        var output = GeneratorHarness.Run(Sources.With(("School.cs", School.Replace("MEMBERS", members).Replace("EXTRA", extra))));
+
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.NotEmpty(Json.Parse(output.Json).GetProperty("contextsWithIncompleteSchema").EnumerateArray());
+        Assert.DoesNotContain("##### Table `Enrollment", output.Markdown);
+    }
+
+    [Fact]
+    public void A_join_class_of_plain_properties_is_its_own_table()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("School.cs", School.Replace("MEMBERS", "public int StudentId { get; set; } public int CourseId { get; set; } public System.DateTime EnrolledOn { get; set; }").Replace("EXTRA", ""))));
+
+        Assert.Empty(Json.Parse(output.Json).GetProperty("contextsWithIncompleteSchema").EnumerateArray());
+        Assert.Contains("- Primary key `PK_Enrollment` (`CourseId`, `StudentId`)", output.Markdown);
+        Assert.Contains("| `EnrolledOn` | `System.DateTime` | `TEXT` | no |", output.Markdown);
+    }
 }

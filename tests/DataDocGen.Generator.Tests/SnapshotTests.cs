@@ -78,6 +78,7 @@ public class SnapshotTests
             ["Social"] = "UseSqlServer(\"Server=.;Database=Social;Integrated Security=true\")",
             ["Payments"] = "UseSqlServer(\"Server=.;Database=Payments;Integrated Security=true\")",
             ["Shipping"] = "UseSqlite(\"Data Source=shipping.db\")",
+            ["School"] = "UseSqlServer(\"Server=.;Database=School;Integrated Security=true\")",
             ["Catalogue"] = "UseNpgsql(\"Host=catalogue.internal;Database=catalogue;Username=cat;Password=Cat-S3cret\")",
         };
         var sources = new Dictionary<string, string>();

@@ -53,6 +53,9 @@ internal static class MermaidEmitter
             }
             text.Append("    }\n");
         }
+        // A join class (UsingEntity<TJoin>) is an entity type whose own relationships duplicate the many-to-many's
+        // edges: the many-to-many draws them, labelled with its navigations.
+        var joinTables = new HashSet<string>(context.Relationships.Where(r => r.JoinTable is not null).Select(r => r.JoinTable!), System.StringComparer.Ordinal);
         foreach (var relationship in context.Relationships)
         {
             if (relationship.IsOwnership) continue; // owned types live in their owner's box
@@ -66,6 +69,7 @@ internal static class MermaidEmitter
                 text.Append("    ").Append(ids[dependent]).Append(" ||--o{ ").Append(ids[join]).Append(" : \"").Append(relationship.DependentNavigation ?? "has").Append("\"\n");
                 continue;
             }
+            if (joinTables.Contains(dependent.QualifiedName)) continue;
             var left = relationship.Required ? "||" : "|o";
             var right = relationship.Cardinality == "OneToOne" ? "o|" : "o{";
             var label = relationship.DependentNavigation ?? relationship.PrincipalNavigation ?? "has";

@@ -41,6 +41,12 @@ internal static class FluentChainParser
             cancellationToken.ThrowIfCancellationRequested();
             if (invocation.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax }) continue; // not the outermost call
             if (IsJoinTableLambdaBody(invocation)) continue; // read as an argument of its UsingEntity step
+            // UsingEntity<TJoin>(): the join class's members are needed to lay out its table.
+            if (invocation.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "UsingEntity", TypeArgumentList.Arguments.Count: 1 } usingEntity }
+                && model.GetTypeInfo(usingEntity.TypeArgumentList.Arguments[0], cancellationToken).Type is { } joinType)
+            {
+                configuredTypes.Add(joinType);
+            }
             if (Chain(invocation, model, configuredTypes, 0, cancellationToken) is { } chain) chains.Add(chain);
         }
         return chains;

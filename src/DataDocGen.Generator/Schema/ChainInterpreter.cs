@@ -189,7 +189,8 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                     var joinEntity = step.TypeArguments.Count == 0 && step.Arguments.Count == 1 ? Text(step, 0) : null;
                     var joinTable = step.TypeArguments.Count == 0 && step.Arguments.Count == 1 && step.Arguments[0].StartsWith("⇒ToTable\"", System.StringComparison.Ordinal)
                         ? step.Arguments[0].Substring("⇒ToTable\"".Length) : null;
-                    if ((joinEntity is null && joinTable is null) || !builder.ConfigureJoin(entity, pending!.Navigation, joinEntity, joinTable, step.Location))
+                    var joinClass = step.TypeArguments.Count == 1 && step.Arguments.Count == 0 ? step.TypeArguments[0] : null;
+                    if ((joinEntity is null && joinTable is null && joinClass is null) || !builder.ConfigureJoin(entity, pending!.Navigation, joinEntity, joinTable, step.Location, joinClass))
                     {
                         builder.Unknown("this form of `UsingEntity` is not evaluated yet", step.Location);
                         return;

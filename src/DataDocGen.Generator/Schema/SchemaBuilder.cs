@@ -578,7 +578,7 @@ internal sealed class SchemaBuilder
     }
 
     /// <summary>Names the join entity or table of the many-to-many just configured from <paramref name="navigation"/>.</summary>
-    public bool ConfigureJoin(EntityNode entity, string? navigation, string? entityName, string? tableName, SourceLocation? location)
+    public bool ConfigureJoin(EntityNode entity, string? navigation, string? entityName, string? tableName, SourceLocation? location, string? joinClass = null)
     {
         var manyToMany = _manyToMany.LastOrDefault(m => (m.Left == entity && m.First.Name == navigation) || (m.Right == entity && m.Second?.Name == navigation));
         if (manyToMany is null || manyToMany.JoinLocation is not null) return false;
@@ -589,6 +589,7 @@ internal sealed class SchemaBuilder
         }
         manyToMany.JoinEntityName = entityName;
         manyToMany.JoinTableName = tableName;
+        manyToMany.JoinClass = joinClass;
         manyToMany.JoinLocation = location;
         return true;
     }
@@ -630,6 +631,11 @@ internal sealed class SchemaBuilder
             if (selfReferencing && _provider is null)
             {
                 Unknown("the delete behaviour of the self-referencing many-to-many join `" + manyToMany.Left.Spec.Name + "." + manyToMany.First.Name + "` depends on the database provider, which is not known", manyToMany.Location);
+                continue;
+            }
+            if (manyToMany.JoinClass is not null)
+            {
+                AddJoinClass(manyToMany, ends.Select(e => e.Entity).ToArray(), keys!, selfReferencing, defaultSchema);
                 continue;
             }
             var names = new[] { manyToMany.Left.Spec.Name, manyToMany.Right.Spec.Name }.OrderBy(n => n, StringComparer.Ordinal).ToList();
@@ -674,6 +680,54 @@ internal sealed class SchemaBuilder
             manyToMany.Join = join;
             _order.Add(join);
         }
+    }
+
+    /// <summary>
+    /// <c>UsingEntity&lt;TJoin&gt;()</c> with a join class of plain properties: a table named after the class holding
+    /// them all; the properties named [entity][key] are the foreign keys and, entity names in order, the key (EF judge:
+    /// enrolment model). A join class with navigations, a key of its own, other foreign key names, or one that is also
+    /// an entity elsewhere is withheld.
+    /// </summary>
+    private void AddJoinClass(ManyToManyNode manyToMany, EntityNode[] ends, List<PropertyNode?> keys, bool selfReferencing, string? defaultSchema)
+    {
+        var location = manyToMany.JoinLocation ?? manyToMany.Location;
+        var spec = _types.TryGetValue(manyToMany.JoinClass!, out var found) ? found : null;
+        var foreignKeyMembers = spec is null ? null : ends.Select((e, i) => spec.Members.FirstOrDefault(m => m.Name == e.Spec.Name + keys[i]!.Name)).ToList();
+        if (spec is null || selfReferencing || _entities.ContainsKey(spec.FullName) || !spec.BaseTypes.IsEmpty
+            || spec.Attributes.Any(a => !NeutralAttributes.Contains(a.Name))
+            || spec.Members.Any(m => m.Attribute("NotMapped") is null && (m.Kind != MemberKind.Scalar || m.Name == "Id" || m.Attribute("Key") is not null || m.Attribute("ForeignKey") is not null))
+            || foreignKeyMembers!.Any(m => m is null || !m.HasSetter || m.Nullability == Nullability.Nullable)
+            || foreignKeyMembers.Select((m, i) => m!.ClrType == keys[i]!.ClrType).Contains(false)
+            || _order.Any(e => e.Mapping?.Table == Name(spec.Name)))
+        {
+            Unknown("`UsingEntity<" + (spec?.Name ?? manyToMany.JoinClass) + ">()`: a join class in this shape is not modelled yet", location);
+            return;
+        }
+        var join = new EntityNode(spec, null, null)
+        {
+            Mapping = new EntityReport(spec.FullName, null, null, Name(spec.Name), defaultSchema, false, TableEvidenceKind.ClassNameConvention, location, null),
+        };
+        var keyColumns = new List<PropertyNode>();
+        foreach (var member in spec.Members.Where(m => m.Attribute("NotMapped") is null && m.HasSetter))
+        {
+            var end = foreignKeyMembers!.IndexOf(member);
+            var property = ScalarProperty(join, member.Name, member, end < 0 && member.Nullability is Nullability.Nullable or Nullability.Oblivious,
+                spec.Name + "." + member.Name, honourRequired: true);
+            if (end >= 0)
+            {
+                property.Nullable = false;
+                property.PrincipalKey = keys[end];
+                // Not IsJoin: the join class is an entity type of its own, and EF lists these as relationships.
+                var foreignKey = new RelationshipNode(ends[end], join, location) { IsRequired = true };
+                foreignKey.ForeignKey.Add(property);
+                _relationships.Add(foreignKey);
+            }
+            join.Properties.Add(property);
+        }
+        join.KeyProperties = foreignKeyMembers!.Select(m => m!.Name).ToList();
+        join.KeyLocation = location;
+        manyToMany.Join = join;
+        _order.Add(join);
     }
 
     /// <summary>An owned navigation mapped with <c>ToJson()</c>: one column named after the navigation, holding the owned

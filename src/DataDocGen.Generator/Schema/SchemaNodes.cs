@@ -186,6 +186,9 @@ internal sealed record ManyToManyNode(EntityNode Left, NavigationNode First, Ent
     /// <summary>The join table from <c>UsingEntity(j => j.ToTable("Name"))</c>; null when named after the join entity.</summary>
     public string? JoinTableName { get; set; }
 
+    /// <summary>The join class of <c>UsingEntity&lt;TJoin&gt;()</c> (full name); null for a shared-type join.</summary>
+    public string? JoinClass { get; set; }
+
     /// <summary>The <c>UsingEntity</c> call that named the join entity or table.</summary>
     public SourceLocation? JoinLocation { get; set; }
 }

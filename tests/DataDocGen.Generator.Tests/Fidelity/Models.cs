@@ -1023,5 +1023,39 @@ internal static class Models
                 }
             }
             """, "Shipping.ShippingContext"),
+        ["enrolment: UsingEntity with a join class carrying a payload"] = ("""
+            namespace School
+            {
+                using System.ComponentModel.DataAnnotations;
+                public class Student
+                {
+                    public int Id { get; set; }
+                    public List<Course> Courses { get; set; } = new();
+                }
+                public class Course
+                {
+                    public int Id { get; set; }
+                    [MaxLength(80)] public string Title { get; set; } = "";
+                    public List<Student> Students { get; set; } = new();
+                }
+                public class Enrollment
+                {
+                    public int StudentId { get; set; }
+                    public int CourseId { get; set; }
+                    public DateTime EnrolledOn { get; set; }
+                    [MaxLength(2)] public string? Grade { get; set; }
+                }
+                public class SchoolContext(DbContextOptions<SchoolContext> options) : DbContext(options)
+                {
+                    public DbSet<Student> Students => Set<Student>();
+                    public DbSet<Course> Courses => Set<Course>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Student>().HasMany(s => s.Courses).WithMany(c => c.Students).UsingEntity<Enrollment>();
+                    }
+                }
+            }
+            """, "School.SchoolContext"),
     };
 }
