@@ -58,9 +58,10 @@ internal static class DbUpParser
             var detail = name switch
             {
                 _ when Targets.TryGetValue(name, out var target) => "DbUp to " + target,
-                "WithScriptsEmbeddedInAssembly" or "WithScriptsEmbeddedInAssemblies" => "scripts embedded in the assembly",
+                "WithScriptsEmbeddedInAssembly" => "scripts embedded in the assembly",
+                "WithScriptsEmbeddedInAssemblies" => "scripts embedded in assemblies",
                 "WithScriptsAndCodeEmbeddedInAssembly" => "scripts and code scripts embedded in the assembly",
-                "WithScriptsFromFileSystem" => Constant(step, model, cancellationToken) is { } folder ? "scripts from the folder `" + folder + "`" : "scripts from a folder chosen at run time",
+                "WithScriptsFromFileSystem" => model.FirstArgumentString(step, cancellationToken) is { } folder ? "scripts from the folder `" + folder + "`" : "scripts from a folder chosen at run time",
                 "WithScript" or "WithScripts" => "scripts given in code",
                 "WithTransaction" => "one transaction for all scripts",
                 "WithTransactionPerScript" => "a transaction per script",
@@ -76,11 +77,7 @@ internal static class DbUpParser
 
     private static string Journal(InvocationExpressionSyntax step, SemanticModel model, CancellationToken cancellationToken)
     {
-        var parts = step.ArgumentList.Arguments.Select(a => model.GetConstantValue(a.Expression, cancellationToken) is { HasValue: true, Value: string text } ? text : null).ToList();
+        var parts = step.ArgumentList.Arguments.Select(a => model.ConstantString(a.Expression, cancellationToken)).ToList();
         return parts.Count > 0 && parts.All(p => p is not null) ? "journal table `" + string.Join(".", parts) + "`" : "a journal table named at run time";
     }
-
-    private static string? Constant(InvocationExpressionSyntax step, SemanticModel model, CancellationToken cancellationToken) =>
-        step.ArgumentList.Arguments.FirstOrDefault() is { } argument
-        && model.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true, Value: string text } ? text : null;
 }

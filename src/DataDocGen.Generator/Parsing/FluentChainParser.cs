@@ -110,13 +110,7 @@ internal static class FluentChainParser
         var name = identifier.Identifier.ValueText;
         foreach (var lambda in identifier.Ancestors().OfType<LambdaExpressionSyntax>())
         {
-            var declared = lambda switch
-            {
-                SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
-                ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } parenthesized => parenthesized.ParameterList.Parameters[0].Identifier.ValueText,
-                _ => null,
-            };
-            if (declared != name) continue;
+            if (SyntaxFacts.SingleParameter(lambda) != name) continue;
             return lambda.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 2 } list, Parent.Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "OwnsOne" } } call }
                    && list.Arguments[1].Expression == lambda ? call : null;
         }
@@ -209,18 +203,13 @@ internal static class FluentChainParser
         {
             return null;
         }
-        return model.GetConstantValue(call.ArgumentList.Arguments[0].Expression, cancellationToken) is { HasValue: true, Value: string table } ? table : null;
+        return model.FirstArgumentString(call, cancellationToken);
     }
 
     /// <summary><c>x => x.A</c> gives "A"; <c>x => new { x.A, x.B }</c> gives "A,B"; anything else null.</summary>
     private static string? MemberList(LambdaExpressionSyntax lambda)
     {
-        var parameter = lambda switch
-        {
-            SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
-            ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } parenthesized => parenthesized.ParameterList.Parameters[0].Identifier.ValueText,
-            _ => null,
-        };
+        var parameter = SyntaxFacts.SingleParameter(lambda);
         if (parameter is null) return null;
         var body = lambda.ExpressionBody;
         while (body is CastExpressionSyntax cast) body = cast.Expression; // x => (object)x.Id

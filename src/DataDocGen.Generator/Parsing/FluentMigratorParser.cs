@@ -52,14 +52,8 @@ internal static class FluentMigratorParser
             {
                 if (current.Is("FluentMigrator", "AutoReversingMigration")) autoReversing = true;
             }
-            var up = Body(type, "Up", cancellationToken);
-            var down = Body(type, "Down", cancellationToken);
-            var hasDown = down switch
-            {
-                BlockSyntax block => block.Statements.Count > 0,
-                ArrowExpressionClauseSyntax => true,
-                _ => false,
-            };
+            var up = MigrationParser.Body(type, "Up", cancellationToken);
+            var hasDown = MigrationParser.IsImplemented(MigrationParser.Body(type, "Down", cancellationToken));
             var operations = up is null ? EquatableArray<string>.Empty : Summarise(up, context.SemanticModel, cancellationToken);
             var id = System.Convert.ToInt64(version, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
             return new MigrationResult(new MigrationSpec(id, null, operations, hasDown, SourceLocation.From(type), MigrationSpec.FluentMigrator, type.Name, autoReversing), null);
@@ -69,11 +63,6 @@ internal static class FluentMigratorParser
             return new MigrationResult(null, Diagnostics.GeneratorFailure.Describe(exception, context.TargetNode));
         }
     }
-
-    private static SyntaxNode? Body(INamedTypeSymbol type, string name, CancellationToken cancellationToken) =>
-        type.GetMembers(name).OfType<IMethodSymbol>().Where(m => m.Parameters.Length == 0).SelectMany(m => m.DeclaringSyntaxReferences)
-            .Select(r => r.GetSyntax(cancellationToken)).OfType<MethodDeclarationSyntax>()
-            .Select(m => (SyntaxNode?)m.Body ?? m.ExpressionBody).FirstOrDefault(b => b is not null);
 
     /// <summary><c>Create.Table: Orders, Users</c>, <c>Execute.Sql: 2</c>, in a fixed order.</summary>
     private static EquatableArray<string> Summarise(SyntaxNode body, SemanticModel model, CancellationToken cancellationToken)
@@ -93,14 +82,11 @@ internal static class FluentMigratorParser
                 counts[operation] = counts.TryGetValue(operation, out var count) ? count + 1 : 1;
                 continue;
             }
-            var table = TableFirst.Contains(operation) ? Constant(invocation, model, cancellationToken) : LaterTable(invocation, model, cancellationToken);
+            var table = TableFirst.Contains(operation) ? model.FirstArgumentString(invocation, cancellationToken) : LaterTable(invocation, model, cancellationToken);
             if (!tables.TryGetValue(operation, out var list)) tables[operation] = list = new List<string>();
             list.Add(table ?? "?");
         }
-        return tables.Select(t => t.Key + ": " + string.Join(", ", t.Value.GroupBy(v => v).OrderBy(g => g.Key, System.StringComparer.Ordinal)
-                    .Select(g => g.Count() == 1 ? g.Key : g.Key + " (" + g.Count().ToString(CultureInfo.InvariantCulture) + ")")))
-            .Concat(counts.Select(c => c.Key + ": " + c.Value.ToString(CultureInfo.InvariantCulture)))
-            .ToEquatableArray();
+        return MigrationParser.Format(tables, counts);
     }
 
     /// <summary>The table of <c>Create.Index("IX").OnTable("T")</c> or <c>Delete.Column("c").FromTable("T")</c>.</summary>
@@ -109,13 +95,9 @@ internal static class FluentMigratorParser
         SyntaxNode current = start;
         while (current.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax next } access)
         {
-            if (access.Name.Identifier.ValueText is "OnTable" or "FromTable") return Constant(next, model, cancellationToken);
+            if (access.Name.Identifier.ValueText is "OnTable" or "FromTable") return model.FirstArgumentString(next, cancellationToken);
             current = next;
         }
         return null;
     }
-
-    private static string? Constant(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken) =>
-        invocation.ArgumentList.Arguments.FirstOrDefault() is { } argument
-        && model.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true, Value: string text } ? text : null;
 }

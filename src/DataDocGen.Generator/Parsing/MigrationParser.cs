@@ -44,13 +44,7 @@ internal static class MigrationParser
             var up = Body(type, "Up", cancellationToken);
             var down = Body(type, "Down", cancellationToken);
             var operations = up is null ? EquatableArray<string>.Empty : Summarise(up);
-            var hasDown = down switch
-            {
-                BlockSyntax block => block.Statements.Count > 0,
-                ArrowExpressionClauseSyntax => true,
-                _ => false,
-            };
-            return new MigrationResult(new MigrationSpec(id, contextType?.ClrFullName(), operations, hasDown, SourceLocation.From(type)), null);
+            return new MigrationResult(new MigrationSpec(id, contextType?.ClrFullName(), operations, IsImplemented(down), SourceLocation.From(type)), null);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {
@@ -58,10 +52,26 @@ internal static class MigrationParser
         }
     }
 
-    private static SyntaxNode? Body(INamedTypeSymbol type, string name, CancellationToken cancellationToken) =>
+    /// <summary>The body of the type's own <c>name</c> method (either migration tool's <c>Up</c>/<c>Down</c>).</summary>
+    internal static SyntaxNode? Body(INamedTypeSymbol type, string name, CancellationToken cancellationToken) =>
         type.GetMembers(name).OfType<IMethodSymbol>().SelectMany(m => m.DeclaringSyntaxReferences)
             .Select(r => r.GetSyntax(cancellationToken)).OfType<MethodDeclarationSyntax>()
             .Select(m => (SyntaxNode?)m.Body ?? m.ExpressionBody).FirstOrDefault(b => b is not null);
+
+    /// <summary>True when a <c>Down</c> body does something: a non-empty block or an expression body.</summary>
+    internal static bool IsImplemented(SyntaxNode? body) => body switch
+    {
+        BlockSyntax block => block.Statements.Count > 0,
+        ArrowExpressionClauseSyntax => true,
+        _ => false,
+    };
+
+    /// <summary>The summary lines: <c>Operation: TableA, TableB (2)</c> per named operation, then <c>Operation: count</c>.</summary>
+    internal static EquatableArray<string> Format(SortedDictionary<string, List<string>> tables, SortedDictionary<string, int> counts) =>
+        tables.Select(t => t.Key + ": " + string.Join(", ", t.Value.GroupBy(v => v).OrderBy(g => g.Key, System.StringComparer.Ordinal)
+                    .Select(g => g.Count() == 1 ? g.Key : g.Key + " (" + g.Count().ToString(System.Globalization.CultureInfo.InvariantCulture) + ")")))
+            .Concat(counts.Select(c => c.Key + ": " + c.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .ToEquatableArray();
 
     /// <summary><c>CreateTable: Customers, Orders</c>, <c>AddColumn: Orders (2)</c>, <c>Sql: 1</c>, in a fixed order.</summary>
     private static EquatableArray<string> Summarise(SyntaxNode body)
@@ -83,10 +93,7 @@ internal static class MigrationParser
                 counts[name] = counts.TryGetValue(name, out var count) ? count + 1 : 1;
             }
         }
-        return tables.Select(t => t.Key + ": " + string.Join(", ", t.Value.GroupBy(v => v).OrderBy(g => g.Key, System.StringComparer.Ordinal)
-                    .Select(g => g.Count() == 1 ? g.Key : g.Key + " (" + g.Count().ToString(System.Globalization.CultureInfo.InvariantCulture) + ")")))
-            .Concat(counts.Select(c => c.Key + ": " + c.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            .ToEquatableArray();
+        return Format(tables, counts);
     }
 
     /// <summary>A named string argument (<c>name: "Orders"</c>, <c>table: "Orders"</c>), or the first positional one.</summary>

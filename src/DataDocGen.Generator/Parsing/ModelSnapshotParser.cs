@@ -104,12 +104,7 @@ internal static class ModelSnapshotParser
     /// <summary>The statements of one <c>Entity("Name", b => ...)</c> block, rooted at its parameter.</summary>
     private static void ReadEntity(LambdaExpressionSyntax lambda, SnapshotEntity entity, List<string> notComparable)
     {
-        var parameter = lambda switch
-        {
-            SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
-            ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } parenthesized => parenthesized.ParameterList.Parameters[0].Identifier.ValueText,
-            _ => null,
-        };
+        var parameter = SyntaxFacts.SingleParameter(lambda);
         if (parameter is null) return;
         var columnsByProperty = new Dictionary<string, string>(System.StringComparer.Ordinal);
         foreach (var invocation in lambda.Body.DescendantNodes().OfType<InvocationExpressionSyntax>())

@@ -86,12 +86,7 @@ internal static class OptionsBuilderParser
     /// <summary>The calls a provider-options lambda makes on its parameter, chained or in statements, in source order.</summary>
     private static IEnumerable<string> LambdaCalls(LambdaExpressionSyntax lambda)
     {
-        var parameterName = lambda switch
-        {
-            SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
-            ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } parenthesized => parenthesized.ParameterList.Parameters[0].Identifier.ValueText,
-            _ => null,
-        };
+        var parameterName = SyntaxFacts.SingleParameter(lambda);
         if (parameterName is null) yield break;
         // Ordered by the method name's position: in `o.A().B()` the outer call B starts where A does.
         var calls = lambda.Body.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>()

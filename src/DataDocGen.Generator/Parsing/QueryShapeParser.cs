@@ -115,7 +115,7 @@ internal static class QueryShapeParser
     /// <summary>The T of the IQueryable&lt;T&gt; (or DbSet&lt;T&gt;) a query method is called on.</summary>
     private static ITypeSymbol? ElementType(ITypeSymbol? type)
     {
-        if (type is INamedTypeSymbol { TypeArguments.Length: 1 } named && named.Name is "IQueryable" or "DbSet" or "IIncludableQueryable" or "IEnumerable") return named.TypeArguments[0];
+        if (type is INamedTypeSymbol { TypeArguments.Length: 1 } named && named.Name is "IQueryable" or "DbSet" or "IEnumerable") return named.TypeArguments[0];
         if (type is INamedTypeSymbol { TypeArguments.Length: 2, Name: "IIncludableQueryable" } includable) return includable.TypeArguments[0];
         return null;
     }
@@ -139,7 +139,7 @@ internal static class QueryShapeParser
     private static string? Segment(InvocationExpressionSyntax call, SemanticModel model, CancellationToken cancellationToken)
     {
         if (call.ArgumentList.Arguments.FirstOrDefault()?.Expression is not { } argument) return null;
-        if (model.GetConstantValue(argument, cancellationToken) is { HasValue: true, Value: string text }) return text;
+        if (model.ConstantString(argument, cancellationToken) is { } text) return text;
         if (argument is not SimpleLambdaExpressionSyntax { ExpressionBody: { } body } lambda) return null;
         var filtered = false;
         if (body is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Where" or "OrderBy" or "OrderByDescending" or "Take" or "Skip" or "ThenBy" or "ThenByDescending" } filter })

@@ -105,7 +105,7 @@ internal static class SaveHookParser
     {
         var argument = property.ArgumentList.Arguments.FirstOrDefault()?.Expression;
         if (argument is null) return null;
-        if (model.GetConstantValue(argument, cancellationToken) is { HasValue: true, Value: string text }) return text;
+        if (model.ConstantString(argument, cancellationToken) is { } text) return text;
         return argument is SimpleLambdaExpressionSyntax { ExpressionBody: MemberAccessExpressionSyntax member } ? member.Name.Identifier.ValueText : null;
     }
 }

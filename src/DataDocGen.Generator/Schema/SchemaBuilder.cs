@@ -669,9 +669,7 @@ internal sealed class SchemaBuilder
                 join.Properties.Add(column);
                 columns.Add(column);
                 var foreignKey = new RelationshipNode(entity, join, manyToMany.Location) { IsJoin = true, IsRequired = true };
-                // SqlServerOnDeleteConvention: SQL Server refuses two cascade paths into one table, so the second foreign key
-                // of a self-referencing join cascades on the client only (EF judge: social model).
-                if (i == 1 && selfReferencing) foreignKey.DeleteBehavior = _provider == "SqlServer" ? "ClientCascade" : "Cascade";
+                if (i == 1 && SecondJoinKeyCascadesOnClient(manyToMany)) foreignKey.DeleteBehavior = "ClientCascade";
                 foreignKey.ForeignKey.Add(column);
                 _relationships.Add(foreignKey);
             }
@@ -1014,8 +1012,12 @@ internal sealed class SchemaBuilder
         var join = manyToMany.Join!.Mapping!;
         return new RelationshipReport(principal.Entity, dependent.Entity, "ManyToMany", principal.Navigation, dependent.Navigation, false,
             join.Schema is null ? join.Table : join.Schema + "." + join.Table,
-            manyToMany.Left == manyToMany.Right && _provider == "SqlServer" ? "ClientCascade" : "Cascade", manyToMany.Location);
+            SecondJoinKeyCascadesOnClient(manyToMany) ? "ClientCascade" : "Cascade", manyToMany.Location);
     }
+
+    /// <summary>SqlServerOnDeleteConvention: SQL Server refuses two cascade paths into one table, so the second foreign
+    /// key of a self-referencing join cascades on the client only (EF judge: social model).</summary>
+    private bool SecondJoinKeyCascadesOnClient(ManyToManyNode manyToMany) => manyToMany.Left == manyToMany.Right && _provider == "SqlServer";
 
     /// <summary>EF Core's delete behaviour: configured, else Cascade for required relationships and ClientSetNull for optional ones.</summary>
     public static string DeleteBehaviorOf(RelationshipNode relationship) =>
