@@ -75,4 +75,38 @@ public class SaveHookTests
         Assert.DoesNotContain("LookAlike.Cache", md);
         Assert.DoesNotContain("`LookAlike.NotAHook` | SaveChanges", md);
     }
+
+    [Fact]
+    public void Only_assignments_to_tracked_entities_are_audit_fields()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Data/Hooks.cs", """
+            using System;
+            namespace Shop.Data
+            {
+                public interface IAuditable { DateTime? UpdatedAt { get; set; } }
+                public class Note : IAuditable { public int Id { get; set; } public DateTime? UpdatedAt { get; set; } }
+                public class SaveStats { public int Saves { get; set; } public DateTime LastSave { get; set; } }
+                public class ShopContext : DbContext
+                {
+                    private readonly SaveStats _stats = new();
+                    public DbSet<Note> Notes => Set<Note>();
+                    public override int SaveChanges()
+                    {
+                        _stats.Saves = _stats.Saves + 1;
+                        _stats.LastSave = DateTime.UtcNow;
+                        foreach (var entry in ChangeTracker.Entries())
+                        {
+                            if (entry.Entity is IAuditable auditable) auditable.UpdatedAt = DateTime.UtcNow;
+                        }
+                        return base.SaveChanges();
+                    }
+                }
+            }
+            """)));
+
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        Assert.Contains("| `Shop.Data.ShopContext` | SaveChanges override |  | `UpdatedAt` |  | [Data/Hooks.cs:", output.Markdown);
+        Assert.DoesNotContain("`Saves`", output.Markdown);
+        Assert.DoesNotContain("`LastSave`", output.Markdown);
+    }
 }

@@ -68,9 +68,9 @@ internal static class SaveHookParser
                         {
                             assigned.Add(name);
                         }
-                        else if (!symbol.ContainingType.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore") && !symbol.ContainingType.IsInNamespaceOrBelow("System"))
+                        else if (IsTrackedEntity(target.Expression, model, cancellationToken))
                         {
-                            assigned.Add(symbol.Name); // a property of the application's own types (x.UpdatedAt = ...)
+                            assigned.Add(symbol.Name); // entry.Entity.UpdatedAt = ..., or through `entry.Entity is IAuditable a`
                         }
                         break;
                 }
@@ -83,6 +83,30 @@ internal static class SaveHookParser
             return new SaveHookResult(null, Diagnostics.GeneratorFailure.Describe(exception, context.Node));
         }
     }
+
+    /// <summary>
+    /// True when <paramref name="receiver"/> is a tracked entity: <c>entry.Entity</c> of an EF Core entry, or a local
+    /// bound from it (<c>entry.Entity is IAuditable a</c>, <c>var a = entry.Entity as IAuditable</c>,
+    /// <c>var e = entry.Entity</c>). Assignments to anything else (a DTO, an options object) are not audit fields.
+    /// </summary>
+    private static bool IsTrackedEntity(ExpressionSyntax receiver, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (IsEntryEntity(receiver, model, cancellationToken)) return true;
+        if (receiver is not IdentifierNameSyntax identifier || model.GetSymbolInfo(identifier, cancellationToken).Symbol is not ILocalSymbol local) return false;
+        var declaration = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken);
+        return declaration switch
+        {
+            SingleVariableDesignationSyntax { Parent: DeclarationPatternSyntax { Parent: IsPatternExpressionSyntax pattern } } => IsEntryEntity(pattern.Expression, model, cancellationToken),
+            VariableDeclaratorSyntax { Initializer.Value: var value } =>
+                IsEntryEntity(value is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AsExpression } cast ? cast.Left : value is CastExpressionSyntax c ? c.Expression : value, model, cancellationToken),
+            _ => false,
+        };
+    }
+
+    private static bool IsEntryEntity(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken) =>
+        expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Entity" } access
+        && model.GetSymbolInfo(access, cancellationToken).Symbol is IPropertySymbol { ContainingType: { } entry }
+        && entry.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore.ChangeTracking");
 
     /// <summary>Methods of the same class called by name from the hooks (one level).</summary>
     private static IEnumerable<SyntaxNode> CalledHelpers(List<MethodDeclarationSyntax> hooks, ClassDeclarationSyntax type)
