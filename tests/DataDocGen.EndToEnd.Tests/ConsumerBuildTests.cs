@@ -221,10 +221,17 @@ public sealed class ConsumerBuildTests(PackageFixture fixture)
     [Fact]
     public void TreatWarningsAsErrors_project_builds_and_a_DataDocGen_failure_stays_a_warning()
     {
-        var clean = Consumer.Create(fixture, "Strict", Projects.Library("<TreatWarningsAsErrors>true</TreatWarningsAsErrors>"), ("Data/ShopContext.cs", Projects.ShopContext));
+        // Data-access findings stay warnings too: adopting the package does not fail the build.
+        var clean = Consumer.Create(fixture, "Strict", Projects.Library("<TreatWarningsAsErrors>true</TreatWarningsAsErrors>"),
+            ("Data/ShopContext.cs", Projects.ShopContext), ("Data/Lookups.cs", Lookups));
         var cleanResult = clean.BuildSucceeds();
-        Assert.DoesNotContain("warning", cleanResult.Output);
+        Assert.Contains("warning DDG1001", cleanResult.Output);
+        Assert.DoesNotContain(": error ", cleanResult.Output);
         Assert.True(File.Exists(clean.ReportPath));
+        // ...unless the project asks for them to follow TreatWarningsAsErrors.
+        var opted = clean.Build("-p:DataDocGenFindingsStayWarnings=false", "--no-incremental");
+        Assert.NotEqual(0, opted.ExitCode);
+        Assert.Contains("error DDG1001", opted.Output);
 
         var failing = Consumer.Create(fixture, "Strict", Projects.Library("<TreatWarningsAsErrors>true</TreatWarningsAsErrors>"), ("Data/ShopContext.cs", Projects.ShopContext));
         var result = failing.BuildSucceeds("-p:DataDocGenSimulateFailure=true");
@@ -233,6 +240,46 @@ public sealed class ConsumerBuildTests(PackageFixture fixture)
         Assert.Contains("Simulated failure", result.Output);
         Assert.DoesNotContain(": error ", result.Output);
         Assert.False(File.Exists(failing.ReportPath), "no report is written when DataDocGen failed");
+    }
+
+    private const string Lookups = """
+        using Microsoft.EntityFrameworkCore;
+        using Microsoft.Extensions.Caching.Memory;
+
+        namespace Shop.Data;
+
+        public static class Lookups
+        {
+            public static int Count(ShopContext db, int[] ids)
+            {
+                var n = 0;
+                foreach (var id in ids) n += db.Orders.Count(o => o.Id == id);
+                return n;
+            }
+
+            public static void Remember(IMemoryCache cache) => cache.Set("orders:all", 1);
+        }
+        """;
+
+    [Fact]
+    public void Data_access_findings_are_build_warnings_that_editorconfig_can_raise_or_silence()
+    {
+        var consumer = Consumer.Create(fixture, "Findings", Projects.Library(), ("Data/ShopContext.cs", Projects.ShopContext), ("Data/Lookups.cs", Lookups));
+        var result = consumer.BuildSucceeds();
+        Assert.Matches(@"Lookups\.cs\(11,\d+\): warning DDG1001: 'Count' runs a database query on every iteration of the loop at line 11 \(N\+1 risk\)", result.Output);
+        Assert.Matches(@"Lookups\.cs\(15,\d+\): warning DDG1003", result.Output);
+
+        consumer.Write(".editorconfig", """
+            root = true
+
+            [*.cs]
+            dotnet_diagnostic.DDG1001.severity = error
+            dotnet_diagnostic.DDG1003.severity = none
+            """);
+        var configured = consumer.Build();
+        Assert.NotEqual(0, configured.ExitCode);
+        Assert.Contains("error DDG1001", configured.Output);
+        Assert.DoesNotContain("DDG1003", configured.Output);
     }
 
     [Fact]

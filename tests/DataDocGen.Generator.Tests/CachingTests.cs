@@ -69,9 +69,78 @@ public class CachingTests
         Assert.DoesNotContain("Redis-Secret-77", output.All);
         Assert.Contains("| `Catalog.All` | IMemoryCache | `GetOrCreateAsync` | read-through (cache-aside) | `catalog:all` | expires after 5 minutes; sliding expiration 30 seconds |", output.Markdown);
         Assert.Contains("| `Catalog.Product` | IDistributedCache | `GetStringAsync` | read | `product:{id}` |", output.Markdown);
-        Assert.Contains("| `Catalog.Save` | IDistributedCache | `SetStringAsync` | write | `product:{id}` | absolute expiration 1 hour |", output.Markdown);
+        Assert.Contains("| `Catalog.Save` | IDistributedCache | `SetStringAsync` | write | `product:{id}` | expires after 1 hour |", output.Markdown);
         Assert.Contains("| `Catalog.Forget` | IMemoryCache | `Remove` | invalidation | `catalog:all` |", output.Markdown);
         Assert.Contains("| `Catalog.Price` | HybridCache | `GetOrCreateAsync` | read-through (cache-aside) | `price:{id}` | expires after 10 minutes |", output.Markdown);
         Assert.DoesNotContain("NotACache", output.Markdown);
+    }
+
+    private const string ExpirationCode = """
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Caching.Distributed;
+        using Microsoft.Extensions.Caching.Hybrid;
+        using Microsoft.Extensions.Caching.Memory;
+        using Microsoft.Extensions.Primitives;
+        namespace Shop.Services
+        {
+            public static class CacheDefaults
+            {
+                public static readonly MemoryCacheEntryOptions Short = new() { SlidingExpiration = TimeSpan.FromSeconds(45) };
+                public static MemoryCacheEntryOptions Mutable = new();
+            }
+
+            public class Expiry(IMemoryCache memory, IDistributedCache distributed, HybridCache hybrid)
+            {
+                public void Relative() => memory.Set("a", 1, TimeSpan.FromMinutes(2));
+                public void Absolute(DateTimeOffset at) => memory.Set("b", 1, at);
+                public void Token(IChangeToken token) => memory.Set("c", 1, token);
+                public void Field() => memory.Set("d", 1, CacheDefaults.Short);
+                public void MutableField() => memory.Set("e", 1, CacheDefaults.Mutable);
+                public void Parameter(MemoryCacheEntryOptions options) => memory.Set("f", 1, options);
+                public void Forever() => memory.Set("g", 1);
+                public void LocalThenMutated()
+                {
+                    var options = new MemoryCacheEntryOptions();
+                    options.SetSlidingExpiration(TimeSpan.FromMinutes(3));
+                    memory.Set("h", 1, options);
+                }
+                public void LocalWithoutExpiration()
+                {
+                    var options = new MemoryCacheEntryOptions { Size = 1 };
+                    memory.Set("i", 1, options);
+                }
+                public int FactoryIgnoresEntry() => memory.GetOrCreate("j", _ => 1);
+                public int FactoryHandsEntryOn() => memory.GetOrCreate("k", entry => Configure(entry));
+                public int FactorySetsSize() => memory.GetOrCreate("l", entry => { entry.Size = 1; return 1; });
+                public Task DistributedForever(string json) => distributed.SetStringAsync("m", json);
+                public ValueTask<int> HybridDefault() => hybrid.GetOrCreateAsync("n", _ => ValueTask.FromResult(1));
+                public void RelativeAbsolute() => memory.GetOrCreate("o", entry => { entry.SetAbsoluteExpiration(TimeSpan.FromMinutes(7)); return 1; });
+                private static int Configure(ICacheEntry entry) => 1;
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData("Relative", "`a` | expires after 2 minutes |")]
+    [InlineData("Absolute", "`b` | absolute expiration `at` |")]
+    [InlineData("Token", "`c` | expires when the change token `token` fires |")]
+    [InlineData("Field", "`d` | sliding expiration 45 seconds |")]
+    [InlineData("MutableField", "`e` | from the options `CacheDefaults.Mutable` (not resolved) |")]
+    [InlineData("Parameter", "`f` | from the options `options` (not resolved) |")]
+    [InlineData("Forever", "`g` | **no expiration**: kept until removed or evicted |")]
+    [InlineData("LocalThenMutated", "`h` | sliding expiration 3 minutes |")]
+    [InlineData("LocalWithoutExpiration", "`i` | **no expiration**: kept until removed or evicted |")]
+    [InlineData("FactoryIgnoresEntry", "`j` | **no expiration**: kept until removed or evicted |")]
+    [InlineData("FactoryHandsEntryOn", "`k` | set in the factory through `entry` (not resolved) |")]
+    [InlineData("FactorySetsSize", "`l` | **no expiration**: kept until removed or evicted |")]
+    [InlineData("DistributedForever", "`m` | **no expiration** set (only a provider-wide default could apply) |")]
+    [InlineData("HybridDefault", "`n` | none in this call: the cache's default entry options apply |")]
+    [InlineData("RelativeAbsolute", "`o` | expires after 7 minutes |")]
+    public void Expiration_is_read_from_every_overload_options_object_and_factory_and_none_is_said_only_when_certain(string member, string row)
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Services/Expiry.cs", ExpirationCode)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var line = output.Markdown.Split('\n').Single(l => l.StartsWith("| `Expiry." + member + "` |", System.StringComparison.Ordinal));
+        Assert.Contains(row, line);
     }
 }

@@ -15,4 +15,47 @@ internal static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
+
+    private const string DataAccessCategory = "DataDocGen.DataAccess";
+
+    // Help pages are docs/diagnostics/<id>.md in this repository. No helpLinkUri yet: the repository has no public
+    // address to point to, and a made-up one would send users to a 404.
+
+    public static readonly DiagnosticDescriptor QueryInLoop = new(
+        id: "DDG1001",
+        title: "Database query inside a loop (N+1 risk)",
+        messageFormat: "'{0}' runs a database query on every iteration of the loop at line {1} (N+1 risk)",
+        category: DataAccessCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A query executed in a loop body costs one database round trip per iteration. Load the data once before the loop (a Where over the keys, Include, or a join).");
+
+    public static readonly DiagnosticDescriptor RawSqlFromText = new(
+        id: "DDG1002",
+        title: "Raw SQL built from non-constant text",
+        messageFormat: "The SQL given to '{0}' is built from non-constant text by interpolation, concatenation or formatting: the values become part of the SQL (injection risk)",
+        category: DataAccessCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Pass values as parameters: FromSql/ExecuteSql/SqlQuery with an interpolated string, or a parameter object for Dapper and DbCommand.");
+
+    public static readonly DiagnosticDescriptor CacheEntryWithoutExpiration = new(
+        id: "DDG1003",
+        title: "Cache entry without expiration",
+        messageFormat: "'{0}' writes the {1} entry {2} with no expiration: it stays until it is removed or evicted",
+        category: DataAccessCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "An entry without an absolute, relative or sliding expiration can serve stale data indefinitely and keeps its memory. Give it an expiration, or suppress this where the entry is invalidated explicitly.");
+
+    /// <summary>Reported at the end of the compilation: it needs every entity and every query filter.</summary>
+    public static readonly DiagnosticDescriptor SoftDeleteWithoutFilter = new(
+        id: "DDG1004",
+        title: "Soft-delete flag without a query filter",
+        messageFormat: "'{0}.{1}' looks like a soft-delete flag, but no query filter applies to '{0}': every query returns deleted rows unless it filters them itself",
+        category: DataAccessCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "The flag is recognised by its name (IsDeleted, Deleted, IsSoftDeleted, SoftDeleted, DeletedAt, DeletedOn...) on an entity type of a DbContext. Add HasQueryFilter for the entity (or its hierarchy's root), or suppress this where deleted rows are meant to be visible.",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
 }

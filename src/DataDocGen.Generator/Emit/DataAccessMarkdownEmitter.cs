@@ -35,12 +35,20 @@ internal static class DataAccessMarkdownEmitter
             {
                 md.Line("| " + Markdown.Code(use.Member) + " | " + use.Cache + " | " + Markdown.Code(use.Operation) + " | " + use.Kind
                         + " | " + (use.Key is null ? "computed" : Markdown.Code(use.Key))
-                        + " | " + (use.Expirations.IsEmpty ? (use.Kind is "write" or "read-through (cache-aside)" ? "none set in this call" : "") : string.Join("; ", use.Expirations.Select(Markdown.Text)))
+                        + " | " + Expiration(use)
                         + " | " + md.Link(use.Location) + " |");
             }
             md.Line();
         }
     }
+
+    private static string Expiration(CacheUseSpec use) => use.Expiration switch
+    {
+        CacheExpiration.None when use.Cache == "IMemoryCache" => "**no expiration**: kept until removed or evicted",
+        CacheExpiration.None => "**no expiration** set (only a provider-wide default could apply)",
+        CacheExpiration.DefaultOptions => "none in this call: the cache's default entry options apply",
+        _ => string.Join("; ", use.Expirations.Select(Markdown.Text)),
+    };
 
     private static void WriteRawSql(Markdown md, DataLayerReport report)
     {

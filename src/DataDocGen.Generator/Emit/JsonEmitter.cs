@@ -86,7 +86,7 @@ internal static class JsonEmitter
         foreach (var use in report.CacheUses)
         {
             json.StartObject().Property("member", use.Member).Property("cache", use.Cache).Property("operation", use.Operation).Property("strategy", use.Kind)
-                .Property("key", use.Key).StringArray("expirations", use.Expirations)
+                .Property("key", use.Key).Property("expiration", ExpirationName(use.Expiration)).StringArray("expirations", use.Expirations)
                 .Property("location", Location(paths, use.Location))
                 .EndObject();
         }
@@ -222,6 +222,15 @@ internal static class JsonEmitter
     }
 
     /// <summary><c>path:line</c> relative to the report's folder, or null.</summary>
+    private static string? ExpirationName(Model.CacheExpiration expiration) => expiration switch
+    {
+        Model.CacheExpiration.Set => "set",
+        Model.CacheExpiration.None => "none",
+        Model.CacheExpiration.Unresolved => "unresolved",
+        Model.CacheExpiration.DefaultOptions => "default",
+        _ => null,
+    };
+
     private static string? Location(RelativePath paths, Model.SourceLocation? location) =>
         location is null ? null : paths.Of(location.Path) + ":" + location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

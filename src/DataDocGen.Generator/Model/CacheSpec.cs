@@ -12,6 +12,7 @@ internal sealed record CacheProviderSpec(string Provider, string Method, Equatab
 /// <param name="Operation">The method called.</param>
 /// <param name="Kind">cache-aside read-through, read, write, invalidation.</param>
 /// <param name="Key">The key: a constant, a pattern with <c>{…}</c> for interpolated parts, or null when computed.</param>
+/// <param name="Expiration">Whether the entry gets an expiration: set, none, unresolved, or the cache's default options.</param>
 /// <param name="Expirations">Expirations set for the entry (<c>absolute, relative: 5 min</c>, <c>sliding: 30 s</c>...).</param>
 internal sealed record CacheUseSpec(
     string Cache,
@@ -19,5 +20,21 @@ internal sealed record CacheUseSpec(
     string Kind,
     string? Key,
     EquatableArray<string> Expirations,
+    CacheExpiration Expiration,
     string Member,
     SourceLocation? Location);
+
+/// <summary>What a cache write says about its entry's lifetime.</summary>
+internal enum CacheExpiration
+{
+    /// <summary>A read or an invalidation: no entry is written.</summary>
+    NotApplicable,
+    /// <summary>The call (or its options or factory) sets at least one expiration.</summary>
+    Set,
+    /// <summary>Every place that could set one was read, and none does: the entry has no expiration.</summary>
+    None,
+    /// <summary>Options or an entry are handed to code that was not followed.</summary>
+    Unresolved,
+    /// <summary>None in the call, and the cache applies its default entry options (HybridCache).</summary>
+    DefaultOptions,
+}

@@ -38,12 +38,6 @@ internal static class CacheParser
         ["Remove"] = "invalidation", ["RemoveAsync"] = "invalidation", ["RemoveByTagAsync"] = "invalidation", ["Refresh"] = "refresh", ["RefreshAsync"] = "refresh",
     };
 
-    private static readonly HashSet<string> ExpirationNames = new()
-    {
-        "AbsoluteExpiration", "AbsoluteExpirationRelativeToNow", "SlidingExpiration", "Expiration", "LocalCacheExpiration",
-        "SetAbsoluteExpiration", "SetSlidingExpiration",
-    };
-
     /// <summary>Method names that many other types have (dictionaries, repositories...).</summary>
     private static readonly HashSet<string> CommonNames = new() { "Get", "GetAsync", "Set", "SetAsync", "Remove", "RemoveAsync", "TryGetValue", "Refresh", "RefreshAsync", "CreateEntry" };
 
@@ -65,12 +59,15 @@ internal static class CacheParser
         return CacheWords.Any(word => receiver.IndexOf(word, System.StringComparison.OrdinalIgnoreCase) >= 0);
     }
 
-    public static CacheResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static CacheResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken) =>
+        Parse(context.Node, context.SemanticModel, cancellationToken);
+
+    /// <summary>Also called by the analyzer (<see cref="Diagnostics.DataLayerAnalyzer"/>) on the same nodes.</summary>
+    public static CacheResult? Parse(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
     {
         try
         {
-            var invocation = (InvocationExpressionSyntax)context.Node;
-            var model = context.SemanticModel;
+            var invocation = (InvocationExpressionSyntax)node;
             if (OptionsBuilderParser.ResolveMethod(invocation, model, cancellationToken) is not { } method) return null;
             var original = method.ReducedFrom ?? method;
             var name = method.Name;
@@ -88,12 +85,14 @@ internal static class CacheParser
             if (cache is null) return null;
             var keyArgument = invocation.ArgumentList.Arguments.FirstOrDefault(a => OptionsBuilderParser.ParameterFor(a, invocation.ArgumentList, method)?.Name is "key" or "tag");
             var key = keyArgument is null ? null : Key(keyArgument.Expression, model, cancellationToken);
-            var expirations = Expirations(invocation, model, cancellationToken);
-            return new CacheResult(null, new CacheUseSpec(cache, name, kind, key, expirations, CodeText.MemberName(invocation, model, cancellationToken), SourceLocation.From(invocation)), null);
+            var (expirations, status) = kind is "write" or "read-through (cache-aside)"
+                ? CacheExpirationReader.Read(invocation, method, cache, model, cancellationToken)
+                : (EquatableArray<string>.Empty, CacheExpiration.NotApplicable);
+            return new CacheResult(null, new CacheUseSpec(cache, name, kind, key, expirations, status, CodeText.MemberName(invocation, model, cancellationToken), SourceLocation.From(invocation)), null);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {
-            return new CacheResult(null, null, Diagnostics.GeneratorFailure.Describe(exception, context.Node));
+            return new CacheResult(null, null, Diagnostics.GeneratorFailure.Describe(exception, node));
         }
     }
 
@@ -121,7 +120,7 @@ internal static class CacheParser
         return name + " = " + Value(assignment.Right, model, cancellationToken, redact: sensitive);
     }
 
-    private static string Value(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken, bool redact = true)
+    internal static string Value(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken, bool redact = true)
     {
         var constant = model.GetConstantValue(expression, cancellationToken);
         if (constant is { HasValue: true, Value: string text }) return "\"" + (redact ? ConnectionStringRedactor.Redact(text) : text) + "\"";
@@ -151,56 +150,8 @@ internal static class CacheParser
         return null;
     }
 
-    /// <summary>Expirations set in the call: option objects and entry lambdas in its arguments, or an options local passed to it.</summary>
-    private static EquatableArray<string> Expirations(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
-    {
-        var scopes = new List<SyntaxNode> { invocation.ArgumentList };
-        foreach (var argument in invocation.ArgumentList.Arguments)
-        {
-            if (argument.Expression is IdentifierNameSyntax identifier && model.GetSymbolInfo(identifier, cancellationToken).Symbol is ILocalSymbol local
-                && local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } initializer })
-            {
-                scopes.Add(initializer);
-            }
-        }
-        var result = new List<string>();
-        foreach (var node in scopes.SelectMany(s => s.DescendantNodesAndSelf()))
-        {
-            switch (node)
-            {
-                case AssignmentExpressionSyntax { Left: var left } assignment when ExpirationNames.Contains(LastName(left)):
-                    result.Add(Describe(LastName(left), assignment.Right, model, cancellationToken));
-                    break;
-                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call when ExpirationNames.Contains(access.Name.Identifier.ValueText) && call.ArgumentList.Arguments.Count > 0:
-                    result.Add(Describe(access.Name.Identifier.ValueText, call.ArgumentList.Arguments[0].Expression, model, cancellationToken));
-                    break;
-            }
-        }
-        return result.Distinct().ToEquatableArray();
-    }
-
-    private static string LastName(ExpressionSyntax expression) => expression switch
-    {
-        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-        _ => "",
-    };
-
-    private static string Describe(string setting, ExpressionSyntax value, SemanticModel model, CancellationToken cancellationToken)
-    {
-        var label = setting switch
-        {
-            "AbsoluteExpirationRelativeToNow" or "Expiration" => "expires after",
-            "AbsoluteExpiration" or "SetAbsoluteExpiration" => "absolute expiration",
-            "SlidingExpiration" or "SetSlidingExpiration" => "sliding expiration",
-            "LocalCacheExpiration" => "local cache expires after",
-            _ => setting,
-        };
-        return label + " " + Value(value, model, cancellationToken);
-    }
-
     /// <summary><c>TimeSpan.FromMinutes(5)</c> as "5 minutes", <c>new TimeSpan(1, 0, 0)</c> as "1 hour", from constant arguments.</summary>
-    private static string? TimeSpanText(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+    internal static string? TimeSpanText(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
     {
         if (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call
             && model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol { ContainingType: { } type } && type.Is("System", "TimeSpan")

@@ -27,6 +27,9 @@ internal static class QueryShapeParser
         ["CompileAsyncQuery"] = "Compiled query",
     };
 
+    /// <summary>The kind of a query executed in a loop body.</summary>
+    public const string LoopQueryKind = "Query inside a loop (N+1 risk)";
+
     /// <summary>Calls that run a query: inside a loop body, each is an N+1 risk.</summary>
     private static readonly HashSet<string> Executing = new(System.StringComparer.Ordinal)
     {
@@ -41,7 +44,7 @@ internal static class QueryShapeParser
         && (Kinds.ContainsKey(access.Name.Identifier.ValueText) || (Executing.Contains(access.Name.Identifier.ValueText) && EnclosingLoop(invocation) is not null));
 
     /// <summary>The loop whose body (not its collection or condition) holds the node, within the same member.</summary>
-    private static StatementSyntax? EnclosingLoop(SyntaxNode node)
+    internal static StatementSyntax? EnclosingLoop(SyntaxNode node)
     {
         for (var child = node; child.Parent is { } parent; child = parent)
         {
@@ -58,12 +61,15 @@ internal static class QueryShapeParser
         return null;
     }
 
-    public static QueryShapeResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static QueryShapeResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken) =>
+        Parse(context.Node, context.SemanticModel, cancellationToken);
+
+    /// <summary>Also called by the analyzer (<see cref="Diagnostics.DataLayerAnalyzer"/>) on the same nodes.</summary>
+    public static QueryShapeResult? Parse(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
     {
         try
         {
-            var invocation = (InvocationExpressionSyntax)context.Node;
-            var model = context.SemanticModel;
+            var invocation = (InvocationExpressionSyntax)node;
             if (OptionsBuilderParser.ResolveMethod(invocation, model, cancellationToken) is not { } method) return null;
             var original = method.ReducedFrom ?? method;
             var name = method.Name;
@@ -90,7 +96,7 @@ internal static class QueryShapeParser
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {
-            return new QueryShapeResult(null, Diagnostics.GeneratorFailure.Describe(exception, context.Node));
+            return new QueryShapeResult(null, Diagnostics.GeneratorFailure.Describe(exception, node));
         }
     }
 
@@ -106,7 +112,7 @@ internal static class QueryShapeParser
         if (!isQuery || method.Name is "Load" or "LoadAsync" && !original.ContainingType.Is("Microsoft.EntityFrameworkCore", "EntityFrameworkQueryableExtensions")) return null;
         var loop = EnclosingLoop(invocation)!;
         var loopLine = loop.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
-        var spec = new QueryShapeSpec("Query inside a loop (N+1 risk)", ElementType(receiver)?.ClrFullName(),
+        var spec = new QueryShapeSpec(LoopQueryKind, ElementType(receiver)?.ClrFullName(),
             method.Name + " in the loop at line " + loopLine.ToString(System.Globalization.CultureInfo.InvariantCulture),
             CodeText.MemberName(invocation, model, cancellationToken), SourceLocation.From(((MemberAccessExpressionSyntax)invocation.Expression).Name));
         return new QueryShapeResult(spec, null);

@@ -45,21 +45,25 @@ internal static class RawSqlParser
         _ => false,
     };
 
-    public static RawSqlResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static RawSqlResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken) =>
+        Parse(context.Node, context.SemanticModel, cancellationToken);
+
+    /// <summary>Also called by the analyzer (<see cref="Diagnostics.DataLayerAnalyzer"/>) on the same nodes.</summary>
+    public static RawSqlResult? Parse(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
     {
         try
         {
-            var spec = context.Node switch
+            var spec = node switch
             {
-                InvocationExpressionSyntax invocation => FromInvocation(invocation, context.SemanticModel, cancellationToken),
-                AssignmentExpressionSyntax assignment => FromCommandText(assignment, context.SemanticModel, cancellationToken),
+                InvocationExpressionSyntax invocation => FromInvocation(invocation, model, cancellationToken),
+                AssignmentExpressionSyntax assignment => FromCommandText(assignment, model, cancellationToken),
                 _ => null,
             };
             return spec is null ? null : new RawSqlResult(spec, null);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {
-            return new RawSqlResult(null, Diagnostics.GeneratorFailure.Describe(exception, context.Node));
+            return new RawSqlResult(null, Diagnostics.GeneratorFailure.Describe(exception, node));
         }
     }
 
@@ -103,7 +107,27 @@ internal static class RawSqlParser
         {
             return Spec(api, null, SqlParameterization.BuiltIntoRawSql, site, model, cancellationToken);
         }
+        if (SingleAssignmentInitializer(sql, model, cancellationToken) is { } initializer)
+        {
+            return Classify(api, initializer, takesFormattable, site, model, cancellationToken);
+        }
         return Spec(api, null, SqlParameterization.Unknown, site, model, cancellationToken);
+    }
+
+    /// <summary>The initializer of a local that is never assigned again: <c>var sql = "..." + id; db.ExecuteSqlRaw(sql);</c>.</summary>
+    private static ExpressionSyntax? SingleAssignmentInitializer(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (expression is not IdentifierNameSyntax identifier || model.GetSymbolInfo(identifier, cancellationToken).Symbol is not ILocalSymbol local) return null;
+        if (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator) return null;
+        var body = declarator.Ancestors().FirstOrDefault(a => a is BlockSyntax or ArrowExpressionClauseSyntax or CompilationUnitSyntax);
+        if (body is null) return null;
+        var reassigned = body.DescendantNodes().Any(n => n switch
+        {
+            AssignmentExpressionSyntax { Left: IdentifierNameSyntax left } => left.Identifier.ValueText == local.Name,
+            ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: IdentifierNameSyntax passed } => passed.Identifier.ValueText == local.Name,
+            _ => false,
+        });
+        return reassigned ? null : initializer;
     }
 
     private static bool IsStringFormat(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken) =>

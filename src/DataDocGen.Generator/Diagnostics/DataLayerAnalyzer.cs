@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+using DataDocGen.Generator.Model;
+using DataDocGen.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace DataDocGen.Generator.Diagnostics;
+
+/// <summary>
+/// The data-access findings as IDE and build diagnostics (DDG1001–DDG1004). A DiagnosticAnalyzer rather than the
+/// generator: analyzer diagnostics show while typing, honour <c>dotnet_diagnostic.&lt;id&gt;.severity</c> in
+/// .editorconfig, <c>#pragma warning disable</c> and <c>[SuppressMessage]</c>, which generator diagnostics do not
+/// reliably do (dotnet/roslyn#52527, #47384). The per-node checks reuse the generator's parsers on the same nodes, so
+/// the report and the diagnostics never disagree; the soft-delete check needs every entity and query filter, so it
+/// reports at the end of the compilation (in the IDE that is full-solution analysis).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class DataLayerAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.QueryInLoop,
+        DiagnosticDescriptors.RawSqlFromText,
+        DiagnosticDescriptors.CacheEntryWithoutExpiration,
+        DiagnosticDescriptors.SoftDeleteWithoutFilter);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            // DataDocGenEnabled=false turns the whole package off, these diagnostics included.
+            if (start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.DataDocGenEnabled", out var enabled)
+                && string.Equals(enabled, "false", System.StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
+            start.RegisterSyntaxNodeAction(AnalyzeInvocation, SyntaxKind.InvocationExpression);
+            start.RegisterSyntaxNodeAction(AnalyzeCommandText, SyntaxKind.SimpleAssignmentExpression);
+            if (start.Compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbContext") is not null)
+            {
+                var softDelete = new SoftDeleteCheck();
+                start.RegisterSymbolAction(softDelete.CollectEntities, SymbolKind.NamedType);
+                start.RegisterSyntaxNodeAction(softDelete.CollectFilter, SyntaxKind.InvocationExpression);
+                start.RegisterCompilationEndAction(softDelete.Report);
+            }
+        });
+    }
+
+    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context)
+    {
+        var node = context.Node;
+        var cancellationToken = context.CancellationToken;
+        if (QueryShapeParser.IsCandidate(node, cancellationToken)
+            && QueryShapeParser.Parse(node, context.SemanticModel, cancellationToken) is { Shape.Kind: QueryShapeParser.LoopQueryKind }
+            && QueryShapeParser.EnclosingLoop(node) is { } loop
+            && ((InvocationExpressionSyntax)node).Expression is MemberAccessExpressionSyntax access)
+        {
+            var loopLine = loop.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.QueryInLoop, access.Name.GetLocation(),
+                access.Name.Identifier.ValueText, loopLine.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        if (RawSqlParser.IsCandidate(node, cancellationToken)) ReportRawSql(context);
+
+        if (CacheParser.IsCandidate(node, cancellationToken)
+            && CacheParser.Parse(node, context.SemanticModel, cancellationToken) is { Use: { Expiration: CacheExpiration.None } use })
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CacheEntryWithoutExpiration, node.GetLocation(),
+                use.Operation, use.Cache, use.Key is null ? "with a computed key" : "'" + use.Key + "'"));
+        }
+    }
+
+    private static void AnalyzeCommandText(SyntaxNodeAnalysisContext context)
+    {
+        if (RawSqlParser.IsCandidate(context.Node, context.CancellationToken)) ReportRawSql(context);
+    }
+
+    private static void ReportRawSql(SyntaxNodeAnalysisContext context)
+    {
+        if (RawSqlParser.Parse(context.Node, context.SemanticModel, context.CancellationToken) is { Spec: { Parameterization: SqlParameterization.BuiltIntoRawSql } spec })
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RawSqlFromText, context.Node.GetLocation(), spec.Api));
+        }
+    }
+}

@@ -1,0 +1,190 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using DataDocGen.Generator.Helpers;
+using DataDocGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DataDocGen.Generator.Parsing;
+
+/// <summary>
+/// Reads the expiration a cache write or read-through gives its entry, from every place the APIs take it:
+/// the <c>Set(key, value, TimeSpan | DateTimeOffset | IChangeToken)</c> overloads; an entry-options argument
+/// (created inline, or a local, field or property whose initializer and later assignments are in the code);
+/// the <c>ICacheEntry</c> a <c>GetOrCreate*</c> factory receives. "None" is claimed only when every such place
+/// was read and set nothing; options or an entry handed to code we cannot follow make the status unresolved.
+/// </summary>
+internal static class CacheExpirationReader
+{
+    private static readonly HashSet<string> ExpirationNames = new()
+    {
+        "AbsoluteExpiration", "AbsoluteExpirationRelativeToNow", "SlidingExpiration", "Expiration", "LocalCacheExpiration",
+        "SetAbsoluteExpiration", "SetSlidingExpiration", "AddExpirationToken",
+    };
+
+    /// <summary>Members of options and entries that leave the expiration as it is.</summary>
+    private static readonly HashSet<string> NeutralMembers = new()
+    {
+        "Size", "SetSize", "Priority", "SetPriority", "Value", "SetValue", "Key", "RegisterPostEvictionCallback", "PostEvictionCallbacks", "Flags", "Dispose",
+    };
+
+    public static (EquatableArray<string> Expirations, CacheExpiration Status) Read(
+        InvocationExpressionSyntax invocation, IMethodSymbol method, string cache, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var found = new List<string>();
+        var unresolved = false;
+        foreach (var argument in invocation.ArgumentList.Arguments)
+        {
+            var parameter = OptionsBuilderParser.ParameterFor(argument, invocation.ArgumentList, method);
+            if (parameter is null) continue;
+            var type = parameter.Type;
+            if (type.Is("System", "TimeSpan") && parameter.Name == "absoluteExpirationRelativeToNow")
+            {
+                found.Add(Describe("AbsoluteExpirationRelativeToNow", argument.Expression, model, cancellationToken));
+            }
+            else if (type.Is("System", "DateTimeOffset") && parameter.Name == "absoluteExpiration")
+            {
+                found.Add(Describe("AbsoluteExpiration", argument.Expression, model, cancellationToken));
+            }
+            else if (type.Name == "IChangeToken")
+            {
+                found.Add("expires when the change token `" + (CodeText.Safe(argument.Expression) ?? "…") + "` fires");
+            }
+            else if (type.Name.EndsWith("EntryOptions", System.StringComparison.Ordinal))
+            {
+                if (argument.Expression.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.NullLiteralExpression) || argument.Expression.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.DefaultLiteralExpression)) continue;
+                var scopes = OptionsScopes(argument.Expression, model, cancellationToken);
+                if (scopes is null)
+                {
+                    found.Add("from the options `" + (CodeText.Safe(argument.Expression) ?? "…") + "` (not resolved)");
+                    unresolved = true;
+                    continue;
+                }
+                found.AddRange(scopes.SelectMany(s => InScope(s, model, cancellationToken)));
+            }
+            else if (argument.Expression is LambdaExpressionSyntax factory && SyntaxFacts.SingleParameter(factory) is { } entry
+                     && parameter.Type is INamedTypeSymbol { DelegateInvokeMethod.Parameters: { Length: > 0 } factoryParameters } && factoryParameters[0].Type.Name == "ICacheEntry")
+            {
+                var (set, followed) = FromFactory(factory, entry, model, cancellationToken);
+                found.AddRange(set);
+                if (!followed)
+                {
+                    found.Add("set in the factory through `" + entry + "` (not resolved)");
+                    unresolved = true;
+                }
+            }
+        }
+
+        var distinct = found.Distinct().ToEquatableArray();
+        if (unresolved) return (distinct, CacheExpiration.Unresolved);
+        if (!distinct.IsEmpty) return (distinct, CacheExpiration.Set);
+        return (distinct, cache == "HybridCache" ? CacheExpiration.DefaultOptions : CacheExpiration.None);
+    }
+
+    /// <summary>The syntax that gives an options value its content, or null when it cannot be followed
+    /// (a parameter, a method's result, a field without an initializer).</summary>
+    private static List<SyntaxNode>? OptionsScopes(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (IsBuiltInPlace(expression)) return new List<SyntaxNode> { expression };
+        var symbol = model.GetSymbolInfo(expression, cancellationToken).Symbol;
+        var declaration = symbol?.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken);
+        ExpressionSyntax? initializer = declaration switch
+        {
+            VariableDeclaratorSyntax { Initializer.Value: var value } => value,
+            PropertyDeclarationSyntax { Initializer.Value: var value } => value,
+            PropertyDeclarationSyntax { ExpressionBody.Expression: var value } => value,
+            _ => null,
+        };
+        if (initializer is null || !IsBuiltInPlace(initializer)) return null;
+        var scopes = new List<SyntaxNode> { initializer };
+        if (symbol is ILocalSymbol local)
+        {
+            // var options = new MemoryCacheEntryOptions(); options.SetSlidingExpiration(...); in the same body
+            var body = declaration!.Ancestors().FirstOrDefault(a => a is BlockSyntax && a.Parent is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax or AnonymousFunctionExpressionSyntax or GlobalStatementSyntax)
+                       ?? declaration.SyntaxTree.GetRoot(cancellationToken);
+            foreach (var statement in body.DescendantNodes().OfType<ExpressionStatementSyntax>())
+            {
+                if (Receiver(statement.Expression) is IdentifierNameSyntax { Identifier.ValueText: var name } && name == local.Name) scopes.Add(statement);
+            }
+        }
+        else if (symbol is not (IFieldSymbol { IsReadOnly: true } or IPropertySymbol { SetMethod: null }))
+        {
+            return null; // a mutable field or property can be changed anywhere
+        }
+        return scopes;
+    }
+
+    /// <summary><c>new …Options { … }</c>, optionally followed by fluent calls on it (<c>.SetSlidingExpiration(…)</c>).</summary>
+    private static bool IsBuiltInPlace(ExpressionSyntax expression) => expression switch
+    {
+        BaseObjectCreationExpressionSyntax => true,
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => IsBuiltInPlace(access.Expression),
+        ParenthesizedExpressionSyntax parenthesized => IsBuiltInPlace(parenthesized.Expression),
+        _ => false,
+    };
+
+    /// <summary>What a factory sets on the entry it receives; <c>followed</c> is false when the entry is used in any
+    /// other way (passed to a method, its options replaced), so its expiration cannot be read.</summary>
+    private static (List<string> Set, bool Followed) FromFactory(LambdaExpressionSyntax factory, string entry, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var set = new List<string>();
+        var followed = true;
+        foreach (var use in factory.Body.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Where(i => i.Identifier.ValueText == entry))
+        {
+            var member = use.Parent is MemberAccessExpressionSyntax access && access.Expression == use ? access.Name.Identifier.ValueText : null;
+            if (member is not null && (ExpirationNames.Contains(member) || NeutralMembers.Contains(member))) continue;
+            followed = false;
+        }
+        set.AddRange(InScope(factory.Body, model, cancellationToken));
+        return (set, followed);
+    }
+
+    /// <summary>Expirations assigned or set by method in a piece of syntax.</summary>
+    private static IEnumerable<string> InScope(SyntaxNode scope, SemanticModel model, CancellationToken cancellationToken)
+    {
+        foreach (var node in scope.DescendantNodesAndSelf())
+        {
+            switch (node)
+            {
+                case AssignmentExpressionSyntax { Left: var left } assignment when ExpirationNames.Contains(LastName(left)):
+                    yield return Describe(LastName(left), assignment.Right, model, cancellationToken);
+                    break;
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call when ExpirationNames.Contains(access.Name.Identifier.ValueText) && call.ArgumentList.Arguments.Count > 0:
+                    yield return Describe(access.Name.Identifier.ValueText, call.ArgumentList.Arguments[0].Expression, model, cancellationToken);
+                    break;
+            }
+        }
+    }
+
+    private static ExpressionSyntax? Receiver(ExpressionSyntax expression) => expression switch
+    {
+        AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax access } => access.Expression,
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => access.Expression,
+        _ => null,
+    };
+
+    private static string LastName(ExpressionSyntax expression) => expression switch
+    {
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        _ => "",
+    };
+
+    private static string Describe(string setting, ExpressionSyntax value, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (setting == "AddExpirationToken") return "expires when the change token `" + (CodeText.Safe(value) ?? "…") + "` fires";
+        if (setting == "SetAbsoluteExpiration" && model.GetTypeInfo(value, cancellationToken).Type.Is("System", "TimeSpan")) setting = "AbsoluteExpirationRelativeToNow";
+        var label = setting switch
+        {
+            "AbsoluteExpirationRelativeToNow" or "Expiration" => "expires after",
+            "AbsoluteExpiration" or "SetAbsoluteExpiration" => "absolute expiration",
+            "SlidingExpiration" or "SetSlidingExpiration" => "sliding expiration",
+            "LocalCacheExpiration" => "local cache expires after",
+            _ => setting,
+        };
+        var resolved = model.GetConstantValue(value, cancellationToken).HasValue || CacheParser.TimeSpanText(value, model, cancellationToken) is not null;
+        var text = CacheParser.Value(value, model, cancellationToken);
+        return label + " " + (resolved ? text : "`" + text + "`");
+    }
+}

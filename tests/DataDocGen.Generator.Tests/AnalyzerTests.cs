@@ -1,0 +1,220 @@
+using DataDocGen.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace DataDocGen.Generator.Tests;
+
+/// <summary>DDG1001–DDG1004 as the compiler reports them. Each source marks the lines that must get a diagnostic with
+/// <c>// expect DDGnnnn</c>; every other line, traps included, must get none.</summary>
+public class AnalyzerTests
+{
+    private const string Context = """
+        using System.Linq;
+        using System.Threading.Tasks;
+        namespace Shop.Data
+        {
+            public class Product { public int Id { get; set; } public string Name { get; set; } = ""; public bool IsDeleted { get; set; } }
+            public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+            {
+                public DbSet<Product> Products => Set<Product>();
+                protected override void OnModelCreating(ModelBuilder b) => b.Entity<Product>().HasQueryFilter(p => !p.IsDeleted);
+            }
+        }
+        """;
+
+    private const string NPlusOne = """
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Shop.Data;
+        namespace Shop.Services
+        {
+            public class Prices(ShopContext db)
+            {
+                public async Task<decimal> Total(IReadOnlyList<int> ids)
+                {
+                    var total = 0m;
+                    foreach (var id in ids)
+                    {
+                        var product = await db.Products.FirstOrDefaultAsync(p => p.Id == id); // expect DDG1001
+                        total += product is null ? 0 : 1;
+                    }
+                    for (var i = 0; i < ids.Count; i++)
+                        total += db.Products.Count(p => p.Id == ids[i]); // expect DDG1001
+                    while (total < 0) { var found = await db.Products.FindAsync(1); } // expect DDG1001
+                    return total;
+                }
+
+                public async Task<int> NotInLoop(IReadOnlyList<int> ids)
+                {
+                    var products = await db.Products.Where(p => ids.Contains(p.Id)).ToListAsync();
+                    var count = 0;
+                    foreach (var p in products) count += products.Count(q => q.Id == p.Id); // in memory: no query
+                    foreach (var p in await db.Products.ToListAsync()) count++; // the loop's collection runs once
+                    foreach (var id in ids) { Func<Task<int>> later = () => db.Products.CountAsync(); } // a lambda is not run per iteration here
+                    // foreach (var id in ids) { await db.Products.FirstAsync(); }
+                    foreach (var id in ids) count += new Fake().FirstOrDefaultAsync(id);
+                    return count;
+                }
+            }
+
+            public class Fake { public int FirstOrDefaultAsync(int id) => id; }
+        }
+        """;
+
+    private const string RawSql = """
+        using System.Data.Common;
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Dapper;
+        using Shop.Data;
+        namespace Shop.Services
+        {
+            public class Reports(ShopContext db, DbConnection connection)
+            {
+                private const string Table = "Products";
+
+                public IQueryable<Product> ByName(string name) => db.Products.FromSqlRaw($"SELECT * FROM Products WHERE Name = '{name}'"); // expect DDG1002
+                public IQueryable<Product> ByName2(string name) => db.Products.FromSqlRaw("SELECT * FROM Products WHERE Name = '" + name + "'"); // expect DDG1002
+                public int Purge(int days)
+                {
+                    var sql = "DELETE FROM Products WHERE Age > " + days;
+                    return db.Database.ExecuteSqlRaw(sql); // expect DDG1002
+                }
+                public Task<IEnumerable<Product>> Dapper(string name) => connection.QueryAsync<Product>($"SELECT * FROM Products WHERE Name = '{name}'"); // expect DDG1002
+                public void Command(DbCommand command, string name) => command.CommandText = string.Format("SELECT * FROM Products WHERE Name = '{0}'", name); // expect DDG1002
+
+                public IQueryable<Product> Safe(string name) => db.Products.FromSql($"SELECT * FROM Products WHERE Name = {name}");
+                public IQueryable<Product> Constant() => db.Products.FromSqlRaw($"SELECT * FROM {Table}");
+                public IQueryable<Product> Parameterised(string name) => db.Products.FromSqlRaw("SELECT * FROM Products WHERE Name = {0}", name);
+                public Task<IEnumerable<Product>> DapperSafe(string name) => connection.QueryAsync<Product>("SELECT * FROM Products WHERE Name = @name", new { name });
+                public int FromElsewhere(string sql) => db.Database.ExecuteSqlRaw(sql); // not followed: no claim
+                public int Reassigned(int days)
+                {
+                    var sql = "DELETE FROM Products";
+                    if (days > 0) sql = sql + " WHERE Age > " + days;
+                    return db.Database.ExecuteSqlRaw(sql); // reassigned: not followed
+                }
+                public string NotSql(string name) => new Query().FromSqlRaw("x" + name);
+            }
+
+            public class Query { public string FromSqlRaw(string text) => text; }
+        }
+        """;
+
+    private const string Caching = """
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Caching.Distributed;
+        using Microsoft.Extensions.Caching.Hybrid;
+        using Microsoft.Extensions.Caching.Memory;
+        namespace Shop.Services
+        {
+            public class Cached(IMemoryCache memory, IDistributedCache distributed, HybridCache hybrid)
+            {
+                public void Forever() => memory.Set("all", 1); // expect DDG1003
+                public int Factory() => memory.GetOrCreate("f", _ => 1); // expect DDG1003
+                public Task Distributed(string json) => distributed.SetStringAsync("d", json); // expect DDG1003
+                public void Timed() => memory.Set("t", 1, TimeSpan.FromMinutes(1));
+                public void Options(MemoryCacheEntryOptions options) => memory.Set("o", 1, options);
+                public ValueTask<int> Hybrid() => hybrid.GetOrCreateAsync("h", _ => ValueTask.FromResult(1));
+                public int Sliding() => memory.GetOrCreate("s", e => { e.SlidingExpiration = TimeSpan.FromSeconds(5); return 1; });
+                public void NotACache(MemoryCacheLike memoryStore) => memoryStore.Set("x", 1);
+            }
+
+            public class MemoryCacheLike { public void Set(string key, int value) { } }
+        }
+        """;
+
+    private const string SoftDelete = """
+        using System.ComponentModel.DataAnnotations.Schema;
+        namespace Shop.Data
+        {
+            public abstract class Entity { public int Id { get; set; } public bool IsDeleted { get; set; } }
+            public class Product : Entity { }
+            public class Customer { public int Id { get; set; } public bool Deleted { get; set; } } // expect DDG1004
+            public class Invoice { public int Id { get; set; } public DateTimeOffset? DeletedAt { get; set; } } // expect DDG1004
+            public class Draft { public int Id { get; set; } [NotMapped] public bool IsDeleted { get; set; } }
+            public class Note { public int Id { get; set; } public bool IsDeleted => false; }
+            public class CustomerDto { public int Id { get; set; } public bool IsDeleted { get; set; } }
+            public class Tag { public int Id { get; set; } public bool IsSoftDeleted { get; set; } } // expect DDG1004
+
+            public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+            {
+                public DbSet<Product> Products => Set<Product>();
+                public DbSet<Customer> Customers => Set<Customer>();
+                public DbSet<Invoice> Invoices => Set<Invoice>();
+                public DbSet<Draft> Drafts => Set<Draft>();
+                public DbSet<Note> Notes => Set<Note>();
+                protected override void OnModelCreating(ModelBuilder b) => b.Entity<Entity>().HasQueryFilter(e => !e.IsDeleted);
+            }
+
+            public class TagConfiguration : IEntityTypeConfiguration<Tag>
+            {
+                public void Configure(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<Tag> builder) => builder.HasKey(t => t.Id);
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData(nameof(NPlusOne))]
+    [InlineData(nameof(RawSql))]
+    [InlineData(nameof(Caching))]
+    [InlineData(nameof(SoftDelete))]
+    public void Each_marked_line_gets_its_diagnostic_and_no_other_line_gets_one(string name)
+    {
+        var code = name switch { nameof(NPlusOne) => NPlusOne, nameof(RawSql) => RawSql, nameof(Caching) => Caching, _ => SoftDelete };
+        var sources = name == nameof(SoftDelete)
+            ? Sources.With(("Data/Model.cs", code))
+            : Sources.With(("Data/ShopContext.cs", Context), ("Services/Code.cs", code));
+        var diagnostics = AnalyzerHarness.Run(sources);
+        Assert.Equal(AnalyzerHarness.Expected(sources), AnalyzerHarness.Found(diagnostics));
+        Assert.All(diagnostics, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
+    }
+
+    [Fact]
+    public void Messages_name_the_call_the_loop_the_api_the_entry_and_the_flag()
+    {
+        var diagnostics = AnalyzerHarness.Run(Sources.With(("Data/ShopContext.cs", Context), ("Services/Code.cs", NPlusOne), ("Services/Sql.cs", RawSql), ("Services/Cache.cs", Caching)));
+        var messages = diagnostics.Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Contains("'FirstOrDefaultAsync' runs a database query on every iteration of the loop at line 16 (N+1 risk)", messages);
+        Assert.Contains(messages, m => m.StartsWith("The SQL given to 'EF Core FromSqlRaw' is built from non-constant text", StringComparison.Ordinal));
+        Assert.Contains("'Set' writes the IMemoryCache entry 'all' with no expiration: it stays until it is removed or evicted", messages);
+
+        var softDelete = AnalyzerHarness.Run(Sources.With(("Data/Model.cs", SoftDelete)));
+        Assert.Contains(softDelete, d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)
+            == "'Customer.Deleted' looks like a soft-delete flag, but no query filter applies to 'Customer': every query returns deleted rows unless it filters them itself");
+    }
+
+    [Fact]
+    public void A_filter_whose_entity_is_computed_in_a_loop_over_the_model_silences_the_soft_delete_check()
+    {
+        var loop = SoftDelete.Replace(
+            "protected override void OnModelCreating(ModelBuilder b) => b.Entity<Entity>().HasQueryFilter(e => !e.IsDeleted);",
+            """
+            protected override void OnModelCreating(ModelBuilder b)
+            {
+                foreach (var type in b.Model.GetEntityTypes())
+                {
+                    if (type.FindProperty("IsDeleted") is null) continue;
+                    var p = System.Linq.Expressions.Expression.Parameter(type.ClrType);
+                    b.Entity(type.ClrType).HasQueryFilter(System.Linq.Expressions.Expression.Lambda(System.Linq.Expressions.Expression.Not(System.Linq.Expressions.Expression.Property(p, "IsDeleted")), p));
+                }
+            }
+            """);
+        Assert.Empty(AnalyzerHarness.Run(Sources.With(("Data/Model.cs", loop))));
+    }
+
+    [Fact]
+    public void Severity_follows_the_compilation_options_and_pragmas_and_the_package_switch_turns_all_off()
+    {
+        var sources = Sources.With(("Data/ShopContext.cs", Context), ("Services/Cache.cs", Caching));
+        var asError = AnalyzerHarness.Run(sources, new Dictionary<string, ReportDiagnostic> { ["DDG1003"] = ReportDiagnostic.Error });
+        Assert.Equal(3, asError.Count(d => d.Id == "DDG1003" && d.Severity == DiagnosticSeverity.Error));
+        Assert.Empty(AnalyzerHarness.Run(sources, new Dictionary<string, ReportDiagnostic> { ["DDG1003"] = ReportDiagnostic.Suppress }));
+
+        var pragma = Sources.With(("Data/ShopContext.cs", Context), ("Services/Cache.cs", Caching.Replace(
+            "public void Forever() => memory.Set(\"all\", 1); // expect DDG1003",
+            "#pragma warning disable DDG1003\n        public void Forever() => memory.Set(\"all\", 1);\n#pragma warning restore DDG1003")));
+        Assert.Equal(2, AnalyzerHarness.Run(pragma).Count(d => d.Id == "DDG1003"));
+
+        Assert.Empty(AnalyzerHarness.Run(sources, properties: new Dictionary<string, string> { ["DataDocGenEnabled"] = "false" }));
+    }
+}
