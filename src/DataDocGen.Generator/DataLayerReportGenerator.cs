@@ -33,6 +33,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         public const string SaveHooks = nameof(SaveHooks);
         public const string Caching = nameof(Caching);
         public const string Transactions = nameof(Transactions);
+        public const string Stores = nameof(Stores);
         public const string MigrationApplications = nameof(MigrationApplications);
         public const string AppSettings = nameof(AppSettings);
         public const string ProjectName = nameof(ProjectName);
@@ -94,6 +95,11 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Where(static result => result is not null)
             .WithTrackingName(TrackingNames.Transactions);
 
+        var stores = context.SyntaxProvider
+            .CreateSyntaxProvider(StoreParser.IsCandidate, StoreParser.Parse)
+            .Where(static result => result is not null)
+            .WithTrackingName(TrackingNames.Stores);
+
         var appSettings = context.AdditionalTextsProvider
             .Where(AppSettingsParser.IsAppSettings)
             .Select(AppSettingsParser.Parse)
@@ -119,12 +125,13 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Combine(transactions.Collect())
             .Combine(queryShapes.Collect())
             .Combine(saveHooks.Collect())
+            .Combine(stores.Collect())
             .Combine(projectName)
             .Select(static (input, cancellationToken) =>
             {
-                var ((((((((((declared, registered), settings), sqlSites), migrationClasses), applications), cacheSites), transactionSites), shapeSites), hookSites), name) = input;
+                var (((((((((((declared, registered), settings), sqlSites), migrationClasses), applications), cacheSites), transactionSites), shapeSites), hookSites), storeSites), name) = input;
                 var errors = declared.Select(d => d!.Error).Concat(registered.Select(r => r!.Error)).Concat(sqlSites.Select(s => s!.Error))
-                    .Concat(migrationClasses.Select(m => m!.Error)).Concat(cacheSites.Select(c => c!.Error)).Concat(transactionSites.Select(t => t!.Error)).Concat(shapeSites.Select(q => q!.Error)).Concat(hookSites.Select(h => h!.Error))
+                    .Concat(migrationClasses.Select(m => m!.Error)).Concat(cacheSites.Select(c => c!.Error)).Concat(transactionSites.Select(t => t!.Error)).Concat(shapeSites.Select(q => q!.Error)).Concat(hookSites.Select(h => h!.Error)).Concat(storeSites.Select(s => s!.Error))
                     .Where(e => e is not null).Select(e => e!).ToEquatableArray();
                 try
                 {
@@ -143,7 +150,8 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
                         cacheSites.Select(c => c!).ToList(),
                         transactionSites.Select(t => t!.Transaction).Where(t => t is not null).Select(t => t!).ToList(),
                         shapeSites.Select(q => q!.Shape).Where(q => q is not null).Select(q => q!).ToList(),
-                        hookSites.Select(h => h!.Hook).Where(h => h is not null).Select(h => h!).ToList());
+                        hookSites.Select(h => h!.Hook).Where(h => h is not null).Select(h => h!).ToList(),
+                        storeSites.Select(s => s!).ToList());
                     return new ReportResult(built, errors.Concat(buildErrors).ToEquatableArray());
                 }
                 catch (System.Exception exception) when (exception is not System.OperationCanceledException)

@@ -7,21 +7,11 @@ namespace DataDocGen.Generator.Tests;
 /// <summary>The report must not be re-rendered by edits that do not change it: every DataDocGen step stays Cached or Unchanged.</summary>
 public class IncrementalCachingTests
 {
-    private static readonly string[] AllSteps =
-    [
-        DataLayerReportGenerator.TrackingNames.DeclaredTypes,
-        DataLayerReportGenerator.TrackingNames.Registrations,
-        DataLayerReportGenerator.TrackingNames.RawSql,
-        DataLayerReportGenerator.TrackingNames.Migrations,
-        DataLayerReportGenerator.TrackingNames.Caching,
-        DataLayerReportGenerator.TrackingNames.Transactions,
-        DataLayerReportGenerator.TrackingNames.MigrationApplications,
-        DataLayerReportGenerator.TrackingNames.AppSettings,
-        DataLayerReportGenerator.TrackingNames.ProjectName,
-        DataLayerReportGenerator.TrackingNames.Options,
-        DataLayerReportGenerator.TrackingNames.Report,
-        DataLayerReportGenerator.TrackingNames.Rendered,
-    ];
+    /// <summary>Every named step: a new provider is covered as soon as it has a tracking name (the project below must
+    /// give each one at least one node, or the assertion says which step is untracked).</summary>
+    private static readonly string[] AllSteps = typeof(DataLayerReportGenerator.TrackingNames)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Select(f => (string)f.GetValue(null)!).ToArray();
 
     private static readonly Dictionary<string, string> Project = Sources.With(
         ("Data/ShopContext.cs", """
@@ -30,6 +20,7 @@ public class IncrementalCachingTests
                 public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
                 {
                     public DbSet<Shop.Domain.Order> Orders => Set<Shop.Domain.Order>();
+                    public override int SaveChanges() => base.SaveChanges();
                 }
             }
             """),
@@ -46,6 +37,17 @@ public class IncrementalCachingTests
                 public static void Cache(IServiceCollection services) => services.AddMemoryCache();
 
                 public static void InTransaction(Shop.Data.ShopContext db) { using var transaction = db.Database.BeginTransaction(); }
+
+                public static System.Linq.IQueryable<Shop.Domain.Order> Read(Shop.Data.ShopContext db) => db.Orders.AsNoTracking();
+
+                public static Microsoft.Data.SqlClient.SqlConnection Open(IConfiguration config) => new Microsoft.Data.SqlClient.SqlConnection(config.GetConnectionString("Shop"));
+            }
+
+            [FluentMigrator.Migration(1)]
+            public class AddAudit : FluentMigrator.Migration
+            {
+                public override void Up() => Create.Table("Audit").WithColumn("Id").AsInt32();
+                public override void Down() => Delete.Table("Audit");
             }
 
             [Microsoft.EntityFrameworkCore.Infrastructure.DbContext(typeof(Shop.Data.ShopContext))]

@@ -62,6 +62,30 @@ internal static class JsonEmitter
         }
         json.EndArray();
 
+        json.Name("stores").StartArray();
+        foreach (var store in report.Stores)
+        {
+            json.StartObject().Property("store", store.Store).Name("sql").Bool(store.IsSql).Property("client", store.Client).Property("openedBy", store.How)
+                .Name("connection").StartArray();
+            foreach (var source in store.Connection)
+            {
+                json.StartObject().Property("kind", source.Kind.ToString()).Property("value", source.Value).Property("location", Location(paths, source.Location)).EndObject();
+            }
+            json.EndArray().Name("sites").StartArray();
+            foreach (var site in store.Sites)
+            {
+                json.StartObject().Property("member", site.Member).Property("location", Location(paths, site.Location)).EndObject();
+            }
+            json.EndArray().EndObject();
+        }
+        json.EndArray().Name("storeObjects").StartArray();
+        foreach (var item in report.StoreObjects)
+        {
+            json.StartObject().Property("store", item.Store).Property("kind", item.Kind).Property("name", item.Name).Property("documentType", item.DocumentType)
+                .Property("detail", item.Detail).Property("member", item.Member).Property("location", Location(paths, item.Location)).EndObject();
+        }
+        json.EndArray();
+
         json.Name("rawSql").StartArray();
         foreach (var site in report.RawSql)
         {
@@ -253,6 +277,7 @@ internal static class JsonEmitter
     {
         var topics = new System.Collections.Generic.List<string>();
         if (report.Contexts.IsEmpty) topics.Add("1.1 Databases and connections: EF Core DbContexts and their registrations");
+        if (report.Stores.IsEmpty) topics.Add("1.1 Databases and connections: stores opened without EF Core (ADO.NET connections, NpgsqlDataSource, MongoClient, ConnectionMultiplexer, LiteDatabase)");
         if (report.Contexts.All(c => c.Entities.IsEmpty)) topics.Add("1.2 Data models and entities: DbSet entity types");
         if (report.Migrations.IsEmpty) topics.Add("3.1 Migrations: EF Core and FluentMigrator migrations");
         if (report.SaveHooks.IsEmpty) topics.Add("2.4 Save hooks: SaveChanges overrides and SaveChangesInterceptors");

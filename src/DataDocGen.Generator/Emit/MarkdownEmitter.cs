@@ -25,7 +25,7 @@ internal static class MarkdownEmitter
 
         var body = new Markdown(paths);
         body.Line("## 1. Database architecture").Line();
-        if (!report.Contexts.IsEmpty) WriteDatabases(body, report);
+        if (!report.Contexts.IsEmpty || !report.Stores.IsEmpty || !report.StoreObjects.IsEmpty) WriteDatabases(body, report);
         SchemaMarkdownEmitter.Write(body, report);
         DataAccessMarkdownEmitter.Write(body, report);
         DataOperationsMarkdownEmitter.Write(body, report);
@@ -63,7 +63,7 @@ internal static class MarkdownEmitter
         return anchor.ToString();
     }
 
-    // 1.1: per DbContext, its provider, registration and connection string.
+    // 1.1: per DbContext, its provider, registration and connection string; then the stores opened without EF Core.
     private static void WriteDatabases(Markdown md, DataLayerReport report)
     {
         md.Line("### 1.1 Databases and connections").Line();
@@ -117,22 +117,27 @@ internal static class MarkdownEmitter
                 md.Line();
             }
 
-            var values = context.Providers.SelectMany(p => p.Values).Distinct().ToList();
-            if (values.Count > 0)
-            {
-                md.Line("Connection string values in configuration files (passwords, keys and tokens shown as `***`):").Line();
-                md.Line("| Key | Environment | Value | Evidence |").Line("| --- | --- | --- | --- |");
-                foreach (var value in values)
-                {
-                    md.Line("| " + Markdown.Code(value.Key) + " | " + (value.Environment is null ? "all (base file)" : Markdown.Text(value.Environment))
-                            + " | " + (value.RedactedValue is null ? "null" : Markdown.Code(value.RedactedValue)) + " | " + md.Link(value.FilePath, value.Line) + " |");
-                }
-                md.Line();
-            }
+            WriteConnectionValues(md, context.Providers.SelectMany(p => p.Values));
         }
+        StoreMarkdownEmitter.Write(md, report);
     }
 
-    private static string DescribeSource(ConnectionSourceSpec source) => source.Kind switch
+    /// <summary>The appsettings values of the configuration keys connection strings come from (redacted).</summary>
+    internal static void WriteConnectionValues(Markdown md, IEnumerable<ConnectionValueReport> connectionValues)
+    {
+        var values = connectionValues.Distinct().ToList();
+        if (values.Count == 0) return;
+        md.Line("Connection string values in configuration files (passwords, keys and tokens shown as `***`):").Line();
+        md.Line("| Key | Environment | Value | Evidence |").Line("| --- | --- | --- | --- |");
+        foreach (var value in values)
+        {
+            md.Line("| " + Markdown.Code(value.Key) + " | " + (value.Environment is null ? "all (base file)" : Markdown.Text(value.Environment))
+                    + " | " + (value.RedactedValue is null ? "null" : Markdown.Code(value.RedactedValue)) + " | " + md.Link(value.FilePath, value.Line) + " |");
+        }
+        md.Line();
+    }
+
+    internal static string DescribeSource(ConnectionSourceSpec source) => source.Kind switch
     {
         ConnectionSourceKind.ConnectionStringName => "named connection string " + Markdown.Code(source.Value!) + " (configuration key " + Markdown.Code(source.ConfigurationKey!) + ")",
         ConnectionSourceKind.ConfigurationKey => "configuration key " + Markdown.Code(source.Value!),

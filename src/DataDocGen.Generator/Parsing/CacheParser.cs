@@ -135,7 +135,7 @@ internal static class CacheParser
     }
 
     /// <summary>The key: constant text, an interpolation pattern with {…} for its holes, or null when computed otherwise.</summary>
-    private static string? Key(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+    internal static string? Key(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
     {
         if (model.GetConstantValue(expression, cancellationToken) is { HasValue: true, Value: string constant }) return constant;
         if (expression is InterpolatedStringExpressionSyntax interpolated)

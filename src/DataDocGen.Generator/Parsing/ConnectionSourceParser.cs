@@ -62,7 +62,42 @@ internal static class ConnectionSourceParser
             return;
         }
 
+        if (depth < MaxDepth && model.GetSymbolInfo(expression, cancellationToken).Symbol is IFieldSymbol field
+            && FieldAssignment(field, cancellationToken) is { } fieldValue)
+        {
+            var fieldModel = fieldValue.SyntaxTree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(fieldValue.SyntaxTree);
+            Collect(fieldValue, fieldModel, sources, depth + 1, cancellationToken);
+            return;
+        }
+
         sources.Add(new ConnectionSourceSpec(ConnectionSourceKind.Unresolved, CodeText.Safe(expression), location));
+    }
+
+    /// <summary>The one value a read-only field of a source type gets: its initializer, or its single assignment in a
+    /// constructor (<c>_connectionString = configuration.GetConnectionString("Db")</c>). Null when there are several.</summary>
+    private static ExpressionSyntax? FieldAssignment(IFieldSymbol field, CancellationToken cancellationToken)
+    {
+        if (!field.IsReadOnly || field.DeclaringSyntaxReferences.Length != 1) return null;
+        var values = new List<ExpressionSyntax>();
+        if (field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } initializer }) values.Add(initializer);
+        foreach (var reference in field.ContainingType.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax type) continue;
+            foreach (var constructor in type.Members.OfType<ConstructorDeclarationSyntax>())
+            {
+                foreach (var assignment in constructor.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                {
+                    var target = assignment.Left switch
+                    {
+                        IdentifierNameSyntax name => name.Identifier.ValueText,
+                        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText,
+                        _ => null,
+                    };
+                    if (target == field.Name) values.Add(assignment.Right);
+                }
+            }
+        }
+        return values.Count == 1 ? values[0] : null;
     }
 
     private static ExpressionSyntax Unwrap(ExpressionSyntax expression)

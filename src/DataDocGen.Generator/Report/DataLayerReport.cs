@@ -17,9 +17,11 @@ internal sealed record DataLayerReport(
     EquatableArray<TransactionSpec> Transactions = default,
     EquatableArray<CallSiteSpec> FilterBypasses = default,
     EquatableArray<QueryShapeSpec> QueryShapes = default,
-    EquatableArray<SaveHookSpec> SaveHooks = default)
+    EquatableArray<SaveHookSpec> SaveHooks = default,
+    EquatableArray<StoreReport> Stores = default,
+    EquatableArray<StoreObjectSpec> StoreObjects = default)
 {
-    public bool IsEmpty => Contexts.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty && MigrationApplications.IsEmpty && CacheProviders.IsEmpty && CacheUses.IsEmpty && Transactions.IsEmpty && QueryShapes.IsEmpty && SaveHooks.IsEmpty;
+    public bool IsEmpty => Contexts.IsEmpty && Stores.IsEmpty && StoreObjects.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty && MigrationApplications.IsEmpty && CacheProviders.IsEmpty && CacheUses.IsEmpty && Transactions.IsEmpty && QueryShapes.IsEmpty && SaveHooks.IsEmpty;
 }
 
 /// <param name="Provider">The single provider DATA_LAYER.json names; null when none or several are configured.</param>
@@ -64,6 +66,18 @@ internal sealed record SnapshotReport(
 
 /// <summary>A provider call and where it sits: in <c>OnConfiguring</c>, or in a registration (named by <see cref="Origin"/>).</summary>
 internal sealed record ProviderReport(ProviderUseSpec Use, string Origin, EquatableArray<ConnectionValueReport> Values);
+
+/// <summary>A store opened outside EF Core, once per distinct client and connection source, with every place it is opened.</summary>
+internal sealed record StoreReport(
+    string Store,
+    bool IsSql,
+    string Client,
+    string How,
+    EquatableArray<ConnectionSourceSpec> Connection,
+    EquatableArray<StoreSite> Sites,
+    EquatableArray<ConnectionValueReport> Values);
+
+internal sealed record StoreSite(string Member, SourceLocation? Location);
 
 /// <summary>A configuration value a connection string resolves to in one appsettings file.</summary>
 internal sealed record ConnectionValueReport(string Key, string? Environment, string FilePath, int Line, string? RedactedValue);

@@ -26,7 +26,8 @@ internal static class DataLayerReportBuilder
         IReadOnlyList<CacheResult>? caching = null,
         IReadOnlyList<TransactionSpec>? transactions = null,
         IReadOnlyList<QueryShapeSpec>? queryShapes = null,
-        IReadOnlyList<SaveHookSpec>? saveHooks = null)
+        IReadOnlyList<SaveHookSpec>? saveHooks = null,
+        IReadOnlyList<StoreResult>? stores = null)
     {
         // Contexts declared here, plus contexts declared in referenced assemblies that this project registers.
         var contexts = new Dictionary<string, DbContextSpec>(StringComparer.Ordinal);
@@ -59,7 +60,10 @@ internal static class DataLayerReportBuilder
         var boundaries = (transactions ?? new List<TransactionSpec>()).OrderBy(t => t.Location, LocationComparer.Instance).ToEquatableArray();
         var shapes = (queryShapes ?? new List<QueryShapeSpec>()).OrderBy(q => q.Location, LocationComparer.Instance).ThenBy(q => q.Kind, StringComparer.Ordinal).ToEquatableArray();
         var hooks = (saveHooks ?? new List<SaveHookSpec>()).OrderBy(h => h.TypeName, StringComparer.Ordinal).ThenBy(h => h.Location, LocationComparer.Instance).ToEquatableArray();
-        return new DataLayerReport(projectName, reports, sql, ordered, applied, cacheProviders, cacheUses, boundaries, bypasses, shapes, hooks);
+        var storeReports = Stores((stores ?? new List<StoreResult>()).Select(s => s.Store).Where(s => s is not null).Select(s => s!), settings);
+        var storeObjects = (stores ?? new List<StoreResult>()).Select(s => s.Object).Where(o => o is not null).Select(o => o!)
+            .OrderBy(o => o.Store, StringComparer.Ordinal).ThenBy(o => o.Location, LocationComparer.Instance).ToEquatableArray();
+        return new DataLayerReport(projectName, reports, sql, ordered, applied, cacheProviders, cacheUses, boundaries, bypasses, shapes, hooks, storeReports, storeObjects);
     }
 
     private static ContextReport BuildContext(DbContextSpec context, IReadOnlyList<EntityConfigurationSpec> configurations,
@@ -153,14 +157,30 @@ internal static class DataLayerReportBuilder
             .OrderBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.Schema, StringComparer.Ordinal)
             .ToEquatableArray();
 
+    /// <summary>Stores grouped by what they are and where their connection comes from; each group lists every site.</summary>
+    private static EquatableArray<StoreReport> Stores(IEnumerable<StoreSpec> stores, IReadOnlyList<AppSettingsSpec> settings) => stores
+        .OrderBy(s => s.Location, LocationComparer.Instance)
+        // The connection's own evidence differs per site; the group is the source it names (kind and value).
+        .GroupBy(s => (s.Store, s.IsSql, s.Client, s.How, Connection: string.Join("\n", s.Connection.Select(c => c.Kind + ":" + c.Value))))
+        .Select(g => new StoreReport(g.Key.Store, g.Key.IsSql, g.Key.Client, g.Key.How, Safe(g.First().Connection),
+            g.Select(s => new StoreSite(s.Member, s.Location)).Distinct().ToEquatableArray(),
+            ConnectionValues(g.First().Connection, settings)))
+        .OrderBy(s => s.Store, StringComparer.Ordinal).ThenBy(s => s.Sites[0].Location, LocationComparer.Instance)
+        .ToEquatableArray();
+
     /// <summary>A provider call with its connection sources made safe (literals redacted) and their appsettings values (redacted).</summary>
-    private static ProviderReport Provider(ProviderUseSpec use, string origin, IReadOnlyList<AppSettingsSpec> settings)
+    private static ProviderReport Provider(ProviderUseSpec use, string origin, IReadOnlyList<AppSettingsSpec> settings) =>
+        new(use with { Connection = Safe(use.Connection) }, origin, ConnectionValues(use.Connection, settings));
+
+    private static EquatableArray<ConnectionSourceSpec> Safe(EquatableArray<ConnectionSourceSpec> sources) => sources
+        .Select(s => s.Kind == ConnectionSourceKind.Literal ? s with { Value = ConnectionStringRedactor.Redact(s.Value ?? string.Empty) } : s)
+        .ToEquatableArray();
+
+    /// <summary>The appsettings values (redacted) of the configuration keys the sources read.</summary>
+    private static EquatableArray<ConnectionValueReport> ConnectionValues(EquatableArray<ConnectionSourceSpec> sources, IReadOnlyList<AppSettingsSpec> settings)
     {
-        var safeSources = use.Connection
-            .Select(s => s.Kind == ConnectionSourceKind.Literal ? s with { Value = ConnectionStringRedactor.Redact(s.Value ?? string.Empty) } : s)
-            .ToEquatableArray();
         var values = new List<ConnectionValueReport>();
-        foreach (var source in use.Connection)
+        foreach (var source in sources)
         {
             if (source.ConfigurationKey is not { } key) continue;
             foreach (var file in settings)
@@ -175,7 +195,7 @@ internal static class DataLayerReportBuilder
                 }
             }
         }
-        return new ProviderReport(use with { Connection = safeSources }, origin, values.ToEquatableArray());
+        return values.ToEquatableArray();
     }
 }
 

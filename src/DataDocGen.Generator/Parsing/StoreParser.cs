@@ -1,0 +1,238 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using DataDocGen.Generator.Helpers;
+using DataDocGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DataDocGen.Generator.Parsing;
+
+/// <summary>
+/// Data stores opened without EF Core, and what the code says they hold:
+/// ADO.NET connections (<c>new SqlConnection(cs)</c>...), Npgsql data sources (<c>NpgsqlDataSource.Create</c>,
+/// <c>new NpgsqlDataSourceBuilder</c>, <c>AddNpgsqlDataSource</c>), <c>new MongoClient</c> with its databases,
+/// collections and indexes created in code, <c>ConnectionMultiplexer.Connect[Async]</c> with the Redis keys the code
+/// reads and writes through <c>IDatabase</c>, and <c>new LiteDatabase</c> with its collections. Every candidate is
+/// confirmed by its type's namespace: a class named SqlConnection elsewhere is nobody's database.
+/// </summary>
+internal static class StoreParser
+{
+    /// <summary>Created types that open a store: simple name → (namespace, store, is SQL, library).</summary>
+    private static readonly Dictionary<string, (string Namespace, string Store, bool IsSql, string Library)[]> Creations = new()
+    {
+        ["SqlConnection"] = new[] { ("Microsoft.Data.SqlClient", "SQL Server", true, "Microsoft.Data.SqlClient"), ("System.Data.SqlClient", "SQL Server", true, "System.Data.SqlClient") },
+        ["NpgsqlConnection"] = new[] { ("Npgsql", "PostgreSQL", true, "Npgsql") },
+        ["NpgsqlDataSourceBuilder"] = new[] { ("Npgsql", "PostgreSQL", true, "Npgsql") },
+        ["NpgsqlSlimDataSourceBuilder"] = new[] { ("Npgsql", "PostgreSQL", true, "Npgsql") },
+        ["SqliteConnection"] = new[] { ("Microsoft.Data.Sqlite", "SQLite", true, "Microsoft.Data.Sqlite") },
+        ["SQLiteConnection"] = new[] { ("System.Data.SQLite", "SQLite", true, "System.Data.SQLite") },
+        ["MySqlConnection"] = new[] { ("MySqlConnector", "MySQL", true, "MySqlConnector"), ("MySql.Data.MySqlClient", "MySQL", true, "MySql.Data") },
+        ["OracleConnection"] = new[] { ("Oracle.ManagedDataAccess.Client", "Oracle", true, "Oracle.ManagedDataAccess") },
+        ["MongoClient"] = new[] { ("MongoDB.Driver", "MongoDB", false, "MongoDB.Driver") },
+        ["LiteDatabase"] = new[] { ("LiteDB", "LiteDB", false, "LiteDB") },
+    };
+
+    /// <summary>StackExchange.Redis <c>IDatabase</c> operations (each also with Async) and the data type they work on.
+    /// An exact list, not a prefix test: <c>SetValue</c> or <c>StringBuilder</c> calls are no candidates.</summary>
+    private static readonly Dictionary<string, string> RedisOperations = Operations(
+        ("string", new[] { "StringSet", "StringGet", "StringGetSet", "StringGetDelete", "StringIncrement", "StringDecrement", "StringAppend", "StringSetRange" }),
+        ("hash", new[] { "HashSet", "HashGet", "HashGetAll", "HashDelete", "HashExists", "HashIncrement", "HashDecrement", "HashKeys", "HashValues", "HashLength", "HashScan" }),
+        ("list", new[] { "ListLeftPush", "ListRightPush", "ListLeftPop", "ListRightPop", "ListRange", "ListLength", "ListRemove", "ListTrim", "ListGetByIndex", "ListSetByIndex", "ListMove" }),
+        ("set", new[] { "SetAdd", "SetRemove", "SetMembers", "SetContains", "SetLength", "SetPop", "SetRandomMember", "SetCombine", "SetScan" }),
+        ("sorted set", new[] { "SortedSetAdd", "SortedSetRemove", "SortedSetIncrement", "SortedSetDecrement", "SortedSetRangeByRank", "SortedSetRangeByScore", "SortedSetRangeByRankWithScores", "SortedSetRangeByScoreWithScores", "SortedSetScore", "SortedSetRank", "SortedSetLength", "SortedSetRemoveRangeByScore", "SortedSetRemoveRangeByRank" }),
+        ("stream", new[] { "StreamAdd", "StreamRead", "StreamRange", "StreamReadGroup", "StreamAcknowledge", "StreamCreateConsumerGroup", "StreamTrim", "StreamDelete", "StreamLength" }),
+        ("key", new[] { "KeyDelete", "KeyExpire", "KeyExists", "KeyTimeToLive", "KeyRename", "KeyPersist" }),
+        ("geo", new[] { "GeoAdd", "GeoRadius", "GeoSearch", "GeoPosition", "GeoDistance", "GeoRemove" }),
+        ("HyperLogLog", new[] { "HyperLogLogAdd", "HyperLogLogLength", "HyperLogLogMerge" }));
+
+    private static Dictionary<string, string> Operations(params (string DataType, string[] Names)[] groups)
+    {
+        var result = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        foreach (var (dataType, names) in groups)
+        {
+            foreach (var name in names)
+            {
+                result[name] = dataType;
+                result[name + "Async"] = dataType;
+            }
+        }
+        return result;
+    }
+
+    private static readonly HashSet<string> MongoIndexCalls = new() { "CreateOne", "CreateOneAsync", "CreateMany", "CreateManyAsync" };
+
+    public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node switch
+    {
+        ObjectCreationExpressionSyntax creation => Creations.ContainsKey(RightmostName(creation.Type)),
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => access.Name.Identifier.ValueText switch
+        {
+            "Create" => access.Expression is IdentifierNameSyntax { Identifier.ValueText: "NpgsqlDataSource" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "NpgsqlDataSource" },
+            "Connect" or "ConnectAsync" => access.Expression.ToString().EndsWith("ConnectionMultiplexer", System.StringComparison.Ordinal),
+            "AddNpgsqlDataSource" or "GetDatabase" or "GetCollection" => true,
+            var name when MongoIndexCalls.Contains(name) => true,
+            var name => RedisOperation(name) is not null,
+        },
+        _ => false,
+    };
+
+    public static StoreResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var model = context.SemanticModel;
+            return context.Node switch
+            {
+                ObjectCreationExpressionSyntax creation => FromCreation(creation, model, cancellationToken),
+                InvocationExpressionSyntax invocation => FromInvocation(invocation, model, cancellationToken),
+                _ => null,
+            };
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            return new StoreResult(null, null, Diagnostics.GeneratorFailure.Describe(exception, context.Node));
+        }
+    }
+
+    private static StoreResult? FromCreation(ObjectCreationExpressionSyntax creation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (model.GetTypeInfo(creation, cancellationToken).Type is not INamedTypeSymbol type) return null;
+        if (!Creations.TryGetValue(type.Name, out var candidates)) return null;
+        foreach (var (ns, store, isSql, library) in candidates)
+        {
+            if (!type.IsInNamespace(ns)) continue;
+            var argument = creation.ArgumentList?.Arguments.FirstOrDefault()?.Expression;
+            // new MongoClient(settings) or new SqlConnection() take no connection string we can follow: no source listed.
+            var connection = argument is not null && model.GetTypeInfo(argument, cancellationToken).Type?.SpecialType == SpecialType.System_String
+                ? ConnectionSourceParser.Parse(argument, model, cancellationToken).ToEquatableArray()
+                : EquatableArray<ConnectionSourceSpec>.Empty;
+            var spec = new StoreSpec(store, isSql, type.Name + " (" + library + ")", "new " + type.Name, connection,
+                CodeText.MemberName(creation, model, cancellationToken), SourceLocation.From(creation));
+            return new StoreResult(spec, null, null);
+        }
+        return null;
+    }
+
+    private static StoreResult? FromInvocation(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (OptionsBuilderParser.ResolveMethod(invocation, model, cancellationToken) is not { } method) return null;
+        var original = method.ReducedFrom ?? method;
+        var owner = original.ContainingType;
+        var name = method.Name;
+        var member = CodeText.MemberName(invocation, model, cancellationToken);
+        var location = SourceLocation.From(invocation);
+
+        if ((name == "Create" && owner.Is("Npgsql", "NpgsqlDataSource"))
+            || (name == "AddNpgsqlDataSource" && owner.IsInNamespaceOrBelow("Microsoft.Extensions.DependencyInjection")))
+        {
+            var argument = invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression;
+            var connection = argument is null ? EquatableArray<ConnectionSourceSpec>.Empty : ConnectionSourceParser.Parse(argument, model, cancellationToken).ToEquatableArray();
+            var how = name == "Create" ? "NpgsqlDataSource.Create" : "AddNpgsqlDataSource";
+            return new StoreResult(new StoreSpec("PostgreSQL", true, "NpgsqlDataSource (Npgsql)", how, connection, member, location), null, null);
+        }
+        if (name is "Connect" or "ConnectAsync" && owner.Is("StackExchange.Redis", "ConnectionMultiplexer"))
+        {
+            var argument = invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression;
+            var connection = argument is not null && model.GetTypeInfo(argument, cancellationToken).Type?.SpecialType == SpecialType.System_String
+                ? ConnectionSourceParser.Parse(argument, model, cancellationToken).ToEquatableArray()
+                : EquatableArray<ConnectionSourceSpec>.Empty;
+            return new StoreResult(new StoreSpec("Redis", false, "ConnectionMultiplexer (StackExchange.Redis)", "ConnectionMultiplexer." + name, connection, member, location), null, null);
+        }
+
+        var receiver = OptionsBuilderParser.ReceiverType(method);
+        if (receiver is null) return null;
+        if (owner.IsInNamespace("MongoDB.Driver") || receiver.IsInNamespace("MongoDB.Driver")) return Mongo(invocation, method, receiver, model, member, location, cancellationToken);
+        if (name == "GetCollection" && (receiver.IsInNamespace("LiteDB")))
+        {
+            var document = method.TypeArguments.FirstOrDefault()?.ClrFullName();
+            var collection = FirstString(invocation, model, cancellationToken) ?? (method.TypeArguments.FirstOrDefault()?.Name);
+            return new StoreResult(null, new StoreObjectSpec("LiteDB", "collection", collection, document, null, member, location), null);
+        }
+        if (receiver.Is("StackExchange.Redis", "IDatabase") || receiver.Is("StackExchange.Redis", "IDatabaseAsync")
+            || receiver.AllInterfaces.Any(i => i.Is("StackExchange.Redis", "IDatabaseAsync")))
+        {
+            if (RedisOperation(name) is not { } dataType) return null;
+            var keyArgument = invocation.ArgumentList.Arguments.FirstOrDefault(a => OptionsBuilderParser.ParameterFor(a, invocation.ArgumentList, method)?.Name == "key");
+            var key = keyArgument is null ? null : CacheParser.Key(keyArgument.Expression, model, cancellationToken);
+            var expiry = invocation.ArgumentList.Arguments.FirstOrDefault(a => OptionsBuilderParser.ParameterFor(a, invocation.ArgumentList, method)?.Name == "expiry");
+            var detail = dataType + ": " + name + (expiry is null ? string.Empty : ", expiry " + (CacheParser.Value(expiry.Expression, model, cancellationToken)));
+            return new StoreResult(null, new StoreObjectSpec("Redis", "key", key, null, detail, member, location), null);
+        }
+        return null;
+    }
+
+    private static StoreResult? Mongo(InvocationExpressionSyntax invocation, IMethodSymbol method, ITypeSymbol receiver, SemanticModel model, string member, SourceLocation? location, CancellationToken cancellationToken)
+    {
+        switch (method.Name)
+        {
+            case "GetDatabase" when IsMongo(receiver, "IMongoClient"):
+                return new StoreResult(null, new StoreObjectSpec("MongoDB", "database", FirstString(invocation, model, cancellationToken), null, null, member, location), null);
+            case "GetCollection" when IsMongo(receiver, "IMongoDatabase"):
+                return new StoreResult(null, new StoreObjectSpec("MongoDB", "collection", FirstString(invocation, model, cancellationToken),
+                    method.TypeArguments.FirstOrDefault()?.ClrFullName(), null, member, location), null);
+            case var name when MongoIndexCalls.Contains(name) && receiver is INamedTypeSymbol { Name: "IMongoIndexManager", TypeArguments.Length: 1 } indexes:
+                return new StoreResult(null, new StoreObjectSpec("MongoDB", "index", null, indexes.TypeArguments[0].ClrFullName(),
+                    MongoIndexDetail(invocation, model, cancellationToken), member, location), null);
+            default:
+                return null;
+        }
+    }
+
+    private static bool IsMongo(ITypeSymbol type, string name) =>
+        type.Is("MongoDB.Driver", name) || type.AllInterfaces.Any(i => i.Is("MongoDB.Driver", name));
+
+    /// <summary>The keys (<c>Ascending(o => o.CustomerId)</c> → <c>CustomerId ascending</c>) and options
+    /// (<c>Unique = true</c>, <c>Name = "..."</c>, <c>ExpireAfter</c>) written in a CreateOne/CreateMany call.</summary>
+    private static string? MongoIndexDetail(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var parts = new List<string>();
+        // Chained key calls nest outside-in; in source order they read as written.
+        foreach (var call in invocation.ArgumentList.DescendantNodes().OfType<InvocationExpressionSyntax>()
+                     .OrderBy(c => c.Expression is MemberAccessExpressionSyntax access ? access.Name.SpanStart : c.SpanStart))
+        {
+            if (call.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: var direction and ("Ascending" or "Descending" or "Text" or "Hashed" or "Geo2DSphere" or "Wildcard") }) continue;
+            var field = call.ArgumentList.Arguments.FirstOrDefault()?.Expression switch
+            {
+                SimpleLambdaExpressionSyntax { Body: MemberAccessExpressionSyntax access } => access.Name.Identifier.ValueText,
+                var other when other is not null => model.ConstantString(other, cancellationToken),
+                _ => null,
+            };
+            parts.Add((field ?? "…") + " " + direction.ToLowerInvariant());
+        }
+        foreach (var assignment in invocation.ArgumentList.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+        {
+            var option = assignment.Left is IdentifierNameSyntax id ? id.Identifier.ValueText : null;
+            switch (option)
+            {
+                case "Unique" when model.GetConstantValue(assignment.Right, cancellationToken) is { HasValue: true, Value: true }:
+                    parts.Add("unique");
+                    break;
+                case "Sparse" when model.GetConstantValue(assignment.Right, cancellationToken) is { HasValue: true, Value: true }:
+                    parts.Add("sparse");
+                    break;
+                case "Name" when model.ConstantString(assignment.Right, cancellationToken) is { } indexName:
+                    parts.Add("named \"" + indexName + "\"");
+                    break;
+                case "ExpireAfter":
+                    parts.Add("TTL " + CacheParser.Value(assignment.Right, model, cancellationToken));
+                    break;
+            }
+        }
+        return parts.Count == 0 ? null : string.Join(", ", parts);
+    }
+
+    private static string? FirstString(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken) =>
+        invocation.ArgumentList.Arguments.FirstOrDefault() is { } first ? CacheParser.Key(first.Expression, model, cancellationToken) : null;
+
+    private static string? RedisOperation(string name) => RedisOperations.TryGetValue(name, out var dataType) ? dataType : null;
+
+    private static string RightmostName(TypeSyntax type) => type switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        _ => string.Empty,
+    };
+}
+
+internal sealed record StoreResult(StoreSpec? Store, StoreObjectSpec? Object, string? Error);

@@ -1,0 +1,156 @@
+using System.Text.Json;
+using DataDocGen.Generator.Tests.Infrastructure;
+
+namespace DataDocGen.Generator.Tests;
+
+/// <summary>Stores opened without EF Core (section 1.1): ADO.NET connections, Npgsql data sources, MongoDB, Redis and
+/// LiteDB clients with their connection sources, and what the code names in them.</summary>
+public class StoreTests
+{
+    private const string Code = """
+        using System.Data.Common;
+        using System.Threading.Tasks;
+        using Microsoft.Data.SqlClient;
+        using MongoDB.Driver;
+        using Npgsql;
+        using StackExchange.Redis;
+        namespace Shop.Data
+        {
+            public class Order { public int Id { get; set; } public int CustomerId { get; set; } }
+
+            public class OrderReader(IConfiguration configuration)
+            {
+                public SqlConnection Open() => new SqlConnection(configuration.GetConnectionString("Orders"));
+                public SqlConnection OpenAgain() => new SqlConnection(configuration.GetConnectionString("Orders"));
+            }
+
+            public class ReportReader
+            {
+                private readonly string _connectionString;
+                public ReportReader(IConfiguration configuration) { _connectionString = configuration["Reports:Db"]!; }
+                public NpgsqlConnection Open() => new NpgsqlConnection(_connectionString);
+            }
+
+            public static class Sources
+            {
+                public static NpgsqlDataSource Analytics() => NpgsqlDataSource.Create("Host=pg;Username=app;Password=Pg-Secret-1");
+                public static MySqlConnector.MySqlConnection Legacy() => new("Server=my;Pwd=My-Secret-2");
+                public static MySqlConnector.MySqlConnection LegacyExplicit() => new MySqlConnector.MySqlConnection(Environment.GetEnvironmentVariable("LEGACY_DB"));
+                public static LiteDB.LiteDatabase Local() => new LiteDB.LiteDatabase("Filename=local.db;Password=Lite-Secret-3");
+            }
+
+            public class Catalog
+            {
+                private readonly IMongoCollection<Order> _orders;
+                public Catalog(IConfiguration configuration)
+                {
+                    var client = new MongoClient(configuration.GetConnectionString("Mongo"));
+                    var database = client.GetDatabase("shop");
+                    _orders = database.GetCollection<Order>("orders");
+                }
+
+                public Task Index() => _orders.Indexes.CreateOneAsync(new CreateIndexModel<Order>(
+                    Builders<Order>.IndexKeys.Ascending(o => o.CustomerId).Descending(o => o.Id),
+                    new CreateIndexOptions { Unique = true, Name = "ix_orders_customer" }));
+            }
+
+            public class Sessions(IConnectionMultiplexer redis)
+            {
+                public static ConnectionMultiplexer Connect(IConfiguration configuration) => ConnectionMultiplexer.Connect(configuration.GetConnectionString("Redis")!);
+                public Task Save(string id, string json) => redis.GetDatabase().StringSetAsync($"session:{id}", json, TimeSpan.FromMinutes(20));
+                public Task<HashEntry[]> Cart(int user) => redis.GetDatabase().HashGetAllAsync($"cart:{user}");
+                public Task Forget(string id) => redis.GetDatabase().KeyDeleteAsync($"session:{id}");
+            }
+
+        }
+
+        namespace Shop.Fakes
+        {
+            // Traps: look-alike names that are no store.
+            public class SqlConnection { public SqlConnection(string cs) { } }
+            public class Fakes
+            {
+                public object Fake() => new SqlConnection("Server=fake");
+                public object Collection(Dictionary<string, int> map) => map.GetValueOrDefault("x");
+                public void Set(HashSet<int> set) => set.Add(1);
+                // public object Commented() => new Microsoft.Data.SqlClient.SqlConnection("Server=commented");
+                public string Text => "new NpgsqlConnection(cs)";
+            }
+        }
+        """;
+
+    private static readonly Dictionary<string, string> AppSettings = new()
+    {
+        ["appsettings.json"] = """
+            {
+              "ConnectionStrings": {
+                "Orders": "Server=sql;Database=Orders;User Id=app;Password=Sql-Secret-4;Max Pool Size=50",
+                "Mongo": "mongodb+srv://app:Mongo-Secret-5@cluster0.example.net/shop",
+                "Redis": "redis:6379,password=Redis-Secret-6"
+              },
+              "Reports": { "Db": "Host=reports;Username=r;Password=Pg-Secret-7" }
+            }
+            """,
+    };
+
+    private static GeneratorOutput Run() => GeneratorHarness.Run(Sources.With(("Data/Stores.cs", Code)), AppSettings);
+
+    [Fact]
+    public void Each_store_is_listed_once_per_connection_source_with_every_place_it_is_opened()
+    {
+        var output = Run();
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("#### Stores opened without EF Core", md);
+        Assert.Contains("| SQL Server (SQL) | SqlConnection (Microsoft.Data.SqlClient) | `new SqlConnection` | named connection string `Orders` (configuration key `ConnectionStrings:Orders`) [Data/Stores.cs:18](Data/Stores.cs#L18) | `OrderReader.Open` [Data/Stores.cs:18](Data/Stores.cs#L18)<br>`OrderReader.OpenAgain` [Data/Stores.cs:19](Data/Stores.cs#L19) |", md);
+        // A read-only field assigned once in the constructor is followed to its configuration key.
+        Assert.Contains("| PostgreSQL (SQL) | NpgsqlConnection (Npgsql) | `new NpgsqlConnection` | configuration key `Reports:Db` [Data/Stores.cs:25](Data/Stores.cs#L25) | `ReportReader.Open` [Data/Stores.cs:26](Data/Stores.cs#L26) |", md);
+        Assert.Contains("| PostgreSQL (SQL) | NpgsqlDataSource (Npgsql) | `NpgsqlDataSource.Create` | constant in code: `Host=pg;Username=app;Password=***`", md);
+        Assert.Contains("| MySQL (SQL) | MySqlConnection (MySqlConnector) | `new MySqlConnection` | environment variable `LEGACY_DB`", md);
+        Assert.Contains("| LiteDB (NoSQL) | LiteDatabase (LiteDB) | `new LiteDatabase` | constant in code: `Filename=***;Password=***`", md);
+        Assert.Contains("| MongoDB (NoSQL) | MongoClient (MongoDB.Driver) | `new MongoClient` | named connection string `Mongo`", md);
+        Assert.Contains("| Redis (NoSQL) | ConnectionMultiplexer (StackExchange.Redis) | `ConnectionMultiplexer.Connect` | named connection string `Redis`", md);
+        Assert.Contains("| `ConnectionStrings:Orders` | all (base file) | `Server=sql;Database=Orders;User Id=app;Password=***;Max Pool Size=50` |", md);
+        Assert.Contains("| `Reports:Db` | all (base file) | `Host=reports;Username=r;Password=***` |", md);
+    }
+
+    [Fact]
+    public void Mongo_databases_collections_and_indexes_and_Redis_keys_are_named_as_in_the_code()
+    {
+        var md = Run().Markdown!;
+        Assert.Contains("| MongoDB | database | `shop` |  |  | `Catalog.ctor` |", md);
+        Assert.Contains("| MongoDB | collection | `orders` | `Shop.Data.Order` |  | `Catalog.ctor` |", md);
+        Assert.Contains("| MongoDB | index | computed | `Shop.Data.Order` | CustomerId ascending, Id descending, unique, named \"ix\\_orders\\_customer\" | `Catalog.Index` |", md);
+        Assert.Contains("| Redis | key | `session:{id}` |  | string: StringSetAsync, expiry 20 minutes | `Sessions.Save` |", md);
+        Assert.Contains("| Redis | key | `cart:{user}` |  | hash: HashGetAllAsync | `Sessions.Cart` |", md);
+        Assert.Contains("| Redis | key | `session:{id}` |  | key: KeyDeleteAsync | `Sessions.Forget` |", md);
+    }
+
+    [Fact]
+    public void Look_alikes_comments_strings_and_unresolved_implicit_creations_make_no_claim_and_no_secret_leaks()
+    {
+        var output = Run();
+        Assert.DoesNotContain("Server=fake", output.All);
+        Assert.DoesNotContain("Fakes.", output.Markdown);
+        Assert.DoesNotContain("commented", output.All);
+        foreach (var secret in new[] { "Pg-Secret-1", "My-Secret-2", "Lite-Secret-3", "Sql-Secret-4", "Mongo-Secret-5", "Redis-Secret-6", "Pg-Secret-7" })
+        {
+            Assert.DoesNotContain(secret, output.All);
+        }
+        using var json = JsonDocument.Parse(output.Json!);
+        var stores = json.RootElement.GetProperty("stores");
+        // Target-typed `new(...)`: the syntax names no type, so it is not a candidate (less reported, never wrong).
+        Assert.Equal(7, stores.GetArrayLength());
+        Assert.Equal(["LiteDB", "MongoDB", "MySQL", "PostgreSQL", "PostgreSQL", "Redis", "SQL Server"], stores.EnumerateArray().Select(s => s.GetProperty("store").GetString()!).ToArray());
+    }
+
+    [Fact]
+    public void A_project_without_stores_says_nothing_about_them_in_the_markdown_and_lists_the_topic_as_searched()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Data/ShopContext.cs", """
+            namespace Shop.Data { public class ShopContext(DbContextOptions<ShopContext> o) : DbContext(o) { public DbSet<Shop.Domain.Customer> Customers => Set<Shop.Domain.Customer>(); } }
+            """)));
+        Assert.DoesNotContain("Stores opened without EF Core", output.Markdown);
+        Assert.Contains("stores opened without EF Core", output.Json);
+    }
+}
