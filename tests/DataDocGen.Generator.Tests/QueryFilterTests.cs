@@ -35,7 +35,7 @@ public class QueryFilterTests
             }
             """)));
 
-        Assert.Contains("### 2.1 Query filters (soft delete, tenancy)", output.Markdown);
+        Assert.Contains("#### Query filters (soft delete, tenancy)", output.Markdown);
         Assert.Contains("| `Shop.Data.Note` | `n => n.TenantId == _tenant` | [Data/ShopContext.cs:", output.Markdown);
         Assert.Contains("| entity types chosen in code at run time | set in code | [Data/ShopContext.cs:", output.Markdown);
         Assert.Contains("- `Admin.CountAll`, when `includeDeleted` [Data/ShopContext.cs:", output.Markdown);

@@ -51,7 +51,7 @@ public class QueryShapeTests
 
         Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
         var md = output.Markdown!; // Sources.With puts 5 lines of usings first
-        Assert.Contains("### 2.3 Query loading and tracking", md);
+        Assert.Contains("### 2.4 Query optimisation: loading and tracking", md);
         Assert.Contains("| `Orders.ById` | Compiled query |  | `EF.CompileAsyncQuery` | [Shop/Orders.cs:13]", md);
         Assert.Contains("| `Orders.Recent` | No tracking | `Shop.Order` |  | [Shop/Orders.cs:16]", md);
         Assert.Contains("| `Orders.Recent` | Eager loading | `Shop.Order` | `Lines (filtered).Product` | [Shop/Orders.cs:17]", md);

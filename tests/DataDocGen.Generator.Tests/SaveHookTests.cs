@@ -69,7 +69,7 @@ public class SaveHookTests
 
         Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
         var md = output.Markdown!;
-        Assert.Contains("### 2.4 Save hooks (audit fields, soft delete)", md);
+        Assert.Contains("#### Save hooks (audit fields, soft delete)", md);
         Assert.Contains("| `Shop.Data.AuditInterceptor` | SaveChanges interceptor | `Shop.Data.IAuditable` | `UpdatedAt` |  | [Data/Hooks.cs:", md);
         Assert.Contains("| `Shop.Data.ShopContext` | SaveChanges override | `Shop.Data.IAuditable`, `Shop.Data.ISoftDelete` | `CreatedAt`, `IsDeleted`, `UpdatedAt` | `State = EntityState.Modified when entry.State is EntityState.Deleted` | [Data/Hooks.cs:", md);
         Assert.DoesNotContain("LookAlike.Cache", md);

@@ -3,19 +3,26 @@ using DataDocGen.Generator.Report;
 
 namespace DataDocGen.Generator.Emit;
 
-/// <summary>Section 2: query filters (soft delete, tenancy) and their bypasses, explicit transaction boundaries, and
-/// how queries load and track (Include paths, no-tracking, split queries, compiled queries).</summary>
+/// <summary>Section 2: CRUD by entity, query filters (soft delete, tenancy) and their bypasses and save hooks (2.1);
+/// explicit transaction boundaries (2.2); how queries load and track (2.4: Include paths, no-tracking, split queries,
+/// compiled queries, N+1 risks).</summary>
 internal static class DataOperationsMarkdownEmitter
 {
     public static void Write(Markdown md, DataLayerReport report)
     {
         var filtered = report.Contexts.Where(c => !c.QueryFilters.IsEmpty).ToList();
-        if (filtered.Count == 0 && report.FilterBypasses.IsEmpty && report.Transactions.IsEmpty && report.QueryShapes.IsEmpty && report.SaveHooks.IsEmpty) return;
+        if (report.Crud.IsEmpty && filtered.Count == 0 && report.FilterBypasses.IsEmpty && report.Transactions.IsEmpty && report.QueryShapes.IsEmpty && report.SaveHooks.IsEmpty) return;
         md.Line("## 2. Data operations").Line();
+
+        if (!report.Crud.IsEmpty || filtered.Count > 0 || !report.FilterBypasses.IsEmpty || !report.SaveHooks.IsEmpty)
+        {
+            md.Line("### 2.1 CRUD, soft deletes and audit").Line();
+        }
+        CrudMarkdownEmitter.Write(md, report);
 
         if (filtered.Count > 0 || !report.FilterBypasses.IsEmpty)
         {
-            md.Line("### 2.1 Query filters (soft delete, tenancy)").Line();
+            md.Line("#### Query filters (soft delete, tenancy)").Line();
             foreach (var context in filtered)
             {
                 md.Line("Global query filters in " + Markdown.Code(context.Name) + ":").Line();
@@ -38,6 +45,22 @@ internal static class DataOperationsMarkdownEmitter
             }
         }
 
+        if (!report.SaveHooks.IsEmpty)
+        {
+            md.Line("#### Save hooks (audit fields, soft delete)").Line();
+            md.Line("Code that runs when changes are saved, and what it does to the tracked entries:").Line();
+            md.Line("| Hook | Kind | Entries | Sets | Entry states | Evidence |").Line("| --- | --- | --- | --- | --- | --- |");
+            foreach (var hook in report.SaveHooks)
+            {
+                md.Line("| " + Markdown.Code(hook.TypeName) + " | " + Markdown.Text(hook.Kind)
+                        + " | " + (hook.Entries.IsEmpty ? "" : string.Join(", ", hook.Entries.Select(Markdown.Code)))
+                        + " | " + (hook.AssignedMembers.IsEmpty ? "" : string.Join(", ", hook.AssignedMembers.Select(Markdown.Code)))
+                        + " | " + (hook.StateChanges.IsEmpty ? "" : string.Join("; ", hook.StateChanges.Select(Markdown.Code)))
+                        + " | " + md.Link(hook.Location) + " |");
+            }
+            md.Line();
+        }
+
         if (!report.Transactions.IsEmpty)
         {
             md.Line("### 2.2 Transactions").Line();
@@ -52,28 +75,12 @@ internal static class DataOperationsMarkdownEmitter
 
         if (!report.QueryShapes.IsEmpty)
         {
-            md.Line("### 2.3 Query loading and tracking").Line();
+            md.Line("### 2.4 Query optimisation: loading and tracking").Line();
             md.Line("| Where | What | Entity | Path or call | Evidence |").Line("| --- | --- | --- | --- | --- |");
             foreach (var shape in report.QueryShapes)
             {
                 md.Line("| " + Markdown.Code(shape.Member) + " | " + Markdown.Text(shape.Kind) + " | " + (shape.Entity is null ? "" : Markdown.Code(shape.Entity))
                         + " | " + (shape.Detail is null ? "" : Markdown.Code(shape.Detail)) + " | " + md.Link(shape.Location) + " |");
-            }
-            md.Line();
-        }
-
-        if (!report.SaveHooks.IsEmpty)
-        {
-            md.Line("### 2.4 Save hooks (audit fields, soft delete)").Line();
-            md.Line("Code that runs when changes are saved, and what it does to the tracked entries:").Line();
-            md.Line("| Hook | Kind | Entries | Sets | Entry states | Evidence |").Line("| --- | --- | --- | --- | --- | --- |");
-            foreach (var hook in report.SaveHooks)
-            {
-                md.Line("| " + Markdown.Code(hook.TypeName) + " | " + Markdown.Text(hook.Kind)
-                        + " | " + (hook.Entries.IsEmpty ? "" : string.Join(", ", hook.Entries.Select(Markdown.Code)))
-                        + " | " + (hook.AssignedMembers.IsEmpty ? "" : string.Join(", ", hook.AssignedMembers.Select(Markdown.Code)))
-                        + " | " + (hook.StateChanges.IsEmpty ? "" : string.Join("; ", hook.StateChanges.Select(Markdown.Code)))
-                        + " | " + md.Link(hook.Location) + " |");
             }
             md.Line();
         }

@@ -86,6 +86,14 @@ internal static class JsonEmitter
         }
         json.EndArray();
 
+        json.Name("crud").StartArray();
+        foreach (var row in report.Crud)
+        {
+            json.StartObject().Property("entity", row.Entity).Property("target", row.Target.ToString()).Property("operation", row.Operation.ToString())
+                .Property("api", row.Api).Name("bulk").Bool(row.Bulk).Property("member", row.Member).Property("location", Location(paths, row.Location)).EndObject();
+        }
+        json.EndArray();
+
         json.Name("rawSql").StartArray();
         foreach (var site in report.RawSql)
         {
@@ -280,8 +288,9 @@ internal static class JsonEmitter
         if (report.Stores.IsEmpty) topics.Add("1.1 Databases and connections: stores opened without EF Core (ADO.NET connections, NpgsqlDataSource, MongoClient, ConnectionMultiplexer, LiteDatabase)");
         if (report.Contexts.All(c => c.Entities.IsEmpty)) topics.Add("1.2 Data models and entities: DbSet entity types");
         if (report.Migrations.IsEmpty) topics.Add("3.1 Migrations: EF Core and FluentMigrator migrations");
-        if (report.SaveHooks.IsEmpty) topics.Add("2.4 Save hooks: SaveChanges overrides and SaveChangesInterceptors");
-        if (report.QueryShapes.IsEmpty) topics.Add("2.3 Query loading and tracking: Include paths, AsNoTracking, split queries, compiled queries");
+        if (report.Crud.IsEmpty) topics.Add("2.1 CRUD: EF Core adds, queries, updates and deletes per entity, and SQL naming its tables");
+        if (report.SaveHooks.IsEmpty) topics.Add("2.1 Save hooks: SaveChanges overrides and SaveChangesInterceptors");
+        if (report.QueryShapes.IsEmpty) topics.Add("2.4 Query optimisation: Include paths, AsNoTracking, split queries, compiled queries, N+1 risks");
         if (report.Transactions.IsEmpty) topics.Add("2.2 Transactions: explicit boundaries (BeginTransaction, TransactionScope, execution strategies)");
         if (report.CacheProviders.IsEmpty && report.CacheUses.IsEmpty) topics.Add("1.4 Caching layer: IMemoryCache, IDistributedCache, HybridCache and their registrations");
         if (report.RawSql.IsEmpty) topics.Add("1.3 Data access layer: raw SQL (EF Core raw SQL APIs, Dapper, ADO.NET command text)");

@@ -19,9 +19,10 @@ internal sealed record DataLayerReport(
     EquatableArray<QueryShapeSpec> QueryShapes = default,
     EquatableArray<SaveHookSpec> SaveHooks = default,
     EquatableArray<StoreReport> Stores = default,
-    EquatableArray<StoreObjectSpec> StoreObjects = default)
+    EquatableArray<StoreObjectSpec> StoreObjects = default,
+    EquatableArray<CrudSpec> Crud = default)
 {
-    public bool IsEmpty => Contexts.IsEmpty && Stores.IsEmpty && StoreObjects.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty && MigrationApplications.IsEmpty && CacheProviders.IsEmpty && CacheUses.IsEmpty && Transactions.IsEmpty && QueryShapes.IsEmpty && SaveHooks.IsEmpty;
+    public bool IsEmpty => Contexts.IsEmpty && Crud.IsEmpty && Stores.IsEmpty && StoreObjects.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty && MigrationApplications.IsEmpty && CacheProviders.IsEmpty && CacheUses.IsEmpty && Transactions.IsEmpty && QueryShapes.IsEmpty && SaveHooks.IsEmpty;
 }
 
 /// <param name="Provider">The single provider DATA_LAYER.json names; null when none or several are configured.</param>

@@ -27,7 +27,8 @@ internal static class DataLayerReportBuilder
         IReadOnlyList<TransactionSpec>? transactions = null,
         IReadOnlyList<QueryShapeSpec>? queryShapes = null,
         IReadOnlyList<SaveHookSpec>? saveHooks = null,
-        IReadOnlyList<StoreResult>? stores = null)
+        IReadOnlyList<StoreResult>? stores = null,
+        IReadOnlyList<CrudSpec>? crud = null)
     {
         // Contexts declared here, plus contexts declared in referenced assemblies that this project registers.
         var contexts = new Dictionary<string, DbContextSpec>(StringComparer.Ordinal);
@@ -63,7 +64,8 @@ internal static class DataLayerReportBuilder
         var storeReports = Stores((stores ?? new List<StoreResult>()).Select(s => s.Store).Where(s => s is not null).Select(s => s!), settings);
         var storeObjects = (stores ?? new List<StoreResult>()).Select(s => s.Object).Where(o => o is not null).Select(o => o!)
             .OrderBy(o => o.Store, StringComparer.Ordinal).ThenBy(o => o.Location, LocationComparer.Instance).ToEquatableArray();
-        return new DataLayerReport(projectName, reports, sql, ordered, applied, cacheProviders, cacheUses, boundaries, bypasses, shapes, hooks, storeReports, storeObjects);
+        var crudRows = CrudMatrix.Build(crud ?? new List<CrudSpec>(), sql, reports);
+        return new DataLayerReport(projectName, reports, sql, ordered, applied, cacheProviders, cacheUses, boundaries, bypasses, shapes, hooks, storeReports, storeObjects, crudRows);
     }
 
     private static ContextReport BuildContext(DbContextSpec context, IReadOnlyList<EntityConfigurationSpec> configurations,

@@ -1,0 +1,21 @@
+namespace DataDocGen.Generator.Model;
+
+internal enum CrudOperation { Create, Read, Update, Delete }
+
+/// <summary>What a CRUD row is about: an entity type, a generic repository's type parameter, or a table named in SQL
+/// that no entity of this project maps to.</summary>
+internal enum CrudTarget { Entity, TypeParameter, Table }
+
+/// <summary>A place that creates, reads, updates or deletes an entity through EF Core.</summary>
+/// <param name="Entity">The entity type's full name; for a generic repository's <c>Set&lt;T&gt;()</c>, the type
+/// parameter as <c>T of Repository&lt;T&gt;</c>; for SQL text, the table name when no entity maps to it.</param>
+/// <param name="Api">The EF Core call that decides the operation, e.g. <c>AddAsync</c>, <c>ExecuteDeleteAsync</c>, <c>ToListAsync</c>.</param>
+/// <param name="Bulk">A set-based or multi-entity operation: <c>ExecuteUpdate/Delete</c>, <c>AddRange</c>, <c>RemoveRange</c>, <c>UpdateRange</c>.</param>
+internal sealed record CrudSpec(
+    string Entity,
+    CrudTarget Target,
+    CrudOperation Operation,
+    string Api,
+    bool Bulk,
+    string Member,
+    SourceLocation? Location);

@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DataDocGen.Generator.Helpers;
+using DataDocGen.Generator.Model;
+
+namespace DataDocGen.Generator.Report;
+
+/// <summary>
+/// The CRUD rows of the report: EF Core calls as the parser found them, plus raw SQL whose constant text names its
+/// tables. A SQL table is attributed to the entity a context maps to it (by name, schema ignored, case-insensitive);
+/// a table no entity maps to stays a table. A write statement (INSERT, UPDATE, DELETE) is attributed only when its
+/// text names exactly one table: <c>INSERT ... SELECT ... JOIN</c> names several, and which one is written cannot be
+/// told from the list.
+/// </summary>
+internal static class CrudMatrix
+{
+    public static EquatableArray<CrudSpec> Build(IReadOnlyList<CrudSpec> efCalls, EquatableArray<RawSqlSpec> sql, EquatableArray<ContextReport> contexts)
+    {
+        var tableEntities = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var table in contexts.SelectMany(c => c.Tables.Concat(c.Views)))
+        {
+            if (!tableEntities.TryGetValue(table.Name, out var set)) tableEntities[table.Name] = set = new HashSet<string>(StringComparer.Ordinal);
+            set.UnionWith(table.Entities);
+        }
+
+        var rows = new List<CrudSpec>(efCalls);
+        foreach (var site in sql)
+        {
+            var operation = site.Statement switch
+            {
+                "SELECT" or "WITH" => CrudOperation.Read,
+                "INSERT" => CrudOperation.Create,
+                "UPDATE" => CrudOperation.Update,
+                "DELETE" => CrudOperation.Delete,
+                _ => (CrudOperation?)null,
+            };
+            if (operation is null || site.Tables.IsEmpty) continue;
+            if (operation != CrudOperation.Read && site.Tables.Count != 1) continue;
+            foreach (var written in site.Tables)
+            {
+                var table = TableName(written);
+                var api = site.Api + " (" + site.Statement + ")";
+                if (tableEntities.TryGetValue(table, out var entities) && entities.Count == 1)
+                {
+                    rows.Add(new CrudSpec(entities.First(), CrudTarget.Entity, operation.Value, api, false, site.Member, site.Location));
+                }
+                else
+                {
+                    rows.Add(new CrudSpec(table, CrudTarget.Table, operation.Value, api, false, site.Member, site.Location));
+                }
+            }
+        }
+        return rows.Distinct()
+            .OrderBy(r => r.Target).ThenBy(r => r.Entity, StringComparer.Ordinal).ThenBy(r => r.Operation)
+            .ThenBy(r => r.Location, LocationComparer.Instance).ThenBy(r => r.Api, StringComparer.Ordinal)
+            .ToEquatableArray();
+    }
+
+    /// <summary><c>[dbo].[Orders]</c>, <c>"public"."orders"</c>, <c>dbo.Orders</c> → the last part without quotes.</summary>
+    private static string TableName(string written)
+    {
+        var last = written.Split('.').Last();
+        return last.Trim('[', ']', '"', '`');
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using DataDocGen.Generator.Tests.Infrastructure;
+
+namespace DataDocGen.Generator.Tests;
+
+/// <summary>Section 2.1's CRUD matrix: EF Core calls by their chain's last call and root, plus SQL naming a table.</summary>
+public class CrudTests
+{
+    private const string Code = """
+        using System.Data;
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Dapper;
+        using Shop.Domain;
+        namespace Shop.Data
+        {
+            public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+            {
+                public DbSet<Order> Orders => Set<Order>();
+                public DbSet<Customer> Customers => Set<Customer>();
+            }
+
+            public class OrderService(ShopContext db, IDbConnection connection)
+            {
+                public async Task Place(Order order) { db.Orders.Add(order); await db.SaveChangesAsync(); }
+                public Task<List<Order>> Recent() => db.Orders.AsNoTracking().Where(o => o.Id > 10).OrderBy(o => o.Id).ToListAsync();
+                public ValueTask<Order?> Get(int id) => db.Orders.FindAsync(id);
+                public void Rename(Customer customer) => db.Update(customer);
+                public void Import(List<Customer> customers) => db.Customers.AddRange(customers);
+                public Task<int> Purge() => db.Orders.Where(o => o.CustomerId == 0).ExecuteDeleteAsync();
+                public void Forget(Customer customer) => db.Remove(customer);
+                public Task<int> Archive() => connection.ExecuteAsync("INSERT INTO Archive (Id) SELECT Id FROM Orders");
+                public Task<int> Close(int id) => connection.ExecuteAsync("UPDATE Orders SET CustomerId = 0 WHERE Id = @id", new { id });
+                public Task<IEnumerable<int>> Audit() => connection.QueryAsync<int>("SELECT Id FROM AuditLog");
+
+                // Traps: in-memory collections and look-alike methods.
+                public int InMemory(List<Order> orders) { orders.Add(new Order()); return orders.Where(o => o.Id > 1).Count(); }
+                public void NotEf(Basket basket) => basket.Add(new Order());
+                // public void Commented() => db.Customers.Remove(null!);
+            }
+
+            public class Basket { public void Add(Order order) { } }
+
+            public class Repository<T>(ShopContext db) where T : class
+            {
+                public IQueryable<T> All() => db.Set<T>();
+                public Task<List<T>> List() => db.Set<T>().ToListAsync();
+                public void Delete(T entity) => db.Set<T>().Remove(entity);
+            }
+        }
+        """;
+
+    [Fact]
+    public void Matrix_lists_per_entity_the_members_that_create_read_update_and_delete_it()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Data/Shop.cs", Code)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("### 2.1 CRUD, soft deletes and audit", md);
+        Assert.Contains("| `Shop.Domain.Customer` | `OrderService.Import` [Data/Shop.cs:25](Data/Shop.cs#L25) |  | `OrderService.Rename` [Data/Shop.cs:24](Data/Shop.cs#L24) | `OrderService.Forget` [Data/Shop.cs:27](Data/Shop.cs#L27) |", md);
+        Assert.Contains("| `Shop.Domain.Order` | `OrderService.Place` [Data/Shop.cs:21](Data/Shop.cs#L21) | `OrderService.Recent` [Data/Shop.cs:22](Data/Shop.cs#L22)<br>`OrderService.Get` [Data/Shop.cs:23](Data/Shop.cs#L23) | `OrderService.Close` [Data/Shop.cs:29](Data/Shop.cs#L29) | `OrderService.Purge` [Data/Shop.cs:26](Data/Shop.cs#L26) |", md);
+        // A table no entity maps to stays a table; INSERT ... SELECT names two tables, so which one is written is unknown
+        // and the statement is left out.
+        Assert.Contains("| table `AuditLog` (SQL) |  | `OrderService.Audit` [Data/Shop.cs:30](Data/Shop.cs#L30) |  |  |", md);
+        Assert.DoesNotContain("table `Archive`", md);
+        Assert.DoesNotContain("`OrderService.Archive` [", md.Substring(md.IndexOf("#### CRUD by entity", StringComparison.Ordinal)));
+        Assert.Contains("| `T of Repository<T>` (any entity) |  | `Repository.List` [Data/Shop.cs:43](Data/Shop.cs#L43) |  | `Repository.Delete` [Data/Shop.cs:44](Data/Shop.cs#L44) |", md);
+    }
+
+    [Fact]
+    public void Bulk_operations_are_listed_and_in_memory_collections_look_alikes_and_comments_are_not()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Data/Shop.cs", Code)));
+        var md = output.Markdown!;
+        Assert.Contains("| `OrderService.Import` | `Shop.Domain.Customer` | create | `AddRange` | [Data/Shop.cs:25](Data/Shop.cs#L25) |", md);
+        Assert.Contains("| `OrderService.Purge` | `Shop.Domain.Order` | delete | `ExecuteDeleteAsync` | [Data/Shop.cs:26](Data/Shop.cs#L26) |", md);
+        Assert.DoesNotContain("InMemory", md);
+        Assert.DoesNotContain("NotEf", md);
+        Assert.DoesNotContain("Commented", md);
+        using var json = JsonDocument.Parse(output.Json!);
+        var rows = json.RootElement.GetProperty("crud").EnumerateArray().ToList();
+        Assert.Equal(11, rows.Count);
+        Assert.Contains(rows, r => r.GetProperty("api").GetString() == "Dapper ExecuteAsync (UPDATE)" && r.GetProperty("operation").GetString() == "Update");
+    }
+}
