@@ -35,6 +35,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         public const string Transactions = nameof(Transactions);
         public const string Stores = nameof(Stores);
         public const string Crud = nameof(Crud);
+        public const string Repositories = nameof(Repositories);
         public const string MigrationApplications = nameof(MigrationApplications);
         public const string AppSettings = nameof(AppSettings);
         public const string ProjectName = nameof(ProjectName);
@@ -106,6 +107,11 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Where(static result => result is not null)
             .WithTrackingName(TrackingNames.Crud);
 
+        var repositories = context.SyntaxProvider
+            .CreateSyntaxProvider(RepositoryParser.IsCandidate, RepositoryParser.Parse)
+            .Where(static result => result is not null)
+            .WithTrackingName(TrackingNames.Repositories);
+
         var appSettings = context.AdditionalTextsProvider
             .Where(AppSettingsParser.IsAppSettings)
             .Select(AppSettingsParser.Parse)
@@ -131,13 +137,13 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Combine(transactions.Collect())
             .Combine(queryShapes.Collect())
             .Combine(saveHooks.Collect())
-            .Combine(stores.Collect().Combine(crud.Collect()))
+            .Combine(stores.Collect().Combine(crud.Collect()).Combine(repositories.Collect()))
             .Combine(projectName)
             .Select(static (input, cancellationToken) =>
             {
-                var (((((((((((declared, registered), settings), sqlSites), migrationClasses), applications), cacheSites), transactionSites), shapeSites), hookSites), (storeSites, crudSites)), name) = input;
+                var (((((((((((declared, registered), settings), sqlSites), migrationClasses), applications), cacheSites), transactionSites), shapeSites), hookSites), ((storeSites, crudSites), repositorySites)), name) = input;
                 var errors = declared.Select(d => d!.Error).Concat(registered.Select(r => r!.Error)).Concat(sqlSites.Select(s => s!.Error))
-                    .Concat(migrationClasses.Select(m => m!.Error)).Concat(cacheSites.Select(c => c!.Error)).Concat(transactionSites.Select(t => t!.Error)).Concat(shapeSites.Select(q => q!.Error)).Concat(hookSites.Select(h => h!.Error)).Concat(storeSites.Select(s => s!.Error)).Concat(crudSites.Select(c => c!.Error))
+                    .Concat(migrationClasses.Select(m => m!.Error)).Concat(cacheSites.Select(c => c!.Error)).Concat(transactionSites.Select(t => t!.Error)).Concat(shapeSites.Select(q => q!.Error)).Concat(hookSites.Select(h => h!.Error)).Concat(storeSites.Select(s => s!.Error)).Concat(crudSites.Select(c => c!.Error)).Concat(repositorySites.Select(r => r!.Error))
                     .Where(e => e is not null).Select(e => e!).ToEquatableArray();
                 try
                 {
@@ -158,7 +164,8 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
                         shapeSites.Select(q => q!.Shape).Where(q => q is not null).Select(q => q!).ToList(),
                         hookSites.Select(h => h!.Hook).Where(h => h is not null).Select(h => h!).ToList(),
                         storeSites.Select(s => s!).ToList(),
-                        crudSites.Select(c => c!.Spec).Where(c => c is not null).Select(c => c!).ToList());
+                        crudSites.Select(c => c!.Spec).Where(c => c is not null).Select(c => c!).ToList(),
+                        repositorySites.Select(r => r!).ToList());
                     return new ReportResult(built, errors.Concat(buildErrors).ToEquatableArray());
                 }
                 catch (System.Exception exception) when (exception is not System.OperationCanceledException)

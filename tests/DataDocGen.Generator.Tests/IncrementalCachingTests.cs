@@ -43,6 +43,12 @@ public class IncrementalCachingTests
                 public static Microsoft.Data.SqlClient.SqlConnection Open(IConfiguration config) => new Microsoft.Data.SqlClient.SqlConnection(config.GetConnectionString("Shop"));
             }
 
+            public class OrderRepository(Shop.Data.ShopContext db)
+            {
+                public static void Register(IServiceCollection services) => services.AddScoped<OrderRepository>();
+                public int Count() => db.Orders.Count();
+            }
+
             [FluentMigrator.Migration(1)]
             public class AddAudit : FluentMigrator.Migration
             {

@@ -9,6 +9,8 @@ internal static class DataAccessMarkdownEmitter
 {
     public static void Write(Markdown md, DataLayerReport report)
     {
+        if (!report.Repositories.IsEmpty || !report.RawSql.IsEmpty) md.Line("### 1.3 Data access layer").Line();
+        WriteRepositories(md, report);
         WriteRawSql(md, report);
         WriteCaching(md, report);
     }
@@ -50,10 +52,32 @@ internal static class DataAccessMarkdownEmitter
         _ => string.Join("; ", use.Expirations.Select(Markdown.Text)),
     };
 
+    // Repositories and units of work: classes named so that depend on a data-access type.
+    private static void WriteRepositories(Markdown md, DataLayerReport report)
+    {
+        if (report.Repositories.IsEmpty) return;
+        md.Line("#### Repositories and units of work").Line();
+        md.Line("Classes named `*Repository` or `*UnitOfWork` (or implementing an interface so named) that depend on a data-access type:").Line();
+        md.Line("| Class | Kind | Implements | Entities | Data access through | Saves changes | Registered | Evidence |")
+          .Line("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var item in report.Repositories)
+        {
+            var repository = item.Repository;
+            var registrations = string.Join("<br>", item.Registrations.Select(r =>
+                Markdown.Code(r.Call + "<" + (r.Service == r.Implementation ? r.Implementation : r.Service + ", " + r.Implementation) + ">") + " (" + r.Lifetime.ToLowerInvariant() + ") " + md.Link(r.Location)));
+            md.Line("| " + Markdown.Code(repository.FullName) + " | " + repository.Kind
+                    + " | " + string.Join(", ", repository.Interfaces.Select(Markdown.Code))
+                    + " | " + string.Join(", ", repository.Entities.Select(Markdown.Code))
+                    + " | " + string.Join(", ", repository.DataAccess.Select(Markdown.Text))
+                    + " | " + (repository.SavesChanges ? "yes" : "no")
+                    + " | " + registrations + " | " + md.Link(repository.Location) + " |");
+        }
+        md.Line();
+    }
+
     private static void WriteRawSql(Markdown md, DataLayerReport report)
     {
         if (report.RawSql.IsEmpty) return;
-        md.Line("### 1.3 Data access layer").Line();
         md.Line("#### Raw SQL").Line();
         var risky = report.RawSql.Count(s => s.Parameterization == SqlParameterization.BuiltIntoRawSql);
         if (risky > 0)

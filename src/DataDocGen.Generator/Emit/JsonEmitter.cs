@@ -86,6 +86,22 @@ internal static class JsonEmitter
         }
         json.EndArray();
 
+        json.Name("repositories").StartArray();
+        foreach (var item in report.Repositories)
+        {
+            var repository = item.Repository;
+            json.StartObject().Property("class", repository.FullName).Property("kind", repository.Kind).StringArray("interfaces", repository.Interfaces)
+                .StringArray("entities", repository.Entities).StringArray("dataAccess", repository.DataAccess).Name("savesChanges").Bool(repository.SavesChanges)
+                .Property("location", Location(paths, repository.Location)).Name("registrations").StartArray();
+            foreach (var registration in item.Registrations)
+            {
+                json.StartObject().Property("service", registration.Service).Property("implementation", registration.Implementation)
+                    .Property("lifetime", registration.Lifetime).Property("location", Location(paths, registration.Location)).EndObject();
+            }
+            json.EndArray().EndObject();
+        }
+        json.EndArray();
+
         json.Name("crud").StartArray();
         foreach (var row in report.Crud)
         {
@@ -288,6 +304,7 @@ internal static class JsonEmitter
         if (report.Stores.IsEmpty) topics.Add("1.1 Databases and connections: stores opened without EF Core (ADO.NET connections, NpgsqlDataSource, MongoClient, ConnectionMultiplexer, LiteDatabase)");
         if (report.Contexts.All(c => c.Entities.IsEmpty)) topics.Add("1.2 Data models and entities: DbSet entity types");
         if (report.Migrations.IsEmpty) topics.Add("3.1 Migrations: EF Core and FluentMigrator migrations");
+        if (report.Repositories.IsEmpty) topics.Add("1.3 Data access layer: repositories and units of work that depend on a data-access type");
         if (report.Crud.IsEmpty) topics.Add("2.1 CRUD: EF Core adds, queries, updates and deletes per entity, and SQL naming its tables");
         if (report.SaveHooks.IsEmpty) topics.Add("2.1 Save hooks: SaveChanges overrides and SaveChangesInterceptors");
         if (report.QueryShapes.IsEmpty) topics.Add("2.4 Query optimisation: Include paths, AsNoTracking, split queries, compiled queries, N+1 risks");

@@ -20,9 +20,10 @@ internal sealed record DataLayerReport(
     EquatableArray<SaveHookSpec> SaveHooks = default,
     EquatableArray<StoreReport> Stores = default,
     EquatableArray<StoreObjectSpec> StoreObjects = default,
-    EquatableArray<CrudSpec> Crud = default)
+    EquatableArray<CrudSpec> Crud = default,
+    EquatableArray<RepositoryReport> Repositories = default)
 {
-    public bool IsEmpty => Contexts.IsEmpty && Crud.IsEmpty && Stores.IsEmpty && StoreObjects.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty && MigrationApplications.IsEmpty && CacheProviders.IsEmpty && CacheUses.IsEmpty && Transactions.IsEmpty && QueryShapes.IsEmpty && SaveHooks.IsEmpty;
+    public bool IsEmpty => Contexts.IsEmpty && Crud.IsEmpty && Repositories.IsEmpty && Stores.IsEmpty && StoreObjects.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty && MigrationApplications.IsEmpty && CacheProviders.IsEmpty && CacheUses.IsEmpty && Transactions.IsEmpty && QueryShapes.IsEmpty && SaveHooks.IsEmpty;
 }
 
 /// <param name="Provider">The single provider DATA_LAYER.json names; null when none or several are configured.</param>
@@ -79,6 +80,9 @@ internal sealed record StoreReport(
     EquatableArray<ConnectionValueReport> Values);
 
 internal sealed record StoreSite(string Member, SourceLocation? Location);
+
+/// <summary>A repository or unit of work with the registrations whose implementation it is.</summary>
+internal sealed record RepositoryReport(RepositorySpec Repository, EquatableArray<ServiceRegistrationSpec> Registrations);
 
 /// <summary>A configuration value a connection string resolves to in one appsettings file.</summary>
 internal sealed record ConnectionValueReport(string Key, string? Environment, string FilePath, int Line, string? RedactedValue);

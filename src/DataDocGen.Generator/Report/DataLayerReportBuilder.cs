@@ -28,7 +28,8 @@ internal static class DataLayerReportBuilder
         IReadOnlyList<QueryShapeSpec>? queryShapes = null,
         IReadOnlyList<SaveHookSpec>? saveHooks = null,
         IReadOnlyList<StoreResult>? stores = null,
-        IReadOnlyList<CrudSpec>? crud = null)
+        IReadOnlyList<CrudSpec>? crud = null,
+        IReadOnlyList<RepositoryResult>? repositories = null)
     {
         // Contexts declared here, plus contexts declared in referenced assemblies that this project registers.
         var contexts = new Dictionary<string, DbContextSpec>(StringComparer.Ordinal);
@@ -65,7 +66,12 @@ internal static class DataLayerReportBuilder
         var storeObjects = (stores ?? new List<StoreResult>()).Select(s => s.Object).Where(o => o is not null).Select(o => o!)
             .OrderBy(o => o.Store, StringComparer.Ordinal).ThenBy(o => o.Location, LocationComparer.Instance).ToEquatableArray();
         var crudRows = CrudMatrix.Build(crud ?? new List<CrudSpec>(), sql, reports);
-        return new DataLayerReport(projectName, reports, sql, ordered, applied, cacheProviders, cacheUses, boundaries, bypasses, shapes, hooks, storeReports, storeObjects, crudRows);
+        var registered = (repositories ?? new List<RepositoryResult>()).Select(r => r.Registration).Where(r => r is not null).Select(r => r!).ToList();
+        var repositoryReports = (repositories ?? new List<RepositoryResult>()).Select(r => r.Repository).Where(r => r is not null).Select(r => r!)
+            .OrderBy(r => r.FullName, StringComparer.Ordinal)
+            .Select(r => new RepositoryReport(r, registered.Where(g => g.ImplementationFullName == r.FullName).OrderBy(g => g.Location, LocationComparer.Instance).ToEquatableArray()))
+            .ToEquatableArray();
+        return new DataLayerReport(projectName, reports, sql, ordered, applied, cacheProviders, cacheUses, boundaries, bypasses, shapes, hooks, storeReports, storeObjects, crudRows, repositoryReports);
     }
 
     private static ContextReport BuildContext(DbContextSpec context, IReadOnlyList<EntityConfigurationSpec> configurations,

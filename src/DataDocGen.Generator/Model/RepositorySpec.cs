@@ -1,0 +1,24 @@
+using DataDocGen.Generator.Helpers;
+
+namespace DataDocGen.Generator.Model;
+
+/// <summary>A class named like a repository or unit of work whose code really reaches data: it depends on (fields,
+/// properties, constructor parameters) a DbContext, a DbSet, an ADO.NET connection or data source, a MongoDB
+/// collection or database, or a Redis database. The name makes it a candidate; the dependency makes it a fact.</summary>
+/// <param name="Kind">repository, generic repository, unit of work.</param>
+/// <param name="Interfaces">The interfaces it implements (display names), e.g. <c>IOrderRepository</c>, <c>IRepository&lt;Order&gt;</c>.</param>
+/// <param name="Entities">Entity types it serves: DbSet and collection type arguments, <c>Set&lt;T&gt;()</c> calls, DbSet properties it reads, and the type arguments of its repository interfaces.</param>
+/// <param name="DataAccess">What it uses to reach data, e.g. <c>ShopContext (EF Core)</c>, <c>IDbConnection (ADO.NET)</c>.</param>
+/// <param name="SavesChanges">It calls <c>SaveChanges[Async]</c> (a unit of work commits; a repository that saves commits per call).</param>
+internal sealed record RepositorySpec(
+    string FullName,
+    string Kind,
+    EquatableArray<string> Interfaces,
+    EquatableArray<string> Entities,
+    EquatableArray<string> DataAccess,
+    bool SavesChanges,
+    SourceLocation? Location);
+
+/// <summary>A service registration: <c>AddScoped&lt;IOrderRepository, OrderRepository&gt;()</c> or
+/// <c>AddScoped(typeof(IRepository&lt;&gt;), typeof(Repository&lt;&gt;))</c>, with type names as the report shows them.</summary>
+internal sealed record ServiceRegistrationSpec(string Service, string Implementation, string ImplementationFullName, string Lifetime, string Call, SourceLocation? Location);

@@ -1,0 +1,193 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using DataDocGen.Generator.Helpers;
+using DataDocGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DataDocGen.Generator.Parsing;
+
+/// <summary>
+/// The repository pattern: classes named <c>*Repository</c> or <c>*UnitOfWork</c> (or implementing an interface so
+/// named) that depend on a data-access type, with the entities they serve; and the DI registrations
+/// (<c>AddScoped/AddTransient/AddSingleton</c>, generic or <c>typeof</c>) that the builder links to them.
+/// A class whose name says repository but which touches no data is not reported: the name alone proves nothing.
+/// </summary>
+internal static class RepositoryParser
+{
+    private static readonly string[] Suffixes = { "Repository", "UnitOfWork" };
+
+    private static readonly Dictionary<string, string> Lifetimes = new()
+    {
+        ["AddScoped"] = "Scoped", ["AddTransient"] = "Transient", ["AddSingleton"] = "Singleton",
+        ["TryAddScoped"] = "Scoped", ["TryAddTransient"] = "Transient", ["TryAddSingleton"] = "Singleton",
+    };
+
+    public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node switch
+    {
+        ClassDeclarationSyntax type => HasSuffix(type.Identifier.ValueText)
+                                       || (type.BaseList?.Types.Any(t => HasSuffix(RightmostName(t.Type))) ?? false),
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => Lifetimes.ContainsKey(access.Name.Identifier.ValueText),
+        _ => false,
+    };
+
+    public static RepositoryResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return context.Node switch
+            {
+                ClassDeclarationSyntax type => Repository(type, context.SemanticModel, cancellationToken),
+                InvocationExpressionSyntax invocation => Registration(invocation, context.SemanticModel, cancellationToken),
+                _ => null,
+            };
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            return new RepositoryResult(null, null, Diagnostics.GeneratorFailure.Describe(exception, context.Node));
+        }
+    }
+
+    private static RepositoryResult? Repository(ClassDeclarationSyntax declaration, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (model.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type) return null;
+        // A partial class is read once, from its first part, over all its parts.
+        var first = type.DeclaringSyntaxReferences[0];
+        if (first.SyntaxTree != declaration.SyntaxTree || first.Span != declaration.Span) return null;
+
+        var dependencies = Dependencies(type).ToList();
+        var access = dependencies.Select(d => DataAccess(d.Type)).Where(a => a is not null).Select(a => a!).Distinct().OrderBy(a => a, System.StringComparer.Ordinal).ToList();
+        if (access.Count == 0) return null;
+
+        var entities = new SortedSet<string>(System.StringComparer.Ordinal);
+        foreach (var dependency in dependencies)
+        {
+            if (EntityOf(dependency.Type) is { } entity) entities.Add(Name(entity));
+        }
+        var interfaces = type.Interfaces.Where(i => !i.IsInNamespaceOrBelow("System")).ToList();
+        foreach (var contract in interfaces.Where(i => HasSuffix(i.Name)))
+        {
+            foreach (var argument in contract.TypeArguments) entities.Add(Name(argument));
+        }
+
+        // Set<T>() calls and DbSet properties read through the context, in every part of the class.
+        var savesChanges = false;
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            var node = reference.GetSyntax(cancellationToken);
+            var partModel = node.SyntaxTree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(node.SyntaxTree);
+            foreach (var child in node.DescendantNodes())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                switch (child)
+                {
+                    case GenericNameSyntax { Identifier.ValueText: "Set", TypeArgumentList.Arguments.Count: 1 } set
+                        when partModel.GetTypeInfo(set.TypeArgumentList.Arguments[0], cancellationToken).Type is { } setType:
+                        entities.Add(Name(setType));
+                        break;
+                    case MemberAccessExpressionSyntax memberAccess when memberAccess.Parent is not InvocationExpressionSyntax { Expression: var callee } || callee != memberAccess:
+                        if (partModel.GetTypeInfo(memberAccess, cancellationToken).Type is INamedTypeSymbol { Name: "DbSet", TypeArguments.Length: 1 } dbSet
+                            && dbSet.IsInNamespace("Microsoft.EntityFrameworkCore"))
+                        {
+                            entities.Add(Name(dbSet.TypeArguments[0]));
+                        }
+                        break;
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "SaveChanges" or "SaveChangesAsync" } }:
+                        savesChanges = true;
+                        break;
+                }
+            }
+        }
+
+        var kind = type.Name.EndsWith("UnitOfWork", System.StringComparison.Ordinal) || interfaces.Any(i => i.Name.EndsWith("UnitOfWork", System.StringComparison.Ordinal))
+            ? "unit of work"
+            : type.IsGenericType ? "generic repository" : "repository";
+        var spec = new RepositorySpec(FullName(type), kind,
+            interfaces.Select(i => i.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)).OrderBy(i => i, System.StringComparer.Ordinal).ToEquatableArray(),
+            entities.ToEquatableArray(), access.ToEquatableArray(), savesChanges, SourceLocation.From(declaration.Identifier.Parent!));
+        return new RepositoryResult(spec, null, null);
+    }
+
+    /// <summary>Fields, properties and constructor parameters (primary constructors included) of the type.</summary>
+    private static IEnumerable<(string Name, ITypeSymbol Type)> Dependencies(INamedTypeSymbol type)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            switch (member)
+            {
+                case IFieldSymbol { IsImplicitlyDeclared: false } field: yield return (field.Name, field.Type); break;
+                case IPropertySymbol property: yield return (property.Name, property.Type); break;
+            }
+        }
+        foreach (var constructor in type.InstanceConstructors)
+        {
+            foreach (var parameter in constructor.Parameters) yield return (parameter.Name, parameter.Type);
+        }
+    }
+
+    /// <summary>"ShopContext (EF Core)", "IDbConnection (ADO.NET)"... for a data-access type; null for anything else.</summary>
+    private static string? DataAccess(ITypeSymbol type)
+    {
+        if (type.Is("Microsoft.EntityFrameworkCore", "DbContext") || type.DerivesFrom("Microsoft.EntityFrameworkCore", "DbContext")) return type.Name + " (EF Core)";
+        if (type is INamedTypeSymbol { Name: "DbSet" or "IDbContextFactory" } ef && ef.IsInNamespace("Microsoft.EntityFrameworkCore")) return type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + " (EF Core)";
+        if (type.Is("System.Data", "IDbConnection") || type.Is("System.Data.Common", "DbConnection") || type.DerivesFrom("System.Data.Common", "DbConnection")
+            || type.Is("System.Data.Common", "DbDataSource") || type.DerivesFrom("System.Data.Common", "DbDataSource")) return type.Name + " (ADO.NET)";
+        if (type is INamedTypeSymbol { Name: "IMongoCollection" or "IMongoDatabase" or "IMongoClient" } mongo && mongo.IsInNamespace("MongoDB.Driver")) return type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + " (MongoDB)";
+        if (type.Is("StackExchange.Redis", "IDatabase") || type.Is("StackExchange.Redis", "IConnectionMultiplexer")) return type.Name + " (Redis)";
+        if (type is INamedTypeSymbol { Name: "ILiteDatabase" or "ILiteCollection" } lite && lite.IsInNamespace("LiteDB")) return type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + " (LiteDB)";
+        return null;
+    }
+
+    private static ITypeSymbol? EntityOf(ITypeSymbol type) =>
+        type is INamedTypeSymbol { TypeArguments.Length: 1 } generic
+        && ((generic.Name == "DbSet" && generic.IsInNamespace("Microsoft.EntityFrameworkCore")) || (generic.Name is "IMongoCollection" && generic.IsInNamespace("MongoDB.Driver"))
+            || (generic.Name is "ILiteCollection" && generic.IsInNamespace("LiteDB")))
+            ? generic.TypeArguments[0] : null;
+
+    private static string Name(ITypeSymbol type) => type is ITypeParameterSymbol parameter ? parameter.Name + " (type parameter)" : type.ClrFullName();
+
+    private static RepositoryResult? Registration(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (OptionsBuilderParser.ResolveMethod(invocation, model, cancellationToken) is not { } method) return null;
+        var original = method.ReducedFrom ?? method;
+        if (!original.ContainingType.IsInNamespaceOrBelow("Microsoft.Extensions.DependencyInjection")) return null;
+        var lifetime = Lifetimes[method.Name];
+        ITypeSymbol? service = null, implementation = null;
+        if (method.TypeArguments.Length == 2) (service, implementation) = (method.TypeArguments[0], method.TypeArguments[1]);
+        else if (method.TypeArguments.Length == 1 && invocation.ArgumentList.Arguments.Count == 0) service = implementation = method.TypeArguments[0];
+        else
+        {
+            var types = invocation.ArgumentList.Arguments.Select(a => a.Expression).OfType<TypeOfExpressionSyntax>()
+                .Select(t => model.GetTypeInfo(t.Type, cancellationToken).Type).ToList();
+            if (types.Count == 2) (service, implementation) = (types[0], types[1]);
+            else if (types.Count == 1 && invocation.ArgumentList.Arguments.Count == 1) service = implementation = types[0];
+        }
+        if (service is null || implementation is not INamedTypeSymbol implementationType) return null;
+        if (!Suffixes.Any(s => implementationType.Name.EndsWith(s, System.StringComparison.Ordinal))) return null;
+        var spec = new ServiceRegistrationSpec(Display(service), Display(implementation), FullName(implementationType.OriginalDefinition), lifetime,
+            method.Name, SourceLocation.From(invocation));
+        return new RepositoryResult(null, spec, null);
+    }
+
+    /// <summary><c>IRepository&lt;&gt;</c> for an unbound generic, else the minimally qualified name.</summary>
+    private static string Display(ITypeSymbol type) => type is INamedTypeSymbol { IsUnboundGenericType: true } unbound
+        ? unbound.Name + "<" + new string(',', unbound.Arity - 1) + ">"
+        : type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+
+    /// <summary><c>Shop.Data.Repository&lt;T&gt;</c>: the namespace-qualified name with type parameters, as C# writes it.</summary>
+    private static string FullName(INamedTypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
+
+    private static bool HasSuffix(string name) => Suffixes.Any(s => name.EndsWith(s, System.StringComparison.Ordinal));
+
+    private static string RightmostName(TypeSyntax type) => type switch
+    {
+        GenericNameSyntax generic => generic.Identifier.ValueText,
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        QualifiedNameSyntax qualified => RightmostName(qualified.Right),
+        _ => string.Empty,
+    };
+}
+
+internal sealed record RepositoryResult(RepositorySpec? Repository, ServiceRegistrationSpec? Registration, string? Error);

@@ -1,0 +1,80 @@
+using DataDocGen.Generator.Tests.Infrastructure;
+
+namespace DataDocGen.Generator.Tests;
+
+/// <summary>Section 1.3's repositories: named like one, confirmed by a data-access dependency, with entities and registrations.</summary>
+public class RepositoryTests
+{
+    private const string Code = """
+        using System.Data;
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Shop.Domain;
+        namespace Shop.Data
+        {
+            public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+            {
+                public DbSet<Order> Orders => Set<Order>();
+                public DbSet<Customer> Customers => Set<Customer>();
+            }
+
+            public interface IRepository<T> where T : class { Task<List<T>> List(); }
+            public interface IOrderRepository { Task<Order?> Find(int id); }
+            public interface IUnitOfWork { Task<int> Commit(); }
+
+            public class Repository<T>(ShopContext db) : IRepository<T> where T : class
+            {
+                public Task<List<T>> List() => db.Set<T>().ToListAsync();
+            }
+
+            public class OrderRepository : IOrderRepository
+            {
+                private readonly ShopContext _db;
+                public OrderRepository(ShopContext db) => _db = db;
+                public Task<Order?> Find(int id) => _db.Orders.FirstOrDefaultAsync(o => o.Id == id);
+                public int CountCustomers() => _db.Customers.Count();
+            }
+
+            public class ReportRepository(IDbConnection connection)
+            {
+                public IDbConnection Connection => connection;
+            }
+
+            public class UnitOfWork(ShopContext db) : IUnitOfWork
+            {
+                public Task<int> Commit() => db.SaveChangesAsync();
+            }
+
+            // Traps: named like a repository, touching no data; a DTO repository of strings.
+            public class InMemoryRepository { private readonly List<Order> _orders = new(); public void Add(Order o) => _orders.Add(o); }
+            public class RepositoryOptions { public string Name { get; set; } = ""; }
+
+            public static class Registration
+            {
+                public static void Add(IServiceCollection services)
+                {
+                    services.AddScoped<IOrderRepository, OrderRepository>();
+                    services.AddScoped(typeof(IRepository<>), typeof(Repository<>));
+                    services.AddTransient<ReportRepository>();
+                    services.AddScoped<IUnitOfWork, UnitOfWork>();
+                    services.AddSingleton<InMemoryRepository>();
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public void Repositories_are_listed_with_entities_data_access_and_registrations()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Data/Repositories.cs", Code)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("#### Repositories and units of work", md);
+        Assert.Contains("| `Shop.Data.OrderRepository` | repository | `IOrderRepository` | `Shop.Domain.Customer`, `Shop.Domain.Order` | ShopContext (EF Core) | no | `AddScoped<IOrderRepository, OrderRepository>` (scoped) [Data/Repositories.cs:53](Data/Repositories.cs#L53) | [Data/Repositories.cs:27](Data/Repositories.cs#L27) |", md);
+        Assert.Contains("| `Shop.Data.Repository<T>` | generic repository | `IRepository<T>` | `T (type parameter)` | ShopContext (EF Core) | no | `AddScoped<IRepository<>, Repository<>>` (scoped)", md);
+        Assert.Contains("| `Shop.Data.ReportRepository` | repository |  |  | IDbConnection (ADO.NET) | no | `AddTransient<ReportRepository>` (transient)", md);
+        Assert.Contains("| `Shop.Data.UnitOfWork` | unit of work | `IUnitOfWork` |  | ShopContext (EF Core) | yes | `AddScoped<IUnitOfWork, UnitOfWork>` (scoped)", md);
+        Assert.DoesNotContain("InMemoryRepository", md);
+        Assert.DoesNotContain("RepositoryOptions", md);
+    }
+}
