@@ -81,6 +81,8 @@ public class AnalyzerTests
                 }
                 public Task<IEnumerable<Product>> Dapper(string name) => connection.QueryAsync<Product>($"SELECT * FROM Products WHERE Name = '{name}'"); // expect DDG1002
                 public void Command(DbCommand command, string name) => command.CommandText = string.Format("SELECT * FROM Products WHERE Name = '{0}'", name); // expect DDG1002
+                public object Created(string name) => new Microsoft.Data.SqlClient.SqlCommand("SELECT * FROM Products WHERE Name = '" + name + "'"); // expect DDG1002
+                public object CreatedSafe() => new Microsoft.Data.SqlClient.SqlCommand("SELECT * FROM Products");
 
                 public IQueryable<Product> Safe(string name) => db.Products.FromSql($"SELECT * FROM Products WHERE Name = {name}");
                 public IQueryable<Product> Constant() => db.Products.FromSqlRaw($"SELECT * FROM {Table}");

@@ -56,4 +56,41 @@ public class RawSqlTests
         Assert.Contains("| `OrderQueries.Purge` | EF Core ExecuteSqlRaw | DELETE | `Orders` | **values built into the SQL text** | [Data/Queries.cs:", output.Markdown);
         Assert.DoesNotContain("open", output.Markdown); // SQL text and values are not copied into the report
     }
+
+    private const string AdoCode = """
+        using Microsoft.Data.SqlClient;
+        using Npgsql;
+        namespace Shop.Data
+        {
+            public class Stock(NpgsqlDataSource dataSource, SqlConnection connection)
+            {
+                public object? Count() { using var command = new SqlCommand("SELECT COUNT(*) FROM Stock", connection); return command.ExecuteScalar(); }
+                public object? Find(string sku) { using var command = new SqlCommand($"SELECT * FROM Stock WHERE Sku = '{sku}'", connection); return command.ExecuteScalar(); }
+                public object? Named() { using var command = new NpgsqlCommand(connection: null, cmdText: "DELETE FROM Reservations"); return command.ExecuteNonQuery(); }
+                public object? FromDataSource() { using var command = dataSource.CreateCommand("UPDATE Stock SET Quantity = 0"); return command.ExecuteNonQuery(); }
+                public object? NoText() { using var command = new SqlCommand(); return command; }
+                public object NotACommand() => new RenameCommand("Stock");
+            }
+
+            public record RenameCommand(string Table);
+        }
+        """;
+
+    [Fact]
+    public void Ado_net_command_constructors_and_data_source_commands_are_raw_sql_sites()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Data/Stock.cs", AdoCode)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var sites = Json.Parse(output.Json).GetProperty("rawSql").EnumerateArray()
+            .Select(s => s.GetProperty("member").GetString() + " | " + s.GetProperty("api").GetString() + " | " + s.GetProperty("statement").GetString()
+                         + " | " + string.Join(",", s.GetProperty("tables").EnumerateArray().Select(t => t.GetString())) + " | " + s.GetProperty("parameterization").GetString())
+            .ToList();
+        Assert.Equal(
+        [
+            "Stock.Count | ADO.NET new SqlCommand | SELECT | Stock | Constant",
+            "Stock.Find | ADO.NET new SqlCommand | SELECT | Stock | BuiltIntoRawSql",
+            "Stock.Named | ADO.NET new NpgsqlCommand | DELETE | Reservations | Constant",
+            "Stock.FromDataSource | ADO.NET NpgsqlDataSource.CreateCommand | UPDATE | Stock | Constant",
+        ], sites);
+    }
 }

@@ -38,7 +38,7 @@ public sealed class DataLayerAnalyzer : DiagnosticAnalyzer
                 return;
             }
             start.RegisterSyntaxNodeAction(AnalyzeInvocation, SyntaxKind.InvocationExpression);
-            start.RegisterSyntaxNodeAction(AnalyzeCommandText, SyntaxKind.SimpleAssignmentExpression);
+            start.RegisterSyntaxNodeAction(AnalyzeSqlTextSite, SyntaxKind.SimpleAssignmentExpression, SyntaxKind.ObjectCreationExpression);
             if (start.Compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbContext") is not null)
             {
                 var softDelete = new SoftDeleteCheck();
@@ -73,7 +73,7 @@ public sealed class DataLayerAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeCommandText(SyntaxNodeAnalysisContext context)
+    private static void AnalyzeSqlTextSite(SyntaxNodeAnalysisContext context)
     {
         if (RawSqlParser.IsCandidate(context.Node, context.CancellationToken)) ReportRawSql(context);
     }

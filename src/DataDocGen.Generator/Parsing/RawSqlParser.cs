@@ -40,7 +40,10 @@ internal static class RawSqlParser
     /// <summary>Cheap syntactic filter: a call to one of the method names, or an assignment to <c>CommandText</c>.</summary>
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node switch
     {
-        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => EfMethods.Contains(access.Name.Identifier.ValueText) || DapperMethods.Contains(access.Name.Identifier.ValueText),
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => EfMethods.Contains(access.Name.Identifier.ValueText) || DapperMethods.Contains(access.Name.Identifier.ValueText)
+            || access.Name.Identifier.ValueText == "CreateCommand",
+        // new SqlCommand(sql, connection), new NpgsqlCommand(sql)...: a created type whose name ends with Command.
+        ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0, Type: var type } => RightmostName(type).EndsWith("Command", System.StringComparison.Ordinal),
         AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CommandText" } } => true,
         _ => false,
     };
@@ -56,6 +59,7 @@ internal static class RawSqlParser
             var spec = node switch
             {
                 InvocationExpressionSyntax invocation => FromInvocation(invocation, model, cancellationToken),
+                ObjectCreationExpressionSyntax creation => FromCommandCreation(creation, model, cancellationToken),
                 AssignmentExpressionSyntax assignment => FromCommandText(assignment, model, cancellationToken),
                 _ => null,
             };
@@ -72,6 +76,12 @@ internal static class RawSqlParser
         if (OptionsBuilderParser.ResolveMethod(invocation, model, cancellationToken) is not { } method) return null;
         var original = method.ReducedFrom ?? method;
         string api;
+        if (method.Name == "CreateCommand")
+        {
+            // DbDataSource.CreateCommand(sql) (Npgsql's data sources); connection.CreateCommand() takes no text.
+            if (!original.ContainingType.DerivesFromOrIs("System.Data.Common", "DbDataSource") || invocation.ArgumentList.Arguments.Count == 0) return null;
+            return Classify("ADO.NET " + original.ContainingType.Name + ".CreateCommand", invocation.ArgumentList.Arguments[0].Expression, false, invocation, model, cancellationToken);
+        }
         if (EfMethods.Contains(method.Name) && original.ContainingType.IsInNamespace("Microsoft.EntityFrameworkCore")) api = "EF Core " + method.Name;
         else if (DapperMethods.Contains(method.Name) && original.ContainingType.IsInNamespace("Dapper")) api = "Dapper " + method.Name;
         else return null;
@@ -82,6 +92,22 @@ internal static class RawSqlParser
         var takesFormattable = sqlParameter!.Type.Is("System", "FormattableString");
         return Classify(api, argument.Expression, takesFormattable, invocation, model, cancellationToken);
     }
+
+    /// <summary><c>new SqlCommand(sql, connection)</c>: any ADO.NET command type's constructor taking the command text.</summary>
+    private static RawSqlSpec? FromCommandCreation(ObjectCreationExpressionSyntax creation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (model.GetSymbolInfo(creation, cancellationToken).Symbol is not IMethodSymbol { ContainingType: { } type } constructor) return null;
+        if (!type.DerivesFromOrIs("System.Data.Common", "DbCommand")) return null;
+        var argument = creation.ArgumentList!.Arguments.FirstOrDefault(a => OptionsBuilderParser.ParameterFor(a, creation.ArgumentList, constructor) is { Type.SpecialType: SpecialType.System_String });
+        return argument is null ? null : Classify("ADO.NET new " + type.Name, argument.Expression, false, creation, model, cancellationToken);
+    }
+
+    private static string RightmostName(TypeSyntax type) => type switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        _ => string.Empty,
+    };
 
     private static RawSqlSpec? FromCommandText(AssignmentExpressionSyntax assignment, SemanticModel model, CancellationToken cancellationToken)
     {

@@ -135,10 +135,23 @@ internal static class RepositoryParser
         if (type.Is("System.Data", "IDbConnection") || type.Is("System.Data.Common", "DbConnection") || type.DerivesFrom("System.Data.Common", "DbConnection")
             || type.Is("System.Data.Common", "DbDataSource") || type.DerivesFrom("System.Data.Common", "DbDataSource")) return type.Name + " (ADO.NET)";
         if (type is INamedTypeSymbol { Name: "IMongoCollection" or "IMongoDatabase" or "IMongoClient" } mongo && mongo.IsInNamespace("MongoDB.Driver")) return type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + " (MongoDB)";
+        if (IsConnectionFactory(type)) return type.Name + " (connection factory, ADO.NET)";
         if (type.Is("StackExchange.Redis", "IDatabase") || type.Is("StackExchange.Redis", "IConnectionMultiplexer")) return type.Name + " (Redis)";
         if (type is INamedTypeSymbol { Name: "ILiteDatabase" or "ILiteCollection" } lite && lite.IsInNamespace("LiteDB")) return type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + " (LiteDB)";
         return null;
     }
+
+    /// <summary>A type with a method that returns an ADO.NET connection (directly or as a task): the usual
+    /// <c>IDbConnectionFactory.Create()</c> in front of Dapper.</summary>
+    private static bool IsConnectionFactory(ITypeSymbol type) =>
+        type.TypeKind is TypeKind.Class or TypeKind.Interface && !type.IsInNamespaceOrBelow("System")
+        && type.GetMembers().OfType<IMethodSymbol>().Any(m => m.MethodKind == MethodKind.Ordinary && IsConnection(Unwrapped(m.ReturnType)));
+
+    private static ITypeSymbol Unwrapped(ITypeSymbol type) =>
+        type is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task && task.IsInNamespace("System.Threading.Tasks") ? task.TypeArguments[0] : type;
+
+    private static bool IsConnection(ITypeSymbol type) =>
+        type.Is("System.Data", "IDbConnection") || type.DerivesFromOrIs("System.Data.Common", "DbConnection");
 
     private static ITypeSymbol? EntityOf(ITypeSymbol type) =>
         type is INamedTypeSymbol { TypeArguments.Length: 1 } generic

@@ -53,6 +53,8 @@ internal static class SymbolExtensions
         return false;
     }
 
+    public static bool DerivesFromOrIs(this ITypeSymbol type, string ns, string metadataName) => type.Is(ns, metadataName) || type.DerivesFrom(ns, metadataName);
+
     /// <summary>The CLR full name (<c>Type.FullName</c> style without generic arguments): <c>Ns.Outer+Inner</c>.</summary>
     public static string ClrFullName(this ITypeSymbol type)
     {
