@@ -58,7 +58,7 @@ internal static class DataAccessMarkdownEmitter
         if (report.Repositories.IsEmpty) return;
         md.Line("#### Repositories and units of work").Line();
         md.Line("Classes named `*Repository` or `*UnitOfWork` (or implementing an interface so named) that depend on a data-access type:").Line();
-        md.Line("| Class | Kind | Implements | Entities | Data access through | Saves changes | Registered | Evidence |")
+        md.Line("| Class | Kind | Implements | Entities (or tables its SQL names) | Data access through | Saves changes | Registered | Evidence |")
           .Line("| --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var item in report.Repositories)
         {
@@ -67,7 +67,7 @@ internal static class DataAccessMarkdownEmitter
                 Markdown.Code(r.Call + "<" + (r.Service == r.Implementation ? r.Implementation : r.Service + ", " + r.Implementation) + ">") + " (" + r.Lifetime.ToLowerInvariant() + ") " + md.Link(r.Location)));
             md.Line("| " + Markdown.Code(repository.FullName) + " | " + repository.Kind
                     + " | " + string.Join(", ", repository.Interfaces.Select(Markdown.Code))
-                    + " | " + string.Join(", ", repository.Entities.Select(Markdown.Code))
+                    + " | " + string.Join(", ", repository.Entities.Select(e => e.StartsWith("table ", System.StringComparison.Ordinal) ? "table " + Markdown.Code(e.Substring(6)) : Markdown.Code(e)))
                     + " | " + string.Join(", ", repository.DataAccess.Select(Markdown.Text))
                     + " | " + (repository.SavesChanges ? "yes" : "no")
                     + " | " + registrations + " | " + md.Link(repository.Location) + " |");

@@ -7,7 +7,7 @@ namespace DataDocGen.Generator.Model;
 /// collection or database, or a Redis database. The name makes it a candidate; the dependency makes it a fact.</summary>
 /// <param name="Kind">repository, generic repository, unit of work.</param>
 /// <param name="Interfaces">The interfaces it implements (display names), e.g. <c>IOrderRepository</c>, <c>IRepository&lt;Order&gt;</c>.</param>
-/// <param name="Entities">Entity types it serves: DbSet and collection type arguments, <c>Set&lt;T&gt;()</c> calls, DbSet properties it reads, and the type arguments of its repository interfaces.</param>
+/// <param name="Entities">Entity types it serves: DbSet and collection type arguments, <c>Set&lt;T&gt;()</c> calls, DbSet properties it reads, and the type arguments of its repository interfaces; the builder adds <c>table X</c> for the tables its own raw SQL names.</param>
 /// <param name="DataAccess">What it uses to reach data, e.g. <c>ShopContext (EF Core)</c>, <c>IDbConnection (ADO.NET)</c>.</param>
 /// <param name="SavesChanges">It calls <c>SaveChanges[Async]</c> (a unit of work commits; a repository that saves commits per call).</param>
 internal sealed record RepositorySpec(

@@ -47,7 +47,7 @@ internal static class CrudMatrix
                 }
                 else
                 {
-                    rows.Add(new CrudSpec(table, CrudTarget.Table, operation.Value, api, false, site.Member, site.Location));
+                    rows.Add(new CrudSpec(QualifiedName(written), CrudTarget.Table, operation.Value, api, false, site.Member, site.Location));
                 }
             }
         }
@@ -58,9 +58,8 @@ internal static class CrudMatrix
     }
 
     /// <summary><c>[dbo].[Orders]</c>, <c>"public"."orders"</c>, <c>dbo.Orders</c> → the last part without quotes.</summary>
-    private static string TableName(string written)
-    {
-        var last = written.Split('.').Last();
-        return last.Trim('[', ']', '"', '`');
-    }
+    public static string TableName(string written) => written.Split('.').Last().Trim('[', ']', '"', '`');
+
+    /// <summary><c>[dbo].[Orders]</c> → <c>dbo.Orders</c>: every part without its quotes.</summary>
+    public static string QualifiedName(string written) => string.Join(".", written.Split('.').Select(p => p.Trim('[', ']', '"', '`')));
 }

@@ -70,8 +70,9 @@ internal static class DataLayerReportBuilder
         var repositoryReports = (repositories ?? new List<RepositoryResult>()).Select(r => r.Repository).Where(r => r is not null).Select(r => r!)
             .OrderBy(r => r.FullName, StringComparer.Ordinal)
             .Select(r => new RepositoryReport(r, registered.Where(g => g.ImplementationFullName == r.FullName).OrderBy(g => g.Location, LocationComparer.Instance).ToEquatableArray()))
-            .ToEquatableArray();
-        return new DataLayerReport(projectName, reports, sql, ordered, applied, cacheProviders, cacheUses, boundaries, bypasses, shapes, hooks, storeReports, storeObjects, crudRows, repositoryReports);
+            .ToList();
+        repositoryReports = WithSqlTables(repositoryReports, sql);
+        return new DataLayerReport(projectName, reports, sql, ordered, applied, cacheProviders, cacheUses, boundaries, bypasses, shapes, hooks, storeReports, storeObjects, crudRows, repositoryReports.ToEquatableArray());
     }
 
     private static ContextReport BuildContext(DbContextSpec context, IReadOnlyList<EntityConfigurationSpec> configurations,
@@ -164,6 +165,27 @@ internal static class DataLayerReportBuilder
                 EquatableArray<KeyReport>.Empty, EquatableArray<CheckConstraintReport>.Empty))
             .OrderBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.Schema, StringComparer.Ordinal)
             .ToEquatableArray();
+
+    /// <summary>Adds the tables a repository's own raw SQL names (a Dapper repository has no DbSet to name its entities).
+    /// SQL sites know their member as <c>Type.Method</c>, so a repository is matched by its simple name, and only when
+    /// no other repository shares it.</summary>
+    private static List<RepositoryReport> WithSqlTables(List<RepositoryReport> repositories, EquatableArray<RawSqlSpec> sql)
+    {
+        static string SimpleName(string fullName)
+        {
+            var name = fullName.Split('<')[0];
+            return name.Substring(name.LastIndexOf('.') + 1);
+        }
+        var unique = repositories.GroupBy(r => SimpleName(r.Repository.FullName)).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single());
+        return repositories.Select(r =>
+        {
+            var name = SimpleName(r.Repository.FullName);
+            if (!unique.ContainsKey(name)) return r;
+            var tables = sql.Where(s => s.Member.StartsWith(name + ".", StringComparison.Ordinal)).SelectMany(s => s.Tables)
+                .Select(t => "table " + CrudMatrix.QualifiedName(t)).Distinct().OrderBy(t => t, StringComparer.Ordinal).ToList();
+            return tables.Count == 0 ? r : r with { Repository = r.Repository with { Entities = r.Repository.Entities.Concat(tables).ToEquatableArray() } };
+        }).ToList();
+    }
 
     /// <summary>Stores grouped by what they are and where their connection comes from; each group lists every site.</summary>
     private static EquatableArray<StoreReport> Stores(IEnumerable<StoreSpec> stores, IReadOnlyList<AppSettingsSpec> settings) => stores
