@@ -50,4 +50,67 @@ public class TransactionTests
         ], rows);
         Assert.Contains("### 2.2 Transactions", output.Markdown);
     }
+
+    [Fact]
+    public void Operations_inside_each_boundary_are_listed_in_order_and_calls_outside_are_not()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Services/Checkout.cs", """
+            using System.Data;
+            using System.Threading.Tasks;
+            using System.Transactions;
+            using Dapper;
+            using Microsoft.Data.SqlClient;
+            using Shop.Domain;
+            namespace Shop.Services
+            {
+                public class ShopContext : DbContext { public DbSet<Order> Orders => Set<Order>(); }
+                public interface IOrderRepository { Task Save(Order order); }
+                public class Checkout(ShopContext db, SqlConnection connection, IOrderRepository orders)
+                {
+                    public async Task Pay(Order order)
+                    {
+                        var strategy = db.Database.CreateExecutionStrategy();
+                        await strategy.ExecuteAsync(async () =>
+                        {
+                            db.Orders.Add(order);
+                            await db.SaveChangesAsync();
+                        });
+                        await db.Orders.Where(o => o.Id < 0).ExecuteDeleteAsync(); // after the strategy's lambda
+                    }
+
+                    public void Legacy(int id)
+                    {
+                        connection.Execute("DELETE FROM Audit WHERE Id < 0");   // before the transaction
+                        using var transaction = connection.BeginTransaction();
+                        using var command = new SqlCommand("UPDATE Orders SET Closed = 1", connection, transaction);
+                        command.ExecuteNonQuery();
+                        connection.Execute("INSERT INTO Audit (Id) VALUES (@id)", new { id }, transaction);
+                        transaction.Commit();
+                    }
+
+                    public async Task Scoped(Order order)
+                    {
+                        using (var scope = new TransactionScope(TransactionScopeAsyncFlowOption.Enabled))
+                        {
+                            await orders.Save(order);
+                            scope.Complete();
+                        }
+                        await orders.Save(order); // outside the scope
+                    }
+                }
+            }
+            """)));
+
+        var rows = Json.Parse(output.Json).GetProperty("transactions").EnumerateArray()
+            .Select(t => t.GetProperty("member").GetString() + " | " + t.GetProperty("kind").GetString() + " | "
+                         + string.Join("; ", t.GetProperty("operations").EnumerateArray().Select(o => o.GetString())))
+            .ToArray();
+        Assert.Equal(
+            """
+            Checkout.Pay | EF Core execution strategy | Add Shop.Domain.Order; SaveChangesAsync
+            Checkout.Legacy | ADO.NET transaction | ADO.NET new SqlCommand UPDATE Orders; Dapper Execute INSERT Audit; Commit
+            Checkout.Scoped | TransactionScope | IOrderRepository.Save; Complete
+            """, string.Join("\n", rows));
+        Assert.Contains("| ADO.NET new SqlCommand UPDATE Orders; Dapper Execute INSERT Audit; Commit |", output.Markdown);
+    }
 }

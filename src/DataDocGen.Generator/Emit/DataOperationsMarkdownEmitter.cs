@@ -64,10 +64,11 @@ internal static class DataOperationsMarkdownEmitter
         if (!report.Transactions.IsEmpty)
         {
             md.Line("### 2.2 Transactions").Line();
-            md.Line("| Where | Kind | Call | Condition | Evidence |").Line("| --- | --- | --- | --- | --- |");
+            md.Line("| Where | Kind | Call | Inside (in order) | Condition | Evidence |").Line("| --- | --- | --- | --- | --- | --- |");
             foreach (var transaction in report.Transactions)
             {
                 md.Line("| " + Markdown.Code(transaction.Member) + " | " + Markdown.Text(transaction.Kind) + " | " + Markdown.Code(transaction.Detail)
+                        + " | " + string.Join("; ", transaction.Operations.Select(Markdown.Text))
                         + " | " + (transaction.Condition is null ? "" : Markdown.Code(transaction.Condition)) + " | " + md.Link(transaction.Location) + " |");
             }
             md.Line();

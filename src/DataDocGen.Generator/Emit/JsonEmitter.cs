@@ -161,7 +161,7 @@ internal static class JsonEmitter
         foreach (var transaction in report.Transactions)
         {
             json.StartObject().Property("member", transaction.Member).Property("kind", transaction.Kind).Property("call", transaction.Detail)
-                .Property("condition", transaction.Condition)
+                .Property("condition", transaction.Condition).StringArray("operations", transaction.Operations)
                 .Property("location", Location(paths, transaction.Location))
                 .EndObject();
         }

@@ -3,4 +3,7 @@ namespace DataDocGen.Generator.Model;
 /// <summary>An explicit transaction boundary or execution strategy in the code.</summary>
 /// <param name="Kind">EF Core transaction, ADO.NET transaction, TransactionScope, or EF Core execution strategy.</param>
 /// <param name="Detail">The call with its arguments as safe code (isolation level, scope options, timeout...).</param>
-internal sealed record TransactionSpec(string Kind, string Detail, string Member, string? Condition, SourceLocation? Location);
+/// <param name="Operations">What runs inside it, in source order: SQL sites, EF Core writes and SaveChanges, repository
+/// calls, and Commit/Rollback/Complete (see <c>TransactionBodyReader</c>).</param>
+internal sealed record TransactionSpec(string Kind, string Detail, string Member, string? Condition, SourceLocation? Location,
+    DataDocGen.Generator.Helpers.EquatableArray<string> Operations = default);

@@ -50,12 +50,15 @@ internal static class CrudParser
         return invocation.Parent is not MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax };
     }
 
-    public static CrudResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static CrudResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken) =>
+        Parse(context.Node, context.SemanticModel, cancellationToken);
+
+    /// <summary>Also called for the operations inside a transaction (<see cref="TransactionBodyReader"/>).</summary>
+    public static CrudResult? Parse(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
     {
         try
         {
-            var invocation = (InvocationExpressionSyntax)context.Node;
-            var model = context.SemanticModel;
+            var invocation = (InvocationExpressionSyntax)node;
             var name = ((MemberAccessExpressionSyntax)invocation.Expression).Name.Identifier.ValueText;
             var (entity, onContext) = Root(invocation, model, cancellationToken);
             if (onContext)
@@ -80,7 +83,7 @@ internal static class CrudParser
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {
-            return new CrudResult(null, Diagnostics.GeneratorFailure.Describe(exception, context.Node));
+            return new CrudResult(null, Diagnostics.GeneratorFailure.Describe(exception, node));
         }
     }
 

@@ -50,7 +50,8 @@ internal static class TransactionParser
             }
             if (kind is null || detail is null) return null;
             var site = context.Node;
-            return new TransactionResult(new TransactionSpec(kind, detail, CodeText.MemberName(site, model, cancellationToken), CodeText.EnclosingCondition(site, null), SourceLocation.From(site)), null);
+            var operations = TransactionBodyReader.Operations(site, kind == "EF Core execution strategy", model, cancellationToken);
+            return new TransactionResult(new TransactionSpec(kind, detail, CodeText.MemberName(site, model, cancellationToken), CodeText.EnclosingCondition(site, null), SourceLocation.From(site), operations), null);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {

@@ -1,0 +1,117 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using DataDocGen.Generator.Helpers;
+using DataDocGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DataDocGen.Generator.Parsing;
+
+/// <summary>
+/// The operations inside a transaction boundary, in source order: SQL sites (as the raw SQL inventory describes them),
+/// EF Core writes and <c>SaveChanges</c>, calls to repositories and units of work, and how the transaction ends
+/// (<c>Commit</c>, <c>Rollback</c>, <c>Complete</c>). The boundary's extent is syntactic:
+/// <c>using (var scope = ...) { body }</c>; <c>using var tx = ...;</c> to the end of its block; a plain
+/// <c>var tx = ...;</c> to the end of its block; an execution strategy's <c>Execute*(lambda)</c> the lambda's body.
+/// Calls into other methods are named, not followed.
+/// </summary>
+internal static class TransactionBodyReader
+{
+    private const int MaxOperations = 12;
+
+    public static IEnumerable<SyntaxNode> Extent(SyntaxNode site, bool isExecutionStrategy)
+    {
+        if (isExecutionStrategy)
+        {
+            // strategy.ExecuteAsync(async () => { ... }): the lambdas passed to Execute*.
+            return ExecuteCall(site)?.ArgumentList.Arguments.Select(a => a.Expression).OfType<LambdaExpressionSyntax>().Select(l => (SyntaxNode)l.Body)
+                   ?? Enumerable.Empty<SyntaxNode>();
+        }
+        // The statement that holds the boundary's creation.
+        var statement = site.FirstAncestorOrSelf<StatementSyntax>();
+        return statement switch
+        {
+            UsingStatementSyntax { Statement: var body } when !body.Span.Contains(site.Span) => new[] { body },
+            LocalDeclarationStatementSyntax { Parent: BlockSyntax block } declaration => block.Statements.SkipWhile(s => s != declaration).Skip(1),
+            _ => Enumerable.Empty<SyntaxNode>(),
+        };
+    }
+
+    /// <summary><c>db.Database.CreateExecutionStrategy().Execute*(...)</c> chained on the site, or on the local it was stored in.</summary>
+    private static InvocationExpressionSyntax? ExecuteCall(SyntaxNode site)
+    {
+        if (site.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name, Parent: InvocationExpressionSyntax chained } && name.StartsWith("Execute", System.StringComparison.Ordinal))
+        {
+            return chained;
+        }
+        if (site.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Identifier.ValueText: var local } declarator }
+            && declarator.FirstAncestorOrSelf<BlockSyntax>() is { } block)
+        {
+            return block.DescendantNodes().OfType<InvocationExpressionSyntax>().FirstOrDefault(i =>
+                i.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: var receiver }, Name.Identifier.ValueText: var method }
+                && receiver == local && method.StartsWith("Execute", System.StringComparison.Ordinal));
+        }
+        return null;
+    }
+
+    public static EquatableArray<string> Operations(SyntaxNode site, bool isExecutionStrategy, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var operations = new List<string>();
+        foreach (var scope in Extent(site, isExecutionStrategy))
+        {
+            // Document order, so the list reads as the code runs (a creation's command, then the calls after it).
+            foreach (var node in scope.DescendantNodesAndSelf())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var operation = node switch
+                {
+                    InvocationExpressionSyntax invocation => Describe(invocation, model, cancellationToken),
+                    ObjectCreationExpressionSyntax creation when RawSqlParser.IsCandidate(creation, cancellationToken) => RawSqlParser.Parse(creation, model, cancellationToken)?.Spec is { } sql ? Sql(sql) : null,
+                    _ => null,
+                };
+                if (operation is not null) operations.Add(operation);
+            }
+        }
+        var distinct = operations.Distinct().ToList();
+        if (distinct.Count > MaxOperations) distinct = distinct.Take(MaxOperations).Append("… (" + (distinct.Count - MaxOperations).ToString(System.Globalization.CultureInfo.InvariantCulture) + " more)").ToList();
+        return distinct.ToEquatableArray();
+    }
+
+    private static string? Describe(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (invocation.Expression is not MemberAccessExpressionSyntax access) return null;
+        var name = access.Name.Identifier.ValueText;
+        if (RawSqlParser.IsCandidate(invocation, cancellationToken) && RawSqlParser.Parse(invocation, model, cancellationToken)?.Spec is { } sql) return Sql(sql);
+        if (OptionsBuilderParser.ResolveMethod(invocation, model, cancellationToken) is not { } method) return null;
+        var owner = (method.ReducedFrom ?? method).ContainingType;
+        var receiver = OptionsBuilderParser.ReceiverType(method);
+        switch (name)
+        {
+            case "SaveChanges" or "SaveChangesAsync" when receiver is not null && receiver.DerivesFromOrIs("Microsoft.EntityFrameworkCore", "DbContext"):
+                return name;
+            case "Commit" or "CommitAsync" or "Rollback" or "RollbackAsync" when receiver is not null && IsTransaction(receiver):
+                return name;
+            case "Complete" when owner.Is("System.Transactions", "TransactionScope"):
+                return name;
+        }
+        if (CrudParser.IsCandidate(invocation, cancellationToken) && CrudParser.Parse(invocation, model, cancellationToken)?.Spec is { Operation: not CrudOperation.Read } crud)
+        {
+            return crud.Api + " " + crud.Entity;
+        }
+        if (receiver is not null && (receiver.Name.EndsWith("Repository", System.StringComparison.Ordinal) || receiver.Name.EndsWith("UnitOfWork", System.StringComparison.Ordinal)))
+        {
+            return receiver.Name + "." + name;
+        }
+        return null;
+    }
+
+    /// <summary>ADO.NET (<c>DbTransaction</c>, <c>IDbTransaction</c>) and EF Core (<c>IDbContextTransaction</c>) transactions.</summary>
+    private static bool IsTransaction(ITypeSymbol type) =>
+        type.DerivesFromOrIs("System.Data.Common", "DbTransaction") || type.Is("System.Data", "IDbTransaction")
+        || type.AllInterfaces.Any(i => i.Is("System.Data", "IDbTransaction"))
+        || type.Is("Microsoft.EntityFrameworkCore.Storage", "IDbContextTransaction") || type.AllInterfaces.Any(i => i.Is("Microsoft.EntityFrameworkCore.Storage", "IDbContextTransaction"));
+
+    private static string Sql(RawSqlSpec sql) =>
+        sql.Api + (sql.Statement is null ? "" : " " + sql.Statement) + (sql.Tables.IsEmpty ? "" : " " + string.Join(", ", sql.Tables));
+}
