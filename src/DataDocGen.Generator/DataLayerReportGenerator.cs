@@ -36,6 +36,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         public const string Stores = nameof(Stores);
         public const string Crud = nameof(Crud);
         public const string Repositories = nameof(Repositories);
+        public const string Validation = nameof(Validation);
         public const string MigrationApplications = nameof(MigrationApplications);
         public const string AppSettings = nameof(AppSettings);
         public const string ProjectName = nameof(ProjectName);
@@ -112,6 +113,11 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Where(static result => result is not null)
             .WithTrackingName(TrackingNames.Repositories);
 
+        var validation = context.SyntaxProvider
+            .CreateSyntaxProvider(ValidationParser.IsCandidate, ValidationParser.Parse)
+            .Where(static result => result is not null)
+            .WithTrackingName(TrackingNames.Validation);
+
         var appSettings = context.AdditionalTextsProvider
             .Where(AppSettingsParser.IsAppSettings)
             .Select(AppSettingsParser.Parse)
@@ -137,13 +143,13 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Combine(transactions.Collect())
             .Combine(queryShapes.Collect())
             .Combine(saveHooks.Collect())
-            .Combine(stores.Collect().Combine(crud.Collect()).Combine(repositories.Collect()))
+            .Combine(stores.Collect().Combine(crud.Collect()).Combine(repositories.Collect()).Combine(validation.Collect()))
             .Combine(projectName)
             .Select(static (input, cancellationToken) =>
             {
-                var (((((((((((declared, registered), settings), sqlSites), migrationClasses), applications), cacheSites), transactionSites), shapeSites), hookSites), ((storeSites, crudSites), repositorySites)), name) = input;
+                var (((((((((((declared, registered), settings), sqlSites), migrationClasses), applications), cacheSites), transactionSites), shapeSites), hookSites), (((storeSites, crudSites), repositorySites), validationSites)), name) = input;
                 var errors = declared.Select(d => d!.Error).Concat(registered.Select(r => r!.Error)).Concat(sqlSites.Select(s => s!.Error))
-                    .Concat(migrationClasses.Select(m => m!.Error)).Concat(cacheSites.Select(c => c!.Error)).Concat(transactionSites.Select(t => t!.Error)).Concat(shapeSites.Select(q => q!.Error)).Concat(hookSites.Select(h => h!.Error)).Concat(storeSites.Select(s => s!.Error)).Concat(crudSites.Select(c => c!.Error)).Concat(repositorySites.Select(r => r!.Error))
+                    .Concat(migrationClasses.Select(m => m!.Error)).Concat(cacheSites.Select(c => c!.Error)).Concat(transactionSites.Select(t => t!.Error)).Concat(shapeSites.Select(q => q!.Error)).Concat(hookSites.Select(h => h!.Error)).Concat(storeSites.Select(s => s!.Error)).Concat(crudSites.Select(c => c!.Error)).Concat(repositorySites.Select(r => r!.Error)).Concat(validationSites.Select(v => v!.Error))
                     .Where(e => e is not null).Select(e => e!).ToEquatableArray();
                 try
                 {
@@ -165,7 +171,8 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
                         hookSites.Select(h => h!.Hook).Where(h => h is not null).Select(h => h!).ToList(),
                         storeSites.Select(s => s!).ToList(),
                         crudSites.Select(c => c!.Spec).Where(c => c is not null).Select(c => c!).ToList(),
-                        repositorySites.Select(r => r!).ToList());
+                        repositorySites.Select(r => r!).ToList(),
+                        validationSites.Select(v => v!).ToList());
                     return new ReportResult(built, errors.Concat(buildErrors).ToEquatableArray());
                 }
                 catch (System.Exception exception) when (exception is not System.OperationCanceledException)

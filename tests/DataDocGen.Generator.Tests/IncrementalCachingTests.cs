@@ -43,6 +43,8 @@ public class IncrementalCachingTests
                 public static Microsoft.Data.SqlClient.SqlConnection Open(IConfiguration config) => new Microsoft.Data.SqlClient.SqlConnection(config.GetConnectionString("Shop"));
             }
 
+            public class OrderRequest { [System.ComponentModel.DataAnnotations.Required] public string? Name { get; set; } }
+
             public class OrderRepository(Shop.Data.ShopContext db)
             {
                 public static void Register(IServiceCollection services) => services.AddScoped<OrderRepository>();

@@ -11,7 +11,7 @@ internal static class DataOperationsMarkdownEmitter
     public static void Write(Markdown md, DataLayerReport report)
     {
         var filtered = report.Contexts.Where(c => !c.QueryFilters.IsEmpty).ToList();
-        if (report.Crud.IsEmpty && filtered.Count == 0 && report.FilterBypasses.IsEmpty && report.Transactions.IsEmpty && report.QueryShapes.IsEmpty && report.SaveHooks.IsEmpty) return;
+        if (report.Crud.IsEmpty && report.Validators.IsEmpty && report.AnnotatedProperties.IsEmpty && filtered.Count == 0 && report.FilterBypasses.IsEmpty && report.Transactions.IsEmpty && report.QueryShapes.IsEmpty && report.SaveHooks.IsEmpty) return;
         md.Line("## 2. Data operations").Line();
 
         if (!report.Crud.IsEmpty || filtered.Count > 0 || !report.FilterBypasses.IsEmpty || !report.SaveHooks.IsEmpty)
@@ -73,6 +73,8 @@ internal static class DataOperationsMarkdownEmitter
             }
             md.Line();
         }
+
+        ValidationMarkdownEmitter.Write(md, report);
 
         if (!report.QueryShapes.IsEmpty)
         {

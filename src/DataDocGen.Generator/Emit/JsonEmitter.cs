@@ -102,6 +102,20 @@ internal static class JsonEmitter
         }
         json.EndArray();
 
+        json.Name("validation").StartObject().Name("validators").StartArray();
+        foreach (var validator in report.Validators)
+        {
+            json.StartObject().Property("kind", validator.Kind).Property("class", validator.ClassName).Property("validates", validator.Target)
+                .StringArray("rules", validator.Rules).Property("location", Location(paths, validator.Location)).EndObject();
+        }
+        json.EndArray().Name("annotatedProperties").StartArray();
+        foreach (var property in report.AnnotatedProperties)
+        {
+            json.StartObject().Property("type", property.TypeFullName).Property("property", property.Property)
+                .StringArray("attributes", property.Attributes).Property("location", Location(paths, property.Location)).EndObject();
+        }
+        json.EndArray().EndObject();
+
         json.Name("crud").StartArray();
         foreach (var row in report.Crud)
         {
@@ -305,6 +319,7 @@ internal static class JsonEmitter
         if (report.Contexts.All(c => c.Entities.IsEmpty)) topics.Add("1.2 Data models and entities: DbSet entity types");
         if (report.Migrations.IsEmpty) topics.Add("3.1 Migrations: EF Core and FluentMigrator migrations");
         if (report.Repositories.IsEmpty) topics.Add("1.3 Data access layer: repositories and units of work that depend on a data-access type");
+        if (report.Validators.IsEmpty && report.AnnotatedProperties.IsEmpty) topics.Add("2.3 Validation: FluentValidation validators, IValidatableObject, data-annotation attributes");
         if (report.Crud.IsEmpty) topics.Add("2.1 CRUD: EF Core adds, queries, updates and deletes per entity, and SQL naming its tables");
         if (report.SaveHooks.IsEmpty) topics.Add("2.1 Save hooks: SaveChanges overrides and SaveChangesInterceptors");
         if (report.QueryShapes.IsEmpty) topics.Add("2.4 Query optimisation: Include paths, AsNoTracking, split queries, compiled queries, N+1 risks");

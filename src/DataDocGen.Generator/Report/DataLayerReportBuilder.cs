@@ -29,7 +29,8 @@ internal static class DataLayerReportBuilder
         IReadOnlyList<SaveHookSpec>? saveHooks = null,
         IReadOnlyList<StoreResult>? stores = null,
         IReadOnlyList<CrudSpec>? crud = null,
-        IReadOnlyList<RepositoryResult>? repositories = null)
+        IReadOnlyList<RepositoryResult>? repositories = null,
+        IReadOnlyList<ValidationResult>? validation = null)
     {
         // Contexts declared here, plus contexts declared in referenced assemblies that this project registers.
         var contexts = new Dictionary<string, DbContextSpec>(StringComparer.Ordinal);
@@ -72,7 +73,11 @@ internal static class DataLayerReportBuilder
             .Select(r => new RepositoryReport(r, registered.Where(g => g.ImplementationFullName == r.FullName).OrderBy(g => g.Location, LocationComparer.Instance).ToEquatableArray()))
             .ToList();
         repositoryReports = WithSqlTables(repositoryReports, sql);
-        return new DataLayerReport(projectName, reports, sql, ordered, applied, cacheProviders, cacheUses, boundaries, bypasses, shapes, hooks, storeReports, storeObjects, crudRows, repositoryReports.ToEquatableArray());
+        return new DataLayerReport(projectName, reports, sql, ordered, applied, cacheProviders, cacheUses, boundaries, bypasses, shapes, hooks, storeReports, storeObjects, crudRows, repositoryReports.ToEquatableArray(),
+            (validation ?? new List<ValidationResult>()).Select(v => v.Validator).Where(v => v is not null).Select(v => v!)
+                .OrderBy(v => v.Kind, StringComparer.Ordinal).ThenBy(v => v.Target, StringComparer.Ordinal).ThenBy(v => v.Location, LocationComparer.Instance).ToEquatableArray(),
+            (validation ?? new List<ValidationResult>()).Select(v => v.Property).Where(p => p is not null).Select(p => p!)
+                .OrderBy(p => p.TypeFullName, StringComparer.Ordinal).ThenBy(p => p.Location, LocationComparer.Instance).ToEquatableArray());
     }
 
     private static ContextReport BuildContext(DbContextSpec context, IReadOnlyList<EntityConfigurationSpec> configurations,

@@ -1,0 +1,142 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using DataDocGen.Generator.Helpers;
+using DataDocGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DataDocGen.Generator.Parsing;
+
+/// <summary>
+/// Validation (outline 2.3): FluentValidation validators (a class deriving from <c>AbstractValidator&lt;T&gt;</c>, its
+/// <c>RuleFor</c>/<c>RuleForEach</c> chains read in its constructor), types implementing <c>IValidatableObject</c>,
+/// and properties carrying System.ComponentModel.DataAnnotations validation attributes. Each is confirmed by symbol.
+/// </summary>
+internal static class ValidationParser
+{
+    /// <summary>Validation attributes, by the name written without the Attribute suffix.</summary>
+    private static readonly HashSet<string> Annotations = new(System.StringComparer.Ordinal)
+    {
+        "Required", "StringLength", "MaxLength", "MinLength", "Length", "Range", "RegularExpression", "EmailAddress", "Phone", "Url",
+        "CreditCard", "Compare", "AllowedValues", "DeniedValues", "Base64String", "FileExtensions",
+    };
+
+    public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node switch
+    {
+        ClassDeclarationSyntax { BaseList: { } bases } => bases.Types.Any(t => t.Type is GenericNameSyntax { Identifier.ValueText: "AbstractValidator" } or QualifiedNameSyntax { Right: GenericNameSyntax { Identifier.ValueText: "AbstractValidator" } }
+                                                                          or IdentifierNameSyntax { Identifier.ValueText: "IValidatableObject" } or QualifiedNameSyntax { Right.Identifier.ValueText: "IValidatableObject" }),
+        PropertyDeclarationSyntax { AttributeLists.Count: > 0 } property => property.AttributeLists.SelectMany(l => l.Attributes).Any(a => Annotations.Contains(AttributeName(a))),
+        _ => false,
+    };
+
+    public static ValidationResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return context.Node switch
+            {
+                ClassDeclarationSyntax type => Validator(type, context.SemanticModel, cancellationToken),
+                PropertyDeclarationSyntax property => Annotated(property, context.SemanticModel, cancellationToken),
+                _ => null,
+            };
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            return new ValidationResult(null, null, Diagnostics.GeneratorFailure.Describe(exception, context.Node));
+        }
+    }
+
+    private static ValidationResult? Validator(ClassDeclarationSyntax declaration, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (model.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type) return null;
+        var location = SourceLocation.From(declaration.Identifier.Parent!);
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current is { Name: "AbstractValidator", TypeArguments.Length: 1 } && current.IsInNamespace("FluentValidation"))
+            {
+                var rules = declaration.DescendantNodes().OfType<InvocationExpressionSyntax>()
+                    .Where(IsChainEnd)
+                    .Select(chain => Rule(chain, model, cancellationToken)).Where(r => r is not null).Select(r => r!)
+                    .ToEquatableArray();
+                return new ValidationResult(new ValidatorSpec("FluentValidation", type.Name, current.TypeArguments[0].ClrFullName(), rules, location), null, null);
+            }
+        }
+        if (type.AllInterfaces.Any(i => i.Is("System.ComponentModel.DataAnnotations", "IValidatableObject"))
+            && type.Interfaces.Any(i => i.Is("System.ComponentModel.DataAnnotations", "IValidatableObject")))
+        {
+            return new ValidationResult(new ValidatorSpec("IValidatableObject", type.Name, type.ClrFullName(), EquatableArray<string>.Empty, location), null, null);
+        }
+        return null;
+    }
+
+    /// <summary>The last call of a statement-level chain that starts with RuleFor/RuleForEach.</summary>
+    private static bool IsChainEnd(InvocationExpressionSyntax invocation) =>
+        invocation.Parent is not MemberAccessExpressionSyntax && Start(invocation) is not null;
+
+    private static InvocationExpressionSyntax? Start(InvocationExpressionSyntax invocation)
+    {
+        ExpressionSyntax current = invocation;
+        InvocationExpressionSyntax? first = null;
+        while (current is InvocationExpressionSyntax call)
+        {
+            first = call;
+            current = call.Expression is MemberAccessExpressionSyntax access ? access.Expression : call.Expression;
+        }
+        return first?.Expression is IdentifierNameSyntax { Identifier.ValueText: "RuleFor" or "RuleForEach" } ? first : null;
+    }
+
+    /// <summary><c>RuleFor(x => x.Name).NotEmpty().MaximumLength(100).When(x => x.IsActive)</c> →
+    /// <c>Name: NotEmpty, MaximumLength(100), When(x => x.IsActive)</c>. Messages (<c>WithMessage</c>) are left out.</summary>
+    private static string? Rule(InvocationExpressionSyntax end, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var start = Start(end)!;
+        if (model.GetSymbolInfo(start, cancellationToken).Symbol is not IMethodSymbol { ContainingType: { } owner } || !owner.IsInNamespaceOrBelow("FluentValidation")) return null;
+        var property = start.ArgumentList.Arguments.FirstOrDefault()?.Expression switch
+        {
+            SimpleLambdaExpressionSyntax { Body: MemberAccessExpressionSyntax access } => access.Name.Identifier.ValueText,
+            SimpleLambdaExpressionSyntax { Body: var body } => CodeText.Safe(body) ?? "…",
+            _ => "…",
+        };
+        var steps = new List<string>();
+        for (var current = end; current != start; current = (InvocationExpressionSyntax)((MemberAccessExpressionSyntax)current.Expression).Expression)
+        {
+            var name = ((MemberAccessExpressionSyntax)current.Expression).Name.Identifier.ValueText;
+            if (name is "WithMessage" or "WithName" or "WithErrorCode" or "WithSeverity" or "WithState" or "OverridePropertyName") continue;
+            steps.Add(current.ArgumentList.Arguments.Count == 0 ? name : CodeText.Collapse(current.ArgumentList) is { } arguments ? name + arguments : name + "(…)");
+        }
+        steps.Reverse();
+        var prefix = ((IdentifierNameSyntax)start.Expression).Identifier.ValueText == "RuleForEach" ? "each " : "";
+        return prefix + property + ": " + string.Join(", ", steps);
+    }
+
+    private static ValidationResult? Annotated(PropertyDeclarationSyntax property, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (model.GetDeclaredSymbol(property, cancellationToken) is not IPropertySymbol symbol) return null;
+        var attributes = new List<string>();
+        foreach (var attribute in property.AttributeLists.SelectMany(l => l.Attributes))
+        {
+            if (!Annotations.Contains(AttributeName(attribute))) continue;
+            if (model.GetTypeInfo(attribute, cancellationToken).Type is not { } type || !type.IsInNamespace("System.ComponentModel.DataAnnotations")) continue;
+            // Arguments as written, except messages: ErrorMessage = "..." says nothing about the rule.
+            var arguments = attribute.ArgumentList?.Arguments.Where(a => a.NameEquals?.Name.Identifier.ValueText is not ("ErrorMessage" or "ErrorMessageResourceName" or "ErrorMessageResourceType"))
+                .Select(a => a.ToString()).ToList();
+            attributes.Add(AttributeName(attribute) + (arguments is { Count: > 0 } ? "(" + string.Join(", ", arguments) + ")" : ""));
+        }
+        if (attributes.Count == 0) return null;
+        return new ValidationResult(null, new AnnotatedPropertySpec(symbol.ContainingType.ClrFullName(), symbol.Name, attributes.ToEquatableArray(), SourceLocation.From(property.Identifier.Parent!)), null);
+    }
+
+    private static string AttributeName(AttributeSyntax attribute)
+    {
+        var name = attribute.Name switch
+        {
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => attribute.Name.ToString(),
+        };
+        return name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
+    }
+}
+
+internal sealed record ValidationResult(ValidatorSpec? Validator, AnnotatedPropertySpec? Property, string? Error);
