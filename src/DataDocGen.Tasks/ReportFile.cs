@@ -16,6 +16,12 @@ internal static class ReportFile
     {
         var bytes = Utf8NoBom.GetBytes(content);
         if (File.Exists(path) && ContentEquals(File.ReadAllBytes(path), bytes)) return false;
+        // A read-only report (a locked checkout, a file protected on purpose) is never replaced: on Unix a rename
+        // would succeed silently, on Windows it fails; both now fail the same way, which the task reports as DDG103.
+        if (File.Exists(path) && (File.GetAttributes(path) & FileAttributes.ReadOnly) != 0)
+        {
+            throw new UnauthorizedAccessException("the file is read-only");
+        }
 
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);

@@ -28,6 +28,26 @@ public class ReportFileTests : IDisposable
     }
 
     [Fact]
+    public void A_read_only_report_is_left_untouched_and_the_failure_is_an_access_error()
+    {
+        var path = Path.Combine(_folder, "DATA_LAYER.md");
+        File.WriteAllText(path, "# Old\n");
+        File.SetAttributes(path, FileAttributes.ReadOnly);
+        try
+        {
+            var error = Assert.Throws<UnauthorizedAccessException>(() => ReportFile.WriteIfChanged(path, "# New\n"));
+            Assert.Contains("read-only", error.Message);
+            Assert.Equal("# Old\n", File.ReadAllText(path));
+            Assert.Single(Directory.GetFiles(_folder)); // no temporary file left behind
+            Assert.False(ReportFile.WriteIfChanged(path, "# Old\n")); // unchanged content needs no write at all
+        }
+        finally
+        {
+            File.SetAttributes(path, FileAttributes.Normal);
+        }
+    }
+
+    [Fact]
     public void Verify_ignores_line_endings_and_names_the_changed_sections()
     {
         var path = Path.Combine(_folder, "DATA_LAYER.md");
