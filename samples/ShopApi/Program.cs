@@ -23,6 +23,12 @@ builder.Services.AddMemoryCache();
 
 var app = builder.Build();
 
+if (app.Environment.IsDevelopment())
+{
+    using var scope = app.Services.CreateScope();
+    await DevelopmentSeeder.SeedAsync(scope.ServiceProvider.GetRequiredService<ShopContext>());
+}
+
 app.MapGet("/products", (ShopContext db, IMemoryCache cache) =>
     cache.GetOrCreateAsync("products:all", entry =>
     {

@@ -37,6 +37,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         public const string Crud = nameof(Crud);
         public const string Repositories = nameof(Repositories);
         public const string Validation = nameof(Validation);
+        public const string Seeding = nameof(Seeding);
         public const string MigrationApplications = nameof(MigrationApplications);
         public const string AppSettings = nameof(AppSettings);
         public const string ProjectName = nameof(ProjectName);
@@ -118,6 +119,11 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Where(static result => result is not null)
             .WithTrackingName(TrackingNames.Validation);
 
+        var seeding = context.SyntaxProvider
+            .CreateSyntaxProvider(SeedingParser.IsCandidate, SeedingParser.Parse)
+            .Where(static result => result is not null)
+            .WithTrackingName(TrackingNames.Seeding);
+
         var appSettings = context.AdditionalTextsProvider
             .Where(AppSettingsParser.IsAppSettings)
             .Select(AppSettingsParser.Parse)
@@ -143,13 +149,13 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Combine(transactions.Collect())
             .Combine(queryShapes.Collect())
             .Combine(saveHooks.Collect())
-            .Combine(stores.Collect().Combine(crud.Collect()).Combine(repositories.Collect()).Combine(validation.Collect()))
+            .Combine(stores.Collect().Combine(crud.Collect()).Combine(repositories.Collect()).Combine(validation.Collect()).Combine(seeding.Collect()))
             .Combine(projectName)
             .Select(static (input, cancellationToken) =>
             {
-                var (((((((((((declared, registered), settings), sqlSites), migrationClasses), applications), cacheSites), transactionSites), shapeSites), hookSites), (((storeSites, crudSites), repositorySites), validationSites)), name) = input;
+                var (((((((((((declared, registered), settings), sqlSites), migrationClasses), applications), cacheSites), transactionSites), shapeSites), hookSites), ((((storeSites, crudSites), repositorySites), validationSites), seedingSites)), name) = input;
                 var errors = declared.Select(d => d!.Error).Concat(registered.Select(r => r!.Error)).Concat(sqlSites.Select(s => s!.Error))
-                    .Concat(migrationClasses.Select(m => m!.Error)).Concat(cacheSites.Select(c => c!.Error)).Concat(transactionSites.Select(t => t!.Error)).Concat(shapeSites.Select(q => q!.Error)).Concat(hookSites.Select(h => h!.Error)).Concat(storeSites.Select(s => s!.Error)).Concat(crudSites.Select(c => c!.Error)).Concat(repositorySites.Select(r => r!.Error)).Concat(validationSites.Select(v => v!.Error))
+                    .Concat(migrationClasses.Select(m => m!.Error)).Concat(cacheSites.Select(c => c!.Error)).Concat(transactionSites.Select(t => t!.Error)).Concat(shapeSites.Select(q => q!.Error)).Concat(hookSites.Select(h => h!.Error)).Concat(storeSites.Select(s => s!.Error)).Concat(crudSites.Select(c => c!.Error)).Concat(repositorySites.Select(r => r!.Error)).Concat(validationSites.Select(v => v!.Error)).Concat(seedingSites.Select(s => s!.Error))
                     .Where(e => e is not null).Select(e => e!).ToEquatableArray();
                 try
                 {
@@ -172,7 +178,8 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
                         storeSites.Select(s => s!).ToList(),
                         crudSites.Select(c => c!.Spec).Where(c => c is not null).Select(c => c!).ToList(),
                         repositorySites.Select(r => r!).ToList(),
-                        validationSites.Select(v => v!).ToList());
+                        validationSites.Select(v => v!).ToList(),
+                        seedingSites.Select(s => s!.Spec).Where(s => s is not null).Select(s => s!).ToList());
                     return new ReportResult(built, errors.Concat(buildErrors).ToEquatableArray());
                 }
                 catch (System.Exception exception) when (exception is not System.OperationCanceledException)

@@ -43,6 +43,8 @@ public class IncrementalCachingTests
                 public static Microsoft.Data.SqlClient.SqlConnection Open(IConfiguration config) => new Microsoft.Data.SqlClient.SqlConnection(config.GetConnectionString("Shop"));
             }
 
+            public static class OrderSeeder { public static void Seed(Shop.Data.ShopContext db) { db.Orders.Add(new Shop.Domain.Order()); db.SaveChanges(); } }
+
             public class OrderRequest { [System.ComponentModel.DataAnnotations.Required] public string? Name { get; set; } }
 
             public class OrderRepository(Shop.Data.ShopContext db)

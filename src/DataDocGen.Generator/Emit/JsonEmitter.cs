@@ -217,6 +217,14 @@ internal static class JsonEmitter
         }
         json.EndArray();
 
+        json.Name("seedingCode").StartArray();
+        foreach (var seeding in report.Seeding)
+        {
+            json.StartObject().Property("kind", seeding.Kind).Property("subject", seeding.Subject).StringArray("details", seeding.Details)
+                .Property("condition", seeding.Condition).Property("member", seeding.Member).Property("location", Location(paths, seeding.Location)).EndObject();
+        }
+        json.EndArray();
+
         json.Name("seeding").StartArray();
         foreach (var context in report.Contexts)
         {

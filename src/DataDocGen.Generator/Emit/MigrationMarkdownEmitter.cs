@@ -11,11 +11,22 @@ internal static class MigrationMarkdownEmitter
     public static void Write(Markdown md, DataLayerReport report)
     {
         var seeded = report.Contexts.Where(c => !c.Seeds.IsEmpty).ToList();
-        if (report.Migrations.IsEmpty && report.MigrationApplications.IsEmpty && seeded.Count == 0) return;
+        if (report.Migrations.IsEmpty && report.MigrationApplications.IsEmpty && seeded.Count == 0 && report.Seeding.IsEmpty) return;
         md.Line("## 3. Data migration and seeding").Line();
         if (!report.Migrations.IsEmpty || !report.MigrationApplications.IsEmpty) WriteMigrations(md, report);
-        if (seeded.Count == 0) return;
+        if (seeded.Count == 0 && report.Seeding.IsEmpty) return;
         md.Line("### 3.2 Seeding").Line();
+        if (!report.Seeding.IsEmpty)
+        {
+            md.Line("Seeding code:").Line();
+            md.Line("| Kind | What | Does | Where | Condition | Evidence |").Line("| --- | --- | --- | --- | --- | --- |");
+            foreach (var seeding in report.Seeding)
+            {
+                md.Line("| " + seeding.Kind + " | " + Markdown.Code(seeding.Subject) + " | " + string.Join("; ", seeding.Details.Select(Markdown.Text))
+                        + " | " + Markdown.Code(seeding.Member) + " | " + (seeding.Condition is null ? "" : Markdown.Code(seeding.Condition)) + " | " + md.Link(seeding.Location) + " |");
+            }
+            md.Line();
+        }
         foreach (var context in seeded)
         {
             md.Line("Rows seeded with `HasData` in " + Markdown.Code(context.Name) + " (part of the model: migrations insert them):").Line();

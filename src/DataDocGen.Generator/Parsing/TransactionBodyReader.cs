@@ -55,10 +55,14 @@ internal static class TransactionBodyReader
         return null;
     }
 
-    public static EquatableArray<string> Operations(SyntaxNode site, bool isExecutionStrategy, SemanticModel model, CancellationToken cancellationToken)
+    public static EquatableArray<string> Operations(SyntaxNode site, bool isExecutionStrategy, SemanticModel model, CancellationToken cancellationToken) =>
+        OperationsIn(Extent(site, isExecutionStrategy), model, cancellationToken);
+
+    /// <summary>The data operations in pieces of syntax, in document order (also used for seeding code).</summary>
+    public static EquatableArray<string> OperationsIn(IEnumerable<SyntaxNode> scopes, SemanticModel model, CancellationToken cancellationToken)
     {
         var operations = new List<string>();
-        foreach (var scope in Extent(site, isExecutionStrategy))
+        foreach (var scope in scopes)
         {
             // Document order, so the list reads as the code runs (a creation's command, then the calls after it).
             foreach (var node in scope.DescendantNodesAndSelf())

@@ -30,7 +30,8 @@ internal static class DataLayerReportBuilder
         IReadOnlyList<StoreResult>? stores = null,
         IReadOnlyList<CrudSpec>? crud = null,
         IReadOnlyList<RepositoryResult>? repositories = null,
-        IReadOnlyList<ValidationResult>? validation = null)
+        IReadOnlyList<ValidationResult>? validation = null,
+        IReadOnlyList<SeedingSpec>? seeding = null)
     {
         // Contexts declared here, plus contexts declared in referenced assemblies that this project registers.
         var contexts = new Dictionary<string, DbContextSpec>(StringComparer.Ordinal);
@@ -77,7 +78,8 @@ internal static class DataLayerReportBuilder
             (validation ?? new List<ValidationResult>()).Select(v => v.Validator).Where(v => v is not null).Select(v => v!)
                 .OrderBy(v => v.Kind, StringComparer.Ordinal).ThenBy(v => v.Target, StringComparer.Ordinal).ThenBy(v => v.Location, LocationComparer.Instance).ToEquatableArray(),
             (validation ?? new List<ValidationResult>()).Select(v => v.Property).Where(p => p is not null).Select(p => p!)
-                .OrderBy(p => p.TypeFullName, StringComparer.Ordinal).ThenBy(p => p.Location, LocationComparer.Instance).ToEquatableArray());
+                .OrderBy(p => p.TypeFullName, StringComparer.Ordinal).ThenBy(p => p.Location, LocationComparer.Instance).ToEquatableArray(),
+            (seeding ?? new List<SeedingSpec>()).OrderBy(s => s.Location, LocationComparer.Instance).ThenBy(s => s.Kind, StringComparer.Ordinal).ToEquatableArray());
     }
 
     private static ContextReport BuildContext(DbContextSpec context, IReadOnlyList<EntityConfigurationSpec> configurations,

@@ -1,0 +1,100 @@
+using DataDocGen.Generator.Tests.Infrastructure;
+
+namespace DataDocGen.Generator.Tests;
+
+/// <summary>Seeding beyond HasData (3.2): UseSeeding, seeder classes that write data, calls to them with their
+/// condition, and Bogus fakers.</summary>
+public class SeedingCodeTests
+{
+    private const string Code = """
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Bogus;
+        using Shop.Domain;
+        namespace Shop.Data
+        {
+            public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+            {
+                public DbSet<Customer> Customers => Set<Customer>();
+            }
+
+            public static class Setup
+            {
+                public static void Add(IServiceCollection services, bool development) =>
+                    services.AddDbContext<ShopContext>(o => o.UseSqlite("Data Source=shop.db")
+                        .UseSeeding((context, _) =>
+                        {
+                            if (!context.Set<Customer>().Any()) context.Set<Customer>().Add(new Customer { Name = "First" });
+                            context.SaveChanges();
+                        }));
+
+                public static async Task Start(ShopContext db, bool isDevelopment)
+                {
+                    if (isDevelopment)
+                    {
+                        await DemoDataSeeder.SeedAsync(db);
+                    }
+                }
+            }
+
+            public static class DemoDataSeeder
+            {
+                public static async Task SeedAsync(ShopContext db)
+                {
+                    var customers = new Faker<Customer>()
+                        .UseSeed(42)
+                        .RuleFor(c => c.Name, f => f.Name.FullName())
+                        .Generate(50);
+                    db.Customers.AddRange(customers);
+                    await db.SaveChangesAsync();
+                    await Helper();
+                }
+
+                private static Task Helper() => Task.CompletedTask;
+                private static Task SeedMore() => SeedAsync(null!); // a call inside the seeder is not a "seeding call"
+            }
+
+            // Trap: named like seeding, writing nothing.
+            public class SeedOptions { public int Count { get; set; } public int Read(ShopContext db) => db.Customers.Count(); }
+        }
+        """;
+
+    [Fact]
+    public void UseSeeding_seeders_calls_with_their_condition_and_fakers_are_listed()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Data/Seeding.cs", Code)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("### 3.2 Seeding", md);
+        Assert.Contains("| UseSeeding | `EF Core seeding callback` | Add Shop.Domain.Customer; SaveChanges | `Setup.Add` |  |", md);
+        Assert.Contains("| seeding call | `DemoDataSeeder.SeedAsync` |  | `Setup.Start` | `isDevelopment` |", md);
+        Assert.Contains("| seeder class | `Shop.Data.DemoDataSeeder` | AddRange Shop.Domain.Customer; SaveChangesAsync | `DemoDataSeeder` |  |", md);
+        Assert.Contains("| Bogus faker | `Shop.Domain.Customer` | fills Name; deterministic seed 42; generates 50 item(s) | `DemoDataSeeder.SeedAsync` |  |", md);
+        var seeding = md.Substring(md.IndexOf("### 3.2 Seeding", StringComparison.Ordinal));
+        Assert.DoesNotContain("SeedOptions", seeding);
+        Assert.DoesNotContain("SeedMore", seeding);
+    }
+
+    [Fact]
+    public void A_faker_type_from_another_library_is_not_bogus()
+    {
+        // Same code, with a Faker<T> of this project's own in place of Bogus's.
+        var trap = Code.Replace("using Bogus;", "") + """
+
+            namespace Shop.Data
+            {
+                public class Faker<T> where T : new()
+                {
+                    public Faker<T> UseSeed(int seed) => this;
+                    public Faker<T> RuleFor<TP>(System.Linq.Expressions.Expression<Func<T, TP>> property, Func<Fake, TP> value) => this;
+                    public List<T> Generate(int count) => new();
+                }
+                public class Fake { public Names Name { get; } = new(); }
+                public class Names { public string FullName() => ""; }
+            }
+            """;
+        var output = GeneratorHarness.Run(Sources.With(("Data/Seeding.cs", trap)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        Assert.DoesNotContain("Bogus faker", output.Markdown);
+    }
+}
