@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using Bogus;
 using Microsoft.EntityFrameworkCore;
 using Shop.Domain;

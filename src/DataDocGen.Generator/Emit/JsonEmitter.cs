@@ -217,6 +217,37 @@ internal static class JsonEmitter
         }
         json.EndArray();
 
+        json.Name("security").StartObject().Name("code").StartArray();
+        foreach (var item in report.Security)
+        {
+            json.StartObject().Property("kind", item.Kind).Property("subject", item.Subject).Property("detail", item.Detail)
+                .Property("member", item.Member).Property("location", Location(paths, item.Location)).EndObject();
+        }
+        json.EndArray().Name("personalDataColumnsByName").StartArray();
+        foreach (var column in SecurityFacts.PiiColumns(report))
+        {
+            json.StartObject().Property("context", column.Context).Property("table", column.Table).Property("column", column.Column)
+                .Property("suggests", column.Hint).Property("location", Location(paths, column.Location)).EndObject();
+        }
+        json.EndArray().Name("connectionEncryption").StartArray();
+        foreach (var setting in SecurityFacts.EncryptionSettings(report))
+        {
+            json.StartObject().Property("key", setting.Key).Property("environment", setting.Environment).Property("setting", setting.Setting).Property("meaning", setting.Meaning)
+                .Property("location", paths.Of(setting.FilePath) + ":" + setting.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)).EndObject();
+        }
+        json.EndArray().Name("tenantFilters").StartArray();
+        foreach (var (context, filter) in SecurityFacts.TenantFilters(report))
+        {
+            json.StartObject().Property("context", context).Property("entity", filter.Entity).Property("filter", filter.Filter).Property("location", Location(paths, filter.Location)).EndObject();
+        }
+        json.EndArray().Name("tenantColumnsWithoutFilter").StartArray();
+        foreach (var gap in SecurityFacts.TenantGaps(report))
+        {
+            json.StartObject().Property("context", gap.Context).Property("table", gap.Table).Property("column", gap.Column)
+                .StringArray("entities", gap.Entities).Property("location", Location(paths, gap.Location)).EndObject();
+        }
+        json.EndArray().EndObject();
+
         json.Name("seedingCode").StartArray();
         foreach (var seeding in report.Seeding)
         {

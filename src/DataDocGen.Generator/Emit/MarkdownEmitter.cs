@@ -30,6 +30,7 @@ internal static class MarkdownEmitter
         DataAccessMarkdownEmitter.Write(body, report);
         DataOperationsMarkdownEmitter.Write(body, report);
         MigrationMarkdownEmitter.Write(body, report);
+        SecurityMarkdownEmitter.Write(body, report);
 
         var text = body.ToString();
         WriteContents(md, text);

@@ -1,0 +1,80 @@
+using System.Linq;
+using DataDocGen.Generator.Report;
+
+namespace DataDocGen.Generator.Emit;
+
+/// <summary>Section 4: data protection (personal data, encryption in code and in connection strings) and access control
+/// (tenant query filters, tenant columns they do not cover).</summary>
+internal static class SecurityMarkdownEmitter
+{
+    public static void Write(Markdown md, DataLayerReport report)
+    {
+        var code = report.Security;
+        var pii = SecurityFacts.PiiColumns(report);
+        var encryption = SecurityFacts.EncryptionSettings(report);
+        var tenantFilters = SecurityFacts.TenantFilters(report);
+        var gaps = SecurityFacts.TenantGaps(report);
+        var protection = !code.IsEmpty || pii.Count > 0 || encryption.Count > 0;
+        if (!protection && tenantFilters.Count == 0) return;
+        md.Line("## 4. Data security").Line();
+
+        if (protection)
+        {
+            md.Line("### 4.1 Data protection").Line();
+            if (!code.IsEmpty)
+            {
+                md.Line("| Kind | Subject | How | Where | Evidence |").Line("| --- | --- | --- | --- | --- |");
+                foreach (var item in code)
+                {
+                    md.Line("| " + item.Kind + " | " + Markdown.Code(item.Subject) + " | " + (item.Detail is null ? "" : Markdown.Text(item.Detail))
+                            + " | " + Markdown.Code(item.Member) + " | " + md.Link(item.Location) + " |");
+                }
+                md.Line();
+            }
+            if (encryption.Count > 0)
+            {
+                md.Line("Encryption settings in the connection strings the code uses:").Line();
+                md.Line("| Key | Environment | Setting | Meaning | Evidence |").Line("| --- | --- | --- | --- | --- |");
+                foreach (var setting in encryption)
+                {
+                    md.Line("| " + Markdown.Code(setting.Key) + " | " + (setting.Environment is null ? "all (base file)" : Markdown.Text(setting.Environment))
+                            + " | " + Markdown.Code(setting.Setting) + " | " + setting.Meaning + " | " + md.Link(setting.FilePath, setting.Line) + " |");
+                }
+                md.Line();
+            }
+            if (pii.Count > 0)
+            {
+                md.Line("Columns whose names suggest personal data (**heuristic: by name only**, check before relying on it):").Line();
+                md.Line("| Context | Table | Column | Suggests | Evidence |").Line("| --- | --- | --- | --- | --- |");
+                foreach (var column in pii)
+                {
+                    md.Line("| " + Markdown.Code(column.Context) + " | " + Markdown.Code(column.Table) + " | " + Markdown.Code(column.Column) + " | " + column.Hint + " | " + md.Link(column.Location) + " |");
+                }
+                md.Line();
+            }
+        }
+
+        if (tenantFilters.Count > 0)
+        {
+            md.Line("### 4.2 Access control").Line();
+            md.Line("Tenant isolation by global query filter:").Line();
+            md.Line("| Context | Entity | Filter | Evidence |").Line("| --- | --- | --- | --- |");
+            foreach (var (context, filter) in tenantFilters)
+            {
+                md.Line("| " + Markdown.Code(context) + " | " + Markdown.Code(filter.Entity ?? "entity types chosen in code at run time") + " | " + Markdown.Code(filter.Filter!) + " | " + md.Link(filter.Location) + " |");
+            }
+            md.Line();
+            if (gaps.Count > 0)
+            {
+                md.Line("**Tables with a tenant column that no tenant filter covers** (rows of every tenant are visible to queries):").Line();
+                md.Line("| Context | Table | Column | Entities | Evidence |").Line("| --- | --- | --- | --- | --- |");
+                foreach (var gap in gaps)
+                {
+                    md.Line("| " + Markdown.Code(gap.Context) + " | " + Markdown.Code(gap.Table) + " | " + Markdown.Code(gap.Column) + " | "
+                            + string.Join(", ", gap.Entities.Select(Markdown.Code)) + " | " + md.Link(gap.Location) + " |");
+                }
+                md.Line();
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using DataDocGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DataDocGen.Generator.Parsing;
+
+/// <summary>
+/// Data protection in code (outline 4.1): Identity's personal-data attributes, Data Protection purposes, and
+/// field-level encryption through value converters: a <c>ValueConverter</c> subclass, or a <c>HasConversion</c>
+/// whose lambdas or converter encrypt (an <c>IDataProtector.Protect/Unprotect</c> call, or a
+/// System.Security.Cryptography type used in it). A method merely named Encrypt proves nothing and is not enough.
+/// </summary>
+internal static class SecurityParser
+{
+    public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node switch
+    {
+        PropertyDeclarationSyntax { AttributeLists.Count: > 0 } property =>
+            property.AttributeLists.SelectMany(l => l.Attributes).Any(a => Name(a.Name) is "PersonalData" or "PersonalDataAttribute" or "ProtectedPersonalData" or "ProtectedPersonalDataAttribute"),
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CreateProtector" or "HasConversion" } } => true,
+        ClassDeclarationSyntax { BaseList: { } bases } => bases.Types.Any(t => Name(t.Type) == "ValueConverter"),
+        _ => false,
+    };
+
+    public static SecurityResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var model = context.SemanticModel;
+            var spec = context.Node switch
+            {
+                PropertyDeclarationSyntax property => PersonalData(property, model, cancellationToken),
+                InvocationExpressionSyntax invocation => FromInvocation(invocation, model, cancellationToken),
+                ClassDeclarationSyntax type => Converter(type, model, cancellationToken),
+                _ => null,
+            };
+            return spec is null ? null : new SecurityResult(spec, null);
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            return new SecurityResult(null, Diagnostics.GeneratorFailure.Describe(exception, context.Node));
+        }
+    }
+
+    private static SecuritySpec? PersonalData(PropertyDeclarationSyntax property, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (model.GetDeclaredSymbol(property, cancellationToken) is not IPropertySymbol symbol) return null;
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (attribute.AttributeClass is not { } type || !type.IsInNamespace("Microsoft.AspNetCore.Identity")) continue;
+            var kind = type.Name switch
+            {
+                "ProtectedPersonalDataAttribute" => "protected personal data",
+                "PersonalDataAttribute" => "personal data",
+                _ => null,
+            };
+            if (kind is not null)
+            {
+                return new SecuritySpec(kind, symbol.ContainingType.ClrFullName() + "." + symbol.Name, null, symbol.ContainingType.Name, SourceLocation.From(property.Identifier.Parent!));
+            }
+        }
+        return null;
+    }
+
+    private static SecuritySpec? FromInvocation(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (OptionsBuilderParser.ResolveMethod(invocation, model, cancellationToken) is not { } method) return null;
+        var original = method.ReducedFrom ?? method;
+        var member = CodeText.MemberName(invocation, model, cancellationToken);
+        if (method.Name == "CreateProtector")
+        {
+            if (!original.ContainingType.IsInNamespaceOrBelow("Microsoft.AspNetCore.DataProtection")) return null;
+            var purpose = model.FirstArgumentString(invocation, cancellationToken);
+            return new SecuritySpec("data protection purpose", purpose ?? "computed", null, member, SourceLocation.From(invocation));
+        }
+        // HasConversion on a property builder: encrypted when its lambdas or converter encrypt.
+        if (!original.ContainingType.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore")) return null;
+        var how = new SortedSet<string>(System.StringComparer.Ordinal);
+        foreach (var argument in invocation.ArgumentList.Arguments)
+        {
+            how.UnionWith(Protecting(argument.Expression, model, cancellationToken));
+            if (model.GetTypeInfo(argument.Expression, cancellationToken).Type is INamedTypeSymbol created && EncryptsInSource(created, model, cancellationToken)) how.Add("converter " + created.Name);
+        }
+        foreach (var typeArgument in method.TypeArguments.OfType<INamedTypeSymbol>())
+        {
+            if (EncryptsInSource(typeArgument, model, cancellationToken)) how.Add("converter " + typeArgument.Name);
+        }
+        if (how.Count == 0) return null;
+        var property = PropertyOf(invocation, model, cancellationToken) ?? "a property";
+        return new SecuritySpec("encrypted property", property, string.Join(", ", how), member, SourceLocation.From(invocation));
+    }
+
+    /// <summary><c>Entity.Property</c> from the builder chain: <c>b.Property(x => x.Ssn).HasConversion(...)</c> on an
+    /// <c>EntityTypeBuilder&lt;Entity&gt;</c>.</summary>
+    private static string? PropertyOf(InvocationExpressionSyntax hasConversion, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (hasConversion.Expression is not MemberAccessExpressionSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Property" } propertyAccess } property }) return null;
+        var name = property.ArgumentList.Arguments.FirstOrDefault()?.Expression switch
+        {
+            SimpleLambdaExpressionSyntax { Body: MemberAccessExpressionSyntax access } => access.Name.Identifier.ValueText,
+            var other when other is not null => model.ConstantString(other, cancellationToken),
+            _ => null,
+        };
+        if (name is null) return null;
+        var builder = model.GetTypeInfo(propertyAccess.Expression, cancellationToken).Type as INamedTypeSymbol;
+        return builder is { Name: "EntityTypeBuilder" or "OwnedNavigationBuilder", TypeArguments.Length: > 0 } ? builder.TypeArguments[builder.TypeArguments.Length - 1].ClrFullName() + "." + name : name;
+    }
+
+    private static SecuritySpec? Converter(ClassDeclarationSyntax declaration, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (model.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type || !IsValueConverter(type)) return null;
+        var how = Protecting(declaration, model, cancellationToken).ToList();
+        return how.Count == 0 ? null : new SecuritySpec("encrypting converter", type.ClrFullName(), string.Join(", ", how), type.Name, SourceLocation.From(declaration.Identifier.Parent!));
+    }
+
+    private static bool IsValueConverter(ITypeSymbol type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.Name == "ValueConverter" && current.IsInNamespace("Microsoft.EntityFrameworkCore.Storage.ValueConversion")) return true;
+        }
+        return false;
+    }
+
+    /// <summary>A converter class declared in this compilation whose code encrypts.</summary>
+    private static bool EncryptsInSource(INamedTypeSymbol type, SemanticModel model, CancellationToken cancellationToken) =>
+        IsValueConverter(type) && type.DeclaringSyntaxReferences.Any(r =>
+        {
+            var node = r.GetSyntax(cancellationToken);
+            var nodeModel = node.SyntaxTree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(node.SyntaxTree);
+            return Protecting(node, nodeModel, cancellationToken).Any();
+        });
+
+    /// <summary>What protects data in a piece of code: IDataProtector.Protect/Unprotect calls, cryptography types.</summary>
+    private static IEnumerable<string> Protecting(SyntaxNode scope, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var found = new SortedSet<string>(System.StringComparer.Ordinal);
+        foreach (var node in scope.DescendantNodesAndSelf())
+        {
+            switch (node)
+            {
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Protect" or "Unprotect" } } call
+                    when OptionsBuilderParser.ResolveMethod(call, model, cancellationToken) is { } method
+                         && ((method.ReducedFrom ?? method).ContainingType.IsInNamespaceOrBelow("Microsoft.AspNetCore.DataProtection")):
+                    found.Add("IDataProtector." + method.Name);
+                    break;
+                case IdentifierNameSyntax identifier when identifier.Identifier.ValueText is "Aes" or "AesGcm" or "AesCcm" or "ChaCha20Poly1305" or "ProtectedData"
+                                                           && model.GetSymbolInfo(identifier, cancellationToken).Symbol is INamedTypeSymbol crypto
+                                                           && crypto.IsInNamespaceOrBelow("System.Security.Cryptography"):
+                    found.Add(crypto.Name);
+                    break;
+            }
+        }
+        return found;
+    }
+
+    private static string Name(TypeSyntax type) => type switch
+    {
+        GenericNameSyntax generic => generic.Identifier.ValueText,
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        QualifiedNameSyntax qualified => Name(qualified.Right),
+        AliasQualifiedNameSyntax alias => Name(alias.Name),
+        _ => string.Empty,
+    };
+}
+
+internal sealed record SecurityResult(SecuritySpec? Spec, string? Error);

@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using DataDocGen.Generator.Model;
+
+namespace DataDocGen.Generator.Report;
+
+/// <summary>
+/// Data-security facts derived from what the report already holds (outline 4): columns named like personal data
+/// (a heuristic, labelled so), tenant query filters and tenant columns no filter covers, and the encryption settings
+/// in the connection strings the code uses (from the redacted appsettings values).
+/// </summary>
+internal static class SecurityFacts
+{
+    /// <summary>Normalised name endings that suggest personal data, with what they suggest.</summary>
+    private static readonly (string Ending, string Hint)[] PiiEndings =
+    {
+        ("email", "email address"), ("emailaddress", "email address"), ("phone", "phone number"), ("phonenumber", "phone number"),
+        ("mobile", "phone number"), ("dateofbirth", "date of birth"), ("birthdate", "date of birth"), ("ssn", "national identifier"),
+        ("socialsecuritynumber", "national identifier"), ("nationalid", "national identifier"), ("taxid", "tax identifier"),
+        ("passportnumber", "passport number"), ("iban", "bank account"), ("creditcardnumber", "payment card"), ("cardnumber", "payment card"),
+        ("street", "postal address"), ("addressline1", "postal address"), ("addressline2", "postal address"), ("firstname", "name"),
+        ("lastname", "name"), ("fullname", "name"), ("displayname", "name"), ("ipaddress", "IP address"),
+    };
+
+    public sealed record PiiColumn(string Context, string Table, string Column, string Hint, SourceLocation? Location);
+
+    public sealed record TenantGap(string Context, string Table, string Column, IReadOnlyList<string> Entities, SourceLocation? Location);
+
+    public sealed record EncryptionSetting(string Key, string? Environment, string Setting, string FilePath, int Line)
+    {
+        /// <summary>What the setting protects: data in transit, or columns encrypted by the client (Always Encrypted).</summary>
+        public string Meaning => Setting.StartsWith("Column Encryption", StringComparison.OrdinalIgnoreCase)
+            ? "Always Encrypted: the client encrypts the configured columns"
+            : "encrypted connection (TLS): data in transit";
+    }
+
+    public static IReadOnlyList<PiiColumn> PiiColumns(DataLayerReport report) => report.Contexts
+        .SelectMany(c => c.Tables.SelectMany(t => t.Columns.Select(col => (c, t, col))))
+        .Select(x => (x.c, x.t, x.col, hint: Hint(x.col.Name)))
+        .Where(x => x.hint is not null)
+        .Select(x => new PiiColumn(x.c.Name, x.t.QualifiedName, x.col.Name, x.hint!, x.col.Location))
+        .ToList();
+
+    private static string? Hint(string column)
+    {
+        var normalised = column.Replace("_", "").ToLowerInvariant();
+        foreach (var (ending, hint) in PiiEndings)
+        {
+            if (normalised.EndsWith(ending, StringComparison.Ordinal)) return hint;
+        }
+        return null;
+    }
+
+    public static IReadOnlyList<(string Context, QueryFilterReport Filter)> TenantFilters(DataLayerReport report) => report.Contexts
+        .SelectMany(c => c.QueryFilters.Where(f => f.Filter is not null && f.Filter.IndexOf("tenant", StringComparison.OrdinalIgnoreCase) >= 0).Select(f => (c.Name, f)))
+        .ToList();
+
+    /// <summary>Tables with a tenant column (its name ends with TenantId) whose entities no tenant filter covers. Said only
+    /// when the context has no filter set in code for entity types chosen at run time (such a loop may cover them).</summary>
+    public static IReadOnlyList<TenantGap> TenantGaps(DataLayerReport report)
+    {
+        var gaps = new List<TenantGap>();
+        foreach (var context in report.Contexts)
+        {
+            if (context.QueryFilters.Any(f => f.Entity is null)) continue;
+            var filtered = new HashSet<string>(context.QueryFilters.Where(f => f.Filter is not null && f.Filter.IndexOf("tenant", StringComparison.OrdinalIgnoreCase) >= 0)
+                .Select(f => f.Entity!), StringComparer.Ordinal);
+            foreach (var table in context.Tables)
+            {
+                var column = table.Columns.FirstOrDefault(c => c.Name.Replace("_", "").EndsWith("TenantId", StringComparison.OrdinalIgnoreCase));
+                if (column is null || table.Entities.Any(filtered.Contains)) continue;
+                gaps.Add(new TenantGap(context.Name, table.QualifiedName, column.Name, table.Entities.ToList(), column.Location));
+            }
+        }
+        return gaps;
+    }
+
+    private static readonly Regex Encryption = new(
+        @"(?:^|[;,])\s*(?<setting>(?:Column Encryption Setting\s*=\s*Enabled)|(?:Encrypt\s*=\s*(?:True|Yes|Strict|Mandatory))|(?:SSL\s*Mode\s*=\s*(?:Require|VerifyCA|VerifyFull))|(?:Ssl\s*=\s*True)|(?:SslMode\s*=\s*(?:Required|VerifyCA|VerifyFull)))",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    /// <summary>Always Encrypted and transport-encryption settings in the connection strings the code reads.</summary>
+    public static IReadOnlyList<EncryptionSetting> EncryptionSettings(DataLayerReport report) => report.Contexts.SelectMany(c => c.Providers.SelectMany(p => p.Values))
+        .Concat(report.Stores.SelectMany(s => s.Values))
+        .Distinct()
+        .SelectMany(v => Encryption.Matches(v.RedactedValue ?? "").Cast<Match>()
+            .Select(m => new EncryptionSetting(v.Key, v.Environment, Regex.Replace(m.Groups["setting"].Value, @"\s*=\s*", "="), v.FilePath, v.Line)))
+        .ToList();
+}

@@ -1,0 +1,100 @@
+using DataDocGen.Generator.Tests.Infrastructure;
+
+namespace DataDocGen.Generator.Tests;
+
+/// <summary>Section 4: personal data, encryption in code and in connection strings, tenant filters and their gaps.</summary>
+public class SecurityTests
+{
+    private const string Code = """
+        using System.Security.Cryptography;
+        using Microsoft.AspNetCore.DataProtection;
+        using Microsoft.AspNetCore.Identity;
+        using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+        namespace Shop.Data
+        {
+            public class Patient
+            {
+                public int Id { get; set; }
+                public Guid TenantId { get; set; }
+                [PersonalData] public string FullName { get; set; } = "";
+                [ProtectedPersonalData] public string NationalId { get; set; } = "";
+                public string Notes { get; set; } = "";
+                public string Email { get; set; } = "";
+            }
+
+            public class Invoice { public int Id { get; set; } public Guid TenantId { get; set; } public decimal Total { get; set; } }
+            public class Country { public int Id { get; set; } public string Name { get; set; } = ""; }
+
+            public class EncryptedStringConverter(IDataProtector protector)
+                : ValueConverter<string, string>(v => protector.Protect(v), v => protector.Unprotect(v));
+
+            public class AesConverter() : ValueConverter<string, string>(v => Encrypt(v), v => v)
+            {
+                private static string Encrypt(string value) { using var aes = Aes.Create(); return value; }
+            }
+
+            // Trap: named like encryption, protects nothing.
+            public class EncryptionLookingConverter() : ValueConverter<string, string>(v => Encrypt(v), v => v)
+            {
+                private static string Encrypt(string value) => value.ToUpperInvariant();
+            }
+
+            public class ClinicContext(DbContextOptions<ClinicContext> options, IDataProtectionProvider provider, ITenant tenant) : DbContext(options)
+            {
+                public DbSet<Patient> Patients => Set<Patient>();
+                public DbSet<Invoice> Invoices => Set<Invoice>();
+                public DbSet<Country> Countries => Set<Country>();
+                protected override void OnModelCreating(ModelBuilder b)
+                {
+                    var protector = provider.CreateProtector("Clinic.Patients.v1");
+                    b.Entity<Patient>().HasQueryFilter(p => p.TenantId == tenant.Id);
+                    b.Entity<Patient>().Property(p => p.Notes).HasConversion(v => protector.Protect(v), v => protector.Unprotect(v));
+                    b.Entity<Patient>().Property(p => p.Email).HasConversion(new EncryptionLookingConverter());
+                }
+            }
+
+            public interface ITenant { Guid Id { get; } }
+
+            public static class Setup
+            {
+                public static void Add(IServiceCollection services, IConfiguration config) =>
+                    services.AddDbContext<ClinicContext>(o => o.UseSqlServer(config.GetConnectionString("Clinic")));
+            }
+        }
+        """;
+
+    private static readonly Dictionary<string, string> AppSettings = new()
+    {
+        ["appsettings.json"] = """{ "ConnectionStrings": { "Clinic": "Server=db;Database=Clinic;User Id=app;Password=Clinic-Secret;Encrypt=True;Column Encryption Setting=Enabled" } }""",
+    };
+
+    [Fact]
+    public void Personal_data_encryption_and_tenant_isolation_are_reported_with_the_gaps()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Data/Clinic.cs", Code)), AppSettings);
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("## 4. Data security", md);
+        Assert.Contains("| personal data | `Shop.Data.Patient.FullName` |  | `Patient` |", md);
+        Assert.Contains("| protected personal data | `Shop.Data.Patient.NationalId` |  | `Patient` |", md);
+        Assert.Contains("| data protection purpose | `Clinic.Patients.v1` |  | `ClinicContext.OnModelCreating` |", md);
+        Assert.Contains("| encrypted property | `Shop.Data.Patient.Notes` | IDataProtector.Protect, IDataProtector.Unprotect | `ClinicContext.OnModelCreating` |", md);
+        Assert.Contains("| encrypting converter | `Shop.Data.EncryptedStringConverter` | IDataProtector.Protect, IDataProtector.Unprotect |", md);
+        Assert.Contains("| encrypting converter | `Shop.Data.AesConverter` | Aes |", md);
+        Assert.DoesNotContain("EncryptionLookingConverter", md);
+        Assert.DoesNotContain("`Shop.Data.Patient.Email` |", md);
+
+        Assert.Contains("| `ConnectionStrings:Clinic` | all (base file) | `Encrypt=True` | encrypted connection (TLS): data in transit |", md);
+        Assert.Contains("| `ConnectionStrings:Clinic` | all (base file) | `Column Encryption Setting=Enabled` | Always Encrypted: the client encrypts the configured columns |", md);
+        Assert.DoesNotContain("Clinic-Secret", output.All);
+
+        Assert.Contains("**heuristic: by name only**", md);
+        Assert.Contains("| `ClinicContext` | `Patients` | `Email` | email address |", md);
+        Assert.Contains("| `ClinicContext` | `Patients` | `FullName` | name |", md);
+
+        Assert.Contains("### 4.2 Access control", md);
+        Assert.Contains("| `ClinicContext` | `Shop.Data.Patient` | `p => p.TenantId == tenant.Id` |", md);
+        Assert.Contains("| `ClinicContext` | `Invoices` | `TenantId` | `Shop.Data.Invoice` |", md);
+        Assert.DoesNotContain("| `ClinicContext` | `Countries` | `TenantId`", md);
+    }
+}
