@@ -200,7 +200,9 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Select(static (input, _) => Render(input.Left, input.Right))
             .WithTrackingName(TrackingNames.Rendered);
 
-        context.RegisterSourceOutput(rendered, static (production, output) =>
+        // An implementation output: the payload is a comment that changes nothing a user or the IDE sees, so a host may
+        // skip it (and, pulling nothing, every transform above) while typing; command-line builds always run it.
+        context.RegisterImplementationSourceOutput(rendered, static (production, output) =>
         {
             if (output is null) return;
             if (output.Error is not null)

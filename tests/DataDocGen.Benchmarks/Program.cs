@@ -32,6 +32,9 @@ foreach (var size in sizes)
     var compilation = CSharpCompilation.Create("Synthetic", trees, references,
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
+    var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+    if (errors.Count > 0) Console.Error.WriteLine($"  warning: the synthetic project has {errors.Count} compile errors, first: {errors[0]}");
+
     // The compile's own time: binding, diagnostics and emit of the same compilation, fresh each run.
     var compile = Median(Runs, () =>
     {

@@ -4,7 +4,8 @@ namespace DataDocGen.Benchmarks;
 
 /// <summary>A synthetic data layer of N entities: each has scalar properties, two reference navigations to earlier
 /// entities (with collection inverses, so about 2N relationships), a configuration class for every tenth entity,
-/// plus repositories and services in proportion that have nothing to do with the model.</summary>
+/// plus, per entity, a repository (queries, writes, a bulk delete, a cached read, a transaction) registered in DI,
+/// and a service class that has nothing to do with the data layer (the unrelated edit happens there).</summary>
 internal static class SyntheticModel
 {
     public static Dictionary<string, string> Create(int entities)
@@ -32,6 +33,15 @@ internal static class SyntheticModel
             files["Services/Service" + i + ".cs"] = "namespace Synthetic.Services;\npublic sealed class Service" + i + " : System.IDisposable\n{\n"
                 + "    public int Compute(int value) { var total = 0; for (var k = 0; k < value; k++) total += k * " + i + "; return total; }\n"
                 + "    public string Describe() => \"service " + i + "\";\n    public void Dispose() { }\n}\n";
+            var entity = "Synthetic.Domain.Entity" + i;
+            files["Data/Entity" + i + "Repository.cs"] = "using System.Collections.Generic;\nusing System.Linq;\nusing System.Threading.Tasks;\n"
+                + "using Microsoft.EntityFrameworkCore;\nusing Microsoft.Extensions.Caching.Memory;\nnamespace Synthetic.Data;\n"
+                + "public interface IEntity" + i + "Repository { Task<List<" + entity + ">> Recent(); }\n"
+                + "public sealed class Entity" + i + "Repository(SyntheticContext db, IMemoryCache cache) : IEntity" + i + "Repository\n{\n"
+                + "    public Task<List<" + entity + ">> Recent() => db.Entity" + i + "Set.AsNoTracking().Where(e => e.Amount > 0).OrderBy(e => e.Id).Take(20).ToListAsync();\n"
+                + "    public Task<" + entity + "?> Get(int id) => cache.GetOrCreateAsync($\"entity" + i + ":{id}\", entry => { entry.SlidingExpiration = System.TimeSpan.FromMinutes(5); return db.Entity" + i + "Set.FirstOrDefaultAsync(e => e.Id == id); });\n"
+                + "    public async Task Add(" + entity + " item) { await using var transaction = await db.Database.BeginTransactionAsync(); db.Entity" + i + "Set.Add(item); await db.SaveChangesAsync(); await transaction.CommitAsync(); cache.Remove(\"entity" + i + ":\" + item.Id); }\n"
+                + "    public Task<int> Purge() => db.Entity" + i + "Set.Where(e => e.Amount < 0).ExecuteDeleteAsync();\n}\n";
             if (i % 10 == 0)
             {
                 files["Data/Entity" + i + "Configuration.cs"] = "using Microsoft.EntityFrameworkCore;\nusing Microsoft.EntityFrameworkCore.Metadata.Builders;\nnamespace Synthetic.Data;\n"
@@ -47,8 +57,15 @@ internal static class SyntheticModel
         }
         context.Append("    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.ApplyConfigurationsFromAssembly(typeof(SyntheticContext).Assembly);\n}\n");
         files["Data/SyntheticContext.cs"] = context.ToString();
+        var registrations = new StringBuilder();
+        for (var i = 0; i < entities; i++)
+        {
+            registrations.Append("        services.AddScoped<Synthetic.Data.IEntity").Append(i).Append("Repository, Synthetic.Data.Entity").Append(i).Append("Repository>();\n");
+        }
         files["Program.cs"] = "using Microsoft.EntityFrameworkCore;\nusing Microsoft.Extensions.DependencyInjection;\nnamespace Synthetic;\npublic static class Startup\n{\n"
-            + "    public static void Add(IServiceCollection services) => services.AddDbContextPool<Synthetic.Data.SyntheticContext>(o => o.UseSqlServer(\"Server=.;Database=Synthetic\"));\n}\n";
+            + "    public static void Add(IServiceCollection services)\n    {\n"
+            + "        services.AddDbContextPool<Synthetic.Data.SyntheticContext>(o => o.UseSqlServer(\"Server=.;Database=Synthetic\"));\n"
+            + "        services.AddMemoryCache();\n" + registrations + "    }\n}\n";
         return files;
     }
 

@@ -121,6 +121,24 @@ public class IncrementalCachingTests
         Assert.Contains("Shop.Domain.Customer", GeneratorOutputOf(result));
     }
 
+    [Fact]
+    public void A_host_that_skips_implementation_outputs_runs_no_DataDocGen_step_at_all()
+    {
+        // What an IDE may do with RegisterImplementationSourceOutput: no payload, and no transform runs (nothing pulls them).
+        var compilation = GeneratorHarness.Compile(Project);
+        var driver = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(
+            [new DataLayerReportGenerator().AsSourceGenerator()], AppSettings, GeneratorHarness.ParseOptions,
+            new TestOptionsProvider(new Dictionary<string, string> { ["build_property.DataDocGenReportDirectory"] = GeneratorHarness.ProjectDir }),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.Implementation, trackIncrementalGeneratorSteps: true));
+        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        Assert.Empty(result.GeneratedSources);
+        Assert.DoesNotContain(result.TrackedSteps.Keys, AllSteps.Contains);
+
+        // The command line runs it: the same driver without the host's restriction produces the payload.
+        Assert.Single(GeneratorHarness.CreateDriver(AppSettings).RunGenerators(compilation).GetRunResult().Results.Single().GeneratedSources);
+    }
+
     private static string GeneratorOutputOf(GeneratorRunResult result)
     {
         DataDocGen.Tasks.PayloadReader.Read(result.GeneratedSources.Single().SourceText.ToString(), out var files);
