@@ -101,4 +101,57 @@ public class QueryShapeTests
         Assert.DoesNotContain("`First in the loop", md);
         Assert.DoesNotContain("`Count in the loop at line 22", md);
     }
+
+    [Fact]
+    public void Projections_pagination_explicit_and_lazy_loading_are_listed_and_in_memory_linq_is_not()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Shop/Domain.cs", Domain), ("Shop/Reads.cs", """
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Microsoft.EntityFrameworkCore.Infrastructure;
+            namespace Shop
+            {
+                public record OrderSummary(int Id, int Lines);
+                public class Reads(ShopContext db)
+                {
+                    public Task<List<OrderSummary>> Summaries() => db.Orders.Select(o => new OrderSummary(o.Id, o.Lines.Count)).ToListAsync();
+                    public Task<List<int>> Ids() => db.Orders.Where(o => o.Id > 0).Select(o => o.Id).ToListAsync();
+                    public object Anonymous() => db.Orders.Select(o => new { o.Id, Count = o.Lines.Count }).ToList();
+                    public Task<List<Order>> Page(int page) => db.Orders.OrderBy(o => o.Id).Skip(page * 20).Take(20).ToListAsync();
+                    public Task<List<Order>> After(int lastId) => db.Orders.Where(o => o.Id > lastId).OrderBy(o => o.Id).Take(20).ToListAsync();
+                    public Task<List<Order>> Top() => db.Orders.OrderBy(o => o.Id).Take(5).ToListAsync();
+                    public async Task Lines(Order order) => await db.Entry(order).Collection(o => o.Lines).LoadAsync();
+                    public void Customer(Order order) => db.Entry(order).Reference(o => o.Customer).Load();
+                    public async Task AllLines(List<Order> orders) { foreach (var order in orders) await db.Entry(order).Collection(o => o.Lines).LoadAsync(); }
+                    public int InMemory(List<Order> orders) => orders.Select(o => o.Id).Skip(1).Take(2).Count();
+                }
+                public class Invoice
+                {
+                    private readonly ILazyLoader _loader;
+                    public Invoice() { _loader = null!; }
+                    private Invoice(ILazyLoader loader) => _loader = loader;
+                    public int Id { get; set; }
+                }
+                public static class Setup
+                {
+                    public static void Add(IServiceCollection services) => services.AddDbContext<ShopContext>(o => o.UseLazyLoadingProxies().UseSqlite("Data Source=x.db"));
+                }
+            }
+            """)));
+
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("| `Reads.Summaries` | Projection | `Shop.Order` | `OrderSummary` |", md);
+        Assert.Contains("| `Reads.Ids` | Projection | `Shop.Order` | `int` |", md);
+        Assert.Contains("| `Reads.Anonymous` | Projection | `Shop.Order` | `anonymous type { Id, Count }` |", md);
+        Assert.Contains("| `Reads.Page` | Pagination (offset: Skip/Take) | `Shop.Order` |", md);
+        Assert.Contains("| `Reads.After` | Pagination (keyset, heuristic: a range condition before OrderBy and Take) | `Shop.Order` |", md);
+        Assert.DoesNotContain("`Reads.Top` | Pagination", md);
+        Assert.Contains("| `Reads.Lines` | Explicit loading | `Shop.Order` | `Lines` |", md);
+        Assert.Contains("| `Reads.Customer` | Explicit loading | `Shop.Order` | `Customer` |", md);
+        Assert.Contains("| `Reads.AllLines` | Query inside a loop (N+1 risk) | `Shop.Order` | `explicit loading of Lines in the loop at line", md);
+        Assert.Contains("| `Invoice` | Lazy loading (ILazyLoader injected) | `Shop.Invoice` |", md);
+        Assert.Contains("| `Setup.Add` | Lazy loading (proxies) |  | `UseLazyLoadingProxies()` |", md);
+        Assert.DoesNotContain("InMemory", md);
+    }
 }

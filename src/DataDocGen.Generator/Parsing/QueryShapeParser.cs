@@ -13,7 +13,7 @@ namespace DataDocGen.Generator.Parsing;
 /// <c>AsSingleQuery</c>, and <c>EF.CompileQuery</c>/<c>EF.CompileAsyncQuery</c>. Names are the cheap filter; the
 /// symbol must be EF Core's (an <c>Include</c> of another library is not eager loading).
 /// </summary>
-internal static class QueryShapeParser
+internal static partial class QueryShapeParser
 {
     private static readonly Dictionary<string, string> Kinds = new(System.StringComparer.Ordinal)
     {
@@ -39,9 +39,14 @@ internal static class QueryShapeParser
         "Min", "MinAsync", "Max", "MaxAsync", "Average", "AverageAsync", "Find", "FindAsync", "Load", "LoadAsync",
     };
 
-    public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
-        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation
-        && (Kinds.ContainsKey(access.Name.Identifier.ValueText) || (Executing.Contains(access.Name.Identifier.ValueText) && EnclosingLoop(invocation) is not null));
+    public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node switch
+    {
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation =>
+            Kinds.ContainsKey(access.Name.Identifier.ValueText) || IsLoadingCandidate(invocation, access)
+            || (Executing.Contains(access.Name.Identifier.ValueText) && EnclosingLoop(invocation) is not null),
+        ParameterSyntax { Type: IdentifierNameSyntax { Identifier.ValueText: "ILazyLoader" } or QualifiedNameSyntax { Right.Identifier.ValueText: "ILazyLoader" } } => true,
+        _ => false,
+    };
 
     /// <summary>The loop whose body (not its collection or condition) holds the node, within the same member.</summary>
     internal static StatementSyntax? EnclosingLoop(SyntaxNode node)
@@ -69,10 +74,12 @@ internal static class QueryShapeParser
     {
         try
         {
+            if (node is ParameterSyntax parameter) return LazyLoader(parameter, model, cancellationToken);
             var invocation = (InvocationExpressionSyntax)node;
             if (OptionsBuilderParser.ResolveMethod(invocation, model, cancellationToken) is not { } method) return null;
             var original = method.ReducedFrom ?? method;
             var name = method.Name;
+            if (Loading(invocation, method, model, cancellationToken) is { } loading) return loading;
             if (!Kinds.ContainsKey(name)) return InLoop(invocation, method, model, cancellationToken);
             if (!original.ContainingType.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore")) return null;
             var kind = Kinds[name];

@@ -1,0 +1,131 @@
+using System.Linq;
+using System.Threading;
+using DataDocGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DataDocGen.Generator.Parsing;
+
+/// <summary>
+/// Query optimisation beyond Include and tracking: projections (<c>Select</c> on a query over a DbSet), pagination
+/// (<c>Skip</c>+<c>Take</c> is offset paging; <c>Take</c> after <c>OrderBy</c> and a <c>Where</c> comparing with <c>&gt;</c>
+/// or <c>&lt;</c> is keyset paging, labelled a heuristic), explicit loading (<c>Entry(x).Collection/Reference(...).Load</c>,
+/// an N+1 risk inside a loop), and lazy loading (<c>UseLazyLoadingProxies</c>, an <c>ILazyLoader</c> constructor parameter).
+/// </summary>
+internal static partial class QueryShapeParser
+{
+    private static bool IsLoadingCandidate(InvocationExpressionSyntax invocation, MemberAccessExpressionSyntax access) => access.Name.Identifier.ValueText switch
+    {
+        "Select" or "Take" or "UseLazyLoadingProxies" => true,
+        "Load" or "LoadAsync" or "Query" => access.Expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Collection" or "Reference" } },
+        _ => false,
+    };
+
+    private static QueryShapeResult? Loading(InvocationExpressionSyntax invocation, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var original = method.ReducedFrom ?? method;
+        var owner = original.ContainingType;
+        var member = CodeText.MemberName(invocation, model, cancellationToken);
+        var location = SourceLocation.From(((MemberAccessExpressionSyntax)invocation.Expression).Name);
+        switch (method.Name)
+        {
+            case "UseLazyLoadingProxies" when owner.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore"):
+                return Result("Lazy loading (proxies)", null, "UseLazyLoadingProxies()", member, location);
+            case "Select" when owner.Is("System.Linq", "Queryable") && StartsAtDbSet(invocation, model, cancellationToken) is { } source:
+                var projected = method.TypeArguments.Length == 2 ? method.TypeArguments[1] : null;
+                var shape = projected is null ? null : projected.IsAnonymousType
+                    ? "anonymous type { " + string.Join(", ", projected.GetMembers().OfType<IPropertySymbol>().Select(p => p.Name)) + " }"
+                    : projected.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+                return Result("Projection", source, shape, member, location);
+            case "Take" when owner.Is("System.Linq", "Queryable") && StartsAtDbSet(invocation, model, cancellationToken) is { } paged:
+                var chain = Chain(invocation);
+                if (chain.Any(n => n == "Skip")) return Result("Pagination (offset: Skip/Take)", paged, null, member, location);
+                if (chain.Any(n => n.StartsWith("OrderBy", System.StringComparison.Ordinal)) && HasRangeWhere(invocation))
+                {
+                    return Result("Pagination (keyset, heuristic: a range condition before OrderBy and Take)", paged, null, member, location);
+                }
+                return null;
+            case "Load" or "LoadAsync" or "Query" when owner.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore.ChangeTracking"):
+                var navigation = ((MemberAccessExpressionSyntax)invocation.Expression).Expression is InvocationExpressionSyntax entry ? Navigation(entry, model, cancellationToken) : null;
+                // CollectionEntry<Order, Line> / ReferenceEntry<Order, Customer>: the first type argument is the entity loaded into.
+                var entryType = model.GetTypeInfo(((MemberAccessExpressionSyntax)invocation.Expression).Expression, cancellationToken).Type as INamedTypeSymbol;
+                var entity = entryType is { TypeArguments.Length: > 0 } ? entryType.TypeArguments[0].ClrFullName() : null;
+                if (method.Name != "Query" && EnclosingLoop(invocation) is { } loop)
+                {
+                    var line = (loop.GetLocation().GetLineSpan().StartLinePosition.Line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return Result(LoopQueryKind, entity, "explicit loading of " + (navigation ?? "a navigation") + " in the loop at line " + line, member, location);
+                }
+                return Result(method.Name == "Query" ? "Explicit loading (filtered query)" : "Explicit loading", entity, navigation, member, location);
+            default:
+                return null;
+        }
+    }
+
+    private static QueryShapeResult Result(string kind, string? entity, string? detail, string member, SourceLocation? location) =>
+        new(new QueryShapeSpec(kind, entity, detail, member, location), null);
+
+    /// <summary>The entity of the DbSet the query chain starts at, or null when it starts elsewhere (an in-memory list).</summary>
+    private static string? StartsAtDbSet(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        ExpressionSyntax current = invocation;
+        while (current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access })
+        {
+            if (model.GetTypeInfo(access.Expression, cancellationToken).Type is INamedTypeSymbol { Name: "DbSet", TypeArguments.Length: 1 } set
+                && set.IsInNamespace("Microsoft.EntityFrameworkCore"))
+            {
+                return set.TypeArguments[0].ClrFullName();
+            }
+            current = access.Expression;
+        }
+        return null;
+    }
+
+    /// <summary>The names of the calls below this one in its chain (inner first).</summary>
+    private static System.Collections.Generic.List<string> Chain(InvocationExpressionSyntax invocation)
+    {
+        var names = new System.Collections.Generic.List<string>();
+        ExpressionSyntax current = ((MemberAccessExpressionSyntax)invocation.Expression).Expression;
+        while (current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access })
+        {
+            names.Add(access.Name.Identifier.ValueText);
+            current = access.Expression;
+        }
+        return names;
+    }
+
+    /// <summary>A <c>Where</c> below in the chain whose lambda compares with &gt;, &gt;=, &lt; or &lt;= (a keyset condition).</summary>
+    private static bool HasRangeWhere(InvocationExpressionSyntax invocation)
+    {
+        ExpressionSyntax current = ((MemberAccessExpressionSyntax)invocation.Expression).Expression;
+        while (current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call)
+        {
+            if (access.Name.Identifier.ValueText == "Where" && call.ArgumentList.Arguments.FirstOrDefault()?.Expression is LambdaExpressionSyntax lambda
+                && lambda.Body.DescendantNodesAndSelf().OfType<BinaryExpressionSyntax>().Any(b => b.Kind() is SyntaxKind.GreaterThanExpression or SyntaxKind.GreaterThanOrEqualExpression
+                    or SyntaxKind.LessThanExpression or SyntaxKind.LessThanOrEqualExpression))
+            {
+                return true;
+            }
+            current = access.Expression;
+        }
+        return false;
+    }
+
+    /// <summary><c>Collection(o => o.Lines)</c> or <c>Reference("Customer")</c> → the navigation's name.</summary>
+    private static string? Navigation(InvocationExpressionSyntax entry, SemanticModel model, CancellationToken cancellationToken) =>
+        entry.ArgumentList.Arguments.FirstOrDefault()?.Expression switch
+        {
+            SimpleLambdaExpressionSyntax { Body: MemberAccessExpressionSyntax access } => access.Name.Identifier.ValueText,
+            var other when other is not null => model.ConstantString(other, cancellationToken),
+            _ => null,
+        };
+
+    /// <summary>An entity constructor taking EF Core's <c>ILazyLoader</c>: its navigations load on first access.</summary>
+    private static QueryShapeResult? LazyLoader(ParameterSyntax parameter, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (model.GetDeclaredSymbol(parameter, cancellationToken) is not IParameterSymbol symbol
+            || !symbol.Type.Is("Microsoft.EntityFrameworkCore.Infrastructure", "ILazyLoader")
+            || symbol.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Constructor, ContainingType: { } type }) return null;
+        return Result("Lazy loading (ILazyLoader injected)", type.ClrFullName(), null, type.Name, SourceLocation.From(parameter));
+    }
+}
