@@ -120,7 +120,7 @@ public class StoreTests
         var md = Run().Markdown!;
         Assert.Contains("| MongoDB | database | `shop` |  |  | `Catalog.ctor` |", md);
         Assert.Contains("| MongoDB | collection | `orders` | `Shop.Data.Order` |  | `Catalog.ctor` |", md);
-        Assert.Contains("| MongoDB | index | computed | `Shop.Data.Order` | CustomerId ascending, Id descending, unique, named \"ix\\_orders\\_customer\" | `Catalog.Index` |", md);
+        Assert.Contains("| MongoDB | index |  | `Shop.Data.Order` | CustomerId ascending, Id descending, unique, named \"ix\\_orders\\_customer\" | `Catalog.Index` |", md);
         Assert.Contains("| Redis | key | `session:{id}` |  | string: StringSetAsync, expiry 20 minutes | `Sessions.Save` |", md);
         Assert.Contains("| Redis | key | `cart:{user}` |  | hash: HashGetAllAsync | `Sessions.Cart` |", md);
         Assert.Contains("| Redis | key | `session:{id}` |  | key: KeyDeleteAsync | `Sessions.Forget` |", md);

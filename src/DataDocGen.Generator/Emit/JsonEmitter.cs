@@ -248,6 +248,14 @@ internal static class JsonEmitter
         }
         json.EndArray().EndObject();
 
+        json.Name("eventSourcing").StartArray();
+        foreach (var item in report.EventSourcing)
+        {
+            json.StartObject().Property("store", item.Store).Property("kind", item.Kind).Property("subject", item.Subject).StringArray("events", item.Events)
+                .Property("detail", item.Detail).Property("member", item.Member).Property("location", Location(paths, item.Location)).EndObject();
+        }
+        json.EndArray();
+
         json.Name("seedingCode").StartArray();
         foreach (var seeding in report.Seeding)
         {
@@ -354,11 +362,12 @@ internal static class JsonEmitter
     {
         var topics = new System.Collections.Generic.List<string>();
         if (report.Contexts.IsEmpty) topics.Add("1.1 Databases and connections: EF Core DbContexts and their registrations");
-        if (report.Stores.IsEmpty) topics.Add("1.1 Databases and connections: stores opened without EF Core (ADO.NET connections, NpgsqlDataSource, MongoClient, ConnectionMultiplexer, LiteDatabase)");
+        if (report.Stores.IsEmpty) topics.Add("1.1 Databases and connections: stores opened without EF Core (ADO.NET connections, NpgsqlDataSource, MongoClient, ConnectionMultiplexer, LiteDatabase, Marten)");
         if (report.Contexts.All(c => c.Entities.IsEmpty)) topics.Add("1.2 Data models and entities: DbSet entity types");
         if (report.Migrations.IsEmpty) topics.Add("3.1 Migrations: EF Core and FluentMigrator migrations");
         if (report.Repositories.IsEmpty) topics.Add("1.3 Data access layer: repositories and units of work that depend on a data-access type");
         if (report.Validators.IsEmpty && report.AnnotatedProperties.IsEmpty) topics.Add("2.3 Validation: FluentValidation validators, IValidatableObject, data-annotation attributes");
+        if (report.EventSourcing.IsEmpty) topics.Add("5.1 Event sourcing: Marten event streams, appends, projections and snapshots");
         if (report.Crud.IsEmpty) topics.Add("2.1 CRUD: EF Core adds, queries, updates and deletes per entity, and SQL naming its tables");
         if (report.SaveHooks.IsEmpty) topics.Add("2.1 Save hooks: SaveChanges overrides and SaveChangesInterceptors");
         if (report.QueryShapes.IsEmpty) topics.Add("2.4 Query optimisation: Include paths, AsNoTracking, split queries, compiled queries, N+1 risks");

@@ -31,6 +31,7 @@ internal static class MarkdownEmitter
         DataOperationsMarkdownEmitter.Write(body, report);
         MigrationMarkdownEmitter.Write(body, report);
         SecurityMarkdownEmitter.Write(body, report);
+        SynchronisationMarkdownEmitter.Write(body, report);
 
         var text = body.ToString();
         WriteContents(md, text);

@@ -30,7 +30,7 @@ internal static class StoreMarkdownEmitter
             md.Line("| Store | Kind | Name | Document type | Detail | Where | Evidence |").Line("| --- | --- | --- | --- | --- | --- | --- |");
             foreach (var item in report.StoreObjects)
             {
-                md.Line("| " + Markdown.Text(item.Store) + " | " + item.Kind + " | " + (item.Name is null ? "computed" : Markdown.Code(item.Name))
+                md.Line("| " + Markdown.Text(item.Store) + " | " + item.Kind + " | " + (item.Name is not null ? Markdown.Code(item.Name) : item.Kind is "key" or "collection" or "database" ? "computed" : "")
                         + " | " + (item.DocumentType is null ? "" : Markdown.Code(item.DocumentType)) + " | " + (item.Detail is null ? "" : Markdown.Text(item.Detail))
                         + " | " + Markdown.Code(item.Member) + " | " + md.Link(item.Location) + " |");
             }

@@ -25,9 +25,10 @@ internal sealed record DataLayerReport(
     EquatableArray<ValidatorSpec> Validators = default,
     EquatableArray<AnnotatedPropertySpec> AnnotatedProperties = default,
     EquatableArray<SeedingSpec> Seeding = default,
-    EquatableArray<SecuritySpec> Security = default)
+    EquatableArray<SecuritySpec> Security = default,
+    EquatableArray<EventSourcingSpec> EventSourcing = default)
 {
-    public bool IsEmpty => Contexts.IsEmpty && Security.IsEmpty && Seeding.IsEmpty && Crud.IsEmpty && Repositories.IsEmpty && Validators.IsEmpty && AnnotatedProperties.IsEmpty && Stores.IsEmpty && StoreObjects.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty && MigrationApplications.IsEmpty && CacheProviders.IsEmpty && CacheUses.IsEmpty && Transactions.IsEmpty && QueryShapes.IsEmpty && SaveHooks.IsEmpty;
+    public bool IsEmpty => Contexts.IsEmpty && EventSourcing.IsEmpty && Security.IsEmpty && Seeding.IsEmpty && Crud.IsEmpty && Repositories.IsEmpty && Validators.IsEmpty && AnnotatedProperties.IsEmpty && Stores.IsEmpty && StoreObjects.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty && MigrationApplications.IsEmpty && CacheProviders.IsEmpty && CacheUses.IsEmpty && Transactions.IsEmpty && QueryShapes.IsEmpty && SaveHooks.IsEmpty;
 }
 
 /// <param name="Provider">The single provider DATA_LAYER.json names; null when none or several are configured.</param>

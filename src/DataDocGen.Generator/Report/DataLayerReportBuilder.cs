@@ -32,8 +32,15 @@ internal static class DataLayerReportBuilder
         IReadOnlyList<RepositoryResult>? repositories = null,
         IReadOnlyList<ValidationResult>? validation = null,
         IReadOnlyList<SeedingSpec>? seeding = null,
-        IReadOnlyList<SecuritySpec>? security = null)
+        IReadOnlyList<SecuritySpec>? security = null,
+        IReadOnlyList<MartenResult>? marten = null)
     {
+        // Marten is a store like the others (AddMarten), holding documents; its event-sourcing facts go to section 5.
+        var martenResults = marten ?? new List<MartenResult>();
+        stores = (stores ?? new List<StoreResult>())
+            .Concat(martenResults.Where(m => m.Store is not null).Select(m => new StoreResult(m.Store, null, null)))
+            .Concat(martenResults.SelectMany(m => m.Objects).Select(o => new StoreResult(null, o, null)))
+            .ToList();
         // Contexts declared here, plus contexts declared in referenced assemblies that this project registers.
         var contexts = new Dictionary<string, DbContextSpec>(StringComparer.Ordinal);
         foreach (var context in sourceContexts) contexts[context.FullName] = context;
@@ -81,7 +88,9 @@ internal static class DataLayerReportBuilder
             (validation ?? new List<ValidationResult>()).Select(v => v.Property).Where(p => p is not null).Select(p => p!)
                 .OrderBy(p => p.TypeFullName, StringComparer.Ordinal).ThenBy(p => p.Location, LocationComparer.Instance).ToEquatableArray(),
             (seeding ?? new List<SeedingSpec>()).OrderBy(s => s.Location, LocationComparer.Instance).ThenBy(s => s.Kind, StringComparer.Ordinal).ToEquatableArray(),
-            (security ?? new List<SecuritySpec>()).OrderBy(s => s.Kind, StringComparer.Ordinal).ThenBy(s => s.Location, LocationComparer.Instance).ToEquatableArray());
+            (security ?? new List<SecuritySpec>()).OrderBy(s => s.Kind, StringComparer.Ordinal).ThenBy(s => s.Location, LocationComparer.Instance).ToEquatableArray(),
+            martenResults.SelectMany(m => m.Configured).Concat(martenResults.Where(m => m.Event is not null).Select(m => m.Event!))
+                .OrderBy(e => e.Location, LocationComparer.Instance).ThenBy(e => e.Kind, StringComparer.Ordinal).ToEquatableArray());
     }
 
     private static ContextReport BuildContext(DbContextSpec context, IReadOnlyList<EntityConfigurationSpec> configurations,

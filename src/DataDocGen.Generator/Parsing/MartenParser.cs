@@ -1,0 +1,163 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using DataDocGen.Generator.Helpers;
+using DataDocGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DataDocGen.Generator.Parsing;
+
+/// <summary>
+/// Marten, a document store and event store on PostgreSQL: <c>AddMarten</c> (a store, with the connection given to
+/// <c>options.Connection(...)</c> or as the argument, and the documents, projections and snapshots its options
+/// configure), document operations (<c>Store</c>, <c>Query&lt;T&gt;</c>, <c>Load[Async]&lt;T&gt;</c>, <c>Delete&lt;T&gt;</c>),
+/// and event sourcing (<c>Events.StartStream</c>, <c>Events.Append</c> with the event types passed,
+/// <c>AggregateStream[Async]&lt;T&gt;</c>, projection rebuilds). Every call is confirmed as Marten's (or JasperFx's).
+/// </summary>
+internal static class MartenParser
+{
+    private static readonly HashSet<string> Names = new(System.StringComparer.Ordinal)
+    {
+        "AddMarten", "StartStream", "Append", "AggregateStream", "AggregateStreamAsync", "RebuildProjectionAsync", "RebuildProjection",
+        "Store", "Query", "Load", "LoadAsync", "LoadManyAsync", "Delete", "HardDelete",
+    };
+
+    public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
+        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } && Names.Contains(access.Name.Identifier.ValueText);
+
+    public static MartenResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var invocation = (InvocationExpressionSyntax)context.Node;
+            var model = context.SemanticModel;
+            if (OptionsBuilderParser.ResolveMethod(invocation, model, cancellationToken) is not { } method) return null;
+            var owner = (method.ReducedFrom ?? method).ContainingType;
+            if (!owner.IsInNamespaceOrBelow("Marten") && !owner.IsInNamespaceOrBelow("JasperFx")) return null;
+            var member = CodeText.MemberName(invocation, model, cancellationToken);
+            var location = SourceLocation.From(((MemberAccessExpressionSyntax)invocation.Expression).Name);
+            return method.Name switch
+            {
+                "AddMarten" => AddMarten(invocation, model, member, cancellationToken),
+                "StartStream" or "Append" => Events(invocation, method, model, member, location, cancellationToken),
+                "AggregateStream" or "AggregateStreamAsync" => new MartenResult(null, EquatableArray<StoreObjectSpec>.Empty, new EventSourcingSpec("Marten", "live aggregation", TypeArgument(method),
+                    EquatableArray<string>.Empty, "the aggregate is rebuilt from its events on every read", member, location), null),
+                "RebuildProjectionAsync" or "RebuildProjection" => new MartenResult(null, EquatableArray<StoreObjectSpec>.Empty, new EventSourcingSpec("Marten", "projection rebuild", TypeArgument(method),
+                    EquatableArray<string>.Empty, null, member, location), null),
+                _ => Document(method, member, location),
+            };
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            return new MartenResult(null, EquatableArray<StoreObjectSpec>.Empty, null, Diagnostics.GeneratorFailure.Describe(exception, context.Node));
+        }
+    }
+
+    private static MartenResult? AddMarten(InvocationExpressionSyntax invocation, SemanticModel model, string member, CancellationToken cancellationToken)
+    {
+        var connection = new List<ConnectionSourceSpec>();
+        var configured = new List<EventSourcingSpec>();
+        var documents = new List<StoreObjectSpec>();
+        foreach (var argument in invocation.ArgumentList.Arguments)
+        {
+            if (argument.Expression is LambdaExpressionSyntax lambda)
+            {
+                foreach (var call in lambda.Body.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
+                {
+                    if (call.Expression is not MemberAccessExpressionSyntax access) continue;
+                    var location = SourceLocation.From(access.Name);
+                    switch (access.Name.Identifier.ValueText)
+                    {
+                        case "Connection" when call.ArgumentList.Arguments.Count == 1:
+                            connection.AddRange(ConnectionSourceParser.Parse(call.ArgumentList.Arguments[0].Expression, model, cancellationToken));
+                            break;
+                        case "Snapshot" or "Add" or "LiveStreamAggregation" when access.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Projections" }
+                                                                                 && model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol projection:
+                            var lifecycle = call.ArgumentList.Arguments.Select(a => a.Expression).OfType<MemberAccessExpressionSyntax>()
+                                .Select(m => m.Name.Identifier.ValueText).FirstOrDefault();
+                            var kind = projection.Name == "Snapshot" ? "snapshot" : projection.Name == "LiveStreamAggregation" ? "live aggregation" : "projection";
+                            configured.Add(new EventSourcingSpec("Marten", kind, TypeArgument(projection), EquatableArray<string>.Empty,
+                                lifecycle is null ? (kind == "live aggregation" ? "Live" : null) : lifecycle, member, location));
+                            break;
+                        case "For" when access.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Schema" }
+                                        && model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol forDocument:
+                            documents.Add(new StoreObjectSpec("Marten", "document", null, TypeArgument(forDocument), Indexes(call), member, location));
+                            break;
+                    }
+                }
+            }
+            else if (model.GetTypeInfo(argument.Expression, cancellationToken).Type?.SpecialType == SpecialType.System_String)
+            {
+                connection.AddRange(ConnectionSourceParser.Parse(argument.Expression, model, cancellationToken));
+            }
+        }
+        var store = new StoreSpec("PostgreSQL", true, "Marten document and event store (Marten)", "AddMarten", connection.ToEquatableArray(), member, SourceLocation.From(invocation));
+        return new MartenResult(store, documents.ToEquatableArray(), null, null) { Configured = configured.ToEquatableArray() };
+    }
+
+    /// <summary><c>.Index(x => x.Email).UniqueIndex(x => x.Email)</c> chained on <c>Schema.For&lt;T&gt;()</c>.</summary>
+    private static string? Indexes(InvocationExpressionSyntax schemaFor)
+    {
+        var parts = new List<string>();
+        SyntaxNode current = schemaFor;
+        while (current.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax call } access && access.Expression == current)
+        {
+            var name = access.Name.Identifier.ValueText;
+            var field = call.ArgumentList.Arguments.FirstOrDefault()?.Expression is SimpleLambdaExpressionSyntax { Body: MemberAccessExpressionSyntax body } ? body.Name.Identifier.ValueText : null;
+            if (name is "Index" or "UniqueIndex" or "FullTextIndex" or "ForeignKey" or "Duplicate" or "SoftDeleted" or "MultiTenanted" or "Identity")
+            {
+                parts.Add(name switch
+                {
+                    "Index" => "index " + (field ?? "…"),
+                    "UniqueIndex" => "unique index " + (field ?? "…"),
+                    "FullTextIndex" => "full-text index" + (field is null ? "" : " " + field),
+                    "ForeignKey" => "foreign key " + (field ?? "…"),
+                    "Duplicate" => "duplicated field " + (field ?? "…"),
+                    "SoftDeleted" => "soft deleted",
+                    "MultiTenanted" => "multi-tenanted",
+                    _ => "identity " + (field ?? "…"),
+                });
+            }
+            current = call;
+        }
+        return parts.Count == 0 ? null : string.Join(", ", parts);
+    }
+
+    private static MartenResult Events(InvocationExpressionSyntax invocation, IMethodSymbol method, SemanticModel model, string member, SourceLocation? location, CancellationToken cancellationToken)
+    {
+        // The events: arguments after the stream id whose types are not the id's (Guid, string) or a params array of objects.
+        var events = new SortedSet<string>(System.StringComparer.Ordinal);
+        foreach (var argument in invocation.ArgumentList.Arguments.Skip(1))
+        {
+            var type = model.GetTypeInfo(argument.Expression, cancellationToken).Type;
+            if (type is null || type.SpecialType is SpecialType.System_Object or SpecialType.System_String || type.TypeKind == TypeKind.Array) continue;
+            if (type.Is("System", "Guid")) continue;
+            events.Add(type.ClrFullName());
+        }
+        var kind = method.Name == "StartStream" ? "stream started" : "events appended";
+        return new MartenResult(null, EquatableArray<StoreObjectSpec>.Empty, new EventSourcingSpec("Marten", kind, TypeArgument(method), events.ToEquatableArray(), null, member, location), null);
+    }
+
+    private static MartenResult? Document(IMethodSymbol method, string member, SourceLocation? location)
+    {
+        // Query<T>/Load<T>: the type argument; Store(doc)/Delete(doc): the document's type (not an array or object).
+        var type = TypeArgument(method);
+        if (type is null && method.Name is "Store" or "Delete" or "HardDelete" && method.Parameters.FirstOrDefault()?.Type is { } parameterType
+            && parameterType is not IArrayTypeSymbol && parameterType.SpecialType != SpecialType.System_Object && parameterType is not ITypeParameterSymbol)
+        {
+            type = parameterType.ClrFullName();
+        }
+        if (type is null) return null;
+        var operation = method.Name switch { "Store" => "stored", "Query" => "queried", "Delete" or "HardDelete" => "deleted", _ => "loaded" };
+        return new MartenResult(null, new[] { new StoreObjectSpec("Marten", "document", null, type, operation + " (" + method.Name + ")", member, location) }.ToEquatableArray(), null, null);
+    }
+
+    private static string? TypeArgument(IMethodSymbol method) => method.TypeArguments.FirstOrDefault() is { } type && type is not ITypeParameterSymbol ? type.ClrFullName() : null;
+}
+
+internal sealed record MartenResult(StoreSpec? Store, EquatableArray<StoreObjectSpec> Objects, EventSourcingSpec? Event, string? Error)
+{
+    /// <summary>Projections and snapshots configured in AddMarten's options.</summary>
+    public EquatableArray<EventSourcingSpec> Configured { get; init; } = EquatableArray<EventSourcingSpec>.Empty;
+}

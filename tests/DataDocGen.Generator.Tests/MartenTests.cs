@@ -1,0 +1,75 @@
+using DataDocGen.Generator.Tests.Infrastructure;
+
+namespace DataDocGen.Generator.Tests;
+
+/// <summary>Marten: the store with its connection and documents (1.1), and event sourcing (5.1).</summary>
+public class MartenTests
+{
+    private const string Code = """
+        using System.Linq;
+        using System.Threading.Tasks;
+        using JasperFx.Events.Projections;
+        using Marten;
+        using Marten.Events.Projections;
+        namespace Shop.Carts
+        {
+            public record CartOpened(Guid Id);
+            public record ItemAdded(Guid CartId, string Sku);
+            public class Cart { public Guid Id { get; set; } public List<string> Items { get; set; } = new(); public void Apply(ItemAdded e) => Items.Add(e.Sku); }
+            public class Customer { public Guid Id { get; set; } public string Email { get; set; } = ""; }
+            public class CartSummary { public Guid Id { get; set; } }
+            public class CartSummaryProjection : Marten.Events.Aggregation.SingleStreamProjection<CartSummary, Guid> { }
+
+            public static class Setup
+            {
+                public static void Add(IServiceCollection services, IConfiguration config) =>
+                    services.AddMarten(options =>
+                    {
+                        options.Connection(config.GetConnectionString("Marten")!);
+                        options.Schema.For<Customer>().Index(x => x.Email).UniqueIndex(x => x.Email);
+                        options.Projections.Snapshot<Cart>(SnapshotLifecycle.Inline);
+                        options.Projections.Add<CartSummaryProjection>(ProjectionLifecycle.Async);
+                    }).UseLightweightSessions();
+            }
+
+            public class Carts(IDocumentSession session)
+            {
+                public async Task Open(Guid id)
+                {
+                    session.Events.StartStream<Cart>(id, new CartOpened(id));
+                    session.Events.Append(id, new ItemAdded(id, "x"));
+                    await session.SaveChangesAsync();
+                }
+                public Task<Cart?> Get(Guid id) => session.Events.AggregateStreamAsync<Cart>(id);
+                public void Save(Customer customer) => session.Store(customer);
+                public IQueryable<Customer> All() => session.Query<Customer>();
+            }
+
+            // Trap: same names, not Marten.
+            public class Journal { public void Append(Guid id, object e) { } public void Store(object o) { } }
+            public class Other(Journal journal) { public void Run() { journal.Append(Guid.Empty, new ItemAdded(Guid.Empty, "y")); journal.Store(1); } }
+        }
+        """;
+
+    [Fact]
+    public void Marten_store_documents_and_event_sourcing_are_reported()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Carts/Carts.cs", Code)),
+            new Dictionary<string, string> { ["appsettings.json"] = """{ "ConnectionStrings": { "Marten": "Host=pg;Database=carts;Username=app;Password=Marten-Secret" } }""" });
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("| PostgreSQL (SQL) | Marten document and event store (Marten) | `AddMarten` | named connection string `Marten`", md);
+        Assert.DoesNotContain("Marten-Secret", output.All);
+        Assert.Contains("| Marten | document |  | `Shop.Carts.Customer` | index Email, unique index Email | `Setup.Add` |", md);
+        Assert.Contains("| Marten | document |  | `Shop.Carts.Customer` | stored (Store) | `Carts.Save` |", md);
+        Assert.Contains("| Marten | document |  | `Shop.Carts.Customer` | queried (Query) | `Carts.All` |", md);
+
+        Assert.Contains("### 5.1 Event sourcing", md);
+        Assert.Contains("| Marten | snapshot | `Shop.Carts.Cart` |  | Inline | `Setup.Add` |", md);
+        Assert.Contains("| Marten | projection | `Shop.Carts.CartSummaryProjection` |  | Async | `Setup.Add` |", md);
+        Assert.Contains("| Marten | stream started | `Shop.Carts.Cart` | `Shop.Carts.CartOpened` |  | `Carts.Open` |", md);
+        Assert.Contains("| Marten | events appended |  | `Shop.Carts.ItemAdded` |  | `Carts.Open` |", md);
+        Assert.Contains("| Marten | live aggregation | `Shop.Carts.Cart` |  | the aggregate is rebuilt from its events on every read | `Carts.Get` |", md);
+        Assert.DoesNotContain("Other.Run", md);
+    }
+}
