@@ -11,7 +11,8 @@ internal static class DataOperationsMarkdownEmitter
     public static void Write(Markdown md, DataLayerReport report)
     {
         var filtered = report.Contexts.Where(c => !c.QueryFilters.IsEmpty).ToList();
-        if (report.Crud.IsEmpty && report.Validators.IsEmpty && report.AnnotatedProperties.IsEmpty && filtered.Count == 0 && report.FilterBypasses.IsEmpty && report.Transactions.IsEmpty && report.QueryShapes.IsEmpty && report.SaveHooks.IsEmpty) return;
+        var sagas = report.Messaging.Where(m => m.Kind is "saga" or "saga registration" or "outbox" or "outbox tables" or "retry").ToList();
+        if (report.Crud.IsEmpty && sagas.Count == 0 && report.Validators.IsEmpty && report.AnnotatedProperties.IsEmpty && filtered.Count == 0 && report.FilterBypasses.IsEmpty && report.Transactions.IsEmpty && report.QueryShapes.IsEmpty && report.SaveHooks.IsEmpty) return;
         md.Line("## 2. Data operations").Line();
 
         if (!report.Crud.IsEmpty || filtered.Count > 0 || !report.FilterBypasses.IsEmpty || !report.SaveHooks.IsEmpty)
@@ -61,9 +62,23 @@ internal static class DataOperationsMarkdownEmitter
             md.Line();
         }
 
-        if (!report.Transactions.IsEmpty)
+        if (!report.Transactions.IsEmpty || sagas.Count > 0)
         {
             md.Line("### 2.2 Transactions").Line();
+        }
+        if (sagas.Count > 0)
+        {
+            md.Line("#### Sagas, outbox and retries (MassTransit)").Line();
+            md.Line("| Kind | Subject | Detail | Where | Evidence |").Line("| --- | --- | --- | --- | --- |");
+            foreach (var item in sagas)
+            {
+                var detail = string.Join("; ", new[] { item.Detail }.Concat(item.Items).Where(d => d is not null).Select(d => Markdown.Text(d!)));
+                md.Line("| " + item.Kind + " | " + Markdown.Code(item.Subject) + " | " + detail + " | " + Markdown.Code(item.Member) + " | " + md.Link(item.Location) + " |");
+            }
+            md.Line();
+        }
+        if (!report.Transactions.IsEmpty)
+        {
             md.Line("| Where | Kind | Call | Inside (in order) | Condition | Evidence |").Line("| --- | --- | --- | --- | --- | --- |");
             foreach (var transaction in report.Transactions)
             {

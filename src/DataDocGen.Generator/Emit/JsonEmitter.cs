@@ -248,6 +248,14 @@ internal static class JsonEmitter
         }
         json.EndArray().EndObject();
 
+        json.Name("messaging").StartArray();
+        foreach (var item in report.Messaging)
+        {
+            json.StartObject().Property("kind", item.Kind).Property("subject", item.Subject).Property("detail", item.Detail).StringArray("items", item.Items)
+                .Property("member", item.Member).Property("location", Location(paths, item.Location)).EndObject();
+        }
+        json.EndArray();
+
         json.Name("eventSourcing").StartArray();
         foreach (var item in report.EventSourcing)
         {

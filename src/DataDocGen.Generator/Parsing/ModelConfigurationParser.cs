@@ -39,7 +39,12 @@ internal static class ModelConfigurationParser
         {
             cancellationToken.ThrowIfCancellationRequested();
             var name = OptionsBuilderParser.MethodName(invocation);
-            if (name is null || !InterestingNames.Contains(name)) continue;
+            if (name is null) continue;
+            if (!InterestingNames.Contains(name))
+            {
+                if (ForeignModelExtension(invocation, model, cancellationToken) is { } foreign) unresolved.Add(foreign);
+                continue;
+            }
             if (OptionsBuilderParser.ResolveMethod(invocation, model, cancellationToken) is not { } method) continue;
             var location = SourceLocation.From(invocation);
             var receiver = OptionsBuilderParser.ReceiverType(method);
@@ -72,6 +77,20 @@ internal static class ModelConfigurationParser
 
         var chains = FluentChainParser.Parse(body, model, configuredTypes, cancellationToken);
         return new ModelConfigurationSpec(mappings.ToEquatableArray(), defaultSchema, applied.ToEquatableArray(), fromAssembly, unresolved.ToEquatableArray(), chains.ToEquatableArray());
+    }
+
+    /// <summary>An extension method on <c>ModelBuilder</c> from another assembly (MassTransit's
+    /// <c>AddOutboxMessageEntity</c>, OpenIddict's <c>UseOpenIddict</c>...): it may add entity types and tables that
+    /// cannot be read, so the table list is withheld rather than stated incomplete.</summary>
+    private static UnresolvedConfigurationSpec? ForeignModelExtension(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (invocation.Expression is not MemberAccessExpressionSyntax) return null;
+        if (OptionsBuilderParser.ResolveMethod(invocation, model, cancellationToken) is not { ReducedFrom: { } extension } method) return null;
+        if (!OptionsBuilderParser.ReceiverType(method).Is(EfNamespace, "ModelBuilder")) return null;
+        // Compiled elsewhere: another assembly (a package, or a referenced project, which an IDE hands over with its syntax).
+        if (extension.ContainingType.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore")
+            || SymbolEqualityComparer.Default.Equals(extension.ContainingAssembly, model.Compilation.Assembly)) return null;
+        return new UnresolvedConfigurationSpec("`" + method.Name + "` from `" + extension.ContainingAssembly?.Name + "` configures the model in compiled code that cannot be read", SourceLocation.From(invocation));
     }
 
     private static void ParseMapping(InvocationExpressionSyntax invocation, IMethodSymbol method, string name, ITypeSymbol? receiver,

@@ -26,9 +26,10 @@ internal sealed record DataLayerReport(
     EquatableArray<AnnotatedPropertySpec> AnnotatedProperties = default,
     EquatableArray<SeedingSpec> Seeding = default,
     EquatableArray<SecuritySpec> Security = default,
-    EquatableArray<EventSourcingSpec> EventSourcing = default)
+    EquatableArray<EventSourcingSpec> EventSourcing = default,
+    EquatableArray<MessagingSpec> Messaging = default)
 {
-    public bool IsEmpty => Contexts.IsEmpty && EventSourcing.IsEmpty && Security.IsEmpty && Seeding.IsEmpty && Crud.IsEmpty && Repositories.IsEmpty && Validators.IsEmpty && AnnotatedProperties.IsEmpty && Stores.IsEmpty && StoreObjects.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty && MigrationApplications.IsEmpty && CacheProviders.IsEmpty && CacheUses.IsEmpty && Transactions.IsEmpty && QueryShapes.IsEmpty && SaveHooks.IsEmpty;
+    public bool IsEmpty => Contexts.IsEmpty && Messaging.IsEmpty && EventSourcing.IsEmpty && Security.IsEmpty && Seeding.IsEmpty && Crud.IsEmpty && Repositories.IsEmpty && Validators.IsEmpty && AnnotatedProperties.IsEmpty && Stores.IsEmpty && StoreObjects.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty && MigrationApplications.IsEmpty && CacheProviders.IsEmpty && CacheUses.IsEmpty && Transactions.IsEmpty && QueryShapes.IsEmpty && SaveHooks.IsEmpty;
 }
 
 /// <param name="Provider">The single provider DATA_LAYER.json names; null when none or several are configured.</param>

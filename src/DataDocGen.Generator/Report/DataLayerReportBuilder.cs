@@ -33,7 +33,8 @@ internal static class DataLayerReportBuilder
         IReadOnlyList<ValidationResult>? validation = null,
         IReadOnlyList<SeedingSpec>? seeding = null,
         IReadOnlyList<SecuritySpec>? security = null,
-        IReadOnlyList<MartenResult>? marten = null)
+        IReadOnlyList<MartenResult>? marten = null,
+        IReadOnlyList<MessagingSpec>? messaging = null)
     {
         // Marten is a store like the others (AddMarten), holding documents; its event-sourcing facts go to section 5.
         var martenResults = marten ?? new List<MartenResult>();
@@ -90,7 +91,8 @@ internal static class DataLayerReportBuilder
             (seeding ?? new List<SeedingSpec>()).OrderBy(s => s.Location, LocationComparer.Instance).ThenBy(s => s.Kind, StringComparer.Ordinal).ToEquatableArray(),
             (security ?? new List<SecuritySpec>()).OrderBy(s => s.Kind, StringComparer.Ordinal).ThenBy(s => s.Location, LocationComparer.Instance).ToEquatableArray(),
             martenResults.SelectMany(m => m.Configured).Concat(martenResults.Where(m => m.Event is not null).Select(m => m.Event!))
-                .OrderBy(e => e.Location, LocationComparer.Instance).ThenBy(e => e.Kind, StringComparer.Ordinal).ToEquatableArray());
+                .OrderBy(e => e.Location, LocationComparer.Instance).ThenBy(e => e.Kind, StringComparer.Ordinal).ToEquatableArray(),
+            (messaging ?? new List<MessagingSpec>()).OrderBy(m => m.Location, LocationComparer.Instance).ThenBy(m => m.Kind, StringComparer.Ordinal).ToEquatableArray());
     }
 
     private static ContextReport BuildContext(DbContextSpec context, IReadOnlyList<EntityConfigurationSpec> configurations,

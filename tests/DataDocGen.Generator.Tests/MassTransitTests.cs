@@ -1,0 +1,136 @@
+using DataDocGen.Generator.Tests.Infrastructure;
+
+namespace DataDocGen.Generator.Tests;
+
+/// <summary>MassTransit: sagas with states, events and compensation, their registration, retries (2.2), transports
+/// and published messages (5.2), against the real MassTransit 8 packages.</summary>
+public class MassTransitTests
+{
+    private const string Code = """
+        using System.Threading.Tasks;
+        using MassTransit;
+        namespace Shop.Orders
+        {
+            public record OrderSubmitted(Guid OrderId);
+            public record OrderPaid(Guid OrderId);
+            public record RefundPayment(Guid OrderId);
+            public class OrderState : SagaStateMachineInstance { public Guid CorrelationId { get; set; } public string CurrentState { get; set; } = ""; }
+            public class OrderStateMachine : MassTransitStateMachine<OrderState>
+            {
+                public State Submitted { get; private set; } = null!;
+                public State Paid { get; private set; } = null!;
+                public Event<OrderSubmitted> OrderSubmittedEvent { get; private set; } = null!;
+                public Event<OrderPaid> OrderPaidEvent { get; private set; } = null!;
+                public OrderStateMachine()
+                {
+                    InstanceState(x => x.CurrentState);
+                    Event(() => OrderSubmittedEvent, e => e.CorrelateById(m => m.Message.OrderId));
+                    Event(() => OrderPaidEvent, e => e.CorrelateById(m => m.Message.OrderId));
+                    Initially(When(OrderSubmittedEvent).TransitionTo(Submitted));
+                    During(Submitted, When(OrderPaidEvent).TransitionTo(Paid).Finalize());
+                    During(Paid, When(OrderPaidEvent).Catch<Exception>(ex => ex.Publish(c => new RefundPayment(c.Saga.CorrelationId))));
+                    SetCompletedWhenFinalized();
+                }
+            }
+            public static class Setup
+            {
+                public static void Add(IServiceCollection services, IConfiguration config) => services.AddMassTransit(x =>
+                {
+                    x.AddSagaStateMachine<OrderStateMachine, OrderState>().InMemoryRepository();
+                    x.UsingRabbitMq((context, cfg) =>
+                    {
+                        cfg.Host("amqp://shop:Rabbit-Secret@rabbit.internal:5672/");
+                        cfg.UseMessageRetry(r => r.Interval(3, TimeSpan.FromSeconds(5)));
+                        cfg.ConfigureEndpoints(context);
+                    });
+                });
+            }
+            public class Checkout(IPublishEndpoint publish) { public Task Submit(Guid id) => publish.Publish(new OrderSubmitted(id)); }
+
+            // Traps: same names elsewhere.
+            public class Mailer { public Task Send(string to) => Task.CompletedTask; public void Publish(object o) { } }
+            public class Notify(Mailer mailer) { public Task Run() { mailer.Publish(new OrderPaid(Guid.Empty)); return mailer.Send("x"); } }
+        }
+        """;
+
+    [Fact]
+    public void Sagas_retries_transports_and_published_messages_are_reported_and_look_alikes_are_not()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Orders/Orders.cs", Code)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("#### Sagas, outbox and retries (MassTransit)", md);
+        Assert.Contains("| saga | `Shop.Orders.OrderStateMachine` | state Shop.Orders.OrderState; states: Submitted, Paid; events: OrderSubmittedEvent (OrderSubmitted), OrderPaidEvent (OrderPaid); compensation on Exception: Publish RefundPayment; removed when finalized | `OrderStateMachine` |", md);
+        Assert.Contains("| saga registration | `Shop.Orders.OrderStateMachine` | repository: InMemoryRepository | `Setup.Add` |", md);
+        Assert.Contains("| retry | `message retry` | UseMessageRetry(r => r.Interval(3, TimeSpan.FromSeconds(5))) | `Setup.Add` |", md);
+        Assert.Contains("### 5.2 Messages to other systems", md);
+        Assert.Contains("| transport | `RabbitMq` | host amqp://shop:\\*\\*\\*@rabbit.internal:5672/ | `Setup.Add` |", md);
+        Assert.Contains("| published | `Shop.Orders.OrderSubmitted` |  | `Checkout.Submit` |", md);
+        Assert.DoesNotContain("Rabbit-Secret", output.All);
+        Assert.DoesNotContain("Notify.Run", md);
+    }
+
+    /// <summary>MassTransit.EntityFrameworkCore is not served by this machine's package mirror, so its two entry points
+    /// are declared here with the real names and namespace (the parser confirms by namespace and name, as for the real
+    /// package's extension methods).</summary>
+    private const string EntityFrameworkOutboxStandIn = """
+        namespace MassTransit
+        {
+            public class EntityFrameworkOutboxConfigurator { public void UseSqlServer() { } public void UseBusOutbox() { } }
+            public static class EntityFrameworkOutboxStandIn
+            {
+                public static void AddEntityFrameworkOutbox<TContext>(this IBusRegistrationConfigurator x, Action<EntityFrameworkOutboxConfigurator> configure) { }
+                public static void AddOutboxMessageEntity(this ModelBuilder builder) { }
+                public static void AddInboxStateEntity(this ModelBuilder builder) { }
+            }
+        }
+        namespace Shop.Orders
+        {
+            using MassTransit;
+            public class OrdersContext(DbContextOptions<OrdersContext> options) : DbContext(options)
+            {
+                protected override void OnModelCreating(ModelBuilder b) { b.AddInboxStateEntity(); b.AddOutboxMessageEntity(); }
+            }
+            public static class Outbox
+            {
+                public static void Add(IServiceCollection services) => services.AddMassTransit(x =>
+                    x.AddEntityFrameworkOutbox<OrdersContext>(o => { o.UseSqlServer(); o.UseBusOutbox(); }));
+            }
+        }
+        """;
+
+    [Fact]
+    public void Entity_framework_outbox_and_its_tables_are_reported()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Orders/Outbox.cs", EntityFrameworkOutboxStandIn)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("| outbox | `Shop.Orders.OrdersContext` | Entity Framework outbox; UseSqlServer(); UseBusOutbox() | `Outbox.Add` |", md);
+        Assert.Contains("| outbox tables | `InboxState` | added to the EF Core model by AddInboxStateEntity() | `OrdersContext.OnModelCreating` |", md);
+        Assert.Contains("| outbox tables | `OutboxMessage` | added to the EF Core model by AddOutboxMessageEntity() | `OrdersContext.OnModelCreating` |", md);
+    }
+
+    [Fact]
+    public void A_model_builder_extension_compiled_elsewhere_withholds_the_table_list_instead_of_stating_it_incomplete()
+    {
+        var vendor = GeneratorHarness.Compile(new Dictionary<string, string>
+        {
+            ["Vendor.cs"] = Sources.Usings + "namespace Vendor { public static class ModelExtensions { public static void AddVendorEntities(this ModelBuilder builder) { } } }",
+        }, assemblyName: "Vendor");
+        var output = GeneratorHarness.Run(Sources.With(("Data/Ctx.cs", """
+            using Vendor;
+            namespace Shop.Data
+            {
+                public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+                {
+                    public DbSet<Shop.Domain.Order> Orders => Set<Shop.Domain.Order>();
+                    protected override void OnModelCreating(ModelBuilder b) => b.AddVendorEntities();
+                }
+            }
+            """)), extraReferences: [vendor.ToMetadataReference()]);
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        Assert.Contains("`AddVendorEntities` from `Vendor` configures the model in compiled code that cannot be read", output.Markdown);
+        Assert.DoesNotContain("##### Table `Orders`", output.Markdown);
+        Assert.Contains("\"tableNamesKnown\": false", output.Json);
+    }
+}
