@@ -36,10 +36,7 @@ internal sealed class SoftDeleteCheck
         {
             foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
             {
-                if (property.Type is INamedTypeSymbol { Name: "DbSet", TypeArguments.Length: 1 } set && set.IsInNamespace("Microsoft.EntityFrameworkCore"))
-                {
-                    _entities.TryAdd(set.TypeArguments[0], 0);
-                }
+                if (property.Type.DbSetEntity() is { } entity) _entities.TryAdd(entity, 0);
             }
         }
         foreach (var contract in type.AllInterfaces)

@@ -97,7 +97,7 @@ internal static class CrudParser
         {
             var receiver = access.Expression;
             var type = model.GetTypeInfo(receiver, cancellationToken).Type;
-            if (type is INamedTypeSymbol { Name: "DbSet", TypeArguments.Length: 1 } set && set.IsInNamespace("Microsoft.EntityFrameworkCore")) return (set.TypeArguments[0], false);
+            if (type.DbSetEntity() is { } entity) return (entity, false);
             if (first && type is not null && (type.Is("Microsoft.EntityFrameworkCore", "DbContext") || type.DerivesFrom("Microsoft.EntityFrameworkCore", "DbContext"))) return (null, true);
             first = false;
             current = receiver;

@@ -23,8 +23,19 @@ internal static class MartenParser
         "Store", "Query", "Load", "LoadAsync", "LoadManyAsync", "Delete", "HardDelete",
     };
 
-    public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
-        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } && Names.Contains(access.Name.Identifier.ValueText);
+    /// <summary>Cheap syntactic filter. Names that other APIs share are narrowed by how Marten is called: event
+    /// operations go through <c>.Events</c> (a <c>StringBuilder.Append</c> is no candidate), <c>Query</c>, <c>Load*</c> and
+    /// <c>Delete</c> with a type argument are document operations.</summary>
+    public static bool IsCandidate(SyntaxNode node, CancellationToken _)
+    {
+        if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } || !Names.Contains(access.Name.Identifier.ValueText)) return false;
+        return access.Name.Identifier.ValueText switch
+        {
+            "StartStream" or "Append" or "AggregateStream" or "AggregateStreamAsync" => access.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Events" },
+            "Query" or "Load" or "LoadAsync" or "LoadManyAsync" or "Delete" or "HardDelete" => access.Name is GenericNameSyntax || access.Name.Identifier.ValueText is "Delete" or "HardDelete",
+            _ => true,
+        };
+    }
 
     public static MartenResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -100,11 +111,10 @@ internal static class MartenParser
     private static string? Indexes(InvocationExpressionSyntax schemaFor)
     {
         var parts = new List<string>();
-        SyntaxNode current = schemaFor;
-        while (current.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax call } access && access.Expression == current)
+        foreach (var call in SyntaxFacts.CallsChainedAfter(schemaFor))
         {
-            var name = access.Name.Identifier.ValueText;
-            var field = call.ArgumentList.Arguments.FirstOrDefault()?.Expression is SimpleLambdaExpressionSyntax { Body: MemberAccessExpressionSyntax body } ? body.Name.Identifier.ValueText : null;
+            var name = SyntaxFacts.CalledName(call);
+            var field = SyntaxFacts.SelectedMember(call.ArgumentList.Arguments.FirstOrDefault()?.Expression);
             if (name is "Index" or "UniqueIndex" or "FullTextIndex" or "ForeignKey" or "Duplicate" or "SoftDeleted" or "MultiTenanted" or "Identity")
             {
                 parts.Add(name switch
@@ -119,7 +129,6 @@ internal static class MartenParser
                     _ => "identity " + (field ?? "…"),
                 });
             }
-            current = call;
         }
         return parts.Count == 0 ? null : string.Join(", ", parts);
     }

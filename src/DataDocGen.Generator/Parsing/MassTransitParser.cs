@@ -101,7 +101,7 @@ internal static class MassTransitParser
         switch (name)
         {
             case "AddSagaStateMachine" when method.TypeArguments.Length >= 2:
-                var repository = Chained(invocation).FirstOrDefault(n => n.EndsWith("Repository", System.StringComparison.Ordinal));
+                var repository = SyntaxFacts.CallsChainedAfter(invocation).Select(SyntaxFacts.CalledName).FirstOrDefault(n => n is not null && n.EndsWith("Repository", System.StringComparison.Ordinal));
                 return new MessagingSpec("saga registration", method.TypeArguments[0].ClrFullName(), repository is null ? "repository not configured here" : "repository: " + repository,
                     EquatableArray<string>.Empty, member, location);
             case "AddEntityFrameworkOutbox":
@@ -130,17 +130,6 @@ internal static class MassTransitParser
                 return new MessagingSpec(name == "Publish" ? "published" : "sent", message.ClrFullName(), null, EquatableArray<string>.Empty, member, location);
             default:
                 return null;
-        }
-    }
-
-    /// <summary>The names of the calls chained after this one.</summary>
-    private static IEnumerable<string> Chained(InvocationExpressionSyntax invocation)
-    {
-        SyntaxNode current = invocation;
-        while (current.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax call } access && access.Expression == current)
-        {
-            yield return access.Name.Identifier.ValueText;
-            current = call;
         }
     }
 }

@@ -71,11 +71,7 @@ internal static partial class QueryShapeParser
         ExpressionSyntax current = invocation;
         while (current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access })
         {
-            if (model.GetTypeInfo(access.Expression, cancellationToken).Type is INamedTypeSymbol { Name: "DbSet", TypeArguments.Length: 1 } set
-                && set.IsInNamespace("Microsoft.EntityFrameworkCore"))
-            {
-                return set.TypeArguments[0].ClrFullName();
-            }
+            if (model.GetTypeInfo(access.Expression, cancellationToken).Type.DbSetEntity() is { } entity) return entity.ClrFullName();
             current = access.Expression;
         }
         return null;
@@ -112,13 +108,11 @@ internal static partial class QueryShapeParser
     }
 
     /// <summary><c>Collection(o => o.Lines)</c> or <c>Reference("Customer")</c> → the navigation's name.</summary>
-    private static string? Navigation(InvocationExpressionSyntax entry, SemanticModel model, CancellationToken cancellationToken) =>
-        entry.ArgumentList.Arguments.FirstOrDefault()?.Expression switch
-        {
-            SimpleLambdaExpressionSyntax { Body: MemberAccessExpressionSyntax access } => access.Name.Identifier.ValueText,
-            var other when other is not null => model.ConstantString(other, cancellationToken),
-            _ => null,
-        };
+    private static string? Navigation(InvocationExpressionSyntax entry, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var selector = entry.ArgumentList.Arguments.FirstOrDefault()?.Expression;
+        return SyntaxFacts.SelectedMember(selector) ?? model.ConstantString(selector, cancellationToken);
+    }
 
     /// <summary>An entity constructor taking EF Core's <c>ILazyLoader</c>: its navigations load on first access.</summary>
     private static QueryShapeResult? LazyLoader(ParameterSyntax parameter, SemanticModel model, CancellationToken cancellationToken)

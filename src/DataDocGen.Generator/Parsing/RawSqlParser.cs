@@ -43,7 +43,7 @@ internal static class RawSqlParser
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => EfMethods.Contains(access.Name.Identifier.ValueText) || DapperMethods.Contains(access.Name.Identifier.ValueText)
             || access.Name.Identifier.ValueText == "CreateCommand",
         // new SqlCommand(sql, connection), new NpgsqlCommand(sql)...: a created type whose name ends with Command.
-        ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0, Type: var type } => RightmostName(type).EndsWith("Command", System.StringComparison.Ordinal),
+        ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0, Type: var type } => SyntaxFacts.RightmostName(type).EndsWith("Command", System.StringComparison.Ordinal),
         AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CommandText" } } => true,
         _ => false,
     };
@@ -101,13 +101,6 @@ internal static class RawSqlParser
         var argument = creation.ArgumentList!.Arguments.FirstOrDefault(a => OptionsBuilderParser.ParameterFor(a, creation.ArgumentList, constructor) is { Type.SpecialType: SpecialType.System_String });
         return argument is null ? null : Classify("ADO.NET new " + type.Name, argument.Expression, false, creation, model, cancellationToken);
     }
-
-    private static string RightmostName(TypeSyntax type) => type switch
-    {
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-        _ => string.Empty,
-    };
 
     private static RawSqlSpec? FromCommandText(AssignmentExpressionSyntax assignment, SemanticModel model, CancellationToken cancellationToken)
     {

@@ -28,7 +28,7 @@ internal static class RepositoryParser
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node switch
     {
         ClassDeclarationSyntax type => HasSuffix(type.Identifier.ValueText)
-                                       || (type.BaseList?.Types.Any(t => HasSuffix(RightmostName(t.Type))) ?? false),
+                                       || (type.BaseList?.Types.Any(t => HasSuffix(SyntaxFacts.RightmostName(t.Type))) ?? false),
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => Lifetimes.ContainsKey(access.Name.Identifier.ValueText),
         _ => false,
     };
@@ -88,11 +88,7 @@ internal static class RepositoryParser
                         entities.Add(Name(setType));
                         break;
                     case MemberAccessExpressionSyntax memberAccess when memberAccess.Parent is not InvocationExpressionSyntax { Expression: var callee } || callee != memberAccess:
-                        if (partModel.GetTypeInfo(memberAccess, cancellationToken).Type is INamedTypeSymbol { Name: "DbSet", TypeArguments.Length: 1 } dbSet
-                            && dbSet.IsInNamespace("Microsoft.EntityFrameworkCore"))
-                        {
-                            entities.Add(Name(dbSet.TypeArguments[0]));
-                        }
+                        if (partModel.GetTypeInfo(memberAccess, cancellationToken).Type.DbSetEntity() is { } setEntity) entities.Add(Name(setEntity));
                         break;
                     case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "SaveChanges" or "SaveChangesAsync" } }:
                         savesChanges = true;
@@ -193,14 +189,6 @@ internal static class RepositoryParser
     private static string FullName(INamedTypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
 
     private static bool HasSuffix(string name) => Suffixes.Any(s => name.EndsWith(s, System.StringComparison.Ordinal));
-
-    private static string RightmostName(TypeSyntax type) => type switch
-    {
-        GenericNameSyntax generic => generic.Identifier.ValueText,
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-        QualifiedNameSyntax qualified => RightmostName(qualified.Right),
-        _ => string.Empty,
-    };
 }
 
 internal sealed record RepositoryResult(RepositorySpec? Repository, ServiceRegistrationSpec? Registration, string? Error);

@@ -18,9 +18,9 @@ internal static class SecurityParser
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node switch
     {
         PropertyDeclarationSyntax { AttributeLists.Count: > 0 } property =>
-            property.AttributeLists.SelectMany(l => l.Attributes).Any(a => Name(a.Name) is "PersonalData" or "PersonalDataAttribute" or "ProtectedPersonalData" or "ProtectedPersonalDataAttribute"),
+            property.AttributeLists.SelectMany(l => l.Attributes).Any(a => SyntaxFacts.RightmostName(a.Name) is "PersonalData" or "PersonalDataAttribute" or "ProtectedPersonalData" or "ProtectedPersonalDataAttribute"),
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CreateProtector" or "HasConversion" } } => true,
-        ClassDeclarationSyntax { BaseList: { } bases } => bases.Types.Any(t => Name(t.Type) == "ValueConverter"),
+        ClassDeclarationSyntax { BaseList: { } bases } => bases.Types.Any(t => SyntaxFacts.RightmostName(t.Type) == "ValueConverter"),
         _ => false,
     };
 
@@ -97,12 +97,8 @@ internal static class SecurityParser
     private static string? PropertyOf(InvocationExpressionSyntax hasConversion, SemanticModel model, CancellationToken cancellationToken)
     {
         if (hasConversion.Expression is not MemberAccessExpressionSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Property" } propertyAccess } property }) return null;
-        var name = property.ArgumentList.Arguments.FirstOrDefault()?.Expression switch
-        {
-            SimpleLambdaExpressionSyntax { Body: MemberAccessExpressionSyntax access } => access.Name.Identifier.ValueText,
-            var other when other is not null => model.ConstantString(other, cancellationToken),
-            _ => null,
-        };
+        var selector = property.ArgumentList.Arguments.FirstOrDefault()?.Expression;
+        var name = SyntaxFacts.SelectedMember(selector) ?? model.ConstantString(selector, cancellationToken);
         if (name is null) return null;
         var builder = model.GetTypeInfo(propertyAccess.Expression, cancellationToken).Type as INamedTypeSymbol;
         return builder is { Name: "EntityTypeBuilder" or "OwnedNavigationBuilder", TypeArguments.Length: > 0 } ? builder.TypeArguments[builder.TypeArguments.Length - 1].ClrFullName() + "." + name : name;
@@ -155,15 +151,6 @@ internal static class SecurityParser
         }
         return found;
     }
-
-    private static string Name(TypeSyntax type) => type switch
-    {
-        GenericNameSyntax generic => generic.Identifier.ValueText,
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-        QualifiedNameSyntax qualified => Name(qualified.Right),
-        AliasQualifiedNameSyntax alias => Name(alias.Name),
-        _ => string.Empty,
-    };
 }
 
 internal sealed record SecurityResult(SecuritySpec? Spec, string? Error);

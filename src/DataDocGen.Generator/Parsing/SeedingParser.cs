@@ -92,13 +92,12 @@ internal static class SeedingParser
         if (model.GetTypeInfo(creation, cancellationToken).Type is not INamedTypeSymbol { Name: "Faker", TypeArguments.Length: 1 } faker || !faker.IsInNamespace("Bogus")) return null;
         var details = new List<string>();
         var filled = new List<string>();
-        SyntaxNode current = creation;
-        while (current.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax call } access && access.Expression == current)
+        foreach (var call in SyntaxFacts.CallsChainedAfter(creation))
         {
-            var name = access.Name.Identifier.ValueText;
-            if (name is "RuleFor" && call.ArgumentList.Arguments.FirstOrDefault()?.Expression is SimpleLambdaExpressionSyntax { Body: MemberAccessExpressionSyntax property })
+            var name = SyntaxFacts.CalledName(call);
+            if (name is "RuleFor" && SyntaxFacts.SelectedMember(call.ArgumentList.Arguments.FirstOrDefault()?.Expression) is { } property)
             {
-                filled.Add(property.Name.Identifier.ValueText);
+                filled.Add(property);
             }
             else if (name is "RuleFor" && call.ArgumentList.Arguments.FirstOrDefault() is { } named && model.ConstantString(named.Expression, cancellationToken) is { } propertyName)
             {
@@ -114,7 +113,6 @@ internal static class SeedingParser
             {
                 details.Add("deterministic seed " + value.ToString(CultureInfo.InvariantCulture));
             }
-            current = call;
         }
         if (filled.Count > 0) details.Insert(0, "fills " + string.Join(", ", filled));
         return new SeedingSpec("Bogus faker", faker.TypeArguments[0].ClrFullName(), details.ToEquatableArray(), CodeText.EnclosingCondition(creation, null),

@@ -64,7 +64,7 @@ internal static class StoreParser
 
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node switch
     {
-        ObjectCreationExpressionSyntax creation => Creations.ContainsKey(RightmostName(creation.Type)),
+        ObjectCreationExpressionSyntax creation => Creations.ContainsKey(SyntaxFacts.RightmostName(creation.Type)),
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => access.Name.Identifier.ValueText switch
         {
             "Create" => access.Expression is IdentifierNameSyntax { Identifier.ValueText: "NpgsqlDataSource" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "NpgsqlDataSource" },
@@ -191,12 +191,8 @@ internal static class StoreParser
                      .OrderBy(c => c.Expression is MemberAccessExpressionSyntax access ? access.Name.SpanStart : c.SpanStart))
         {
             if (call.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: var direction and ("Ascending" or "Descending" or "Text" or "Hashed" or "Geo2DSphere" or "Wildcard") }) continue;
-            var field = call.ArgumentList.Arguments.FirstOrDefault()?.Expression switch
-            {
-                SimpleLambdaExpressionSyntax { Body: MemberAccessExpressionSyntax access } => access.Name.Identifier.ValueText,
-                var other when other is not null => model.ConstantString(other, cancellationToken),
-                _ => null,
-            };
+            var argument = call.ArgumentList.Arguments.FirstOrDefault()?.Expression;
+            var field = SyntaxFacts.SelectedMember(argument) ?? model.ConstantString(argument, cancellationToken);
             parts.Add((field ?? "…") + " " + direction.ToLowerInvariant());
         }
         foreach (var assignment in invocation.ArgumentList.DescendantNodes().OfType<AssignmentExpressionSyntax>())
@@ -225,14 +221,6 @@ internal static class StoreParser
         invocation.ArgumentList.Arguments.FirstOrDefault() is { } first ? CacheParser.Key(first.Expression, model, cancellationToken) : null;
 
     private static string? RedisOperation(string name) => RedisOperations.TryGetValue(name, out var dataType) ? dataType : null;
-
-    private static string RightmostName(TypeSyntax type) => type switch
-    {
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-        _ => string.Empty,
-    };
 }
 
 internal sealed record StoreResult(StoreSpec? Store, StoreObjectSpec? Object, string? Error);

@@ -53,6 +53,10 @@ internal static class SymbolExtensions
         return false;
     }
 
+    /// <summary>The entity type T of an EF Core <c>DbSet&lt;T&gt;</c>, or null for any other type.</summary>
+    public static ITypeSymbol? DbSetEntity(this ITypeSymbol? type) =>
+        type is INamedTypeSymbol { Name: "DbSet", TypeArguments.Length: 1 } set && set.IsInNamespace("Microsoft.EntityFrameworkCore") ? set.TypeArguments[0] : null;
+
     public static bool DerivesFromOrIs(this ITypeSymbol type, string ns, string metadataName) => type.Is(ns, metadataName) || type.DerivesFrom(ns, metadataName);
 
     /// <summary>The CLR full name (<c>Type.FullName</c> style without generic arguments): <c>Ns.Outer+Inner</c>.</summary>

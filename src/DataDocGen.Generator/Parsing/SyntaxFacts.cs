@@ -22,4 +22,34 @@ internal static class SyntaxFacts
     /// <summary>The constant string value of a call's first argument, else null.</summary>
     public static string? FirstArgumentString(this SemanticModel model, InvocationExpressionSyntax call, CancellationToken cancellationToken) =>
         call.ArgumentList.Arguments.Count == 0 ? null : model.ConstantString(call.ArgumentList.Arguments[0].Expression, cancellationToken);
+
+    /// <summary>The name a type is written with, without namespace or type arguments: <c>SqlConnection</c> for
+    /// <c>Microsoft.Data.SqlClient.SqlConnection</c>, <c>Faker</c> for <c>Faker&lt;T&gt;</c>.</summary>
+    public static string RightmostName(TypeSyntax type) => type switch
+    {
+        GenericNameSyntax generic => generic.Identifier.ValueText,
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        QualifiedNameSyntax qualified => RightmostName(qualified.Right),
+        AliasQualifiedNameSyntax alias => RightmostName(alias.Name),
+        _ => string.Empty,
+    };
+
+    /// <summary>The member a selector names: <c>Email</c> for <c>x => x.Email</c>; null for any other expression.</summary>
+    public static string? SelectedMember(ExpressionSyntax? selector) =>
+        selector is SimpleLambdaExpressionSyntax { Body: MemberAccessExpressionSyntax access } ? access.Name.Identifier.ValueText : null;
+
+    /// <summary>The calls chained after this expression, outwards: for <c>a.B().C()</c> seen from <c>a.B()</c>, <c>C()</c>.</summary>
+    public static System.Collections.Generic.IEnumerable<InvocationExpressionSyntax> CallsChainedAfter(SyntaxNode start)
+    {
+        var current = start;
+        while (current.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax call } access && access.Expression == current)
+        {
+            yield return call;
+            current = call;
+        }
+    }
+
+    /// <summary>The name of a call made through member access (<c>x.Name(...)</c>), or null.</summary>
+    public static string? CalledName(InvocationExpressionSyntax call) =>
+        call.Expression is MemberAccessExpressionSyntax access ? access.Name.Identifier.ValueText : null;
 }
