@@ -41,6 +41,8 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         public const string Security = nameof(Security);
         public const string Marten = nameof(Marten);
         public const string Messaging = nameof(Messaging);
+        public const string SqlScripts = nameof(SqlScripts);
+        public const string SqlInCode = nameof(SqlInCode);
         public const string MigrationApplications = nameof(MigrationApplications);
         public const string AppSettings = nameof(AppSettings);
         public const string ProjectName = nameof(ProjectName);
@@ -142,6 +144,17 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Where(static result => result is not null)
             .WithTrackingName(TrackingNames.Messaging);
 
+        var sqlInCode = context.SyntaxProvider
+            .CreateSyntaxProvider(SqlScriptParser.IsCandidate, SqlScriptParser.Parse)
+            .Where(static result => result is not null)
+            .WithTrackingName(TrackingNames.SqlInCode);
+
+        var sqlScripts = context.AdditionalTextsProvider
+            .Where(SqlScriptParser.IsScript)
+            .Select(SqlScriptParser.ParseScript)
+            .Where(static spec => spec is not null)
+            .WithTrackingName(TrackingNames.SqlScripts);
+
         var appSettings = context.AdditionalTextsProvider
             .Where(AppSettingsParser.IsAppSettings)
             .Select(AppSettingsParser.Parse)
@@ -167,13 +180,13 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Combine(transactions.Collect())
             .Combine(queryShapes.Collect())
             .Combine(saveHooks.Collect())
-            .Combine(stores.Collect().Combine(crud.Collect()).Combine(repositories.Collect()).Combine(validation.Collect()).Combine(seeding.Collect()).Combine(security.Collect()).Combine(marten.Collect()).Combine(messaging.Collect()))
+            .Combine(stores.Collect().Combine(crud.Collect()).Combine(repositories.Collect()).Combine(validation.Collect()).Combine(seeding.Collect()).Combine(security.Collect()).Combine(marten.Collect()).Combine(messaging.Collect()).Combine(sqlScripts.Collect().Combine(sqlInCode.Collect())))
             .Combine(projectName)
             .Select(static (input, cancellationToken) =>
             {
-                var (((((((((((declared, registered), settings), sqlSites), migrationClasses), applications), cacheSites), transactionSites), shapeSites), hookSites), (((((((storeSites, crudSites), repositorySites), validationSites), seedingSites), securitySites), martenSites), messagingSites)), name) = input;
+                var (((((((((((declared, registered), settings), sqlSites), migrationClasses), applications), cacheSites), transactionSites), shapeSites), hookSites), ((((((((storeSites, crudSites), repositorySites), validationSites), seedingSites), securitySites), martenSites), messagingSites), (scriptFiles, sqlCodeSites))), name) = input;
                 var errors = declared.Select(d => d!.Error).Concat(registered.Select(r => r!.Error)).Concat(sqlSites.Select(s => s!.Error))
-                    .Concat(migrationClasses.Select(m => m!.Error)).Concat(cacheSites.Select(c => c!.Error)).Concat(transactionSites.Select(t => t!.Error)).Concat(shapeSites.Select(q => q!.Error)).Concat(hookSites.Select(h => h!.Error)).Concat(storeSites.Select(s => s!.Error)).Concat(crudSites.Select(c => c!.Error)).Concat(repositorySites.Select(r => r!.Error)).Concat(validationSites.Select(v => v!.Error)).Concat(seedingSites.Select(s => s!.Error)).Concat(securitySites.Select(s => s!.Error)).Concat(martenSites.Select(m => m!.Error)).Concat(messagingSites.Select(m => m!.Error))
+                    .Concat(migrationClasses.Select(m => m!.Error)).Concat(cacheSites.Select(c => c!.Error)).Concat(transactionSites.Select(t => t!.Error)).Concat(shapeSites.Select(q => q!.Error)).Concat(hookSites.Select(h => h!.Error)).Concat(storeSites.Select(s => s!.Error)).Concat(crudSites.Select(c => c!.Error)).Concat(repositorySites.Select(r => r!.Error)).Concat(validationSites.Select(v => v!.Error)).Concat(seedingSites.Select(s => s!.Error)).Concat(securitySites.Select(s => s!.Error)).Concat(martenSites.Select(m => m!.Error)).Concat(messagingSites.Select(m => m!.Error)).Concat(sqlCodeSites.Select(s => s!.Error))
                     .Where(e => e is not null).Select(e => e!).ToEquatableArray();
                 try
                 {
@@ -200,7 +213,9 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
                         seedingSites.Select(s => s!.Spec).Where(s => s is not null).Select(s => s!).ToList(),
                         securitySites.Select(s => s!.Spec).Where(s => s is not null).Select(s => s!).ToList(),
                         martenSites.Select(m => m!).ToList(),
-                        messagingSites.Select(m => m!.Spec).Where(m => m is not null).Select(m => m!).ToList());
+                        messagingSites.Select(m => m!.Spec).Where(m => m is not null).Select(m => m!).ToList(),
+                        scriptFiles.Select(s => s!).ToList(),
+                        sqlCodeSites.SelectMany(s => s!.Facts).ToList());
                     return new ReportResult(built, errors.Concat(buildErrors).ToEquatableArray());
                 }
                 catch (System.Exception exception) when (exception is not System.OperationCanceledException)

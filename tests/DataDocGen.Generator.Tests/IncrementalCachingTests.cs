@@ -70,7 +70,11 @@ public class IncrementalCachingTests
             [Microsoft.EntityFrameworkCore.Migrations.Migration("20240101000000_Initial")]
             public class Initial : Microsoft.EntityFrameworkCore.Migrations.Migration
             {
-                protected override void Up(Microsoft.EntityFrameworkCore.Migrations.MigrationBuilder migrationBuilder) => migrationBuilder.EnsureSchema("sales");
+                protected override void Up(Microsoft.EntityFrameworkCore.Migrations.MigrationBuilder migrationBuilder)
+                {
+                    migrationBuilder.EnsureSchema("sales");
+                    migrationBuilder.Sql("GRANT SELECT ON sales.Orders TO reader");
+                }
             }
             """),
         ("Services/PriceCalculator.cs", """
@@ -85,7 +89,10 @@ public class IncrementalCachingTests
             """));
 
     private static readonly AdditionalText[] AppSettings =
-        [new InMemoryAdditionalText(GeneratorHarness.ProjectDir + "appsettings.json", """{ "ConnectionStrings": { "Shop": "Server=db;Database=Shop" } }""")];
+    [
+        new InMemoryAdditionalText(GeneratorHarness.ProjectDir + "appsettings.json", """{ "ConnectionStrings": { "Shop": "Server=db;Database=Shop" } }"""),
+        new InMemoryAdditionalText(GeneratorHarness.ProjectDir + "Database/001_roles.sql", "CREATE ROLE reporting;"),
+    ];
 
     [Fact]
     public void Second_run_on_the_same_compilation_is_fully_cached()

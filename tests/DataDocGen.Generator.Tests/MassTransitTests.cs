@@ -63,7 +63,7 @@ public class MassTransitTests
         Assert.Contains("| saga | `Shop.Orders.OrderStateMachine` | state Shop.Orders.OrderState; states: Submitted, Paid; events: OrderSubmittedEvent (OrderSubmitted), OrderPaidEvent (OrderPaid); compensation on Exception: Publish RefundPayment; removed when finalized | `OrderStateMachine` |", md);
         Assert.Contains("| saga registration | `Shop.Orders.OrderStateMachine` | repository: InMemoryRepository | `Setup.Add` |", md);
         Assert.Contains("| retry | `message retry` | UseMessageRetry(r => r.Interval(3, TimeSpan.FromSeconds(5))) | `Setup.Add` |", md);
-        Assert.Contains("### 5.2 Messages to other systems", md);
+        Assert.Contains("### 5.2 Change data capture and messages to other systems", md);
         Assert.Contains("| transport | `RabbitMq` | host amqp://shop:\\*\\*\\*@rabbit.internal:5672/ | `Setup.Add` |", md);
         Assert.Contains("| published | `Shop.Orders.OrderSubmitted` |  | `Checkout.Submit` |", md);
         Assert.DoesNotContain("Rabbit-Secret", output.All);

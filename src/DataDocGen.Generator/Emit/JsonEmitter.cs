@@ -248,6 +248,18 @@ internal static class JsonEmitter
         }
         json.EndArray().EndObject();
 
+        json.Name("sqlScripts").StartArray();
+        foreach (var script in report.SqlScripts)
+        {
+            json.StartObject().Property("path", paths.Of(script.Path)).Property("statements", script.Summary).EndObject();
+        }
+        json.EndArray().Name("sqlFacts").StartArray();
+        foreach (var fact in report.SqlFacts)
+        {
+            json.StartObject().Property("category", fact.Category).Property("fact", fact.Fact).Property("location", Location(paths, fact.Location)).EndObject();
+        }
+        json.EndArray();
+
         json.Name("messaging").StartArray();
         foreach (var item in report.Messaging)
         {

@@ -11,9 +11,9 @@ internal static class MigrationMarkdownEmitter
     public static void Write(Markdown md, DataLayerReport report)
     {
         var seeded = report.Contexts.Where(c => !c.Seeds.IsEmpty).ToList();
-        if (report.Migrations.IsEmpty && report.MigrationApplications.IsEmpty && seeded.Count == 0 && report.Seeding.IsEmpty) return;
+        if (report.Migrations.IsEmpty && report.MigrationApplications.IsEmpty && report.SqlScripts.IsEmpty && seeded.Count == 0 && report.Seeding.IsEmpty) return;
         md.Line("## 3. Data migration and seeding").Line();
-        if (!report.Migrations.IsEmpty || !report.MigrationApplications.IsEmpty) WriteMigrations(md, report);
+        if (!report.Migrations.IsEmpty || !report.MigrationApplications.IsEmpty || !report.SqlScripts.IsEmpty) WriteMigrations(md, report);
         if (seeded.Count == 0 && report.Seeding.IsEmpty) return;
         md.Line("### 3.2 Seeding").Line();
         if (!report.Seeding.IsEmpty)
@@ -42,6 +42,16 @@ internal static class MigrationMarkdownEmitter
     private static void WriteMigrations(Markdown md, DataLayerReport report)
     {
         md.Line("### 3.1 Migrations").Line();
+        if (!report.SqlScripts.IsEmpty)
+        {
+            md.Line("SQL scripts in the project, by path (what runs them, and in which order, is up to the tool that does):").Line();
+            md.Line("| Script | Statements | Evidence |").Line("| --- | --- | --- |");
+            foreach (var script in report.SqlScripts)
+            {
+                md.Line("| " + Markdown.Code(System.IO.Path.GetFileName(script.Path)) + " | " + Markdown.Text(script.Summary) + " | " + md.Link(script.Path, 1) + " |");
+            }
+            md.Line();
+        }
         foreach (var group in report.Migrations.Where(m => m.Tool == MigrationSpec.EfCore).GroupBy(m => m.ContextFullName))
         {
             md.Line("EF Core migrations" + (group.Key is null ? "" : " of " + Markdown.Code(group.Key)) + ", in the order they apply:").Line();

@@ -14,8 +14,10 @@ internal static class SecurityMarkdownEmitter
         var encryption = SecurityFacts.EncryptionSettings(report);
         var tenantFilters = SecurityFacts.TenantFilters(report);
         var gaps = SecurityFacts.TenantGaps(report);
-        var protection = !code.IsEmpty || pii.Count > 0 || encryption.Count > 0;
-        if (!protection && tenantFilters.Count == 0) return;
+        var sqlProtection = report.SqlFacts.Where(f => f.Category == "protection").ToList();
+        var sqlAccess = report.SqlFacts.Where(f => f.Category == "access").ToList();
+        var protection = !code.IsEmpty || pii.Count > 0 || encryption.Count > 0 || sqlProtection.Count > 0;
+        if (!protection && tenantFilters.Count == 0 && sqlAccess.Count == 0) return;
         md.Line("## 4. Data security").Line();
 
         if (protection)
@@ -31,6 +33,7 @@ internal static class SecurityMarkdownEmitter
                 }
                 md.Line();
             }
+            WriteSqlFacts(md, sqlProtection, "Protection set up in SQL (scripts and migrations):");
             if (encryption.Count > 0)
             {
                 md.Line("Encryption settings in the connection strings the code uses:").Line();
@@ -54,9 +57,13 @@ internal static class SecurityMarkdownEmitter
             }
         }
 
-        if (tenantFilters.Count > 0)
+        if (tenantFilters.Count > 0 || sqlAccess.Count > 0)
         {
             md.Line("### 4.2 Access control").Line();
+            WriteSqlFacts(md, sqlAccess, "Users, roles, grants and row-level security in SQL (scripts and migrations; passwords are never read):");
+        }
+        if (tenantFilters.Count > 0)
+        {
             md.Line("Tenant isolation by global query filter:").Line();
             md.Line("| Context | Entity | Filter | Evidence |").Line("| --- | --- | --- | --- |");
             foreach (var (context, filter) in tenantFilters)
@@ -76,5 +83,17 @@ internal static class SecurityMarkdownEmitter
                 md.Line();
             }
         }
+        }
+
+    internal static void WriteSqlFacts(Markdown md, System.Collections.Generic.List<Model.SqlFactSpec> facts, string title)
+    {
+        if (facts.Count == 0) return;
+        md.Line(title).Line();
+        md.Line("| Fact | Source | Evidence |").Line("| --- | --- | --- |");
+        foreach (var fact in facts)
+        {
+            md.Line("| " + Markdown.Code(fact.Fact) + " | " + Markdown.Code(System.IO.Path.GetFileName(fact.Source)) + " | " + md.Link(fact.Location) + " |");
+        }
+        md.Line();
     }
 }

@@ -12,9 +12,13 @@ internal static class SynchronisationMarkdownEmitter
     public static void Write(Markdown md, DataLayerReport report)
     {
         var messages = report.Messaging.Where(m => m.Kind is "published" or "sent" or "transport").ToList();
-        if (report.EventSourcing.IsEmpty && messages.Count == 0) return;
+        var capture = report.SqlFacts.Where(f => f.Category == "capture").ToList();
+        if (report.EventSourcing.IsEmpty && messages.Count == 0 && capture.Count == 0) return;
         md.Line("## 5. Data synchronisation").Line();
         WriteEventSourcing(md, report);
+        if (messages.Count == 0 && capture.Count == 0) return;
+        md.Line("### 5.2 Change data capture and messages to other systems").Line();
+        SecurityMarkdownEmitter.WriteSqlFacts(md, capture, "Change capture set up in SQL (scripts and migrations):");
         WriteMessages(md, messages);
     }
 
@@ -35,7 +39,6 @@ internal static class SynchronisationMarkdownEmitter
     private static void WriteMessages(Markdown md, List<MessagingSpec> messages)
     {
         if (messages.Count == 0) return;
-        md.Line("### 5.2 Messages to other systems").Line();
         md.Line("Message transports and the messages the code publishes or sends (MassTransit):").Line();
         md.Line("| Kind | Message or transport | Detail | Where | Evidence |").Line("| --- | --- | --- | --- | --- |");
         foreach (var item in messages)

@@ -1,5 +1,6 @@
 using DataDocGen.Generator.Helpers;
 using DataDocGen.Generator.Model;
+using DataDocGen.Generator.Parsing;
 
 namespace DataDocGen.Generator.Report;
 
@@ -27,9 +28,11 @@ internal sealed record DataLayerReport(
     EquatableArray<SeedingSpec> Seeding = default,
     EquatableArray<SecuritySpec> Security = default,
     EquatableArray<EventSourcingSpec> EventSourcing = default,
-    EquatableArray<MessagingSpec> Messaging = default)
+    EquatableArray<MessagingSpec> Messaging = default,
+    EquatableArray<SqlScriptSpec> SqlScripts = default,
+    EquatableArray<SqlFactSpec> SqlFacts = default)
 {
-    public bool IsEmpty => Contexts.IsEmpty && Messaging.IsEmpty && EventSourcing.IsEmpty && Security.IsEmpty && Seeding.IsEmpty && Crud.IsEmpty && Repositories.IsEmpty && Validators.IsEmpty && AnnotatedProperties.IsEmpty && Stores.IsEmpty && StoreObjects.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty && MigrationApplications.IsEmpty && CacheProviders.IsEmpty && CacheUses.IsEmpty && Transactions.IsEmpty && QueryShapes.IsEmpty && SaveHooks.IsEmpty;
+    public bool IsEmpty => Contexts.IsEmpty && SqlScripts.IsEmpty && SqlFacts.IsEmpty && Messaging.IsEmpty && EventSourcing.IsEmpty && Security.IsEmpty && Seeding.IsEmpty && Crud.IsEmpty && Repositories.IsEmpty && Validators.IsEmpty && AnnotatedProperties.IsEmpty && Stores.IsEmpty && StoreObjects.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty && MigrationApplications.IsEmpty && CacheProviders.IsEmpty && CacheUses.IsEmpty && Transactions.IsEmpty && QueryShapes.IsEmpty && SaveHooks.IsEmpty;
 }
 
 /// <param name="Provider">The single provider DATA_LAYER.json names; null when none or several are configured.</param>

@@ -34,7 +34,9 @@ internal static class DataLayerReportBuilder
         IReadOnlyList<SeedingSpec>? seeding = null,
         IReadOnlyList<SecuritySpec>? security = null,
         IReadOnlyList<MartenResult>? marten = null,
-        IReadOnlyList<MessagingSpec>? messaging = null)
+        IReadOnlyList<MessagingSpec>? messaging = null,
+        IReadOnlyList<SqlScriptSpec>? sqlScripts = null,
+        IReadOnlyList<SqlFactSpec>? sqlInCode = null)
     {
         // Marten is a store like the others (AddMarten), holding documents; its event-sourcing facts go to section 5.
         var martenResults = marten ?? new List<MartenResult>();
@@ -92,7 +94,10 @@ internal static class DataLayerReportBuilder
             (security ?? new List<SecuritySpec>()).OrderBy(s => s.Kind, StringComparer.Ordinal).ThenBy(s => s.Location, LocationComparer.Instance).ToEquatableArray(),
             martenResults.SelectMany(m => m.Configured).Concat(martenResults.Where(m => m.Event is not null).Select(m => m.Event!))
                 .OrderBy(e => e.Location, LocationComparer.Instance).ThenBy(e => e.Kind, StringComparer.Ordinal).ToEquatableArray(),
-            (messaging ?? new List<MessagingSpec>()).OrderBy(m => m.Location, LocationComparer.Instance).ThenBy(m => m.Kind, StringComparer.Ordinal).ToEquatableArray());
+            (messaging ?? new List<MessagingSpec>()).OrderBy(m => m.Location, LocationComparer.Instance).ThenBy(m => m.Kind, StringComparer.Ordinal).ToEquatableArray(),
+            (sqlScripts ?? new List<SqlScriptSpec>()).OrderBy(s => s.Path, StringComparer.Ordinal).ToEquatableArray(),
+            (sqlScripts ?? new List<SqlScriptSpec>()).SelectMany(s => s.Facts).Concat(sqlInCode ?? new List<SqlFactSpec>())
+                .OrderBy(f => f.Location, LocationComparer.Instance).ThenBy(f => f.Fact, StringComparer.Ordinal).ToEquatableArray());
     }
 
     private static ContextReport BuildContext(DbContextSpec context, IReadOnlyList<EntityConfigurationSpec> configurations,

@@ -1,0 +1,93 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace DataDocGen.Generator.Parsing;
+
+/// <summary>
+/// Reads security and change-capture statements from SQL text, statement by statement, with comments and string
+/// literals blanked first (a password in <c>CREATE USER ... PASSWORD '...'</c> is never seen, let alone copied):
+/// users, logins and roles created; GRANT/DENY/REVOKE; row-level security (SQL Server security policies, PostgreSQL
+/// policies and <c>ENABLE ROW LEVEL SECURITY</c>); transparent data encryption; dynamic data masking; change data capture
+/// (<c>sp_cdc_enable_db</c>/<c>sp_cdc_enable_table</c>) and change tracking. Names are kept as written.
+/// </summary>
+internal static class SqlFactsReader
+{
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+    private const string Name = @"(?:\[[^\]]+\]|""[^""]+""|[A-Za-z_][\w$#]*)(?:\.(?:\[[^\]]+\]|""[^""]+""|[A-Za-z_][\w$#]*))*";
+
+    private static readonly (string Category, Regex Pattern, System.Func<Match, string> Fact)[] Rules =
+    {
+        ("access", new Regex(@"\bCREATE\s+(USER|LOGIN|ROLE)\s+(" + Name + ")", Options), m => "CREATE " + m.Groups[1].Value.ToUpperInvariant() + " " + Clean(m.Groups[2].Value)),
+        ("access", new Regex(@"\bALTER\s+ROLE\s+(" + Name + @")\s+ADD\s+MEMBER\s+(" + Name + ")", Options), m => "role " + Clean(m.Groups[1].Value) + " gets member " + Clean(m.Groups[2].Value)),
+        ("access", new Regex(@"\b(GRANT|DENY|REVOKE)\s+([A-Z ,]+?)\s+ON\s+(?:(?:SCHEMA|OBJECT|TABLE|DATABASE)\s*::\s*|TABLE\s+|ALL\s+TABLES\s+IN\s+SCHEMA\s+)?(" + Name + @")\s+(?:TO|FROM)\s+(" + Name + ")", Options),
+            m => m.Groups[1].Value.ToUpperInvariant() + " " + Regex.Replace(m.Groups[2].Value.Trim().ToUpperInvariant(), @"\s+", " ") + " ON " + Clean(m.Groups[3].Value) + (m.Groups[1].Value.Equals("REVOKE", System.StringComparison.OrdinalIgnoreCase) ? " FROM " : " TO ") + Clean(m.Groups[4].Value)),
+        ("access", new Regex(@"\bCREATE\s+SECURITY\s+POLICY\s+(" + Name + ")", Options), m => "row-level security: security policy " + Clean(m.Groups[1].Value)),
+        ("access", new Regex(@"\bALTER\s+TABLE\s+(" + Name + @")\s+ENABLE\s+ROW\s+LEVEL\s+SECURITY", Options), m => "row-level security enabled on " + Clean(m.Groups[1].Value)),
+        ("access", new Regex(@"\bCREATE\s+POLICY\s+(" + Name + @")\s+ON\s+(" + Name + ")", Options), m => "row-level security: policy " + Clean(m.Groups[1].Value) + " on " + Clean(m.Groups[2].Value)),
+        ("protection", new Regex(@"\bSET\s+ENCRYPTION\s+ON\b", Options), _ => "transparent data encryption turned on (SET ENCRYPTION ON)"),
+        ("protection", new Regex(@"\bCREATE\s+DATABASE\s+ENCRYPTION\s+KEY\b", Options), _ => "database encryption key created (TDE)"),
+        // A column definition (after "(" or ","): Email varchar(100) [NOT NULL] MASKED WITH (FUNCTION = ...).
+        ("protection", new Regex(@"[(,]\s*(" + Name + @")\s+\w+(?:\s*\([^)]*\))?(?:\s+(?:NOT\s+)?NULL)?\s+MASKED\s+WITH\s*\(\s*FUNCTION\s*=", Options), m => "dynamic data masking on column " + Clean(m.Groups[1].Value)),
+        ("protection", new Regex(@"\bALTER\s+COLUMN\s+(" + Name + @")\s+ADD\s+MASKED\b", Options), m => "dynamic data masking on column " + Clean(m.Groups[1].Value)),
+        ("capture", new Regex(@"\bsp_cdc_enable_db\b", Options), _ => "change data capture enabled for the database (sp_cdc_enable_db)"),
+        ("capture", new Regex(@"\bsp_cdc_enable_table\b[^;]*?@source_name\s*=\s*N?(?:'|\x01)([^'\x01]*)(?:'|\x01)", Options), m => "change data capture enabled on table " + m.Groups[1].Value),
+        ("capture", new Regex(@"\bsp_cdc_enable_table\b", Options), _ => "change data capture enabled on a table (sp_cdc_enable_table)"),
+        ("capture", new Regex(@"\bSET\s+CHANGE_TRACKING\s*=\s*ON\b", Options), _ => "change tracking turned on for the database"),
+        ("capture", new Regex(@"\bALTER\s+TABLE\s+(" + Name + @")\s+ENABLE\s+CHANGE_TRACKING\b", Options), m => "change tracking enabled on " + Clean(m.Groups[1].Value)),
+        ("capture", new Regex(@"\bCREATE\s+PUBLICATION\s+(" + Name + ")", Options), m => "logical replication publication " + Clean(m.Groups[1].Value)),
+    };
+
+    /// <summary>The facts in the text, each once, in the order the rules list them; one CDC table fact replaces the
+    /// generic one when the table name is readable.</summary>
+    /// <returns>Each fact with the 1-based line (within the text) where its statement starts.</returns>
+    public static IReadOnlyList<(string Category, string Fact, int Line)> Read(string sql)
+    {
+        var blanked = Blank(sql);
+        var facts = new List<(string Category, string Fact, int Line)>();
+        foreach (var (category, pattern, fact) in Rules)
+        {
+            foreach (Match match in pattern.Matches(blanked))
+            {
+                facts.Add((category, fact(match), LineOf(blanked, match.Index)));
+            }
+        }
+        if (facts.Any(f => f.Fact.StartsWith("change data capture enabled on table ", System.StringComparison.Ordinal)))
+        {
+            facts.RemoveAll(f => f.Fact == "change data capture enabled on a table (sp_cdc_enable_table)");
+        }
+        return facts.GroupBy(f => (f.Category, f.Fact)).Select(g => g.First()).OrderBy(f => f.Line).ToList();
+    }
+
+    private static int LineOf(string text, int index)
+    {
+        var line = 1;
+        for (var i = 0; i < index && i < text.Length; i++) if (text[i] == '\n') line++;
+        return line;
+    }
+
+    /// <summary>The statement kinds of a script, counted: <c>CREATE TABLE ×3, INSERT ×12</c>.</summary>
+    public static string Summary(string sql)
+    {
+        var blanked = Blank(sql);
+        var kinds = Regex.Matches(blanked, @"(?:^|;|\bGO\b|\bBEGIN\b|\bEND\b)\s*(CREATE\s+(?:OR\s+ALTER\s+)?(?:UNIQUE\s+)?(?:CLUSTERED\s+|NONCLUSTERED\s+)?(?:SECURITY\s+POLICY|\w+)|ALTER\s+\w+|DROP\s+\w+|INSERT|UPDATE|DELETE|MERGE|GRANT|DENY|REVOKE|EXEC(?:UTE)?|TRUNCATE\s+TABLE)\b", Options | RegexOptions.Multiline)
+            .Cast<Match>().Select(m => Regex.Replace(m.Groups[1].Value.ToUpperInvariant(), @"\s+", " "))
+            .GroupBy(k => k).OrderBy(g => g.Key, System.StringComparer.Ordinal)
+            .Select(g => g.Key + (g.Count() > 1 ? " ×" + g.Count().ToString(System.Globalization.CultureInfo.InvariantCulture) : ""));
+        return string.Join(", ", kinds);
+    }
+
+    /// <summary>Comments and the inside of string literals blanked, keeping every character's position (and line
+    /// breaks), so nothing inside a literal (a password) can match or be copied and match positions give lines. The
+    /// literal after <c>@source_name</c> (CDC's table name) is the one kept, between \x01 marks.</summary>
+    private static string Blank(string sql)
+    {
+        static string Spaces(Match m) => new string(m.Value.Select(c => c == '\n' ? '\n' : ' ').ToArray());
+        var text = Regex.Replace(sql, @"--[^\n]*|/\*.*?\*/", Spaces, RegexOptions.Singleline);
+        return Regex.Replace(text, @"(@source_name\s*=\s*N?)'([^'\n]*)'|N?'(?:[^']|'')*'", m => m.Groups[1].Success
+            ? m.Groups[1].Value + "\x01" + m.Groups[2].Value + "\x01"
+            : new string(m.Value.Select((c, i) => c == '\n' ? '\n' : i == 0 || i == m.Value.Length - 1 ? '\'' : '_').ToArray()), RegexOptions.IgnoreCase);
+    }
+
+    private static string Clean(string name) => string.Join(".", name.Split('.').Select(p => p.Trim('[', ']', '"')));
+}

@@ -1,0 +1,82 @@
+using DataDocGen.Generator.Tests.Infrastructure;
+
+namespace DataDocGen.Generator.Tests;
+
+/// <summary>SQL outside C#: .sql scripts and constant SQL in migrations, read for access control, protection and change
+/// capture; comments and string literals never match, and no password reaches the report.</summary>
+public class SqlScriptTests
+{
+    private const string Script = """
+        -- GRANT SELECT ON dbo.Hidden TO commented_out
+        /* CREATE USER block_commented */
+        CREATE LOGIN app_login WITH PASSWORD = N'Login-Secret-1';
+        CREATE USER [app_reader] FOR LOGIN app_login;
+        CREATE ROLE reporting;
+        ALTER ROLE reporting ADD MEMBER app_reader;
+        GRANT SELECT, INSERT ON dbo.Orders TO app_reader;
+        GRANT EXECUTE ON SCHEMA::sales TO reporting;
+        CREATE SECURITY POLICY sales.TenantFilter ADD FILTER PREDICATE sales.fn_tenant(TenantId) ON sales.Orders;
+        ALTER TABLE dbo.Customers ALTER COLUMN Email ADD MASKED WITH (FUNCTION = 'email()');
+        ALTER DATABASE Shop SET ENCRYPTION ON;
+        EXEC sys.sp_cdc_enable_db;
+        EXEC sys.sp_cdc_enable_table @source_schema = N'dbo', @source_name = N'Orders', @role_name = NULL;
+        ALTER TABLE dbo.Payments ENABLE CHANGE_TRACKING;
+        INSERT INTO dbo.Notes (Text) VALUES ('GRANT ALL ON dbo.Everything TO everyone');
+        CREATE TABLE dbo.Audit (Id int, Phone varchar(20) MASKED WITH (FUNCTION = 'default()') NULL);
+        """;
+
+    private const string Migration = """
+        using Microsoft.EntityFrameworkCore.Migrations;
+        namespace Shop.Migrations
+        {
+            [Microsoft.EntityFrameworkCore.Infrastructure.DbContext(typeof(Shop.Data.ShopContext))]
+            [Migration("20260101000000_Roles")]
+            public class Roles : Migration
+            {
+                protected override void Up(MigrationBuilder migrationBuilder)
+                {
+                    migrationBuilder.Sql("CREATE USER reader WITH PASSWORD 'Pg-Secret-2'; GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader;");
+                    migrationBuilder.Sql("ALTER TABLE orders ENABLE ROW LEVEL SECURITY; CREATE POLICY tenant_isolation ON orders USING (tenant_id = current_setting('app.tenant')::int);");
+                }
+            }
+        }
+        namespace Shop.Data { public class ShopContext : DbContext { } }
+        """;
+
+    [Fact]
+    public void Scripts_and_migration_sql_give_access_protection_and_capture_facts_without_secrets()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Migrations/Roles.cs", Migration)), new Dictionary<string, string> { ["Database/001_security.sql"] = Script });
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("| `001_security.sql` | ALTER DATABASE, ALTER ROLE, ALTER TABLE ×2, CREATE LOGIN, CREATE ROLE, CREATE SECURITY POLICY, CREATE TABLE, CREATE USER, EXEC ×2, GRANT ×2, INSERT |", md);
+
+        Assert.Contains("| `CREATE LOGIN app_login` | `001_security.sql` | [Database/001\\_security.sql:3](Database/001_security.sql#L3) |", md);
+        Assert.Contains("| `CREATE USER app_reader` |", md);
+        Assert.Contains("| `CREATE ROLE reporting` |", md);
+        Assert.Contains("| `role reporting gets member app_reader` |", md);
+        Assert.Contains("| `GRANT SELECT, INSERT ON dbo.Orders TO app_reader` |", md);
+        Assert.Contains("| `GRANT EXECUTE ON sales TO reporting` |", md);
+        Assert.Contains("| `row-level security: security policy sales.TenantFilter` |", md);
+        Assert.Contains("| `CREATE USER reader` | `Roles` | [Migrations/Roles.cs:15](Migrations/Roles.cs#L15) |", md);
+        Assert.Contains("| `GRANT SELECT ON public TO reader` | `Roles` |", md);
+        Assert.Contains("| `row-level security enabled on orders` | `Roles` |", md);
+        Assert.Contains("| `row-level security: policy tenant_isolation on orders` | `Roles` |", md);
+
+        Assert.Contains("| `dynamic data masking on column Email` |", md);
+        Assert.DoesNotContain("masking on column dbo.Customers", md);
+        Assert.Contains("| `dynamic data masking on column Phone` |", md);
+        Assert.Contains("| `transparent data encryption turned on (SET ENCRYPTION ON)` |", md);
+
+        Assert.Contains("### 5.2 Change data capture and messages to other systems", md);
+        Assert.Contains("| `change data capture enabled for the database (sp_cdc_enable_db)` |", md);
+        Assert.Contains("| `change data capture enabled on table Orders` |", md);
+        Assert.Contains("| `change tracking enabled on dbo.Payments` |", md);
+
+        Assert.DoesNotContain("commented_out", output.All);
+        Assert.DoesNotContain("block_commented", output.All);
+        Assert.DoesNotContain("everyone", output.All);
+        Assert.DoesNotContain("Login-Secret-1", output.All);
+        Assert.DoesNotContain("Pg-Secret-2", output.All);
+    }
+}
