@@ -252,9 +252,13 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         {
             if (options.SimulateFailure) throw new System.InvalidOperationException("Simulated failure (DataDocGenSimulateFailure=true).");
             var paths = new RelativePath(options.ReportDirectory);
-            var source = PayloadEmitter.Emit(
+            var files = new System.Collections.Generic.List<(string, string)>
+            {
                 ("DATA_LAYER.md", MarkdownEmitter.Emit(result.Report, paths)),
-                ("DATA_LAYER.json", JsonEmitter.Emit(result.Report, paths)));
+                ("DATA_LAYER.json", JsonEmitter.Emit(result.Report, paths)),
+            };
+            if (options.Tbls) files.AddRange(TblsEmitter.Emit(result.Report));
+            var source = PayloadEmitter.Emit(files.ToArray());
             return new RenderedOutput(source, error);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)

@@ -5,12 +5,14 @@ namespace DataDocGen.Generator;
 /// <summary>The MSBuild properties the generator reads (made visible by the package's props as CompilerVisibleProperty).</summary>
 /// <param name="ReportDirectory">The folder DATA_LAYER.md is written to; links are relative to it.</param>
 /// <param name="SimulateFailure">Test hook (DataDocGenSimulateFailure=true): throws inside the generator to prove a failure stays a warning.</param>
-internal sealed record ReportOptions(bool Enabled, string ReportDirectory, bool SimulateFailure)
+/// <param name="Tbls">DataDocGenTbls=true: also a tbls-compatible schema JSON per context, in the build output.</param>
+internal sealed record ReportOptions(bool Enabled, string ReportDirectory, bool SimulateFailure, bool Tbls = false)
 {
     public static ReportOptions From(AnalyzerConfigOptions options)
     {
         options.TryGetValue("build_property.DataDocGenEnabled", out var enabled);
         options.TryGetValue("build_property.DataDocGenSimulateFailure", out var simulateFailure);
+        options.TryGetValue("build_property.DataDocGenTbls", out var tbls);
         if (!options.TryGetValue("build_property.DataDocGenReportDirectory", out var directory) || string.IsNullOrWhiteSpace(directory))
         {
             options.TryGetValue("build_property.ProjectDir", out directory);
@@ -18,6 +20,7 @@ internal sealed record ReportOptions(bool Enabled, string ReportDirectory, bool 
         return new ReportOptions(
             !string.Equals(enabled?.Trim(), "false", System.StringComparison.OrdinalIgnoreCase),
             directory?.Trim() ?? string.Empty,
-            string.Equals(simulateFailure?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase));
+            string.Equals(simulateFailure?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase),
+            string.Equals(tbls?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -56,6 +56,12 @@ public sealed class WriteDataLayerReport : Task
         {
             Write(Path.Combine(OutputDirectory, MarkdownName), markdown, written);
             Write(Path.Combine(OutputDirectory, JsonName), json, written);
+            // Optional extra files (tbls schema JSON per context, DataDocGenTbls=true), under their relative names.
+            foreach (var extra in files)
+            {
+                if (extra.Key == MarkdownName || extra.Key == JsonName || extra.Key.Contains("..") || Path.IsPathRooted(extra.Key)) continue;
+                Write(Path.Combine(OutputDirectory, extra.Key.Replace('/', Path.DirectorySeparatorChar)), extra.Value, written);
+            }
         }
         OutputFiles = written.ToArray();
 

@@ -58,6 +58,19 @@ public sealed class ConsumerBuildTests(PackageFixture fixture)
     }
 
     [Fact]
+    public void DataDocGenTbls_writes_a_tbls_schema_per_context_into_the_build_output()
+    {
+        var consumer = Consumer.Create(fixture, "Tbls", Projects.Library("<DataDocGenTbls>true</DataDocGenTbls>"), ("Data/ShopContext.cs", Projects.ShopContext));
+        consumer.BuildSucceeds();
+        var path = consumer.OutputPath(Path.Combine("tbls", "ShopContext.schema.json"));
+        Assert.True(File.Exists(path), "no tbls schema at " + path);
+        using var json = JsonDocument.Parse(File.ReadAllText(path));
+        Assert.Equal("Orders", json.RootElement.GetProperty("tables")[0].GetProperty("name").GetString());
+        Assert.Equal("sqlite", json.RootElement.GetProperty("driver").GetProperty("name").GetString());
+        Assert.False(Directory.Exists(Path.Combine(consumer.Folder, "tbls")), "tbls files go to the build output only");
+    }
+
+    [Fact]
     public void Consumer_assembly_gets_nothing_from_DataDocGen()
     {
         var with = Consumer.Create(fixture, "Shape", Projects.Library(), ("Data/ShopContext.cs", Projects.ShopContext));
