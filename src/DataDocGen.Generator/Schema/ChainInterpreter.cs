@@ -144,6 +144,9 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                         + (step.Method == "IsRequired" && property.InOptionalDependent ? " (no effect on the column: the owned reference is optional)" : ""), step.Location));
                     ApplyPropertyFacet(property, step);
                     break;
+                case (State.Entity, "IsTemporal") when step.Arguments.Count == 0:
+                    builder.AddTemporalPeriods(entity, step.Location);
+                    break;
                 case (State.Entity, "HasDiscriminator"):
                     // HasDiscriminator<string|int>("Name") on a hierarchy root, with no property of that name; other forms
                     // (a lambda naming a property, other types) are not evaluated.

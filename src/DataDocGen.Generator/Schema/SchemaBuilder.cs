@@ -394,6 +394,26 @@ internal sealed class SchemaBuilder
         return property;
     }
 
+    /// <summary><c>ToTable(..., t => t.IsTemporal())</c>: SQL Server's temporal-table convention adds two shadow
+    /// <c>DateTime</c> period columns, <c>PeriodStart</c> and <c>PeriodEnd</c>. Other providers ignore the SQL Server
+    /// annotation; with no known provider the columns are uncertain and the schema is withheld.</summary>
+    public void AddTemporalPeriods(EntityNode entity, SourceLocation? location)
+    {
+        if (_provider is null)
+        {
+            Unknown("`IsTemporal` with no known provider (SQL Server adds period columns, other providers do not)", location);
+            return;
+        }
+        if (_provider != "SqlServer") return;
+        foreach (var period in new[] { "PeriodStart", "PeriodEnd" })
+        {
+            if (entity.FindProperty(period) is not null) continue;
+            var property = new PropertyNode(entity, period, "System.DateTime", nullable: false, location) { Origin = "temporal table period column" };
+            _conventions.Apply(property, isEnum: false);
+            entity.Properties.Add(property);
+        }
+    }
+
     public bool IsJsonNavigation(EntityNode owner, string navigation) =>
         owner.Spec.BaseTypes.Prepend(owner.FullName).Any(t => _jsonNavigations.Contains((t, navigation)));
 

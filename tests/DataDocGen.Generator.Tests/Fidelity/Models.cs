@@ -1057,5 +1057,31 @@ internal static class Models
                 }
             }
             """, "School.SchoolContext"),
+        ["history: a temporal table (SQL Server period columns)"] = ("""
+            namespace History
+            {
+                public class Price
+                {
+                    public int Id { get; set; }
+                    public decimal Amount { get; set; }
+                    public string Sku { get; set; } = "";
+                }
+                public class Note
+                {
+                    public int Id { get; set; }
+                    public string Text { get; set; } = "";
+                }
+                public class HistoryContext(DbContextOptions<HistoryContext> options) : DbContext(options)
+                {
+                    public DbSet<Price> Prices => Set<Price>();
+                    public DbSet<Note> Notes => Set<Note>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Price>().ToTable("Prices", t => t.IsTemporal());
+                    }
+                }
+            }
+            """, "History.HistoryContext"),
     };
 }
