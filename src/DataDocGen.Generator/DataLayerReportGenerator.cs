@@ -43,6 +43,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         public const string Messaging = nameof(Messaging);
         public const string SqlScripts = nameof(SqlScripts);
         public const string SqlInCode = nameof(SqlInCode);
+        public const string Fragments = nameof(Fragments);
         public const string MigrationApplications = nameof(MigrationApplications);
         public const string AppSettings = nameof(AppSettings);
         public const string ProjectName = nameof(ProjectName);
@@ -225,8 +226,15 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             })
             .WithTrackingName(TrackingNames.Report);
 
-        var rendered = report.Combine(options)
-            .Select(static (input, _) => Render(input.Left, input.Right))
+        // The whole-solution report: the fragments of referenced projects (their own facts, handed over by the
+        // package's targets as AdditionalFiles) merged into this project's report. Ordered by path for determinism.
+        var fragments = context.AdditionalTextsProvider
+            .Where(static file => file.Path.EndsWith(FragmentSuffix, System.StringComparison.OrdinalIgnoreCase))
+            .Select(static (file, cancellationToken) => new FragmentFile(Model.SourceLocation.Normalize(file.Path), ReportFragment.Read(file.GetText(cancellationToken)?.ToString() ?? string.Empty)))
+            .WithTrackingName(TrackingNames.Fragments);
+
+        var rendered = report.Combine(fragments.Collect()).Combine(options)
+            .Select(static (input, _) => Render(input.Left.Left, input.Left.Right, input.Right))
             .WithTrackingName(TrackingNames.Rendered);
 
         // An implementation output: the payload is a comment that changes nothing a user or the IDE sees, so a host may
@@ -242,7 +250,10 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         });
     }
 
-    private static RenderedOutput? Render(ReportResult result, ReportOptions options)
+    /// <summary>The file name ending of report fragments; the package's targets name them so.</summary>
+    public const string FragmentSuffix = ".ddgfragment.json";
+
+    private static RenderedOutput? Render(ReportResult result, System.Collections.Immutable.ImmutableArray<FragmentFile> fragments, ReportOptions options)
     {
         if (!options.Enabled) return null;
         var error = result.Errors.IsEmpty ? null
@@ -252,12 +263,17 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         {
             if (options.SimulateFailure) throw new System.InvalidOperationException("Simulated failure (DataDocGenSimulateFailure=true).");
             var paths = new RelativePath(options.ReportDirectory);
+            var referenced = fragments.Where(f => f.Report is not null).GroupBy(f => f.Path).Select(g => g.First())
+                .OrderBy(f => f.Path, System.StringComparer.Ordinal).Select(f => f.Report!).ToList();
+            var merged = ReportMerger.Merge(result.Report, referenced);
             var files = new System.Collections.Generic.List<(string, string)>
             {
-                ("DATA_LAYER.md", MarkdownEmitter.Emit(result.Report, paths)),
-                ("DATA_LAYER.json", JsonEmitter.Emit(result.Report, paths)),
+                ("DATA_LAYER.md", MarkdownEmitter.Emit(merged, paths)),
+                ("DATA_LAYER.json", JsonEmitter.Emit(merged, paths)),
+                // This project's own facts only, for the projects that reference it to merge.
+                ("DATA_LAYER" + FragmentSuffix, ReportFragment.Write(result.Report)),
             };
-            if (options.Tbls) files.AddRange(TblsEmitter.Emit(result.Report));
+            if (options.Tbls) files.AddRange(TblsEmitter.Emit(merged));
             var source = PayloadEmitter.Emit(files.ToArray());
             return new RenderedOutput(source, error);
         }
@@ -268,6 +284,9 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
     }
 
     private sealed record ReportResult(DataLayerReport? Report, EquatableArray<string> Errors);
+
+    /// <summary>A referenced project's fragment: its path and its report (null when unreadable or of another version).</summary>
+    private sealed record FragmentFile(string Path, DataLayerReport? Report);
 
     private sealed record RenderedOutput(string Source, string? Error);
 }

@@ -14,6 +14,7 @@ public sealed class WriteDataLayerReport : Task
 {
     private const string MarkdownName = "DATA_LAYER.md";
     private const string JsonName = "DATA_LAYER.json";
+    private const string FragmentName = "DATA_LAYER.ddgfragment.json";
 
     /// <summary>The generator's output file (under CompilerGeneratedFilesOutputPath).</summary>
     [Required]
@@ -24,6 +25,9 @@ public sealed class WriteDataLayerReport : Task
 
     /// <summary>Where the committed DATA_LAYER.md lives; empty: do not write into the project.</summary>
     public string ReportPath { get; set; } = string.Empty;
+
+    /// <summary>Where this project's fragment goes (under obj): the projects that reference this one merge it.</summary>
+    public string FragmentFile { get; set; } = string.Empty;
 
     /// <summary>CI gate: write nothing into the project and fail when the committed report differs from the fresh one.</summary>
     public bool Verify { get; set; }
@@ -59,9 +63,13 @@ public sealed class WriteDataLayerReport : Task
             // Optional extra files (tbls schema JSON per context, DataDocGenTbls=true), under their relative names.
             foreach (var extra in files)
             {
-                if (extra.Key == MarkdownName || extra.Key == JsonName || extra.Key.Contains("..") || Path.IsPathRooted(extra.Key)) continue;
+                if (extra.Key is MarkdownName or JsonName or FragmentName || extra.Key.Contains("..") || Path.IsPathRooted(extra.Key)) continue;
                 Write(Path.Combine(OutputDirectory, extra.Key.Replace('/', Path.DirectorySeparatorChar)), extra.Value, written);
             }
+        }
+        if (!string.IsNullOrEmpty(FragmentFile) && files.TryGetValue(FragmentName, out var fragment))
+        {
+            Write(FragmentFile, fragment, written);
         }
         OutputFiles = written.ToArray();
 

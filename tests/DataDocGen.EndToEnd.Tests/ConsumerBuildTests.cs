@@ -71,6 +71,81 @@ public sealed class ConsumerBuildTests(PackageFixture fixture)
     }
 
     [Fact]
+    public void Three_project_solution_gets_one_host_report_with_the_facts_of_all_three_and_links_to_their_files()
+    {
+        var root = fixture.NewFolder("Solution");
+        void Write(string path, string content)
+        {
+            var full = Path.Combine(root, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, content.Replace("\r\n", "\n"));
+        }
+        string Project(string sdk, string references, string packages) => $"""
+            <Project Sdk="{sdk}">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="DataDocGen" Version="{PackageFixture.Version}" />
+                {packages}
+              </ItemGroup>
+              <ItemGroup>{references}</ItemGroup>
+            </Project>
+            """;
+        Write("Domain/Domain.csproj", Project("Microsoft.NET.Sdk", "", ""));
+        Write("Domain/Order.cs", """
+            using System.ComponentModel.DataAnnotations;
+            namespace Shop.Domain;
+            public class Order
+            {
+                public int Id { get; set; }
+                [MaxLength(20)] public string Number { get; set; } = "";
+            }
+            """);
+        Write("Infrastructure/Infrastructure.csproj", Project("Microsoft.NET.Sdk", """<ProjectReference Include="../Domain/Domain.csproj" />""",
+            $"""<PackageReference Include="Microsoft.EntityFrameworkCore.SqlServer" Version="{Projects.EfCoreVersion}" />"""));
+        Write("Infrastructure/ShopContext.cs", """
+            using Microsoft.EntityFrameworkCore;
+            using Shop.Domain;
+            namespace Shop.Data;
+            public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+            {
+                public DbSet<Order> Orders => Set<Order>();
+            }
+            public class OrderRepository(ShopContext db)
+            {
+                public Task<Order?> Find(int id) => db.Orders.FirstOrDefaultAsync(o => o.Id == id);
+            }
+            """);
+        Write("Web/Web.csproj", Project("Microsoft.NET.Sdk.Web", """<ProjectReference Include="../Infrastructure/Infrastructure.csproj" />""", ""));
+        Write("Web/Program.cs", """
+            using Microsoft.EntityFrameworkCore;
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddDbContext<Shop.Data.ShopContext>(o => o.UseSqlServer(builder.Configuration.GetConnectionString("Shop")));
+            builder.Services.AddScoped<Shop.Data.OrderRepository>();
+            builder.Build().Run();
+            """);
+        Write("Web/appsettings.json", """{ "ConnectionStrings": { "Shop": "Server=db;Database=Shop;User Id=app;Password=Web-S3cret" } }""");
+
+        var build = Dotnet.Run(root, "build", Path.Combine(root, "Web", "Web.csproj"), "-nologo", "-clp:NoSummary");
+        Assert.True(build.ExitCode == 0, build.Output);
+
+        var report = File.ReadAllText(Path.Combine(root, "Web", "DATA_LAYER.md"));
+        Assert.Contains("EF Core DbContext `Shop.Data.ShopContext`, declared at [../Infrastructure/ShopContext.cs:4](../Infrastructure/ShopContext.cs#L4).", report);
+        Assert.Contains("| Registration | `AddDbContext<ShopContext>`, lifetime Scoped | [Program.cs:3](Program.cs#L3) |", report);
+        Assert.Contains("Password=***", report);
+        Assert.DoesNotContain("Web-S3cret", report);
+        Assert.Contains("##### Table `Orders`", report);
+        Assert.Contains("| `Shop.Data.OrderRepository` | repository |", report);
+        Assert.Contains("`AddScoped<OrderRepository>` (scoped) [Program.cs:4](Program.cs#L4)", report);
+        Assert.Contains("| `Shop.Domain.Order` | yes | `Number` | `[MaxLength(20)]` | [../Domain/Order.cs:6](../Domain/Order.cs#L6) |", report);
+        Assert.DoesNotContain("/tmp", report);
+
+        // A no-op rebuild gives the same bytes.
+        var again = Dotnet.Run(root, "build", Path.Combine(root, "Web", "Web.csproj"), "-nologo", "-clp:NoSummary");
+        Assert.True(again.ExitCode == 0, again.Output);
+        Assert.Equal(report, File.ReadAllText(Path.Combine(root, "Web", "DATA_LAYER.md")));
+    }
+
+    [Fact]
     public void Consumer_assembly_gets_nothing_from_DataDocGen()
     {
         var with = Consumer.Create(fixture, "Shape", Projects.Library(), ("Data/ShopContext.cs", Projects.ShopContext));

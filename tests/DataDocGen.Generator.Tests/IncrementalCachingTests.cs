@@ -92,6 +92,7 @@ public class IncrementalCachingTests
     [
         new InMemoryAdditionalText(GeneratorHarness.ProjectDir + "appsettings.json", """{ "ConnectionStrings": { "Shop": "Server=db;Database=Shop" } }"""),
         new InMemoryAdditionalText(GeneratorHarness.ProjectDir + "Database/001_roles.sql", "CREATE ROLE reporting;"),
+        new InMemoryAdditionalText("/src/Domain/obj/DATA_LAYER" + DataLayerReportGenerator.FragmentSuffix, """{ "fragmentVersion": "1", "report": { "ProjectName": "Domain" } }"""),
     ];
 
     [Fact]

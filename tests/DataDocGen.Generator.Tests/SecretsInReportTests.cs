@@ -57,4 +57,19 @@ public class SecretsInReportTests
         Assert.Contains("Server=code.example;Database=Shop;User Id=app;Password=***", output.Markdown);
         Assert.Contains("Host=pg.example;Port=5432;Database=shop;Username=app;Password=***", output.Markdown);
     }
+
+    [Fact]
+    public void The_fragment_referencing_projects_merge_holds_no_literal_either()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Data/Shop.cs", """
+            namespace Shop.Data
+            {
+                public class ShopContext(DbContextOptions<ShopContext> o) : DbContext(o) { public DbSet<Shop.Domain.Order> Orders => Set<Shop.Domain.Order>(); }
+                public static class S { public static void Add(IServiceCollection s) => s.AddDbContext<ShopContext>(o => o.UseSqlServer("Server=x;Password=Reg-Secret-99")); }
+            }
+            """)));
+        Assert.NotNull(output.Fragment);
+        Assert.Contains("Server=x;Password=***", output.Fragment);
+        Assert.DoesNotContain("Reg-Secret-99", output.All);
+    }
 }

@@ -30,7 +30,8 @@ internal sealed record DataLayerReport(
     EquatableArray<EventSourcingSpec> EventSourcing = default,
     EquatableArray<MessagingSpec> Messaging = default,
     EquatableArray<SqlScriptSpec> SqlScripts = default,
-    EquatableArray<SqlFactSpec> SqlFacts = default)
+    EquatableArray<SqlFactSpec> SqlFacts = default,
+    EquatableArray<ServiceRegistrationSpec> UnmatchedRegistrations = default)
 {
     public bool IsEmpty => Contexts.IsEmpty && SqlScripts.IsEmpty && SqlFacts.IsEmpty && Messaging.IsEmpty && EventSourcing.IsEmpty && Security.IsEmpty && Seeding.IsEmpty && Crud.IsEmpty && Repositories.IsEmpty && Validators.IsEmpty && AnnotatedProperties.IsEmpty && Stores.IsEmpty && StoreObjects.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty && MigrationApplications.IsEmpty && CacheProviders.IsEmpty && CacheUses.IsEmpty && Transactions.IsEmpty && QueryShapes.IsEmpty && SaveHooks.IsEmpty;
 }

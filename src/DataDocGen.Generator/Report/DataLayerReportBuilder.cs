@@ -97,7 +97,10 @@ internal static class DataLayerReportBuilder
             (messaging ?? new List<MessagingSpec>()).OrderBy(m => m.Location, LocationComparer.Instance).ThenBy(m => m.Kind, StringComparer.Ordinal).ToEquatableArray(),
             (sqlScripts ?? new List<SqlScriptSpec>()).OrderBy(s => s.Path, StringComparer.Ordinal).ToEquatableArray(),
             (sqlScripts ?? new List<SqlScriptSpec>()).SelectMany(s => s.Facts).Concat(sqlInCode ?? new List<SqlFactSpec>())
-                .OrderBy(f => f.Location, LocationComparer.Instance).ThenBy(f => f.Fact, StringComparer.Ordinal).ToEquatableArray());
+                .OrderBy(f => f.Location, LocationComparer.Instance).ThenBy(f => f.Fact, StringComparer.Ordinal).ToEquatableArray(),
+            // Registrations of repositories declared in another project: a referencing host's report joins them.
+            registered.Where(g => repositoryReports.All(r => r.Repository.FullName != g.ImplementationFullName))
+                .OrderBy(g => g.Location, LocationComparer.Instance).ToEquatableArray());
     }
 
     private static ContextReport BuildContext(DbContextSpec context, IReadOnlyList<EntityConfigurationSpec> configurations,
@@ -176,8 +179,16 @@ internal static class DataLayerReportBuilder
             relationships = schema.Relationships;
         }
 
+        // The report keeps registrations without what it never shows raw: their providers' connection literals are
+        // redacted like the providers above, and the referenced assembly's context spec (read to build this report) is
+        // dropped. Everything in the report may be written out (the fragment other projects merge holds it all).
+        var safeRegistrations = registrations.Select(r => r with
+        {
+            Providers = r.Providers.Select(p => p with { Connection = Safe(p.Connection) }).ToEquatableArray(),
+            ExternalContext = null,
+        }).ToEquatableArray();
         return new ContextReport(context.Name, context.FullName, context.Location, context.AssemblyName, provider, providers,
-            registrations.ToEquatableArray(), context.ConfiguredOptions, entities, tables, views, unknown.ToEquatableArray(),
+            safeRegistrations, context.ConfiguredOptions, entities, tables, views, unknown.ToEquatableArray(),
             relationships, schemaUnknown.ToEquatableArray(), isRelational, Summary: context.Summary,
             Seeds: schema.Seeds.OrderBy(s => s.Entity, StringComparer.Ordinal).ThenBy(s => s.Location, LocationComparer.Instance).ToEquatableArray(),
             QueryFilters: schema.QueryFilters.OrderBy(f => f.Location, LocationComparer.Instance).ToEquatableArray());

@@ -41,16 +41,17 @@ internal static class GeneratorHarness
     });
 
     public static CSharpCompilation Compile(IReadOnlyDictionary<string, string> sources, string assemblyName = "Shop",
-        IEnumerable<MetadataReference>? extraReferences = null)
+        IEnumerable<MetadataReference>? extraReferences = null, string projectDir = ProjectDir)
     {
-        var trees = sources.Select(s => CSharpSyntaxTree.ParseText(s.Value, ParseOptions, ProjectDir + s.Key, Encoding.UTF8));
+        var trees = sources.Select(s => CSharpSyntaxTree.ParseText(s.Value, ParseOptions, projectDir + s.Key, Encoding.UTF8));
         return CSharpCompilation.Create(assemblyName, trees, References.Value.AddRange(extraReferences ?? []),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
     }
 
-    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText>? additionalFiles = null, IReadOnlyDictionary<string, string>? properties = null)
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText>? additionalFiles = null, IReadOnlyDictionary<string, string>? properties = null,
+        string projectDir = ProjectDir)
     {
-        var options = new Dictionary<string, string> { ["build_property.DataDocGenReportDirectory"] = ProjectDir };
+        var options = new Dictionary<string, string> { ["build_property.DataDocGenReportDirectory"] = projectDir };
         foreach (var (key, value) in properties ?? new Dictionary<string, string>()) options["build_property." + key] = value;
         return CSharpGeneratorDriver.Create(
             [new DataLayerReportGenerator().AsSourceGenerator()],
@@ -62,32 +63,36 @@ internal static class GeneratorHarness
 
     /// <summary>Runs the generator once and returns the report files it carried, its diagnostics, and the updated compilation.</summary>
     public static GeneratorOutput Run(IReadOnlyDictionary<string, string> sources, IReadOnlyDictionary<string, string>? appSettings = null,
-        IReadOnlyDictionary<string, string>? properties = null, IEnumerable<MetadataReference>? extraReferences = null)
+        IReadOnlyDictionary<string, string>? properties = null, IEnumerable<MetadataReference>? extraReferences = null,
+        string projectDir = ProjectDir, string assemblyName = "Shop")
     {
-        var compilation = Compile(sources, extraReferences: extraReferences);
-        var driver = CreateDriver(appSettings?.Select(a => (AdditionalText)new InMemoryAdditionalText(ProjectDir + a.Key, a.Value)), properties);
+        var compilation = Compile(sources, assemblyName, extraReferences, projectDir);
+        // Keys that are absolute paths (another project's files, such as a referenced fragment) are taken as they are.
+        var driver = CreateDriver(appSettings?.Select(a => (AdditionalText)new InMemoryAdditionalText(a.Key.StartsWith("/", StringComparison.Ordinal) ? a.Key : projectDir + a.Key, a.Value)), properties, projectDir);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var updated, out var diagnostics);
         return GeneratorOutput.From(driver.GetRunResult(), updated, diagnostics);
     }
 }
 
-internal sealed record GeneratorOutput(string? Markdown, string? Json, string? Payload, ImmutableArray<Diagnostic> Diagnostics, Compilation Compilation, GeneratorDriverRunResult RunResult)
+internal sealed record GeneratorOutput(string? Markdown, string? Json, string? Payload, ImmutableArray<Diagnostic> Diagnostics, Compilation Compilation, GeneratorDriverRunResult RunResult, string? Fragment = null)
 {
     public static GeneratorOutput From(GeneratorDriverRunResult result, Compilation compilation, ImmutableArray<Diagnostic> driverDiagnostics)
     {
         var generated = result.Results.Single();
         if (generated.Exception is not null) throw new InvalidOperationException("The generator threw.", generated.Exception);
         var payload = generated.GeneratedSources.SingleOrDefault().SourceText?.ToString();
-        string? markdown = null, json = null;
+        string? markdown = null, json = null, fragment = null;
         if (payload is not null && PayloadReader.Read(payload, out var files) == PayloadReader.Status.Ok)
         {
             markdown = files["DATA_LAYER.md"];
             json = files["DATA_LAYER.json"];
+            files.TryGetValue("DATA_LAYER" + DataLayerReportGenerator.FragmentSuffix, out fragment);
         }
-        return new GeneratorOutput(markdown, json, payload, driverDiagnostics.AddRange(generated.Diagnostics).Distinct().ToImmutableArray(), compilation, result);
+        return new GeneratorOutput(markdown, json, payload, driverDiagnostics.AddRange(generated.Diagnostics).Distinct().ToImmutableArray(), compilation, result, fragment);
     }
 
-    public string All => (Markdown ?? "") + "\n" + (Json ?? "");
+    /// <summary>Every file DataDocGen writes: the report, its JSON and the fragment referencing projects read.</summary>
+    public string All => (Markdown ?? "") + "\n" + (Json ?? "") + "\n" + (Fragment ?? "");
 }
 
 internal sealed class InMemoryAdditionalText(string path, string text) : AdditionalText

@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DataDocGen.Generator.Helpers;
+using DataDocGen.Generator.Model;
+using DataDocGen.Generator.Parsing;
+
+namespace DataDocGen.Generator.Report;
+
+/// <summary>
+/// The whole-solution report: this project's report merged with the fragments of the projects it references (each
+/// fragment holds only its own project's facts, so a project referenced twice is merged once). Facts keep their own
+/// locations; the renderer makes every link relative to this report's folder.
+/// A context declared in a referenced project and registered here becomes one context: the declaring project's model
+/// (entities, tables, relationships) with this project's registrations, providers and options. When the provider
+/// becomes known only here and is not relational, the tables the declaring project assumed are dropped.
+/// </summary>
+internal static class ReportMerger
+{
+    public static DataLayerReport Merge(DataLayerReport own, IReadOnlyList<DataLayerReport> referenced)
+    {
+        if (referenced.Count == 0) return own;
+        var all = referenced.Append(own).ToList();
+        return own with
+        {
+            Contexts = Contexts(all),
+            RawSql = Concat(all, r => r.RawSql, s => s.Location),
+            Migrations = all.SelectMany(r => r.Migrations).Distinct().ToEquatableArray(),
+            MigrationApplications = Concat(all, r => r.MigrationApplications, c => c.Location),
+            CacheProviders = Concat(all, r => r.CacheProviders, c => c.Location),
+            CacheUses = Concat(all, r => r.CacheUses, c => c.Location),
+            Transactions = Concat(all, r => r.Transactions, t => t.Location),
+            FilterBypasses = Concat(all, r => r.FilterBypasses, c => c.Location),
+            QueryShapes = Concat(all, r => r.QueryShapes, q => q.Location),
+            SaveHooks = Concat(all, r => r.SaveHooks, h => h.Location),
+            Stores = all.SelectMany(r => r.Stores).Distinct().OrderBy(s => s.Store, StringComparer.Ordinal).ThenBy(s => s.Sites.IsEmpty ? null : s.Sites[0].Location, LocationComparer.Instance).ToEquatableArray(),
+            StoreObjects = all.SelectMany(r => r.StoreObjects).Distinct().OrderBy(o => o.Store, StringComparer.Ordinal).ThenBy(o => o.Location, LocationComparer.Instance).ToEquatableArray(),
+            Crud = all.SelectMany(r => r.Crud).Distinct().OrderBy(r => r.Target).ThenBy(r => r.Entity, StringComparer.Ordinal).ThenBy(r => r.Operation)
+                .ThenBy(r => r.Location, LocationComparer.Instance).ThenBy(r => r.Api, StringComparer.Ordinal).ToEquatableArray(),
+            Repositories = Repositories(all),
+            UnmatchedRegistrations = all.SelectMany(r => r.UnmatchedRegistrations).Distinct()
+                .Where(g => all.SelectMany(r => r.Repositories).All(r => r.Repository.FullName != g.ImplementationFullName))
+                .OrderBy(g => g.Location, LocationComparer.Instance).ToEquatableArray(),
+            Validators = all.SelectMany(r => r.Validators).Distinct().OrderBy(v => v.Kind, StringComparer.Ordinal).ThenBy(v => v.Target, StringComparer.Ordinal)
+                .ThenBy(v => v.Location, LocationComparer.Instance).ToEquatableArray(),
+            AnnotatedProperties = all.SelectMany(r => r.AnnotatedProperties).Distinct().OrderBy(p => p.TypeFullName, StringComparer.Ordinal)
+                .ThenBy(p => p.Location, LocationComparer.Instance).ToEquatableArray(),
+            Seeding = Concat(all, r => r.Seeding, s => s.Location),
+            Security = all.SelectMany(r => r.Security).Distinct().OrderBy(s => s.Kind, StringComparer.Ordinal).ThenBy(s => s.Location, LocationComparer.Instance).ToEquatableArray(),
+            EventSourcing = Concat(all, r => r.EventSourcing, e => e.Location),
+            Messaging = Concat(all, r => r.Messaging, m => m.Location),
+            SqlScripts = all.SelectMany(r => r.SqlScripts).Distinct().OrderBy(s => s.Path, StringComparer.Ordinal).ToEquatableArray(),
+            SqlFacts = Concat(all, r => r.SqlFacts, f => f.Location),
+        };
+    }
+
+    /// <summary>Repositories with the registrations any merged project makes of them (a host registers what
+    /// Infrastructure declares).</summary>
+    private static EquatableArray<RepositoryReport> Repositories(List<DataLayerReport> reports)
+    {
+        var registrations = reports.SelectMany(r => r.UnmatchedRegistrations).Distinct().ToList();
+        return reports.SelectMany(r => r.Repositories).Distinct()
+            .Select(r => r with
+            {
+                Registrations = r.Registrations.Concat(registrations.Where(g => g.ImplementationFullName == r.Repository.FullName))
+                    .Distinct().OrderBy(g => g.Location, LocationComparer.Instance).ToEquatableArray(),
+            })
+            .OrderBy(r => r.Repository.FullName, StringComparer.Ordinal).ToEquatableArray();
+    }
+
+    private static EquatableArray<T> Concat<T>(List<DataLayerReport> reports, Func<DataLayerReport, EquatableArray<T>> list, Func<T, SourceLocation?> location)
+        where T : IEquatable<T> =>
+        reports.SelectMany(r => (IEnumerable<T>)list(r)).Distinct().OrderBy(location, LocationComparer.Instance).ToEquatableArray();
+
+    private static EquatableArray<ContextReport> Contexts(List<DataLayerReport> reports)
+    {
+        var merged = new Dictionary<string, ContextReport>(StringComparer.Ordinal);
+        foreach (var context in reports.SelectMany(r => r.Contexts))
+        {
+            if (!merged.TryGetValue(context.FullName, out var existing))
+            {
+                merged[context.FullName] = context;
+                continue;
+            }
+            // The declaring project's model wins; the other side brings its registrations, providers and options.
+            var (declared, other) = existing.AssemblyName is null || context.AssemblyName is not null ? (existing, context) : (context, existing);
+            merged[context.FullName] = Combine(declared, other);
+        }
+        return merged.Values.OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.FullName, StringComparer.Ordinal).ToEquatableArray();
+    }
+
+    private static ContextReport Combine(ContextReport declared, ContextReport other)
+    {
+        var providers = declared.Providers.Concat(other.Providers).Distinct().ToEquatableArray();
+        var distinct = providers.Select(p => p.Use.Provider).Distinct().ToList();
+        var provider = distinct.Count == 1 ? distinct[0] : null;
+        var relational = distinct.Count == 0 || distinct.Any(KnownProviders.IsRelational);
+        var combined = declared with
+        {
+            Provider = provider,
+            IsRelational = relational,
+            Providers = providers,
+            Registrations = declared.Registrations.Concat(other.Registrations).Distinct().OrderBy(r => r.Location, LocationComparer.Instance).ToEquatableArray(),
+            ConfiguredOptions = declared.ConfiguredOptions.Concat(other.ConfiguredOptions).Distinct().ToEquatableArray(),
+        };
+        // Tables were computed where the context is declared, assuming a relational store when no provider was known there.
+        return relational ? combined : combined with { Tables = EquatableArray<TableReport>.Empty, Views = EquatableArray<TableReport>.Empty };
+    }
+}

@@ -1,0 +1,96 @@
+using DataDocGen.Generator.Emit;
+using DataDocGen.Generator.Report;
+using DataDocGen.Generator.Tests.Fidelity;
+using DataDocGen.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace DataDocGen.Generator.Tests;
+
+/// <summary>The whole-solution report: a project's fragment round-trips, and a host project merges the fragments of
+/// the projects it references, each fact keeping its own file (linked relative to the host's report).</summary>
+public class ReportFragmentTests
+{
+    [Fact]
+    public void A_fragment_reads_back_into_the_same_report()
+    {
+        var (source, _) = Models.All.Single(m => m.Key.StartsWith("marketplace", StringComparison.Ordinal)).Value;
+        var output = GeneratorHarness.Run(Sources.With(("Model.cs", source.Replace("b.USE_PROVIDER", "b.UseSqlServer(\"Server=.\")"))));
+        Assert.NotNull(output.Fragment);
+
+        var report = ReportFragment.Read(output.Fragment!);
+        Assert.NotNull(report);
+        Assert.Equal(output.Fragment, ReportFragment.Write(report!));
+        Assert.Equal(output.Markdown, MarkdownEmitter.Emit(report!, new RelativePath(GeneratorHarness.ProjectDir)));
+        Assert.Null(ReportFragment.Read("{ \"fragmentVersion\": \"0\", \"report\": {} }"));
+        Assert.Null(ReportFragment.Read("not json"));
+    }
+
+    private const string Infrastructure = """
+        using System.Threading.Tasks;
+        namespace Shop.Data
+        {
+            public class Order { public int Id { get; set; } public string Number { get; set; } = ""; }
+            public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+            {
+                public DbSet<Order> Orders => Set<Order>();
+            }
+            public interface IOrderRepository { Task<Order?> Find(int id); }
+            public class OrderRepository(ShopContext db) : IOrderRepository
+            {
+                public Task<Order?> Find(int id) => db.Orders.FirstOrDefaultAsync(o => o.Id == id);
+            }
+        }
+        """;
+
+    private const string Host = """
+        namespace Shop.Web
+        {
+            public static class Startup
+            {
+                public static void Add(IServiceCollection services, IConfiguration config)
+                {
+                    services.AddDbContext<Shop.Data.ShopContext>(o => o.UseSqlServer(config.GetConnectionString("Shop")));
+                    services.AddScoped<Shop.Data.IOrderRepository, Shop.Data.OrderRepository>();
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public void A_host_merges_the_fragments_of_its_references_with_links_to_their_files()
+    {
+        var infrastructure = GeneratorHarness.Run(Sources.With(("Data/Shop.cs", Infrastructure)), projectDir: "/src/Infrastructure/", assemblyName: "Infrastructure");
+        Assert.NotNull(infrastructure.Fragment);
+        var reference = MetadataReference.CreateFromImage(Emit(infrastructure.Compilation));
+
+        var host = GeneratorHarness.Run(Sources.With(("Startup.cs", Host)), new Dictionary<string, string>
+        {
+            ["appsettings.json"] = """{ "ConnectionStrings": { "Shop": "Server=db;Database=Shop;Password=Host-Secret" } }""",
+            ["/src/Infrastructure/obj/DATA_LAYER" + DataLayerReportGenerator.FragmentSuffix] = infrastructure.Fragment!,
+        }, extraReferences: [reference], projectDir: "/src/Web/", assemblyName: "Web");
+
+        var md = host.Markdown!;
+        // One context: declared in Infrastructure (its model, linked there), registered in the host (linked here).
+        Assert.Equal(2, md.Split('\n').Count(l => l == "#### ShopContext")); // 1.1 and 1.2, once each
+        Assert.Contains("EF Core DbContext `Shop.Data.ShopContext`, declared at [../Infrastructure/Data/Shop.cs:10](../Infrastructure/Data/Shop.cs#L10).", md);
+        Assert.Contains("| Registration | `AddDbContext<ShopContext>`, lifetime Scoped | [Startup.cs:", md);
+        Assert.Contains("| Provider | SQL Server: `UseSqlServer` in the `AddDbContext` registration | [Startup.cs:", md);
+        Assert.Contains("| `ConnectionStrings:Shop` | all (base file) | `Server=db;Database=Shop;Password=***` | [appsettings.json:1](appsettings.json#L1) |", md);
+        Assert.Contains("##### Table `Orders`", md);
+        Assert.DoesNotContain("cannot be read from this project", md);
+        // The repository is Infrastructure's, its registration the host's.
+        Assert.Contains("| `Shop.Data.OrderRepository` | repository | `IOrderRepository` | `Shop.Data.Order` | ShopContext (EF Core) | no | `AddScoped<IOrderRepository, OrderRepository>` (scoped) [Startup.cs:13](Startup.cs#L13) | [../Infrastructure/Data/Shop.cs:15](../Infrastructure/Data/Shop.cs#L15) |", md);
+        Assert.Contains("| `Shop.Data.Order` |  | `OrderRepository.Find` [../Infrastructure/Data/Shop.cs:", md);
+        Assert.DoesNotContain("Host-Secret", host.All);
+        // The host's own fragment holds only its own facts: no Infrastructure file is named in it.
+        Assert.DoesNotContain("/src/Infrastructure/Data/Shop.cs", host.Fragment);
+    }
+
+    private static byte[] Emit(Compilation compilation)
+    {
+        using var stream = new MemoryStream();
+        var result = compilation.Emit(stream);
+        Assert.True(result.Success, string.Join("; ", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        return stream.ToArray();
+    }
+}
