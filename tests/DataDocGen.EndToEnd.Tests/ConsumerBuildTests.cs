@@ -137,6 +137,9 @@ public sealed class ConsumerBuildTests(PackageFixture fixture)
         Assert.Contains("| `Shop.Data.OrderRepository` | repository |", report);
         Assert.Contains("`AddScoped<OrderRepository>` (scoped) [Program.cs:4](Program.cs#L4)", report);
         Assert.Contains("| `Shop.Domain.Order` | yes | `Number` | `[MaxLength(20)]` | [../Domain/Order.cs:6](../Domain/Order.cs#L6) |", report);
+        // Columns of an entity compiled in Domain link to Domain's source, through Domain's fragment.
+        Assert.Contains("| `Number` | `System.String` |  | no | 20 |  | Order.Number [../Domain/Order.cs:6](../Domain/Order.cs#L6); `[MaxLength(20)]` |", report);
+        Assert.Contains("- Primary key `PK_Orders` (`Id`): [../Domain/Order.cs:5](../Domain/Order.cs#L5)", report);
         Assert.DoesNotContain("/tmp", report);
 
         // A no-op rebuild gives the same bytes.

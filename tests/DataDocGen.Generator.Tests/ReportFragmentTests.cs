@@ -93,4 +93,22 @@ public class ReportFragmentTests
         Assert.True(result.Success, string.Join("; ", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
         return stream.ToArray();
     }
+
+    [Fact]
+    public void The_fragment_names_declared_properties_the_way_Type_FullName_does()
+    {
+        var output = GeneratorHarness.Run(new Dictionary<string, string>
+        {
+            ["Domain/A.cs"] = "namespace Shop.Domain; public class Order { public int Id { get; set; } public class Line { public int Quantity { get; set; } } }",
+            ["Domain/B.cs"] = "namespace Shop { namespace Domain { public class Box<T> { public T? Item { get; set; } } } } public record Loose(int X) { public int Y { get; init; } }",
+        });
+        var members = ReportFragment.Read(output.Fragment!)!.DeclaredMembers.Select(m => m.TypeFullName + "." + m.Member + " " + m.Location).ToArray();
+        Assert.Equal(
+        [
+            "Loose.Y SourceLocation { Path = /src/Shop/Domain/B.cs, Line = 1 }",
+            "Shop.Domain.Box`1.Item SourceLocation { Path = /src/Shop/Domain/B.cs, Line = 1 }",
+            "Shop.Domain.Order.Id SourceLocation { Path = /src/Shop/Domain/A.cs, Line = 1 }",
+            "Shop.Domain.Order+Line.Quantity SourceLocation { Path = /src/Shop/Domain/A.cs, Line = 1 }",
+        ], members);
+    }
 }

@@ -31,7 +31,8 @@ internal sealed record DataLayerReport(
     EquatableArray<MessagingSpec> Messaging = default,
     EquatableArray<SqlScriptSpec> SqlScripts = default,
     EquatableArray<SqlFactSpec> SqlFacts = default,
-    EquatableArray<ServiceRegistrationSpec> UnmatchedRegistrations = default)
+    EquatableArray<ServiceRegistrationSpec> UnmatchedRegistrations = default,
+    EquatableArray<DeclaredMemberSpec> DeclaredMembers = default)
 {
     public bool IsEmpty => Contexts.IsEmpty && SqlScripts.IsEmpty && SqlFacts.IsEmpty && Messaging.IsEmpty && EventSourcing.IsEmpty && Security.IsEmpty && Seeding.IsEmpty && Crud.IsEmpty && Repositories.IsEmpty && Validators.IsEmpty && AnnotatedProperties.IsEmpty && Stores.IsEmpty && StoreObjects.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty && MigrationApplications.IsEmpty && CacheProviders.IsEmpty && CacheUses.IsEmpty && Transactions.IsEmpty && QueryShapes.IsEmpty && SaveHooks.IsEmpty;
 }

@@ -36,7 +36,8 @@ internal static class DataLayerReportBuilder
         IReadOnlyList<MartenResult>? marten = null,
         IReadOnlyList<MessagingSpec>? messaging = null,
         IReadOnlyList<SqlScriptSpec>? sqlScripts = null,
-        IReadOnlyList<SqlFactSpec>? sqlInCode = null)
+        IReadOnlyList<SqlFactSpec>? sqlInCode = null,
+        IReadOnlyList<DeclaredMemberSpec>? declaredMembers = null)
     {
         // Marten is a store like the others (AddMarten), holding documents; its event-sourcing facts go to section 5.
         var martenResults = marten ?? new List<MartenResult>();
@@ -100,7 +101,9 @@ internal static class DataLayerReportBuilder
                 .OrderBy(f => f.Location, LocationComparer.Instance).ThenBy(f => f.Fact, StringComparer.Ordinal).ToEquatableArray(),
             // Registrations of repositories declared in another project: a referencing host's report joins them.
             registered.Where(g => repositoryReports.All(r => r.Repository.FullName != g.ImplementationFullName))
-                .OrderBy(g => g.Location, LocationComparer.Instance).ToEquatableArray());
+                .OrderBy(g => g.Location, LocationComparer.Instance).ToEquatableArray(),
+            (declaredMembers ?? new List<DeclaredMemberSpec>()).Distinct().OrderBy(m => m.TypeFullName, StringComparer.Ordinal)
+                .ThenBy(m => m.Member, StringComparer.Ordinal).ThenBy(m => m.Location, LocationComparer.Instance).ToEquatableArray());
     }
 
     private static ContextReport BuildContext(DbContextSpec context, IReadOnlyList<EntityConfigurationSpec> configurations,

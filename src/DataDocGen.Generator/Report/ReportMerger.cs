@@ -21,9 +21,10 @@ internal static class ReportMerger
     {
         if (referenced.Count == 0) return own;
         var all = referenced.Append(own).ToList();
+        var members = referenced.SelectMany(r => r.DeclaredMembers).ToList();
         return own with
         {
-            Contexts = Contexts(all),
+            Contexts = Contexts(all).Select(c => WithMemberLocations(c, members)).ToEquatableArray(),
             RawSql = Concat(all, r => r.RawSql, s => s.Location),
             Migrations = all.SelectMany(r => r.Migrations).Distinct().ToEquatableArray(),
             MigrationApplications = Concat(all, r => r.MigrationApplications, c => c.Location),
@@ -87,6 +88,39 @@ internal static class ReportMerger
             merged[context.FullName] = Combine(declared, other);
         }
         return merged.Values.OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.FullName, StringComparer.Ordinal).ToEquatableArray();
+    }
+
+    /// <summary>Columns of entities compiled in another project have no location where the context is declared; the
+    /// fragment of the project that declares the entity has its properties. A column is linked when its origin
+    /// (<c>Order.Number</c>) names an entity of the table and that entity's property is found; the primary key then
+    /// links where its first column does. Nothing else is inferred.</summary>
+    private static ContextReport WithMemberLocations(ContextReport context, List<DeclaredMemberSpec> members)
+    {
+        if (members.Count == 0) return context;
+        var byMember = members.GroupBy(m => (m.TypeFullName, m.Member)).ToDictionary(g => g.Key, g => g.First().Location);
+        TableReport Fill(TableReport table)
+        {
+            var columns = table.Columns.Select(column =>
+            {
+                if (column.Location is not null) return column;
+                var dot = column.Origin.IndexOf('.');
+                if (dot <= 0 || column.Origin.IndexOf(' ') >= 0) return column;
+                var (type, member) = (column.Origin.Substring(0, dot), column.Origin.Substring(dot + 1));
+                var owners = table.Entities.Where(e => SimpleName(e) == type).ToList();
+                return owners.Count == 1 && byMember.TryGetValue((owners[0], member), out var location) ? column with { Location = location } : column;
+            }).ToEquatableArray();
+            var key = table.PrimaryKey is { Location: null } primaryKey && primaryKey.Columns.Count > 0
+                ? primaryKey with { Location = columns.FirstOrDefault(c => c.Name == primaryKey.Columns[0])?.Location }
+                : table.PrimaryKey;
+            return table with { Columns = columns, PrimaryKey = key };
+        }
+        return context with { Tables = context.Tables.Select(Fill).ToEquatableArray(), Views = context.Views.Select(Fill).ToEquatableArray() };
+    }
+
+    private static string SimpleName(string fullName)
+    {
+        var cut = Math.Max(fullName.LastIndexOf('.'), fullName.LastIndexOf('+'));
+        return cut < 0 ? fullName : fullName.Substring(cut + 1);
     }
 
     private static ContextReport Combine(ContextReport declared, ContextReport other)
