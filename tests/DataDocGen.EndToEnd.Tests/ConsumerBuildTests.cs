@@ -146,6 +146,56 @@ public sealed class ConsumerBuildTests(PackageFixture fixture)
         var again = Dotnet.Run(root, "build", Path.Combine(root, "Web", "Web.csproj"), "-nologo", "-clp:NoSummary");
         Assert.True(again.ExitCode == 0, again.Output);
         Assert.Equal(report, File.ReadAllText(Path.Combine(root, "Web", "DATA_LAYER.md")));
+
+        // The CI gate covers the solution: current reports pass; a change in Domain makes the reports that show it stale.
+        var verify = Dotnet.Run(root, "build", Path.Combine(root, "Web", "Web.csproj"), "-nologo", "-clp:NoSummary", "-p:DataDocGenVerify=true");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        Write("Domain/Order.cs", File.ReadAllText(Path.Combine(root, "Domain", "Order.cs")).Replace("[MaxLength(20)]", "[MaxLength(30)]"));
+        var stale = Dotnet.Run(root, "build", Path.Combine(root, "Web", "Web.csproj"), "-nologo", "-clp:NoSummary", "-p:DataDocGenVerify=true");
+        Assert.NotEqual(0, stale.ExitCode);
+        // The verify property reaches every project: Domain's own report is the first stale one to stop the build.
+        Assert.Matches(@"DATA_LAYER\.md\(\d+\): error DDG101: .*DATA_LAYER\.md is out of date: .*sections changed: Data annotations", stale.Output);
+        Assert.Contains("Run `dotnet build` without DataDocGenVerify to refresh it", stale.Output);
+    }
+
+    [Fact]
+    public void Two_independent_data_layers_each_get_only_their_own_context()
+    {
+        var root = fixture.NewFolder("TwoHosts");
+        void Write(string path, string content)
+        {
+            var full = Path.Combine(root, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, content.Replace("\r\n", "\n"));
+        }
+        foreach (var (name, entity) in new[] { ("Billing", "Invoice"), ("Catalog", "Product") })
+        {
+            Write($"{name}.Data/{name}.Data.csproj", Projects.Library());
+            Write($"{name}.Data/{name}Context.cs", $$"""
+                using Microsoft.EntityFrameworkCore;
+                namespace {{name}};
+                public class {{entity}} { public int Id { get; set; } }
+                public class {{name}}Context(DbContextOptions<{{name}}Context> options) : DbContext(options) { public DbSet<{{entity}}> {{entity}}s => Set<{{entity}}>(); }
+                """);
+            Write($"{name}.Host/{name}.Host.csproj", Projects.Library().Replace("</ItemGroup>", $"""<ProjectReference Include="../{name}.Data/{name}.Data.csproj" /></ItemGroup>"""));
+            Write($"{name}.Host/Startup.cs", $$"""
+                using Microsoft.EntityFrameworkCore;
+                using Microsoft.Extensions.DependencyInjection;
+                public static class Startup { public static void Add(IServiceCollection s) => s.AddDbContext<{{name}}.{{name}}Context>(o => o.UseSqlite("Data Source={{name}}.db")); }
+                """);
+        }
+        foreach (var name in new[] { "Billing", "Catalog" })
+        {
+            var build = Dotnet.Run(root, "build", Path.Combine(root, name + ".Host", name + ".Host.csproj"), "-nologo", "-clp:NoSummary");
+            Assert.True(build.ExitCode == 0, build.Output);
+        }
+        var billing = File.ReadAllText(Path.Combine(root, "Billing.Host", "DATA_LAYER.md"));
+        var catalog = File.ReadAllText(Path.Combine(root, "Catalog.Host", "DATA_LAYER.md"));
+        Assert.Contains("#### BillingContext", billing);
+        Assert.Contains("##### Table `Invoices`", billing);
+        Assert.DoesNotContain("Catalog", billing);
+        Assert.Contains("#### CatalogContext", catalog);
+        Assert.DoesNotContain("Billing", catalog);
     }
 
     [Fact]
