@@ -65,9 +65,8 @@ internal static class ReportFragment
             return;
         }
         json.StartObject();
-        foreach (var parameter in Constructor(type).GetParameters())
+        foreach (var (parameter, property) in Shape(type).Members)
         {
-            var property = Property(type, parameter.Name!);
             json.Name(parameter.Name!);
             WriteValue(json, property.GetValue(value), parameter.ParameterType);
         }
@@ -93,22 +92,29 @@ internal static class ReportFragment
             return Activator.CreateInstance(type, new object[] { array });
         }
         var fields = (Dictionary<string, object?>)value;
-        var constructor = Constructor(type);
-        var arguments = constructor.GetParameters()
-            .Select(p => ReadValue(fields.TryGetValue(p.Name!, out var field) ? field : null, p.ParameterType))
+        var shape = Shape(type);
+        var arguments = shape.Members
+            .Select(m => ReadValue(fields.TryGetValue(m.Parameter.Name!, out var field) ? field : null, m.Parameter.ParameterType))
             .ToArray();
-        return constructor.Invoke(arguments);
+        return shape.Constructor.Invoke(arguments);
     }
 
     private static bool IsEquatableArray(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(EquatableArray<>);
 
-    /// <summary>The primary constructor: the public one with the most parameters (records also have a copy constructor,
-    /// which is protected).</summary>
-    private static ConstructorInfo Constructor(Type type) =>
-        type.GetConstructors(BindingFlags.Public | BindingFlags.Instance).OrderByDescending(c => c.GetParameters().Length).First();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, RecordShape> Shapes = new();
 
-    private static PropertyInfo Property(Type type, string name) =>
-        type.GetProperty(name, BindingFlags.Public | BindingFlags.Instance) ?? throw new MissingMethodException(type.Name, name);
+    /// <summary>A record's primary constructor (the public one with the most parameters: records also have a protected
+    /// copy constructor) and the property behind each parameter, looked up once per type.</summary>
+    private static RecordShape Shape(Type type) => Shapes.GetOrAdd(type, static t =>
+    {
+        var constructor = t.GetConstructors(BindingFlags.Public | BindingFlags.Instance).OrderByDescending(c => c.GetParameters().Length).First();
+        var members = constructor.GetParameters()
+            .Select(p => (p, t.GetProperty(p.Name!, BindingFlags.Public | BindingFlags.Instance) ?? throw new MissingMethodException(t.Name, p.Name)))
+            .ToArray();
+        return new RecordShape(constructor, members);
+    });
+
+    private sealed record RecordShape(ConstructorInfo Constructor, (ParameterInfo Parameter, PropertyInfo Property)[] Members);
 
     /// <summary>Reads JSON into dictionaries, lists, strings, longs, bools and nulls.</summary>
     private sealed class MiniJsonReader(string text)
