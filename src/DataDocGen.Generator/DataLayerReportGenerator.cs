@@ -275,7 +275,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             var merged = ReportMerger.Merge(result.Report, referenced);
             var files = new System.Collections.Generic.List<(string, string)>
             {
-                ("DATA_LAYER.md", MarkdownEmitter.Emit(merged, paths)),
+                ("DATA_LAYER.md", MarkdownEmitter.Emit(merged, paths, options.Sections)),
                 ("DATA_LAYER.json", JsonEmitter.Emit(merged, paths)),
                 // This project's own facts only, for the projects that reference it to merge.
                 ("DATA_LAYER" + FragmentSuffix, ReportFragment.Write(result.Report)),

@@ -6,13 +6,15 @@ namespace DataDocGen.Generator;
 /// <param name="ReportDirectory">The folder DATA_LAYER.md is written to; links are relative to it.</param>
 /// <param name="SimulateFailure">Test hook (DataDocGenSimulateFailure=true): throws inside the generator to prove a failure stays a warning.</param>
 /// <param name="Tbls">DataDocGenTbls=true: also a tbls-compatible schema JSON per context, in the build output.</param>
-internal sealed record ReportOptions(bool Enabled, string ReportDirectory, bool SimulateFailure, bool Tbls = false)
+/// <param name="Sections">DataDocGenSections: the outline sections the markdown keeps (e.g. <c>1;2.1;4</c>); empty keeps all.</param>
+internal sealed record ReportOptions(bool Enabled, string ReportDirectory, bool SimulateFailure, bool Tbls = false, string Sections = "")
 {
     public static ReportOptions From(AnalyzerConfigOptions options)
     {
         options.TryGetValue("build_property.DataDocGenEnabled", out var enabled);
         options.TryGetValue("build_property.DataDocGenSimulateFailure", out var simulateFailure);
         options.TryGetValue("build_property.DataDocGenTbls", out var tbls);
+        options.TryGetValue("build_property.DataDocGenSections", out var sections);
         if (!options.TryGetValue("build_property.DataDocGenReportDirectory", out var directory) || string.IsNullOrWhiteSpace(directory))
         {
             options.TryGetValue("build_property.ProjectDir", out directory);
@@ -21,6 +23,7 @@ internal sealed record ReportOptions(bool Enabled, string ReportDirectory, bool 
             !string.Equals(enabled?.Trim(), "false", System.StringComparison.OrdinalIgnoreCase),
             directory?.Trim() ?? string.Empty,
             string.Equals(simulateFailure?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase),
-            string.Equals(tbls?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase));
+            string.Equals(tbls?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase),
+            sections?.Trim() ?? string.Empty);
     }
 }

@@ -9,7 +9,7 @@ namespace DataDocGen.Generator.Emit;
 /// <summary>Renders DATA_LAYER.md. Sections follow the report outline and appear only when they have facts; every fact links to its evidence.</summary>
 internal static class MarkdownEmitter
 {
-    public static string Emit(DataLayerReport report, RelativePath paths)
+    public static string Emit(DataLayerReport report, RelativePath paths, string sections = "")
     {
         var md = new Markdown(paths);
         md.Line("# Data layer: " + Markdown.Text(report.ProjectName))
@@ -33,7 +33,7 @@ internal static class MarkdownEmitter
         SecurityMarkdownEmitter.Write(body, report);
         SynchronisationMarkdownEmitter.Write(body, report);
 
-        var text = body.ToString();
+        var text = SectionFilter.Keep(body.ToString(), sections);
         WriteContents(md, text);
         return md + text;
     }
