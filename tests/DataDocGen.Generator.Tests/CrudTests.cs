@@ -82,4 +82,36 @@ public class CrudTests
         Assert.Equal(11, rows.Count);
         Assert.Contains(rows, r => r.GetProperty("api").GetString() == "Dapper ExecuteAsync (UPDATE)" && r.GetProperty("operation").GetString() == "Update");
     }
+
+    [Fact]
+    public void Calls_in_a_minimal_api_handler_are_placed_at_their_endpoint()
+    {
+        // ASP.NET Core is not referenced by these tests: a stand-in with the real namespace and method shape.
+        var output = GeneratorHarness.Run(Sources.With(("Api/Endpoints.cs", """
+            using System.Linq;
+            using Microsoft.AspNetCore.Builder;
+            namespace Microsoft.AspNetCore.Builder
+            {
+                public class App { }
+                public static class EndpointRouteBuilderExtensions { public static void MapGet(this App app, string pattern, System.Delegate handler) { } }
+            }
+            namespace Other { public static class Fake { public static void MapGet(this Microsoft.AspNetCore.Builder.App app, string pattern, System.Delegate handler, int x) { } } }
+            namespace Shop.Api
+            {
+                public class ShopContext : DbContext { public DbSet<Shop.Domain.Order> Orders => Set<Shop.Domain.Order>(); }
+                public static class Endpoints
+                {
+                    public static void Map(App app)
+                    {
+                        app.MapGet("/orders", (ShopContext db) => db.Orders.ToList());
+                        Other.Fake.MapGet(app, "/fake", (ShopContext db) => db.Orders.Count(), 1);
+                    }
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        Assert.Contains("`GET /orders` [Api/Endpoints.cs:", output.Markdown);
+        Assert.DoesNotContain("/fake", output.Markdown);
+        Assert.Contains("`Endpoints.Map` [Api/Endpoints.cs:", output.Markdown);
+    }
 }

@@ -53,15 +53,41 @@ internal static class CodeText
         return null;
     }
 
-    /// <summary>Where a call sits, for the report: <c>Type.Method</c>, <c>Type.ctor</c>, or "top-level statements".</summary>
+    /// <summary>Where a call sits, for the report: <c>Type.Method</c>, <c>Type.ctor</c>, a minimal-API endpoint
+    /// (<c>GET /orders/{id}</c>) when the call is in the handler lambda of a <c>MapGet/MapPost/...</c> with a constant
+    /// route, or "top-level statements".</summary>
     public static string MemberName(SyntaxNode site, SemanticModel model, System.Threading.CancellationToken cancellationToken)
     {
         var member = site.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or PropertyDeclarationSyntax or LocalFunctionStatementSyntax or GlobalStatementSyntax
                                                           or VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax });
+        if (Endpoint(site, member, model, cancellationToken) is { } endpoint) return endpoint;
         if (member is GlobalStatementSyntax) return "top-level statements";
         var symbol = member is null ? null : model.GetDeclaredSymbol(member, cancellationToken);
         if (symbol is null) return "?";
         var name = symbol is IMethodSymbol { MethodKind: MethodKind.Constructor } ? "ctor" : symbol.Name;
         return symbol.ContainingType?.Name is { } type ? type + "." + name : name;
+    }
+
+    private static readonly System.Collections.Generic.Dictionary<string, string> MapVerbs = new(System.StringComparer.Ordinal)
+    {
+        ["MapGet"] = "GET", ["MapPost"] = "POST", ["MapPut"] = "PUT", ["MapDelete"] = "DELETE", ["MapPatch"] = "PATCH",
+    };
+
+    /// <summary>The endpoint whose handler lambda (inside the member) holds the site: <c>app.MapGet("/products", ...)</c>.</summary>
+    private static string? Endpoint(SyntaxNode site, SyntaxNode? member, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+    {
+        foreach (var lambda in site.Ancestors().TakeWhile(a => a != member).OfType<AnonymousFunctionExpressionSyntax>())
+        {
+            if (lambda.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } map } }
+                && MapVerbs.TryGetValue(access.Name.Identifier.ValueText, out var verb)
+                && map.ArgumentList.Arguments.Count >= 2
+                && model.GetConstantValue(map.ArgumentList.Arguments[0].Expression, cancellationToken) is { HasValue: true, Value: string route }
+                && model.GetSymbolInfo(map, cancellationToken).Symbol is IMethodSymbol method
+                && (method.ReducedFrom ?? method).ContainingType.IsInNamespaceOrBelow("Microsoft.AspNetCore"))
+            {
+                return verb + " " + route;
+            }
+        }
+        return null;
     }
 }
