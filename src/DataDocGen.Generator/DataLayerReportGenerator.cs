@@ -61,12 +61,12 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.DeclaredTypes);
 
         var registrations = context.SyntaxProvider
-            .CreateSyntaxProvider(RegistrationParser.IsCandidate, RegistrationParser.Parse)
+            .CreateSyntaxProvider(RegistrationParser.IsCandidate, TransformCache.Reusing(RegistrationParser.Parse))
             .Where(static result => result is not null)
             .WithTrackingName(TrackingNames.Registrations);
 
         var rawSql = context.SyntaxProvider
-            .CreateSyntaxProvider(RawSqlParser.IsCandidate, RawSqlParser.Parse)
+            .CreateSyntaxProvider(RawSqlParser.IsCandidate, TransformCache.Reusing(RawSqlParser.Parse))
             .Where(static result => result is not null)
             .WithTrackingName(TrackingNames.RawSql);
 
@@ -82,12 +82,12 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.FluentMigrations);
 
         var migrationApplications = context.SyntaxProvider
-            .CreateSyntaxProvider(MigrationParser.IsApplyCandidate, MigrationParser.ParseApply)
+            .CreateSyntaxProvider(MigrationParser.IsApplyCandidate, TransformCache.Reusing(MigrationParser.ParseApply))
             .Where(static spec => spec is not null)
             .WithTrackingName(TrackingNames.MigrationApplications);
 
         var queryShapes = context.SyntaxProvider
-            .CreateSyntaxProvider(QueryShapeParser.IsCandidate, QueryShapeParser.Parse)
+            .CreateSyntaxProvider(QueryShapeParser.IsCandidate, TransformCache.Reusing(QueryShapeParser.Parse))
             .Where(static result => result is not null)
             .WithTrackingName(TrackingNames.QueryShapes);
 
@@ -97,37 +97,37 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.SaveHooks);
 
         var caching = context.SyntaxProvider
-            .CreateSyntaxProvider(CacheParser.IsCandidate, CacheParser.Parse)
+            .CreateSyntaxProvider(CacheParser.IsCandidate, TransformCache.Reusing(CacheParser.Parse))
             .Where(static result => result is not null)
             .WithTrackingName(TrackingNames.Caching);
 
         var transactions = context.SyntaxProvider
-            .CreateSyntaxProvider(TransactionParser.IsCandidate, TransactionParser.Parse)
+            .CreateSyntaxProvider(TransactionParser.IsCandidate, TransformCache.Reusing(TransactionParser.Parse))
             .Where(static result => result is not null)
             .WithTrackingName(TrackingNames.Transactions);
 
         var stores = context.SyntaxProvider
-            .CreateSyntaxProvider(StoreParser.IsCandidate, StoreParser.Parse)
+            .CreateSyntaxProvider(StoreParser.IsCandidate, TransformCache.Reusing(StoreParser.Parse))
             .Where(static result => result is not null)
             .WithTrackingName(TrackingNames.Stores);
 
         var crud = context.SyntaxProvider
-            .CreateSyntaxProvider(CrudParser.IsCandidate, CrudParser.Parse)
+            .CreateSyntaxProvider(CrudParser.IsCandidate, TransformCache.Reusing(CrudParser.Parse))
             .Where(static result => result is not null)
             .WithTrackingName(TrackingNames.Crud);
 
         var repositories = context.SyntaxProvider
-            .CreateSyntaxProvider(RepositoryParser.IsCandidate, RepositoryParser.Parse)
+            .CreateSyntaxProvider(RepositoryParser.IsCandidate, TransformCache.Reusing(RepositoryParser.Parse))
             .Where(static result => result is not null)
             .WithTrackingName(TrackingNames.Repositories);
 
         var validation = context.SyntaxProvider
-            .CreateSyntaxProvider(ValidationParser.IsCandidate, ValidationParser.Parse)
+            .CreateSyntaxProvider(ValidationParser.IsCandidate, TransformCache.Reusing(ValidationParser.Parse))
             .Where(static result => result is not null)
             .WithTrackingName(TrackingNames.Validation);
 
         var seeding = context.SyntaxProvider
-            .CreateSyntaxProvider(SeedingParser.IsCandidate, SeedingParser.Parse)
+            .CreateSyntaxProvider(SeedingParser.IsCandidate, TransformCache.Reusing(SeedingParser.Parse))
             .Where(static result => result is not null)
             .WithTrackingName(TrackingNames.Seeding);
 
@@ -137,17 +137,17 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Security);
 
         var marten = context.SyntaxProvider
-            .CreateSyntaxProvider(MartenParser.IsCandidate, MartenParser.Parse)
+            .CreateSyntaxProvider(MartenParser.IsCandidate, TransformCache.Reusing(MartenParser.Parse))
             .Where(static result => result is not null)
             .WithTrackingName(TrackingNames.Marten);
 
         var messaging = context.SyntaxProvider
-            .CreateSyntaxProvider(MassTransitParser.IsCandidate, MassTransitParser.Parse)
+            .CreateSyntaxProvider(MassTransitParser.IsCandidate, TransformCache.Reusing(MassTransitParser.Parse))
             .Where(static result => result is not null)
             .WithTrackingName(TrackingNames.Messaging);
 
         var sqlInCode = context.SyntaxProvider
-            .CreateSyntaxProvider(SqlScriptParser.IsCandidate, SqlScriptParser.Parse)
+            .CreateSyntaxProvider(SqlScriptParser.IsCandidate, TransformCache.Reusing(SqlScriptParser.Parse))
             .Where(static result => result is not null)
             .WithTrackingName(TrackingNames.SqlInCode);
 

@@ -62,9 +62,14 @@ foreach (var size in sizes)
         .All(o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
 
     var entityTree = trees.First(t => t.FilePath.EndsWith("Entity1.cs", StringComparison.Ordinal));
-    var withProperty = compilation.ReplaceSyntaxTree(entityTree, entityTree.WithChangedText(SourceText.From(
-        entityTree.GetText().ToString().Replace("public int Id { get; set; }", "public int Id { get; set; }\n    public int Added { get; set; }"))));
-    var entityEdit = Median(Runs, () => baseDriver.RunGenerators(withProperty)).Time;
+    // A new property name each run: a declaration change every time, so no run can reuse the previous one's work.
+    var added = 0;
+    var entityEdit = Median(Runs, () =>
+    {
+        var withProperty = compilation.ReplaceSyntaxTree(entityTree, entityTree.WithChangedText(SourceText.From(
+            entityTree.GetText().ToString().Replace("public int Id { get; set; }", "public int Id { get; set; }\n    public int Added" + (++added) + " { get; set; }"))));
+        baseDriver.RunGenerators(withProperty);
+    }).Time;
 
     var relationships = CountRelationships(baseDriver);
     if (Environment.GetEnvironmentVariable("DATADOCGEN_BENCH_STEPS") == "1")

@@ -151,6 +151,44 @@ public class IncrementalCachingTests
         Assert.Single(GeneratorHarness.CreateDriver(AppSettings).RunGenerators(compilation).GetRunResult().Results.Single().GeneratedSources);
     }
 
+    /// <summary>TransformCache reuses a node's result while its file and every declaration stay the same. A declaration
+    /// change elsewhere must still reach it: here the DbSet a cached query reads changes type in another file, and a
+    /// constructor (read to follow a connection string) changes in another part of a partial class.</summary>
+    [Fact]
+    public void Reused_transform_results_follow_declaration_and_constructor_changes_in_other_files()
+    {
+        var sources = Sources.With(
+            ("Data/ShopContext.cs", "namespace Shop.Data { public class ShopContext : DbContext { public DbSet<Shop.Domain.Order> Things => Set<Shop.Domain.Order>(); } }"),
+            ("Data/Reader.cs", "namespace Shop.Data { public class Reader(ShopContext db) { public int Count() => db.Things.Count(); } }"),
+            ("Data/Store.cs", "namespace Shop.Data { public partial class Store { private readonly string _cs; public Microsoft.Data.SqlClient.SqlConnection Open() => new Microsoft.Data.SqlClient.SqlConnection(_cs); } }"),
+            ("Data/Store.Init.cs", "namespace Shop.Data { public partial class Store { public Store(IConfiguration c) { _cs = c.GetConnectionString(\"First\")!; } } }"),
+            ("Services/Other.cs", "namespace Shop.Services { public class Other { public int Work() => 1 + 1; } }"));
+        var compilation = GeneratorHarness.Compile(sources);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var first = GeneratorOutputOf(driver.GetRunResult().Results.Single());
+        Assert.Contains("| `Shop.Domain.Order` |  | `Reader.Count`", first);
+        Assert.Contains("named connection string `First`", first);
+
+        // A body edit elsewhere: same report.
+        var bodyEdit = ReplaceIn(compilation, "Services/Other.cs", "1 + 1", "1 + 2");
+        driver = driver.RunGenerators(bodyEdit);
+        Assert.Equal(first, GeneratorOutputOf(driver.GetRunResult().Results.Single()));
+
+        // The DbSet's type changes in another file: the reader's unchanged query is read again.
+        var retyped = ReplaceIn(bodyEdit, "Data/ShopContext.cs", "DbSet<Shop.Domain.Order> Things => Set<Shop.Domain.Order>()", "DbSet<Shop.Domain.Customer> Things => Set<Shop.Domain.Customer>()");
+        driver = driver.RunGenerators(retyped);
+        var second = GeneratorOutputOf(driver.GetRunResult().Results.Single());
+        Assert.Contains("| `Shop.Domain.Customer` |  | `Reader.Count`", second);
+        Assert.DoesNotContain("| `Shop.Domain.Order` |  | `Reader.Count`", second);
+
+        // The constructor in the other part changes the key the connection comes from.
+        var rekeyed = ReplaceIn(retyped, "Data/Store.Init.cs", "\"First\"", "\"Second\"");
+        driver = driver.RunGenerators(rekeyed);
+        var third = GeneratorOutputOf(driver.GetRunResult().Results.Single());
+        Assert.Contains("named connection string `Second`", third);
+        Assert.DoesNotContain("`First`", third);
+    }
+
     private static string GeneratorOutputOf(GeneratorRunResult result)
     {
         DataDocGen.Tasks.PayloadReader.Read(result.GeneratedSources.Single().SourceText.ToString(), out var files);

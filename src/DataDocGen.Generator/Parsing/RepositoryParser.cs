@@ -72,12 +72,13 @@ internal static class RepositoryParser
             foreach (var argument in contract.TypeArguments) entities.Add(Name(argument));
         }
 
-        // Set<T>() calls and DbSet properties read through the context, in every part of the class.
+        // Set<T>() calls and DbSet properties read through the context, in this part of the class only: the result then
+        // depends on this file and on declarations elsewhere, so TransformCache may reuse it (issue 7). Other parts of a
+        // partial repository are not read (less reported, never wrong).
         var savesChanges = false;
-        foreach (var reference in type.DeclaringSyntaxReferences)
+        foreach (var node in new SyntaxNode[] { declaration })
         {
-            var node = reference.GetSyntax(cancellationToken);
-            var partModel = node.SyntaxTree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(node.SyntaxTree);
+            var partModel = model;
             foreach (var child in node.DescendantNodes())
             {
                 cancellationToken.ThrowIfCancellationRequested();

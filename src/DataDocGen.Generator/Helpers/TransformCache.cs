@@ -1,0 +1,121 @@
+using System;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DataDocGen.Generator.Helpers;
+
+/// <summary>
+/// Roslyn re-runs a syntax provider's transform for every candidate node after any edit, because a node's meaning can
+/// change when another file changes; each transform's first semantic query then binds the method body it sits in
+/// (issue 7: about 2.7 s per edit at 1,000 repositories). But another file can only change a node's meaning through
+/// its declarations: method and accessor bodies are invisible outside. So a transform's result is reused when its
+/// node is the same object (its file did not change) and the compilation's "shape" is the same: every file's text
+/// outside member bodies, the references and the options. An edit inside a body elsewhere reuses everything; a
+/// declaration change anywhere (a DbSet's type, a constant, an attribute) recomputes everything, as before.
+/// Only transforms whose result depends on their own file plus declarations elsewhere may use it: the DbContext,
+/// save-hook and security transforms read other members' bodies (partial classes, helpers, converter classes) and
+/// are not wrapped.
+/// </summary>
+internal static class TransformCache
+{
+    private sealed class Box(long value) { public long Value { get; } = value; }
+
+    private sealed class Entry(long shape, object? value)
+    {
+        public long Shape { get; } = shape;
+        public object? Value { get; } = value;
+    }
+
+    private static readonly ConditionalWeakTable<SyntaxTree, Box> TreeShapes = new();
+    private static readonly ConditionalWeakTable<Compilation, Box> CompilationShapes = new();
+    /// <summary>Wraps a transform so that its result is reused while neither its file nor any declaration changed.
+    /// Each wrapped transform has its own table: one node is a candidate of several providers.</summary>
+    public static Func<GeneratorSyntaxContext, CancellationToken, T> Reusing<T>(Func<GeneratorSyntaxContext, CancellationToken, T> transform)
+    {
+        var results = new ConditionalWeakTable<SyntaxNode, Entry>();
+        return (context, cancellationToken) =>
+        {
+            var shape = Shape(context.SemanticModel.Compilation, cancellationToken);
+            lock (results)
+            {
+                if (results.TryGetValue(context.Node, out var entry) && entry.Shape == shape) return (T)entry.Value!;
+            }
+            var value = transform(context, cancellationToken);
+            lock (results)
+            {
+                results.Remove(context.Node);
+                results.Add(context.Node, new Entry(shape, value));
+            }
+            return value;
+        };
+    }
+
+    private static long Shape(Compilation compilation, CancellationToken cancellationToken) =>
+        CompilationShapes.GetValue(compilation, c =>
+        {
+            var hash = Fnv.Start;
+            foreach (var tree in c.SyntaxTrees)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                hash = Fnv.Add(hash, TreeShapes.GetValue(tree, t => new Box(TreeShape(t, cancellationToken))).Value);
+            }
+            foreach (var reference in c.References) hash = Fnv.Add(hash, reference.Display ?? "");
+            hash = Fnv.Add(hash, c.AssemblyName ?? "");
+            hash = Fnv.Add(hash, (long)((CSharpCompilationOptions)c.Options).NullableContextOptions);
+            return new Box(hash);
+        }).Value;
+
+    /// <summary>The file's tokens outside method, constructor, operator, accessor and local-function bodies (and its
+    /// parse options): what other files can see of it.</summary>
+    private static long TreeShape(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        var hash = Fnv.Add(Fnv.Start, tree.FilePath);
+        foreach (var symbol in tree.Options.PreprocessorSymbolNames) hash = Fnv.Add(hash, symbol);
+        var root = tree.GetRoot(cancellationToken);
+        foreach (var token in root.DescendantTokens(node => !IsBody(node)))
+        {
+            if (IsBody(token.Parent)) continue;
+            hash = Fnv.Add(hash, (long)token.RawKind);
+            hash = Fnv.Add(hash, token.ValueText);
+        }
+        return hash;
+    }
+
+    /// <summary>Bodies other files cannot see. Constructor bodies are not among them here: a read-only field's value is
+    /// followed into its constructor (<c>ConnectionSourceParser</c>), possibly in another part of a partial class.</summary>
+    private static bool IsBody(SyntaxNode? node) =>
+        node is BlockSyntax or ArrowExpressionClauseSyntax
+        && node.Parent is MethodDeclarationSyntax or OperatorDeclarationSyntax or ConversionOperatorDeclarationSyntax or DestructorDeclarationSyntax
+            or AccessorDeclarationSyntax or LocalFunctionStatementSyntax
+        || node is ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax or IndexerDeclarationSyntax }
+        || node is GlobalStatementSyntax { Statement: not LocalFunctionStatementSyntax };
+
+    private static class Fnv
+    {
+        public const long Start = unchecked((long)14695981039346656037UL);
+
+        public static long Add(long hash, long value)
+        {
+            for (var i = 0; i < 8; i++)
+            {
+                hash ^= (value >> (i * 8)) & 0xFF;
+                hash = unchecked(hash * 1099511628211L);
+            }
+            return hash;
+        }
+
+        public static long Add(long hash, string text)
+        {
+            foreach (var c in text)
+            {
+                hash ^= c;
+                hash = unchecked(hash * 1099511628211L);
+            }
+            return Add(hash, (long)text.Length);
+        }
+    }
+}
