@@ -153,4 +153,30 @@ public class StoreTests
         Assert.DoesNotContain("Stores opened without EF Core", output.Markdown);
         Assert.Contains("stores opened without EF Core", output.Json);
     }
+
+    [Fact]
+    public void Cosmos_client_databases_and_containers_are_reported_without_the_key()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Data/Cosmos.cs", """
+            using Microsoft.Azure.Cosmos;
+            namespace Shop.Data
+            {
+                public class Catalog(IConfiguration configuration)
+                {
+                    private readonly CosmosClient _client = new CosmosClient(configuration.GetConnectionString("Cosmos"));
+                    public Container Products() => _client.GetContainer("shop", "products");
+                    public Database Shop() => _client.GetDatabase("shop");
+                    public static CosmosClient WithKey() => new CosmosClient("https://shop.documents.azure.com:443/", "Q29zbW9zS2V5LVNlY3JldA==");
+                }
+            }
+            """)), new Dictionary<string, string> { ["appsettings.json"] = """{ "ConnectionStrings": { "Cosmos": "AccountEndpoint=https://shop.documents.azure.com:443/;AccountKey=Q29zbW9zLUNzLVNlY3JldA==" } }""" });
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("| Azure Cosmos DB (NoSQL) | CosmosClient (Microsoft.Azure.Cosmos) | `new CosmosClient` | named connection string `Cosmos`", md);
+        Assert.Contains("| Azure Cosmos DB | container | `shop/products` |", md);
+        Assert.Contains("| Azure Cosmos DB | database | `shop` |", md);
+        Assert.Contains("`AccountEndpoint=https://shop.documents.azure.com:443/;AccountKey=***`", md);
+        Assert.DoesNotContain("Q29zbW9zS2V5LVNlY3JldA==", output.All);
+        Assert.DoesNotContain("Q29zbW9zLUNzLVNlY3JldA==", output.All);
+    }
 }

@@ -31,6 +31,7 @@ internal static class StoreParser
         ["OracleConnection"] = new[] { ("Oracle.ManagedDataAccess.Client", "Oracle", true, "Oracle.ManagedDataAccess") },
         ["MongoClient"] = new[] { ("MongoDB.Driver", "MongoDB", false, "MongoDB.Driver") },
         ["LiteDatabase"] = new[] { ("LiteDB", "LiteDB", false, "LiteDB") },
+        ["CosmosClient"] = new[] { ("Microsoft.Azure.Cosmos", "Azure Cosmos DB", false, "Microsoft.Azure.Cosmos") },
     };
 
     /// <summary>StackExchange.Redis <c>IDatabase</c> operations (each also with Async) and the data type they work on.
@@ -69,7 +70,7 @@ internal static class StoreParser
         {
             "Create" => access.Expression is IdentifierNameSyntax { Identifier.ValueText: "NpgsqlDataSource" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "NpgsqlDataSource" },
             "Connect" or "ConnectAsync" => access.Expression.ToString().EndsWith("ConnectionMultiplexer", System.StringComparison.Ordinal),
-            "AddNpgsqlDataSource" or "GetDatabase" or "GetCollection" => true,
+            "AddNpgsqlDataSource" or "GetDatabase" or "GetCollection" or "GetContainer" => true,
             var name when MongoIndexCalls.Contains(name) => true,
             var name => RedisOperation(name) is not null,
         },
@@ -142,6 +143,14 @@ internal static class StoreParser
         var receiver = OptionsBuilderParser.ReceiverType(method);
         if (receiver is null) return null;
         if (owner.IsInNamespace("MongoDB.Driver") || receiver.IsInNamespace("MongoDB.Driver")) return Mongo(invocation, method, receiver, model, member, location, cancellationToken);
+        if (receiver.IsInNamespace("Microsoft.Azure.Cosmos") && name is "GetDatabase" or "GetContainer")
+        {
+            // client.GetContainer("db", "orders"), client.GetDatabase("db"), database.GetContainer("orders").
+            var names = invocation.ArgumentList.Arguments.Select(a => CacheParser.Key(a.Expression, model, cancellationToken)).ToList();
+            var kind = name == "GetDatabase" ? "database" : "container";
+            var objectName = names.Count == 0 || names.Any(n => n is null) ? null : string.Join("/", names);
+            return new StoreResult(null, new StoreObjectSpec("Azure Cosmos DB", kind, objectName, null, null, member, location), null);
+        }
         if (name == "GetCollection" && (receiver.IsInNamespace("LiteDB")))
         {
             var document = method.TypeArguments.FirstOrDefault()?.ClrFullName();
