@@ -107,7 +107,7 @@ internal static class MigrationParser
 
     /// <summary>Cheap syntactic filter for the calls that apply migrations (EF Core, DbUp), and for query-filter bypasses.</summary>
     public static bool IsApplyCandidate(SyntaxNode node, CancellationToken _) =>
-        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Migrate" or "MigrateAsync" or "EnsureCreated" or "EnsureCreatedAsync" or "IgnoreQueryFilters" or "PerformUpgrade" } };
+        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Migrate" or "MigrateAsync" or "EnsureCreated" or "EnsureCreatedAsync" or "IgnoreQueryFilters" or "PerformUpgrade" or "Repair" or "Erase" } };
 
     public static CallSiteSpec? ParseApply(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -118,6 +118,11 @@ internal static class MigrationParser
         {
             return new CallSiteSpec("PerformUpgrade", CodeText.MemberName(invocation, context.SemanticModel, cancellationToken), CodeText.EnclosingCondition(invocation, null),
                 SourceLocation.From(invocation), DbUpParser.Describe(invocation, context.SemanticModel, cancellationToken));
+        }
+        if (method.Name is "Migrate" or "Repair" or "Erase" or "Validate" && EvolveParser.IsEvolve(original.ContainingType))
+        {
+            return new CallSiteSpec("Evolve." + method.Name, CodeText.MemberName(invocation, context.SemanticModel, cancellationToken), CodeText.EnclosingCondition(invocation, null),
+                SourceLocation.From(invocation), EvolveParser.Describe(invocation, context.SemanticModel, cancellationToken));
         }
         if (!original.ContainingType.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore")) return null;
         return new CallSiteSpec(method.Name, CodeText.MemberName(invocation, context.SemanticModel, cancellationToken), CodeText.EnclosingCondition(invocation, null), SourceLocation.From(invocation));
