@@ -154,4 +154,45 @@ public class QueryShapeTests
         Assert.Contains("| `Setup.Add` | Lazy loading (proxies) |  | `UseLazyLoadingProxies()` |", md);
         Assert.DoesNotContain("InMemory", md);
     }
+
+    [Fact]
+    public void Lazy_navigation_reads_in_a_loop_are_N_plus_1_risks_only_when_the_context_loads_lazily()
+    {
+        const string code = """
+            using System.Linq;
+            namespace Lazy
+            {
+                public class Blog { public int Id { get; set; } public virtual List<Post> Posts { get; set; } = new(); public virtual Owner? Owner { get; set; } public string Name { get; set; } = ""; }
+                public class Post { public int Id { get; set; } }
+                public class Owner { public int Id { get; set; } }
+                public class BlogContext : DbContext
+                {
+                    public DbSet<Blog> Blogs => Set<Blog>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder o) => o.UseLazyLoadingProxies().UseSqlite("Data Source=b.db");
+                }
+                public class Report(BlogContext db)
+                {
+                    public int Count()
+                    {
+                        var total = 0;
+                        foreach (var blog in db.Blogs.ToList())
+                        {
+                            total += blog.Posts.Count;
+                            total += blog.Owner is null ? 0 : 1;
+                            total += blog.Name.Length;
+                        }
+                        return total;
+                    }
+                }
+            }
+            """;
+        var md = GeneratorHarness.Run(Sources.With(("Lazy/Blog.cs", code))).Markdown!;
+        Assert.Contains("| `Report.Count` | Lazy-loaded navigation inside a loop (N+1 risk) | `Lazy.Blog` | `blog.Posts in the loop at line", md);
+        Assert.Contains("| `Report.Count` | Lazy-loaded navigation inside a loop (N+1 risk) | `Lazy.Blog` | `blog.Owner in the loop at line", md);
+        Assert.DoesNotContain("blog.Name", md);
+
+        // Without proxies, the same reads load nothing: no claim.
+        var eager = GeneratorHarness.Run(Sources.With(("Lazy/Blog.cs", code.Replace("o.UseLazyLoadingProxies().UseSqlite", "o.UseSqlite")))).Markdown!;
+        Assert.DoesNotContain("Lazy-loaded navigation", eager);
+    }
 }

@@ -15,6 +15,28 @@ namespace DataDocGen.Generator.Parsing;
 /// </summary>
 internal static partial class QueryShapeParser
 {
+    /// <summary>The kind of a navigation read on a loop variable: an N+1 risk when the navigation loads lazily. The
+    /// builder keeps it only when lazy loading is configured and the type is an entity of a context.</summary>
+    public const string LazyLoopKind = "Lazy-loaded navigation inside a loop (N+1 risk)";
+
+    /// <summary><c>foreach (var o in orders) ... o.Lines ...</c>: a member read on the loop variable.</summary>
+    private static bool IsLoopVariableMember(MemberAccessExpressionSyntax access) =>
+        access.Expression is IdentifierNameSyntax { Identifier.ValueText: var name }
+        && EnclosingLoop(access) is ForEachStatementSyntax { Identifier.ValueText: var variable } && variable == name;
+
+    /// <summary>A virtual navigation (an entity-like class, or a collection of one) read on a foreach variable.</summary>
+    private static QueryShapeResult? LazyNavigation(MemberAccessExpressionSyntax access, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (model.GetSymbolInfo(access, cancellationToken).Symbol is not IPropertySymbol property || !(property.IsVirtual || property.IsOverride)) return null;
+        var target = property.Type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } collection && collection.AllInterfaces.Concat(new[] { collection }).Any(i => i.Name is "IEnumerable" && i.IsInNamespaceOrBelow("System.Collections"))
+            ? collection.TypeArguments[0] : property.Type;
+        if (target.TypeKind != TypeKind.Class || target.SpecialType == SpecialType.System_String || target.IsInNamespaceOrBelow("System")) return null;
+        var loop = EnclosingLoop(access)!;
+        var line = (loop.GetLocation().GetLineSpan().StartLinePosition.Line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Result(LazyLoopKind, property.ContainingType.ClrFullName(), access.ToString() + " in the loop at line " + line,
+            CodeText.MemberName(access, model, cancellationToken), SourceLocation.From(access.Name));
+    }
+
     private static bool IsLoadingCandidate(InvocationExpressionSyntax invocation, MemberAccessExpressionSyntax access) => access.Name.Identifier.ValueText switch
     {
         "Select" or "Take" or "UseLazyLoadingProxies" => true,

@@ -45,6 +45,7 @@ internal static partial class QueryShapeParser
             Kinds.ContainsKey(access.Name.Identifier.ValueText) || IsLoadingCandidate(invocation, access)
             || (Executing.Contains(access.Name.Identifier.ValueText) && EnclosingLoop(invocation) is not null),
         ParameterSyntax { Type: IdentifierNameSyntax { Identifier.ValueText: "ILazyLoader" } or QualifiedNameSyntax { Right.Identifier.ValueText: "ILazyLoader" } } => true,
+        MemberAccessExpressionSyntax access when access.Parent is not InvocationExpressionSyntax { Expression: var callee } || callee != access => IsLoopVariableMember(access),
         _ => false,
     };
 
@@ -75,6 +76,7 @@ internal static partial class QueryShapeParser
         try
         {
             if (node is ParameterSyntax parameter) return LazyLoader(parameter, model, cancellationToken);
+            if (node is MemberAccessExpressionSyntax member) return LazyNavigation(member, model, cancellationToken);
             var invocation = (InvocationExpressionSyntax)node;
             if (OptionsBuilderParser.ResolveMethod(invocation, model, cancellationToken) is not { } method) return null;
             var original = method.ReducedFrom ?? method;

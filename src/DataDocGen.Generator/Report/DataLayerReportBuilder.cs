@@ -74,7 +74,8 @@ internal static class DataLayerReportBuilder
         var cacheUses = (caching ?? new List<CacheResult>()).Select(c => c.Use).Where(u => u is not null).Select(u => u!)
             .OrderBy(u => u.Location, LocationComparer.Instance).ToEquatableArray();
         var boundaries = (transactions ?? new List<TransactionSpec>()).OrderBy(t => t.Location, LocationComparer.Instance).ToEquatableArray();
-        var shapes = (queryShapes ?? new List<QueryShapeSpec>()).OrderBy(q => q.Location, LocationComparer.Instance).ThenBy(q => q.Kind, StringComparer.Ordinal).ToEquatableArray();
+        var shapes = LazyLoopsThatLoadLazily(queryShapes ?? new List<QueryShapeSpec>(), reports)
+            .OrderBy(q => q.Location, LocationComparer.Instance).ThenBy(q => q.Kind, StringComparer.Ordinal).ToEquatableArray();
         var hooks = (saveHooks ?? new List<SaveHookSpec>()).OrderBy(h => h.TypeName, StringComparer.Ordinal).ThenBy(h => h.Location, LocationComparer.Instance).ToEquatableArray();
         var storeReports = Stores((stores ?? new List<StoreResult>()).Select(s => s.Store).Where(s => s is not null).Select(s => s!), settings);
         var storeObjects = (stores ?? new List<StoreResult>()).Select(s => s.Object).Where(o => o is not null).Select(o => o!)
@@ -204,6 +205,20 @@ internal static class DataLayerReportBuilder
                 EquatableArray<KeyReport>.Empty, EquatableArray<CheckConstraintReport>.Empty))
             .OrderBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.Schema, StringComparer.Ordinal)
             .ToEquatableArray();
+
+    /// <summary>A navigation read on a loop variable is an N+1 risk only when it loads lazily: kept when lazy-loading proxies
+    /// are configured (or the entity takes an ILazyLoader) and the declaring type is an entity of a context.</summary>
+    private static IEnumerable<QueryShapeSpec> LazyLoopsThatLoadLazily(IReadOnlyList<QueryShapeSpec> shapes, EquatableArray<ContextReport> contexts)
+    {
+        // Entities of contexts that turn proxies on, in OnConfiguring or in their registration.
+        var proxied = new HashSet<string>(contexts
+            .Where(c => c.ConfiguredOptions.Concat(c.Registrations.SelectMany(r => r.Options)).Any(o => o.Call.StartsWith("UseLazyLoadingProxies", StringComparison.Ordinal)))
+            .SelectMany(c => c.Entities.Select(e => e.FullName)), StringComparer.Ordinal);
+        var entities = new HashSet<string>(contexts.SelectMany(c => c.Entities.Select(e => e.FullName)), StringComparer.Ordinal);
+        var injected = new HashSet<string>(shapes.Where(s => s.Kind == "Lazy loading (ILazyLoader injected)" && s.Entity is not null).Select(s => s.Entity!), StringComparer.Ordinal);
+        return shapes.Where(s => s.Kind != QueryShapeParser.LazyLoopKind
+                                 || (s.Entity is not null && (proxied.Contains(s.Entity) || (injected.Contains(s.Entity) && entities.Contains(s.Entity)))));
+    }
 
     /// <summary>Adds the tables a repository's own raw SQL names (a Dapper repository has no DbSet to name its entities).
     /// SQL sites know their member as <c>Type.Method</c>, so a repository is matched by its simple name, and only when
