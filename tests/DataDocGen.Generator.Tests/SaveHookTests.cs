@@ -109,4 +109,38 @@ public class SaveHookTests
         Assert.DoesNotContain("`Saves`", output.Markdown);
         Assert.DoesNotContain("`LastSave`", output.Markdown);
     }
+
+    [Fact]
+    public void An_interceptor_that_publishes_saved_changes_to_a_broker_says_what_it_publishes()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Data/Publishing.cs", """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using MassTransit;
+            using Microsoft.EntityFrameworkCore.Diagnostics;
+            namespace Shop.Data
+            {
+                public record OrdersChanged(int Count);
+                public class PublishingInterceptor(IPublishEndpoint publish) : SaveChangesInterceptor
+                {
+                    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+                    {
+                        await publish.Publish(new OrdersChanged(result), cancellationToken);
+                        return result;
+                    }
+                }
+                // Trap: a Publish of another library.
+                public class Bus { public Task Publish(object message) => Task.CompletedTask; }
+                public class Quiet(Bus bus) : SaveChangesInterceptor
+                {
+                    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result) { bus.Publish(new OrdersChanged(result)); return result; }
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("| Hook | Kind | Entries | Sets | Entry states | Publishes | Evidence |", md);
+        Assert.Contains("| `Shop.Data.PublishingInterceptor` | SaveChanges interceptor |  |  |  | MassTransit Publish Shop.Data.OrdersChanged |", md);
+        Assert.Contains("| `Shop.Data.Quiet` | SaveChanges interceptor |  |  |  |  |", md);
+    }
 }

@@ -9,10 +9,13 @@ namespace DataDocGen.Generator.Model;
 /// <param name="Entries">The types named in <c>ChangeTracker.Entries&lt;T&gt;()</c> (full names); empty when all entries or none.</param>
 /// <param name="AssignedMembers">Properties the hook sets: <c>x.CreatedAt = ...</c> or <c>entry.Property("UpdatedAt").CurrentValue = ...</c>.</param>
 /// <param name="StateChanges">Entry state assignments as code (<c>State = EntityState.Modified</c>), with their condition.</param>
+/// <param name="Publishes">Messages the hook sends to a broker (MassTransit, Kafka, Azure Service Bus, RabbitMQ), e.g.
+/// <c>MassTransit Publish Shop.OrderChanged</c>: changes published as they are saved.</param>
 internal sealed record SaveHookSpec(
     string Kind,
     string TypeName,
     EquatableArray<string> Entries,
     EquatableArray<string> AssignedMembers,
     EquatableArray<string> StateChanges,
-    SourceLocation? Location);
+    SourceLocation? Location,
+    EquatableArray<string> Publishes = default);

@@ -17,7 +17,19 @@ namespace DataDocGen.Generator.Parsing;
 /// </summary>
 internal static class SaveHookParser
 {
-    private static readonly HashSet<string> HookNames = new(System.StringComparer.Ordinal) { "SaveChanges", "SaveChangesAsync", "SavingChanges", "SavingChangesAsync" };
+    private static readonly HashSet<string> HookNames = new(System.StringComparer.Ordinal)
+    {
+        "SaveChanges", "SaveChangesAsync", "SavingChanges", "SavingChangesAsync", "SavedChanges", "SavedChangesAsync",
+    };
+
+    /// <summary>Broker clients by namespace: a call to one of their send methods in a hook publishes changes.</summary>
+    private static readonly (string Namespace, string Library, string[] Methods)[] Brokers =
+    {
+        ("MassTransit", "MassTransit", new[] { "Publish", "Send" }),
+        ("Confluent.Kafka", "Kafka", new[] { "Produce", "ProduceAsync" }),
+        ("Azure.Messaging.ServiceBus", "Azure Service Bus", new[] { "SendMessageAsync", "SendMessagesAsync" }),
+        ("RabbitMQ.Client", "RabbitMQ", new[] { "BasicPublish", "BasicPublishAsync" }),
+    };
 
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
         node is ClassDeclarationSyntax { BaseList: not null } type
@@ -36,7 +48,7 @@ internal static class SaveHookParser
                 else if (current.Is("Microsoft.EntityFrameworkCore.Diagnostics", "SaveChangesInterceptor")) kind = "SaveChanges interceptor";
             }
             if (kind is null) return null;
-            var hookNames = kind == "SaveChanges override" ? new[] { "SaveChanges", "SaveChangesAsync" } : new[] { "SavingChanges", "SavingChangesAsync" };
+            var hookNames = kind == "SaveChanges override" ? new[] { "SaveChanges", "SaveChangesAsync" } : new[] { "SavingChanges", "SavingChangesAsync", "SavedChanges", "SavedChangesAsync" };
             var hooks = ((ClassDeclarationSyntax)context.Node).Members.OfType<MethodDeclarationSyntax>()
                 .Where(m => hookNames.Contains(m.Identifier.ValueText) && m.Modifiers.Any(SyntaxKind.OverrideKeyword)).ToList();
             if (hooks.Count == 0) return null;
@@ -44,6 +56,7 @@ internal static class SaveHookParser
             var entries = new SortedSet<string>(System.StringComparer.Ordinal);
             var assigned = new SortedSet<string>(System.StringComparer.Ordinal);
             var states = new SortedSet<string>(System.StringComparer.Ordinal);
+            var publishes = new SortedSet<string>(System.StringComparer.Ordinal);
             // The hook's own body and the private helpers it calls in the same class (ApplyAuditRules() and the like).
             var bodies = hooks.Cast<SyntaxNode>().Concat(CalledHelpers(hooks, (ClassDeclarationSyntax)context.Node)).ToList();
             foreach (var node in bodies.SelectMany(b => b.DescendantNodes()))
@@ -51,6 +64,10 @@ internal static class SaveHookParser
                 cancellationToken.ThrowIfCancellationRequested();
                 switch (node)
                 {
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call
+                        when Brokers.Any(b => b.Methods.Contains(access.Name.Identifier.ValueText)) && Published(call, model, cancellationToken) is { } message:
+                        publishes.Add(message);
+                        break;
                     case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "Entries", TypeArgumentList.Arguments.Count: 1 } generic } }
                         when model.GetTypeInfo(generic.TypeArgumentList.Arguments[0], cancellationToken).Type is { } entryType:
                         entries.Add(entryType.ClrFullName());
@@ -75,13 +92,30 @@ internal static class SaveHookParser
                         break;
                 }
             }
-            var spec = new SaveHookSpec(kind, type.ClrFullName(), entries.ToEquatableArray(), assigned.ToEquatableArray(), states.ToEquatableArray(), SourceLocation.From(hooks[0].Identifier.Parent!));
+            var spec = new SaveHookSpec(kind, type.ClrFullName(), entries.ToEquatableArray(), assigned.ToEquatableArray(), states.ToEquatableArray(),
+                SourceLocation.From(hooks[0].Identifier.Parent!), publishes.ToEquatableArray());
             return new SaveHookResult(spec, null);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {
             return new SaveHookResult(null, Diagnostics.GeneratorFailure.Describe(exception, context.Node));
         }
+    }
+
+    /// <summary><c>MassTransit Publish Shop.OrderChanged</c> for a broker send confirmed by the method's namespace; the
+    /// message type is the type argument or the first argument's type, when known.</summary>
+    private static string? Published(InvocationExpressionSyntax call, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (OptionsBuilderParser.ResolveMethod(call, model, cancellationToken) is not { } method) return null;
+        var owner = (method.ReducedFrom ?? method).ContainingType;
+        foreach (var (ns, library, methods) in Brokers)
+        {
+            if (!methods.Contains(method.Name) || !owner.IsInNamespaceOrBelow(ns)) continue;
+            var message = method.TypeArguments.FirstOrDefault(t => t is not ITypeParameterSymbol)
+                          ?? (call.ArgumentList.Arguments.Count > 0 && library == "MassTransit" ? model.GetTypeInfo(call.ArgumentList.Arguments[0].Expression, cancellationToken).Type : null);
+            return library + " " + method.Name + (message is null || message.SpecialType == SpecialType.System_Object ? "" : " " + message.ClrFullName());
+        }
+        return null;
     }
 
     /// <summary>
