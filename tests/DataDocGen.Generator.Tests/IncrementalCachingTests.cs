@@ -45,6 +45,8 @@ public class IncrementalCachingTests
 
             public static class OrderSeeder { public static void Seed(Shop.Data.ShopContext db) { db.Orders.Add(new Shop.Domain.Order()); db.SaveChanges(); } }
 
+            public sealed class AllOrders : Ardalis.Specification.Specification<Shop.Domain.Order> { public AllOrders() { Query.Where(o => o.Id > 0); } }
+
             public static class Messages { public static System.Threading.Tasks.Task Notify(MassTransit.IPublishEndpoint publish) => publish.Publish(new Shop.Domain.Order()); }
 
             public static class Documents { public static void Save(Marten.IDocumentSession session) => session.Store(new Shop.Domain.Order()); }

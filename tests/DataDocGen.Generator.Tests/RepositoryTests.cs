@@ -84,4 +84,37 @@ public class RepositoryTests
         Assert.DoesNotContain("InMemoryRepository", md);
         Assert.DoesNotContain("RepositoryOptions", md);
     }
+
+    [Fact]
+    public void Specifications_are_listed_with_the_query_they_build()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Data/Specs.cs", """
+            using System.Linq;
+            using Ardalis.Specification;
+            using Shop.Domain;
+            namespace Shop.Data
+            {
+                public sealed class RecentOrdersSpec : Specification<Order>
+                {
+                    public RecentOrdersSpec(int customerId, int page)
+                    {
+                        Query.Where(o => o.CustomerId == customerId).OrderByDescending(o => o.Id).Skip(page * 20).Take(20).AsNoTracking();
+                    }
+                }
+                public sealed class OrderIdsSpec : Specification<Order, int>
+                {
+                    public OrderIdsSpec() { Query.Select(o => o.Id); }
+                }
+                // Trap: a class named like one, from elsewhere.
+                public abstract class Specification { }
+                public sealed class NotArdalis : Specification { }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("#### Specifications", md);
+        Assert.Contains("| `Shop.Data.RecentOrdersSpec` | `Shop.Domain.Order` |  | `Where(o => o.CustomerId == customerId)`<br>`OrderByDescending(o => o.Id)`<br>`Skip(page * 20)`<br>`Take(20)`<br>`AsNoTracking` |", md);
+        Assert.Contains("| `Shop.Data.OrderIdsSpec` | `Shop.Domain.Order` | `int` | `Select(o => o.Id)` |", md);
+        Assert.DoesNotContain("NotArdalis", md);
+    }
 }

@@ -9,8 +9,9 @@ internal static class DataAccessMarkdownEmitter
 {
     public static void Write(Markdown md, DataLayerReport report)
     {
-        if (!report.Repositories.IsEmpty || !report.RawSql.IsEmpty) md.Line("### 1.3 Data access layer").Line();
+        if (!report.Repositories.IsEmpty || !report.RawSql.IsEmpty || !report.Specifications.IsEmpty) md.Line("### 1.3 Data access layer").Line();
         WriteRepositories(md, report);
+        WriteSpecifications(md, report);
         WriteRawSql(md, report);
         WriteCaching(md, report);
     }
@@ -71,6 +72,20 @@ internal static class DataAccessMarkdownEmitter
                     + " | " + string.Join(", ", repository.DataAccess.Select(Markdown.Text))
                     + " | " + (repository.SavesChanges ? "yes" : "no")
                     + " | " + registrations + " | " + md.Link(repository.Location) + " |");
+        }
+        md.Line();
+    }
+
+    // Query specifications (Ardalis.Specification) with the query each builds.
+    private static void WriteSpecifications(Markdown md, DataLayerReport report)
+    {
+        if (report.Specifications.IsEmpty) return;
+        md.Line("#### Specifications").Line();
+        md.Line("| Specification | Entity | Result | Query | Evidence |").Line("| --- | --- | --- | --- | --- |");
+        foreach (var item in report.Specifications)
+        {
+            md.Line("| " + Markdown.Code(item.ClassName) + " | " + Markdown.Code(item.Entity) + " | " + (item.Result is null ? "" : Markdown.Code(item.Result))
+                    + " | " + string.Join("<br>", item.Query.Select(Markdown.Code)) + " | " + md.Link(item.Location) + " |");
         }
         md.Line();
     }

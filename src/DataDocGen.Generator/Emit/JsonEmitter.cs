@@ -116,6 +116,14 @@ internal static class JsonEmitter
         }
         json.EndArray().EndObject();
 
+        json.Name("specifications").StartArray();
+        foreach (var item in report.Specifications)
+        {
+            json.StartObject().Property("class", item.ClassName).Property("entity", item.Entity).Property("result", item.Result)
+                .StringArray("query", item.Query).Property("location", Location(paths, item.Location)).EndObject();
+        }
+        json.EndArray();
+
         json.Name("crud").StartArray();
         foreach (var row in report.Crud)
         {

@@ -37,7 +37,8 @@ internal static class DataLayerReportBuilder
         IReadOnlyList<MessagingSpec>? messaging = null,
         IReadOnlyList<SqlScriptSpec>? sqlScripts = null,
         IReadOnlyList<SqlFactSpec>? sqlInCode = null,
-        IReadOnlyList<DeclaredMemberSpec>? declaredMembers = null)
+        IReadOnlyList<DeclaredMemberSpec>? declaredMembers = null,
+        IReadOnlyList<SpecificationSpec>? specifications = null)
     {
         // Marten is a store like the others (AddMarten), holding documents; its event-sourcing facts go to section 5.
         var martenResults = marten ?? new List<MartenResult>();
@@ -104,7 +105,8 @@ internal static class DataLayerReportBuilder
             registered.Where(g => repositoryReports.All(r => r.Repository.FullName != g.ImplementationFullName))
                 .OrderBy(g => g.Location, LocationComparer.Instance).ToEquatableArray(),
             (declaredMembers ?? new List<DeclaredMemberSpec>()).Distinct().OrderBy(m => m.TypeFullName, StringComparer.Ordinal)
-                .ThenBy(m => m.Member, StringComparer.Ordinal).ThenBy(m => m.Location, LocationComparer.Instance).ToEquatableArray());
+                .ThenBy(m => m.Member, StringComparer.Ordinal).ThenBy(m => m.Location, LocationComparer.Instance).ToEquatableArray(),
+            (specifications ?? new List<SpecificationSpec>()).OrderBy(s => s.ClassName, StringComparer.Ordinal).ToEquatableArray());
     }
 
     private static ContextReport BuildContext(DbContextSpec context, IReadOnlyList<EntityConfigurationSpec> configurations,

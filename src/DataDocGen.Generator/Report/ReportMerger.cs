@@ -52,6 +52,7 @@ internal static class ReportMerger
             Messaging = Concat(all, r => r.Messaging, m => m.Location),
             SqlScripts = all.SelectMany(r => r.SqlScripts).Distinct().OrderBy(s => s.Path, StringComparer.Ordinal).ToEquatableArray(),
             SqlFacts = Concat(all, r => r.SqlFacts, f => f.Location),
+            Specifications = all.SelectMany(r => r.Specifications).Distinct().OrderBy(s => s.ClassName, StringComparer.Ordinal).ToEquatableArray(),
         };
     }
 
