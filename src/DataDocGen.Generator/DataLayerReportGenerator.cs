@@ -57,7 +57,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var declaredTypes = context.SyntaxProvider
-            .CreateSyntaxProvider(DeclaredTypeParser.IsCandidate, DeclaredTypeParser.Parse)
+            .CreateSyntaxProvider(DeclaredTypeParser.IsCandidate, TransformCache.Reusing(DeclaredTypeParser.Parse))
             .Where(static spec => spec is not null)
             .WithTrackingName(TrackingNames.DeclaredTypes);
 
@@ -93,7 +93,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.QueryShapes);
 
         var saveHooks = context.SyntaxProvider
-            .CreateSyntaxProvider(SaveHookParser.IsCandidate, SaveHookParser.Parse)
+            .CreateSyntaxProvider(SaveHookParser.IsCandidate, TransformCache.Reusing(SaveHookParser.Parse))
             .Where(static result => result is not null)
             .WithTrackingName(TrackingNames.SaveHooks);
 
@@ -133,7 +133,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Seeding);
 
         var security = context.SyntaxProvider
-            .CreateSyntaxProvider(SecurityParser.IsCandidate, SecurityParser.Parse)
+            .CreateSyntaxProvider(SecurityParser.IsCandidate, TransformCache.Reusing(SecurityParser.Parse))
             .Where(static result => result is not null)
             .WithTrackingName(TrackingNames.Security);
 

@@ -191,6 +191,56 @@ public class IncrementalCachingTests
         Assert.DoesNotContain("`First`", third);
     }
 
+    /// <summary>A reused result may cite lines of other files and read their bodies: a line added above a cited
+    /// constructor moves its link, a fluent call edited in another part of a partial context changes the schema, and
+    /// an edit elsewhere reruns only the transforms of the edited file.</summary>
+    [Fact]
+    public void Reused_transform_results_follow_moved_lines_and_bodies_read_in_other_files()
+    {
+        var sources = Sources.With(
+            ("Data/ShopContext.cs", "namespace Shop.Data { public partial class ShopContext : DbContext { public DbSet<Shop.Domain.Ticket> Tickets => Set<Shop.Domain.Ticket>(); } }"),
+            ("Data/ShopContext.Model.cs", "namespace Shop.Data { public partial class ShopContext { protected override void OnModelCreating(ModelBuilder b) { b.Entity<Shop.Domain.Ticket>().Property(t => t.Number).HasMaxLength(100); } } }"),
+            ("Domain/Ticket.cs", "namespace Shop.Domain { public class Ticket { public int Id { get; set; } public string Number { get; set; } = \"\"; } }"),
+            ("Data/Store.cs", "namespace Shop.Data { public partial class Store { private readonly string _cs; public Microsoft.Data.SqlClient.SqlConnection Open() => new Microsoft.Data.SqlClient.SqlConnection(_cs); } }"),
+            ("Data/Store.Init.cs", "namespace Shop.Data\n{\n    public partial class Store\n    {\n        private static int Twice(int x)\n        {\n            return x * 2;\n        }\n\n        public Store(IConfiguration c) { _cs = c.GetConnectionString(\"First\")!; }\n    }\n}"),
+            ("Services/Other.cs", "namespace Shop.Services { public class Other : System.IDisposable { public int Work() => 1 + 1; public void Dispose() { } } }"));
+        Compilation compilation = GeneratorHarness.Compile(sources);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var first = GeneratorOutputOf(driver.GetRunResult().Results.Single());
+        Assert.Contains("Data/Store.Init.cs#L15", first);
+        Assert.Matches(@"\| `Number` \| `System.String` \|[^|]*\| no \| 100 \|", first);
+
+        // An edit inside a body of another file: only that file's candidates run again, and the report is the same.
+        var missed = new List<string>();
+        void OnMiss(Compilation c, SyntaxNode node) { lock (missed) { if (c == compilation || c.SyntaxTrees.Contains(node.SyntaxTree)) missed.Add(node.SyntaxTree.FilePath); } }
+        DataDocGen.Generator.Helpers.TransformCache.Missed += OnMiss;
+        try
+        {
+            compilation = ReplaceIn(compilation, "Services/Other.cs", "1 + 1", "1 + 2");
+            driver = driver.RunGenerators(compilation);
+            Assert.Equal(first, GeneratorOutputOf(driver.GetRunResult().Results.Single()));
+            Assert.NotEmpty(missed);
+            Assert.All(missed, path => Assert.EndsWith("Services/Other.cs", path));
+        }
+        finally
+        {
+            DataDocGen.Generator.Helpers.TransformCache.Missed -= OnMiss;
+        }
+
+        // A line added inside a method body above the cited constructor: the citation moves with it.
+        compilation = ReplaceIn(compilation, "Data/Store.Init.cs", "return x * 2;", "var y = x;\n            return y * 2;");
+        driver = driver.RunGenerators(compilation);
+        var second = GeneratorOutputOf(driver.GetRunResult().Results.Single());
+        Assert.Contains("Data/Store.Init.cs#L16", second);
+        Assert.DoesNotContain("Data/Store.Init.cs#L15", second);
+
+        // The context's OnModelCreating lives in another part: editing its body changes the column.
+        compilation = ReplaceIn(compilation, "Data/ShopContext.Model.cs", "HasMaxLength(100)", "HasMaxLength(200)");
+        driver = driver.RunGenerators(compilation);
+        var third = GeneratorOutputOf(driver.GetRunResult().Results.Single());
+        Assert.Matches(@"\| `Number` \| `System.String` \|[^|]*\| no \| 200 \|", third);
+    }
+
     private static string GeneratorOutputOf(GeneratorRunResult result)
     {
         DataDocGen.Tasks.PayloadReader.Read(result.GeneratedSources.Single().SourceText.ToString(), out var files);

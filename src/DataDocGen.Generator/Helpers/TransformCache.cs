@@ -16,19 +16,34 @@ namespace DataDocGen.Generator.Helpers;
 /// node is the same object (its file did not change) and the compilation's "shape" is the same: every file's text
 /// outside member bodies, the references and the options. An edit inside a body elsewhere reuses everything; a
 /// declaration change anywhere (a DbSet's type, a constant, an attribute) recomputes everything, as before.
-/// Only transforms whose result depends on their own file plus declarations elsewhere may use it: the DbContext,
-/// save-hook and security transforms read other members' bodies (partial classes, helpers, converter classes) and
-/// are not wrapped.
+/// A transform that reads another file's bodies or trivia (a base context's OnModelCreating, a configuration class,
+/// a converter, a doc comment) does so through <see cref="SourceReads"/>, and its result is reused only while each of
+/// those files is unchanged too.
 /// </summary>
 internal static class TransformCache
 {
     private sealed class Box(long value) { public long Value { get; } = value; }
 
-    private sealed class Entry(long shape, object? value)
+    private sealed class Entry(long shape, object? value, SyntaxTree[] reads)
     {
         public long Shape { get; } = shape;
         public object? Value { get; } = value;
+        /// <summary>Other files whose bodies the transform read (<see cref="SourceReads"/>): the result is stale once one is replaced.</summary>
+        public SyntaxTree[] Reads { get; } = reads;
+
+        public bool IsCurrent(long shape, Compilation compilation)
+        {
+            if (Shape != shape) return false;
+            foreach (var tree in Reads)
+            {
+                if (!compilation.ContainsSyntaxTree(tree)) return false;
+            }
+            return true;
+        }
     }
+
+    /// <summary>Raised when a wrapped transform runs rather than reuses a result (tests watch it for their own compilation).</summary>
+    internal static event Action<Compilation, SyntaxNode>? Missed;
 
     private static readonly ConditionalWeakTable<SyntaxTree, Box> TreeShapes = new();
     private static readonly ConditionalWeakTable<Compilation, Box> CompilationShapes = new();
@@ -39,16 +54,19 @@ internal static class TransformCache
         var results = new ConditionalWeakTable<SyntaxNode, Entry>();
         return (context, cancellationToken) =>
         {
-            var shape = Shape(context.SemanticModel.Compilation, cancellationToken);
+            var compilation = context.SemanticModel.Compilation;
+            var shape = Shape(compilation, cancellationToken);
             lock (results)
             {
-                if (results.TryGetValue(context.Node, out var entry) && entry.Shape == shape) return (T)entry.Value!;
+                if (results.TryGetValue(context.Node, out var entry) && entry.IsCurrent(shape, compilation)) return (T)entry.Value!;
             }
-            var value = transform(context, cancellationToken);
+            Missed?.Invoke(compilation, context.Node);
+            var (value, reads) = SourceReads.Tracking(() => transform(context, cancellationToken));
+            reads = Array.FindAll(reads, tree => tree != context.Node.SyntaxTree); // the node's own file is the key
             lock (results)
             {
                 results.Remove(context.Node);
-                results.Add(context.Node, new Entry(shape, value));
+                results.Add(context.Node, new Entry(shape, value, reads));
             }
             return value;
         };
@@ -85,12 +103,12 @@ internal static class TransformCache
         return hash;
     }
 
-    /// <summary>Bodies other files cannot see. Constructor bodies are not among them here: a read-only field's value is
-    /// followed into its constructor (<c>ConnectionSourceParser</c>), possibly in another part of a partial class.</summary>
+    /// <summary>Bodies other files cannot see. A transform that follows a value into one (a read-only field into its
+    /// constructor in another part of a partial class) reads it through <see cref="SourceReads"/>.</summary>
     private static bool IsBody(SyntaxNode? node) =>
         node is BlockSyntax or ArrowExpressionClauseSyntax
-        && node.Parent is MethodDeclarationSyntax or OperatorDeclarationSyntax or ConversionOperatorDeclarationSyntax or DestructorDeclarationSyntax
-            or AccessorDeclarationSyntax or LocalFunctionStatementSyntax
+        && node.Parent is MethodDeclarationSyntax or ConstructorDeclarationSyntax or OperatorDeclarationSyntax or ConversionOperatorDeclarationSyntax
+            or DestructorDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax
         || node is ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax or IndexerDeclarationSyntax }
         || node is GlobalStatementSyntax { Statement: not LocalFunctionStatementSyntax };
 

@@ -7,8 +7,11 @@ namespace DataDocGen.Generator.Model;
 /// keep syntax trees alive. Paths are made relative to the report's folder only when the report is written.</remarks>
 internal sealed record SourceLocation(string Path, int Line)
 {
+    /// <remarks>The file is recorded as read (<see cref="Helpers.SourceReads"/>): a line number depends on everything
+    /// above it, bodies and comments included, so a cached result citing it must be recomputed when that file changes.</remarks>
     public static SourceLocation? From(SyntaxNode node)
     {
+        Helpers.SourceReads.Record(node.SyntaxTree);
         var span = node.GetLocation().GetLineSpan();
         return string.IsNullOrEmpty(span.Path) ? null : new SourceLocation(Normalize(span.Path), span.StartLinePosition.Line + 1);
     }
@@ -19,6 +22,7 @@ internal sealed record SourceLocation(string Path, int Line)
         {
             if (location.IsInSource)
             {
+                Helpers.SourceReads.Record(location.SourceTree!);
                 var span = location.GetLineSpan();
                 return new SourceLocation(Normalize(span.Path), span.StartLinePosition.Line + 1);
             }

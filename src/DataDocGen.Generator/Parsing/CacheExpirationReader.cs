@@ -88,7 +88,7 @@ internal static class CacheExpirationReader
     {
         if (IsBuiltInPlace(expression)) return new List<SyntaxNode> { expression };
         var symbol = model.GetSymbolInfo(expression, cancellationToken).Symbol;
-        var declaration = symbol?.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken);
+        var declaration = symbol?.DeclaringSyntaxReferences.FirstOrDefault()?.ReadSyntax(cancellationToken);
         ExpressionSyntax? initializer = declaration switch
         {
             VariableDeclaratorSyntax { Initializer.Value: var value } => value,

@@ -143,7 +143,7 @@ internal static class CacheParser
             return string.Concat(interpolated.Contents.Select(c => c is InterpolatedStringTextSyntax t ? t.TextToken.ValueText : "{" + (CodeText.Safe(((InterpolationSyntax)c).Expression) ?? "…") + "}"));
         }
         if (expression is IdentifierNameSyntax identifier && model.GetSymbolInfo(identifier, cancellationToken).Symbol is ILocalSymbol local
-            && local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } initializer })
+            && local.DeclaringSyntaxReferences.FirstOrDefault()?.ReadSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } initializer })
         {
             return Key(initializer, model, cancellationToken);
         }

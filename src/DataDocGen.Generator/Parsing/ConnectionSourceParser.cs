@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using DataDocGen.Generator.Helpers;
 using DataDocGen.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -65,7 +66,7 @@ internal static class ConnectionSourceParser
         if (depth < MaxDepth && model.GetSymbolInfo(expression, cancellationToken).Symbol is IFieldSymbol field
             && FieldAssignment(field, cancellationToken) is { } fieldValue)
         {
-            var fieldModel = fieldValue.SyntaxTree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(fieldValue.SyntaxTree);
+            var fieldModel = fieldValue.SyntaxTree == model.SyntaxTree ? model : model.Compilation.ReadSemanticModel(fieldValue.SyntaxTree);
             Collect(fieldValue, fieldModel, sources, depth + 1, cancellationToken);
             return;
         }
@@ -79,10 +80,10 @@ internal static class ConnectionSourceParser
     {
         if (!field.IsReadOnly || field.DeclaringSyntaxReferences.Length != 1) return null;
         var values = new List<ExpressionSyntax>();
-        if (field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } initializer }) values.Add(initializer);
+        if (field.DeclaringSyntaxReferences[0].ReadSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } initializer }) values.Add(initializer);
         foreach (var reference in field.ContainingType.DeclaringSyntaxReferences)
         {
-            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax type) continue;
+            if (reference.ReadSyntax(cancellationToken) is not TypeDeclarationSyntax type) continue;
             foreach (var constructor in type.Members.OfType<ConstructorDeclarationSyntax>())
             {
                 foreach (var assignment in constructor.DescendantNodes().OfType<AssignmentExpressionSyntax>())
@@ -181,7 +182,7 @@ internal static class ConnectionSourceParser
     /// <summary>The initializer of a local that is never assigned again in its body, or null.</summary>
     private static ExpressionSyntax? SingleAssignment(ILocalSymbol local, SyntaxNode usage, CancellationToken cancellationToken)
     {
-        if (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } value } declarator)
+        if (local.DeclaringSyntaxReferences.FirstOrDefault()?.ReadSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } value } declarator)
         {
             return null;
         }

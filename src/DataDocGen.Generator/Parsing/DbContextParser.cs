@@ -67,7 +67,7 @@ internal static class DbContextParser
             providers,
             options,
             model,
-            fromSource ? context.DeclaringSyntaxReferences.Select(r => DocumentationReader.Summary(r.GetSyntax(cancellationToken))).FirstOrDefault(s => s is not null) : null);
+            fromSource ? context.DeclaringSyntaxReferences.Select(r => DocumentationReader.Summary(r.ReadSyntax(cancellationToken))).FirstOrDefault(s => s is not null) : null);
     }
 
     /// <summary>DbSet properties as EF Core's DbSetFinder sees them: instance, non-indexer, on the context or its bases below DbContext.</summary>
@@ -132,10 +132,10 @@ internal static class DbContextParser
             if (member is not IMethodSymbol { IsOverride: true } method) continue;
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
-                if (reference.GetSyntax(cancellationToken) is MethodDeclarationSyntax declaration
+                if (reference.ReadSyntax(cancellationToken) is MethodDeclarationSyntax declaration
                     && ((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody) is { } body)
                 {
-                    return (body, compilation.GetSemanticModel(declaration.SyntaxTree));
+                    return (body, compilation.ReadSemanticModel(declaration.SyntaxTree));
                 }
             }
         }

@@ -31,7 +31,7 @@ internal static class DbUpParser
         var chain = receiver as InvocationExpressionSyntax;
         if (receiver is IdentifierNameSyntax identifier
             && model.GetSymbolInfo(identifier, cancellationToken).Symbol is ILocalSymbol local
-            && local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: InvocationExpressionSyntax initializer })
+            && local.DeclaringSyntaxReferences.FirstOrDefault()?.ReadSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: InvocationExpressionSyntax initializer })
         {
             chain = initializer;
         }

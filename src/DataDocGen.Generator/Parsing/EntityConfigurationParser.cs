@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using DataDocGen.Generator.Helpers;
 using DataDocGen.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -24,10 +25,10 @@ internal static class EntityConfigurationParser
             if (member is not IMethodSymbol { Parameters.Length: 1 } method) continue;
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
-                if (reference.GetSyntax(cancellationToken) is MethodDeclarationSyntax declaration
+                if (reference.ReadSyntax(cancellationToken) is MethodDeclarationSyntax declaration
                     && ((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody) is { } body)
                 {
-                    model = ModelConfigurationParser.Parse(body, compilation.GetSemanticModel(declaration.SyntaxTree), configuredTypes, cancellationToken);
+                    model = ModelConfigurationParser.Parse(body, compilation.ReadSemanticModel(declaration.SyntaxTree), configuredTypes, cancellationToken);
                 }
             }
         }

@@ -172,7 +172,7 @@ internal static class EntityTypeParser
             var name = attributeClass.Name.EndsWith("Attribute", System.StringComparison.Ordinal) ? attributeClass.Name.Substring(0, attributeClass.Name.Length - 9) : attributeClass.Name;
             var arguments = attribute.ConstructorArguments.SelectMany(Render).ToEquatableArray();
             var named = attribute.NamedArguments.Select(n => n.Key + "=" + string.Join(",", Render(n.Value))).ToEquatableArray();
-            var location = attribute.ApplicationSyntaxReference is { } reference ? SourceLocation.From(reference.GetSyntax()) : null;
+            var location = attribute.ApplicationSyntaxReference is { } reference ? SourceLocation.From(reference.ReadSyntax(default)) : null;
             yield return new AttributeSpec(name, arguments, named, location);
         }
     }

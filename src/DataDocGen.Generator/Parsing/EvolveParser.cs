@@ -23,7 +23,7 @@ internal static class EvolveParser
         var creation = receiver as BaseObjectCreationExpressionSyntax;
         if (receiver is IdentifierNameSyntax identifier
             && model.GetSymbolInfo(identifier, cancellationToken).Symbol is ILocalSymbol local
-            && local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: BaseObjectCreationExpressionSyntax initializer })
+            && local.DeclaringSyntaxReferences.FirstOrDefault()?.ReadSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: BaseObjectCreationExpressionSyntax initializer })
         {
             creation = initializer;
         }

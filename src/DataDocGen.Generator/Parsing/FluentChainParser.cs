@@ -70,7 +70,7 @@ internal static class FluentChainParser
         // A builder variable: `var line = b.Property(x => x.Name); line.HasMaxLength(5);` continues the initializer's chain.
         if (depth < 3 && expression is IdentifierNameSyntax identifier && !IsEntityBuilder(rootType, out _) && !rootType.Is("Microsoft.EntityFrameworkCore", "ModelBuilder")
             && model.GetSymbolInfo(identifier, cancellationToken).Symbol is ILocalSymbol local
-            && local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: InvocationExpressionSyntax initializer }
+            && local.DeclaringSyntaxReferences.FirstOrDefault()?.ReadSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: InvocationExpressionSyntax initializer }
             && Chain(initializer, model, configuredTypes, depth + 1, cancellationToken) is { } start)
         {
             return start with { Steps = start.Steps.Concat(steps).ToEquatableArray(), Location = location };

@@ -55,7 +55,7 @@ internal static class MigrationParser
     /// <summary>The body of the type's own <c>name</c> method (either migration tool's <c>Up</c>/<c>Down</c>).</summary>
     internal static SyntaxNode? Body(INamedTypeSymbol type, string name, CancellationToken cancellationToken) =>
         type.GetMembers(name).OfType<IMethodSymbol>().SelectMany(m => m.DeclaringSyntaxReferences)
-            .Select(r => r.GetSyntax(cancellationToken)).OfType<MethodDeclarationSyntax>()
+            .Select(r => r.ReadSyntax(cancellationToken)).OfType<MethodDeclarationSyntax>()
             .Select(m => (SyntaxNode?)m.Body ?? m.ExpressionBody).FirstOrDefault(b => b is not null);
 
     /// <summary>True when a <c>Down</c> body does something: a non-empty block or an expression body.</summary>

@@ -24,7 +24,7 @@ internal static class ModelSnapshotParser
         var contextAttribute = type.GetAttributes().FirstOrDefault(a => a.AttributeClass.Is("Microsoft.EntityFrameworkCore.Infrastructure", "DbContextAttribute"));
         if (contextAttribute?.ConstructorArguments.FirstOrDefault().Value is not ITypeSymbol contextType) return null;
         var body = type.GetMembers("BuildModel").OfType<IMethodSymbol>()
-            .SelectMany(m => m.DeclaringSyntaxReferences).Select(r => r.GetSyntax(cancellationToken)).OfType<MethodDeclarationSyntax>()
+            .SelectMany(m => m.DeclaringSyntaxReferences).Select(r => r.ReadSyntax(cancellationToken)).OfType<MethodDeclarationSyntax>()
             .Select(m => (SyntaxNode?)m.Body ?? m.ExpressionBody).FirstOrDefault(b => b is not null);
         if (body is null) return null;
 

@@ -137,7 +137,7 @@ internal static class RawSqlParser
     private static ExpressionSyntax? SingleAssignmentInitializer(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
     {
         if (expression is not IdentifierNameSyntax identifier || model.GetSymbolInfo(identifier, cancellationToken).Symbol is not ILocalSymbol local) return null;
-        if (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator) return null;
+        if (local.DeclaringSyntaxReferences.FirstOrDefault()?.ReadSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator) return null;
         var body = declarator.Ancestors().FirstOrDefault(a => a is BlockSyntax or ArrowExpressionClauseSyntax or CompilationUnitSyntax);
         if (body is null) return null;
         var reassigned = body.DescendantNodes().Any(n => n switch

@@ -127,7 +127,7 @@ internal static class SaveHookParser
     {
         if (IsEntryEntity(receiver, model, cancellationToken)) return true;
         if (receiver is not IdentifierNameSyntax identifier || model.GetSymbolInfo(identifier, cancellationToken).Symbol is not ILocalSymbol local) return false;
-        var declaration = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken);
+        var declaration = local.DeclaringSyntaxReferences.FirstOrDefault()?.ReadSyntax(cancellationToken);
         return declaration switch
         {
             SingleVariableDesignationSyntax { Parent: DeclarationPatternSyntax { Parent: IsPatternExpressionSyntax pattern } } => IsEntryEntity(pattern.Expression, model, cancellationToken),

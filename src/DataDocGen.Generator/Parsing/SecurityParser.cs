@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using DataDocGen.Generator.Helpers;
 using DataDocGen.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -124,8 +125,8 @@ internal static class SecurityParser
     private static bool EncryptsInSource(INamedTypeSymbol type, SemanticModel model, CancellationToken cancellationToken) =>
         IsValueConverter(type) && type.DeclaringSyntaxReferences.Any(r =>
         {
-            var node = r.GetSyntax(cancellationToken);
-            var nodeModel = node.SyntaxTree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(node.SyntaxTree);
+            var node = r.ReadSyntax(cancellationToken);
+            var nodeModel = node.SyntaxTree == model.SyntaxTree ? model : model.Compilation.ReadSemanticModel(node.SyntaxTree);
             return Protecting(node, nodeModel, cancellationToken).Any();
         });
 
