@@ -32,6 +32,9 @@ public sealed class WriteDataLayerReport : Task
     /// <summary>CI gate: write nothing into the project and fail when the committed report differs from the fresh one.</summary>
     public bool Verify { get; set; }
 
+    /// <summary>The project being built: the verify error names the one command that refreshes its report.</summary>
+    public string ProjectPath { get; set; } = string.Empty;
+
     /// <summary>The files written into the output folder, for FileWrites (the committed report is never in it, so `dotnet clean` keeps it).</summary>
     [Output]
     public ITaskItem[] OutputFiles { get; private set; } = Array.Empty<ITaskItem>();
@@ -84,7 +87,7 @@ public sealed class WriteDataLayerReport : Task
                     ? "differs from the report generated from the code (first difference at line " + line + (sections.Count == 0 ? "" : "; sections changed: " + string.Join("; ", sections)) + ")"
                     : "does not exist";
                 Log.LogError(null, "DDG101", null, reportPath, line, 0, 0, 0,
-                    "{0} is out of date: it {1}. Run `dotnet build` without DataDocGenVerify to refresh it, then commit it.", ReportPath, reason);
+                    "{0} is out of date: it {1}. Refresh it with `{2}`, then commit it.", ReportPath, reason, RefreshCommand());
             }
         }
         else
@@ -93,6 +96,10 @@ public sealed class WriteDataLayerReport : Task
         }
         return !Log.HasLoggedErrors;
     }
+
+    /// <summary>The build that rewrites the report: this project, without verify mode.</summary>
+    private string RefreshCommand() =>
+        string.IsNullOrEmpty(ProjectPath) ? "dotnet build" : "dotnet build \"" + ProjectPath + "\" -p:DataDocGenVerify=false";
 
     private void Write(string path, string content, List<ITaskItem>? written)
     {

@@ -155,7 +155,91 @@ public sealed class ConsumerBuildTests(PackageFixture fixture)
         Assert.NotEqual(0, stale.ExitCode);
         // The verify property reaches every project: Domain's own report is the first stale one to stop the build.
         Assert.Matches(@"DATA_LAYER\.md\(\d+\): error DDG101: .*DATA_LAYER\.md is out of date: .*sections changed: Data annotations", stale.Output);
-        Assert.Contains("Run `dotnet build` without DataDocGenVerify to refresh it", stale.Output);
+        Assert.Contains("Refresh it with `dotnet build \"" + Path.Combine(root, "Domain", "Domain.csproj") + "\" -p:DataDocGenVerify=false`", stale.Output);
+    }
+
+    /// <summary>The recommended set-up: one Directory.Build.props names the solution report and the top project.</summary>
+    [Fact]
+    public void Solution_report_set_up_in_Directory_Build_props_goes_to_the_root_and_only_the_top_project_writes_it()
+    {
+        var root = fixture.NewFolder("SolutionReport");
+        void Write(string path, string content)
+        {
+            var full = Path.Combine(root, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, content.Replace("\r\n", "\n"));
+        }
+        Write("Directory.Build.props", """
+            <Project>
+              <PropertyGroup>
+                <DataDocGenSolutionReport>$(MSBuildThisFileDirectory)DATA_LAYER.md</DataDocGenSolutionReport>
+                <DataDocGenSolutionReportProject>Shop.Web</DataDocGenSolutionReportProject>
+              </PropertyGroup>
+            </Project>
+            """);
+        Write("Shop.Data/Shop.Data.csproj", Projects.Library());
+        Write("Shop.Data/ShopContext.cs", """
+            using Microsoft.EntityFrameworkCore;
+            namespace Shop.Data;
+            public class Order { public int Id { get; set; } }
+            public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options) { public DbSet<Order> Orders => Set<Order>(); }
+            """);
+        Write("Shop.Audit/Shop.Audit.csproj", Projects.Library());
+        Write("Shop.Audit/AuditContext.cs", """
+            using Microsoft.EntityFrameworkCore;
+            namespace Shop.Audit;
+            public class AuditEntry { public int Id { get; set; } }
+            public class AuditContext(DbContextOptions<AuditContext> options) : DbContext(options) { public DbSet<AuditEntry> Entries => Set<AuditEntry>(); }
+            """);
+        Write("Shop.Web/Shop.Web.csproj", Projects.Library().Replace("</ItemGroup>",
+            """<ProjectReference Include="../Shop.Data/Shop.Data.csproj" /><ProjectReference Include="../Shop.Audit/Shop.Audit.csproj" /></ItemGroup>"""));
+        Write("Shop.Web/Startup.cs", """
+            using Microsoft.EntityFrameworkCore;
+            using Microsoft.Extensions.DependencyInjection;
+            public static class Startup
+            {
+                public static void Add(IServiceCollection s) => s.AddDbContext<Shop.Data.ShopContext>(o => o.UseSqlite("Data Source=shop.db"));
+            }
+            """);
+        var web = Path.Combine(root, "Shop.Web", "Shop.Web.csproj");
+
+        var build = Dotnet.Run(root, "build", web, "-nologo", "-clp:NoSummary");
+        Assert.True(build.ExitCode == 0, build.Output);
+        var report = File.ReadAllText(Path.Combine(root, "DATA_LAYER.md"));
+        // Links are relative to the repository root, where the report is.
+        Assert.Contains("EF Core DbContext `Shop.Data.ShopContext`, declared at [Shop.Data/ShopContext.cs:4](Shop.Data/ShopContext.cs#L4).", report);
+        Assert.Contains("[Shop.Web/Startup.cs:5](Shop.Web/Startup.cs#L5)", report);
+        Assert.Contains("AuditContext", report);
+        foreach (var project in new[] { "Shop.Data", "Shop.Audit", "Shop.Web" })
+        {
+            Assert.False(File.Exists(Path.Combine(root, project, "DATA_LAYER.md")), project + " wrote a project-folder report");
+            Assert.True(File.Exists(Path.Combine(root, project, "bin", "Debug", "net10.0", "DATA_LAYER.md")), project + " has no report in its build output");
+        }
+
+        // The CI gate on the solution report: current passes; a change in a referenced project fails with the command that refreshes it.
+        var verify = Dotnet.Run(root, "build", web, "-nologo", "-clp:NoSummary", "-p:DataDocGenVerify=true");
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        Write("Shop.Data/ShopContext.cs", File.ReadAllText(Path.Combine(root, "Shop.Data", "ShopContext.cs")).Replace("public int Id { get; set; }", "public int Id { get; set; } public string? Note { get; set; }"));
+        var stale = Dotnet.Run(root, "build", web, "-nologo", "-clp:NoSummary", "-p:DataDocGenVerify=true");
+        Assert.NotEqual(0, stale.ExitCode);
+        Assert.Matches(@"error DDG101: .*DATA_LAYER\.md is out of date: .*sections changed: ", stale.Output);
+        Assert.Contains("Refresh it with `dotnet build \"" + web + "\" -p:DataDocGenVerify=false`", stale.Output);
+        var refresh = Dotnet.Run(root, "build", web, "-nologo", "-clp:NoSummary", "-p:DataDocGenVerify=false");
+        Assert.True(refresh.ExitCode == 0, refresh.Output);
+        Assert.Contains("`Note`", File.ReadAllText(Path.Combine(root, "DATA_LAYER.md")));
+
+        // A referenced project can be left out of the merge by name.
+        var excluded = Dotnet.Run(root, "build", web, "-nologo", "-clp:NoSummary", "-p:DataDocGenExcludeProjects=Shop.Audit");
+        Assert.True(excluded.ExitCode == 0, excluded.Output);
+        var withoutAudit = File.ReadAllText(Path.Combine(root, "DATA_LAYER.md"));
+        Assert.DoesNotContain("AuditContext", withoutAudit);
+        Assert.Contains("Shop.Data.ShopContext", withoutAudit);
+
+        // A solution report with no project named to write it says so.
+        Write("Directory.Build.props", File.ReadAllText(Path.Combine(root, "Directory.Build.props")).Replace("<DataDocGenSolutionReportProject>Shop.Web</DataDocGenSolutionReportProject>", ""));
+        var unnamed = Dotnet.Run(root, "build", web, "-nologo", "-clp:NoSummary");
+        Assert.True(unnamed.ExitCode == 0, unnamed.Output);
+        Assert.Contains("warning DDG104", unnamed.Output);
     }
 
     [Fact]
