@@ -105,14 +105,14 @@ internal sealed class SchemaBuilder
     public EntityNode? Entity(string fullName) => _entities.TryGetValue(fullName, out var node) ? node : null;
 
     public static SchemaResult Build(DbContextSpec context, IReadOnlyList<EntityConfigurationSpec> applied, IReadOnlyList<TableMappingSpec> fluentMappings,
-        string? defaultSchema, string? provider, NameRewriter? naming = null)
+        string? defaultSchema, string? provider, NameRewriter? naming = null, IdentityConfiguration? identity = null)
     {
         var builder = new SchemaBuilder(provider) { Naming = naming };
         foreach (var type in context.ReachableTypes.Concat(applied.SelectMany(a => a.ReachableTypes)))
         {
             if (!builder._types.ContainsKey(type.FullName)) builder._types.Add(type.FullName, type);
         }
-        var chains = applied.SelectMany(a => a.Model.Chains).Concat(context.Model.Chains).ToList();
+        var chains = IdentityModel.Splice(identity, applied.SelectMany(a => a.Model.Chains), context.Model.Chains.ToList());
         return builder.Run(context, applied, chains, fluentMappings, defaultSchema);
     }
 
