@@ -147,6 +147,17 @@ public class IdentityTests
     }
 
     [Fact]
+    public void A_navigation_from_the_user_to_Identitys_own_entities_is_withheld()
+    {
+        var model = Model().Replace("public string? Nickname { get; set; }", "public string? Nickname { get; set; } public ICollection<IdentityUserRole<string>> UserRoles { get; } = new List<IdentityUserRole<string>>();");
+
+        var withheld = Withheld(Run(model));
+
+        Assert.NotNull(withheld);
+        Assert.Contains(withheld!["reasons"]!.AsArray(), r => r!.GetValue<string>().Contains("AppUser.UserRoles", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Identity_tables_under_a_naming_plug_in_are_withheld()
     {
         var output = Run(Model().Replace("b.USE_PROVIDER;", "b.USE_PROVIDER; b.UseSnakeCaseNamingConvention();"));

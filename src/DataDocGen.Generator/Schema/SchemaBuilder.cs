@@ -217,6 +217,11 @@ internal sealed class SchemaBuilder
         _order.Add(node);
     }
 
+    /// <summary>A navigation to ASP.NET Core Identity's entity classes (<c>ICollection&lt;IdentityUserRole&lt;string&gt;&gt; UserRoles { get; }</c>):
+    /// EF Core maps even a get-only collection, next to Identity's navigation-less relationships; not modelled, so withheld.</summary>
+    private static bool IsIdentityNavigation(EntityMemberSpec member) =>
+        member.ClrType.StartsWith("Microsoft.AspNetCore.Identity.", StringComparison.Ordinal) || member.ClrType.Contains("[Microsoft.AspNetCore.Identity.");
+
     private static Dictionary<string, HashSet<string>> IgnoredMembers(List<FluentChainSpec> chains)
     {
         var ignored = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
@@ -286,7 +291,7 @@ internal sealed class SchemaBuilder
                     if (member.Kind == MemberKind.Reference && !member.HasSetter) break;
                     if (Entity(member.ClrType) is { } target) node.Navigations.Add(new NavigationNode(node, member, target));
                     break;
-                case MemberKind.Unsupported when member.HasSetter:
+                case MemberKind.Unsupported when member.HasSetter || IsIdentityNavigation(member):
                     Unknown("property `" + node.Spec.Name + "." + member.Name + "` of type `" + member.ClrType + "` is not modelled yet", member.Location);
                     break;
             }
