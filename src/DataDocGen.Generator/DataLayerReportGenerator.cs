@@ -46,6 +46,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         public const string Fragments = nameof(Fragments);
         public const string DeclaredMembers = nameof(DeclaredMembers);
         public const string Specifications = nameof(Specifications);
+        public const string IdentityOptions = nameof(IdentityOptions);
         public const string MigrationApplications = nameof(MigrationApplications);
         public const string AppSettings = nameof(AppSettings);
         public const string ProjectName = nameof(ProjectName);
@@ -168,6 +169,11 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Where(static result => result is not null)
             .WithTrackingName(TrackingNames.Specifications);
 
+        var identityOptions = context.SyntaxProvider
+            .CreateSyntaxProvider(IdentityStoreOptionParser.IsCandidate, TransformCache.Reusing(IdentityStoreOptionParser.Parse))
+            .Where(static result => result is not null)
+            .WithTrackingName(TrackingNames.IdentityOptions);
+
         var appSettings = context.AdditionalTextsProvider
             .Where(AppSettingsParser.IsAppSettings)
             .Select(AppSettingsParser.Parse)
@@ -193,13 +199,13 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Combine(transactions.Collect())
             .Combine(queryShapes.Collect())
             .Combine(saveHooks.Collect())
-            .Combine(stores.Collect().Combine(crud.Collect()).Combine(repositories.Collect()).Combine(validation.Collect()).Combine(seeding.Collect()).Combine(security.Collect()).Combine(marten.Collect()).Combine(messaging.Collect()).Combine(sqlScripts.Collect().Combine(sqlInCode.Collect())).Combine(declaredMembers.Collect()).Combine(specifications.Collect()))
+            .Combine(stores.Collect().Combine(crud.Collect()).Combine(repositories.Collect()).Combine(validation.Collect()).Combine(seeding.Collect()).Combine(security.Collect()).Combine(marten.Collect()).Combine(messaging.Collect()).Combine(sqlScripts.Collect().Combine(sqlInCode.Collect())).Combine(declaredMembers.Collect()).Combine(specifications.Collect().Combine(identityOptions.Collect())))
             .Combine(projectName)
             .Select(static (input, cancellationToken) =>
             {
-                var (((((((((((declared, registered), settings), sqlSites), migrationClasses), applications), cacheSites), transactionSites), shapeSites), hookSites), ((((((((((storeSites, crudSites), repositorySites), validationSites), seedingSites), securitySites), martenSites), messagingSites), (scriptFiles, sqlCodeSites)), memberSites), specificationSites)), name) = input;
+                var (((((((((((declared, registered), settings), sqlSites), migrationClasses), applications), cacheSites), transactionSites), shapeSites), hookSites), ((((((((((storeSites, crudSites), repositorySites), validationSites), seedingSites), securitySites), martenSites), messagingSites), (scriptFiles, sqlCodeSites)), memberSites), (specificationSites, identitySites))), name) = input;
                 var errors = declared.Select(d => d!.Error).Concat(registered.Select(r => r!.Error)).Concat(sqlSites.Select(s => s!.Error))
-                    .Concat(migrationClasses.Select(m => m!.Error)).Concat(cacheSites.Select(c => c!.Error)).Concat(transactionSites.Select(t => t!.Error)).Concat(shapeSites.Select(q => q!.Error)).Concat(hookSites.Select(h => h!.Error)).Concat(storeSites.Select(s => s!.Error)).Concat(crudSites.Select(c => c!.Error)).Concat(repositorySites.Select(r => r!.Error)).Concat(validationSites.Select(v => v!.Error)).Concat(seedingSites.Select(s => s!.Error)).Concat(securitySites.Select(s => s!.Error)).Concat(martenSites.Select(m => m!.Error)).Concat(messagingSites.Select(m => m!.Error)).Concat(sqlCodeSites.Select(s => s!.Error)).Concat(specificationSites.Select(s => s!.Error))
+                    .Concat(migrationClasses.Select(m => m!.Error)).Concat(cacheSites.Select(c => c!.Error)).Concat(transactionSites.Select(t => t!.Error)).Concat(shapeSites.Select(q => q!.Error)).Concat(hookSites.Select(h => h!.Error)).Concat(storeSites.Select(s => s!.Error)).Concat(crudSites.Select(c => c!.Error)).Concat(repositorySites.Select(r => r!.Error)).Concat(validationSites.Select(v => v!.Error)).Concat(seedingSites.Select(s => s!.Error)).Concat(securitySites.Select(s => s!.Error)).Concat(martenSites.Select(m => m!.Error)).Concat(messagingSites.Select(m => m!.Error)).Concat(sqlCodeSites.Select(s => s!.Error)).Concat(specificationSites.Select(s => s!.Error)).Concat(identitySites.Select(s => s!.Error))
                     .Where(e => e is not null).Select(e => e!).ToEquatableArray();
                 try
                 {
@@ -230,7 +236,8 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
                         scriptFiles.Select(s => s!).ToList(),
                         sqlCodeSites.SelectMany(s => s!.Facts).ToList(),
                         memberSites.Select(m => m!).ToList(),
-                        specificationSites.Select(s => s!.Spec).Where(s => s is not null).Select(s => s!).ToList());
+                        specificationSites.Select(s => s!.Spec).Where(s => s is not null).Select(s => s!).ToList(),
+                        identitySites.Select(s => s!.Spec).Where(s => s is not null).Select(s => s!).ToList());
                     return new ReportResult(built, errors.Concat(buildErrors).ToEquatableArray());
                 }
                 catch (System.Exception exception) when (exception is not System.OperationCanceledException)

@@ -36,6 +36,8 @@ public class IncrementalCachingTests
 
                 public static void Cache(IServiceCollection services) => services.AddMemoryCache();
 
+                public static void Identity(IServiceCollection services) => services.Configure<Microsoft.AspNetCore.Identity.IdentityOptions>(o => o.Stores.MaxLengthForKeys = 128);
+
                 public static void InTransaction(Shop.Data.ShopContext db) { using var transaction = db.Database.BeginTransaction(); }
 
                 public static System.Linq.IQueryable<Shop.Domain.Order> Read(Shop.Data.ShopContext db) => db.Orders.AsNoTracking();

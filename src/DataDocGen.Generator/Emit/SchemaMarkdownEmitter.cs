@@ -142,7 +142,7 @@ internal static class SchemaMarkdownEmitter
                     + " | " + (column.Nullable ? "yes" : "no")
                     + " | " + (column.MaxLength?.ToString(CultureInfo.InvariantCulture) ?? "") + " | " + string.Join(", ", keys)
                     + " | " + md.WithLink(Markdown.Text(column.Origin), column.Location)
-                    + string.Concat(column.ConfiguredBy.Select(e => "; " + md.WithLink(Markdown.Code(e.What), e.Location))) + " |");
+                    + string.Concat(column.ConfiguredBy.Select(e => "; " + md.WithLink(Markdown.Code(e.Code) + (e.Origin is null ? "" : " " + e.Origin), e.Location))) + " |");
         }
         md.Line();
         if (table.PrimaryKey is { } key)
@@ -181,7 +181,7 @@ internal static class SchemaMarkdownEmitter
             TableEvidenceKind.DbSetConvention => "convention: the DbSet property's name",
             TableEvidenceKind.ClassNameConvention => "convention: the class name",
             TableEvidenceKind.TableAttribute => "`[Table]` attribute",
-            TableEvidenceKind.FluentApi => entity.IsView ? "`ToView` call" : "`ToTable` call",
+            TableEvidenceKind.FluentApi => (entity.IsView ? "`ToView` call" : "`ToTable` call") + (entity.EvidenceNote is null ? "" : " " + entity.EvidenceNote),
             TableEvidenceKind.HierarchyRoot => entity.EvidenceNote ?? "inheritance",
             TableEvidenceKind.NoTable => entity.EvidenceNote ?? "mapped to no table",
             _ => string.Empty,

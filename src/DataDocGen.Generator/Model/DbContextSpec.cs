@@ -12,6 +12,7 @@ internal sealed record DbSetSpec(string PropertyName, string EntityFullName, Sou
 /// <param name="ReachableTypes">The DbSet types and every class reached from them through navigations, read once
 /// for the schema (properties, navigations, attributes).</param>
 /// <param name="Model">What <c>OnModelCreating</c> says about the model.</param>
+/// <param name="Identity">The ASP.NET Core Identity base whose OnModelCreating runs for this context, when it has one.</param>
 /// <param name="Summary">The class's XML documentation summary: its purpose in the code's own words.</param>
 internal sealed record DbContextSpec(
     string Name,
@@ -23,4 +24,5 @@ internal sealed record DbContextSpec(
     EquatableArray<ProviderUseSpec> ConfiguredProviders,
     EquatableArray<OptionCallSpec> ConfiguredOptions,
     ModelConfigurationSpec Model,
+    IdentityContextSpec? Identity = null,
     string? Summary = null);

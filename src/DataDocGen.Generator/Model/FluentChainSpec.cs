@@ -7,7 +7,9 @@ namespace DataDocGen.Generator.Model;
 /// the invariant text of numbers and booleans, <c>Type.Member</c> for enum values, <c>λ</c> for other lambdas
 /// (<c>λ:code</c> when the lambda is short code without string literals),
 /// <c>new</c> for an object creation, <c>[n]</c> for an array written with n items, <c>?</c> for anything else.</summary>
-internal sealed record FluentStepSpec(string Method, EquatableArray<string> TypeArguments, EquatableArray<string> Arguments, SourceLocation? Location)
+/// <param name="Origin">Set for calls DataDocGen knows are made by library code (ASP.NET Core Identity's OnModelCreating):
+/// where they come from, since <see cref="Location"/> then points at the user's code that brings them in.</param>
+internal sealed record FluentStepSpec(string Method, EquatableArray<string> TypeArguments, EquatableArray<string> Arguments, SourceLocation? Location, string? Origin = null)
 {
     public string? Argument(int index) => index < Arguments.Count ? Arguments[index] : null;
 }

@@ -16,7 +16,8 @@ internal enum TableMappingKind
 }
 
 /// <summary>A table-shaping call or attribute for one entity type (<c>ToTable</c>, <c>ToView</c>, <c>[Table]</c>, <c>UseTpcMappingStrategy</c>...).</summary>
-internal sealed record TableMappingSpec(string EntityFullName, TableMappingKind Kind, string? Name, string? Schema, SourceLocation? Location);
+/// <param name="Origin">Set for mappings made by library code (ASP.NET Core Identity): where they come from.</param>
+internal sealed record TableMappingSpec(string EntityFullName, TableMappingKind Kind, string? Name, string? Schema, SourceLocation? Location, string? Origin = null);
 
 /// <summary>A model-changing statement the generator recognised but cannot evaluate, so names it reports may differ.</summary>
 internal sealed record UnresolvedConfigurationSpec(string What, SourceLocation? Location);

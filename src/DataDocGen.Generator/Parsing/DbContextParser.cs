@@ -28,31 +28,49 @@ internal static class DbContextParser
         var model = ModelConfigurationSpec.Empty;
         var configuredTypes = new List<ITypeSymbol>();
 
+        IdentityContextSpec? identity = null;
         if (fromSource)
         {
             var configuring = OverrideChain(context, "OnConfiguring", compilation!, cancellationToken)
                 .Select(o => OptionsBuilderParser.Parse(o.Body, o.Model, cancellationToken)).ToList();
             providers = configuring.SelectMany(c => c.Providers).ToEquatableArray();
             options = configuring.SelectMany(c => c.Options).ToEquatableArray();
-            model = ModelConfigurationSpec.Merge(OverrideChain(context, "OnModelCreating", compilation!, cancellationToken)
-                .Select(o => ModelConfigurationParser.Parse(o.Body, o.Model, configuredTypes, cancellationToken)).ToList());
+            var overrides = OverrideChain(context, "OnModelCreating", compilation!, cancellationToken).ToList();
+            var parts = overrides.Select(o => ModelConfigurationParser.Parse(o.Body, o.Model, configuredTypes, cancellationToken)).ToList();
+            var baseType = UnreadableBaseOverride(context, "OnModelCreating", compilation!, cancellationToken);
+            if (IdentityContextReader.IsIdentityContext(baseType))
+            {
+                // ASP.NET Core Identity's OnModelCreating is known code (Schema/IdentityModel): it runs where the base-most
+                // source override calls base.OnModelCreating, or first when no override exists.
+                UnresolvedConfigurationSpec? reason = null;
+                var split = overrides.Count == 0 ? null : IdentitySplit.AtBaseCall(overrides[0].Body, parts[0], out reason);
+                if (reason is not null)
+                {
+                    parts.Add(ModelConfigurationSpec.Empty with { Unresolved = new[] { reason }.ToEquatableArray() });
+                }
+                else
+                {
+                    if (split is { } halves)
+                    {
+                        parts.RemoveAt(0);
+                        parts.InsertRange(0, new[] { halves.Before, halves.After });
+                    }
+                    identity = IdentityContextReader.Read(context, split?.Before.Chains.Count ?? 0, split?.Before.Mappings.Count ?? 0, cancellationToken);
+                    if (identity is null) parts.Add(Unreadable(baseType!));
+                }
+            }
+            else if (baseType is not null)
+            {
+                parts.Add(Unreadable(baseType));
+            }
+            model = ModelConfigurationSpec.Merge(parts);
             // Pre-convention configuration (Properties<T>().HaveMaxLength(...)): its chains are read like the model's,
             // rooted at ModelConfigurationBuilder; the schema builder applies them before attributes and fluent calls.
             if (OverrideBody(context, "ConfigureConventions", compilation!, cancellationToken) is { } conventions)
             {
                 var conventionChains = FluentChainParser.Parse(conventions.Body, conventions.Model, configuredTypes, cancellationToken);
                 model = model with { Chains = conventionChains.Concat(model.Chains).ToEquatableArray() };
-            }
-            if (UnreadableBaseOverride(context, "OnModelCreating", compilation!, cancellationToken) is { } baseType)
-            {
-                model = model with
-                {
-                    Unresolved = model.Unresolved.Concat(new[]
-                    {
-                        new UnresolvedConfigurationSpec("the base class `" + baseType.ToDisplayString() + "` configures the model in `"
-                            + baseType.ContainingAssembly?.Name + "`, which cannot be read from this project", null),
-                    }).ToEquatableArray(),
-                };
+                if (identity is not null) identity = identity with { ChainIndex = identity.ChainIndex + conventionChains.Count };
             }
         }
 
@@ -67,8 +85,18 @@ internal static class DbContextParser
             providers,
             options,
             model,
+            identity,
             fromSource ? context.DeclaringSyntaxReferences.Select(r => DocumentationReader.Summary(r.ReadSyntax(cancellationToken))).FirstOrDefault(s => s is not null) : null);
     }
+
+    private static ModelConfigurationSpec Unreadable(INamedTypeSymbol baseType) => ModelConfigurationSpec.Empty with
+    {
+        Unresolved = new[]
+        {
+            new UnresolvedConfigurationSpec("the base class `" + baseType.ToDisplayString() + "` configures the model in `"
+                + baseType.ContainingAssembly?.Name + "`, which cannot be read from this project", null),
+        }.ToEquatableArray(),
+    };
 
     /// <summary>DbSet properties as EF Core's DbSetFinder sees them: instance, non-indexer, on the context or its bases below DbContext.</summary>
     private static (EquatableArray<DbSetSpec> Sets, List<ITypeSymbol> Types) DbSets(INamedTypeSymbol context, CancellationToken cancellationToken)

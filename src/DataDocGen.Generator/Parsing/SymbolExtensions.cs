@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis;
 
@@ -59,12 +60,20 @@ internal static class SymbolExtensions
 
     public static bool DerivesFromOrIs(this ITypeSymbol type, string ns, string metadataName) => type.Is(ns, metadataName) || type.DerivesFrom(ns, metadataName);
 
-    /// <summary>The CLR full name (<c>Type.FullName</c> style without generic arguments): <c>Ns.Outer+Inner</c>.</summary>
+    /// <summary>The CLR full name: <c>Ns.Outer+Inner</c> (<c>Type.FullName</c> style); a constructed generic type with its
+    /// arguments as <c>Type.ToString()</c> writes them, which is EF Core's name for such an entity type
+    /// (<c>Microsoft.AspNetCore.Identity.IdentityUserClaim`1[System.String]</c>). Open generics keep the bare <c>`1</c> form.</summary>
     public static string ClrFullName(this ITypeSymbol type)
     {
         if (type is IArrayTypeSymbol array) return array.ElementType.ClrFullName() + "[]";
         var builder = new StringBuilder();
         AppendContaining(builder, type);
+        if (type is INamedTypeSymbol { IsGenericType: true, IsUnboundGenericType: false, ContainingType: null } generic
+            && generic.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T
+            && generic.TypeArguments.All(t => t.TypeKind is not (TypeKind.TypeParameter or TypeKind.Error)))
+        {
+            builder.Append('[').Append(string.Join(",", generic.TypeArguments.Select(t => t.ClrFullName()))).Append(']');
+        }
         return builder.ToString();
     }
 

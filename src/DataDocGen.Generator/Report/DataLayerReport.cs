@@ -135,7 +135,16 @@ internal sealed record ColumnReport(string Name, string ClrType, bool Nullable, 
     EquatableArray<EvidenceReport> ConfiguredBy = default);
 
 /// <summary>A piece of configuration and where it is.</summary>
-internal sealed record EvidenceReport(string What, SourceLocation? Location);
+/// <param name="What">The code; for calls made by library code (ASP.NET Core Identity), followed by <see cref="OriginSeparator"/>
+/// and a markdown note saying where they come from (<see cref="Location"/> then points at the user's code that brings them in).</param>
+internal sealed record EvidenceReport(string What, SourceLocation? Location)
+{
+    public const string OriginSeparator = "\u001F";
+
+    public string Code => What.IndexOf(OriginSeparator, System.StringComparison.Ordinal) is var at and >= 0 ? What.Substring(0, at) : What;
+
+    public string? Origin => What.IndexOf(OriginSeparator, System.StringComparison.Ordinal) is var at and >= 0 ? What.Substring(at + OriginSeparator.Length) : null;
+}
 
 internal sealed record KeyReport(string Name, EquatableArray<string> Columns, SourceLocation? Location);
 

@@ -38,8 +38,10 @@ internal static class DataLayerReportBuilder
         IReadOnlyList<SqlScriptSpec>? sqlScripts = null,
         IReadOnlyList<SqlFactSpec>? sqlInCode = null,
         IReadOnlyList<DeclaredMemberSpec>? declaredMembers = null,
-        IReadOnlyList<SpecificationSpec>? specifications = null)
+        IReadOnlyList<SpecificationSpec>? specifications = null,
+        IReadOnlyList<IdentityStoreOptionSpec>? identityOptions = null)
     {
+        var storeOptions = (identityOptions ?? new List<IdentityStoreOptionSpec>()).OrderBy(o => o.Location, LocationComparer.Instance).ToList();
         // Marten is a store like the others (AddMarten), holding documents; its event-sourcing facts go to section 5.
         var martenResults = marten ?? new List<MartenResult>();
         stores = (stores ?? new List<StoreResult>())
@@ -59,7 +61,7 @@ internal static class DataLayerReportBuilder
 
         var reports = contexts.Values
             .OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.FullName, StringComparer.Ordinal)
-            .Select(c => BuildContext(c, configurations, registrations.Where(r => r.ContextFullName == c.FullName).OrderBy(r => r.Location, LocationComparer.Instance).ToList(), settings, errors))
+            .Select(c => BuildContext(c, configurations, registrations.Where(r => r.ContextFullName == c.FullName).OrderBy(r => r.Location, LocationComparer.Instance).ToList(), settings, storeOptions, errors))
             .Select(c => snapshots?.FirstOrDefault(s => s.ContextFullName == c.FullName) is { } snapshot ? c with { Snapshot = SnapshotComparison.Compare(c, snapshot) } : c)
             .ToEquatableArray();
         var sql = (rawSql ?? new List<RawSqlSpec>()).OrderBy(r => r.Location, LocationComparer.Instance).ThenBy(r => r.Api, StringComparer.Ordinal).ToEquatableArray();
@@ -110,7 +112,7 @@ internal static class DataLayerReportBuilder
     }
 
     private static ContextReport BuildContext(DbContextSpec context, IReadOnlyList<EntityConfigurationSpec> configurations,
-        IReadOnlyList<RegistrationSpec> registrations, IReadOnlyList<AppSettingsSpec> settings, List<string> errors)
+        IReadOnlyList<RegistrationSpec> registrations, IReadOnlyList<AppSettingsSpec> settings, IReadOnlyList<IdentityStoreOptionSpec> identityOptions, List<string> errors)
     {
         var providers = context.ConfiguredProviders.Select(p => Provider(p, "OnConfiguring", settings))
             .Concat(registrations.SelectMany(r => r.Providers.Select(p => Provider(p, r.Method, settings))))
@@ -123,10 +125,12 @@ internal static class DataLayerReportBuilder
         var applied = configurations.Where(c => context.Model.AppliedConfigurations.Contains(c.FullName)
                                                || (context.Model.AppliesConfigurationsFromAssembly && c.CanBeAppliedFromAssembly))
             .OrderBy(c => c.FullName, StringComparer.Ordinal).ToList();
-        var fluent = applied.SelectMany(c => c.Model.Mappings).Concat(context.Model.Mappings).ToList();
+        // ASP.NET Core Identity's OnModelCreating, replayed from what DataDocGen knows of it (Schema/IdentityModel).
+        var identity = context.Identity is { } identityBase ? IdentityModel.Configure(identityBase, identityOptions) : null;
+        var fluent = IdentityModel.Splice(identity, applied.SelectMany(c => c.Model.Mappings), context.Model.Mappings.ToList());
         var defaultSchema = context.Model.DefaultSchema;
 
-        var unknown = context.Model.Unresolved.Concat(applied.SelectMany(c => c.Model.Unresolved)).ToList();
+        var unknown = context.Model.Unresolved.Concat(applied.SelectMany(c => c.Model.Unresolved)).Concat(identity?.Unknown ?? new List<UnresolvedConfigurationSpec>()).ToList();
         // Naming-convention plug-ins (EFCore.NamingConventions) rename tables, columns and constraints: applied when
         // the context uses exactly one known convention, else the names are withheld.
         NameRewriter? naming = null;
@@ -152,7 +156,7 @@ internal static class DataLayerReportBuilder
         SchemaResult schema;
         try
         {
-            schema = SchemaBuilder.Build(context, applied, fluent, defaultSchema, provider, naming);
+            schema = SchemaBuilder.Build(context, applied, fluent, defaultSchema, provider, naming, identity);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -65,7 +65,7 @@ internal static class TableMapper
             else if (own is { Kind: TableMappingKind.Table or TableMappingKind.View, Name: not null })
             {
                 var evidence = ReferenceEquals(own, set.Entity.TableAttribute) ? TableEvidenceKind.TableAttribute : TableEvidenceKind.FluentApi;
-                reports.Add(Report(set, own.Name, own.Schema ?? defaultSchema, own.Kind == TableMappingKind.View, evidence, own.Location, null));
+                reports.Add(Report(set, own.Name, own.Schema ?? defaultSchema, own.Kind == TableMappingKind.View, evidence, own.Location, own.Origin));
             }
             else
             {

@@ -137,10 +137,10 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                     state = State.Property;
                     break;
                 case (State.Property, _) when PropertyNotes.Contains(step.Method):
-                    property!.Evidence.Add(new EvidenceReport(Render(step), step.Location)); // defaults, computed columns: shown, no JSON effect
+                    property!.Evidence.Add(new EvidenceReport(Evidence(step), step.Location)); // defaults, computed columns: shown, no JSON effect
                     break;
                 case (State.Property, _) when PropertyFacets.Contains(step.Method):
-                    property!.Evidence.Add(new EvidenceReport(Render(step)
+                    property!.Evidence.Add(new EvidenceReport(Evidence(step)
                         + (step.Method == "IsRequired" && property.InOptionalDependent ? " (no effect on the column: the owned reference is optional)" : ""), step.Location));
                     ApplyPropertyFacet(property, step);
                     break;
@@ -325,6 +325,9 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
         step.Method + (step.TypeArguments.Count == 0 ? "" : "<" + string.Join(", ", step.TypeArguments.Select(t => t.Substring(t.LastIndexOf('.') + 1))) + ">")
         + "(" + string.Join(", ", step.Arguments.Select(a => a.StartsWith("\"", System.StringComparison.Ordinal) ? "\"" + a.Substring(1) + "\""
                                                           : a.StartsWith("=", System.StringComparison.Ordinal) ? "x => x." + a.Substring(1) : a)) + ")";
+
+    /// <summary>A call as evidence: its code, and where library code made it (<see cref="EvidenceReport.Origin"/>).</summary>
+    private static string Evidence(FluentStepSpec step) => Render(step) + (step.Origin is null ? "" : EvidenceReport.OriginSeparator + step.Origin);
 
     private static string Describe(FluentChainSpec chain) =>
         (chain.RootType ?? "?") + (chain.Steps.Count == 0 ? "" : chain.Steps[0].Method.StartsWith("=", System.StringComparison.Ordinal)

@@ -105,14 +105,14 @@ internal sealed class SchemaBuilder
     public EntityNode? Entity(string fullName) => _entities.TryGetValue(fullName, out var node) ? node : null;
 
     public static SchemaResult Build(DbContextSpec context, IReadOnlyList<EntityConfigurationSpec> applied, IReadOnlyList<TableMappingSpec> fluentMappings,
-        string? defaultSchema, string? provider, NameRewriter? naming = null)
+        string? defaultSchema, string? provider, NameRewriter? naming = null, IdentityConfiguration? identity = null)
     {
         var builder = new SchemaBuilder(provider) { Naming = naming };
         foreach (var type in context.ReachableTypes.Concat(applied.SelectMany(a => a.ReachableTypes)))
         {
             if (!builder._types.ContainsKey(type.FullName)) builder._types.Add(type.FullName, type);
         }
-        var chains = applied.SelectMany(a => a.Model.Chains).Concat(context.Model.Chains).ToList();
+        var chains = IdentityModel.Splice(identity, applied.SelectMany(a => a.Model.Chains), context.Model.Chains.ToList());
         return builder.Run(context, applied, chains, fluentMappings, defaultSchema);
     }
 
@@ -217,6 +217,11 @@ internal sealed class SchemaBuilder
         _order.Add(node);
     }
 
+    /// <summary>A navigation to ASP.NET Core Identity's entity classes (<c>ICollection&lt;IdentityUserRole&lt;string&gt;&gt; UserRoles { get; }</c>):
+    /// EF Core maps even a get-only collection, next to Identity's navigation-less relationships; not modelled, so withheld.</summary>
+    private static bool IsIdentityNavigation(EntityMemberSpec member) =>
+        member.ClrType.StartsWith("Microsoft.AspNetCore.Identity.", StringComparison.Ordinal) || member.ClrType.Contains("[Microsoft.AspNetCore.Identity.");
+
     private static Dictionary<string, HashSet<string>> IgnoredMembers(List<FluentChainSpec> chains)
     {
         var ignored = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
@@ -286,7 +291,7 @@ internal sealed class SchemaBuilder
                     if (member.Kind == MemberKind.Reference && !member.HasSetter) break;
                     if (Entity(member.ClrType) is { } target) node.Navigations.Add(new NavigationNode(node, member, target));
                     break;
-                case MemberKind.Unsupported when member.HasSetter:
+                case MemberKind.Unsupported when member.HasSetter || IsIdentityNavigation(member):
                     Unknown("property `" + node.Spec.Name + "." + member.Name + "` of type `" + member.ClrType + "` is not modelled yet", member.Location);
                     break;
             }

@@ -1084,4 +1084,10 @@ internal static class Models
             }
             """, "History.HistoryContext"),
     };
+
+    /// <summary>The ASP.NET Core Identity models join the others (kept in their own file).</summary>
+    static Models()
+    {
+        foreach (var (name, model) in IdentityModels.All) All.Add(name, model);
+    }
 }
