@@ -72,4 +72,42 @@ public class MartenTests
         Assert.Contains("| Marten | live aggregation | `Shop.Carts.Cart` |  | the aggregate is rebuilt from its events on every read | `Carts.Get` |", md);
         Assert.DoesNotContain("Other.Run", md);
     }
+
+    [Fact]
+    public void A_projection_added_as_an_instance_names_its_type_and_the_async_daemon_is_listed()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Orders/Setup.cs", """
+            using JasperFx.Events.Daemon;
+            using JasperFx.Events.Projections;
+            using Marten;
+            using Marten.Events.Projections;
+            namespace Shop.Orders
+            {
+                public record OrderPlaced(Guid OrderId, string CustomerId);
+                public class CustomerHistory { public string Id { get; set; } = ""; public int Count { get; set; } }
+                public class CustomerHistoryProjection : MultiStreamProjection<CustomerHistory, string>
+                {
+                    public CustomerHistoryProjection() => Identity<OrderPlaced>(e => e.CustomerId);
+                    public void Apply(OrderPlaced e, CustomerHistory h) => h.Count++;
+                }
+                public static class Setup
+                {
+                    public static void Add(IServiceCollection services) =>
+                        services.AddMarten(options =>
+                        {
+                            options.Connection("Host=pg;Database=orders");
+                            options.Projections.Add(new CustomerHistoryProjection(), ProjectionLifecycle.Async);
+                        }).UseLightweightSessions().AddAsyncDaemon(DaemonMode.HotCold);
+                }
+                // Trap: an AddAsyncDaemon that is not Marten's.
+                public static class Other { public static IServiceCollection AddAsyncDaemon(this IServiceCollection s, DaemonMode m) => s; public static void Run(IServiceCollection s) => s.AddAsyncDaemon(DaemonMode.Solo); }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        // The instance's type (the row's projection column used to be blank).
+        Assert.Contains("| Marten | projection | `Shop.Orders.CustomerHistoryProjection` |  | Async | `Setup.Add` |", md);
+        Assert.Contains("| Marten | async daemon |  |  | runs the async projections (HotCold) | `Setup.Add` |", md);
+        Assert.DoesNotContain("(Solo)", md);
+    }
 }

@@ -70,6 +70,76 @@ public class MassTransitTests
         Assert.DoesNotContain("Notify.Run", md);
     }
 
+    private const string SagaActivities = """
+        using System.Threading.Tasks;
+        using MassTransit;
+        namespace Shop.Fulfilment
+        {
+            public record OrderSubmitted(Guid OrderId);
+            public record PaymentCompleted(Guid OrderId);
+            public record ProcessPayment(Guid OrderId);
+            public record ShipOrder(Guid OrderId);
+            public record RefundPayment(Guid OrderId);
+            public record OrderCancelled(Guid OrderId);
+            public class NoCarrierException : Exception { }
+            public class FulfilmentState : SagaStateMachineInstance { public Guid CorrelationId { get; set; } public string CurrentState { get; set; } = ""; }
+            public class FulfilmentMachine : MassTransitStateMachine<FulfilmentState>
+            {
+                public State AwaitingPayment { get; private set; } = null!;
+                public State Compensated { get; private set; } = null!;
+                public Event<OrderSubmitted> Submitted { get; private set; } = null!;
+                public Event<PaymentCompleted> Paid { get; private set; } = null!;
+                public FulfilmentMachine()
+                {
+                    InstanceState(x => x.CurrentState);
+                    Event(() => Submitted, e => e.CorrelateById(m => m.Message.OrderId));
+                    Event(() => Paid, e => e.CorrelateById(m => m.Message.OrderId));
+                    Initially(When(Submitted)
+                        .Publish(c => new ProcessPayment(c.Saga.CorrelationId))
+                        .TransitionTo(AwaitingPayment));
+                    During(AwaitingPayment, When(Paid)
+                        .Send(new Uri("queue:ship-order"), c => new ShipOrder(c.Saga.CorrelationId))
+                        .Catch<NoCarrierException>(ex => ex
+                            .Publish(c => new RefundPayment(c.Saga.CorrelationId))
+                            .Publish(c => new OrderCancelled(c.Saga.CorrelationId))
+                            .TransitionTo(Compensated)));
+                }
+            }
+            public static class Bus
+            {
+                public static void Add(IServiceCollection services) => services.AddMassTransit(x =>
+                    x.UsingRabbitMq((context, cfg) =>
+                    {
+                        // Trap: topology configuration of a message type, nothing is published here.
+                        cfg.Publish<OrderSubmitted>(p => p.Exclude = true);
+                        cfg.UseInMemoryOutbox(context);
+                        cfg.ConfigureEndpoints(context);
+                    }));
+            }
+        }
+        """;
+
+    [Fact]
+    public void State_machine_activities_publish_and_send_their_messages_not_the_saga_state_and_compensation_reads_in_order()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Fulfilment/Machine.cs", SagaActivities)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        // The binders' Publish<TInstance, TData, TMessage>: the message is TMessage (it used to be reported as the saga state).
+        Assert.Contains("| published | `Shop.Fulfilment.ProcessPayment` |  | `FulfilmentMachine.ctor` |", md);
+        Assert.Contains("| sent | `Shop.Fulfilment.ShipOrder` |  | `FulfilmentMachine.ctor` |", md);
+        Assert.Contains("| published | `Shop.Fulfilment.RefundPayment` |  | `FulfilmentMachine.ctor` |", md);
+        Assert.Contains("| published | `Shop.Fulfilment.OrderCancelled` |  | `FulfilmentMachine.ctor` |", md);
+        Assert.DoesNotContain("| published | `Shop.Fulfilment.FulfilmentState` |", md);
+        Assert.DoesNotContain("| sent | `Shop.Fulfilment.FulfilmentState` |", md);
+        // Compensation steps in the order they run, with their messages and the state entered.
+        Assert.Contains("compensation on NoCarrierException: Publish RefundPayment, Publish OrderCancelled, TransitionTo Compensated", md);
+        // The outbox call as written (it used to read UseInMemoryOutbox(), an overload the code does not call).
+        Assert.Contains("| outbox | `in memory` | UseInMemoryOutbox(context) | `Bus.Add` |", md);
+        // Trap: cfg.Publish<T>(...) configures topology.
+        Assert.DoesNotContain("| published | `Shop.Fulfilment.OrderSubmitted` |", md);
+    }
+
     /// <summary>MassTransit.EntityFrameworkCore is not served by this machine's package mirror, so its two entry points
     /// are declared here with the real names and namespace (the parser confirms by namespace and name, as for the real
     /// package's extension methods).</summary>

@@ -195,4 +195,31 @@ public class QueryShapeTests
         var eager = GeneratorHarness.Run(Sources.With(("Lazy/Blog.cs", code.Replace("o.UseLazyLoadingProxies().UseSqlite", "o.UseSqlite")))).Markdown!;
         Assert.DoesNotContain("Lazy-loaded navigation", eager);
     }
+
+    [Fact]
+    public void Paging_and_projection_on_a_queryable_that_is_not_a_DbSet_are_no_failure_and_no_fact()
+    {
+        // Select and Take are candidates outside loops; on an IQueryable not rooted at a DbSet (Marten's, MongoDB's,
+        // AsQueryable()) the parser used to fall through to the loop check with no loop and fail (DDG001).
+        const string code = """
+            using System.Linq;
+            namespace Shop.Reads
+            {
+                public record Row(int Id, string Name);
+                public class Rows
+                {
+                    private readonly IQueryable<Row> _rows = new List<Row>().AsQueryable();
+                    public List<Row> Page() => _rows.Where(r => r.Id > 0).OrderBy(r => r.Id).Take(20).ToList();
+                    public List<string> Names() => _rows.Select(r => r.Name).ToList();
+                    public int InLoop(int[] ids) { var n = 0; foreach (var id in ids) n += _rows.Where(r => r.Id == id).Take(1).Count(); return n; }
+                }
+            }
+            """;
+        var output = GeneratorHarness.Run(Sources.With(("Reads/Rows.cs", code)));
+        Assert.DoesNotContain(output.Diagnostics, d => d.Id == "DDG001");
+        Assert.DoesNotContain("Rows.Page", output.Markdown!);
+        Assert.DoesNotContain("Rows.Names", output.Markdown!);
+        // A LINQ query on an IQueryable inside a loop body is still an N+1 risk, as before.
+        Assert.Contains("| `Rows.InLoop` | Query inside a loop (N+1 risk) | `Shop.Reads.Row` | `Take in the loop at line", output.Markdown!);
+    }
 }

@@ -52,6 +52,12 @@ public class StoreTests
                 public Task Index() => _orders.Indexes.CreateOneAsync(new CreateIndexModel<Order>(
                     Builders<Order>.IndexKeys.Ascending(o => o.CustomerId).Descending(o => o.Id),
                     new CreateIndexOptions { Unique = true, Name = "ix_orders_customer" }));
+
+                public Task Many() => _orders.Indexes.CreateManyAsync(new[]
+                {
+                    new CreateIndexModel<Order>(Builders<Order>.IndexKeys.Ascending(o => o.CustomerId), new CreateIndexOptions { Name = "ix_customer" }),
+                    new CreateIndexModel<Order>(Builders<Order>.IndexKeys.Descending(o => o.Id), new CreateIndexOptions { Unique = true, Name = "ux_id" }),
+                });
             }
 
             public class Sessions(IConnectionMultiplexer redis)
@@ -121,6 +127,8 @@ public class StoreTests
         Assert.Contains("| MongoDB | database | `shop` |  |  | `Catalog.ctor` |", md);
         Assert.Contains("| MongoDB | collection | `orders` | `Shop.Data.Order` |  | `Catalog.ctor` |", md);
         Assert.Contains("| MongoDB | index |  | `Shop.Data.Order` | CustomerId ascending, Id descending, unique, named \"ix\\_orders\\_customer\" | `Catalog.Index` |", md);
+        // CreateMany with two models is two indexes, each with its own keys and options (they used to be merged into one).
+        Assert.Contains("| MongoDB | index |  | `Shop.Data.Order` | 2 indexes: (CustomerId ascending, named \"ix\\_customer\"); (Id descending, unique, named \"ux\\_id\") | `Catalog.Many` |", md);
         Assert.Contains("| Redis | key | `session:{id}` |  | string: StringSetAsync, expiry 20 minutes | `Sessions.Save` |", md);
         Assert.Contains("| Redis | key | `cart:{user}` |  | hash: HashGetAllAsync | `Sessions.Cart` |", md);
         Assert.Contains("| Redis | key | `session:{id}` |  | key: KeyDeleteAsync | `Sessions.Forget` |", md);
@@ -178,5 +186,44 @@ public class StoreTests
         Assert.Contains("`AccountEndpoint=https://shop.documents.azure.com:443/;AccountKey=***`", md);
         Assert.DoesNotContain("Q29zbW9zS2V5LVNlY3JldA==", output.All);
         Assert.DoesNotContain("Q29zbW9zLUNzLVNlY3JldA==", output.All);
+    }
+
+    [Fact]
+    public void LiteDB_indexes_created_in_code_are_listed_and_a_repository_holding_the_database_shows_it()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Data/Offline.cs", """
+            using LiteDB;
+            namespace Shop.Offline
+            {
+                public class Pending { public int Id { get; set; } public Guid OrderId { get; set; } public DateTime Due { get; set; } public string Country { get; set; } = ""; }
+                public sealed class PendingRepository
+                {
+                    private readonly LiteDatabase _db;
+                    private readonly ILiteCollection<Pending> _pending;
+                    public PendingRepository(IConfiguration configuration)
+                    {
+                        _db = new LiteDatabase(configuration.GetConnectionString("Offline"));
+                        _pending = _db.GetCollection<Pending>("pending");
+                        _pending.EnsureIndex(x => x.OrderId, unique: true);
+                        _pending.EnsureIndex(x => x.Due);
+                        _pending.EnsureIndex("by_country", "$.Country");
+                    }
+                    public void Add(Pending p) => _pending.Insert(p);
+                }
+                // Trap: an EnsureIndex that is not LiteDB's.
+                public class Search { public void EnsureIndex(Func<Pending, Guid> key, bool unique) { } }
+                public class Setup { public void Run(Search s) => s.EnsureIndex(x => x.OrderId, unique: true); }
+            }
+            """)), new Dictionary<string, string> { ["appsettings.json"] = """{ "ConnectionStrings": { "Offline": "Filename=offline.db;Password=Lite-Index-Secret" } }""" });
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("| LiteDB | collection | `pending` | `Shop.Offline.Pending` |  | `PendingRepository.ctor` |", md);
+        Assert.Contains("| LiteDB | index |  | `Shop.Offline.Pending` | OrderId, unique | `PendingRepository.ctor` |", md);
+        Assert.Contains("| LiteDB | index |  | `Shop.Offline.Pending` | Due | `PendingRepository.ctor` |", md);
+        Assert.Contains("| LiteDB | index |  | `Shop.Offline.Pending` | $.Country, named \"by\\_country\" | `PendingRepository.ctor` |", md);
+        Assert.DoesNotContain("Setup.Run", md);
+        // The LiteDatabase field is a data-access dependency too (only ILiteDatabase was recognised before).
+        Assert.Contains("| ILiteCollection&lt;Pending> (LiteDB), LiteDatabase (LiteDB) | no |", md);
+        Assert.DoesNotContain("Lite-Index-Secret", output.All);
     }
 }

@@ -88,7 +88,12 @@ internal static class MartenParser
                             var lifecycle = call.ArgumentList.Arguments.Select(a => a.Expression).OfType<MemberAccessExpressionSyntax>()
                                 .Select(m => m.Name.Identifier.ValueText).FirstOrDefault();
                             var kind = projection.Name == "Snapshot" ? "snapshot" : projection.Name == "LiveStreamAggregation" ? "live aggregation" : "projection";
-                            configured.Add(new EventSourcingSpec("Marten", kind, TypeArgument(projection), EquatableArray<string>.Empty,
+                            // Add<TProjection>(lifecycle), or Add(new TProjection(), lifecycle) with the projection given as an instance.
+                            var target = TypeArgument(projection)
+                                         ?? (projection.Name == "Add" && call.ArgumentList.Arguments.FirstOrDefault() is { } instance
+                                             && model.GetTypeInfo(instance.Expression, cancellationToken).Type is INamedTypeSymbol { TypeKind: TypeKind.Class } instanceType
+                                                 ? instanceType.ClrFullName() : null);
+                            configured.Add(new EventSourcingSpec("Marten", kind, target, EquatableArray<string>.Empty,
                                 lifecycle is null ? (kind == "live aggregation" ? "Live" : null) : lifecycle, member, location));
                             break;
                         case "For" when access.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Schema" }
@@ -102,6 +107,15 @@ internal static class MartenParser
             {
                 connection.AddRange(ConnectionSourceParser.Parse(argument.Expression, model, cancellationToken));
             }
+        }
+        // .AddAsyncDaemon(DaemonMode.HotCold) chained on AddMarten: what runs the async projections.
+        foreach (var chained in SyntaxFacts.CallsChainedAfter(invocation))
+        {
+            if (SyntaxFacts.CalledName(chained) != "AddAsyncDaemon" || model.GetSymbolInfo(chained, cancellationToken).Symbol is not IMethodSymbol daemon
+                || !(daemon.ReducedFrom ?? daemon).ContainingType.IsInNamespaceOrBelow("Marten")) continue;
+            var mode = chained.ArgumentList.Arguments.FirstOrDefault()?.Expression is MemberAccessExpressionSyntax modeAccess ? modeAccess.Name.Identifier.ValueText : null;
+            configured.Add(new EventSourcingSpec("Marten", "async daemon", null, EquatableArray<string>.Empty,
+                mode is null ? "runs the async projections" : "runs the async projections (" + mode + ")", member, SourceLocation.From(((MemberAccessExpressionSyntax)chained.Expression).Name)));
         }
         var store = new StoreSpec("PostgreSQL", true, "Marten document and event store (Marten)", "AddMarten", connection.ToEquatableArray(), member, SourceLocation.From(invocation));
         return new MartenResult(store, documents.ToEquatableArray(), null, null) { Configured = configured.ToEquatableArray() };

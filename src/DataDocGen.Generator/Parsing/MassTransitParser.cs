@@ -68,19 +68,20 @@ internal static class MassTransitParser
         var events = properties.Where(p => p.Type is INamedTypeSymbol { Name: "Event", TypeArguments.Length: 1 } e && e.IsInNamespace("MassTransit"))
             .Select(p => p.Name + " (" + ((INamedTypeSymbol)p.Type).TypeArguments[0].Name + ")").ToList();
         if (events.Count > 0) items.Add("events: " + string.Join(", ", events));
-        // Compensation: what the Catch<TException> handlers publish or send.
+        // Compensation: what the Catch<TException> handlers do, step by step in source order (a chain's calls nest
+        // outside-in, so they are ordered by the position of their names), with the message each Publish or Send makes
+        // and the state each TransitionTo enters.
         foreach (var handler in declaration.DescendantNodes().OfType<InvocationExpressionSyntax>()
                      .Where(i => i.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "Catch" } } or GenericNameSyntax { Identifier.ValueText: "Catch" }))
         {
             var exception = handler.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax generic } ? generic.TypeArgumentList.Arguments.FirstOrDefault()?.ToString() : null;
-            var actions = handler.ArgumentList.DescendantNodes().OfType<InvocationExpressionSyntax>()
-                .Select(i => i.Expression is MemberAccessExpressionSyntax access ? access.Name.Identifier.ValueText : null)
-                .Where(n => n is "Publish" or "PublishAsync" or "Send" or "SendAsync" or "TransitionTo" or "Finalize" or "Then" or "ThenAsync")
-                .Select(n => n!).ToList();
-            var published = handler.ArgumentList.DescendantNodes().OfType<ObjectCreationExpressionSyntax>()
-                .Select(c => model.GetTypeInfo(c, cancellationToken).Type?.Name).Where(n => n is not null).Distinct().ToList();
-            items.Add("compensation on " + (exception ?? "exception") + ": " + (actions.Count == 0 ? "handled" : string.Join(", ", actions.Distinct()))
-                      + (published.Count == 0 ? "" : " " + string.Join(", ", published)));
+            var steps = handler.ArgumentList.DescendantNodes().OfType<InvocationExpressionSyntax>()
+                .Select(i => (Call: i, Name: i.Expression as MemberAccessExpressionSyntax))
+                .Where(c => c.Name?.Name.Identifier.ValueText is "Publish" or "PublishAsync" or "Send" or "SendAsync" or "TransitionTo" or "Finalize" or "Then" or "ThenAsync")
+                .OrderBy(c => c.Name!.Name.SpanStart)
+                .Select(c => Step(c.Call, c.Name!.Name.Identifier.ValueText, model, cancellationToken))
+                .ToList();
+            items.Add("compensation on " + (exception ?? "exception") + ": " + (steps.Count == 0 ? "handled" : string.Join(", ", steps)));
         }
         if (declaration.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(i => i.Expression is IdentifierNameSyntax { Identifier.ValueText: "SetCompletedWhenFinalized" }))
         {
@@ -88,6 +89,43 @@ internal static class MassTransitParser
         }
         return new MessagingSpec("saga", type.ClrFullName(), "state " + machine.TypeArguments[0].ClrFullName(), items.ToEquatableArray(), type.Name,
             SourceLocation.From(declaration.Identifier.Parent!));
+    }
+
+    /// <summary>One step of a Catch handler: <c>Publish RefundPayment</c>, <c>TransitionTo Compensated</c>, <c>Finalize</c>.</summary>
+    private static string Step(InvocationExpressionSyntax call, string name, SemanticModel model, CancellationToken cancellationToken)
+    {
+        switch (name)
+        {
+            case "TransitionTo":
+                return call.ArgumentList.Arguments.FirstOrDefault()?.Expression is IdentifierNameSyntax state ? "TransitionTo " + state.Identifier.ValueText : "TransitionTo";
+            case "Publish" or "PublishAsync" or "Send" or "SendAsync":
+                var message = model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol method ? MessageType(method, call, model, cancellationToken) : null;
+                return message is null ? name : name + " " + message.Name;
+            default:
+                return name;
+        }
+    }
+
+    /// <summary>The message a Publish or Send call sends. MassTransit's overloads differ in their type parameters:
+    /// <c>IPublishEndpoint.Publish&lt;T&gt;(T message)</c> has one, the state machine's activity binders
+    /// (<c>Publish&lt;TInstance, TData, TMessage&gt;</c>, and the exception binders' with <c>TException</c>) name it
+    /// <c>TMessage</c> among the saga and event types. Other generic shapes are not guessed.</summary>
+    private static ITypeSymbol? MessageType(IMethodSymbol method, InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var original = method.ReducedFrom ?? method;
+        if (original.TypeParameters.Length == 0)
+        {
+            return invocation.ArgumentList.Arguments.Select(a => model.GetTypeInfo(a.Expression, cancellationToken).Type).FirstOrDefault();
+        }
+        // A reduced extension method keeps the type parameters its receiver did not fix; the others were inferred.
+        var arguments = method.TypeParameters.Zip(method.TypeArguments, (p, a) => (p.Name, Type: a)).ToList();
+        if (method.ReducedFrom is { } from)
+        {
+            arguments.AddRange(from.TypeParameters.Select(p => (p.Name, Type: method.GetTypeInferredDuringReduction(p)!)).Where(p => p.Type is not null));
+        }
+        var named = arguments.FirstOrDefault(a => a.Name == "TMessage").Type;
+        if (named is not null) return named;
+        return original.TypeParameters.Length == 1 ? arguments.Select(a => a.Type).FirstOrDefault() : null;
     }
 
     private static MessagingSpec? Call(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
@@ -111,7 +149,7 @@ internal static class MassTransitParser
                     .Where(n => n is not null && n.StartsWith("Use", System.StringComparison.Ordinal)).Select(n => n! + "()").Distinct().ToEquatableArray();
                 return new MessagingSpec("outbox", method.TypeArguments.FirstOrDefault()?.ClrFullName() ?? "DbContext", "Entity Framework outbox", settings, member, location);
             case "AddInMemoryInboxOutbox" or "UseInMemoryOutbox":
-                return new MessagingSpec("outbox", "in memory", name + "()", EquatableArray<string>.Empty, member, location);
+                return new MessagingSpec("outbox", "in memory", name + (CodeText.Safe(invocation.ArgumentList) ?? "(…)"), EquatableArray<string>.Empty, member, location);
             case "AddInboxStateEntity" or "AddOutboxMessageEntity" or "AddOutboxStateEntity":
                 return new MessagingSpec("outbox tables", name.Substring(3, name.Length - 9), "added to the EF Core model by " + name + "()", EquatableArray<string>.Empty, member, location);
             case "UseMessageRetry":
@@ -125,7 +163,9 @@ internal static class MassTransitParser
                     : null;
                 return new MessagingSpec("transport", transport.Substring(5), hostText is null ? null : "host " + hostText, EquatableArray<string>.Empty, member, location);
             case "Publish" or "Send":
-                var message = method.TypeArguments.FirstOrDefault() ?? invocation.ArgumentList.Arguments.Select(a => model.GetTypeInfo(a.Expression, cancellationToken).Type).FirstOrDefault();
+                // cfg.Publish<T>(x => ...) on a bus or endpoint configurator sets the message's topology: nothing is sent.
+                if (OptionsBuilderParser.ReceiverType(method) is { } receiverType && receiverType.Name.EndsWith("Configurator", System.StringComparison.Ordinal)) return null;
+                var message = MessageType(method, invocation, model, cancellationToken);
                 if (message is null || message.SpecialType == SpecialType.System_Object || message is ITypeParameterSymbol) return null;
                 return new MessagingSpec(name == "Publish" ? "published" : "sent", message.ClrFullName(), null, EquatableArray<string>.Empty, member, location);
             default:

@@ -113,13 +113,15 @@ internal static partial class QueryShapeParser
     /// <c>IQueryable</c> (not on an in-memory sequence).</summary>
     private static QueryShapeResult? InLoop(InvocationExpressionSyntax invocation, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
     {
+        // Select and Take are candidates outside loops too (projections, paging): a LINQ call on an IQueryable that is
+        // not rooted at a DbSet (Marten's, MongoDB's, AsQueryable()) falls through to here with no loop around it.
+        if (EnclosingLoop(invocation) is not { } loop) return null;
         var original = method.ReducedFrom ?? method;
         var receiver = OptionsBuilderParser.ReceiverType(method);
         var isQuery = original.ContainingType.Is("System.Linq", "Queryable")
                       || original.ContainingType.Is("Microsoft.EntityFrameworkCore", "EntityFrameworkQueryableExtensions")
                       || (method.Name is "Find" or "FindAsync" && receiver is INamedTypeSymbol { Name: "DbSet" } set && set.IsInNamespace("Microsoft.EntityFrameworkCore"));
         if (!isQuery || method.Name is "Load" or "LoadAsync" && !original.ContainingType.Is("Microsoft.EntityFrameworkCore", "EntityFrameworkQueryableExtensions")) return null;
-        var loop = EnclosingLoop(invocation)!;
         var loopLine = loop.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
         var spec = new QueryShapeSpec(LoopQueryKind, ElementType(receiver)?.ClrFullName(),
             method.Name + " in the loop at line " + loopLine.ToString(System.Globalization.CultureInfo.InvariantCulture),

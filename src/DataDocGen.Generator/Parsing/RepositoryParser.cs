@@ -134,7 +134,7 @@ internal static class RepositoryParser
         if (type is INamedTypeSymbol { Name: "IMongoCollection" or "IMongoDatabase" or "IMongoClient" } mongo && mongo.IsInNamespace("MongoDB.Driver")) return type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + " (MongoDB)";
         if (IsConnectionFactory(type)) return type.Name + " (connection factory, ADO.NET)";
         if (type.Is("StackExchange.Redis", "IDatabase") || type.Is("StackExchange.Redis", "IConnectionMultiplexer")) return type.Name + " (Redis)";
-        if (type is INamedTypeSymbol { Name: "ILiteDatabase" or "ILiteCollection" } lite && lite.IsInNamespace("LiteDB")) return type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + " (LiteDB)";
+        if (type is INamedTypeSymbol { Name: "ILiteDatabase" or "LiteDatabase" or "ILiteCollection" } lite && lite.IsInNamespace("LiteDB")) return type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + " (LiteDB)";
         return null;
     }
 

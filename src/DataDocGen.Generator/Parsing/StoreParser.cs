@@ -70,7 +70,7 @@ internal static class StoreParser
         {
             "Create" => access.Expression is IdentifierNameSyntax { Identifier.ValueText: "NpgsqlDataSource" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "NpgsqlDataSource" },
             "Connect" or "ConnectAsync" => access.Expression.ToString().EndsWith("ConnectionMultiplexer", System.StringComparison.Ordinal),
-            "AddNpgsqlDataSource" or "GetDatabase" or "GetCollection" or "GetContainer" => true,
+            "AddNpgsqlDataSource" or "GetDatabase" or "GetCollection" or "GetContainer" or "EnsureIndex" => true,
             var name when MongoIndexCalls.Contains(name) => true,
             var name => RedisOperation(name) is not null,
         },
@@ -157,6 +157,11 @@ internal static class StoreParser
             var collection = FirstString(invocation, model, cancellationToken) ?? (method.TypeArguments.FirstOrDefault()?.Name);
             return new StoreResult(null, new StoreObjectSpec("LiteDB", "collection", collection, document, null, member, location), null);
         }
+        if (name == "EnsureIndex" && receiver is INamedTypeSymbol { Name: "ILiteCollection" or "LiteCollection", TypeArguments.Length: 1 } liteCollection && liteCollection.IsInNamespace("LiteDB"))
+        {
+            return new StoreResult(null, new StoreObjectSpec("LiteDB", "index", null, liteCollection.TypeArguments[0].ClrFullName(),
+                LiteIndexDetail(invocation, method, model, cancellationToken), member, location), null);
+        }
         if (receiver.Is("StackExchange.Redis", "IDatabase") || receiver.Is("StackExchange.Redis", "IDatabaseAsync")
             || receiver.AllInterfaces.Any(i => i.Is("StackExchange.Redis", "IDatabaseAsync")))
         {
@@ -194,9 +199,23 @@ internal static class StoreParser
     /// (<c>Unique = true</c>, <c>Name = "..."</c>, <c>ExpireAfter</c>) written in a CreateOne/CreateMany call.</summary>
     private static string? MongoIndexDetail(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
     {
+        // CreateMany with several CreateIndexModel<T> written in place: one detail per index, never one merged index.
+        var models = invocation.ArgumentList.DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>()
+            .Where(c => model.GetTypeInfo(c, cancellationToken).Type is INamedTypeSymbol { Name: "CreateIndexModel", TypeArguments.Length: 1 } t && t.IsInNamespace("MongoDB.Driver"))
+            .ToList();
+        if (models.Count > 1)
+        {
+            var each = models.Select(m => "(" + (MongoIndexDetail(m, model, cancellationToken) ?? "…") + ")");
+            return models.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " indexes: " + string.Join("; ", each);
+        }
+        return MongoIndexDetail(invocation.ArgumentList, model, cancellationToken);
+    }
+
+    private static string? MongoIndexDetail(SyntaxNode scope, SemanticModel model, CancellationToken cancellationToken)
+    {
         var parts = new List<string>();
         // Chained key calls nest outside-in; in source order they read as written.
-        foreach (var call in invocation.ArgumentList.DescendantNodes().OfType<InvocationExpressionSyntax>()
+        foreach (var call in scope.DescendantNodes().OfType<InvocationExpressionSyntax>()
                      .OrderBy(c => c.Expression is MemberAccessExpressionSyntax access ? access.Name.SpanStart : c.SpanStart))
         {
             if (call.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: var direction and ("Ascending" or "Descending" or "Text" or "Hashed" or "Geo2DSphere" or "Wildcard") }) continue;
@@ -204,7 +223,7 @@ internal static class StoreParser
             var field = SyntaxFacts.SelectedMember(argument) ?? model.ConstantString(argument, cancellationToken);
             parts.Add((field ?? "…") + " " + direction.ToLowerInvariant());
         }
-        foreach (var assignment in invocation.ArgumentList.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+        foreach (var assignment in scope.DescendantNodes().OfType<AssignmentExpressionSyntax>())
         {
             var option = assignment.Left is IdentifierNameSyntax id ? id.Identifier.ValueText : null;
             switch (option)
@@ -224,6 +243,37 @@ internal static class StoreParser
             }
         }
         return parts.Count == 0 ? null : string.Join(", ", parts);
+    }
+
+    /// <summary>LiteDB's <c>EnsureIndex(x => x.Field, unique: true)</c>, <c>EnsureIndex("name", x => x.Field)</c> or
+    /// <c>EnsureIndex("name", "$.Field")</c>: the field (or the expression's constant text), the name and uniqueness.</summary>
+    private static string? LiteIndexDetail(InvocationExpressionSyntax invocation, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
+    {
+        string? field = null, indexName = null;
+        var unique = false;
+        foreach (var argument in invocation.ArgumentList.Arguments)
+        {
+            switch (OptionsBuilderParser.ParameterFor(argument, invocation.ArgumentList, method)?.Name)
+            {
+                case "keySelector":
+                    field = SyntaxFacts.SelectedMember(argument.Expression) ?? "…";
+                    break;
+                case "expression":
+                    field = model.ConstantString(argument.Expression, cancellationToken) ?? "…";
+                    break;
+                case "name":
+                    indexName = model.ConstantString(argument.Expression, cancellationToken);
+                    break;
+                case "unique":
+                    unique = model.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true, Value: true };
+                    if (!unique && model.GetConstantValue(argument.Expression, cancellationToken) is not { HasValue: true }) return (field ?? "…") + ", unique or not (not a constant)";
+                    break;
+            }
+        }
+        var parts = new List<string> { field ?? "…" };
+        if (unique) parts.Add("unique");
+        if (indexName is not null) parts.Add("named \"" + indexName + "\"");
+        return string.Join(", ", parts);
     }
 
     private static string? FirstString(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken) =>
