@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Threading;
+using DataDocGen.Generator.Helpers;
 using DataDocGen.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
