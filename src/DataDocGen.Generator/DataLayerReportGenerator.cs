@@ -160,8 +160,8 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.SqlScripts);
 
         var declaredMembers = context.SyntaxProvider
-            .CreateSyntaxProvider(DeclaredMemberParser.IsCandidate, DeclaredMemberParser.Parse)
-            .Where(static spec => spec is not null)
+            .CreateSyntaxProvider(DeclaredMemberParser.IsCandidate, TransformCache.Reusing(DeclaredMemberParser.Parse))
+            .SelectMany(static (specs, _) => specs)
             .WithTrackingName(TrackingNames.DeclaredMembers);
 
         var specifications = context.SyntaxProvider

@@ -35,6 +35,21 @@ foreach (var size in sizes)
     var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
     if (errors.Count > 0) Console.Error.WriteLine($"  warning: the synthetic project has {errors.Count} compile errors, first: {errors[0]}");
 
+    var serviceTree = trees.First(t => t.FilePath.EndsWith("Service1.cs", StringComparison.Ordinal));
+    // DATADOCGEN_BENCH_PROFILE_EDITS=N: only repeat an unrelated edit N times, each a new edit, for a profiler to sample.
+    if (int.TryParse(Environment.GetEnvironmentVariable("DATADOCGEN_BENCH_PROFILE_EDITS"), out var profileEdits))
+    {
+        var profiled = CreateDriver().RunGenerators(compilation);
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < profileEdits; i++)
+        {
+            var text = serviceTree.GetText().ToString().Replace("k * 1", "k * " + (i + 3));
+            profiled.RunGenerators(compilation.ReplaceSyntaxTree(serviceTree, serviceTree.WithChangedText(SourceText.From(text))));
+        }
+        Console.Error.WriteLine($"  {profileEdits} fresh unrelated edits: {Ms(watch.Elapsed.TotalMilliseconds / profileEdits)} ms each");
+        continue;
+    }
+
     // The compile's own time: binding, diagnostics and emit of the same compilation, fresh each run.
     var compile = Median(Runs, () =>
     {
@@ -62,10 +77,10 @@ foreach (var size in sizes)
 
     // Incremental runs, as in an IDE: an unrelated method-body edit, then a property added to one entity.
     var baseDriver = CreateDriver().RunGenerators(compilation);
-    var serviceTree = trees.First(t => t.FilePath.EndsWith("Service1.cs", StringComparison.Ordinal));
     var edited = compilation.ReplaceSyntaxTree(serviceTree, serviceTree.WithChangedText(SourceText.From(serviceTree.GetText().ToString().Replace("k * 1", "k * 2"))));
-    GeneratorDriver afterEdit = baseDriver;
-    var unrelated = Median(Runs, () => afterEdit = baseDriver.RunGenerators(edited)).Time;
+    var unrelated = Median(Runs, () => baseDriver.RunGenerators(edited)).Time;
+    var afterEdit = CreateDriver(trackSteps: true).RunGenerators(compilation).RunGenerators(edited);
+
     var steps = afterEdit.GetRunResult().Results[0].TrackedSteps
         .Where(s => typeof(DataLayerReportGenerator.TrackingNames).GetFields().Any(f => (string)f.GetValue(null)! == s.Key))
         .SelectMany(s => s.Value).SelectMany(r => r.Outputs)
@@ -84,7 +99,7 @@ foreach (var size in sizes)
     var relationships = CountRelationships(baseDriver);
     if (Environment.GetEnvironmentVariable("DATADOCGEN_BENCH_STEPS") == "1")
     {
-        foreach (var (name, runs) in CreateDriver().RunGenerators(compilation.Clone()).GetRunResult().Results[0].TrackedSteps)
+        foreach (var (name, runs) in CreateDriver(trackSteps: true).RunGenerators(compilation.Clone()).GetRunResult().Results[0].TrackedSteps)
         {
             Console.Error.WriteLine($"  step {name}: {runs.Length} runs, {Ms(runs.Sum(r => r.ElapsedTime.TotalMilliseconds))} ms");
         }
@@ -96,9 +111,11 @@ foreach (var size in sizes)
     Console.WriteLine($"| {size} | {relationships} | {files.Count} | {Ms(compile)} | {Ms(full.Time)} | {(full.Time / compile).ToString("P1", CultureInfo.InvariantCulture)} | {(full.Bytes / 1048576.0).ToString("F1", CultureInfo.InvariantCulture)} | {Ms(build)} | {((build - compile) / compile).ToString("P1", CultureInfo.InvariantCulture)} | {Ms(unrelated)} | {(steps ? "yes" : "NO")} | {Ms(entityEdit)} |");
 }
 
-static GeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
+// Timings use a driver without step tracking, as the compiler and IDEs run generators (tracking times and records
+// every node of every step, which at this size costs more than the steps themselves); a tracked driver checks caching.
+static GeneratorDriver CreateDriver(bool trackSteps = false) => CSharpGeneratorDriver.Create(
     [new DataLayerReportGenerator().AsSourceGenerator()], [], new CSharpParseOptions(LanguageVersion.Latest), null,
-    new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+    new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
 static (double Time, long Bytes) Median(int runs, Action action)
 {

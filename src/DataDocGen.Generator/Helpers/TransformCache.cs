@@ -73,7 +73,8 @@ internal static class TransformCache
     }
 
     private static long Shape(Compilation compilation, CancellationToken cancellationToken) =>
-        CompilationShapes.GetValue(compilation, c =>
+        // TryGetValue first: every candidate of every provider asks, and GetValue's callback would allocate a closure each time.
+        CompilationShapes.TryGetValue(compilation, out var known) ? known.Value : CompilationShapes.GetValue(compilation, c =>
         {
             var hash = Fnv.Start;
             foreach (var tree in c.SyntaxTrees)

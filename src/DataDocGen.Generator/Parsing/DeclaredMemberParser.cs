@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
+using DataDocGen.Generator.Helpers;
 using DataDocGen.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -12,14 +13,28 @@ namespace DataDocGen.Generator.Parsing;
 /// full name is read from the enclosing namespaces and types, the way <c>Type.FullName</c> spells it.</summary>
 internal static class DeclaredMemberParser
 {
-    public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node is PropertyDeclarationSyntax { Parent: TypeDeclarationSyntax };
+    /// <summary>One candidate per type declaration with properties rather than one per property: Roslyn re-runs every
+    /// candidate's transform after any edit, and properties are the most numerous declarations (issue 7).</summary>
+    public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
+        node is TypeDeclarationSyntax type && type.Members.Any(m => m is PropertyDeclarationSyntax);
 
-    public static DeclaredMemberSpec? Parse(GeneratorSyntaxContext context, CancellationToken _)
+    public static EquatableArray<DeclaredMemberSpec> Parse(GeneratorSyntaxContext context, CancellationToken _)
     {
-        var property = (PropertyDeclarationSyntax)context.Node;
+        var type = (TypeDeclarationSyntax)context.Node;
+        var fullName = FullName(type);
+        return type.Members.OfType<PropertyDeclarationSyntax>().Select(property =>
+        {
+            var span = property.Identifier.GetLocation().GetLineSpan();
+            var location = string.IsNullOrEmpty(span.Path) ? null : new SourceLocation(SourceLocation.Normalize(span.Path), span.StartLinePosition.Line + 1);
+            return new DeclaredMemberSpec(fullName, property.Identifier.ValueText, location);
+        }).ToEquatableArray();
+    }
+
+    private static string FullName(TypeDeclarationSyntax declaration)
+    {
         var names = new List<string>();
         var types = new List<string>();
-        for (var node = property.Parent; node is not null; node = node.Parent)
+        for (SyntaxNode? node = declaration; node is not null; node = node.Parent)
         {
             switch (node)
             {
@@ -32,9 +47,6 @@ internal static class DeclaredMemberParser
                     break;
             }
         }
-        var fullName = (names.Count == 0 ? "" : string.Join(".", names) + ".") + string.Join("+", types);
-        var span = property.Identifier.GetLocation().GetLineSpan();
-        var location = string.IsNullOrEmpty(span.Path) ? null : new SourceLocation(SourceLocation.Normalize(span.Path), span.StartLinePosition.Line + 1);
-        return new DeclaredMemberSpec(fullName, property.Identifier.ValueText, location);
+        return (names.Count == 0 ? "" : string.Join(".", names) + ".") + string.Join("+", types);
     }
 }
