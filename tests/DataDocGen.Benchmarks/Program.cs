@@ -50,6 +50,15 @@ foreach (var size in sizes)
         continue;
     }
 
+    // DATADOCGEN_BENCH_PROFILE_FULL=N: only repeat a full run N times, for a profiler to sample.
+    if (int.TryParse(Environment.GetEnvironmentVariable("DATADOCGEN_BENCH_PROFILE_FULL"), out var profileFull))
+    {
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < profileFull; i++) CreateDriver().RunGenerators(compilation.Clone());
+        Console.Error.WriteLine($"  {profileFull} full runs: {Ms(watch.Elapsed.TotalMilliseconds / profileFull)} ms each");
+        continue;
+    }
+
     // The compile's own time: binding, diagnostics and emit of the same compilation, fresh each run.
     var compile = Median(Runs, () =>
     {
@@ -95,6 +104,14 @@ foreach (var size in sizes)
             entityTree.GetText().ToString().Replace("public int Id { get; set; }", "public int Id { get; set; }\n    public int Added" + (++added) + " { get; set; }"))));
         baseDriver.RunGenerators(withProperty);
     }).Time;
+
+    // The diagnostics (DDG1001-DDG1004) run as an analyzer, in the IDE as you type and in the build: their cost is an
+    // analyzer run's time minus the compiler's own diagnostics on the same compilation (binding every body).
+    var compilerDiagnostics = Median(Runs, () => compilation.Clone().GetDiagnostics()).Time;
+    var withAnalyzer = Median(Runs, () => compilation.Clone()
+        .WithAnalyzers([new DataDocGen.Generator.Diagnostics.DataLayerAnalyzer()])
+        .GetAllDiagnosticsAsync().GetAwaiter().GetResult()).Time;
+    Console.Error.WriteLine($"  {size} entities: compiler diagnostics {Ms(compilerDiagnostics)} ms; with the DataDocGen analyzer {Ms(withAnalyzer)} ms; analyzer share {((withAnalyzer - compilerDiagnostics) / compilerDiagnostics).ToString("P1", CultureInfo.InvariantCulture)}");
 
     var relationships = CountRelationships(baseDriver);
     if (Environment.GetEnvironmentVariable("DATADOCGEN_BENCH_STEPS") == "1")
