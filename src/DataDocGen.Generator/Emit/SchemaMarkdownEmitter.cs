@@ -28,8 +28,9 @@ internal static class SchemaMarkdownEmitter
             }
             WriteDiagram(md, context);
             WriteRelationships(md, context);
-            foreach (var table in context.Tables) WriteTable(md, table, "Table");
-            foreach (var view in context.Views) WriteTable(md, view, "View");
+            var collapse = context.Tables.Count + context.Views.Count > CollapseTablesAbove;
+            foreach (var table in context.Tables) WriteTable(md, table, "Table", collapse);
+            foreach (var view in context.Views) WriteTable(md, view, "View", collapse);
         }
     }
 
@@ -127,9 +128,32 @@ internal static class SchemaMarkdownEmitter
         md.Line();
     }
 
-    private static void WriteTable(Markdown md, TableReport table, string kind)
+    /// <summary>Beyond this many tables and views in a context, each table's details are collapsed under its heading
+    /// (GitHub renders <c>&lt;details&gt;</c>; the headings, and so the page's anchors, stay visible).</summary>
+    internal const int CollapseTablesAbove = 10;
+
+    private static void WriteTable(Markdown md, TableReport table, string kind, bool collapse)
     {
         md.Line("##### " + kind + " " + Markdown.Code(table.QualifiedName)).Line();
+        if (collapse) md.Line("<details><summary>" + Markdown.Text(Summary(table)) + "</summary>").Line();
+        WriteTableDetails(md, table);
+        if (collapse) md.Line("</details>").Line();
+    }
+
+    /// <summary>What a collapsed table holds, e.g. "5 columns, primary key, 2 foreign keys, 1 index".</summary>
+    private static string Summary(TableReport table)
+    {
+        static string Count(int count, string one, string many) => count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? one : many);
+        var parts = new List<string> { Count(table.Columns.Count, "column", "columns") };
+        if (table.PrimaryKey is not null) parts.Add("primary key");
+        if (table.ForeignKeys.Count > 0) parts.Add(Count(table.ForeignKeys.Count, "foreign key", "foreign keys"));
+        if (table.Indexes.Count > 0) parts.Add(Count(table.Indexes.Count, "index", "indexes"));
+        if (table.CheckConstraints.Count > 0) parts.Add(Count(table.CheckConstraints.Count, "check constraint", "check constraints"));
+        return string.Join(", ", parts);
+    }
+
+    private static void WriteTableDetails(Markdown md, TableReport table)
+    {
         md.Line("Entities: " + string.Join(", ", table.Entities.Select(Markdown.Code)) + ".").Line();
         md.Line("| Column | CLR type | Store type | Nullable | Max length | Key | From and configured by |").Line("| --- | --- | --- | --- | --- | --- | --- |");
         var foreignKeyColumns = new HashSet<string>(table.ForeignKeys.SelectMany(f => f.Columns));
