@@ -138,7 +138,8 @@ public sealed class ConsumerBuildTests(PackageFixture fixture)
         Assert.Contains("`AddScoped<OrderRepository>` (scoped) [Program.cs:4](Program.cs#L4)", report);
         Assert.Contains("| `Shop.Domain.Order` | yes | `Number` | `[MaxLength(20)]` | [../Domain/Order.cs:6](../Domain/Order.cs#L6) |", report);
         // Columns of an entity compiled in Domain link to Domain's source, through Domain's fragment.
-        Assert.Contains("| `Number` | `System.String` |  | no | 20 |  | Order.Number [../Domain/Order.cs:6](../Domain/Order.cs#L6); `[MaxLength(20)]` |", report);
+        // Infrastructure chooses no provider; the host's UseSqlServer gives the store types, as EF would map them there.
+        Assert.Contains("| `Number` | `System.String` | `nvarchar(20)` | no | 20 |  | Order.Number [../Domain/Order.cs:6](../Domain/Order.cs#L6); `[MaxLength(20)]` |", report);
         Assert.Contains("- Primary key `PK_Orders` (`Id`): [../Domain/Order.cs:5](../Domain/Order.cs#L5)", report);
         Assert.DoesNotContain("/tmp", report);
 

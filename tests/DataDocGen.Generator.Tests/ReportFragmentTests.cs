@@ -86,6 +86,51 @@ public class ReportFragmentTests
         Assert.DoesNotContain("/src/Infrastructure/Data/Shop.cs", host.Fragment);
     }
 
+    /// <summary>A context declared in a library with no provider: the library cannot state store types or SQL Server's
+    /// filter on unique nullable indexes; the host that registers it with a provider states them, as EF would map them.</summary>
+    [Fact]
+    public void A_host_that_chooses_the_provider_states_the_store_types_of_a_context_declared_without_one()
+    {
+        const string library = """
+            namespace Shop.Data
+            {
+                [Index(nameof(Code), IsUnique = true)]
+                public class Order { public int Id { get; set; } [System.ComponentModel.DataAnnotations.MaxLength(20)] public string Number { get; set; } = ""; public string? Code { get; set; } }
+                public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+                {
+                    public DbSet<Order> Orders => Set<Order>();
+                }
+            }
+            """;
+        var infrastructure = GeneratorHarness.Run(Sources.With(("Data/Shop.cs", library)), projectDir: "/src/Infrastructure/", assemblyName: "Infrastructure");
+        Assert.Contains("| `Number` | `System.String` |  | no | 20 |", infrastructure.Markdown);
+        Assert.Contains("- Unique index `IX_Orders_Code` (`Code`) (no provider is chosen in this project: on SQL Server EF Core adds a filter excluding NULLs): ", infrastructure.Markdown);
+        var reference = MetadataReference.CreateFromImage(Emit(infrastructure.Compilation));
+
+        foreach (var (use, number, code, filter) in new[]
+        {
+            ("UseSqlServer", "nvarchar(20)", "nvarchar(450)", ", filter `[Code] IS NOT NULL`"),
+            ("UseSqlite", "TEXT", "TEXT", ""),
+            ("UseNpgsql", "character varying(20)", "text", ""),
+        })
+        {
+            var host = GeneratorHarness.Run(Sources.With(("Startup.cs", $$"""
+                public static class Startup
+                {
+                    public static void Add(IServiceCollection services) => services.AddDbContext<Shop.Data.ShopContext>(o => o.{{use}}("Data Source=x"));
+                }
+                """)), new Dictionary<string, string>
+            {
+                ["/src/Infrastructure/obj/DATA_LAYER" + DataLayerReportGenerator.FragmentSuffix] = infrastructure.Fragment!,
+            }, extraReferences: [reference], projectDir: "/src/Web/", assemblyName: "Web");
+
+            Assert.Contains("| `Number` | `System.String` | `" + number + "` | no | 20 |", host.Markdown);
+            Assert.Contains("| `Code` | `System.String` | `" + code + "` | yes |", host.Markdown);
+            Assert.Contains("- Unique index `IX_Orders_Code` (`Code`)" + filter + ": ", host.Markdown);
+            Assert.Contains("\"storeType\": \"" + number + "\"", host.Json);
+        }
+    }
+
     private static byte[] Emit(Compilation compilation)
     {
         using var stream = new MemoryStream();

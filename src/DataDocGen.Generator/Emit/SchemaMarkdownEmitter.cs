@@ -29,8 +29,9 @@ internal static class SchemaMarkdownEmitter
             WriteDiagram(md, context);
             WriteRelationships(md, context);
             var collapse = context.Tables.Count + context.Views.Count > CollapseTablesAbove;
-            foreach (var table in context.Tables) WriteTable(md, table, "Table", collapse);
-            foreach (var view in context.Views) WriteTable(md, view, "View", collapse);
+            var providerUnknown = context.Provider is null && context.Providers.IsEmpty;
+            foreach (var table in context.Tables) WriteTable(md, table, "Table", collapse, providerUnknown);
+            foreach (var view in context.Views) WriteTable(md, view, "View", collapse, providerUnknown);
         }
     }
 
@@ -132,11 +133,11 @@ internal static class SchemaMarkdownEmitter
     /// (GitHub renders <c>&lt;details&gt;</c>; the headings, and so the page's anchors, stay visible).</summary>
     internal const int CollapseTablesAbove = 10;
 
-    private static void WriteTable(Markdown md, TableReport table, string kind, bool collapse)
+    private static void WriteTable(Markdown md, TableReport table, string kind, bool collapse, bool providerUnknown)
     {
         md.Line("##### " + kind + " " + Markdown.Code(table.QualifiedName)).Line();
         if (collapse) md.Line("<details><summary>" + Markdown.Text(Summary(table)) + "</summary>").Line();
-        WriteTableDetails(md, table);
+        WriteTableDetails(md, table, providerUnknown);
         if (collapse) md.Line("</details>").Line();
     }
 
@@ -152,7 +153,7 @@ internal static class SchemaMarkdownEmitter
         return string.Join(", ", parts);
     }
 
-    private static void WriteTableDetails(Markdown md, TableReport table)
+    private static void WriteTableDetails(Markdown md, TableReport table, bool providerUnknown)
     {
         md.Line("Entities: " + string.Join(", ", table.Entities.Select(Markdown.Code)) + ".").Line();
         md.Line("| Column | CLR type | Store type | Nullable | Max length | Key | From and configured by |").Line("| --- | --- | --- | --- | --- | --- | --- |");
@@ -181,7 +182,10 @@ internal static class SchemaMarkdownEmitter
         foreach (var index in table.Indexes)
         {
             md.Line("- " + (index.Unique ? "Unique index " : "Index ") + Markdown.Code(index.Name) + " (" + Columns(index.Columns) + ")"
-                    + (index.Filter is null ? "" : ", filter " + Markdown.Code(index.Filter)) + LinkSuffix(md, index.Location));
+                    + (index.Filter is null ? "" : ", filter " + Markdown.Code(index.Filter))
+                    + (providerUnknown && index.Unique && index.Filter is null && index.Columns.Any(c => table.Columns.Any(col => col.Name == c && col.Nullable))
+                        ? " (no provider is chosen in this project: on SQL Server EF Core adds a filter excluding NULLs)" : "")
+                    + LinkSuffix(md, index.Location));
         }
         foreach (var check in table.CheckConstraints)
         {

@@ -5,6 +5,9 @@ namespace DataDocGen.Generator.Parsing;
 /// <summary>The EF Core provider methods DataDocGen recognises, with the provider name DATA_LAYER.json uses.</summary>
 internal static class KnownProviders
 {
+    /// <summary>The providers whose default column types <c>Schema/StoreTypeMapper</c> knows (the fidelity tests check them).</summary>
+    public static readonly string[] WithStoreTypes = { "SqlServer", "Sqlite", "Npgsql" };
+
     /// <summary><c>Use*</c> methods on <c>DbContextOptionsBuilder</c> that select a provider.</summary>
     public static readonly IReadOnlyDictionary<string, string> UseMethods = new Dictionary<string, string>
     {

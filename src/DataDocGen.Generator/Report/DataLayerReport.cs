@@ -59,7 +59,17 @@ internal sealed record ContextReport(
     SnapshotReport? Snapshot = null,
     string? Summary = null,
     EquatableArray<SeedReport> Seeds = default,
-    EquatableArray<QueryFilterReport> QueryFilters = default);
+    EquatableArray<QueryFilterReport> QueryFilters = default,
+    EquatableArray<ProviderSchemaReport> ProviderVariants = default);
+
+/// <summary>The schema as one provider would map it, kept (never rendered) when the project that declares a context
+/// chooses no provider: a referencing project that registers the context with a known provider uses it.</summary>
+internal sealed record ProviderSchemaReport(
+    string Provider,
+    EquatableArray<TableReport> Tables,
+    EquatableArray<TableReport> Views,
+    EquatableArray<RelationshipReport> Relationships,
+    EquatableArray<UnresolvedConfigurationSpec> SchemaUnknownBecause);
 
 /// <summary>A global query filter: on one entity (<c>HasQueryFilter</c>), or applied in code to entity types chosen at run
 /// time (<c>Entity</c> null: a loop calling <c>SetQueryFilter</c>/<c>HasQueryFilter</c>).</summary>

@@ -189,6 +189,20 @@ internal static class DataLayerReportBuilder
             relationships = schema.Relationships;
         }
 
+        // No provider anywhere in this project (a class library whose host registers the context): the schema is also
+        // built for each provider whose type mappings DataDocGen knows, so that a referencing host's report, which
+        // knows the provider, takes the matching one (ReportMerger) rather than this provider-neutral one.
+        var variants = EquatableArray<ProviderSchemaReport>.Empty;
+        if (providers.IsEmpty && unknown.Count == 0 && schema.Unknown.Count == 0)
+        {
+            variants = KnownProviders.WithStoreTypes.Select(p =>
+            {
+                var variant = SchemaBuilder.Build(context, applied, fluent, defaultSchema, p, naming, identity);
+                return new ProviderSchemaReport(p, variant.Tables, variant.Views, variant.Relationships,
+                    variant.Unknown.ToEquatableArray());
+            }).ToEquatableArray();
+        }
+
         // The report keeps registrations without what it never shows raw: their providers' connection literals are
         // redacted like the providers above, and the referenced assembly's context spec (read to build this report) is
         // dropped. Everything in the report may be written out (the fragment other projects merge holds it all).
@@ -201,7 +215,8 @@ internal static class DataLayerReportBuilder
             safeRegistrations, context.ConfiguredOptions, entities, tables, views, unknown.ToEquatableArray(),
             relationships, schemaUnknown.ToEquatableArray(), isRelational, Summary: context.Summary,
             Seeds: schema.Seeds.OrderBy(s => s.Entity, StringComparer.Ordinal).ThenBy(s => s.Location, LocationComparer.Instance).ToEquatableArray(),
-            QueryFilters: schema.QueryFilters.OrderBy(f => f.Location, LocationComparer.Instance).ToEquatableArray());
+            QueryFilters: schema.QueryFilters.OrderBy(f => f.Location, LocationComparer.Instance).ToEquatableArray(),
+            ProviderVariants: variants);
     }
 
     private static EquatableArray<TableReport> NamesOnly(IEnumerable<EntityReport> entities) =>

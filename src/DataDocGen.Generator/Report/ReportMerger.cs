@@ -124,6 +124,16 @@ internal static class ReportMerger
         return cut < 0 ? fullName : fullName.Substring(cut + 1);
     }
 
+    private static TableReport NameOnly(TableReport table) => table with
+    {
+        Columns = EquatableArray<ColumnReport>.Empty,
+        PrimaryKey = null,
+        ForeignKeys = EquatableArray<ForeignKeyReport>.Empty,
+        Indexes = EquatableArray<IndexReport>.Empty,
+        UniqueConstraints = EquatableArray<KeyReport>.Empty,
+        CheckConstraints = EquatableArray<CheckConstraintReport>.Empty,
+    };
+
     private static ContextReport Combine(ContextReport declared, ContextReport other)
     {
         var providers = declared.Providers.Concat(other.Providers).Distinct().ToEquatableArray();
@@ -138,7 +148,23 @@ internal static class ReportMerger
             Registrations = declared.Registrations.Concat(other.Registrations).Distinct().OrderBy(r => r.Location, LocationComparer.Instance).ToEquatableArray(),
             ConfiguredOptions = declared.ConfiguredOptions.Concat(other.ConfiguredOptions).Distinct().ToEquatableArray(),
         };
-        // Tables were computed where the context is declared, assuming a relational store when no provider was known there.
+        // Tables were computed where the context is declared, assuming a relational store when no provider was known there;
+        // that project then also computed them for each provider it could map, and the provider known now picks one.
+        if (declared.Provider is null && declared.Providers.IsEmpty && provider is not null
+            && declared.ProviderVariants.FirstOrDefault(v => v.Provider == provider) is { } variant)
+        {
+            combined = variant.SchemaUnknownBecause.IsEmpty
+                ? combined with { Tables = variant.Tables, Views = variant.Views, Relationships = variant.Relationships }
+                : combined with
+                {
+                    // As when the provider is known where the context is declared: table names, and why the rest is not stated.
+                    Tables = declared.Tables.Select(NameOnly).ToEquatableArray(),
+                    Views = declared.Views.Select(NameOnly).ToEquatableArray(),
+                    Relationships = EquatableArray<RelationshipReport>.Empty,
+                    SchemaUnknownBecause = variant.SchemaUnknownBecause,
+                };
+        }
+        combined = combined with { ProviderVariants = EquatableArray<ProviderSchemaReport>.Empty };
         return relational ? combined : combined with { Tables = EquatableArray<TableReport>.Empty, Views = EquatableArray<TableReport>.Empty };
     }
 }
