@@ -51,4 +51,44 @@ public class DbUpTests
         Assert.DoesNotContain("Use.Run", output.Markdown);
         Assert.DoesNotContain("letmein", output.Markdown);
     }
+
+    /// <summary>DbUp runs a folder's top-level .sql files sorted by file name with StringComparer.Ordinal (its default
+    /// ScriptNameComparer): digits before capitals before lower case, 002 before 010.</summary>
+    [Fact]
+    public void Scripts_of_a_constant_folder_are_listed_in_the_order_DbUp_runs_them()
+    {
+        var output = GeneratorHarness.Run(new Dictionary<string, string>
+        {
+            ["Deploy/Upgrader.cs"] = """
+                using DbUp;
+                using DbUp.ScriptProviders;
+                namespace Deploy
+                {
+                    public static class Upgrader
+                    {
+                        public static void FromFolder(string cs) => DeployChanges.To.SqlDatabase(cs).WithScriptsFromFileSystem("Scripts").Build().PerformUpgrade();
+                        public static void WithOptions(string cs) => DeployChanges.To.SqlDatabase(cs)
+                            .WithScriptsFromFileSystem("Scripts", new FileSystemScriptOptions { IncludeSubDirectories = true }).Build().PerformUpgrade();
+                        public static void AtRunTime(string cs, string folder) => DeployChanges.To.SqlDatabase(cs).WithScriptsFromFileSystem(folder).Build().PerformUpgrade();
+                    }
+                }
+                """,
+        }, new Dictionary<string, string>
+        {
+            ["Deploy/Scripts/010_add_index.sql"] = "CREATE INDEX IX_A ON A(Id);",
+            ["Deploy/Scripts/002_create.sql"] = "CREATE TABLE A (Id int);",
+            ["Deploy/Scripts/B_seed.sql"] = "INSERT INTO A VALUES (1);",
+            ["Deploy/Scripts/a_grants.sql"] = "GRANT SELECT ON A TO reader;",
+            ["Deploy/Scripts/Old/001_legacy.sql"] = "SELECT 1;",
+            ["Other/Scripts/000_elsewhere.sql"] = "SELECT 1;",
+        });
+
+        var lines = output.Markdown!.Split('\n');
+        var listed = lines.Where(l => l.StartsWith("  - the `.sql` files in `Scripts/`", StringComparison.Ordinal)).ToList();
+        var only = Assert.Single(listed); // the call with options and the one with a run-time folder list none
+        Assert.EndsWith("in the order DbUp runs them (by file name, ordinal; DbUp reads the folder at run time, relative to the working directory): "
+            + @"[Deploy/Scripts/002\_create.sql:1](Deploy/Scripts/002_create.sql#L1), [Deploy/Scripts/010\_add\_index.sql:1](Deploy/Scripts/010_add_index.sql#L1), "
+            + @"[Deploy/Scripts/B\_seed.sql:1](Deploy/Scripts/B_seed.sql#L1), [Deploy/Scripts/a\_grants.sql:1](Deploy/Scripts/a_grants.sql#L1)", only);
+        Assert.Contains("`Upgrader.FromFolder`", lines[Array.IndexOf(lines, only) - 1]);
+    }
 }

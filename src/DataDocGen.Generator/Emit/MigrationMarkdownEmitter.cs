@@ -85,6 +85,12 @@ internal static class MigrationMarkdownEmitter
                 md.Line("- " + md.WithLink(Markdown.Code(application.Method + "()") + " in " + Markdown.Code(application.Member)
                         + (application.Condition is null ? "" : ", when " + Markdown.Code(application.Condition))
                         + (application.Details.IsEmpty ? "" : ": " + string.Join(", ", application.Details)), application.Location));
+                if (!application.Scripts.IsEmpty)
+                {
+                    md.Line("  - the `.sql` files in `" + application.ScriptFolder + "/` next to this code, in the order DbUp runs them (by file name, ordinal; "
+                            + "DbUp reads the folder at run time, relative to the working directory): "
+                            + string.Join(", ", application.Scripts.Select(s => md.Link(s))));
+                }
             }
             md.Line();
         }

@@ -27,4 +27,7 @@ internal sealed record MigrationSpec(
 /// <summary>A call worth listing with where it is and the condition around it: a call that applies migrations
 /// (<c>Migrate</c>, <c>EnsureCreated</c>), or one that bypasses query filters (<c>IgnoreQueryFilters</c>).</summary>
 /// <param name="Details">What the code configures for the call, in report words (DbUp: target, scripts, transactions, journal).</param>
-internal sealed record CallSiteSpec(string Method, string Member, string? Condition, SourceLocation? Location, EquatableArray<string> Details = default);
+/// <param name="ScriptFolder">DbUp's <c>WithScriptsFromFileSystem("folder")</c> with a constant relative folder and no options.</param>
+/// <param name="Scripts">The <c>.sql</c> files of that folder found next to the code, in the order DbUp runs them (set by the report builder).</param>
+internal sealed record CallSiteSpec(string Method, string Member, string? Condition, SourceLocation? Location, EquatableArray<string> Details = default,
+    string? ScriptFolder = null, EquatableArray<SourceLocation> Scripts = default);

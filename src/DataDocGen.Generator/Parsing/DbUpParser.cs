@@ -25,9 +25,14 @@ internal static class DbUpParser
         ["OracleDatabase"] = "Oracle",
     };
 
-    public static EquatableArray<string> Describe(InvocationExpressionSyntax performUpgrade, SemanticModel model, CancellationToken cancellationToken)
+    public static EquatableArray<string> Describe(InvocationExpressionSyntax performUpgrade, SemanticModel model, CancellationToken cancellationToken) =>
+        Read(performUpgrade, model, cancellationToken).Details;
+
+    /// <summary>The chain's details, and the folder of <c>WithScriptsFromFileSystem("folder")</c> when it is a constant
+    /// relative path with no options (options can filter files or include subfolders, which changes the scripts).</summary>
+    public static (EquatableArray<string> Details, string? ScriptFolder) Read(InvocationExpressionSyntax performUpgrade, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (performUpgrade.Expression is not MemberAccessExpressionSyntax { Expression: var receiver }) return EquatableArray<string>.Empty;
+        if (performUpgrade.Expression is not MemberAccessExpressionSyntax { Expression: var receiver }) return (EquatableArray<string>.Empty, null);
         var chain = receiver as InvocationExpressionSyntax;
         if (receiver is IdentifierNameSyntax identifier
             && model.GetSymbolInfo(identifier, cancellationToken).Symbol is ILocalSymbol local
@@ -35,7 +40,7 @@ internal static class DbUpParser
         {
             chain = initializer;
         }
-        if (chain is null) return EquatableArray<string>.Empty;
+        if (chain is null) return (EquatableArray<string>.Empty, null);
 
         // Walk the chain inwards to DeployChanges.To, collecting the calls in source order.
         var steps = new List<InvocationExpressionSyntax>();
@@ -48,10 +53,11 @@ internal static class DbUpParser
         if (current is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "DeployChanges" } root, Name.Identifier.ValueText: "To" }
             || model.GetSymbolInfo(root, cancellationToken).Symbol is not INamedTypeSymbol deploy || !deploy.Is("DbUp", "DeployChanges"))
         {
-            return EquatableArray<string>.Empty;
+            return (EquatableArray<string>.Empty, null);
         }
 
         var details = new List<string>();
+        string? scriptFolder = null;
         foreach (var step in steps)
         {
             var name = ((MemberAccessExpressionSyntax)step.Expression).Name.Identifier.ValueText;
@@ -71,9 +77,17 @@ internal static class DbUpParser
                 _ => null,
             };
             if (detail is not null) details.Add(detail);
+            if (name == "WithScriptsFromFileSystem" && step.ArgumentList.Arguments.Count == 1
+                && model.FirstArgumentString(step, cancellationToken) is { } constantFolder && IsRelativeFolder(constantFolder))
+            {
+                scriptFolder = constantFolder.Replace('\\', '/').Trim('/');
+            }
         }
-        return details.ToEquatableArray();
+        return (details.ToEquatableArray(), scriptFolder);
     }
+
+    private static bool IsRelativeFolder(string folder) =>
+        folder.Length > 0 && !System.IO.Path.IsPathRooted(folder) && folder.IndexOf(':') < 0 && !folder.Split('/', '\\').Contains("..");
 
     private static string Journal(InvocationExpressionSyntax step, SemanticModel model, CancellationToken cancellationToken)
     {

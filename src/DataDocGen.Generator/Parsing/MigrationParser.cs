@@ -116,8 +116,9 @@ internal static class MigrationParser
         var original = method.ReducedFrom ?? method;
         if (method.Name == "PerformUpgrade" && original.ContainingType.Is("DbUp.Engine", "UpgradeEngine"))
         {
+            var (details, folder) = DbUpParser.Read(invocation, context.SemanticModel, cancellationToken);
             return new CallSiteSpec("PerformUpgrade", CodeText.MemberName(invocation, context.SemanticModel, cancellationToken), CodeText.EnclosingCondition(invocation, null),
-                SourceLocation.From(invocation), DbUpParser.Describe(invocation, context.SemanticModel, cancellationToken));
+                SourceLocation.From(invocation), details, folder);
         }
         if (method.Name is "Migrate" or "Repair" or "Erase" or "Validate" && EvolveParser.IsEvolve(original.ContainingType))
         {

@@ -70,7 +70,9 @@ internal static class DataLayerReportBuilder
         var ordered = (migrations ?? new List<MigrationSpec>()).OrderBy(m => m.Tool, StringComparer.Ordinal).ThenBy(m => m.ContextFullName ?? "", StringComparer.Ordinal)
             .ThenBy(m => m.Tool == MigrationSpec.FluentMigrator ? m.Id.PadLeft(20, '0') : m.Id, StringComparer.Ordinal).ToEquatableArray();
         var calls = (migrationApplications ?? new List<CallSiteSpec>()).OrderBy(a => a.Location, LocationComparer.Instance).ToList();
-        var applied = calls.Where(c => c.Method != "IgnoreQueryFilters").ToEquatableArray();
+        var applied = calls.Where(c => c.Method != "IgnoreQueryFilters")
+            .Select(c => c.ScriptFolder is null ? c : c with { Scripts = DbUpScriptOrder.Find(c, sqlScripts ?? new List<SqlScriptSpec>()) })
+            .ToEquatableArray();
         var bypasses = calls.Where(c => c.Method == "IgnoreQueryFilters").ToEquatableArray();
         var cacheProviders = (caching ?? new List<CacheResult>()).Select(c => c.Provider).Where(p => p is not null).Select(p => p!)
             .OrderBy(p => p.Location, LocationComparer.Instance).ToEquatableArray();
