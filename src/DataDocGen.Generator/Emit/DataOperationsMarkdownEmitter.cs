@@ -11,7 +11,7 @@ internal static class DataOperationsMarkdownEmitter
     public static void Write(Markdown md, DataLayerReport report)
     {
         var filtered = report.Contexts.Where(c => !c.QueryFilters.IsEmpty).ToList();
-        var sagas = report.Messaging.Where(m => m.Kind is "saga" or "saga registration" or "outbox" or "outbox tables" or "retry").ToList();
+        var sagas = report.Messaging.Where(m => m.Kind is "saga" or "saga registration" or "saga storage" or "outbox" or "outbox tables" or "retry").ToList();
         if (report.Crud.IsEmpty && sagas.Count == 0 && report.Validators.IsEmpty && report.AnnotatedProperties.IsEmpty && filtered.Count == 0 && report.FilterBypasses.IsEmpty && report.Transactions.IsEmpty && report.QueryShapes.IsEmpty && report.SaveHooks.IsEmpty) return;
         md.Line("## 2. Data operations").Line();
 
@@ -71,7 +71,7 @@ internal static class DataOperationsMarkdownEmitter
         }
         if (sagas.Count > 0)
         {
-            md.Line("#### Sagas, outbox and retries (MassTransit)").Line();
+            md.Line("#### Sagas, outbox and retries (" + string.Join(", ", sagas.Select(m => m.Library).Distinct().OrderBy(l => l, System.StringComparer.Ordinal)) + ")").Line();
             md.Line("| Kind | Subject | Detail | Where | Evidence |").Line("| --- | --- | --- | --- | --- |");
             foreach (var item in sagas)
             {

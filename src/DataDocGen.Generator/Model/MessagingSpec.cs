@@ -2,9 +2,11 @@ using DataDocGen.Generator.Helpers;
 
 namespace DataDocGen.Generator.Model;
 
-/// <summary>A messaging fact (MassTransit): a saga state machine with its states, events and compensation; a saga's
+/// <summary>A messaging fact (MassTransit, or a Rebus saga): a saga state machine with its states, events and compensation; a saga's
 /// registration and repository; an outbox or inbox; a transport; a message published or sent.</summary>
 /// <param name="Kind">saga, saga registration, outbox, inbox, outbox tables, transport, published, sent.</param>
 /// <param name="Subject">The saga or state machine, the DbContext of an outbox, the transport, the message type.</param>
 /// <param name="Items">States, events, compensation steps; or settings.</param>
-internal sealed record MessagingSpec(string Kind, string Subject, string? Detail, EquatableArray<string> Items, string Member, SourceLocation? Location);
+/// <param name="Library">The messaging library the fact was read from (MassTransit, Rebus).</param>
+internal sealed record MessagingSpec(string Kind, string Subject, string? Detail, EquatableArray<string> Items, string Member, SourceLocation? Location,
+    string Library = "MassTransit");

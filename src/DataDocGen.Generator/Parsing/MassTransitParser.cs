@@ -25,7 +25,7 @@ internal static class MassTransitParser
         "Publish", "Send",
     };
 
-    public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node switch
+    public static bool IsCandidate(SyntaxNode node, CancellationToken _) => RebusParser.IsCandidate(node) || node switch
     {
         ClassDeclarationSyntax { BaseList: { } bases } => bases.Types.Any(t => t.Type is GenericNameSyntax { Identifier.ValueText: "MassTransitStateMachine" }
                                                                              or QualifiedNameSyntax { Right: GenericNameSyntax { Identifier.ValueText: "MassTransitStateMachine" } }),
@@ -43,7 +43,7 @@ internal static class MassTransitParser
                 ClassDeclarationSyntax type => StateMachine(type, model, cancellationToken),
                 InvocationExpressionSyntax invocation => Call(invocation, model, cancellationToken),
                 _ => null,
-            };
+            } ?? (RebusParser.IsCandidate(context.Node) ? RebusParser.Parse(context.Node, model, cancellationToken) : null);
             return spec is null ? null : new MessagingResult(spec, null);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)

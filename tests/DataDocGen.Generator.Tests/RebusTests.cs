@@ -1,0 +1,114 @@
+using DataDocGen.Generator.Tests.Infrastructure;
+
+namespace DataDocGen.Generator.Tests;
+
+/// <summary>Rebus sagas (2.2) against the real Rebus 8 packages: data, starting and handled messages, correlations,
+/// what each handler sends and whether it completes the saga, and the saga storage.</summary>
+public class RebusTests
+{
+    private const string Code = """
+        using System.Threading.Tasks;
+        using Rebus.Bus;
+        using Rebus.Config;
+        using Rebus.Handlers;
+        using Rebus.Persistence.InMem;
+        using Rebus.Sagas;
+        using Rebus.Transport.InMem;
+        namespace Shop.Billing
+        {
+            public record OrderPlaced(Guid OrderId, decimal Amount);
+            public record PaymentFailed(Guid OrderId);
+            public record PaymentSucceeded(Guid OrderId);
+            public record ChargeCard(Guid OrderId, decimal Amount);
+            public record CancelOrder(Guid OrderId);
+            public record OrderBilled(Guid OrderId);
+            public class BillingData : SagaData { public Guid OrderId { get; set; } public decimal Amount { get; set; } }
+
+            public class BillingSaga(IBus bus) : Saga<BillingData>, IAmInitiatedBy<OrderPlaced>, IHandleMessages<PaymentFailed>, IHandleMessages<PaymentSucceeded>
+            {
+                protected override void CorrelateMessages(ICorrelationConfig<BillingData> config)
+                {
+                    config.Correlate<OrderPlaced>(m => m.OrderId, d => d.OrderId);
+                    config.Correlate<PaymentFailed>(m => m.OrderId, d => d.OrderId);
+                    config.Correlate<PaymentSucceeded>(m => m.OrderId, nameof(BillingData.OrderId));
+                }
+
+                public async Task Handle(OrderPlaced message)
+                {
+                    if (!IsNew) return;
+                    Data.Amount = message.Amount;
+                    await bus.Send(new ChargeCard(message.OrderId, message.Amount));
+                }
+
+                public async Task Handle(PaymentFailed message)
+                {
+                    await bus.Publish(new CancelOrder(message.OrderId));
+                    MarkAsComplete();
+                }
+
+                public async Task Handle(PaymentSucceeded message)
+                {
+                    await bus.Publish(new OrderBilled(message.OrderId));
+                    MarkAsComplete();
+                }
+            }
+
+            public static class Setup
+            {
+                public static void Add(IServiceCollection services) => services.AddRebus(configure => configure
+                    .Transport(t => t.UseInMemoryTransport(new InMemNetwork(), "billing"))
+                    .Sagas(s => s.StoreInMemory()));
+
+                public static void AddPostgres(IServiceCollection services, IConfiguration config) => services.AddRebus(configure => configure
+                    .Transport(t => t.UseInMemoryTransport(new InMemNetwork(), "billing"))
+                    .Sagas(s => s.StoreInPostgres(config.GetConnectionString("Sagas")!, "billing_sagas", "billing_saga_index")));
+            }
+        }
+        namespace LookAlike
+        {
+            // Not Rebus: a class named Saga, a MarkAsComplete and a Sagas(...) of its own.
+            public abstract class Saga<T> { protected void MarkAsComplete() { } }
+            public class ShippingSaga : Saga<int> { public void Handle(string message) { MarkAsComplete(); } }
+            public class Config { public Config Sagas(System.Action<int> configure) => this; }
+            public static class Use { public static void Run() => new Config().Sagas(_ => { }); }
+        }
+        """;
+
+    [Fact]
+    public void A_saga_lists_its_data_messages_correlations_and_what_each_handler_does()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Billing/BillingSaga.cs", Code)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+
+        Assert.Contains("#### Sagas, outbox and retries (Rebus)", md);
+        Assert.Contains("| saga | `Shop.Billing.BillingSaga` | data Shop.Billing.BillingData; started by OrderPlaced; handles PaymentFailed, PaymentSucceeded; "
+            + "correlation: OrderPlaced.OrderId = OrderId, PaymentFailed.OrderId = OrderId, PaymentSucceeded.OrderId = OrderId; "
+            + "on OrderPlaced: Send ChargeCard; on PaymentFailed: Publish CancelOrder, MarkAsComplete; on PaymentSucceeded: Publish OrderBilled, MarkAsComplete | `BillingSaga` | [Billing/BillingSaga.cs:", md);
+        Assert.Contains("| saga storage | `Rebus sagas` | in memory (lost on restart) | `Setup.Add` |", md);
+        Assert.Contains(@"| saga storage | `Rebus sagas` | Postgres: data table `billing\_sagas`, index table `billing\_saga\_index` | `Setup.AddPostgres` |", md);
+    }
+
+    [Fact]
+    public void Look_alikes_from_other_namespaces_make_no_claim()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Billing/BillingSaga.cs", Code)));
+        var md = output.Markdown!;
+        Assert.DoesNotContain("ShippingSaga", md);
+        Assert.DoesNotContain("`Use.Run`", md);
+        Assert.Equal(3, md.Split('\n').Count(l => l.StartsWith("| saga", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void MassTransit_and_Rebus_facts_share_the_table_and_name_both_libraries()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Billing/BillingSaga.cs", Code), ("Orders/Retry.cs", """
+            using MassTransit;
+            public static class Bus
+            {
+                public static void Add(IServiceCollection services) => services.AddMassTransit(x => x.UsingInMemory((context, cfg) => cfg.UseMessageRetry(r => r.Immediate(3))));
+            }
+            """)));
+        Assert.Contains("#### Sagas, outbox and retries (MassTransit, Rebus)", output.Markdown);
+    }
+}
