@@ -7,6 +7,7 @@ namespace DataDocGen.Generator.Model;
 /// <param name="TableAttribute">The <c>[Table]</c> attribute's table and schema, when present.</param>
 /// <param name="Attributes">Other type-level attributes EF Core reads (<c>[Keyless]</c>, <c>[Owned]</c>, <c>[Index]</c>, <c>[PrimaryKey]</c>...).</param>
 /// <param name="Members">Public instance properties, declared here or inherited, most derived first.</param>
+/// <param name="Interfaces">Full names of every interface the class implements (read by loops filtering on <c>typeof(I).IsAssignableFrom(e.ClrType)</c>).</param>
 internal sealed record EntityTypeSpec(
     string FullName,
     string Name,
@@ -15,7 +16,8 @@ internal sealed record EntityTypeSpec(
     TableMappingSpec? TableAttribute,
     EquatableArray<AttributeSpec> Attributes,
     EquatableArray<EntityMemberSpec> Members,
-    SourceLocation? Location);
+    SourceLocation? Location,
+    EquatableArray<string> Interfaces = default);
 
 internal enum MemberKind
 {

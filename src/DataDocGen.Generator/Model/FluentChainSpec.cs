@@ -22,6 +22,14 @@ internal enum FluentRoot
     Model,
     /// <summary>Anything else: an owned or complex-type builder, metadata API in a loop, a helper's return value.</summary>
     Other,
+    /// <summary>A statement in a loop over the model's entity types (<c>Parsing/ModelLoopReader</c>): steps named <c>?X</c>
+    /// are conditions on the entity type (<c>?!X</c> negated), the others what is done to each that meets them.</summary>
+    EachEntityType,
+    /// <summary>A statement in a loop over the model's foreign keys; <see cref="FluentChainSpec.RootType"/> names how
+    /// they are enumerated (<c>GetForeignKeys</c> includes inherited ones, <c>GetDeclaredForeignKeys</c> does not).</summary>
+    EachForeignKey,
+    /// <summary>A statement in a loop over each entity type's properties.</summary>
+    EachProperty,
 }
 
 /// <summary>A statement of model configuration: the root it starts from and its calls in order.</summary>

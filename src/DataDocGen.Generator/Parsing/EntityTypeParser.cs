@@ -31,7 +31,8 @@ internal static class EntityTypeParser
             ? new TableMappingSpec(fullName, TableMappingKind.Table, t.Arguments[0], t.NamedValue("Schema"), t.Location)
             : null;
         return new EntityTypeSpec(fullName, type.Name, type.IsAbstract, baseTypes.ToEquatableArray(), table,
-            attributes.Where(a => a.Name != "Table").ToEquatableArray(), Members(type).ToEquatableArray(), SourceLocation.From(type));
+            attributes.Where(a => a.Name != "Table").ToEquatableArray(), Members(type).ToEquatableArray(), SourceLocation.From(type),
+            type.AllInterfaces.Select(i => i.ClrFullName()).OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray());
     }
 
     /// <summary>The given classes and every class reached from them through navigation candidates (up to

@@ -20,26 +20,31 @@ internal static class FluentChainParser
 {
     private const string BuildersNamespace = "Microsoft.EntityFrameworkCore.Metadata.Builders";
 
-    public static List<FluentChainSpec> Parse(SyntaxNode body, SemanticModel model, List<ITypeSymbol> configuredTypes, CancellationToken cancellationToken)
+    /// <param name="loops">Loops over the model's metadata read by <see cref="ModelLoopReader"/>: their chains join the
+    /// others in source order, and the statements they read are skipped here.</param>
+    public static List<FluentChainSpec> Parse(SyntaxNode body, SemanticModel model, List<ITypeSymbol> configuredTypes, CancellationToken cancellationToken, ModelLoops? loops = null)
     {
-        var chains = new List<FluentChainSpec>();
+        var chains = new List<(int Position, FluentChainSpec Chain)>();
+        if (loops is not null) chains.AddRange(loops.Chains);
         // Metadata changed by assignment (`foreignKey.DeleteBehavior = DeleteBehavior.Restrict;` in a loop) is model
         // configuration too: recorded as a chain of one "=Property" step on the metadata type, which the schema
         // builder reports as not evaluated rather than ignoring it.
         foreach (var assignment in body.DescendantNodes().OfType<AssignmentExpressionSyntax>())
         {
+            if (loops?.IsConsumed(assignment) == true) continue;
             if (assignment.Left is MemberAccessExpressionSyntax target
                 && model.GetSymbolInfo(target, cancellationToken).Symbol is IPropertySymbol { ContainingType: { } owner } property
                 && owner.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore"))
             {
                 var step = new FluentStepSpec("=" + property.Name, EquatableArray<string>.Empty, EquatableArray<string>.Empty, SourceLocation.From(assignment));
-                chains.Add(new FluentChainSpec(FluentRoot.Other, null, owner.MetadataName, new[] { step }.ToEquatableArray(), SourceLocation.From(assignment)));
+                chains.Add((assignment.SpanStart, new FluentChainSpec(FluentRoot.Other, null, owner.MetadataName, new[] { step }.ToEquatableArray(), SourceLocation.From(assignment))));
             }
         }
         foreach (var invocation in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (invocation.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax }) continue; // not the outermost call
+            if (loops?.IsConsumed(invocation) == true) continue;
             if (IsJoinTableLambdaBody(invocation)) continue; // read as an argument of its UsingEntity step
             // UsingEntity<TJoin>(): the join class's members are needed to lay out its table.
             if (invocation.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "UsingEntity", TypeArgumentList.Arguments.Count: 1 } usingEntity }
@@ -47,9 +52,11 @@ internal static class FluentChainParser
             {
                 configuredTypes.Add(joinType);
             }
-            if (Chain(invocation, model, configuredTypes, 0, cancellationToken) is { } chain) chains.Add(chain);
+            if (Chain(invocation, model, configuredTypes, 0, cancellationToken) is { } chain) chains.Add((invocation.SpanStart, chain));
         }
-        return chains;
+        // Source order: the schema builder applies chains in the order EF Core runs them (a loop's delete behaviour is
+        // overridden by later OnDelete calls only).
+        return chains.OrderBy(c => c.Position).Select(c => c.Chain).ToList();
     }
 
     private static FluentChainSpec? Chain(InvocationExpressionSyntax outermost, SemanticModel model, List<ITypeSymbol> configuredTypes, int depth, CancellationToken cancellationToken)
@@ -139,7 +146,7 @@ internal static class FluentChainParser
         return false;
     }
 
-    private static FluentStepSpec Step(InvocationExpressionSyntax invocation, SimpleNameSyntax name, SemanticModel model, CancellationToken cancellationToken)
+    public static FluentStepSpec Step(InvocationExpressionSyntax invocation, SimpleNameSyntax name, SemanticModel model, CancellationToken cancellationToken)
     {
         var typeArguments = name is GenericNameSyntax generic
             ? generic.TypeArgumentList.Arguments.Select(t => TypeName(model.GetTypeInfo(t, cancellationToken).Type)).ToEquatableArray()
@@ -149,7 +156,7 @@ internal static class FluentChainParser
     }
 
     /// <summary>A type argument's full name; <c>Nullable&lt;T&gt;</c> as <c>T?</c>, so shadow properties keep their nullability.</summary>
-    private static string TypeName(ITypeSymbol? type) => type switch
+    public static string TypeName(ITypeSymbol? type) => type switch
     {
         null => "?",
         INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable => nullable.TypeArguments[0].ClrFullName() + "?",

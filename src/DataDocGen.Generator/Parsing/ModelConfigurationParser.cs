@@ -34,10 +34,13 @@ internal static class ModelConfigurationParser
         var unresolved = new List<UnresolvedConfigurationSpec>();
         string? defaultSchema = null;
         var fromAssembly = false;
+        var loops = ModelLoopReader.Read(body, model, cancellationToken);
+        unresolved.AddRange(loops.Unresolved);
 
         foreach (var invocation in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (loops.IsConsumed(invocation)) continue;
             var name = OptionsBuilderParser.MethodName(invocation);
             if (name is null) continue;
             if (!InterestingNames.Contains(name))
@@ -66,7 +69,7 @@ internal static class ModelConfigurationParser
                     if (IsCurrentAssembly(invocation, model, cancellationToken)) fromAssembly = true;
                     else unresolved.Add(new UnresolvedConfigurationSpec("entity configurations applied from another assembly", location));
                     break;
-                case "SetTableName" or "SetSchema" or "SetViewName":
+                case "SetTableName" or "SetSchema" or "SetViewName" when method.ContainingType.IsInNamespaceOrBelow(EfNamespace): // not a look-alike
                     unresolved.Add(new UnresolvedConfigurationSpec("table names or schemas set in code (`" + name + "`)", location));
                     break;
                 default:
@@ -75,7 +78,7 @@ internal static class ModelConfigurationParser
             }
         }
 
-        var chains = FluentChainParser.Parse(body, model, configuredTypes, cancellationToken);
+        var chains = FluentChainParser.Parse(body, model, configuredTypes, cancellationToken, loops);
         return new ModelConfigurationSpec(mappings.ToEquatableArray(), defaultSchema, applied.ToEquatableArray(), fromAssembly, unresolved.ToEquatableArray(), chains.ToEquatableArray());
     }
 

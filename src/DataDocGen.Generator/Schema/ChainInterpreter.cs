@@ -41,10 +41,23 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
         "SetQueryFilter", "GetQueryFilter", "IsKeyless", "DisplayName", "ShortName", "Name",
     };
 
+    /// <summary>The position of the chain being applied (chains run in EF Core's order).</summary>
+    public int Position { get; private set; } = -1;
+
     public void Apply(FluentChainSpec chain)
+    {
+        Position++;
+        ApplyAt(chain);
+    }
+
+    /// <summary>Applies a chain at the current position (also used for each entity type a loop chain applies to).</summary>
+    public void ApplyAt(FluentChainSpec chain)
     {
         switch (chain.Root)
         {
+            case FluentRoot.EachEntityType or FluentRoot.EachForeignKey or FluentRoot.EachProperty:
+                builder.Loops.Record(chain, Position, this);
+                return;
             case FluentRoot.Model when chain.Steps.Count > 0 && chain.Steps[0] is { Method: "Entity", TypeArguments.Count: 0 }
                                        && chain.Steps.Skip(1).Any() && chain.Steps.Skip(1).All(s => NoSchemaEffect.Contains(s.Method)):
                 // modelBuilder.Entity(entityType.ClrType).HasQueryFilter(...) in a loop over the model's entity types
@@ -179,6 +192,11 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                     break;
                 case (State.Navigation, "WithOne" or "WithMany"):
                     relationship = builder.ConfigureRelationship(entity, pending!, step.Method == "WithMany", Members(step)?.FirstOrDefault() ?? Text(step, 0), step.Location);
+                    if (relationship is not null)
+                    {
+                        relationship.ConfiguredAt ??= Position;
+                        if (relationship.ConfiguredAt == Position) relationship.ConfiguredWithoutNavigation = pending!.Navigation is null && (Members(step)?.FirstOrDefault() ?? Text(step, 0)) is null;
+                    }
                     if (relationship is null && pending!.IsCollection && step.Method == "WithMany")
                     {
                         state = State.ManyToMany; // any further call (UsingEntity...) is not evaluated: see default
@@ -205,6 +223,7 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                         builder.SwapEnds(relationship);
                     }
                     relationship!.ForeignKeyNames = Members(step) ?? step.Arguments.Select(a => a.StartsWith("\"", System.StringComparison.Ordinal) ? a.Substring(1) : "?").ToList();
+                    relationship.ReshapedAt = Position;
                     break;
                 case (State.Relationship, "HasPrincipalKey"):
                     if (step.TypeArguments.Count == 1 && step.TypeArguments[0] != relationship!.Principal.FullName)
@@ -217,12 +236,15 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                         return;
                     }
                     relationship!.PrincipalKeyNames = principalKey;
+                    relationship.ReshapedAt = Position;
                     break;
                 case (State.Relationship, "OnDelete"):
                     relationship!.DeleteBehavior = step.Argument(0)?.Replace("DeleteBehavior.", "");
+                    relationship.DeleteBehaviorAt = Position;
                     break;
                 case (State.Relationship, "IsRequired"):
                     relationship!.Required = step.Argument(0) != "false";
+                    relationship.ReshapedAt = Position;
                     break;
                 case (State.Relationship, "HasConstraintName"):
                     relationship!.ConstraintName = Text(step, 0);

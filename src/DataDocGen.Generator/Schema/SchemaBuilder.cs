@@ -95,7 +95,37 @@ internal sealed class SchemaBuilder
         return result.Select(r => r.Evidence == TableEvidenceKind.HierarchyRoot && r.Table is not null && renamed.TryGetValue(r.Table, out var name) ? r with { Table = name } : r).ToList();
     }
 
-    private SchemaBuilder(string? provider) => _provider = provider;
+    private SchemaBuilder(string? provider)
+    {
+        _provider = provider;
+        Loops = new LoopInterpreter(this);
+    }
+
+    /// <summary>Loops over the model's metadata (Schema/LoopInterpreter).</summary>
+    public LoopInterpreter Loops { get; }
+
+    // What loops over the model's metadata reach.
+    public IReadOnlyList<EntityNode> Nodes => _order;
+    public IReadOnlyList<RelationshipNode> Relationships => _relationships;
+    private readonly HashSet<EntityNode> _ownedCollectionNodes = new();
+    public bool IsOwnedCollection(EntityNode node) => _ownedCollectionNodes.Contains(node);
+    public bool IsImplicitJoin(EntityNode node) => _manyToMany.Any(m => m.Join == node && m.JoinClass is null);
+    public bool HasImplicitJoinEntities => _manyToMany.Any(m => m.JoinClass is null);
+
+    /// <summary>Owned entity types stored in their owner's table or in their own (owned collections).</summary>
+    public IEnumerable<EntityTypeSpec> OwnedTypes =>
+        _ownerships.Select(o => _types.TryGetValue(o.Owned, out var spec) ? spec : null).Where(s => s is not null).Select(s => s!)
+            .Concat(_ownedCollections.Select(o => o.Owned)).Distinct();
+
+    /// <summary>Ownerships of owned references stored in the owner's table (no foreign key constraint).</summary>
+    public IEnumerable<(string Principal, EntityTypeSpec Owned, string Navigation)> TableSplitOwnerships =>
+        _ownerships.Where(o => _types.ContainsKey(o.Owned)).Select(o => (o.Principal, _types[o.Owned], o.Navigation));
+
+    private readonly Dictionary<(string Principal, string Navigation), string> _ownershipDeleteBehaviors = new();
+    public string OwnershipDeleteBehavior((string Principal, EntityTypeSpec Owned, string Navigation) ownership) =>
+        _ownershipDeleteBehaviors.TryGetValue((ownership.Principal, ownership.Navigation), out var behavior) ? behavior : "Cascade";
+    public void SetOwnershipDeleteBehavior((string Principal, EntityTypeSpec Owned, string Navigation) ownership, string behavior) =>
+        _ownershipDeleteBehaviors[(ownership.Principal, ownership.Navigation)] = behavior;
 
     public void Unknown(string what, SourceLocation? location)
     {
@@ -126,7 +156,12 @@ internal sealed class SchemaBuilder
         ReadOwnedNavigations(chains);
         foreach (var set in context.DbSets) AddEntity(set.EntityFullName, set.PropertyName, set.Location, ignoredTypes);
         foreach (var configuration in applied) AddEntity(configuration.EntityFullName, null, null, ignoredTypes);
-        foreach (var chain in chains.Where(c => c.Root == FluentRoot.Entity && c.Entity is not null)) AddEntity(chain.Entity!, null, null, ignoredTypes);
+        for (var i = 0; i < chains.Count; i++)
+        {
+            if (chains[i] is not { Root: FluentRoot.Entity, Entity: { } chainEntity } || _entities.ContainsKey(chainEntity)) continue;
+            AddEntity(chainEntity, null, null, ignoredTypes);
+            if (Entity(chainEntity) is { } introduced) introduced.IntroducedAt = i;
+        }
         for (var i = 0; i < _order.Count; i++)
         {
             var node = _order[i];
@@ -138,6 +173,7 @@ internal sealed class SchemaBuilder
                 if (HasTypeAttribute(target, "NotMapped") || ignoredTypes.Contains(target.FullName)) continue;
                 if (IsOwned(node, member, target)) continue; // stored with its owner, not an entity type of its own
                 AddEntity(target.FullName, null, null, ignoredTypes);
+                if (Entity(target.FullName) is { IntroducedAt: not null } reached && node.IntroducedAt is null) reached.IntroducedAt = null; // reachable by convention
             }
         }
 
@@ -184,6 +220,8 @@ internal sealed class SchemaBuilder
         foreach (var relationship in _relationships) ResolveForeignKey(relationship);
         AddJoinTables(defaultSchema);
         AddOwnedCollections(defaultSchema);
+        Loops.ApplyDeferred(chains.FindLastIndex(c => c.Root == FluentRoot.Model && c.Steps.Any(s => s.Method is "ApplyConfiguration" or "ApplyConfigurationsFromAssembly")), fluentMappings);
+        entityReports = entityReports.Select(r => _entities.TryGetValue(r.FullName, out var node) && node.Mapping is { } renamed ? renamed : r).ToList();
 
         // 8. Tables with their columns, keys, foreign keys and indexes.
         MarkKeysAndIndexes();
@@ -812,7 +850,8 @@ internal sealed class SchemaBuilder
             node.Properties.Add(id);
             node.KeyProperties = new List<string> { foreignKey.Name, id.Name };
             node.KeyLocation = navigation.Location;
-            var relationship = new RelationshipNode(owner, node, navigation.Location) { IsRequired = true, DeleteBehavior = "Cascade" };
+            var relationship = new RelationshipNode(owner, node, navigation.Location) { IsRequired = true, DeleteBehavior = "Cascade", IsOwnership = true };
+            _ownedCollectionNodes.Add(node);
             relationship.PrincipalNavigation = new NavigationNode(owner, navigation, node);
             relationship.ForeignKey.Add(foreignKey);
             _relationships.Add(relationship);
@@ -1022,7 +1061,8 @@ internal sealed class SchemaBuilder
             .Select(r => new RelationshipReport(r.Principal.FullName, r.Dependent.FullName, r.Unique ? "OneToOne" : "OneToMany",
                 r.PrincipalNavigation?.Name, r.DependentNavigation?.Name, r.IsRequired, null, DeleteBehaviorOf(r), r.Location))
             .Concat(_manyToMany.Where(m => m.Join is not null).Select(ManyToManyReport))
-            .Concat(_ownerships.Select(o => new RelationshipReport(o.Principal, o.Owned, o.IsMany ? "OneToMany" : "OneToOne", o.Navigation, null, true, null, "Cascade", o.Location, IsOwnership: true)))
+            .Concat(_ownerships.Select(o => new RelationshipReport(o.Principal, o.Owned, o.IsMany ? "OneToMany" : "OneToOne", o.Navigation, null, true, null,
+                _ownershipDeleteBehaviors.TryGetValue((o.Principal, o.Navigation), out var behavior) ? behavior : "Cascade", o.Location, IsOwnership: true)))
             .OrderBy(r => r.Principal, StringComparer.Ordinal).ThenBy(r => r.Dependent, StringComparer.Ordinal)
             .ThenBy(r => r.PrincipalNavigation ?? "", StringComparer.Ordinal).ThenBy(r => r.DependentNavigation ?? "", StringComparer.Ordinal)
             .ToEquatableArray();

@@ -60,6 +60,10 @@ internal sealed class EntityNode(EntityTypeSpec spec, string? dbSetName, SourceL
     /// <summary>The table (or view) this entity type's rows live in, from <see cref="TableMapper"/>.</summary>
     public EntityReport? Mapping { get; set; }
 
+    /// <summary>The position of the chain that brought this type into the model, when only a chain did (not a DbSet,
+    /// a configuration class or a navigation): loops over the model's entity types before it do not see it.</summary>
+    public int? IntroducedAt { get; set; }
+
     public PropertyNode? FindProperty(string name)
     {
         for (var node = this; node is not null; node = node.Base)
@@ -171,6 +175,19 @@ internal sealed class RelationshipNode(EntityNode principal, EntityNode dependen
 
     /// <summary>One of the two foreign keys of an implicit many-to-many join table (not reported as a relationship).</summary>
     public bool IsJoin { get; init; }
+
+    /// <summary>The ownership of an owned collection (its own table).</summary>
+    public bool IsOwnership { get; init; }
+
+    // Chain positions (ChainInterpreter.Position), so loops over the foreign keys are applied where they run:
+    /// <summary>The last <c>OnDelete</c>.</summary>
+    public int? DeleteBehaviorAt { get; set; }
+    /// <summary>The first fluent chain that configured the relationship, and whether it named no navigation (then the
+    /// relationship may not exist before that chain).</summary>
+    public int? ConfiguredAt { get; set; }
+    public bool ConfiguredWithoutNavigation { get; set; }
+    /// <summary>The last <c>HasForeignKey</c>/<c>HasPrincipalKey</c>/<c>IsRequired</c> (they may replace the foreign key or change its default behaviour).</summary>
+    public int? ReshapedAt { get; set; }
 }
 
 /// <summary>A many-to-many relationship through skip navigations, with EF Core's implicit join table.</summary>

@@ -1089,5 +1089,6 @@ internal static class Models
     static Models()
     {
         foreach (var (name, model) in IdentityModels.All) All.Add(name, model);
+        foreach (var (name, model) in LoopModels.All) All.Add(name, model);
     }
 }
