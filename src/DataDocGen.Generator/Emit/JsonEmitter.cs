@@ -399,7 +399,7 @@ internal static class JsonEmitter
         if (report.Crud.IsEmpty) topics.Add("2.1 CRUD: EF Core adds, queries, updates and deletes per entity, SQL naming its tables, and MongoDB, LiteDB and Marten document operations");
         if (report.SaveHooks.IsEmpty) topics.Add("2.1 Save hooks: SaveChanges overrides and SaveChangesInterceptors");
         if (report.QueryShapes.IsEmpty) topics.Add("2.4 Query optimisation: Include paths, AsNoTracking, split queries, compiled queries, N+1 risks");
-        if (report.Transactions.IsEmpty) topics.Add("2.2 Transactions: explicit boundaries (BeginTransaction, TransactionScope, execution strategies)");
+        if (report.Transactions.IsEmpty) topics.Add("2.2 Transactions: explicit boundaries (BeginTransaction, TransactionScope, execution strategies) and Marten units of work (SaveChanges)");
         if (report.CacheProviders.IsEmpty && report.CacheUses.IsEmpty) topics.Add("1.4 Caching layer: IMemoryCache, IDistributedCache, HybridCache and their registrations");
         if (report.RawSql.IsEmpty) topics.Add("1.3 Data access layer: raw SQL (EF Core raw SQL APIs, Dapper, ADO.NET command text)");
         return topics.OrderBy(t => t, System.StringComparer.Ordinal).ToArray();
