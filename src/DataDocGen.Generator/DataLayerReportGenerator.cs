@@ -35,6 +35,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         public const string Transactions = nameof(Transactions);
         public const string Stores = nameof(Stores);
         public const string Crud = nameof(Crud);
+        public const string DocumentCrud = nameof(DocumentCrud);
         public const string Repositories = nameof(Repositories);
         public const string Validation = nameof(Validation);
         public const string Seeding = nameof(Seeding);
@@ -118,6 +119,13 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Where(static result => result is not null)
             .WithTrackingName(TrackingNames.Crud);
 
+        // Document stores (MongoDB, LiteDB, Marten): the call on the collection or session, wherever it sits in a chain, so
+        // a provider of its own rather than CrudParser's last-call-of-a-chain candidates.
+        var documentCrud = context.SyntaxProvider
+            .CreateSyntaxProvider(DocumentCrudParser.IsCandidate, TransformCache.Reusing(DocumentCrudParser.Parse))
+            .Where(static result => result is not null)
+            .WithTrackingName(TrackingNames.DocumentCrud);
+
         var repositories = context.SyntaxProvider
             .CreateSyntaxProvider(RepositoryParser.IsCandidate, TransformCache.Reusing(RepositoryParser.Parse))
             .Where(static result => result is not null)
@@ -199,13 +207,13 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Combine(transactions.Collect())
             .Combine(queryShapes.Collect())
             .Combine(saveHooks.Collect())
-            .Combine(stores.Collect().Combine(crud.Collect()).Combine(repositories.Collect()).Combine(validation.Collect()).Combine(seeding.Collect()).Combine(security.Collect()).Combine(marten.Collect()).Combine(messaging.Collect()).Combine(sqlScripts.Collect().Combine(sqlInCode.Collect())).Combine(declaredMembers.Collect()).Combine(specifications.Collect().Combine(identityOptions.Collect())))
+            .Combine(stores.Collect().Combine(crud.Collect().Combine(documentCrud.Collect())).Combine(repositories.Collect()).Combine(validation.Collect()).Combine(seeding.Collect()).Combine(security.Collect()).Combine(marten.Collect()).Combine(messaging.Collect()).Combine(sqlScripts.Collect().Combine(sqlInCode.Collect())).Combine(declaredMembers.Collect()).Combine(specifications.Collect().Combine(identityOptions.Collect())))
             .Combine(projectName)
             .Select(static (input, cancellationToken) =>
             {
-                var (((((((((((declared, registered), settings), sqlSites), migrationClasses), applications), cacheSites), transactionSites), shapeSites), hookSites), ((((((((((storeSites, crudSites), repositorySites), validationSites), seedingSites), securitySites), martenSites), messagingSites), (scriptFiles, sqlCodeSites)), memberSites), (specificationSites, identitySites))), name) = input;
+                var (((((((((((declared, registered), settings), sqlSites), migrationClasses), applications), cacheSites), transactionSites), shapeSites), hookSites), ((((((((((storeSites, (crudSites, documentCrudSites)), repositorySites), validationSites), seedingSites), securitySites), martenSites), messagingSites), (scriptFiles, sqlCodeSites)), memberSites), (specificationSites, identitySites))), name) = input;
                 var errors = declared.Select(d => d!.Error).Concat(registered.Select(r => r!.Error)).Concat(sqlSites.Select(s => s!.Error))
-                    .Concat(migrationClasses.Select(m => m!.Error)).Concat(cacheSites.Select(c => c!.Error)).Concat(transactionSites.Select(t => t!.Error)).Concat(shapeSites.Select(q => q!.Error)).Concat(hookSites.Select(h => h!.Error)).Concat(storeSites.Select(s => s!.Error)).Concat(crudSites.Select(c => c!.Error)).Concat(repositorySites.Select(r => r!.Error)).Concat(validationSites.Select(v => v!.Error)).Concat(seedingSites.Select(s => s!.Error)).Concat(securitySites.Select(s => s!.Error)).Concat(martenSites.Select(m => m!.Error)).Concat(messagingSites.Select(m => m!.Error)).Concat(sqlCodeSites.Select(s => s!.Error)).Concat(specificationSites.Select(s => s!.Error)).Concat(identitySites.Select(s => s!.Error))
+                    .Concat(migrationClasses.Select(m => m!.Error)).Concat(cacheSites.Select(c => c!.Error)).Concat(transactionSites.Select(t => t!.Error)).Concat(shapeSites.Select(q => q!.Error)).Concat(hookSites.Select(h => h!.Error)).Concat(storeSites.Select(s => s!.Error)).Concat(crudSites.Select(c => c!.Error)).Concat(documentCrudSites.Select(c => c!.Error)).Concat(repositorySites.Select(r => r!.Error)).Concat(validationSites.Select(v => v!.Error)).Concat(seedingSites.Select(s => s!.Error)).Concat(securitySites.Select(s => s!.Error)).Concat(martenSites.Select(m => m!.Error)).Concat(messagingSites.Select(m => m!.Error)).Concat(sqlCodeSites.Select(s => s!.Error)).Concat(specificationSites.Select(s => s!.Error)).Concat(identitySites.Select(s => s!.Error))
                     .Where(e => e is not null).Select(e => e!).ToEquatableArray();
                 try
                 {
@@ -226,7 +234,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
                         shapeSites.Select(q => q!.Shape).Where(q => q is not null).Select(q => q!).ToList(),
                         hookSites.Select(h => h!.Hook).Where(h => h is not null).Select(h => h!).ToList(),
                         storeSites.Select(s => s!).ToList(),
-                        crudSites.Select(c => c!.Spec).Where(c => c is not null).Select(c => c!).ToList(),
+                        crudSites.Select(c => c!.Spec).Where(c => c is not null).Select(c => c!).Concat(documentCrudSites.SelectMany(c => c!.Specs)).ToList(),
                         repositorySites.Select(r => r!).ToList(),
                         validationSites.Select(v => v!).ToList(),
                         seedingSites.Select(s => s!.Spec).Where(s => s is not null).Select(s => s!).ToList(),

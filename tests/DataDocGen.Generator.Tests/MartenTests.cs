@@ -110,4 +110,59 @@ public class MartenTests
         Assert.Contains("| Marten | async daemon |  |  | runs the async projections (HotCold) | `Setup.Add` |", md);
         Assert.DoesNotContain("(Solo)", md);
     }
+
+    private const string UnitOfWork = """
+        using System.Threading.Tasks;
+        using Marten;
+        namespace Shop.Billing
+        {
+            public record InvoiceIssued(System.Guid Id);
+            public class Invoice { public System.Guid Id { get; set; } }
+            public class Account { public System.Guid Id { get; set; } }
+            public class Ledger { public System.Guid Id { get; set; } }
+
+            public class InvoiceRepository(IDocumentSession session, IDocumentSession audit)
+            {
+                public async Task Issue(Invoice invoice, Account account)
+                {
+                    session.Store(invoice);
+                    session.Events.Append(invoice.Id, new InvoiceIssued(invoice.Id));
+                    audit.Store(new Ledger());
+                    System.Action later = () => session.Delete(account);
+                    await session.SaveChangesAsync();
+                    session.Insert(account);
+                    await session.SaveChangesAsync();
+                }
+                public Task<Invoice?> Find(System.Guid id) => session.LoadAsync<Invoice>(id);
+            }
+
+            // Traps: a SaveChangesAsync that is not Marten's, and EF Core's, are no unit-of-work rows.
+            public class Fake { public Task SaveChangesAsync() => Task.CompletedTask; public void Store(Invoice i) { } }
+            public class UsesFake(Fake fake) { public Task Run(Invoice i) { fake.Store(i); return fake.SaveChangesAsync(); } }
+            public class BillingContext(DbContextOptions<BillingContext> options) : DbContext(options) { public DbSet<Shop.Domain.Order> Orders => Set<Shop.Domain.Order>(); }
+            public class EfWriter(BillingContext db) { public Task Save() => db.SaveChangesAsync(); }
+        }
+        """;
+
+    [Fact]
+    public void SaveChanges_on_a_session_is_a_unit_of_work_listing_what_the_method_queued_on_that_session()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Billing/Invoices.cs", UnitOfWork)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("A Marten unit of work is a session's `SaveChanges[Async]`", md);
+        // The first commit: the document stored and the event appended on this session, not the other session's write
+        // nor the delete inside a lambda; the second: only what was queued after the first.
+        Assert.Contains("| `InvoiceRepository.Issue` | Marten unit of work | `SaveChangesAsync()` | Store Shop.Billing.Invoice (Marten); Events.Append (Shop.Billing.InvoiceIssued) |  | [Billing/Invoices.cs:23](Billing/Invoices.cs#L23) |", md);
+        Assert.Contains("| `InvoiceRepository.Issue` | Marten unit of work | `SaveChangesAsync()` | Insert Shop.Billing.Account (Marten) |  | [Billing/Invoices.cs:25](Billing/Invoices.cs#L25) |", md);
+        Assert.DoesNotContain("UsesFake", md);
+        Assert.DoesNotContain("EfWriter", md);
+    }
+
+    [Fact]
+    public void A_repository_over_a_Marten_session_is_data_access_with_the_documents_it_touches()
+    {
+        var md = GeneratorHarness.Run(Sources.With(("Billing/Invoices.cs", UnitOfWork))).Markdown!;
+        Assert.Contains("| `Shop.Billing.InvoiceRepository` | repository |  | `Shop.Billing.Account`, `Shop.Billing.Invoice`, `Shop.Billing.Ledger` | IDocumentSession (Marten) | yes |", md);
+    }
 }

@@ -127,7 +127,8 @@ public class MassTransitTests
         var md = output.Markdown!;
         // The binders' Publish<TInstance, TData, TMessage>: the message is TMessage (it used to be reported as the saga state).
         Assert.Contains("| published | `Shop.Fulfilment.ProcessPayment` |  | `FulfilmentMachine.ctor` |", md);
-        Assert.Contains("| sent | `Shop.Fulfilment.ShipOrder` |  | `FulfilmentMachine.ctor` |", md);
+        // The activity's destination is a constant address.
+        Assert.Contains("| sent | `Shop.Fulfilment.ShipOrder` | to queue:ship-order | `FulfilmentMachine.ctor` |", md);
         Assert.Contains("| published | `Shop.Fulfilment.RefundPayment` |  | `FulfilmentMachine.ctor` |", md);
         Assert.Contains("| published | `Shop.Fulfilment.OrderCancelled` |  | `FulfilmentMachine.ctor` |", md);
         Assert.DoesNotContain("| published | `Shop.Fulfilment.FulfilmentState` |", md);
@@ -202,5 +203,86 @@ public class MassTransitTests
         Assert.Contains("`AddVendorEntities` from `Vendor` configures the model in compiled code that cannot be read", output.Markdown);
         Assert.DoesNotContain("##### Table `Orders`", output.Markdown);
         Assert.Contains("\"tableNamesKnown\": false", output.Json);
+    }
+
+    private const string Consumers = """
+        using System.Threading.Tasks;
+        using MassTransit;
+        namespace Shop.Shipping
+        {
+            public record ShipOrder(Guid OrderId);
+            public record CancelShipment(Guid OrderId);
+            public record PrintLabel(Guid OrderId);
+            public record Audit(Guid OrderId);
+
+            public class ShippingConsumer(ISendEndpointProvider endpoints) : IConsumer<ShipOrder>, MassTransit.IConsumer<CancelShipment>
+            {
+                public async Task Consume(ConsumeContext<ShipOrder> context)
+                {
+                    var labels = await context.GetSendEndpoint(new Uri("queue:print-label"));
+                    await labels.Send(new PrintLabel(context.Message.OrderId));
+                    var audit = await endpoints.GetSendEndpoint(new Uri("rabbitmq://ops:Audit-Secret@rabbit.internal/audit"));
+                    await audit.Send(new Audit(context.Message.OrderId));
+                    var moving = await endpoints.GetSendEndpoint(new Uri("queue:first"));
+                    moving = await endpoints.GetSendEndpoint(new Uri("queue:second"));
+                    await moving.Send(new Audit(context.Message.OrderId));
+                    var computed = await endpoints.GetSendEndpoint(new Uri($"queue:{context.Message.OrderId}"));
+                    await computed.Send(new PrintLabel(context.Message.OrderId));
+                }
+                public Task Consume(ConsumeContext<CancelShipment> context) => Task.CompletedTask;
+            }
+
+            // Not registered here; abstract and generic consumers are not listed (their messages are not known here).
+            public class LabelConsumer : IConsumer<PrintLabel> { public Task Consume(ConsumeContext<PrintLabel> context) => Task.CompletedTask; }
+            public abstract class BaseConsumer<T> : IConsumer<T> where T : class { public abstract Task Consume(ConsumeContext<T> context); }
+
+            public static class Bus
+            {
+                public static void Add(IServiceCollection services) => services.AddMassTransit(x =>
+                {
+                    x.AddConsumer<ShippingConsumer>();
+                    x.AddConsumer(typeof(LabelConsumer));
+                    x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+                });
+            }
+        }
+        namespace Shop.Lookalike
+        {
+            // Traps: an IConsumer from another namespace, and an AddConsumer that is not MassTransit's.
+            public interface IConsumer<T> { void Consume(T message); }
+            public class AuditReader : IConsumer<string> { public void Consume(string message) { } }
+            public class Registry { public void AddConsumer<T>() { } }
+            public static class Setup { public static void Run(Registry r) => r.AddConsumer<AuditReader>(); }
+            // public class Commented : MassTransit.IConsumer<Shop.Shipping.ShipOrder> { }
+        }
+        """;
+
+    [Fact]
+    public void Consumers_are_listed_with_the_messages_they_consume_and_their_registrations()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Shipping/Consumers.cs", Consumers)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("Messages the code consumes (MassTransit `IConsumer<T>` implementations) and where each consumer is registered:", md);
+        Assert.Contains("| `Shop.Shipping.ShippingConsumer` | `Shop.Shipping.CancelShipment`, `Shop.Shipping.ShipOrder` | `AddConsumer<ShippingConsumer>()` in `Bus.Add` [Shipping/Consumers.cs:40](Shipping/Consumers.cs#L40) | [Shipping/Consumers.cs:15](Shipping/Consumers.cs#L15) |", md);
+        Assert.Contains("| `Shop.Shipping.LabelConsumer` | `Shop.Shipping.PrintLabel` | `AddConsumer(typeof(LabelConsumer))` in `Bus.Add` [Shipping/Consumers.cs:41](Shipping/Consumers.cs#L41) | [Shipping/Consumers.cs:33](Shipping/Consumers.cs#L33) |", md);
+        Assert.DoesNotContain("BaseConsumer", md);
+        Assert.DoesNotContain("AuditReader", md);
+        Assert.DoesNotContain("Commented", md);
+    }
+
+    [Fact]
+    public void Send_destinations_are_shown_only_when_the_address_is_a_constant_with_credentials_masked()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Shipping/Consumers.cs", Consumers)));
+        var md = output.Markdown!;
+        Assert.Contains("| sent | `Shop.Shipping.PrintLabel` | to queue:print-label | `ShippingConsumer.Consume` | [Shipping/Consumers.cs:20](Shipping/Consumers.cs#L20) |", md);
+        Assert.Contains("| sent | `Shop.Shipping.Audit` | to rabbitmq://ops:\\*\\*\\*@rabbit.internal/audit | `ShippingConsumer.Consume` | [Shipping/Consumers.cs:22](Shipping/Consumers.cs#L22) |", md);
+        Assert.DoesNotContain("Audit-Secret", output.All);
+        // A local assigned twice, and a computed address: the message is listed, its destination is not.
+        Assert.Contains("| sent | `Shop.Shipping.Audit` |  | `ShippingConsumer.Consume` | [Shipping/Consumers.cs:25](Shipping/Consumers.cs#L25) |", md);
+        Assert.Contains("| sent | `Shop.Shipping.PrintLabel` |  | `ShippingConsumer.Consume` | [Shipping/Consumers.cs:27](Shipping/Consumers.cs#L27) |", md);
+        Assert.DoesNotContain("queue:first", md);
+        Assert.DoesNotContain("queue:second", md);
     }
 }

@@ -5,8 +5,8 @@ using DataDocGen.Generator.Report;
 
 namespace DataDocGen.Generator.Emit;
 
-/// <summary>Section 2.1's CRUD matrix (entity × create/read/update/delete, each cell the members that do it with their
-/// evidence) and the bulk operations.</summary>
+/// <summary>Section 2.1's CRUD matrix (entity or document type × create/read/update/delete, each cell the members that
+/// do it with their evidence; a document type's row names its store) and the bulk operations.</summary>
 internal static class CrudMarkdownEmitter
 {
     private static readonly CrudOperation[] Operations = { CrudOperation.Create, CrudOperation.Read, CrudOperation.Update, CrudOperation.Delete };
@@ -15,15 +15,23 @@ internal static class CrudMarkdownEmitter
     {
         if (report.Crud.IsEmpty) return;
         md.Line("#### CRUD by entity").Line();
-        md.Line("Which code creates, reads, updates and deletes each entity: EF Core calls on its `DbSet` or context, and SQL whose constant text names its table. Changes to tracked entities that `SaveChanges` writes are not attributed.").Line();
-        md.Line("| Entity | Create | Read | Update | Delete |").Line("| --- | --- | --- | --- | --- |");
-        foreach (var entity in report.Crud.GroupBy(r => (r.Target, r.Entity)))
+        var documents = report.Crud.Any(r => r.Store is not null);
+        var relational = report.Crud.Any(r => r.Store is null);
+        var sources = new List<string>();
+        if (relational) sources.Add("EF Core calls on its `DbSet` or context, and SQL whose constant text names its table");
+        if (documents) sources.Add("document-store calls on a MongoDB `IMongoCollection<T>`, a LiteDB `ILiteCollection<T>` or a Marten session, the store named after the document type");
+        md.Line("Which code creates, reads, updates and deletes each " + (relational ? "entity" : "document type") + ": " + string.Join("; ", sources) + "."
+                + (relational ? " Changes to tracked entities that `SaveChanges` writes are not attributed." : "")
+                + (documents ? " An upsert (Marten `Store`, LiteDB `Upsert`, MongoDB options created with `IsUpsert = true`) is listed as a create and an update; documents that Marten projections write are not attributed." : "")).Line();
+        md.Line("| " + (relational ? "Entity" : "Document type") + " | Create | Read | Update | Delete |").Line("| --- | --- | --- | --- | --- |");
+        foreach (var entity in report.Crud.GroupBy(r => (r.Target, r.Entity, r.Store)))
         {
+            var store = entity.Key.Store;
             var label = entity.Key.Target switch
             {
                 CrudTarget.Table => "table " + Markdown.Code(entity.Key.Entity) + " (SQL)",
-                CrudTarget.TypeParameter => Markdown.Code(entity.Key.Entity) + " (any entity)",
-                _ => Markdown.Code(entity.Key.Entity),
+                CrudTarget.TypeParameter => Markdown.Code(entity.Key.Entity) + (store is null ? " (any entity)" : " (any document, " + store + ")"),
+                _ => Markdown.Code(entity.Key.Entity) + (store is null ? "" : " (" + store + ")"),
             };
             md.Line("| " + label + " | " + string.Join(" | ", Operations.Select(op => Cell(md, entity.Where(r => r.Operation == op)))) + " |");
         }
@@ -32,11 +40,11 @@ internal static class CrudMarkdownEmitter
         var bulk = report.Crud.Where(r => r.Bulk).OrderBy(r => r.Location, LocationComparer.Instance).ToList();
         if (bulk.Count > 0)
         {
-            md.Line("Bulk operations (set-based, or many entities in one call):").Line();
-            md.Line("| Where | Entity | Operation | Call | Evidence |").Line("| --- | --- | --- | --- | --- |");
+            md.Line("Bulk operations (set-based, or many " + (relational && documents ? "entities or documents" : relational ? "entities" : "documents") + " in one call):").Line();
+            md.Line("| Where | " + (relational ? "Entity" : "Document type") + " | Operation | Call | Evidence |").Line("| --- | --- | --- | --- | --- |");
             foreach (var row in bulk)
             {
-                md.Line("| " + Markdown.Code(row.Member) + " | " + Markdown.Code(row.Entity) + " | " + row.Operation.ToString().ToLowerInvariant()
+                md.Line("| " + Markdown.Code(row.Member) + " | " + Markdown.Code(row.Entity) + (row.Store is null ? "" : " (" + row.Store + ")") + " | " + row.Operation.ToString().ToLowerInvariant()
                         + " | " + Markdown.Code(row.Api) + " | " + md.Link(row.Location) + " |");
             }
             md.Line();

@@ -82,6 +82,11 @@ internal static class DataOperationsMarkdownEmitter
         }
         if (!report.Transactions.IsEmpty)
         {
+            if (sagas.Count > 0) md.Line("#### Transaction boundaries").Line();
+            if (report.Transactions.Any(t => t.Kind == "Marten unit of work"))
+            {
+                md.Line("A Marten unit of work is a session's `SaveChanges[Async]`: it commits the operations queued on the session in one database transaction. Inside lists those queued on the same session earlier in the same method; operations queued elsewhere are not followed.").Line();
+            }
             md.Line("| Where | Kind | Call | Inside (in order) | Condition | Evidence |").Line("| --- | --- | --- | --- | --- | --- |");
             foreach (var transaction in report.Transactions)
             {

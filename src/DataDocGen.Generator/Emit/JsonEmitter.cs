@@ -128,7 +128,7 @@ internal static class JsonEmitter
         foreach (var row in report.Crud)
         {
             json.StartObject().Property("entity", row.Entity).Property("target", row.Target.ToString()).Property("operation", row.Operation.ToString())
-                .Property("api", row.Api).Name("bulk").Bool(row.Bulk).Property("member", row.Member).Property("location", Location(paths, row.Location)).EndObject();
+                .Property("api", row.Api).Name("bulk").Bool(row.Bulk).Property("store", row.Store).Property("member", row.Member).Property("location", Location(paths, row.Location)).EndObject();
         }
         json.EndArray();
 
@@ -396,10 +396,10 @@ internal static class JsonEmitter
         if (report.Repositories.IsEmpty) topics.Add("1.3 Data access layer: repositories and units of work that depend on a data-access type");
         if (report.Validators.IsEmpty && report.AnnotatedProperties.IsEmpty) topics.Add("2.3 Validation: FluentValidation validators, IValidatableObject, data-annotation attributes");
         if (report.EventSourcing.IsEmpty) topics.Add("5.1 Event sourcing: Marten event streams, appends, projections and snapshots");
-        if (report.Crud.IsEmpty) topics.Add("2.1 CRUD: EF Core adds, queries, updates and deletes per entity, and SQL naming its tables");
+        if (report.Crud.IsEmpty) topics.Add("2.1 CRUD: EF Core adds, queries, updates and deletes per entity, SQL naming its tables, and MongoDB, LiteDB and Marten document operations");
         if (report.SaveHooks.IsEmpty) topics.Add("2.1 Save hooks: SaveChanges overrides and SaveChangesInterceptors");
         if (report.QueryShapes.IsEmpty) topics.Add("2.4 Query optimisation: Include paths, AsNoTracking, split queries, compiled queries, N+1 risks");
-        if (report.Transactions.IsEmpty) topics.Add("2.2 Transactions: explicit boundaries (BeginTransaction, TransactionScope, execution strategies)");
+        if (report.Transactions.IsEmpty) topics.Add("2.2 Transactions: explicit boundaries (BeginTransaction, TransactionScope, execution strategies) and Marten units of work (SaveChanges)");
         if (report.CacheProviders.IsEmpty && report.CacheUses.IsEmpty) topics.Add("1.4 Caching layer: IMemoryCache, IDistributedCache, HybridCache and their registrations");
         if (report.RawSql.IsEmpty) topics.Add("1.3 Data access layer: raw SQL (EF Core raw SQL APIs, Dapper, ADO.NET command text)");
         return topics.OrderBy(t => t, System.StringComparer.Ordinal).ToArray();

@@ -6,20 +6,42 @@ using DataDocGen.Generator.Report;
 namespace DataDocGen.Generator.Emit;
 
 /// <summary>Section 5: event sourcing (5.1: streams, appends, projections, snapshots, live aggregation, rebuilds) and
-/// the messages the code sends to other systems (5.2: transports, published and sent message types).</summary>
+/// the messages the code exchanges with other systems (5.2: transports, published and sent message types with constant
+/// destinations, consumers with the messages they consume and their registrations).</summary>
 internal static class SynchronisationMarkdownEmitter
 {
     public static void Write(Markdown md, DataLayerReport report)
     {
         var messages = report.Messaging.Where(m => m.Kind is "published" or "sent" or "transport").ToList();
+        var consumers = report.Messaging.Where(m => m.Kind is "consumer" or "consumer registration").ToList();
         var capture = report.SqlFacts.Where(f => f.Category == "capture").ToList();
-        if (report.EventSourcing.IsEmpty && messages.Count == 0 && capture.Count == 0) return;
+        if (report.EventSourcing.IsEmpty && messages.Count == 0 && consumers.Count == 0 && capture.Count == 0) return;
         md.Line("## 5. Data synchronisation").Line();
         WriteEventSourcing(md, report);
-        if (messages.Count == 0 && capture.Count == 0) return;
+        if (messages.Count == 0 && consumers.Count == 0 && capture.Count == 0) return;
         md.Line("### 5.2 Change data capture and messages to other systems").Line();
         SecurityMarkdownEmitter.WriteSqlFacts(md, capture, "Change capture set up in SQL (scripts and migrations):");
         WriteMessages(md, messages);
+        WriteConsumers(md, consumers);
+    }
+
+    /// <summary>One row per consumer class (declared here, or only registered here): the message types it consumes,
+    /// read from its <c>IConsumer&lt;T&gt;</c> interfaces, and its <c>AddConsumer</c> registrations.</summary>
+    private static void WriteConsumers(Markdown md, List<MessagingSpec> consumers)
+    {
+        if (consumers.Count == 0) return;
+        md.Line("Messages the code consumes (MassTransit `IConsumer<T>` implementations) and where each consumer is registered:").Line();
+        md.Line("| Consumer | Consumes | Registered | Evidence |").Line("| --- | --- | --- | --- |");
+        foreach (var consumer in consumers.GroupBy(c => c.Subject).OrderBy(g => g.Key, System.StringComparer.Ordinal))
+        {
+            var declared = consumer.Where(c => c.Kind == "consumer").ToList();
+            var registrations = consumer.Where(c => c.Kind == "consumer registration").ToList();
+            var messages = consumer.SelectMany(c => c.Items).Distinct().OrderBy(m => m, System.StringComparer.Ordinal);
+            md.Line("| " + Markdown.Code(consumer.Key) + " | " + string.Join(", ", messages.Select(Markdown.Code))
+                    + " | " + string.Join("<br>", registrations.Select(r => Markdown.Code(r.Detail ?? "AddConsumer") + " in " + Markdown.Code(r.Member) + " " + md.Link(r.Location)))
+                    + " | " + string.Join(", ", declared.Select(d => md.Link(d.Location))) + " |");
+        }
+        md.Line();
     }
 
     private static void WriteEventSourcing(Markdown md, DataLayerReport report)

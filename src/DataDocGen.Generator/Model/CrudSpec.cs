@@ -6,11 +6,14 @@ internal enum CrudOperation { Create, Read, Update, Delete }
 /// that no entity of this project maps to.</summary>
 internal enum CrudTarget { Entity, TypeParameter, Table }
 
-/// <summary>A place that creates, reads, updates or deletes an entity through EF Core.</summary>
+/// <summary>A place that creates, reads, updates or deletes an entity through EF Core or SQL, or a document through a
+/// document store (MongoDB, LiteDB, Marten).</summary>
 /// <param name="Entity">The entity type's full name; for a generic repository's <c>Set&lt;T&gt;()</c>, the type
 /// parameter as <c>T of Repository&lt;T&gt;</c>; for SQL text, the table name when no entity maps to it.</param>
-/// <param name="Api">The EF Core call that decides the operation, e.g. <c>AddAsync</c>, <c>ExecuteDeleteAsync</c>, <c>ToListAsync</c>.</param>
-/// <param name="Bulk">A set-based or multi-entity operation: <c>ExecuteUpdate/Delete</c>, <c>AddRange</c>, <c>RemoveRange</c>, <c>UpdateRange</c>.</param>
+/// <param name="Api">The EF Core or document-store call that decides the operation, e.g. <c>AddAsync</c>, <c>ExecuteDeleteAsync</c>, <c>ToListAsync</c>.</param>
+/// <param name="Bulk">A set-based or multi-entity operation: <c>ExecuteUpdate/Delete</c>, <c>AddRange</c>, <c>RemoveRange</c>, <c>UpdateRange</c>;
+/// for document stores <c>InsertMany</c>, <c>DeleteMany</c>, <c>BulkWrite</c>, a Marten <c>Store</c> of several documents.</param>
+/// <param name="Store">The document store (MongoDB, LiteDB, Marten) for a document's row; null for EF Core and SQL.</param>
 internal sealed record CrudSpec(
     string Entity,
     CrudTarget Target,
@@ -18,4 +21,5 @@ internal sealed record CrudSpec(
     string Api,
     bool Bulk,
     string Member,
-    SourceLocation? Location);
+    SourceLocation? Location,
+    string? Store = null);

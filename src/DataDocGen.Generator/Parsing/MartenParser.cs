@@ -37,12 +37,15 @@ internal static class MartenParser
         };
     }
 
-    public static MartenResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static MartenResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken) =>
+        Parse(context.Node, context.SemanticModel, cancellationToken);
+
+    /// <summary>Also called for the operations a Marten unit of work commits (<see cref="TransactionBodyReader"/>).</summary>
+    public static MartenResult? Parse(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
     {
         try
         {
-            var invocation = (InvocationExpressionSyntax)context.Node;
-            var model = context.SemanticModel;
+            var invocation = (InvocationExpressionSyntax)node;
             if (OptionsBuilderParser.ResolveMethod(invocation, model, cancellationToken) is not { } method) return null;
             var owner = (method.ReducedFrom ?? method).ContainingType;
             if (!owner.IsInNamespaceOrBelow("Marten") && !owner.IsInNamespaceOrBelow("JasperFx")) return null;
@@ -61,7 +64,7 @@ internal static class MartenParser
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {
-            return new MartenResult(null, EquatableArray<StoreObjectSpec>.Empty, null, Diagnostics.GeneratorFailure.Describe(exception, context.Node));
+            return new MartenResult(null, EquatableArray<StoreObjectSpec>.Empty, null, Diagnostics.GeneratorFailure.Describe(exception, node));
         }
     }
 

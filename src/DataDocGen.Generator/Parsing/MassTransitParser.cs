@@ -22,13 +22,13 @@ internal static class MassTransitParser
         "AddSagaStateMachine", "AddEntityFrameworkOutbox", "AddInMemoryInboxOutbox", "UseInMemoryOutbox", "UseMessageRetry",
         "AddInboxStateEntity", "AddOutboxMessageEntity", "AddOutboxStateEntity",
         "UsingRabbitMq", "UsingAzureServiceBus", "UsingAmazonSqs", "UsingActiveMq", "UsingInMemory", "UsingGrpc", "UsingSqlServer", "UsingPostgres",
-        "Publish", "Send",
+        "Publish", "Send", "AddConsumer",
     };
 
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) => RebusParser.IsCandidate(node) || node switch
     {
-        ClassDeclarationSyntax { BaseList: { } bases } => bases.Types.Any(t => t.Type is GenericNameSyntax { Identifier.ValueText: "MassTransitStateMachine" }
-                                                                             or QualifiedNameSyntax { Right: GenericNameSyntax { Identifier.ValueText: "MassTransitStateMachine" } }),
+        ClassDeclarationSyntax { BaseList: { } bases } => bases.Types.Any(t => t.Type is GenericNameSyntax { Identifier.ValueText: "MassTransitStateMachine" or "IConsumer" }
+                                                                             or QualifiedNameSyntax { Right: GenericNameSyntax { Identifier.ValueText: "MassTransitStateMachine" or "IConsumer" } }),
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => Calls.Contains(access.Name.Identifier.ValueText),
         _ => false,
     };
@@ -40,7 +40,7 @@ internal static class MassTransitParser
             var model = context.SemanticModel;
             var spec = context.Node switch
             {
-                ClassDeclarationSyntax type => StateMachine(type, model, cancellationToken),
+                ClassDeclarationSyntax type => StateMachine(type, model, cancellationToken) ?? Consumer(type, model, cancellationToken),
                 InvocationExpressionSyntax invocation => Call(invocation, model, cancellationToken),
                 _ => null,
             } ?? (RebusParser.IsCandidate(context.Node) ? RebusParser.Parse(context.Node, model, cancellationToken) : null);
@@ -52,8 +52,25 @@ internal static class MassTransitParser
         }
     }
 
+    /// <summary>A consumer: a concrete, non-generic class implementing MassTransit's <c>IConsumer&lt;TMessage&gt;</c> (once
+    /// or more, directly or through a base class), with the message types it consumes.</summary>
+    private static MessagingSpec? Consumer(ClassDeclarationSyntax declaration, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (model.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol { IsAbstract: false, IsGenericType: false } type) return null;
+        // A partial class is reported once, from the part that names IConsumer.
+        var messages = ConsumedMessages(type);
+        if (messages.IsEmpty) return null;
+        return new MessagingSpec("consumer", type.ClrFullName(), null, messages, type.Name, SourceLocation.From(declaration.Identifier.Parent!));
+    }
+
+    /// <summary>The message types of the <c>MassTransit.IConsumer&lt;T&gt;</c> interfaces a type implements, sorted.</summary>
+    private static EquatableArray<string> ConsumedMessages(ITypeSymbol type) => type.AllInterfaces
+        .Where(i => i is { Name: "IConsumer", TypeArguments.Length: 1 } && i.IsInNamespace("MassTransit") && i.TypeArguments[0] is not ITypeParameterSymbol)
+        .Select(i => i.TypeArguments[0].ClrFullName()).Distinct().OrderBy(m => m, System.StringComparer.Ordinal).ToEquatableArray();
+
     private static MessagingSpec? StateMachine(ClassDeclarationSyntax declaration, SemanticModel model, CancellationToken cancellationToken)
     {
+        if (!declaration.BaseList!.Types.Any(t => SyntaxFacts.RightmostName(t.Type) == "MassTransitStateMachine")) return null;
         if (model.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type) return null;
         INamedTypeSymbol? machine = null;
         for (var current = type.BaseType; current is not null; current = current.BaseType)
@@ -128,6 +145,84 @@ internal static class MassTransitParser
         return original.TypeParameters.Length == 1 ? arguments.Select(a => a.Type).FirstOrDefault() : null;
     }
 
+    /// <summary>
+    /// Where a <c>Send</c> goes, when the code names the address as a constant: a <c>Uri</c> argument of the call
+    /// (a state machine's <c>.Send(new Uri("queue:ship-order"), ...)</c>), or the endpoint the call is made on, got from
+    /// <c>GetSendEndpoint(new Uri(...))</c> in place or in a local assigned once. Credentials in the address are masked.
+    /// </summary>
+    private static string? Destination(InvocationExpressionSyntax invocation, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
+    {
+        // An argument given to a System.Uri parameter (a destination address).
+        if (model.GetOperation(invocation, cancellationToken) is Microsoft.CodeAnalysis.Operations.IInvocationOperation operation)
+        {
+            foreach (var argument in operation.Arguments)
+            {
+                if (argument.Parameter?.Type.Is("System", "Uri") == true && argument.Syntax is ArgumentSyntax { Expression: var address })
+                {
+                    return ConstantUri(address, model, cancellationToken);
+                }
+            }
+        }
+        // endpoint.Send(...) on an ISendEndpoint.
+        if (invocation.Expression is not MemberAccessExpressionSyntax { Expression: var receiver }) return null;
+        var endpoint = Unwrapped(receiver);
+        if (endpoint is IdentifierNameSyntax local && model.GetSymbolInfo(local, cancellationToken).Symbol is ILocalSymbol symbol)
+        {
+            endpoint = AssignedOnce(symbol, local, model, cancellationToken);
+        }
+        return endpoint is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetSendEndpoint" } } get
+               && OptionsBuilderParser.ResolveMethod(get, model, cancellationToken) is { } getMethod
+               && (getMethod.ReducedFrom ?? getMethod).ContainingType.IsInNamespaceOrBelow("MassTransit")
+               && get.ArgumentList.Arguments.FirstOrDefault() is { } first
+            ? ConstantUri(first.Expression, model, cancellationToken)
+            : null;
+    }
+
+    /// <summary><c>await x</c>, <c>(x)</c>, <c>x.ConfigureAwait(false)</c> → x.</summary>
+    private static ExpressionSyntax Unwrapped(ExpressionSyntax expression)
+    {
+        while (true)
+        {
+            switch (expression)
+            {
+                case AwaitExpressionSyntax awaited: expression = awaited.Expression; break;
+                case ParenthesizedExpressionSyntax parenthesized: expression = parenthesized.Expression; break;
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Expression: var inner } }: expression = inner; break;
+                default: return expression;
+            }
+        }
+    }
+
+    /// <summary>The initializer of a local that is never assigned again in its block (else null).</summary>
+    private static ExpressionSyntax? AssignedOnce(ILocalSymbol local, IdentifierNameSyntax use, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (local.DeclaringSyntaxReferences.FirstOrDefault() is not { } reference || reference.SyntaxTree != use.SyntaxTree) return null;
+        if (reference.ReadSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: var value } declarator) return null;
+        var scope = declarator.FirstAncestorOrSelf<BlockSyntax>() ?? (SyntaxNode?)declarator.FirstAncestorOrSelf<CompilationUnitSyntax>();
+        if (scope is null) return null;
+        var reassigned = scope.DescendantNodes().Any(n => n switch
+        {
+            AssignmentExpressionSyntax { Left: IdentifierNameSyntax left } => left.Identifier.ValueText == local.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(left, cancellationToken).Symbol, local),
+            ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: IdentifierNameSyntax passed } => passed.Identifier.ValueText == local.Name,
+            _ => false,
+        });
+        return reassigned ? null : Unwrapped(value);
+    }
+
+    /// <summary><c>new Uri("queue:ship-order")</c> (or a constant string) → <c>queue:ship-order</c>, credentials masked.</summary>
+    private static string? ConstantUri(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var text = expression is BaseObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 1 } creation
+                   && model.GetTypeInfo(creation, cancellationToken).Type.Is("System", "Uri")
+            ? model.ConstantString(creation.ArgumentList!.Arguments[0].Expression, cancellationToken)
+            : model.ConstantString(expression, cancellationToken);
+        if (text is null) return null;
+        // MassTransit's short addresses (queue:name, exchange:name, topic:name) hold no credentials: shown as written.
+        return ShortAddress.IsMatch(text) ? text : ConnectionStringRedactor.Redact(text);
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex ShortAddress = new(@"^(queue|exchange|topic):[A-Za-z0-9._/-]+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     private static MessagingSpec? Call(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
     {
         if (OptionsBuilderParser.ResolveMethod(invocation, model, cancellationToken) is not { } method) return null;
@@ -167,7 +262,16 @@ internal static class MassTransitParser
                 if (OptionsBuilderParser.ReceiverType(method) is { } receiverType && receiverType.Name.EndsWith("Configurator", System.StringComparison.Ordinal)) return null;
                 var message = MessageType(method, invocation, model, cancellationToken);
                 if (message is null || message.SpecialType == SpecialType.System_Object || message is ITypeParameterSymbol) return null;
-                return new MessagingSpec(name == "Publish" ? "published" : "sent", message.ClrFullName(), null, EquatableArray<string>.Empty, member, location);
+                var destination = name == "Send" ? Destination(invocation, method, model, cancellationToken) : null;
+                return new MessagingSpec(name == "Publish" ? "published" : "sent", message.ClrFullName(), destination is null ? null : "to " + destination,
+                    EquatableArray<string>.Empty, member, location);
+            case "AddConsumer":
+                // AddConsumer<TConsumer>() (and AddConsumer<TConsumer, TDefinition>()), or AddConsumer(typeof(TConsumer)).
+                var consumer = method.TypeArguments.FirstOrDefault()
+                               ?? (invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression is TypeOfExpressionSyntax typeOf ? model.GetTypeInfo(typeOf.Type, cancellationToken).Type : null);
+                if (consumer is not INamedTypeSymbol { TypeKind: TypeKind.Class } consumerType) return null;
+                return new MessagingSpec("consumer registration", consumerType.ClrFullName(), OptionsBuilderParser.RenderCall(CodeText.Collapse(((MemberAccessExpressionSyntax)invocation.Expression).Name) ?? name, invocation.ArgumentList),
+                    ConsumedMessages(consumerType), member, location);
             default:
                 return null;
         }

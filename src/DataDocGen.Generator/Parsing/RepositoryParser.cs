@@ -94,6 +94,11 @@ internal static class RepositoryParser
                     case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "SaveChanges" or "SaveChangesAsync" } }:
                         savesChanges = true;
                         break;
+                    // Documents read or written through a document store (a Marten session names them per call).
+                    case InvocationExpressionSyntax call when DocumentCrudParser.IsCandidate(call, cancellationToken)
+                                                             && DocumentCrudParser.Parse(call, partModel, cancellationToken) is { Error: null } documents:
+                        foreach (var document in documents.Specs.Where(d => d.Target == CrudTarget.Entity)) entities.Add(document.Entity);
+                        break;
                 }
             }
         }
@@ -135,6 +140,8 @@ internal static class RepositoryParser
         if (IsConnectionFactory(type)) return type.Name + " (connection factory, ADO.NET)";
         if (type.Is("StackExchange.Redis", "IDatabase") || type.Is("StackExchange.Redis", "IConnectionMultiplexer")) return type.Name + " (Redis)";
         if (type is INamedTypeSymbol { Name: "ILiteDatabase" or "LiteDatabase" or "ILiteCollection" } lite && lite.IsInNamespace("LiteDB")) return type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + " (LiteDB)";
+        // Marten's sessions (the unit of work and the read-only session) and the store that opens them.
+        if (type is INamedTypeSymbol { Name: "IDocumentSession" or "IQuerySession" or "IDocumentStore" or "DocumentStore" or "IDocumentOperations", TypeArguments.Length: 0 } marten && marten.IsInNamespace("Marten")) return type.Name + " (Marten)";
         return null;
     }
 

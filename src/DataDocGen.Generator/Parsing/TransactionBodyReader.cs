@@ -98,16 +98,80 @@ internal static class TransactionBodyReader
                 return name;
             case "Complete" when owner.Is("System.Transactions", "TransactionScope"):
                 return name;
+            case "SaveChanges" or "SaveChangesAsync" when TransactionParser.IsMartenSession(receiver):
+                return name + " (Marten)";
         }
         if (CrudParser.IsCandidate(invocation, cancellationToken) && CrudParser.Parse(invocation, model, cancellationToken)?.Spec is { Operation: not CrudOperation.Read } crud)
         {
             return crud.Api + " " + crud.Entity;
         }
+        if (DocumentWrite(invocation, model, cancellationToken) is { } document) return document;
         if (receiver is not null && (receiver.Name.EndsWith("Repository", System.StringComparison.Ordinal) || receiver.Name.EndsWith("UnitOfWork", System.StringComparison.Ordinal)))
         {
             return receiver.Name + "." + name;
         }
         return null;
+    }
+
+    /// <summary>A document-store write (MongoDB, LiteDB, Marten): <c>Store OrderEvents.Order (Marten)</c>.</summary>
+    private static string? DocumentWrite(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (!DocumentCrudParser.IsCandidate(invocation, cancellationToken)) return null;
+        var write = DocumentCrudParser.Parse(invocation, model, cancellationToken)?.Specs.FirstOrDefault(s => s.Operation != CrudOperation.Read);
+        return write is null ? null : write.Api + " " + write.Entity + " (" + write.Store + ")";
+    }
+
+    /// <summary>
+    /// What a Marten <c>SaveChanges[Async]</c> commits, as far as the method shows it: the document writes and event-store
+    /// calls made on the same session (the same field, parameter or local) earlier in the same body, after the previous
+    /// <c>SaveChanges</c> on it. Calls in nested lambdas and local functions are left out (when they run is not known);
+    /// operations queued by other methods are not followed. Empty when the session is not a plain name.
+    /// </summary>
+    public static EquatableArray<string> MartenPendingOperations(InvocationExpressionSyntax saveChanges, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (saveChanges.Expression is not MemberAccessExpressionSyntax { Expression: var receiver }) return EquatableArray<string>.Empty;
+        var session = SessionSymbol(receiver, model, cancellationToken);
+        var body = saveChanges.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax
+                                                                  or AccessorDeclarationSyntax or CompilationUnitSyntax);
+        if (session is null || body is null) return EquatableArray<string>.Empty;
+        var operations = new List<string>();
+        foreach (var invocation in body.DescendantNodes(n => n == body || n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).OfType<InvocationExpressionSyntax>())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (invocation.SpanStart >= saveChanges.SpanStart) break;
+            if (invocation.Expression is not MemberAccessExpressionSyntax access) continue;
+            // session.X(...) or session.Events.X(...)
+            var root = access.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Events", Expression: var events } ? events : access.Expression;
+            if (!SymbolEqualityComparer.Default.Equals(SessionSymbol(root, model, cancellationToken), session)) continue;
+            var name = access.Name.Identifier.ValueText;
+            if (name is "SaveChanges" or "SaveChangesAsync")
+            {
+                operations.Clear(); // committed by the earlier call
+                continue;
+            }
+            string? operation = null;
+            if (MartenParser.IsCandidate(invocation, cancellationToken) && MartenParser.Parse(invocation, model, cancellationToken)?.Event is { Kind: "stream started" or "events appended" } appended)
+            {
+                operation = "Events." + name + (appended.Subject is null ? "" : " " + appended.Subject)
+                            + (appended.Events.IsEmpty ? "" : " (" + string.Join(", ", appended.Events) + ")");
+            }
+            else if (DocumentWrite(invocation, model, cancellationToken) is { } write)
+            {
+                operation = write;
+            }
+            if (operation is not null) operations.Add(operation);
+        }
+        var distinct = operations.Distinct().ToList();
+        if (distinct.Count > MaxOperations) distinct = distinct.Take(MaxOperations).Append("… (" + (distinct.Count - MaxOperations).ToString(System.Globalization.CultureInfo.InvariantCulture) + " more)").ToList();
+        return distinct.ToEquatableArray();
+    }
+
+    /// <summary>The field, property, parameter or local a session expression names (<c>session</c>, <c>this._session</c>).</summary>
+    private static ISymbol? SessionSymbol(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (expression is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } self) expression = self;
+        else if (expression is not IdentifierNameSyntax) return null;
+        return model.GetSymbolInfo(expression, cancellationToken).Symbol is { Kind: SymbolKind.Field or SymbolKind.Property or SymbolKind.Parameter or SymbolKind.Local } symbol ? symbol : null;
     }
 
     /// <summary>ADO.NET (<c>DbTransaction</c>, <c>IDbTransaction</c>) and EF Core (<c>IDbContextTransaction</c>) transactions.</summary>

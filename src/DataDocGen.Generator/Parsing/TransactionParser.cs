@@ -7,14 +7,16 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace DataDocGen.Generator.Parsing;
 
 /// <summary>Explicit transaction boundaries: EF Core's <c>Database.BeginTransaction[Async]</c>/<c>UseTransaction</c>,
-/// ADO.NET <c>BeginTransaction</c> on a connection, <c>new TransactionScope(...)</c>, and EF Core execution strategies.
-/// Each is confirmed by its symbol.</summary>
+/// ADO.NET <c>BeginTransaction</c> on a connection, <c>new TransactionScope(...)</c>, EF Core execution strategies, and
+/// Marten's unit of work (<c>IDocumentSession.SaveChanges[Async]</c>, which commits the session's pending operations in one
+/// transaction). Each is confirmed by its symbol.</summary>
 internal static class TransactionParser
 {
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node switch
     {
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } =>
-            access.Name.Identifier.ValueText is "BeginTransaction" or "BeginTransactionAsync" or "UseTransaction" or "UseTransactionAsync" or "CreateExecutionStrategy",
+            access.Name.Identifier.ValueText is "BeginTransaction" or "BeginTransactionAsync" or "UseTransaction" or "UseTransactionAsync" or "CreateExecutionStrategy"
+                or "SaveChanges" or "SaveChangesAsync",
         ObjectCreationExpressionSyntax creation => creation.Type is IdentifierNameSyntax { Identifier.ValueText: "TransactionScope" } or QualifiedNameSyntax { Right.Identifier.ValueText: "TransactionScope" },
         _ => false,
     };
@@ -35,6 +37,16 @@ internal static class TransactionParser
                 case InvocationExpressionSyntax invocation when OptionsBuilderParser.ResolveMethod(invocation, model, cancellationToken) is { } method:
                     var receiver = OptionsBuilderParser.ReceiverType(method);
                     var name = ((MemberAccessExpressionSyntax)invocation.Expression).Name.Identifier.ValueText;
+                    if (name is "SaveChanges" or "SaveChangesAsync")
+                    {
+                        // Marten's unit of work: the session's pending operations are committed in one transaction. (EF Core's
+                        // SaveChanges is listed where it runs inside an explicit boundary, not as a boundary of its own.)
+                        if (!IsMartenSession(receiver) || !method.ContainingType.IsInNamespaceOrBelow("Marten")) return null;
+                        var call = (MemberAccessExpressionSyntax)invocation.Expression;
+                        var pending = TransactionBodyReader.MartenPendingOperations(invocation, model, cancellationToken);
+                        return new TransactionResult(new TransactionSpec("Marten unit of work", OptionsBuilderParser.RenderCall(name, invocation.ArgumentList),
+                            CodeText.MemberName(invocation, model, cancellationToken), CodeText.EnclosingCondition(invocation, null), SourceLocation.From(call.Name), pending), null);
+                    }
                     if (receiver.Is("Microsoft.EntityFrameworkCore.Infrastructure", "DatabaseFacade"))
                     {
                         kind = name == "CreateExecutionStrategy" ? "EF Core execution strategy" : "EF Core transaction";
@@ -59,7 +71,11 @@ internal static class TransactionParser
         }
     }
 
-    private static ArgumentListSyntax SyntaxFactoryArgumentList() => Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ArgumentList();
+/// <summary>Marten's <c>IDocumentSession</c> (the unit of work), or a type implementing it.</summary>
+    internal static bool IsMartenSession(ITypeSymbol? type) =>
+        type is not null && (type.Is("Marten", "IDocumentSession") || type.AllInterfaces.Any(i => i.Is("Marten", "IDocumentSession")));
+
+        private static ArgumentListSyntax SyntaxFactoryArgumentList() => Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ArgumentList();
 }
 
 internal sealed record TransactionResult(TransactionSpec? Transaction, string? Error);

@@ -7,7 +7,7 @@ using DataDocGen.Generator.Model;
 namespace DataDocGen.Generator.Report;
 
 /// <summary>
-/// The CRUD rows of the report: EF Core calls as the parser found them, plus raw SQL whose constant text names its
+/// The CRUD rows of the report: EF Core and document-store calls as the parsers found them, plus raw SQL whose constant text names its
 /// tables. A SQL table is attributed to the entity a context maps to it (by name, schema ignored, case-insensitive);
 /// a table no entity maps to stays a table. A write statement (INSERT, UPDATE, DELETE) is attributed only when its
 /// text names exactly one table: <c>INSERT ... SELECT ... JOIN</c> names several, and which one is written cannot be
@@ -15,7 +15,7 @@ namespace DataDocGen.Generator.Report;
 /// </summary>
 internal static class CrudMatrix
 {
-    public static EquatableArray<CrudSpec> Build(IReadOnlyList<CrudSpec> efCalls, EquatableArray<RawSqlSpec> sql, EquatableArray<ContextReport> contexts)
+    public static EquatableArray<CrudSpec> Build(IReadOnlyList<CrudSpec> calls, EquatableArray<RawSqlSpec> sql, EquatableArray<ContextReport> contexts)
     {
         var tableEntities = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var table in contexts.SelectMany(c => c.Tables.Concat(c.Views)))
@@ -24,7 +24,7 @@ internal static class CrudMatrix
             set.UnionWith(table.Entities);
         }
 
-        var rows = new List<CrudSpec>(efCalls);
+        var rows = new List<CrudSpec>(calls);
         foreach (var site in sql)
         {
             var operation = site.Statement switch
@@ -52,7 +52,7 @@ internal static class CrudMatrix
             }
         }
         return rows.Distinct()
-            .OrderBy(r => r.Target).ThenBy(r => r.Entity, StringComparer.Ordinal).ThenBy(r => r.Operation)
+            .OrderBy(r => r.Target).ThenBy(r => r.Entity, StringComparer.Ordinal).ThenBy(r => r.Store ?? "", StringComparer.Ordinal).ThenBy(r => r.Operation)
             .ThenBy(r => r.Location, LocationComparer.Instance).ThenBy(r => r.Api, StringComparer.Ordinal)
             .ToEquatableArray();
     }

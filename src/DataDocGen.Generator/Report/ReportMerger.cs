@@ -36,7 +36,7 @@ internal static class ReportMerger
             SaveHooks = Concat(all, r => r.SaveHooks, h => h.Location),
             Stores = all.SelectMany(r => r.Stores).Distinct().OrderBy(s => s.Store, StringComparer.Ordinal).ThenBy(s => s.Sites.IsEmpty ? null : s.Sites[0].Location, LocationComparer.Instance).ToEquatableArray(),
             StoreObjects = all.SelectMany(r => r.StoreObjects).Distinct().OrderBy(o => o.Store, StringComparer.Ordinal).ThenBy(o => o.Location, LocationComparer.Instance).ToEquatableArray(),
-            Crud = all.SelectMany(r => r.Crud).Distinct().OrderBy(r => r.Target).ThenBy(r => r.Entity, StringComparer.Ordinal).ThenBy(r => r.Operation)
+            Crud = all.SelectMany(r => r.Crud).Distinct().OrderBy(r => r.Target).ThenBy(r => r.Entity, StringComparer.Ordinal).ThenBy(r => r.Store ?? "", StringComparer.Ordinal).ThenBy(r => r.Operation)
                 .ThenBy(r => r.Location, LocationComparer.Instance).ThenBy(r => r.Api, StringComparer.Ordinal).ToEquatableArray(),
             Repositories = Repositories(all),
             UnmatchedRegistrations = all.SelectMany(r => r.UnmatchedRegistrations).Distinct()

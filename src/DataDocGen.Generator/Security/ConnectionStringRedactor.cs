@@ -75,7 +75,7 @@ internal static class ConnectionStringRedactor
     private static readonly HashSet<string> KnownSchemes = new HashSet<string>(StringComparer.Ordinal)
     {
         "http", "https", "ws", "wss", "ftp", "ftps", "sftp", "file", "tcp", "udp", "ssl", "tls", "net.tcp", "net.pipe",
-        "mongodb", "mongodb+srv", "redis", "rediss", "valkey", "valkeys", "amqp", "amqps", "mqtt", "mqtts", "sb",
+        "mongodb", "mongodb+srv", "redis", "rediss", "valkey", "valkeys", "amqp", "amqps", "rabbitmq", "rabbitmqs", "mqtt", "mqtts", "sb",
         "postgres", "postgresql", "mysql", "mariadb", "mysqlx", "sqlserver", "mssql", "oracle", "sqlite",
         "kafka", "nats", "tls+nats", "ldap", "ldaps", "s3", "gs", "abfs", "abfss", "wasb", "wasbs", "cassandra",
         "couchbase", "couchbases", "neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc", "clickhouse",
