@@ -47,6 +47,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         public const string Fragments = nameof(Fragments);
         public const string DeclaredMembers = nameof(DeclaredMembers);
         public const string Specifications = nameof(Specifications);
+        public const string NamespaceSpans = nameof(NamespaceSpans);
         public const string IdentityOptions = nameof(IdentityOptions);
         public const string MigrationApplications = nameof(MigrationApplications);
         public const string AppSettings = nameof(AppSettings);
@@ -262,8 +263,20 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Select(static (file, cancellationToken) => new FragmentFile(Model.SourceLocation.Normalize(file.Path), ReportFragment.Read(file.GetText(cancellationToken)?.ToString() ?? string.Empty)))
             .WithTrackingName(TrackingNames.Fragments);
 
-        var rendered = report.Combine(fragments.Collect()).Combine(options)
-            .Select(static (input, _) => Render(input.Left.Left, input.Left.Right, input.Right))
+        // Namespace spans matter only with DataDocGenExclude/IncludeNamespaces: otherwise an empty list, so that edits
+        // which move lines in files without facts do not re-render.
+        var namespaceSpans = context.SyntaxProvider
+            .CreateSyntaxProvider(NamespaceSpanParser.IsCandidate, TransformCache.Reusing(NamespaceSpanParser.Parse))
+            .Where(static span => span is not null)
+            .Collect()
+            .Combine(options)
+            .Select(static (input, _) => NamespaceFilter.IsSet(input.Right.ExcludeNamespaces, input.Right.IncludeNamespaces)
+                ? input.Left.Select(s => s!).OrderBy(s => s.Path, System.StringComparer.Ordinal).ThenBy(s => s.StartLine).ToEquatableArray()
+                : EquatableArray<NamespaceSpan>.Empty)
+            .WithTrackingName(TrackingNames.NamespaceSpans);
+
+        var rendered = report.Combine(fragments.Collect()).Combine(options).Combine(namespaceSpans)
+            .Select(static (input, _) => Render(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right))
             .WithTrackingName(TrackingNames.Rendered);
 
         // An implementation output: the payload is a comment that changes nothing a user or the IDE sees, so a host may
@@ -282,7 +295,8 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
     /// <summary>The file name ending of report fragments; the package's targets name them so.</summary>
     public const string FragmentSuffix = ".ddgfragment.json";
 
-    private static RenderedOutput? Render(ReportResult result, System.Collections.Immutable.ImmutableArray<FragmentFile> fragments, ReportOptions options)
+    private static RenderedOutput? Render(ReportResult result, System.Collections.Immutable.ImmutableArray<FragmentFile> fragments, ReportOptions options,
+        EquatableArray<NamespaceSpan> namespaceSpans)
     {
         if (!options.Enabled) return null;
         var error = result.Errors.IsEmpty ? null
@@ -294,13 +308,15 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             var paths = new RelativePath(options.ReportDirectory);
             var referenced = fragments.Where(f => f.Report is not null).GroupBy(f => f.Path).Select(g => g.First())
                 .OrderBy(f => f.Path, System.StringComparer.Ordinal).Select(f => f.Report!).ToList();
-            var merged = ReportMerger.Merge(result.Report, referenced);
+            // The namespace choice applies to this project's own facts (referenced fragments carry their projects' choice).
+            var own = NamespaceFilter.Apply(result.Report, namespaceSpans.ToList(), options.ExcludeNamespaces, options.IncludeNamespaces);
+            var merged = ReportMerger.Merge(own, referenced);
             var files = new System.Collections.Generic.List<(string, string)>
             {
                 ("DATA_LAYER.md", MarkdownEmitter.Emit(merged, paths, options.Sections)),
                 ("DATA_LAYER.json", JsonEmitter.Emit(merged, paths)),
                 // This project's own facts only, for the projects that reference it to merge.
-                ("DATA_LAYER" + FragmentSuffix, ReportFragment.Write(result.Report)),
+                ("DATA_LAYER" + FragmentSuffix, ReportFragment.Write(own)),
             };
             if (options.Tbls) files.AddRange(TblsEmitter.Emit(merged));
             var source = PayloadEmitter.Emit(files.ToArray());
