@@ -236,6 +236,13 @@ public sealed class ConsumerBuildTests(PackageFixture fixture)
         Assert.DoesNotContain("AuditContext", withoutAudit);
         Assert.Contains("Shop.Data.ShopContext", withoutAudit);
 
+        // A namespace can be left out too: each project applies it to its own facts (the property reaches all of them).
+        var withoutNamespace = Dotnet.Run(root, "build", web, "-nologo", "-clp:NoSummary", "-p:DataDocGenExcludeNamespaces=Shop.Audit");
+        Assert.True(withoutNamespace.ExitCode == 0, withoutNamespace.Output);
+        var namespaceReport = File.ReadAllText(Path.Combine(root, "DATA_LAYER.md"));
+        Assert.DoesNotContain("AuditContext", namespaceReport);
+        Assert.Contains("Shop.Data.ShopContext", namespaceReport);
+
         // A solution report with no project named to write it says so.
         Write("Directory.Build.props", File.ReadAllText(Path.Combine(root, "Directory.Build.props")).Replace("<DataDocGenSolutionReportProject>Shop.Web</DataDocGenSolutionReportProject>", ""));
         var unnamed = Dotnet.Run(root, "build", web, "-nologo", "-clp:NoSummary");
