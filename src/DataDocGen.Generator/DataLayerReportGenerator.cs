@@ -48,6 +48,8 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         public const string DeclaredMembers = nameof(DeclaredMembers);
         public const string Specifications = nameof(Specifications);
         public const string NamespaceSpans = nameof(NamespaceSpans);
+        public const string HostedServices = nameof(HostedServices);
+        public const string BackgroundJobs = nameof(BackgroundJobs);
         public const string IdentityOptions = nameof(IdentityOptions);
         public const string MigrationApplications = nameof(MigrationApplications);
         public const string AppSettings = nameof(AppSettings);
@@ -255,6 +257,17 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
                 }
             })
             .WithTrackingName(TrackingNames.Report);
+
+        // Background services joined with the facts found in their code and in the project methods they call (5.2).
+        var hostedServices = context.SyntaxProvider
+            .CreateSyntaxProvider(HostedServiceParser.IsCandidate, TransformCache.Reusing(HostedServiceParser.Parse))
+            .Where(static spec => spec is not null)
+            .WithTrackingName(TrackingNames.HostedServices);
+        report = report.Combine(hostedServices.Collect())
+            .Select(static (input, _) => input.Left.Report is { } built && !input.Right.IsEmpty
+                ? input.Left with { Report = built with { BackgroundJobs = BackgroundJobs.Find(built, input.Right.Select(s => s!).ToList()) } }
+                : input.Left)
+            .WithTrackingName(TrackingNames.BackgroundJobs);
 
         // The whole-solution report: the fragments of referenced projects (their own facts, handed over by the
         // package's targets as AdditionalFiles) merged into this project's report. Ordered by path for determinism.

@@ -45,6 +45,11 @@ public class IncrementalCachingTests
                 public static Microsoft.Data.SqlClient.SqlConnection Open(IConfiguration config) => new Microsoft.Data.SqlClient.SqlConnection(config.GetConnectionString("Shop"));
             }
 
+            public sealed class OrderArchiver(Shop.Data.ShopContext db) : Microsoft.Extensions.Hosting.BackgroundService
+            {
+                protected override System.Threading.Tasks.Task ExecuteAsync(System.Threading.CancellationToken stoppingToken) => db.Orders.Where(o => o.Id < 0).ExecuteDeleteAsync(stoppingToken);
+            }
+
             public static class OrderSeeder { public static void Seed(Shop.Data.ShopContext db) { db.Orders.Add(new Shop.Domain.Order()); db.SaveChanges(); } }
 
             public sealed class AllOrders : Ardalis.Specification.Specification<Shop.Domain.Order> { public AllOrders() { Query.Where(o => o.Id > 0); } }

@@ -15,14 +15,33 @@ internal static class SynchronisationMarkdownEmitter
         var messages = report.Messaging.Where(m => m.Kind is "published" or "sent" or "transport").ToList();
         var consumers = report.Messaging.Where(m => m.Kind is "consumer" or "consumer registration").ToList();
         var capture = report.SqlFacts.Where(f => f.Category == "capture").ToList();
-        if (report.EventSourcing.IsEmpty && messages.Count == 0 && consumers.Count == 0 && capture.Count == 0) return;
+        if (report.EventSourcing.IsEmpty && messages.Count == 0 && consumers.Count == 0 && capture.Count == 0 && report.BackgroundJobs.IsEmpty) return;
         md.Line("## 5. Data synchronisation").Line();
         WriteEventSourcing(md, report);
-        if (messages.Count == 0 && consumers.Count == 0 && capture.Count == 0) return;
+        if (messages.Count == 0 && consumers.Count == 0 && capture.Count == 0 && report.BackgroundJobs.IsEmpty) return;
         md.Line("### 5.2 Change data capture and messages to other systems").Line();
         SecurityMarkdownEmitter.WriteSqlFacts(md, capture, "Change capture set up in SQL (scripts and migrations):");
         WriteMessages(md, messages);
         WriteConsumers(md, consumers);
+        WriteBackgroundJobs(md, report);
+    }
+
+    /// <summary>A step's words with its code parts between backticks: each part escaped as text or code.</summary>
+    private static string Marked(string text) =>
+        string.Concat(text.Split('`').Select((part, i) => i % 2 == 1 ? Markdown.Code(part) : Markdown.Text(part)));
+
+    /// <summary>Background services and the data they move, step by step in the order of their code.</summary>
+    private static void WriteBackgroundJobs(Markdown md, DataLayerReport report)
+    {
+        if (report.BackgroundJobs.IsEmpty) return;
+        md.Line("Background jobs and the data they move (their own code, and the project methods they call, in the order of the job's code):").Line();
+        md.Line("| Job | Kind | Steps | Evidence |").Line("| --- | --- | --- | --- |");
+        foreach (var job in report.BackgroundJobs)
+        {
+            var steps = job.Steps.Select(step => md.WithLink(Marked(step.Text) + (step.Through is null ? "" : " through " + Markdown.Code(step.Through)), step.Location));
+            md.Line("| " + Markdown.Code(job.FullName) + " | " + Markdown.Text(job.Kind) + " | " + string.Join("<br>", steps) + " | " + md.Link(job.Location) + " |");
+        }
+        md.Line();
     }
 
     /// <summary>One row per consumer class (declared here, or only registered here): the message types it consumes,

@@ -24,7 +24,7 @@ internal static class NamespaceFilter
         nameof(DataLayerReport.QueryShapes), nameof(DataLayerReport.SaveHooks), nameof(DataLayerReport.Stores), nameof(DataLayerReport.StoreObjects),
         nameof(DataLayerReport.Crud), nameof(DataLayerReport.Repositories), nameof(DataLayerReport.Validators), nameof(DataLayerReport.AnnotatedProperties),
         nameof(DataLayerReport.Seeding), nameof(DataLayerReport.Security), nameof(DataLayerReport.EventSourcing), nameof(DataLayerReport.Messaging),
-        nameof(DataLayerReport.SqlFacts), nameof(DataLayerReport.UnmatchedRegistrations), nameof(DataLayerReport.Specifications),
+        nameof(DataLayerReport.SqlFacts), nameof(DataLayerReport.UnmatchedRegistrations), nameof(DataLayerReport.Specifications), nameof(DataLayerReport.BackgroundJobs),
     };
 
     /// <summary>Lists not about code in a namespace: SQL script files, and the declared properties used for links.</summary>
@@ -77,6 +77,7 @@ internal static class NamespaceFilter
             SqlFacts = Keep(report.SqlFacts, f => f.Location),
             UnmatchedRegistrations = Keep(report.UnmatchedRegistrations, r => r.Location),
             Specifications = Keep(report.Specifications, s => s.Location),
+            BackgroundJobs = Keep(report.BackgroundJobs, j => j.Location),
         };
     }
 

@@ -53,6 +53,7 @@ internal static class ReportMerger
             SqlScripts = all.SelectMany(r => r.SqlScripts).Distinct().OrderBy(s => s.Path, StringComparer.Ordinal).ToEquatableArray(),
             SqlFacts = Concat(all, r => r.SqlFacts, f => f.Location),
             Specifications = all.SelectMany(r => r.Specifications).Distinct().OrderBy(s => s.ClassName, StringComparer.Ordinal).ToEquatableArray(),
+            BackgroundJobs = all.SelectMany(r => r.BackgroundJobs).Distinct().OrderBy(j => j.FullName, StringComparer.Ordinal).ToEquatableArray(),
         };
     }
 

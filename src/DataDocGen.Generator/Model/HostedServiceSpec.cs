@@ -1,0 +1,12 @@
+using DataDocGen.Generator.Helpers;
+
+namespace DataDocGen.Generator.Model;
+
+/// <summary>A background service (<c>BackgroundService</c> or <c>IHostedService</c>, confirmed by namespace) and the
+/// methods of other classes of this project its code calls, so that the data those methods touch can be attributed
+/// to the job that drives them.</summary>
+/// <param name="ClassName">The simple name, as facts' <c>Member</c> values spell it (<c>OutboxRelay.ExecuteAsync</c>).</param>
+/// <param name="Calls">Calls to methods declared in this project's source on other types, as <c>Type.Method</c>, with the call's location.</param>
+internal sealed record HostedServiceSpec(string ClassName, string FullName, string Kind, SourceLocation? Location, EquatableArray<HostedServiceCall> Calls);
+
+internal sealed record HostedServiceCall(string Target, SourceLocation? Location);

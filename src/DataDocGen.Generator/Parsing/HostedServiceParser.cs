@@ -1,0 +1,43 @@
+using System.Linq;
+using System.Threading;
+using DataDocGen.Generator.Helpers;
+using DataDocGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DataDocGen.Generator.Parsing;
+
+/// <summary>Reads background services: a class deriving from <c>Microsoft.Extensions.Hosting.BackgroundService</c> or
+/// implementing <c>IHostedService</c>, with the calls its own code (this part) makes into methods of other source types.</summary>
+internal static class HostedServiceParser
+{
+    public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
+        node is ClassDeclarationSyntax { BaseList: { } bases }
+        && bases.Types.Any(t => SyntaxFacts.RightmostName(t.Type) is "BackgroundService" or "IHostedService" or "IHostedLifecycleService");
+
+    public static HostedServiceSpec? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var declaration = (ClassDeclarationSyntax)context.Node;
+        var model = context.SemanticModel;
+        if (model.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type) return null;
+        var kind = type.DerivesFrom("Microsoft.Extensions.Hosting", "BackgroundService") ? "BackgroundService"
+            : type.AllInterfaces.Any(i => i.Is("Microsoft.Extensions.Hosting", "IHostedService")) ? "IHostedService" : null;
+        if (kind is null) return null;
+
+        var calls = declaration.Members.OfType<BaseMethodDeclarationSyntax>()
+            .SelectMany(m => m.DescendantNodes().OfType<InvocationExpressionSyntax>())
+            .Select(invocation =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var method = model.GetSymbolInfo(invocation, cancellationToken).Symbol as IMethodSymbol;
+                var target = method?.ReducedFrom ?? method;
+                return target is { DeclaringSyntaxReferences.IsEmpty: false }
+                       && !SymbolEqualityComparer.Default.Equals(target.ContainingType, type)
+                       && SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, model.Compilation.Assembly)
+                    ? new HostedServiceCall(target.ContainingType.Name + "." + target.Name, SourceLocation.From(invocation))
+                    : null;
+            })
+            .Where(c => c is not null).Select(c => c!).ToEquatableArray();
+        return new HostedServiceSpec(type.Name, type.ClrFullName(), kind, SourceLocation.From(declaration.Identifier.Parent!), calls);
+    }
+}

@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DataDocGen.Generator.Helpers;
+using DataDocGen.Generator.Model;
+
+namespace DataDocGen.Generator.Report;
+
+/// <summary>A background service with the data it moves: what its own code reads, writes, runs as SQL or sends to a
+/// broker, and what the methods it calls in other classes of the project do (one level, "through" them).</summary>
+internal sealed record BackgroundJobReport(string FullName, string Kind, SourceLocation? Location, EquatableArray<JobStepReport> Steps);
+
+/// <param name="Through">The project method the job calls that does it, e.g. <c>OfflineShipmentRepository.Due</c>; null for the job's own code.</param>
+internal sealed record JobStepReport(string Text, string? Through, SourceLocation? Location);
+
+/// <summary>
+/// Section 5.2, "background jobs that copy data between stores": joins background services with the facts already
+/// found (CRUD rows, raw SQL, messages published or sent), by the <c>Type.Method</c> each fact names. Only facts are
+/// listed, in the order of the job's code; a job is shown when it touches data at all. Whether the job "copies" is
+/// left to the reader: the steps show what it reads and where it writes.
+/// </summary>
+internal static class BackgroundJobs
+{
+    public static EquatableArray<BackgroundJobReport> Find(DataLayerReport report, IReadOnlyList<HostedServiceSpec> services)
+    {
+        // A call through a repository interface (IStockRepository.SetQuantityAsync) reaches the repositories of this
+        // project that implement it (StockRepository.SetQuantityAsync): the join the report already knows.
+        var implementations = report.Repositories
+            .SelectMany(r => r.Repository.Interfaces.Select(i => (Interface: SimpleName(i), Implementation: SimpleName(r.Repository.FullName))))
+            .ToLookup(p => p.Interface, p => p.Implementation, StringComparer.Ordinal);
+        var facts = Facts(report).ToList();
+        var jobs = new List<BackgroundJobReport>();
+        foreach (var service in services.OrderBy(s => s.FullName, StringComparer.Ordinal))
+        {
+            var steps = new List<(SourceLocation? Order, JobStepReport Step)>();
+            foreach (var (member, text, location) in facts)
+            {
+                if (member.StartsWith(service.ClassName + ".", StringComparison.Ordinal))
+                {
+                    steps.Add((location, new JobStepReport(text, null, location)));
+                }
+            }
+            foreach (var call in service.Calls)
+            {
+                var dot = call.Target.LastIndexOf('.');
+                var targets = new[] { call.Target }.Concat(implementations[call.Target.Substring(0, dot)].Select(i => i + call.Target.Substring(dot))).ToList();
+                foreach (var (member, text, _) in facts.Where(f => targets.Contains(f.Member, StringComparer.Ordinal)))
+                {
+                    steps.Add((call.Location, new JobStepReport(text, member, call.Location)));
+                }
+            }
+            if (steps.Count == 0) continue;
+            jobs.Add(new BackgroundJobReport(service.FullName, service.Kind, service.Location,
+                steps.OrderBy(s => s.Order, LocationComparer.Instance).Select(s => s.Step).Distinct().ToEquatableArray()));
+        }
+        return jobs.ToEquatableArray();
+    }
+
+    private static IEnumerable<(string Member, string Text, SourceLocation? Location)> Facts(DataLayerReport report)
+    {
+        foreach (var row in report.Crud)
+        {
+            var verb = row.Operation switch
+            {
+                CrudOperation.Create => "creates",
+                CrudOperation.Read => "reads",
+                CrudOperation.Update => "updates",
+                _ => "deletes",
+            };
+            yield return (row.Member, verb + " `" + row.Entity + "`" + (row.Store is null ? "" : " (" + row.Store + ")") + " with `" + row.Api + "`", row.Location);
+        }
+        // A SQL site whose table maps to a CRUD row is that row already.
+        var crudSites = new HashSet<SourceLocation?>(report.Crud.Select(c => c.Location));
+        foreach (var sql in report.RawSql.Where(s => !crudSites.Contains(s.Location)))
+        {
+            yield return (sql.Member, "runs SQL (" + sql.Api + (sql.Statement is null ? "" : ", " + sql.Statement)
+                + (sql.Tables.IsEmpty ? "" : " on " + string.Join(", ", sql.Tables.Select(t => "`" + t + "`"))) + ")", sql.Location);
+        }
+        foreach (var item in report.StoreObjects)
+        {
+            yield return (item.Member, "uses " + item.Store + " " + item.Kind + (item.Name is null ? "" : " `" + item.Name + "`")
+                + (item.Detail is null ? "" : " (" + item.Detail + ")"), item.Location);
+        }
+        foreach (var use in report.CacheUses)
+        {
+            yield return (use.Member, "uses the cache " + use.Cache + (use.Key is null ? "" : " key `" + use.Key + "`") + " (" + use.Operation + ")", use.Location);
+        }
+        foreach (var transaction in report.Transactions)
+        {
+            yield return (transaction.Member, "opens a transaction (" + transaction.Kind + ")", transaction.Location);
+        }
+        foreach (var message in report.Messaging.Where(m => m.Kind is "published" or "sent"))
+        {
+            yield return (message.Member, (message.Kind == "published" ? "publishes `" : "sends `") + message.Subject + "`"
+                + (message.Detail is null ? "" : " " + message.Detail) + " (" + message.Library + ")", message.Location);
+        }
+    }
+
+    private static string SimpleName(string name)
+    {
+        var generic = name.IndexOf('<');
+        var plain = generic < 0 ? name : name.Substring(0, generic);
+        return plain.Substring(plain.LastIndexOf('.') + 1);
+    }
+}
