@@ -415,6 +415,32 @@ public sealed class ConsumerBuildTests(PackageFixture fixture)
         Assert.Empty(Directory.GetFiles(consumer.Folder, ".DATA_LAYER.md.*.tmp"));
     }
 
+    /// <summary>Issue 7: 20 consecutive parallel builds of both frameworks, each changing the report (a column comes and
+    /// goes), give every time the one report its code produces, the same in the project and both outputs, and no
+    /// temporary file left behind.</summary>
+    [Fact]
+    public void Twenty_consecutive_parallel_multi_target_builds_give_identical_reports()
+    {
+        var consumer = Consumer.Create(fixture, "Multi20",
+            Projects.Library(framework: "<TargetFrameworks>net8.0;net10.0</TargetFrameworks>", efVersion: "8.0.34"),
+            ("Data/ShopContext.cs", Projects.ShopContext));
+        var without = Projects.ShopContext;
+        var with = Projects.ShopContext.Replace("public int Id { get; set; }", "public int Id { get; set; }\n    public string? Note { get; set; }");
+        var expected = new Dictionary<bool, string>();
+        for (var build = 0; build < 20; build++)
+        {
+            var withNote = build % 2 == 1;
+            consumer.Write("Data/ShopContext.cs", withNote ? with : without);
+            consumer.BuildSucceeds("-m");
+            var report = consumer.Report;
+            Assert.Equal(withNote, report.Contains("`Note`", StringComparison.Ordinal));
+            if (!expected.TryAdd(withNote, report)) Assert.Equal(expected[withNote], report);
+            Assert.Equal(report, File.ReadAllText(consumer.OutputPath("DATA_LAYER.md", "net8.0")));
+            Assert.Equal(report, File.ReadAllText(consumer.OutputPath("DATA_LAYER.md", "net10.0")));
+            Assert.DoesNotContain(Directory.GetFiles(consumer.Folder, "*.tmp", SearchOption.AllDirectories), f => Path.GetFileName(f).StartsWith(".DATA_LAYER", StringComparison.Ordinal));
+        }
+    }
+
     [Theory]
     [InlineData("6.0.7")]
     [InlineData("9.0.23")]
