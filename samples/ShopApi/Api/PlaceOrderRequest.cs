@@ -3,6 +3,8 @@ using FluentValidation;
 
 namespace Shop.Api;
 
+public record RenameProductRequest(string Name);
+
 /// <summary>The body of POST /orders.</summary>
 public sealed class PlaceOrderRequest
 {

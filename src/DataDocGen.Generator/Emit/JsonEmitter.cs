@@ -114,6 +114,19 @@ internal static class JsonEmitter
             json.StartObject().Property("type", property.TypeFullName).Property("property", property.Property)
                 .StringArray("attributes", property.Attributes).Property("location", Location(paths, property.Location)).EndObject();
         }
+        // Guards of entity types only, as in the markdown: every class checks its constructor's arguments.
+        json.EndArray().Name("entityGuards").StartArray();
+        foreach (var guard in EntityTypes.Guards(report))
+        {
+            json.StartObject().Property("type", guard.TypeFullName).Property("member", guard.Member).Property("kind", guard.IsArgumentCheck ? "argument" : "invariant")
+                .Property("check", guard.Check).Property("throws", guard.Throws).Property("location", Location(paths, guard.Location)).EndObject();
+        }
+        json.EndArray().Name("sanitisation").StartArray();
+        foreach (var item in report.Sanitisation)
+        {
+            json.StartObject().Property("type", item.TargetType).Property("member", item.TargetMember).Property("sanitiser", item.Sanitiser)
+                .Property("site", item.Site).Property("location", Location(paths, item.Location)).EndObject();
+        }
         json.EndArray().EndObject();
 
         json.Name("specifications").StartArray();
@@ -394,7 +407,7 @@ internal static class JsonEmitter
         if (report.Contexts.All(c => c.Entities.IsEmpty)) topics.Add("1.2 Data models and entities: DbSet entity types");
         if (report.Migrations.IsEmpty) topics.Add("3.1 Migrations: EF Core and FluentMigrator migrations");
         if (report.Repositories.IsEmpty) topics.Add("1.3 Data access layer: repositories and units of work that depend on a data-access type");
-        if (report.Validators.IsEmpty && report.AnnotatedProperties.IsEmpty) topics.Add("2.3 Validation: FluentValidation validators, IValidatableObject, data-annotation attributes");
+        if (report.Validators.IsEmpty && report.AnnotatedProperties.IsEmpty && EntityTypes.Guards(report).Count == 0 && report.Sanitisation.IsEmpty) topics.Add("2.3 Validation: FluentValidation validators, IValidatableObject, data-annotation attributes, guard clauses, sanitisation");
         if (report.EventSourcing.IsEmpty) topics.Add("5.1 Event sourcing: Marten event streams, appends, projections and snapshots");
         if (report.Crud.IsEmpty) topics.Add("2.1 CRUD: EF Core adds, queries, updates and deletes per entity, SQL naming its tables, and MongoDB, LiteDB and Marten document operations");
         if (report.SaveHooks.IsEmpty) topics.Add("2.1 Save hooks: SaveChanges overrides and SaveChangesInterceptors");

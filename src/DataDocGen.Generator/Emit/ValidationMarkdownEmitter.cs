@@ -10,7 +10,9 @@ internal static class ValidationMarkdownEmitter
 {
     public static void Write(Markdown md, DataLayerReport report)
     {
-        if (report.Validators.IsEmpty && report.AnnotatedProperties.IsEmpty) return;
+        var entities = EntityTypes.Of(report);
+        var guards = EntityTypes.Guards(report);
+        if (report.Validators.IsEmpty && report.AnnotatedProperties.IsEmpty && guards.Count == 0 && report.Sanitisation.IsEmpty) return;
         md.Line("### 2.3 Validation").Line();
 
         var fluent = report.Validators.Where(v => v.Kind == "FluentValidation").ToList();
@@ -36,17 +38,42 @@ internal static class ValidationMarkdownEmitter
 
         if (!report.AnnotatedProperties.IsEmpty)
         {
-            // Entity types as far as the model shows them: DbSets and navigations, owned types and join entities in tables
-            // and relationships. Unknown stays blank, never "no": a withheld schema may hide an owned type.
-            var entities = new HashSet<string>(report.Contexts.SelectMany(c => c.Entities.Select(e => e.FullName)
-                .Concat(c.Tables.Concat(c.Views).SelectMany(t => t.Entities))
-                .Concat(c.Relationships.SelectMany(r => new[] { r.Principal, r.Dependent }))), System.StringComparer.Ordinal);
+            // Unknown stays blank, never "no": a withheld schema may hide an owned type.
             md.Line("#### Data annotations").Line();
             md.Line("| Type | EF Core entity | Property | Attributes | Evidence |").Line("| --- | --- | --- | --- | --- |");
             foreach (var property in report.AnnotatedProperties)
             {
                 md.Line("| " + Markdown.Code(property.TypeFullName) + " | " + (entities.Contains(property.TypeFullName) ? "yes" : "") + " | " + Markdown.Code(property.Property)
                         + " | " + string.Join(", ", property.Attributes.Select(a => Markdown.Code("[" + a + "]"))) + " | " + md.Link(property.Location) + " |");
+            }
+            md.Line();
+        }
+
+        if (guards.Count > 0)
+        {
+            md.Line("#### Guard clauses in entities").Line();
+            md.Line("Checks in the entities' own constructors, methods and accessors that throw before state changes. Argument checks are "
+                    + "recognised by their API (`ArgumentException` and its subclasses, the `ThrowIf…` helpers, Ardalis.GuardClauses, "
+                    + "CommunityToolkit.Diagnostics); any other exception thrown by an `if` is listed as an invariant, by its shape (a heuristic).").Line();
+            md.Line("| Entity | Member | Kind | Check | Throws | Evidence |").Line("| --- | --- | --- | --- | --- | --- |");
+            foreach (var guard in guards)
+            {
+                md.Line("| " + Markdown.Code(guard.TypeFullName) + " | " + Markdown.Code(guard.Member) + " | " + (guard.IsArgumentCheck ? "argument check" : "invariant (heuristic)")
+                        + " | " + (guard.Check is null ? "(not shown: holds a string literal or is long)" : Markdown.Code(guard.Check)) + " | " + Markdown.Code(guard.Throws)
+                        + " | " + md.Link(guard.Location) + " |");
+            }
+            md.Line();
+        }
+
+        if (!report.Sanitisation.IsEmpty)
+        {
+            md.Line("#### Sanitisation").Line();
+            md.Line("Values cleaned or encoded as they are assigned to a property or field.").Line();
+            md.Line("| Into | EF Core entity | Sanitiser | In | Evidence |").Line("| --- | --- | --- | --- | --- |");
+            foreach (var item in report.Sanitisation)
+            {
+                md.Line("| " + Markdown.Code(item.TargetType + "." + item.TargetMember) + " | " + (entities.Contains(item.TargetType) ? "yes" : "") + " | "
+                        + Markdown.Code(item.Sanitiser) + " | " + Markdown.Code(item.Site) + " | " + md.Link(item.Location) + " |");
             }
             md.Line();
         }

@@ -11,3 +11,18 @@ internal sealed record ValidatorSpec(string Kind, string ClassName, string Targe
 
 /// <summary>A property with System.ComponentModel.DataAnnotations validation attributes, e.g. <c>[Required]</c>, <c>[Range(1, 10)]</c>.</summary>
 internal sealed record AnnotatedPropertySpec(string TypeFullName, string Property, EquatableArray<string> Attributes, SourceLocation? Location);
+
+/// <summary>A check in a type's own code that throws before its state changes: <c>if (quantity &lt;= 0) throw new
+/// ArgumentOutOfRangeException(...)</c>, <c>ArgumentException.ThrowIfNullOrEmpty(name)</c>, <c>Guard.Against.Null(x)</c>.</summary>
+/// <param name="Member">Where it sits: <c>ctor</c>, a method name, or <c>Name.set</c>.</param>
+/// <param name="IsArgumentCheck">True when recognised by the API (an <c>ArgumentException</c>, a <c>ThrowIf…</c> helper, a
+/// guard library); false for another exception thrown under an <c>if</c>: an invariant, recognised by shape.</param>
+/// <param name="Check">The condition or guard call as code, when it is safe to print.</param>
+/// <param name="Throws">The exception type's name, or the guard library's.</param>
+internal sealed record GuardSpec(string TypeFullName, string Member, bool IsArgumentCheck, string? Check, string Throws, SourceLocation? Location);
+
+/// <summary>A value sanitised or encoded as it is stored into a member: <c>order.Notes = sanitizer.Sanitize(input)</c>.</summary>
+/// <param name="TargetType">The full name of the type whose member receives the value.</param>
+/// <param name="Sanitiser">The API, <c>HtmlSanitizer.Sanitize</c> or <c>HtmlEncoder.Encode</c>.</param>
+/// <param name="Site">Where it happens (<c>Type.Method</c>).</param>
+internal sealed record SanitisationSpec(string TargetType, string TargetMember, string Sanitiser, string Site, SourceLocation? Location);

@@ -24,11 +24,39 @@ internal static class CodeText
     /// <summary>The code with whitespace collapsed to single spaces (comments dropped), or null when too long.</summary>
     public static string? Collapse(SyntaxNode node)
     {
-        var text = string.Join(" ", node.DescendantTokens().Select(t => t.Text));
-        text = text.Replace(" . ", ".").Replace(" (", "(").Replace("( ", "(").Replace(" )", ")").Replace(" ,", ",")
-            .Replace("! ", "!").Replace(" [", "[").Replace("[ ", "[").Replace(" ]", "]").Replace(" <", "<").Replace("< ", "<").Replace(" >", ">");
-        return text.Length > MaxLength ? null : text;
+        var text = new System.Text.StringBuilder();
+        SyntaxToken previous = default;
+        foreach (var token in node.DescendantTokens())
+        {
+            if (text.Length > 0 && SpaceBetween(previous, token)) text.Append(' ');
+            text.Append(token.Text);
+            if (text.Length > MaxLength) return null;
+            previous = token;
+        }
+        return text.ToString();
     }
+
+    /// <summary>Tight around member access, parentheses, brackets, commas, a prefix <c>!</c> and type-argument brackets
+    /// (<c>Set&lt;Order&gt;()</c>); spaced elsewhere, so comparisons keep their spaces (<c>quantity &lt;= 0</c>).</summary>
+    private static bool SpaceBetween(SyntaxToken previous, SyntaxToken token)
+    {
+        switch (token.Kind())
+        {
+            case SyntaxKind.DotToken or SyntaxKind.OpenParenToken or SyntaxKind.CloseParenToken or SyntaxKind.CommaToken
+                or SyntaxKind.OpenBracketToken or SyntaxKind.CloseBracketToken:
+                return false;
+            case SyntaxKind.LessThanToken or SyntaxKind.GreaterThanToken when IsTypeArgumentBracket(token):
+                return false;
+        }
+        return previous.Kind() switch
+        {
+            SyntaxKind.DotToken or SyntaxKind.OpenParenToken or SyntaxKind.ExclamationToken or SyntaxKind.OpenBracketToken => false,
+            SyntaxKind.LessThanToken when IsTypeArgumentBracket(previous) => false,
+            _ => true,
+        };
+    }
+
+    private static bool IsTypeArgumentBracket(SyntaxToken token) => token.Parent is TypeArgumentListSyntax or TypeParameterListSyntax;
 
     /// <summary>The condition guarding <paramref name="node"/> inside <paramref name="scope"/>: the nearest enclosing
     /// <c>if</c> (negated in its <c>else</c>) or conditional expression, as code. Null when unconditional.</summary>

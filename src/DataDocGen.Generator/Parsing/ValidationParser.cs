@@ -11,7 +11,8 @@ namespace DataDocGen.Generator.Parsing;
 /// <summary>
 /// Validation (outline 2.3): FluentValidation validators (a class deriving from <c>AbstractValidator&lt;T&gt;</c>, its
 /// <c>RuleFor</c>/<c>RuleForEach</c> chains read in its constructor), types implementing <c>IValidatableObject</c>,
-/// and properties carrying System.ComponentModel.DataAnnotations validation attributes. Each is confirmed by symbol.
+/// properties carrying System.ComponentModel.DataAnnotations validation attributes, guard clauses
+/// (<see cref="GuardClauseParser"/>) and sanitisation on assignment (<see cref="SanitisationParser"/>). Each is confirmed by symbol.
 /// </summary>
 internal static class ValidationParser
 {
@@ -27,6 +28,8 @@ internal static class ValidationParser
         ClassDeclarationSyntax { BaseList: { } bases } => bases.Types.Any(t => t.Type is GenericNameSyntax { Identifier.ValueText: "AbstractValidator" } or QualifiedNameSyntax { Right: GenericNameSyntax { Identifier.ValueText: "AbstractValidator" } }
                                                                           or IdentifierNameSyntax { Identifier.ValueText: "IValidatableObject" } or QualifiedNameSyntax { Right.Identifier.ValueText: "IValidatableObject" }),
         PropertyDeclarationSyntax { AttributeLists.Count: > 0 } property => property.AttributeLists.SelectMany(l => l.Attributes).Any(a => Annotations.Contains(AttributeName(a))),
+        ThrowStatementSyntax or ThrowExpressionSyntax => GuardClauseParser.IsCandidate(node),
+        InvocationExpressionSyntax => GuardClauseParser.IsCandidate(node) || SanitisationParser.IsCandidate(node),
         _ => false,
     };
 
@@ -38,7 +41,9 @@ internal static class ValidationParser
             {
                 ClassDeclarationSyntax type => Validator(type, context.SemanticModel, cancellationToken),
                 PropertyDeclarationSyntax property => Annotated(property, context.SemanticModel, cancellationToken),
-                _ => null,
+                InvocationExpressionSyntax call when SanitisationParser.IsCandidate(call) =>
+                    SanitisationParser.Parse(call, context.SemanticModel, cancellationToken) is { } sanitisation ? new ValidationResult(null, null, null, Sanitisation: sanitisation) : null,
+                _ => GuardClauseParser.Parse(context.Node, context.SemanticModel, cancellationToken) is { } guard ? new ValidationResult(null, null, null, guard) : null,
             };
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
@@ -139,4 +144,4 @@ internal static class ValidationParser
     }
 }
 
-internal sealed record ValidationResult(ValidatorSpec? Validator, AnnotatedPropertySpec? Property, string? Error);
+internal sealed record ValidationResult(ValidatorSpec? Validator, AnnotatedPropertySpec? Property, string? Error, GuardSpec? Guard = null, SanitisationSpec? Sanitisation = null);

@@ -110,7 +110,13 @@ internal static class DataLayerReportBuilder
                 .OrderBy(g => g.Location, LocationComparer.Instance).ToEquatableArray(),
             (declaredMembers ?? new List<DeclaredMemberSpec>()).Distinct().OrderBy(m => m.TypeFullName, StringComparer.Ordinal)
                 .ThenBy(m => m.Member, StringComparer.Ordinal).ThenBy(m => m.Location, LocationComparer.Instance).ToEquatableArray(),
-            (specifications ?? new List<SpecificationSpec>()).OrderBy(s => s.ClassName, StringComparer.Ordinal).ToEquatableArray());
+            (specifications ?? new List<SpecificationSpec>()).OrderBy(s => s.ClassName, StringComparer.Ordinal).ToEquatableArray())
+        {
+            Guards = (validation ?? new List<ValidationResult>()).Select(v => v.Guard).Where(g => g is not null).Select(g => g!)
+                .OrderBy(g => g.TypeFullName, StringComparer.Ordinal).ThenBy(g => g.Location, LocationComparer.Instance).ToEquatableArray(),
+            Sanitisation = (validation ?? new List<ValidationResult>()).Select(v => v.Sanitisation).Where(s => s is not null).Select(s => s!)
+                .OrderBy(s => s.TargetType, StringComparer.Ordinal).ThenBy(s => s.Location, LocationComparer.Instance).ToEquatableArray(),
+        };
     }
 
     private static ContextReport BuildContext(DbContextSpec context, IReadOnlyList<EntityConfigurationSpec> configurations,

@@ -25,6 +25,7 @@ internal static class NamespaceFilter
         nameof(DataLayerReport.Crud), nameof(DataLayerReport.Repositories), nameof(DataLayerReport.Validators), nameof(DataLayerReport.AnnotatedProperties),
         nameof(DataLayerReport.Seeding), nameof(DataLayerReport.Security), nameof(DataLayerReport.EventSourcing), nameof(DataLayerReport.Messaging),
         nameof(DataLayerReport.SqlFacts), nameof(DataLayerReport.UnmatchedRegistrations), nameof(DataLayerReport.Specifications), nameof(DataLayerReport.BackgroundJobs),
+        nameof(DataLayerReport.Guards), nameof(DataLayerReport.Sanitisation),
     };
 
     /// <summary>Lists not about code in a namespace: SQL script files, and the declared properties used for links.</summary>
@@ -70,6 +71,8 @@ internal static class NamespaceFilter
             Repositories = Keep(report.Repositories, r => r.Repository.Location),
             Validators = Keep(report.Validators, v => v.Location),
             AnnotatedProperties = Keep(report.AnnotatedProperties, p => p.Location),
+            Guards = Keep(report.Guards, g => g.Location),
+            Sanitisation = Keep(report.Sanitisation, s => s.Location),
             Seeding = Keep(report.Seeding, s => s.Location),
             Security = Keep(report.Security, s => s.Location),
             EventSourcing = Keep(report.EventSourcing, e => e.Location),

@@ -46,6 +46,8 @@ internal static class ReportMerger
                 .ThenBy(v => v.Location, LocationComparer.Instance).ToEquatableArray(),
             AnnotatedProperties = all.SelectMany(r => r.AnnotatedProperties).Distinct().OrderBy(p => p.TypeFullName, StringComparer.Ordinal)
                 .ThenBy(p => p.Location, LocationComparer.Instance).ToEquatableArray(),
+            Guards = all.SelectMany(r => r.Guards).Distinct().OrderBy(g => g.TypeFullName, StringComparer.Ordinal).ThenBy(g => g.Location, LocationComparer.Instance).ToEquatableArray(),
+            Sanitisation = all.SelectMany(r => r.Sanitisation).Distinct().OrderBy(s => s.TargetType, StringComparer.Ordinal).ThenBy(s => s.Location, LocationComparer.Instance).ToEquatableArray(),
             Seeding = Concat(all, r => r.Seeding, s => s.Location),
             Security = all.SelectMany(r => r.Security).Distinct().OrderBy(s => s.Kind, StringComparer.Ordinal).ThenBy(s => s.Location, LocationComparer.Instance).ToEquatableArray(),
             EventSourcing = Concat(all, r => r.EventSourcing, e => e.Location),
