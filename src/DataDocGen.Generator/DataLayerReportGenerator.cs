@@ -237,7 +237,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
                         shapeSites.Select(q => q!.Shape).Where(q => q is not null).Select(q => q!).ToList(),
                         hookSites.Select(h => h!.Hook).Where(h => h is not null).Select(h => h!).ToList(),
                         storeSites.Select(s => s!).ToList(),
-                        crudSites.Select(c => c!.Spec).Where(c => c is not null).Select(c => c!).Concat(documentCrudSites.SelectMany(c => c!.Specs)).ToList(),
+                        crudSites.Select(c => c!.Spec).Where(c => c is not null).Select(c => c!).Concat(crudSites.SelectMany(c => c!.Tracked)).Concat(documentCrudSites.SelectMany(c => c!.Specs)).ToList(),
                         repositorySites.Select(r => r!).ToList(),
                         validationSites.Select(v => v!).ToList(),
                         seedingSites.Select(s => s!.Spec).Where(s => s is not null).Select(s => s!).ToList(),

@@ -114,4 +114,76 @@ public class CrudTests
         Assert.DoesNotContain("/fake", output.Markdown);
         Assert.Contains("`Endpoints.Map` [Api/Endpoints.cs:", output.Markdown);
     }
+
+    private const string TrackedCode = """
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Shop.Domain;
+        namespace Shop.Data
+        {
+            public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+            {
+                public DbSet<Order> Orders => Set<Order>();
+                public DbSet<Customer> Customers => Set<Customer>();
+            }
+            public class OtherContext(DbContextOptions<OtherContext> options) : DbContext(options)
+            {
+                public DbSet<Customer> Customers => Set<Customer>();
+            }
+            public class CustomerDto { public string Name { get; set; } = ""; }
+
+            public class CustomerService(ShopContext db, OtherContext other)
+            {
+                public async Task Rename(int id, string name)
+                {
+                    if (await db.Customers.FindAsync(id) is not { } customer) return;
+                    customer.Name = name;
+                    await db.SaveChangesAsync();
+                }
+
+                public async Task Reassign(int from, int to)
+                {
+                    var orders = await db.Orders.Where(o => o.CustomerId == from).ToListAsync();
+                    foreach (var order in orders) order.CustomerId = to;
+                    var first = await db.Customers.FirstAsync(c => c.Id == to).ConfigureAwait(false);
+                    first.Name += " (merged)";
+                    db.SaveChanges();
+                }
+
+                // Traps: untracked, another context, after the save, in a lambda, a new entity, a projection, a DTO.
+                public async Task Traps(int id, string name)
+                {
+                    var untracked = await db.Customers.AsNoTracking().FirstAsync(c => c.Id == id);
+                    untracked.Name = name;
+                    var elsewhere = await other.Customers.FirstAsync(c => c.Id == id);
+                    elsewhere.Name = name;
+                    var created = new Customer { Name = name };
+                    created.Name = name.Trim();
+                    var later = await db.Customers.FirstAsync(c => c.Id == id);
+                    var dto = await db.Customers.Select(c => new CustomerDto { Name = c.Name }).FirstAsync();
+                    dto.Name = name;
+                    var apply = () => { later.Name = name; };
+                    await db.SaveChangesAsync();
+                    later.Name = name;
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public void A_property_set_on_an_entity_loaded_from_the_context_that_saves_is_an_update()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Data/Customers.cs", TrackedCode)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        var matrix = md.Substring(md.IndexOf("#### CRUD by entity", StringComparison.Ordinal)).Split('\n');
+        var customer = matrix.First(l => l.StartsWith("| `Shop.Domain.Customer` |", StringComparison.Ordinal));
+        var order = matrix.First(l => l.StartsWith("| `Shop.Domain.Order` |", StringComparison.Ordinal));
+        var customerUpdates = customer.Split(" | ")[3];
+        Assert.Equal("`CustomerService.Rename` [Data/Customers.cs:27](Data/Customers.cs#L27)<br>`CustomerService.Reassign` [Data/Customers.cs:36](Data/Customers.cs#L36)", customerUpdates);
+        Assert.Equal("`CustomerService.Reassign` [Data/Customers.cs:34](Data/Customers.cs#L34)", order.Split(" | ")[3]);
+        // A read awaited with ConfigureAwait is still a read.
+        Assert.Contains("`CustomerService.Reassign` [Data/Customers.cs:35](Data/Customers.cs#L35)", customer.Split(" | ")[2]);
+        Assert.Contains("\"api\": \"property set, saved by SaveChangesAsync\"", output.Json);
+    }
 }

@@ -18,10 +18,10 @@ internal static class CrudMarkdownEmitter
         var documents = report.Crud.Any(r => r.Store is not null);
         var relational = report.Crud.Any(r => r.Store is null);
         var sources = new List<string>();
-        if (relational) sources.Add("EF Core calls on its `DbSet` or context, and SQL whose constant text names its table");
+        if (relational) sources.Add(report.Contexts.IsEmpty ? "SQL whose constant text names its table" : "EF Core calls on its `DbSet` or context, and SQL whose constant text names its table");
         if (documents) sources.Add("document-store calls on a MongoDB `IMongoCollection<T>`, a LiteDB `ILiteCollection<T>` or a Marten session, the store named after the document type");
         md.Line("Which code creates, reads, updates and deletes each " + (relational ? "entity" : "document type") + ": " + string.Join("; ", sources) + "."
-                + (relational ? " Changes to tracked entities that `SaveChanges` writes are not attributed." : "")
+                + (relational && !report.Contexts.IsEmpty ? " A tracked change counts as an update where one body loads an entity from a `DbSet`, sets a property on it and calls the same context's `SaveChanges`; other tracked changes (made in called methods or through navigations) are not attributed." : "")
                 + (documents ? " An upsert (Marten `Store`, LiteDB `Upsert`, MongoDB options created with `IsUpsert = true`) is listed as a create and an update; documents that Marten projections write are not attributed." : "")).Line();
         md.Line("| " + (relational ? "Entity" : "Document type") + " | Create | Read | Update | Delete |").Line("| --- | --- | --- | --- | --- |");
         foreach (var entity in report.Crud.GroupBy(r => (r.Target, r.Entity, r.Store)))

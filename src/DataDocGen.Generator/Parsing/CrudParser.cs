@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using DataDocGen.Generator.Helpers;
 using DataDocGen.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -13,7 +14,8 @@ namespace DataDocGen.Generator.Parsing;
 /// deletes, anything else over a <c>DbSet&lt;T&gt;</c> reads), and the chain's root decides the entity: a
 /// <c>DbSet&lt;T&gt;</c> (property, field or <c>Set&lt;T&gt;()</c>), or for <c>context.Add(entity)</c>-style calls on a
 /// DbContext, the argument's type. Only the last call of a chain is a candidate, so a query is counted once.
-/// Changes to tracked entities saved by <c>SaveChanges</c> are not attributed here (that needs data flow).
+/// A <c>SaveChanges</c> call is a candidate too: the updates it writes through change tracking are read by
+/// <see cref="TrackedChangeReader"/> where the loading, the change and the save are in one body.
 /// </summary>
 internal static class CrudParser
 {
@@ -46,12 +48,33 @@ internal static class CrudParser
     {
         if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation) return false;
         var name = access.Name.Identifier.ValueText;
+        if (name is "SaveChanges" or "SaveChangesAsync") return true;
+        // query.FirstAsync().ConfigureAwait(false): the call before decides.
+        if (name == "ConfigureAwait" && access.Expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax inner })
+        {
+            name = inner.Name.Identifier.ValueText;
+            if (name is "SaveChanges" or "SaveChangesAsync") return false;
+        }
         if (!Writes.ContainsKey(name) && !Reads.Contains(name)) return false;
         return invocation.Parent is not MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax };
     }
 
-    public static CrudResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken) =>
-        Parse(context.Node, context.SemanticModel, cancellationToken);
+    public static CrudResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.Node is InvocationExpressionSyntax save && TrackedChangeReader.IsSaveChanges(save))
+        {
+            try
+            {
+                var updates = TrackedChangeReader.Updates(save, context.SemanticModel, cancellationToken);
+                return updates.Count == 0 ? null : new CrudResult(null, null, updates.ToEquatableArray());
+            }
+            catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+            {
+                return new CrudResult(null, Diagnostics.GeneratorFailure.Describe(exception, save));
+            }
+        }
+        return Parse(context.Node, context.SemanticModel, cancellationToken);
+    }
 
     /// <summary>Also called for the operations inside a transaction (<see cref="TransactionBodyReader"/>).</summary>
     public static CrudResult? Parse(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
@@ -59,7 +82,10 @@ internal static class CrudParser
         try
         {
             var invocation = (InvocationExpressionSyntax)node;
+            if (invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Expression: InvocationExpressionSyntax awaited }) invocation = awaited;
+            if (invocation.Expression is not MemberAccessExpressionSyntax) return null;
             var name = ((MemberAccessExpressionSyntax)invocation.Expression).Name.Identifier.ValueText;
+            if (!Writes.ContainsKey(name) && !Reads.Contains(name)) return null;
             var (entity, onContext) = Root(invocation, model, cancellationToken);
             if (onContext)
             {
@@ -106,4 +132,5 @@ internal static class CrudParser
     }
 }
 
-internal sealed record CrudResult(CrudSpec? Spec, string? Error);
+/// <param name="Tracked">For a <c>SaveChanges</c> call, the tracked updates it writes (<see cref="TrackedChangeReader"/>).</param>
+internal sealed record CrudResult(CrudSpec? Spec, string? Error, EquatableArray<CrudSpec> Tracked = default);

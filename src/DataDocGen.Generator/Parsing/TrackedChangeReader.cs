@@ -1,0 +1,121 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using DataDocGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DataDocGen.Generator.Parsing;
+
+/// <summary>
+/// Updates EF Core writes through change tracking: <c>SaveChanges[Async]</c> on a context, preceded in the same body by
+/// a property set on an entity that body loaded from a <c>DbSet</c> of that same context variable, with no
+/// <c>AsNoTracking</c> in the query:
+/// <code>
+/// if (await db.Products.FindAsync(id) is not { } product) return;   // loaded, tracked
+/// product.Name = name;                                               // changed
+/// await db.SaveChangesAsync();                                       // written: an update of Product
+/// </code>
+/// The entity is loaded by a local's initializer, a pattern (<c>is { } x</c>, <c>is Product x</c>), or a <c>foreach</c>
+/// over such a query or over a local holding one. Anything that needs data flow beyond that (entities passed to other
+/// methods, changes through navigations or methods of the entity) is not attributed: fewer updates, never a wrong one.
+/// </summary>
+internal static class TrackedChangeReader
+{
+    public static bool IsSaveChanges(InvocationExpressionSyntax invocation) =>
+        invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "SaveChanges" or "SaveChangesAsync" };
+
+    public static List<CrudSpec> Updates(InvocationExpressionSyntax save, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var updates = new List<CrudSpec>();
+        var access = (MemberAccessExpressionSyntax)save.Expression;
+        if (model.GetSymbolInfo(save, cancellationToken).Symbol is not IMethodSymbol { ContainingType: { } owner }
+            || !owner.DerivesFromOrIs("Microsoft.EntityFrameworkCore", "DbContext")) return updates;
+        if (model.GetSymbolInfo(access.Expression, cancellationToken).Symbol is not { } context || context is IMethodSymbol) return updates;
+        var body = save.Ancestors().FirstOrDefault(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax);
+        if (body is null) return updates;
+
+        var seen = new HashSet<(string, SourceLocation?)>();
+        foreach (var assignment in body.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (assignment.SpanStart >= save.SpanStart || InnerBody(assignment, body)) continue;
+            if (assignment.Left is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax variable } member) continue;
+            if (model.GetSymbolInfo(member, cancellationToken).Symbol is not IPropertySymbol) continue;
+            if (model.GetSymbolInfo(variable, cancellationToken).Symbol is not ILocalSymbol local) continue;
+            if (LoadedEntity(local, body, context, model, cancellationToken) is not { } entity) continue;
+            var location = SourceLocation.From(assignment);
+            if (!seen.Add((entity.ClrFullName(), location))) continue;
+            updates.Add(new CrudSpec(entity.ClrFullName(), CrudTarget.Entity, CrudOperation.Update, "property set, saved by " + access.Name.Identifier.ValueText,
+                false, CodeText.MemberName(assignment, model, cancellationToken), location));
+        }
+        return updates;
+    }
+
+    /// <summary>True when the node sits in a lambda or local function inside the body: it may run after the save, or never.</summary>
+    private static bool InnerBody(SyntaxNode node, SyntaxNode body) =>
+        node.Ancestors().TakeWhile(a => a != body).Any(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax);
+
+    /// <summary>The entity type a local holds when it was loaded, tracked, from a DbSet of <paramref name="context"/>.</summary>
+    private static ITypeSymbol? LoadedEntity(ILocalSymbol local, SyntaxNode body, ISymbol context, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var declaration = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken);
+        if (declaration is null || !body.Span.Contains(declaration.Span)) return null;
+        var source = declaration switch
+        {
+            VariableDeclaratorSyntax { Initializer.Value: var value } => value,
+            SingleVariableDesignationSyntax designation => PatternSource(designation),
+            ForEachStatementSyntax loop => ForEachSource(loop, body, model, cancellationToken),
+            _ => null,
+        };
+        if (source is null || QueriedEntity(source, context, model, cancellationToken) is not { } queried) return null;
+        // The default comparer ignores nullable annotations: FindAsync gives a Product?.
+        return SymbolEqualityComparer.Default.Equals(local.Type, queried) ? queried : null;
+    }
+
+    /// <summary>The tested expression when the designation is the whole pattern (<c>is { } x</c>, <c>is not Product x</c>),
+    /// not a part of it (<c>is { Customer: { } c }</c> holds a related entity, not the queried one).</summary>
+    private static ExpressionSyntax? PatternSource(SingleVariableDesignationSyntax designation)
+    {
+        SyntaxNode? pattern = designation.Parent;
+        if (pattern is not (DeclarationPatternSyntax or RecursivePatternSyntax)) return null;
+        while (pattern.Parent is UnaryPatternSyntax or ParenthesizedPatternSyntax) pattern = pattern.Parent;
+        return pattern.Parent is IsPatternExpressionSyntax test ? test.Expression : null;
+    }
+
+    /// <summary><c>foreach (var x in db.Set.Where(...))</c>, or over a local initialised with such a query.</summary>
+    private static ExpressionSyntax? ForEachSource(ForEachStatementSyntax loop, SyntaxNode body, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (loop.Expression is IdentifierNameSyntax name && model.GetSymbolInfo(name, cancellationToken).Symbol is ILocalSymbol list
+            && list.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: var value } declarator
+            && body.Span.Contains(declarator.Span))
+        {
+            return value;
+        }
+        return loop.Expression;
+    }
+
+    /// <summary>The T of the <c>DbSet&lt;T&gt;</c> a query chain starts from, when that set is read through
+    /// <paramref name="context"/> (<c>db.Products</c>) and the chain neither turns tracking off nor projects.</summary>
+    private static ITypeSymbol? QueriedEntity(ExpressionSyntax expression, ISymbol context, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var current = expression;
+        while (true)
+        {
+            switch (current)
+            {
+                case AwaitExpressionSyntax awaited: current = awaited.Expression; continue;
+                case ParenthesizedExpressionSyntax parenthesized: current = parenthesized.Expression; continue;
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax call }:
+                    if (call.Name.Identifier.ValueText is "AsNoTracking" or "AsNoTrackingWithIdentityResolution" or "Select" or "SelectMany" or "GroupBy" or "Join") return null;
+                    current = call.Expression;
+                    continue;
+                case MemberAccessExpressionSyntax set:
+                    if (model.GetTypeInfo(set, cancellationToken).Type.DbSetEntity() is not { } entity) return null;
+                    return SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(set.Expression, cancellationToken).Symbol, context) ? entity : null;
+                default:
+                    return null;
+            }
+        }
+    }
+}
