@@ -164,4 +164,35 @@ public class DocumentCrudTests
         Assert.Contains("| `Shop.Domain.Order` (MongoDB) | `Archive.Move` [Data/Both.cs:12](Data/Both.cs#L12) |  |  |  |", md);
         Assert.Contains("| Entity | Create | Read | Update | Delete |", md);
     }
+
+    [Fact]
+    public void Aggregations_counts_and_existence_checks_are_reads()
+    {
+        const string code = """
+            using System.Linq;
+            using LiteDB;
+            using MongoDB.Driver;
+            namespace Shop.Docs
+            {
+                public class Product { public string Id { get; set; } = ""; public string Category { get; set; } = ""; }
+                public class Shipment { public int Id { get; set; } public bool Sent { get; set; } }
+                public class Reports(IMongoCollection<Product> products, ILiteCollection<Shipment> shipments)
+                {
+                    public object Categories() => products.Aggregate().Group(p => p.Category, g => new { g.Key, Count = g.Count() }).ToList();
+                    public object Names() => products.Distinct(p => p.Category, p => true).ToList();
+                    public long Total() => products.EstimatedDocumentCount();
+                    public int Pending() => shipments.Count(x => !x.Sent);
+                    public bool Any(int id) => shipments.Exists(x => x.Id == id);
+                    // Traps: the same names on in-memory sequences.
+                    public int InMemory(List<Shipment> list) => list.Count(x => x.Sent) + list.Distinct().Count();
+                }
+            }
+            """;
+        var output = GeneratorHarness.Run(Sources.With(("Docs/Reports.cs", code)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("| `Shop.Docs.Product` (MongoDB) |  | `Reports.Categories` [Docs/Reports.cs:15](Docs/Reports.cs#L15)<br>`Reports.Names` [Docs/Reports.cs:16](Docs/Reports.cs#L16)<br>`Reports.Total` [Docs/Reports.cs:17](Docs/Reports.cs#L17) |  |  |", md);
+        Assert.Contains("| `Shop.Docs.Shipment` (LiteDB) |  | `Reports.Pending` [Docs/Reports.cs:18](Docs/Reports.cs#L18)<br>`Reports.Any` [Docs/Reports.cs:19](Docs/Reports.cs#L19) |  |  |", md);
+        Assert.DoesNotContain("Reports.InMemory", md);
+    }
 }

@@ -34,6 +34,9 @@ internal static class DocumentCrudParser
         ["InsertMany"] = (Kind.Create, true), ["InsertManyAsync"] = (Kind.Create, true),
         ["Find"] = (Kind.Read, false), ["FindAsync"] = (Kind.Read, false), ["AsQueryable"] = (Kind.Read, false),
         ["CountDocuments"] = (Kind.Read, false), ["CountDocumentsAsync"] = (Kind.Read, false),
+        ["EstimatedDocumentCount"] = (Kind.Read, false), ["EstimatedDocumentCountAsync"] = (Kind.Read, false),
+        ["Aggregate"] = (Kind.Read, false), ["AggregateAsync"] = (Kind.Read, false),
+        ["Distinct"] = (Kind.Read, false), ["DistinctAsync"] = (Kind.Read, false),
         ["ReplaceOne"] = (Kind.Update, false), ["ReplaceOneAsync"] = (Kind.Update, false),
         ["UpdateOne"] = (Kind.Update, false), ["UpdateOneAsync"] = (Kind.Update, false),
         ["UpdateMany"] = (Kind.Update, true), ["UpdateManyAsync"] = (Kind.Update, true),
@@ -52,6 +55,7 @@ internal static class DocumentCrudParser
         ["Update"] = (Kind.Update, false), ["UpdateMany"] = (Kind.Update, true),
         ["Delete"] = (Kind.Delete, false), ["DeleteMany"] = (Kind.Delete, true), ["DeleteAll"] = (Kind.Delete, true),
         ["Find"] = (Kind.Read, false), ["FindById"] = (Kind.Read, false), ["FindOne"] = (Kind.Read, false), ["FindAll"] = (Kind.Read, false), ["Query"] = (Kind.Read, false),
+        ["Count"] = (Kind.Read, false), ["LongCount"] = (Kind.Read, false), ["Exists"] = (Kind.Read, false), ["Min"] = (Kind.Read, false), ["Max"] = (Kind.Read, false),
     };
 
     private static readonly Dictionary<string, (Kind Kind, bool Bulk)> MartenMethods = new(System.StringComparer.Ordinal)
