@@ -34,9 +34,10 @@ internal sealed record DataLayerReport(
     EquatableArray<ServiceRegistrationSpec> UnmatchedRegistrations = default,
     EquatableArray<DeclaredMemberSpec> DeclaredMembers = default,
     EquatableArray<SpecificationSpec> Specifications = default,
-    EquatableArray<BackgroundJobReport> BackgroundJobs = default)
+    EquatableArray<BackgroundJobReport> BackgroundJobs = default,
+    EquatableArray<TenancySpec> Tenancy = default)
 {
-    public bool IsEmpty => Contexts.IsEmpty && BackgroundJobs.IsEmpty && Specifications.IsEmpty && SqlScripts.IsEmpty && SqlFacts.IsEmpty && Messaging.IsEmpty && EventSourcing.IsEmpty && Security.IsEmpty && Seeding.IsEmpty && Crud.IsEmpty && Repositories.IsEmpty && Validators.IsEmpty && AnnotatedProperties.IsEmpty && Stores.IsEmpty && StoreObjects.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty && MigrationApplications.IsEmpty && CacheProviders.IsEmpty && CacheUses.IsEmpty && Transactions.IsEmpty && QueryShapes.IsEmpty && SaveHooks.IsEmpty;
+    public bool IsEmpty => Contexts.IsEmpty && BackgroundJobs.IsEmpty && Tenancy.IsEmpty && Specifications.IsEmpty && SqlScripts.IsEmpty && SqlFacts.IsEmpty && Messaging.IsEmpty && EventSourcing.IsEmpty && Security.IsEmpty && Seeding.IsEmpty && Crud.IsEmpty && Repositories.IsEmpty && Validators.IsEmpty && AnnotatedProperties.IsEmpty && Stores.IsEmpty && StoreObjects.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty && MigrationApplications.IsEmpty && CacheProviders.IsEmpty && CacheUses.IsEmpty && Transactions.IsEmpty && QueryShapes.IsEmpty && SaveHooks.IsEmpty;
 }
 
 /// <param name="Provider">The single provider DATA_LAYER.json names; null when none or several are configured.</param>

@@ -25,6 +25,7 @@ internal static class NamespaceFilter
         nameof(DataLayerReport.Crud), nameof(DataLayerReport.Repositories), nameof(DataLayerReport.Validators), nameof(DataLayerReport.AnnotatedProperties),
         nameof(DataLayerReport.Seeding), nameof(DataLayerReport.Security), nameof(DataLayerReport.EventSourcing), nameof(DataLayerReport.Messaging),
         nameof(DataLayerReport.SqlFacts), nameof(DataLayerReport.UnmatchedRegistrations), nameof(DataLayerReport.Specifications), nameof(DataLayerReport.BackgroundJobs),
+        nameof(DataLayerReport.Tenancy),
     };
 
     /// <summary>Lists not about code in a namespace: SQL script files, and the declared properties used for links.</summary>
@@ -78,6 +79,7 @@ internal static class NamespaceFilter
             UnmatchedRegistrations = Keep(report.UnmatchedRegistrations, r => r.Location),
             Specifications = Keep(report.Specifications, s => s.Location),
             BackgroundJobs = Keep(report.BackgroundJobs, j => j.Location),
+            Tenancy = Keep(report.Tenancy, t => t.Location),
         };
     }
 
