@@ -243,7 +243,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
                         repositorySites.Select(r => r!).ToList(),
                         validationSites.Select(v => v!).ToList(),
                         seedingSites.Select(s => s!.Spec).Where(s => s is not null).Select(s => s!).ToList(),
-                        securitySites.Select(s => s!.Spec).Where(s => s is not null).Select(s => s!).ToList(),
+                        securitySites.SelectMany(s => s!.Specs).ToList(),
                         martenSites.Select(m => m!).ToList(),
                         messagingSites.Select(m => m!.Spec).Where(m => m is not null).Select(m => m!).ToList(),
                         scriptFiles.Select(s => s!).ToList(),
