@@ -48,6 +48,9 @@ public class TenancyTests
         Assert.Contains("| model cache key factory registered | `ReplaceService<IModelCacheKeyFactory, TenantModelCacheKeyFactory>()` in `ShopContext.OnConfiguring` |", md);
         Assert.Contains("| model cache key factory `TenantModelCacheKeyFactory` | key `context is ShopContext shop ?(context.GetType(), shop.Schema, designTime) :(object) context.GetType()`, which reads `ShopContext.Schema` as `HasDefaultSchema` does |", md);
         Assert.DoesNotContain("No `IModelCacheKeyFactory` replacement", md);
+        // No schema is guessed for the tables: they are withheld with the reason.
+        Assert.Contains("- default schema set at run time (`HasDefaultSchema(Schema)`): the tables' schema is known only at run time [Data/ShopContext.cs:", md);
+        Assert.DoesNotContain("dbo", md);
         Assert.Contains("\"schemaPerTenant\": true", output.Json);
     }
 
