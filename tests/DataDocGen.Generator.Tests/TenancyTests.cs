@@ -152,8 +152,8 @@ public class TenancyTests
         Assert.Contains("| Connection string | read at run time from `tenant.Current.ConnectionString` (through `ITenantProvider`, `TenantInfo`), each time a new context instance is configured (`OnConfiguring`) |", md);
         Assert.Contains("| Connection string | read at run time from `sp.GetRequiredService<ITenantProvider>().Current.ConnectionString` (through `ITenantProvider`, `TenantInfo`), each time the context's options are built (once per scope with `AddDbContext`'s default lifetimes) |", md);
         Assert.Contains("Database per tenant (**heuristic: by name**", md);
-        Assert.Contains("| `TenantContext` | `UseSqlServer in OnConfiguring` | read at run time from `tenant.Current.ConnectionString`", md);
-        Assert.Contains("| `PerScopeContext` | `UseSqlServer in AddDbContext` | read at run time from", md);
+        Assert.Contains("| `TenantContext` | `UseSqlServer` in `OnConfiguring` | read at run time from `tenant.Current.ConnectionString`", md);
+        Assert.Contains("| `PerScopeContext` | `UseSqlServer` in `AddDbContext` | read at run time from", md);
         Assert.Contains("\"readThrough\": \"ITenantProvider, TenantInfo\"", output.Json);
         Assert.Contains("\"databasePerTenantByName\": [", output.Json);
     }

@@ -268,7 +268,7 @@ internal static class JsonEmitter
         json.EndArray().Name("databasePerTenantByName").StartArray();
         foreach (var database in TenancyFacts.TenantDatabases(report))
         {
-            json.StartObject().Property("usedBy", database.Subject).Property("call", database.How).Property("readFrom", database.Source.Value)
+            json.StartObject().Property("usedBy", database.Subject).Property("call", database.Call).Property("registration", database.Registration).Property("readFrom", database.Source.Value)
                 .Property("readThrough", database.Source.ReadThrough).Property("location", Location(paths, database.Source.Location)).EndObject();
         }
         json.EndArray().EndObject();

@@ -43,7 +43,8 @@ internal static class TenancyMarkdownEmitter
             md.Line("| Used by | Call | Connection string | Evaluated | Evidence |").Line("| --- | --- | --- | --- | --- |");
             foreach (var database in databases)
             {
-                md.Line("| " + Markdown.Code(database.Subject) + " | " + Markdown.Code(database.How) + " | " + MarkdownEmitter.DescribeSource(database.Source)
+                var call = Markdown.Code(database.Call) + (database.Registration is null ? string.Empty : " in " + Markdown.Code(database.Registration));
+                md.Line("| " + Markdown.Code(database.Subject) + " | " + call + " | " + MarkdownEmitter.DescribeSource(database.Source)
                         + " | " + database.When + " | " + md.Link(database.Source.Location) + " |");
             }
             md.Line();

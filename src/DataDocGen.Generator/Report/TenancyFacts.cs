@@ -23,7 +23,8 @@ internal static class TenancyFacts
         public bool IsSchemaPerTenant => Registration is not null && Factory is not null;
     }
 
-    public sealed record TenantDatabase(string Subject, string How, ConnectionSourceSpec Source, string When);
+    /// <param name="Registration">Where the call sits for a context (<c>OnConfiguring</c>, <c>AddDbContext</c>...); null for a store.</param>
+    public sealed record TenantDatabase(string Subject, string Call, string? Registration, ConnectionSourceSpec Source, string When);
 
     public static IReadOnlyList<RunTimeSchema> RunTimeSchemas(DataLayerReport report)
     {
@@ -50,7 +51,7 @@ internal static class TenancyFacts
             {
                 foreach (var source in provider.Use.Connection.Where(c => c.NamesTenant))
                 {
-                    result.Add(new TenantDatabase(context.Name, provider.Use.Method + " in " + provider.Origin, source, MarkdownEmitter.WhenOptionsAreBuilt(provider.Origin)));
+                    result.Add(new TenantDatabase(context.Name, provider.Use.Method, provider.Origin, source, MarkdownEmitter.WhenOptionsAreBuilt(provider.Origin)));
                 }
             }
         }
@@ -58,7 +59,7 @@ internal static class TenancyFacts
         {
             foreach (var source in store.Connection.Where(c => c.NamesTenant))
             {
-                result.Add(new TenantDatabase(store.Store, store.How, source, "each time `" + store.How + "` runs"));
+                result.Add(new TenantDatabase(store.Store, store.How, null, source, "each time `" + store.How + "` runs"));
             }
         }
         return result;
