@@ -5,6 +5,8 @@ using Ganss.Xss;
 using Shop.Api;
 using Shop.Data;
 using Shop.Domain;
+using Shop.Tenancy;
+using Microsoft.Extensions.Compliance.Redaction;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,6 +20,16 @@ builder.Services.AddDbContextPool<ShopContext>(
 // Audit records go to a local SQLite file, written from background work through a factory.
 builder.Services.AddDbContextFactory<AuditContext>(options =>
     options.UseSqlite(builder.Configuration["Audit:ConnectionString"]));
+
+// Billing: each tenant has its own database, chosen from the request's tenant whenever a scope's options are built.
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ITenantProvider, HeaderTenantProvider>();
+builder.Services.AddDbContext<BillingContext>((sp, options) =>
+    options.UseSqlServer(sp.GetRequiredService<ITenantProvider>().Current.BillingConnectionString));
+
+// Customer data classified private (ShopTaxonomy) is erased from log records.
+builder.Services.AddRedaction(redaction => redaction.SetRedactor<ErasingRedactor>(ShopTaxonomy.PrivateData));
+builder.Logging.EnableRedaction();
 
 // The product list is read far more often than it changes: cached in memory for five minutes.
 builder.Services.AddMemoryCache();

@@ -50,6 +50,8 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         public const string NamespaceSpans = nameof(NamespaceSpans);
         public const string HostedServices = nameof(HostedServices);
         public const string BackgroundJobs = nameof(BackgroundJobs);
+        public const string Tenancy = nameof(Tenancy);
+        public const string TenancyJoined = nameof(TenancyJoined);
         public const string IdentityOptions = nameof(IdentityOptions);
         public const string MigrationApplications = nameof(MigrationApplications);
         public const string AppSettings = nameof(AppSettings);
@@ -241,7 +243,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
                         repositorySites.Select(r => r!).ToList(),
                         validationSites.Select(v => v!).ToList(),
                         seedingSites.Select(s => s!.Spec).Where(s => s is not null).Select(s => s!).ToList(),
-                        securitySites.Select(s => s!.Spec).Where(s => s is not null).Select(s => s!).ToList(),
+                        securitySites.SelectMany(s => s!.Specs).ToList(),
                         martenSites.Select(m => m!).ToList(),
                         messagingSites.Select(m => m!.Spec).Where(m => m is not null).Select(m => m!).ToList(),
                         scriptFiles.Select(s => s!).ToList(),
@@ -268,6 +270,16 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
                 ? input.Left with { Report = built with { BackgroundJobs = BackgroundJobs.Find(built, input.Right.Select(s => s!).ToList()) } }
                 : input.Left)
             .WithTrackingName(TrackingNames.BackgroundJobs);
+
+        // Schema per tenant (4.2): the run-time default schema, the key factory registration and the factory, joined
+        // after the report is built (a provider of its own keeps the report step's inputs unchanged).
+        var tenancy = context.SyntaxProvider
+            .CreateSyntaxProvider(TenancyParser.IsCandidate, TransformCache.Reusing(TenancyParser.Parse))
+            .Where(static result => result is not null)
+            .WithTrackingName(TrackingNames.Tenancy);
+        report = report.Combine(tenancy.Collect())
+            .Select(static (input, _) => WithTenancy(input.Left, input.Right))
+            .WithTrackingName(TrackingNames.TenancyJoined);
 
         // The whole-solution report: the fragments of referenced projects (their own facts, handed over by the
         // package's targets as AdditionalFiles) merged into this project's report. Ordered by path for determinism.
@@ -339,6 +351,15 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         {
             return new RenderedOutput(PayloadEmitter.Failed(), GeneratorFailure.Describe(exception));
         }
+    }
+
+    private static ReportResult WithTenancy(ReportResult result, ImmutableArray<TenancyResult?> found)
+    {
+        if (found.IsEmpty) return result;
+        var errors = found.Select(f => f!.Error).Where(e => e is not null).Select(e => e!).ToList();
+        var specs = found.Select(f => f!.Spec).Where(s => s is not null).Select(s => s!)
+            .OrderBy(s => s.Location, LocationComparer.Instance).ThenBy(s => s.Kind).ToEquatableArray();
+        return new ReportResult(result.Report is { } built ? built with { Tenancy = specs } : null, result.Errors.Concat(errors).ToEquatableArray());
     }
 
     private sealed record ReportResult(DataLayerReport? Report, EquatableArray<string> Errors);

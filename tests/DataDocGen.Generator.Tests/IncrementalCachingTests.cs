@@ -64,6 +64,10 @@ public class IncrementalCachingTests
 
             public class Secret { [Microsoft.AspNetCore.Identity.PersonalData] public string? Name { get; set; } }
 
+            public static class Masking { public static void Add(IServiceCollection services) => services.AddRedaction(); }
+
+            public class TenantKeyFactory : Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory { public object Create(DbContext context, bool designTime) => (context.GetType(), designTime); }
+
             public class OrderRequest { [System.ComponentModel.DataAnnotations.Required] public string? Name { get; set; } }
 
             public class OrderRepository(Shop.Data.ShopContext db)

@@ -69,7 +69,9 @@ internal static class JsonEmitter
                 .Name("connection").StartArray();
             foreach (var source in store.Connection)
             {
-                json.StartObject().Property("kind", source.Kind.ToString()).Property("value", source.Value).Property("location", Location(paths, source.Location)).EndObject();
+                json.StartObject().Property("kind", source.Kind.ToString()).Property("value", source.Value);
+                if (source.ReadThrough is not null) json.Property("readThrough", source.ReadThrough);
+                json.Property("location", Location(paths, source.Location)).EndObject();
             }
             json.EndArray().Name("sites").StartArray();
             foreach (var site in store.Sites)
@@ -266,6 +268,21 @@ internal static class JsonEmitter
         {
             json.StartObject().Property("context", gap.Context).Property("table", gap.Table).Property("column", gap.Column)
                 .StringArray("entities", gap.Entities).Property("location", Location(paths, gap.Location)).EndObject();
+        }
+        json.EndArray().Name("runTimeDefaultSchemas").StartArray();
+        foreach (var schema in TenancyFacts.RunTimeSchemas(report))
+        {
+            json.StartObject().Property("context", schema.Context).Name("schemaPerTenant").Bool(schema.IsSchemaPerTenant)
+                .Property("schemaArgument", schema.Schema.Code).Property("location", Location(paths, schema.Schema.Location))
+                .Property("keyFactory", schema.Registration?.Factory).Property("keyFactoryRegistration", Location(paths, schema.Registration?.Location))
+                .Property("key", schema.Factory?.Code).Property("keyFactoryLocation", Location(paths, schema.Factory?.Location))
+                .StringArray("keyReadsWhatSchemaReads", schema.SharedReads).EndObject();
+        }
+        json.EndArray().Name("databasePerTenantByName").StartArray();
+        foreach (var database in TenancyFacts.TenantDatabases(report))
+        {
+            json.StartObject().Property("usedBy", database.Subject).Property("call", database.Call).Property("registration", database.Registration).Property("readFrom", database.Source.Value)
+                .Property("readThrough", database.Source.ReadThrough).Property("location", Location(paths, database.Source.Location)).EndObject();
         }
         json.EndArray().EndObject();
 

@@ -96,7 +96,9 @@ internal static class MarkdownEmitter
                 {
                     // Several sources come from `a ?? b`: each later one is used only when the earlier ones are null.
                     var aspect = i == 0 ? "Connection string" : "Connection string (fallback)";
-                    rows.Add((aspect, DescribeSource(use.Connection[i]), md.Link(use.Connection[i].Location)));
+                    var source = use.Connection[i];
+                    var when = source.Kind == ConnectionSourceKind.RunTimeMember ? ", " + WhenOptionsAreBuilt(provider.Origin) : string.Empty;
+                    rows.Add((aspect, DescribeSource(source) + when, md.Link(source.Location)));
                 }
                 if (use.DatabaseName is not null)
                 {
@@ -145,7 +147,21 @@ internal static class MarkdownEmitter
         ConnectionSourceKind.ConfigurationKey => "configuration key " + Markdown.Code(source.Value!),
         ConnectionSourceKind.EnvironmentVariable => "environment variable " + Markdown.Code(source.Value!),
         ConnectionSourceKind.Literal => "constant in code: " + Markdown.Code(source.Value!),
+        ConnectionSourceKind.RunTimeMember => "read at run time from " + Markdown.Code(source.Value!)
+            + (source.ReadThrough is null ? string.Empty : " (through " + string.Join(", ", source.ReadThrough.Split(new[] { ", " }, System.StringSplitOptions.None).Select(Markdown.Code)) + ")"),
         _ => source.Value is null ? "computed in code" : "computed in code: " + Markdown.Code(source.Value),
+    };
+
+    /// <summary>When a provider call's arguments are evaluated, by where it is made (EF Core: <c>OnConfiguring</c> runs for
+    /// each context instance; <c>AddDbContext</c> registers scoped options by default; a pool and
+    /// <c>AddDbContextFactory</c>'s default registration hold singleton options, built once).</summary>
+    internal static string WhenOptionsAreBuilt(string origin) => origin switch
+    {
+        "OnConfiguring" => "each time a new context instance is configured (`OnConfiguring`)",
+        "AddDbContext" => "each time the context's options are built (once per scope with `AddDbContext`'s default lifetimes)",
+        "AddDbContextPool" or "AddPooledDbContextFactory" => "once: the pool builds its options once and every pooled context shares them",
+        "AddDbContextFactory" => "when the context's options are built (once with `AddDbContextFactory`'s default singleton lifetime)",
+        _ => "when the context's options are built",
     };
 
     private static string DescribeRegistration(RegistrationSpec registration, string contextName)

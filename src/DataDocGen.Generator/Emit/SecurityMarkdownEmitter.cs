@@ -16,8 +16,11 @@ internal static class SecurityMarkdownEmitter
         var gaps = SecurityFacts.TenantGaps(report);
         var sqlProtection = report.SqlFacts.Where(f => f.Category == "protection").ToList();
         var sqlAccess = report.SqlFacts.Where(f => f.Category == "access").ToList();
+        var schemas = TenancyFacts.RunTimeSchemas(report);
+        var databases = TenancyFacts.TenantDatabases(report);
         var protection = !code.IsEmpty || pii.Count > 0 || encryption.Count > 0 || sqlProtection.Count > 0;
-        if (!protection && tenantFilters.Count == 0 && sqlAccess.Count == 0) return;
+        var access = tenantFilters.Count > 0 || sqlAccess.Count > 0 || schemas.Count > 0 || databases.Count > 0;
+        if (!protection && !access) return;
         md.Line("## 4. Data security").Line();
 
         if (protection)
@@ -57,10 +60,11 @@ internal static class SecurityMarkdownEmitter
             }
         }
 
-        if (tenantFilters.Count > 0 || sqlAccess.Count > 0)
+        if (access)
         {
             md.Line("### 4.2 Access control").Line();
             WriteSqlFacts(md, sqlAccess, "Users, roles, grants and row-level security in SQL (scripts and migrations; passwords are never read):");
+            TenancyMarkdownEmitter.Write(md, schemas, databases);
         }
         if (tenantFilters.Count > 0)
         {
@@ -83,7 +87,7 @@ internal static class SecurityMarkdownEmitter
                 md.Line();
             }
         }
-        }
+    }
 
     internal static void WriteSqlFacts(Markdown md, System.Collections.Generic.List<Model.SqlFactSpec> facts, string title)
     {

@@ -71,8 +71,65 @@ internal static class ConnectionSourceParser
             return;
         }
 
+        if (CodeText.Safe(expression) is { } code && RunTimeMemberPath(expression, model, cancellationToken) is { } through)
+        {
+            sources.Add(new ConnectionSourceSpec(ConnectionSourceKind.RunTimeMember, code, location, through.Count == 0 ? null : string.Join(", ", through)));
+            return;
+        }
+
         sources.Add(new ConnectionSourceSpec(ConnectionSourceKind.Unresolved, CodeText.Safe(expression), location));
     }
+
+    /// <summary>
+    /// The types a member path passes through when the expression reads a string field or property through an instance
+    /// at run time: <c>_tenant.ConnectionString</c> (an instance field or property, or a primary-constructor parameter),
+    /// <c>sp.GetRequiredService&lt;ITenantProvider&gt;().Current.ConnectionString</c> (a service resolved from an
+    /// <c>IServiceProvider</c>), or the containing instance's own field or property. Null for anything else: method
+    /// calls, static members, a bare parameter, a local.
+    /// </summary>
+    private static List<string>? RunTimeMemberPath(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (model.GetSymbolInfo(expression, cancellationToken).Symbol is not ({ IsStatic: false } and (IPropertySymbol or IFieldSymbol))) return null;
+        // Only a string read is a connection string read (a DbConnection member goes to another overload).
+        if (model.GetTypeInfo(expression, cancellationToken).Type?.SpecialType != SpecialType.System_String) return null;
+        var through = new List<string>();
+        var current = expression;
+        while (true)
+        {
+            current = Unwrap(current);
+            switch (current)
+            {
+                case MemberAccessExpressionSyntax access:
+                    if (model.GetSymbolInfo(access, cancellationToken).Symbol is not ({ IsStatic: false } and (IPropertySymbol or IFieldSymbol))) return null;
+                    // `this.` names the containing type, not a type the value passes through.
+                    if (access.Expression is not ThisExpressionSyntax && model.GetTypeInfo(access.Expression, cancellationToken).Type is { } owner) through.Insert(0, owner.Name);
+                    current = access.Expression;
+                    continue;
+                case ThisExpressionSyntax:
+                    return Distinct(through);
+                case IdentifierNameSyntax identifier:
+                    return model.GetSymbolInfo(identifier, cancellationToken).Symbol switch
+                    {
+                        IFieldSymbol { IsStatic: false } or IPropertySymbol { IsStatic: false } => Distinct(through),
+                        // A parameter as the root of a path (a primary-constructor parameter, a lambda's service): not bare.
+                        IParameterSymbol when !ReferenceEquals(identifier, expression) => Distinct(through),
+                        _ => null,
+                    };
+                case InvocationExpressionSyntax invocation when IsServiceResolution(invocation, model, cancellationToken):
+                    return Distinct(through);
+                default:
+                    return null;
+            }
+        }
+
+        static List<string> Distinct(List<string> names) => names.Where(n => n is not ("IServiceProvider" or "String")).Distinct().ToList();
+    }
+
+    /// <summary><c>GetRequiredService&lt;T&gt;()</c> / <c>GetService&lt;T&gt;()</c> on an <c>IServiceProvider</c>, by symbol.</summary>
+    private static bool IsServiceResolution(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken) =>
+        model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol { Name: "GetRequiredService" or "GetService" } method
+        && ((method.ReducedFrom ?? method).ContainingType.IsInNamespaceOrBelow("Microsoft.Extensions.DependencyInjection")
+            || method.ContainingType.Is("System", "IServiceProvider"));
 
     /// <summary>The one value a read-only field of a source type gets: its initializer, or its single assignment in a
     /// constructor (<c>_connectionString = configuration.GetConnectionString("Db")</c>). Null when there are several.</summary>

@@ -56,7 +56,9 @@ internal static class ModelConfigurationParser
             {
                 case "HasDefaultSchema" when receiver.Is(EfNamespace, "ModelBuilder"):
                     if (ConstantArgument(invocation, method, "schema", model, cancellationToken) is { IsConstant: true } schema) defaultSchema = schema.Value;
-                    else unresolved.Add(new UnresolvedConfigurationSpec("default schema set from a non-constant value", location));
+                    // Read at run time (a tenant's schema): EF's design-time model would show whatever value design time
+                    // gives, so no schema can be stated; the tables are withheld rather than shown in a guessed schema.
+                    else unresolved.Add(new UnresolvedConfigurationSpec("default schema set at run time (`HasDefaultSchema(" + (CodeText.Safe(invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression ?? (SyntaxNode)invocation) ?? "…") + ")`): the tables' schema is known only at run time", location));
                     break;
                 case "ApplyConfiguration" when receiver.Is(EfNamespace, "ModelBuilder"):
                     if (invocation.ArgumentList.Arguments.FirstOrDefault() is { } argument

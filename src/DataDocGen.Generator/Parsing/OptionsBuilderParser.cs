@@ -41,7 +41,9 @@ internal static class OptionsBuilderParser
             }
             else
             {
-                options.Add(new OptionCallSpec(RenderCall(name, invocation.ArgumentList), SourceLocation.From(invocation), method.ContainingAssembly?.Name));
+                // Type arguments are part of what the call does (`ReplaceService<IModelCacheKeyFactory, TenantKeyFactory>()`).
+                var typeArguments = (invocation.Expression as MemberAccessExpressionSyntax)?.Name is GenericNameSyntax generic ? CodeText.Collapse(generic.TypeArgumentList) : null;
+                options.Add(new OptionCallSpec(RenderCall(name + typeArguments, invocation.ArgumentList), SourceLocation.From(invocation), method.ContainingAssembly?.Name));
             }
         }
         return (providers.ToEquatableArray(), options.ToEquatableArray());

@@ -13,14 +13,18 @@ namespace DataDocGen.Generator.Parsing;
 /// field-level encryption through value converters: a <c>ValueConverter</c> subclass, or a <c>HasConversion</c>
 /// whose lambdas or converter encrypt (an <c>IDataProtector.Protect/Unprotect</c> call, or a
 /// System.Security.Cryptography type used in it). A method merely named Encrypt proves nothing and is not enough.
+/// Masking through Microsoft.Extensions.Compliance (<see cref="RedactionReader"/>): classification attributes, redactors, log redaction.
 /// </summary>
 internal static class SecurityParser
 {
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node switch
     {
+        // Classification attributes are the project's own classes (any name), so every attribute but the common
+        // validation, mapping and serialisation ones makes a candidate; the transform asks the attribute's base type.
         PropertyDeclarationSyntax { AttributeLists.Count: > 0 } property =>
-            property.AttributeLists.SelectMany(l => l.Attributes).Any(a => SyntaxFacts.RightmostName(a.Name) is "PersonalData" or "PersonalDataAttribute" or "ProtectedPersonalData" or "ProtectedPersonalDataAttribute"),
+            property.AttributeLists.SelectMany(l => l.Attributes).Any(a => !RedactionReader.CommonAttributes.Contains(SyntaxFacts.RightmostName(a.Name))),
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CreateProtector" or "HasConversion" } } => true,
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } } when RedactionReader.CallNames.Contains(name) => true,
         ClassDeclarationSyntax { BaseList: { } bases } => bases.Types.Any(t => SyntaxFacts.RightmostName(t.Type) == "ValueConverter"),
         _ => false,
     };
@@ -30,39 +34,48 @@ internal static class SecurityParser
         try
         {
             var model = context.SemanticModel;
-            var spec = context.Node switch
+            var specs = context.Node switch
             {
                 PropertyDeclarationSyntax property => PersonalData(property, model, cancellationToken),
-                InvocationExpressionSyntax invocation => FromInvocation(invocation, model, cancellationToken),
-                ClassDeclarationSyntax type => Converter(type, model, cancellationToken),
-                _ => null,
+                InvocationExpressionSyntax invocation => One(FromInvocation(invocation, model, cancellationToken) ?? RedactionReader.FromInvocation(invocation, model, cancellationToken)),
+                ClassDeclarationSyntax type => One(Converter(type, model, cancellationToken)),
+                _ => EquatableArray<SecuritySpec>.Empty,
             };
-            return spec is null ? null : new SecurityResult(spec, null);
+            return specs.IsEmpty ? null : new SecurityResult(specs, null);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {
-            return new SecurityResult(null, Diagnostics.GeneratorFailure.Describe(exception, context.Node));
+            return new SecurityResult(EquatableArray<SecuritySpec>.Empty, Diagnostics.GeneratorFailure.Describe(exception, context.Node));
         }
     }
 
-    private static SecuritySpec? PersonalData(PropertyDeclarationSyntax property, SemanticModel model, CancellationToken cancellationToken)
+    private static EquatableArray<SecuritySpec> One(SecuritySpec? spec) => spec is null ? EquatableArray<SecuritySpec>.Empty : new[] { spec }.ToEquatableArray();
+
+    /// <summary>Identity's personal-data attributes and data classification attributes on one property (it may have both).</summary>
+    private static EquatableArray<SecuritySpec> PersonalData(PropertyDeclarationSyntax property, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (model.GetDeclaredSymbol(property, cancellationToken) is not IPropertySymbol symbol) return null;
+        if (model.GetDeclaredSymbol(property, cancellationToken) is not IPropertySymbol symbol) return EquatableArray<SecuritySpec>.Empty;
+        var specs = new List<SecuritySpec>();
+        var subject = symbol.ContainingType.ClrFullName() + "." + symbol.Name;
+        var location = SourceLocation.From(property.Identifier.Parent!);
         foreach (var attribute in symbol.GetAttributes())
         {
-            if (attribute.AttributeClass is not { } type || !type.IsInNamespace("Microsoft.AspNetCore.Identity")) continue;
+            if (attribute.AttributeClass is not { } type) continue;
+            if (RedactionReader.Classification(type) is { } classification)
+            {
+                specs.Add(new SecuritySpec("data classification", subject, classification, symbol.ContainingType.Name, location));
+                continue;
+            }
+            if (!type.IsInNamespace("Microsoft.AspNetCore.Identity")) continue;
             var kind = type.Name switch
             {
                 "ProtectedPersonalDataAttribute" => "protected personal data",
                 "PersonalDataAttribute" => "personal data",
                 _ => null,
             };
-            if (kind is not null)
-            {
-                return new SecuritySpec(kind, symbol.ContainingType.ClrFullName() + "." + symbol.Name, null, symbol.ContainingType.Name, SourceLocation.From(property.Identifier.Parent!));
-            }
+            if (kind is not null) specs.Add(new SecuritySpec(kind, subject, null, symbol.ContainingType.Name, location));
         }
-        return null;
+        return specs.ToEquatableArray();
     }
 
     private static SecuritySpec? FromInvocation(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
@@ -154,4 +167,4 @@ internal static class SecurityParser
     }
 }
 
-internal sealed record SecurityResult(SecuritySpec? Spec, string? Error);
+internal sealed record SecurityResult(EquatableArray<SecuritySpec> Specs, string? Error);

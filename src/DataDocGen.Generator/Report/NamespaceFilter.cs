@@ -26,6 +26,7 @@ internal static class NamespaceFilter
         nameof(DataLayerReport.Seeding), nameof(DataLayerReport.Security), nameof(DataLayerReport.EventSourcing), nameof(DataLayerReport.Messaging),
         nameof(DataLayerReport.SqlFacts), nameof(DataLayerReport.UnmatchedRegistrations), nameof(DataLayerReport.Specifications), nameof(DataLayerReport.BackgroundJobs),
         nameof(DataLayerReport.Guards), nameof(DataLayerReport.Sanitisation),
+        nameof(DataLayerReport.Tenancy),
     };
 
     /// <summary>Lists not about code in a namespace: SQL script files, and the declared properties used for links.</summary>
@@ -81,6 +82,7 @@ internal static class NamespaceFilter
             UnmatchedRegistrations = Keep(report.UnmatchedRegistrations, r => r.Location),
             Specifications = Keep(report.Specifications, s => s.Location),
             BackgroundJobs = Keep(report.BackgroundJobs, j => j.Location),
+            Tenancy = Keep(report.Tenancy, t => t.Location),
         };
     }
 

@@ -56,6 +56,8 @@ internal static class ReportMerger
             SqlFacts = Concat(all, r => r.SqlFacts, f => f.Location),
             Specifications = all.SelectMany(r => r.Specifications).Distinct().OrderBy(s => s.ClassName, StringComparer.Ordinal).ToEquatableArray(),
             BackgroundJobs = all.SelectMany(r => r.BackgroundJobs).Distinct().OrderBy(j => j.FullName, StringComparer.Ordinal).ToEquatableArray(),
+            // A context's key factory may be declared in another project than its OnModelCreating: joined by full name.
+            Tenancy = Concat(all, r => r.Tenancy, t => t.Location),
         };
     }
 
