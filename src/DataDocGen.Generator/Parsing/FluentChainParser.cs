@@ -197,7 +197,9 @@ internal static class FluentChainParser
     /// interpreter reads as the join table's name (see <see cref="ToTableLambda"/>).</summary>
     public static bool IsJoinTableLambdaBody(InvocationExpressionSyntax invocation) =>
         invocation.Parent is SimpleLambdaExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax owner } } }
-        && owner.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "UsingEntity" };
+        && owner.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "UsingEntity" }
+        // Only the ToTable call: other lambda bodies (r => r.HasOne(...).WithMany()) are chains on the join class.
+        && invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToTable" };
 
     /// <summary>The constant table name of <c>j => j.ToTable("Name")</c> (a <c>UsingEntity</c> join configuration), else null.</summary>
     private static string? ToTableLambda(LambdaExpressionSyntax lambda, SemanticModel model, CancellationToken cancellationToken)

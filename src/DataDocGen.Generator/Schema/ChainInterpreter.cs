@@ -206,11 +206,15 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                     state = State.Relationship;
                     break;
                 case (State.ManyToMany, "UsingEntity"):
-                    // The shared-type forms only: a join entity name, or a lambda that only names the table.
+                    // The shared-type forms: a join entity name, or a lambda that only names the table.
                     var joinEntity = step.TypeArguments.Count == 0 && step.Arguments.Count == 1 ? Text(step, 0) : null;
                     var joinTable = step.TypeArguments.Count == 0 && step.Arguments.Count == 1 && step.Arguments[0].StartsWith("⇒ToTable\"", System.StringComparison.Ordinal)
                         ? step.Arguments[0].Substring("⇒ToTable\"".Length) : null;
-                    var joinClass = step.TypeArguments.Count == 1 && step.Arguments.Count == 0 ? step.TypeArguments[0] : null;
+                    // UsingEntity<TJoin>(), or with lambdas (configureRight, configureLeft, configureJoinEntityType, or the last
+                    // alone): their bodies are chains on TJoin of their own, and a j.ToTable(...) is a table mapping.
+                    var joinClass = step.TypeArguments.Count == 1 && step.Arguments.Count <= 3
+                                    && step.Arguments.All(a => a.StartsWith("λ", System.StringComparison.Ordinal) || a.StartsWith("⇒ToTable", System.StringComparison.Ordinal))
+                        ? step.TypeArguments[0] : null;
                     if ((joinEntity is null && joinTable is null && joinClass is null) || !builder.ConfigureJoin(entity, pending!.Navigation, joinEntity, joinTable, step.Location, joinClass))
                     {
                         builder.Unknown("this form of `UsingEntity` is not evaluated yet", step.Location);

@@ -208,6 +208,10 @@ internal sealed record ManyToManyNode(EntityNode Left, NavigationNode First, Ent
 
     /// <summary>The <c>UsingEntity</c> call that named the join entity or table.</summary>
     public SourceLocation? JoinLocation { get; set; }
+
+    /// <summary>For a join class: its relationships to the two ends (left's, then right's), which EF Core makes the skip
+    /// navigations' foreign keys.</summary>
+    public List<RelationshipNode> JoinForeignKeys { get; } = new();
 }
 
 /// <summary>A configured TPH discriminator: its column name and CLR type, and the values set by <c>HasValue&lt;T&gt;(...)</c>
