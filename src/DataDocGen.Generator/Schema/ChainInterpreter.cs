@@ -160,6 +160,20 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                 case (State.Entity, "IsTemporal") when step.Arguments.Count == 0:
                     builder.AddTemporalPeriods(entity, step.Location);
                     break;
+                case (State.Entity, "HasDiscriminator") when step.Arguments.Count == 1 && step.Arguments[0].StartsWith("=", System.StringComparison.Ordinal):
+                    // HasDiscriminator(x => x.Kind): one of the root's own properties is the discriminator (string, int or enum).
+                    var discriminatorProperty = Members(step) is { Count: 1 } kind ? entity.Properties.FirstOrDefault(p => p.Name == kind[0] && !p.IsShadow) : null;
+                    if (discriminatorProperty is null || entity.Base is not null || entity.Derived.Count == 0
+                        || (step.TypeArguments.Count == 1 && step.TypeArguments[0] != discriminatorProperty.ClrType)
+                        || !(discriminatorProperty.ClrType is "System.String" or "System.Int32" || IsEnum(discriminatorProperty)))
+                    {
+                        builder.Unknown("this form of `HasDiscriminator` is not evaluated yet", step.Location);
+                        return;
+                    }
+                    discriminatorProperty.Evidence.Add(new EvidenceReport(Evidence(step), step.Location));
+                    entity.Discriminator = new DiscriminatorNode(discriminatorProperty.Column, discriminatorProperty.ClrType, step.Location, discriminatorProperty);
+                    state = State.Discriminator;
+                    break;
                 case (State.Entity, "HasDiscriminator"):
                     // HasDiscriminator<string|int>("Name") on a hierarchy root, with no property of that name; other forms
                     // (a lambda naming a property, other types) are not evaluated.
@@ -175,14 +189,14 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                     break;
                 case (State.Discriminator, "HasValue"):
                     var valued = step.TypeArguments.Count == 1 && step.Arguments.Count == 1 ? builder.Entity(step.TypeArguments[0]) : null;
-                    var value = entity.Discriminator!.ClrType == "System.String" ? Text(step, 0)
-                        : int.TryParse(step.Argument(0), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _) ? step.Argument(0) : null;
+                    var value = DiscriminatorValue(entity.Discriminator!, step);
                     if (valued is null || valued.Root != entity || value is null)
                     {
                         builder.Unknown("this form of `HasValue` is not evaluated yet", step.Location);
                         return;
                     }
-                    entity.Discriminator.Values[valued.FullName] = value;
+                    entity.Discriminator!.Values[valued.FullName] = value;
+                    entity.Discriminator.Property?.Evidence.Add(new EvidenceReport(Evidence(step), step.Location));
                     break;
                 case (State.Entity, "Ignore"):
                     break; // read before the model is built (it removes members)
@@ -344,6 +358,21 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
             case "IsRowVersion": property.RowVersion = true; break;
             case "HasConversion": property.Converted = true; break;
         }
+    }
+
+    private static bool IsEnum(PropertyNode property) => property.ProviderClrType != property.ClrType && !property.Converted;
+
+    /// <summary>A <c>HasValue</c> argument as written: a string, an int, or a member of the discriminator's enum
+    /// (<c>NoticeKind.Reminder</c>); null for anything else.</summary>
+    private static string? DiscriminatorValue(DiscriminatorNode discriminator, FluentStepSpec step)
+    {
+        if (discriminator.ClrType == "System.String") return Text(step, 0);
+        if (discriminator.ClrType == "System.Int32")
+        {
+            return int.TryParse(step.Argument(0), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _) ? step.Argument(0) : null;
+        }
+        var enumName = discriminator.ClrType.Substring(discriminator.ClrType.LastIndexOfAny(new[] { '.', '+' }) + 1);
+        return step.Argument(0) is { } member && member.StartsWith(enumName + ".", System.StringComparison.Ordinal) && member.IndexOf('.', enumName.Length + 1) < 0 ? member : null;
     }
 
     /// <summary>A call as code: <c>HasMaxLength(50)</c>, <c>HasColumnName("name")</c>.</summary>

@@ -211,6 +211,7 @@ internal sealed partial class SchemaBuilder
             Unknown("a naming-convention plug-in together with tables renamed by `ToTable`: constraint names depend on configuration order", renamed.EvidenceLocation);
         }
         foreach (var report in entityReports) _entities[report.FullName].Mapping = report;
+        CheckDiscriminators();
 
         // 6. Keys, 7. relationships.
         foreach (var node in _order.Where(n => n.Base is null))

@@ -216,10 +216,12 @@ internal sealed record ManyToManyNode(EntityNode Left, NavigationNode First, Ent
 
 /// <summary>A configured TPH discriminator: its column name and CLR type, and the values set by <c>HasValue&lt;T&gt;(...)</c>
 /// (entity full name to value as written); types without one keep EF's default, their class name.</summary>
-internal sealed class DiscriminatorNode(string name, string clrType, SourceLocation? location)
+/// <param name="property">The root's own property for <c>HasDiscriminator(x => x.Kind)</c>: its column is the discriminator.</param>
+internal sealed class DiscriminatorNode(string name, string clrType, SourceLocation? location, PropertyNode? property = null)
 {
     public string Name { get; } = name;
     public string ClrType { get; } = clrType;
     public SourceLocation? Location { get; } = location;
+    public PropertyNode? Property { get; } = property;
     public Dictionary<string, string> Values { get; } = new();
 }
