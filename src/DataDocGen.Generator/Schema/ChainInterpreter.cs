@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using DataDocGen.Generator.Model;
+using DataDocGen.Generator.Parsing;
 using DataDocGen.Generator.Report;
 
 namespace DataDocGen.Generator.Schema;
@@ -91,6 +92,7 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
         CheckConstraintReport? check = null;
         string? navigationName = null;
         string? ownedPrefix = null; // the column prefix of the table-split owned reference a chain continues (OwnsOne)
+        var nestedOwned = false; // inside an owned reference of an owned reference
 
         foreach (var step in chain.Steps)
         {
@@ -301,6 +303,19 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                     state = State.Owned;
                     ownedPrefix = step.Arguments[0].StartsWith("=", System.StringComparison.Ordinal) && step.Arguments[0].IndexOf(',') < 0 ? step.Arguments[0].Substring(1) : null;
                     break;
+                case (State.Owned, "OwnsOne") when ownedPrefix is not null && step.Arguments[0] is { } nestedNavigation
+                                                   && nestedNavigation.StartsWith("=", System.StringComparison.Ordinal) && nestedNavigation.IndexOf(',') < 0
+                                                   && (step.Arguments.Count == 1 || step.Arguments[1].StartsWith("λ", System.StringComparison.Ordinal)):
+                    // A nested owned reference (read before the model is built): its columns are [outer]_[inner]_[property].
+                    ownedPrefix += "_" + nestedNavigation.Substring(1);
+                    nestedOwned = true;
+                    break;
+                case (_, FluentChainParser.BackToOwner):
+                    builder.Unknown("calls chained after `OwnsOne`/`OwnsMany` with a builder lambda are not evaluated yet", step.Location);
+                    return;
+                case (State.Owned, "ToJson") when nestedOwned:
+                    builder.Unknown("`ToJson` on a nested owned type is not evaluated yet", step.Location);
+                    return;
                 case (State.Owned, "Property") when ownedPrefix is not null:
                     // A table-split owned reference's properties are the owner's [navigation]_[property] columns; a JSON
                     // navigation has none, so its properties are not found and withheld.

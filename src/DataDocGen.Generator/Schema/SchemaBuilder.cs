@@ -355,24 +355,42 @@ internal sealed partial class SchemaBuilder
     {
         foreach (var chain in chains.Where(c => c.Root == FluentRoot.Entity && c.Entity is not null))
         {
+            string? path = null; // the owned reference the chain is inside (Address, Address.Geo), for nested OwnsOne
             for (var i = 0; i < chain.Steps.Count; i++)
             {
                 var step = chain.Steps[i];
+                if (step.Method == FluentChainParser.BackToOwner) path = null; // nested: withheld by ChainInterpreter
                 var navigation = step.Argument(0) is { } argument && (argument.StartsWith("=", StringComparison.Ordinal) || argument.StartsWith("\"", StringComparison.Ordinal)) ? argument.Substring(1) : null;
                 if (navigation is null) continue;
+                if (step.Method is "OwnsOne" or "OwnsMany" && path is not null)
+                {
+                    // Inside an owned reference (its builder lambda, or chained on OwnsOne(x => x.Nav)): a nested owned navigation.
+                    if (step.Method == "OwnsOne") _ownedPaths.Add((chain.Entity!, path + "." + navigation));
+                    path = step.Method == "OwnsOne" ? path + "." + navigation : null;
+                    continue;
+                }
                 if (step.Method is "OwnsOne" or "OwnsMany")
                 {
                     _ownedNavigations.Add((chain.Entity!, navigation));
                     if (i + 1 < chain.Steps.Count && chain.Steps[i + 1].Method == "ToJson" && chain.Steps[i + 1].Arguments.Count == 0) _jsonNavigations.Add((chain.Entity!, navigation));
+                    path = step.Method == "OwnsOne" ? navigation : null;
                 }
                 if (step.Method == "ComplexProperty") _complexNavigations.Add((chain.Entity!, navigation));
-                if (step.Method == "Navigation" && i + 1 < chain.Steps.Count && chain.Steps[i + 1].Method == "IsRequired" && chain.Steps[i + 1].Argument(0) != "false")
+                if (step.Method == "Navigation" && i + 1 < chain.Steps.Count && chain.Steps[i + 1].Method == "IsRequired" && chain.Steps[i + 1].Argument(0) != "false" && path is null)
                 {
                     _requiredOwned.Add((chain.Entity!, navigation));
                 }
             }
         }
     }
+
+    /// <summary>Owned navigations inside owned references, by entity and path (<c>Address.Geo</c>), from nested <c>OwnsOne</c>.</summary>
+    private readonly HashSet<(string Entity, string Path)> _ownedPaths = new();
+
+    /// <summary>A nested owned navigation configured by <c>OwnsOne</c> inside an owned reference; <paramref name="prefix"/>
+    /// is its column prefix (Address_Geo).</summary>
+    private bool IsOwnedPath(EntityNode owner, string prefix) =>
+        owner.Spec.BaseTypes.Prepend(owner.FullName).Any(t => _ownedPaths.Contains((t, prefix.Replace('_', '.'))));
 
     private bool IsOwned(EntityNode owner, EntityMemberSpec member, EntityTypeSpec target) =>
         HasTypeAttribute(target, "Owned") || owner.Spec.BaseTypes.Prepend(owner.FullName).Any(t => _ownedNavigations.Contains((t, member.Name)))
@@ -406,7 +424,8 @@ internal sealed partial class SchemaBuilder
                     column.InOptionalDependent = !required;
                     owner.Properties.Add(column);
                     break;
-                case MemberKind.Reference when member.HasSetter && _types.TryGetValue(member.ClrType, out var nested) && HasTypeAttribute(nested, complex ? "ComplexType" : "Owned"):
+                case MemberKind.Reference when member.HasSetter && _types.TryGetValue(member.ClrType, out var nested)
+                                               && (HasTypeAttribute(nested, complex ? "ComplexType" : "Owned") || (!complex && IsOwnedPath(owner, prefix + "_" + member.Name))):
                     AddOwned(owner, owned.FullName, member, nested, prefix + "_" + member.Name, required && member.Nullability == Nullability.NotAnnotated, depth + 1, complex);
                     break;
                 case MemberKind.Reference when !member.HasSetter:
