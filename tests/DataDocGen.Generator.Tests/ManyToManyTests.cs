@@ -80,19 +80,36 @@ public class ManyToManyTests
         }
         """;
 
+    /// <summary>Shapes EF Core rejects or that DataDocGen does not model, each withheld with its reason: a navigation on
+    /// a join class that only UsingEntity makes an entity (EF Core throws: two relationships could use StudentId), a
+    /// missing foreign key property (EF adds a shadow one named after the skip navigation, StudentsId), a
+    /// self-referencing join class, and a join class that is also an end.</summary>
     [Theory]
-    [InlineData("public int StudentId { get; set; } public int CourseId { get; set; } public Student Student { get; set; } = null!;", "")]
-    [InlineData("public int Id { get; set; } public int StudentId { get; set; } public int CourseId { get; set; }", "")]
-    [InlineData("public int LearnerId { get; set; } public int CourseId { get; set; }", "")]
-    [InlineData("public int? StudentId { get; set; } public int CourseId { get; set; }", "")]
-    [InlineData("public int StudentId { get; set; } public int CourseId { get; set; }", "public DbSet<Enrollment> Enrollments => Set<Enrollment>();")]
-    public void Join_classes_in_other_shapes_withhold_the_schema(string members, string extra)
+    [InlineData("public int StudentId { get; set; } public int CourseId { get; set; } public Student Student { get; set; } = null!;", "", "is not configured in UsingEntity and the join class is not otherwise an entity type")]
+    [InlineData("public int LearnerId { get; set; } public int CourseId { get; set; }", "", "no property `StudentId` for the foreign key to `Student`")]
+    [InlineData("public int StudentId { get; set; } public int CourseId { get; set; }", "SELF", "self-referencing")]
+    public void Join_classes_in_other_shapes_withhold_the_schema(string members, string extra, string reason)
     {
-        var output = GeneratorHarness.Run(Sources.With(("School.cs", School.Replace("MEMBERS", members).Replace("EXTRA", extra))));
+        var source = School.Replace("MEMBERS", members).Replace("EXTRA", "");
+        if (extra == "SELF") source = source.Replace("public class Student { public int Id { get; set; }", "public class Student { public int Id { get; set; } public List<Student> Mentors { get; set; } = new(); public List<Student> Mentees { get; set; } = new();")
+            .Replace("m.Entity<Student>().HasMany(s => s.Courses).WithMany(c => c.Students)", "m.Entity<Student>().HasMany(s => s.Mentors).WithMany(s => s.Mentees)");
+        var output = GeneratorHarness.Run(Sources.With(("School.cs", source)));
 
         Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        Assert.NotEmpty(Json.Parse(output.Json).GetProperty("contextsWithIncompleteSchema").EnumerateArray());
+        var incomplete = Json.Parse(output.Json).GetProperty("contextsWithIncompleteSchema").EnumerateArray().Single();
+        Assert.Contains(incomplete.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains(reason, StringComparison.Ordinal));
         Assert.DoesNotContain("##### Table `Enrollment", output.Markdown);
+    }
+
+    [Fact]
+    public void A_join_class_exposed_as_a_DbSet_is_keyed_by_its_foreign_keys_in_name_order_and_indexed_on_the_second()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("School.cs", School.Replace("MEMBERS", "public int StudentId { get; set; } public int CourseId { get; set; }")
+            .Replace("EXTRA", "public DbSet<Enrollment> Enrollments => Set<Enrollment>();"))));
+
+        Assert.Empty(Json.Parse(output.Json).GetProperty("contextsWithIncompleteSchema").EnumerateArray());
+        Assert.Contains("- Primary key `PK_Enrollments` (`CourseId`, `StudentId`)", output.Markdown);
+        Assert.Contains("- Index `IX_Enrollments_StudentId` (`StudentId`)", output.Markdown);
     }
 
     [Fact]

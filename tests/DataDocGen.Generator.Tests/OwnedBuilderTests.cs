@@ -2,7 +2,7 @@ using DataDocGen.Generator.Tests.Infrastructure;
 
 namespace DataDocGen.Generator.Tests;
 
-/// <summary>Owned-type builder lambdas; the forms read are judged by EF Core in the "shipping" fidelity model.</summary>
+/// <summary>Owned-type builder lambdas; the forms read are judged by EF Core in the "shipping" and "postal" fidelity models.</summary>
 public class OwnedBuilderTests
 {
     private const string Model = """
@@ -37,7 +37,33 @@ public class OwnedBuilderTests
     }
 
     [Theory]
-    [InlineData("p.OwnsOne(x => x.Destination, d => d.OwnsOne(a => a.Geo, g => g.Property(x => x.Lat).HasPrecision(9, 6)))")]
+    [InlineData("p.OwnsOne(x => x.Destination, d => d.OwnsOne(a => a.Geo, g => g.Property(x => x.Lat).HasColumnName(\"DestLat\")))")]
+    [InlineData("p.OwnsOne(x => x.Destination).OwnsOne(a => a.Geo).Property(x => x.Lat).HasColumnName(\"DestLat\")")]
+    public void A_nested_owned_reference_is_stored_in_the_owners_table_nullable_through_its_optional_navigations(string configuration)
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Shipping.cs", Model.Replace("p.OwnsMany(x => x.Stops); ", "").Replace("public List<Address> Stops { get; set; } = new();", "").Replace("CONFIG", configuration))));
+
+        Assert.Empty(Json.Parse(output.Json).GetProperty("contextsWithIncompleteSchema").EnumerateArray());
+        Assert.Contains("| `DestLat` | `System.Double` | `REAL` | yes |", output.Markdown);
+        Assert.Contains("| `Destination_Street` | `System.String` | `TEXT` | yes |", output.Markdown);
+    }
+
+    [Theory]
+    [InlineData("public List<Geo> Points { get; set; } = new();", "p.OwnsOne(x => x.Destination, d => { d.OwnsOne(a => a.Geo); d.OwnsMany(a => a.Points); })", "`OwnsMany` is not evaluated yet")]
+    [InlineData("", "p.OwnsOne(x => x.Destination, d => d.OwnsOne(a => a.Geo)).Property(x => x.Id).HasColumnName(\"Key\")", "calls chained after `OwnsOne`/`OwnsMany` with a builder lambda")]
+    [InlineData("", "p.OwnsOne(x => x.Destination, d => d.OwnsOne(a => a.Geo).ToJson())", "`ToJson` on a nested owned type")]
+    public void Nested_owned_forms_not_modelled_withhold_the_schema_with_a_note(string member, string configuration, string reason)
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Shipping.cs", Model.Replace("p.OwnsMany(x => x.Stops); ", "").Replace("public List<Address> Stops { get; set; } = new();", "")
+            .Replace("public Geo? Geo { get; set; }", "public Geo? Geo { get; set; } " + member).Replace("CONFIG", configuration))));
+
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var incomplete = Json.Parse(output.Json).GetProperty("contextsWithIncompleteSchema").EnumerateArray().Single();
+        Assert.Contains(incomplete.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains(reason, StringComparison.Ordinal));
+        Assert.Contains(reason, output.Markdown);
+    }
+
+    [Theory]
     [InlineData("p.OwnsOne(x => x.Destination, d => d.ToTable(\"Destinations\"))")]
     [InlineData("p.OwnsOne(x => x.Destination, d => d.WithOwner().HasForeignKey(\"ParcelRef\"))")]
     [InlineData("p.OwnsOne(x => x.Destination, d => d.ToJson()); p.OwnsOne(x => x.Destination, d => d.Property(a => a.Street).HasMaxLength(5))")]

@@ -20,6 +20,9 @@ internal static class FluentChainParser
 {
     private const string BuildersNamespace = "Microsoft.EntityFrameworkCore.Metadata.Builders";
 
+    /// <summary>The step marking calls chained after an <c>OwnsOne/OwnsMany(..., builder lambda)</c>: they configure the owner.</summary>
+    public const string BackToOwner = "↩";
+
     /// <param name="loops">Loops over the model's metadata read by <see cref="ModelLoopReader"/>: their chains join the
     /// others in source order, and the statements they read are skipped here.</param>
     public static List<FluentChainSpec> Parse(SyntaxNode body, SemanticModel model, List<ITypeSymbol> configuredTypes, CancellationToken cancellationToken, ModelLoops? loops = null)
@@ -69,6 +72,12 @@ internal static class FluentChainParser
             expression = access.Expression;
         }
         if (steps.Count == 0) return null; // a plain method call, not a chain on a builder
+        for (var i = steps.Count - 2; i >= 0; i--)
+        {
+            // OwnsOne(x => x.Nav, o => ...) returns the owner's builder, not the owned one: calls chained after it are marked,
+            // so that they are not read as if made inside the owned type (as the lambda's own calls are).
+            if (steps[i] is { Method: "OwnsOne" or "OwnsMany", Arguments.Count: 2 }) steps.Insert(i + 1, new FluentStepSpec(BackToOwner, EquatableArray<string>.Empty, EquatableArray<string>.Empty, steps[i].Location));
+        }
         if (expression is BaseExpressionSyntax or ThisExpressionSyntax) return null; // base.OnModelCreating(...) and the like
 
         var rootType = model.GetTypeInfo(expression, cancellationToken).Type;
@@ -197,7 +206,9 @@ internal static class FluentChainParser
     /// interpreter reads as the join table's name (see <see cref="ToTableLambda"/>).</summary>
     public static bool IsJoinTableLambdaBody(InvocationExpressionSyntax invocation) =>
         invocation.Parent is SimpleLambdaExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax owner } } }
-        && owner.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "UsingEntity" };
+        && owner.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "UsingEntity" }
+        // Only the ToTable call: other lambda bodies (r => r.HasOne(...).WithMany()) are chains on the join class.
+        && invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToTable" };
 
     /// <summary>The constant table name of <c>j => j.ToTable("Name")</c> (a <c>UsingEntity</c> join configuration), else null.</summary>
     private static string? ToTableLambda(LambdaExpressionSyntax lambda, SemanticModel model, CancellationToken cancellationToken)

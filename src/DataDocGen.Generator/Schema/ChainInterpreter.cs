@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using DataDocGen.Generator.Model;
+using DataDocGen.Generator.Parsing;
 using DataDocGen.Generator.Report;
 
 namespace DataDocGen.Generator.Schema;
@@ -91,6 +92,7 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
         CheckConstraintReport? check = null;
         string? navigationName = null;
         string? ownedPrefix = null; // the column prefix of the table-split owned reference a chain continues (OwnsOne)
+        var nestedOwned = false; // inside an owned reference of an owned reference
 
         foreach (var step in chain.Steps)
         {
@@ -160,6 +162,20 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                 case (State.Entity, "IsTemporal") when step.Arguments.Count == 0:
                     builder.AddTemporalPeriods(entity, step.Location);
                     break;
+                case (State.Entity, "HasDiscriminator") when step.Arguments.Count == 1 && step.Arguments[0].StartsWith("=", System.StringComparison.Ordinal):
+                    // HasDiscriminator(x => x.Kind): one of the root's own properties is the discriminator (string, int or enum).
+                    var discriminatorProperty = Members(step) is { Count: 1 } kind ? entity.Properties.FirstOrDefault(p => p.Name == kind[0] && !p.IsShadow) : null;
+                    if (discriminatorProperty is null || entity.Base is not null || entity.Derived.Count == 0
+                        || (step.TypeArguments.Count == 1 && step.TypeArguments[0] != discriminatorProperty.ClrType)
+                        || !(discriminatorProperty.ClrType is "System.String" or "System.Int32" || IsEnum(discriminatorProperty)))
+                    {
+                        builder.Unknown("this form of `HasDiscriminator` is not evaluated yet", step.Location);
+                        return;
+                    }
+                    discriminatorProperty.Evidence.Add(new EvidenceReport(Evidence(step), step.Location));
+                    entity.Discriminator = new DiscriminatorNode(discriminatorProperty.Column, discriminatorProperty.ClrType, step.Location, discriminatorProperty);
+                    state = State.Discriminator;
+                    break;
                 case (State.Entity, "HasDiscriminator"):
                     // HasDiscriminator<string|int>("Name") on a hierarchy root, with no property of that name; other forms
                     // (a lambda naming a property, other types) are not evaluated.
@@ -175,14 +191,14 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                     break;
                 case (State.Discriminator, "HasValue"):
                     var valued = step.TypeArguments.Count == 1 && step.Arguments.Count == 1 ? builder.Entity(step.TypeArguments[0]) : null;
-                    var value = entity.Discriminator!.ClrType == "System.String" ? Text(step, 0)
-                        : int.TryParse(step.Argument(0), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _) ? step.Argument(0) : null;
+                    var value = DiscriminatorValue(entity.Discriminator!, step);
                     if (valued is null || valued.Root != entity || value is null)
                     {
                         builder.Unknown("this form of `HasValue` is not evaluated yet", step.Location);
                         return;
                     }
-                    entity.Discriminator.Values[valued.FullName] = value;
+                    entity.Discriminator!.Values[valued.FullName] = value;
+                    entity.Discriminator.Property?.Evidence.Add(new EvidenceReport(Evidence(step), step.Location));
                     break;
                 case (State.Entity, "Ignore"):
                     break; // read before the model is built (it removes members)
@@ -206,11 +222,15 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                     state = State.Relationship;
                     break;
                 case (State.ManyToMany, "UsingEntity"):
-                    // The shared-type forms only: a join entity name, or a lambda that only names the table.
+                    // The shared-type forms: a join entity name, or a lambda that only names the table.
                     var joinEntity = step.TypeArguments.Count == 0 && step.Arguments.Count == 1 ? Text(step, 0) : null;
                     var joinTable = step.TypeArguments.Count == 0 && step.Arguments.Count == 1 && step.Arguments[0].StartsWith("⇒ToTable\"", System.StringComparison.Ordinal)
                         ? step.Arguments[0].Substring("⇒ToTable\"".Length) : null;
-                    var joinClass = step.TypeArguments.Count == 1 && step.Arguments.Count == 0 ? step.TypeArguments[0] : null;
+                    // UsingEntity<TJoin>(), or with lambdas (configureRight, configureLeft, configureJoinEntityType, or the last
+                    // alone): their bodies are chains on TJoin of their own, and a j.ToTable(...) is a table mapping.
+                    var joinClass = step.TypeArguments.Count == 1 && step.Arguments.Count <= 3
+                                    && step.Arguments.All(a => a.StartsWith("λ", System.StringComparison.Ordinal) || a.StartsWith("⇒ToTable", System.StringComparison.Ordinal))
+                        ? step.TypeArguments[0] : null;
                     if ((joinEntity is null && joinTable is null && joinClass is null) || !builder.ConfigureJoin(entity, pending!.Navigation, joinEntity, joinTable, step.Location, joinClass))
                     {
                         builder.Unknown("this form of `UsingEntity` is not evaluated yet", step.Location);
@@ -283,6 +303,19 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                     state = State.Owned;
                     ownedPrefix = step.Arguments[0].StartsWith("=", System.StringComparison.Ordinal) && step.Arguments[0].IndexOf(',') < 0 ? step.Arguments[0].Substring(1) : null;
                     break;
+                case (State.Owned, "OwnsOne") when ownedPrefix is not null && step.Arguments[0] is { } nestedNavigation
+                                                   && nestedNavigation.StartsWith("=", System.StringComparison.Ordinal) && nestedNavigation.IndexOf(',') < 0
+                                                   && (step.Arguments.Count == 1 || step.Arguments[1].StartsWith("λ", System.StringComparison.Ordinal)):
+                    // A nested owned reference (read before the model is built): its columns are [outer]_[inner]_[property].
+                    ownedPrefix += "_" + nestedNavigation.Substring(1);
+                    nestedOwned = true;
+                    break;
+                case (_, FluentChainParser.BackToOwner):
+                    builder.Unknown("calls chained after `OwnsOne`/`OwnsMany` with a builder lambda are not evaluated yet", step.Location);
+                    return;
+                case (State.Owned, "ToJson") when nestedOwned:
+                    builder.Unknown("`ToJson` on a nested owned type is not evaluated yet", step.Location);
+                    return;
                 case (State.Owned, "Property") when ownedPrefix is not null:
                     // A table-split owned reference's properties are the owner's [navigation]_[property] columns; a JSON
                     // navigation has none, so its properties are not found and withheld.
@@ -340,6 +373,21 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
             case "IsRowVersion": property.RowVersion = true; break;
             case "HasConversion": property.Converted = true; break;
         }
+    }
+
+    private static bool IsEnum(PropertyNode property) => property.ProviderClrType != property.ClrType && !property.Converted;
+
+    /// <summary>A <c>HasValue</c> argument as written: a string, an int, or a member of the discriminator's enum
+    /// (<c>NoticeKind.Reminder</c>); null for anything else.</summary>
+    private static string? DiscriminatorValue(DiscriminatorNode discriminator, FluentStepSpec step)
+    {
+        if (discriminator.ClrType == "System.String") return Text(step, 0);
+        if (discriminator.ClrType == "System.Int32")
+        {
+            return int.TryParse(step.Argument(0), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _) ? step.Argument(0) : null;
+        }
+        var enumName = discriminator.ClrType.Substring(discriminator.ClrType.LastIndexOfAny(new[] { '.', '+' }) + 1);
+        return step.Argument(0) is { } member && member.StartsWith(enumName + ".", System.StringComparison.Ordinal) && member.IndexOf('.', enumName.Length + 1) < 0 ? member : null;
     }
 
     /// <summary>A call as code: <c>HasMaxLength(50)</c>, <c>HasColumnName("name")</c>.</summary>

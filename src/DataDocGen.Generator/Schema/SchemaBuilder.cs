@@ -30,7 +30,7 @@ internal sealed record SchemaResult(
 /// 4. fluent configuration, 5. tables, 6. keys, 7. relationships and foreign keys, 8. tables' columns, keys and indexes.
 /// Anything outside what it models is recorded as unknown, and the caller then withholds the detail.
 /// </summary>
-internal sealed class SchemaBuilder
+internal sealed partial class SchemaBuilder
 {
     /// <summary>Attributes that do not change what DATA_LAYER.json describes (validation, display, store-type facets).</summary>
     private static readonly HashSet<string> NeutralAttributes = new()
@@ -158,9 +158,14 @@ internal sealed class SchemaBuilder
         foreach (var configuration in applied) AddEntity(configuration.EntityFullName, null, null, ignoredTypes);
         for (var i = 0; i < chains.Count; i++)
         {
-            if (chains[i] is not { Root: FluentRoot.Entity, Entity: { } chainEntity } || _entities.ContainsKey(chainEntity)) continue;
-            AddEntity(chainEntity, null, null, ignoredTypes);
-            if (Entity(chainEntity) is { } introduced) introduced.IntroducedAt = i;
+            if (chains[i] is not { Root: FluentRoot.Entity, Entity: { } chainEntity }) continue;
+            // UsingEntity<TJoin>(...) makes the join class an entity type where the call runs.
+            foreach (var joinClass in chains[i].Steps.Where(s => s.Method == "UsingEntity" && s.TypeArguments.Count == 1).Select(s => s.TypeArguments[0]).Prepend(chainEntity))
+            {
+                if (_entities.ContainsKey(joinClass)) continue;
+                AddEntity(joinClass, null, null, ignoredTypes);
+                if (Entity(joinClass) is { } introduced) introduced.IntroducedAt = i;
+            }
         }
         for (var i = 0; i < _order.Count; i++)
         {
@@ -206,6 +211,7 @@ internal sealed class SchemaBuilder
             Unknown("a naming-convention plug-in together with tables renamed by `ToTable`: constraint names depend on configuration order", renamed.EvidenceLocation);
         }
         foreach (var report in entityReports) _entities[report.FullName].Mapping = report;
+        CheckDiscriminators();
 
         // 6. Keys, 7. relationships.
         foreach (var node in _order.Where(n => n.Base is null))
@@ -217,6 +223,7 @@ internal sealed class SchemaBuilder
             }
         }
         DiscoverRelationships();
+        LinkJoinClasses();
         foreach (var relationship in _relationships) ResolveForeignKey(relationship);
         AddJoinTables(defaultSchema);
         AddOwnedCollections(defaultSchema);
@@ -348,24 +355,42 @@ internal sealed class SchemaBuilder
     {
         foreach (var chain in chains.Where(c => c.Root == FluentRoot.Entity && c.Entity is not null))
         {
+            string? path = null; // the owned reference the chain is inside (Address, Address.Geo), for nested OwnsOne
             for (var i = 0; i < chain.Steps.Count; i++)
             {
                 var step = chain.Steps[i];
+                if (step.Method == FluentChainParser.BackToOwner) path = null; // nested: withheld by ChainInterpreter
                 var navigation = step.Argument(0) is { } argument && (argument.StartsWith("=", StringComparison.Ordinal) || argument.StartsWith("\"", StringComparison.Ordinal)) ? argument.Substring(1) : null;
                 if (navigation is null) continue;
+                if (step.Method is "OwnsOne" or "OwnsMany" && path is not null)
+                {
+                    // Inside an owned reference (its builder lambda, or chained on OwnsOne(x => x.Nav)): a nested owned navigation.
+                    if (step.Method == "OwnsOne") _ownedPaths.Add((chain.Entity!, path + "." + navigation));
+                    path = step.Method == "OwnsOne" ? path + "." + navigation : null;
+                    continue;
+                }
                 if (step.Method is "OwnsOne" or "OwnsMany")
                 {
                     _ownedNavigations.Add((chain.Entity!, navigation));
                     if (i + 1 < chain.Steps.Count && chain.Steps[i + 1].Method == "ToJson" && chain.Steps[i + 1].Arguments.Count == 0) _jsonNavigations.Add((chain.Entity!, navigation));
+                    path = step.Method == "OwnsOne" ? navigation : null;
                 }
                 if (step.Method == "ComplexProperty") _complexNavigations.Add((chain.Entity!, navigation));
-                if (step.Method == "Navigation" && i + 1 < chain.Steps.Count && chain.Steps[i + 1].Method == "IsRequired" && chain.Steps[i + 1].Argument(0) != "false")
+                if (step.Method == "Navigation" && i + 1 < chain.Steps.Count && chain.Steps[i + 1].Method == "IsRequired" && chain.Steps[i + 1].Argument(0) != "false" && path is null)
                 {
                     _requiredOwned.Add((chain.Entity!, navigation));
                 }
             }
         }
     }
+
+    /// <summary>Owned navigations inside owned references, by entity and path (<c>Address.Geo</c>), from nested <c>OwnsOne</c>.</summary>
+    private readonly HashSet<(string Entity, string Path)> _ownedPaths = new();
+
+    /// <summary>A nested owned navigation configured by <c>OwnsOne</c> inside an owned reference; <paramref name="prefix"/>
+    /// is its column prefix (Address_Geo).</summary>
+    private bool IsOwnedPath(EntityNode owner, string prefix) =>
+        owner.Spec.BaseTypes.Prepend(owner.FullName).Any(t => _ownedPaths.Contains((t, prefix.Replace('_', '.'))));
 
     private bool IsOwned(EntityNode owner, EntityMemberSpec member, EntityTypeSpec target) =>
         HasTypeAttribute(target, "Owned") || owner.Spec.BaseTypes.Prepend(owner.FullName).Any(t => _ownedNavigations.Contains((t, member.Name)))
@@ -399,7 +424,8 @@ internal sealed class SchemaBuilder
                     column.InOptionalDependent = !required;
                     owner.Properties.Add(column);
                     break;
-                case MemberKind.Reference when member.HasSetter && _types.TryGetValue(member.ClrType, out var nested) && HasTypeAttribute(nested, complex ? "ComplexType" : "Owned"):
+                case MemberKind.Reference when member.HasSetter && _types.TryGetValue(member.ClrType, out var nested)
+                                               && (HasTypeAttribute(nested, complex ? "ComplexType" : "Owned") || (!complex && IsOwnedPath(owner, prefix + "_" + member.Name))):
                     AddOwned(owner, owned.FullName, member, nested, prefix + "_" + member.Name, required && member.Nullability == Nullability.NotAnnotated, depth + 1, complex);
                     break;
                 case MemberKind.Reference when !member.HasSetter:
@@ -527,6 +553,7 @@ internal sealed class SchemaBuilder
         var byConvention = node.FindPropertyIgnoreCase("Id") ?? node.FindPropertyIgnoreCase(node.Spec.Name + "Id");
         if (byConvention is null)
         {
+            if (IsJoinClass(node)) return; // keyed by its foreign keys once they are known (AddJoinClassKey)
             if (node.Mapping?.IsView != true) Unknown("no primary key found for `" + node.FullName + "`", node.Spec.Location);
             else node.Keyless = true;
             return;
@@ -698,7 +725,7 @@ internal sealed class SchemaBuilder
             }
             if (manyToMany.JoinClass is not null)
             {
-                AddJoinClass(manyToMany, ends.Select(e => e.Entity).ToArray(), keys!, selfReferencing, defaultSchema);
+                AddJoinClassKey(manyToMany);
                 continue;
             }
             var names = new[] { manyToMany.Left.Spec.Name, manyToMany.Right.Spec.Name }.OrderBy(n => n, StringComparer.Ordinal).ToList();
@@ -741,54 +768,6 @@ internal sealed class SchemaBuilder
             manyToMany.Join = join;
             _order.Add(join);
         }
-    }
-
-    /// <summary>
-    /// <c>UsingEntity&lt;TJoin&gt;()</c> with a join class of plain properties: a table named after the class holding
-    /// them all; the properties named [entity][key] are the foreign keys and, entity names in order, the key (EF judge:
-    /// enrolment model). A join class with navigations, a key of its own, other foreign key names, or one that is also
-    /// an entity elsewhere is withheld.
-    /// </summary>
-    private void AddJoinClass(ManyToManyNode manyToMany, EntityNode[] ends, List<PropertyNode?> keys, bool selfReferencing, string? defaultSchema)
-    {
-        var location = manyToMany.JoinLocation ?? manyToMany.Location;
-        var spec = _types.TryGetValue(manyToMany.JoinClass!, out var found) ? found : null;
-        var foreignKeyMembers = spec is null ? null : ends.Select((e, i) => spec.Members.FirstOrDefault(m => m.Name == e.Spec.Name + keys[i]!.Name)).ToList();
-        if (spec is null || selfReferencing || _entities.ContainsKey(spec.FullName) || !spec.BaseTypes.IsEmpty
-            || spec.Attributes.Any(a => !NeutralAttributes.Contains(a.Name))
-            || spec.Members.Any(m => m.Attribute("NotMapped") is null && (m.Kind != MemberKind.Scalar || m.Name == "Id" || m.Attribute("Key") is not null || m.Attribute("ForeignKey") is not null))
-            || foreignKeyMembers!.Any(m => m is null || !m.HasSetter || m.Nullability == Nullability.Nullable)
-            || foreignKeyMembers.Select((m, i) => m!.ClrType == keys[i]!.ClrType).Contains(false)
-            || _order.Any(e => e.Mapping?.Table == Name(spec.Name)))
-        {
-            Unknown("`UsingEntity<" + (spec?.Name ?? manyToMany.JoinClass) + ">()`: a join class in this shape is not modelled yet", location);
-            return;
-        }
-        var join = new EntityNode(spec, null, null)
-        {
-            Mapping = new EntityReport(spec.FullName, null, null, Name(spec.Name), defaultSchema, false, TableEvidenceKind.ClassNameConvention, location, null),
-        };
-        var keyColumns = new List<PropertyNode>();
-        foreach (var member in spec.Members.Where(m => m.Attribute("NotMapped") is null && m.HasSetter))
-        {
-            var end = foreignKeyMembers!.IndexOf(member);
-            var property = ScalarProperty(join, member.Name, member, end < 0 && member.Nullability is Nullability.Nullable or Nullability.Oblivious,
-                spec.Name + "." + member.Name, honourRequired: true);
-            if (end >= 0)
-            {
-                property.Nullable = false;
-                property.PrincipalKey = keys[end];
-                // Not IsJoin: the join class is an entity type of its own, and EF lists these as relationships.
-                var foreignKey = new RelationshipNode(ends[end], join, location) { IsRequired = true };
-                foreignKey.ForeignKey.Add(property);
-                _relationships.Add(foreignKey);
-            }
-            join.Properties.Add(property);
-        }
-        join.KeyProperties = foreignKeyMembers!.Select(m => m!.Name).ToList();
-        join.KeyLocation = location;
-        manyToMany.Join = join;
-        _order.Add(join);
     }
 
     /// <summary>An owned navigation mapped with <c>ToJson()</c>: one column named after the navigation, holding the owned

@@ -208,14 +208,20 @@ internal sealed record ManyToManyNode(EntityNode Left, NavigationNode First, Ent
 
     /// <summary>The <c>UsingEntity</c> call that named the join entity or table.</summary>
     public SourceLocation? JoinLocation { get; set; }
+
+    /// <summary>For a join class: its relationships to the two ends (left's, then right's), which EF Core makes the skip
+    /// navigations' foreign keys.</summary>
+    public List<RelationshipNode> JoinForeignKeys { get; } = new();
 }
 
 /// <summary>A configured TPH discriminator: its column name and CLR type, and the values set by <c>HasValue&lt;T&gt;(...)</c>
 /// (entity full name to value as written); types without one keep EF's default, their class name.</summary>
-internal sealed class DiscriminatorNode(string name, string clrType, SourceLocation? location)
+/// <param name="property">The root's own property for <c>HasDiscriminator(x => x.Kind)</c>: its column is the discriminator.</param>
+internal sealed class DiscriminatorNode(string name, string clrType, SourceLocation? location, PropertyNode? property = null)
 {
     public string Name { get; } = name;
     public string ClrType { get; } = clrType;
     public SourceLocation? Location { get; } = location;
+    public PropertyNode? Property { get; } = property;
     public Dictionary<string, string> Values { get; } = new();
 }

@@ -61,9 +61,10 @@ internal sealed class TableAssembler(SchemaBuilder builder, List<EntityNode> ent
             }
         }
         var hierarchyRoots = members.Select(m => m.Root).Distinct().ToList();
-        if (!isView && members.Any(m => m.Base is not null && SameTable(m, m.Base)))
+        if (!isView && members.Any(m => m.Base is not null && SameTable(m, m.Base)) && members[0].Root.Discriminator?.Property is null)
         {
-            // TPH discriminator. EF Core gives a string one a max length by convention (checked against EF in the fidelity tests).
+            // TPH discriminator (a property configured as one is a column already). EF Core gives a string one a max length
+            // by convention (checked against EF in the fidelity tests).
             var configured = members[0].Root.Discriminator;
             var isString = configured is null || configured.ClrType == "System.String";
             var discriminator = new PropertyNode(members[0].Root, builder.Name(configured?.Name ?? "Discriminator"), configured?.ClrType ?? "System.String", nullable: false, configured?.Location)
@@ -157,7 +158,7 @@ internal sealed class TableAssembler(SchemaBuilder builder, List<EntityNode> ent
 
     /// <summary>DiscriminatorLengthConvention: the smallest Fibonacci number at least as long as the longest
     /// discriminator value in the hierarchy (by default each entity type's class name, abstract ones included).</summary>
-    private static int DiscriminatorLength(List<EntityNode> members, DiscriminatorNode? configured)
+    public static int DiscriminatorLength(List<EntityNode> members, DiscriminatorNode? configured)
     {
         var longest = members.Select(m => DiscriminatorValue(m, configured).Length).DefaultIfEmpty(1).Max();
         int previous = 1, current = 1;

@@ -1085,10 +1085,13 @@ internal static class Models
             """, "History.HistoryContext"),
     };
 
-    /// <summary>The ASP.NET Core Identity models join the others (kept in their own file).</summary>
+    /// <summary>The ASP.NET Core Identity, loop, join-entity, discriminator and owned-builder models join the others (kept in their own files).</summary>
     static Models()
     {
         foreach (var (name, model) in IdentityModels.All) All.Add(name, model);
         foreach (var (name, model) in LoopModels.All) All.Add(name, model);
+        foreach (var (name, model) in JoinModels.All) All.Add(name, model);
+        foreach (var (name, model) in DiscriminatorModels.All) All.Add(name, model);
+        foreach (var (name, model) in OwnedModels.All) All.Add(name, model);
     }
 }

@@ -11,7 +11,7 @@ public class NamingConventionFidelityTests
     /// The ledger model renames tables in a loop, which DataDocGen does not combine with a plug-in (see LoopTests).
     /// ASP.NET Core Identity's contexts (<see cref="IdentityModels"/>) are excluded for the same reason: Identity's
     /// OnModelCreating names every AspNet* table by <c>ToTable</c> (checked by <c>IdentityTests</c>).</summary>
-    private static readonly HashSet<string> FluentTableNames = new() { "library", "marketplace", "catalogue", "history", "ledger" };
+    private static readonly HashSet<string> FluentTableNames = new() { "library", "marketplace", "catalogue", "history", "ledger", "wiki" };
 
     private static bool IsIdentityModel(string model) => IdentityModels.All.ContainsKey(model);
 

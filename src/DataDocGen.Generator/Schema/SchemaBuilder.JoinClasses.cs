@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DataDocGen.Generator.Model;
+
+namespace DataDocGen.Generator.Schema;
+
+/// <summary>
+/// <c>UsingEntity&lt;TJoin&gt;(...)</c>: the join class is an entity type like any other (its table, columns, navigations
+/// and configuration come from the usual steps); this part picks its two relationships to the ends, which EF Core uses
+/// as the skip navigations' foreign keys, and keys it by them when nothing else does. Facts from the fidelity models
+/// (Fidelity/JoinModels): a relationship configured in the lambdas is used; one discovered from the join class's
+/// navigation is used when the join class is an entity type anyway (a DbSet, a navigation to it), while a join class
+/// that only UsingEntity brings in makes EF Core throw (two relationships could use the same foreign key); with neither,
+/// EF adds a relationship without navigations, its foreign key named [principal type][key].
+/// </summary>
+internal sealed partial class SchemaBuilder
+{
+    private bool IsJoinClass(EntityNode node) => _manyToMany.Any(m => m.JoinClass == node.FullName);
+
+    /// <summary>Runs after relationship discovery and before foreign keys are resolved.</summary>
+    private void LinkJoinClasses()
+    {
+        foreach (var manyToMany in _manyToMany.Where(m => m.JoinClass is not null))
+        {
+            var location = manyToMany.JoinLocation ?? manyToMany.Location;
+            var join = Entity(manyToMany.JoinClass!);
+            var name = "`UsingEntity<" + (join?.Spec.Name ?? manyToMany.JoinClass) + ">`";
+            if (join is null || manyToMany.Left == manyToMany.Right || join == manyToMany.Left || join == manyToMany.Right
+                || join.Base is not null || join.Derived.Count > 0 || _manyToMany.Count(m => m.JoinClass == join.FullName) > 1)
+            {
+                Unknown(name + ": a join class in this shape (self-referencing, inherited, shared or an end itself) is not modelled yet", location);
+                continue;
+            }
+            foreach (var (end, otherSkipNavigation) in new[] { (manyToMany.Left, manyToMany.Second), (manyToMany.Right, (NavigationNode?)manyToMany.First) })
+            {
+                if (JoinForeignKey(manyToMany, join, end, otherSkipNavigation, name, location) is not { } foreignKey) break;
+                manyToMany.JoinForeignKeys.Add(foreignKey);
+            }
+        }
+    }
+
+    private RelationshipNode? JoinForeignKey(ManyToManyNode manyToMany, EntityNode join, EntityNode end, NavigationNode? otherSkipNavigation, string name, SourceLocation? location)
+    {
+        var between = _relationships.Where(r => !r.IsJoin && ((r.Dependent == join && r.Principal == end) || (r.Dependent == end && r.Principal == join))).ToList();
+        if (between.Count > 1 || between.Any(r => r.Dependent != join || r.Unique))
+        {
+            Unknown(name + ": several relationships, or not a one-to-many one, between the join class and `" + end.Spec.Name + "`", location);
+            return null;
+        }
+        if (between.Count == 1)
+        {
+            // A relationship found from the join class's navigation alone only counts when the join class was an entity type
+            // before UsingEntity made it one; otherwise EF Core adds a second one and throws.
+            if (between[0].ConfiguredAt is null && join.IntroducedAt is not null)
+            {
+                Unknown(name + ": the join class's navigation to `" + end.Spec.Name + "` is not configured in UsingEntity and the join class is not otherwise an entity type (EF Core cannot choose the foreign key)", location);
+                return null;
+            }
+            return between[0];
+        }
+
+        // No relationship yet: EF adds one without navigations. Its foreign key by convention is [principal type][key]; a
+        // property named after the other end's skip navigation ([navigation][key]) or none at all (a shadow property named
+        // after the navigation) is not modelled.
+        var key = end.Root.KeyProperties is { Count: 1 } keys ? keys[0] : null;
+        var byType = key is null ? null : join.FindPropertyIgnoreCase(ForeignKeyName(end.Spec.Name, key));
+        var byNavigation = key is null || otherSkipNavigation is null ? null : join.FindPropertyIgnoreCase(ForeignKeyName(otherSkipNavigation.Name, key));
+        if (byType is null || (byNavigation is not null && byNavigation != byType) || join.Navigations.Any(n => n.Target == end))
+        {
+            Unknown(name + ": no property `" + end.Spec.Name + (key ?? "Id") + "` for the foreign key to `" + end.Spec.Name + "` (EF Core would add a shadow one)", location);
+            return null;
+        }
+        var relationship = new RelationshipNode(end, join, location) { ForeignKeyNames = new List<string> { byType.Name } };
+        _relationships.Add(relationship);
+        return relationship;
+    }
+
+    /// <summary>Runs after foreign keys are resolved: the join class's key, unless it has one of its own, is its two foreign
+    /// keys, ordered as EF Core orders an entity's foreign keys (by property names, ordinally: KeyDiscoveryConvention).</summary>
+    private void AddJoinClassKey(ManyToManyNode manyToMany)
+    {
+        if (manyToMany.JoinForeignKeys.Count != 2 || manyToMany.JoinForeignKeys.Any(r => r.ForeignKey.Count != 1)) return; // withheld above
+        var join = manyToMany.JoinForeignKeys[0].Dependent;
+        if (join.Keyless)
+        {
+            Unknown("`UsingEntity<" + join.Spec.Name + ">` on a keyless join class is not modelled", manyToMany.JoinLocation ?? manyToMany.Location);
+            return;
+        }
+        if (join.KeyProperties is null)
+        {
+            join.KeyProperties = manyToMany.JoinForeignKeys.Select(r => r.ForeignKey[0].Name).OrderBy(n => n, StringComparer.Ordinal).ToList();
+            join.KeyLocation = manyToMany.JoinLocation ?? manyToMany.Location;
+            // Key properties are required, and so then is a relationship over them (an int? foreign key: loans model).
+            foreach (var relationship in manyToMany.JoinForeignKeys.Where(r => r.Required is null)) relationship.IsRequired = true;
+        }
+        if (manyToMany.JoinForeignKeys.Any(r => !r.IsRequired))
+        {
+            Unknown("`UsingEntity<" + join.Spec.Name + ">`: an optional relationship to the join class is not modelled yet", manyToMany.JoinLocation ?? manyToMany.Location);
+            return;
+        }
+        manyToMany.Join = join;
+    }
+}

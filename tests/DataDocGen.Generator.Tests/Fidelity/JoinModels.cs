@@ -1,0 +1,313 @@
+namespace DataDocGen.Generator.Tests.Fidelity;
+
+/// <summary>Fidelity models of many-to-many relationships through join entity classes (issue 3).</summary>
+internal static class JoinModels
+{
+    public static readonly Dictionary<string, (string Source, string Context)> All = new()
+    {
+        ["blog tags: UsingEntity<PostTag>() on a DbSet join entity with navigations, a composite HasKey and a payload"] = ("""
+            namespace Tagging.Blog
+            {
+                using System.ComponentModel.DataAnnotations;
+                public class Post
+                {
+                    public int Id { get; set; }
+                    [MaxLength(200)] public string Title { get; set; } = "";
+                    public List<Tag> Tags { get; set; } = new();
+                    public List<PostTag> PostTags { get; set; } = new();
+                }
+                public class Tag
+                {
+                    public int Id { get; set; }
+                    [MaxLength(40)] public string Name { get; set; } = "";
+                    public List<Post> Posts { get; set; } = new();
+                    public List<PostTag> PostTags { get; set; } = new();
+                }
+                public class PostTag
+                {
+                    public int PostId { get; set; }
+                    public Post Post { get; set; } = null!;
+                    public int TagId { get; set; }
+                    public Tag Tag { get; set; } = null!;
+                    public DateTime AddedOn { get; set; }
+                    [MaxLength(64)] public string? AddedBy { get; set; }
+                }
+                public class BlogContext(DbContextOptions<BlogContext> options) : DbContext(options)
+                {
+                    public DbSet<Post> Posts => Set<Post>();
+                    public DbSet<Tag> Tags => Set<Tag>();
+                    public DbSet<PostTag> PostTags => Set<PostTag>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Post>().HasMany(p => p.Tags).WithMany(t => t.Posts).UsingEntity<PostTag>();
+                        modelBuilder.Entity<PostTag>().HasKey(pt => new { pt.PostId, pt.TagId });
+                    }
+                }
+            }
+            """, "Tagging.Blog.BlogContext"),
+        ["school: the explicit UsingEntity<Enrolment>(l => ..., r => ...) form with a payload"] = ("""
+            namespace Tagging.School
+            {
+                using System.ComponentModel.DataAnnotations;
+                public class Student
+                {
+                    public int Id { get; set; }
+                    [MaxLength(100)] public string Name { get; set; } = "";
+                    public List<Course> Courses { get; set; } = new();
+                    public List<Enrolment> Enrolments { get; set; } = new();
+                }
+                public class Course
+                {
+                    public int Id { get; set; }
+                    [MaxLength(80)] public string Title { get; set; } = "";
+                    public List<Student> Students { get; set; } = new();
+                    public List<Enrolment> Enrolments { get; set; } = new();
+                }
+                public class Enrolment
+                {
+                    public int StudentId { get; set; }
+                    public Student Student { get; set; } = null!;
+                    public int CourseId { get; set; }
+                    public Course Course { get; set; } = null!;
+                    public DateTime EnrolledOn { get; set; }
+                    public int? Grade { get; set; }
+                }
+                public class SchoolContext(DbContextOptions<SchoolContext> options) : DbContext(options)
+                {
+                    public DbSet<Student> Students => Set<Student>();
+                    public DbSet<Course> Courses => Set<Course>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Student>()
+                            .HasMany(s => s.Courses)
+                            .WithMany(c => c.Students)
+                            .UsingEntity<Enrolment>(
+                                l => l.HasOne<Course>(e => e.Course).WithMany(e => e.Enrolments),
+                                r => r.HasOne<Student>(e => e.Student).WithMany(e => e.Enrolments));
+                    }
+                }
+            }
+            """, "Tagging.School.SchoolContext"),
+        ["forum: an explicit join entity between two one-to-many relationships, no skip navigations"] = ("""
+            namespace Tagging.Forum
+            {
+                using System.ComponentModel.DataAnnotations;
+                public class Thread
+                {
+                    public int Id { get; set; }
+                    [MaxLength(200)] public string Subject { get; set; } = "";
+                    public List<ThreadTag> ThreadTags { get; set; } = new();
+                }
+                public class Tag
+                {
+                    public int Id { get; set; }
+                    [MaxLength(40)] public string Name { get; set; } = "";
+                    public List<ThreadTag> ThreadTags { get; set; } = new();
+                }
+                public class ThreadTag
+                {
+                    public int ThreadId { get; set; }
+                    public Thread Thread { get; set; } = null!;
+                    public int TagId { get; set; }
+                    public Tag Tag { get; set; } = null!;
+                    public DateTime TaggedOn { get; set; }
+                }
+                public class ForumContext(DbContextOptions<ForumContext> options) : DbContext(options)
+                {
+                    public DbSet<Thread> Threads => Set<Thread>();
+                    public DbSet<Tag> Tags => Set<Tag>();
+                    public DbSet<ThreadTag> ThreadTags => Set<ThreadTag>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<ThreadTag>().HasKey(tt => new { tt.ThreadId, tt.TagId });
+                    }
+                }
+            }
+            """, "Tagging.Forum.ForumContext"),
+        ["playlist: the three-lambda UsingEntity<PlaylistEntry>(right, left, join) form on a DbSet join entity, HasKey and a default in the join lambda"] = ("""
+            namespace Tagging.Music
+            {
+                public class Playlist
+                {
+                    public int Id { get; set; }
+                    public string Name { get; set; } = "";
+                    public List<Song> Songs { get; set; } = new();
+                }
+                public class Song
+                {
+                    public int Id { get; set; }
+                    public string Title { get; set; } = "";
+                    public List<Playlist> Playlists { get; set; } = new();
+                }
+                public class PlaylistEntry
+                {
+                    public int PlaylistId { get; set; }
+                    public Playlist Playlist { get; set; } = null!;
+                    public int SongId { get; set; }
+                    public Song Song { get; set; } = null!;
+                    public int Position { get; set; }
+                    public DateTime AddedOn { get; set; }
+                }
+                public class MusicContext(DbContextOptions<MusicContext> options) : DbContext(options)
+                {
+                    public DbSet<Playlist> Playlists => Set<Playlist>();
+                    public DbSet<Song> Songs => Set<Song>();
+                    public DbSet<PlaylistEntry> Entries => Set<PlaylistEntry>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Playlist>().HasMany(p => p.Songs).WithMany(s => s.Playlists).UsingEntity<PlaylistEntry>(
+                            r => r.HasOne(e => e.Song).WithMany().HasForeignKey(e => e.SongId),
+                            l => l.HasOne(e => e.Playlist).WithMany().HasForeignKey(e => e.PlaylistId),
+                            j =>
+                            {
+                                j.HasKey(e => new { e.SongId, e.PlaylistId });
+                                j.Property(e => e.AddedOn).HasDefaultValueSql("CURRENT_TIMESTAMP");
+                            });
+                    }
+                }
+            }
+            """, "Tagging.Music.MusicContext"),
+        ["gallery: UsingEntity<PhotoAlbum>() on a DbSet join entity with an Id key of its own and inverse collections"] = ("""
+            namespace Tagging.Gallery
+            {
+                public class Album
+                {
+                    public int Id { get; set; }
+                    public List<Photo> Photos { get; set; } = new();
+                    public List<PhotoAlbum> Placements { get; set; } = new();
+                }
+                public class Photo
+                {
+                    public Guid Id { get; set; }
+                    public List<Album> Albums { get; set; } = new();
+                    public List<PhotoAlbum> Placements { get; set; } = new();
+                }
+                public class PhotoAlbum
+                {
+                    public long Id { get; set; }
+                    public int AlbumId { get; set; }
+                    public Album Album { get; set; } = null!;
+                    public Guid PhotoId { get; set; }
+                    public Photo Photo { get; set; } = null!;
+                    public string? Caption { get; set; }
+                }
+                public class GalleryContext(DbContextOptions<GalleryContext> options) : DbContext(options)
+                {
+                    public DbSet<Album> Albums => Set<Album>();
+                    public DbSet<Photo> Photos => Set<Photo>();
+                    public DbSet<PhotoAlbum> Placements => Set<PhotoAlbum>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Photo>().HasMany(p => p.Albums).WithMany(a => a.Photos).UsingEntity<PhotoAlbum>();
+                    }
+                }
+            }
+            """, "Tagging.Gallery.GalleryContext"),
+        ["wiki: the one-lambda UsingEntity<PageTag>(j => j.ToTable(...)) form on a join entity with navigations"] = ("""
+            namespace Tagging.Wiki
+            {
+                using System.ComponentModel.DataAnnotations;
+                public class Page
+                {
+                    public int Id { get; set; }
+                    [MaxLength(120)] public string Slug { get; set; } = "";
+                    public List<Label> Labels { get; set; } = new();
+                }
+                public class Label
+                {
+                    public int Id { get; set; }
+                    public List<Page> Pages { get; set; } = new();
+                }
+                public class PageLabel
+                {
+                    public int PageId { get; set; }
+                    public Page Page { get; set; } = null!;
+                    public int LabelId { get; set; }
+                    public Label Label { get; set; } = null!;
+                    public bool Pinned { get; set; }
+                }
+                public class WikiContext(DbContextOptions<WikiContext> options) : DbContext(options)
+                {
+                    public DbSet<Page> Pages => Set<Page>();
+                    public DbSet<Label> Labels => Set<Label>();
+                    public DbSet<PageLabel> PageLabels => Set<PageLabel>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Page>().HasMany(p => p.Labels).WithMany(l => l.Pages).UsingEntity<PageLabel>(j => j.ToTable("PageLabelLinks"));
+                    }
+                }
+            }
+            """, "Tagging.Wiki.WikiContext"),
+        ["loans: a join class without navigations, foreign keys named in the lambdas (one int?), keyed by them in name order"] = ("""
+            namespace Tagging.Loans
+            {
+                public class Member
+                {
+                    public int Id { get; set; }
+                    public List<Book> Books { get; set; } = new();
+                }
+                public class Book
+                {
+                    public int Id { get; set; }
+                    public List<Member> Borrowers { get; set; } = new();
+                }
+                public class Loan
+                {
+                    public int TitleRef { get; set; }
+                    public int? BorrowerNo { get; set; }
+                    public DateTime Due { get; set; }
+                }
+                public class LoansContext(DbContextOptions<LoansContext> options) : DbContext(options)
+                {
+                    public DbSet<Member> Members => Set<Member>();
+                    public DbSet<Book> Books => Set<Book>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Member>().HasMany(m => m.Books).WithMany(b => b.Borrowers).UsingEntity<Loan>(
+                            r => r.HasOne<Book>().WithMany().HasForeignKey(l => l.TitleRef),
+                            l => l.HasOne<Member>().WithMany().HasForeignKey(l => l.BorrowerNo));
+                    }
+                }
+            }
+            """, "Tagging.Loans.LoansContext"),
+        ["club: UsingEntity<Membership>() on a DbSet join class of plain properties, its table named after the DbSet"] = ("""
+            namespace Tagging.Club
+            {
+                public class Person
+                {
+                    public int Id { get; set; }
+                    public List<Team> Teams { get; set; } = new();
+                }
+                public class Team
+                {
+                    public int Id { get; set; }
+                    public List<Person> People { get; set; } = new();
+                }
+                public class Membership
+                {
+                    public int PersonId { get; set; }
+                    public int TeamId { get; set; }
+                    public int? ShirtNumber { get; set; }
+                }
+                public class ClubContext(DbContextOptions<ClubContext> options) : DbContext(options)
+                {
+                    public DbSet<Person> People => Set<Person>();
+                    public DbSet<Team> Teams => Set<Team>();
+                    public DbSet<Membership> Memberships => Set<Membership>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Team>().HasMany(t => t.People).WithMany(p => p.Teams).UsingEntity<Membership>();
+                    }
+                }
+            }
+            """, "Tagging.Club.ClubContext"),
+    };
+}
