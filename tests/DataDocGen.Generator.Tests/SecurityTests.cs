@@ -94,6 +94,9 @@ public class SecurityTests
 
         Assert.Contains("### 4.2 Access control", md);
         Assert.Contains("| `ClinicContext` | `Shop.Data.Patient` | `p => p.TenantId == tenant.Id` |", md);
+        // Both tenant lists are found by name, and say so.
+        Assert.Contains("Tenant isolation by global query filter (**heuristic: by name**", md);
+        Assert.Contains("no tenant filter covers** (**heuristic: by name**", md);
         Assert.Contains("| `ClinicContext` | `Invoices` | `TenantId` | `Shop.Data.Invoice` |", md);
         Assert.DoesNotContain("| `ClinicContext` | `Countries` | `TenantId`", md);
     }

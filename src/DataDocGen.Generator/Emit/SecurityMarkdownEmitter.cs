@@ -68,7 +68,7 @@ internal static class SecurityMarkdownEmitter
         }
         if (tenantFilters.Count > 0)
         {
-            md.Line("Tenant isolation by global query filter:").Line();
+            md.Line("Tenant isolation by global query filter (**heuristic: by name**: filters whose code mentions a tenant):").Line();
             md.Line("| Context | Entity | Filter | Evidence |").Line("| --- | --- | --- | --- |");
             foreach (var (context, filter) in tenantFilters)
             {
@@ -77,7 +77,7 @@ internal static class SecurityMarkdownEmitter
             md.Line();
             if (gaps.Count > 0)
             {
-                md.Line("**Tables with a tenant column that no tenant filter covers** (rows of every tenant are visible to queries):").Line();
+                md.Line("**Tables with a tenant column that no tenant filter covers** (**heuristic: by name**: a column named like `TenantId` and no filter above on its entities; if the column does hold the tenant, queries see every tenant's rows):").Line();
                 md.Line("| Context | Table | Column | Entities | Evidence |").Line("| --- | --- | --- | --- | --- |");
                 foreach (var gap in gaps)
                 {
