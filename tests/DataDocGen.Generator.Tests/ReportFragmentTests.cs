@@ -156,4 +156,72 @@ public class ReportFragmentTests
             "Shop.Domain.Order+Line.Quantity SourceLocation { Path = /src/Shop/Domain/A.cs, Line = 1 }",
         ], members);
     }
+
+    /// <summary>Entities compiled in Domain, context in Infrastructure: the keys, foreign keys, indexes and relationships
+    /// Infrastructure computes for them link to Domain's source through Domain's fragment.</summary>
+    [Fact]
+    public void Keys_foreign_keys_indexes_and_relationships_of_entities_compiled_elsewhere_link_to_their_source()
+    {
+        var domainFiles = new Dictionary<string, string>
+        {
+            ["Model/Entities.cs"] = """
+                namespace Shop.Domain;
+                public class Customer
+                {
+                    public int Id { get; set; }
+                    public System.Collections.Generic.List<Order> Orders { get; } = new();
+                }
+                public class Order
+                {
+                    public int Id { get; set; }
+                    public int CustomerId { get; set; }
+                    public Customer Customer { get; set; } = null!;
+                    public int? ReviewerId { get; set; }
+                    public Customer? Reviewer { get; set; }
+                }
+                public class OrderLine
+                {
+                    public int Id { get; set; }
+                    public int OrderId { get; set; }
+                    public Order Order { get; set; } = null!;
+                }
+                """,
+        };
+        var domain = GeneratorHarness.Run(domainFiles, projectDir: "/src/Domain/", assemblyName: "Domain");
+        Assert.NotNull(domain.Fragment);
+        var reference = MetadataReference.CreateFromImage(Emit(domain.Compilation));
+        const string context = """
+            using Shop.Domain;
+            namespace Shop.Data
+            {
+                public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+                {
+                    public DbSet<Customer> Customers => Set<Customer>();
+                    public DbSet<Order> Orders => Set<Order>();
+                    public DbSet<OrderLine> Lines => Set<OrderLine>();
+                    protected override void OnModelCreating(ModelBuilder b) =>
+                        b.Entity<Order>().HasOne(o => o.Reviewer).WithMany().HasForeignKey(o => o.ReviewerId);
+                }
+            }
+            """;
+        var infrastructure = GeneratorHarness.Run(new Dictionary<string, string> { ["Data/ShopContext.cs"] = Sources.Usings + context },
+            new Dictionary<string, string> { ["/src/Domain/obj/DATA_LAYER" + DataLayerReportGenerator.FragmentSuffix] = domain.Fragment! },
+            extraReferences: [reference], projectDir: "/src/Infrastructure/", assemblyName: "Infrastructure");
+        var md = infrastructure.Markdown!;
+        const string entities = "../Domain/Model/Entities.cs";
+        string Link(int line) => $"[{entities}:{line}]({entities}#L{line})";
+        Assert.Contains("- Primary key `PK_Orders` (`Id`): " + Link(9), md);
+        // By convention: the Customer.Orders / Order.Customer relationship, linked at a navigation it declares.
+        Assert.Contains("| `Shop.Domain.Customer` | `Shop.Domain.Order` | 1:N | required | Cascade | `Orders` / `Customer` | " + Link(11) + " |", md);
+        // Two relationships point from Orders at Customers, so which one a key belongs to is not told from the report:
+        // the conventional key links where its column is declared, and its index where the key does.
+        Assert.Contains("- Foreign key `FK_Orders_Customers_CustomerId` (`CustomerId`) references `Customers` (`Id`), on delete Cascade: " + Link(10), md);
+        Assert.Contains("- Index `IX_Orders_CustomerId` (`CustomerId`): " + Link(10), md);
+        // One relationship from Lines to Orders: its key and index link where the relationship's navigation is declared.
+        Assert.Contains("- Foreign key `FK_Lines_Orders_OrderId` (`OrderId`) references `Orders` (`Id`), on delete Cascade: " + Link(19), md);
+        Assert.Contains("- Index `IX_Lines_OrderId` (`OrderId`): " + Link(19), md);
+        // Configured in Infrastructure: its own links stay.
+        Assert.Contains("- Foreign key `FK_Orders_Customers_ReviewerId` (`ReviewerId`) references `Customers` (`Id`), on delete NoAction: [Data/ShopContext.cs:15](Data/ShopContext.cs#L15)", md);
+        Assert.Contains("- Index `IX_Orders_ReviewerId` (`ReviewerId`): [Data/ShopContext.cs:15](Data/ShopContext.cs#L15)", md);
+    }
 }

@@ -99,11 +99,23 @@ internal static class ReportMerger
     /// <summary>Columns of entities compiled in another project have no location where the context is declared; the
     /// fragment of the project that declares the entity has its properties. A column is linked when its origin
     /// (<c>Order.Number</c>) names an entity of the table and that entity's property is found; the primary key then
-    /// links where its first column does. Nothing else is inferred.</summary>
+    /// links where its first column does; a relationship where one of its navigations is declared; a foreign key where
+    /// its relationship's navigation is (or its first column, when the relationship cannot be told); an index where its
+    /// foreign key or first column is. A table can hold several entities: where a link cannot be told, none is made.</summary>
     private static ContextReport WithMemberLocations(ContextReport context, List<DeclaredMemberSpec> members)
     {
         if (members.Count == 0) return context;
         var byMember = members.GroupBy(m => (m.TypeFullName, m.Member)).ToDictionary(g => g.Key, g => g.First().Location);
+        // Relationships link a navigation of theirs when the project that declares the entity lists it.
+        SourceLocation? Navigation(string type, string? navigation) =>
+            navigation is not null && byMember.TryGetValue((type, navigation), out var location) ? location : null;
+        var relationships = context.Relationships.Select(r => r.Location is not null ? r
+            : r with { Location = Navigation(r.Dependent, r.DependentNavigation) ?? Navigation(r.Principal, r.PrincipalNavigation) }).ToEquatableArray();
+        var tableOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var table in context.Tables)
+        {
+            foreach (var entity in table.Entities) tableOf[entity] = table.QualifiedName;
+        }
         TableReport Fill(TableReport table)
         {
             var columns = table.Columns.Select(column =>
@@ -118,9 +130,24 @@ internal static class ReportMerger
             var key = table.PrimaryKey is { Location: null } primaryKey && primaryKey.Columns.Count > 0
                 ? primaryKey with { Location = columns.FirstOrDefault(c => c.Name == primaryKey.Columns[0])?.Location }
                 : table.PrimaryKey;
-            return table with { Columns = columns, PrimaryKey = key };
+            SourceLocation? ColumnLocation(string name) => columns.FirstOrDefault(c => c.Name == name)?.Location;
+            // A foreign key links where its relationship's navigation is declared when exactly one relationship of the
+            // table's entities points at its principal table, else where its first column is declared.
+            var foreignKeys = table.ForeignKeys.Select(fk => fk.Location is not null || fk.Columns.Count == 0 ? fk : fk with
+            {
+                Location = relationships.Where(r => !r.IsOwnership && r.Cardinality != "ManyToMany" && table.Entities.Contains(r.Dependent)
+                                                    && tableOf.TryGetValue(r.Principal, out var principal) && principal == fk.PrincipalTable).ToList() is { Count: 1 } single
+                    ? single[0].Location ?? ColumnLocation(fk.Columns[0])
+                    : ColumnLocation(fk.Columns[0]),
+            }).ToEquatableArray();
+            // An index made for a foreign key links where the key does; another, where its first column is declared.
+            var indexes = table.Indexes.Select(index => index.Location is not null || index.Columns.Count == 0 ? index : index with
+            {
+                Location = foreignKeys.FirstOrDefault(fk => fk.Columns.SequenceEqual(index.Columns))?.Location ?? ColumnLocation(index.Columns[0]),
+            }).ToEquatableArray();
+            return table with { Columns = columns, PrimaryKey = key, ForeignKeys = foreignKeys, Indexes = indexes };
         }
-        return context with { Tables = context.Tables.Select(Fill).ToEquatableArray(), Views = context.Views.Select(Fill).ToEquatableArray() };
+        return context with { Tables = context.Tables.Select(Fill).ToEquatableArray(), Views = context.Views.Select(Fill).ToEquatableArray(), Relationships = relationships };
     }
 
     private static string SimpleName(string fullName)
