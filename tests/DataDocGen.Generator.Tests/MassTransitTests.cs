@@ -285,4 +285,73 @@ public class MassTransitTests
         Assert.DoesNotContain("queue:first", md);
         Assert.DoesNotContain("queue:second", md);
     }
+
+    private const string Scans = """
+        using System.Reflection;
+        using System.Threading.Tasks;
+        using MassTransit;
+        namespace Shop.Billing
+        {
+            public record Charge(Guid OrderId);
+            public record Refund(Guid OrderId);
+            public class ChargeConsumer : IConsumer<Charge> { public Task Consume(ConsumeContext<Charge> context) => Task.CompletedTask; }
+            namespace Refunds
+            {
+                public class RefundConsumer : IConsumer<Refund> { public Task Consume(ConsumeContext<Refund> context) => Task.CompletedTask; }
+            }
+        }
+        namespace Shop.BillingArchive
+        {
+            // Its namespace starts with "Shop.Billing" too: MassTransit's namespace scan compares prefixes.
+            public class ArchiveConsumer : IConsumer<Shop.Billing.Charge> { public Task Consume(ConsumeContext<Shop.Billing.Charge> context) => Task.CompletedTask; }
+        }
+        namespace Shop.Other
+        {
+            public class OtherConsumer : IConsumer<Shop.Billing.Refund> { public Task Consume(ConsumeContext<Shop.Billing.Refund> context) => Task.CompletedTask; }
+        }
+        namespace Shop.Setup
+        {
+            public static class Bus
+            {
+                public static void Add(IServiceCollection services, Assembly plugins) => services.AddMassTransit(x =>
+                {
+                    x.AddConsumersFromNamespaceContaining<Shop.Billing.ChargeConsumer>();
+                    x.AddConsumers(typeof(Shop.Other.OtherConsumer).Assembly);
+                    x.AddConsumersFromNamespaceContaining(typeof(Shop.Billing.Refunds.RefundConsumer), t => t.Name.StartsWith("Refund"));
+                    x.AddConsumers(plugins);
+                    x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+                });
+            }
+        }
+        namespace Shop.Traps
+        {
+            // A look-alike: not MassTransit's.
+            public static class Fake { public static void AddConsumers(this object o, Assembly a) { } }
+            public static class Use { public static void Run(object o) => o.AddConsumers(typeof(Use).Assembly); }
+        }
+        """;
+
+    [Fact]
+    public void Consumer_scans_register_the_consumers_they_find_as_MassTransit_defines_them()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Billing/Consumers.cs", Scans)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        string Row(string consumer) => md.Split('\n').Single(l => l.StartsWith("| `" + consumer + "` |", StringComparison.Ordinal));
+        const string byNamespace = "`AddConsumersFromNamespaceContaining<Shop.Billing.ChargeConsumer>()` in `Bus.Add` [Billing/Consumers.cs:34](Billing/Consumers.cs#L34)";
+        const string byAssembly = "`AddConsumers(typeof(Shop.Other.OtherConsumer).Assembly)` in `Bus.Add` [Billing/Consumers.cs:35](Billing/Consumers.cs#L35)";
+        const string filtered = "`AddConsumersFromNamespaceContaining(typeof(Shop.Billing.Refunds.RefundConsumer), …)` in `Bus.Add` [Billing/Consumers.cs:36](Billing/Consumers.cs#L36) (if its filter admits it)";
+        Assert.Contains(byNamespace, Row("Shop.Billing.ChargeConsumer"));
+        Assert.Contains(byNamespace, Row("Shop.Billing.Refunds.RefundConsumer"));
+        Assert.Contains(byNamespace, Row("Shop.BillingArchive.ArchiveConsumer"));
+        Assert.DoesNotContain("AddConsumersFromNamespaceContaining<", Row("Shop.Other.OtherConsumer"));
+        // The whole assembly: every consumer in it.
+        Assert.All(new[] { "Shop.Billing.ChargeConsumer", "Shop.Other.OtherConsumer", "Shop.BillingArchive.ArchiveConsumer" }, c => Assert.Contains(byAssembly, Row(c)));
+        Assert.Contains(filtered, Row("Shop.Billing.Refunds.RefundConsumer"));
+        Assert.DoesNotContain("(if its filter admits it)", Row("Shop.Billing.ChargeConsumer"));
+        // An assembly computed in code is named as not read, and no consumer is claimed for it.
+        Assert.Contains("Consumers are also registered by assembly scans whose assemblies or types are computed in code and not read:", md);
+        Assert.Contains("- `AddConsumers(plugins)` in `Bus.Add` [Billing/Consumers.cs:37](Billing/Consumers.cs#L37)", md);
+        Assert.DoesNotContain("Use.Run", md);
+    }
 }

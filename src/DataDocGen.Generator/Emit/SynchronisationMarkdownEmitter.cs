@@ -13,7 +13,7 @@ internal static class SynchronisationMarkdownEmitter
     public static void Write(Markdown md, DataLayerReport report)
     {
         var messages = report.Messaging.Where(m => m.Kind is "published" or "sent" or "transport").ToList();
-        var consumers = report.Messaging.Where(m => m.Kind is "consumer" or "consumer registration").ToList();
+        var consumers = report.Messaging.Where(m => m.Kind is "consumer" or "consumer registration" or "consumer scan").ToList();
         var capture = report.SqlFacts.Where(f => f.Category == "capture").ToList();
         if (report.EventSourcing.IsEmpty && messages.Count == 0 && consumers.Count == 0 && capture.Count == 0 && report.BackgroundJobs.IsEmpty) return;
         md.Line("## 5. Data synchronisation").Line();
@@ -48,19 +48,36 @@ internal static class SynchronisationMarkdownEmitter
     /// read from its <c>IConsumer&lt;T&gt;</c> interfaces, and its <c>AddConsumer</c> registrations.</summary>
     private static void WriteConsumers(Markdown md, List<MessagingSpec> consumers)
     {
-        if (consumers.Count == 0) return;
-        md.Line("Messages the code consumes (MassTransit `IConsumer<T>` implementations) and where each consumer is registered:").Line();
-        md.Line("| Consumer | Consumes | Registered | Evidence |").Line("| --- | --- | --- | --- |");
-        foreach (var consumer in consumers.GroupBy(c => c.Subject).OrderBy(g => g.Key, System.StringComparer.Ordinal))
+        var scans = consumers.Where(c => c.Kind == "consumer scan").ToList();
+        var classes = consumers.Where(c => c.Kind != "consumer scan").ToList();
+        if (classes.Count > 0)
         {
-            var declared = consumer.Where(c => c.Kind == "consumer").ToList();
-            var registrations = consumer.Where(c => c.Kind == "consumer registration").ToList();
-            var messages = consumer.SelectMany(c => c.Items).Distinct().OrderBy(m => m, System.StringComparer.Ordinal);
-            md.Line("| " + Markdown.Code(consumer.Key) + " | " + string.Join(", ", messages.Select(Markdown.Code))
-                    + " | " + string.Join("<br>", registrations.Select(r => Markdown.Code(r.Detail ?? "AddConsumer") + " in " + Markdown.Code(r.Member) + " " + md.Link(r.Location)))
-                    + " | " + string.Join(", ", declared.Select(d => md.Link(d.Location))) + " |");
+            md.Line("Messages the code consumes (MassTransit `IConsumer<T>` implementations) and where each consumer is registered:").Line();
+            md.Line("| Consumer | Consumes | Registered | Evidence |").Line("| --- | --- | --- | --- |");
+            foreach (var consumer in classes.GroupBy(c => c.Subject).OrderBy(g => g.Key, System.StringComparer.Ordinal))
+            {
+                var declared = consumer.Where(c => c.Kind == "consumer").ToList();
+                var registrations = consumer.Where(c => c.Kind == "consumer registration")
+                    .Select(r => Markdown.Code(r.Detail ?? "AddConsumer") + " in " + Markdown.Code(r.Member) + " " + md.Link(r.Location));
+                // A scan registers the consumers it finds: known only for consumers declared in this report's projects.
+                var scanned = declared.Count == 0 ? Enumerable.Empty<string>() : scans
+                    .Where(s => declared.Any(d => Parsing.ConsumerScanReader.Registers(s, consumer.Key, d.Assembly)))
+                    .Select(s => Markdown.Code(s.Detail ?? "AddConsumers") + " in " + Markdown.Code(s.Member) + " " + md.Link(s.Location)
+                                 + (s.Items.Contains("filtered") ? " (if its filter admits it)" : ""));
+                var messages = consumer.SelectMany(c => c.Items).Distinct().OrderBy(m => m, System.StringComparer.Ordinal);
+                md.Line("| " + Markdown.Code(consumer.Key) + " | " + string.Join(", ", messages.Select(Markdown.Code))
+                        + " | " + string.Join("<br>", registrations.Concat(scanned))
+                        + " | " + string.Join(", ", declared.Select(d => md.Link(d.Location))) + " |");
+            }
+            md.Line();
         }
-        md.Line();
+        var unresolved = scans.Where(s => s.Subject == Parsing.ConsumerScanReader.Unresolved).ToList();
+        if (unresolved.Count > 0)
+        {
+            md.Line("Consumers are also registered by assembly scans whose assemblies or types are computed in code and not read:").Line();
+            foreach (var scan in unresolved) md.Line("- " + Markdown.Code(scan.Detail ?? "AddConsumers") + " in " + Markdown.Code(scan.Member) + " " + md.Link(scan.Location));
+            md.Line();
+        }
     }
 
     private static void WriteEventSourcing(Markdown md, DataLayerReport report)

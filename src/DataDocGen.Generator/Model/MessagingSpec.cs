@@ -8,5 +8,6 @@ namespace DataDocGen.Generator.Model;
 /// <param name="Subject">The saga or state machine, the DbContext of an outbox, the transport, the message type.</param>
 /// <param name="Items">States, events, compensation steps; or settings.</param>
 /// <param name="Library">The messaging library the fact was read from (MassTransit, Rebus).</param>
+/// <param name="Assembly">For a consumer, the assembly that declares it (matched against consumer scans, <see cref="Parsing.ConsumerScanReader"/>).</param>
 internal sealed record MessagingSpec(string Kind, string Subject, string? Detail, EquatableArray<string> Items, string Member, SourceLocation? Location,
-    string Library = "MassTransit");
+    string Library = "MassTransit", string? Assembly = null);

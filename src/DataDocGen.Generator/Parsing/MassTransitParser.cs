@@ -22,7 +22,7 @@ internal static class MassTransitParser
         "AddSagaStateMachine", "AddEntityFrameworkOutbox", "AddInMemoryInboxOutbox", "UseInMemoryOutbox", "UseMessageRetry",
         "AddInboxStateEntity", "AddOutboxMessageEntity", "AddOutboxStateEntity",
         "UsingRabbitMq", "UsingAzureServiceBus", "UsingAmazonSqs", "UsingActiveMq", "UsingInMemory", "UsingGrpc", "UsingSqlServer", "UsingPostgres",
-        "Publish", "Send", "AddConsumer",
+        "Publish", "Send", "AddConsumer", "AddConsumers", "AddConsumersFromNamespaceContaining",
     };
 
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) => RebusParser.IsCandidate(node) || node switch
@@ -60,7 +60,8 @@ internal static class MassTransitParser
         // A partial class is reported once, from the part that names IConsumer.
         var messages = ConsumedMessages(type);
         if (messages.IsEmpty) return null;
-        return new MessagingSpec("consumer", type.ClrFullName(), null, messages, type.Name, SourceLocation.From(declaration.Identifier.Parent!));
+        return new MessagingSpec("consumer", type.ClrFullName(), null, messages, type.Name, SourceLocation.From(declaration.Identifier.Parent!),
+            Assembly: type.ContainingAssembly?.Name);
     }
 
     /// <summary>The message types of the <c>MassTransit.IConsumer&lt;T&gt;</c> interfaces a type implements, sorted.</summary>
@@ -272,6 +273,10 @@ internal static class MassTransitParser
                 if (consumer is not INamedTypeSymbol { TypeKind: TypeKind.Class } consumerType) return null;
                 return new MessagingSpec("consumer registration", consumerType.ClrFullName(), OptionsBuilderParser.RenderCall(CodeText.Collapse(((MemberAccessExpressionSyntax)invocation.Expression).Name) ?? name, invocation.ArgumentList),
                     ConsumedMessages(consumerType), member, location);
+            case "AddConsumers" or "AddConsumersFromNamespaceContaining":
+                return ConsumerScanReader.Read(invocation, method,
+                    OptionsBuilderParser.RenderCall(CodeText.Collapse(((MemberAccessExpressionSyntax)invocation.Expression).Name) ?? name, invocation.ArgumentList),
+                    member, location, model, cancellationToken);
             default:
                 return null;
         }
