@@ -240,4 +240,39 @@ public class TenancyTests
         if (Environment.GetEnvironmentVariable("DDG_DUMP") is { } dump) File.WriteAllText(Path.Combine(dump, test + ".md"), output.Markdown);
         Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
     }
+
+    [Fact]
+    public void When_a_run_time_connection_string_is_read_follows_the_options_lifetime_the_registration_passes()
+    {
+        const string code = """
+            using Shop.Tenancy;
+            namespace Shop.Data
+            {
+                public class SingletonOptionsContext(DbContextOptions<SingletonOptionsContext> options) : DbContext(options) { public DbSet<Shop.Domain.Order> Orders => Set<Shop.Domain.Order>(); }
+                public class TransientOptionsContext(DbContextOptions<TransientOptionsContext> options) : DbContext(options) { public DbSet<Shop.Domain.Order> Orders => Set<Shop.Domain.Order>(); }
+                public class FactoryContext(DbContextOptions<FactoryContext> options) : DbContext(options) { public DbSet<Shop.Domain.Order> Orders => Set<Shop.Domain.Order>(); }
+                public static class Setup
+                {
+                    public static void Add(IServiceCollection services)
+                    {
+                        services.AddDbContext<SingletonOptionsContext>((sp, o) => o.UseSqlServer(sp.GetRequiredService<ITenantProvider>().Current.ConnectionString),
+                            ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+                        services.AddDbContext<TransientOptionsContext>((sp, o) => o.UseSqlServer(sp.GetRequiredService<ITenantProvider>().Current.ConnectionString),
+                            optionsLifetime: ServiceLifetime.Transient);
+                        services.AddDbContextFactory<FactoryContext>((sp, o) => o.UseSqlServer(sp.GetRequiredService<ITenantProvider>().Current.ConnectionString),
+                            ServiceLifetime.Scoped);
+                    }
+                }
+            }
+            """;
+        var output = GeneratorHarness.Run(Sources.With(("Tenancy/Tenants.cs", Tenants), ("Data/Setup.cs", code)));
+        AssertCompiles(output);
+        var md = output.Markdown!;
+        Assert.Contains("`TenantInfo`), once: the registration passes a singleton lifetime for the options |", md);
+        Assert.Contains("`TenantInfo`), each time the context's options are resolved (the registration passes a transient lifetime for the options) |", md);
+        // AddDbContextFactory registers the options with the factory's lifetime.
+        Assert.Contains("`TenantInfo`), each time the context's options are built (once per scope: the registration passes a scoped lifetime for the options) |", md);
+        Assert.DoesNotContain("default lifetimes", md);
+        Assert.DoesNotContain("default singleton lifetime", md);
+    }
 }

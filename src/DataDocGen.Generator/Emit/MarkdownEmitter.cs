@@ -97,7 +97,7 @@ internal static class MarkdownEmitter
                     // Several sources come from `a ?? b`: each later one is used only when the earlier ones are null.
                     var aspect = i == 0 ? "Connection string" : "Connection string (fallback)";
                     var source = use.Connection[i];
-                    var when = source.Kind == ConnectionSourceKind.RunTimeMember ? ", " + WhenOptionsAreBuilt(provider.Origin) : string.Empty;
+                    var when = source.Kind == ConnectionSourceKind.RunTimeMember ? ", " + WhenOptionsAreBuilt(provider.Origin, provider.OptionsLifetime) : string.Empty;
                     rows.Add((aspect, DescribeSource(source) + when, md.Link(source.Location)));
                 }
                 if (use.DatabaseName is not null)
@@ -155,12 +155,16 @@ internal static class MarkdownEmitter
     /// <summary>When a provider call's arguments are evaluated, by where it is made (EF Core: <c>OnConfiguring</c> runs for
     /// each context instance; <c>AddDbContext</c> registers scoped options by default; a pool and
     /// <c>AddDbContextFactory</c>'s default registration hold singleton options, built once).</summary>
-    internal static string WhenOptionsAreBuilt(string origin) => origin switch
+    internal static string WhenOptionsAreBuilt(string origin, string? optionsLifetime = null) => (origin, optionsLifetime) switch
     {
-        "OnConfiguring" => "each time a new context instance is configured (`OnConfiguring`)",
-        "AddDbContext" => "each time the context's options are built (once per scope with `AddDbContext`'s default lifetimes)",
-        "AddDbContextPool" or "AddPooledDbContextFactory" => "once: the pool builds its options once and every pooled context shares them",
-        "AddDbContextFactory" => "when the context's options are built (once with `AddDbContextFactory`'s default singleton lifetime)",
+        ("AddDbContext" or "AddDbContextFactory", "Singleton") => "once: the registration passes a singleton lifetime for the options",
+        ("AddDbContext" or "AddDbContextFactory", "Scoped") => "each time the context's options are built (once per scope: the registration passes a scoped lifetime for the options)",
+        ("AddDbContext" or "AddDbContextFactory", "Transient") => "each time the context's options are resolved (the registration passes a transient lifetime for the options)",
+        ("AddDbContext" or "AddDbContextFactory", not null) => "when the context's options are built (their lifetime is set in code)",
+        ("OnConfiguring", _) => "each time a new context instance is configured (`OnConfiguring`)",
+        ("AddDbContext", _) => "each time the context's options are built (once per scope with `AddDbContext`'s default lifetimes)",
+        ("AddDbContextPool" or "AddPooledDbContextFactory", _) => "once: the pool builds its options once and every pooled context shares them",
+        ("AddDbContextFactory", _) => "when the context's options are built (once with `AddDbContextFactory`'s default singleton lifetime)",
         _ => "when the context's options are built",
     };
 

@@ -8,6 +8,8 @@ namespace DataDocGen.Generator.Model;
 /// <param name="PoolSizeIsDefault">True when <see cref="PoolSize"/> is the method's default value.</param>
 /// <param name="Lifetime">The context's (or factory's) service lifetime, explicit or the method's default.</param>
 /// <param name="ExternalContext">The context's spec when it is declared in a referenced assembly (read from metadata).</param>
+/// <param name="OptionsLifetime">The options' lifetime when the call passes one (<c>optionsLifetime</c> of <c>AddDbContext</c>,
+/// <c>lifetime</c> of <c>AddDbContextFactory</c>, which registers the options with the factory's); null for the method's default.</param>
 internal sealed record RegistrationSpec(
     string ContextFullName,
     string Method,
@@ -18,4 +20,5 @@ internal sealed record RegistrationSpec(
     EquatableArray<OptionCallSpec> Options,
     string? Condition,
     SourceLocation? Location,
-    DbContextSpec? ExternalContext);
+    DbContextSpec? ExternalContext,
+    string? OptionsLifetime = null);

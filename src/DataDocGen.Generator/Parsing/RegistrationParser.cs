@@ -37,7 +37,7 @@ internal static class RegistrationParser
 
             var providers = new List<ProviderUseSpec>();
             var options = new List<OptionCallSpec>();
-            string? poolSize = null, lifetime = null;
+            string? poolSize = null, lifetime = null, optionsLifetime = null;
             var poolSizeIsDefault = false;
 
             if (KnownProviders.AddMethods.TryGetValue(method.Name, out var shorthandProvider))
@@ -64,6 +64,11 @@ internal static class RegistrationParser
                             : model.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true } constant ? constant.Value : null;
                         lifetime = value is int index && index >= 0 && index < LifetimeNames.Length ? LifetimeNames[index]
                             : argument is not null ? CodeText.Safe(argument.Expression) : null;
+                        if (argument is not null && method.Name == "AddDbContextFactory") optionsLifetime = lifetime ?? "set in code";
+                        break;
+                    case "optionsLifetime" when argument is not null:
+                        optionsLifetime = model.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true, Value: int option } && option >= 0 && option < LifetimeNames.Length
+                            ? LifetimeNames[option] : "set in code";
                         break;
                     case "optionsAction" when argument is not null:
                         var (argumentProviders, argumentOptions) = OptionsBuilderParser.Parse(argument.Expression, model, cancellationToken);
@@ -79,7 +84,7 @@ internal static class RegistrationParser
                 : DbContextParser.Parse(contextType, null, cancellationToken);
             var spec = new RegistrationSpec(contextType.ClrFullName(), method.Name, poolSize, poolSizeIsDefault, lifetime,
                 providers.ToEquatableArray(), options.ToEquatableArray(), CodeText.EnclosingCondition(invocation, null),
-                SourceLocation.From(invocation), external);
+                SourceLocation.From(invocation), external, optionsLifetime);
             return new RegistrationResult(spec, null);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)

@@ -93,7 +93,8 @@ internal sealed record SnapshotReport(
     EquatableArray<string> NotComparedBecause);
 
 /// <summary>A provider call and where it sits: in <c>OnConfiguring</c>, or in a registration (named by <see cref="Origin"/>).</summary>
-internal sealed record ProviderReport(ProviderUseSpec Use, string Origin, EquatableArray<ConnectionValueReport> Values);
+/// <param name="OptionsLifetime">The options' lifetime a registration passes (<see cref="Model.RegistrationSpec.OptionsLifetime"/>).</param>
+internal sealed record ProviderReport(ProviderUseSpec Use, string Origin, EquatableArray<ConnectionValueReport> Values, string? OptionsLifetime = null);
 
 /// <summary>A store opened outside EF Core, once per distinct client and connection source, with every place it is opened.</summary>
 internal sealed record StoreReport(

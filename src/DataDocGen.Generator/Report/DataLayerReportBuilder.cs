@@ -123,7 +123,7 @@ internal static class DataLayerReportBuilder
         IReadOnlyList<RegistrationSpec> registrations, IReadOnlyList<AppSettingsSpec> settings, IReadOnlyList<IdentityStoreOptionSpec> identityOptions, List<string> errors)
     {
         var providers = context.ConfiguredProviders.Select(p => Provider(p, "OnConfiguring", settings))
-            .Concat(registrations.SelectMany(r => r.Providers.Select(p => Provider(p, r.Method, settings))))
+            .Concat(registrations.SelectMany(r => r.Providers.Select(p => Provider(p, r.Method, settings) with { OptionsLifetime = r.OptionsLifetime })))
             .ToEquatableArray();
         var distinctProviders = providers.Select(p => p.Use.Provider).Distinct().ToList();
         var provider = distinctProviders.Count == 1 ? distinctProviders[0] : null;
