@@ -143,4 +143,50 @@ public class CachingTests
         var line = output.Markdown.Split('\n').Single(l => l.StartsWith("| `Expiry." + member + "` |", System.StringComparison.Ordinal));
         Assert.Contains(row, line);
     }
+
+    private const string FusionCode = """
+        using System.Threading;
+        using System.Threading.Tasks;
+        using ZiggyCreatures.Caching.Fusion;
+        namespace Shop.Services
+        {
+            public record Product(int Id, decimal Price);
+            public static class FusionSetup
+            {
+                public static void Add(IServiceCollection services) => services.AddFusionCache();
+            }
+            public class Prices(IFusionCache fusion)
+            {
+                public ValueTask<decimal> Price(int id) =>
+                    fusion.GetOrSetAsync<decimal>($"price:{id}", (ctx, ct) => Task.FromResult(1m), options => options.SetDuration(TimeSpan.FromMinutes(2)).SetFailSafe(true));
+                public ValueTask<Product?> Product(int id) =>
+                    fusion.GetOrSetAsync<Product?>($"product:{id}", _ => Task.FromResult<Product?>(null), TimeSpan.FromSeconds(45));
+                public ValueTask<decimal> Default(int id) => fusion.GetOrSetAsync<decimal>($"default:{id}", _ => Task.FromResult(2m));
+                public ValueTask Forever(int id) => fusion.SetAsync($"forever:{id}", 3m, options => options.SetDurationInfinite());
+                public ValueTask<MaybeValue<decimal>> Peek(int id) => fusion.TryGetAsync<decimal>($"price:{id}");
+                public ValueTask Forget(int id) => fusion.RemoveAsync($"price:{id}");
+                public ValueTask Stale(int id) => fusion.ExpireAsync($"product:{id}");
+            }
+            // A look-alike: a TryGet that is not a cache's.
+            public class Registry { public bool TryGet(string key) => false; }
+            public class UsesRegistry(Registry fusionRegistry) { public bool Has(string k) => fusionRegistry.TryGet(k); }
+        }
+        """;
+
+    [Fact]
+    public void FusionCache_registration_uses_keys_and_durations_are_reported()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Services/Prices.cs", FusionCode)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("| FusionCache | `AddFusionCache()` |", md);
+        Assert.Contains("| `Prices.Price` | FusionCache | `GetOrSetAsync` | read-through (cache-aside) | `price:{id}` | expires after 2 minutes |", md);
+        Assert.Contains("| `Prices.Product` | FusionCache | `GetOrSetAsync` | read-through (cache-aside) | `product:{id}` | expires after 45 seconds |", md);
+        Assert.Contains("| `Prices.Default` | FusionCache | `GetOrSetAsync` | read-through (cache-aside) | `default:{id}` | none in this call: the cache's default entry options apply |", md);
+        Assert.Contains("| `Prices.Forever` | FusionCache | `SetAsync` | write | `forever:{id}` | no expiration (`SetDurationInfinite`) |", md);
+        Assert.Contains("| `Prices.Peek` | FusionCache | `TryGetAsync` | read | `price:{id}` |", md);
+        Assert.Contains("| `Prices.Forget` | FusionCache | `RemoveAsync` | invalidation | `price:{id}` |", md);
+        Assert.Contains("| `Prices.Stale` | FusionCache | `ExpireAsync` | invalidation | `product:{id}` |", md);
+        Assert.DoesNotContain("UsesRegistry", md);
+    }
 }

@@ -21,12 +21,14 @@ internal static class CacheExpirationReader
     {
         "AbsoluteExpiration", "AbsoluteExpirationRelativeToNow", "SlidingExpiration", "Expiration", "LocalCacheExpiration",
         "SetAbsoluteExpiration", "SetSlidingExpiration", "AddExpirationToken",
+        "Duration", "SetDuration", "SetDurationInfinite", // FusionCache
     };
 
     /// <summary>Members of options and entries that leave the expiration as it is.</summary>
     private static readonly HashSet<string> NeutralMembers = new()
     {
         "Size", "SetSize", "Priority", "SetPriority", "Value", "SetValue", "Key", "RegisterPostEvictionCallback", "PostEvictionCallbacks", "Flags", "Dispose",
+        "SetFailSafe", "SetFactoryTimeouts", // FusionCache: the logical duration stays as set
     };
 
     public static (EquatableArray<string> Expirations, CacheExpiration Status) Read(
@@ -39,7 +41,11 @@ internal static class CacheExpirationReader
             var parameter = OptionsBuilderParser.ParameterFor(argument, invocation.ArgumentList, method);
             if (parameter is null) continue;
             var type = parameter.Type;
-            if (type.Is("System", "TimeSpan") && parameter.Name == "absoluteExpirationRelativeToNow")
+            if (type.Is("System", "TimeSpan") && parameter.Name == "duration" && cache == "FusionCache")
+            {
+                found.Add(Describe("Duration", argument.Expression, model, cancellationToken));
+            }
+            else if (type.Is("System", "TimeSpan") && parameter.Name == "absoluteExpirationRelativeToNow")
             {
                 found.Add(Describe("AbsoluteExpirationRelativeToNow", argument.Expression, model, cancellationToken));
             }
@@ -64,7 +70,8 @@ internal static class CacheExpirationReader
                 found.AddRange(scopes.SelectMany(s => InScope(s, model, cancellationToken)));
             }
             else if (argument.Expression is LambdaExpressionSyntax factory && SyntaxFacts.SingleParameter(factory) is { } entry
-                     && parameter.Type is INamedTypeSymbol { DelegateInvokeMethod.Parameters: { Length: > 0 } factoryParameters } && factoryParameters[0].Type.Name == "ICacheEntry")
+                     && parameter.Type is INamedTypeSymbol { DelegateInvokeMethod.Parameters: { Length: > 0 } factoryParameters }
+                     && (factoryParameters[0].Type.Name == "ICacheEntry" || (cache == "FusionCache" && factoryParameters[0].Type.Name == "FusionCacheEntryOptions")))
             {
                 var (set, followed) = FromFactory(factory, entry, model, cancellationToken);
                 found.AddRange(set);
@@ -79,7 +86,7 @@ internal static class CacheExpirationReader
         var distinct = found.Distinct().ToEquatableArray();
         if (unresolved) return (distinct, CacheExpiration.Unresolved);
         if (!distinct.IsEmpty) return (distinct, CacheExpiration.Set);
-        return (distinct, cache == "HybridCache" ? CacheExpiration.DefaultOptions : CacheExpiration.None);
+        return (distinct, cache is "HybridCache" or "FusionCache" ? CacheExpiration.DefaultOptions : CacheExpiration.None);
     }
 
     /// <summary>The syntax that gives an options value its content, or null when it cannot be followed
@@ -150,6 +157,9 @@ internal static class CacheExpirationReader
                 case AssignmentExpressionSyntax { Left: var left } assignment when ExpirationNames.Contains(LastName(left)):
                     yield return Describe(LastName(left), assignment.Right, model, cancellationToken);
                     break;
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "SetDurationInfinite" } }:
+                    yield return "no expiration (`SetDurationInfinite`)";
+                    break;
                 case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call when ExpirationNames.Contains(access.Name.Identifier.ValueText) && call.ArgumentList.Arguments.Count > 0:
                     yield return Describe(access.Name.Identifier.ValueText, call.ArgumentList.Arguments[0].Expression, model, cancellationToken);
                     break;
@@ -177,7 +187,7 @@ internal static class CacheExpirationReader
         if (setting == "SetAbsoluteExpiration" && model.GetTypeInfo(value, cancellationToken).Type.Is("System", "TimeSpan")) setting = "AbsoluteExpirationRelativeToNow";
         var label = setting switch
         {
-            "AbsoluteExpirationRelativeToNow" or "Expiration" => "expires after",
+            "AbsoluteExpirationRelativeToNow" or "Expiration" or "Duration" or "SetDuration" => "expires after",
             "AbsoluteExpiration" or "SetAbsoluteExpiration" => "absolute expiration",
             "SlidingExpiration" or "SetSlidingExpiration" => "sliding expiration",
             "LocalCacheExpiration" => "local cache expires after",

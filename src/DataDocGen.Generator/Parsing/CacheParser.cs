@@ -36,13 +36,21 @@ internal static class CacheParser
         ["TryGetValue"] = "read", ["Get"] = "read", ["GetAsync"] = "read", ["GetString"] = "read", ["GetStringAsync"] = "read",
         ["Set"] = "write", ["SetAsync"] = "write", ["SetString"] = "write", ["SetStringAsync"] = "write", ["CreateEntry"] = "write",
         ["Remove"] = "invalidation", ["RemoveAsync"] = "invalidation", ["RemoveByTagAsync"] = "invalidation", ["Refresh"] = "refresh", ["RefreshAsync"] = "refresh",
+        // FusionCache (IFusionCache)
+        ["GetOrSet"] = "read-through (cache-aside)", ["GetOrSetAsync"] = "read-through (cache-aside)",
+        ["TryGet"] = "read", ["TryGetAsync"] = "read", ["GetOrDefault"] = "read", ["GetOrDefaultAsync"] = "read",
+        ["Expire"] = "invalidation", ["ExpireAsync"] = "invalidation", ["RemoveByTag"] = "invalidation",
     };
 
     /// <summary>Method names that many other types have (dictionaries, repositories...).</summary>
-    private static readonly HashSet<string> CommonNames = new() { "Get", "GetAsync", "Set", "SetAsync", "Remove", "RemoveAsync", "TryGetValue", "Refresh", "RefreshAsync", "CreateEntry" };
+    private static readonly HashSet<string> CommonNames = new()
+    {
+        "Get", "GetAsync", "Set", "SetAsync", "Remove", "RemoveAsync", "TryGetValue", "Refresh", "RefreshAsync", "CreateEntry",
+        "TryGet", "TryGetAsync", "GetOrDefault", "GetOrDefaultAsync", "Expire", "ExpireAsync",
+    };
 
     /// <summary>Receiver words that make a <see cref="CommonNames"/> call a candidate.</summary>
-    private static readonly string[] CacheWords = { "cache", "memory", "hybrid", "distributed", "redis" };
+    private static readonly string[] CacheWords = { "cache", "memory", "hybrid", "distributed", "redis", "fusion" };
 
     /// <summary>Cheap syntactic filter. For names that many other types share (<c>Get</c>, <c>Set</c>, <c>Remove</c>...),
     /// only calls whose receiver is written with a cache-like word in it (cache, memory, hybrid, distributed, redis)
@@ -107,6 +115,7 @@ internal static class CacheParser
         {
             if (current.Is("Microsoft.Extensions.Caching.Hybrid", "HybridCache")) return "HybridCache";
         }
+        if (type.Is("ZiggyCreatures.Caching.Fusion", "IFusionCache") || type.AllInterfaces.Any(i => i.Is("ZiggyCreatures.Caching.Fusion", "IFusionCache"))) return "FusionCache";
         return null;
     }
 
