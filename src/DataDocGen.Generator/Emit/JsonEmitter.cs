@@ -312,6 +312,13 @@ internal static class JsonEmitter
             json.StartObject().Property("store", item.Store).Property("kind", item.Kind).Property("subject", item.Subject).StringArray("events", item.Events)
                 .Property("detail", item.Detail).Property("member", item.Member).Property("location", Location(paths, item.Location)).EndObject();
         }
+        // Found by column names: the key says so.
+        json.EndArray().Name("eventTablesByColumnNames").StartArray();
+        foreach (var item in EventTables.Find(report))
+        {
+            json.StartObject().Property("context", item.Context).Property("table", item.Table.QualifiedName).Property("stream", item.Stream).Property("version", item.Version)
+                .Property("payload", item.Payload).Property("eventType", item.Type).Name("uniqueStreamVersion").Bool(item.UniqueStreamVersion).EndObject();
+        }
         json.EndArray();
 
         json.Name("seedingCode").StartArray();
@@ -425,7 +432,7 @@ internal static class JsonEmitter
         if (report.Migrations.IsEmpty) topics.Add("3.1 Migrations: EF Core and FluentMigrator migrations");
         if (report.Repositories.IsEmpty) topics.Add("1.3 Data access layer: repositories and units of work that depend on a data-access type");
         if (report.Validators.IsEmpty && report.AnnotatedProperties.IsEmpty && EntityTypes.Guards(report).Count == 0 && report.Sanitisation.IsEmpty) topics.Add("2.3 Validation: FluentValidation validators, IValidatableObject, data-annotation attributes, guard clauses, sanitisation");
-        if (report.EventSourcing.IsEmpty) topics.Add("5.1 Event sourcing: Marten event streams, appends, projections and snapshots");
+        if (report.EventSourcing.IsEmpty && EventTables.Find(report).Count == 0) topics.Add("5.1 Event sourcing: Marten event streams, appends, projections and snapshots");
         if (report.Crud.IsEmpty) topics.Add("2.1 CRUD: EF Core adds, queries, updates and deletes per entity, SQL naming its tables, and MongoDB, LiteDB and Marten document operations");
         if (report.SaveHooks.IsEmpty) topics.Add("2.1 Save hooks: SaveChanges overrides and SaveChangesInterceptors");
         if (report.QueryShapes.IsEmpty) topics.Add("2.4 Query optimisation: Include paths, AsNoTracking, split queries, compiled queries, N+1 risks");

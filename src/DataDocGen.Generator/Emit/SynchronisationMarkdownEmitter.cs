@@ -15,9 +15,10 @@ internal static class SynchronisationMarkdownEmitter
         var messages = report.Messaging.Where(m => m.Kind is "published" or "sent" or "transport").ToList();
         var consumers = report.Messaging.Where(m => m.Kind is "consumer" or "consumer registration" or "consumer scan").ToList();
         var capture = report.SqlFacts.Where(f => f.Category == "capture").ToList();
-        if (report.EventSourcing.IsEmpty && messages.Count == 0 && consumers.Count == 0 && capture.Count == 0 && report.BackgroundJobs.IsEmpty) return;
+        var eventTables = EventTables.Find(report);
+        if (report.EventSourcing.IsEmpty && eventTables.Count == 0 && messages.Count == 0 && consumers.Count == 0 && capture.Count == 0 && report.BackgroundJobs.IsEmpty) return;
         md.Line("## 5. Data synchronisation").Line();
-        WriteEventSourcing(md, report);
+        WriteEventSourcing(md, report, eventTables);
         if (messages.Count == 0 && consumers.Count == 0 && capture.Count == 0 && report.BackgroundJobs.IsEmpty) return;
         md.Line("### 5.2 Change data capture and messages to other systems").Line();
         SecurityMarkdownEmitter.WriteSqlFacts(md, capture, "Change capture set up in SQL (scripts and migrations):");
@@ -80,18 +81,34 @@ internal static class SynchronisationMarkdownEmitter
         }
     }
 
-    private static void WriteEventSourcing(Markdown md, DataLayerReport report)
+    private static void WriteEventSourcing(Markdown md, DataLayerReport report, List<EventTables.EventTable> eventTables)
     {
-        if (report.EventSourcing.IsEmpty) return;
+        if (report.EventSourcing.IsEmpty && eventTables.Count == 0) return;
         md.Line("### 5.1 Event sourcing").Line();
-        md.Line("| Store | Kind | Aggregate or projection | Events | Detail | Where | Evidence |").Line("| --- | --- | --- | --- | --- | --- | --- |");
-        foreach (var item in report.EventSourcing)
+        if (!report.EventSourcing.IsEmpty)
         {
-            md.Line("| " + Markdown.Text(item.Store) + " | " + item.Kind + " | " + (item.Subject is null ? "" : Markdown.Code(item.Subject))
-                    + " | " + string.Join(", ", item.Events.Select(Markdown.Code)) + " | " + (item.Detail is null ? "" : Markdown.Text(item.Detail))
-                    + " | " + Markdown.Code(item.Member) + " | " + md.Link(item.Location) + " |");
+            md.Line("| Store | Kind | Aggregate or projection | Events | Detail | Where | Evidence |").Line("| --- | --- | --- | --- | --- | --- | --- |");
+            foreach (var item in report.EventSourcing)
+            {
+                md.Line("| " + Markdown.Text(item.Store) + " | " + item.Kind + " | " + (item.Subject is null ? "" : Markdown.Code(item.Subject))
+                        + " | " + string.Join(", ", item.Events.Select(Markdown.Code)) + " | " + (item.Detail is null ? "" : Markdown.Text(item.Detail))
+                        + " | " + Markdown.Code(item.Member) + " | " + md.Link(item.Location) + " |");
+            }
+            md.Line();
         }
-        md.Line();
+        if (eventTables.Count > 0)
+        {
+            md.Line("Tables shaped like a hand-written event store (**heuristic: by column names**: a stream, a position in it and a payload):").Line();
+            md.Line("| Context | Table | Stream | Version | Payload | Event type | Unique (stream, version) | Evidence |").Line("| --- | --- | --- | --- | --- | --- | --- | --- |");
+            foreach (var item in eventTables)
+            {
+                var evidence = item.Table.Columns.FirstOrDefault(c => c.Name == item.Stream)?.Location;
+                md.Line("| " + Markdown.Code(item.Context) + " | " + Markdown.Code(item.Table.QualifiedName) + " | " + Markdown.Code(item.Stream) + " | " + Markdown.Code(item.Version)
+                        + " | " + Markdown.Code(item.Payload) + " | " + (item.Type is null ? "" : Markdown.Code(item.Type))
+                        + " | " + (item.UniqueStreamVersion ? "yes" : "no key or unique index found: concurrent appends to one stream are not prevented by the schema") + " | " + md.Link(evidence) + " |");
+            }
+            md.Line();
+        }
     }
 
     private static void WriteMessages(Markdown md, List<MessagingSpec> messages)
