@@ -319,6 +319,12 @@ internal static class JsonEmitter
             json.StartObject().Property("context", item.Context).Property("table", item.Table.QualifiedName).Property("stream", item.Stream).Property("version", item.Version)
                 .Property("payload", item.Payload).Property("eventType", item.Type).Name("uniqueStreamVersion").Bool(item.UniqueStreamVersion).EndObject();
         }
+        json.EndArray().Name("outboxTablesByColumnNames").StartArray();
+        foreach (var item in OutboxTables.Find(report))
+        {
+            json.StartObject().Property("context", item.Context).Property("table", item.Table.QualifiedName).Property("type", item.Type).Property("payload", item.Payload)
+                .Property("processed", item.Processed).StringArray("publishers", item.Publishers.Select(j => j.FullName)).EndObject();
+        }
         json.EndArray();
 
         json.Name("seedingCode").StartArray();

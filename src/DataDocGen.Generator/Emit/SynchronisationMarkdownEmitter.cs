@@ -16,20 +16,37 @@ internal static class SynchronisationMarkdownEmitter
         var consumers = report.Messaging.Where(m => m.Kind is "consumer" or "consumer registration" or "consumer scan").ToList();
         var capture = report.SqlFacts.Where(f => f.Category == "capture").ToList();
         var eventTables = EventTables.Find(report);
-        if (report.EventSourcing.IsEmpty && eventTables.Count == 0 && messages.Count == 0 && consumers.Count == 0 && capture.Count == 0 && report.BackgroundJobs.IsEmpty) return;
+        var outboxes = OutboxTables.Find(report);
+        if (report.EventSourcing.IsEmpty && eventTables.Count == 0 && outboxes.Count == 0 && messages.Count == 0 && consumers.Count == 0 && capture.Count == 0 && report.BackgroundJobs.IsEmpty) return;
         md.Line("## 5. Data synchronisation").Line();
         WriteEventSourcing(md, report, eventTables);
-        if (messages.Count == 0 && consumers.Count == 0 && capture.Count == 0 && report.BackgroundJobs.IsEmpty) return;
+        if (messages.Count == 0 && consumers.Count == 0 && capture.Count == 0 && outboxes.Count == 0 && report.BackgroundJobs.IsEmpty) return;
         md.Line("### 5.2 Change data capture and messages to other systems").Line();
         SecurityMarkdownEmitter.WriteSqlFacts(md, capture, "Change capture set up in SQL (scripts and migrations):");
         WriteMessages(md, messages);
         WriteConsumers(md, consumers);
+        WriteOutboxTables(md, outboxes);
         WriteBackgroundJobs(md, report);
     }
 
     /// <summary>A step's words with its code parts between backticks: each part escaped as text or code.</summary>
     private static string Marked(string text) =>
         string.Concat(text.Split('`').Select((part, i) => i % 2 == 1 ? Markdown.Code(part) : Markdown.Text(part)));
+
+    private static void WriteOutboxTables(Markdown md, List<OutboxTables.OutboxTable> outboxes)
+    {
+        if (outboxes.Count == 0) return;
+        md.Line("Tables shaped like a hand-written transactional outbox (**heuristic: by column names**: a message type, a payload and when it was processed), with the background jobs that read them and publish or send messages:").Line();
+        md.Line("| Context | Table | Type | Payload | Processed | Read by jobs that publish or send | Evidence |").Line("| --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var item in outboxes)
+        {
+            var evidence = item.Table.Columns.FirstOrDefault(c => c.Name == item.Payload)?.Location;
+            md.Line("| " + Markdown.Code(item.Context) + " | " + Markdown.Code(item.Table.QualifiedName) + " | " + Markdown.Code(item.Type) + " | " + Markdown.Code(item.Payload)
+                    + " | " + Markdown.Code(item.Processed) + " | " + (item.Publishers.Count == 0 ? "none found" : string.Join("<br>", item.Publishers.Select(j => md.WithLink(Markdown.Code(j.FullName), j.Location))))
+                    + " | " + md.Link(evidence) + " |");
+        }
+        md.Line();
+    }
 
     /// <summary>Background services and the data they move, step by step in the order of their code.</summary>
     private static void WriteBackgroundJobs(Markdown md, DataLayerReport report)
