@@ -1,5 +1,6 @@
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
+using JasperFx.MultiTenancy;
 using Marten;
 using MassTransit;
 using Microsoft.Azure.Cosmos;
@@ -18,6 +19,9 @@ builder.Services.AddMarten(options =>
 {
     options.Connection(configuration.GetConnectionString("Events")!);
     options.DatabaseSchemaName = "orders";
+    // Marketplaces share the database: each document row and event stream carries its marketplace as the tenant id.
+    options.Policies.AllDocumentsAreMultiTenanted();
+    options.Events.TenancyStyle = TenancyStyle.Conjoined;
     options.Schema.For<OrderSummary>().Index(x => x.CustomerId).Duplicate(x => x.Status);
     options.Projections.Snapshot<Order>(SnapshotLifecycle.Inline);
     options.Projections.Add<OrderSummaryProjection>(ProjectionLifecycle.Inline);

@@ -284,7 +284,9 @@ internal static class JsonEmitter
             json.StartObject().Property("usedBy", database.Subject).Property("call", database.Call).Property("registration", database.Registration).Property("readFrom", database.Source.Value)
                 .Property("readThrough", database.Source.ReadThrough).Property("location", Location(paths, database.Source.Location)).EndObject();
         }
-        json.EndArray().EndObject();
+        json.EndArray();
+        WriteMartenTenancy(json, report, paths);
+        json.EndObject();
 
         json.Name("sqlScripts").StartArray();
         foreach (var script in report.SqlScripts)
@@ -410,6 +412,40 @@ internal static class JsonEmitter
         Model.CacheExpiration.DefaultOptions => "default",
         _ => null,
     };
+
+    /// <summary>Marten tenancy (section 4.2): configuration, tenant sessions and databases; document coverage null when not known exactly.</summary>
+    private static void WriteMartenTenancy(JsonWriter json, DataLayerReport report, RelativePath paths)
+    {
+        json.Name("martenTenancy").StartArray();
+        foreach (var item in report.MartenTenancy.Where(t => t.Kind != Model.MartenTenancyKind.DocumentUsed))
+        {
+            json.StartObject().Property("kind", item.Kind.ToString()).Property("document", item.Subject).Property("code", item.How)
+                .Property("tenant", item.Tenant);
+            if (item.Kind == Model.MartenTenancyKind.Session) json.Name("tenantIsConstant").Bool(item.TenantIsConstant);
+            if (item.Kind == Model.MartenTenancyKind.DatabasePerTenant)
+            {
+                json.StringArray("tenants", item.Tenants).Name("connection").StartArray();
+                foreach (var source in item.Connection)
+                {
+                    json.StartObject().Property("kind", source.Kind.ToString()).Property("value", source.Value).Property("location", Location(paths, source.Location)).EndObject();
+                }
+                json.EndArray();
+            }
+            json.Property("member", item.Member).Property("location", Location(paths, item.Location)).EndObject();
+        }
+        json.EndArray().Name("martenDocumentCoverage");
+        if (MartenTenancyFacts.Documents(report) is not { } coverage)
+        {
+            json.Null();
+            return;
+        }
+        json.StartObject().StringArray("multiTenanted", coverage.Covered).Name("notMultiTenanted").StartArray();
+        foreach (var used in coverage.Uncovered)
+        {
+            json.StartObject().Property("document", used.Subject).Property("member", used.Member).Property("location", Location(paths, used.Location)).EndObject();
+        }
+        json.EndArray().EndObject();
+    }
 
     private static string? Location(RelativePath paths, Model.SourceLocation? location) =>
         location is null ? null : paths.Of(location.Path) + ":" + location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -4,7 +4,7 @@ using DataDocGen.Generator.Report;
 namespace DataDocGen.Generator.Emit;
 
 /// <summary>Section 4: data protection (personal data, encryption in code and in connection strings) and access control
-/// (tenant query filters, tenant columns they do not cover).</summary>
+/// (tenant query filters, tenant columns they do not cover, schema, database and Marten tenancy).</summary>
 internal static class SecurityMarkdownEmitter
 {
     public static void Write(Markdown md, DataLayerReport report)
@@ -19,7 +19,7 @@ internal static class SecurityMarkdownEmitter
         var schemas = TenancyFacts.RunTimeSchemas(report);
         var databases = TenancyFacts.TenantDatabases(report);
         var protection = !code.IsEmpty || pii.Count > 0 || encryption.Count > 0 || sqlProtection.Count > 0;
-        var access = tenantFilters.Count > 0 || sqlAccess.Count > 0 || schemas.Count > 0 || databases.Count > 0;
+        var access = tenantFilters.Count > 0 || sqlAccess.Count > 0 || schemas.Count > 0 || databases.Count > 0 || MartenTenancyFacts.Any(report);
         if (!protection && !access) return;
         md.Line("## 4. Data security").Line();
 
@@ -65,6 +65,7 @@ internal static class SecurityMarkdownEmitter
             md.Line("### 4.2 Access control").Line();
             WriteSqlFacts(md, sqlAccess, "Users, roles, grants and row-level security in SQL (scripts and migrations; passwords are never read):");
             TenancyMarkdownEmitter.Write(md, schemas, databases);
+            MartenTenancyMarkdownEmitter.Write(md, report);
         }
         if (tenantFilters.Count > 0)
         {

@@ -28,6 +28,7 @@ internal static class MartenParser
     /// <c>Delete</c> with a type argument are document operations.</summary>
     public static bool IsCandidate(SyntaxNode node, CancellationToken _)
     {
+        if (MartenTenancyParser.IsCandidate(node)) return true;
         if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } || !Names.Contains(access.Name.Identifier.ValueText)) return false;
         return access.Name.Identifier.ValueText switch
         {
@@ -45,6 +46,12 @@ internal static class MartenParser
     {
         try
         {
+            // Tenancy has its own reader; the names do not overlap with the calls below.
+            if (MartenTenancyParser.IsCandidate(node))
+            {
+                var tenancy = MartenTenancyParser.Parse(node, model, cancellationToken);
+                return tenancy.IsEmpty ? null : new MartenResult(null, EquatableArray<StoreObjectSpec>.Empty, null, null) { Tenancy = tenancy };
+            }
             var invocation = (InvocationExpressionSyntax)node;
             if (OptionsBuilderParser.ResolveMethod(invocation, model, cancellationToken) is not { } method) return null;
             var owner = (method.ReducedFrom ?? method).ContainingType;
@@ -59,7 +66,9 @@ internal static class MartenParser
                     EquatableArray<string>.Empty, "the aggregate is rebuilt from its events on every read", member, location), null),
                 "RebuildProjectionAsync" or "RebuildProjection" => new MartenResult(null, EquatableArray<StoreObjectSpec>.Empty, new EventSourcingSpec("Marten", "projection rebuild", TypeArgument(method),
                     EquatableArray<string>.Empty, null, member, location), null),
-                _ => Document(method, member, location),
+                _ => Document(method, member, location) is { } document
+                    ? document with { Tenancy = MartenTenancyParser.DocumentUsed(DocumentType(method), member, location) is { } used ? new[] { used }.ToEquatableArray() : EquatableArray<MartenTenancySpec>.Empty }
+                    : null,
             };
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
@@ -179,6 +188,11 @@ internal static class MartenParser
         return new MartenResult(null, new[] { new StoreObjectSpec("Marten", "document", null, type, operation + " (" + method.Name + ")", member, location) }.ToEquatableArray(), null, null);
     }
 
+    /// <summary>The document type symbol <see cref="Document"/> names.</summary>
+    private static ITypeSymbol? DocumentType(IMethodSymbol method) =>
+        method.TypeArguments.FirstOrDefault() is { } type and not ITypeParameterSymbol ? type
+        : method.Name is "Store" or "Delete" or "HardDelete" ? method.Parameters.FirstOrDefault()?.Type : null;
+
     private static string? TypeArgument(IMethodSymbol method) => method.TypeArguments.FirstOrDefault() is { } type && type is not ITypeParameterSymbol ? type.ClrFullName() : null;
 }
 
@@ -186,4 +200,7 @@ internal sealed record MartenResult(StoreSpec? Store, EquatableArray<StoreObject
 {
     /// <summary>Projections and snapshots configured in AddMarten's options.</summary>
     public EquatableArray<EventSourcingSpec> Configured { get; init; } = EquatableArray<EventSourcingSpec>.Empty;
+
+    /// <summary>Multi-tenancy facts (section 4.2) and the root document types operations use.</summary>
+    public EquatableArray<MartenTenancySpec> Tenancy { get; init; } = EquatableArray<MartenTenancySpec>.Empty;
 }

@@ -116,7 +116,18 @@ internal static class DataLayerReportBuilder
                 .OrderBy(g => g.TypeFullName, StringComparer.Ordinal).ThenBy(g => g.Location, LocationComparer.Instance).ToEquatableArray(),
             Sanitisation = (validation ?? new List<ValidationResult>()).Select(v => v.Sanitisation).Where(s => s is not null).Select(s => s!)
                 .OrderBy(s => s.TargetType, StringComparer.Ordinal).ThenBy(s => s.Location, LocationComparer.Instance).ToEquatableArray(),
+            MartenTenancy = MartenTenancy(martenResults),
         };
+    }
+
+    /// <summary>Marten tenancy facts, connection literals redacted; a document type used in many operations is kept once (its first site).</summary>
+    private static EquatableArray<MartenTenancySpec> MartenTenancy(IReadOnlyList<MartenResult> results)
+    {
+        var all = results.SelectMany(r => r.Tenancy).OrderBy(t => t.Location, LocationComparer.Instance).ThenBy(t => t.Kind).ThenBy(t => t.How, StringComparer.Ordinal).ToList();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        return all.Where(t => t.Kind != MartenTenancyKind.DocumentUsed || used.Add(t.Subject!))
+            .Select(t => t.Connection.IsEmpty ? t : t with { Connection = Safe(t.Connection) })
+            .ToEquatableArray();
     }
 
     private static ContextReport BuildContext(DbContextSpec context, IReadOnlyList<EntityConfigurationSpec> configurations,

@@ -26,7 +26,7 @@ internal static class NamespaceFilter
         nameof(DataLayerReport.Seeding), nameof(DataLayerReport.Security), nameof(DataLayerReport.EventSourcing), nameof(DataLayerReport.Messaging),
         nameof(DataLayerReport.SqlFacts), nameof(DataLayerReport.UnmatchedRegistrations), nameof(DataLayerReport.Specifications), nameof(DataLayerReport.BackgroundJobs),
         nameof(DataLayerReport.Guards), nameof(DataLayerReport.Sanitisation),
-        nameof(DataLayerReport.Tenancy),
+        nameof(DataLayerReport.Tenancy), nameof(DataLayerReport.MartenTenancy),
     };
 
     /// <summary>Lists not about code in a namespace: SQL script files, and the declared properties used for links.</summary>
@@ -83,6 +83,7 @@ internal static class NamespaceFilter
             Specifications = Keep(report.Specifications, s => s.Location),
             BackgroundJobs = Keep(report.BackgroundJobs, j => j.Location),
             Tenancy = Keep(report.Tenancy, t => t.Location),
+            MartenTenancy = Keep(report.MartenTenancy, t => t.Location),
         };
     }
 

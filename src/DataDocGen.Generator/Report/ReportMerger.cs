@@ -58,6 +58,8 @@ internal static class ReportMerger
             BackgroundJobs = all.SelectMany(r => r.BackgroundJobs).Distinct().OrderBy(j => j.FullName, StringComparer.Ordinal).ToEquatableArray(),
             // A context's key factory may be declared in another project than its OnModelCreating: joined by full name.
             Tenancy = Concat(all, r => r.Tenancy, t => t.Location),
+            // Marten's options may be set in one project and its sessions opened in another: coverage is judged on the merged list.
+            MartenTenancy = Concat(all, r => r.MartenTenancy, t => t.Location),
         };
     }
 

@@ -1,0 +1,44 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DataDocGen.Generator.Model;
+
+namespace DataDocGen.Generator.Report;
+
+/// <summary>Marten multi-tenancy (outline 4.2) from the report: the conjoined configuration, tenant sessions, tenant
+/// databases, and which document types the per-document configuration covers.</summary>
+internal static class MartenTenancyFacts
+{
+    /// <param name="Covered">Document types configured as multi-tenanted.</param>
+    /// <param name="Uncovered">Root document types Marten operations use that no configuration makes multi-tenanted (first site each).</param>
+    public sealed record Coverage(IReadOnlyList<string> Covered, IReadOnlyList<MartenTenancySpec> Uncovered);
+
+    public static IReadOnlyList<MartenTenancySpec> Configuration(DataLayerReport report) => report.MartenTenancy
+        .Where(t => t.Kind is MartenTenancyKind.AllDocuments or MartenTenancyKind.Document or MartenTenancyKind.SingleTenanted or MartenTenancyKind.Events or MartenTenancyKind.DocumentMapping)
+        .ToList();
+
+    public static IReadOnlyList<MartenTenancySpec> Sessions(DataLayerReport report) => report.MartenTenancy.Where(t => t.Kind == MartenTenancyKind.Session).ToList();
+
+    public static IReadOnlyList<MartenTenancySpec> Databases(DataLayerReport report) => report.MartenTenancy.Where(t => t.Kind == MartenTenancyKind.DatabasePerTenant).ToList();
+
+    /// <summary>True when section 4.2 has Marten tenancy to show (the document types operations use are not shown alone).</summary>
+    public static bool Any(DataLayerReport report) => report.MartenTenancy.Any(t => t.Kind != MartenTenancyKind.DocumentUsed);
+
+    /// <summary>
+    /// Per-document tenancy and the documents it leaves out, only when that can be told exactly: some document is
+    /// configured multi-tenanted by name, and nothing in the code read reaches documents the report cannot name (a store-wide
+    /// policy, a <c>TenancyStyle</c> set on a mapping, an open-generic configuration). A database per tenant separates
+    /// documents by database, so without conjoined tenancy they are not shared: then no document is called uncovered.
+    /// </summary>
+    public static Coverage? Documents(DataLayerReport report)
+    {
+        var tenancy = report.MartenTenancy;
+        if (tenancy.Any(t => t.Kind is MartenTenancyKind.AllDocuments or MartenTenancyKind.DocumentMapping or MartenTenancyKind.DatabasePerTenant)
+            || tenancy.Any(t => t.Kind == MartenTenancyKind.Document && t.Subject is null)) return null;
+        var covered = tenancy.Where(t => t.Kind == MartenTenancyKind.Document).Select(t => t.Subject!).Distinct().OrderBy(s => s, StringComparer.Ordinal).ToList();
+        if (covered.Count == 0) return null;
+        var uncovered = tenancy.Where(t => t.Kind == MartenTenancyKind.DocumentUsed && !covered.Contains(t.Subject!, StringComparer.Ordinal))
+            .GroupBy(t => t.Subject!, StringComparer.Ordinal).Select(g => g.First()).OrderBy(t => t.Subject, StringComparer.Ordinal).ToList();
+        return new Coverage(covered, uncovered);
+    }
+}
