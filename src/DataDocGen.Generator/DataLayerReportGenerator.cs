@@ -44,6 +44,8 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         public const string Messaging = nameof(Messaging);
         public const string SqlScripts = nameof(SqlScripts);
         public const string SqlInCode = nameof(SqlInCode);
+        public const string EmbeddedSqlResources = nameof(EmbeddedSqlResources);
+        public const string DbUpEmbeddedJoined = nameof(DbUpEmbeddedJoined);
         public const string Fragments = nameof(Fragments);
         public const string DeclaredMembers = nameof(DeclaredMembers);
         public const string Specifications = nameof(Specifications);
@@ -280,6 +282,22 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         report = report.Combine(tenancy.Collect())
             .Select(static (input, _) => WithTenancy(input.Left, input.Right))
             .WithTrackingName(TrackingNames.TenancyJoined);
+
+        // DbUp's WithScriptsEmbeddedInAssembly (5.1): the .sql AdditionalFiles that are embedded resources, with their
+        // manifest resource names (AdditionalFiles metadata from the package's targets), joined after the report is
+        // built like tenancy. Not a syntax provider, so TransformCache does not apply: the options provider is the same
+        // object until an .editorconfig or the item metadata changes, and no file text is read here.
+        var embeddedSqlResources = context.AdditionalTextsProvider
+            .Where(SqlScriptParser.IsScript)
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(EmbeddedResourceReader.Read)
+            .Where(static resource => resource is not null)
+            .WithTrackingName(TrackingNames.EmbeddedSqlResources);
+        report = report.Combine(embeddedSqlResources.Collect())
+            .Select(static (input, _) => input.Left.Report is { } built && !input.Right.IsEmpty
+                ? input.Left with { Report = DbUpEmbeddedScripts.Join(built, input.Right.Select(r => r!).ToList()) }
+                : input.Left)
+            .WithTrackingName(TrackingNames.DbUpEmbeddedJoined);
 
         // The whole-solution report: the fragments of referenced projects (their own facts, handed over by the
         // package's targets as AdditionalFiles) merged into this project's report. Ordered by path for determinism.

@@ -57,6 +57,49 @@ public sealed class ConsumerBuildTests(PackageFixture fixture)
         Assert.False(File.Exists(consumer.OutputPath("DATA_LAYER.md")));
     }
 
+    /// <summary>Issue 5.1: MSBuild's manifest resource names (CreateManifestResourceNames, or a LogicalName) reach the
+    /// generator as AdditionalFiles metadata, so DbUp's embedded scripts are listed under the names the assembly really
+    /// carries, in DbUp's order; a .sql file that is not embedded is not listed.</summary>
+    [Fact]
+    public void Embedded_sql_resources_reach_the_generator_with_their_manifest_names()
+    {
+        var consumer = Consumer.Create(fixture, "DbUpApp", Projects.Library().Replace("</ItemGroup>", """
+                <PackageReference Include="dbup-sqlserver" Version="7.2.0" />
+                <EmbeddedResource Include="Scripts/*.sql" />
+                <EmbeddedResource Include="Extra/grants.sql" LogicalName="Custom.Grants.sql" />
+              </ItemGroup>
+            """),
+            ("Upgrader.cs", """
+                using System.Reflection;
+                using DbUp;
+                namespace DbUpApp;
+                public static class Upgrader
+                {
+                    public static void Run(string cs) => DeployChanges.To.SqlDatabase(cs).WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly()).Build().PerformUpgrade();
+                }
+                """),
+            ("Scripts/010_index.sql", "CREATE INDEX IX_A ON A(Id);"),
+            ("Scripts/002_create.sql", "CREATE TABLE A (Id int);"),
+            ("Extra/grants.sql", "GRANT SELECT ON A TO reader;"),
+            ("Scripts/Manual/cleanup.sql", "DELETE FROM A;"));
+
+        consumer.BuildSucceeds();
+
+        var resources = consumer.AssemblyShape().Split('\n').Where(l => l.StartsWith("resource ", StringComparison.Ordinal)).Select(l => l.Substring(9)).ToList();
+        Assert.Equal(["Custom.Grants.sql", "DbUpApp.Scripts.002_create.sql", "DbUpApp.Scripts.010_index.sql"], resources);
+        var lines = consumer.Report.Split('\n');
+        var start = Array.FindIndex(lines, l => l.StartsWith("- `PerformUpgrade()` in `Upgrader.Run`", StringComparison.Ordinal));
+        Assert.True(start >= 0, consumer.Report);
+        Assert.Equal(new[]
+        {
+            "  - the embedded `.sql` files it runs (DbUp's default: resource names ending in `.sql`, any case), in the order DbUp runs them (by manifest resource name, ordinal):",
+            "    1. `Custom.Grants.sql`: GRANT [Extra/grants.sql:1](Extra/grants.sql#L1)",
+            @"    2. `DbUpApp.Scripts.002_create.sql`: CREATE TABLE [Scripts/002\_create.sql:1](Scripts/002_create.sql#L1)",
+            @"    3. `DbUpApp.Scripts.010_index.sql`: CREATE INDEX [Scripts/010\_index.sql:1](Scripts/010_index.sql#L1)",
+        }, lines.Skip(start + 1).TakeWhile(l => l.StartsWith("  ", StringComparison.Ordinal)));
+        Assert.Contains("cleanup.sql", consumer.Report); // still in the project's script table, just not embedded
+    }
+
     [Fact]
     public void DataDocGenTbls_writes_a_tbls_schema_per_context_into_the_build_output()
     {

@@ -64,6 +64,8 @@ public class IncrementalCachingTests
 
             public class Secret { [Microsoft.AspNetCore.Identity.PersonalData] public string? Name { get; set; } }
 
+            public static class Deploy { public static void Run(string cs) => DbUp.DeployChanges.To.SqlDatabase(cs).WithScriptsEmbeddedInAssembly(System.Reflection.Assembly.GetExecutingAssembly()).Build().PerformUpgrade(); }
+
             public static class Masking { public static void Add(IServiceCollection services) => services.AddRedaction(); }
 
             public class TenantKeyFactory : Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory { public object Create(DbContext context, bool designTime) => (context.GetType(), designTime); }
@@ -108,7 +110,8 @@ public class IncrementalCachingTests
     private static readonly AdditionalText[] AppSettings =
     [
         new InMemoryAdditionalText(GeneratorHarness.ProjectDir + "appsettings.json", """{ "ConnectionStrings": { "Shop": "Server=db;Database=Shop" } }"""),
-        new InMemoryAdditionalText(GeneratorHarness.ProjectDir + "Database/001_roles.sql", "CREATE ROLE reporting;"),
+        new InMemoryAdditionalText(GeneratorHarness.ProjectDir + "Database/001_roles.sql", "CREATE ROLE reporting;",
+            new Dictionary<string, string> { ["build_metadata.AdditionalFiles.DataDocGenResourceName"] = "Shop.Database.001_roles.sql" }),
         new InMemoryAdditionalText("/src/Domain/obj/DATA_LAYER" + DataLayerReportGenerator.FragmentSuffix, """{ "fragmentVersion": "1", "report": { "ProjectName": "Domain" } }"""),
     ];
 

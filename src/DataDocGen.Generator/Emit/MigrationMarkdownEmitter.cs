@@ -91,6 +91,7 @@ internal static class MigrationMarkdownEmitter
                             + "DbUp reads the folder at run time, relative to the working directory): "
                             + string.Join(", ", application.Scripts.Select(s => md.Link(s))));
                 }
+                DbUpEmbeddedMarkdown.Write(md, application);
             }
             md.Line();
         }

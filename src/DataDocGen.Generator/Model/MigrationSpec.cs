@@ -29,5 +29,6 @@ internal sealed record MigrationSpec(
 /// <param name="Details">What the code configures for the call, in report words (DbUp: target, scripts, transactions, journal).</param>
 /// <param name="ScriptFolder">DbUp's <c>WithScriptsFromFileSystem("folder")</c> with a constant relative folder and no options.</param>
 /// <param name="Scripts">The <c>.sql</c> files of that folder found next to the code, in the order DbUp runs them (set by the report builder).</param>
+/// <param name="Embedded">DbUp's <c>WithScriptsEmbeddedInAssembly</c> sources of the chain, in chain order.</param>
 internal sealed record CallSiteSpec(string Method, string Member, string? Condition, SourceLocation? Location, EquatableArray<string> Details = default,
-    string? ScriptFolder = null, EquatableArray<SourceLocation> Scripts = default);
+    string? ScriptFolder = null, EquatableArray<SourceLocation> Scripts = default, EquatableArray<DbUpEmbeddedSpec> Embedded = default);

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using DataDocGen.Generator.Helpers;
+using DataDocGen.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -30,9 +31,9 @@ internal static class DbUpParser
 
     /// <summary>The chain's details, and the folder of <c>WithScriptsFromFileSystem("folder")</c> when it is a constant
     /// relative path with no options (options can filter files or include subfolders, which changes the scripts).</summary>
-    public static (EquatableArray<string> Details, string? ScriptFolder) Read(InvocationExpressionSyntax performUpgrade, SemanticModel model, CancellationToken cancellationToken)
+    public static (EquatableArray<string> Details, string? ScriptFolder, EquatableArray<DbUpEmbeddedSpec> Embedded) Read(InvocationExpressionSyntax performUpgrade, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (performUpgrade.Expression is not MemberAccessExpressionSyntax { Expression: var receiver }) return (EquatableArray<string>.Empty, null);
+        if (performUpgrade.Expression is not MemberAccessExpressionSyntax { Expression: var receiver }) return (EquatableArray<string>.Empty, null, EquatableArray<DbUpEmbeddedSpec>.Empty);
         var chain = receiver as InvocationExpressionSyntax;
         if (receiver is IdentifierNameSyntax identifier
             && model.GetSymbolInfo(identifier, cancellationToken).Symbol is ILocalSymbol local
@@ -40,7 +41,7 @@ internal static class DbUpParser
         {
             chain = initializer;
         }
-        if (chain is null) return (EquatableArray<string>.Empty, null);
+        if (chain is null) return (EquatableArray<string>.Empty, null, EquatableArray<DbUpEmbeddedSpec>.Empty);
 
         // Walk the chain inwards to DeployChanges.To, collecting the calls in source order.
         var steps = new List<InvocationExpressionSyntax>();
@@ -50,21 +51,28 @@ internal static class DbUpParser
             steps.Insert(0, invocation);
             current = access.Expression;
         }
-        if (current is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "DeployChanges" } root, Name.Identifier.ValueText: "To" }
+        // DeployChanges.To, also written DbUp.DeployChanges.To (confirmed by symbol below).
+        if (current is not MemberAccessExpressionSyntax { Expression: ExpressionSyntax root, Name.Identifier.ValueText: "To" }
+            || root is not (IdentifierNameSyntax { Identifier.ValueText: "DeployChanges" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "DeployChanges" })
             || model.GetSymbolInfo(root, cancellationToken).Symbol is not INamedTypeSymbol deploy || !deploy.Is("DbUp", "DeployChanges"))
         {
-            return (EquatableArray<string>.Empty, null);
+            return (EquatableArray<string>.Empty, null, EquatableArray<DbUpEmbeddedSpec>.Empty);
         }
 
         var details = new List<string>();
         string? scriptFolder = null;
+        var embedded = new List<DbUpEmbeddedSpec>();
+        // A comparer or sorter set anywhere in the chain replaces DbUp's order by name.
+        var customOrder = steps.Any(s => ((MemberAccessExpressionSyntax)s.Expression).Name.Identifier.ValueText is "WithScriptNameComparer" or "WithScriptSorter");
         foreach (var step in steps)
         {
             var name = ((MemberAccessExpressionSyntax)step.Expression).Name.Identifier.ValueText;
             var detail = name switch
             {
                 _ when Targets.TryGetValue(name, out var target) => "DbUp to " + target,
-                "WithScriptsEmbeddedInAssembly" => "scripts embedded in the assembly",
+                "WithScriptsEmbeddedInAssembly" => DbUpEmbeddedParser.Read(step, customOrder, model, cancellationToken) is { } source
+                    ? Added(embedded, source, "scripts embedded in the assembly")
+                    : null,
                 "WithScriptsEmbeddedInAssemblies" => "scripts embedded in assemblies",
                 "WithScriptsAndCodeEmbeddedInAssembly" => "scripts and code scripts embedded in the assembly",
                 "WithScriptsFromFileSystem" => model.FirstArgumentString(step, cancellationToken) is { } folder ? "scripts from the folder `" + folder + "`" : "scripts from a folder chosen at run time",
@@ -83,7 +91,13 @@ internal static class DbUpParser
                 scriptFolder = constantFolder.Replace('\\', '/').Trim('/');
             }
         }
-        return (details.ToEquatableArray(), scriptFolder);
+        return (details.ToEquatableArray(), scriptFolder, embedded.ToEquatableArray());
+    }
+
+    private static string Added(List<DbUpEmbeddedSpec> embedded, DbUpEmbeddedSpec source, string detail)
+    {
+        embedded.Add(source);
+        return detail;
     }
 
     private static bool IsRelativeFolder(string folder) =>

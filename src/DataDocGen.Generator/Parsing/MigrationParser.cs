@@ -116,9 +116,9 @@ internal static class MigrationParser
         var original = method.ReducedFrom ?? method;
         if (method.Name == "PerformUpgrade" && original.ContainingType.Is("DbUp.Engine", "UpgradeEngine"))
         {
-            var (details, folder) = DbUpParser.Read(invocation, context.SemanticModel, cancellationToken);
+            var (details, folder, embedded) = DbUpParser.Read(invocation, context.SemanticModel, cancellationToken);
             return new CallSiteSpec("PerformUpgrade", CodeText.MemberName(invocation, context.SemanticModel, cancellationToken), CodeText.EnclosingCondition(invocation, null),
-                SourceLocation.From(invocation), details, folder);
+                SourceLocation.From(invocation), details, folder, Embedded: embedded);
         }
         if (method.Name is "Migrate" or "Repair" or "Erase" or "Validate" && EvolveParser.IsEvolve(original.ContainingType))
         {

@@ -64,11 +64,13 @@ internal static class GeneratorHarness
     /// <summary>Runs the generator once and returns the report files it carried, its diagnostics, and the updated compilation.</summary>
     public static GeneratorOutput Run(IReadOnlyDictionary<string, string> sources, IReadOnlyDictionary<string, string>? appSettings = null,
         IReadOnlyDictionary<string, string>? properties = null, IEnumerable<MetadataReference>? extraReferences = null,
-        string projectDir = ProjectDir, string assemblyName = "Shop")
+        string projectDir = ProjectDir, string assemblyName = "Shop", IReadOnlyDictionary<string, string>? resourceNames = null)
     {
         var compilation = Compile(sources, assemblyName, extraReferences, projectDir);
         // Keys that are absolute paths (another project's files, such as a referenced fragment) are taken as they are.
-        var driver = CreateDriver(appSettings?.Select(a => (AdditionalText)new InMemoryAdditionalText(a.Key.StartsWith("/", StringComparison.Ordinal) ? a.Key : projectDir + a.Key, a.Value)), properties, projectDir);
+        // resourceNames: the manifest resource name of an AdditionalFile that is an EmbeddedResource, as the package's targets pass it.
+        var driver = CreateDriver(appSettings?.Select(a => (AdditionalText)new InMemoryAdditionalText(a.Key.StartsWith("/", StringComparison.Ordinal) ? a.Key : projectDir + a.Key, a.Value,
+            resourceNames is not null && resourceNames.TryGetValue(a.Key, out var resource) ? new Dictionary<string, string> { ["build_metadata.AdditionalFiles.DataDocGenResourceName"] = resource } : null)), properties, projectDir);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var updated, out var diagnostics);
         return GeneratorOutput.From(driver.GetRunResult(), updated, diagnostics);
     }
@@ -95,9 +97,12 @@ internal sealed record GeneratorOutput(string? Markdown, string? Json, string? P
     public string All => (Markdown ?? "") + "\n" + (Json ?? "") + "\n" + (Fragment ?? "");
 }
 
-internal sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
+internal sealed class InMemoryAdditionalText(string path, string text, IReadOnlyDictionary<string, string>? metadata = null) : AdditionalText
 {
     public override string Path { get; } = path;
+
+    /// <summary>The file's <c>build_metadata.AdditionalFiles.*</c> options (CompilerVisibleItemMetadata).</summary>
+    public IReadOnlyDictionary<string, string>? Metadata { get; } = metadata;
 
     public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text, Encoding.UTF8);
 }
@@ -108,7 +113,8 @@ internal sealed class TestOptionsProvider(IReadOnlyDictionary<string, string> gl
 
     public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => DictionaryOptions.Empty;
 
-    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => DictionaryOptions.Empty;
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
+        textFile is InMemoryAdditionalText { Metadata: { } metadata } ? new DictionaryOptions(metadata) : DictionaryOptions.Empty;
 
     private sealed class DictionaryOptions(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
     {
