@@ -100,6 +100,30 @@ public sealed class ConsumerBuildTests(PackageFixture fixture)
         Assert.Contains("cleanup.sql", consumer.Report); // still in the project's script table, just not embedded
     }
 
+    /// <summary>DDG101-DDG104 come from the MSBuild task, not the compiler: .editorconfig does not reach them, MSBuild's
+    /// own properties do (checked here with DDG103, a report file that cannot be written).</summary>
+    [Fact]
+    public void A_read_only_report_is_warning_DDG103_which_MSBuild_properties_raise_or_silence()
+    {
+        var consumer = Consumer.Create(fixture, "ReadOnlyReport", Projects.Library(), ("Data/ShopContext.cs", Projects.ShopContext));
+        consumer.BuildSucceeds();
+        File.SetAttributes(consumer.ReportPath, FileAttributes.ReadOnly);
+        try
+        {
+            // A line above everything moves every link: the report changes and cannot be written.
+            consumer.Write("Data/ShopContext.cs", "// moved down\n" + Projects.ShopContext);
+            Assert.Contains("warning DDG103", consumer.BuildSucceeds().Output);
+            var raised = consumer.Build("-p:MSBuildWarningsAsErrors=DDG103");
+            Assert.NotEqual(0, raised.ExitCode);
+            Assert.Contains("error DDG103", raised.Output);
+            Assert.DoesNotContain("DDG103", consumer.BuildSucceeds("-p:MSBuildWarningsAsMessages=DDG103").Output);
+        }
+        finally
+        {
+            File.SetAttributes(consumer.ReportPath, FileAttributes.Normal);
+        }
+    }
+
     [Fact]
     public void DataDocGenTbls_writes_a_tbls_schema_per_context_into_the_build_output()
     {
