@@ -79,6 +79,14 @@ public class DbUpEmbeddedTests
         Assert.Equal(expected, LinesAfter(output.Markdown!, "Upgrader.Run"));
         Assert.Equal(expected, LinesAfter(output.Markdown!, "Upgrader.ByType"));
         Assert.DoesNotContain("Adhoc", string.Join("\n", LinesAfter(output.Markdown!, "Upgrader.Run"))); // not embedded
+        // DATA_LAYER.json carries the same list, in the same order.
+        using var json = System.Text.Json.JsonDocument.Parse(output.Json!);
+        var run = json.RootElement.GetProperty("migrationRuns").EnumerateArray().First(r => r.GetProperty("member").GetString() == "Upgrader.Run");
+        var source = Assert.Single(run.GetProperty("embeddedScripts").EnumerateArray());
+        Assert.True(source.GetProperty("thisAssembly").GetBoolean());
+        Assert.Equal(new[] { "Shop.Deploy.Scripts.002_create.sql", "Shop.Deploy.Scripts.010_index.sql", "Shop.Deploy.Scripts.B_seed.sql", "Shop.Deploy.Scripts.a_grants.sql", "Shop.Deploy.Seed.001_users.sql" },
+            source.GetProperty("scripts").EnumerateArray().Select(s => s.GetProperty("resourceName").GetString()).ToArray());
+        Assert.Equal("Deploy/Scripts/002_create.sql:1", source.GetProperty("scripts")[0].GetProperty("location").GetString());
     }
 
     [Fact]

@@ -90,5 +90,10 @@ public class DbUpTests
             + @"[Deploy/Scripts/002\_create.sql:1](Deploy/Scripts/002_create.sql#L1), [Deploy/Scripts/010\_add\_index.sql:1](Deploy/Scripts/010_add_index.sql#L1), "
             + @"[Deploy/Scripts/B\_seed.sql:1](Deploy/Scripts/B_seed.sql#L1), [Deploy/Scripts/a\_grants.sql:1](Deploy/Scripts/a_grants.sql#L1)", only);
         Assert.Contains("`Upgrader.FromFolder`", lines[Array.IndexOf(lines, only) - 1]);
+        using var json = System.Text.Json.JsonDocument.Parse(output.Json!);
+        var run = json.RootElement.GetProperty("migrationRuns").EnumerateArray().First(r => r.GetProperty("member").GetString() == "Upgrader.FromFolder");
+        Assert.Equal("Scripts", run.GetProperty("scriptFolder").GetString());
+        Assert.Equal(new[] { "Deploy/Scripts/002_create.sql:1", "Deploy/Scripts/010_add_index.sql:1", "Deploy/Scripts/B_seed.sql:1", "Deploy/Scripts/a_grants.sql:1" },
+            run.GetProperty("folderScripts").EnumerateArray().Select(s => s.GetString()).ToArray());
     }
 }

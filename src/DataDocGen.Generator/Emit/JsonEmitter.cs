@@ -240,6 +240,30 @@ internal static class JsonEmitter
         }
         json.EndArray();
 
+        // Where migrations are applied (Migrate, EnsureCreated, DbUp, Evolve...), with DbUp's scripts in the order it runs them.
+        json.Name("migrationRuns").StartArray();
+        foreach (var run in report.MigrationApplications)
+        {
+            json.StartObject().Property("method", run.Method).Property("member", run.Member).Property("condition", run.Condition)
+                .StringArray("details", run.Details).Property("scriptFolder", run.ScriptFolder)
+                .StringArray("folderScripts", run.Scripts.Select(s => Location(paths, s)!))
+                .Name("embeddedScripts").StartArray();
+            foreach (var source in run.Embedded)
+            {
+                json.StartObject().Name("thisAssembly").Bool(source.IsThisAssembly).Property("otherAssembly", source.OtherAssembly)
+                    .Name("hasFilter").Bool(source.HasFilter).Name("filterEvaluated").Bool(source.Filter is not null)
+                    .Name("customOrder").Bool(source.CustomOrder).Name("candidatesOnly").Bool(source.Candidates)
+                    .Name("scripts").StartArray();
+                foreach (var script in source.Scripts)
+                {
+                    json.StartObject().Property("resourceName", script.ResourceName).Property("summary", script.Summary).Property("location", Location(paths, script.Location)).EndObject();
+                }
+                json.EndArray().EndObject();
+            }
+            json.EndArray().Property("location", Location(paths, run.Location)).EndObject();
+        }
+        json.EndArray();
+
         json.Name("security").StartObject().Name("code").StartArray();
         foreach (var item in report.Security)
         {
