@@ -121,7 +121,7 @@ internal static class JsonEmitter
         foreach (var guard in EntityTypes.Guards(report))
         {
             json.StartObject().Property("type", guard.TypeFullName).Property("member", guard.Member).Property("kind", guard.IsArgumentCheck ? "argument" : "invariant")
-                .Property("check", guard.Check).Property("throws", guard.Throws).Property("location", Location(paths, guard.Location)).EndObject();
+                .Property("check", guard.Check).Property("throwsOrGuardLibrary", guard.Throws).Property("location", Location(paths, guard.Location)).EndObject();
         }
         json.EndArray().Name("sanitisation").StartArray();
         foreach (var item in report.Sanitisation)

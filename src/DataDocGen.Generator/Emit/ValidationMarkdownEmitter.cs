@@ -55,7 +55,7 @@ internal static class ValidationMarkdownEmitter
             md.Line("Checks in the entities' own constructors, methods and accessors that throw before state changes. Argument checks are "
                     + "recognised by their API (`ArgumentException` and its subclasses, the `ThrowIf…` helpers, Ardalis.GuardClauses, "
                     + "CommunityToolkit.Diagnostics); any other exception thrown by an `if` is listed as an invariant, by its shape (a heuristic).").Line();
-            md.Line("| Entity | Member | Kind | Check | Throws | Evidence |").Line("| --- | --- | --- | --- | --- | --- |");
+            md.Line("| Entity | Member | Kind | Check | Throws, or guard library | Evidence |").Line("| --- | --- | --- | --- | --- | --- |");
             foreach (var guard in guards)
             {
                 md.Line("| " + Markdown.Code(guard.TypeFullName) + " | " + Markdown.Code(guard.Member) + " | " + (guard.IsArgumentCheck ? "argument check" : "invariant (heuristic)")

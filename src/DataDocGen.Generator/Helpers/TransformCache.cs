@@ -76,12 +76,7 @@ internal static class TransformCache
         // TryGetValue first: every candidate of every provider asks, and GetValue's callback would allocate a closure each time.
         CompilationShapes.TryGetValue(compilation, out var known) ? known.Value : CompilationShapes.GetValue(compilation, c =>
         {
-            // Binding any call to a source method asks whether its module or assembly is [Obsolete]/[Experimental];
-            // until their attributes are bound, Roslyn answers by scanning every file's declarations, once per call:
-            // quadratic in the project's size (seconds at 2,500 entities). Binding them once first, as the compile
-            // does anyway, makes each answer a field read.
-            c.Assembly.GetAttributes();
-            c.SourceModule.GetAttributes();
+            BindAssemblyAttributes(c);
             var hash = Fnv.Start;
             foreach (var tree in c.SyntaxTrees)
             {
@@ -93,6 +88,18 @@ internal static class TransformCache
             hash = Fnv.Add(hash, (long)((CSharpCompilationOptions)c.Options).NullableContextOptions);
             return new Box(hash);
         }).Value;
+
+    /// <summary>
+    /// Binding any call to a source method asks whether its module or assembly is [Obsolete]/[Experimental]; until their
+    /// attributes are bound, Roslyn answers by scanning every file's declarations, once per call: quadratic in the
+    /// project's size (seconds at 2,500 entities). Binding them once per compilation, before the first transform (this
+    /// runs with the first shape), as the compile does anyway, makes each answer a field read.
+    /// </summary>
+    private static void BindAssemblyAttributes(Compilation compilation)
+    {
+        compilation.Assembly.GetAttributes();
+        compilation.SourceModule.GetAttributes();
+    }
 
     /// <summary>The file's tokens outside method, constructor, operator, accessor and local-function bodies (and its
     /// parse options): what other files can see of it.</summary>

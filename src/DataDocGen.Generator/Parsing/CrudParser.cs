@@ -47,14 +47,9 @@ internal static class CrudParser
     public static bool IsCandidate(SyntaxNode node, CancellationToken _)
     {
         if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation) return false;
-        var name = access.Name.Identifier.ValueText;
-        if (name is "SaveChanges" or "SaveChangesAsync") return true;
-        // query.FirstAsync().ConfigureAwait(false): the call before decides.
-        if (name == "ConfigureAwait" && access.Expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax inner })
-        {
-            name = inner.Name.Identifier.ValueText;
-            if (name is "SaveChanges" or "SaveChangesAsync") return false;
-        }
+        if (access.Name.Identifier.ValueText is "SaveChanges" or "SaveChangesAsync") return true;
+        if (Awaited(invocation) is not { Expression: MemberAccessExpressionSyntax query }) return false;
+        var name = query.Name.Identifier.ValueText;
         if (!Writes.ContainsKey(name) && !Reads.Contains(name)) return false;
         return invocation.Parent is not MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax };
     }
@@ -81,9 +76,7 @@ internal static class CrudParser
     {
         try
         {
-            var invocation = (InvocationExpressionSyntax)node;
-            if (invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Expression: InvocationExpressionSyntax awaited }) invocation = awaited;
-            if (invocation.Expression is not MemberAccessExpressionSyntax) return null;
+            if (Awaited((InvocationExpressionSyntax)node) is not { Expression: MemberAccessExpressionSyntax } invocation) return null;
             var name = ((MemberAccessExpressionSyntax)invocation.Expression).Name.Identifier.ValueText;
             if (!Writes.ContainsKey(name) && !Reads.Contains(name)) return null;
             var (entity, onContext) = Root(invocation, model, cancellationToken);
@@ -112,6 +105,13 @@ internal static class CrudParser
             return new CrudResult(null, Diagnostics.GeneratorFailure.Describe(exception, node));
         }
     }
+
+    /// <summary>The call a <c>.ConfigureAwait(…)</c> wraps (<c>query.FirstAsync().ConfigureAwait(false)</c>: the call before
+    /// decides), else the call itself.</summary>
+    private static InvocationExpressionSyntax? Awaited(InvocationExpressionSyntax invocation) =>
+        invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Expression: var inner }
+            ? inner as InvocationExpressionSyntax
+            : invocation;
 
     /// <summary>Walks the chain inwards to the first receiver that is an EF Core <c>DbSet&lt;T&gt;</c> (its T), or a DbContext
     /// (onContext: the entity comes from the argument). Null when the chain does not start at either.</summary>

@@ -27,24 +27,18 @@ internal static class EventTables
         {
             foreach (var table in context.Tables)
             {
-                var stream = Column(table, StreamNames);
-                var version = Column(table, VersionNames);
-                var payload = Column(table, PayloadNames);
+                var stream = ColumnNames.Find(table, StreamNames);
+                var version = ColumnNames.Find(table, VersionNames);
+                var payload = ColumnNames.Find(table, PayloadNames);
                 if (stream is null || version is null || payload is null) continue;
                 var pair = new[] { stream, version };
                 bool Covers(IEnumerable<string> columns) => columns.Count() == 2 && pair.All(columns.Contains);
                 var unique = (table.PrimaryKey is { } key && Covers(key.Columns))
                              || table.Indexes.Any(i => i.Unique && i.Filter is null && Covers(i.Columns))
                              || table.UniqueConstraints.Any(u => Covers(u.Columns));
-                found.Add(new EventTable(context.Name, table, stream, version, payload, Column(table, TypeNames), unique));
+                found.Add(new EventTable(context.Name, table, stream, version, payload, ColumnNames.Find(table, TypeNames), unique));
             }
         }
         return found;
     }
-
-    /// <summary>The first column named one of <paramref name="names"/> (case-insensitive, underscores ignored, so the
-    /// naming plug-ins' <c>stream_id</c> matches).</summary>
-    private static string? Column(TableReport table, string[] names) =>
-        names.Select(n => table.Columns.FirstOrDefault(c => string.Equals(c.Name.Replace("_", ""), n, StringComparison.OrdinalIgnoreCase))?.Name)
-            .FirstOrDefault(n => n is not null);
 }

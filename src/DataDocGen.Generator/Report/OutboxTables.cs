@@ -30,9 +30,9 @@ internal static class OutboxTables
         {
             foreach (var table in context.Tables)
             {
-                var payload = Column(table, PayloadNames);
-                var type = Column(table, TypeNames);
-                var processed = Column(table, ProcessedNames);
+                var payload = ColumnNames.Find(table, PayloadNames);
+                var type = ColumnNames.Find(table, TypeNames);
+                var processed = ColumnNames.Find(table, ProcessedNames);
                 if (payload is null || type is null || processed is null) continue;
                 // A job that reads one of the table's entities and publishes or sends something.
                 var publishers = report.BackgroundJobs.Where(job =>
@@ -44,8 +44,4 @@ internal static class OutboxTables
         }
         return found;
     }
-
-    private static string? Column(TableReport table, string[] names) =>
-        names.Select(n => table.Columns.FirstOrDefault(c => string.Equals(c.Name.Replace("_", ""), n, StringComparison.OrdinalIgnoreCase))?.Name)
-            .FirstOrDefault(n => n is not null);
 }
