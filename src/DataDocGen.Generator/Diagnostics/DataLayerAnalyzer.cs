@@ -51,6 +51,7 @@ public sealed class DataLayerAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context)
     {
+        using var bound = Semantics.ModelIsBound();
         var node = context.Node;
         var cancellationToken = context.CancellationToken;
         if (QueryShapeParser.IsCandidate(node, cancellationToken)
@@ -80,6 +81,7 @@ public sealed class DataLayerAnalyzer : DiagnosticAnalyzer
 
     private static void ReportRawSql(SyntaxNodeAnalysisContext context)
     {
+        using var bound = Semantics.ModelIsBound();
         if (RawSqlParser.Parse(context.Node, context.SemanticModel, context.CancellationToken) is { Spec: { Parameterization: SqlParameterization.BuiltIntoRawSql } spec })
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RawSqlFromText, context.Node.GetLocation(), spec.Api));

@@ -184,7 +184,7 @@ internal static class CacheExpirationReader
     private static string Describe(string setting, ExpressionSyntax value, SemanticModel model, CancellationToken cancellationToken)
     {
         if (setting == "AddExpirationToken") return "expires when the change token `" + (CodeText.Safe(value) ?? "…") + "` fires";
-        if (setting == "SetAbsoluteExpiration" && model.GetTypeInfo(value, cancellationToken).Type.Is("System", "TimeSpan")) setting = "AbsoluteExpirationRelativeToNow";
+        if (setting == "SetAbsoluteExpiration" && Semantics.TypeOf(value, model, cancellationToken).Is("System", "TimeSpan")) setting = "AbsoluteExpirationRelativeToNow";
         var label = setting switch
         {
             "AbsoluteExpirationRelativeToNow" or "Expiration" or "Duration" or "SetDuration" => "expires after",
@@ -193,7 +193,7 @@ internal static class CacheExpirationReader
             "LocalCacheExpiration" => "local cache expires after",
             _ => setting,
         };
-        var resolved = model.GetConstantValue(value, cancellationToken).HasValue || CacheParser.TimeSpanText(value, model, cancellationToken) is not null;
+        var resolved = Semantics.ConstantOf(value, model, cancellationToken).HasValue || CacheParser.TimeSpanText(value, model, cancellationToken) is not null;
         var text = CacheParser.Value(value, model, cancellationToken);
         return label + " " + (resolved ? text : "`" + text + "`");
     }

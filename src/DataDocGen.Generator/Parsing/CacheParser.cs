@@ -76,7 +76,7 @@ internal static class CacheParser
         try
         {
             var invocation = (InvocationExpressionSyntax)node;
-            if (OptionsBuilderParser.ResolveMethod(invocation, model, cancellationToken) is not { } method) return null;
+            if (Semantics.Method(invocation, model, cancellationToken) is not { } method) return null;
             var original = method.ReducedFrom ?? method;
             var name = method.Name;
 
@@ -131,7 +131,7 @@ internal static class CacheParser
 
     internal static string Value(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken, bool redact = true)
     {
-        var constant = model.GetConstantValue(expression, cancellationToken);
+        var constant = Semantics.ConstantOf(expression, model, cancellationToken);
         if (constant is { HasValue: true, Value: string text }) return "\"" + (redact ? ConnectionStringRedactor.Redact(text) : text) + "\"";
         if (constant is { HasValue: true, Value: bool flag }) return flag ? "true" : "false";
         if (constant is { HasValue: true, Value: { } number }) return System.Convert.ToString(number, CultureInfo.InvariantCulture) ?? "…";
@@ -146,15 +146,23 @@ internal static class CacheParser
     /// <summary>The key: constant text, an interpolation pattern with {…} for its holes, or null when computed otherwise.</summary>
     internal static string? Key(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (model.GetConstantValue(expression, cancellationToken) is { HasValue: true, Value: string constant }) return constant;
+        if (Semantics.ConstantOf(expression, model, cancellationToken) is { HasValue: true, Value: string constant }) return constant;
         if (expression is InterpolatedStringExpressionSyntax interpolated)
         {
             return string.Concat(interpolated.Contents.Select(c => c is InterpolatedStringTextSyntax t ? t.TextToken.ValueText : "{" + (CodeText.Safe(((InterpolationSyntax)c).Expression) ?? "…") + "}"));
         }
-        if (expression is IdentifierNameSyntax identifier && model.GetSymbolInfo(identifier, cancellationToken).Symbol is ILocalSymbol local
-            && local.DeclaringSyntaxReferences.FirstOrDefault()?.ReadSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } initializer })
+        if (expression is IdentifierNameSyntax identifier)
         {
-            return Key(initializer, model, cancellationToken);
+            switch (DeclarationBinder.LocalOf(identifier, model))
+            {
+                case (LocalName.Local, { } declared): return Key(declared, model, cancellationToken);
+                case (LocalName.NotLocal, _): return null;
+            }
+            if (model.GetSymbolInfo(identifier, cancellationToken).Symbol is ILocalSymbol local
+                && local.DeclaringSyntaxReferences.FirstOrDefault()?.ReadSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } initializer })
+            {
+                return Key(initializer, model, cancellationToken);
+            }
         }
         return null;
     }
@@ -163,9 +171,9 @@ internal static class CacheParser
     internal static string? TimeSpanText(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
     {
         if (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call
-            && model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol { ContainingType: { } type } && type.Is("System", "TimeSpan")
             && call.ArgumentList.Arguments.Count == 1
-            && model.GetConstantValue(call.ArgumentList.Arguments[0].Expression, cancellationToken) is { HasValue: true, Value: { } amount })
+            && Semantics.MethodOwner(call, model, cancellationToken) is { } type && type.Is("System", "TimeSpan")
+            && Semantics.ConstantOf(call.ArgumentList.Arguments[0].Expression, model, cancellationToken) is { HasValue: true, Value: { } amount })
         {
             var unit = access.Name.Identifier.ValueText switch
             {
@@ -177,8 +185,8 @@ internal static class CacheParser
             return text + " " + unit + (text == "1" ? "" : "s");
         }
         if (expression is ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 3 } creation
-            && model.GetTypeInfo(creation, cancellationToken).Type.Is("System", "TimeSpan")
-            && creation.ArgumentList.Arguments.Select(a => model.GetConstantValue(a.Expression, cancellationToken)).ToList() is var parts
+            && Semantics.TypeOf(creation, model, cancellationToken).Is("System", "TimeSpan")
+            && creation.ArgumentList.Arguments.Select(a => Semantics.ConstantOf(a.Expression, model, cancellationToken)).ToList() is var parts
             && parts.All(p => p is { HasValue: true, Value: int }))
         {
             var span = new System.TimeSpan((int)parts[0].Value!, (int)parts[1].Value!, (int)parts[2].Value!);

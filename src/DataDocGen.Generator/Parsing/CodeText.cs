@@ -109,7 +109,7 @@ internal static class CodeText
             if (lambda.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } map } }
                 && MapVerbs.TryGetValue(access.Name.Identifier.ValueText, out var verb)
                 && map.ArgumentList.Arguments.Count >= 2
-                && model.GetConstantValue(map.ArgumentList.Arguments[0].Expression, cancellationToken) is { HasValue: true, Value: string route }
+                && Semantics.ConstantOf(map.ArgumentList.Arguments[0].Expression, model, cancellationToken) is { HasValue: true, Value: string route }
                 && model.GetSymbolInfo(map, cancellationToken).Symbol is IMethodSymbol method
                 && (method.ReducedFrom ?? method).ContainingType.IsInNamespaceOrBelow("Microsoft.AspNetCore"))
             {

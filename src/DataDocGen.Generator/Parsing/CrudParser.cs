@@ -85,7 +85,7 @@ internal static class CrudParser
                 // context.Add(order), context.RemoveRange(a, b): the entity is the argument's type.
                 if (!Writes.TryGetValue(name, out var write) || name.StartsWith("Execute", System.StringComparison.Ordinal)) return null;
                 var argument = invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression;
-                var type = argument is null ? null : model.GetTypeInfo(argument, cancellationToken).Type;
+                var type = argument is null ? null : Semantics.TypeOf(argument, model, cancellationToken);
                 if (type is IArrayTypeSymbol array) type = array.ElementType;
                 else if (write.Bulk && type is INamedTypeSymbol { TypeArguments.Length: 1 } sequence && !type.IsInNamespace("System")) type = sequence.TypeArguments[0];
                 if (type is null || type.SpecialType == SpecialType.System_Object || type.TypeKind is TypeKind.Error or TypeKind.Interface) return null;
@@ -122,7 +122,7 @@ internal static class CrudParser
         while (current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access })
         {
             var receiver = access.Expression;
-            var type = model.GetTypeInfo(receiver, cancellationToken).Type;
+            var type = Semantics.TypeOf(receiver, model, cancellationToken);
             if (type.DbSetEntity() is { } entity) return (entity, false);
             if (first && type is not null && (type.Is("Microsoft.EntityFrameworkCore", "DbContext") || type.DerivesFrom("Microsoft.EntityFrameworkCore", "DbContext"))) return (null, true);
             first = false;

@@ -128,7 +128,12 @@ internal static class OptionsBuilderParser
     /// <summary>The bound method; when binding failed on an argument (code mid-edit), the first candidate, provided every
     /// candidate is the same method group of the same type with the same parameter names for the arguments given, so
     /// reading arguments by parameter cannot go wrong.</summary>
-    public static IMethodSymbol? ResolveMethod(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    public static IMethodSymbol? ResolveMethod(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken) =>
+        Semantics.ExactMethod(invocation, model, cancellationToken);
+
+    /// <summary>The method the binder resolves a call to (binding the body it is in); with overload candidates only, the
+    /// first when all share the declaring type and the names of the parameters the positional arguments meet.</summary>
+    public static IMethodSymbol? BoundMethod(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
     {
         var info = model.GetSymbolInfo(invocation, cancellationToken);
         if (info.Symbol is IMethodSymbol bound) return bound;

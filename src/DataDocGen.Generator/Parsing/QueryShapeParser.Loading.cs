@@ -27,7 +27,7 @@ internal static partial class QueryShapeParser
     /// <summary>A virtual navigation (an entity-like class, or a collection of one) read on a foreach variable.</summary>
     private static QueryShapeResult? LazyNavigation(MemberAccessExpressionSyntax access, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (model.GetSymbolInfo(access, cancellationToken).Symbol is not IPropertySymbol property || !(property.IsVirtual || property.IsOverride)) return null;
+        if (Semantics.SymbolOf(access, model, cancellationToken) is not IPropertySymbol property || !(property.IsVirtual || property.IsOverride)) return null;
         var target = property.Type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } collection && collection.AllInterfaces.Concat(new[] { collection }).Any(i => i.Name is "IEnumerable" && i.IsInNamespaceOrBelow("System.Collections"))
             ? collection.TypeArguments[0] : property.Type;
         if (target.TypeKind != TypeKind.Class || target.SpecialType == SpecialType.System_String || target.IsInNamespaceOrBelow("System")) return null;
@@ -55,7 +55,8 @@ internal static partial class QueryShapeParser
             case "UseLazyLoadingProxies" when owner.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore"):
                 return Result("Lazy loading (proxies)", null, "UseLazyLoadingProxies()", member, location);
             case "Select" when owner.Is("System.Linq", "Queryable") && StartsAtDbSet(invocation, model, cancellationToken) is { } source:
-                var projected = method.TypeArguments.Length == 2 ? method.TypeArguments[1] : null;
+                var exact = Semantics.ExactMethod(invocation, model, cancellationToken);
+                var projected = exact?.TypeArguments.Length == 2 ? exact.TypeArguments[1] : null;
                 var shape = projected is null ? null : projected.IsAnonymousType
                     ? "anonymous type { " + string.Join(", ", projected.GetMembers().OfType<IPropertySymbol>().Select(p => p.Name)) + " }"
                     : projected.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
@@ -71,7 +72,7 @@ internal static partial class QueryShapeParser
             case "Load" or "LoadAsync" or "Query" when owner.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore.ChangeTracking"):
                 var navigation = ((MemberAccessExpressionSyntax)invocation.Expression).Expression is InvocationExpressionSyntax entry ? Navigation(entry, model, cancellationToken) : null;
                 // CollectionEntry<Order, Line> / ReferenceEntry<Order, Customer>: the first type argument is the entity loaded into.
-                var entryType = model.GetTypeInfo(((MemberAccessExpressionSyntax)invocation.Expression).Expression, cancellationToken).Type as INamedTypeSymbol;
+                var entryType = Semantics.TypeOf(((MemberAccessExpressionSyntax)invocation.Expression).Expression, model, cancellationToken) as INamedTypeSymbol;
                 var entity = entryType is { TypeArguments.Length: > 0 } ? entryType.TypeArguments[0].ClrFullName() : null;
                 if (method.Name != "Query" && EnclosingLoop(invocation) is { } loop)
                 {
@@ -93,7 +94,7 @@ internal static partial class QueryShapeParser
         ExpressionSyntax current = invocation;
         while (current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access })
         {
-            if (model.GetTypeInfo(access.Expression, cancellationToken).Type.DbSetEntity() is { } entity) return entity.ClrFullName();
+            if (Semantics.TypeOf(access.Expression, model, cancellationToken).DbSetEntity() is { } entity) return entity.ClrFullName();
             current = access.Expression;
         }
         return null;

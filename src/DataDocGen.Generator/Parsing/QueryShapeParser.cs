@@ -78,7 +78,7 @@ internal static partial class QueryShapeParser
             if (node is ParameterSyntax parameter) return LazyLoader(parameter, model, cancellationToken);
             if (node is MemberAccessExpressionSyntax member) return LazyNavigation(member, model, cancellationToken);
             var invocation = (InvocationExpressionSyntax)node;
-            if (OptionsBuilderParser.ResolveMethod(invocation, model, cancellationToken) is not { } method) return null;
+            if (Semantics.Method(invocation, model, cancellationToken) is not { } method) return null;
             var original = method.ReducedFrom ?? method;
             var name = method.Name;
             if (Loading(invocation, method, model, cancellationToken) is { } loading) return loading;

@@ -85,11 +85,11 @@ internal static class RepositoryParser
                 switch (child)
                 {
                     case GenericNameSyntax { Identifier.ValueText: "Set", TypeArgumentList.Arguments.Count: 1 } set
-                        when partModel.GetTypeInfo(set.TypeArgumentList.Arguments[0], cancellationToken).Type is { } setType:
+                        when Semantics.WrittenType(set.TypeArgumentList.Arguments[0], partModel, cancellationToken) is { } setType:
                         entities.Add(Name(setType));
                         break;
                     case MemberAccessExpressionSyntax memberAccess when memberAccess.Parent is not InvocationExpressionSyntax { Expression: var callee } || callee != memberAccess:
-                        if (partModel.GetTypeInfo(memberAccess, cancellationToken).Type.DbSetEntity() is { } setEntity) entities.Add(Name(setEntity));
+                        if (Semantics.TypeOf(memberAccess, partModel, cancellationToken).DbSetEntity() is { } setEntity) entities.Add(Name(setEntity));
                         break;
                     case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "SaveChanges" or "SaveChangesAsync" } }:
                         savesChanges = true;

@@ -17,7 +17,7 @@ internal static class SyntaxFacts
 
     /// <summary>The expression's value when it is a compile-time constant string, else null.</summary>
     public static string? ConstantString(this SemanticModel model, ExpressionSyntax? expression, CancellationToken cancellationToken) =>
-        expression is not null && model.GetConstantValue(expression, cancellationToken) is { HasValue: true, Value: string text } ? text : null;
+        expression is not null && Semantics.ConstantOf(expression, model, cancellationToken) is { HasValue: true, Value: string text } ? text : null;
 
     /// <summary>The constant string value of a call's first argument, else null.</summary>
     public static string? FirstArgumentString(this SemanticModel model, InvocationExpressionSyntax call, CancellationToken cancellationToken) =>

@@ -29,9 +29,9 @@ internal static class TrackedChangeReader
     {
         var updates = new List<CrudSpec>();
         var access = (MemberAccessExpressionSyntax)save.Expression;
-        if (model.GetSymbolInfo(save, cancellationToken).Symbol is not IMethodSymbol { ContainingType: { } owner }
+        if (Semantics.Method(save, model, cancellationToken) is not { ContainingType: { } owner }
             || !owner.DerivesFromOrIs("Microsoft.EntityFrameworkCore", "DbContext")) return updates;
-        if (model.GetSymbolInfo(access.Expression, cancellationToken).Symbol is not { } context || context is IMethodSymbol) return updates;
+        if (Semantics.SymbolOf(access.Expression, model, cancellationToken) is not { } context || context is IMethodSymbol) return updates;
         var body = save.Ancestors().FirstOrDefault(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax);
         if (body is null) return updates;
 

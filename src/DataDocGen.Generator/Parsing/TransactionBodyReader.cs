@@ -87,7 +87,7 @@ internal static class TransactionBodyReader
         if (invocation.Expression is not MemberAccessExpressionSyntax access) return null;
         var name = access.Name.Identifier.ValueText;
         if (RawSqlParser.IsCandidate(invocation, cancellationToken) && RawSqlParser.Parse(invocation, model, cancellationToken)?.Spec is { } sql) return Sql(sql);
-        if (OptionsBuilderParser.ResolveMethod(invocation, model, cancellationToken) is not { } method) return null;
+        if (Semantics.Method(invocation, model, cancellationToken) is not { } method) return null;
         var owner = (method.ReducedFrom ?? method).ContainingType;
         var receiver = OptionsBuilderParser.ReceiverType(method);
         switch (name)

@@ -30,11 +30,11 @@ internal static class TransactionParser
             string? detail = null;
             switch (context.Node)
             {
-                case ObjectCreationExpressionSyntax creation when model.GetTypeInfo(creation, cancellationToken).Type.Is("System.Transactions", "TransactionScope"):
+                case ObjectCreationExpressionSyntax creation when Semantics.TypeOf(creation, model, cancellationToken).Is("System.Transactions", "TransactionScope"):
                     kind = "TransactionScope";
                     detail = OptionsBuilderParser.RenderCall("new TransactionScope", creation.ArgumentList ?? SyntaxFactoryArgumentList());
                     break;
-                case InvocationExpressionSyntax invocation when OptionsBuilderParser.ResolveMethod(invocation, model, cancellationToken) is { } method:
+                case InvocationExpressionSyntax invocation when Semantics.Method(invocation, model, cancellationToken) is { } method:
                     var receiver = OptionsBuilderParser.ReceiverType(method);
                     var name = ((MemberAccessExpressionSyntax)invocation.Expression).Name.Identifier.ValueText;
                     if (name is "SaveChanges" or "SaveChangesAsync")

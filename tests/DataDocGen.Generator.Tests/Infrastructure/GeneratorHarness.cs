@@ -67,6 +67,9 @@ internal static class GeneratorHarness
         string projectDir = ProjectDir, string assemblyName = "Shop", IReadOnlyDictionary<string, string>? resourceNames = null)
     {
         var compilation = Compile(sources, assemblyName, extraReferences, projectDir);
+        // Every test's sources also hold DeclarationBinder to the binder (its answers must be the binder's).
+        var mismatches = DeclarationBinderAudit.Mismatches(compilation);
+        if (mismatches.Count > 0) throw new InvalidOperationException("DeclarationBinder disagrees with the binder:\n" + string.Join("\n", mismatches.Take(20)));
         // Keys that are absolute paths (another project's files, such as a referenced fragment) are taken as they are.
         // resourceNames: the manifest resource name of an AdditionalFile that is an EmbeddedResource, as the package's targets pass it.
         var driver = CreateDriver(appSettings?.Select(a => (AdditionalText)new InMemoryAdditionalText(a.Key.StartsWith("/", StringComparison.Ordinal) ? a.Key : projectDir + a.Key, a.Value,

@@ -1,0 +1,64 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DataDocGen.Generator.Parsing;
+
+/// <summary>
+/// The semantic questions detectors ask about sites in method bodies, answered from declarations when
+/// <see cref="DeclarationBinder"/> can (no body is bound), else by the semantic model (which binds the body).
+/// Detectors call these instead of <c>GetTypeInfo</c>, <c>GetSymbolInfo</c> and <c>GetConstantValue</c> on body sites.
+/// </summary>
+internal static class Semantics
+{
+    /// <summary>Set while the analyzer runs: there the compiler has bound the bodies already (the analyzer driver shares
+    /// its semantic models with the compile), so the model answers at no cost and DeclarationBinder would only add work.</summary>
+    [System.ThreadStatic] private static bool s_modelIsBound;
+
+    public static ModelIsBoundScope ModelIsBound()
+    {
+        var previous = s_modelIsBound;
+        s_modelIsBound = true;
+        return new ModelIsBoundScope(previous);
+    }
+
+    public readonly struct ModelIsBoundScope : System.IDisposable
+    {
+        private readonly bool _previous;
+
+        public ModelIsBoundScope(bool previous) => _previous = previous;
+
+        public void Dispose() => s_modelIsBound = _previous;
+    }
+
+    public static ITypeSymbol? TypeOf(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken) =>
+        (s_modelIsBound ? null : DeclarationBinder.TypeOf(expression, model, cancellationToken)) ?? model.GetTypeInfo(expression, cancellationToken).Type;
+
+    /// <summary>The symbol a name or member access refers to.</summary>
+    public static ISymbol? SymbolOf(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken) =>
+        (s_modelIsBound ? null : DeclarationBinder.SymbolOf(expression, model, cancellationToken)) ?? model.GetSymbolInfo(expression, cancellationToken).Symbol;
+
+    /// <summary>The method a call resolves to, certain in its declaring type, name and the parameters its positional
+    /// arguments meet (see <see cref="OptionsBuilderParser.ResolveMethod"/>); its type arguments may stay open.</summary>
+    public static IMethodSymbol? Method(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken) =>
+        (s_modelIsBound ? null : DeclarationBinder.Method(invocation, model, cancellationToken, exact: false)) ?? OptionsBuilderParser.BoundMethod(invocation, model, cancellationToken);
+
+    /// <summary>The exact overload with its type arguments, for detectors that read them (a projection's result type).</summary>
+    public static IMethodSymbol? ExactMethod(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken) =>
+        (s_modelIsBound ? null : DeclarationBinder.Method(invocation, model, cancellationToken, exact: true)) ?? OptionsBuilderParser.BoundMethod(invocation, model, cancellationToken);
+
+    /// <summary>The type declaring the method a call resolves to (all its overloads being declared there).</summary>
+    public static INamedTypeSymbol? MethodOwner(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken) =>
+        (s_modelIsBound ? null : DeclarationBinder.MethodOwner(invocation, model, cancellationToken))
+        ?? (model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method ? (method.ReducedFrom ?? method).ContainingType : null);
+
+    /// <summary>A type written in a body (<c>Order</c> in <c>Set&lt;Order&gt;()</c>).</summary>
+    public static ITypeSymbol? WrittenType(TypeSyntax type, SemanticModel model, CancellationToken cancellationToken) =>
+        (s_modelIsBound ? null : DeclarationBinder.WrittenType(type, model)) ?? model.GetTypeInfo(type, cancellationToken).Type;
+
+    public static Optional<object?> ConstantOf(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var constant = s_modelIsBound ? Constant.Unknown : DeclarationBinder.ConstantOf(expression, model, cancellationToken);
+        return constant.Known ? constant.ToOptional() : model.GetConstantValue(expression, cancellationToken);
+    }
+}

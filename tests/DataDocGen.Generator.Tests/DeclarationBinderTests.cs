@@ -1,0 +1,159 @@
+using DataDocGen.Generator.Parsing;
+using DataDocGen.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DataDocGen.Generator.Tests;
+
+/// <summary>
+/// DeclarationBinder answers the detectors' questions about body sites without binding bodies. Its answers must be the
+/// binder's (the audit in <see cref="GeneratorHarness"/> checks that on every test's sources); these tests check that
+/// it does answer for the shapes data-access code is made of, and declines where a name could mean something else.
+/// </summary>
+public sealed class DeclarationBinderTests
+{
+    private const string Repository = """
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Microsoft.EntityFrameworkCore;
+        using Microsoft.Extensions.Caching.Memory;
+        using Microsoft.Extensions.DependencyInjection;
+        namespace Shop
+        {
+            public class Order { public int Id { get; set; } public decimal Amount { get; set; } public string Name { get; set; } = ""; public List<Line> Lines { get; } = new(); }
+            public class Line { public int Id { get; set; } }
+            public sealed record OrderDto(int Id, string Name);
+            public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options) { public DbSet<Order> Orders => Set<Order>(); }
+            public static class Keys { public const string Prefix = "order:"; }
+            public sealed class OrderRepository(ShopContext db, IMemoryCache cache)
+            {
+                private readonly ShopContext _db = db;
+                public Task<List<Order>> Recent() => db.Orders.AsNoTracking().Where(e => e.Amount > 0).OrderBy(e => e.Id).Take(20).ToListAsync();
+                public Task<List<OrderDto>> Names() => db.Orders.Select(o => new OrderDto(o.Id, o.Name)).ToListAsync();
+                public Task<Order?> Get(int id) => cache.GetOrCreateAsync($"{Keys.Prefix}{id}", entry => { entry.SlidingExpiration = TimeSpan.FromMinutes(5); return db.Orders.FirstOrDefaultAsync(e => e.Id == id); });
+                public async Task Add(Order item)
+                {
+                    const string key = Keys.Prefix + "all";
+                    await using var transaction = await _db.Database.BeginTransactionAsync();
+                    _db.Orders.Add(item);
+                    await _db.SaveChangesAsync();
+                    await transaction.CommitAsync();
+                    cache.Remove(key);
+                    foreach (var order in await db.Orders.ToListAsync()) { var lines = order.Lines; }
+                }
+                public static void Register(IServiceCollection services) => services.AddScoped<OrderRepository, OrderRepository>();
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData("db.Orders", "Microsoft.EntityFrameworkCore.DbSet<Shop.Order>")]
+    [InlineData("db.Orders.AsNoTracking().Where(e => e.Amount > 0).OrderBy(e => e.Id)", "System.Linq.IOrderedQueryable<Shop.Order>")]
+    [InlineData("db.Orders.AsNoTracking().Where(e => e.Amount > 0).OrderBy(e => e.Id).Take(20)", "System.Linq.IQueryable<Shop.Order>")]
+    [InlineData("db.Orders.Select(o => new OrderDto(o.Id, o.Name))", "System.Linq.IQueryable<Shop.OrderDto>")]
+    [InlineData("entry", "Microsoft.Extensions.Caching.Memory.ICacheEntry")]
+    [InlineData("_db.Database", "Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade")]
+    [InlineData("transaction", "Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction")]
+    [InlineData("item", "Shop.Order")]
+    [InlineData("order", "Shop.Order")]
+    [InlineData("order.Lines", "System.Collections.Generic.List<Shop.Line>")]
+    public void Types_of_receivers_arguments_and_query_chains_come_from_declarations(string expression, string expected)
+    {
+        var (site, model) = Site(expression);
+        var type = DeclarationBinder.TypeOf(site, model, default);
+        Assert.NotNull(type);
+        Assert.Equal(expected, type!.ToDisplayString());
+        Assert.True(SymbolEqualityComparer.Default.Equals(type, model.GetTypeInfo(site).Type));
+    }
+
+    [Theory]
+    [InlineData("cache.GetOrCreateAsync", "Microsoft.Extensions.Caching.Memory.CacheExtensions")]
+    [InlineData("cache.Remove", "Microsoft.Extensions.Caching.Memory.IMemoryCache")]
+    [InlineData("TimeSpan.FromMinutes", "System.TimeSpan")]
+    [InlineData("_db.Orders.Add", "Microsoft.EntityFrameworkCore.DbSet<TEntity>")]
+    [InlineData("services.AddScoped<OrderRepository, OrderRepository>", "Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions")]
+    public void Calls_resolve_to_their_declaring_type_without_binding(string call, string owner)
+    {
+        var (site, model) = Site(call + "(");
+        var invocation = site.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().First();
+        Assert.Equal(owner, DeclarationBinder.MethodOwner(invocation, model, default)?.OriginalDefinition.ToDisplayString());
+        // TimeSpan.FromMinutes has overloads with other parameter names (double value, long minutes): only the owner is certain.
+        if (!call.StartsWith("TimeSpan", StringComparison.Ordinal)) Assert.NotNull(DeclarationBinder.Method(invocation, model, default, exact: false));
+    }
+
+    [Theory]
+    [InlineData("$\"{Keys.Prefix}{id}\"", null)]
+    [InlineData("key", "order:all")]
+    [InlineData("5", 5)]
+    public void Constants_are_read_from_literals_and_const_declarations(string expression, object? expected)
+    {
+        var (site, model) = Site(expression);
+        var constant = DeclarationBinder.ConstantOf(site, model, default);
+        Assert.True(constant.Known);
+        Assert.Equal(expected is not null, constant.IsConstant);
+        Assert.Equal(expected, constant.Value);
+    }
+
+    [Fact]
+    public void Names_that_could_mean_something_else_are_left_to_the_binder()
+    {
+        var compilation = GeneratorHarness.Compile(new Dictionary<string, string>
+        {
+            ["Traps.cs"] = """
+                using System.Collections.Generic;
+                namespace Shop
+                {
+                    public class Color { public static Color Red => new(); public int Shade { get; set; } }
+                    public class Paint
+                    {
+                        public Color Color { get; set; } = new();
+                        private readonly List<int> items = new();
+                        public int Pick(object value, dynamic anything)
+                        {
+                            var shade = Color.Shade;
+                            if (value is List<int> items) return items.Count;
+                            return anything.Length;
+                        }
+                    }
+                }
+                """,
+        });
+        var tree = compilation.SyntaxTrees.Single();
+        var model = compilation.GetSemanticModel(tree);
+        var nodes = tree.GetRoot().DescendantNodes().OfType<ExpressionSyntax>().ToList();
+        // `items` names the pattern variable in this method, not the field: declined.
+        var items = nodes.OfType<IdentifierNameSyntax>().Single(n => n.Identifier.ValueText == "items" && n.Parent is MemberAccessExpressionSyntax);
+        Assert.Null(DeclarationBinder.TypeOf(items, model, default));
+        Assert.Null(DeclarationBinder.SymbolOf(items, model, default));
+        // A dynamic receiver: declined.
+        var length = nodes.OfType<MemberAccessExpressionSyntax>().Single(n => n.Name.Identifier.ValueText == "Length");
+        Assert.Null(DeclarationBinder.TypeOf(length, model, default));
+        // "Color Color": the property, as the binder says.
+        var shade = nodes.OfType<MemberAccessExpressionSyntax>().Single(n => n.Name.Identifier.ValueText == "Shade");
+        Assert.True(SymbolEqualityComparer.Default.Equals(DeclarationBinder.SymbolOf(shade, model, default), model.GetSymbolInfo(shade).Symbol));
+        Assert.Empty(DeclarationBinderAudit.Mismatches(compilation));
+    }
+
+
+    [Fact]
+    public void The_audit_finds_no_disagreement_on_the_repository()
+    {
+        var compilation = GeneratorHarness.Compile(new Dictionary<string, string> { ["Repository.cs"] = Repository });
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Empty(DeclarationBinderAudit.Mismatches(compilation));
+    }
+
+    private static (ExpressionSyntax Site, SemanticModel Model) Site(string text)
+    {
+        var compilation = GeneratorHarness.Compile(new Dictionary<string, string> { ["Repository.cs"] = Repository });
+        var tree = compilation.SyntaxTrees.Single();
+        var start = Repository.LastIndexOf(text, StringComparison.Ordinal);
+        Assert.True(start >= 0, text);
+        var length = text.EndsWith('(') ? text.Length - 1 : text.Length;
+        var node = tree.GetRoot().FindNode(new Microsoft.CodeAnalysis.Text.TextSpan(start, length), getInnermostNodeForTie: true);
+        var expression = node.AncestorsAndSelf().OfType<ExpressionSyntax>().First(e => e.Span.Start == start && e.Span.Length == length);
+        return (expression, compilation.GetSemanticModel(tree));
+    }
+}
