@@ -37,12 +37,14 @@ internal static class SynchronisationMarkdownEmitter
     {
         if (outboxes.Count == 0) return;
         md.Line("Tables shaped like a hand-written transactional outbox (**heuristic: by column names**: a message type, a payload and when it was processed), with the background jobs that read them and publish or send messages:").Line();
-        md.Line("| Context | Table | Type | Payload | Processed | Read by jobs that publish or send | Evidence |").Line("| --- | --- | --- | --- | --- | --- | --- |");
+        md.Line("| Context | Table | Type | Payload | Processed | Written in a transaction with other changes | Read by jobs that publish or send | Evidence |").Line("| --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var item in outboxes)
         {
             var evidence = item.Table.Columns.FirstOrDefault(c => c.Name == item.Payload)?.Location;
             md.Line("| " + Markdown.Code(item.Context) + " | " + Markdown.Code(item.Table.QualifiedName) + " | " + Markdown.Code(item.Type) + " | " + Markdown.Code(item.Payload)
-                    + " | " + Markdown.Code(item.Processed) + " | " + (item.Publishers.Count == 0 ? "none found" : string.Join("<br>", item.Publishers.Select(j => md.WithLink(Markdown.Code(j.FullName), j.Location))))
+                    + " | " + Markdown.Code(item.Processed)
+                    + " | " + string.Join("<br>", item.WrittenIn.Select(t => md.WithLink(Markdown.Code(t.Member) + " (" + Markdown.Text(t.Kind) + ")", t.Location)))
+                    + " | " + (item.Publishers.Count == 0 ? "none found" : string.Join("<br>", item.Publishers.Select(j => md.WithLink(Markdown.Code(j.FullName), j.Location))))
                     + " | " + md.Link(evidence) + " |");
         }
         md.Line();
