@@ -7,6 +7,8 @@ using Shop.Data;
 using Shop.Domain;
 using Shop.Tenancy;
 using Microsoft.Extensions.Compliance.Redaction;
+using MassTransit;
+using Shop.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -30,6 +32,15 @@ builder.Services.AddDbContext<BillingContext>((sp, options) =>
 // Customer data classified private (ShopTaxonomy) is erased from log records.
 builder.Services.AddRedaction(redaction => redaction.SetRedactor<ErasingRedactor>(ShopTaxonomy.PrivateData));
 builder.Logging.EnableRedaction();
+
+// Messages to other systems: written to the outbox with the change they announce, then published to RabbitMQ by
+// OutboxPublisher.
+builder.Services.AddMassTransit(bus => bus.UsingRabbitMq((context, rabbit) =>
+    rabbit.Host(builder.Configuration.GetConnectionString("RabbitMq")!)));
+builder.Services.AddHostedService<OutboxPublisher>();
+
+// Gift cards are event-sourced in the shop's database.
+builder.Services.AddScoped<GiftCardStore>();
 
 // The product list is read far more often than it changes: cached in memory for five minutes.
 builder.Services.AddMemoryCache();
@@ -77,6 +88,9 @@ app.MapPost("/orders", async (PlaceOrderRequest request, ShopContext db) =>
         }
         db.Orders.Add(order);
         await db.SaveChangesAsync();
+        // The announcement is committed with the order, or not at all (the transactional outbox).
+        db.OutboxMessages.Add(OutboxMessage.For(new OrderPlaced(order.Id, order.CustomerId, order.Lines.Sum(l => l.Quantity * l.UnitPrice), order.PlacedAt)));
+        await db.SaveChangesAsync();
         await transaction.CommitAsync();
     });
     return Results.Created($"/orders/{order.Id}", order.Id);
@@ -87,6 +101,31 @@ app.MapPut("/products/{id:int}/name", async (int id, RenameProductRequest reques
     if (await db.Products.FindAsync(id) is not { } product) return Results.NotFound();
     product.Name = sanitizer.Sanitize(request.Name);
     await db.SaveChangesAsync();
+    return Results.NoContent();
+});
+
+app.MapPost("/gift-cards", async (IssueGiftCardRequest request, GiftCardStore cards, CancellationToken cancellationToken) =>
+{
+    var id = Guid.NewGuid();
+    await cards.AppendAsync(id, 0, [new GiftCardIssued(request.Amount)], cancellationToken);
+    return Results.Created($"/gift-cards/{id}", id);
+});
+
+app.MapGet("/gift-cards/{id:guid}", async (Guid id, GiftCardStore cards, CancellationToken cancellationToken) =>
+    await cards.LoadAsync(id, cancellationToken) is { } card ? Results.Ok(new { card.Id, card.Balance }) : Results.NotFound());
+
+app.MapPost("/gift-cards/{id:guid}/redemptions", async (Guid id, RedeemGiftCardRequest request, GiftCardStore cards, CancellationToken cancellationToken) =>
+{
+    if (await cards.LoadAsync(id, cancellationToken) is not { } card) return Results.NotFound();
+    try
+    {
+        await cards.AppendAsync(id, card.Version, [card.Redeem(request.OrderId, request.Amount)], cancellationToken);
+    }
+    catch (DbUpdateException)
+    {
+        // Another redemption appended the same version first: the client retries with the new balance.
+        return Results.Conflict();
+    }
     return Results.NoContent();
 });
 

@@ -54,6 +54,8 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         public const string BackgroundJobs = nameof(BackgroundJobs);
         public const string Tenancy = nameof(Tenancy);
         public const string TenancyJoined = nameof(TenancyJoined);
+        public const string EventReplays = nameof(EventReplays);
+        public const string EventReplaysJoined = nameof(EventReplaysJoined);
         public const string IdentityOptions = nameof(IdentityOptions);
         public const string MigrationApplications = nameof(MigrationApplications);
         public const string AppSettings = nameof(AppSettings);
@@ -283,6 +285,16 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Select(static (input, _) => WithTenancy(input.Left, input.Right))
             .WithTrackingName(TrackingNames.TenancyJoined);
 
+        // Replay code of hand-written event stores (5.1): loops and Aggregate calls folding the rows of an ordered query,
+        // joined after the report is built like tenancy; which of them read an event table is decided at render time.
+        var eventReplays = context.SyntaxProvider
+            .CreateSyntaxProvider(EventReplayParser.IsCandidate, TransformCache.Reusing(EventReplayParser.Parse))
+            .Where(static result => result is not null)
+            .WithTrackingName(TrackingNames.EventReplays);
+        report = report.Combine(eventReplays.Collect())
+            .Select(static (input, _) => WithEventReplays(input.Left, input.Right))
+            .WithTrackingName(TrackingNames.EventReplaysJoined);
+
         // DbUp's WithScriptsEmbeddedInAssembly (5.1): the .sql AdditionalFiles that are embedded resources, with their
         // manifest resource names (AdditionalFiles metadata from the package's targets), joined after the report is
         // built like tenancy. Not a syntax provider, so TransformCache does not apply: the options provider is the same
@@ -378,6 +390,15 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         var specs = found.Select(f => f!.Spec).Where(s => s is not null).Select(s => s!)
             .OrderBy(s => s.Location, LocationComparer.Instance).ThenBy(s => s.Kind).ToEquatableArray();
         return new ReportResult(result.Report is { } built ? built with { Tenancy = specs } : null, result.Errors.Concat(errors).ToEquatableArray());
+    }
+
+    private static ReportResult WithEventReplays(ReportResult result, ImmutableArray<EventReplayResult?> found)
+    {
+        if (found.IsEmpty) return result;
+        var errors = found.Select(f => f!.Error).Where(e => e is not null).Select(e => e!).ToList();
+        var specs = found.Select(f => f!.Spec).Where(s => s is not null).Select(s => s!)
+            .OrderBy(s => s.Location, LocationComparer.Instance).ThenBy(s => s.Member, System.StringComparer.Ordinal).ToEquatableArray();
+        return new ReportResult(result.Report is { } built ? built with { EventReplays = specs } : null, result.Errors.Concat(errors).ToEquatableArray());
     }
 
     private sealed record ReportResult(DataLayerReport? Report, EquatableArray<string> Errors);

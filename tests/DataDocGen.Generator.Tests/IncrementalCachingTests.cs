@@ -96,6 +96,10 @@ public class IncrementalCachingTests
                 }
             }
             """),
+        ("Services/Replays.cs", """
+            using System.Linq;
+            public static class Replays { public static int Latest(Shop.Data.ShopContext db) { var latest = 0; foreach (var o in db.Orders.OrderBy(x => x.Id)) latest = System.Math.Max(latest, o.Id); return latest; } }
+            """),
         ("Services/PriceCalculator.cs", """
             namespace Shop.Services
             {

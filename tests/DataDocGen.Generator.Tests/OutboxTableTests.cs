@@ -27,6 +27,32 @@ public class OutboxTableTests
                 }
             }
             """),
+        ("Services/Checkout.cs", """
+            namespace Shop.Services
+            {
+                public class Checkout(Shop.Data.ShopContext db)
+                {
+                    // The message is committed with the change it announces.
+                    public void Place()
+                    {
+                        using var transaction = db.Database.BeginTransaction();
+                        db.Log.Add(new Shop.Data.IntegrationLog { Type = "placed" });
+                        db.Outbox.Add(new Shop.Data.OutboxMessage { Type = "OrderPlaced" });
+                        db.SaveChanges();
+                        transaction.Commit();
+                    }
+
+                    // Only the message: no other change in that transaction.
+                    public void Resend()
+                    {
+                        using var transaction = db.Database.BeginTransaction();
+                        db.Outbox.Add(new Shop.Data.OutboxMessage { Type = "OrderPlaced" });
+                        db.SaveChanges();
+                        transaction.Commit();
+                    }
+                }
+            }
+            """),
         ("Jobs/OutboxRelay.cs", """
             using System.Linq;
             using System.Threading;
@@ -57,12 +83,14 @@ public class OutboxTableTests
         Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
         var md = output.Markdown!;
         Assert.Contains("Tables shaped like a hand-written transactional outbox (**heuristic: by column names**", md);
-        Assert.Contains("| `ShopContext` | `Outbox` | `Type` | `Content` | `ProcessedOnUtc` | `Shop.Jobs.OutboxRelay` [Jobs/OutboxRelay.cs:13](Jobs/OutboxRelay.cs#L13) | [Data/ShopContext.cs:12](Data/ShopContext.cs#L12) |", md);
+        Assert.Contains("| `ShopContext` | `Outbox` | `Type` | `Content` | `ProcessedOnUtc` | `Checkout.Place` (EF Core transaction) [Services/Checkout.cs:13](Services/Checkout.cs#L13) | `Shop.Jobs.OutboxRelay` [Jobs/OutboxRelay.cs:13](Jobs/OutboxRelay.cs#L13) | [Data/ShopContext.cs:12](Data/ShopContext.cs#L12) |", md);
         // The relay marks each message processed on the entity it loaded: a tracked update saved by SaveChangesAsync.
         Assert.Contains("updates `Shop.Data.OutboxMessage` with `property set, saved by SaveChangesAsync`", md);
         // No processed mark: a log, not an outbox.
         Assert.DoesNotContain("| `ShopContext` | `Log` |", md);
         Assert.Contains("\"outboxTablesByColumnNames\": [", output.Json);
         Assert.Contains("\"publishers\": [\n        \"Shop.Jobs.OutboxRelay\"", output.Json.Replace("\r\n", "\n"));
+        Assert.Contains("\"writtenInTransactions\": [\n        {\n          \"member\": \"Checkout.Place\"", output.Json.Replace("\r\n", "\n"));
+        Assert.DoesNotContain("`Checkout.Resend` (EF Core transaction)", md);
     }
 }

@@ -74,6 +74,9 @@ public class TransactionTests
                         {
                             db.Orders.Add(order);
                             await db.SaveChangesAsync();
+                            // A second change saved in the same transaction: listed again, in its place.
+                            db.Orders.Add(new Order { CustomerId = order.CustomerId });
+                            await db.SaveChangesAsync();
                         });
                         await db.Orders.Where(o => o.Id < 0).ExecuteDeleteAsync(); // after the strategy's lambda
                     }
@@ -107,7 +110,7 @@ public class TransactionTests
             .ToArray();
         Assert.Equal(
             """
-            Checkout.Pay | EF Core execution strategy | Add Shop.Domain.Order; SaveChangesAsync
+            Checkout.Pay | EF Core execution strategy | Add Shop.Domain.Order; SaveChangesAsync; Add Shop.Domain.Order; SaveChangesAsync
             Checkout.Legacy | ADO.NET transaction | ADO.NET new SqlCommand UPDATE Orders; Dapper Execute INSERT Audit; Commit
             Checkout.Scoped | TransactionScope | IOrderRepository.Save; Complete
             """, string.Join("\n", rows));

@@ -5,6 +5,10 @@ namespace Shop.Api;
 
 public record RenameProductRequest(string Name);
 
+public record IssueGiftCardRequest(decimal Amount);
+
+public record RedeemGiftCardRequest(int OrderId, decimal Amount);
+
 /// <summary>The body of POST /orders.</summary>
 public sealed class PlaceOrderRequest
 {

@@ -343,13 +343,28 @@ internal static class JsonEmitter
         foreach (var item in EventTables.Find(report))
         {
             json.StartObject().Property("context", item.Context).Property("table", item.Table.QualifiedName).Property("stream", item.Stream).Property("version", item.Version)
-                .Property("payload", item.Payload).Property("eventType", item.Type).Name("uniqueStreamVersion").Bool(item.UniqueStreamVersion).EndObject();
+                .Property("payload", item.Payload).Property("eventType", item.Type).Name("uniqueStreamVersion").Bool(item.UniqueStreamVersion);
+            json.Name("replays").StartArray();
+            foreach (var replay in EventReplays.For(item, report))
+            {
+                json.StartObject().Property("member", replay.Spec.Member).Property("api", replay.Spec.Api).Property("entity", replay.Spec.Entity)
+                    .Property("sqlTable", replay.Spec.Table).StringArray("orderBy", replay.Spec.OrderKeys).Name("oneStream").Bool(replay.OneStream)
+                    .Property("fold", replay.Fold.Kind.ToString()).Property("foldName", replay.Fold.Name).Property("foldLocation", Location(paths, replay.Fold.Location))
+                    .Property("location", Location(paths, replay.Spec.Location)).EndObject();
+            }
+            json.EndArray().EndObject();
         }
         json.EndArray().Name("outboxTablesByColumnNames").StartArray();
         foreach (var item in OutboxTables.Find(report))
         {
             json.StartObject().Property("context", item.Context).Property("table", item.Table.QualifiedName).Property("type", item.Type).Property("payload", item.Payload)
-                .Property("processed", item.Processed).StringArray("publishers", item.Publishers.Select(j => j.FullName)).EndObject();
+                .Property("processed", item.Processed).StringArray("publishers", item.Publishers.Select(j => j.FullName));
+            json.Name("writtenInTransactions").StartArray();
+            foreach (var transaction in item.WrittenIn)
+            {
+                json.StartObject().Property("member", transaction.Member).Property("kind", transaction.Kind).Property("location", Location(paths, transaction.Location)).EndObject();
+            }
+            json.EndArray().EndObject();
         }
         json.EndArray();
 

@@ -37,12 +37,14 @@ internal static class SynchronisationMarkdownEmitter
     {
         if (outboxes.Count == 0) return;
         md.Line("Tables shaped like a hand-written transactional outbox (**heuristic: by column names**: a message type, a payload and when it was processed), with the background jobs that read them and publish or send messages:").Line();
-        md.Line("| Context | Table | Type | Payload | Processed | Read by jobs that publish or send | Evidence |").Line("| --- | --- | --- | --- | --- | --- | --- |");
+        md.Line("| Context | Table | Type | Payload | Processed | Written in a transaction with other changes | Read by jobs that publish or send | Evidence |").Line("| --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var item in outboxes)
         {
             var evidence = item.Table.Columns.FirstOrDefault(c => c.Name == item.Payload)?.Location;
             md.Line("| " + Markdown.Code(item.Context) + " | " + Markdown.Code(item.Table.QualifiedName) + " | " + Markdown.Code(item.Type) + " | " + Markdown.Code(item.Payload)
-                    + " | " + Markdown.Code(item.Processed) + " | " + (item.Publishers.Count == 0 ? "none found" : string.Join("<br>", item.Publishers.Select(j => md.WithLink(Markdown.Code(j.FullName), j.Location))))
+                    + " | " + Markdown.Code(item.Processed)
+                    + " | " + string.Join("<br>", item.WrittenIn.Select(t => md.WithLink(Markdown.Code(t.Member) + " (" + Markdown.Text(t.Kind) + ")", t.Location)))
+                    + " | " + (item.Publishers.Count == 0 ? "none found" : string.Join("<br>", item.Publishers.Select(j => md.WithLink(Markdown.Code(j.FullName), j.Location))))
                     + " | " + md.Link(evidence) + " |");
         }
         md.Line();
@@ -125,7 +127,27 @@ internal static class SynchronisationMarkdownEmitter
                         + " | " + (item.UniqueStreamVersion ? "yes" : "no key or unique index found: concurrent appends to one stream are not prevented by the schema") + " | " + md.Link(evidence) + " |");
             }
             md.Line();
+            WriteReplays(md, report, eventTables);
         }
+    }
+
+    /// <summary>The code that replays these tables: a query ordered by the version column whose rows are folded into state.</summary>
+    private static void WriteReplays(Markdown md, DataLayerReport report, List<EventTables.EventTable> eventTables)
+    {
+        var replays = eventTables.SelectMany(t => EventReplays.For(t, report).Select(r => (Table: t, Replay: r))).ToList();
+        if (replays.Count == 0) return;
+        md.Line("Code that replays these tables (**heuristic**: the table is found by column names and the fold by the code's shape: the rows of a query ordered by the table's version column, folded into state by a loop or `Aggregate`):").Line();
+        md.Line("| Table | Where | Reads | Order | Fold | Evidence |").Line("| --- | --- | --- | --- | --- | --- |");
+        foreach (var (table, replay) in replays)
+        {
+            var spec = replay.Spec;
+            var reads = (spec.Entity is not null ? Markdown.Text(spec.Api) + " over " + Markdown.Code(spec.Entity) : Markdown.Text(spec.Api))
+                        + (replay.OneStream ? ", one stream (filtered on " + Markdown.Code(table.Stream) + ")" : "");
+            md.Line("| " + Markdown.Code(table.Table.QualifiedName) + " | " + Markdown.Code(spec.Member) + " | " + reads
+                    + " | " + string.Join(", ", spec.OrderKeys.Select(Markdown.Code)) + " | " + md.WithLink(Marked(EventReplays.Describe(replay.Fold)), replay.Fold.Location)
+                    + " | " + md.Link(spec.Location) + " |");
+        }
+        md.Line();
     }
 
     private static void WriteMessages(Markdown md, List<MessagingSpec> messages)

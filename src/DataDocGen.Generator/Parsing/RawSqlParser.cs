@@ -93,6 +93,23 @@ internal static class RawSqlParser
         return Classify(api, argument.Expression, takesFormattable, invocation, model, cancellationToken);
     }
 
+    /// <summary>The constant SQL text a Dapper or EF Core raw SQL call sends (a literal, a constant, or a local never assigned
+    /// again), else null. For readers that need more of the text than <see cref="RawSqlSpec"/> keeps (the event replay's ORDER BY).</summary>
+    internal static string? ConstantText(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (OptionsBuilderParser.ResolveMethod(invocation, model, cancellationToken) is not { } method) return null;
+        var sqlParameter = method.Parameters.FirstOrDefault(p => p.Name is "sql" or "command");
+        var argument = invocation.ArgumentList.Arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(OptionsBuilderParser.ParameterFor(a, invocation.ArgumentList, method), sqlParameter));
+        if (argument is null) return null;
+        var expression = argument.Expression;
+        for (var depth = 0; depth < 2 && expression is not null; depth++)
+        {
+            if (model.ConstantString(expression, cancellationToken) is { } text) return text;
+            expression = SingleAssignmentInitializer(expression, model, cancellationToken);
+        }
+        return null;
+    }
+
     /// <summary><c>new SqlCommand(sql, connection)</c>: any ADO.NET command type's constructor taking the command text.</summary>
     private static RawSqlSpec? FromCommandCreation(ObjectCreationExpressionSyntax creation, SemanticModel model, CancellationToken cancellationToken)
     {

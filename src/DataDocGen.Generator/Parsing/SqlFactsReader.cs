@@ -80,7 +80,7 @@ internal static class SqlFactsReader
     /// <summary>Comments and the inside of string literals blanked, keeping every character's position (and line
     /// breaks), so nothing inside a literal (a password) can match or be copied and match positions give lines. The
     /// literal after <c>@source_name</c> (CDC's table name) is the one kept, between \x01 marks.</summary>
-    private static string Blank(string sql)
+    internal static string Blank(string sql)
     {
         static string Spaces(Match m) => new string(m.Value.Select(c => c == '\n' ? '\n' : ' ').ToArray());
         var text = Regex.Replace(sql, @"--[^\n]*|/\*.*?\*/", Spaces, RegexOptions.Singleline);

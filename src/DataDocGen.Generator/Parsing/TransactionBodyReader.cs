@@ -56,10 +56,12 @@ internal static class TransactionBodyReader
     }
 
     public static EquatableArray<string> Operations(SyntaxNode site, bool isExecutionStrategy, SemanticModel model, CancellationToken cancellationToken) =>
-        OperationsIn(Extent(site, isExecutionStrategy), model, cancellationToken);
+        OperationsIn(Extent(site, isExecutionStrategy), model, cancellationToken, everyCall: true);
 
-    /// <summary>The data operations in pieces of syntax, in document order (also used for seeding code).</summary>
-    public static EquatableArray<string> OperationsIn(IEnumerable<SyntaxNode> scopes, SemanticModel model, CancellationToken cancellationToken)
+    /// <summary>The data operations in pieces of syntax, in document order (also used for seeding code). With
+    /// <paramref name="everyCall"/> each call is listed where it runs, repeats included (a transaction's "in order" list:
+    /// a second SaveChanges after more changes is a fact); otherwise each operation is listed once (what a seeder writes).</summary>
+    public static EquatableArray<string> OperationsIn(IEnumerable<SyntaxNode> scopes, SemanticModel model, CancellationToken cancellationToken, bool everyCall = false)
     {
         var operations = new List<string>();
         foreach (var scope in scopes)
@@ -77,7 +79,7 @@ internal static class TransactionBodyReader
                 if (operation is not null) operations.Add(operation);
             }
         }
-        var distinct = operations.Distinct().ToList();
+        var distinct = everyCall ? operations : operations.Distinct().ToList();
         if (distinct.Count > MaxOperations) distinct = distinct.Take(MaxOperations).Append("… (" + (distinct.Count - MaxOperations).ToString(System.Globalization.CultureInfo.InvariantCulture) + " more)").ToList();
         return distinct.ToEquatableArray();
     }

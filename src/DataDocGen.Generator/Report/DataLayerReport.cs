@@ -38,7 +38,8 @@ internal sealed record DataLayerReport(
     EquatableArray<GuardSpec> Guards = default,
     EquatableArray<SanitisationSpec> Sanitisation = default,
     EquatableArray<TenancySpec> Tenancy = default,
-    EquatableArray<MartenTenancySpec> MartenTenancy = default)
+    EquatableArray<MartenTenancySpec> MartenTenancy = default,
+    EquatableArray<EventReplaySpec> EventReplays = default)
 {
     public bool IsEmpty => Contexts.IsEmpty && BackgroundJobs.IsEmpty && Tenancy.IsEmpty && MartenTenancy.IsEmpty && Specifications.IsEmpty && SqlScripts.IsEmpty && SqlFacts.IsEmpty && Messaging.IsEmpty && EventSourcing.IsEmpty && Security.IsEmpty && Seeding.IsEmpty && Crud.IsEmpty && Repositories.IsEmpty && Validators.IsEmpty && AnnotatedProperties.IsEmpty && Guards.IsEmpty && Sanitisation.IsEmpty && Stores.IsEmpty && StoreObjects.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty && MigrationApplications.IsEmpty && CacheProviders.IsEmpty && CacheUses.IsEmpty && Transactions.IsEmpty && QueryShapes.IsEmpty && SaveHooks.IsEmpty;
 }

@@ -26,7 +26,7 @@ internal static class NamespaceFilter
         nameof(DataLayerReport.Seeding), nameof(DataLayerReport.Security), nameof(DataLayerReport.EventSourcing), nameof(DataLayerReport.Messaging),
         nameof(DataLayerReport.SqlFacts), nameof(DataLayerReport.UnmatchedRegistrations), nameof(DataLayerReport.Specifications), nameof(DataLayerReport.BackgroundJobs),
         nameof(DataLayerReport.Guards), nameof(DataLayerReport.Sanitisation),
-        nameof(DataLayerReport.Tenancy), nameof(DataLayerReport.MartenTenancy),
+        nameof(DataLayerReport.Tenancy), nameof(DataLayerReport.MartenTenancy), nameof(DataLayerReport.EventReplays),
     };
 
     /// <summary>Lists not about code in a namespace: SQL script files, and the declared properties used for links.</summary>
@@ -84,6 +84,7 @@ internal static class NamespaceFilter
             BackgroundJobs = Keep(report.BackgroundJobs, j => j.Location),
             Tenancy = Keep(report.Tenancy, t => t.Location),
             MartenTenancy = Keep(report.MartenTenancy, t => t.Location),
+            EventReplays = Keep(report.EventReplays, r => r.Location),
         };
     }
 

@@ -9,7 +9,8 @@ namespace DataDocGen.Generator.Report;
 /// payload and when it was processed (<c>Type</c>, <c>Payload</c>, <c>ProcessedOn</c>), the shape of messages saved
 /// with the data and published later. Found by column names alone, so the report labels the list a heuristic. The
 /// background jobs that read the table's entity and publish or send messages are named as its publishers: both are
-/// facts the report already shows, joined here.
+/// facts the report already shows, joined here. So are the explicit transactions that add a row of the table together
+/// with another write (the business change the message announces, committed with it or not at all).
 /// </summary>
 internal static class OutboxTables
 {
@@ -21,7 +22,10 @@ internal static class OutboxTables
         "DispatchedAt", "DispatchedOn", "Processed", "IsProcessed", "IsPublished", "IsSent", "Dispatched",
     };
 
-    internal sealed record OutboxTable(string Context, TableReport Table, string Payload, string Type, string Processed, List<BackgroundJobReport> Publishers);
+    internal sealed record OutboxTable(string Context, TableReport Table, string Payload, string Type, string Processed, List<BackgroundJobReport> Publishers,
+        List<Model.TransactionSpec> WrittenIn);
+
+    private static readonly string[] Creates = { "Add", "AddAsync", "AddRange", "AddRangeAsync" };
 
     public static List<OutboxTable> Find(DataLayerReport report)
     {
@@ -39,7 +43,14 @@ internal static class OutboxTables
                         job.Steps.Any(s => s.Text.StartsWith("reads ", StringComparison.Ordinal) && table.Entities.Any(e => s.Text.Contains("`" + e + "`")))
                         && job.Steps.Any(s => s.Text.StartsWith("publishes ", StringComparison.Ordinal) || s.Text.StartsWith("sends ", StringComparison.Ordinal)))
                     .ToList();
-                found.Add(new OutboxTable(context.Name, table, payload, type, processed, publishers));
+                // An explicit transaction (not an execution strategy, which only retries) that creates a row of the table and
+                // also writes something else: SQL, another entity, a repository call.
+                bool CreatesRow(string operation) => Creates.Any(c => table.Entities.Any(e => operation == c + " " + e));
+                var writtenIn = report.Transactions
+                    .Where(t => t.Kind != "EF Core execution strategy" && t.Operations.Any(CreatesRow)
+                                && t.Operations.Any(o => !CreatesRow(o) && o is not ("SaveChanges" or "SaveChangesAsync" or "Commit" or "CommitAsync" or "Rollback" or "RollbackAsync" or "Complete")))
+                    .ToList();
+                found.Add(new OutboxTable(context.Name, table, payload, type, processed, publishers, writtenIn));
             }
         }
         return found;

@@ -60,6 +60,8 @@ internal static class ReportMerger
             Tenancy = Concat(all, r => r.Tenancy, t => t.Location),
             // Marten's options may be set in one project and its sessions opened in another: coverage is judged on the merged list.
             MartenTenancy = Concat(all, r => r.MartenTenancy, t => t.Location),
+            // Replay code may read an event table declared in another project: joined with the merged model's tables at render time.
+            EventReplays = Concat(all, r => r.EventReplays, r => r.Location),
         };
     }
 

@@ -62,6 +62,40 @@ namespace Shop.Data.Migrations
                     b.ToTable("Customers", "sales");
                 });
 
+            modelBuilder.Entity("Shop.Domain.GiftCardEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("StreamId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StreamId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("GiftCardEvents", "sales");
+                });
+
             modelBuilder.Entity("Shop.Domain.Order", b =>
                 {
                     b.Property<int>("Id")
@@ -109,6 +143,34 @@ namespace Shop.Data.Migrations
                     b.HasIndex("OrderId");
 
                     b.ToTable("OrderItems", "sales");
+                });
+
+            modelBuilder.Entity("Shop.Domain.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("OutboxMessages", "sales");
                 });
 
             modelBuilder.Entity("Shop.Domain.Payment", b =>

@@ -1,0 +1,4 @@
+namespace Shop.Messaging;
+
+/// <summary>Published to the broker once an order is committed (through the outbox).</summary>
+public sealed record OrderPlaced(int OrderId, int CustomerId, decimal Total, DateTime PlacedAt);
