@@ -79,7 +79,7 @@ internal static class EventReplayParser
         if (Chain.Read(loop.Expression, loop) is not { } chain || !chain.MayBeOrderedRows) return null;
         // Semantic work from here on: a candidate with a fold and an ordered (or SQL) source.
         var confirmed = folds.Where(f => f.Kind != ReplayFoldKind.ApplyCall
-                                         || model.GetSymbolInfo(f.Site, cancellationToken).Symbol is IMethodSymbol { DeclaringSyntaxReferences.IsEmpty: false })
+                                         || (f.Site is InvocationExpressionSyntax call ? Semantics.Method(call, model, cancellationToken) : model.GetSymbolInfo(f.Site, cancellationToken).Symbol) is IMethodSymbol { DeclaringSyntaxReferences.IsEmpty: false })
             .Select(f => new ReplayFold(f.Kind, f.Name, SourceLocation.From(f.Site))).ToList();
         if (confirmed.Count == 0) return null;
         return Query(chain, confirmed, loop, model, cancellationToken);
@@ -89,7 +89,7 @@ internal static class EventReplayParser
     {
         var receiver = ((MemberAccessExpressionSyntax)aggregate.Expression).Expression;
         if (Chain.Read(receiver, aggregate) is not { } chain || !chain.MayBeOrderedRows) return null;
-        if (model.GetSymbolInfo(aggregate, cancellationToken).Symbol is not IMethodSymbol method
+        if (Semantics.Method(aggregate, model, cancellationToken) is not { } method
             || !(method.ReducedFrom ?? method).ContainingType.Is("System.Linq", "Enumerable")) return null;
         var fold = new ReplayFold(ReplayFoldKind.Aggregate, null, SourceLocation.From(((MemberAccessExpressionSyntax)aggregate.Expression).Name));
         return Query(chain, new List<ReplayFold> { fold }, aggregate, model, cancellationToken);
@@ -103,10 +103,10 @@ internal static class EventReplayParser
         var foldArray = folds.ToEquatableArray();
         // LINQ over a DbSet: the root (db.Events), or Set<T>() as the first call.
         var steps = chain.Calls;
-        var entity = model.GetTypeInfo(chain.Root, cancellationToken).Type.DbSetEntity();
+        var entity = Semantics.TypeOf(chain.Root, model, cancellationToken).DbSetEntity();
         if (entity is null && steps.Count > 0 && steps[0].Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "Set" } })
         {
-            entity = model.GetTypeInfo(steps[0], cancellationToken).Type.DbSetEntity();
+            entity = Semantics.TypeOf(steps[0], model, cancellationToken).DbSetEntity();
             steps = steps.Skip(1).ToList();
         }
         if (entity is not null) return Linq(entity, steps, foldArray, member, model, cancellationToken);
@@ -135,7 +135,7 @@ internal static class EventReplayParser
             if (Orderings.Contains(name))
             {
                 // Ordering a projection: its keys are not the table's columns.
-                if (projected || model.GetSymbolInfo(step, cancellationToken).Symbol is not IMethodSymbol method
+                if (projected || Semantics.Method(step, model, cancellationToken) is not { } method
                     || !(method.ReducedFrom ?? method).ContainingType.IsInNamespace("System.Linq")) return null;
                 var key = OrderKey(step) + (name.EndsWith("Descending", System.StringComparison.Ordinal) ? " desc" : "");
                 if (name.StartsWith("OrderBy", System.StringComparison.Ordinal))
