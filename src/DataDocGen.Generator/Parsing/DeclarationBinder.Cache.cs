@@ -25,17 +25,18 @@ internal static partial class DeclarationBinder
         public Dictionary<SyntaxNode, ITypeSymbol> Types { get; } = new();
     }
 
-    /// <summary>The usings in effect (the innermost namespace declaration or file), the receiver type and the name.</summary>
+    /// <summary>The usings in effect (<see cref="Scope.Imports"/>: files with the same usings in the same namespace share
+    /// their lookups), the receiver type and the name.</summary>
     private readonly struct ExtensionKey : System.IEquatable<ExtensionKey>
     {
-        public ExtensionKey(SyntaxNode imports, ITypeSymbol receiver, string name)
+        public ExtensionKey(string imports, ITypeSymbol receiver, string name)
         {
             Imports = imports;
             Receiver = receiver;
             Name = name;
         }
 
-        public SyntaxNode Imports { get; }
+        public string Imports { get; }
         public ITypeSymbol Receiver { get; }
         public string Name { get; }
 

@@ -119,8 +119,7 @@ internal static partial class DeclarationBinder
     /// <summary>The extension methods in scope that fit the call, reduced to the receiver's type.</summary>
     private static List<IMethodSymbol> Extensions(ITypeSymbol receiverType, string name, ArgumentListSyntax arguments, int typeArgumentCount, Scope scope)
     {
-        var imports = scope.Body.AncestorsAndSelf().FirstOrDefault(n => n is BaseNamespaceDeclarationSyntax or CompilationUnitSyntax) ?? scope.Body;
-        var key = new ExtensionKey(imports, receiverType, name);
+        var key = new ExtensionKey(scope.Imports, receiverType, name);
         var cache = Cache.Of(scope.Model.Compilation);
         List<IMethodSymbol>? all;
         lock (cache)

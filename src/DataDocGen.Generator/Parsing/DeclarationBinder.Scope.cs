@@ -137,6 +137,33 @@ internal static partial class DeclarationBinder
             return new Scope(model, body, position, typeDeclaration is BaseTypeDeclarationSyntax ? typeDeclaration : null, member);
         }
 
+        private string? _imports;
+
+        /// <summary>What decides which extension methods are in scope here: the enclosing namespaces and the using
+        /// directives of the file and of each namespace declaration (global usings are the same for every file).</summary>
+        public string Imports => _imports ??= ImportsOf(Body);
+
+        private static string ImportsOf(SyntaxNode body)
+        {
+            var text = new System.Text.StringBuilder();
+            foreach (var ancestor in body.Ancestors())
+            {
+                switch (ancestor)
+                {
+                    case BaseNamespaceDeclarationSyntax ns:
+                        text.Append("namespace ").Append(ns.Name.ToString()).Append(';');
+                        foreach (var directive in ns.Usings) text.Append(directive.ToString()).Append(';');
+                        foreach (var alias in ns.Externs) text.Append(alias.ToString()).Append(';');
+                        break;
+                    case CompilationUnitSyntax unit:
+                        foreach (var directive in unit.Usings) text.Append(directive.ToString()).Append(';');
+                        foreach (var alias in unit.Externs) text.Append(alias.ToString()).Append(';');
+                        break;
+                }
+            }
+            return text.ToString();
+        }
+
         public bool DeclaresInBody(string name) => Declarations.ContainsKey(name);
 
         /// <summary>The declaration of a name used at <paramref name="use"/>, when the body declares the name exactly once
