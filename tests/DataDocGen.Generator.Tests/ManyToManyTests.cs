@@ -82,11 +82,13 @@ public class ManyToManyTests
 
     /// <summary>Shapes EF Core rejects or that DataDocGen does not model, each withheld with its reason: a navigation on
     /// a join class that only UsingEntity makes an entity (EF Core throws: two relationships could use StudentId), a
-    /// missing foreign key property (EF adds a shadow one named after the skip navigation, StudentsId), a
-    /// self-referencing join class, and a join class that is also an end.</summary>
+    /// property named like the foreign key but of another type (EF then adds a shadow one with a numbered name,
+    /// StudentsId1), a member in the way of the shadow foreign key, and a self-referencing join class.</summary>
     [Theory]
     [InlineData("public int StudentId { get; set; } public int CourseId { get; set; } public Student Student { get; set; } = null!;", "", "is not configured in UsingEntity and the join class is not otherwise an entity type")]
-    [InlineData("public int LearnerId { get; set; } public int CourseId { get; set; }", "", "no property `StudentId` for the foreign key to `Student`")]
+    [InlineData("public long StudentsId { get; set; } public int CourseId { get; set; }", "", "property `StudentsId` looks like the foreign key to `Student` but is of another type")]
+    [InlineData("public System.Guid StudentId { get; set; } public int CourseId { get; set; }", "", "property `StudentId` looks like the foreign key to `Student` but is of another type")]
+    [InlineData("[System.ComponentModel.DataAnnotations.Schema.NotMapped] public int StudentsId { get; set; } public int CourseId { get; set; }", "", "the shadow foreign key `StudentsId` EF Core would add to `Enrollment` clashes with a member")]
     [InlineData("public int StudentId { get; set; } public int CourseId { get; set; }", "SELF", "self-referencing")]
     public void Join_classes_in_other_shapes_withhold_the_schema(string members, string extra, string reason)
     {
@@ -110,6 +112,33 @@ public class ManyToManyTests
         Assert.Empty(Json.Parse(output.Json).GetProperty("contextsWithIncompleteSchema").EnumerateArray());
         Assert.Contains("- Primary key `PK_Enrollments` (`CourseId`, `StudentId`)", output.Markdown);
         Assert.Contains("- Index `IX_Enrollments_StudentId` (`StudentId`)", output.Markdown);
+    }
+
+    /// <summary>EF judge: the seats fidelity model (EF adds shadow foreign keys [inverse skip navigation][key]).</summary>
+    [Fact]
+    public void A_join_class_without_foreign_key_properties_gets_shadow_ones_named_after_the_inverse_skip_navigations()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("School.cs", School.Replace("MEMBERS", "public System.DateTime EnrolledOn { get; set; }").Replace("EXTRA", ""))));
+
+        Assert.Empty(Json.Parse(output.Json).GetProperty("contextsWithIncompleteSchema").EnumerateArray());
+        Assert.Contains("- Primary key `PK_Enrollment` (`CoursesId`, `StudentsId`)", output.Markdown);
+        Assert.Contains("- Foreign key `FK_Enrollment_Students_StudentsId` (`StudentsId`) references `Students` (`Id`), on delete Cascade", output.Markdown);
+        Assert.Contains("- Index `IX_Enrollment_StudentsId` (`StudentsId`)", output.Markdown);
+    }
+
+    /// <summary>EF orders an implicit join table's key by its foreign key property names, not by entity (EF judge: seats
+    /// model, Dorm.Occupants / Student.Residences): OccupantsId before ResidencesId although Dorm sorts before Student.</summary>
+    [Fact]
+    public void An_implicit_join_table_is_keyed_in_foreign_key_property_name_order()
+    {
+        var source = School.Replace("public class Enrollment { MEMBERS }", "")
+            .Replace("public List<Course> Courses { get; set; } = new(); }", "public List<Course> Courses { get; set; } = new(); public List<Dorm> Residences { get; set; } = new(); }\n public class Dorm { public int Id { get; set; } public List<Student> Occupants { get; set; } = new(); }")
+            .Replace(".UsingEntity<Enrollment>()", "").Replace("EXTRA", "");
+        var output = GeneratorHarness.Run(Sources.With(("School.cs", source)));
+
+        Assert.Empty(Json.Parse(output.Json).GetProperty("contextsWithIncompleteSchema").EnumerateArray());
+        Assert.Contains("- Primary key `PK_DormStudent` (`OccupantsId`, `ResidencesId`)", output.Markdown);
+        Assert.Contains("- Index `IX_DormStudent_ResidencesId` (`ResidencesId`)", output.Markdown);
     }
 
     [Fact]

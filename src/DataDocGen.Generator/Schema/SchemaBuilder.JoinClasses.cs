@@ -12,7 +12,8 @@ namespace DataDocGen.Generator.Schema;
 /// (Fidelity/JoinModels): a relationship configured in the lambdas is used; one discovered from the join class's
 /// navigation is used when the join class is an entity type anyway (a DbSet, a navigation to it), while a join class
 /// that only UsingEntity brings in makes EF Core throw (two relationships could use the same foreign key); with neither,
-/// EF adds a relationship without navigations, its foreign key named [principal type][key].
+/// EF adds a relationship without navigations, whose foreign key it finds or adds as a shadow property
+/// (<see cref="JoinForeignKeyProperty"/>).
 /// </summary>
 internal sealed partial class SchemaBuilder
 {
@@ -57,23 +58,65 @@ internal sealed partial class SchemaBuilder
                 Unknown(name + ": the join class's navigation to `" + end.Spec.Name + "` is not configured in UsingEntity and the join class is not otherwise an entity type (EF Core cannot choose the foreign key)", location);
                 return null;
             }
+            // Only the end's collection navigation to the join class (no navigation back, no foreign key configured): the
+            // skip navigation makes it its foreign key, whose properties EF finds or names as below (EF judge: labels model).
+            if (between[0].DependentNavigation is null && between[0].ForeignKeyNames is null && between[0].PrincipalKeyNames is null)
+            {
+                if (JoinForeignKeyProperty(join, end, otherSkipNavigation, name, location) is not { } found) return null;
+                between[0].ForeignKeyNames = new List<string> { found.Name };
+                if (found.Shadow) between[0].Required = true;
+            }
             return between[0];
         }
-
-        // No relationship yet: EF adds one without navigations. Its foreign key by convention is [principal type][key]; a
-        // property named after the other end's skip navigation ([navigation][key]) or none at all (a shadow property named
-        // after the navigation) is not modelled.
-        var key = end.Root.KeyProperties is { Count: 1 } keys ? keys[0] : null;
-        var byType = key is null ? null : join.FindPropertyIgnoreCase(ForeignKeyName(end.Spec.Name, key));
-        var byNavigation = key is null || otherSkipNavigation is null ? null : join.FindPropertyIgnoreCase(ForeignKeyName(otherSkipNavigation.Name, key));
-        if (byType is null || (byNavigation is not null && byNavigation != byType) || join.Navigations.Any(n => n.Target == end))
+        if (join.Navigations.Any(n => n.Target == end))
         {
-            Unknown(name + ": no property `" + end.Spec.Name + (key ?? "Id") + "` for the foreign key to `" + end.Spec.Name + "` (EF Core would add a shadow one)", location);
+            Unknown(name + ": the join class's navigation to `" + end.Spec.Name + "` is not part of a relationship DataDocGen can pair", location);
             return null;
         }
-        var relationship = new RelationshipNode(end, join, location) { ForeignKeyNames = new List<string> { byType.Name } };
+
+        // No relationship yet: EF adds one without navigations, its foreign key found or named as below.
+        if (JoinForeignKeyProperty(join, end, otherSkipNavigation, name, location) is not { } property) return null;
+        var relationship = new RelationshipNode(end, join, location) { ForeignKeyNames = new List<string> { property.Name } };
+        if (property.Shadow) relationship.Required = true; // EF's shadow property is the key's own type, not nullable
         _relationships.Add(relationship);
         return relationship;
+    }
+
+    /// <summary>
+    /// The foreign key property of the join class's relationship to <paramref name="end"/> as EF Core finds it (EF judge:
+    /// Fidelity/JoinModels, seats and labels models): the base name is the other end's skip navigation to
+    /// <paramref name="end"/> (the inverse of the skip navigation this foreign key serves), else, for a unidirectional
+    /// many-to-many, the end's type name; a property named [base][key] or [base]Id is taken, the skip-navigation base before
+    /// the type name ([type][key] next, ignoring case); none gives a shadow property named [base][key] (a key name starting
+    /// with the base is not repeated). A candidate of another type than the key is withheld: EF then adds a uniquified
+    /// shadow property (<c>RoomsId1</c>).
+    /// </summary>
+    private (string Name, bool Shadow)? JoinForeignKeyProperty(EntityNode join, EntityNode end, NavigationNode? otherSkipNavigation, string name, SourceLocation? location)
+    {
+        var key = end.Root.KeyProperties is { Count: 1 } keys ? end.Root.FindProperty(keys[0]) : null;
+        if (key is null)
+        {
+            Unknown(name + ": the foreign key to `" + end.Spec.Name + "`, whose key is composite or unknown, is not modelled", location);
+            return null;
+        }
+        var baseNames = new[] { otherSkipNavigation?.Name, end.Spec.Name }.Where(n => n is not null).Select(n => n!).Distinct().ToList();
+        var candidate = baseNames.SelectMany(b => new[] { b + key.Name, b + "Id" }).Select(join.FindPropertyIgnoreCase).FirstOrDefault(p => p is not null);
+        if (candidate is not null)
+        {
+            if (candidate.ClrType != key.ClrType || (join.KeyProperties is { Count: 1 } own && own[0] == candidate.Name))
+            {
+                Unknown(name + ": property `" + candidate.Name + "` looks like the foreign key to `" + end.Spec.Name + "` but is of another type or is the join class's key (EF Core would add a shadow one with a numbered name)", location);
+                return null;
+            }
+            return (candidate.Name, false);
+        }
+        var shadow = ForeignKeyName(baseNames[0], key.Name);
+        if (join.Spec.Members.Any(m => string.Equals(m.Name, shadow, StringComparison.OrdinalIgnoreCase)) || join.AllProperties().Any(p => string.Equals(p.Name, shadow, StringComparison.OrdinalIgnoreCase)))
+        {
+            Unknown(name + ": the shadow foreign key `" + shadow + "` EF Core would add to `" + join.Spec.Name + "` clashes with a member of that name", location);
+            return null;
+        }
+        return (shadow, true);
     }
 
     /// <summary>Runs after foreign keys are resolved: the join class's key, unless it has one of its own, is its two foreign

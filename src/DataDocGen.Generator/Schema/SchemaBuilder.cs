@@ -217,14 +217,12 @@ internal sealed partial class SchemaBuilder
         foreach (var node in _order.Where(n => n.Base is null))
         {
             DiscoverKey(node);
-            foreach (var missing in (node.KeyProperties ?? new List<string>()).Concat(node.AlternateKeys.SelectMany(k => k.Properties)).Where(k => node.FindProperty(k) is null))
-            {
-                Unknown("the key of `" + node.FullName + "` names `" + missing + "`, which is not a property DataDocGen maps", node.KeyLocation ?? node.Spec.Location);
-            }
+            if (!IsJoinClass(node)) CheckKeyProperties(node); // a join class's key may name the shadow foreign keys EF adds
         }
         DiscoverRelationships();
         LinkJoinClasses();
         foreach (var relationship in _relationships) ResolveForeignKey(relationship);
+        foreach (var node in _order.Where(n => n.Base is null && IsJoinClass(n))) CheckKeyProperties(node);
         AddJoinTables(defaultSchema);
         AddOwnedCollections(defaultSchema);
         Loops.ApplyDeferred(chains.FindLastIndex(c => c.Root == FluentRoot.Model && c.Steps.Any(s => s.Method is "ApplyConfiguration" or "ApplyConfigurationsFromAssembly")), fluentMappings);
@@ -243,6 +241,14 @@ internal sealed partial class SchemaBuilder
             return new SchemaResult(entityReports, EquatableArray<TableReport>.Empty, EquatableArray<TableReport>.Empty, EquatableArray<RelationshipReport>.Empty, _unknown) { Seeds = _seeds, QueryFilters = _filters };
         }
         return new SchemaResult(entityReports, tables.ToEquatableArray(), views.ToEquatableArray(), RelationshipReports(), _unknown) { Seeds = _seeds, QueryFilters = _filters };
+    }
+
+    private void CheckKeyProperties(EntityNode node)
+    {
+        foreach (var missing in (node.KeyProperties ?? new List<string>()).Concat(node.AlternateKeys.SelectMany(k => k.Properties)).Where(k => node.FindProperty(k) is null))
+        {
+            Unknown("the key of `" + node.FullName + "` names `" + missing + "`, which is not a property DataDocGen maps", node.KeyLocation ?? node.Spec.Location);
+        }
     }
 
     private void AddEntity(string fullName, string? dbSetName, SourceLocation? dbSetLocation, HashSet<string> ignoredTypes)
@@ -705,18 +711,19 @@ internal sealed partial class SchemaBuilder
     {
         foreach (var manyToMany in _manyToMany)
         {
-            // The join entity's key lists the foreign key to the entity whose name sorts first first, as its name does;
-            // a self-referencing pair (same entity twice) lists the column named after the navigation that sorts first first,
-            // whatever the declaration order (EF judge: social model).
-            var ends = new[] { (Entity: manyToMany.Left, InverseNavigation: manyToMany.Second), (Entity: manyToMany.Right, InverseNavigation: (NavigationNode?)manyToMany.First) }
-                .OrderBy(e => e.Entity.Spec.Name, StringComparer.Ordinal)
-                .ThenBy(e => e.InverseNavigation?.Name ?? "", StringComparer.Ordinal).ToArray();
+            var ends = new[] { (Entity: manyToMany.Left, InverseNavigation: manyToMany.Second), (Entity: manyToMany.Right, InverseNavigation: (NavigationNode?)manyToMany.First) };
             var keys = ends.Select(e => e.Entity.Root.KeyProperties is { Count: 1 } key ? e.Entity.Root.FindProperty(key[0]) : null).ToList();
             if (keys.Any(k => k is null))
             {
                 Unknown("many-to-many relationship with a composite or missing key (`" + manyToMany.Left.Spec.Name + "." + manyToMany.First.Name + "`)", manyToMany.Location);
                 continue;
             }
+            // The join entity's key lists its foreign keys in EF's foreign-key order, by property name (ordinal), not by
+            // entity: Room.Occupants / Student.Rooms gives (OccupantsId, RoomsId) (EF judge: dorm model); a self-referencing
+            // pair lists the column named after the navigation that sorts first first (social model).
+            var order = new[] { 0, 1 }.OrderBy(i => ForeignKeyName(ends[i].InverseNavigation?.Name ?? ends[i].Entity.Spec.Name, keys[i]!.Name), StringComparer.Ordinal).ToArray();
+            ends = order.Select(i => ends[i]).ToArray();
+            keys = order.Select(i => keys[i]).ToList();
             var selfReferencing = manyToMany.Left == manyToMany.Right;
             if (selfReferencing && _provider is null)
             {
