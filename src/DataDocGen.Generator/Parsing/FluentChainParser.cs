@@ -111,7 +111,7 @@ internal static class FluentChainParser
         if (rootType is null || !rootType.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore")) return null; // not model configuration
 
         // An owned-type builder lambda: OwnsOne(x => x.Nav, owned => owned.Property(...)...) continues the OwnsOne chain,
-        // as if written b.OwnsOne(x => x.Nav).Property(...)...
+        // as if written b.OwnsOne(x => x.Nav).Property(...)...; the same for OwnsMany.
         if (depth < 3 && expression is IdentifierNameSyntax parameter && OwnsOneOf(parameter) is { } ownsOne
             && Chain(ownsOne, model, configuredTypes, depth + 1, cancellationToken) is { Root: FluentRoot.Entity } owner)
         {
@@ -120,14 +120,14 @@ internal static class FluentChainParser
         return new FluentChainSpec(FluentRoot.Other, null, rootType.MetadataName, steps.ToEquatableArray(), location);
     }
 
-    /// <summary>The <c>OwnsOne(x => x.Nav, p => ...)</c> call whose builder lambda declares the parameter <paramref name="identifier"/>.</summary>
+    /// <summary>The <c>OwnsOne/OwnsMany(x => x.Nav, p => ...)</c> call whose builder lambda declares the parameter <paramref name="identifier"/>.</summary>
     private static InvocationExpressionSyntax? OwnsOneOf(IdentifierNameSyntax identifier)
     {
         var name = identifier.Identifier.ValueText;
         foreach (var lambda in identifier.Ancestors().OfType<LambdaExpressionSyntax>())
         {
             if (SyntaxFacts.SingleParameter(lambda) != name) continue;
-            return lambda.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 2 } list, Parent.Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "OwnsOne" } } call }
+            return lambda.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 2 } list, Parent.Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "OwnsOne" or "OwnsMany" } } call }
                    && list.Arguments[1].Expression == lambda ? call : null;
         }
         return null;

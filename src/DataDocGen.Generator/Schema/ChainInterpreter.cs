@@ -92,7 +92,8 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
         CheckConstraintReport? check = null;
         string? navigationName = null;
         string? ownedPrefix = null; // the column prefix of the table-split owned reference a chain continues (OwnsOne)
-        var nestedOwned = false; // inside an owned reference of an owned reference
+        var nestedOwned = false; // inside an owned type of an owned type
+        string? ownedTop = null; // the owner's navigation to the outermost owned type the chain is inside
 
         foreach (var step in chain.Steps)
         {
@@ -297,11 +298,20 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                 case (State.Entity, "OwnsOne" or "OwnsMany" or "ComplexProperty") when step.Arguments.Count == 1:
                     state = State.Owned; // read before the model is built; further calls on the owned builder are read below or withheld
                     ownedPrefix = step.Method == "OwnsOne" ? Members(step)?.FirstOrDefault() : null;
+                    ownedTop = step.Method == "ComplexProperty" ? null : SimpleNavigation(step);
                     break;
-                case (State.Entity, "OwnsOne") when step.Arguments.Count == 2 && step.Arguments[1].StartsWith("λ", System.StringComparison.Ordinal):
-                    // OwnsOne(x => x.Nav, owned => ...): the lambda's chains arrive as chains continuing this step.
+                case (State.Entity, "OwnsOne" or "OwnsMany") when step.Arguments.Count == 2 && step.Arguments[1].StartsWith("λ", System.StringComparison.Ordinal):
+                    // OwnsOne/OwnsMany(x => x.Nav, owned => ...): the lambda's chains arrive as chains continuing this step.
                     state = State.Owned;
-                    ownedPrefix = step.Arguments[0].StartsWith("=", System.StringComparison.Ordinal) && step.Arguments[0].IndexOf(',') < 0 ? step.Arguments[0].Substring(1) : null;
+                    ownedPrefix = step.Method == "OwnsOne" && step.Arguments[0].StartsWith("=", System.StringComparison.Ordinal) && step.Arguments[0].IndexOf(',') < 0 ? step.Arguments[0].Substring(1) : null;
+                    ownedTop = SimpleNavigation(step);
+                    break;
+                case (State.Owned, "OwnsMany") when ownedTop is not null && SimpleNavigation(step) is not null && !builder.IsJsonNavigation(entity, ownedTop)
+                                                    && (step.Arguments.Count == 1 || step.Arguments[1].StartsWith("λ", System.StringComparison.Ordinal)):
+                    // An owned collection inside an owned reference or collection (read before the model is built): a table of
+                    // its own; calls on its builder other than nested OwnsMany are withheld (ownedPrefix null).
+                    ownedPrefix = null;
+                    nestedOwned = true;
                     break;
                 case (State.Owned, "OwnsOne") when ownedPrefix is not null && step.Arguments[0] is { } nestedNavigation
                                                    && nestedNavigation.StartsWith("=", System.StringComparison.Ordinal) && nestedNavigation.IndexOf(',') < 0
@@ -421,6 +431,10 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
         }
         return null;
     }
+
+    /// <summary>The navigation of <c>OwnsOne/OwnsMany(x => x.Nav, ...)</c>, or of the string form; null for other forms.</summary>
+    private static string? SimpleNavigation(FluentStepSpec step) =>
+        step.Arguments.Count > 0 && step.Arguments[0] is { Length: > 1 } argument && (argument[0] == '=' && argument.IndexOf(',') < 0 || argument[0] == '"') ? argument.Substring(1) : null;
 
     private static string? Text(FluentStepSpec step, int index) =>
         step.Argument(index) is { } argument && argument.StartsWith("\"", System.StringComparison.Ordinal) ? argument.Substring(1) : null;

@@ -179,6 +179,10 @@ internal sealed class RelationshipNode(EntityNode principal, EntityNode dependen
     /// <summary>The ownership of an owned collection (its own table).</summary>
     public bool IsOwnership { get; init; }
 
+    /// <summary>The principal entity type as reported, when it is not <see cref="Principal"/>: an owned reference stored
+    /// in Principal's table that owns a nested owned collection.</summary>
+    public string? ReportedPrincipal { get; init; }
+
     // Chain positions (ChainInterpreter.Position), so loops over the foreign keys are applied where they run:
     /// <summary>The last <c>OnDelete</c>.</summary>
     public int? DeleteBehaviorAt { get; set; }
