@@ -228,4 +228,12 @@ internal sealed class DiscriminatorNode(string name, string clrType, SourceLocat
     public SourceLocation? Location { get; } = location;
     public PropertyNode? Property { get; } = property;
     public Dictionary<string, string> Values { get; } = new();
+
+    /// <summary>The same discriminator, now mapped to <paramref name="shadow"/> (declared after <c>HasDiscriminator</c>).</summary>
+    public DiscriminatorNode WithProperty(PropertyNode shadow)
+    {
+        var copy = new DiscriminatorNode(Name, ClrType, Location, shadow);
+        foreach (var value in Values) copy.Values[value.Key] = value.Value;
+        return copy;
+    }
 }
