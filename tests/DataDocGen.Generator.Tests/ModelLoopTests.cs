@@ -115,6 +115,83 @@ public class ModelLoopTests
         Assert.Contains("configured by code that DataDocGen does not evaluate (tables named by `ToTable` after this loop are not ordered with it)", markdown);
     }
 
+    private const string ColumnLoop = """
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes())
+            foreach (var property in entityType.GetProperties())
+                property.SetColumnName(property.GetColumnName().ToLowerInvariant());
+        """;
+
+    /// <summary>Judged by EF Core in the registry and audit fidelity models.</summary>
+    [Fact]
+    public void Columns_renamed_to_lower_case_in_a_loop_are_renamed_with_their_constraints()
+    {
+        var (markdown, context, _) = Run(ColumnLoop);
+        var post = Table(context, "Post");
+        Assert.Equal(new[] { "blogid", "id" }, post.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal("FK_Post_Blogs_blogid", post.GetProperty("foreignKeys").EnumerateArray().Single().GetProperty("name").GetString());
+        Assert.Equal("IX_Post_blogid", post.GetProperty("indexes").EnumerateArray().Single().GetProperty("name").GetString());
+        Assert.Contains("| `blogid` | `System.Int32` | `int` | no |  | FK | Post.BlogId [Model.cs:", markdown);
+        Assert.Contains("; `SetColumnName(GetColumnName().ToLowerInvariant())` [Model.cs:", markdown);
+    }
+
+    /// <summary>Shapes where the loop's effect is not modelled, each withheld with the note at the loop: configuration
+    /// after the loop that may add or rename a column (EF Core keeps that later name), an owned type (EF Core refuses the
+    /// model: "The keys {'Id'} on 'Blog' and {'BlogId'} on 'Address' are both mapped to 'Blogs.PK_Blogs', but with
+    /// different columns"), a condition on the property, a culture-dependent ToLower and a hierarchy only partly reached.</summary>
+    [Theory]
+    [InlineData(ColumnLoop + "modelBuilder.Entity<M.Post>().Property(p => p.BlogId).HasColumnName(\"Blog\");", "", "configuration after this loop may add or rename columns it does not reach")]
+    [InlineData("modelBuilder.Entity<M.Blog>().OwnsOne(b => b.Address);\n" + ColumnLoop, "BlogWithAddress", "columns renamed in a loop in a model with owned or complex types")]
+    [InlineData("""
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes())
+            foreach (var property in entityType.GetProperties())
+                if (property.ClrType == typeof(string)) property.SetColumnName(property.GetColumnName().ToLowerInvariant());
+        """, "", "a condition of this loop")]
+    [InlineData("""
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes())
+            foreach (var property in entityType.GetProperties())
+                property.SetColumnName(property.GetColumnName().ToLower());
+        """, "", "it may change any table or column of this context")]
+    [InlineData("""
+        modelBuilder.Entity<SpecialPost>();
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(e => typeof(M.IAuditable).IsAssignableFrom(e.ClrType)))
+            foreach (var property in entityType.GetProperties())
+                property.SetColumnName(property.GetColumnName().ToUpperInvariant());
+        """, "public class SpecialPost : M.Post, M.IAuditable { public int Rank { get; set; } }", "but not of every type in its hierarchy")]
+    public void Column_renames_in_shapes_not_modelled_withhold_the_schema(string body, string extra, string reason)
+    {
+        var (markdown, context, _) = extra.Contains("BlogWithAddress", StringComparison.Ordinal) ? RunWithAddress(body) : Run(body, extra);
+        Assert.True(Withheld(context) || context.GetProperty("tables").GetArrayLength() == 0);
+        Assert.Contains(reason, markdown);
+    }
+
+    private static (string Markdown, System.Text.Json.JsonElement Context, string Source) RunWithAddress(string body)
+    {
+        var source = "using System.Linq;\n" + Sources.Usings + """
+            namespace M
+            {
+                public class Address { public string Street { get; set; } = ""; }
+                public class Blog { public int Id { get; set; } public Address Address { get; set; } = null!; }
+                public class ModelContext(DbContextOptions<ModelContext> o) : DbContext(o)
+                {
+                    public DbSet<Blog> Blogs => Set<Blog>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.UseSqlServer("Server=.;Database=M"); }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        BODY
+                    }
+                }
+            }
+            """.Replace("BODY", body.Replace("M.Blog", "Blog"));
+        var sources = new Dictionary<string, string> { ["Model.cs"] = source };
+        var output = GeneratorHarness.Run(sources);
+        // EF Core itself refuses this model.
+        var assembly = EfModel.Load(GeneratorHarness.Compile(sources));
+        using var efContext = EfModelDumper.CreateContext(assembly.GetType("M.ModelContext", throwOnError: true)!, "SqlServer");
+        var error = Assert.Throws<InvalidOperationException>(() => EfModelDumper.Dump(efContext));
+        Assert.Contains("are both mapped to 'Blogs.PK_Blogs', but with different columns", error.Message);
+        return (output.Markdown!, Json.Context(output.Json, "ModelContext"), source);
+    }
+
     [Fact]
     public void A_rename_that_cannot_be_evaluated_withholds_the_table_names_with_the_note_at_its_line()
     {

@@ -48,6 +48,7 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
     public void Apply(FluentChainSpec chain)
     {
         Position++;
+        builder.Loops.Seen(chain, Position);
         ApplyAt(chain);
     }
 

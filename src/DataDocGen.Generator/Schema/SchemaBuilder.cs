@@ -454,6 +454,7 @@ internal sealed partial class SchemaBuilder
         IReadOnlyList<EntityTypeSpec>? typeChain = null)
     {
         if (depth > 8) return;
+        if (complex) HasComplexTypes = true;
         if (!complex) _ownerships.Add((owner, principalName, owned.FullName, navigation.Name, navigation.Location, false));
         foreach (var attribute in owned.Attributes.Where(a => a.Name is not ("Owned" or "ComplexType") && !NeutralAttributes.Contains(a.Name)))
         {
@@ -518,6 +519,11 @@ internal sealed partial class SchemaBuilder
         return property;
     }
 
+    public const string TemporalPeriodOrigin = "temporal table period column";
+
+    /// <summary>Complex types (<c>ComplexProperty</c>, <c>[ComplexType]</c>) stored in their owner's table.</summary>
+    public bool HasComplexTypes { get; private set; }
+
     /// <summary><c>ToTable(..., t => t.IsTemporal())</c>: SQL Server's temporal-table convention adds two shadow
     /// <c>DateTime</c> period columns, <c>PeriodStart</c> and <c>PeriodEnd</c>. Other providers ignore the SQL Server
     /// annotation; with no known provider the columns are uncertain and the schema is withheld.</summary>
@@ -532,7 +538,7 @@ internal sealed partial class SchemaBuilder
         foreach (var period in new[] { "PeriodStart", "PeriodEnd" })
         {
             if (entity.FindProperty(period) is not null) continue;
-            var property = new PropertyNode(entity, period, "System.DateTime", nullable: false, location) { Origin = "temporal table period column" };
+            var property = new PropertyNode(entity, period, "System.DateTime", nullable: false, location) { Origin = TemporalPeriodOrigin };
             _conventions.Apply(property, isEnum: false);
             entity.Properties.Add(property);
         }

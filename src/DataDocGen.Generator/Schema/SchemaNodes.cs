@@ -57,6 +57,9 @@ internal sealed class EntityNode(EntityTypeSpec spec, string? dbSetName, SourceL
     /// <summary>A hierarchy root's <c>HasDiscriminator&lt;T&gt;("Name")</c>; null for EF's string "Discriminator".</summary>
     public DiscriminatorNode? Discriminator { get; set; }
 
+    /// <summary>The discriminator column's name when a loop over the model renamed it (<c>SetColumnName</c>).</summary>
+    public string? DiscriminatorColumn { get; set; }
+
     /// <summary>The table (or view) this entity type's rows live in, from <see cref="TableMapper"/>.</summary>
     public EntityReport? Mapping { get; set; }
 

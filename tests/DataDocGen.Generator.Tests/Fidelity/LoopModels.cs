@@ -169,5 +169,74 @@ internal static class LoopModels
                 }
             }
             """, "Tickets.TicketsContext"),
+        ["registry: columns renamed to lower case in a loop with the tables (TPH discriminator, TPT, implicit join, [Column], an earlier HasColumnName, an alternate key, an index after the loop)"] = ("""
+            namespace Loops.Registry
+            {
+                using System.ComponentModel.DataAnnotations.Schema;
+                public interface IAudited { }
+                public class Owner { public int Id { get; set; } public string Name { get; set; } = ""; [Column("Registered_On")] public DateTime RegisteredOn { get; set; } public List<Pet> Pets { get; set; } = new(); }
+                public class Pet { public int Id { get; set; } public string Name { get; set; } = ""; public Owner Owner { get; set; } = null!; public List<Vet> Vets { get; set; } = new(); }
+                public class Dog : Pet { public bool Trained { get; set; } }
+                public class Vet : IAudited { public int Id { get; set; } public string LicenceNo { get; set; } = ""; public List<Pet> Patients { get; set; } = new(); }
+                public class Clinic : IAudited { public int Id { get; set; } public string City { get; set; } = ""; }
+                public class Hospital : Clinic { public int Beds { get; set; } }
+                public class RegistryContext(DbContextOptions<RegistryContext> options) : DbContext(options)
+                {
+                    public DbSet<Owner> Owners => Set<Owner>();
+                    public DbSet<Pet> Pets => Set<Pet>();
+                    public DbSet<Dog> Dogs => Set<Dog>();
+                    public DbSet<Clinic> Clinics => Set<Clinic>();
+                    public DbSet<Hospital> Hospitals => Set<Hospital>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Hospital>().ToTable("Hospitals");
+                        modelBuilder.Entity<Vet>().Property(v => v.LicenceNo).HasColumnName("Licence_No").HasMaxLength(20);
+                        modelBuilder.Entity<Vet>().HasIndex(v => v.LicenceNo).IsUnique();
+                        modelBuilder.Entity<Owner>().HasAlternateKey(o => o.Name);
+                        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+                        {
+                            entity.SetTableName(entity.GetTableName()!.ToLowerInvariant());
+                            foreach (var property in entity.GetProperties())
+                            {
+                                property.SetColumnName(property.GetColumnName().ToLowerInvariant());
+                            }
+                        }
+                        modelBuilder.Entity<Pet>().HasIndex(p => p.Name);
+                    }
+                }
+            }
+            """, "Loops.Registry.RegistryContext"),
+        ["audit: columns renamed to upper case in a loop over GetDeclaredProperties of the entity types implementing an interface (a named discriminator, an implicit join not reached)"] = ("""
+            namespace Loops.Audit
+            {
+                using System.Linq;
+                public interface IAudited { }
+                public class Author : IAudited { public int Id { get; set; } public string Name { get; set; } = ""; public List<Book> Books { get; set; } = new(); }
+                public class Book { public int Id { get; set; } public string Title { get; set; } = ""; public List<Author> Authors { get; set; } = new(); public Shelf? Shelf { get; set; } }
+                public class Shelf : IAudited { public int Id { get; set; } public string Label { get; set; } = ""; }
+                public class Document : IAudited { public int Id { get; set; } }
+                public class Invoice : Document { public decimal Total { get; set; } }
+                public class AuditContext(DbContextOptions<AuditContext> options) : DbContext(options)
+                {
+                    public DbSet<Author> Authors => Set<Author>();
+                    public DbSet<Book> Books => Set<Book>();
+                    public DbSet<Document> Documents => Set<Document>();
+                    public DbSet<Invoice> Invoices => Set<Invoice>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Document>().HasDiscriminator<string>("DocType").HasValue<Invoice>("invoice");
+                        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => typeof(IAudited).IsAssignableFrom(e.ClrType)))
+                        {
+                            foreach (var property in entity.GetDeclaredProperties())
+                            {
+                                property.SetColumnName(property.GetColumnName().ToUpperInvariant());
+                            }
+                        }
+                    }
+                }
+            }
+            """, "Loops.Audit.AuditContext"),
     };
 }
