@@ -112,6 +112,7 @@ public class ModelLoopTests
             modelBuilder.Entity<M.Post>().ToTable("Articles");
             """);
         Assert.True(Withheld(later));
+        Assert.Empty(later.GetProperty("tables").EnumerateArray()); // not the names before the loop ("Blogs"), which EF Core does not use
         Assert.Contains("configured by code that DataDocGen does not evaluate (tables named by `ToTable` after this loop are not ordered with it)", markdown);
     }
 
@@ -189,6 +190,55 @@ public class ModelLoopTests
         using var efContext = EfModelDumper.CreateContext(assembly.GetType("M.ModelContext", throwOnError: true)!, "SqlServer");
         var error = Assert.Throws<InvalidOperationException>(() => EfModelDumper.Dump(efContext));
         Assert.Contains("are both mapped to 'Blogs.PK_Blogs', but with different columns", error.Message);
+        return (output.Markdown!, Json.Context(output.Json, "ModelContext"), source);
+    }
+
+    /// <summary>Names computed from the class name are read (judged in the singular, shouting and prefixes models), but
+    /// not where EF Core would name a table after a CLR type it shares: an implicit join entity type is a
+    /// <c>Dictionary&lt;string, object&gt;</c> (EF names its table "Dictionary`2"), and two classes of one name would share
+    /// a table. Their table names are withheld, not left as they were before the loop.</summary>
+    [Theory]
+    [InlineData("foreach (var e in modelBuilder.Model.GetEntityTypes()) e.SetTableName(e.DisplayName());", "", new[] { "Blog", "Post" }, null)]
+    [InlineData("foreach (var e in modelBuilder.Model.GetEntityTypes()) e.SetTableName($\"tbl_{e.ClrType.Name}\".ToLowerInvariant());", "", new[] { "tbl_blog", "tbl_post" }, null)]
+    [InlineData("modelBuilder.Entity<M.Blog>().HasMany(b => b.Tags).WithMany(t => t.Blogs);\nforeach (var e in modelBuilder.Model.GetEntityTypes()) e.SetTableName(e.ClrType.Name);",
+        "public class Tag { public int Id { get; set; } public List<M.Blog> Blogs { get; set; } = new(); }", null, "the name this loop gives `BlogTag`'s table")]
+    [InlineData("modelBuilder.Entity<Other.Post>();\nforeach (var e in modelBuilder.Model.GetEntityTypes()) e.SetTableName(e.DisplayName());",
+        "}\nnamespace Other { public class Post { public int Id { get; set; } }", null, "the loop gives several entity types the table `Post`")]
+    public void Tables_named_after_their_class_in_a_loop(string body, string extra, string[]? tables, string? reason)
+    {
+        var (markdown, context, _) = extra.Contains("class Tag", StringComparison.Ordinal) ? RunWithTags(body, extra) : Run(body, extra);
+        if (reason is null)
+        {
+            Assert.Equal(tables, context.GetProperty("tables").EnumerateArray().Select(t => t.GetProperty("name").GetString()).OrderBy(n => n, StringComparer.Ordinal));
+            Assert.False(Withheld(context));
+        }
+        else
+        {
+            Assert.Empty(context.GetProperty("tables").EnumerateArray());
+            Assert.Contains(reason, markdown);
+        }
+    }
+
+    private static (string Markdown, System.Text.Json.JsonElement Context, string Source) RunWithTags(string body, string extra)
+    {
+        var source = "using System.Linq;\n" + Sources.Usings + """
+            namespace M
+            {
+                public class Blog { public int Id { get; set; } public List<Tag> Tags { get; set; } = new(); }
+                EXTRA
+                public class ModelContext(DbContextOptions<ModelContext> o) : DbContext(o)
+                {
+                    public DbSet<Blog> Blogs => Set<Blog>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) => b.UseSqlServer("Server=.;Database=M");
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        BODY
+                    }
+                }
+            }
+            """.Replace("BODY", body).Replace("EXTRA", extra);
+        var output = GeneratorHarness.Run(new Dictionary<string, string> { ["Model.cs"] = source });
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
         return (output.Markdown!, Json.Context(output.Json, "ModelContext"), source);
     }
 

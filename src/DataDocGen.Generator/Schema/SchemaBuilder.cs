@@ -22,6 +22,10 @@ internal sealed record SchemaResult(
 
     /// <summary>Global query filters found in the model configuration.</summary>
     public List<QueryFilterReport> QueryFilters { get; init; } = new();
+
+    /// <summary>Reasons the table names themselves cannot be stated (a rename loop DataDocGen could not apply); also in
+    /// <see cref="Unknown"/>.</summary>
+    public List<UnresolvedConfigurationSpec> TableNamesUnknown { get; init; } = new();
 }
 
 /// <summary>
@@ -131,6 +135,15 @@ internal sealed partial class SchemaBuilder
         _ownershipDeleteBehaviors.TryGetValue((ownership.Principal, ownership.Navigation), out var behavior) ? behavior : "Cascade";
     public void SetOwnershipDeleteBehavior((string Principal, EntityTypeSpec Owned, string Navigation) ownership, string behavior) =>
         _ownershipDeleteBehaviors[(ownership.Principal, ownership.Navigation)] = behavior;
+
+    private readonly List<UnresolvedConfigurationSpec> _unknownTableNames = new();
+
+    /// <summary>Something that may change table names and is not applied: the names are withheld too, not only the detail.</summary>
+    public void UnknownTableNames(string what, SourceLocation? location)
+    {
+        Unknown(what, location);
+        if (!_unknownTableNames.Any(u => u.What == what && Equals(u.Location, location))) _unknownTableNames.Add(new UnresolvedConfigurationSpec(what, location));
+    }
 
     public void Unknown(string what, SourceLocation? location)
     {
@@ -243,9 +256,9 @@ internal sealed partial class SchemaBuilder
         var (tables, views) = _unknown.Count == 0 ? new TableAssembler(this, _order, _relationships, _provider).Assemble() : (new List<TableReport>(), new List<TableReport>());
         if (_unknown.Count > 0)
         {
-            return new SchemaResult(entityReports, EquatableArray<TableReport>.Empty, EquatableArray<TableReport>.Empty, EquatableArray<RelationshipReport>.Empty, _unknown) { Seeds = _seeds, QueryFilters = _filters };
+            return new SchemaResult(entityReports, EquatableArray<TableReport>.Empty, EquatableArray<TableReport>.Empty, EquatableArray<RelationshipReport>.Empty, _unknown) { Seeds = _seeds, QueryFilters = _filters, TableNamesUnknown = _unknownTableNames };
         }
-        return new SchemaResult(entityReports, tables.ToEquatableArray(), views.ToEquatableArray(), RelationshipReports(), _unknown) { Seeds = _seeds, QueryFilters = _filters };
+        return new SchemaResult(entityReports, tables.ToEquatableArray(), views.ToEquatableArray(), RelationshipReports(), _unknown) { Seeds = _seeds, QueryFilters = _filters, TableNamesUnknown = _unknownTableNames };
     }
 
     private void CheckKeyProperties(EntityNode node)

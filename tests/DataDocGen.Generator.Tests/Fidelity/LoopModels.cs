@@ -238,5 +238,67 @@ internal static class LoopModels
                 }
             }
             """, "Loops.Audit.AuditContext"),
+        ["prefixes: tables named \"app_\" + the lower-cased name and columns named $\"c_{property.Name.ToUpperInvariant()}\" in a loop ([Column] ignored by the property name, implicit join included)"] = ("""
+            namespace Loops.Prefixes
+            {
+                using System.ComponentModel.DataAnnotations.Schema;
+                public class Blog { public int Id { get; set; } [Column("BlogTitle")] public string Title { get; set; } = ""; public List<Post> Posts { get; set; } = new(); }
+                public class Post { public int Id { get; set; } public Blog Blog { get; set; } = null!; public List<Tag> Tags { get; set; } = new(); }
+                public class Tag { public int Id { get; set; } public List<Post> Posts { get; set; } = new(); }
+                public class PrefixesContext(DbContextOptions<PrefixesContext> options) : DbContext(options)
+                {
+                    public DbSet<Blog> Blogs => Set<Blog>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+                        {
+                            entity.SetTableName("app_" + entity.GetTableName()!.ToLowerInvariant());
+                            foreach (var property in entity.GetProperties()) property.SetColumnName($"c_{property.Name.ToUpperInvariant()}");
+                        }
+                    }
+                }
+            }
+            """, "Loops.Prefixes.PrefixesContext"),
+        ["singular: tables named after the class in a loop (DisplayName(): a nested class, and a TPH hierarchy that becomes one table per type)"] = ("""
+            namespace Loops.Singular
+            {
+                public class Blog { public int Id { get; set; } public List<Post> Posts { get; set; } = new(); }
+                public class Post { public int Id { get; set; } public Blog Blog { get; set; } = null!; }
+                public class Outer { public class Inner { public int Id { get; set; } } }
+                public class Animal { public int Id { get; set; } public Blog? Blog { get; set; } }
+                public class Cat : Animal { public int Lives { get; set; } }
+                public class SingularContext(DbContextOptions<SingularContext> options) : DbContext(options)
+                {
+                    public DbSet<Blog> Blogs => Set<Blog>();
+                    public DbSet<Post> Posts => Set<Post>();
+                    public DbSet<Outer.Inner> Inners => Set<Outer.Inner>();
+                    public DbSet<Animal> Animals => Set<Animal>();
+                    public DbSet<Cat> Cats => Set<Cat>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        foreach (var entity in modelBuilder.Model.GetEntityTypes()) entity.SetTableName(entity.DisplayName());
+                    }
+                }
+            }
+            """, "Loops.Singular.SingularContext"),
+        ["shouting: tables named ClrType.Name.ToUpperInvariant() + \"S\" in a loop"] = ("""
+            namespace Loops.Shouting
+            {
+                public class Blog { public int Id { get; set; } public List<Post> Posts { get; set; } = new(); }
+                public class Post { public int Id { get; set; } public Blog Blog { get; set; } = null!; }
+                public class ShoutingContext(DbContextOptions<ShoutingContext> options) : DbContext(options)
+                {
+                    public DbSet<Blog> Blogs => Set<Blog>();
+                    public DbSet<Post> Posts => Set<Post>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        foreach (var entity in modelBuilder.Model.GetEntityTypes()) entity.SetTableName(entity.ClrType.Name.ToUpperInvariant() + "S");
+                    }
+                }
+            }
+            """, "Loops.Shouting.ShoutingContext"),
     };
 }
