@@ -386,6 +386,12 @@ internal sealed class LoopInterpreter(SchemaBuilder builder)
             builder.UnknownTableNames(ModelLoopReader.NotEvaluated + " (the loop gives several entity types the table `" + clash.Key.Table + "`)", chain.Location);
             return;
         }
+        // A TPH hierarchy given one table per type becomes TPT, whose base-linking keys a loop over foreign keys would
+        // reach (not modelled, as for TPT tables configured directly).
+        if (_foreignKeyLoops.Count > 0 && matched.Any(n => n.Base is not null && tables.TryGetValue(n.Base, out var baseTable) && baseTable != tables[n]))
+        {
+            builder.Unknown(ModelLoopReader.NotEvaluated + " (a loop over foreign keys in a model whose rename loop makes TPT tables)", chain.Location);
+        }
         foreach (var node in matched)
         {
             node.Mapping = node.Mapping! with { Table = tables[node], Evidence = Report.TableEvidenceKind.FluentApi, EvidenceLocation = chain.Location, EvidenceNote = null };
