@@ -95,11 +95,15 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
         string? ownedPrefix = null; // the column prefix of the table-split owned reference a chain continues (OwnsOne)
         var nestedOwned = false; // inside an owned type of an owned type
         string? ownedTop = null; // the owner's navigation to the outermost owned type the chain is inside
+        string? joinRole = null;
 
         foreach (var step in chain.Steps)
         {
             switch (state, step.Method)
             {
+                case (State.Entity, FluentChainParser.JoinRight or FluentChainParser.JoinLeft or FluentChainParser.JoinConfiguration):
+                    joinRole = step.Method; // the lambda of UsingEntity this chain is in
+                    break;
                 case (State.Entity, "HasKey"):
                     entity.Root.KeyProperties = Members(step);
                     entity.Root.KeyLocation = step.Location;
@@ -233,6 +237,7 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                     relationship = builder.ConfigureRelationship(entity, pending!, step.Method == "WithMany", Members(step)?.FirstOrDefault() ?? Text(step, 0), step.Location);
                     if (relationship is not null)
                     {
+                        relationship.JoinRole ??= joinRole;
                         relationship.ConfiguredAt ??= Position;
                         if (relationship.ConfiguredAt == Position) relationship.ConfiguredWithoutNavigation = pending!.Navigation is null && (Members(step)?.FirstOrDefault() ?? Text(step, 0)) is null;
                     }
@@ -254,6 +259,27 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                     var joinClass = step.TypeArguments.Count == 1 && step.Arguments.Count <= 3
                                     && step.Arguments.All(a => a.StartsWith("λ", System.StringComparison.Ordinal) || a.StartsWith("⇒ToTable", System.StringComparison.Ordinal))
                         ? step.TypeArguments[0] : null;
+                    // UsingEntity<TJoin>("Name", ...): the same with a shared-type entity type named "Name".
+                    if (joinClass is null && step.TypeArguments.Count == 1 && step.Arguments.Count is >= 1 and <= 4 && Text(step, 0) is { } sharedName
+                        && step.Arguments.Skip(1).All(a => a.StartsWith("λ", System.StringComparison.Ordinal) || a.StartsWith("⇒ToTable", System.StringComparison.Ordinal)))
+                    {
+                        if (SchemaBuilder.IsPropertyBag(step.TypeArguments[0]))
+                        {
+                            // UsingEntity<Dictionary<string, object>>("Name") is UsingEntity("Name") (EF judge: links model); with
+                            // lambdas, whose chains all name the same CLR type, it is not evaluated, and the table names are
+                            // withheld (DataDocGen listed a table "Dictionary" before, where EF Core has "Name").
+                            if (step.Arguments.Count > 1)
+                            {
+                                builder.UnknownTableNames("`UsingEntity` with a property-bag join entity configured in lambdas is not evaluated yet", step.Location);
+                                return;
+                            }
+                        }
+                        else
+                        {
+                            joinClass = step.TypeArguments[0];
+                        }
+                        joinEntity = sharedName;
+                    }
                     if ((joinEntity is null && joinTable is null && joinClass is null) || !builder.ConfigureJoin(entity, pending!.Navigation, joinEntity, joinTable, step.Location, joinClass))
                     {
                         builder.Unknown("this form of `UsingEntity` is not evaluated yet", step.Location);

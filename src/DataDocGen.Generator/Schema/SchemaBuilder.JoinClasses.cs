@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using DataDocGen.Generator.Model;
+using DataDocGen.Generator.Parsing;
+using DataDocGen.Generator.Report;
 
 namespace DataDocGen.Generator.Schema;
 
@@ -19,6 +21,9 @@ internal sealed partial class SchemaBuilder
 {
     private bool IsJoinClass(EntityNode node) => _manyToMany.Any(m => m.JoinClass == node.FullName);
 
+    /// <summary>Entity types configured by chains other than those in <c>UsingEntity</c>'s lambdas.</summary>
+    private readonly HashSet<string> _configuredOutsideUsingEntity = new(StringComparer.Ordinal);
+
     /// <summary>Runs after relationship discovery and before foreign keys are resolved.</summary>
     private void LinkJoinClasses()
     {
@@ -27,23 +32,63 @@ internal sealed partial class SchemaBuilder
             var location = manyToMany.JoinLocation ?? manyToMany.Location;
             var join = Entity(manyToMany.JoinClass!);
             var name = "`UsingEntity<" + (join?.Spec.Name ?? manyToMany.JoinClass) + ">`";
-            if (join is null || manyToMany.Left == manyToMany.Right || join == manyToMany.Left || join == manyToMany.Right
+            if (join is null || join == manyToMany.Left || join == manyToMany.Right
                 || join.Base is not null || join.Derived.Count > 0 || _manyToMany.Count(m => m.JoinClass == join.FullName) > 1)
             {
-                Unknown(name + ": a join class in this shape (self-referencing, inherited, shared or an end itself) is not modelled yet", location);
+                Unknown(name + ": a join class in this shape (inherited, shared or an end itself) is not modelled yet", location);
                 continue;
             }
-            foreach (var (end, otherSkipNavigation) in new[] { (manyToMany.Left, manyToMany.Second), (manyToMany.Right, (NavigationNode?)manyToMany.First) })
+            if (manyToMany.JoinEntityName is { } sharedName && !NameSharedJoinClass(manyToMany, join, sharedName, location)) continue;
+            foreach (var (end, otherSkipNavigation, role) in new[] { (manyToMany.Left, manyToMany.Second, FluentChainParser.JoinLeft), (manyToMany.Right, (NavigationNode?)manyToMany.First, FluentChainParser.JoinRight) })
             {
-                if (JoinForeignKey(manyToMany, join, end, otherSkipNavigation, name, location) is not { } foreignKey) break;
+                if (JoinForeignKey(manyToMany, join, end, otherSkipNavigation, name, location, manyToMany.Left == manyToMany.Right ? role : null) is not { } foreignKey) break;
                 manyToMany.JoinForeignKeys.Add(foreignKey);
             }
+            // A shared-type join entity's relationships are the skip navigations' business (EF judge: links model).
+            if (manyToMany.JoinEntityName is not null) foreach (var foreignKey in manyToMany.JoinForeignKeys) foreignKey.IsJoin = true;
         }
     }
 
-    private RelationshipNode? JoinForeignKey(ManyToManyNode manyToMany, EntityNode join, EntityNode end, NavigationNode? otherSkipNavigation, string name, SourceLocation? location)
+    /// <summary>
+    /// <c>UsingEntity&lt;TJoin&gt;("Name", ...)</c>: a shared-type entity type named "Name" with TJoin's members, mapped to the
+    /// table "Name" (rewritten by a naming plug-in, as the entity names of <c>UsingEntity("Name")</c> are) unless its lambda
+    /// names one with <c>ToTable</c> (EF judge: links model). TJoin must not be an entity type of its own too (EF Core
+    /// refuses a shared-type entity type whose CLR type is also a non-shared one), nor carry <c>[Table]</c>.
+    /// </summary>
+    private bool NameSharedJoinClass(ManyToManyNode manyToMany, EntityNode join, string sharedName, SourceLocation? location)
+    {
+        if (join.IntroducedAt is null || _configuredOutsideUsingEntity.Contains(join.FullName)
+            || join.Mapping is not { Evidence: TableEvidenceKind.ClassNameConvention or TableEvidenceKind.FluentApi } mapping)
+        {
+            Unknown("`UsingEntity<" + join.Spec.Name + ">(\"" + sharedName + "\")` on a class that is also an entity type of its own, or whose table is named elsewhere, is not modelled", location);
+            return false;
+        }
+        if (mapping.Evidence == TableEvidenceKind.ClassNameConvention)
+        {
+            join.Mapping = mapping with { Table = Name(sharedName), Evidence = TableEvidenceKind.FluentApi, EvidenceLocation = location, EvidenceNote = null };
+        }
+        return true;
+    }
+
+    /// <param name="role">For a self-referencing join class, the <c>UsingEntity</c> lambda whose relationship serves this
+    /// end (configureLeft for the left end, whose skip navigation is the <c>HasMany</c> one; configureRight for the right).</param>
+    private RelationshipNode? JoinForeignKey(ManyToManyNode manyToMany, EntityNode join, EntityNode end, NavigationNode? otherSkipNavigation, string name, SourceLocation? location,
+        string? role = null)
     {
         var between = _relationships.Where(r => !r.IsJoin && ((r.Dependent == join && r.Principal == end) || (r.Dependent == end && r.Principal == join))).ToList();
+        if (role is not null)
+        {
+            // Two relationships to the same entity type: each must come from its own lambda (EF judge: friends model). With
+            // none, EF Core adds two shadow foreign keys and then finds no key for the join class (it throws).
+            between = between.Where(r => r.JoinRole == role).ToList();
+            if (between.Count != 1 || (between[0].ForeignKeyNames is null && between[0].DependentNavigation is null))
+            {
+                // Without HasForeignKey or a navigation, both relationships would look for the same [type][key] property.
+                Unknown(name + ": a self-referencing join class whose relationship to `" + end.Spec.Name + "` is not configured in UsingEntity's "
+                        + (role == FluentChainParser.JoinLeft ? "configureLeft" : "configureRight") + " lambda with its foreign key or navigation is not modelled", location);
+                return null;
+            }
+        }
         if (between.Count > 1 || between.Any(r => r.Dependent != join || r.Unique))
         {
             Unknown(name + ": several relationships, or not a one-to-many one, between the join class and `" + end.Spec.Name + "`", location);
@@ -141,6 +186,14 @@ internal sealed partial class SchemaBuilder
         {
             Unknown("`UsingEntity<" + join.Spec.Name + ">`: an optional relationship to the join class is not modelled yet", manyToMany.JoinLocation ?? manyToMany.Location);
             return;
+        }
+        if (SecondJoinKeyCascadesOnClient(manyToMany))
+        {
+            // SqlServerOnDeleteConvention: of a self-referencing many-to-many's two cascade paths, the foreign key of the skip
+            // navigation whose name sorts first cascades on the client only, unless configured (EF judge: friends model,
+            // FriendOf's FriendId; an OnDelete on it is kept).
+            var first = manyToMany.Second is { } second && string.CompareOrdinal(second.Name, manyToMany.First.Name) < 0 ? manyToMany.JoinForeignKeys[1] : manyToMany.JoinForeignKeys[0];
+            first.DeleteBehavior ??= "ClientCascade";
         }
         manyToMany.Join = join;
     }

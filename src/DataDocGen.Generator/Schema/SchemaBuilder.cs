@@ -172,6 +172,11 @@ internal sealed partial class SchemaBuilder
             .Where(s => s.Method == "Ignore" && s.TypeArguments.Count == 1).Select(s => s.TypeArguments[0]), StringComparer.Ordinal);
         var ignoredMembers = IgnoredMembers(chains);
         ReadOwnedNavigations(chains);
+        foreach (var chain in chains.Where(c => c.Root == FluentRoot.Entity && c.Entity is not null
+                                                && c.Steps.FirstOrDefault()?.Method is not (FluentChainParser.JoinRight or FluentChainParser.JoinLeft or FluentChainParser.JoinConfiguration)))
+        {
+            _configuredOutsideUsingEntity.Add(chain.Entity!);
+        }
         foreach (var set in context.DbSets) AddEntity(set.EntityFullName, set.PropertyName, set.Location, ignoredTypes);
         foreach (var configuration in applied) AddEntity(configuration.EntityFullName, null, null, ignoredTypes);
         for (var i = 0; i < chains.Count; i++)
@@ -180,7 +185,7 @@ internal sealed partial class SchemaBuilder
             // UsingEntity<TJoin>(...) makes the join class an entity type where the call runs.
             foreach (var joinClass in chains[i].Steps.Where(s => s.Method == "UsingEntity" && s.TypeArguments.Count == 1).Select(s => s.TypeArguments[0]).Prepend(chainEntity))
             {
-                if (_entities.ContainsKey(joinClass)) continue;
+                if (_entities.ContainsKey(joinClass) || IsPropertyBag(joinClass)) continue; // a property bag is no entity type by its CLR type
                 AddEntity(joinClass, null, null, ignoredTypes);
                 if (Entity(joinClass) is { } introduced) introduced.IntroducedAt = i;
             }
@@ -268,6 +273,10 @@ internal sealed partial class SchemaBuilder
             Unknown("the key of `" + node.FullName + "` names `" + missing + "`, which is not a property DataDocGen maps", node.KeyLocation ?? node.Spec.Location);
         }
     }
+
+    /// <summary>EF Core's property-bag type, <c>Dictionary&lt;string, object&gt;</c>: entity types of that CLR type are
+    /// shared-type ones, named in code (<c>UsingEntity&lt;Dictionary&lt;string, object&gt;&gt;("Name")</c>).</summary>
+    public static bool IsPropertyBag(string clrType) => clrType == "System.Collections.Generic.Dictionary`2[System.String,System.Object]";
 
     private void AddEntity(string fullName, string? dbSetName, SourceLocation? dbSetLocation, HashSet<string> ignoredTypes)
     {
@@ -1143,6 +1152,9 @@ internal sealed partial class SchemaBuilder
             .ThenBy(r => r.PrincipalNavigation ?? "", StringComparer.Ordinal).ThenBy(r => r.DependentNavigation ?? "", StringComparer.Ordinal)
             .ToEquatableArray();
 
+    /// <summary>The delete behaviour of a many-to-many whose join class's foreign keys do not both cascade.</summary>
+    public const string JoinForeignKeysDecide = "JoinForeignKeys";
+
     /// <summary>One entry per pair of skip navigations: the end whose (entity, navigation) sorts first is the principal.</summary>
     private RelationshipReport ManyToManyReport(ManyToManyNode manyToMany)
     {
@@ -1151,9 +1163,15 @@ internal sealed partial class SchemaBuilder
         var leftFirst = string.CompareOrdinal(left.Entity, right.Entity) is var byEntity && (byEntity < 0 || (byEntity == 0 && string.CompareOrdinal(left.Navigation, right.Navigation) <= 0));
         var (principal, dependent) = leftFirst ? (left, right) : (right, left);
         var join = manyToMany.Join!.Mapping!;
+        // A join class's foreign keys may be configured (OnDelete): the join rows then go as they say, which the row
+        // summarises only when both cascade (one maybe on the client only: SQL Server's self-referencing rule).
+        var behaviors = manyToMany.JoinClass is not null && manyToMany.JoinForeignKeys.Count == 2
+            ? manyToMany.JoinForeignKeys.Select(DeleteBehaviorOf).Distinct().OrderBy(b => b, StringComparer.Ordinal).ToList()
+            : new List<string> { SecondJoinKeyCascadesOnClient(manyToMany) ? "ClientCascade" : "Cascade" };
+        var deleteBehavior = behaviors.All(b => b == "Cascade") ? "Cascade"
+            : behaviors.All(b => b is "Cascade" or "ClientCascade") ? "ClientCascade" : JoinForeignKeysDecide;
         return new RelationshipReport(principal.Entity, dependent.Entity, "ManyToMany", principal.Navigation, dependent.Navigation, false,
-            join.Schema is null ? join.Table : join.Schema + "." + join.Table,
-            SecondJoinKeyCascadesOnClient(manyToMany) ? "ClientCascade" : "Cascade", manyToMany.Location);
+            join.Schema is null ? join.Table : join.Schema + "." + join.Table, deleteBehavior, manyToMany.Location);
     }
 
     /// <summary>SqlServerOnDeleteConvention: SQL Server refuses two cascade paths into one table, so the second foreign

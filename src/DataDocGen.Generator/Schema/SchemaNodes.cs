@@ -176,8 +176,12 @@ internal sealed class RelationshipNode(EntityNode principal, EntityNode dependen
     public List<PropertyNode> ForeignKey { get; } = new();
     public bool IsRequired { get; set; }
 
-    /// <summary>One of the two foreign keys of an implicit many-to-many join table (not reported as a relationship).</summary>
-    public bool IsJoin { get; init; }
+    /// <summary>One of the two foreign keys of an implicit many-to-many join table, or of a join class used as a
+    /// shared-type entity type (<c>UsingEntity&lt;TJoin&gt;("Name")</c>): not reported as a relationship.</summary>
+    public bool IsJoin { get; set; }
+
+    /// <summary>Configured in UsingEntity's configureRight or configureLeft lambda (<see cref="Parsing.FluentChainParser.JoinRight"/>, <see cref="Parsing.FluentChainParser.JoinLeft"/>).</summary>
+    public string? JoinRole { get; set; }
 
     /// <summary>The ownership of an owned collection (its own table).</summary>
     public bool IsOwnership { get; init; }

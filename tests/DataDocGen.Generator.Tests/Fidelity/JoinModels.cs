@@ -386,5 +386,69 @@ internal static class JoinModels
                 }
             }
             """, "Tagging.Labels.LabelsContext"),
+        ["friends: self-referencing join classes configured in UsingEntity lambdas (foreign keys named, navigations with an OnDelete, a key of its own), with SQL Server's client-only cascade on one path"] = ("""
+            namespace Tagging.Friends
+            {
+                public class Person
+                {
+                    public int Id { get; set; }
+                    public string Name { get; set; } = "";
+                    public List<Person> Friends { get; set; } = new();
+                    public List<Person> FriendOf { get; set; } = new();
+                    public List<Person> Mentors { get; set; } = new();
+                    public List<Person> Mentees { get; set; } = new();
+                }
+                public class Friendship
+                {
+                    public int PersonId { get; set; }
+                    public int FriendId { get; set; }
+                    public DateTime Since { get; set; }
+                }
+                public class Mentoring
+                {
+                    public long Id { get; set; }
+                    public int MenteeId { get; set; }
+                    public Person Mentee { get; set; } = null!;
+                    public int MentorId { get; set; }
+                    public Person Mentor { get; set; } = null!;
+                }
+                public class FriendsContext(DbContextOptions<FriendsContext> options) : DbContext(options)
+                {
+                    public DbSet<Person> People => Set<Person>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Person>().HasMany(p => p.Friends).WithMany(p => p.FriendOf).UsingEntity<Friendship>(
+                            r => r.HasOne<Person>().WithMany().HasForeignKey(f => f.FriendId),
+                            l => l.HasOne<Person>().WithMany().HasForeignKey(f => f.PersonId));
+                        modelBuilder.Entity<Person>().HasMany(p => p.Mentors).WithMany(p => p.Mentees).UsingEntity<Mentoring>(
+                            r => r.HasOne(m => m.Mentee).WithMany().OnDelete(DeleteBehavior.Restrict),
+                            l => l.HasOne(m => m.Mentor).WithMany());
+                    }
+                }
+            }
+            """, "Tagging.Friends.FriendsContext"),
+        ["links: UsingEntity<TJoin>(\"Name\") shared-type join classes (table named after the entity, HasKey naming the shadow keys) and UsingEntity<Dictionary<string, object>>(\"Name\")"] = ("""
+            namespace Tagging.Links
+            {
+                public class Post { public int Id { get; set; } public List<Tag> Tags { get; set; } = new(); public List<Author> Authors { get; set; } = new(); public List<Topic> Topics { get; set; } = new(); }
+                public class Tag { public int Id { get; set; } public List<Post> Posts { get; set; } = new(); }
+                public class Author { public int Id { get; set; } public List<Post> Posts { get; set; } = new(); }
+                public class Topic { public int Id { get; set; } public List<Post> Posts { get; set; } = new(); }
+                public class PostTag { public int PostsId { get; set; } public int TagsId { get; set; } public DateTime TaggedOn { get; set; } }
+                public class Byline { public int Position { get; set; } }
+                public class LinksContext(DbContextOptions<LinksContext> options) : DbContext(options)
+                {
+                    public DbSet<Post> Posts => Set<Post>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Post>().HasMany(p => p.Tags).WithMany(t => t.Posts).UsingEntity<PostTag>("PostTagLinks");
+                        modelBuilder.Entity<Post>().HasMany(p => p.Authors).WithMany(a => a.Posts).UsingEntity<Byline>("Bylines", j => j.HasKey("AuthorsId", "PostsId"));
+                        modelBuilder.Entity<Post>().HasMany(p => p.Topics).WithMany(t => t.Posts).UsingEntity<Dictionary<string, object>>("PostTopicMap");
+                    }
+                }
+            }
+            """, "Tagging.Links.LinksContext"),
     };
 }
