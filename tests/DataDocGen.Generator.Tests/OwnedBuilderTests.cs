@@ -29,7 +29,8 @@ public class OwnedBuilderTests
     [Fact]
     public void A_property_configured_in_the_lambda_shapes_the_owners_column()
     {
-        var output = GeneratorHarness.Run(Sources.With(("Shipping.cs", Model.Replace(" public Geo? Geo { get; set; }", "").Replace("CONFIG",
+        var output = GeneratorHarness.Run(Sources.With(("Shipping.cs", Model.Replace(" public Geo? Geo { get; set; }", "").Replace("p.OwnsMany(x => x.Stops); ", "")
+            .Replace("public List<Address> Stops { get; set; } = new();", "").Replace("CONFIG",
             "p.OwnsOne(x => x.Destination, d => { d.Property(a => a.Street).HasMaxLength(80).HasColumnName(\"DestStreet\"); d.WithOwner(); })"))));
 
         Assert.Empty(Json.Parse(output.Json).GetProperty("contextsWithIncompleteSchema").EnumerateArray());
@@ -49,7 +50,7 @@ public class OwnedBuilderTests
     }
 
     [Theory]
-    [InlineData("public List<Geo> Points { get; set; } = new();", "p.OwnsOne(x => x.Destination, d => { d.OwnsOne(a => a.Geo); d.OwnsMany(a => a.Points); })", "`OwnsMany` is not evaluated yet")]
+    [InlineData("public List<Geo> Points { get; set; } = new();", "p.OwnsOne(x => x.Destination, d => { d.OwnsOne(a => a.Geo); d.OwnsMany(a => a.Points); })", "owned collection `Parcel.Destination.Points` is not modelled in this shape yet")]
     [InlineData("", "p.OwnsOne(x => x.Destination, d => d.OwnsOne(a => a.Geo)).Property(x => x.Id).HasColumnName(\"Key\")", "calls chained after `OwnsOne`/`OwnsMany` with a builder lambda")]
     [InlineData("", "p.OwnsOne(x => x.Destination, d => d.OwnsOne(a => a.Geo).ToJson())", "`ToJson` on a nested owned type")]
     public void Nested_owned_forms_not_modelled_withhold_the_schema_with_a_note(string member, string configuration, string reason)
@@ -61,6 +62,88 @@ public class OwnedBuilderTests
         var incomplete = Json.Parse(output.Json).GetProperty("contextsWithIncompleteSchema").EnumerateArray().Single();
         Assert.Contains(incomplete.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains(reason, StringComparison.Ordinal));
         Assert.Contains(reason, output.Markdown);
+    }
+
+    /// <summary>EF Core maps an owned type with <c>ToTable</c> to that table (<c>ParcelStops</c>, <c>Destinations</c>);
+    /// DataDocGen used to ignore the call and state the default tables. Now withheld at the call's line.</summary>
+    [Theory]
+    [InlineData("p.OwnsMany(x => x.Stops).ToTable(\"ParcelStops\")")]
+    [InlineData("p.OwnsOne(x => x.Destination).ToTable(\"Destinations\")")]
+    [InlineData("p.OwnsOne(x => x.Destination).ToView(\"Destinations\")")]
+    public void ToTable_on_an_owned_builder_withholds_the_schema(string configuration)
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Shipping.cs", Model.Replace("p.OwnsMany(x => x.Stops); ", "").Replace(" public Geo? Geo { get; set; }", "").Replace("CONFIG", configuration))));
+
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var incomplete = Json.Parse(output.Json).GetProperty("contextsWithIncompleteSchema").EnumerateArray().Single();
+        Assert.Contains(incomplete.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("on an owned type is not evaluated yet", StringComparison.Ordinal));
+    }
+
+    /// <summary>One CLR type owned through two navigations is a shared-type entity type to EF Core, which names an owned
+    /// collection's table after its owner's table and navigation (<c>Parcels_Stops</c>, EF judge: O4 probe of this
+    /// model); DataDocGen stated the table <c>Address</c> before. Withheld.</summary>
+    [Fact]
+    public void An_owned_collection_of_a_type_also_owned_elsewhere_withholds_the_schema()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Shipping.cs", Model.Replace(" public Geo? Geo { get; set; }", "").Replace("CONFIG", "p.OwnsOne(x => x.Destination)"))));
+
+        var incomplete = Json.Parse(output.Json).GetProperty("contextsWithIncompleteSchema").EnumerateArray().Single();
+        Assert.Contains(incomplete.GetProperty("reasons").EnumerateArray(), r => r.GetString() == "owned collection `Parcel.Stops` is not modelled in this shape yet");
+        Assert.DoesNotContain("##### Table `Address`", output.Markdown);
+    }
+
+    /// <summary>An owned collection inside an owned reference has a table of its own, keyed by the owned reference's key
+    /// (EF judge: phone book model, where the other forms are judged).</summary>
+    [Fact]
+    public void An_owned_collection_in_an_owned_reference_is_keyed_by_the_owned_references_key()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Shipping.cs", Model.Replace("p.OwnsMany(x => x.Stops); ", "").Replace("public List<Address> Stops { get; set; } = new();", "")
+            .Replace("public Geo? Geo { get; set; }", "public List<Geo> Points { get; set; } = new();")
+            .Replace("CONFIG", "p.OwnsOne(x => x.Destination, d => d.OwnsMany(a => a.Points))"))));
+
+        Assert.Empty(Json.Parse(output.Json).GetProperty("contextsWithIncompleteSchema").EnumerateArray());
+        Assert.Contains("- Primary key `PK_Geo` (`AddressParcelId`, `Id`)", output.Markdown);
+        Assert.Contains("- Foreign key `FK_Geo_Parcels_AddressParcelId` (`AddressParcelId`) references `Parcels` (`Id`), on delete Cascade", output.Markdown);
+    }
+
+    /// <summary>Nested owned collections in shapes not modelled: an owned reference type owned twice with its collection
+    /// (EF Core names both tables Customers_Phones and throws), configuration on the collection's builder, an owned
+    /// reference inside a collection, a key-like member, and a collection inside a JSON document.</summary>
+    [Theory]
+    [InlineData("public Address? Return { get; set; }", "public List<Geo> Points { get; set; } = new();",
+        "p.OwnsOne(x => x.Destination, d => d.OwnsMany(a => a.Points)); p.OwnsOne(x => x.Return, d => d.OwnsMany(a => a.Points))", "owned collection `Parcel.Destination.Points` is not modelled in this shape yet")]
+    [InlineData("", "public List<Geo> Points { get; set; } = new();", "p.OwnsOne(x => x.Destination, d => d.OwnsMany(a => a.Points, g => g.Property(x => x.Lat).HasColumnName(\"Latitude\")))", "`Property` is not evaluated yet")]
+    [InlineData("", "public List<Geo> Points { get; set; } = new();", "p.OwnsMany(x => x.Stops, s => s.OwnsMany(a => a.Points).HasKey(\"Id\"))", "`HasKey` is not evaluated yet")]
+    [InlineData("", "public Geo? Geo { get; set; }", "p.OwnsMany(x => x.Stops, s => s.OwnsOne(a => a.Geo))", "`OwnsOne` is not evaluated yet")]
+    [InlineData("", "public List<Geo> Points { get; set; } = new();", "p.OwnsOne(x => x.Destination, d => { d.ToJson(); d.OwnsMany(a => a.Points); })", "`OwnsMany` is not evaluated yet")]
+    public void Nested_owned_collections_in_other_shapes_withhold_the_schema(string parcelMember, string addressMember, string configuration, string reason)
+    {
+        var source = Model.Replace("public Geo? Geo { get; set; }", addressMember)
+            .Replace("public Address? Destination { get; set; }", "public Address? Destination { get; set; } " + parcelMember)
+            .Replace("p.OwnsMany(x => x.Stops); ", "").Replace("CONFIG", configuration);
+        if (!configuration.Contains("x.Stops", StringComparison.Ordinal)) source = source.Replace("public List<Address> Stops { get; set; } = new();", "");
+        else source = source.Replace("public Address? Destination { get; set; }", "");
+        var output = GeneratorHarness.Run(Sources.With(("Shipping.cs", source)));
+
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var incomplete = Json.Parse(output.Json).GetProperty("contextsWithIncompleteSchema").EnumerateArray().Single();
+        Assert.Contains(incomplete.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains(reason, StringComparison.Ordinal));
+        Assert.DoesNotContain("##### Table `Geo`", output.Markdown);
+    }
+
+    /// <summary>A nested owned collection whose type has a member named like its shadow key (<c>Id</c>) or foreign key: EF
+    /// Core would use it, DataDocGen does not model that.</summary>
+    [Theory]
+    [InlineData("public int Id { get; set; }")]
+    [InlineData("public int AddressParcelId { get; set; }")]
+    public void A_nested_owned_collection_with_a_key_like_member_withholds_the_schema(string member)
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Shipping.cs", Model.Replace("p.OwnsMany(x => x.Stops); ", "").Replace("public List<Address> Stops { get; set; } = new();", "")
+            .Replace("public Geo? Geo { get; set; }", "public List<Geo> Points { get; set; } = new();").Replace("public double Lat { get; set; }", "public double Lat { get; set; } " + member)
+            .Replace("CONFIG", "p.OwnsOne(x => x.Destination, d => d.OwnsMany(a => a.Points))"))));
+
+        var incomplete = Json.Parse(output.Json).GetProperty("contextsWithIncompleteSchema").EnumerateArray().Single();
+        Assert.Contains(incomplete.GetProperty("reasons").EnumerateArray(), r => r.GetString() == "owned collection `Parcel.Destination.Points` is not modelled in this shape yet");
     }
 
     [Theory]

@@ -223,7 +223,7 @@ public class TableMappingFidelityTests
                         public DbSet<M.Order> Orders => Set<M.Order>();
                         protected override void OnModelCreating(ModelBuilder b) {
                             foreach (var entity in b.Model.GetEntityTypes())
-                                entity.SetTableName(entity.DisplayName().ToLowerInvariant());
+                                entity.SetTableName(entity.DisplayName().ToLower());
                         }
                     }
                 }
@@ -232,7 +232,8 @@ public class TableMappingFidelityTests
 
         var context = Json.Context(output.Json, "ModelContext");
         Assert.Empty(context.GetProperty("tables").EnumerateArray());
-        Assert.Contains("configured by code that DataDocGen does not evaluate (`entity.SetTableName(entity.DisplayName().ToLowerInvariant())`): it may change any table or column of this context", output.Json);
+        // Culture-dependent ToLower() (DisplayName().ToLowerInvariant() is read: the singular and prefixes loop models).
+        Assert.Contains("configured by code that DataDocGen does not evaluate (`entity.SetTableName(entity.DisplayName().ToLower())`): it may change any table or column of this context", output.Json);
         Assert.Contains("Table names are not shown for this context because:", output.Markdown);
         Assert.Contains("| `M.Order` | `Orders` [Model.cs:", output.Markdown);
     }

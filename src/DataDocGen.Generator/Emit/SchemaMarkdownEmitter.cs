@@ -123,6 +123,7 @@ internal static class SchemaMarkdownEmitter
                     + " | " + (relationship.JoinTable is not null ? "n/a" : relationship.Required ? "required" : "optional")
                     + " | " + (relationship.JoinTable is null ? DeleteBehavior(relationship.DeleteBehavior)
                            : relationship.DeleteBehavior == "Cascade" ? "Cascade (join rows)"
+                           : relationship.DeleteBehavior == Schema.SchemaBuilder.JoinForeignKeysDecide ? "join rows as the join table's foreign keys say"
                            : "Cascade (join rows), by the database through one foreign key and by EF Core only through the other")
                     + " | " + (navigations.Length == 0 ? "none" : navigations) + " | " + md.Link(relationship.Location) + " |");
         }

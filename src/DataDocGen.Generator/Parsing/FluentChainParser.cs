@@ -95,6 +95,12 @@ internal static class FluentChainParser
         if (IsEntityBuilder(rootType, out var entity))
         {
             configuredTypes.Add(entity!);
+            // In UsingEntity's configureRight/configureLeft lambdas: which end the relationship goes to (a self-referencing
+            // join class has two relationships to one entity type).
+            if (expression is IdentifierNameSyntax lambdaParameter && JoinLambdaRole(lambdaParameter) is { } role)
+            {
+                steps.Insert(0, new FluentStepSpec(role, EquatableArray<string>.Empty, EquatableArray<string>.Empty, steps[0].Location));
+            }
             return new FluentChainSpec(FluentRoot.Entity, entity!.ClrFullName(), null, steps.ToEquatableArray(), location);
         }
         if (rootType.Is("Microsoft.EntityFrameworkCore", "ModelBuilder"))
@@ -111,7 +117,7 @@ internal static class FluentChainParser
         if (rootType is null || !rootType.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore")) return null; // not model configuration
 
         // An owned-type builder lambda: OwnsOne(x => x.Nav, owned => owned.Property(...)...) continues the OwnsOne chain,
-        // as if written b.OwnsOne(x => x.Nav).Property(...)...
+        // as if written b.OwnsOne(x => x.Nav).Property(...)...; the same for OwnsMany.
         if (depth < 3 && expression is IdentifierNameSyntax parameter && OwnsOneOf(parameter) is { } ownsOne
             && Chain(ownsOne, model, configuredTypes, depth + 1, cancellationToken) is { Root: FluentRoot.Entity } owner)
         {
@@ -120,14 +126,41 @@ internal static class FluentChainParser
         return new FluentChainSpec(FluentRoot.Other, null, rootType.MetadataName, steps.ToEquatableArray(), location);
     }
 
-    /// <summary>The <c>OwnsOne(x => x.Nav, p => ...)</c> call whose builder lambda declares the parameter <paramref name="identifier"/>.</summary>
+    /// <summary>The first step of a chain in <c>UsingEntity</c>'s <c>configureRight</c> lambda (the join entity's
+    /// relationship to the right end, the <c>WithMany</c> side).</summary>
+    public const string JoinRight = "⇄right";
+
+    /// <summary>The first step of a chain in <c>UsingEntity</c>'s <c>configureLeft</c> lambda (to the left end, the <c>HasMany</c> side).</summary>
+    public const string JoinLeft = "⇄left";
+
+    /// <summary>The first step of a chain in <c>UsingEntity</c>'s <c>configureJoinEntityType</c> lambda.</summary>
+    public const string JoinConfiguration = "⇄join";
+
+    /// <summary><see cref="JoinRight"/> or <see cref="JoinLeft"/> when <paramref name="identifier"/> is the parameter of the
+    /// first or second of two or three lambdas passed to <c>UsingEntity</c> (after the join entity's name, if any),
+    /// <see cref="JoinConfiguration"/> for the other one, else null.</summary>
+    private static string? JoinLambdaRole(IdentifierNameSyntax identifier)
+    {
+        var name = identifier.Identifier.ValueText;
+        foreach (var lambda in identifier.Ancestors().OfType<LambdaExpressionSyntax>())
+        {
+            if (SyntaxFacts.SingleParameter(lambda) != name) continue;
+            if (lambda.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax list, Parent.Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "UsingEntity" } } }) return null;
+            var lambdas = list.Arguments.Where(a => a.Expression is LambdaExpressionSyntax).ToList();
+            var index = lambdas.FindIndex(a => a.Expression == lambda);
+            return lambdas.Count is 2 or 3 && index is 0 ? JoinRight : lambdas.Count is 2 or 3 && index is 1 ? JoinLeft : index >= 0 ? JoinConfiguration : null;
+        }
+        return null;
+    }
+
+    /// <summary>The <c>OwnsOne/OwnsMany(x => x.Nav, p => ...)</c> call whose builder lambda declares the parameter <paramref name="identifier"/>.</summary>
     private static InvocationExpressionSyntax? OwnsOneOf(IdentifierNameSyntax identifier)
     {
         var name = identifier.Identifier.ValueText;
         foreach (var lambda in identifier.Ancestors().OfType<LambdaExpressionSyntax>())
         {
             if (SyntaxFacts.SingleParameter(lambda) != name) continue;
-            return lambda.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 2 } list, Parent.Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "OwnsOne" } } call }
+            return lambda.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 2 } list, Parent.Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "OwnsOne" or "OwnsMany" } } call }
                    && list.Arguments[1].Expression == lambda ? call : null;
         }
         return null;

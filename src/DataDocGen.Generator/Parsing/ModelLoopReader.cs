@@ -24,7 +24,9 @@ internal sealed record ModelLoops(List<(int Position, FluentChainSpec Chain)> Ch
 /// <c>...SelectMany(e => e.GetForeignKeys())</c>, a nested <c>foreach</c> over <c>e.GetForeignKeys()</c>) and turns the
 /// idioms that can be evaluated statically into loop chains: a delete behaviour for foreign keys, shadow properties
 /// (<c>modelBuilder.Entity(e.ClrType).Property&lt;T&gt;("Name")</c>, <c>e.AddProperty("Name", typeof(T))</c>), and
-/// table names changed in case (<c>e.SetTableName(e.GetTableName()!.ToLowerInvariant())</c>), under conditions made of
+/// table and column names computed from the metadata (<c>e.SetTableName(e.GetTableName()!.ToLowerInvariant())</c>,
+/// <c>e.SetTableName(e.DisplayName())</c>, <c>p.SetColumnName(p.GetColumnName().ToLowerInvariant())</c>: see
+/// <see cref="NameTokens"/>), under conditions made of
 /// <c>typeof(I).IsAssignableFrom(e.ClrType)</c>, <c>e.IsOwned()</c>, <c>e.BaseType == null</c>, <c>fk.IsOwnership</c>,
 /// <c>fk.DeleteBehavior == DeleteBehavior.X</c>, <c>!</c> and <c>&amp;&amp;</c>. Any other statement in such a loop
 /// (query filters and local declarations aside, which the other parsers read) is "configured by code that DataDocGen
@@ -206,7 +208,8 @@ internal static class ModelLoopReader
     }
 
     /// <summary>The evaluable actions: <c>fk.DeleteBehavior = DeleteBehavior.X</c>; <c>modelBuilder.Entity(e.ClrType).Property&lt;T&gt;("Name")...</c>;
-    /// <c>e.AddProperty("Name", typeof(T))</c>; <c>e.SetTableName(e.GetTableName()!.ToLowerInvariant())</c>; <c>p.SetColumnName(p.GetColumnName().ToLowerInvariant())</c>.</summary>
+    /// <c>e.AddProperty("Name", typeof(T))</c>; <c>e.SetTableName(...)</c> and <c>p.SetColumnName(...)</c> with a name
+    /// <see cref="NameExpression"/> can compute.</summary>
     private static List<FluentStepSpec>? Action(ExpressionSyntax expression, Scope scope, Variables variables, Reader reader)
     {
         var model = reader.Model;
@@ -226,12 +229,12 @@ internal static class ModelLoopReader
                 return steps;
             case (Scope.Entity, InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target, Name.Identifier.ValueText: "SetTableName" } } call)
                 when target.Identifier.ValueText == variables.Entity && IsEf(model.GetSymbolInfo(call, token).Symbol)
-                     && call.ArgumentList.Arguments.Count == 1 && CaseChange(call.ArgumentList.Arguments[0].Expression, variables.Entity!, "GetTableName", model, token) is { } change:
-                return new List<FluentStepSpec> { Step("SetTableName", change, location: call) };
+                     && call.ArgumentList.Arguments.Count == 1 && NameExpression(call.ArgumentList.Arguments[0].Expression, variables.Entity!, Scope.Entity, model, token) is { } tableName:
+                return new List<FluentStepSpec> { new("SetTableName", EquatableArray<string>.Empty, tableName.ToEquatableArray(), SourceLocation.From(call)) };
             case (Scope.Property, InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target, Name.Identifier.ValueText: "SetColumnName" } } call)
                 when target.Identifier.ValueText == variables.Property && IsEf(model.GetSymbolInfo(call, token).Symbol)
-                     && call.ArgumentList.Arguments.Count == 1 && CaseChange(call.ArgumentList.Arguments[0].Expression, variables.Property!, "GetColumnName", model, token) is { } change:
-                return new List<FluentStepSpec> { Step("SetColumnName", change, location: call) };
+                     && call.ArgumentList.Arguments.Count == 1 && NameExpression(call.ArgumentList.Arguments[0].Expression, variables.Property!, Scope.Property, model, token) is { } columnName:
+                return new List<FluentStepSpec> { new("SetColumnName", EquatableArray<string>.Empty, columnName.ToEquatableArray(), SourceLocation.From(call)) };
             default:
                 return null;
         }
@@ -259,26 +262,66 @@ internal static class ModelLoopReader
         return steps[0].Arguments.Count == 1 && steps[0].Arguments[0].StartsWith("\"", System.StringComparison.Ordinal) ? steps : null;
     }
 
-    /// <summary><c>v.Getter()!.ToLowerInvariant()</c> (or <c>?.</c>, or <c>ToUpperInvariant</c>): "lower" or "upper"; else null.</summary>
-    private static string? CaseChange(ExpressionSyntax expression, string variable, string getter, SemanticModel model, CancellationToken token)
+    /// <summary>
+    /// A new table or column name computed from the metadata, in prefix notation (<see cref="NameTokens"/>): the current
+    /// name (<c>e.GetTableName()</c>, <c>p.GetColumnName()</c>), the class name (<c>e.DisplayName()</c>, <c>e.ShortName()</c>,
+    /// <c>e.ClrType.Name</c>), the property name (<c>p.Name</c>), string constants, <c>+</c> and interpolation of these, and
+    /// <c>ToLowerInvariant()</c>/<c>ToUpperInvariant()</c> over any of them (through <c>!</c> and <c>?.</c>). Anything else
+    /// (a helper such as <c>ToSnakeCase()</c>, culture-dependent <c>ToLower()</c>, <c>Replace</c>, a format) is null.
+    /// </summary>
+    private static List<string>? NameExpression(ExpressionSyntax expression, string variable, Scope scope, SemanticModel model, CancellationToken token)
     {
-        string? change = null;
-        ExpressionSyntax? receiver = null;
+        while (true)
+        {
+            if (expression is ParenthesizedExpressionSyntax parenthesized) expression = parenthesized.Expression;
+            else if (expression is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression, Operand: var operand }) expression = operand;
+            else break;
+        }
+        if (model.GetConstantValue(expression, token) is { HasValue: true, Value: string constant }) return new List<string> { "\"" + constant };
         switch (expression)
         {
-            case InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name, Expression: var target } }:
-                change = name; receiver = target; break;
-            case ConditionalAccessExpressionSyntax { Expression: var target, WhenNotNull: InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberBindingExpressionSyntax { Name.Identifier.ValueText: var name } } }:
-                change = name; receiver = target; break;
+            case InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToLowerInvariant" or "ToUpperInvariant" } access } call
+                when IsString(model.GetSymbolInfo(call, token).Symbol) && NameExpression(access.Expression, variable, scope, model, token) is { } inner:
+                return Case(access.Name.Identifier.ValueText, inner);
+            case ConditionalAccessExpressionSyntax { Expression: var target, WhenNotNull: InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberBindingExpressionSyntax { Name.Identifier.ValueText: "ToLowerInvariant" or "ToUpperInvariant" } binding } }
+                when NameExpression(target, variable, scope, model, token) is { } inner:
+                return Case(binding.Name.Identifier.ValueText, inner);
+            case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } add
+                when model.GetTypeInfo(add, token).Type?.SpecialType == SpecialType.System_String
+                     && NameExpression(add.Left, variable, scope, model, token) is { } left && NameExpression(add.Right, variable, scope, model, token) is { } right:
+                return new[] { NameTokens.Concat, "2" }.Concat(left).Concat(right).ToList();
+            case InterpolatedStringExpressionSyntax interpolated:
+                var parts = new List<List<string>>();
+                foreach (var content in interpolated.Contents)
+                {
+                    if (content is InterpolatedStringTextSyntax text) parts.Add(new List<string> { "\"" + text.TextToken.ValueText });
+                    else if (content is InterpolationSyntax { AlignmentClause: null, FormatClause: null } hole && NameExpression(hole.Expression, variable, scope, model, token) is { } part) parts.Add(part);
+                    else return null;
+                }
+                return new[] { NameTokens.Concat, parts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Concat(parts.SelectMany(p => p)).ToList();
+            case InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax root, Name.Identifier.ValueText: var getter } } read
+                when root.Identifier.ValueText == variable && IsEf(model.GetSymbolInfo(read, token).Symbol):
+                return (scope, getter) switch
+                {
+                    (Scope.Entity, "GetTableName") => new List<string> { NameTokens.Table },
+                    (Scope.Entity, "DisplayName" or "ShortName") => new List<string> { NameTokens.ClassName },
+                    (Scope.Property, "GetColumnName") => new List<string> { NameTokens.Column },
+                    _ => null,
+                };
+            case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Name", Expression: var owner } name when scope == Scope.Entity && IsClrTypeOf(owner, variable)
+                                                                                                          && model.GetSymbolInfo(name, token).Symbol?.ContainingType?.Name is "MemberInfo" or "Type":
+                return new List<string> { NameTokens.ClassName };
+            case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Name", Expression: IdentifierNameSyntax root } name when scope == Scope.Property && root.Identifier.ValueText == variable
+                                                                                                                        && IsEf(model.GetSymbolInfo(name, token).Symbol):
+                return new List<string> { NameTokens.PropertyName };
+            default:
+                return null;
         }
-        if (receiver is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression, Operand: var operand }) receiver = operand;
-        if (receiver is not InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax root, Name.Identifier.ValueText: var read } } readCall
-            || root.Identifier.ValueText != variable || read != getter || !IsEf(model.GetSymbolInfo(readCall, token).Symbol))
-        {
-            return null;
-        }
-        return change switch { "ToLowerInvariant" => "lower", "ToUpperInvariant" => "upper", _ => null };
     }
+
+    private static List<string> Case(string method, List<string> inner) => new[] { method == "ToLowerInvariant" ? NameTokens.Lower : NameTokens.Upper }.Concat(inner).ToList();
+
+    private static bool IsString(ISymbol? symbol) => symbol?.ContainingType?.SpecialType == SpecialType.System_String;
 
     /// <summary>A condition as filter steps (all must hold); null when any part is not one DataDocGen evaluates.</summary>
     private static List<FluentStepSpec>? Condition(ExpressionSyntax condition, Variables variables, Reader reader)
@@ -353,4 +396,75 @@ internal static class ModelLoopReader
 
     private static FluentStepSpec Step(string method, string argument, SyntaxNode location) =>
         new(method, EquatableArray<string>.Empty, new[] { argument }.ToEquatableArray(), SourceLocation.From(location));
+}
+
+/// <summary>
+/// A name computed in a loop over the model, as the arguments of a <c>SetTableName</c>/<c>SetColumnName</c> step, in
+/// prefix notation: <c>lower</c>/<c>upper</c> take one operand, <c>concat</c> a count then that many operands; leaves are
+/// <c>table</c>, <c>column</c>, <c>class</c>, <c>property</c> and string constants (a leading quote). <see cref="Evaluate"/>
+/// computes it for one entity type or property.
+/// </summary>
+internal static class NameTokens
+{
+    public const string Lower = "lower", Upper = "upper", Concat = "concat", Table = "table", Column = "column", ClassName = "class", PropertyName = "property";
+
+    /// <summary>The name, with <paramref name="leaf"/> giving each leaf's value (null when it cannot be told).</summary>
+    public static string? Evaluate(IReadOnlyList<string> tokens, System.Func<string, string?> leaf)
+    {
+        var position = 0;
+        var result = Next(tokens, ref position, leaf);
+        return position == tokens.Count ? result : null;
+    }
+
+    public static bool Uses(IReadOnlyList<string> tokens, string leaf) => tokens.Contains(leaf);
+
+    /// <summary>The expression as code, for the report: <c>SetTableName(DisplayName())</c> and the like.</summary>
+    public static string Render(IReadOnlyList<string> tokens, bool table)
+    {
+        var position = 0;
+        return Code(tokens, ref position, table);
+    }
+
+    private static string? Next(IReadOnlyList<string> tokens, ref int position, System.Func<string, string?> leaf)
+    {
+        if (position >= tokens.Count) return null;
+        var token = tokens[position++];
+        switch (token)
+        {
+            case Lower: return Next(tokens, ref position, leaf)?.ToLowerInvariant();
+            case Upper: return Next(tokens, ref position, leaf)?.ToUpperInvariant();
+            case Concat:
+                if (position >= tokens.Count || !int.TryParse(tokens[position++], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)) return null;
+                var text = new System.Text.StringBuilder();
+                for (var i = 0; i < count; i++)
+                {
+                    if (Next(tokens, ref position, leaf) is not { } part) return null;
+                    text.Append(part);
+                }
+                return text.ToString();
+            default:
+                return token.StartsWith("\"", System.StringComparison.Ordinal) ? token.Substring(1) : leaf(token);
+        }
+    }
+
+    private static string Code(IReadOnlyList<string> tokens, ref int position, bool table)
+    {
+        if (position >= tokens.Count) return "?";
+        var token = tokens[position++];
+        switch (token)
+        {
+            case Lower: return Code(tokens, ref position, table) + ".ToLowerInvariant()";
+            case Upper: return Code(tokens, ref position, table) + ".ToUpperInvariant()";
+            case Concat:
+                var count = int.TryParse(tokens[position++], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
+                var parts = new List<string>();
+                for (var i = 0; i < count; i++) parts.Add(Code(tokens, ref position, table));
+                return "(" + string.Join(" + ", parts) + ")";
+            case Table: return "GetTableName()";
+            case Column: return "GetColumnName()";
+            case ClassName: return "DisplayName()";
+            case PropertyName: return "Name";
+            default: return token.StartsWith("\"", System.StringComparison.Ordinal) ? "\"" + token.Substring(1) + "\"" : "?";
+        }
+    }
 }

@@ -184,6 +184,7 @@ internal static class DataLayerReportBuilder
             schema = new SchemaResult(new List<EntityReport>(), EquatableArray<TableReport>.Empty, EquatableArray<TableReport>.Empty,
                 EquatableArray<RelationshipReport>.Empty, new List<UnresolvedConfigurationSpec> { new("DataDocGen failed while computing this context's schema (warning DDG001)", null) });
         }
+        unknown.AddRange(schema.TableNamesUnknown); // a rename loop not applied: the names the entities show are not EF's
         var entities = schema.Entities.OrderBy(e => e.FullName, StringComparer.Ordinal).ToEquatableArray();
         var tables = EquatableArray<TableReport>.Empty;
         var views = EquatableArray<TableReport>.Empty;

@@ -7,7 +7,8 @@ namespace DataDocGen.Generator.Schema;
 /// <c>HasDiscriminator(x => x.Kind)</c> makes the root's property the discriminator column, required even when declared
 /// <c>string?</c>; a string one without a max length of its own gets the convention's (the smallest Fibonacci number
 /// covering the longest value, class names for types without one); an int or enum discriminator needs a value for every
-/// concrete type, or EF Core throws.
+/// concrete type, or EF Core throws ("The entity type 'Dog' has a discriminator property, but does not have a
+/// discriminator value configured": discriminator tests).
 /// </summary>
 internal sealed partial class SchemaBuilder
 {
@@ -23,11 +24,14 @@ internal sealed partial class SchemaBuilder
                 continue;
             }
             if (discriminator.Property is not { } property) continue;
-            if (property.Converted || hierarchy.Any(n => n.Mapping?.Table != root.Mapping?.Table || n.Mapping?.Schema != root.Mapping?.Schema))
+            if (hierarchy.Any(n => n.Mapping?.Table != root.Mapping?.Table || n.Mapping?.Schema != root.Mapping?.Schema))
             {
-                Unknown("a discriminator property with a value converter, or outside one TPH table, is not modelled yet", discriminator.Location);
+                Unknown("a discriminator property outside one TPH table is not modelled yet", discriminator.Location);
                 continue;
             }
+            // A value converter changes only the store type, which is then not stated (as for any converted property); the
+            // length convention goes by the CLR type: a string gets its Fibonacci length, an enum mapped to strings none
+            // (EF judge: "shelter" model).
             property.Nullable = false;
             if (property.ClrType == "System.String") property.MaxLength ??= TableAssembler.DiscriminatorLength(hierarchy, discriminator);
         }

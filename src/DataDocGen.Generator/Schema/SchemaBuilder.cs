@@ -22,6 +22,10 @@ internal sealed record SchemaResult(
 
     /// <summary>Global query filters found in the model configuration.</summary>
     public List<QueryFilterReport> QueryFilters { get; init; } = new();
+
+    /// <summary>Reasons the table names themselves cannot be stated (a rename loop DataDocGen could not apply); also in
+    /// <see cref="Unknown"/>.</summary>
+    public List<UnresolvedConfigurationSpec> TableNamesUnknown { get; init; } = new();
 }
 
 /// <summary>
@@ -117,6 +121,11 @@ internal sealed partial class SchemaBuilder
         _ownerships.Select(o => _types.TryGetValue(o.Owned, out var spec) ? spec : null).Where(s => s is not null).Select(s => s!)
             .Concat(_ownedCollections.Select(o => o.Owned)).Distinct();
 
+    /// <summary>Owned collections are separate entity types even when their CLR type is shared: EF then names them
+    /// (and their tables) after the ownership path, which is not modelled.</summary>
+    private bool IsSharedOwnedType(string fullName) =>
+        _ownedCollections.Count(o => o.Owned.FullName == fullName) + _ownerships.Count(o => o.Owned == fullName) > 1;
+
     /// <summary>Ownerships of owned references stored in the owner's table (no foreign key constraint).</summary>
     public IEnumerable<(string Principal, EntityTypeSpec Owned, string Navigation)> TableSplitOwnerships =>
         _ownerships.Where(o => _types.ContainsKey(o.Owned)).Select(o => (o.Principal, _types[o.Owned], o.Navigation));
@@ -126,6 +135,15 @@ internal sealed partial class SchemaBuilder
         _ownershipDeleteBehaviors.TryGetValue((ownership.Principal, ownership.Navigation), out var behavior) ? behavior : "Cascade";
     public void SetOwnershipDeleteBehavior((string Principal, EntityTypeSpec Owned, string Navigation) ownership, string behavior) =>
         _ownershipDeleteBehaviors[(ownership.Principal, ownership.Navigation)] = behavior;
+
+    private readonly List<UnresolvedConfigurationSpec> _unknownTableNames = new();
+
+    /// <summary>Something that may change table names and is not applied: the names are withheld too, not only the detail.</summary>
+    public void UnknownTableNames(string what, SourceLocation? location)
+    {
+        Unknown(what, location);
+        if (!_unknownTableNames.Any(u => u.What == what && Equals(u.Location, location))) _unknownTableNames.Add(new UnresolvedConfigurationSpec(what, location));
+    }
 
     public void Unknown(string what, SourceLocation? location)
     {
@@ -154,6 +172,11 @@ internal sealed partial class SchemaBuilder
             .Where(s => s.Method == "Ignore" && s.TypeArguments.Count == 1).Select(s => s.TypeArguments[0]), StringComparer.Ordinal);
         var ignoredMembers = IgnoredMembers(chains);
         ReadOwnedNavigations(chains);
+        foreach (var chain in chains.Where(c => c.Root == FluentRoot.Entity && c.Entity is not null
+                                                && c.Steps.FirstOrDefault()?.Method is not (FluentChainParser.JoinRight or FluentChainParser.JoinLeft or FluentChainParser.JoinConfiguration)))
+        {
+            _configuredOutsideUsingEntity.Add(chain.Entity!);
+        }
         foreach (var set in context.DbSets) AddEntity(set.EntityFullName, set.PropertyName, set.Location, ignoredTypes);
         foreach (var configuration in applied) AddEntity(configuration.EntityFullName, null, null, ignoredTypes);
         for (var i = 0; i < chains.Count; i++)
@@ -162,7 +185,7 @@ internal sealed partial class SchemaBuilder
             // UsingEntity<TJoin>(...) makes the join class an entity type where the call runs.
             foreach (var joinClass in chains[i].Steps.Where(s => s.Method == "UsingEntity" && s.TypeArguments.Count == 1).Select(s => s.TypeArguments[0]).Prepend(chainEntity))
             {
-                if (_entities.ContainsKey(joinClass)) continue;
+                if (_entities.ContainsKey(joinClass) || IsPropertyBag(joinClass)) continue; // a property bag is no entity type by its CLR type
                 AddEntity(joinClass, null, null, ignoredTypes);
                 if (Entity(joinClass) is { } introduced) introduced.IntroducedAt = i;
             }
@@ -217,14 +240,12 @@ internal sealed partial class SchemaBuilder
         foreach (var node in _order.Where(n => n.Base is null))
         {
             DiscoverKey(node);
-            foreach (var missing in (node.KeyProperties ?? new List<string>()).Concat(node.AlternateKeys.SelectMany(k => k.Properties)).Where(k => node.FindProperty(k) is null))
-            {
-                Unknown("the key of `" + node.FullName + "` names `" + missing + "`, which is not a property DataDocGen maps", node.KeyLocation ?? node.Spec.Location);
-            }
+            if (!IsJoinClass(node)) CheckKeyProperties(node); // a join class's key may name the shadow foreign keys EF adds
         }
         DiscoverRelationships();
         LinkJoinClasses();
         foreach (var relationship in _relationships) ResolveForeignKey(relationship);
+        foreach (var node in _order.Where(n => n.Base is null && IsJoinClass(n))) CheckKeyProperties(node);
         AddJoinTables(defaultSchema);
         AddOwnedCollections(defaultSchema);
         Loops.ApplyDeferred(chains.FindLastIndex(c => c.Root == FluentRoot.Model && c.Steps.Any(s => s.Method is "ApplyConfiguration" or "ApplyConfigurationsFromAssembly")), fluentMappings);
@@ -240,10 +261,22 @@ internal sealed partial class SchemaBuilder
         var (tables, views) = _unknown.Count == 0 ? new TableAssembler(this, _order, _relationships, _provider).Assemble() : (new List<TableReport>(), new List<TableReport>());
         if (_unknown.Count > 0)
         {
-            return new SchemaResult(entityReports, EquatableArray<TableReport>.Empty, EquatableArray<TableReport>.Empty, EquatableArray<RelationshipReport>.Empty, _unknown) { Seeds = _seeds, QueryFilters = _filters };
+            return new SchemaResult(entityReports, EquatableArray<TableReport>.Empty, EquatableArray<TableReport>.Empty, EquatableArray<RelationshipReport>.Empty, _unknown) { Seeds = _seeds, QueryFilters = _filters, TableNamesUnknown = _unknownTableNames };
         }
-        return new SchemaResult(entityReports, tables.ToEquatableArray(), views.ToEquatableArray(), RelationshipReports(), _unknown) { Seeds = _seeds, QueryFilters = _filters };
+        return new SchemaResult(entityReports, tables.ToEquatableArray(), views.ToEquatableArray(), RelationshipReports(), _unknown) { Seeds = _seeds, QueryFilters = _filters, TableNamesUnknown = _unknownTableNames };
     }
+
+    private void CheckKeyProperties(EntityNode node)
+    {
+        foreach (var missing in (node.KeyProperties ?? new List<string>()).Concat(node.AlternateKeys.SelectMany(k => k.Properties)).Where(k => node.FindProperty(k) is null))
+        {
+            Unknown("the key of `" + node.FullName + "` names `" + missing + "`, which is not a property DataDocGen maps", node.KeyLocation ?? node.Spec.Location);
+        }
+    }
+
+    /// <summary>EF Core's property-bag type, <c>Dictionary&lt;string, object&gt;</c>: entity types of that CLR type are
+    /// shared-type ones, named in code (<c>UsingEntity&lt;Dictionary&lt;string, object&gt;&gt;("Name")</c>).</summary>
+    public static bool IsPropertyBag(string clrType) => clrType == "System.Collections.Generic.Dictionary`2[System.String,System.Object]";
 
     private void AddEntity(string fullName, string? dbSetName, SourceLocation? dbSetLocation, HashSet<string> ignoredTypes)
     {
@@ -323,13 +356,13 @@ internal sealed partial class SchemaBuilder
                     AddJsonColumn(node, member);
                     break;
                 case MemberKind.Reference or MemberKind.Collection when _types.TryGetValue(member.ClrType, out var targetSpec) && IsOwned(node, member, targetSpec):
-                    if (member.Kind == MemberKind.Collection && !IsComplex(node, member, targetSpec)) _ownedCollections.Add((node, member, targetSpec));
+                    if (member.Kind == MemberKind.Collection && !IsComplex(node, member, targetSpec)) AddOwnedCollection(new OwnedCollection(node, null, new[] { node.Spec }, member, targetSpec, member.Name, node.Spec.Name + "." + member.Name));
                     else if (member.Kind == MemberKind.Collection) Unknown("complex collections are not modelled yet (`" + node.Spec.Name + "." + member.Name + "`)", member.Location);
                     else if (member.HasSetter)
                     {
                         // A required owned dependent (configured, or a non-nullable navigation) keeps its own nullability.
                         var required = _requiredOwned.Contains((node.FullName, member.Name)) || member.Nullability == Nullability.NotAnnotated;
-                        AddOwned(node, node.FullName, member, targetSpec, member.Name, required, 0, complex: IsComplex(node, member, targetSpec));
+                        AddOwned(node, node.FullName, member, targetSpec, member.Name, required, 0, complex: IsComplex(node, member, targetSpec), typeChain: new[] { node.Spec, targetSpec });
                     }
                     break;
                 case MemberKind.Reference or MemberKind.Collection:
@@ -347,7 +380,34 @@ internal sealed partial class SchemaBuilder
     private readonly HashSet<(string Entity, string Navigation)> _requiredOwned = new();
     private readonly HashSet<(string Entity, string Navigation)> _complexNavigations = new();
     private readonly HashSet<(string Entity, string Navigation)> _jsonNavigations = new();
-    private readonly List<(EntityNode Owner, EntityMemberSpec Navigation, EntityTypeSpec Owned)> _ownedCollections = new();
+    private readonly List<OwnedCollection> _ownedCollections = new();
+
+    /// <summary>An owned collection (<c>OwnsMany</c>) with its own table. <paramref name="Root"/> is the entity type whose
+    /// configuration names it; <paramref name="Parent"/> the owned collection it is nested in, if any; otherwise its
+    /// principal is <paramref name="Root"/> itself or an owned reference stored in Root's table, and
+    /// <paramref name="TypeChain"/> names the types from Root to that principal (Customer, Address), which name the keys.</summary>
+    private sealed record OwnedCollection(EntityNode Root, OwnedCollection? Parent, IReadOnlyList<EntityTypeSpec> TypeChain, EntityMemberSpec Navigation,
+        EntityTypeSpec Owned, string Path, string Origin)
+    {
+        public EntityNode? Node { get; set; }
+        public string PrincipalFullName { get; init; } = Root.FullName;
+    }
+
+    /// <summary>Records an owned collection and, through its members, the owned collections nested in it.</summary>
+    private void AddOwnedCollection(OwnedCollection collection)
+    {
+        _ownedCollections.Add(collection);
+        if (collection.Path.Count(c => c == '.') > 8) return;
+        foreach (var member in collection.Owned.Members)
+        {
+            if (member.Kind == MemberKind.Collection && member.Attribute("NotMapped") is null && _types.TryGetValue(member.ClrType, out var nested)
+                && IsOwnedCollectionPath(collection.Root, collection.Path + "." + member.Name, nested))
+            {
+                AddOwnedCollection(new OwnedCollection(collection.Root, collection, new[] { collection.Owned }, member, nested, collection.Path + "." + member.Name,
+                    collection.Origin + "[]." + member.Name) { PrincipalFullName = collection.Owned.FullName });
+            }
+        }
+    }
     private readonly List<(EntityNode Owner, string Principal, string Owned, string Navigation, SourceLocation? Location, bool IsMany)> _ownerships = new();
 
     /// <summary>Owned navigations configured by <c>OwnsOne(x => x.Nav)</c>, and which ones <c>Navigation(x => x.Nav).IsRequired()</c> makes required.</summary>
@@ -364,16 +424,16 @@ internal sealed partial class SchemaBuilder
                 if (navigation is null) continue;
                 if (step.Method is "OwnsOne" or "OwnsMany" && path is not null)
                 {
-                    // Inside an owned reference (its builder lambda, or chained on OwnsOne(x => x.Nav)): a nested owned navigation.
-                    if (step.Method == "OwnsOne") _ownedPaths.Add((chain.Entity!, path + "." + navigation));
-                    path = step.Method == "OwnsOne" ? path + "." + navigation : null;
+                    // Inside an owned type (its builder lambda, or chained on OwnsOne/OwnsMany(x => x.Nav)): a nested owned navigation.
+                    (step.Method == "OwnsOne" ? _ownedPaths : _ownedCollectionPaths).Add((chain.Entity!, path + "." + navigation));
+                    path += "." + navigation;
                     continue;
                 }
                 if (step.Method is "OwnsOne" or "OwnsMany")
                 {
                     _ownedNavigations.Add((chain.Entity!, navigation));
                     if (i + 1 < chain.Steps.Count && chain.Steps[i + 1].Method == "ToJson" && chain.Steps[i + 1].Arguments.Count == 0) _jsonNavigations.Add((chain.Entity!, navigation));
-                    path = step.Method == "OwnsOne" ? navigation : null;
+                    path = navigation;
                 }
                 if (step.Method == "ComplexProperty") _complexNavigations.Add((chain.Entity!, navigation));
                 if (step.Method == "Navigation" && i + 1 < chain.Steps.Count && chain.Steps[i + 1].Method == "IsRequired" && chain.Steps[i + 1].Argument(0) != "false" && path is null)
@@ -386,6 +446,13 @@ internal sealed partial class SchemaBuilder
 
     /// <summary>Owned navigations inside owned references, by entity and path (<c>Address.Geo</c>), from nested <c>OwnsOne</c>.</summary>
     private readonly HashSet<(string Entity, string Path)> _ownedPaths = new();
+
+    /// <summary>Owned collections inside owned types, by entity and path (<c>Home.Phones</c>, <c>Lines.Notes</c>), from nested <c>OwnsMany</c>.</summary>
+    private readonly HashSet<(string Entity, string Path)> _ownedCollectionPaths = new();
+
+    /// <summary>An owned collection nested in an owned type: configured by a nested <c>OwnsMany</c>, or of an <c>[Owned]</c> type.</summary>
+    private bool IsOwnedCollectionPath(EntityNode root, string path, EntityTypeSpec target) =>
+        HasTypeAttribute(target, "Owned") || root.Spec.BaseTypes.Prepend(root.FullName).Any(t => _ownedCollectionPaths.Contains((t, path)));
 
     /// <summary>A nested owned navigation configured by <c>OwnsOne</c> inside an owned reference; <paramref name="prefix"/>
     /// is its column prefix (Address_Geo).</summary>
@@ -403,9 +470,13 @@ internal sealed partial class SchemaBuilder
 
     /// <summary>An owned reference stored in its owner's table (table splitting): its properties become the owner's
     /// columns named [navigation]_[property], all nullable when the navigation is optional (EF Core's rule).</summary>
-    private void AddOwned(EntityNode owner, string principalName, EntityMemberSpec navigation, EntityTypeSpec owned, string prefix, bool required, int depth, bool complex = false)
+    /// <param name="typeChain">The types from the owner to <paramref name="owned"/> (Customer, Address): an owned collection
+    /// nested here is keyed after them.</param>
+    private void AddOwned(EntityNode owner, string principalName, EntityMemberSpec navigation, EntityTypeSpec owned, string prefix, bool required, int depth, bool complex = false,
+        IReadOnlyList<EntityTypeSpec>? typeChain = null)
     {
         if (depth > 8) return;
+        if (complex) HasComplexTypes = true;
         if (!complex) _ownerships.Add((owner, principalName, owned.FullName, navigation.Name, navigation.Location, false));
         foreach (var attribute in owned.Attributes.Where(a => a.Name is not ("Owned" or "ComplexType") && !NeutralAttributes.Contains(a.Name)))
         {
@@ -426,7 +497,14 @@ internal sealed partial class SchemaBuilder
                     break;
                 case MemberKind.Reference when member.HasSetter && _types.TryGetValue(member.ClrType, out var nested)
                                                && (HasTypeAttribute(nested, complex ? "ComplexType" : "Owned") || (!complex && IsOwnedPath(owner, prefix + "_" + member.Name))):
-                    AddOwned(owner, owned.FullName, member, nested, prefix + "_" + member.Name, required && member.Nullability == Nullability.NotAnnotated, depth + 1, complex);
+                    AddOwned(owner, owned.FullName, member, nested, prefix + "_" + member.Name, required && member.Nullability == Nullability.NotAnnotated, depth + 1, complex,
+                        typeChain?.Concat(new[] { nested }).ToList());
+                    break;
+                case MemberKind.Collection when !complex && typeChain is not null && _types.TryGetValue(member.ClrType, out var nestedCollection)
+                                                && IsOwnedCollectionPath(owner, prefix.Replace('_', '.') + "." + member.Name, nestedCollection):
+                    // OwnsOne(a, x => x.OwnsMany(b)): a table of its own, keyed by the owned reference's key (EF judge: phone book model).
+                    AddOwnedCollection(new OwnedCollection(owner, null, typeChain, member, nestedCollection, prefix.Replace('_', '.') + "." + member.Name,
+                        owner.Spec.Name + "." + prefix.Replace("_", ".") + "." + member.Name) { PrincipalFullName = owned.FullName });
                     break;
                 case MemberKind.Reference when !member.HasSetter:
                     break;
@@ -463,6 +541,11 @@ internal sealed partial class SchemaBuilder
         return property;
     }
 
+    public const string TemporalPeriodOrigin = "temporal table period column";
+
+    /// <summary>Complex types (<c>ComplexProperty</c>, <c>[ComplexType]</c>) stored in their owner's table.</summary>
+    public bool HasComplexTypes { get; private set; }
+
     /// <summary><c>ToTable(..., t => t.IsTemporal())</c>: SQL Server's temporal-table convention adds two shadow
     /// <c>DateTime</c> period columns, <c>PeriodStart</c> and <c>PeriodEnd</c>. Other providers ignore the SQL Server
     /// annotation; with no known provider the columns are uncertain and the schema is withheld.</summary>
@@ -477,7 +560,7 @@ internal sealed partial class SchemaBuilder
         foreach (var period in new[] { "PeriodStart", "PeriodEnd" })
         {
             if (entity.FindProperty(period) is not null) continue;
-            var property = new PropertyNode(entity, period, "System.DateTime", nullable: false, location) { Origin = "temporal table period column" };
+            var property = new PropertyNode(entity, period, "System.DateTime", nullable: false, location) { Origin = TemporalPeriodOrigin };
             _conventions.Apply(property, isEnum: false);
             entity.Properties.Add(property);
         }
@@ -705,18 +788,19 @@ internal sealed partial class SchemaBuilder
     {
         foreach (var manyToMany in _manyToMany)
         {
-            // The join entity's key lists the foreign key to the entity whose name sorts first first, as its name does;
-            // a self-referencing pair (same entity twice) lists the column named after the navigation that sorts first first,
-            // whatever the declaration order (EF judge: social model).
-            var ends = new[] { (Entity: manyToMany.Left, InverseNavigation: manyToMany.Second), (Entity: manyToMany.Right, InverseNavigation: (NavigationNode?)manyToMany.First) }
-                .OrderBy(e => e.Entity.Spec.Name, StringComparer.Ordinal)
-                .ThenBy(e => e.InverseNavigation?.Name ?? "", StringComparer.Ordinal).ToArray();
+            var ends = new[] { (Entity: manyToMany.Left, InverseNavigation: manyToMany.Second), (Entity: manyToMany.Right, InverseNavigation: (NavigationNode?)manyToMany.First) };
             var keys = ends.Select(e => e.Entity.Root.KeyProperties is { Count: 1 } key ? e.Entity.Root.FindProperty(key[0]) : null).ToList();
             if (keys.Any(k => k is null))
             {
                 Unknown("many-to-many relationship with a composite or missing key (`" + manyToMany.Left.Spec.Name + "." + manyToMany.First.Name + "`)", manyToMany.Location);
                 continue;
             }
+            // The join entity's key lists its foreign keys in EF's foreign-key order, by property name (ordinal), not by
+            // entity: Room.Occupants / Student.Rooms gives (OccupantsId, RoomsId) (EF judge: dorm model); a self-referencing
+            // pair lists the column named after the navigation that sorts first first (social model).
+            var order = new[] { 0, 1 }.OrderBy(i => ForeignKeyName(ends[i].InverseNavigation?.Name ?? ends[i].Entity.Spec.Name, keys[i]!.Name), StringComparer.Ordinal).ToArray();
+            ends = order.Select(i => ends[i]).ToArray();
+            keys = order.Select(i => keys[i]).ToList();
             var selfReferencing = manyToMany.Left == manyToMany.Right;
             if (selfReferencing && _provider is null)
             {
@@ -787,17 +871,32 @@ internal sealed partial class SchemaBuilder
     /// <summary>
     /// Owned collections (<c>OwnsMany</c>): a table of their own named after the owned type, holding its properties, a
     /// shadow foreign key to the owner ([owner type][key]) and a shadow <c>Id</c>, which together are the key; a required
-    /// one-to-many relationship from the owner. As EF Core builds it (logistics fidelity model).
+    /// one-to-many relationship from the owner. As EF Core builds it (logistics fidelity model). Nested ones (EF judge:
+    /// phone book model) are keyed the same way after their principal's key: inside an owned reference stored in the
+    /// owner's table (Customer.Home.Phones) the principal Address is keyed by CustomerId, so the foreign key is
+    /// AddressCustomerId and references the owner's table; inside another owned collection (Order.Lines.Notes) the
+    /// foreign key is the parent's whole key (LineOrderId, LineId) and references the parent's table.
     /// </summary>
     private void AddOwnedCollections(string? defaultSchema)
     {
-        foreach (var (owner, navigation, owned) in _ownedCollections)
+        foreach (var collection in _ownedCollections)
         {
-            var ownerKey = owner.Root.KeyProperties is { Count: 1 } key ? owner.Root.FindProperty(key[0]) : null;
-            if (ownerKey is null || _entities.ContainsKey(owned.FullName) || owned.Members.Any(m => m.Name == "Id")
-                || _ownedCollections.Count(o => o.Owned.FullName == owned.FullName) > 1)
+            var (root, navigation, owned) = (collection.Root, collection.Navigation, collection.Owned);
+            if (collection.Parent is { Node: null }) continue; // its parent is withheld, with the reason
+            var principal = collection.Parent?.Node ?? root;
+            // The principal's key: the owner's own (a single property), or the parent collection's (composite).
+            var principalKey = collection.Parent?.Node is { } parent
+                ? parent.KeyProperties!.Select(k => parent.FindProperty(k)).ToList()
+                : root.Root.KeyProperties is { Count: 1 } key ? new List<PropertyNode?> { root.Root.FindProperty(key[0]) } : new List<PropertyNode?> { null };
+            // Key names along owned references stored in the owner's table: Customer's Id is Address's CustomerId.
+            var keyNames = principalKey.Select(k => k?.Name ?? "").ToList();
+            for (var i = 1; i < collection.TypeChain.Count; i++) keyNames = keyNames.Select(k => ForeignKeyName(collection.TypeChain[i - 1].Name, k)).ToList();
+            var foreignKeyNames = keyNames.Select(k => ForeignKeyName(collection.TypeChain[collection.TypeChain.Count - 1].Name, k)).ToList();
+            if (principalKey.Any(k => k is null) || _entities.ContainsKey(owned.FullName) || IsSharedOwnedType(owned.FullName)
+                || collection.TypeChain.Skip(1).Any(t => IsSharedOwnedType(t.FullName))
+                || owned.Members.Any(m => m.Name == "Id" || foreignKeyNames.Any(f => string.Equals(f, m.Name, StringComparison.OrdinalIgnoreCase))))
             {
-                Unknown("owned collection `" + owner.Spec.Name + "." + navigation.Name + "` is not modelled in this shape yet", navigation.Location);
+                Unknown("owned collection `" + collection.Origin + "` is not modelled in this shape yet", navigation.Location);
                 continue;
             }
             var node = new EntityNode(owned, null, null)
@@ -810,32 +909,39 @@ internal sealed partial class SchemaBuilder
                 if (member.Kind == MemberKind.Scalar && member.HasSetter)
                 {
                     node.Properties.Add(ScalarProperty(node, member.Name, member, member.Nullability is Nullability.Nullable or Nullability.Oblivious,
-                        owner.Spec.Name + "." + navigation.Name + "[]." + member.Name, honourRequired: true));
+                        collection.Origin + "[]." + member.Name, honourRequired: true));
                 }
-                else if (member.HasSetter && member.Kind != MemberKind.Scalar)
+                else if (member.Kind != MemberKind.Scalar && !_ownedCollections.Any(c => c.Parent == collection && c.Navigation == member) && (member.HasSetter || member.Kind == MemberKind.Collection))
                 {
                     Unknown("member `" + owned.Name + "." + member.Name + "` of an owned collection is not modelled yet", member.Location);
                 }
             }
-            var foreignKey = new PropertyNode(node, ForeignKeyName(owner.Spec.Name, ownerKey.Name), ownerKey.ClrType, nullable: false, navigation.Location)
+            var relationship = new RelationshipNode(principal, node, navigation.Location)
             {
-                IsShadow = true,
-                Origin = "shadow foreign key to the owner",
-                ProviderClrType = ownerKey.ProviderClrType,
-                PrincipalKey = ownerKey,
+                IsRequired = true, DeleteBehavior = "Cascade", IsOwnership = true, ReportedPrincipal = collection.PrincipalFullName,
             };
+            for (var i = 0; i < foreignKeyNames.Count; i++)
+            {
+                var foreignKey = new PropertyNode(node, foreignKeyNames[i], principalKey[i]!.ClrType, nullable: false, navigation.Location)
+                {
+                    IsShadow = true,
+                    Origin = "shadow foreign key to the owner",
+                    ProviderClrType = principalKey[i]!.ProviderClrType,
+                    PrincipalKey = principalKey[i],
+                };
+                node.Properties.Add(foreignKey);
+                relationship.ForeignKey.Add(foreignKey);
+            }
             var id = new PropertyNode(node, "Id", "System.Int32", nullable: false, navigation.Location) { IsShadow = true, Origin = "shadow key of the owned collection" };
-            node.Properties.Add(foreignKey);
             node.Properties.Add(id);
-            node.KeyProperties = new List<string> { foreignKey.Name, id.Name };
+            node.KeyProperties = foreignKeyNames.Append(id.Name).ToList();
             node.KeyLocation = navigation.Location;
-            var relationship = new RelationshipNode(owner, node, navigation.Location) { IsRequired = true, DeleteBehavior = "Cascade", IsOwnership = true };
             _ownedCollectionNodes.Add(node);
-            relationship.PrincipalNavigation = new NavigationNode(owner, navigation, node);
-            relationship.ForeignKey.Add(foreignKey);
+            relationship.PrincipalNavigation = new NavigationNode(principal, navigation, node);
             _relationships.Add(relationship);
             _entities[owned.FullName] = node;
             _order.Add(node);
+            collection.Node = node;
         }
     }
 
@@ -1037,7 +1143,7 @@ internal sealed partial class SchemaBuilder
     private EquatableArray<RelationshipReport> RelationshipReports() =>
         _relationships
             .Where(r => r.ForeignKey.Count > 0 && !r.IsJoin)
-            .Select(r => new RelationshipReport(r.Principal.FullName, r.Dependent.FullName, r.Unique ? "OneToOne" : "OneToMany",
+            .Select(r => new RelationshipReport(r.ReportedPrincipal ?? r.Principal.FullName, r.Dependent.FullName, r.Unique ? "OneToOne" : "OneToMany",
                 r.PrincipalNavigation?.Name, r.DependentNavigation?.Name, r.IsRequired, null, DeleteBehaviorOf(r), r.Location))
             .Concat(_manyToMany.Where(m => m.Join is not null).Select(ManyToManyReport))
             .Concat(_ownerships.Select(o => new RelationshipReport(o.Principal, o.Owned, o.IsMany ? "OneToMany" : "OneToOne", o.Navigation, null, true, null,
@@ -1045,6 +1151,9 @@ internal sealed partial class SchemaBuilder
             .OrderBy(r => r.Principal, StringComparer.Ordinal).ThenBy(r => r.Dependent, StringComparer.Ordinal)
             .ThenBy(r => r.PrincipalNavigation ?? "", StringComparer.Ordinal).ThenBy(r => r.DependentNavigation ?? "", StringComparer.Ordinal)
             .ToEquatableArray();
+
+    /// <summary>The delete behaviour of a many-to-many whose join class's foreign keys do not both cascade.</summary>
+    public const string JoinForeignKeysDecide = "JoinForeignKeys";
 
     /// <summary>One entry per pair of skip navigations: the end whose (entity, navigation) sorts first is the principal.</summary>
     private RelationshipReport ManyToManyReport(ManyToManyNode manyToMany)
@@ -1054,9 +1163,15 @@ internal sealed partial class SchemaBuilder
         var leftFirst = string.CompareOrdinal(left.Entity, right.Entity) is var byEntity && (byEntity < 0 || (byEntity == 0 && string.CompareOrdinal(left.Navigation, right.Navigation) <= 0));
         var (principal, dependent) = leftFirst ? (left, right) : (right, left);
         var join = manyToMany.Join!.Mapping!;
+        // A join class's foreign keys may be configured (OnDelete): the join rows then go as they say, which the row
+        // summarises only when both cascade (one maybe on the client only: SQL Server's self-referencing rule).
+        var behaviors = manyToMany.JoinClass is not null && manyToMany.JoinForeignKeys.Count == 2
+            ? manyToMany.JoinForeignKeys.Select(DeleteBehaviorOf).Distinct().OrderBy(b => b, StringComparer.Ordinal).ToList()
+            : new List<string> { SecondJoinKeyCascadesOnClient(manyToMany) ? "ClientCascade" : "Cascade" };
+        var deleteBehavior = behaviors.All(b => b == "Cascade") ? "Cascade"
+            : behaviors.All(b => b is "Cascade" or "ClientCascade") ? "ClientCascade" : JoinForeignKeysDecide;
         return new RelationshipReport(principal.Entity, dependent.Entity, "ManyToMany", principal.Navigation, dependent.Navigation, false,
-            join.Schema is null ? join.Table : join.Schema + "." + join.Table,
-            SecondJoinKeyCascadesOnClient(manyToMany) ? "ClientCascade" : "Cascade", manyToMany.Location);
+            join.Schema is null ? join.Table : join.Schema + "." + join.Table, deleteBehavior, manyToMany.Location);
     }
 
     /// <summary>SqlServerOnDeleteConvention: SQL Server refuses two cascade paths into one table, so the second foreign

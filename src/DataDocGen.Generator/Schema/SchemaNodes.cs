@@ -57,6 +57,9 @@ internal sealed class EntityNode(EntityTypeSpec spec, string? dbSetName, SourceL
     /// <summary>A hierarchy root's <c>HasDiscriminator&lt;T&gt;("Name")</c>; null for EF's string "Discriminator".</summary>
     public DiscriminatorNode? Discriminator { get; set; }
 
+    /// <summary>The discriminator column's name when a loop over the model renamed it (<c>SetColumnName</c>).</summary>
+    public string? DiscriminatorColumn { get; set; }
+
     /// <summary>The table (or view) this entity type's rows live in, from <see cref="TableMapper"/>.</summary>
     public EntityReport? Mapping { get; set; }
 
@@ -173,11 +176,19 @@ internal sealed class RelationshipNode(EntityNode principal, EntityNode dependen
     public List<PropertyNode> ForeignKey { get; } = new();
     public bool IsRequired { get; set; }
 
-    /// <summary>One of the two foreign keys of an implicit many-to-many join table (not reported as a relationship).</summary>
-    public bool IsJoin { get; init; }
+    /// <summary>One of the two foreign keys of an implicit many-to-many join table, or of a join class used as a
+    /// shared-type entity type (<c>UsingEntity&lt;TJoin&gt;("Name")</c>): not reported as a relationship.</summary>
+    public bool IsJoin { get; set; }
+
+    /// <summary>Configured in UsingEntity's configureRight or configureLeft lambda (<see cref="Parsing.FluentChainParser.JoinRight"/>, <see cref="Parsing.FluentChainParser.JoinLeft"/>).</summary>
+    public string? JoinRole { get; set; }
 
     /// <summary>The ownership of an owned collection (its own table).</summary>
     public bool IsOwnership { get; init; }
+
+    /// <summary>The principal entity type as reported, when it is not <see cref="Principal"/>: an owned reference stored
+    /// in Principal's table that owns a nested owned collection.</summary>
+    public string? ReportedPrincipal { get; init; }
 
     // Chain positions (ChainInterpreter.Position), so loops over the foreign keys are applied where they run:
     /// <summary>The last <c>OnDelete</c>.</summary>
@@ -224,4 +235,12 @@ internal sealed class DiscriminatorNode(string name, string clrType, SourceLocat
     public SourceLocation? Location { get; } = location;
     public PropertyNode? Property { get; } = property;
     public Dictionary<string, string> Values { get; } = new();
+
+    /// <summary>The same discriminator, now mapped to <paramref name="shadow"/> (declared after <c>HasDiscriminator</c>).</summary>
+    public DiscriminatorNode WithProperty(PropertyNode shadow)
+    {
+        var copy = new DiscriminatorNode(Name, ClrType, Location, shadow);
+        foreach (var value in Values) copy.Values[value.Key] = value.Value;
+        return copy;
+    }
 }

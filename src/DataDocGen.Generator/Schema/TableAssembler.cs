@@ -67,7 +67,7 @@ internal sealed class TableAssembler(SchemaBuilder builder, List<EntityNode> ent
             // by convention (checked against EF in the fidelity tests).
             var configured = members[0].Root.Discriminator;
             var isString = configured is null || configured.ClrType == "System.String";
-            var discriminator = new PropertyNode(members[0].Root, builder.Name(configured?.Name ?? "Discriminator"), configured?.ClrType ?? "System.String", nullable: false, configured?.Location)
+            var discriminator = new PropertyNode(members[0].Root, members[0].Root.DiscriminatorColumn ?? builder.Name(configured?.Name ?? "Discriminator"), configured?.ClrType ?? "System.String", nullable: false, configured?.Location)
             {
                 MaxLength = isString ? DiscriminatorLength(members, configured) : null,
             };

@@ -90,5 +90,80 @@ internal static class DiscriminatorModels
                 }
             }
             """, "Kinds.Alerts.AlertsContext"),
+        ["shelter: discriminators with value converters (enum to string before and after HasDiscriminator, byte enum to int, a string property) and named discriminators whose shadow property is configured (converted to int, a max length)"] = ("""
+            namespace Discriminators.Shelter
+            {
+                public enum Species { Cat, Dog }
+                public abstract class Animal { public int Id { get; set; } public Species Species { get; set; } public string Name { get; set; } = ""; }
+                public class Cat : Animal { public int Lives { get; set; } }
+                public class Dog : Animal { public bool Trained { get; set; } }
+
+                public enum Size : byte { Small = 1, Large = 2 }
+                public abstract class Kennel { public int Id { get; set; } public Size Size { get; set; } }
+                public class SmallKennel : Kennel { }
+                public class LargeKennel : Kennel { public int Runs { get; set; } }
+
+                public enum Shift { Day, Night }
+                public abstract class Volunteer { public int Id { get; set; } public Shift Shift { get; set; } }
+                public class DayVolunteer : Volunteer { }
+                public class NightVolunteer : Volunteer { public bool HasKeys { get; set; } }
+
+                public abstract class Donation { public int Id { get; set; } }
+                public class CashDonation : Donation { public decimal Amount { get; set; } }
+                public class FoodDonation : Donation { public int Kilograms { get; set; } }
+
+                public abstract class Visit { public int Id { get; set; } }
+                public class Adoption : Visit { public int AnimalId { get; set; } }
+                public class Tour : Visit { }
+
+                public abstract class Notice { public int Id { get; set; } public string Code { get; set; } = ""; }
+                public class LostNotice : Notice { }
+                public class FoundNotice : Notice { public string? Where { get; set; } }
+
+                public class ShelterContext(DbContextOptions<ShelterContext> options) : DbContext(options)
+                {
+                    public DbSet<Animal> Animals => Set<Animal>();
+                    public DbSet<Kennel> Kennels => Set<Kennel>();
+                    public DbSet<Volunteer> Volunteers => Set<Volunteer>();
+                    public DbSet<Donation> Donations => Set<Donation>();
+                    public DbSet<Visit> Visits => Set<Visit>();
+                    public DbSet<Notice> Notices => Set<Notice>();
+                    public DbSet<Cat> Cats => Set<Cat>();
+                    public DbSet<Dog> Dogs => Set<Dog>();
+                    public DbSet<SmallKennel> SmallKennels => Set<SmallKennel>();
+                    public DbSet<LargeKennel> LargeKennels => Set<LargeKennel>();
+                    public DbSet<DayVolunteer> DayVolunteers => Set<DayVolunteer>();
+                    public DbSet<NightVolunteer> NightVolunteers => Set<NightVolunteer>();
+                    public DbSet<CashDonation> CashDonations => Set<CashDonation>();
+                    public DbSet<FoodDonation> FoodDonations => Set<FoodDonation>();
+                    public DbSet<Adoption> Adoptions => Set<Adoption>();
+                    public DbSet<Tour> Tours => Set<Tour>();
+                    public DbSet<LostNotice> LostNotices => Set<LostNotice>();
+                    public DbSet<FoundNotice> FoundNotices => Set<FoundNotice>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        // An enum discriminator stored as text: converter first, then the discriminator.
+                        modelBuilder.Entity<Animal>().Property(a => a.Species).HasConversion<string>();
+                        modelBuilder.Entity<Animal>().HasDiscriminator(a => a.Species).HasValue<Cat>(Species.Cat).HasValue<Dog>(Species.Dog);
+                        // A byte enum stored as int.
+                        modelBuilder.Entity<Kennel>().HasDiscriminator(k => k.Size).HasValue<SmallKennel>(Size.Small).HasValue<LargeKennel>(Size.Large);
+                        modelBuilder.Entity<Kennel>().Property(k => k.Size).HasConversion<int>();
+                        // The discriminator first, then the converter and a max length.
+                        modelBuilder.Entity<Volunteer>().HasDiscriminator(v => v.Shift).HasValue<DayVolunteer>(Shift.Day).HasValue<NightVolunteer>(Shift.Night);
+                        modelBuilder.Entity<Volunteer>().Property(v => v.Shift).HasConversion<string>().HasMaxLength(5);
+                        // A named discriminator whose shadow property is converted to int afterwards.
+                        modelBuilder.Entity<Donation>().HasDiscriminator<string>("Type").HasValue<CashDonation>("cash").HasValue<FoodDonation>("food");
+                        modelBuilder.Entity<Donation>().Property<string>("Type").HasConversion(v => v.Length, v => "");
+                        // A shadow property with a max length, named as the discriminator afterwards.
+                        modelBuilder.Entity<Visit>().Property<string>("Type").HasMaxLength(50);
+                        modelBuilder.Entity<Visit>().HasDiscriminator<string>("Type").HasValue<Adoption>("adoption").HasValue<Tour>("tour");
+                        // A string property discriminator with a converter: the length convention still applies.
+                        modelBuilder.Entity<Notice>().HasDiscriminator(n => n.Code).HasValue<LostNotice>("L").HasValue<FoundNotice>("F");
+                        modelBuilder.Entity<Notice>().Property(n => n.Code).HasConversion(v => v.ToUpperInvariant(), v => v.ToLowerInvariant());
+                    }
+                }
+            }
+            """, "Discriminators.Shelter.ShelterContext"),
     };
 }

@@ -309,5 +309,146 @@ internal static class JoinModels
                 }
             }
             """, "Tagging.Club.ClubContext"),
+        ["seats: join classes without foreign key properties (shadow ones named after the inverse skip navigation), a unidirectional one, one named by type, ones named after the skip navigations winning over the type, a string key, HasKey naming the shadow keys, and an implicit join keyed in property-name order"] = ("""
+            namespace Tagging.Seats
+            {
+                public class Student
+                {
+                    public int Id { get; set; }
+                    public List<Course> Courses { get; set; } = new();
+                    public List<Club> Clubs { get; set; } = new();
+                    public List<Room> Rooms { get; set; } = new();
+                    public List<Team> Teams { get; set; } = new();
+                    public List<Society> Societies { get; set; } = new();
+                    public List<Locker> Lockers { get; set; } = new();
+                    public List<Dorm> Residences { get; set; } = new();
+                }
+                public class Course { public int CourseId { get; set; } public List<Student> Students { get; set; } = new(); }
+                public class Club { public int Id { get; set; } }
+                public class Room { public int Id { get; set; } public List<Student> Students { get; set; } = new(); }
+                public class Team { public int Id { get; set; } public List<Student> Members { get; set; } = new(); }
+                public class Society { public string Id { get; set; } = ""; public List<Student> People { get; set; } = new(); }
+                public class Locker { public Guid Id { get; set; } public List<Student> Users { get; set; } = new(); }
+                public class Dorm { public int Id { get; set; } public List<Student> Occupants { get; set; } = new(); }
+                public class Enrollment { public DateTime EnrolledOn { get; set; } }
+                public class ClubMembership { public long Id { get; set; } public string? Role { get; set; } }
+                public class Booking { public int StudentId { get; set; } }
+                public class TeamSeat { public int TeamId { get; set; } public int TeamsId { get; set; } public int MembersId { get; set; } public int StudentId { get; set; } }
+                public class SocietySeat { public int Rank { get; set; } }
+                public class LockerShare { public DateTime Since { get; set; } }
+                public class SeatsContext(DbContextOptions<SeatsContext> options) : DbContext(options)
+                {
+                    public DbSet<Student> Students => Set<Student>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Student>().HasMany(s => s.Courses).WithMany(c => c.Students).UsingEntity<Enrollment>();
+                        modelBuilder.Entity<Student>().HasMany(s => s.Clubs).WithMany().UsingEntity<ClubMembership>();
+                        modelBuilder.Entity<Student>().HasMany(s => s.Rooms).WithMany(r => r.Students).UsingEntity<Booking>();
+                        modelBuilder.Entity<Team>().HasMany(t => t.Members).WithMany(s => s.Teams).UsingEntity<TeamSeat>();
+                        modelBuilder.Entity<Society>().Property(c => c.Id).HasMaxLength(20);
+                        modelBuilder.Entity<Society>().HasMany(c => c.People).WithMany(s => s.Societies).UsingEntity<SocietySeat>();
+                        modelBuilder.Entity<Locker>().HasMany(l => l.Users).WithMany(s => s.Lockers).UsingEntity<LockerShare>(j => j.HasKey("UsersId", "LockersId"));
+                    }
+                }
+            }
+            """, "Tagging.Seats.SeatsContext"),
+        ["labels: a DbSet join class without foreign key properties whose ends have collections of it, and one with navigations only"] = ("""
+            namespace Tagging.Labels
+            {
+                public class Post
+                {
+                    public int Id { get; set; }
+                    public List<Label> Labels { get; set; } = new();
+                    public List<PostLabel> PostLabels { get; set; } = new();
+                    public List<Reader> Readers { get; set; } = new();
+                }
+                public class Label
+                {
+                    public int Id { get; set; }
+                    public List<Post> Posts { get; set; } = new();
+                    public List<PostLabel> PostLabels { get; set; } = new();
+                }
+                public class PostLabel { public DateTime AddedOn { get; set; } }
+                public class Reader { public int Id { get; set; } public List<Post> Posts { get; set; } = new(); }
+                public class Reading { public Post Post { get; set; } = null!; public Reader Reader { get; set; } = null!; public int Minutes { get; set; } }
+                public class LabelsContext(DbContextOptions<LabelsContext> options) : DbContext(options)
+                {
+                    public DbSet<Post> Posts => Set<Post>();
+                    public DbSet<PostLabel> PostLabels => Set<PostLabel>();
+                    public DbSet<Reading> Readings => Set<Reading>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Post>().HasMany(p => p.Labels).WithMany(l => l.Posts).UsingEntity<PostLabel>();
+                        modelBuilder.Entity<Post>().HasMany(p => p.Readers).WithMany(r => r.Posts).UsingEntity<Reading>();
+                    }
+                }
+            }
+            """, "Tagging.Labels.LabelsContext"),
+        ["friends: self-referencing join classes configured in UsingEntity lambdas (foreign keys named, navigations with an OnDelete, a key of its own), with SQL Server's client-only cascade on one path"] = ("""
+            namespace Tagging.Friends
+            {
+                public class Person
+                {
+                    public int Id { get; set; }
+                    public string Name { get; set; } = "";
+                    public List<Person> Friends { get; set; } = new();
+                    public List<Person> FriendOf { get; set; } = new();
+                    public List<Person> Mentors { get; set; } = new();
+                    public List<Person> Mentees { get; set; } = new();
+                }
+                public class Friendship
+                {
+                    public int PersonId { get; set; }
+                    public int FriendId { get; set; }
+                    public DateTime Since { get; set; }
+                }
+                public class Mentoring
+                {
+                    public long Id { get; set; }
+                    public int MenteeId { get; set; }
+                    public Person Mentee { get; set; } = null!;
+                    public int MentorId { get; set; }
+                    public Person Mentor { get; set; } = null!;
+                }
+                public class FriendsContext(DbContextOptions<FriendsContext> options) : DbContext(options)
+                {
+                    public DbSet<Person> People => Set<Person>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Person>().HasMany(p => p.Friends).WithMany(p => p.FriendOf).UsingEntity<Friendship>(
+                            r => r.HasOne<Person>().WithMany().HasForeignKey(f => f.FriendId),
+                            l => l.HasOne<Person>().WithMany().HasForeignKey(f => f.PersonId));
+                        modelBuilder.Entity<Person>().HasMany(p => p.Mentors).WithMany(p => p.Mentees).UsingEntity<Mentoring>(
+                            r => r.HasOne(m => m.Mentee).WithMany().OnDelete(DeleteBehavior.Restrict),
+                            l => l.HasOne(m => m.Mentor).WithMany());
+                    }
+                }
+            }
+            """, "Tagging.Friends.FriendsContext"),
+        ["links: UsingEntity<TJoin>(\"Name\") shared-type join classes (table named after the entity, HasKey naming the shadow keys) and UsingEntity<Dictionary<string, object>>(\"Name\")"] = ("""
+            namespace Tagging.Links
+            {
+                public class Post { public int Id { get; set; } public List<Tag> Tags { get; set; } = new(); public List<Author> Authors { get; set; } = new(); public List<Topic> Topics { get; set; } = new(); }
+                public class Tag { public int Id { get; set; } public List<Post> Posts { get; set; } = new(); }
+                public class Author { public int Id { get; set; } public List<Post> Posts { get; set; } = new(); }
+                public class Topic { public int Id { get; set; } public List<Post> Posts { get; set; } = new(); }
+                public class PostTag { public int PostsId { get; set; } public int TagsId { get; set; } public DateTime TaggedOn { get; set; } }
+                public class Byline { public int Position { get; set; } }
+                public class LinksContext(DbContextOptions<LinksContext> options) : DbContext(options)
+                {
+                    public DbSet<Post> Posts => Set<Post>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Post>().HasMany(p => p.Tags).WithMany(t => t.Posts).UsingEntity<PostTag>("PostTagLinks");
+                        modelBuilder.Entity<Post>().HasMany(p => p.Authors).WithMany(a => a.Posts).UsingEntity<Byline>("Bylines", j => j.HasKey("AuthorsId", "PostsId"));
+                        modelBuilder.Entity<Post>().HasMany(p => p.Topics).WithMany(t => t.Posts).UsingEntity<Dictionary<string, object>>("PostTopicMap");
+                    }
+                }
+            }
+            """, "Tagging.Links.LinksContext"),
     };
 }
