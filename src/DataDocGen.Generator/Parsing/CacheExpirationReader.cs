@@ -94,7 +94,7 @@ internal static class CacheExpirationReader
     private static List<SyntaxNode>? OptionsScopes(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
     {
         if (IsBuiltInPlace(expression)) return new List<SyntaxNode> { expression };
-        var symbol = model.GetSymbolInfo(expression, cancellationToken).Symbol;
+        var symbol = Semantics.SymbolOrMethod(expression, model, cancellationToken);
         var declaration = symbol?.DeclaringSyntaxReferences.FirstOrDefault()?.ReadSyntax(cancellationToken);
         ExpressionSyntax? initializer = declaration switch
         {

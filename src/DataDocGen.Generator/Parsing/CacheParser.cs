@@ -158,7 +158,7 @@ internal static class CacheParser
                 case (LocalName.Local, { } declared): return Key(declared, model, cancellationToken);
                 case (LocalName.NotLocal, _): return null;
             }
-            if (model.GetSymbolInfo(identifier, cancellationToken).Symbol is ILocalSymbol local
+            if (Semantics.SymbolOrMethod(identifier, model, cancellationToken) is ILocalSymbol local
                 && local.DeclaringSyntaxReferences.FirstOrDefault()?.ReadSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } initializer })
             {
                 return Key(initializer, model, cancellationToken);

@@ -110,7 +110,7 @@ internal static class CodeText
                 && MapVerbs.TryGetValue(access.Name.Identifier.ValueText, out var verb)
                 && map.ArgumentList.Arguments.Count >= 2
                 && Semantics.ConstantOf(map.ArgumentList.Arguments[0].Expression, model, cancellationToken) is { HasValue: true, Value: string route }
-                && model.GetSymbolInfo(map, cancellationToken).Symbol is IMethodSymbol method
+                && Semantics.SymbolOrMethod(map, model, cancellationToken) is IMethodSymbol method
                 && (method.ReducedFrom ?? method).ContainingType.IsInNamespaceOrBelow("Microsoft.AspNetCore"))
             {
                 return verb + " " + route;

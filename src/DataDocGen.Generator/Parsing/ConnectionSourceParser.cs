@@ -42,7 +42,7 @@ internal static class ConnectionSourceParser
             return; // `?? throw ...`: no alternative source
         }
 
-        var constant = model.GetConstantValue(expression, cancellationToken);
+        var constant = Semantics.ConstantOf(expression, model, cancellationToken);
         if (constant is { HasValue: true, Value: string literal })
         {
             sources.Add(new ConnectionSourceSpec(ConnectionSourceKind.Literal, literal, location));
@@ -56,14 +56,14 @@ internal static class ConnectionSourceParser
         }
 
         if (depth < MaxDepth && expression is IdentifierNameSyntax identifier
-            && model.GetSymbolInfo(identifier, cancellationToken).Symbol is ILocalSymbol local
+            && Semantics.SymbolOrMethod(identifier, model, cancellationToken) is ILocalSymbol local
             && SingleAssignment(local, identifier, cancellationToken) is { } assigned)
         {
             Collect(assigned, model, sources, depth + 1, cancellationToken);
             return;
         }
 
-        if (depth < MaxDepth && model.GetSymbolInfo(expression, cancellationToken).Symbol is IFieldSymbol field
+        if (depth < MaxDepth && Semantics.SymbolOrMethod(expression, model, cancellationToken) is IFieldSymbol field
             && FieldAssignment(field, cancellationToken) is { } fieldValue)
         {
             var fieldModel = fieldValue.SyntaxTree == model.SyntaxTree ? model : model.Compilation.ReadSemanticModel(fieldValue.SyntaxTree);
@@ -89,9 +89,9 @@ internal static class ConnectionSourceParser
     /// </summary>
     private static List<string>? RunTimeMemberPath(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (model.GetSymbolInfo(expression, cancellationToken).Symbol is not ({ IsStatic: false } and (IPropertySymbol or IFieldSymbol))) return null;
+        if (Semantics.SymbolOrMethod(expression, model, cancellationToken) is not ({ IsStatic: false } and (IPropertySymbol or IFieldSymbol))) return null;
         // Only a string read is a connection string read (a DbConnection member goes to another overload).
-        if (model.GetTypeInfo(expression, cancellationToken).Type?.SpecialType != SpecialType.System_String) return null;
+        if (Semantics.TypeOf(expression, model, cancellationToken)?.SpecialType != SpecialType.System_String) return null;
         var through = new List<string>();
         var current = expression;
         while (true)
@@ -100,15 +100,15 @@ internal static class ConnectionSourceParser
             switch (current)
             {
                 case MemberAccessExpressionSyntax access:
-                    if (model.GetSymbolInfo(access, cancellationToken).Symbol is not ({ IsStatic: false } and (IPropertySymbol or IFieldSymbol))) return null;
+                    if (Semantics.SymbolOrMethod(access, model, cancellationToken) is not ({ IsStatic: false } and (IPropertySymbol or IFieldSymbol))) return null;
                     // `this.` names the containing type, not a type the value passes through.
-                    if (access.Expression is not ThisExpressionSyntax && model.GetTypeInfo(access.Expression, cancellationToken).Type is { } owner) through.Insert(0, owner.Name);
+                    if (access.Expression is not ThisExpressionSyntax && Semantics.TypeOf(access.Expression, model, cancellationToken) is { } owner) through.Insert(0, owner.Name);
                     current = access.Expression;
                     continue;
                 case ThisExpressionSyntax:
                     return Distinct(through);
                 case IdentifierNameSyntax identifier:
-                    return model.GetSymbolInfo(identifier, cancellationToken).Symbol switch
+                    return Semantics.SymbolOrMethod(identifier, model, cancellationToken) switch
                     {
                         IFieldSymbol { IsStatic: false } or IPropertySymbol { IsStatic: false } => Distinct(through),
                         // A parameter as the root of a path (a primary-constructor parameter, a lambda's service): not bare.
@@ -127,7 +127,7 @@ internal static class ConnectionSourceParser
 
     /// <summary><c>GetRequiredService&lt;T&gt;()</c> / <c>GetService&lt;T&gt;()</c> on an <c>IServiceProvider</c>, by symbol.</summary>
     private static bool IsServiceResolution(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken) =>
-        model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol { Name: "GetRequiredService" or "GetService" } method
+        Semantics.SymbolOrMethod(invocation, model, cancellationToken) is IMethodSymbol { Name: "GetRequiredService" or "GetService" } method
         && ((method.ReducedFrom ?? method).ContainingType.IsInNamespaceOrBelow("Microsoft.Extensions.DependencyInjection")
             || method.ContainingType.Is("System", "IServiceProvider"));
 
@@ -178,10 +178,10 @@ internal static class ConnectionSourceParser
     {
         switch (expression)
         {
-            case InvocationExpressionSyntax invocation when model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method:
+            case InvocationExpressionSyntax invocation when Semantics.SymbolOrMethod(invocation, model, cancellationToken) is IMethodSymbol method:
             {
                 var argument = invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression;
-                var key = argument is null ? null : model.GetConstantValue(argument, cancellationToken) is { HasValue: true, Value: string s } ? s : null;
+                var key = argument is null ? null : Semantics.ConstantOf(argument, model, cancellationToken) is { HasValue: true, Value: string s } ? s : null;
                 if (key is null) return null;
                 if (method.Name == "GetEnvironmentVariable" && method.ContainingType.Is("System", "Environment"))
                 {
@@ -199,9 +199,9 @@ internal static class ConnectionSourceParser
                 };
             }
             case ElementAccessExpressionSyntax elementAccess
-                when IsConfiguration(model.GetTypeInfo(elementAccess.Expression, cancellationToken).Type)
+                when IsConfiguration(Semantics.TypeOf(elementAccess.Expression, model, cancellationToken))
                      && elementAccess.ArgumentList.Arguments.Count == 1
-                     && model.GetConstantValue(elementAccess.ArgumentList.Arguments[0].Expression, cancellationToken) is { HasValue: true, Value: string key }:
+                     && Semantics.ConstantOf(elementAccess.ArgumentList.Arguments[0].Expression, model, cancellationToken) is { HasValue: true, Value: string key }:
                 return new ConnectionSourceSpec(ConnectionSourceKind.ConfigurationKey, Join(SectionPath(elementAccess.Expression, model, cancellationToken), key), null);
             case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Value" } valueAccess
                 when SectionPath(valueAccess.Expression, model, cancellationToken) is { } path:
@@ -216,8 +216,8 @@ internal static class ConnectionSourceParser
     {
         if (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetSection" or "GetRequiredSection" } access } invocation
             && invocation.ArgumentList.Arguments.Count == 1
-            && model.GetConstantValue(invocation.ArgumentList.Arguments[0].Expression, cancellationToken) is { HasValue: true, Value: string key }
-            && IsConfiguration(model.GetTypeInfo(access.Expression, cancellationToken).Type))
+            && Semantics.ConstantOf(invocation.ArgumentList.Arguments[0].Expression, model, cancellationToken) is { HasValue: true, Value: string key }
+            && IsConfiguration(Semantics.TypeOf(access.Expression, model, cancellationToken)))
         {
             return Join(SectionPath(access.Expression, model, cancellationToken), key);
         }

@@ -32,7 +32,7 @@ internal static class ConsumerScanReader
         if (method.Name == "AddConsumersFromNamespaceContaining")
         {
             var anchor = method.TypeArguments.FirstOrDefault()
-                         ?? (arguments.FirstOrDefault() is TypeOfExpressionSyntax typeOf ? model.GetTypeInfo(typeOf.Type, cancellationToken).Type : null);
+                         ?? (arguments.FirstOrDefault() is TypeOfExpressionSyntax typeOf ? Semantics.TypeOf(typeOf.Type, model, cancellationToken) : null);
             if (anchor is null || anchor.ContainingNamespace is not { IsGlobalNamespace: false } ns) return Scan(Unresolved);
             var filtered = method.Parameters.Any(p => p.Name == "filter") && arguments.Count > (method.TypeArguments.IsEmpty ? 1 : 0);
             return new MessagingSpec("consumer scan", anchor.ContainingAssembly?.Name ?? Unresolved, detail,
@@ -47,7 +47,7 @@ internal static class ConsumerScanReader
             var types = new List<string>();
             foreach (var argument in arguments)
             {
-                if (argument is not TypeOfExpressionSyntax typeOf || model.GetTypeInfo(typeOf.Type, cancellationToken).Type is not INamedTypeSymbol named) return Scan(Unresolved);
+                if (argument is not TypeOfExpressionSyntax typeOf || Semantics.TypeOf(typeOf.Type, model, cancellationToken) is not INamedTypeSymbol named) return Scan(Unresolved);
                 types.Add("type:" + named.ClrFullName());
             }
             return new MessagingSpec("consumer scan", "types", detail, types.ToEquatableArray(), member, location);
@@ -73,17 +73,17 @@ internal static class ConsumerScanReader
     private static string? AssemblyName(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken) => expression switch
     {
         MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Assembly", Expression: TypeOfExpressionSyntax typeOf }
-            => model.GetTypeInfo(typeOf.Type, cancellationToken).Type?.ContainingAssembly?.Name,
+            => Semantics.TypeOf(typeOf.Type, model, cancellationToken)?.ContainingAssembly?.Name,
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetAssembly" }, ArgumentList.Arguments.Count: 1 } call
             when call.ArgumentList.Arguments[0].Expression is TypeOfExpressionSyntax typeOf && IsAssemblyMethod(call, model, cancellationToken)
-            => model.GetTypeInfo(typeOf.Type, cancellationToken).Type?.ContainingAssembly?.Name,
+            => Semantics.TypeOf(typeOf.Type, model, cancellationToken)?.ContainingAssembly?.Name,
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetExecutingAssembly" }, ArgumentList.Arguments.Count: 0 } call
             when IsAssemblyMethod(call, model, cancellationToken) => model.Compilation.AssemblyName,
         _ => null,
     };
 
     private static bool IsAssemblyMethod(InvocationExpressionSyntax call, SemanticModel model, CancellationToken cancellationToken) =>
-        model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol { IsStatic: true } method && method.ContainingType.Is("System.Reflection", "Assembly");
+        Semantics.SymbolOrMethod(call, model, cancellationToken) is IMethodSymbol { IsStatic: true } method && method.ContainingType.Is("System.Reflection", "Assembly");
 
     /// <summary>Whether a scan registers a consumer: <paramref name="assembly"/> and <paramref name="fullName"/> are the consumer's.</summary>
     public static bool Registers(MessagingSpec scan, string fullName, string? assembly)

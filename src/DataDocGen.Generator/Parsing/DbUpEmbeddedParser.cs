@@ -15,7 +15,7 @@ internal static class DbUpEmbeddedParser
 {
     /// <summary>DbUp's own extension (global <c>StandardExtensions</c> in dbup-core), not a look-alike of the same name.</summary>
     public static IMethodSymbol? DbUpMethod(InvocationExpressionSyntax step, SemanticModel model, CancellationToken cancellationToken) =>
-        model.GetSymbolInfo(step, cancellationToken).Symbol is IMethodSymbol method
+        Semantics.SymbolOrMethod(step, model, cancellationToken) is IMethodSymbol method
         && (method.ReducedFrom ?? method).ContainingType is { Name: "StandardExtensions", ContainingNamespace.IsGlobalNamespace: true } owner
         && owner.ContainingAssembly?.Name == "dbup-core"
             ? method
@@ -44,12 +44,12 @@ internal static class DbUpEmbeddedParser
         var own = model.Compilation.Assembly;
         switch (expression)
         {
-            case InvocationExpressionSyntax call when model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol { Name: "GetExecutingAssembly" } method
+            case InvocationExpressionSyntax call when Semantics.SymbolOrMethod(call, model, cancellationToken) is IMethodSymbol { Name: "GetExecutingAssembly" } method
                                                       && method.ContainingType.Is("System.Reflection", "Assembly"):
                 return (true, null);
             // typeof(T).Assembly and typeof(T).GetTypeInfo().Assembly
             case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Assembly", Expression: var target } access
-                when model.GetSymbolInfo(access, cancellationToken).Symbol is IPropertySymbol { ContainingType: var owner } && owner.IsInNamespaceOrBelow("System"):
+                when Semantics.SymbolOrMethod(access, model, cancellationToken) is IPropertySymbol { ContainingType: var owner } && owner.IsInNamespaceOrBelow("System"):
                 var typeOf = target switch
                 {
                     TypeOfExpressionSyntax direct => direct,
@@ -57,7 +57,7 @@ internal static class DbUpEmbeddedParser
                     _ => null,
                 };
                 // A type parameter or GetType() is known only at run time.
-                if (typeOf is null || model.GetSymbolInfo(typeOf.Type, cancellationToken).Symbol is not INamedTypeSymbol type) return (false, null);
+                if (typeOf is null || Semantics.SymbolOrMethod(typeOf.Type, model, cancellationToken) is not INamedTypeSymbol type) return (false, null);
                 if (SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, own)) return (true, null);
                 return (false, type.ContainingAssembly?.Name);
             default:

@@ -40,7 +40,7 @@ internal static class DbUpFilterReader
                 return right is null ? null : new DbUpNameFilter(binary.IsKind(SyntaxKind.LogicalAndExpression) ? "And" : "Or", null, null, new[] { left!, right }.ToEquatableArray());
             case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver, Name.Identifier.ValueText: "StartsWith" or "EndsWith" or "Contains" } access } call
                 when receiver.Identifier.ValueText == parameter && call.ArgumentList.Arguments.Count is 1 or 2:
-                if (model.GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol { ContainingType.SpecialType: SpecialType.System_String } method
+                if (Semantics.SymbolOrMethod(call, model, cancellationToken) is not IMethodSymbol { ContainingType.SpecialType: SpecialType.System_String } method
                     || method.Parameters[0].Type.SpecialType != SpecialType.System_String
                     || model.ConstantString(call.ArgumentList.Arguments[0].Expression, cancellationToken) is not { } value)
                 {
@@ -50,7 +50,7 @@ internal static class DbUpFilterReader
                 if (call.ArgumentList.Arguments.Count == 2)
                 {
                     // Only a StringComparison member written out: a bool/CultureInfo overload or a variable is not evaluated.
-                    if (model.GetSymbolInfo(call.ArgumentList.Arguments[1].Expression, cancellationToken).Symbol is not IFieldSymbol { ContainingType: var enumType } field
+                    if (Semantics.SymbolOrMethod(call.ArgumentList.Arguments[1].Expression, model, cancellationToken) is not IFieldSymbol { ContainingType: var enumType } field
                         || !enumType.Is("System", "StringComparison"))
                     {
                         return null;

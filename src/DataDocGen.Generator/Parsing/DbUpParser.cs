@@ -36,7 +36,7 @@ internal static class DbUpParser
         if (performUpgrade.Expression is not MemberAccessExpressionSyntax { Expression: var receiver }) return (EquatableArray<string>.Empty, null, EquatableArray<DbUpEmbeddedSpec>.Empty);
         var chain = receiver as InvocationExpressionSyntax;
         if (receiver is IdentifierNameSyntax identifier
-            && model.GetSymbolInfo(identifier, cancellationToken).Symbol is ILocalSymbol local
+            && Semantics.SymbolOrMethod(identifier, model, cancellationToken) is ILocalSymbol local
             && local.DeclaringSyntaxReferences.FirstOrDefault()?.ReadSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: InvocationExpressionSyntax initializer })
         {
             chain = initializer;
@@ -54,7 +54,7 @@ internal static class DbUpParser
         // DeployChanges.To, also written DbUp.DeployChanges.To (confirmed by symbol below).
         if (current is not MemberAccessExpressionSyntax { Expression: ExpressionSyntax root, Name.Identifier.ValueText: "To" }
             || root is not (IdentifierNameSyntax { Identifier.ValueText: "DeployChanges" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "DeployChanges" })
-            || model.GetSymbolInfo(root, cancellationToken).Symbol is not INamedTypeSymbol deploy || !deploy.Is("DbUp", "DeployChanges"))
+            || Semantics.SymbolOrMethod(root, model, cancellationToken) is not INamedTypeSymbol deploy || !deploy.Is("DbUp", "DeployChanges"))
         {
             return (EquatableArray<string>.Empty, null, EquatableArray<DbUpEmbeddedSpec>.Empty);
         }

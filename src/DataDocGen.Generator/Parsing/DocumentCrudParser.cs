@@ -91,7 +91,7 @@ internal static class DocumentCrudParser
             var access = (MemberAccessExpressionSyntax)invocation.Expression;
             var name = access.Name.Identifier.ValueText;
             // The receiver's type first (one query): most candidates (List.Find, a project's own Insert) stop here.
-            var receiver = model.GetTypeInfo(access.Expression, cancellationToken).Type;
+            var receiver = Semantics.TypeOf(access.Expression, model, cancellationToken);
             if (receiver is null) return null;
             var (store, collectionDocument) = Store(receiver);
             if (store is null) return null;
@@ -170,7 +170,7 @@ internal static class DocumentCrudParser
         {
             // Store(a, b), or Store(array): more than one document, or an array given as the params array itself.
             var arguments = invocation.ArgumentList.Arguments;
-            return arguments.Count > 1 || (arguments.Count == 1 && model.GetTypeInfo(arguments[0].Expression, cancellationToken).Type is IArrayTypeSymbol);
+            return arguments.Count > 1 || (arguments.Count == 1 && Semantics.TypeOf(arguments[0].Expression, model, cancellationToken) is IArrayTypeSymbol);
         }
         return false;
     }
@@ -181,7 +181,7 @@ internal static class DocumentCrudParser
         invocation.ArgumentList.Arguments.Select(a => a.Expression).OfType<BaseObjectCreationExpressionSyntax>()
             .Any(creation => creation.Initializer?.Expressions.OfType<AssignmentExpressionSyntax>()
                                  .Any(a => a.Left is IdentifierNameSyntax { Identifier.ValueText: "IsUpsert" } && a.Right.IsKind(SyntaxKind.TrueLiteralExpression)) == true
-                             && model.GetTypeInfo(creation, cancellationToken).Type?.IsInNamespace("MongoDB.Driver") == true);
+                             && Semantics.TypeOf(creation, model, cancellationToken)?.IsInNamespace("MongoDB.Driver") == true);
 
     /// <summary>The operations of a <c>BulkWrite</c> when its write models are created in the call's arguments
     /// (<c>new InsertOneModel&lt;T&gt;(...)</c>...), in create/read/update/delete order; empty when they are built elsewhere.</summary>
@@ -191,7 +191,7 @@ internal static class DocumentCrudParser
         foreach (var creation in invocation.ArgumentList.DescendantNodes().OfType<ObjectCreationExpressionSyntax>())
         {
             if (WriteModels.TryGetValue(SyntaxFacts.RightmostName(creation.Type), out var operation)
-                && model.GetTypeInfo(creation, cancellationToken).Type?.IsInNamespace("MongoDB.Driver") == true)
+                && Semantics.TypeOf(creation, model, cancellationToken)?.IsInNamespace("MongoDB.Driver") == true)
             {
                 found.Add(operation);
             }

@@ -22,7 +22,7 @@ internal static class EvolveParser
         if (call.Expression is not MemberAccessExpressionSyntax { Expression: var receiver }) return EquatableArray<string>.Empty;
         var creation = receiver as BaseObjectCreationExpressionSyntax;
         if (receiver is IdentifierNameSyntax identifier
-            && model.GetSymbolInfo(identifier, cancellationToken).Symbol is ILocalSymbol local
+            && Semantics.SymbolOrMethod(identifier, model, cancellationToken) is ILocalSymbol local
             && local.DeclaringSyntaxReferences.FirstOrDefault()?.ReadSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: BaseObjectCreationExpressionSyntax initializer })
         {
             creation = initializer;
@@ -65,7 +65,7 @@ internal static class EvolveParser
     }
 
     private static bool? Flag(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken) =>
-        model.GetConstantValue(expression, cancellationToken) is { HasValue: true, Value: bool value } ? value : null;
+        Semantics.ConstantOf(expression, model, cancellationToken) is { HasValue: true, Value: bool value } ? value : null;
 
     private static class SyntaxFactory
     {

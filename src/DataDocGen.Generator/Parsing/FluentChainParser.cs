@@ -36,7 +36,7 @@ internal static class FluentChainParser
         {
             if (loops?.IsConsumed(assignment) == true) continue;
             if (assignment.Left is MemberAccessExpressionSyntax target
-                && model.GetSymbolInfo(target, cancellationToken).Symbol is IPropertySymbol { ContainingType: { } owner } property
+                && Semantics.SymbolOrMethod(target, model, cancellationToken) is IPropertySymbol { ContainingType: { } owner } property
                 && owner.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore"))
             {
                 var step = new FluentStepSpec("=" + property.Name, EquatableArray<string>.Empty, EquatableArray<string>.Empty, SourceLocation.From(assignment));
@@ -51,7 +51,7 @@ internal static class FluentChainParser
             if (IsJoinTableLambdaBody(invocation)) continue; // read as an argument of its UsingEntity step
             // UsingEntity<TJoin>(): the join class's members are needed to lay out its table.
             if (invocation.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "UsingEntity", TypeArgumentList.Arguments.Count: 1 } usingEntity }
-                && model.GetTypeInfo(usingEntity.TypeArgumentList.Arguments[0], cancellationToken).Type is { } joinType)
+                && Semantics.TypeOf(usingEntity.TypeArgumentList.Arguments[0], model, cancellationToken) is { } joinType)
             {
                 configuredTypes.Add(joinType);
             }
@@ -80,12 +80,12 @@ internal static class FluentChainParser
         }
         if (expression is BaseExpressionSyntax or ThisExpressionSyntax) return null; // base.OnModelCreating(...) and the like
 
-        var rootType = model.GetTypeInfo(expression, cancellationToken).Type;
+        var rootType = Semantics.TypeOf(expression, model, cancellationToken);
         var location = SourceLocation.From(outermost);
 
         // A builder variable: `var line = b.Property(x => x.Name); line.HasMaxLength(5);` continues the initializer's chain.
         if (depth < 3 && expression is IdentifierNameSyntax identifier && !IsEntityBuilder(rootType, out _) && !rootType.Is("Microsoft.EntityFrameworkCore", "ModelBuilder")
-            && model.GetSymbolInfo(identifier, cancellationToken).Symbol is ILocalSymbol local
+            && Semantics.SymbolOrMethod(identifier, model, cancellationToken) is ILocalSymbol local
             && local.DeclaringSyntaxReferences.FirstOrDefault()?.ReadSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: InvocationExpressionSyntax initializer }
             && Chain(initializer, model, configuredTypes, depth + 1, cancellationToken) is { } start)
         {
@@ -107,7 +107,7 @@ internal static class FluentChainParser
         {
             // modelBuilder.Entity<T>()... is a chain on T; Entity<T>(b => ...) alone only adds T (its lambda has chains of its own).
             if (steps[0] is { Method: "Entity", TypeArguments.Count: 1 } first
-                && model.GetSymbolInfo(((MemberAccessExpressionSyntax)FirstCall(outermost).Expression).Name, cancellationToken).Symbol is IMethodSymbol { TypeArguments.Length: 1 } entityMethod)
+                && Semantics.SymbolOrMethod(((MemberAccessExpressionSyntax)FirstCall(outermost).Expression).Name, model, cancellationToken) is IMethodSymbol { TypeArguments.Length: 1 } entityMethod)
             {
                 configuredTypes.Add(entityMethod.TypeArguments[0]);
                 return new FluentChainSpec(FluentRoot.Entity, first.TypeArguments[0], null, steps.Skip(1).ToEquatableArray(), location);
@@ -191,7 +191,7 @@ internal static class FluentChainParser
     public static FluentStepSpec Step(InvocationExpressionSyntax invocation, SimpleNameSyntax name, SemanticModel model, CancellationToken cancellationToken)
     {
         var typeArguments = name is GenericNameSyntax generic
-            ? generic.TypeArgumentList.Arguments.Select(t => TypeName(model.GetTypeInfo(t, cancellationToken).Type)).ToEquatableArray()
+            ? generic.TypeArgumentList.Arguments.Select(t => TypeName(Semantics.TypeOf(t, model, cancellationToken))).ToEquatableArray()
             : EquatableArray<string>.Empty;
         var arguments = invocation.ArgumentList.Arguments.Select(a => Render(a.Expression, model, cancellationToken)).ToEquatableArray();
         return new FluentStepSpec(name.Identifier.ValueText, typeArguments, arguments, SourceLocation.From(name));
@@ -215,7 +215,7 @@ internal static class FluentChainParser
             if (ToTableLambda(lambda, model, cancellationToken) is { } table) return "⇒ToTable\"" + table;
             return MemberList(lambda) is { } members ? "=" + members : "λ" + (CodeText.Safe(lambda) is { } code ? ":" + code : "");
         }
-        var constant = model.GetConstantValue(expression, cancellationToken);
+        var constant = Semantics.ConstantOf(expression, model, cancellationToken);
         if (constant.HasValue)
         {
             var type = model.GetTypeInfo(expression, cancellationToken).ConvertedType;

@@ -76,7 +76,7 @@ internal static class FluentMigratorParser
             if (invocation.Expression is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax root } access) continue;
             var operation = root.Identifier.ValueText + "." + access.Name.Identifier.ValueText;
             if (!TableFirst.Contains(operation) && !TableLater.Contains(operation) && !Counted.Contains(operation)) continue;
-            if (model.GetSymbolInfo(root, cancellationToken).Symbol is not IPropertySymbol { ContainingType: { } owner } || !owner.IsInNamespaceOrBelow("FluentMigrator")) continue;
+            if (Semantics.SymbolOrMethod(root, model, cancellationToken) is not IPropertySymbol { ContainingType: { } owner } || !owner.IsInNamespaceOrBelow("FluentMigrator")) continue;
             if (Counted.Contains(operation))
             {
                 counts[operation] = counts.TryGetValue(operation, out var count) ? count + 1 : 1;

@@ -29,7 +29,7 @@ internal static class HostedServiceParser
             .Select(invocation =>
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var method = model.GetSymbolInfo(invocation, cancellationToken).Symbol as IMethodSymbol;
+                var method = Semantics.SymbolOrMethod(invocation, model, cancellationToken) as IMethodSymbol;
                 var target = method?.ReducedFrom ?? method;
                 return target is { DeclaringSyntaxReferences.IsEmpty: false }
                        && !SymbolEqualityComparer.Default.Equals(target.ContainingType, type)

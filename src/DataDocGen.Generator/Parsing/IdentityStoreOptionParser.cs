@@ -49,7 +49,7 @@ internal static class IdentityStoreOptionParser
 
     private static IdentityStoreOptionSpec? Assignment(AssignmentExpressionSyntax assignment, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol is not IPropertySymbol { ContainingType: { } owner } property) return null;
+        if (Semantics.SymbolOrMethod(assignment.Left, model, cancellationToken) is not IPropertySymbol { ContainingType: { } owner } property) return null;
         var location = SourceLocation.From(assignment);
         if (owner.Is(IdentityNamespace, "IdentityOptions") && property.Name == "Stores") return new IdentityStoreOptionSpec("Stores", null, location);
         if (!owner.Is(IdentityNamespace, "StoreOptions")) return null;
@@ -61,15 +61,15 @@ internal static class IdentityStoreOptionParser
     /// <summary><c>IdentitySchemaVersions.Version2</c> as <c>Version2</c>; <c>new Version(2, 0)</c> as <c>2.0</c>; else null.</summary>
     private static string? Version(ExpressionSyntax value, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (model.GetSymbolInfo(value, cancellationToken).Symbol is (IFieldSymbol or IPropertySymbol) and { IsStatic: true, ContainingType: { } holder } member
+        if (Semantics.SymbolOrMethod(value, model, cancellationToken) is (IFieldSymbol or IPropertySymbol) and { IsStatic: true, ContainingType: { } holder } member
             && holder.Is(IdentityNamespace, "IdentitySchemaVersions"))
         {
             return member.Name;
         }
         if (value is BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: 2 } arguments }
-            && model.GetTypeInfo(value, cancellationToken).Type.Is("System", "Version")
-            && model.GetConstantValue(arguments[0].Expression, cancellationToken) is { HasValue: true, Value: int major }
-            && model.GetConstantValue(arguments[1].Expression, cancellationToken) is { HasValue: true, Value: int minor })
+            && Semantics.TypeOf(value, model, cancellationToken).Is("System", "Version")
+            && Semantics.ConstantOf(arguments[0].Expression, model, cancellationToken) is { HasValue: true, Value: int major }
+            && Semantics.ConstantOf(arguments[1].Expression, model, cancellationToken) is { HasValue: true, Value: int minor })
         {
             return major.ToString(CultureInfo.InvariantCulture) + "." + minor.ToString(CultureInfo.InvariantCulture);
         }
@@ -77,7 +77,7 @@ internal static class IdentityStoreOptionParser
     }
 
     private static string? Constant(ExpressionSyntax value, SemanticModel model, CancellationToken cancellationToken) =>
-        model.GetConstantValue(value, cancellationToken) switch
+        Semantics.ConstantOf(value, model, cancellationToken) switch
         {
             { HasValue: true, Value: bool flag } => flag ? "true" : "false",
             { HasValue: true, Value: int number } => number.ToString(CultureInfo.InvariantCulture),
@@ -88,7 +88,7 @@ internal static class IdentityStoreOptionParser
     /// from configuration, which may set the store options. A lambda's assignments are read as assignments instead.</summary>
     private static IdentityStoreOptionSpec? Binding(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol { TypeArguments.Length: 1 } method || !method.TypeArguments[0].Is(IdentityNamespace, "IdentityOptions")) return null;
+        if (Semantics.SymbolOrMethod(invocation, model, cancellationToken) is not IMethodSymbol { TypeArguments.Length: 1 } method || !method.TypeArguments[0].Is(IdentityNamespace, "IdentityOptions")) return null;
         var bound = method.Name == "AddOptions"
             ? invocation.Ancestors().OfType<InvocationExpressionSyntax>().Any(i => SyntaxFacts.CalledName(i) is "Bind" or "BindConfiguration")
             : invocation.ArgumentList.Arguments.Any(a => a.Expression is not (LambdaExpressionSyntax or LiteralExpressionSyntax)); // a name is a literal

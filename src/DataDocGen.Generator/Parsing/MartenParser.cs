@@ -96,26 +96,26 @@ internal static class MartenParser
                             connection.AddRange(ConnectionSourceParser.Parse(call.ArgumentList.Arguments[0].Expression, model, cancellationToken));
                             break;
                         case "Snapshot" or "Add" or "LiveStreamAggregation" when access.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Projections" }
-                                                                                 && model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol projection:
+                                                                                 && Semantics.SymbolOrMethod(call, model, cancellationToken) is IMethodSymbol projection:
                             var lifecycle = call.ArgumentList.Arguments.Select(a => a.Expression).OfType<MemberAccessExpressionSyntax>()
                                 .Select(m => m.Name.Identifier.ValueText).FirstOrDefault();
                             var kind = projection.Name == "Snapshot" ? "snapshot" : projection.Name == "LiveStreamAggregation" ? "live aggregation" : "projection";
                             // Add<TProjection>(lifecycle), or Add(new TProjection(), lifecycle) with the projection given as an instance.
                             var target = TypeArgument(projection)
                                          ?? (projection.Name == "Add" && call.ArgumentList.Arguments.FirstOrDefault() is { } instance
-                                             && model.GetTypeInfo(instance.Expression, cancellationToken).Type is INamedTypeSymbol { TypeKind: TypeKind.Class } instanceType
+                                             && Semantics.TypeOf(instance.Expression, model, cancellationToken) is INamedTypeSymbol { TypeKind: TypeKind.Class } instanceType
                                                  ? instanceType.ClrFullName() : null);
                             configured.Add(new EventSourcingSpec("Marten", kind, target, EquatableArray<string>.Empty,
                                 lifecycle is null ? (kind == "live aggregation" ? "Live" : null) : lifecycle, member, location));
                             break;
                         case "For" when access.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Schema" }
-                                        && model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol forDocument:
+                                        && Semantics.SymbolOrMethod(call, model, cancellationToken) is IMethodSymbol forDocument:
                             documents.Add(new StoreObjectSpec("Marten", "document", null, TypeArgument(forDocument), Indexes(call), member, location));
                             break;
                     }
                 }
             }
-            else if (model.GetTypeInfo(argument.Expression, cancellationToken).Type?.SpecialType == SpecialType.System_String)
+            else if (Semantics.TypeOf(argument.Expression, model, cancellationToken)?.SpecialType == SpecialType.System_String)
             {
                 connection.AddRange(ConnectionSourceParser.Parse(argument.Expression, model, cancellationToken));
             }
@@ -123,7 +123,7 @@ internal static class MartenParser
         // .AddAsyncDaemon(DaemonMode.HotCold) chained on AddMarten: what runs the async projections.
         foreach (var chained in SyntaxFacts.CallsChainedAfter(invocation))
         {
-            if (SyntaxFacts.CalledName(chained) != "AddAsyncDaemon" || model.GetSymbolInfo(chained, cancellationToken).Symbol is not IMethodSymbol daemon
+            if (SyntaxFacts.CalledName(chained) != "AddAsyncDaemon" || Semantics.SymbolOrMethod(chained, model, cancellationToken) is not IMethodSymbol daemon
                 || !(daemon.ReducedFrom ?? daemon).ContainingType.IsInNamespaceOrBelow("Marten")) continue;
             var mode = chained.ArgumentList.Arguments.FirstOrDefault()?.Expression is MemberAccessExpressionSyntax modeAccess ? modeAccess.Name.Identifier.ValueText : null;
             configured.Add(new EventSourcingSpec("Marten", "async daemon", null, EquatableArray<string>.Empty,
@@ -165,7 +165,7 @@ internal static class MartenParser
         var events = new SortedSet<string>(System.StringComparer.Ordinal);
         foreach (var argument in invocation.ArgumentList.Arguments.Skip(1))
         {
-            var type = model.GetTypeInfo(argument.Expression, cancellationToken).Type;
+            var type = Semantics.TypeOf(argument.Expression, model, cancellationToken);
             if (type is null || type.SpecialType is SpecialType.System_Object or SpecialType.System_String || type.TypeKind == TypeKind.Array) continue;
             if (type.Is("System", "Guid")) continue;
             events.Add(type.ClrFullName());

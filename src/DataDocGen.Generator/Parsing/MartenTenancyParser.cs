@@ -104,13 +104,13 @@ internal static class MartenTenancyParser
 
     /// <summary>A constant tenant id as a quoted literal; other code only when safe to print (no string literal in it).</summary>
     internal static (string? Text, bool Constant) TenantText(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken) =>
-        model.GetConstantValue(expression, cancellationToken) is { HasValue: true, Value: string value }
+        Semantics.ConstantOf(expression, model, cancellationToken) is { HasValue: true, Value: string value }
             ? (SymbolDisplay.FormatLiteral(value, quote: true), true)
             : (CodeText.Safe(expression), false);
 
     private static MartenTenancySpec? Assignment(AssignmentExpressionSyntax assignment, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol is not IPropertySymbol property) return null;
+        if (Semantics.SymbolOrMethod(assignment.Left, model, cancellationToken) is not IPropertySymbol property) return null;
         var member = CodeText.MemberName(assignment, model, cancellationToken);
         var location = SourceLocation.From(assignment);
         if (property.Name == "TenantId")
@@ -119,7 +119,7 @@ internal static class MartenTenancyParser
             var (text, constant) = TenantText(assignment.Right, model, cancellationToken);
             return Spec(MartenTenancyKind.Session, null, "SessionOptions.TenantId", member, location) with { Tenant = text, TenantIsConstant = constant };
         }
-        var style = model.GetSymbolInfo(assignment.Right, cancellationToken).Symbol is IFieldSymbol field && field.ContainingType.Is("JasperFx.MultiTenancy", "TenancyStyle") ? field.Name : null;
+        var style = Semantics.SymbolOrMethod(assignment.Right, model, cancellationToken) is IFieldSymbol field && field.ContainingType.Is("JasperFx.MultiTenancy", "TenancyStyle") ? field.Name : null;
         // Events: conjoined is the only tenancy (Single is Marten's default, and a value read at run time says nothing for sure).
         if (property.ContainingType.IsInNamespace("Marten.Events"))
         {

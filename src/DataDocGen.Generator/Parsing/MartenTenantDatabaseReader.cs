@@ -38,7 +38,7 @@ internal static class MartenTenantDatabaseReader
             return specs.ToEquatableArray();
         }
         // The single server's (or the master table's) connection string: the first argument when it is a string.
-        var connection = arguments.FirstOrDefault() is { } first && model.GetTypeInfo(first.Expression, cancellationToken).Type?.SpecialType == SpecialType.System_String
+        var connection = arguments.FirstOrDefault() is { } first && Semantics.TypeOf(first.Expression, model, cancellationToken)?.SpecialType == SpecialType.System_String
             ? first.Expression : null;
         var listed = calls.Where(c => c.Method.Name == "WithTenants").SelectMany(c => c.Call.ArgumentList.Arguments).Select(a => a.Expression);
         specs.Add(Database(method.Name + "(…)", connection, listed, model, member, location, cancellationToken));
@@ -52,7 +52,7 @@ internal static class MartenTenantDatabaseReader
         foreach (var call in lambda.Body.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
         {
             if (SyntaxFacts.CalledName(call) is not ("AddSingleTenantDatabase" or "AddMultipleTenantDatabase" or "WithTenants")) continue;
-            if (model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol method && method.ContainingType.IsInNamespace("Marten.Storage")) calls.Add((call, method));
+            if (Semantics.SymbolOrMethod(call, model, cancellationToken) is IMethodSymbol method && method.ContainingType.IsInNamespace("Marten.Storage")) calls.Add((call, method));
         }
         return calls;
     }

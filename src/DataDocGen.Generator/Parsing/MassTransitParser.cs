@@ -117,7 +117,7 @@ internal static class MassTransitParser
             case "TransitionTo":
                 return call.ArgumentList.Arguments.FirstOrDefault()?.Expression is IdentifierNameSyntax state ? "TransitionTo " + state.Identifier.ValueText : "TransitionTo";
             case "Publish" or "PublishAsync" or "Send" or "SendAsync":
-                var message = model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol method ? MessageType(method, call, model, cancellationToken) : null;
+                var message = Semantics.SymbolOrMethod(call, model, cancellationToken) is IMethodSymbol method ? MessageType(method, call, model, cancellationToken) : null;
                 return message is null ? name : name + " " + message.Name;
             default:
                 return name;
@@ -133,7 +133,7 @@ internal static class MassTransitParser
         var original = method.ReducedFrom ?? method;
         if (original.TypeParameters.Length == 0)
         {
-            return invocation.ArgumentList.Arguments.Select(a => model.GetTypeInfo(a.Expression, cancellationToken).Type).FirstOrDefault();
+            return invocation.ArgumentList.Arguments.Select(a => Semantics.TypeOf(a.Expression, model, cancellationToken)).FirstOrDefault();
         }
         // A reduced extension method keeps the type parameters its receiver did not fix; the others were inferred.
         var arguments = method.TypeParameters.Zip(method.TypeArguments, (p, a) => (p.Name, Type: a)).ToList();
@@ -167,7 +167,7 @@ internal static class MassTransitParser
         // endpoint.Send(...) on an ISendEndpoint.
         if (invocation.Expression is not MemberAccessExpressionSyntax { Expression: var receiver }) return null;
         var endpoint = Unwrapped(receiver);
-        if (endpoint is IdentifierNameSyntax local && model.GetSymbolInfo(local, cancellationToken).Symbol is ILocalSymbol symbol)
+        if (endpoint is IdentifierNameSyntax local && Semantics.SymbolOrMethod(local, model, cancellationToken) is ILocalSymbol symbol)
         {
             endpoint = AssignedOnce(symbol, local, model, cancellationToken);
         }
@@ -203,7 +203,7 @@ internal static class MassTransitParser
         if (scope is null) return null;
         var reassigned = scope.DescendantNodes().Any(n => n switch
         {
-            AssignmentExpressionSyntax { Left: IdentifierNameSyntax left } => left.Identifier.ValueText == local.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(left, cancellationToken).Symbol, local),
+            AssignmentExpressionSyntax { Left: IdentifierNameSyntax left } => left.Identifier.ValueText == local.Name && SymbolEqualityComparer.Default.Equals(Semantics.SymbolOrMethod(left, model, cancellationToken), local),
             ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: IdentifierNameSyntax passed } => passed.Identifier.ValueText == local.Name,
             _ => false,
         });
@@ -214,7 +214,7 @@ internal static class MassTransitParser
     private static string? ConstantUri(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
     {
         var text = expression is BaseObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 1 } creation
-                   && model.GetTypeInfo(creation, cancellationToken).Type.Is("System", "Uri")
+                   && Semantics.TypeOf(creation, model, cancellationToken).Is("System", "Uri")
             ? model.ConstantString(creation.ArgumentList!.Arguments[0].Expression, cancellationToken)
             : model.ConstantString(expression, cancellationToken);
         if (text is null) return null;
@@ -269,7 +269,7 @@ internal static class MassTransitParser
             case "AddConsumer":
                 // AddConsumer<TConsumer>() (and AddConsumer<TConsumer, TDefinition>()), or AddConsumer(typeof(TConsumer)).
                 var consumer = method.TypeArguments.FirstOrDefault()
-                               ?? (invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression is TypeOfExpressionSyntax typeOf ? model.GetTypeInfo(typeOf.Type, cancellationToken).Type : null);
+                               ?? (invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression is TypeOfExpressionSyntax typeOf ? Semantics.TypeOf(typeOf.Type, model, cancellationToken) : null);
                 if (consumer is not INamedTypeSymbol { TypeKind: TypeKind.Class } consumerType) return null;
                 return new MessagingSpec("consumer registration", consumerType.ClrFullName(), OptionsBuilderParser.RenderCall(CodeText.Collapse(((MemberAccessExpressionSyntax)invocation.Expression).Name) ?? name, invocation.ArgumentList),
                     ConsumedMessages(consumerType), member, location);

@@ -62,7 +62,7 @@ internal static class ModelConfigurationParser
                     break;
                 case "ApplyConfiguration" when receiver.Is(EfNamespace, "ModelBuilder"):
                     if (invocation.ArgumentList.Arguments.FirstOrDefault() is { } argument
-                        && model.GetTypeInfo(argument.Expression, cancellationToken).Type is { } configurationType)
+                        && Semantics.TypeOf(argument.Expression, model, cancellationToken) is { } configurationType)
                     {
                         applied.Add(configurationType.ClrFullName());
                     }
@@ -147,7 +147,7 @@ internal static class ModelConfigurationParser
         foreach (var argument in invocation.ArgumentList.Arguments)
         {
             if (OptionsBuilderParser.ParameterFor(argument, invocation.ArgumentList, method)?.Name != parameterName) continue;
-            var constant = model.GetConstantValue(argument.Expression, cancellationToken);
+            var constant = Semantics.ConstantOf(argument.Expression, model, cancellationToken);
             return constant.HasValue && constant.Value is null or string ? (true, (string?)constant.Value) : (false, (string?)null);
         }
         return null;
@@ -160,7 +160,7 @@ internal static class ModelConfigurationParser
         switch (argument)
         {
             case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Assembly", Expression: TypeOfExpressionSyntax typeOf }:
-                return model.GetTypeInfo(typeOf.Type, cancellationToken).Type?.ContainingAssembly is { } assembly
+                return Semantics.TypeOf(typeOf.Type, model, cancellationToken)?.ContainingAssembly is { } assembly
                     && SymbolEqualityComparer.Default.Equals(assembly, model.Compilation.Assembly);
             case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Assembly", Expression: InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "GetType" }, ArgumentList.Arguments.Count: 0 } }:
                 return true;

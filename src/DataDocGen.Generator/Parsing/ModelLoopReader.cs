@@ -119,8 +119,8 @@ internal static class ModelLoopReader
     /// <summary><c>modelBuilder.Model.GetEntityTypes()</c> on EF Core's <c>ModelBuilder</c> (not another model, not a look-alike).</summary>
     private static bool IsModelEntityTypes(ExpressionSyntax expression, Reader reader) =>
         expression is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetEntityTypes", Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Model" } model } } call
-        && reader.Model.GetSymbolInfo(call, reader.Token).Symbol is IMethodSymbol method && method.ContainingType.IsInNamespaceOrBelow(Ef)
-        && reader.Model.GetTypeInfo(model.Expression, reader.Token).Type.Is(Ef, "ModelBuilder");
+        && Semantics.SymbolOrMethod(call, reader.Model, reader.Token) is IMethodSymbol method && method.ContainingType.IsInNamespaceOrBelow(Ef)
+        && Semantics.TypeOf(model.Expression, reader.Model, reader.Token).Is(Ef, "ModelBuilder");
 
     private static FluentStepSpec Unevaluable() => Filter("Unevaluable");
 
@@ -217,22 +217,22 @@ internal static class ModelLoopReader
         switch (scope, expression)
         {
             case (Scope.ForeignKey, AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Left: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target, Name.Identifier.ValueText: "DeleteBehavior" } left, Right: var value })
-                when target.Identifier.ValueText == variables.ForeignKey && IsEf(model.GetSymbolInfo(left, token).Symbol)
+                when target.Identifier.ValueText == variables.ForeignKey && IsEf(Semantics.SymbolOrMethod(left, model, token))
                      && EnumValue(value, "DeleteBehavior", model, token) is { } behavior:
                 return new List<FluentStepSpec> { Step("=DeleteBehavior", behavior, location: expression) };
             case (Scope.Entity, InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target, Name.Identifier.ValueText: "AddProperty" } } call)
-                when target.Identifier.ValueText == variables.Entity && IsEf(model.GetSymbolInfo(call, token).Symbol)
+                when target.Identifier.ValueText == variables.Entity && IsEf(Semantics.SymbolOrMethod(call, model, token))
                      && call.ArgumentList.Arguments is { Count: 2 } added && added[1].Expression is TypeOfExpressionSyntax typeOf
-                     && model.ConstantString(added[0].Expression, token) is { } propertyName && model.GetTypeInfo(typeOf.Type, token).Type is { } type:
+                     && model.ConstantString(added[0].Expression, token) is { } propertyName && Semantics.TypeOf(typeOf.Type, model, token) is { } type:
                 return new List<FluentStepSpec> { new("AddProperty", new[] { FluentChainParser.TypeName(type) }.ToEquatableArray(), new[] { "\"" + propertyName }.ToEquatableArray(), SourceLocation.From(call)) };
             case (Scope.Entity, InvocationExpressionSyntax call) when EntityBuilderSteps(call, variables, reader) is { } steps:
                 return steps;
             case (Scope.Entity, InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target, Name.Identifier.ValueText: "SetTableName" } } call)
-                when target.Identifier.ValueText == variables.Entity && IsEf(model.GetSymbolInfo(call, token).Symbol)
+                when target.Identifier.ValueText == variables.Entity && IsEf(Semantics.SymbolOrMethod(call, model, token))
                      && call.ArgumentList.Arguments.Count == 1 && NameExpression(call.ArgumentList.Arguments[0].Expression, variables.Entity!, Scope.Entity, model, token) is { } tableName:
                 return new List<FluentStepSpec> { new("SetTableName", EquatableArray<string>.Empty, tableName.ToEquatableArray(), SourceLocation.From(call)) };
             case (Scope.Property, InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target, Name.Identifier.ValueText: "SetColumnName" } } call)
-                when target.Identifier.ValueText == variables.Property && IsEf(model.GetSymbolInfo(call, token).Symbol)
+                when target.Identifier.ValueText == variables.Property && IsEf(Semantics.SymbolOrMethod(call, model, token))
                      && call.ArgumentList.Arguments.Count == 1 && NameExpression(call.ArgumentList.Arguments[0].Expression, variables.Property!, Scope.Property, model, token) is { } columnName:
                 return new List<FluentStepSpec> { new("SetColumnName", EquatableArray<string>.Empty, columnName.ToEquatableArray(), SourceLocation.From(call)) };
             default:
@@ -253,7 +253,7 @@ internal static class ModelLoopReader
         if (calls.Count < 2 || calls[0] is not { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Entity", Expression: var builder }, ArgumentList.Arguments: { Count: 1 } entityArguments }
             || entityArguments[0].Expression is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax root, Name.Identifier.ValueText: "ClrType" }
             || root.Identifier.ValueText != variables.Entity
-            || !reader.Model.GetTypeInfo(builder, reader.Token).Type.Is(Ef, "ModelBuilder")
+            || !Semantics.TypeOf(builder, reader.Model, reader.Token).Is(Ef, "ModelBuilder")
             || calls[1] is not { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "Property" } } })
         {
             return null;
@@ -277,17 +277,17 @@ internal static class ModelLoopReader
             else if (expression is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression, Operand: var operand }) expression = operand;
             else break;
         }
-        if (model.GetConstantValue(expression, token) is { HasValue: true, Value: string constant }) return new List<string> { "\"" + constant };
+        if (Semantics.ConstantOf(expression, model, token) is { HasValue: true, Value: string constant }) return new List<string> { "\"" + constant };
         switch (expression)
         {
             case InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToLowerInvariant" or "ToUpperInvariant" } access } call
-                when IsString(model.GetSymbolInfo(call, token).Symbol) && NameExpression(access.Expression, variable, scope, model, token) is { } inner:
+                when IsString(Semantics.SymbolOrMethod(call, model, token)) && NameExpression(access.Expression, variable, scope, model, token) is { } inner:
                 return Case(access.Name.Identifier.ValueText, inner);
             case ConditionalAccessExpressionSyntax { Expression: var target, WhenNotNull: InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberBindingExpressionSyntax { Name.Identifier.ValueText: "ToLowerInvariant" or "ToUpperInvariant" } binding } }
                 when NameExpression(target, variable, scope, model, token) is { } inner:
                 return Case(binding.Name.Identifier.ValueText, inner);
             case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } add
-                when model.GetTypeInfo(add, token).Type?.SpecialType == SpecialType.System_String
+                when Semantics.TypeOf(add, model, token)?.SpecialType == SpecialType.System_String
                      && NameExpression(add.Left, variable, scope, model, token) is { } left && NameExpression(add.Right, variable, scope, model, token) is { } right:
                 return new[] { NameTokens.Concat, "2" }.Concat(left).Concat(right).ToList();
             case InterpolatedStringExpressionSyntax interpolated:
@@ -300,7 +300,7 @@ internal static class ModelLoopReader
                 }
                 return new[] { NameTokens.Concat, parts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Concat(parts.SelectMany(p => p)).ToList();
             case InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax root, Name.Identifier.ValueText: var getter } } read
-                when root.Identifier.ValueText == variable && IsEf(model.GetSymbolInfo(read, token).Symbol):
+                when root.Identifier.ValueText == variable && IsEf(Semantics.SymbolOrMethod(read, model, token)):
                 return (scope, getter) switch
                 {
                     (Scope.Entity, "GetTableName") => new List<string> { NameTokens.Table },
@@ -309,10 +309,10 @@ internal static class ModelLoopReader
                     _ => null,
                 };
             case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Name", Expression: var owner } name when scope == Scope.Entity && IsClrTypeOf(owner, variable)
-                                                                                                          && model.GetSymbolInfo(name, token).Symbol?.ContainingType?.Name is "MemberInfo" or "Type":
+                                                                                                          && Semantics.SymbolOrMethod(name, model, token)?.ContainingType?.Name is "MemberInfo" or "Type":
                 return new List<string> { NameTokens.ClassName };
             case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Name", Expression: IdentifierNameSyntax root } name when scope == Scope.Property && root.Identifier.ValueText == variable
-                                                                                                                        && IsEf(model.GetSymbolInfo(name, token).Symbol):
+                                                                                                                        && IsEf(Semantics.SymbolOrMethod(name, model, token)):
                 return new List<string> { NameTokens.PropertyName };
             default:
                 return null;
@@ -338,17 +338,17 @@ internal static class ModelLoopReader
                 return Condition(operand, variables, reader) is { Count: 1 } single ? new List<FluentStepSpec> { Negate(single[0]) } : null;
             // typeof(I).IsAssignableFrom(e.ClrType)
             case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: TypeOfExpressionSyntax typeOf, Name.Identifier.ValueText: "IsAssignableFrom" }, ArgumentList.Arguments: { Count: 1 } fromArguments }
-                when IsClrTypeOf(fromArguments[0].Expression, variables.Entity) && model.GetTypeInfo(typeOf.Type, token).Type is { TypeKind: TypeKind.Interface or TypeKind.Class } type:
+                when IsClrTypeOf(fromArguments[0].Expression, variables.Entity) && Semantics.TypeOf(typeOf.Type, model, token) is { TypeKind: TypeKind.Interface or TypeKind.Class } type:
                 return new List<FluentStepSpec> { Filter("Implements", "\"" + type.ClrFullName()) };
             // e.ClrType.IsAssignableTo(typeof(I))
             case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var clrType, Name.Identifier.ValueText: "IsAssignableTo" }, ArgumentList.Arguments: { Count: 1 } toArguments }
-                when IsClrTypeOf(clrType, variables.Entity) && toArguments[0].Expression is TypeOfExpressionSyntax toType && model.GetTypeInfo(toType.Type, token).Type is { TypeKind: TypeKind.Interface or TypeKind.Class } type:
+                when IsClrTypeOf(clrType, variables.Entity) && toArguments[0].Expression is TypeOfExpressionSyntax toType && Semantics.TypeOf(toType.Type, model, token) is { TypeKind: TypeKind.Interface or TypeKind.Class } type:
                 return new List<FluentStepSpec> { Filter("Implements", "\"" + type.ClrFullName()) };
             case InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax root, Name.Identifier.ValueText: "IsOwned" } } call
-                when root.Identifier.ValueText == variables.Entity && IsEf(model.GetSymbolInfo(call, token).Symbol):
+                when root.Identifier.ValueText == variables.Entity && IsEf(Semantics.SymbolOrMethod(call, model, token)):
                 return new List<FluentStepSpec> { Filter("Owned") };
             case MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax root, Name.Identifier.ValueText: "IsOwnership" } access
-                when root.Identifier.ValueText == variables.ForeignKey && IsEf(model.GetSymbolInfo(access, token).Symbol):
+                when root.Identifier.ValueText == variables.ForeignKey && IsEf(Semantics.SymbolOrMethod(access, model, token)):
                 return new List<FluentStepSpec> { Filter("Ownership") };
             case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression or (int)SyntaxKind.NotEqualsExpression } comparison:
                 var atom = Comparison(comparison.Left, comparison.Right, variables, reader) ?? Comparison(comparison.Right, comparison.Left, variables, reader);
@@ -369,7 +369,7 @@ internal static class ModelLoopReader
     {
         if (right is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } && IsBaseTypeOf(left, variables.Entity, reader)) return Filter("Root");
         if (left is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax root, Name.Identifier.ValueText: "DeleteBehavior" } access
-            && root.Identifier.ValueText == variables.ForeignKey && IsEf(reader.Model.GetSymbolInfo(access, reader.Token).Symbol)
+            && root.Identifier.ValueText == variables.ForeignKey && IsEf(Semantics.SymbolOrMethod(access, reader.Model, reader.Token))
             && EnumValue(right, "DeleteBehavior", reader.Model, reader.Token) is { } behavior)
         {
             return Filter("DeleteBehavior", behavior);
@@ -379,7 +379,7 @@ internal static class ModelLoopReader
 
     private static bool IsBaseTypeOf(ExpressionSyntax expression, string? variable, Reader reader) =>
         expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax root, Name.Identifier.ValueText: "BaseType" } access
-        && root.Identifier.ValueText == variable && IsEf(reader.Model.GetSymbolInfo(access, reader.Token).Symbol);
+        && root.Identifier.ValueText == variable && IsEf(Semantics.SymbolOrMethod(access, reader.Model, reader.Token));
 
     private static bool IsClrTypeOf(ExpressionSyntax expression, string? variable) =>
         expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax root, Name.Identifier.ValueText: "ClrType" } && root.Identifier.ValueText == variable;
@@ -389,7 +389,7 @@ internal static class ModelLoopReader
         : filter with { Method = filter.Method.StartsWith("?!", System.StringComparison.Ordinal) ? "?" + filter.Method.Substring(2) : "?!" + filter.Method.Substring(1) };
 
     private static string? EnumValue(ExpressionSyntax expression, string enumName, SemanticModel model, CancellationToken token) =>
-        model.GetSymbolInfo(expression, token).Symbol is IFieldSymbol { HasConstantValue: true, ContainingType: { TypeKind: TypeKind.Enum } type } field
+        Semantics.SymbolOrMethod(expression, model, token) is IFieldSymbol { HasConstantValue: true, ContainingType: { TypeKind: TypeKind.Enum } type } field
         && type.Name == enumName && type.IsInNamespace(Ef) ? enumName + "." + field.Name : null;
 
     private static bool IsEf(ISymbol? symbol) => symbol?.ContainingType?.IsInNamespaceOrBelow(Ef) == true;

@@ -70,7 +70,7 @@ internal static class OptionsBuilderParser
                         CodeText.Safe(argument.Expression) is { } code ? code + " (" + parameter.Type.Name + ")" : parameter.Type.Name,
                         SourceLocation.From(argument)));
                     break;
-                case "databaseName" when model.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true, Value: string database }:
+                case "databaseName" when Semantics.ConstantOf(argument.Expression, model, cancellationToken) is { HasValue: true, Value: string database }:
                     databaseName = database;
                     break;
                 default:

@@ -113,7 +113,7 @@ internal static class RawSqlParser
     /// <summary><c>new SqlCommand(sql, connection)</c>: any ADO.NET command type's constructor taking the command text.</summary>
     private static RawSqlSpec? FromCommandCreation(ObjectCreationExpressionSyntax creation, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (model.GetSymbolInfo(creation, cancellationToken).Symbol is not IMethodSymbol { ContainingType: { } type } constructor) return null;
+        if (Semantics.SymbolOrMethod(creation, model, cancellationToken) is not IMethodSymbol { ContainingType: { } type } constructor) return null;
         if (!type.DerivesFromOrIs("System.Data.Common", "DbCommand")) return null;
         var argument = creation.ArgumentList!.Arguments.FirstOrDefault(a => OptionsBuilderParser.ParameterFor(a, creation.ArgumentList, constructor) is { Type.SpecialType: SpecialType.System_String });
         return argument is null ? null : Classify("ADO.NET new " + type.Name, argument.Expression, false, creation, model, cancellationToken);
@@ -121,7 +121,7 @@ internal static class RawSqlParser
 
     private static RawSqlSpec? FromCommandText(AssignmentExpressionSyntax assignment, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol is not IPropertySymbol { Name: "CommandText" } property) return null;
+        if (Semantics.SymbolOrMethod(assignment.Left, model, cancellationToken) is not IPropertySymbol { Name: "CommandText" } property) return null;
         var owner = property.ContainingType;
         var isCommand = owner.Is("System.Data.Common", "DbCommand") || owner.DerivesFrom("System.Data.Common", "DbCommand")
                         || owner.Is("System.Data", "IDbCommand") || owner.AllInterfaces.Any(i => i.Is("System.Data", "IDbCommand"));
@@ -130,7 +130,7 @@ internal static class RawSqlParser
 
     private static RawSqlSpec Classify(string api, ExpressionSyntax sql, bool takesFormattable, SyntaxNode site, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (model.GetConstantValue(sql, cancellationToken) is { HasValue: true, Value: string text })
+        if (Semantics.ConstantOf(sql, model, cancellationToken) is { HasValue: true, Value: string text })
         {
             return Spec(api, text, SqlParameterization.Constant, site, model, cancellationToken);
         }
@@ -153,7 +153,7 @@ internal static class RawSqlParser
     /// <summary>The initializer of a local that is never assigned again: <c>var sql = "..." + id; db.ExecuteSqlRaw(sql);</c>.</summary>
     private static ExpressionSyntax? SingleAssignmentInitializer(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (expression is not IdentifierNameSyntax identifier || model.GetSymbolInfo(identifier, cancellationToken).Symbol is not ILocalSymbol local) return null;
+        if (expression is not IdentifierNameSyntax identifier || Semantics.SymbolOrMethod(identifier, model, cancellationToken) is not ILocalSymbol local) return null;
         if (local.DeclaringSyntaxReferences.FirstOrDefault()?.ReadSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator) return null;
         var body = declarator.Ancestors().FirstOrDefault(a => a is BlockSyntax or ArrowExpressionClauseSyntax or CompilationUnitSyntax);
         if (body is null) return null;
@@ -167,7 +167,7 @@ internal static class RawSqlParser
     }
 
     private static bool IsStringFormat(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken) =>
-        expression is InvocationExpressionSyntax invocation && model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol { Name: "Format" or "Concat" or "Join" } method
+        expression is InvocationExpressionSyntax invocation && Semantics.SymbolOrMethod(invocation, model, cancellationToken) is IMethodSymbol { Name: "Format" or "Concat" or "Join" } method
         && method.ContainingType.SpecialType == SpecialType.System_String;
 
     private static RawSqlSpec Spec(string api, string? sql, SqlParameterization parameterization, SyntaxNode site, SemanticModel model, CancellationToken cancellationToken)

@@ -78,7 +78,7 @@ internal static class RebusParser
     /// <summary><c>config.Correlate&lt;TMessage&gt;(m => m.OrderId, d => d.OrderId)</c> as <c>TMessage.OrderId = OrderId</c>.</summary>
     private static string? Correlation(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol { Name: "Correlate", TypeArguments.Length: 1 } method
+        if (Semantics.SymbolOrMethod(invocation, model, cancellationToken) is not IMethodSymbol { Name: "Correlate", TypeArguments.Length: 1 } method
             || !method.ContainingType.Is("Rebus.Sagas", "ICorrelationConfig`1")) return null;
         var arguments = invocation.ArgumentList.Arguments;
         if (arguments.Count != 2) return null;
@@ -97,23 +97,23 @@ internal static class RebusParser
             _ => null,
         };
         if (name != "MarkAsComplete" && (name is null || !BusCalls.Contains(name))) return null;
-        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method) return null;
+        if (Semantics.SymbolOrMethod(invocation, model, cancellationToken) is not IMethodSymbol method) return null;
         if (name == "MarkAsComplete") return method.ContainingType.Is("Rebus.Sagas", "Saga") ? "MarkAsComplete" : null;
         var original = method.ReducedFrom ?? method;
         if (!original.ContainingType.IsInNamespaceOrBelow("Rebus")) return null;
         var message = invocation.ArgumentList.Arguments.Skip(name == "Defer" ? 1 : 0).FirstOrDefault();
-        var messageType = message is null ? null : model.GetTypeInfo(message.Expression, cancellationToken).Type;
+        var messageType = message is null ? null : Semantics.TypeOf(message.Expression, model, cancellationToken);
         return name + (messageType is null or { SpecialType: SpecialType.System_Object } ? "" : " " + messageType.Name);
     }
 
     /// <summary><c>.Sagas(s => s.StoreInPostgres(connection, "sagas", "saga_index"))</c>: where Rebus keeps saga data.</summary>
     private static MessagingSpec? Storage(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol { Name: "Sagas" } method
+        if (Semantics.SymbolOrMethod(invocation, model, cancellationToken) is not IMethodSymbol { Name: "Sagas" } method
             || !method.ContainingType.Is("Rebus.Config", "RebusConfigurer")) return null;
         var lambda = invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression as LambdaExpressionSyntax;
         var store = lambda?.DescendantNodes().OfType<InvocationExpressionSyntax>()
-            .Select(i => (Call: i, Symbol: model.GetSymbolInfo(i, cancellationToken).Symbol as IMethodSymbol))
+            .Select(i => (Call: i, Symbol: Semantics.SymbolOrMethod(i, model, cancellationToken) as IMethodSymbol))
             .FirstOrDefault(c => c.Symbol is { Name: var n } && n.StartsWith("StoreIn", System.StringComparison.Ordinal) && (c.Symbol.ReducedFrom ?? c.Symbol).ContainingType.IsInNamespaceOrBelow("Rebus"));
         if (store?.Symbol is not { } storeMethod) return null;
         var detail = storeMethod.Name switch

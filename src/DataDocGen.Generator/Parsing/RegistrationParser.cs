@@ -54,20 +54,20 @@ internal static class RegistrationParser
                         poolSizeIsDefault = argument is null;
                         poolSize = argument is null
                             ? (parameter.HasExplicitDefaultValue ? System.Convert.ToString(parameter.ExplicitDefaultValue, System.Globalization.CultureInfo.InvariantCulture) : null)
-                            : model.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true, Value: int size }
+                            : Semantics.ConstantOf(argument.Expression, model, cancellationToken) is { HasValue: true, Value: int size }
                                 ? size.ToString(System.Globalization.CultureInfo.InvariantCulture)
                                 : CodeText.Safe(argument.Expression);
                         break;
                     case "contextLifetime" or "lifetime":
                         var value = argument is null
                             ? (parameter.HasExplicitDefaultValue ? parameter.ExplicitDefaultValue : null)
-                            : model.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true } constant ? constant.Value : null;
+                            : Semantics.ConstantOf(argument.Expression, model, cancellationToken) is { HasValue: true } constant ? constant.Value : null;
                         lifetime = value is int index && index >= 0 && index < LifetimeNames.Length ? LifetimeNames[index]
                             : argument is not null ? CodeText.Safe(argument.Expression) : null;
                         if (argument is not null && method.Name == "AddDbContextFactory") optionsLifetime = lifetime ?? "set in code";
                         break;
                     case "optionsLifetime" when argument is not null:
-                        optionsLifetime = model.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true, Value: int option } && option >= 0 && option < LifetimeNames.Length
+                        optionsLifetime = Semantics.ConstantOf(argument.Expression, model, cancellationToken) is { HasValue: true, Value: int option } && option >= 0 && option < LifetimeNames.Length
                             ? LifetimeNames[option] : "set in code";
                         break;
                     case "optionsAction" when argument is not null:

@@ -177,7 +177,7 @@ internal static class RepositoryParser
         else
         {
             var types = invocation.ArgumentList.Arguments.Select(a => a.Expression).OfType<TypeOfExpressionSyntax>()
-                .Select(t => model.GetTypeInfo(t.Type, cancellationToken).Type).ToList();
+                .Select(t => Semantics.TypeOf(t.Type, model, cancellationToken)).ToList();
             if (types.Count == 2) (service, implementation) = (types[0], types[1]);
             else if (types.Count == 1 && invocation.ArgumentList.Arguments.Count == 1) service = implementation = types[0];
         }

@@ -19,12 +19,12 @@ internal static class SanitisationParser
 
     public static SanitisationSpec? Parse(InvocationExpressionSyntax call, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (model.GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol method || Sanitiser(method) is not { } api) return null;
+        if (Semantics.SymbolOrMethod(call, model, cancellationToken) is not IMethodSymbol method || Sanitiser(method) is not { } api) return null;
         // Named by the receiver's type: HtmlEncoder.Default.Encode is declared on its base, TextEncoder.
-        var receiver = method.IsStatic ? method.ContainingType : model.GetTypeInfo(((MemberAccessExpressionSyntax)call.Expression).Expression, cancellationToken).Type ?? method.ContainingType;
+        var receiver = method.IsStatic ? method.ContainingType : Semantics.TypeOf(((MemberAccessExpressionSyntax)call.Expression).Expression, model, cancellationToken) ?? method.ContainingType;
         var sanitiser = receiver.Name + "." + api;
         var assignment = (AssignmentExpressionSyntax)Unparenthesized(call).Parent!;
-        var target = model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol;
+        var target = Semantics.SymbolOrMethod(assignment.Left, model, cancellationToken);
         if (target is not (IPropertySymbol or IFieldSymbol) || target.ContainingType is null) return null;
         return new SanitisationSpec(target.ContainingType.ClrFullName(), target.Name, sanitiser, CodeText.MemberName(call, model, cancellationToken), SourceLocation.From(call));
     }

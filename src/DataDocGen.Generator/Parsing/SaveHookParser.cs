@@ -69,11 +69,11 @@ internal static class SaveHookParser
                         publishes.Add(message);
                         break;
                     case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "Entries", TypeArgumentList.Arguments.Count: 1 } generic } }
-                        when model.GetTypeInfo(generic.TypeArgumentList.Arguments[0], cancellationToken).Type is { } entryType:
+                        when Semantics.TypeOf(generic.TypeArgumentList.Arguments[0], model, cancellationToken) is { } entryType:
                         entries.Add(entryType.ClrFullName());
                         break;
                     case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax target } assignment:
-                        var symbol = model.GetSymbolInfo(target, cancellationToken).Symbol as IPropertySymbol;
+                        var symbol = Semantics.SymbolOrMethod(target, model, cancellationToken) as IPropertySymbol;
                         if (symbol is null) break;
                         if (symbol.Name == "State" && symbol.ContainingType.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore"))
                         {
@@ -112,7 +112,7 @@ internal static class SaveHookParser
         {
             if (!methods.Contains(method.Name) || !owner.IsInNamespaceOrBelow(ns)) continue;
             var message = method.TypeArguments.FirstOrDefault(t => t is not ITypeParameterSymbol)
-                          ?? (call.ArgumentList.Arguments.Count > 0 && library == "MassTransit" ? model.GetTypeInfo(call.ArgumentList.Arguments[0].Expression, cancellationToken).Type : null);
+                          ?? (call.ArgumentList.Arguments.Count > 0 && library == "MassTransit" ? Semantics.TypeOf(call.ArgumentList.Arguments[0].Expression, model, cancellationToken) : null);
             return library + " " + method.Name + (message is null || message.SpecialType == SpecialType.System_Object ? "" : " " + message.ClrFullName());
         }
         return null;
@@ -126,7 +126,7 @@ internal static class SaveHookParser
     private static bool IsTrackedEntity(ExpressionSyntax receiver, SemanticModel model, CancellationToken cancellationToken)
     {
         if (IsEntryEntity(receiver, model, cancellationToken)) return true;
-        if (receiver is not IdentifierNameSyntax identifier || model.GetSymbolInfo(identifier, cancellationToken).Symbol is not ILocalSymbol local) return false;
+        if (receiver is not IdentifierNameSyntax identifier || Semantics.SymbolOrMethod(identifier, model, cancellationToken) is not ILocalSymbol local) return false;
         var declaration = local.DeclaringSyntaxReferences.FirstOrDefault()?.ReadSyntax(cancellationToken);
         return declaration switch
         {
@@ -139,7 +139,7 @@ internal static class SaveHookParser
 
     private static bool IsEntryEntity(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken) =>
         expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Entity" } access
-        && model.GetSymbolInfo(access, cancellationToken).Symbol is IPropertySymbol { ContainingType: { } entry }
+        && Semantics.SymbolOrMethod(access, model, cancellationToken) is IPropertySymbol { ContainingType: { } entry }
         && entry.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore.ChangeTracking");
 
     /// <summary>Methods of the same class called by name from the hooks (one level).</summary>

@@ -95,7 +95,7 @@ internal static class SecurityParser
         foreach (var argument in invocation.ArgumentList.Arguments)
         {
             how.UnionWith(Protecting(argument.Expression, model, cancellationToken));
-            if (model.GetTypeInfo(argument.Expression, cancellationToken).Type is INamedTypeSymbol created && EncryptsInSource(created, model, cancellationToken)) how.Add("converter " + created.Name);
+            if (Semantics.TypeOf(argument.Expression, model, cancellationToken) is INamedTypeSymbol created && EncryptsInSource(created, model, cancellationToken)) how.Add("converter " + created.Name);
         }
         foreach (var typeArgument in method.TypeArguments.OfType<INamedTypeSymbol>())
         {
@@ -114,7 +114,7 @@ internal static class SecurityParser
         var selector = property.ArgumentList.Arguments.FirstOrDefault()?.Expression;
         var name = SyntaxFacts.SelectedMember(selector) ?? model.ConstantString(selector, cancellationToken);
         if (name is null) return null;
-        var builder = model.GetTypeInfo(propertyAccess.Expression, cancellationToken).Type as INamedTypeSymbol;
+        var builder = Semantics.TypeOf(propertyAccess.Expression, model, cancellationToken) as INamedTypeSymbol;
         return builder is { Name: "EntityTypeBuilder" or "OwnedNavigationBuilder", TypeArguments.Length: > 0 } ? builder.TypeArguments[builder.TypeArguments.Length - 1].ClrFullName() + "." + name : name;
     }
 
@@ -157,7 +157,7 @@ internal static class SecurityParser
                     found.Add("IDataProtector." + method.Name);
                     break;
                 case IdentifierNameSyntax identifier when identifier.Identifier.ValueText is "Aes" or "AesGcm" or "AesCcm" or "ChaCha20Poly1305" or "ProtectedData"
-                                                           && model.GetSymbolInfo(identifier, cancellationToken).Symbol is INamedTypeSymbol crypto
+                                                           && Semantics.SymbolOrMethod(identifier, model, cancellationToken) is INamedTypeSymbol crypto
                                                            && crypto.IsInNamespaceOrBelow("System.Security.Cryptography"):
                     found.Add(crypto.Name);
                     break;

@@ -89,7 +89,7 @@ internal static class SeedingParser
     /// <summary><c>new Faker&lt;Customer&gt;().RuleFor(c => c.Name, f => ...)...Generate(50)</c>: the properties filled, the count.</summary>
     private static SeedingSpec? Faker(ObjectCreationExpressionSyntax creation, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (model.GetTypeInfo(creation, cancellationToken).Type is not INamedTypeSymbol { Name: "Faker", TypeArguments.Length: 1 } faker || !faker.IsInNamespace("Bogus")) return null;
+        if (Semantics.TypeOf(creation, model, cancellationToken) is not INamedTypeSymbol { Name: "Faker", TypeArguments.Length: 1 } faker || !faker.IsInNamespace("Bogus")) return null;
         var details = new List<string>();
         var filled = new List<string>();
         foreach (var call in SyntaxFacts.CallsChainedAfter(creation))
@@ -105,11 +105,11 @@ internal static class SeedingParser
             }
             else if (name is "Generate" or "GenerateLazy" or "GenerateForever")
             {
-                var count = call.ArgumentList.Arguments.FirstOrDefault() is { } argument && model.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true, Value: int n }
+                var count = call.ArgumentList.Arguments.FirstOrDefault() is { } argument && Semantics.ConstantOf(argument.Expression, model, cancellationToken) is { HasValue: true, Value: int n }
                     ? n.ToString(CultureInfo.InvariantCulture) : null;
                 details.Add(name == "Generate" ? "generates " + (count ?? (call.ArgumentList.Arguments.Count == 0 ? "1" : "a computed number of")) + " item(s)" : name);
             }
-            else if (name is "UseSeed" && call.ArgumentList.Arguments.FirstOrDefault() is { } seed && model.GetConstantValue(seed.Expression, cancellationToken) is { HasValue: true, Value: int value })
+            else if (name is "UseSeed" && call.ArgumentList.Arguments.FirstOrDefault() is { } seed && Semantics.ConstantOf(seed.Expression, model, cancellationToken) is { HasValue: true, Value: int value })
             {
                 details.Add("deterministic seed " + value.ToString(CultureInfo.InvariantCulture));
             }

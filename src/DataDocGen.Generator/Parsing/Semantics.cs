@@ -38,6 +38,13 @@ internal static class Semantics
     public static ISymbol? SymbolOf(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken) =>
         (s_modelIsBound ? null : DeclarationBinder.SymbolOf(expression, model, cancellationToken)) ?? model.GetSymbolInfo(expression, cancellationToken).Symbol;
 
+    /// <summary>What <c>GetSymbolInfo(expression).Symbol</c> gives: for a call, the exact method (null where the binder
+    /// finds no single one); for a name or member access, its symbol.</summary>
+    public static ISymbol? SymbolOrMethod(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken) =>
+        expression is InvocationExpressionSyntax invocation
+            ? (s_modelIsBound ? null : DeclarationBinder.Method(invocation, model, cancellationToken, exact: true)) ?? model.GetSymbolInfo(invocation, cancellationToken).Symbol
+            : SymbolOf(expression, model, cancellationToken);
+
     /// <summary>The method a call resolves to, certain in its declaring type, name and the parameters its positional
     /// arguments meet (see <see cref="OptionsBuilderParser.ResolveMethod"/>); its type arguments may stay open.</summary>
     public static IMethodSymbol? Method(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken) =>

@@ -97,14 +97,14 @@ internal static class StoreParser
 
     private static StoreResult? FromCreation(ObjectCreationExpressionSyntax creation, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (model.GetTypeInfo(creation, cancellationToken).Type is not INamedTypeSymbol type) return null;
+        if (Semantics.TypeOf(creation, model, cancellationToken) is not INamedTypeSymbol type) return null;
         if (!Creations.TryGetValue(type.Name, out var candidates)) return null;
         foreach (var (ns, store, isSql, library) in candidates)
         {
             if (!type.IsInNamespace(ns)) continue;
             var argument = creation.ArgumentList?.Arguments.FirstOrDefault()?.Expression;
             // new MongoClient(settings) or new SqlConnection() take no connection string we can follow: no source listed.
-            var connection = argument is not null && model.GetTypeInfo(argument, cancellationToken).Type?.SpecialType == SpecialType.System_String
+            var connection = argument is not null && Semantics.TypeOf(argument, model, cancellationToken)?.SpecialType == SpecialType.System_String
                 ? ConnectionSourceParser.Parse(argument, model, cancellationToken).ToEquatableArray()
                 : EquatableArray<ConnectionSourceSpec>.Empty;
             var spec = new StoreSpec(store, isSql, type.Name + " (" + library + ")", "new " + type.Name, connection,
@@ -134,7 +134,7 @@ internal static class StoreParser
         if (name is "Connect" or "ConnectAsync" && owner.Is("StackExchange.Redis", "ConnectionMultiplexer"))
         {
             var argument = invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression;
-            var connection = argument is not null && model.GetTypeInfo(argument, cancellationToken).Type?.SpecialType == SpecialType.System_String
+            var connection = argument is not null && Semantics.TypeOf(argument, model, cancellationToken)?.SpecialType == SpecialType.System_String
                 ? ConnectionSourceParser.Parse(argument, model, cancellationToken).ToEquatableArray()
                 : EquatableArray<ConnectionSourceSpec>.Empty;
             return new StoreResult(new StoreSpec("Redis", false, "ConnectionMultiplexer (StackExchange.Redis)", "ConnectionMultiplexer." + name, connection, member, location), null, null);
@@ -201,7 +201,7 @@ internal static class StoreParser
     {
         // CreateMany with several CreateIndexModel<T> written in place: one detail per index, never one merged index.
         var models = invocation.ArgumentList.DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>()
-            .Where(c => model.GetTypeInfo(c, cancellationToken).Type is INamedTypeSymbol { Name: "CreateIndexModel", TypeArguments.Length: 1 } t && t.IsInNamespace("MongoDB.Driver"))
+            .Where(c => Semantics.TypeOf(c, model, cancellationToken) is INamedTypeSymbol { Name: "CreateIndexModel", TypeArguments.Length: 1 } t && t.IsInNamespace("MongoDB.Driver"))
             .ToList();
         if (models.Count > 1)
         {
@@ -228,10 +228,10 @@ internal static class StoreParser
             var option = assignment.Left is IdentifierNameSyntax id ? id.Identifier.ValueText : null;
             switch (option)
             {
-                case "Unique" when model.GetConstantValue(assignment.Right, cancellationToken) is { HasValue: true, Value: true }:
+                case "Unique" when Semantics.ConstantOf(assignment.Right, model, cancellationToken) is { HasValue: true, Value: true }:
                     parts.Add("unique");
                     break;
-                case "Sparse" when model.GetConstantValue(assignment.Right, cancellationToken) is { HasValue: true, Value: true }:
+                case "Sparse" when Semantics.ConstantOf(assignment.Right, model, cancellationToken) is { HasValue: true, Value: true }:
                     parts.Add("sparse");
                     break;
                 case "Name" when model.ConstantString(assignment.Right, cancellationToken) is { } indexName:
@@ -265,8 +265,8 @@ internal static class StoreParser
                     indexName = model.ConstantString(argument.Expression, cancellationToken);
                     break;
                 case "unique":
-                    unique = model.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true, Value: true };
-                    if (!unique && model.GetConstantValue(argument.Expression, cancellationToken) is not { HasValue: true }) return (field ?? "…") + ", unique or not (not a constant)";
+                    unique = Semantics.ConstantOf(argument.Expression, model, cancellationToken) is { HasValue: true, Value: true };
+                    if (!unique && Semantics.ConstantOf(argument.Expression, model, cancellationToken) is not { HasValue: true }) return (field ?? "…") + ", unique or not (not a constant)";
                     break;
             }
         }

@@ -53,7 +53,7 @@ internal static class TenancyParser
         {
             if (!OptionsBuilderParser.ReceiverType(method).Is(Ef, "ModelBuilder") || invocation.ArgumentList.Arguments.Count != 1) return null;
             var argument = invocation.ArgumentList.Arguments[0].Expression;
-            if (model.GetConstantValue(argument, cancellationToken).HasValue) return null;
+            if (Semantics.ConstantOf(argument, model, cancellationToken).HasValue) return null;
             return new TenancySpec(TenancyKind.RunTimeDefaultSchema, EnclosingContext(invocation, model, cancellationToken), CodeText.Safe(argument), null,
                 Reads(argument, model, cancellationToken), member, SourceLocation.From(invocation));
         }
@@ -83,7 +83,7 @@ internal static class TenancyParser
     /// <summary>Instance fields and properties the code reads, as <c>Type.Member</c> (the declaring type's name).</summary>
     private static EquatableArray<string> Reads(SyntaxNode code, SemanticModel model, CancellationToken cancellationToken) => code.DescendantNodesAndSelf()
         .OfType<SimpleNameSyntax>()
-        .Select(n => model.GetSymbolInfo(n, cancellationToken).Symbol)
+        .Select(n => Semantics.SymbolOrMethod(n, model, cancellationToken))
         .Where(s => s is IFieldSymbol { IsStatic: false } or IPropertySymbol { IsStatic: false })
         .Select(s => s!.ContainingType.Name + "." + s.Name)
         .Distinct().OrderBy(r => r, System.StringComparer.Ordinal).ToEquatableArray();

@@ -41,8 +41,8 @@ internal static class TrackedChangeReader
             cancellationToken.ThrowIfCancellationRequested();
             if (assignment.SpanStart >= save.SpanStart || InnerBody(assignment, body)) continue;
             if (assignment.Left is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax variable } member) continue;
-            if (model.GetSymbolInfo(member, cancellationToken).Symbol is not IPropertySymbol) continue;
-            if (model.GetSymbolInfo(variable, cancellationToken).Symbol is not ILocalSymbol local) continue;
+            if (Semantics.SymbolOrMethod(member, model, cancellationToken) is not IPropertySymbol) continue;
+            if (Semantics.SymbolOrMethod(variable, model, cancellationToken) is not ILocalSymbol local) continue;
             if (LoadedEntity(local, body, context, model, cancellationToken) is not { } entity) continue;
             var location = SourceLocation.From(assignment);
             if (!seen.Add((entity.ClrFullName(), location))) continue;
@@ -86,7 +86,7 @@ internal static class TrackedChangeReader
     /// <summary><c>foreach (var x in db.Set.Where(...))</c>, or over a local initialised with such a query.</summary>
     private static ExpressionSyntax? ForEachSource(ForEachStatementSyntax loop, SyntaxNode body, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (loop.Expression is IdentifierNameSyntax name && model.GetSymbolInfo(name, cancellationToken).Symbol is ILocalSymbol list
+        if (loop.Expression is IdentifierNameSyntax name && Semantics.SymbolOrMethod(name, model, cancellationToken) is ILocalSymbol list
             && list.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: var value } declarator
             && body.Span.Contains(declarator.Span))
         {
@@ -111,8 +111,8 @@ internal static class TrackedChangeReader
                     current = call.Expression;
                     continue;
                 case MemberAccessExpressionSyntax set:
-                    if (model.GetTypeInfo(set, cancellationToken).Type.DbSetEntity() is not { } entity) return null;
-                    return SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(set.Expression, cancellationToken).Symbol, context) ? entity : null;
+                    if (Semantics.TypeOf(set, model, cancellationToken).DbSetEntity() is not { } entity) return null;
+                    return SymbolEqualityComparer.Default.Equals(Semantics.SymbolOrMethod(set.Expression, model, cancellationToken), context) ? entity : null;
                 default:
                     return null;
             }

@@ -173,7 +173,7 @@ internal static class TransactionBodyReader
     {
         if (expression is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } self) expression = self;
         else if (expression is not IdentifierNameSyntax) return null;
-        return model.GetSymbolInfo(expression, cancellationToken).Symbol is { Kind: SymbolKind.Field or SymbolKind.Property or SymbolKind.Parameter or SymbolKind.Local } symbol ? symbol : null;
+        return Semantics.SymbolOrMethod(expression, model, cancellationToken) is { Kind: SymbolKind.Field or SymbolKind.Property or SymbolKind.Parameter or SymbolKind.Local } symbol ? symbol : null;
     }
 
     /// <summary>ADO.NET (<c>DbTransaction</c>, <c>IDbTransaction</c>) and EF Core (<c>IDbContextTransaction</c>) transactions.</summary>

@@ -96,7 +96,7 @@ internal static class ValidationParser
     private static string? Rule(InvocationExpressionSyntax end, SemanticModel model, CancellationToken cancellationToken)
     {
         var start = Start(end)!;
-        if (model.GetSymbolInfo(start, cancellationToken).Symbol is not IMethodSymbol { ContainingType: { } owner } || !owner.IsInNamespaceOrBelow("FluentValidation")) return null;
+        if (Semantics.SymbolOrMethod(start, model, cancellationToken) is not IMethodSymbol { ContainingType: { } owner } || !owner.IsInNamespaceOrBelow("FluentValidation")) return null;
         var property = start.ArgumentList.Arguments.FirstOrDefault()?.Expression switch
         {
             SimpleLambdaExpressionSyntax { Body: MemberAccessExpressionSyntax access } => access.Name.Identifier.ValueText,
