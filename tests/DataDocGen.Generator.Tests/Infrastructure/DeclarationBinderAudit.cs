@@ -12,9 +12,13 @@ namespace DataDocGen.Generator.Tests.Infrastructure;
 /// </summary>
 internal static class DeclarationBinderAudit
 {
-    public static List<string> Mismatches(Compilation compilation)
+    public static List<string> Mismatches(Compilation compilation) => Mismatches(compilation, out _);
+
+    /// <param name="answered">How many questions DeclarationBinder answered (types, symbols, constants, calls).</param>
+    public static List<string> Mismatches(Compilation compilation, out int answered)
     {
         var mismatches = new List<string>();
+        answered = 0;
         foreach (var tree in compilation.SyntaxTrees)
         {
             var model = compilation.GetSemanticModel(tree);
@@ -29,20 +33,23 @@ internal static class DeclarationBinderAudit
                     }
                 }
                 var where = tree.FilePath + ":" + (expression.GetLocation().GetLineSpan().StartLinePosition.Line + 1) + " `" + expression + "`";
-                Check(expression, model, where, mismatches);
+                answered += Check(expression, model, where, mismatches);
             }
         }
         return mismatches;
     }
 
-    private static void Check(ExpressionSyntax expression, SemanticModel model, string where, List<string> mismatches)
+    private static int Check(ExpressionSyntax expression, SemanticModel model, string where, List<string> mismatches)
     {
+        var answered = 0;
         var type = DeclarationBinder.TypeOf(expression, model, default);
+        if (type is not null) answered++;
         if (type is not null && !SymbolEqualityComparer.Default.Equals(type, model.GetTypeInfo(expression).Type))
         {
             mismatches.Add(where + ": type " + type.ToDisplayString() + ", binder " + model.GetTypeInfo(expression).Type?.ToDisplayString());
         }
         var symbol = DeclarationBinder.SymbolOf(expression, model, default);
+        if (symbol is not null) answered++;
         if (symbol is not null && !SymbolEqualityComparer.Default.Equals(symbol, model.GetSymbolInfo(expression).Symbol))
         {
             mismatches.Add(where + ": symbol " + symbol.ToDisplayString() + ", binder " + model.GetSymbolInfo(expression).Symbol?.ToDisplayString());
@@ -50,6 +57,7 @@ internal static class DeclarationBinderAudit
         var constant = DeclarationBinder.ConstantOf(expression, model, default);
         if (constant.Known)
         {
+            answered++;
             var bound = model.GetConstantValue(expression);
             if (bound.HasValue != constant.IsConstant || (bound.HasValue && !Equals(bound.Value, constant.Value)))
             {
@@ -66,7 +74,12 @@ internal static class DeclarationBinderAudit
                 mismatches.Add(where + ": local " + kind + ", binder " + bound?.Kind);
             }
         }
-        if (expression is InvocationExpressionSyntax invocation) CheckCall(invocation, model, where, mismatches);
+        if (expression is InvocationExpressionSyntax invocation && DeclarationBinder.Method(invocation, model, default, exact: false) is not null)
+        {
+            answered++;
+            CheckCall(invocation, model, where, mismatches);
+        }
+        return answered;
     }
 
     private static void CheckCall(InvocationExpressionSyntax invocation, SemanticModel model, string where, List<string> mismatches)
