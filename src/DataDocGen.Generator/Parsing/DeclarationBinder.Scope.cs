@@ -228,7 +228,8 @@ internal static partial class DeclarationBinder
                         Add(declarator.Identifier, declarator, other);
                         break;
                     case ForEachStatementSyntax loop:
-                        Add(loop.Identifier, loop, new LocalDeclaration(LocalKind.ForEach, loop.Type, loop.Expression));
+                        // await foreach enumerates IAsyncEnumerable<T>, which a type may implement with another T.
+                        Add(loop.Identifier, loop, loop.AwaitKeyword.RawKind != 0 ? other : new LocalDeclaration(LocalKind.ForEach, loop.Type, loop.Expression));
                         break;
                     case ParameterSyntax parameter:
                         var lambda = parameter.Parent switch
