@@ -207,7 +207,7 @@ public class BrokerClientTests
         // and CachedStrings created in place.
         Assert.Contains("| RabbitMQ | `IChannel.BasicPublishAsync` | exchange `shop.events` | `order.placed` |  | `RabbitOutboxRelay.ExecuteAsync` | [Jobs/RabbitOutboxRelay.cs:23](Jobs/RabbitOutboxRelay.cs#L23) |", md);
         Assert.Contains("| RabbitMQ | `IChannel.BasicPublishAsync` | exchange `audit` | `routingKey` (not a constant) |  | `RabbitShapes.All` | [Jobs/RabbitOutboxRelay.cs:35](Jobs/RabbitOutboxRelay.cs#L35) |", md);
-        Assert.Contains("| RabbitMQ | `IChannel.BasicPublishAsync` | default exchange | `invoices` |  | `RabbitShapes.All` | [Jobs/RabbitOutboxRelay.cs:36](Jobs/RabbitOutboxRelay.cs#L36) |", md);
+        Assert.Contains("| RabbitMQ | `IChannel.BasicPublishAsync` | default exchange (to the queue the routing key names) | `invoices` |  | `RabbitShapes.All` | [Jobs/RabbitOutboxRelay.cs:36](Jobs/RabbitOutboxRelay.cs#L36) |", md);
         Assert.Contains("| RabbitMQ | `IChannel.BasicPublishAsync` | exchange `billing` | `invoice.paid` |  | `RabbitShapes.All` | [Jobs/RabbitOutboxRelay.cs:37](Jobs/RabbitOutboxRelay.cs#L37) |", md);
         Assert.Contains("| RabbitMQ | `IChannel.BasicPublishAsync` | exchange `cached` | `key` |  | `RabbitShapes.All` | [Jobs/RabbitOutboxRelay.cs:38](Jobs/RabbitOutboxRelay.cs#L38) |", md);
         // 6.x: IModel's own method and its extension.

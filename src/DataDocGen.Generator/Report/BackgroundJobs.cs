@@ -109,10 +109,10 @@ internal static class BackgroundJobs
         + (message.RoutingKey is null ? "" : " with routing key " + Name(message.RoutingKey))
         + " (`" + message.Api + "`)";
 
-    /// <summary><c>exchange `orders`</c>, <c>the default exchange</c>, <c>topic `options.Topic` (not a constant)</c>,
-    /// <c>queue or topic not known here</c>.</summary>
+    /// <summary><c>exchange `orders`</c>, <c>default exchange (to the queue the routing key names)</c>, <c>topic
+    /// `options.Topic` (not a constant)</c>, <c>queue or topic not known here</c>.</summary>
     public static string Destination(BrokerMessageSpec message) =>
-        message.Destination is { Constant: "" } && message.Broker == "RabbitMQ" ? "default exchange"
+        message.Destination is { Constant: "" } && message.Broker == "RabbitMQ" ? "default exchange (to the queue the routing key names)"
         : message.Destination is null ? message.Target + " not known here"
         : message.Target + " " + Name(message.Destination);
 
