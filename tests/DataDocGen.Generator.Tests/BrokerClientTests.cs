@@ -1,3 +1,5 @@
+using DataDocGen.Generator.Emit;
+using DataDocGen.Generator.Report;
 using DataDocGen.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 
@@ -372,5 +374,64 @@ public class BrokerClientTests
         {
             Assert.DoesNotContain(secret, output.All);
         }
+    }
+
+    [Fact]
+    public void Broker_messages_survive_the_fragment_and_a_host_merges_those_of_its_references()
+    {
+        var library = Run(Code);
+        var fragment = ReportFragment.Read(library.Fragment!);
+        Assert.NotNull(fragment);
+        Assert.Equal(15, fragment!.BrokerMessages.Count);
+        Assert.Equal(library.Fragment, ReportFragment.Write(fragment));
+        Assert.Equal(library.Markdown, MarkdownEmitter.Emit(fragment, new RelativePath(GeneratorHarness.ProjectDir)));
+
+        var host = GeneratorHarness.Run(Sources.With(("Program.cs", "public static class Host { }")), new Dictionary<string, string>
+        {
+            ["/src/Shop/obj/DATA_LAYER" + DataLayerReportGenerator.FragmentSuffix] = library.Fragment!,
+        }, projectDir: "/src/Web/", assemblyName: "Web");
+
+        Assert.Contains("| Kafka | `IProducer.ProduceAsync` | topic `orders` |  | `Shop.Api.OrderPlaced` | `POST /orders` | [../Shop/Api/Endpoints.cs:22](../Shop/Api/Endpoints.cs#L22) |", host.Markdown);
+        Assert.Contains("queue or topic `audit-events` from `CreateSender` [../Shop/Services/AuditForwarder.cs:18](../Shop/Services/AuditForwarder.cs#L18)", host.Markdown);
+    }
+
+    [Fact]
+    public void A_sender_created_in_another_file_of_a_partial_class_is_followed_and_an_edit_there_is_seen()
+    {
+        var sources = Sources.With(
+            ("Services/Notifier.cs", """
+                using System.Threading.Tasks;
+                using Azure.Messaging.ServiceBus;
+                namespace Shop.Services
+                {
+                    public sealed partial class Notifier
+                    {
+                        private readonly ServiceBusSender _sender;
+                        public Task Notify(string text) => _sender.SendMessageAsync(new ServiceBusMessage(text));
+                    }
+                }
+                """),
+            ("Services/Notifier.Setup.cs", """
+                using Azure.Messaging.ServiceBus;
+                namespace Shop.Services
+                {
+                    public sealed partial class Notifier
+                    {
+                        public Notifier(ServiceBusClient client) => _sender = client.CreateSender("notifications");
+                    }
+                }
+                """));
+        var compilation = GeneratorHarness.Compile(sources);
+        Assert.Empty(DeclarationBinderAudit.Mismatches(compilation));
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        Assert.Contains("| Azure Service Bus | `ServiceBusSender.SendMessageAsync` | queue or topic `notifications` from `CreateSender` [Services/Notifier.Setup.cs:11](Services/Notifier.Setup.cs#L11) |", Markdown(driver));
+
+        // The constructor's file changes, the call's does not: the cached result must not survive.
+        var tree = compilation.SyntaxTrees.Single(t => t.FilePath.EndsWith("Notifier.Setup.cs", StringComparison.Ordinal));
+        var edited = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(tree.GetText().ToString().Replace("\"notifications\"", "\"alerts\""))));
+        driver = driver.RunGenerators(edited);
+        Assert.Contains("| Azure Service Bus | `ServiceBusSender.SendMessageAsync` | queue or topic `alerts` from `CreateSender` [Services/Notifier.Setup.cs:11](Services/Notifier.Setup.cs#L11) |", Markdown(driver));
+
+        static string Markdown(GeneratorDriver driver) => GeneratorOutput.From(driver.GetRunResult(), null!, []).Markdown!;
     }
 }
