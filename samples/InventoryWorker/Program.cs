@@ -1,4 +1,5 @@
 using Inventory.Data;
+using Confluent.Kafka;
 using Inventory.Services;
 using Npgsql;
 using StackExchange.Redis;
@@ -14,6 +15,18 @@ builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer
 builder.Services.AddSingleton<StockCache>();
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<WarehouseDirectory>();
+builder.Services.AddSingleton(_ => new ProducerBuilder<string, StockLevelChanged>(new ProducerConfig
+    {
+        BootstrapServers = configuration["Kafka:BootstrapServers"],
+        SecurityProtocol = SecurityProtocol.SaslSsl,
+        SaslMechanism = SaslMechanism.ScramSha512,
+        SaslUsername = configuration["Kafka:Username"],
+        SaslPassword = configuration["Kafka:Password"],
+        EnableIdempotence = true,
+    })
+    .SetValueSerializer(new JsonValueSerializer<StockLevelChanged>())
+    .Build());
+builder.Services.AddSingleton<StockEvents>();
 builder.Services.AddHostedService<StockSyncWorker>();
 
 builder.Build().Run();

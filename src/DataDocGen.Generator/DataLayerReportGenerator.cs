@@ -50,6 +50,8 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         public const string DeclaredMembers = nameof(DeclaredMembers);
         public const string Specifications = nameof(Specifications);
         public const string NamespaceSpans = nameof(NamespaceSpans);
+        public const string BrokerMessages = nameof(BrokerMessages);
+        public const string BrokerMessagesJoined = nameof(BrokerMessagesJoined);
         public const string HostedServices = nameof(HostedServices);
         public const string BackgroundJobs = nameof(BackgroundJobs);
         public const string Tenancy = nameof(Tenancy);
@@ -264,6 +266,16 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             })
             .WithTrackingName(TrackingNames.Report);
 
+        // Messages handed to brokers through their own clients (RabbitMQ.Client, Confluent.Kafka, Azure Service Bus), joined
+        // after the report is built like tenancy, and before the background jobs, which list them among their steps.
+        var brokerMessages = context.SyntaxProvider
+            .CreateSyntaxProvider(BrokerClientParser.IsCandidate, TransformCache.Reusing(BrokerClientParser.Parse))
+            .Where(static result => result is not null)
+            .WithTrackingName(TrackingNames.BrokerMessages);
+        report = report.Combine(brokerMessages.Collect())
+            .Select(static (input, _) => WithBrokerMessages(input.Left, input.Right))
+            .WithTrackingName(TrackingNames.BrokerMessagesJoined);
+
         // Background services joined with the facts found in their code and in the project methods they call (5.2).
         var hostedServices = context.SyntaxProvider
             .CreateSyntaxProvider(HostedServiceParser.IsCandidate, TransformCache.Reusing(HostedServiceParser.Parse))
@@ -390,6 +402,15 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         var specs = found.Select(f => f!.Spec).Where(s => s is not null).Select(s => s!)
             .OrderBy(s => s.Location, LocationComparer.Instance).ThenBy(s => s.Kind).ToEquatableArray();
         return new ReportResult(result.Report is { } built ? built with { Tenancy = specs } : null, result.Errors.Concat(errors).ToEquatableArray());
+    }
+
+    private static ReportResult WithBrokerMessages(ReportResult result, ImmutableArray<BrokerMessageResult?> found)
+    {
+        if (found.IsEmpty) return result;
+        var errors = found.Select(f => f!.Error).Where(e => e is not null).Select(e => e!).ToList();
+        var specs = found.Select(f => f!.Spec).Where(s => s is not null).Select(s => s!)
+            .OrderBy(s => s.Location, LocationComparer.Instance).ThenBy(s => s.Api, System.StringComparer.Ordinal).ToEquatableArray();
+        return new ReportResult(result.Report is { } built ? built with { BrokerMessages = specs } : null, result.Errors.Concat(errors).ToEquatableArray());
     }
 
     private static ReportResult WithEventReplays(ReportResult result, ImmutableArray<EventReplayResult?> found)

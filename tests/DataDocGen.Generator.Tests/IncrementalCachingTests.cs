@@ -56,6 +56,8 @@ public class IncrementalCachingTests
 
             public static class Messages { public static System.Threading.Tasks.Task Notify(MassTransit.IPublishEndpoint publish) => publish.Publish(new Shop.Domain.Order()); }
 
+            public static class Relay { public static System.Threading.Tasks.ValueTask Forward(RabbitMQ.Client.IChannel channel) => channel.BasicPublishAsync("orders", "order.placed", System.ReadOnlyMemory<byte>.Empty); }
+
             public static class Documents { public static void Save(Marten.IDocumentSession session) => session.Store(new Shop.Domain.Order()); }
 
             public static class Catalog { public static void Add(MongoDB.Driver.IMongoCollection<Shop.Domain.Order> orders) => orders.InsertOne(new Shop.Domain.Order()); }

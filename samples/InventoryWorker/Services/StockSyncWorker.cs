@@ -3,8 +3,9 @@ using Inventory.Data;
 
 namespace Inventory.Services;
 
-/// <summary>Every minute: copies the warehouse counts into the inventory database and publishes what is available.</summary>
-public sealed class StockSyncWorker(IServiceScopeFactory scopes, WarehouseDirectory warehouse, StockCache cache, ILogger<StockSyncWorker> logger) : BackgroundService
+/// <summary>Every minute: copies the warehouse counts into the inventory database and publishes what is available (Redis for
+/// the storefront, Kafka for the other services).</summary>
+public sealed class StockSyncWorker(IServiceScopeFactory scopes, WarehouseDirectory warehouse, StockCache cache, StockEvents events, ILogger<StockSyncWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -37,6 +38,7 @@ public sealed class StockSyncWorker(IServiceScopeFactory scopes, WarehouseDirect
         foreach (var count in counts)
         {
             await cache.PublishAsync(count.Sku, count.OnHand);
+            await events.PublishAsync(count.Sku, count.OnHand, cancellationToken);
         }
         warehouse.RememberLastSync(DateTimeOffset.UtcNow);
         logger.LogInformation("Synchronised {Count} SKUs", counts.Count);

@@ -332,6 +332,18 @@ internal static class JsonEmitter
         }
         json.EndArray();
 
+        // Messages handed to brokers through their own clients: each name is constant (redacted when it looks like an
+        // address), or the code when it holds no string literal, or null.
+        json.Name("brokerMessages").StartArray();
+        foreach (var item in report.BrokerMessages)
+        {
+            json.StartObject().Property("broker", item.Broker).Property("api", item.Api).Property("verb", item.Verb).Property("target", item.Target);
+            WriteBrokerName(json, paths, "destination", item.Destination);
+            WriteBrokerName(json, paths, "routingKey", item.RoutingKey);
+            json.Property("messageType", item.MessageType).Property("member", item.Member).Property("location", Location(paths, item.Location)).EndObject();
+        }
+        json.EndArray();
+
         json.Name("eventSourcing").StartArray();
         foreach (var item in report.EventSourcing)
         {
@@ -488,6 +500,13 @@ internal static class JsonEmitter
 
     private static string? Location(RelativePath paths, Model.SourceLocation? location) =>
         location is null ? null : paths.Of(location.Path) + ":" + location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static void WriteBrokerName(JsonWriter json, RelativePath paths, string name, Model.BrokerName? value)
+    {
+        json.Name(name);
+        if (value is null) { json.Null(); return; }
+        json.StartObject().Property("constant", value.Constant).Property("code", value.Code).Property("location", Location(paths, value.Location)).EndObject();
+    }
 
     private static void WriteKey(JsonWriter json, KeyReport key) =>
         json.StartObject().Property("name", key.Name).StringArray("columns", key.Columns).EndObject();

@@ -17,13 +17,15 @@ internal static class SynchronisationMarkdownEmitter
         var capture = report.SqlFacts.Where(f => f.Category == "capture").ToList();
         var eventTables = EventTables.Find(report);
         var outboxes = OutboxTables.Find(report);
-        if (report.EventSourcing.IsEmpty && eventTables.Count == 0 && outboxes.Count == 0 && messages.Count == 0 && consumers.Count == 0 && capture.Count == 0 && report.BackgroundJobs.IsEmpty) return;
+        var brokers = report.BrokerMessages;
+        if (report.EventSourcing.IsEmpty && eventTables.Count == 0 && outboxes.Count == 0 && messages.Count == 0 && brokers.IsEmpty && consumers.Count == 0 && capture.Count == 0 && report.BackgroundJobs.IsEmpty) return;
         md.Line("## 5. Data synchronisation").Line();
         WriteEventSourcing(md, report, eventTables);
-        if (messages.Count == 0 && consumers.Count == 0 && capture.Count == 0 && outboxes.Count == 0 && report.BackgroundJobs.IsEmpty) return;
+        if (messages.Count == 0 && brokers.IsEmpty && consumers.Count == 0 && capture.Count == 0 && outboxes.Count == 0 && report.BackgroundJobs.IsEmpty) return;
         md.Line("### 5.2 Change data capture and messages to other systems").Line();
         SecurityMarkdownEmitter.WriteSqlFacts(md, capture, "Change capture set up in SQL (scripts and migrations):");
         WriteMessages(md, messages);
+        WriteBrokerMessages(md, brokers);
         WriteConsumers(md, consumers);
         WriteOutboxTables(md, outboxes);
         WriteBackgroundJobs(md, report);
@@ -146,6 +148,25 @@ internal static class SynchronisationMarkdownEmitter
             md.Line("| " + Markdown.Code(table.Table.QualifiedName) + " | " + Markdown.Code(spec.Member) + " | " + reads
                     + " | " + string.Join(", ", spec.OrderKeys.Select(Markdown.Code)) + " | " + md.WithLink(Marked(EventReplays.Describe(replay.Fold)), replay.Fold.Location)
                     + " | " + md.Link(spec.Location) + " |");
+        }
+        md.Line();
+    }
+
+    /// <summary>Messages handed to a broker through its own client: the call, the exchange, topic or queue as far as the
+    /// code names it (with the <c>CreateSender</c> it was read from), the routing key and the typed message.</summary>
+    private static void WriteBrokerMessages(Markdown md, Helpers.EquatableArray<BrokerMessageSpec> brokers)
+    {
+        if (brokers.IsEmpty) return;
+        md.Line("Messages the code hands to brokers through their own clients (RabbitMQ.Client, Confluent.Kafka, Azure.Messaging.ServiceBus):").Line();
+        md.Line("| Broker | Call | Destination | Routing key | Message type | Where | Evidence |").Line("| --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var item in brokers)
+        {
+            var destination = Marked(BackgroundJobs.Destination(item));
+            if (item.Destination?.Location is { } read) destination = md.WithLink(destination + " from " + Markdown.Code("CreateSender"), read);
+            var routingKey = item.RoutingKey is null ? "" : item.RoutingKey.Constant is { } key ? Markdown.Code(key)
+                : item.RoutingKey.Code is { } code ? Markdown.Code(code) + " (not a constant)" : "not a constant";
+            md.Line("| " + Markdown.Text(item.Broker) + " | " + Markdown.Code(item.Api) + " | " + destination + " | " + routingKey
+                    + " | " + (item.MessageType is null ? "" : Markdown.Code(item.MessageType)) + " | " + Markdown.Code(item.Member) + " | " + md.Link(item.Location) + " |");
         }
         md.Line();
     }

@@ -10,7 +10,8 @@ namespace DataDocGen.Generator.Model;
 /// <param name="AssignedMembers">Properties the hook sets: <c>x.CreatedAt = ...</c> or <c>entry.Property("UpdatedAt").CurrentValue = ...</c>.</param>
 /// <param name="StateChanges">Entry state assignments as code (<c>State = EntityState.Modified</c>), with their condition.</param>
 /// <param name="Publishes">Messages the hook sends to a broker (MassTransit, Kafka, Azure Service Bus, RabbitMQ), e.g.
-/// <c>MassTransit Publish Shop.OrderChanged</c>: changes published as they are saved.</param>
+/// <c>MassTransit Publish Shop.OrderChanged</c>, <c>Kafka ProduceAsync Shop.OrderChanged to topic orders</c> (the brokers'
+/// own clients as <see cref="Parsing.BrokerClientParser"/> reads them): changes published as they are saved.</param>
 internal sealed record SaveHookSpec(
     string Kind,
     string TypeName,

@@ -133,7 +133,7 @@ internal static class ConnectionSourceParser
 
     /// <summary>The one value a read-only field of a source type gets: its initializer, or its single assignment in a
     /// constructor (<c>_connectionString = configuration.GetConnectionString("Db")</c>). Null when there are several.</summary>
-    private static ExpressionSyntax? FieldAssignment(IFieldSymbol field, CancellationToken cancellationToken)
+    internal static ExpressionSyntax? FieldAssignment(IFieldSymbol field, CancellationToken cancellationToken)
     {
         if (!field.IsReadOnly || field.DeclaringSyntaxReferences.Length != 1) return null;
         var values = new List<ExpressionSyntax>();
@@ -237,7 +237,7 @@ internal static class ConnectionSourceParser
     }
 
     /// <summary>The initializer of a local that is never assigned again in its body, or null.</summary>
-    private static ExpressionSyntax? SingleAssignment(ILocalSymbol local, SyntaxNode usage, CancellationToken cancellationToken)
+    internal static ExpressionSyntax? SingleAssignment(ILocalSymbol local, SyntaxNode usage, CancellationToken cancellationToken)
     {
         if (local.DeclaringSyntaxReferences.FirstOrDefault()?.ReadSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } value } declarator)
         {

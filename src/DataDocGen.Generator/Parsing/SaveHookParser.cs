@@ -22,14 +22,9 @@ internal static class SaveHookParser
         "SaveChanges", "SaveChangesAsync", "SavingChanges", "SavingChangesAsync", "SavedChanges", "SavedChangesAsync",
     };
 
-    /// <summary>Broker clients by namespace: a call to one of their send methods in a hook publishes changes.</summary>
-    private static readonly (string Namespace, string Library, string[] Methods)[] Brokers =
-    {
-        ("MassTransit", "MassTransit", new[] { "Publish", "Send" }),
-        ("Confluent.Kafka", "Kafka", new[] { "Produce", "ProduceAsync" }),
-        ("Azure.Messaging.ServiceBus", "Azure Service Bus", new[] { "SendMessageAsync", "SendMessagesAsync" }),
-        ("RabbitMQ.Client", "RabbitMQ", new[] { "BasicPublish", "BasicPublishAsync" }),
-    };
+    /// <summary>MassTransit's send methods: a call to one in a hook publishes changes. The brokers' own clients (Kafka,
+    /// RabbitMQ, Azure Service Bus) are read by <see cref="BrokerClientParser"/>, as everywhere else.</summary>
+    private static readonly string[] MassTransitMethods = { "Publish", "Send" };
 
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
         node is ClassDeclarationSyntax { BaseList: not null } type
@@ -65,7 +60,8 @@ internal static class SaveHookParser
                 switch (node)
                 {
                     case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call
-                        when Brokers.Any(b => b.Methods.Contains(access.Name.Identifier.ValueText)) && Published(call, model, cancellationToken) is { } message:
+                        when (MassTransitMethods.Contains(access.Name.Identifier.ValueText) || BrokerClientParser.IsPublishName(access.Name.Identifier.ValueText))
+                             && Published(call, model, cancellationToken) is { } message:
                         publishes.Add(message);
                         break;
                     case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "Entries", TypeArgumentList.Arguments.Count: 1 } generic } }
@@ -102,20 +98,21 @@ internal static class SaveHookParser
         }
     }
 
-    /// <summary><c>MassTransit Publish Shop.OrderChanged</c> for a broker send confirmed by the method's namespace; the
-    /// message type is the type argument or the first argument's type, when known.</summary>
+    /// <summary><c>MassTransit Publish Shop.OrderChanged</c> for a MassTransit send confirmed by the method's namespace (the
+    /// message type is the type argument or the first argument's type, when known); <c>Kafka ProduceAsync
+    /// Shop.OrderChanged to topic orders</c> for a broker client's publish, as <see cref="BrokerClientParser"/> reads it.</summary>
     private static string? Published(InvocationExpressionSyntax call, SemanticModel model, CancellationToken cancellationToken)
     {
+        if (call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } && BrokerClientParser.IsPublishName(name))
+        {
+            return BrokerClientParser.Read(call, model, cancellationToken) is { } broker ? BrokerClientParser.Describe(broker) : null;
+        }
         if (OptionsBuilderParser.ResolveMethod(call, model, cancellationToken) is not { } method) return null;
         var owner = (method.ReducedFrom ?? method).ContainingType;
-        foreach (var (ns, library, methods) in Brokers)
-        {
-            if (!methods.Contains(method.Name) || !owner.IsInNamespaceOrBelow(ns)) continue;
-            var message = method.TypeArguments.FirstOrDefault(t => t is not ITypeParameterSymbol)
-                          ?? (call.ArgumentList.Arguments.Count > 0 && library == "MassTransit" ? Semantics.TypeOf(call.ArgumentList.Arguments[0].Expression, model, cancellationToken) : null);
-            return library + " " + method.Name + (message is null || message.SpecialType == SpecialType.System_Object ? "" : " " + message.ClrFullName());
-        }
-        return null;
+        if (!MassTransitMethods.Contains(method.Name) || !owner.IsInNamespaceOrBelow("MassTransit")) return null;
+        var message = method.TypeArguments.FirstOrDefault(t => t is not ITypeParameterSymbol)
+                      ?? (call.ArgumentList.Arguments.Count > 0 ? Semantics.TypeOf(call.ArgumentList.Arguments[0].Expression, model, cancellationToken) : null);
+        return "MassTransit " + method.Name + (message is null || message.SpecialType == SpecialType.System_Object ? "" : " " + message.ClrFullName());
     }
 
     /// <summary>

@@ -58,6 +58,10 @@ internal static class BackgroundJobs
 
     private static IEnumerable<(string Member, string Text, SourceLocation? Location)> Facts(DataLayerReport report)
     {
+        foreach (var message in report.BrokerMessages)
+        {
+            yield return (message.Member, BrokerStep(message), message.Location);
+        }
         foreach (var row in report.Crud)
         {
             var verb = row.Operation switch
@@ -95,6 +99,25 @@ internal static class BackgroundJobs
                 + (message.Detail is null ? "" : " " + message.Detail) + " (" + message.Library + ")", message.Location);
         }
     }
+
+    /// <summary>A broker client's message as a step: <c>publishes `Shop.OrderPlaced` to Kafka topic `orders` with
+    /// `IProducer.ProduceAsync`</c>. Starts with "publishes" or "sends", the words <see cref="OutboxTables"/> looks for.</summary>
+    public static string BrokerStep(BrokerMessageSpec message) =>
+        (message.Verb == "publishes" ? "publishes " : message.Verb == "schedules" ? "sends a scheduled message " : "sends ")
+        + (message.MessageType is null ? "" : "`" + message.MessageType + "` ")
+        + "to " + message.Broker + " " + Destination(message)
+        + (message.RoutingKey is null ? "" : " with routing key " + Name(message.RoutingKey))
+        + " (`" + message.Api + "`)";
+
+    /// <summary><c>exchange `orders`</c>, <c>default exchange (to the queue the routing key names)</c>, <c>topic
+    /// `options.Topic` (not a constant)</c>, <c>queue or topic not known here</c>.</summary>
+    public static string Destination(BrokerMessageSpec message) =>
+        message.Destination is { Constant: "" } && message.Broker == "RabbitMQ" ? "default exchange (to the queue the routing key names)"
+        : message.Destination is null ? message.Target + " not known here"
+        : message.Target + " " + Name(message.Destination);
+
+    private static string Name(BrokerName name) =>
+        name.Constant is { } constant ? "`" + constant + "`" : name.Code is { } code ? "`" + code + "` (not a constant)" : "(not a constant)";
 
     private static string SimpleName(string name)
     {

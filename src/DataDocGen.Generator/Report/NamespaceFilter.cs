@@ -26,7 +26,7 @@ internal static class NamespaceFilter
         nameof(DataLayerReport.Seeding), nameof(DataLayerReport.Security), nameof(DataLayerReport.EventSourcing), nameof(DataLayerReport.Messaging),
         nameof(DataLayerReport.SqlFacts), nameof(DataLayerReport.UnmatchedRegistrations), nameof(DataLayerReport.Specifications), nameof(DataLayerReport.BackgroundJobs),
         nameof(DataLayerReport.Guards), nameof(DataLayerReport.Sanitisation),
-        nameof(DataLayerReport.Tenancy), nameof(DataLayerReport.MartenTenancy), nameof(DataLayerReport.EventReplays),
+        nameof(DataLayerReport.Tenancy), nameof(DataLayerReport.MartenTenancy), nameof(DataLayerReport.EventReplays), nameof(DataLayerReport.BrokerMessages),
     };
 
     /// <summary>Lists not about code in a namespace: SQL script files, and the declared properties used for links.</summary>
@@ -78,6 +78,7 @@ internal static class NamespaceFilter
             Security = Keep(report.Security, s => s.Location),
             EventSourcing = Keep(report.EventSourcing, e => e.Location),
             Messaging = Keep(report.Messaging, m => m.Location),
+            BrokerMessages = Keep(report.BrokerMessages, m => m.Location),
             SqlFacts = Keep(report.SqlFacts, f => f.Location),
             UnmatchedRegistrations = Keep(report.UnmatchedRegistrations, r => r.Location),
             Specifications = Keep(report.Specifications, s => s.Location),

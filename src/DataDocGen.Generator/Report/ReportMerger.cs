@@ -52,6 +52,7 @@ internal static class ReportMerger
             Security = all.SelectMany(r => r.Security).Distinct().OrderBy(s => s.Kind, StringComparer.Ordinal).ThenBy(s => s.Location, LocationComparer.Instance).ToEquatableArray(),
             EventSourcing = Concat(all, r => r.EventSourcing, e => e.Location),
             Messaging = Concat(all, r => r.Messaging, m => m.Location),
+            BrokerMessages = Concat(all, r => r.BrokerMessages, m => m.Location),
             SqlScripts = all.SelectMany(r => r.SqlScripts).Distinct().OrderBy(s => s.Path, StringComparer.Ordinal).ToEquatableArray(),
             SqlFacts = Concat(all, r => r.SqlFacts, f => f.Location),
             Specifications = all.SelectMany(r => r.Specifications).Distinct().OrderBy(s => s.ClassName, StringComparer.Ordinal).ToEquatableArray(),
