@@ -154,14 +154,12 @@ internal static class MassTransitParser
     private static string? Destination(InvocationExpressionSyntax invocation, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
     {
         // An argument given to a System.Uri parameter (a destination address).
-        if (model.GetOperation(invocation, cancellationToken) is Microsoft.CodeAnalysis.Operations.IInvocationOperation operation)
+        // (Read from the resolved method's parameters, not from GetOperation, which binds the whole body.)
+        foreach (var argument in invocation.ArgumentList.Arguments)
         {
-            foreach (var argument in operation.Arguments)
+            if (OptionsBuilderParser.ParameterFor(argument, invocation.ArgumentList, method)?.Type.Is("System", "Uri") == true)
             {
-                if (argument.Parameter?.Type.Is("System", "Uri") == true && argument.Syntax is ArgumentSyntax { Expression: var address })
-                {
-                    return ConstantUri(address, model, cancellationToken);
-                }
+                return ConstantUri(argument.Expression, model, cancellationToken);
             }
         }
         // endpoint.Send(...) on an ISendEndpoint.
