@@ -113,9 +113,11 @@ public sealed class DeclarationBinderTests
                         public int Pick(object value, dynamic anything)
                         {
                             var shade = Color.Shade;
+                            Take(default, "ab"u8);
                             if (value is List<int> items) return items.Count;
                             return anything.Length;
                         }
+                        private static void Take(System.Threading.CancellationToken token, System.ReadOnlySpan<byte> bytes) { }
                     }
                 }
                 """,
@@ -130,6 +132,10 @@ public sealed class DeclarationBinderTests
         // A dynamic receiver: declined.
         var length = nodes.OfType<MemberAccessExpressionSyntax>().Single(n => n.Name.Identifier.ValueText == "Length");
         Assert.Null(DeclarationBinder.TypeOf(length, model, default));
+        // `default` takes its type from the parameter; a u8 literal is no string constant.
+        var literals = nodes.OfType<LiteralExpressionSyntax>().Where(l => l.Parent is ArgumentSyntax).ToList();
+        Assert.All(literals, l => Assert.Null(DeclarationBinder.TypeOf(l, model, default)));
+        Assert.All(literals, l => Assert.False(DeclarationBinder.ConstantOf(l, model, default).IsConstant));
         // "Color Color": the property, as the binder says.
         var shade = nodes.OfType<MemberAccessExpressionSyntax>().Single(n => n.Name.Identifier.ValueText == "Shade");
         Assert.True(SymbolEqualityComparer.Default.Equals(DeclarationBinder.SymbolOf(shade, model, default), model.GetSymbolInfo(shade).Symbol));

@@ -43,7 +43,7 @@ internal static partial class DeclarationBinder
         {
             case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.NullLiteralExpression):
                 return Constant.Of(null);
-            case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.DefaultLiteralExpression):
+            case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.DefaultLiteralExpression) || literal.IsKind(SyntaxKind.Utf8StringLiteralExpression):
                 return Constant.Unknown;
             case LiteralExpressionSyntax literal:
                 return literal.Token.Value is { } value ? Constant.Of(value) : Constant.Unknown;

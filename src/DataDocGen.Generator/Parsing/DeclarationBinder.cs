@@ -185,7 +185,14 @@ internal static partial class DeclarationBinder
         return bound is null or IErrorTypeSymbol ? null : bound;
     }
 
-    private static ITypeSymbol? LiteralType(LiteralExpressionSyntax literal, Compilation compilation) => literal.Token.Value switch
+    /// <summary>The type of a string, character, numeric or boolean literal (a <c>default</c> or <c>null</c> literal takes
+    /// its type from where it goes, and a u8 string is a span: both left to the binder).</summary>
+    private static ITypeSymbol? LiteralType(LiteralExpressionSyntax literal, Compilation compilation) =>
+        literal.Kind() is SyntaxKind.StringLiteralExpression or SyntaxKind.CharacterLiteralExpression or SyntaxKind.NumericLiteralExpression
+            or SyntaxKind.TrueLiteralExpression or SyntaxKind.FalseLiteralExpression
+            ? ValueType(literal, compilation) : null;
+
+    private static ITypeSymbol? ValueType(LiteralExpressionSyntax literal, Compilation compilation) => literal.Token.Value switch
     {
         string => compilation.GetSpecialType(SpecialType.System_String),
         bool => compilation.GetSpecialType(SpecialType.System_Boolean),
