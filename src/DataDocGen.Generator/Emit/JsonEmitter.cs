@@ -175,6 +175,16 @@ internal static class JsonEmitter
                 .Property("location", Location(paths, use.Location))
                 .EndObject();
         }
+        // ASP.NET Core output caching: policies (kind "base policy", "named policy") and cached endpoints ("endpoint", "attribute").
+        json.EndArray().Name("outputCache").StartArray();
+        foreach (var item in report.OutputCache)
+        {
+            json.StartObject().Property("kind", item.Kind).Property("name", item.Name).Property("call", item.Call).Property("policy", item.Policy)
+                .StringArray("expirations", item.Expirations).Property("expiration", OutputCacheExpiration.Describe(item, report))
+                .StringArray("tags", item.Tags).StringArray("settings", item.Settings).StringArray("notRead", item.NotRead).Name("noCache").Bool(item.NoCache)
+                .Property("location", Location(paths, item.Location))
+                .EndObject();
+        }
         json.EndArray().EndObject();
 
         json.Name("queryFilters").StartArray();
@@ -518,7 +528,7 @@ internal static class JsonEmitter
         if (report.SaveHooks.IsEmpty) topics.Add("2.1 Save hooks: SaveChanges overrides and SaveChangesInterceptors");
         if (report.QueryShapes.IsEmpty) topics.Add("2.4 Query optimisation: Include paths, AsNoTracking, split queries, compiled queries, N+1 risks");
         if (report.Transactions.IsEmpty) topics.Add("2.2 Transactions: explicit boundaries (BeginTransaction, TransactionScope, execution strategies) and Marten units of work (SaveChanges)");
-        if (report.CacheProviders.IsEmpty && report.CacheUses.IsEmpty) topics.Add("1.4 Caching layer: IMemoryCache, IDistributedCache, HybridCache and their registrations");
+        if (report.CacheProviders.IsEmpty && report.CacheUses.IsEmpty && report.OutputCache.IsEmpty) topics.Add("1.4 Caching layer: IMemoryCache, IDistributedCache, HybridCache and their registrations");
         if (report.RawSql.IsEmpty) topics.Add("1.3 Data access layer: raw SQL (EF Core raw SQL APIs, Dapper, ADO.NET command text)");
         return topics.OrderBy(t => t, System.StringComparer.Ordinal).ToArray();
     }

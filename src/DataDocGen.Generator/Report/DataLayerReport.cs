@@ -39,9 +39,10 @@ internal sealed record DataLayerReport(
     EquatableArray<SanitisationSpec> Sanitisation = default,
     EquatableArray<TenancySpec> Tenancy = default,
     EquatableArray<MartenTenancySpec> MartenTenancy = default,
-    EquatableArray<EventReplaySpec> EventReplays = default)
+    EquatableArray<EventReplaySpec> EventReplays = default,
+    EquatableArray<OutputCacheSpec> OutputCache = default)
 {
-    public bool IsEmpty => Contexts.IsEmpty && BackgroundJobs.IsEmpty && Tenancy.IsEmpty && MartenTenancy.IsEmpty && Specifications.IsEmpty && SqlScripts.IsEmpty && SqlFacts.IsEmpty && Messaging.IsEmpty && EventSourcing.IsEmpty && Security.IsEmpty && Seeding.IsEmpty && Crud.IsEmpty && Repositories.IsEmpty && Validators.IsEmpty && AnnotatedProperties.IsEmpty && Guards.IsEmpty && Sanitisation.IsEmpty && Stores.IsEmpty && StoreObjects.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty && MigrationApplications.IsEmpty && CacheProviders.IsEmpty && CacheUses.IsEmpty && Transactions.IsEmpty && QueryShapes.IsEmpty && SaveHooks.IsEmpty;
+    public bool IsEmpty => Contexts.IsEmpty && BackgroundJobs.IsEmpty && Tenancy.IsEmpty && MartenTenancy.IsEmpty && Specifications.IsEmpty && SqlScripts.IsEmpty && SqlFacts.IsEmpty && Messaging.IsEmpty && EventSourcing.IsEmpty && Security.IsEmpty && Seeding.IsEmpty && Crud.IsEmpty && Repositories.IsEmpty && Validators.IsEmpty && AnnotatedProperties.IsEmpty && Guards.IsEmpty && Sanitisation.IsEmpty && Stores.IsEmpty && StoreObjects.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty && MigrationApplications.IsEmpty && CacheProviders.IsEmpty && CacheUses.IsEmpty && OutputCache.IsEmpty && Transactions.IsEmpty && QueryShapes.IsEmpty && SaveHooks.IsEmpty;
 }
 
 /// <param name="Provider">The single provider DATA_LAYER.json names; null when none or several are configured.</param>

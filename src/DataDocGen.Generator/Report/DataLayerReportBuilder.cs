@@ -39,7 +39,8 @@ internal static class DataLayerReportBuilder
         IReadOnlyList<SqlFactSpec>? sqlInCode = null,
         IReadOnlyList<DeclaredMemberSpec>? declaredMembers = null,
         IReadOnlyList<SpecificationSpec>? specifications = null,
-        IReadOnlyList<IdentityStoreOptionSpec>? identityOptions = null)
+        IReadOnlyList<IdentityStoreOptionSpec>? identityOptions = null,
+        IReadOnlyList<OutputCacheSpec>? outputCache = null)
     {
         var storeOptions = (identityOptions ?? new List<IdentityStoreOptionSpec>()).OrderBy(o => o.Location, LocationComparer.Instance).ToList();
         // Marten is a store like the others (AddMarten), holding documents; its event-sourcing facts go to section 5.
@@ -117,6 +118,7 @@ internal static class DataLayerReportBuilder
             Sanitisation = (validation ?? new List<ValidationResult>()).Select(v => v.Sanitisation).Where(s => s is not null).Select(s => s!)
                 .OrderBy(s => s.TargetType, StringComparer.Ordinal).ThenBy(s => s.Location, LocationComparer.Instance).ToEquatableArray(),
             MartenTenancy = MartenTenancy(martenResults),
+            OutputCache = (outputCache ?? new List<OutputCacheSpec>()).OrderBy(o => o.Location, LocationComparer.Instance).ThenBy(o => o.Kind, StringComparer.Ordinal).ToEquatableArray(),
         };
     }
 
