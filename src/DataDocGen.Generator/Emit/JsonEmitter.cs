@@ -114,7 +114,10 @@ internal static class JsonEmitter
         foreach (var property in report.AnnotatedProperties)
         {
             json.StartObject().Property("type", property.TypeFullName).Property("property", property.Property)
-                .StringArray("attributes", property.Attributes).Property("location", Location(paths, property.Location)).EndObject();
+                .StringArray("attributes", property.Attributes).Property("appliesTo", property.AppliesTo ?? "property");
+            if (property.AppliesTo is null) json.Name("boundThroughConstructor").Null();
+            else json.Name("boundThroughConstructor").Bool(property.BoundThroughConstructor);
+            json.Property("location", Location(paths, property.Location)).EndObject();
         }
         // Guards of entity types only, as in the markdown: every class checks its constructor's arguments.
         json.EndArray().Name("entityGuards").StartArray();

@@ -96,7 +96,7 @@ internal static class DataLayerReportBuilder
         return new DataLayerReport(projectName, reports, sql, ordered, applied, cacheProviders, cacheUses, boundaries, bypasses, shapes, hooks, storeReports, storeObjects, crudRows, repositoryReports.ToEquatableArray(),
             (validation ?? new List<ValidationResult>()).Select(v => v.Validator).Where(v => v is not null).Select(v => v!)
                 .OrderBy(v => v.Kind, StringComparer.Ordinal).ThenBy(v => v.Target, StringComparer.Ordinal).ThenBy(v => v.Location, LocationComparer.Instance).ToEquatableArray(),
-            (validation ?? new List<ValidationResult>()).Select(v => v.Property).Where(p => p is not null).Select(p => p!)
+            (validation ?? new List<ValidationResult>()).SelectMany(v => new[] { v.Property, v.Extra }).Where(p => p is not null).Select(p => p!)
                 .OrderBy(p => p.TypeFullName, StringComparer.Ordinal).ThenBy(p => p.Location, LocationComparer.Instance).ToEquatableArray(),
             (seeding ?? new List<SeedingSpec>()).OrderBy(s => s.Location, LocationComparer.Instance).ThenBy(s => s.Kind, StringComparer.Ordinal).ToEquatableArray(),
             (security ?? new List<SecuritySpec>()).OrderBy(s => s.Kind, StringComparer.Ordinal).ThenBy(s => s.Location, LocationComparer.Instance).ToEquatableArray(),
