@@ -176,4 +176,11 @@ public class OutputCacheTests
         Assert.Contains("| `GET /home` | `CacheOutput()` |  | " + expected + " |", md);
         Assert.Contains("| `GET /missing` | `CacheOutput(\"Nowhere\")` | `Nowhere` | from policy `Nowhere`, which the code read does not configure (a missing policy does nothing) |", md);
     }
+
+    /// <summary>The default the report states when no policy sets an expiration, judged by ASP.NET Core itself.</summary>
+    [Fact]
+    public void The_stated_default_expiration_is_aspnetcores()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(60), new Microsoft.AspNetCore.OutputCaching.OutputCacheOptions().DefaultExpirationTimeSpan);
+    }
 }
