@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Caching.Memory;
 using FluentValidation;
 using Ganss.Xss;
@@ -45,6 +46,11 @@ builder.Services.AddScoped<GiftCardStore>();
 // The product list is read far more often than it changes: cached in memory for five minutes.
 builder.Services.AddMemoryCache();
 
+// A product's page is read far more often than the product changes: the response is cached for ten minutes, tagged
+// "products", and evicted by that tag when a product is renamed.
+builder.Services.AddOutputCache(options =>
+    options.AddPolicy("Products", policy => policy.Expire(TimeSpan.FromMinutes(10)).Tag("products")));
+
 // Product names are shown as HTML in the storefront: markup is cleaned before it is stored.
 builder.Services.AddSingleton<IHtmlSanitizer>(new HtmlSanitizer());
 
@@ -62,6 +68,12 @@ app.MapGet("/products", (ShopContext db, IMemoryCache cache) =>
         entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5);
         return db.Products.AsNoTracking().ToListAsync();
     }));
+
+app.UseOutputCache();
+
+app.MapGet("/products/{id:int}", async (int id, ShopContext db) =>
+    await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id) is { } product ? Results.Ok(product) : Results.NotFound())
+    .CacheOutput("Products");
 
 app.MapGet("/orders/{id:int}", async (int id, ShopContext db) =>
     await db.Orders.Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == id) is { } order
@@ -96,11 +108,13 @@ app.MapPost("/orders", async (PlaceOrderRequest request, ShopContext db) =>
     return Results.Created($"/orders/{order.Id}", order.Id);
 });
 
-app.MapPut("/products/{id:int}/name", async (int id, RenameProductRequest request, ShopContext db, IHtmlSanitizer sanitizer) =>
+app.MapPut("/products/{id:int}/name", async (int id, RenameProductRequest request, ShopContext db, IHtmlSanitizer sanitizer,
+    IOutputCacheStore outputCache, CancellationToken cancellationToken) =>
 {
     if (await db.Products.FindAsync(id) is not { } product) return Results.NotFound();
     product.Name = sanitizer.Sanitize(request.Name);
-    await db.SaveChangesAsync();
+    await db.SaveChangesAsync(cancellationToken);
+    await outputCache.EvictByTagAsync("products", cancellationToken);
     return Results.NoContent();
 });
 

@@ -32,6 +32,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         public const string QueryShapes = nameof(QueryShapes);
         public const string SaveHooks = nameof(SaveHooks);
         public const string Caching = nameof(Caching);
+        public const string OutputCache = nameof(OutputCache);
         public const string Transactions = nameof(Transactions);
         public const string Stores = nameof(Stores);
         public const string Crud = nameof(Crud);
@@ -114,6 +115,12 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .CreateSyntaxProvider(CacheParser.IsCandidate, TransformCache.Reusing(CacheParser.Parse))
             .Where(static result => result is not null)
             .WithTrackingName(TrackingNames.Caching);
+
+        // ASP.NET Core output caching: policies (AddBasePolicy/AddPolicy), CacheOutput conventions and [OutputCache].
+        var outputCache = context.SyntaxProvider
+            .CreateSyntaxProvider(OutputCacheParser.IsCandidate, TransformCache.Reusing(OutputCacheParser.Parse))
+            .Where(static result => result is not null)
+            .WithTrackingName(TrackingNames.OutputCache);
 
         var transactions = context.SyntaxProvider
             .CreateSyntaxProvider(TransactionParser.IsCandidate, TransformCache.Reusing(TransactionParser.Parse))
@@ -214,7 +221,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Combine(rawSql.Collect())
             .Combine(migrations.Collect().Combine(fluentMigrations.Collect()).Select(static (both, _) => both.Left.AddRange(both.Right)))
             .Combine(migrationApplications.Collect())
-            .Combine(caching.Collect())
+            .Combine(caching.Collect().Combine(outputCache.Collect()))
             .Combine(transactions.Collect())
             .Combine(queryShapes.Collect())
             .Combine(saveHooks.Collect())
@@ -222,9 +229,9 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Combine(projectName)
             .Select(static (input, cancellationToken) =>
             {
-                var (((((((((((declared, registered), settings), sqlSites), migrationClasses), applications), cacheSites), transactionSites), shapeSites), hookSites), ((((((((((storeSites, (crudSites, documentCrudSites)), repositorySites), validationSites), seedingSites), securitySites), martenSites), messagingSites), (scriptFiles, sqlCodeSites)), memberSites), (specificationSites, identitySites))), name) = input;
+                var (((((((((((declared, registered), settings), sqlSites), migrationClasses), applications), (cacheSites, outputCacheSites)), transactionSites), shapeSites), hookSites), ((((((((((storeSites, (crudSites, documentCrudSites)), repositorySites), validationSites), seedingSites), securitySites), martenSites), messagingSites), (scriptFiles, sqlCodeSites)), memberSites), (specificationSites, identitySites))), name) = input;
                 var errors = declared.Select(d => d!.Error).Concat(registered.Select(r => r!.Error)).Concat(sqlSites.Select(s => s!.Error))
-                    .Concat(migrationClasses.Select(m => m!.Error)).Concat(cacheSites.Select(c => c!.Error)).Concat(transactionSites.Select(t => t!.Error)).Concat(shapeSites.Select(q => q!.Error)).Concat(hookSites.Select(h => h!.Error)).Concat(storeSites.Select(s => s!.Error)).Concat(crudSites.Select(c => c!.Error)).Concat(documentCrudSites.Select(c => c!.Error)).Concat(repositorySites.Select(r => r!.Error)).Concat(validationSites.Select(v => v!.Error)).Concat(seedingSites.Select(s => s!.Error)).Concat(securitySites.Select(s => s!.Error)).Concat(martenSites.Select(m => m!.Error)).Concat(messagingSites.Select(m => m!.Error)).Concat(sqlCodeSites.Select(s => s!.Error)).Concat(specificationSites.Select(s => s!.Error)).Concat(identitySites.Select(s => s!.Error))
+                    .Concat(migrationClasses.Select(m => m!.Error)).Concat(cacheSites.Select(c => c!.Error)).Concat(outputCacheSites.Select(c => c!.Error)).Concat(transactionSites.Select(t => t!.Error)).Concat(shapeSites.Select(q => q!.Error)).Concat(hookSites.Select(h => h!.Error)).Concat(storeSites.Select(s => s!.Error)).Concat(crudSites.Select(c => c!.Error)).Concat(documentCrudSites.Select(c => c!.Error)).Concat(repositorySites.Select(r => r!.Error)).Concat(validationSites.Select(v => v!.Error)).Concat(seedingSites.Select(s => s!.Error)).Concat(securitySites.Select(s => s!.Error)).Concat(martenSites.Select(m => m!.Error)).Concat(messagingSites.Select(m => m!.Error)).Concat(sqlCodeSites.Select(s => s!.Error)).Concat(specificationSites.Select(s => s!.Error)).Concat(identitySites.Select(s => s!.Error))
                     .Where(e => e is not null).Select(e => e!).ToEquatableArray();
                 try
                 {
@@ -256,7 +263,8 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
                         sqlCodeSites.SelectMany(s => s!.Facts).ToList(),
                         memberSites.Select(m => m!).ToList(),
                         specificationSites.Select(s => s!.Spec).Where(s => s is not null).Select(s => s!).ToList(),
-                        identitySites.Select(s => s!.Spec).Where(s => s is not null).Select(s => s!).ToList());
+                        identitySites.Select(s => s!.Spec).Where(s => s is not null).Select(s => s!).ToList(),
+                        outputCacheSites.Select(o => o!.Spec).Where(o => o is not null).Select(o => o!).ToList());
                     return new ReportResult(built, errors.Concat(buildErrors).ToEquatableArray());
                 }
                 catch (System.Exception exception) when (exception is not System.OperationCanceledException)

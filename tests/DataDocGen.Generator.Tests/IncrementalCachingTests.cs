@@ -36,6 +36,8 @@ public class IncrementalCachingTests
 
                 public static void Cache(IServiceCollection services) => services.AddMemoryCache();
 
+                public static void OutputCache(IServiceCollection services) => services.AddOutputCache(o => o.AddPolicy("Orders", b => b.Expire(System.TimeSpan.FromMinutes(1))));
+
                 public static void Identity(IServiceCollection services) => services.Configure<Microsoft.AspNetCore.Identity.IdentityOptions>(o => o.Stores.MaxLengthForKeys = 128);
 
                 public static void InTransaction(Shop.Data.ShopContext db) { using var transaction = db.Database.BeginTransaction(); }

@@ -66,4 +66,59 @@ public class ValidationTests
         Assert.DoesNotContain("Legacy", md);
         Assert.DoesNotContain("Name is required", md);
     }
+
+    private const string RecordCode = """
+        using System.ComponentModel.DataAnnotations;
+        namespace Shop.Api.Records
+        {
+            public record CreateOrder([Range(1, 10)] int Quantity, [property: Required, StringLength(40)] string Name, [param: EmailAddress] string? Email,
+                [field: Required] string Note, [Required][property: MaxLength(8)] string Code);
+            public record struct Point([Range(0, 100)] int X);
+            public abstract record Base([Required] string Id);
+            public record TwoConstructors([Range(1, 5)] int Level) { public TwoConstructors() : this(1) { } }
+            public record HandWritten([property: Required] string Sku) { public string Sku { get; init; } = Sku; }
+            public class Plain([Range(1, 5)] int level) { public int Level => level; }
+        }
+
+        namespace Shop.Other
+        {
+            public sealed class RangeAttribute(int min, int max) : System.Attribute { }
+            public record Dto([Range(1, 2)] int Size);
+        }
+        """;
+
+    [Fact]
+    public void Attributes_on_record_parameters_are_reported_with_what_they_apply_to()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Api/Records.cs", RecordCode)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("| `Shop.Api.Records.CreateOrder` |  | `Quantity` (constructor parameter) | `[Range(1, 10)]` | [Api/Records.cs:9]", md);
+        Assert.Contains("| `Shop.Api.Records.CreateOrder` |  | `Name` (generated property, `property:`) | `[Required]`, `[StringLength(40)]` |", md);
+        Assert.Contains("| `Shop.Api.Records.CreateOrder` |  | `Email` (constructor parameter) | `[EmailAddress]` |", md);
+        Assert.Contains("| `Shop.Api.Records.CreateOrder` |  | `Code` (constructor parameter) | `[Required]` |", md);
+        Assert.Contains("| `Shop.Api.Records.CreateOrder` |  | `Code` (generated property, `property:`) | `[MaxLength(8)]` |", md);
+        Assert.Contains("| `Shop.Api.Records.Point` |  | `X` (constructor parameter, which neither MVC model validation nor `Validator.TryValidateObject` reads for this type) | `[Range(0, 100)]` |", md);
+        Assert.Contains("| `Shop.Api.Records.Base` |  | `Id` (constructor parameter, which neither", md);
+        Assert.Contains("| `Shop.Api.Records.TwoConstructors` |  | `Level` (constructor parameter, which neither", md);
+        Assert.Contains("Constructor parameters: the attributes apply to the record's constructor parameter. ASP.NET Core MVC model validation checks them", md);
+        Assert.Contains("**Generated properties (`[property: …]`) of records bound through their constructor**", md);
+        // The backing field (field:) is read by no validator; a property: target the compiler drops; a class's primary
+        // constructor; a look-alike attribute.
+        Assert.DoesNotContain("`Note`", md);
+        Assert.DoesNotContain("`Sku`", md);
+        Assert.DoesNotContain("Plain", md);
+        Assert.DoesNotContain("Shop.Other", md);
+        Assert.Contains("\"appliesTo\": \"record parameter\"", output.Json);
+        Assert.Contains("\"boundThroughConstructor\": true", output.Json);
+    }
+
+    [Fact]
+    public void Ordinary_properties_keep_their_rows_without_a_target_note()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Api/Validation.cs", Code)));
+        Assert.DoesNotContain("constructor parameter", output.Markdown);
+        Assert.DoesNotContain("generated property", output.Markdown);
+        Assert.Contains("\"appliesTo\": \"property\"", output.Json);
+    }
 }

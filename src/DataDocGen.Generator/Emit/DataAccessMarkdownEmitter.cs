@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using DataDocGen.Generator.Model;
 using DataDocGen.Generator.Report;
@@ -19,7 +20,7 @@ internal static class DataAccessMarkdownEmitter
     // 1.4: cache providers and where caches are read, written and invalidated.
     private static void WriteCaching(Markdown md, DataLayerReport report)
     {
-        if (report.CacheProviders.IsEmpty && report.CacheUses.IsEmpty) return;
+        if (report.CacheProviders.IsEmpty && report.CacheUses.IsEmpty && report.OutputCache.IsEmpty) return;
         md.Line("### 1.4 Caching layer").Line();
         if (!report.CacheProviders.IsEmpty)
         {
@@ -43,7 +44,59 @@ internal static class DataAccessMarkdownEmitter
             }
             md.Line();
         }
+        WriteOutputCache(md, report);
     }
+
+    // ASP.NET Core output caching: the policies configured, then where responses are cached (evictions are cache uses above).
+    private static void WriteOutputCache(Markdown md, DataLayerReport report)
+    {
+        if (report.OutputCache.IsEmpty) return;
+        md.Line("#### Output caching (ASP.NET Core)").Line();
+        var policies = report.OutputCache.Where(o => o.IsPolicy).ToList();
+        if (policies.Count > 0)
+        {
+            md.Line("Policies configured on `OutputCacheOptions`: base policies run for every request that reaches the output-cache middleware, "
+                    + "before an endpoint's own policy; a named policy applies where an endpoint or `[OutputCache]` names it.").Line();
+            md.Line("| Policy | Expiration | Tags | Other settings | Evidence |").Line("| --- | --- | --- | --- | --- |");
+            foreach (var policy in policies)
+            {
+                md.Line("| " + (policy.Kind == OutputCacheSpec.BasePolicy ? "base policy" : policy.Name is null ? "(name computed)" : Markdown.Code(policy.Name))
+                        + " | " + Cell(OutputCacheExpiration.Describe(policy, report)) + " | " + Tags(policy.Tags) + " | " + Cell(string.Join("; ", policy.Settings))
+                        + " | " + md.Link(policy.Location) + " |");
+            }
+            md.Line();
+        }
+        var uses = report.OutputCache.Where(o => !o.IsPolicy).ToList();
+        if (uses.Count > 0)
+        {
+            md.Line("Where responses are cached:").Line();
+            md.Line("| Where | How | Policy | Expiration | Tags | Other settings | Evidence |").Line("| --- | --- | --- | --- | --- | --- | --- |");
+            foreach (var use in uses)
+            {
+                md.Line("| " + Markdown.Code(use.Name ?? "?") + " | " + Markdown.Code(use.Call) + " | " + (use.Policy is null ? "" : Markdown.Code(use.Policy))
+                        + " | " + Cell(OutputCacheExpiration.Describe(use, report)) + " | " + UseTags(use, report) + " | " + Cell(string.Join("; ", use.Settings))
+                        + " | " + md.Link(use.Location) + " |");
+            }
+            md.Line();
+        }
+    }
+
+    /// <summary>An endpoint's own tags, then those of the named policy it uses (one policy of that name in the code read).</summary>
+    private static string UseTags(OutputCacheSpec use, DataLayerReport report)
+    {
+        var own = Tags(use.Tags);
+        var named = use.Policy is null ? new List<OutputCacheSpec>()
+            : report.OutputCache.Where(o => o.Kind == OutputCacheSpec.NamedPolicy && string.Equals(o.Name, use.Policy, System.StringComparison.OrdinalIgnoreCase)).ToList();
+        if (named.Count != 1 || named[0].Tags.IsEmpty) return own;
+        var fromPolicy = string.Join(", ", named[0].Tags.Select(t => (t.StartsWith("`", System.StringComparison.Ordinal) ? Cell(t) : Markdown.Code(t)) + " (policy)"));
+        return own.Length == 0 ? fromPolicy : own + ", " + fromPolicy;
+    }
+
+    private static string Tags(Helpers.EquatableArray<string> tags) =>
+        string.Join(", ", tags.Select(t => t.StartsWith("`", System.StringComparison.Ordinal) ? Cell(t) : Markdown.Code(t)));
+
+    /// <summary>Text already holding its code spans: only what would break the table is escaped.</summary>
+    private static string Cell(string text) => text.Replace("\r", " ").Replace("\n", " ").Replace("|", "\\|");
 
     private static string Expiration(CacheUseSpec use) => use.Expiration switch
     {

@@ -114,7 +114,10 @@ internal static class JsonEmitter
         foreach (var property in report.AnnotatedProperties)
         {
             json.StartObject().Property("type", property.TypeFullName).Property("property", property.Property)
-                .StringArray("attributes", property.Attributes).Property("location", Location(paths, property.Location)).EndObject();
+                .StringArray("attributes", property.Attributes).Property("appliesTo", property.AppliesTo ?? "property");
+            if (property.AppliesTo is null) json.Name("boundThroughConstructor").Null();
+            else json.Name("boundThroughConstructor").Bool(property.BoundThroughConstructor);
+            json.Property("location", Location(paths, property.Location)).EndObject();
         }
         // Guards of entity types only, as in the markdown: every class checks its constructor's arguments.
         json.EndArray().Name("entityGuards").StartArray();
@@ -173,6 +176,16 @@ internal static class JsonEmitter
             json.StartObject().Property("member", use.Member).Property("cache", use.Cache).Property("operation", use.Operation).Property("strategy", use.Kind)
                 .Property("key", use.Key).Property("expiration", ExpirationName(use.Expiration)).StringArray("expirations", use.Expirations)
                 .Property("location", Location(paths, use.Location))
+                .EndObject();
+        }
+        // ASP.NET Core output caching: policies (kind "base policy", "named policy") and cached endpoints ("endpoint", "attribute").
+        json.EndArray().Name("outputCache").StartArray();
+        foreach (var item in report.OutputCache)
+        {
+            json.StartObject().Property("kind", item.Kind).Property("name", item.Name).Property("call", item.Call).Property("policy", item.Policy)
+                .StringArray("expirations", item.Expirations).Property("expiration", OutputCacheExpiration.Describe(item, report))
+                .StringArray("tags", item.Tags).StringArray("settings", item.Settings).StringArray("notRead", item.NotRead).Name("noCache").Bool(item.NoCache)
+                .Property("location", Location(paths, item.Location))
                 .EndObject();
         }
         json.EndArray().EndObject();
@@ -537,7 +550,7 @@ internal static class JsonEmitter
         if (report.SaveHooks.IsEmpty) topics.Add("2.1 Save hooks: SaveChanges overrides and SaveChangesInterceptors");
         if (report.QueryShapes.IsEmpty) topics.Add("2.4 Query optimisation: Include paths, AsNoTracking, split queries, compiled queries, N+1 risks");
         if (report.Transactions.IsEmpty) topics.Add("2.2 Transactions: explicit boundaries (BeginTransaction, TransactionScope, execution strategies) and Marten units of work (SaveChanges)");
-        if (report.CacheProviders.IsEmpty && report.CacheUses.IsEmpty) topics.Add("1.4 Caching layer: IMemoryCache, IDistributedCache, HybridCache and their registrations");
+        if (report.CacheProviders.IsEmpty && report.CacheUses.IsEmpty && report.OutputCache.IsEmpty) topics.Add("1.4 Caching layer: IMemoryCache, IDistributedCache, HybridCache and their registrations");
         if (report.RawSql.IsEmpty) topics.Add("1.3 Data access layer: raw SQL (EF Core raw SQL APIs, Dapper, ADO.NET command text)");
         return topics.OrderBy(t => t, System.StringComparer.Ordinal).ToArray();
     }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using DataDocGen.Generator.Model;
 using DataDocGen.Generator.Report;
 
 namespace DataDocGen.Generator.Emit;
@@ -43,10 +44,22 @@ internal static class ValidationMarkdownEmitter
             md.Line("| Type | EF Core entity | Property | Attributes | Evidence |").Line("| --- | --- | --- | --- | --- |");
             foreach (var property in report.AnnotatedProperties)
             {
-                md.Line("| " + Markdown.Code(property.TypeFullName) + " | " + (entities.Contains(property.TypeFullName) ? "yes" : "") + " | " + Markdown.Code(property.Property)
+                md.Line("| " + Markdown.Code(property.TypeFullName) + " | " + (entities.Contains(property.TypeFullName) ? "yes" : "") + " | " + Markdown.Code(property.Property) + AppliesTo(property)
                         + " | " + string.Join(", ", property.Attributes.Select(a => Markdown.Code("[" + a + "]"))) + " | " + md.Link(property.Location) + " |");
             }
             md.Line();
+            // What reads attributes on a record's positional parameter depends on their target (aspnetcore
+            // DefaultComplexObjectValidationStrategy and ModelMetadata; dotnet/runtime#47602 for Validator).
+            if (report.AnnotatedProperties.Any(p => p.AppliesTo == AnnotatedPropertySpec.RecordParameter && p.BoundThroughConstructor))
+            {
+                md.Line("Constructor parameters: the attributes apply to the record's constructor parameter. ASP.NET Core MVC model validation checks them "
+                        + "(it binds a record class with one public constructor through that constructor); `Validator.TryValidateObject` does not, as it reads properties only.").Line();
+            }
+            if (report.AnnotatedProperties.Any(p => p.AppliesTo == AnnotatedPropertySpec.RecordProperty && p.BoundThroughConstructor))
+            {
+                md.Line("**Generated properties (`[property: …]`) of records bound through their constructor**: `Validator.TryValidateObject` checks them, but ASP.NET Core MVC "
+                        + "model validation throws `InvalidOperationException` when it validates such a record bound from a request (validation attributes must be on the constructor parameter).").Line();
+            }
         }
 
         if (guards.Count > 0)
@@ -78,4 +91,12 @@ internal static class ValidationMarkdownEmitter
             md.Line();
         }
     }
+
+    private static string AppliesTo(AnnotatedPropertySpec property) => (property.AppliesTo, property.BoundThroughConstructor) switch
+    {
+        (AnnotatedPropertySpec.RecordParameter, true) => " (constructor parameter)",
+        (AnnotatedPropertySpec.RecordParameter, false) => " (constructor parameter, which neither MVC model validation nor `Validator.TryValidateObject` reads for this type)",
+        (AnnotatedPropertySpec.RecordProperty, _) => " (generated property, `property:`)",
+        _ => "",
+    };
 }

@@ -9,8 +9,20 @@ namespace DataDocGen.Generator.Model;
 /// <param name="Rules">For FluentValidation, one entry per rule: <c>Name: NotEmpty, MaximumLength(100)</c>, with its <c>When</c> condition.</param>
 internal sealed record ValidatorSpec(string Kind, string ClassName, string Target, EquatableArray<string> Rules, SourceLocation? Location);
 
-/// <summary>A property with System.ComponentModel.DataAnnotations validation attributes, e.g. <c>[Required]</c>, <c>[Range(1, 10)]</c>.</summary>
-internal sealed record AnnotatedPropertySpec(string TypeFullName, string Property, EquatableArray<string> Attributes, SourceLocation? Location);
+/// <summary>A property with System.ComponentModel.DataAnnotations validation attributes, e.g. <c>[Required]</c>, <c>[Range(1, 10)]</c>,
+/// or a record's primary-constructor parameter with such attributes.</summary>
+/// <param name="AppliesTo">Null for a property declaration; for a record's positional parameter, what the attributes
+/// apply to: <see cref="RecordParameter"/> (no target, or <c>param:</c>) or <see cref="RecordProperty"/> (<c>property:</c>,
+/// the property the compiler generates).</param>
+/// <param name="BoundThroughConstructor">For a record parameter: whether ASP.NET Core MVC binds and validates the record
+/// through this constructor (a non-abstract record class with one public constructor whose every parameter matches a
+/// public property by name and type: <c>DefaultBindingMetadataProvider.GetBoundConstructor</c>).</param>
+internal sealed record AnnotatedPropertySpec(string TypeFullName, string Property, EquatableArray<string> Attributes, SourceLocation? Location,
+    string? AppliesTo = null, bool BoundThroughConstructor = false)
+{
+    public const string RecordParameter = "record parameter";
+    public const string RecordProperty = "record property";
+}
 
 /// <summary>A check in a type's own code that throws before its state changes: <c>if (quantity &lt;= 0) throw new
 /// ArgumentOutOfRangeException(...)</c>, <c>ArgumentException.ThrowIfNullOrEmpty(name)</c>, <c>Guard.Against.Null(x)</c>.</summary>

@@ -13,7 +13,8 @@ namespace DataDocGen.Generator.Parsing;
 
 /// <summary>
 /// Reads the caching layer: provider registrations (AddMemoryCache, AddStackExchangeRedisCache, AddHybridCache...)
-/// and uses of IMemoryCache, IDistributedCache and HybridCache with their keys and expirations. Every call is confirmed
+/// and uses of IMemoryCache, IDistributedCache, HybridCache, FusionCache and ASP.NET Core's IOutputCacheStore (eviction by tag)
+/// with their keys and expirations. Every call is confirmed
 /// by its symbol's namespace; values are resolved from constants and TimeSpan factories, else shown as safe code.
 /// </summary>
 internal static class CacheParser
@@ -40,6 +41,8 @@ internal static class CacheParser
         ["GetOrSet"] = "read-through (cache-aside)", ["GetOrSetAsync"] = "read-through (cache-aside)",
         ["TryGet"] = "read", ["TryGetAsync"] = "read", ["GetOrDefault"] = "read", ["GetOrDefaultAsync"] = "read",
         ["Expire"] = "invalidation", ["ExpireAsync"] = "invalidation", ["RemoveByTag"] = "invalidation",
+        // ASP.NET Core output caching (IOutputCacheStore): evicts the cached responses tagged so
+        ["EvictByTagAsync"] = "invalidation",
     };
 
     /// <summary>Method names that many other types have (dictionaries, repositories...).</summary>
@@ -115,6 +118,7 @@ internal static class CacheParser
         {
             if (current.Is("Microsoft.Extensions.Caching.Hybrid", "HybridCache")) return "HybridCache";
         }
+        if (type.Is("Microsoft.AspNetCore.OutputCaching", "IOutputCacheStore") || type.AllInterfaces.Any(i => i.Is("Microsoft.AspNetCore.OutputCaching", "IOutputCacheStore"))) return "IOutputCacheStore";
         if (type.Is("ZiggyCreatures.Caching.Fusion", "IFusionCache") || type.AllInterfaces.Any(i => i.Is("ZiggyCreatures.Caching.Fusion", "IFusionCache"))) return "FusionCache";
         return null;
     }

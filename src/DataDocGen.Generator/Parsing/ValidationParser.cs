@@ -28,6 +28,9 @@ internal static class ValidationParser
         ClassDeclarationSyntax { BaseList: { } bases } => bases.Types.Any(t => t.Type is GenericNameSyntax { Identifier.ValueText: "AbstractValidator" } or QualifiedNameSyntax { Right: GenericNameSyntax { Identifier.ValueText: "AbstractValidator" } }
                                                                           or IdentifierNameSyntax { Identifier.ValueText: "IValidatableObject" } or QualifiedNameSyntax { Right.Identifier.ValueText: "IValidatableObject" }),
         PropertyDeclarationSyntax { AttributeLists.Count: > 0 } property => property.AttributeLists.SelectMany(l => l.Attributes).Any(a => Annotations.Contains(AttributeName(a))),
+        // A record's positional parameter: its attributes go to the parameter, or with property: to the generated property.
+        ParameterSyntax { AttributeLists.Count: > 0, Parent: ParameterListSyntax { Parent: RecordDeclarationSyntax } } parameter =>
+            parameter.AttributeLists.SelectMany(l => l.Attributes).Any(a => Annotations.Contains(AttributeName(a))),
         ThrowStatementSyntax or ThrowExpressionSyntax => GuardClauseParser.IsCandidate(node),
         InvocationExpressionSyntax => GuardClauseParser.IsCandidate(node) || SanitisationParser.IsCandidate(node),
         _ => false,
@@ -41,6 +44,7 @@ internal static class ValidationParser
             {
                 ClassDeclarationSyntax type => Validator(type, context.SemanticModel, cancellationToken),
                 PropertyDeclarationSyntax property => Annotated(property, context.SemanticModel, cancellationToken),
+                ParameterSyntax parameter => RecordParameter(parameter, context.SemanticModel, cancellationToken),
                 InvocationExpressionSyntax call when SanitisationParser.IsCandidate(call) =>
                     SanitisationParser.Parse(call, context.SemanticModel, cancellationToken) is { } sanitisation ? new ValidationResult(null, null, null, Sanitisation: sanitisation) : null,
                 _ => GuardClauseParser.Parse(context.Node, context.SemanticModel, cancellationToken) is { } guard ? new ValidationResult(null, null, null, guard) : null,
@@ -118,8 +122,56 @@ internal static class ValidationParser
     private static ValidationResult? Annotated(PropertyDeclarationSyntax property, SemanticModel model, CancellationToken cancellationToken)
     {
         if (model.GetDeclaredSymbol(property, cancellationToken) is not IPropertySymbol symbol) return null;
+        var attributes = Attributes(property.AttributeLists.SelectMany(l => l.Attributes), model, cancellationToken);
+        if (attributes.Count == 0) return null;
+        return new ValidationResult(null, new AnnotatedPropertySpec(symbol.ContainingType.ClrFullName(), symbol.Name, attributes.ToEquatableArray(), SourceLocation.From(property.Identifier.Parent!)), null);
+    }
+
+    /// <summary>Validation attributes on a record's positional parameter, by what they apply to: no target or <c>param:</c>
+    /// is the constructor parameter, <c>property:</c> the generated property (<c>field:</c>, the backing field, is read by
+    /// neither MVC nor <c>Validator</c>, and is not reported). A parameter gives one result per target, so the
+    /// <c>property:</c> ones come as a second spec through <see cref="ValidationResult.Extra"/>.</summary>
+    private static ValidationResult? RecordParameter(ParameterSyntax parameter, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (model.GetDeclaredSymbol(parameter, cancellationToken) is not IParameterSymbol symbol || symbol.ContainingType is not { IsRecord: true } record) return null;
+        // Where the compiler put each attribute (a property: target on a parameter whose property is declared by hand is
+        // ignored by the compiler, and so here): the attributes each symbol carries, matched to the syntax by span.
+        var written = parameter.AttributeLists.SelectMany(l => l.Attributes).ToList();
+        List<AttributeSyntax> On(ISymbol? carrier) => carrier is null ? new List<AttributeSyntax>()
+            : written.Where(a => carrier.GetAttributes().Any(d => d.ApplicationSyntaxReference is { } reference && reference.SyntaxTree == a.SyntaxTree && reference.Span == a.Span)).ToList();
+        var generated = record.GetMembers(symbol.Name).OfType<IPropertySymbol>().FirstOrDefault();
+        var onParameter = Attributes(On(symbol), model, cancellationToken);
+        var onProperty = Attributes(On(generated), model, cancellationToken);
+        if (onParameter.Count == 0 && onProperty.Count == 0) return null;
+        var bound = BoundThroughConstructor(record, symbol.ContainingSymbol as IMethodSymbol);
+        var location = SourceLocation.From(parameter);
+        var specs = new List<AnnotatedPropertySpec>();
+        if (onParameter.Count > 0) specs.Add(new AnnotatedPropertySpec(record.ClrFullName(), symbol.Name, onParameter.ToEquatableArray(), location, AnnotatedPropertySpec.RecordParameter, bound));
+        if (onProperty.Count > 0) specs.Add(new AnnotatedPropertySpec(record.ClrFullName(), symbol.Name, onProperty.ToEquatableArray(), location, AnnotatedPropertySpec.RecordProperty, bound));
+        return new ValidationResult(null, specs[0], null, Extra: specs.Count > 1 ? specs[1] : null);
+    }
+
+    /// <summary>ASP.NET Core MVC's rule for binding a type through its constructor (and so validating its parameters):
+    /// a record class, not abstract, with exactly one public constructor that has parameters, each matching a public
+    /// readable property by name and type (aspnetcore <c>DefaultBindingMetadataProvider.GetBoundConstructor</c>).</summary>
+    private static bool BoundThroughConstructor(INamedTypeSymbol record, IMethodSymbol? constructor)
+    {
+        if (record.TypeKind != TypeKind.Class || record.IsAbstract || constructor is null) return false;
+        var publicConstructors = record.InstanceConstructors.Where(c => c.DeclaredAccessibility == Accessibility.Public).ToList();
+        if (publicConstructors.Count != 1 || !SymbolEqualityComparer.Default.Equals(publicConstructors[0], constructor) || constructor.Parameters.Length == 0) return false;
+        var properties = new List<IPropertySymbol>();
+        for (var type = record; type is not null; type = type.BaseType)
+        {
+            properties.AddRange(type.GetMembers().OfType<IPropertySymbol>().Where(p => !p.IsStatic && !p.IsIndexer && p.DeclaredAccessibility == Accessibility.Public
+                                                                                        && p.GetMethod is { DeclaredAccessibility: Accessibility.Public }));
+        }
+        return constructor.Parameters.All(p => properties.Any(q => q.Name == p.Name && SymbolEqualityComparer.Default.Equals(q.Type, p.Type)));
+    }
+
+    private static List<string> Attributes(IEnumerable<AttributeSyntax> written, SemanticModel model, CancellationToken cancellationToken)
+    {
         var attributes = new List<string>();
-        foreach (var attribute in property.AttributeLists.SelectMany(l => l.Attributes))
+        foreach (var attribute in written)
         {
             if (!Annotations.Contains(AttributeName(attribute))) continue;
             if (model.GetTypeInfo(attribute, cancellationToken).Type is not { } type || !type.IsInNamespace("System.ComponentModel.DataAnnotations")) continue;
@@ -128,8 +180,7 @@ internal static class ValidationParser
                 .Select(a => a.ToString()).ToList();
             attributes.Add(AttributeName(attribute) + (arguments is { Count: > 0 } ? "(" + string.Join(", ", arguments) + ")" : ""));
         }
-        if (attributes.Count == 0) return null;
-        return new ValidationResult(null, new AnnotatedPropertySpec(symbol.ContainingType.ClrFullName(), symbol.Name, attributes.ToEquatableArray(), SourceLocation.From(property.Identifier.Parent!)), null);
+        return attributes;
     }
 
     private static string AttributeName(AttributeSyntax attribute)
@@ -144,4 +195,6 @@ internal static class ValidationParser
     }
 }
 
-internal sealed record ValidationResult(ValidatorSpec? Validator, AnnotatedPropertySpec? Property, string? Error, GuardSpec? Guard = null, SanitisationSpec? Sanitisation = null);
+/// <param name="Extra">A second annotated member from the same node: a record parameter's <c>property:</c> attributes.</param>
+internal sealed record ValidationResult(ValidatorSpec? Validator, AnnotatedPropertySpec? Property, string? Error, GuardSpec? Guard = null, SanitisationSpec? Sanitisation = null,
+    AnnotatedPropertySpec? Extra = null);

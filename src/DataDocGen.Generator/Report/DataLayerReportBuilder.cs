@@ -39,7 +39,8 @@ internal static class DataLayerReportBuilder
         IReadOnlyList<SqlFactSpec>? sqlInCode = null,
         IReadOnlyList<DeclaredMemberSpec>? declaredMembers = null,
         IReadOnlyList<SpecificationSpec>? specifications = null,
-        IReadOnlyList<IdentityStoreOptionSpec>? identityOptions = null)
+        IReadOnlyList<IdentityStoreOptionSpec>? identityOptions = null,
+        IReadOnlyList<OutputCacheSpec>? outputCache = null)
     {
         var storeOptions = (identityOptions ?? new List<IdentityStoreOptionSpec>()).OrderBy(o => o.Location, LocationComparer.Instance).ToList();
         // Marten is a store like the others (AddMarten), holding documents; its event-sourcing facts go to section 5.
@@ -95,7 +96,7 @@ internal static class DataLayerReportBuilder
         return new DataLayerReport(projectName, reports, sql, ordered, applied, cacheProviders, cacheUses, boundaries, bypasses, shapes, hooks, storeReports, storeObjects, crudRows, repositoryReports.ToEquatableArray(),
             (validation ?? new List<ValidationResult>()).Select(v => v.Validator).Where(v => v is not null).Select(v => v!)
                 .OrderBy(v => v.Kind, StringComparer.Ordinal).ThenBy(v => v.Target, StringComparer.Ordinal).ThenBy(v => v.Location, LocationComparer.Instance).ToEquatableArray(),
-            (validation ?? new List<ValidationResult>()).Select(v => v.Property).Where(p => p is not null).Select(p => p!)
+            (validation ?? new List<ValidationResult>()).SelectMany(v => new[] { v.Property, v.Extra }).Where(p => p is not null).Select(p => p!)
                 .OrderBy(p => p.TypeFullName, StringComparer.Ordinal).ThenBy(p => p.Location, LocationComparer.Instance).ToEquatableArray(),
             (seeding ?? new List<SeedingSpec>()).OrderBy(s => s.Location, LocationComparer.Instance).ThenBy(s => s.Kind, StringComparer.Ordinal).ToEquatableArray(),
             (security ?? new List<SecuritySpec>()).OrderBy(s => s.Kind, StringComparer.Ordinal).ThenBy(s => s.Location, LocationComparer.Instance).ToEquatableArray(),
@@ -117,6 +118,7 @@ internal static class DataLayerReportBuilder
             Sanitisation = (validation ?? new List<ValidationResult>()).Select(v => v.Sanitisation).Where(s => s is not null).Select(s => s!)
                 .OrderBy(s => s.TargetType, StringComparer.Ordinal).ThenBy(s => s.Location, LocationComparer.Instance).ToEquatableArray(),
             MartenTenancy = MartenTenancy(martenResults),
+            OutputCache = (outputCache ?? new List<OutputCacheSpec>()).OrderBy(o => o.Location, LocationComparer.Instance).ThenBy(o => o.Kind, StringComparer.Ordinal).ToEquatableArray(),
         };
     }
 

@@ -20,7 +20,7 @@ internal static class NamespaceFilter
     internal static readonly string[] FilteredLists =
     {
         nameof(DataLayerReport.Contexts), nameof(DataLayerReport.RawSql), nameof(DataLayerReport.Migrations), nameof(DataLayerReport.MigrationApplications),
-        nameof(DataLayerReport.CacheProviders), nameof(DataLayerReport.CacheUses), nameof(DataLayerReport.Transactions), nameof(DataLayerReport.FilterBypasses),
+        nameof(DataLayerReport.CacheProviders), nameof(DataLayerReport.CacheUses), nameof(DataLayerReport.OutputCache), nameof(DataLayerReport.Transactions), nameof(DataLayerReport.FilterBypasses),
         nameof(DataLayerReport.QueryShapes), nameof(DataLayerReport.SaveHooks), nameof(DataLayerReport.Stores), nameof(DataLayerReport.StoreObjects),
         nameof(DataLayerReport.Crud), nameof(DataLayerReport.Repositories), nameof(DataLayerReport.Validators), nameof(DataLayerReport.AnnotatedProperties),
         nameof(DataLayerReport.Seeding), nameof(DataLayerReport.Security), nameof(DataLayerReport.EventSourcing), nameof(DataLayerReport.Messaging),
@@ -61,6 +61,7 @@ internal static class NamespaceFilter
             MigrationApplications = Keep(report.MigrationApplications, a => a.Location),
             CacheProviders = Keep(report.CacheProviders, c => c.Location),
             CacheUses = Keep(report.CacheUses, c => c.Location),
+            OutputCache = Keep(report.OutputCache, o => o.Location),
             Transactions = Keep(report.Transactions, t => t.Location),
             FilterBypasses = Keep(report.FilterBypasses, b => b.Location),
             QueryShapes = Keep(report.QueryShapes, q => q.Location),

@@ -30,6 +30,7 @@ internal static class ReportMerger
             MigrationApplications = Concat(all, r => r.MigrationApplications, c => c.Location),
             CacheProviders = Concat(all, r => r.CacheProviders, c => c.Location),
             CacheUses = Concat(all, r => r.CacheUses, c => c.Location),
+            OutputCache = Concat(all, r => r.OutputCache, o => o.Location),
             Transactions = Concat(all, r => r.Transactions, t => t.Location),
             FilterBypasses = Concat(all, r => r.FilterBypasses, c => c.Location),
             QueryShapes = Concat(all, r => r.QueryShapes, q => q.Location),

@@ -1,0 +1,37 @@
+using DataDocGen.Generator.Helpers;
+
+namespace DataDocGen.Generator.Model;
+
+/// <summary>ASP.NET Core output caching (Microsoft.AspNetCore.OutputCaching): a policy configured on
+/// <c>OutputCacheOptions</c>, or a place whose responses are cached.</summary>
+/// <param name="Kind"><see cref="BasePolicy"/>, <see cref="NamedPolicy"/>, <see cref="Endpoint"/> (<c>.CacheOutput(...)</c>)
+/// or <see cref="Attribute"/> (<c>[OutputCache(...)]</c>).</param>
+/// <param name="Name">A named policy's name; for endpoints and attributes, where: <c>GET /products</c>, a route group,
+/// <c>ProductsController.Get</c>. Null for a base policy, or a name that is not a constant.</param>
+/// <param name="Call">The call or attribute as it reads: <c>AddPolicy("Products")</c>, <c>CacheOutput()</c>, <c>[OutputCache]</c>.</param>
+/// <param name="Policy">The named policy an endpoint or attribute uses (a constant), else null.</param>
+/// <param name="Expirations">What the policy's own steps set (<c>expires after 5 minutes</c>), in code order.</param>
+/// <param name="Tags">Tags given to the cached responses (constants; other code as <c>`code`</c>).</param>
+/// <param name="Settings">Other steps, in words: vary-by rules, a <c>With</c> condition, the default policy excluded...</param>
+/// <param name="NotRead">Code that builds (part of) the policy and was not read (a policy instance, a builder handed
+/// to a method): what it sets, expiration included, is unknown. Empty when everything was read.</param>
+/// <param name="NoCache">The policy turns caching off (<c>NoCache()</c>, <c>NoStore = true</c>).</param>
+internal sealed record OutputCacheSpec(
+    string Kind,
+    string? Name,
+    string Call,
+    string? Policy,
+    EquatableArray<string> Expirations,
+    EquatableArray<string> Tags,
+    EquatableArray<string> Settings,
+    EquatableArray<string> NotRead,
+    bool NoCache,
+    SourceLocation? Location)
+{
+    public const string BasePolicy = "base policy";
+    public const string NamedPolicy = "named policy";
+    public const string Endpoint = "endpoint";
+    public const string Attribute = "attribute";
+
+    public bool IsPolicy => Kind is BasePolicy or NamedPolicy;
+}
