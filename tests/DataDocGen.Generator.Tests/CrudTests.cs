@@ -115,6 +115,38 @@ public class CrudTests
         Assert.Contains("`Endpoints.Map` [Api/Endpoints.cs:", output.Markdown);
     }
 
+    [Fact]
+    public void An_endpoint_mapped_on_a_route_group_is_named_with_the_group_prefix()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Api/Admin.cs", """
+            using System.Linq;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Routing;
+            namespace Shop.Api
+            {
+                public class ShopContext : DbContext { public DbSet<Shop.Domain.Order> Orders => Set<Shop.Domain.Order>(); }
+                public static class Admin
+                {
+                    public static void Map(WebApplication app, string tenantPrefix)
+                    {
+                        var admin = app.MapGroup("/admin");
+                        admin.MapGet("/stats", (ShopContext db) => db.Orders.Count());
+                        app.MapGroup("/api").MapGroup("v1").MapPost("/orders", (ShopContext db, Shop.Domain.Order order) => db.Orders.Add(order));
+                        app.MapGroup(tenantPrefix).MapDelete("/orders", (ShopContext db) => db.Orders.ExecuteDelete());
+                    }
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("`GET /admin/stats` [Api/Admin.cs:", md);
+        Assert.Contains("`POST /api/v1/orders` [Api/Admin.cs:", md);
+        // A prefix that is not a constant is not guessed.
+        Assert.Contains("`DELETE …/orders` [Api/Admin.cs:", md);
+        Assert.DoesNotContain("`GET /stats`", md);
+    }
+
     private const string TrackedCode = """
         using System.Linq;
         using System.Threading.Tasks;

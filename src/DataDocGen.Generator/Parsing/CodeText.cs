@@ -113,7 +113,8 @@ internal static class CodeText
                 && Semantics.SymbolOrMethod(map, model, cancellationToken) is IMethodSymbol method
                 && (method.ReducedFrom ?? method).ContainingType.IsInNamespaceOrBelow("Microsoft.AspNetCore"))
             {
-                return verb + " " + route;
+                // With the prefixes of the route groups it is mapped on (GET /admin/stats), "…" for one not read.
+                return EndpointNames.Where(map, model, cancellationToken) ?? verb + " " + route;
             }
         }
         return null;

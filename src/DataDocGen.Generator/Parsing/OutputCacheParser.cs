@@ -24,11 +24,6 @@ internal static class OutputCacheParser
 {
     private const string OutputCaching = "Microsoft.AspNetCore.OutputCaching";
 
-    private static readonly Dictionary<string, string> MapVerbs = new(System.StringComparer.Ordinal)
-    {
-        ["MapGet"] = "GET", ["MapPost"] = "POST", ["MapPut"] = "PUT", ["MapDelete"] = "DELETE", ["MapPatch"] = "PATCH",
-    };
-
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node switch
     {
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddBasePolicy" or "AddPolicy" or "CacheOutput" } } => true,
@@ -81,7 +76,7 @@ internal static class OutputCacheParser
         // CacheOutput: the convention-builder extensions shipped with output caching (a look-alike elsewhere is nothing).
         if (!original.ContainingType.Is("Microsoft.Extensions.DependencyInjection", "OutputCacheConventionBuilderExtensions")
             || original.ContainingAssembly?.Name != OutputCaching) return null;
-        var where = Where(access.Expression, model, cancellationToken, 0) ?? CodeText.MemberName(invocation, model, cancellationToken);
+        var where = EndpointNames.Where(access.Expression, model, cancellationToken) ?? CodeText.MemberName(invocation, model, cancellationToken);
         var first = arguments.FirstOrDefault()?.Expression;
         if (first is not null && OptionsBuilderParser.ParameterFor(arguments[0], invocation.ArgumentList, method) is { Type.SpecialType: SpecialType.System_String })
         {
@@ -184,41 +179,6 @@ internal static class OutputCacheParser
         }
     }
 
-    /// <summary>Where an endpoint convention applies: <c>GET /products/{id}</c> for a Map call (with the prefixes of the
-    /// route groups it is mapped on, when they are constants), <c>/products (route group)</c>, or the code of another Map
-    /// call (<c>MapControllers()</c>). Calls chained in between (<c>WithName</c>, <c>RequireAuthorization</c>) are looked through.</summary>
-    private static string? Where(ExpressionSyntax receiver, SemanticModel model, CancellationToken cancellationToken, int depth)
-    {
-        if (depth > 8) return null;
-        switch (receiver)
-        {
-            case IdentifierNameSyntax identifier when DeclarationBinder.LocalOf(identifier, model) is (LocalName.Local, { } initializer):
-                return Where(initializer, model, cancellationToken, depth + 1);
-            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call:
-            {
-                var name = access.Name.Identifier.ValueText;
-                if (!name.StartsWith("Map", System.StringComparison.Ordinal)) return Where(access.Expression, model, cancellationToken, depth + 1);
-                if (Semantics.Method(call, model, cancellationToken) is not { } map || !(map.ReducedFrom ?? map).ContainingType.IsInNamespaceOrBelow("Microsoft.AspNetCore")) return null;
-                var route = call.ArgumentList.Arguments.Count > 0 && Semantics.ConstantOf(call.ArgumentList.Arguments[0].Expression, model, cancellationToken) is { HasValue: true, Value: string text } ? text : null;
-                if (MapVerbs.TryGetValue(name, out var verb) && route is not null) return verb + " " + Prefixed(access.Expression, route, model, cancellationToken, depth);
-                if (name == "MapGroup" && route is not null) return Prefixed(access.Expression, route, model, cancellationToken, depth) + " (route group)";
-                return CodeText.Safe(call) is { } code ? code + " endpoints" : null;
-            }
-            default:
-                return null;
-        }
-    }
-
-    /// <summary>The route with the prefixes of the groups the receiver stands for; "…" for a group whose prefix is not read.</summary>
-    private static string Prefixed(ExpressionSyntax receiver, string route, SemanticModel model, CancellationToken cancellationToken, int depth)
-    {
-        if (!Semantics.TypeOf(receiver, model, cancellationToken).Is("Microsoft.AspNetCore.Routing", "RouteGroupBuilder")) return route;
-        var group = Where(receiver, model, cancellationToken, depth + 1) is { } where && where.EndsWith(" (route group)", System.StringComparison.Ordinal)
-            ? where.Substring(0, where.Length - " (route group)".Length)
-            : "…";
-        return group.TrimEnd('/') + (route.Length == 0 ? "" : "/" + route.TrimStart('/'));
-    }
-
     /// <summary><c>[OutputCache(Duration = 30, PolicyName = "...", Tags = new[] { ... }, VaryBy... = ...)]</c> on a controller,
     /// action, page or endpoint handler. Declarations ask the model; an attribute on a lambda inside a body is bound
     /// speculatively at the statement, so the body is not bound.</summary>
@@ -234,7 +194,7 @@ internal static class OutputCacheParser
                 var name = attribute.Name.ToString();
                 var written = SyntaxFactory.ParseTypeName(name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name : name + "Attribute");
                 type = model.GetSpeculativeTypeInfo((statement ?? lambda).SpanStart, written, SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
-                where = lambda.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax map } } && Where(map, model, cancellationToken, 0) is { } endpoint
+                where = lambda.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax map } } && EndpointNames.Where(map, model, cancellationToken) is { } endpoint
                     ? endpoint
                     : CodeText.MemberName(lambda, model, cancellationToken) + " (a lambda)";
                 break;
