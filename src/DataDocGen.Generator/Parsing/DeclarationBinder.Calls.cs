@@ -104,7 +104,7 @@ internal static partial class DeclarationBinder
                 {
                     // Extension methods are only considered when no instance method applies. Unless one is shown to apply
                     // (every argument's type known and converting), an extension that fits too is left to the binder.
-                    if (!instance.Any(m => Applies(m, invocation.ArgumentList, scope, cancellationToken, depth))
+                    if (!instance.Any(m => FitOf(m, invocation.ArgumentList, scope, cancellationToken, depth) == ArgumentFit.Proven)
                         && Extensions(receiverType, methodName, invocation.ArgumentList, typeArguments.Count, scope).Count > 0) return null;
                     return typeArguments.Count == 0 ? instance : Construct(instance, typeArguments, scope.Model.Compilation);
                 }
@@ -188,35 +188,57 @@ internal static partial class DeclarationBinder
         return constructed;
     }
 
-    /// <summary>True when every argument can go to its parameter as far as declarations tell: a lambda to a delegate of
-    /// its arity, an argument of known type by an implicit conversion (parameters with open type arguments accept).</summary>
-    private static bool PlausiblyApplies(IMethodSymbol method, ArgumentListSyntax arguments, Scope scope, CancellationToken cancellationToken, int depth)
+    /// <summary>How far declarations show a method's parameters taking the call's arguments.</summary>
+    private enum ArgumentFit
     {
+        /// <summary>An argument cannot go to its parameter (a lambda of another arity, a type that does not convert).</summary>
+        No,
+        /// <summary>Nothing rules it out, but an argument of unknown type goes to a parameter of closed type.</summary>
+        Possible,
+        /// <summary>Every argument can go: lambdas to delegates of their arity, known types by conversion; parameters with
+        /// open type arguments or arguments by reference are taken on trust.</summary>
+        Plausible,
+        /// <summary>Every argument's type is known and converts implicitly to its closed parameter type: it applies.</summary>
+        Proven,
+    }
+
+    private static ArgumentFit FitOf(IMethodSymbol method, ArgumentListSyntax arguments, Scope scope, CancellationToken cancellationToken, int depth)
+    {
+        var fit = ArgumentFit.Proven;
         foreach (var argument in arguments.Arguments)
         {
-            if (ParameterFor(argument, arguments, method) is not { } parameter) return false;
+            if (OptionsBuilderParser.ParameterFor(argument, arguments, method) is not { } parameter) return ArgumentFit.No;
+            var open = ContainsMethodTypeParameter(parameter.Type);
             if (argument.Expression is AnonymousFunctionExpressionSyntax lambda)
             {
-                if (!TakesLambda(parameter.Type, lambda)) return false;
+                if (!TakesLambda(parameter.Type, lambda)) return ArgumentFit.No;
+                fit = Min(fit, ArgumentFit.Plausible);
                 continue;
             }
-            if (argument.RefKindKeyword.RawKind != 0) continue;
+            if (argument.RefKindKeyword.RawKind != 0)
+            {
+                fit = Min(fit, ArgumentFit.Plausible);
+                continue;
+            }
             if (TypeOf(argument.Expression, scope, cancellationToken, depth + 1) is not { } type)
             {
-                if (!ContainsMethodTypeParameter(parameter.Type)) return false;
+                fit = Min(fit, open ? ArgumentFit.Plausible : ArgumentFit.Possible);
                 continue;
             }
-            if (ContainsMethodTypeParameter(parameter.Type))
+            if (open)
             {
-                if (!CouldConvertToOpen(type, parameter.Type)) return false;
+                if (!CouldConvertToOpen(type, parameter.Type)) return ArgumentFit.No;
+                fit = Min(fit, ArgumentFit.Plausible);
                 continue;
             }
-            var conversions = scope.Model.Compilation;
-            if (!conversions.ClassifyCommonConversion(type, parameter.Type).IsImplicit
-                && !(parameter.IsParams && parameter.Type is IArrayTypeSymbol array && conversions.ClassifyCommonConversion(type, array.ElementType).IsImplicit)) return false;
+            var compilation = scope.Model.Compilation;
+            if (!compilation.ClassifyCommonConversion(type, parameter.Type).IsImplicit
+                && !(parameter.IsParams && parameter.Type is IArrayTypeSymbol array && compilation.ClassifyCommonConversion(type, array.ElementType).IsImplicit)) return ArgumentFit.No;
         }
-        return true;
+        return fit;
     }
+
+    private static ArgumentFit Min(ArgumentFit a, ArgumentFit b) => a < b ? a : b;
 
     /// <summary>Whether a value of a known type could go to a parameter whose type has open type arguments: a bare type
     /// parameter takes anything; <c>Expression&lt;Func&lt;T, TProperty&gt;&gt;</c> takes no string.</summary>
@@ -240,20 +262,6 @@ internal static partial class DeclarationBinder
             default:
                 return true;
         }
-    }
-
-    /// <summary>True when every argument's type is known from declarations and converts implicitly to its parameter.</summary>
-    private static bool Applies(IMethodSymbol method, ArgumentListSyntax arguments, Scope scope, CancellationToken cancellationToken, int depth)
-    {
-        foreach (var argument in arguments.Arguments)
-        {
-            if (argument.RefKindKeyword.RawKind != 0 || ParameterFor(argument, arguments, method) is not { } parameter || ContainsMethodTypeParameter(parameter.Type)) return false;
-            if (TypeOf(argument.Expression, scope, cancellationToken, depth + 1) is not { } type) return false;
-            var conversions = scope.Model.Compilation;
-            if (!conversions.ClassifyCommonConversion(type, parameter.Type).IsImplicit
-                && !(parameter.IsParams && parameter.Type is IArrayTypeSymbol array && conversions.ClassifyCommonConversion(type, array.ElementType).IsImplicit)) return false;
-        }
-        return true;
     }
 
     /// <summary>True when the call's arguments can meet the method's parameters by count and names (types are not checked).</summary>
@@ -335,29 +343,10 @@ internal static partial class DeclarationBinder
             .ToList();
     }
 
-    /// <summary>Narrows overloads by the arguments whose types are known from declarations: an overload stays when
-    /// every such argument converts implicitly to its parameter (parameters with open type arguments are not checked).</summary>
+    /// <summary>Narrows overloads to those the arguments may go to (see <see cref="FitOf"/>); all of them when none stays.</summary>
     private static List<IMethodSymbol> ByArgumentTypes(List<IMethodSymbol> methods, ArgumentListSyntax arguments, Scope scope, CancellationToken cancellationToken, int depth)
     {
-        var types = arguments.Arguments.Select(a => a.RefKindKeyword.RawKind == 0 && a.Expression is not AnonymousFunctionExpressionSyntax ? TypeOf(a.Expression, scope, cancellationToken, depth + 1) : null).ToList();
-        var kept = methods.Where(method =>
-        {
-            for (var i = 0; i < arguments.Arguments.Count; i++)
-            {
-                if (ParameterFor(arguments.Arguments[i], arguments, method) is not { } parameter) continue;
-                if (arguments.Arguments[i].Expression is AnonymousFunctionExpressionSyntax lambda)
-                {
-                    if (!TakesLambda(parameter.Type, lambda)) return false;
-                    continue;
-                }
-                if (types[i] is not { } argumentType) continue;
-                if (ContainsMethodTypeParameter(parameter.Type)) continue;
-                var converts = scope.Model.Compilation.ClassifyCommonConversion(argumentType, parameter.Type).IsImplicit
-                               || (parameter.IsParams && parameter.Type is IArrayTypeSymbol array && scope.Model.Compilation.ClassifyCommonConversion(argumentType, array.ElementType).IsImplicit);
-                if (!converts) return false;
-            }
-            return true;
-        }).ToList();
+        var kept = methods.Where(method => FitOf(method, arguments, scope, cancellationToken, depth) != ArgumentFit.No).ToList();
         return kept.Count == 0 ? methods : kept;
     }
 
@@ -366,9 +355,9 @@ internal static partial class DeclarationBinder
     private static bool TakesLambda(ITypeSymbol type, AnonymousFunctionExpressionSyntax lambda)
     {
         if (type is ITypeParameterSymbol || type.SpecialType is SpecialType.System_Object or SpecialType.System_Delegate or SpecialType.System_MulticastDelegate) return true;
-        if (type is INamedTypeSymbol { Name: "Expression", TypeArguments.Length: 1 } tree && tree.IsInNamespace("System.Linq.Expressions")) type = tree.TypeArguments[0];
-        else if (type is INamedTypeSymbol { Name: "Expression" or "LambdaExpression", TypeArguments.Length: 0 } && type.IsInNamespace("System.Linq.Expressions")) return true;
-        if (type is not INamedTypeSymbol { DelegateInvokeMethod: { } invoke }) return type is ITypeParameterSymbol;
+        if (type is INamedTypeSymbol { Name: "Expression" or "LambdaExpression", TypeArguments.Length: 0 } && type.IsInNamespace("System.Linq.Expressions")) return true;
+        if (type is INamedTypeSymbol { Name: "Expression", TypeArguments.Length: 1 } tree && tree.TypeArguments[0] is ITypeParameterSymbol && tree.IsInNamespace("System.Linq.Expressions")) return true;
+        if (Invoke(type) is not { } invoke) return false;
         return lambda switch
         {
             SimpleLambdaExpressionSyntax => invoke.Parameters.Length == 1,
@@ -376,6 +365,14 @@ internal static partial class DeclarationBinder
             AnonymousMethodExpressionSyntax { ParameterList: { } list } => invoke.Parameters.Length == list.Parameters.Count,
             _ => true,
         };
+    }
+
+    /// <summary>The Invoke method of a delegate type, or of the delegate an <c>Expression&lt;TDelegate&gt;</c> wraps (what a lambda
+    /// converts to); null for other types.</summary>
+    private static IMethodSymbol? Invoke(ITypeSymbol? type)
+    {
+        if (type is INamedTypeSymbol { Name: "Expression", TypeArguments.Length: 1 } tree && tree.IsInNamespace("System.Linq.Expressions")) type = tree.TypeArguments[0];
+        return (type as INamedTypeSymbol)?.DelegateInvokeMethod;
     }
 
     /// <summary>Fixes a method's open type arguments that are the result type of a lambda argument whose body is an
@@ -387,9 +384,9 @@ internal static partial class DeclarationBinder
         var inferred = method.TypeArguments.ToArray();
         foreach (var argument in arguments.Arguments)
         {
-            if (argument.Expression is not LambdaExpressionSyntax { ExpressionBody: { } body } || ParameterFor(argument, arguments, method)?.Type is not INamedTypeSymbol target) continue;
-            if (target is { Name: "Expression", TypeArguments.Length: 1 } && target.IsInNamespace("System.Linq.Expressions")) target = target.TypeArguments[0] as INamedTypeSymbol ?? target;
-            if (target.DelegateInvokeMethod is not { } invoke || invoke.Parameters.Any(p => ContainsMethodTypeParameter(p.Type))) continue;
+            if (argument.Expression is not LambdaExpressionSyntax { ExpressionBody: { } body }
+                || Invoke(OptionsBuilderParser.ParameterFor(argument, arguments, method)?.Type) is not { } invoke
+                || invoke.Parameters.Any(p => ContainsMethodTypeParameter(p.Type))) continue;
             if (invoke.ReturnType is not ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Method } result) continue;
             var index = method.TypeArguments.IndexOf(result, 0, SymbolEqualityComparer.Default);
             if (index < 0 || TypeOf(body, scope, cancellationToken, depth + 1) is not { } type) return null;
@@ -399,14 +396,6 @@ internal static partial class DeclarationBinder
         if (inferred.Any(ContainsMethodTypeParameter) || !Satisfies(definition, inferred, scope.Model.Compilation)) return null;
         var constructed = definition.Construct(inferred);
         return method.ReducedFrom is null ? constructed : method.ReceiverType is { } receiver ? constructed.ReduceExtensionMethod(receiver) : null;
-    }
-
-    private static IParameterSymbol? ParameterFor(ArgumentSyntax argument, ArgumentListSyntax list, IMethodSymbol method)
-    {
-        if (argument.NameColon is { } colon) return method.Parameters.FirstOrDefault(p => p.Name == colon.Name.Identifier.ValueText);
-        var index = list.Arguments.IndexOf(argument);
-        if (index < method.Parameters.Length) return method.Parameters[index];
-        return method.Parameters.Length > 0 && method.Parameters[method.Parameters.Length - 1].IsParams ? method.Parameters[method.Parameters.Length - 1] : null;
     }
 
     /// <summary>True when the overloads are one method for the detectors: the same declaring type and name, and the
@@ -453,9 +442,7 @@ internal static partial class DeclarationBinder
         ITypeSymbol? result = null;
         foreach (var method in candidates)
         {
-            if (ParameterFor(argument, list, method)?.Type is not INamedTypeSymbol target) continue;
-            if (target is { Name: "Expression", TypeArguments.Length: 1 } && target.IsInNamespace("System.Linq.Expressions")) target = target.TypeArguments[0] as INamedTypeSymbol ?? target;
-            if (target.DelegateInvokeMethod is not { } invoke || invoke.Parameters.Length != arity) continue;
+            if (Invoke(OptionsBuilderParser.ParameterFor(argument, list, method)?.Type) is not { } invoke || invoke.Parameters.Length != arity) continue;
             var type = invoke.Parameters[parameter.Index].Type;
             if (ContainsMethodTypeParameter(type)) return null;
             if (result is not null && !SymbolEqualityComparer.Default.Equals(result, type)) return null;

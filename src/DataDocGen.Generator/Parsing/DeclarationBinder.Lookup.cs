@@ -116,7 +116,7 @@ internal static partial class DeclarationBinder
             if (settled) continue; // a more derived type has methods that apply: base types' methods are not candidates
             if (found is not null) return null;
             found = fitting;
-            settled = fitting.Any(m => PlausiblyApplies(m, arguments, scope, cancellationToken, depth));
+            settled = fitting.Any(m => FitOf(m, arguments, scope, cancellationToken, depth) >= ArgumentFit.Plausible);
         }
         return found is null ? new List<IMethodSymbol>() : found.Select(m => MostDerivedOverride(m, type, name)).ToList();
     }
