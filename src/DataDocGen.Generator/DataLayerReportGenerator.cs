@@ -7,6 +7,7 @@ using DataDocGen.Generator.Helpers;
 using DataDocGen.Generator.Model;
 using DataDocGen.Generator.Parsing;
 using DataDocGen.Generator.Report;
+using DataDocGen.Generator.Scan;
 using Microsoft.CodeAnalysis;
 
 namespace DataDocGen.Generator;
@@ -24,6 +25,8 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
 {
     public static class TrackingNames
     {
+        public const string Sites = nameof(Sites);
+        public const string ScannedSites = nameof(ScannedSites);
         public const string DeclaredTypes = nameof(DeclaredTypes);
         public const string Registrations = nameof(Registrations);
         public const string RawSql = nameof(RawSql);
@@ -70,20 +73,19 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var declaredTypes = context.SyntaxProvider
-            .CreateSyntaxProvider(DeclaredTypeParser.IsCandidate, TransformCache.Reusing(DeclaredTypeParser.Parse))
-            .Where(static spec => spec is not null)
-            .WithTrackingName(TrackingNames.DeclaredTypes);
+        // One syntax provider for all detectors (Scan/SiteScan: one walk of each file instead of one per detector), its
+        // findings regrouped per detector; each detector's results are a step of their own, as a provider each was.
+        var scanned = context.SyntaxProvider
+            .CreateSyntaxProvider(SiteScan.IsCandidate, TransformCache.Reusing(SiteScan.Scan))
+            .Where(static found => !found.IsEmpty)
+            .WithTrackingName(TrackingNames.Sites)
+            .Collect()
+            .Select(static (nodes, _) => new ScannedSites(nodes))
+            .WithTrackingName(TrackingNames.ScannedSites);
 
-        var registrations = context.SyntaxProvider
-            .CreateSyntaxProvider(RegistrationParser.IsCandidate, TransformCache.Reusing(RegistrationParser.Parse))
-            .Where(static result => result is not null)
-            .WithTrackingName(TrackingNames.Registrations);
-
-        var rawSql = context.SyntaxProvider
-            .CreateSyntaxProvider(RawSqlParser.IsCandidate, TransformCache.Reusing(RawSqlParser.Parse))
-            .Where(static result => result is not null)
-            .WithTrackingName(TrackingNames.RawSql);
+        var declaredTypes = scanned.Select(static (sites, _) => sites.Of(Detectors.DeclaredTypes)).WithTrackingName(TrackingNames.DeclaredTypes);
+        var registrations = scanned.Select(static (sites, _) => sites.Of(Detectors.Registrations)).WithTrackingName(TrackingNames.Registrations);
+        var rawSql = scanned.Select(static (sites, _) => sites.Of(Detectors.RawSql)).WithTrackingName(TrackingNames.RawSql);
 
         // [Migration] marks EF Core migrations: ForAttributeWithMetadataName is Roslyn's cheapest way to find them.
         var migrations = context.SyntaxProvider
@@ -96,88 +98,22 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Where(static result => result is not null)
             .WithTrackingName(TrackingNames.FluentMigrations);
 
-        var migrationApplications = context.SyntaxProvider
-            .CreateSyntaxProvider(MigrationParser.IsApplyCandidate, TransformCache.Reusing(MigrationParser.ParseApply))
-            .Where(static spec => spec is not null)
-            .WithTrackingName(TrackingNames.MigrationApplications);
-
-        var queryShapes = context.SyntaxProvider
-            .CreateSyntaxProvider(QueryShapeParser.IsCandidate, TransformCache.Reusing(QueryShapeParser.Parse))
-            .Where(static result => result is not null)
-            .WithTrackingName(TrackingNames.QueryShapes);
-
-        var saveHooks = context.SyntaxProvider
-            .CreateSyntaxProvider(SaveHookParser.IsCandidate, TransformCache.Reusing(SaveHookParser.Parse))
-            .Where(static result => result is not null)
-            .WithTrackingName(TrackingNames.SaveHooks);
-
-        var caching = context.SyntaxProvider
-            .CreateSyntaxProvider(CacheParser.IsCandidate, TransformCache.Reusing(CacheParser.Parse))
-            .Where(static result => result is not null)
-            .WithTrackingName(TrackingNames.Caching);
-
-        // ASP.NET Core output caching: policies (AddBasePolicy/AddPolicy), CacheOutput conventions and [OutputCache].
-        var outputCache = context.SyntaxProvider
-            .CreateSyntaxProvider(OutputCacheParser.IsCandidate, TransformCache.Reusing(OutputCacheParser.Parse))
-            .Where(static result => result is not null)
-            .WithTrackingName(TrackingNames.OutputCache);
-
-        var transactions = context.SyntaxProvider
-            .CreateSyntaxProvider(TransactionParser.IsCandidate, TransformCache.Reusing(TransactionParser.Parse))
-            .Where(static result => result is not null)
-            .WithTrackingName(TrackingNames.Transactions);
-
-        var stores = context.SyntaxProvider
-            .CreateSyntaxProvider(StoreParser.IsCandidate, TransformCache.Reusing(StoreParser.Parse))
-            .Where(static result => result is not null)
-            .WithTrackingName(TrackingNames.Stores);
-
-        var crud = context.SyntaxProvider
-            .CreateSyntaxProvider(CrudParser.IsCandidate, TransformCache.Reusing(CrudParser.Parse))
-            .Where(static result => result is not null)
-            .WithTrackingName(TrackingNames.Crud);
-
-        // Document stores (MongoDB, LiteDB, Marten): the call on the collection or session, wherever it sits in a chain, so
-        // a provider of its own rather than CrudParser's last-call-of-a-chain candidates.
-        var documentCrud = context.SyntaxProvider
-            .CreateSyntaxProvider(DocumentCrudParser.IsCandidate, TransformCache.Reusing(DocumentCrudParser.Parse))
-            .Where(static result => result is not null)
-            .WithTrackingName(TrackingNames.DocumentCrud);
-
-        var repositories = context.SyntaxProvider
-            .CreateSyntaxProvider(RepositoryParser.IsCandidate, TransformCache.Reusing(RepositoryParser.Parse))
-            .Where(static result => result is not null)
-            .WithTrackingName(TrackingNames.Repositories);
-
-        var validation = context.SyntaxProvider
-            .CreateSyntaxProvider(ValidationParser.IsCandidate, TransformCache.Reusing(ValidationParser.Parse))
-            .Where(static result => result is not null)
-            .WithTrackingName(TrackingNames.Validation);
-
-        var seeding = context.SyntaxProvider
-            .CreateSyntaxProvider(SeedingParser.IsCandidate, TransformCache.Reusing(SeedingParser.Parse))
-            .Where(static result => result is not null)
-            .WithTrackingName(TrackingNames.Seeding);
-
-        var security = context.SyntaxProvider
-            .CreateSyntaxProvider(SecurityParser.IsCandidate, TransformCache.Reusing(SecurityParser.Parse))
-            .Where(static result => result is not null)
-            .WithTrackingName(TrackingNames.Security);
-
-        var marten = context.SyntaxProvider
-            .CreateSyntaxProvider(MartenParser.IsCandidate, TransformCache.Reusing(MartenParser.Parse))
-            .Where(static result => result is not null)
-            .WithTrackingName(TrackingNames.Marten);
-
-        var messaging = context.SyntaxProvider
-            .CreateSyntaxProvider(MassTransitParser.IsCandidate, TransformCache.Reusing(MassTransitParser.Parse))
-            .Where(static result => result is not null)
-            .WithTrackingName(TrackingNames.Messaging);
-
-        var sqlInCode = context.SyntaxProvider
-            .CreateSyntaxProvider(SqlScriptParser.IsCandidate, TransformCache.Reusing(SqlScriptParser.Parse))
-            .Where(static result => result is not null)
-            .WithTrackingName(TrackingNames.SqlInCode);
+        var migrationApplications = scanned.Select(static (sites, _) => sites.Of(Detectors.MigrationApplications)).WithTrackingName(TrackingNames.MigrationApplications);
+        var queryShapes = scanned.Select(static (sites, _) => sites.Of(Detectors.QueryShapes)).WithTrackingName(TrackingNames.QueryShapes);
+        var saveHooks = scanned.Select(static (sites, _) => sites.Of(Detectors.SaveHooks)).WithTrackingName(TrackingNames.SaveHooks);
+        var caching = scanned.Select(static (sites, _) => sites.Of(Detectors.Caching)).WithTrackingName(TrackingNames.Caching);
+        var outputCache = scanned.Select(static (sites, _) => sites.Of(Detectors.OutputCache)).WithTrackingName(TrackingNames.OutputCache);
+        var transactions = scanned.Select(static (sites, _) => sites.Of(Detectors.Transactions)).WithTrackingName(TrackingNames.Transactions);
+        var stores = scanned.Select(static (sites, _) => sites.Of(Detectors.Stores)).WithTrackingName(TrackingNames.Stores);
+        var crud = scanned.Select(static (sites, _) => sites.Of(Detectors.Crud)).WithTrackingName(TrackingNames.Crud);
+        var documentCrud = scanned.Select(static (sites, _) => sites.Of(Detectors.DocumentCrud)).WithTrackingName(TrackingNames.DocumentCrud);
+        var repositories = scanned.Select(static (sites, _) => sites.Of(Detectors.Repositories)).WithTrackingName(TrackingNames.Repositories);
+        var validation = scanned.Select(static (sites, _) => sites.Of(Detectors.Validation)).WithTrackingName(TrackingNames.Validation);
+        var seeding = scanned.Select(static (sites, _) => sites.Of(Detectors.Seeding)).WithTrackingName(TrackingNames.Seeding);
+        var security = scanned.Select(static (sites, _) => sites.Of(Detectors.Security)).WithTrackingName(TrackingNames.Security);
+        var marten = scanned.Select(static (sites, _) => sites.Of(Detectors.Marten)).WithTrackingName(TrackingNames.Marten);
+        var messaging = scanned.Select(static (sites, _) => sites.Of(Detectors.Messaging)).WithTrackingName(TrackingNames.Messaging);
+        var sqlInCode = scanned.Select(static (sites, _) => sites.Of(Detectors.SqlInCode)).WithTrackingName(TrackingNames.SqlInCode);
 
         var sqlScripts = context.AdditionalTextsProvider
             .Where(SqlScriptParser.IsScript)
@@ -185,20 +121,9 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Where(static spec => spec is not null)
             .WithTrackingName(TrackingNames.SqlScripts);
 
-        var declaredMembers = context.SyntaxProvider
-            .CreateSyntaxProvider(DeclaredMemberParser.IsCandidate, TransformCache.Reusing(DeclaredMemberParser.Parse))
-            .SelectMany(static (specs, _) => specs)
-            .WithTrackingName(TrackingNames.DeclaredMembers);
-
-        var specifications = context.SyntaxProvider
-            .CreateSyntaxProvider(SpecificationParser.IsCandidate, TransformCache.Reusing(SpecificationParser.Parse))
-            .Where(static result => result is not null)
-            .WithTrackingName(TrackingNames.Specifications);
-
-        var identityOptions = context.SyntaxProvider
-            .CreateSyntaxProvider(IdentityStoreOptionParser.IsCandidate, TransformCache.Reusing(IdentityStoreOptionParser.Parse))
-            .Where(static result => result is not null)
-            .WithTrackingName(TrackingNames.IdentityOptions);
+        var declaredMembers = scanned.Select(static (sites, _) => sites.Of(Detectors.DeclaredMembers)).WithTrackingName(TrackingNames.DeclaredMembers);
+        var specifications = scanned.Select(static (sites, _) => sites.Of(Detectors.Specifications)).WithTrackingName(TrackingNames.Specifications);
+        var identityOptions = scanned.Select(static (sites, _) => sites.Of(Detectors.IdentityOptions)).WithTrackingName(TrackingNames.IdentityOptions);
 
         var appSettings = context.AdditionalTextsProvider
             .Where(AppSettingsParser.IsAppSettings)
@@ -215,17 +140,17 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Select(static (provider, _) => ReportOptions.From(provider.GlobalOptions))
             .WithTrackingName(TrackingNames.Options);
 
-        var report = declaredTypes.Collect()
-            .Combine(registrations.Collect())
+        var report = declaredTypes
+            .Combine(registrations)
             .Combine(appSettings.Collect())
-            .Combine(rawSql.Collect())
+            .Combine(rawSql)
             .Combine(migrations.Collect().Combine(fluentMigrations.Collect()).Select(static (both, _) => both.Left.AddRange(both.Right)))
-            .Combine(migrationApplications.Collect())
-            .Combine(caching.Collect().Combine(outputCache.Collect()))
-            .Combine(transactions.Collect())
-            .Combine(queryShapes.Collect())
-            .Combine(saveHooks.Collect())
-            .Combine(stores.Collect().Combine(crud.Collect().Combine(documentCrud.Collect())).Combine(repositories.Collect()).Combine(validation.Collect()).Combine(seeding.Collect()).Combine(security.Collect()).Combine(marten.Collect()).Combine(messaging.Collect()).Combine(sqlScripts.Collect().Combine(sqlInCode.Collect())).Combine(declaredMembers.Collect()).Combine(specifications.Collect().Combine(identityOptions.Collect())))
+            .Combine(migrationApplications)
+            .Combine(caching.Combine(outputCache))
+            .Combine(transactions)
+            .Combine(queryShapes)
+            .Combine(saveHooks)
+            .Combine(stores.Combine(crud.Combine(documentCrud)).Combine(repositories).Combine(validation).Combine(seeding).Combine(security).Combine(marten).Combine(messaging).Combine(sqlScripts.Collect().Combine(sqlInCode)).Combine(declaredMembers).Combine(specifications.Combine(identityOptions)))
             .Combine(projectName)
             .Select(static (input, cancellationToken) =>
             {
@@ -276,20 +201,14 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
 
         // Messages handed to brokers through their own clients (RabbitMQ.Client, Confluent.Kafka, Azure Service Bus), joined
         // after the report is built like tenancy, and before the background jobs, which list them among their steps.
-        var brokerMessages = context.SyntaxProvider
-            .CreateSyntaxProvider(BrokerClientParser.IsCandidate, TransformCache.Reusing(BrokerClientParser.Parse))
-            .Where(static result => result is not null)
-            .WithTrackingName(TrackingNames.BrokerMessages);
-        report = report.Combine(brokerMessages.Collect())
+        var brokerMessages = scanned.Select(static (sites, _) => sites.Of(Detectors.BrokerMessages)).WithTrackingName(TrackingNames.BrokerMessages);
+        report = report.Combine(brokerMessages)
             .Select(static (input, _) => WithBrokerMessages(input.Left, input.Right))
             .WithTrackingName(TrackingNames.BrokerMessagesJoined);
 
         // Background services joined with the facts found in their code and in the project methods they call (5.2).
-        var hostedServices = context.SyntaxProvider
-            .CreateSyntaxProvider(HostedServiceParser.IsCandidate, TransformCache.Reusing(HostedServiceParser.Parse))
-            .Where(static spec => spec is not null)
-            .WithTrackingName(TrackingNames.HostedServices);
-        report = report.Combine(hostedServices.Collect())
+        var hostedServices = scanned.Select(static (sites, _) => sites.Of(Detectors.HostedServices)).WithTrackingName(TrackingNames.HostedServices);
+        report = report.Combine(hostedServices)
             .Select(static (input, _) => input.Left.Report is { } built && !input.Right.IsEmpty
                 ? input.Left with { Report = built with { BackgroundJobs = BackgroundJobs.Find(built, input.Right.Select(s => s!).ToList()) } }
                 : input.Left)
@@ -297,21 +216,15 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
 
         // Schema per tenant (4.2): the run-time default schema, the key factory registration and the factory, joined
         // after the report is built (a provider of its own keeps the report step's inputs unchanged).
-        var tenancy = context.SyntaxProvider
-            .CreateSyntaxProvider(TenancyParser.IsCandidate, TransformCache.Reusing(TenancyParser.Parse))
-            .Where(static result => result is not null)
-            .WithTrackingName(TrackingNames.Tenancy);
-        report = report.Combine(tenancy.Collect())
+        var tenancy = scanned.Select(static (sites, _) => sites.Of(Detectors.Tenancy)).WithTrackingName(TrackingNames.Tenancy);
+        report = report.Combine(tenancy)
             .Select(static (input, _) => WithTenancy(input.Left, input.Right))
             .WithTrackingName(TrackingNames.TenancyJoined);
 
         // Replay code of hand-written event stores (5.1): loops and Aggregate calls folding the rows of an ordered query,
         // joined after the report is built like tenancy; which of them read an event table is decided at render time.
-        var eventReplays = context.SyntaxProvider
-            .CreateSyntaxProvider(EventReplayParser.IsCandidate, TransformCache.Reusing(EventReplayParser.Parse))
-            .Where(static result => result is not null)
-            .WithTrackingName(TrackingNames.EventReplays);
-        report = report.Combine(eventReplays.Collect())
+        var eventReplays = scanned.Select(static (sites, _) => sites.Of(Detectors.EventReplays)).WithTrackingName(TrackingNames.EventReplays);
+        report = report.Combine(eventReplays)
             .Select(static (input, _) => WithEventReplays(input.Left, input.Right))
             .WithTrackingName(TrackingNames.EventReplaysJoined);
 
@@ -340,10 +253,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
 
         // Namespace spans matter only with DataDocGenExclude/IncludeNamespaces: otherwise an empty list, so that edits
         // which move lines in files without facts do not re-render.
-        var namespaceSpans = context.SyntaxProvider
-            .CreateSyntaxProvider(NamespaceSpanParser.IsCandidate, TransformCache.Reusing(NamespaceSpanParser.Parse))
-            .Where(static span => span is not null)
-            .Collect()
+        var namespaceSpans = scanned.Select(static (sites, _) => sites.Of(Detectors.NamespaceSpans))
             .Combine(options)
             .Select(static (input, _) => NamespaceFilter.IsSet(input.Right.ExcludeNamespaces, input.Right.IncludeNamespaces)
                 ? input.Left.Select(s => s!).OrderBy(s => s.Path, System.StringComparer.Ordinal).ThenBy(s => s.StartLine).ToEquatableArray()
@@ -403,7 +313,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         }
     }
 
-    private static ReportResult WithTenancy(ReportResult result, ImmutableArray<TenancyResult?> found)
+    private static ReportResult WithTenancy(ReportResult result, EquatableArray<TenancyResult> found)
     {
         if (found.IsEmpty) return result;
         var errors = found.Select(f => f!.Error).Where(e => e is not null).Select(e => e!).ToList();
@@ -412,7 +322,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         return new ReportResult(result.Report is { } built ? built with { Tenancy = specs } : null, result.Errors.Concat(errors).ToEquatableArray());
     }
 
-    private static ReportResult WithBrokerMessages(ReportResult result, ImmutableArray<BrokerMessageResult?> found)
+    private static ReportResult WithBrokerMessages(ReportResult result, EquatableArray<BrokerMessageResult> found)
     {
         if (found.IsEmpty) return result;
         var errors = found.Select(f => f!.Error).Where(e => e is not null).Select(e => e!).ToList();
@@ -421,7 +331,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         return new ReportResult(result.Report is { } built ? built with { BrokerMessages = specs } : null, result.Errors.Concat(errors).ToEquatableArray());
     }
 
-    private static ReportResult WithEventReplays(ReportResult result, ImmutableArray<EventReplayResult?> found)
+    private static ReportResult WithEventReplays(ReportResult result, EquatableArray<EventReplayResult> found)
     {
         if (found.IsEmpty) return result;
         var errors = found.Select(f => f!.Error).Where(e => e is not null).Select(e => e!).ToList();

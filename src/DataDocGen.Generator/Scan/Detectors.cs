@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using DataDocGen.Generator.Helpers;
+using DataDocGen.Generator.Model;
+using DataDocGen.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Names = DataDocGen.Generator.DataLayerReportGenerator.TrackingNames;
+
+namespace DataDocGen.Generator.Scan;
+
+/// <summary>Every detector <see cref="SiteScan"/> runs, in a fixed order (the order of a node's findings).</summary>
+internal static class Detectors
+{
+    private static readonly List<Detector> all = new();
+
+    public static readonly Detector<DeclaredTypeSpec> DeclaredTypes = One<DeclaredTypeSpec>(Names.DeclaredTypes, DeclaredTypeParser.IsCandidate, DeclaredTypeParser.Parse);
+    public static readonly Detector<RegistrationResult> Registrations = One<RegistrationResult>(Names.Registrations, RegistrationParser.IsCandidate, RegistrationParser.Parse);
+    public static readonly Detector<RawSqlResult> RawSql = One<RawSqlResult>(Names.RawSql, RawSqlParser.IsCandidate, RawSqlParser.Parse);
+    public static readonly Detector<CallSiteSpec> MigrationApplications = One<CallSiteSpec>(Names.MigrationApplications, MigrationParser.IsApplyCandidate, MigrationParser.ParseApply);
+    public static readonly Detector<QueryShapeResult> QueryShapes = One<QueryShapeResult>(Names.QueryShapes, QueryShapeParser.IsCandidate, QueryShapeParser.Parse);
+    public static readonly Detector<SaveHookResult> SaveHooks = One<SaveHookResult>(Names.SaveHooks, SaveHookParser.IsCandidate, SaveHookParser.Parse);
+    public static readonly Detector<CacheResult> Caching = One<CacheResult>(Names.Caching, CacheParser.IsCandidate, CacheParser.Parse);
+    /// <summary>ASP.NET Core output caching: policies (AddBasePolicy/AddPolicy), CacheOutput conventions and [OutputCache].</summary>
+    public static readonly Detector<OutputCacheResult> OutputCache = One<OutputCacheResult>(Names.OutputCache, OutputCacheParser.IsCandidate, OutputCacheParser.Parse);
+    public static readonly Detector<TransactionResult> Transactions = One<TransactionResult>(Names.Transactions, TransactionParser.IsCandidate, TransactionParser.Parse);
+    public static readonly Detector<StoreResult> Stores = One<StoreResult>(Names.Stores, StoreParser.IsCandidate, StoreParser.Parse);
+    public static readonly Detector<CrudResult> Crud = One<CrudResult>(Names.Crud, CrudParser.IsCandidate, CrudParser.Parse);
+    /// <summary>Document stores (MongoDB, LiteDB, Marten): the call on the collection or session wherever it sits in a
+    /// chain, not only CRUD's last call of a chain.</summary>
+    public static readonly Detector<DocumentCrudResult> DocumentCrud = One<DocumentCrudResult>(Names.DocumentCrud, DocumentCrudParser.IsCandidate, DocumentCrudParser.Parse);
+    public static readonly Detector<RepositoryResult> Repositories = One<RepositoryResult>(Names.Repositories, RepositoryParser.IsCandidate, RepositoryParser.Parse);
+    public static readonly Detector<ValidationResult> Validation = One<ValidationResult>(Names.Validation, ValidationParser.IsCandidate, ValidationParser.Parse);
+    public static readonly Detector<SeedingResult> Seeding = One<SeedingResult>(Names.Seeding, SeedingParser.IsCandidate, SeedingParser.Parse);
+    public static readonly Detector<SecurityResult> Security = One<SecurityResult>(Names.Security, SecurityParser.IsCandidate, SecurityParser.Parse);
+    public static readonly Detector<MartenResult> Marten = One<MartenResult>(Names.Marten, MartenParser.IsCandidate, MartenParser.Parse);
+    public static readonly Detector<MessagingResult> Messaging = One<MessagingResult>(Names.Messaging, MassTransitParser.IsCandidate, MassTransitParser.Parse);
+    public static readonly Detector<SqlInCodeResult> SqlInCode = One<SqlInCodeResult>(Names.SqlInCode, SqlScriptParser.IsCandidate, SqlScriptParser.Parse);
+    public static readonly ManyDetector<DeclaredMemberSpec> DeclaredMembers = Many<DeclaredMemberSpec>(Names.DeclaredMembers, DeclaredMemberParser.IsCandidate, DeclaredMemberParser.Parse);
+    public static readonly Detector<SpecificationResult> Specifications = One<SpecificationResult>(Names.Specifications, SpecificationParser.IsCandidate, SpecificationParser.Parse);
+    public static readonly Detector<IdentityStoreOptionResult> IdentityOptions = One<IdentityStoreOptionResult>(Names.IdentityOptions, IdentityStoreOptionParser.IsCandidate, IdentityStoreOptionParser.Parse);
+    /// <summary>Messages handed to brokers through their own clients (RabbitMQ.Client, Confluent.Kafka, Azure Service Bus).</summary>
+    public static readonly Detector<BrokerMessageResult> BrokerMessages = One<BrokerMessageResult>(Names.BrokerMessages, BrokerClientParser.IsCandidate, BrokerClientParser.Parse);
+    public static readonly Detector<HostedServiceSpec> HostedServices = One<HostedServiceSpec>(Names.HostedServices, HostedServiceParser.IsCandidate, HostedServiceParser.Parse);
+    /// <summary>Schema per tenant (4.2): the run-time default schema, the key factory registration and the factory.</summary>
+    public static readonly Detector<TenancyResult> Tenancy = One<TenancyResult>(Names.Tenancy, TenancyParser.IsCandidate, TenancyParser.Parse);
+    /// <summary>Replay code of hand-written event stores (5.1): loops and Aggregate calls folding an ordered query's rows.</summary>
+    public static readonly Detector<EventReplayResult> EventReplays = One<EventReplayResult>(Names.EventReplays, EventReplayParser.IsCandidate, EventReplayParser.Parse);
+    public static readonly Detector<NamespaceSpan> NamespaceSpans = One<NamespaceSpan>(Names.NamespaceSpans, NamespaceSpanParser.IsCandidate, NamespaceSpanParser.Parse);
+
+    public static IReadOnlyList<Detector> All => all;
+
+    private static Detector<T> One<T>(string name, Func<SyntaxNode, CancellationToken, bool> isCandidate, Func<GeneratorSyntaxContext, CancellationToken, T?> parse)
+        where T : class, IEquatable<T>
+    {
+        var detector = new Detector<T>(all.Count, name, isCandidate, parse);
+        all.Add(detector);
+        return detector;
+    }
+
+    private static ManyDetector<T> Many<T>(string name, Func<SyntaxNode, CancellationToken, bool> isCandidate, Func<GeneratorSyntaxContext, CancellationToken, EquatableArray<T>> parse)
+        where T : IEquatable<T>
+    {
+        var detector = new ManyDetector<T>(all.Count, name, isCandidate, parse);
+        all.Add(detector);
+        return detector;
+    }
+}
