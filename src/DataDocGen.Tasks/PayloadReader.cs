@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
 using System.Text;
 
 namespace DataDocGen.Tasks;
@@ -7,7 +9,10 @@ namespace DataDocGen.Tasks;
 /// <summary>Reads the report files out of the generator's payload source (see DataDocGen.Generator's PayloadEmitter).</summary>
 internal static class PayloadReader
 {
-    public const string Header = "// DataDocGen payload v1";
+    /// <summary>v2: each file deflated, then base64.</summary>
+    public const string Header = "// DataDocGen payload v2";
+    /// <summary>v1: each file base64 only (a payload left in obj by an older package version).</summary>
+    public const string HeaderV1 = "// DataDocGen payload v1";
     public const string FailedMarker = "// DataDocGen: report not produced";
 
     internal enum Status { Ok, Failed, Unrecognised }
@@ -18,7 +23,8 @@ internal static class PayloadReader
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         files = result;
         var lines = source.Replace("\r\n", "\n").Split('\n');
-        if (Array.IndexOf(lines, Header) < 0) return Status.Unrecognised;
+        var deflated = Array.IndexOf(lines, Header) >= 0;
+        if (!deflated && Array.IndexOf(lines, HeaderV1) < 0) return Status.Unrecognised;
 
         string? current = null;
         var encoded = new StringBuilder();
@@ -32,7 +38,8 @@ internal static class PayloadReader
             }
             else if (current is not null && line == "// end " + current)
             {
-                result[current] = new UTF8Encoding(false).GetString(Convert.FromBase64String(encoded.ToString()));
+                var bytes = Convert.FromBase64String(encoded.ToString());
+                result[current] = new UTF8Encoding(false).GetString(deflated ? Inflate(bytes) : bytes);
                 current = null;
             }
             else if (current is not null && line.StartsWith("// ", StringComparison.Ordinal))
@@ -41,5 +48,13 @@ internal static class PayloadReader
             }
         }
         return result.Count > 0 ? Status.Ok : Status.Unrecognised;
+    }
+
+    private static byte[] Inflate(byte[] bytes)
+    {
+        using var input = new DeflateStream(new MemoryStream(bytes), CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        input.CopyTo(output);
+        return output.ToArray();
     }
 }

@@ -55,9 +55,15 @@ foreach (var size in sizes)
     // DATADOCGEN_BENCH_PROFILE_FULL=N: only repeat a full run N times, for a profiler to sample.
     if (int.TryParse(Environment.GetEnvironmentVariable("DATADOCGEN_BENCH_PROFILE_FULL"), out var profileFull))
     {
+        var warmUp = CreateDriver().RunGenerators(compilation.Clone()); // warm-up: JIT and the references' metadata
+        Console.Error.WriteLine($"  payload: {warmUp.GetRunResult().GeneratedTrees.Sum(t => t.Length):N0} characters");
+        if (Environment.GetEnvironmentVariable("DATADOCGEN_BENCH_DUMP") is { } dump) File.WriteAllText(dump, warmUp.GetRunResult().GeneratedTrees[0].ToString());
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < profileFull; i++) CreateDriver().RunGenerators(compilation.Clone());
-        Console.Error.WriteLine($"  {profileFull} full runs: {Ms(watch.Elapsed.TotalMilliseconds / profileFull)} ms each");
+        // CPU time too: on a busy machine it moves far less than the wall clock.
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+        Console.Error.WriteLine($"  {profileFull} full runs: {Ms(watch.Elapsed.TotalMilliseconds / profileFull)} ms each, {Ms(cpuMs / profileFull)} ms of CPU each");
         continue;
     }
 
@@ -166,7 +172,9 @@ static int CountRelationships(GeneratorDriver driver)
     var lines = source.Split('\n');
     var start = Array.IndexOf(lines, "// begin DATA_LAYER.json");
     var end = Array.IndexOf(lines, "// end DATA_LAYER.json");
-    var json = Encoding.UTF8.GetString(Convert.FromBase64String(string.Concat(lines[(start + 1)..end].Select(l => l[3..]))));
+    // Payload v2: deflated, then base64 (see PayloadEmitter).
+    using var inflate = new System.IO.Compression.DeflateStream(new MemoryStream(Convert.FromBase64String(string.Concat(lines[(start + 1)..end].Select(l => l[3..])))), System.IO.Compression.CompressionMode.Decompress);
+    var json = new StreamReader(inflate, Encoding.UTF8).ReadToEnd();
     using var document = System.Text.Json.JsonDocument.Parse(json);
     return document.RootElement.GetProperty("contexts").EnumerateArray().Sum(c => c.GetProperty("relationships").GetArrayLength());
 }

@@ -126,7 +126,9 @@ public class SecretsCorpusTests
 
         Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
         Assert.NotNull(output.Markdown);
-        var all = output.All + "\n" + output.Payload;
+        // Every file the payload carries, inflated (the payload's own text is deflated bytes in base64, where a short
+        // secret such as "S04" can appear by chance).
+        var all = output.All;
         foreach (var ((key, _, secrets), index) in Corpus.Select((c, i) => (c, i)))
         {
             // Reported (the cache registration names its key without printing values)...

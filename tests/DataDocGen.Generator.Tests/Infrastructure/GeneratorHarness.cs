@@ -79,7 +79,8 @@ internal static class GeneratorHarness
     }
 }
 
-internal sealed record GeneratorOutput(string? Markdown, string? Json, string? Payload, ImmutableArray<Diagnostic> Diagnostics, Compilation Compilation, GeneratorDriverRunResult RunResult, string? Fragment = null)
+internal sealed record GeneratorOutput(string? Markdown, string? Json, string? Payload, ImmutableArray<Diagnostic> Diagnostics, Compilation Compilation, GeneratorDriverRunResult RunResult, string? Fragment = null,
+    IReadOnlyDictionary<string, string>? Files = null)
 {
     public static GeneratorOutput From(GeneratorDriverRunResult result, Compilation compilation, ImmutableArray<Diagnostic> driverDiagnostics)
     {
@@ -87,17 +88,19 @@ internal sealed record GeneratorOutput(string? Markdown, string? Json, string? P
         if (generated.Exception is not null) throw new InvalidOperationException("The generator threw.", generated.Exception);
         var payload = generated.GeneratedSources.SingleOrDefault().SourceText?.ToString();
         string? markdown = null, json = null, fragment = null;
-        if (payload is not null && PayloadReader.Read(payload, out var files) == PayloadReader.Status.Ok)
+        IReadOnlyDictionary<string, string>? files = null;
+        if (payload is not null && PayloadReader.Read(payload, out files) == PayloadReader.Status.Ok)
         {
             markdown = files["DATA_LAYER.md"];
             json = files["DATA_LAYER.json"];
             files.TryGetValue("DATA_LAYER" + DataLayerReportGenerator.FragmentSuffix, out fragment);
         }
-        return new GeneratorOutput(markdown, json, payload, driverDiagnostics.AddRange(generated.Diagnostics).Distinct().ToImmutableArray(), compilation, result, fragment);
+        return new GeneratorOutput(markdown, json, payload, driverDiagnostics.AddRange(generated.Diagnostics).Distinct().ToImmutableArray(), compilation, result, fragment, files);
     }
 
-    /// <summary>Every file DataDocGen writes: the report, its JSON and the fragment referencing projects read.</summary>
-    public string All => (Markdown ?? "") + "\n" + (Json ?? "") + "\n" + (Fragment ?? "");
+    /// <summary>Every file DataDocGen writes: the report, its JSON, the fragment referencing projects read, and any other
+    /// file the payload carries (tbls schemas), in name order.</summary>
+    public string All => Files is null ? "" : string.Join("\n", Files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Value));
 }
 
 internal sealed class InMemoryAdditionalText(string path, string text, IReadOnlyDictionary<string, string>? metadata = null) : AdditionalText
