@@ -110,5 +110,11 @@ public class RebusTests
             }
             """)));
         Assert.Contains("#### Sagas, outbox and retries (MassTransit, Rebus)", output.Markdown);
+        // The JSON says the library of each fact too: a consumer of the file cannot tell a Rebus saga from a MassTransit one otherwise.
+        var libraries = Json.Parse(output.Json).GetProperty("messaging").EnumerateArray()
+            .Select(m => m.GetProperty("kind").GetString() + " " + m.GetProperty("subject").GetString() + ": " + m.GetProperty("library").GetString()).ToList();
+        Assert.Contains("saga Shop.Billing.BillingSaga: Rebus", libraries);
+        Assert.Contains("retry message retry: MassTransit", libraries);
+        Assert.Contains(libraries, l => l.StartsWith("saga storage ", StringComparison.Ordinal) && l.EndsWith(": Rebus", StringComparison.Ordinal));
     }
 }
