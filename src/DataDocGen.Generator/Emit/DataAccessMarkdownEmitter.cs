@@ -74,10 +74,23 @@ internal static class DataAccessMarkdownEmitter
             foreach (var use in uses)
             {
                 md.Line("| " + Markdown.Code(use.Name ?? "?") + " | " + Markdown.Code(use.Call) + " | " + (use.Policy is null ? "" : Markdown.Code(use.Policy))
-                        + " | " + Cell(OutputCacheExpiration.Describe(use, report)) + " | " + UseTags(use, report) + " | " + Cell(string.Join("; ", use.Settings))
+                        + " | " + Cell(OutputCacheExpiration.Describe(use, report)) + " | " + UseTags(use, report) + " | " + Cell(string.Join("; ", use.Settings.Concat(Precedence(use))))
                         + " | " + md.Link(use.Location) + " |");
             }
             md.Line();
+        }
+    }
+
+    /// <summary>Which of a controller's and an action's <c>[OutputCache]</c> applies: the action's, alone.</summary>
+    private static IEnumerable<string> Precedence(OutputCacheSpec use)
+    {
+        if (use.ReplacesClassAttributeOf is { } holder)
+        {
+            yield return "replaces the class-level `[OutputCache]` of " + Markdown.Code(holder) + " for this action (the action's attribute applies alone, the class's settings do not combine with it)";
+        }
+        if (!use.ReplacedOn.IsEmpty)
+        {
+            yield return "replaced on " + string.Join(", ", use.ReplacedOn.Select(Markdown.Code)) + " by the action's own `[OutputCache]`";
         }
     }
 

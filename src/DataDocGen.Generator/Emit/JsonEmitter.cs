@@ -185,6 +185,7 @@ internal static class JsonEmitter
             json.StartObject().Property("kind", item.Kind).Property("name", item.Name).Property("call", item.Call).Property("policy", item.Policy)
                 .StringArray("expirations", item.Expirations).Property("expiration", OutputCacheExpiration.Describe(item, report))
                 .StringArray("tags", item.Tags).StringArray("settings", item.Settings).StringArray("notRead", item.NotRead).Name("noCache").Bool(item.NoCache)
+                .Property("replacesClassAttributeOf", item.ReplacesClassAttributeOf).StringArray("replacedOnActions", item.ReplacedOn)
                 .Property("location", Location(paths, item.Location))
                 .EndObject();
         }
