@@ -327,7 +327,7 @@ internal static class OutputCacheParser
             .Select(v => Semantics.ConstantOf(v, model, cancellationToken) is { HasValue: true, Value: string text } ? text : "`" + (CodeText.Safe(v) ?? "…") + "` (computed)");
 
     private static string List(IEnumerable<ExpressionSyntax> values, SemanticModel model, CancellationToken cancellationToken) =>
-        string.Join(", ", Strings(values, model, cancellationToken).Select(s => s.StartsWith("`", System.StringComparison.Ordinal) ? s : "`" + s + "`"));
+        string.Join(", ", Strings(values, model, cancellationToken).Select(s => s.StartsWith("`", System.StringComparison.Ordinal) ? s : CodeSpan.Of(s)));
 
     private static string Duration(ExpressionSyntax value, SemanticModel model, CancellationToken cancellationToken) =>
         CacheParser.TimeSpanText(value, model, cancellationToken) ?? "`" + (CodeText.Safe(value) ?? "…") + "`";
