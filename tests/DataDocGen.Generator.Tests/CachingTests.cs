@@ -140,6 +140,7 @@ public class CachingTests
     {
         var output = GeneratorHarness.Run(Sources.With(("Services/Expiry.cs", ExpirationCode)));
         Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        Assert.NotNull(output.Markdown);
         var line = output.Markdown.Split('\n').Single(l => l.StartsWith("| `Expiry." + member + "` |", System.StringComparison.Ordinal));
         Assert.Contains(row, line);
     }

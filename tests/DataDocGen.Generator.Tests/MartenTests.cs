@@ -134,6 +134,12 @@ public class MartenTests
                     await session.SaveChangesAsync();
                 }
                 public Task<Invoice?> Find(System.Guid id) => session.LoadAsync<Invoice>(id);
+                public async Task IssueBoth(Invoice first, Invoice second)
+                {
+                    session.Store(first);
+                    session.Store(second);
+                    await session.SaveChangesAsync();
+                }
             }
 
             // Traps: a SaveChangesAsync that is not Marten's, and EF Core's, are no unit-of-work rows.
@@ -155,6 +161,8 @@ public class MartenTests
         // nor the delete inside a lambda; the second: only what was queued after the first.
         Assert.Contains("| `InvoiceRepository.Issue` | Marten unit of work | `SaveChangesAsync()` | Store Shop.Billing.Invoice (Marten); Events.Append (Shop.Billing.InvoiceIssued) |  | [Billing/Invoices.cs:23](Billing/Invoices.cs#L23) |", md);
         Assert.Contains("| `InvoiceRepository.Issue` | Marten unit of work | `SaveChangesAsync()` | Insert Shop.Billing.Account (Marten) |  | [Billing/Invoices.cs:25](Billing/Invoices.cs#L25) |", md);
+        // Two documents stored, two operations: listed as the code queues them, repeats included, like other transactions' lists.
+        Assert.Contains("| `InvoiceRepository.IssueBoth` | Marten unit of work | `SaveChangesAsync()` | Store Shop.Billing.Invoice (Marten); Store Shop.Billing.Invoice (Marten) |  | [Billing/Invoices.cs:32](Billing/Invoices.cs#L32) |", md);
         Assert.DoesNotContain("UsesFake", md);
         Assert.DoesNotContain("EfWriter", md);
     }

@@ -88,6 +88,7 @@ public class OutboxTableTests
         Assert.Contains("updates `Shop.Data.OutboxMessage` with `property set, saved by SaveChangesAsync`", md);
         // No processed mark: a log, not an outbox.
         Assert.DoesNotContain("| `ShopContext` | `Log` |", md);
+        Assert.NotNull(output.Json);
         Assert.Contains("\"outboxTablesByColumnNames\": [", output.Json);
         Assert.Contains("\"publishers\": [\n        \"Shop.Jobs.OutboxRelay\"", output.Json.Replace("\r\n", "\n"));
         Assert.Contains("\"writtenInTransactions\": [\n        {\n          \"member\": \"Checkout.Place\"", output.Json.Replace("\r\n", "\n"));

@@ -1,4 +1,6 @@
 using DataDocGen.Generator.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DataDocGen.Generator.Tests;
 
@@ -123,13 +125,87 @@ public class OutputCacheTests
     [InlineData("| `/api (route group)` |", "| `/api (route group)` | `CacheOutput(\"Products\")` | `Products` | from policy `Products`: expires after 5 minutes | `products` (policy) |")]
     [InlineData("| `GET /attr` |", "| `GET /attr` | `[OutputCache(…)]` |  | expires after 15 seconds | `attr` |  |")]
     [InlineData("| `GET …/list` |", "| `GET …/list` | `CacheOutput(\"Off\")` | `Off` | not cached (policy `Off` turns caching off) |")]
-    [InlineData("| `CatalogController` |", "| `CatalogController` | `[OutputCache(…)]` | `Products` | from policy `Products`: expires after 5 minutes | `products` (policy) |  |")]
-    [InlineData("| `CatalogController.Search` |", "| `CatalogController.Search` | `[OutputCache(…)]` |  | expires after 60 seconds |  | varies by query `q` |")]
-    [InlineData("| `CatalogController.Live` |", "| `CatalogController.Live` | `[OutputCache(…)]` |  | not cached (caching turned off) |  | caching turned off (`NoStore = true`) |")]
+    [InlineData("| `CatalogController` |", "| `CatalogController` | `[OutputCache(…)]` | `Products` | from policy `Products`: expires after 5 minutes | `products` (policy) | " + ReplacedOnBoth + " |")]
+    [InlineData("| `CatalogController.Search` |", "| `CatalogController.Search` | `[OutputCache(…)]` |  | expires after 60 seconds |  | varies by query `q`; " + ReplacesCatalog + " |")]
+    [InlineData("| `CatalogController.Live` |", "| `CatalogController.Live` | `[OutputCache(…)]` |  | not cached (caching turned off) |  | caching turned off (`NoStore = true`); " + ReplacesCatalog + " |")]
     public void Cached_endpoints_are_named_by_route_or_member_with_the_expiration_that_applies(string start, string expected)
     {
         var md = Run().Markdown!;
         Assert.Contains(expected, Row(md, start));
+    }
+
+    private const string ReplacesCatalog = "replaces the class-level `[OutputCache]` of `CatalogController` for this action (the action's attribute applies alone, the class's settings do not combine with it)";
+    private const string ReplacedOnBoth = "replaced on `Search`, `Live` by the action's own `[OutputCache]`";
+
+    private const string Controllers = """
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.AspNetCore.OutputCaching;
+        namespace Shop.Api
+        {
+            [OutputCache(PolicyName = "Products")]
+            public abstract class CachedController : ControllerBase { }
+
+            // Inherits the base's class-level attribute (Inherited = true); its action's own attribute replaces it.
+            public class OrdersController : CachedController
+            {
+                [OutputCache(Duration = 10)] public string List() => "l";
+                public string All() => "a";
+                [NonAction, OutputCache(Duration = 3)] public string Helper() => "h";
+            }
+
+            // Its own class-level attribute hides the base's (AllowMultiple = false).
+            [OutputCache(Duration = 30)]
+            public class ReturnsController : CachedController
+            {
+                [OutputCache(NoStore = true)] public string Open() => "o";
+            }
+
+            // Not a controller (no Controller suffix, no [Controller]): MVC never combines these, so no claim.
+            [OutputCache(Duration = 20)]
+            public class ReportPage { [OutputCache(Duration = 5)] public string Get() => "r"; }
+        }
+        """;
+
+    [Fact]
+    public void An_actions_own_attribute_replaces_its_controllers_and_the_report_says_which_applies()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Api/Controllers.cs", Controllers)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("| `OrdersController.List` | `[OutputCache(…)]` |  | expires after 10 seconds |  | replaces the class-level `[OutputCache]` of `CachedController` for this action", md);
+        Assert.Contains("| `ReturnsController.Open` | `[OutputCache(…)]` |  | not cached (caching turned off) |  | caching turned off (`NoStore = true`); replaces the class-level `[OutputCache]` of `ReturnsController` for this action", md);
+        Assert.Contains("| `ReturnsController` | `[OutputCache(…)]` |  | expires after 30 seconds |  | replaced on `Open` by the action's own `[OutputCache]` |", md);
+        // The base's own actions: none; a [NonAction] method is no action.
+        Assert.Contains("| `CachedController` | `[OutputCache(…)]` | `Products` |", md);
+        Assert.DoesNotContain("replaced on `Helper`", md);
+        Assert.DoesNotContain("ReportPage` | `[OutputCache(…)]` |  | expires after 20 seconds |  | replaced", md);
+        Assert.Contains("| `ReportPage.Get` | `[OutputCache(…)]` |  | expires after 5 seconds |  |  |", md);
+        var json = Json.Parse(output.Json).GetProperty("caching").GetProperty("outputCache").EnumerateArray().ToList();
+        Assert.Equal("CachedController", json.Single(o => o.GetProperty("name").GetString() == "OrdersController.List").GetProperty("replacesClassAttributeOf").GetString());
+        Assert.Equal(["Open"], json.Single(o => o.GetProperty("name").GetString() == "ReturnsController").GetProperty("replacedOnActions").EnumerateArray().Select(e => e.GetString() ?? "(null)"));
+    }
+
+    /// <summary>What the report says about a controller's and an action's <c>[OutputCache]</c>, judged by ASP.NET Core itself:
+    /// MVC's endpoint metadata for the action, read as the output-cache middleware reads it (<c>GetMetadata&lt;OutputCacheAttribute&gt;()</c>,
+    /// the last one), holds the action's attribute where the action has one and the controller's elsewhere.</summary>
+    [Fact]
+    public void The_action_attribute_is_the_one_aspnetcore_reads()
+    {
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+        builder.Services.AddControllers().ConfigureApplicationPartManager(parts =>
+        {
+            parts.ApplicationParts.Clear();
+            parts.ApplicationParts.Add(new OutputCacheRuntimePart());
+        });
+        using var app = builder.Build();
+        app.MapControllers();
+        var endpoints = ((Microsoft.AspNetCore.Routing.IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints)
+            .ToDictionary(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.Controllers.ControllerActionDescriptor>()!.ActionName);
+        Microsoft.AspNetCore.OutputCaching.OutputCacheAttribute? Read(string action) => endpoints[action].Metadata.GetMetadata<Microsoft.AspNetCore.OutputCaching.OutputCacheAttribute>();
+        Assert.Equal(60, Read("Search")!.Duration);
+        Assert.Null(Read("Search")!.PolicyName); // not combined with the controller's
+        Assert.Equal("Products", Read("Index")!.PolicyName);
+        Assert.Equal(10, Read("List")!.Duration); // over a base class's inherited attribute too
     }
 
     [Fact]
@@ -183,4 +259,27 @@ public class OutputCacheTests
     {
         Assert.Equal(TimeSpan.FromSeconds(60), new Microsoft.AspNetCore.OutputCaching.OutputCacheOptions().DefaultExpirationTimeSpan);
     }
+}
+
+/// <summary>Only the controllers below, for <see cref="OutputCacheTests.The_action_attribute_is_the_one_aspnetcore_reads"/>.</summary>
+internal sealed class OutputCacheRuntimePart : Microsoft.AspNetCore.Mvc.ApplicationParts.ApplicationPart, Microsoft.AspNetCore.Mvc.ApplicationParts.IApplicationPartTypeProvider
+{
+    public override string Name => "output cache runtime";
+    public IEnumerable<System.Reflection.TypeInfo> Types =>
+        [System.Reflection.IntrospectionExtensions.GetTypeInfo(typeof(RuntimeCatalogController)), System.Reflection.IntrospectionExtensions.GetTypeInfo(typeof(RuntimeOrdersController))];
+}
+
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = "Products")]
+public class RuntimeCatalogController : Microsoft.AspNetCore.Mvc.ControllerBase
+{
+    [Microsoft.AspNetCore.Mvc.HttpGet("search"), Microsoft.AspNetCore.OutputCaching.OutputCache(Duration = 60)] public string Search() => "s";
+    [Microsoft.AspNetCore.Mvc.HttpGet("index")] public string Index() => "i";
+}
+
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = "Products")]
+public abstract class RuntimeCachedController : Microsoft.AspNetCore.Mvc.ControllerBase { }
+
+public class RuntimeOrdersController : RuntimeCachedController
+{
+    [Microsoft.AspNetCore.Mvc.HttpGet("list"), Microsoft.AspNetCore.OutputCaching.OutputCache(Duration = 10)] public string List() => "l";
 }

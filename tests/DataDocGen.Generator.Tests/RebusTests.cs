@@ -86,7 +86,8 @@ public class RebusTests
             + "correlation: OrderPlaced.OrderId = OrderId, PaymentFailed.OrderId = OrderId, PaymentSucceeded.OrderId = OrderId; "
             + "on OrderPlaced: Send ChargeCard; on PaymentFailed: Publish CancelOrder, MarkAsComplete; on PaymentSucceeded: Publish OrderBilled, MarkAsComplete | `BillingSaga` | [Billing/BillingSaga.cs:", md);
         Assert.Contains("| saga storage | `Rebus sagas` | in memory (lost on restart) | `Setup.Add` |", md);
-        Assert.Contains(@"| saga storage | `Rebus sagas` | Postgres: data table `billing\_sagas`, index table `billing\_saga\_index` | `Setup.AddPostgres` |", md);
+        // Table names are code: shown verbatim (a backslash inside a code span would show).
+        Assert.Contains(@"| saga storage | `Rebus sagas` | Postgres: data table `billing_sagas`, index table `billing_saga_index` | `Setup.AddPostgres` |", md);
     }
 
     [Fact]
@@ -110,5 +111,11 @@ public class RebusTests
             }
             """)));
         Assert.Contains("#### Sagas, outbox and retries (MassTransit, Rebus)", output.Markdown);
+        // The JSON says the library of each fact too: a consumer of the file cannot tell a Rebus saga from a MassTransit one otherwise.
+        var libraries = Json.Parse(output.Json).GetProperty("messaging").EnumerateArray()
+            .Select(m => m.GetProperty("kind").GetString() + " " + m.GetProperty("subject").GetString() + ": " + m.GetProperty("library").GetString()).ToList();
+        Assert.Contains("saga Shop.Billing.BillingSaga: Rebus", libraries);
+        Assert.Contains("retry message retry: MassTransit", libraries);
+        Assert.Contains(libraries, l => l.StartsWith("saga storage ", StringComparison.Ordinal) && l.EndsWith(": Rebus", StringComparison.Ordinal));
     }
 }

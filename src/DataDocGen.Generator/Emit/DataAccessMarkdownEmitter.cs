@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using DataDocGen.Generator.Helpers;
 using DataDocGen.Generator.Model;
 using DataDocGen.Generator.Report;
 
@@ -61,7 +62,7 @@ internal static class DataAccessMarkdownEmitter
             foreach (var policy in policies)
             {
                 md.Line("| " + (policy.Kind == OutputCacheSpec.BasePolicy ? "base policy" : policy.Name is null ? "(name computed)" : Markdown.Code(policy.Name))
-                        + " | " + Cell(OutputCacheExpiration.Describe(policy, report)) + " | " + Tags(policy.Tags) + " | " + Cell(string.Join("; ", policy.Settings))
+                        + " | " + Markdown.Inline(OutputCacheExpiration.Describe(policy, report)) + " | " + Tags(policy.Tags) + " | " + Markdown.Inline(string.Join("; ", policy.Settings))
                         + " | " + md.Link(policy.Location) + " |");
             }
             md.Line();
@@ -74,10 +75,23 @@ internal static class DataAccessMarkdownEmitter
             foreach (var use in uses)
             {
                 md.Line("| " + Markdown.Code(use.Name ?? "?") + " | " + Markdown.Code(use.Call) + " | " + (use.Policy is null ? "" : Markdown.Code(use.Policy))
-                        + " | " + Cell(OutputCacheExpiration.Describe(use, report)) + " | " + UseTags(use, report) + " | " + Cell(string.Join("; ", use.Settings))
+                        + " | " + Markdown.Inline(OutputCacheExpiration.Describe(use, report)) + " | " + UseTags(use, report) + " | " + Markdown.Inline(string.Join("; ", use.Settings.Concat(Precedence(use))))
                         + " | " + md.Link(use.Location) + " |");
             }
             md.Line();
+        }
+    }
+
+    /// <summary>Which of a controller's and an action's <c>[OutputCache]</c> applies: the action's, alone.</summary>
+    private static IEnumerable<string> Precedence(OutputCacheSpec use)
+    {
+        if (use.ReplacesClassAttributeOf is { } holder)
+        {
+            yield return "replaces the class-level `[OutputCache]` of " + CodeSpan.Of(holder) + " for this action (the action's attribute applies alone, the class's settings do not combine with it)";
+        }
+        if (!use.ReplacedOn.IsEmpty)
+        {
+            yield return "replaced on " + string.Join(", ", use.ReplacedOn.Select(CodeSpan.Of)) + " by the action's own `[OutputCache]`";
         }
     }
 
@@ -88,22 +102,19 @@ internal static class DataAccessMarkdownEmitter
         var named = use.Policy is null ? new List<OutputCacheSpec>()
             : report.OutputCache.Where(o => o.Kind == OutputCacheSpec.NamedPolicy && string.Equals(o.Name, use.Policy, System.StringComparison.OrdinalIgnoreCase)).ToList();
         if (named.Count != 1 || named[0].Tags.IsEmpty) return own;
-        var fromPolicy = string.Join(", ", named[0].Tags.Select(t => (t.StartsWith("`", System.StringComparison.Ordinal) ? Cell(t) : Markdown.Code(t)) + " (policy)"));
+        var fromPolicy = string.Join(", ", named[0].Tags.Select(t => (t.StartsWith("`", System.StringComparison.Ordinal) ? Markdown.Inline(t) : Markdown.Code(t)) + " (policy)"));
         return own.Length == 0 ? fromPolicy : own + ", " + fromPolicy;
     }
 
     private static string Tags(Helpers.EquatableArray<string> tags) =>
-        string.Join(", ", tags.Select(t => t.StartsWith("`", System.StringComparison.Ordinal) ? Cell(t) : Markdown.Code(t)));
-
-    /// <summary>Text already holding its code spans: only what would break the table is escaped.</summary>
-    private static string Cell(string text) => text.Replace("\r", " ").Replace("\n", " ").Replace("|", "\\|");
+        string.Join(", ", tags.Select(t => t.StartsWith("`", System.StringComparison.Ordinal) ? Markdown.Inline(t) : Markdown.Code(t)));
 
     private static string Expiration(CacheUseSpec use) => use.Expiration switch
     {
         CacheExpiration.None when use.Cache == "IMemoryCache" => "**no expiration**: kept until removed or evicted",
         CacheExpiration.None => "**no expiration** set (only a provider-wide default could apply)",
         CacheExpiration.DefaultOptions => "none in this call: the cache's default entry options apply",
-        _ => string.Join("; ", use.Expirations.Select(Markdown.Text)),
+        _ => string.Join("; ", use.Expirations.Select(Markdown.Inline)),
     };
 
     // Repositories and units of work: classes named so that depend on a data-access type.

@@ -75,7 +75,7 @@ internal static class DataOperationsMarkdownEmitter
             md.Line("| Kind | Subject | Detail | Where | Evidence |").Line("| --- | --- | --- | --- | --- |");
             foreach (var item in sagas)
             {
-                var detail = string.Join("; ", new[] { item.Detail }.Concat(item.Items).Where(d => d is not null).Select(d => Markdown.Text(d!)));
+                var detail = string.Join("; ", new[] { item.Detail }.Concat(item.Items).Where(d => d is not null).Select(d => Markdown.Inline(d!)));
                 md.Line("| " + item.Kind + " | " + Markdown.Code(item.Subject) + " | " + detail + " | " + Markdown.Code(item.Member) + " | " + md.Link(item.Location) + " |");
             }
             md.Line();

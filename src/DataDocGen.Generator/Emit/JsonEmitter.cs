@@ -185,6 +185,7 @@ internal static class JsonEmitter
             json.StartObject().Property("kind", item.Kind).Property("name", item.Name).Property("call", item.Call).Property("policy", item.Policy)
                 .StringArray("expirations", item.Expirations).Property("expiration", OutputCacheExpiration.Describe(item, report))
                 .StringArray("tags", item.Tags).StringArray("settings", item.Settings).StringArray("notRead", item.NotRead).Name("noCache").Bool(item.NoCache)
+                .Property("replacesClassAttributeOf", item.ReplacesClassAttributeOf).StringArray("replacedOnActions", item.ReplacedOn)
                 .Property("location", Location(paths, item.Location))
                 .EndObject();
         }
@@ -340,7 +341,7 @@ internal static class JsonEmitter
         json.Name("messaging").StartArray();
         foreach (var item in report.Messaging)
         {
-            json.StartObject().Property("kind", item.Kind).Property("subject", item.Subject).Property("detail", item.Detail).StringArray("items", item.Items)
+            json.StartObject().Property("library", item.Library).Property("kind", item.Kind).Property("subject", item.Subject).Property("detail", item.Detail).StringArray("items", item.Items)
                 .Property("member", item.Member).Property("location", Location(paths, item.Location)).EndObject();
         }
         json.EndArray();

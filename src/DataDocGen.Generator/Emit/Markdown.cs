@@ -1,9 +1,11 @@
+using System.Linq;
 using System.Text;
 using DataDocGen.Generator.Model;
 
 namespace DataDocGen.Generator.Emit;
 
-/// <summary>Markdown building blocks: code spans that survive any backtick in the text, table-safe cells, evidence links.</summary>
+/// <summary>Markdown building blocks: code spans emitted verbatim whatever backticks or pipes the code holds, plain text
+/// escaped, prose holding code spans (<see cref="Inline"/>), table-safe cells, evidence links.</summary>
 internal sealed class Markdown
 {
     private readonly StringBuilder _text = new();
@@ -11,33 +13,75 @@ internal sealed class Markdown
 
     public Markdown(RelativePath paths) => _paths = paths;
 
+    /// <summary>Appends a line. A pipe inside a code span (<see cref="Code"/>) is escaped only in a table row, where GFM
+    /// reads <c>\|</c> as a pipe even in code; elsewhere a code span shows a backslash literally, so it stays a bare pipe.</summary>
     public Markdown Line(string text = "")
     {
+        if (text.IndexOf(CodePipe) >= 0) text = string.Join("\n", text.Split('\n').Select(line => line.Replace(CodePipe.ToString(), line.StartsWith("|", System.StringComparison.Ordinal) ? "\\|" : "|")));
         _text.Append(text).Append('\n');
         return this;
     }
 
     public override string ToString() => _text.ToString();
 
-    /// <summary>A code span, fenced with more backticks than the text holds in a row; pipes escaped for table cells.</summary>
+    /// <summary>Stands for a pipe inside a code span until <see cref="Line"/> knows whether the line is a table row (a
+    /// private-use character, never in the text itself: <see cref="Code"/> and <see cref="Text"/> replace one).</summary>
+    private const char CodePipe = '\uE000';
+
+    /// <summary>A code span, verbatim (CommonMark reads no escapes in code), on one line, fenced and padded as
+    /// <see cref="Helpers.CodeSpan"/> says; a pipe is marked for <see cref="Line"/>.</summary>
     public static string Code(string text)
     {
-        text = text.Replace("\r", " ").Replace("\n", " ").Replace("|", "\\|");
-        var longest = 0;
-        var run = 0;
-        foreach (var c in text)
-        {
-            run = c == '`' ? run + 1 : 0;
-            if (run > longest) longest = run;
-        }
-        var fence = new string('`', longest + 1);
-        var pad = text.StartsWith("`") || text.EndsWith("`") ? " " : string.Empty;
-        return fence + pad + text + pad + fence;
+        return Helpers.CodeSpan.Of(text.Replace(CodePipe, '\uFFFD').Replace("\r", " ").Replace("\n", " ").Replace('|', CodePipe));
     }
 
-    /// <summary>Plain text made safe for a table cell and free of markdown emphasis surprises.</summary>
+    /// <summary>Plain text made safe for a table cell and free of markdown surprises: emphasis, HTML, and backticks
+    /// (which would otherwise open a code span).</summary>
     public static string Text(string text) =>
-        text.Replace("\r", " ").Replace("\n", " ").Replace("\\", "\\\\").Replace("|", "\\|").Replace("*", "\\*").Replace("_", "\\_").Replace("<", "&lt;");
+        text.Replace(CodePipe, '\uFFFD').Replace("\r", " ").Replace("\n", " ").Replace("\\", "\\\\").Replace("|", "\\|").Replace("*", "\\*").Replace("_", "\\_")
+            .Replace("`", "\\`").Replace("<", "&lt;");
+
+    /// <summary>
+    /// Text that holds code spans, as the model's prose does (<c>the change token `_token` fires</c>): each span, as
+    /// CommonMark delimits it (a run of backticks up to the next run of the same length), is emitted verbatim through
+    /// <see cref="Code"/>, and the words around it through <see cref="Text"/>. A backtick run that closes nothing is text.
+    /// </summary>
+    public static string Inline(string text)
+    {
+        var result = new StringBuilder();
+        var words = new StringBuilder();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (text[i] != '`')
+            {
+                words.Append(text[i++]);
+                continue;
+            }
+            var length = RunAt(text, i);
+            var close = i + length;
+            while (close < text.Length && (text[close] != '`' || RunAt(text, close) != length)) close += text[close] == '`' ? RunAt(text, close) : 1;
+            if (close >= text.Length)
+            {
+                words.Append(text, i, length);
+                i += length;
+                continue;
+            }
+            var code = text.Substring(i + length, close - i - length);
+            if (code.Length > 1 && code[0] == ' ' && code[code.Length - 1] == ' ' && code.Trim().Length > 0) code = code.Substring(1, code.Length - 2);
+            result.Append(Text(words.ToString())).Append(Code(code));
+            words.Clear();
+            i = close + length;
+        }
+        return result.Append(Text(words.ToString())).ToString();
+    }
+
+    private static int RunAt(string text, int start)
+    {
+        var end = start;
+        while (end < text.Length && text[end] == '`') end++;
+        return end - start;
+    }
 
     /// <summary><c>[path:line](path#Lline)</c>, relative to the report's folder; empty when there is no source location.</summary>
     public string Link(SourceLocation? location) => location is null ? string.Empty : Link(location.Path, location.Line);

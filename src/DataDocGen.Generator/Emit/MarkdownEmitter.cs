@@ -77,7 +77,7 @@ internal static class MarkdownEmitter
                 : "EF Core DbContext " + Markdown.Code(context.FullName) + ", declared in the referenced assembly " + Markdown.Code(context.AssemblyName) + ".");
             if (context.Summary is not null)
             {
-                md.Line().Line("Purpose, from its documentation comment: " + Markdown.Text(context.Summary));
+                md.Line().Line("Purpose, from its documentation comment: " + Markdown.Inline(context.Summary));
             }
             md.Line();
 
@@ -89,7 +89,7 @@ internal static class MarkdownEmitter
             foreach (var provider in context.Providers)
             {
                 var use = provider.Use;
-                var origin = provider.Origin == "OnConfiguring" ? "in `OnConfiguring`" : "in the `" + provider.Origin + "` registration";
+                var origin = provider.Origin == "OnConfiguring" ? "in `OnConfiguring`" : "in the " + Markdown.Code(provider.Origin) + " registration";
                 var condition = use.Condition is null ? string.Empty : ", when " + Markdown.Code(use.Condition);
                 rows.Add(("Provider", KnownProviders.DisplayName(use.Provider) + ": " + Markdown.Code(use.Method) + " " + origin + condition, md.Link(use.Location)));
                 for (var i = 0; i < use.Connection.Count; i++)

@@ -87,7 +87,7 @@ internal static class MigrationMarkdownEmitter
                         + (application.Details.IsEmpty ? "" : ": " + string.Join(", ", application.Details)), application.Location));
                 if (!application.Scripts.IsEmpty)
                 {
-                    md.Line("  - the `.sql` files in `" + application.ScriptFolder + "/` next to this code, in the order DbUp runs them (by file name, ordinal; "
+                    md.Line("  - the `.sql` files in " + Markdown.Code(application.ScriptFolder + "/") + " next to this code, in the order DbUp runs them (by file name, ordinal; "
                             + "DbUp reads the folder at run time, relative to the working directory): "
                             + string.Join(", ", application.Scripts.Select(s => md.Link(s))));
                 }

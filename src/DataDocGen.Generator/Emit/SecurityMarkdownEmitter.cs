@@ -31,7 +31,7 @@ internal static class SecurityMarkdownEmitter
                 md.Line("| Kind | Subject | How | Where | Evidence |").Line("| --- | --- | --- | --- | --- |");
                 foreach (var item in code)
                 {
-                    md.Line("| " + item.Kind + " | " + Markdown.Code(item.Subject) + " | " + (item.Detail is null ? "" : Markdown.Text(item.Detail))
+                    md.Line("| " + item.Kind + " | " + Markdown.Code(item.Subject) + " | " + (item.Detail is null ? "" : Markdown.Inline(item.Detail))
                             + " | " + Markdown.Code(item.Member) + " | " + md.Link(item.Location) + " |");
                 }
                 md.Line();

@@ -31,7 +31,7 @@ internal static class StoreMarkdownEmitter
             foreach (var item in report.StoreObjects)
             {
                 md.Line("| " + Markdown.Text(item.Store) + " | " + item.Kind + " | " + (item.Name is not null ? Markdown.Code(item.Name) : item.Kind is "key" or "collection" or "database" ? "computed" : "")
-                        + " | " + (item.DocumentType is null ? "" : Markdown.Code(item.DocumentType)) + " | " + (item.Detail is null ? "" : Markdown.Text(item.Detail))
+                        + " | " + (item.DocumentType is null ? "" : Markdown.Code(item.DocumentType)) + " | " + (item.Detail is null ? "" : Markdown.Inline(item.Detail))
                         + " | " + Markdown.Code(item.Member) + " | " + md.Link(item.Location) + " |");
             }
             md.Line();

@@ -31,10 +31,6 @@ internal static class SynchronisationMarkdownEmitter
         WriteBackgroundJobs(md, report);
     }
 
-    /// <summary>A step's words with its code parts between backticks: each part escaped as text or code.</summary>
-    private static string Marked(string text) =>
-        string.Concat(text.Split('`').Select((part, i) => i % 2 == 1 ? Markdown.Code(part) : Markdown.Text(part)));
-
     private static void WriteOutboxTables(Markdown md, List<OutboxTables.OutboxTable> outboxes)
     {
         if (outboxes.Count == 0) return;
@@ -60,7 +56,7 @@ internal static class SynchronisationMarkdownEmitter
         md.Line("| Job | Kind | Steps | Evidence |").Line("| --- | --- | --- | --- |");
         foreach (var job in report.BackgroundJobs)
         {
-            var steps = job.Steps.Select(step => md.WithLink(Marked(step.Text) + (step.Through is null ? "" : " through " + Markdown.Code(step.Through)), step.Location));
+            var steps = job.Steps.Select(step => md.WithLink(Markdown.Inline(step.Text) + (step.Through is null ? "" : " through " + Markdown.Code(step.Through)), step.Location));
             md.Line("| " + Markdown.Code(job.FullName) + " | " + Markdown.Text(job.Kind) + " | " + string.Join("<br>", steps) + " | " + md.Link(job.Location) + " |");
         }
         md.Line();
@@ -112,7 +108,7 @@ internal static class SynchronisationMarkdownEmitter
             foreach (var item in report.EventSourcing)
             {
                 md.Line("| " + Markdown.Text(item.Store) + " | " + item.Kind + " | " + (item.Subject is null ? "" : Markdown.Code(item.Subject))
-                        + " | " + string.Join(", ", item.Events.Select(Markdown.Code)) + " | " + (item.Detail is null ? "" : Markdown.Text(item.Detail))
+                        + " | " + string.Join(", ", item.Events.Select(Markdown.Code)) + " | " + (item.Detail is null ? "" : Markdown.Inline(item.Detail))
                         + " | " + Markdown.Code(item.Member) + " | " + md.Link(item.Location) + " |");
             }
             md.Line();
@@ -146,7 +142,7 @@ internal static class SynchronisationMarkdownEmitter
             var reads = (spec.Entity is not null ? Markdown.Text(spec.Api) + " over " + Markdown.Code(spec.Entity) : Markdown.Text(spec.Api))
                         + (replay.OneStream ? ", one stream (filtered on " + Markdown.Code(table.Stream) + ")" : "");
             md.Line("| " + Markdown.Code(table.Table.QualifiedName) + " | " + Markdown.Code(spec.Member) + " | " + reads
-                    + " | " + string.Join(", ", spec.OrderKeys.Select(Markdown.Code)) + " | " + md.WithLink(Marked(EventReplays.Describe(replay.Fold)), replay.Fold.Location)
+                    + " | " + string.Join(", ", spec.OrderKeys.Select(Markdown.Code)) + " | " + md.WithLink(Markdown.Inline(EventReplays.Describe(replay.Fold)), replay.Fold.Location)
                     + " | " + md.Link(spec.Location) + " |");
         }
         md.Line();
@@ -161,7 +157,7 @@ internal static class SynchronisationMarkdownEmitter
         md.Line("| Broker | Call | Destination | Routing key | Message type | Where | Evidence |").Line("| --- | --- | --- | --- | --- | --- | --- |");
         foreach (var item in brokers)
         {
-            var destination = Marked(BackgroundJobs.Destination(item));
+            var destination = Markdown.Inline(BackgroundJobs.Destination(item));
             if (item.Destination?.Location is { } read) destination = md.WithLink(destination + " from " + Markdown.Code("CreateSender"), read);
             var routingKey = item.RoutingKey is null ? "" : item.RoutingKey.Constant is { } key ? Markdown.Code(key)
                 : item.RoutingKey.Code is { } code ? Markdown.Code(code) + " (not a constant)" : "not a constant";
@@ -178,7 +174,7 @@ internal static class SynchronisationMarkdownEmitter
         md.Line("| Kind | Message or transport | Detail | Where | Evidence |").Line("| --- | --- | --- | --- | --- |");
         foreach (var item in messages)
         {
-            md.Line("| " + item.Kind + " | " + Markdown.Code(item.Subject) + " | " + (item.Detail is null ? "" : Markdown.Text(item.Detail))
+            md.Line("| " + item.Kind + " | " + Markdown.Code(item.Subject) + " | " + (item.Detail is null ? "" : Markdown.Inline(item.Detail))
                     + " | " + Markdown.Code(item.Member) + " | " + md.Link(item.Location) + " |");
         }
         md.Line();

@@ -16,6 +16,11 @@ namespace DataDocGen.Generator.Model;
 /// <param name="NotRead">Code that builds (part of) the policy and was not read (a policy instance, a builder handed
 /// to a method): what it sets, expiration included, is unknown. Empty when everything was read.</param>
 /// <param name="NoCache">The policy turns caching off (<c>NoCache()</c>, <c>NoStore = true</c>).</param>
+/// <param name="ReplacesClassAttributeOf">For an <c>[OutputCache]</c> on a controller action: the class (the controller or
+/// a base class) whose class-level <c>[OutputCache]</c> it replaces for that action; ASP.NET Core applies the action's
+/// attribute alone. Null elsewhere.</param>
+/// <param name="ReplacedOn">For an <c>[OutputCache]</c> on a controller class: the class's actions whose own
+/// <c>[OutputCache]</c> replaces it.</param>
 internal sealed record OutputCacheSpec(
     string Kind,
     string? Name,
@@ -26,7 +31,9 @@ internal sealed record OutputCacheSpec(
     EquatableArray<string> Settings,
     EquatableArray<string> NotRead,
     bool NoCache,
-    SourceLocation? Location)
+    SourceLocation? Location,
+    string? ReplacesClassAttributeOf = null,
+    EquatableArray<string> ReplacedOn = default)
 {
     public const string BasePolicy = "base policy";
     public const string NamedPolicy = "named policy";

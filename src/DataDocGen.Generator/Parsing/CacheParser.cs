@@ -142,7 +142,7 @@ internal static class CacheParser
         if (TimeSpanText(expression, model, cancellationToken) is { } span) return span;
         if (expression is InvocationExpressionSyntax lookup && ConnectionSourceParser.Parse(lookup, model, cancellationToken).FirstOrDefault() is { ConfigurationKey: { } key })
         {
-            return "configuration `" + key + "`";
+            return "configuration " + CodeSpan.Of(key);
         }
         return CodeText.Safe(expression) ?? "…";
     }

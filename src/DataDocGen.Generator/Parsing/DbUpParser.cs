@@ -75,7 +75,7 @@ internal static class DbUpParser
                     : null,
                 "WithScriptsEmbeddedInAssemblies" => "scripts embedded in assemblies",
                 "WithScriptsAndCodeEmbeddedInAssembly" => "scripts and code scripts embedded in the assembly",
-                "WithScriptsFromFileSystem" => model.FirstArgumentString(step, cancellationToken) is { } folder ? "scripts from the folder `" + folder + "`" : "scripts from a folder chosen at run time",
+                "WithScriptsFromFileSystem" => model.FirstArgumentString(step, cancellationToken) is { } folder ? "scripts from the folder " + CodeSpan.Of(folder) : "scripts from a folder chosen at run time",
                 "WithScript" or "WithScripts" => "scripts given in code",
                 "WithTransaction" => "one transaction for all scripts",
                 "WithTransactionPerScript" => "a transaction per script",
@@ -106,6 +106,6 @@ internal static class DbUpParser
     private static string Journal(InvocationExpressionSyntax step, SemanticModel model, CancellationToken cancellationToken)
     {
         var parts = step.ArgumentList.Arguments.Select(a => model.ConstantString(a.Expression, cancellationToken)).ToList();
-        return parts.Count > 0 && parts.All(p => p is not null) ? "journal table `" + string.Join(".", parts) + "`" : "a journal table named at run time";
+        return parts.Count > 0 && parts.All(p => p is not null) ? "journal table " + CodeSpan.Of(string.Join(".", parts)) : "a journal table named at run time";
     }
 }

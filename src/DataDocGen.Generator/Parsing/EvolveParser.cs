@@ -35,10 +35,10 @@ internal static class EvolveParser
             var detail = name switch
             {
                 "Locations" => Strings(assignment.Right, model, cancellationToken) is { Count: > 0 } folders
-                    ? "scripts from " + string.Join(", ", folders.Select(f => "`" + f + "`")) : "scripts from folders chosen at run time",
+                    ? "scripts from " + string.Join(", ", folders.Select(CodeSpan.Of)) : "scripts from folders chosen at run time",
                 "EmbeddedResourceAssemblies" => "scripts embedded in assemblies",
-                "MetadataTableName" => model.ConstantString(assignment.Right, cancellationToken) is { } table ? "metadata table `" + table + "`" : null,
-                "Schemas" => Strings(assignment.Right, model, cancellationToken) is { Count: > 0 } schemas ? "schemas " + string.Join(", ", schemas.Select(s => "`" + s + "`")) : null,
+                "MetadataTableName" => model.ConstantString(assignment.Right, cancellationToken) is { } table ? "metadata table " + CodeSpan.Of(table) : null,
+                "Schemas" => Strings(assignment.Right, model, cancellationToken) is { Count: > 0 } schemas ? "schemas " + string.Join(", ", schemas.Select(CodeSpan.Of)) : null,
                 "IsEraseDisabled" => Flag(assignment.Right, model, cancellationToken) is { } off ? (off ? "erase disabled" : "erase allowed") : null,
                 "EnableClusterMode" => Flag(assignment.Right, model, cancellationToken) is true ? "cluster mode (one migrator at a time)" : null,
                 "OutOfOrder" => Flag(assignment.Right, model, cancellationToken) is true ? "out-of-order migrations allowed" : null,

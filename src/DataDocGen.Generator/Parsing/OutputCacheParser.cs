@@ -187,6 +187,7 @@ internal static class OutputCacheParser
         var target = attribute.Parent?.Parent;
         ITypeSymbol? type;
         string where;
+        ISymbol? declared = null;
         switch (target)
         {
             case AnonymousFunctionExpressionSyntax lambda:
@@ -200,8 +201,8 @@ internal static class OutputCacheParser
                 break;
             case ClassDeclarationSyntax or MethodDeclarationSyntax or LocalFunctionStatementSyntax:
                 type = model.GetTypeInfo(attribute, cancellationToken).Type;
-                var symbol = model.GetDeclaredSymbol(target, cancellationToken);
-                where = symbol switch
+                declared = model.GetDeclaredSymbol(target, cancellationToken);
+                where = declared switch
                 {
                     INamedTypeSymbol named => named.Name,
                     IMethodSymbol { MethodKind: MethodKind.LocalFunction } local => local.Name + " (local function)",
@@ -252,7 +253,62 @@ internal static class OutputCacheParser
             }
         }
         var shown = "[OutputCache" + (attribute.ArgumentList is { Arguments.Count: > 0 } ? "(…)" : "") + "]";
-        return build.ToSpec(OutputCacheSpec.Attribute, where, shown, policy, SourceLocation.From(attribute));
+        var spec = build.ToSpec(OutputCacheSpec.Attribute, where, shown, policy, SourceLocation.From(attribute));
+        return declared switch
+        {
+            IMethodSymbol { MethodKind: MethodKind.Ordinary } action when IsControllerLike(action.ContainingType) && ClassAttributeHolder(action.ContainingType) is { } holder =>
+                spec with { ReplacesClassAttributeOf = holder.Name },
+            INamedTypeSymbol controller when IsControllerLike(controller) =>
+                spec with { ReplacedOn = controller.GetMembers().OfType<IMethodSymbol>().Where(IsActionWithOwnAttribute).Select(m => m.Name).Distinct().ToEquatableArray() },
+            _ => spec,
+        };
+    }
+
+    // Controllers: ASP.NET Core MVC puts the controller's attributes into an action endpoint's metadata before the action's
+    // own (ActionAttributeRouteModel.AddEndpointMetadata: "more significant metadata must appear later"), reads both with
+    // inherit: true (DefaultApplicationModelProvider), and the output-cache middleware takes one OutputCacheAttribute, the
+    // last (EndpointMetadataCollection.GetMetadata<OutputCacheAttribute>() in OutputCacheMiddleware.TryGetRequestPolicies).
+    // So an action's own [OutputCache] replaces the controller's; their settings are never combined.
+
+    /// <summary>A class MVC may take as a controller or a controller's base: named <c>*Controller</c> or marked
+    /// <c>[Controller]</c> (inherited, as <c>ControllerBase</c> is), not <c>[NonController]</c> (ControllerFeatureProvider).</summary>
+    private static bool IsControllerLike(INamedTypeSymbol? type)
+    {
+        if (type is not { TypeKind: TypeKind.Class }) return false;
+        var named = type.Name.EndsWith("Controller", System.StringComparison.OrdinalIgnoreCase);
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var attribute in current.GetAttributes())
+            {
+                if (attribute.AttributeClass.Is("Microsoft.AspNetCore.Mvc", "NonControllerAttribute")) return false;
+                if (attribute.AttributeClass.Is("Microsoft.AspNetCore.Mvc", "ControllerAttribute")) named = true;
+            }
+        }
+        return named;
+    }
+
+    /// <summary>The class whose class-level <c>[OutputCache]</c> a controller has: its own, else the nearest base class's
+    /// (the attribute is <c>Inherited = true, AllowMultiple = false</c>, so a class's own hides its bases').</summary>
+    private static INamedTypeSymbol? ClassAttributeHolder(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.GetAttributes().Any(a => a.AttributeClass.Is(OutputCaching, "OutputCacheAttribute"))) return current;
+        }
+        return null;
+    }
+
+    /// <summary>A public instance method, not <c>[NonAction]</c>, with an <c>[OutputCache]</c> of its own or inherited from the
+    /// method it overrides.</summary>
+    private static bool IsActionWithOwnAttribute(IMethodSymbol method)
+    {
+        if (method is not { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public, IsStatic: false }) return false;
+        if (method.GetAttributes().Any(a => a.AttributeClass.Is("Microsoft.AspNetCore.Mvc", "NonActionAttribute"))) return false;
+        for (var current = method; current is not null; current = current.OverriddenMethod)
+        {
+            if (current.GetAttributes().Any(a => a.AttributeClass.Is(OutputCaching, "OutputCacheAttribute"))) return true;
+        }
+        return false;
     }
 
     /// <summary>The elements of an array argument: <c>new[] { "a", "b" }</c>, <c>new string[] { ... }</c>, <c>["a", "b"]</c>.</summary>
@@ -271,7 +327,7 @@ internal static class OutputCacheParser
             .Select(v => Semantics.ConstantOf(v, model, cancellationToken) is { HasValue: true, Value: string text } ? text : "`" + (CodeText.Safe(v) ?? "…") + "` (computed)");
 
     private static string List(IEnumerable<ExpressionSyntax> values, SemanticModel model, CancellationToken cancellationToken) =>
-        string.Join(", ", Strings(values, model, cancellationToken).Select(s => s.StartsWith("`", System.StringComparison.Ordinal) ? s : "`" + s + "`"));
+        string.Join(", ", Strings(values, model, cancellationToken).Select(s => s.StartsWith("`", System.StringComparison.Ordinal) ? s : CodeSpan.Of(s)));
 
     private static string Duration(ExpressionSyntax value, SemanticModel model, CancellationToken cancellationToken) =>
         CacheParser.TimeSpanText(value, model, cancellationToken) ?? "`" + (CodeText.Safe(value) ?? "…") + "`";

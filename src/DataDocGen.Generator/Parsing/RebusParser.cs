@@ -130,6 +130,6 @@ internal static class RebusParser
     {
         // (connection, dataTableName, indexTableName, ...): the connection is never read.
         var tables = call.ArgumentList.Arguments.Skip(1).Take(2).Select(a => model.ConstantString(a.Expression, cancellationToken)).ToList();
-        return database + (tables.Count == 2 && tables.All(t => t is not null) ? ": data table `" + tables[0] + "`, index table `" + tables[1] + "`" : "");
+        return database + (tables.Count == 2 && tables.All(t => t is not null) ? ": data table " + CodeSpan.Of(tables[0]!) + ", index table " + CodeSpan.Of(tables[1]!) : "");
     }
 }

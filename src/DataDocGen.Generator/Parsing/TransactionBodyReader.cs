@@ -79,9 +79,14 @@ internal static class TransactionBodyReader
                 if (operation is not null) operations.Add(operation);
             }
         }
-        var distinct = everyCall ? operations : operations.Distinct().ToList();
-        if (distinct.Count > MaxOperations) distinct = distinct.Take(MaxOperations).Append("… (" + (distinct.Count - MaxOperations).ToString(System.Globalization.CultureInfo.InvariantCulture) + " more)").ToList();
-        return distinct.ToEquatableArray();
+        return Capped(everyCall ? operations : operations.Distinct().ToList());
+    }
+
+    /// <summary>At most <see cref="MaxOperations"/> operations, then how many more.</summary>
+    private static EquatableArray<string> Capped(List<string> operations)
+    {
+        if (operations.Count > MaxOperations) operations = operations.Take(MaxOperations).Append("… (" + (operations.Count - MaxOperations).ToString(System.Globalization.CultureInfo.InvariantCulture) + " more)").ToList();
+        return operations.ToEquatableArray();
     }
 
     private static string? Describe(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
@@ -126,7 +131,7 @@ internal static class TransactionBodyReader
     /// <summary>
     /// What a Marten <c>SaveChanges[Async]</c> commits, as far as the method shows it: the document writes and event-store
     /// calls made on the same session (the same field, parameter or local) earlier in the same body, after the previous
-    /// <c>SaveChanges</c> on it. Calls in nested lambdas and local functions are left out (when they run is not known);
+    /// <c>SaveChanges</c> on it, in the order the code queues them, repeats included. Calls in nested lambdas and local functions are left out (when they run is not known);
     /// operations queued by other methods are not followed. Empty when the session is not a plain name.
     /// </summary>
     public static EquatableArray<string> MartenPendingOperations(InvocationExpressionSyntax saveChanges, SemanticModel model, CancellationToken cancellationToken)
@@ -163,9 +168,8 @@ internal static class TransactionBodyReader
             }
             if (operation is not null) operations.Add(operation);
         }
-        var distinct = operations.Distinct().ToList();
-        if (distinct.Count > MaxOperations) distinct = distinct.Take(MaxOperations).Append("… (" + (distinct.Count - MaxOperations).ToString(System.Globalization.CultureInfo.InvariantCulture) + " more)").ToList();
-        return distinct.ToEquatableArray();
+        // Every call, repeats included, as the transactions' lists (two documents stored are two operations).
+        return Capped(operations);
     }
 
     /// <summary>The field, property, parameter or local a session expression names (<c>session</c>, <c>this._session</c>).</summary>

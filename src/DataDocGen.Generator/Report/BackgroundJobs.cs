@@ -78,16 +78,16 @@ internal static class BackgroundJobs
         foreach (var sql in report.RawSql.Where(s => !crudSites.Contains(s.Location)))
         {
             yield return (sql.Member, "runs SQL (" + sql.Api + (sql.Statement is null ? "" : ", " + sql.Statement)
-                + (sql.Tables.IsEmpty ? "" : " on " + string.Join(", ", sql.Tables.Select(t => "`" + t + "`"))) + ")", sql.Location);
+                + (sql.Tables.IsEmpty ? "" : " on " + string.Join(", ", sql.Tables.Select(CodeSpan.Of))) + ")", sql.Location);
         }
         foreach (var item in report.StoreObjects)
         {
-            yield return (item.Member, "uses " + item.Store + " " + item.Kind + (item.Name is null ? "" : " `" + item.Name + "`")
+            yield return (item.Member, "uses " + item.Store + " " + item.Kind + (item.Name is null ? "" : " " + CodeSpan.Of(item.Name))
                 + (item.Detail is null ? "" : " (" + item.Detail + ")"), item.Location);
         }
         foreach (var use in report.CacheUses)
         {
-            yield return (use.Member, "uses the cache " + use.Cache + (use.Key is null ? "" : " key `" + use.Key + "`") + " (" + use.Operation + ")", use.Location);
+            yield return (use.Member, "uses the cache " + use.Cache + (use.Key is null ? "" : " key " + CodeSpan.Of(use.Key)) + " (" + use.Operation + ")", use.Location);
         }
         foreach (var transaction in report.Transactions)
         {
@@ -117,7 +117,7 @@ internal static class BackgroundJobs
         : message.Target + " " + Name(message.Destination);
 
     private static string Name(BrokerName name) =>
-        name.Constant is { } constant ? "`" + constant + "`" : name.Code is { } code ? "`" + code + "` (not a constant)" : "(not a constant)";
+        name.Constant is { } constant ? CodeSpan.Of(constant) : name.Code is { } code ? CodeSpan.Of(code) + " (not a constant)" : "(not a constant)";
 
     private static string SimpleName(string name)
     {

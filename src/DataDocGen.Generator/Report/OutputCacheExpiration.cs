@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using DataDocGen.Generator.Helpers;
 using DataDocGen.Generator.Model;
 
 namespace DataDocGen.Generator.Report;
@@ -29,15 +30,15 @@ internal static class OutputCacheExpiration
             if (named.Count == 0)
             {
                 return report.OutputCache.Any(o => o.Kind == OutputCacheSpec.NamedPolicy && o.Name is null)
-                    ? "from policy `" + name + "` (not known: a policy name is computed)"
-                    : "from policy `" + name + "`, which the code read does not configure (a missing policy does nothing)";
+                    ? "from policy " + CodeSpan.Of(name) + " (not known: a policy name is computed)"
+                    : "from policy " + CodeSpan.Of(name) + ", which the code read does not configure (a missing policy does nothing)";
             }
-            if (named.Count > 1) return "from policy `" + name + "`, configured more than once";
+            if (named.Count > 1) return "from policy " + CodeSpan.Of(name) + ", configured more than once";
             var policy = named[0];
-            if (policy.NoCache) return "not cached (policy `" + name + "` turns caching off)";
-            if (!policy.Expirations.IsEmpty) return "from policy `" + name + "`: " + string.Join("; ", policy.Expirations);
-            if (!policy.NotRead.IsEmpty) return "not known: policy `" + name + "` is built by code not read";
-            return "none in policy `" + name + "`: " + Fallback(report, spec);
+            if (policy.NoCache) return "not cached (policy " + CodeSpan.Of(name) + " turns caching off)";
+            if (!policy.Expirations.IsEmpty) return "from policy " + CodeSpan.Of(name) + ": " + string.Join("; ", policy.Expirations);
+            if (!policy.NotRead.IsEmpty) return "not known: policy " + CodeSpan.Of(name) + " is built by code not read";
+            return "none in policy " + CodeSpan.Of(name) + ": " + Fallback(report, spec);
         }
         return "none set here: " + Fallback(report, spec);
     }

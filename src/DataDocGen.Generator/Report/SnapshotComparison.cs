@@ -27,14 +27,14 @@ internal static class SnapshotComparison
         var changes = new List<string>();
         var model = context.Tables.ToDictionary(t => t.QualifiedName, StringComparer.Ordinal);
         var recorded = snapshot.Tables.ToDictionary(t => t.QualifiedName, StringComparer.Ordinal);
-        foreach (var table in model.Keys.Except(recorded.Keys).OrderBy(k => k, StringComparer.Ordinal)) changes.Add("table `" + table + "` is in the model, not in the snapshot");
-        foreach (var table in recorded.Keys.Except(model.Keys).OrderBy(k => k, StringComparer.Ordinal)) changes.Add("table `" + table + "` is in the snapshot, no longer in the model");
+        foreach (var table in model.Keys.Except(recorded.Keys).OrderBy(k => k, StringComparer.Ordinal)) changes.Add("table " + CodeSpan.Of(table) + " is in the model, not in the snapshot");
+        foreach (var table in recorded.Keys.Except(model.Keys).OrderBy(k => k, StringComparer.Ordinal)) changes.Add("table " + CodeSpan.Of(table) + " is in the snapshot, no longer in the model");
         foreach (var name in model.Keys.Intersect(recorded.Keys).OrderBy(k => k, StringComparer.Ordinal))
         {
             var current = model[name].Columns.Select(c => c.Name).ToList();
             var old = recorded[name].Columns.ToList();
-            foreach (var column in current.Except(old).OrderBy(c => c, StringComparer.Ordinal)) changes.Add("column `" + name + "." + column + "` is in the model, not in the snapshot");
-            foreach (var column in old.Except(current).OrderBy(c => c, StringComparer.Ordinal)) changes.Add("column `" + name + "." + column + "` is in the snapshot, no longer in the model");
+            foreach (var column in current.Except(old).OrderBy(c => c, StringComparer.Ordinal)) changes.Add("column " + CodeSpan.Of(name + "." + column) + " is in the model, not in the snapshot");
+            foreach (var column in old.Except(current).OrderBy(c => c, StringComparer.Ordinal)) changes.Add("column " + CodeSpan.Of(name + "." + column) + " is in the snapshot, no longer in the model");
         }
         return new SnapshotReport(snapshot.FullName, snapshot.Location, snapshot.ProductVersion, changes.ToEquatableArray(), EquatableArray<string>.Empty);
     }

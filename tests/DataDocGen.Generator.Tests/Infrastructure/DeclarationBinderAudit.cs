@@ -90,17 +90,17 @@ internal static class DeclarationBinderAudit
         var exact = DeclarationBinder.Method(invocation, model, default, exact: true);
         if (exact is not null && !SameExact(exact, bound))
         {
-            mismatches.Add(where + ": exact method " + exact.ToDisplayString() + ", binder " + bound?.ToDisplayString());
+            mismatches.Add(where + ": exact method " + exact.ToDisplayString() + ", binder " + bound.ToDisplayString());
         }
         var identity = DeclarationBinder.Method(invocation, model, default, exact: false);
         if (identity is not null && !SameIdentity(identity, bound, invocation))
         {
-            mismatches.Add(where + ": method " + identity.ToDisplayString() + ", binder " + bound?.ToDisplayString());
+            mismatches.Add(where + ": method " + identity.ToDisplayString() + ", binder " + bound.ToDisplayString());
         }
         var owner = DeclarationBinder.MethodOwner(invocation, model, default);
         if (owner is not null && !SymbolEqualityComparer.Default.Equals(owner, (bound.ReducedFrom ?? bound).ContainingType))
         {
-            mismatches.Add(where + ": owner " + owner.ToDisplayString() + ", binder " + bound?.ToDisplayString());
+            mismatches.Add(where + ": owner " + owner.ToDisplayString() + ", binder " + bound.ToDisplayString());
         }
     }
 
