@@ -59,11 +59,13 @@ foreach (var size in sizes)
         Console.Error.WriteLine($"  payload: {warmUp.GetRunResult().GeneratedTrees.Sum(t => t.Length):N0} characters");
         if (Environment.GetEnvironmentVariable("DATADOCGEN_BENCH_DUMP") is { } dump) File.WriteAllText(dump, warmUp.GetRunResult().GeneratedTrees[0].ToString());
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < profileFull; i++) CreateDriver().RunGenerators(compilation.Clone());
-        // CPU time too: on a busy machine it moves far less than the wall clock.
+        // CPU time and allocation too: on a busy machine they move far less than the wall clock.
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
-        Console.Error.WriteLine($"  {profileFull} full runs: {Ms(watch.Elapsed.TotalMilliseconds / profileFull)} ms each, {Ms(cpuMs / profileFull)} ms of CPU each");
+        var megabytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1048576.0;
+        Console.Error.WriteLine($"  {profileFull} full runs: {Ms(watch.Elapsed.TotalMilliseconds / profileFull)} ms each, {Ms(cpuMs / profileFull)} ms of CPU each, {megabytes / profileFull:F0} MB allocated each");
         continue;
     }
 
