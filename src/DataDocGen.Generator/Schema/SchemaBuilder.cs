@@ -204,6 +204,14 @@ internal sealed partial class SchemaBuilder
                 if (Entity(target.FullName) is { IntroducedAt: not null } reached && node.IntroducedAt is null) reached.IntroducedAt = null; // reachable by convention
             }
         }
+        foreach (var (ownedType, location) in ConfiguredOwnedTypes().Where(t => _entities.ContainsKey(t.Type)))
+        {
+            // A type owned through a navigation and also an entity type of its own (a DbSet, a navigation not configured as
+            // owned): EF Core refuses the second navigation ("Unable to determine the relationship"), and with a DbSet maps
+            // the owned type to the DbSet's table keyed by the owner's key (probe: Dests (Ship2Id)). DataDocGen stated an
+            // entity table keyed by Id and the owner's Destination_* columns before.
+            Unknown("`" + ownedType + "` is both an owned type and an entity type of its own", location);
+        }
 
         // 2. Inheritance: an entity's base is the nearest CLR base class that is also an entity type.
         foreach (var node in _order)
@@ -452,6 +460,24 @@ internal sealed partial class SchemaBuilder
                 }
             }
         }
+    }
+
+    /// <summary>The CLR types made owned by <c>OwnsOne</c>/<c>OwnsMany</c> at the top level or at the end of a nested path,
+    /// and <c>[Owned]</c> types, with where the entity naming them is.</summary>
+    private IEnumerable<(string Type, SourceLocation? Location)> ConfiguredOwnedTypes()
+    {
+        foreach (var (entity, path) in _ownedNavigations.Concat(_ownedPaths).Concat(_ownedCollectionPaths))
+        {
+            if (!_types.TryGetValue(entity, out var type)) continue;
+            EntityMemberSpec? member = null;
+            foreach (var name in path.Split('.'))
+            {
+                member = type?.Members.FirstOrDefault(m => m.Name == name);
+                type = member is not null && _types.TryGetValue(member.ClrType, out var next) ? next : null;
+            }
+            if (type is not null) yield return (type.FullName, member!.Location);
+        }
+        foreach (var owned in _types.Values.Where(t => HasTypeAttribute(t, "Owned"))) yield return (owned.FullName, owned.Location);
     }
 
     /// <summary>Owned navigations inside owned references, by entity and path (<c>Address.Geo</c>), from nested <c>OwnsOne</c>.</summary>
