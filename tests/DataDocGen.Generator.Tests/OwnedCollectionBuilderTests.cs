@@ -110,6 +110,35 @@ public class OwnedCollectionBuilderTests
         Assert.Equal(key.Contains("Sku") ? "nvarchar(450)" : "nvarchar(max)", Column(table, "Sku").GetProperty("storeType").GetString()); // a key column is bounded
     }
 
+    /// <summary>Shadow properties and <c>Ignore</c> on an owned collection's builder (EF judge: warehouse model's Supplier
+    /// and Photo, and probes). Traps: <c>Property</c> after <c>Ignore</c> maps the member again, without the configuration
+    /// made before the <c>Ignore</c> (HasMaxLength(5) then Ignore then Property: unbounded).</summary>
+    [Theory]
+    [InlineData("l.Property<DateTime?>(\"ArchivedAt\"); l.HasIndex(\"ArchivedAt\")", new[] { "ArchivedAt", "Id", "Note", "OrderId", "Quantity", "Sku" }, new[] { "OrderId", "Id" }, "IX_Line_ArchivedAt")]
+    [InlineData("l.Property<int>(\"LineNo\"); l.HasKey(\"LineNo\")", new[] { "LineNo", "Note", "OrderId", "Quantity", "Sku" }, new[] { "LineNo" }, "IX_Line_OrderId")]
+    [InlineData("l.Ignore(x => x.Note)", new[] { "Id", "OrderId", "Quantity", "Sku" }, new[] { "OrderId", "Id" }, null)]
+    [InlineData("l.Property(x => x.Note).HasMaxLength(5); l.Ignore(x => x.Note)", new[] { "Id", "OrderId", "Quantity", "Sku" }, new[] { "OrderId", "Id" }, null)]
+    public void Shadow_properties_and_Ignore_shape_the_collections_columns(string configuration, string[] columns, string[] key, string? index)
+    {
+        var table = Table(Run("m.Entity<Order>().OwnsMany(o => o.Lines, l => { " + configuration + "; })"), "Line");
+
+        Assert.Equal(columns, Names(table, "columns"));
+        Assert.Equal(key, Strings(table.GetProperty("primaryKey").GetProperty("columns")));
+        Assert.Equal(index is null ? [] : [index], Names(table, "indexes"));
+    }
+
+    [Theory]
+    [InlineData("l.Ignore(x => x.Note); l.Property(x => x.Note).HasMaxLength(5)", "nvarchar(5)")]
+    [InlineData("l.Property(x => x.Note).HasMaxLength(5); l.Ignore(x => x.Note); l.Property(x => x.Note)", "nvarchar(max)")]
+    [InlineData("l.Property<string>(\"Region\").HasMaxLength(10); l.Property<string>(\"Region\").IsRequired()", "nvarchar(10)")]
+    public void Property_after_Ignore_maps_the_member_again_without_what_was_configured_before(string configuration, string storeType)
+    {
+        var table = Table(Run("m.Entity<Order>().OwnsMany(o => o.Lines, l => { " + configuration + "; })"), "Line");
+
+        var column = configuration.Contains("Region", StringComparison.Ordinal) ? "Region" : "Note";
+        Assert.Equal(storeType, Column(table, column).GetProperty("storeType").GetString());
+    }
+
     /// <summary>An owned reference inside an owned collection: columns Pos_X, Pos_Label of the collection's table,
     /// nullable through an optional navigation, <c>IsRequired()</c> included (EF judge: courier model's Stop.Window).</summary>
     [Theory]
@@ -144,15 +173,21 @@ public class OwnedCollectionBuilderTests
     /// named through the collection's builder, and an index on a shadow property.</summary>
     [Theory]
     [InlineData("l.HasKey(\"OrderId\", \"Id\"); l.WithOwner().HasForeignKey(\"OrderRef\")", "", "names a foreign key renamed after it")]
-    [InlineData("l.Property<int>(\"LineNo\"); l.HasKey(\"LineNo\")", "", "names `LineNo`, which is not a property DataDocGen maps")]
-    [InlineData("l.Property<int>(\"LineNo\")", "", "`Property` on an owned collection is not evaluated yet")]
+    [InlineData("l.HasKey(\"LineNo\"); l.Property<int>(\"LineNo\")", "", "names `LineNo`, which is not a property DataDocGen maps")]
+    [InlineData("l.Property<int>(\"LineId\")", "", "this form of `Property<T>` on an owned collection")]
+    [InlineData("l.Property<long>(\"Id\")", "", "this form of `Property<T>` on an owned collection")]
+    [InlineData("l.Property<string>(\"Sku\")", "", "this form of `Property<T>` on an owned collection")]
+    [InlineData("l.Property<int>(\"OrderId\")", "", "owned collection `Order.Lines` is not modelled in this shape yet")]
+    [InlineData("l.Property<System.Uri>(\"Link\")", "", "shadow property `Link` of type `System.Uri` on an owned collection is not modelled yet")]
+    [InlineData("l.Ignore(x => x.Quantity); l.HasKey(\"OrderId\", \"Quantity\")", "", "owned collection `Order.Lines` is not modelled in this shape yet")]
+    [InlineData("l.HasIndex(x => x.Note); l.Ignore(x => x.Note); l.Property(x => x.Note)", "", "`HasIndex` on an owned collection with properties DataDocGen cannot read")]
+    [InlineData("l.Ignore(x => x.Pos)", "public Pos? Pos { get; set; }", "this form of `Ignore` on an owned collection")]
     [InlineData("l.HasKey(\"LineNo\")", "", "names `LineNo`, which is not a property DataDocGen maps")]
     [InlineData("l.HasKey(\"Id\")", "public int LineId { get; set; }", "names `Id`, which is not a property DataDocGen maps")]
     [InlineData("l.ToTable(\"Orders\")", "", "is mapped to the table `Orders` of another entity type")]
     [InlineData("l.ToTable(\"OrderLines\", t => t.HasComment(\"lines\"))", "", "this form of `ToTable` on an owned collection")]
     [InlineData("l.WithOwner().HasForeignKey(\"A\", \"B\")", "", "this form of `HasForeignKey` on an owned collection")]
     [InlineData("l.WithOwner().HasPrincipalKey(\"Id\")", "", "`HasPrincipalKey` on an owned collection is not evaluated yet")]
-    [InlineData("l.Ignore(x => x.Note)", "", "`Ignore` on an owned collection is not evaluated yet")]
     [InlineData("l.HasIndex(\"OrderId\")", "", "`HasIndex` on an owned collection with properties DataDocGen cannot read")]
     [InlineData("l.Property(\"OrderId\").HasColumnName(\"OrderKey\")", "", "`Property` on an owned collection's member that DataDocGen does not map there")]
     [InlineData("l.OwnsOne(x => x.Pos); l.Property(\"Pos_X\").HasColumnName(\"X\")", "public Pos? Pos { get; set; }", "`Property` on an owned collection's member that DataDocGen does not map there")]

@@ -941,13 +941,15 @@ internal sealed partial class SchemaBuilder
             var keyNames = principalKey.Select(k => k?.Name ?? "").ToList();
             for (var i = 1; i < collection.TypeChain.Count; i++) keyNames = keyNames.Select(k => ForeignKeyName(collection.TypeChain[i - 1].Name, k)).ToList();
             var foreignKeyNames = keyNames.Select(k => ForeignKeyName(collection.TypeChain[collection.TypeChain.Count - 1].Name, k)).ToList();
-            var shape = _interpreter!.ReadOwnedCollectionShape(deferred.Select(i => _ownedCollectionSteps[i]).Where(d => d.Prefix is null).Select(d => (IReadOnlyList<FluentStepSpec>)d.Steps), foreignKeyNames);
+            var shape = _interpreter!.ReadOwnedCollectionShape(deferred.Where(i => _ownedCollectionSteps[i].Prefix is null).Select(i => (i, (IReadOnlyList<FluentStepSpec>)_ownedCollectionSteps[i].Steps)), foreignKeyNames, owned);
             if (shape is null) continue; // withheld, with the reason
             if (shape.ForeignKey is { } configuredForeignKey) foreignKeyNames = new List<string> { configuredForeignKey };
             // KeyDiscoveryConvention on an owned collection: the foreign key and the type's Id or [type]Id, else a shadow Id.
             bool IsKeyLike(string name) => string.Equals(name, "Id", StringComparison.OrdinalIgnoreCase) || string.Equals(name, owned.Name + "Id", StringComparison.OrdinalIgnoreCase);
             var keyCandidates = owned.Members.Where(m => IsKeyLike(m.Name) && m.Kind == MemberKind.Scalar && m.HasSetter && m.Attribute("NotMapped") is null).ToList();
             if (principalKey.Any(k => k is null) || _entities.ContainsKey(owned.FullName) || IsSharedOwnedType(owned.FullName)
+                || shape.ShadowProperties.Any(p => foreignKeyNames.Concat(keyNames).Any(f => string.Equals(f, p.Name, StringComparison.OrdinalIgnoreCase)))
+                || (shape.Key ?? new List<string>()).Any(shape.Ignored.Contains)
                 || collection.TypeChain.Skip(1).Any(t => IsSharedOwnedType(t.FullName))
                 || keyCandidates.Count > 1 || owned.Members.Any(m => IsKeyLike(m.Name) && !keyCandidates.Contains(m))
                 || owned.Members.Any(m => foreignKeyNames.Any(f => string.Equals(f, m.Name, StringComparison.OrdinalIgnoreCase))))
@@ -965,7 +967,7 @@ internal sealed partial class SchemaBuilder
                 Unknown("`HasKey` on owned collection `" + collection.Origin + "` names a foreign key renamed after it", shape.KeyLocation);
                 continue;
             }
-            if (shape.Key?.FirstOrDefault(k => !foreignKeyNames.Contains(k) && !(k == "Id" && shadowId)
+            if (shape.Key?.FirstOrDefault(k => !foreignKeyNames.Contains(k) && !(k == "Id" && shadowId) && !shape.ShadowAtKey.Contains(k)
                                                && !owned.Members.Any(m => m.Name == k && m.Kind == MemberKind.Scalar && m.HasSetter && m.Attribute("NotMapped") is null)) is { } unmapped)
             {
                 Unknown("`HasKey` on owned collection `" + collection.Origin + "` names `" + unmapped + "`, which is not a property DataDocGen maps", shape.KeyLocation);
@@ -991,7 +993,7 @@ internal sealed partial class SchemaBuilder
             var references = new List<(EntityMemberSpec Member, EntityTypeSpec Type)>();
             foreach (var member in owned.Members)
             {
-                if (member.Attribute("NotMapped") is not null) continue;
+                if (member.Attribute("NotMapped") is not null || shape.Ignored.Contains(member.Name)) continue;
                 if (member.Kind == MemberKind.Scalar && member.HasSetter)
                 {
                     node.Properties.Add(ScalarProperty(node, member.Name, member, member.Nullability is Nullability.Nullable or Nullability.Oblivious,
@@ -1028,6 +1030,11 @@ internal sealed partial class SchemaBuilder
             {
                 node.Properties.Add(new PropertyNode(node, "Id", "System.Int32", nullable: false, navigation.Location) { IsShadow = true, Origin = "shadow key of the owned collection" });
             }
+            if (shape.ShadowProperties.FirstOrDefault(p => AddShadowProperty(node, p.Name, p.Type, p.Location) is null) is { Name: not null } unsupported)
+            {
+                Unknown("shadow property `" + unsupported.Name + "` of type `" + unsupported.Type + "` on an owned collection is not modelled yet", unsupported.Location);
+                continue;
+            }
             node.KeyProperties = keyProperties;
             node.KeyName = shape.KeyName;
             node.KeyLocation = shape.KeyLocation ?? navigation.Location;
@@ -1044,7 +1051,8 @@ internal sealed partial class SchemaBuilder
             collection.Node = node;
             foreach (var i in deferred)
             {
-                _interpreter.ApplyToOwnedCollection(node, _ownedCollectionSteps[i].Prefix, _ownedCollectionSteps[i].Steps, own.Contains);
+                _interpreter.ApplyToOwnedCollection(node, _ownedCollectionSteps[i].Prefix, _ownedCollectionSteps[i].Steps, own.Contains,
+                    member => shape.IgnoredAt.TryGetValue(member, out var ignoredAt) && ignoredAt > i);
             }
         }
         foreach (var collection in _ownedCollections.Where(c => c.Node is not null && IsSharedOwnedType(c.Owned.FullName)))

@@ -193,7 +193,8 @@ internal static class OwnedModels
                     public List<Movement> Movements { get; set; } = new();
                 }
                 public class Barcode { public string Value { get; set; } = ""; public string Symbology { get; set; } = ""; }
-                public class Supplier { public string Name { get; set; } = ""; public string? ContactEmail { get; set; } }
+                public class Supplier { public string Name { get; set; } = ""; public string? ContactEmail { get; set; } public string? InternalNote { get; set; } public int Rating { get; set; } }
+                public class Photo { public string Url { get; set; } = ""; }
                 public class StockItem
                 {
                     [Key] public Guid ItemKey { get; set; }
@@ -201,6 +202,7 @@ internal static class OwnedModels
                     public List<BinSlot> Slots { get; set; } = new();
                     public List<Barcode> Barcodes { get; set; } = new();
                     public List<Supplier> Suppliers { get; set; } = new();
+                    public List<Photo> Photos { get; set; } = new();
                 }
                 public class WarehouseContext(DbContextOptions<WarehouseContext> options) : DbContext(options)
                 {
@@ -229,6 +231,21 @@ internal static class OwnedModels
                         });
                         modelBuilder.Entity<StockItem>().OwnsMany(i => i.Suppliers).HasKey("Id");
                         modelBuilder.Entity<StockItem>().OwnsMany(i => i.Suppliers).Property(s => s.Name).IsRequired().HasMaxLength(120);
+                        modelBuilder.Entity<StockItem>().OwnsMany(i => i.Suppliers, supplier =>
+                        {
+                            supplier.Property(s => s.Rating).HasColumnName("Stars");
+                            supplier.Ignore(s => s.InternalNote);
+                            supplier.Ignore(s => s.Rating);
+                            supplier.Property(s => s.Rating); // maps it again
+                            supplier.Property<DateTime?>("LastOrderedAt");
+                            supplier.Property<string>("Region").HasMaxLength(10);
+                            supplier.HasIndex("LastOrderedAt");
+                        });
+                        modelBuilder.Entity<StockItem>().OwnsMany(i => i.Photos, photo =>
+                        {
+                            photo.Property<int>("PhotoNo");
+                            photo.HasKey("PhotoNo");
+                        });
                     }
                 }
             }
