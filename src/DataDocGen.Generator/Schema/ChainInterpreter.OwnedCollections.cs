@@ -40,9 +40,9 @@ internal sealed class OwnedCollectionShape
 /// <summary>
 /// Calls on an owned collection's builder (<c>OwnsMany(x => x.Lines, l => ...)</c> or chained on <c>OwnsMany(x => x.Lines)</c>),
 /// and on the builders of owned references inside it, deferred by <see cref="ChainInterpreter"/> until the schema builder
-/// lays out the collection's table (EF judge: courier model). <c>ToTable</c>, <c>HasKey</c> and
-/// <c>WithOwner().HasForeignKey</c> shape the table and are read first; <c>Property</c> with its facets and <c>HasIndex</c>
-/// are applied to it. Anything else is withheld.
+/// lays out the collection's table (EF judge: courier and warehouse models). <c>ToTable</c>, <c>HasKey</c>,
+/// <c>WithOwner().HasForeignKey</c>, shadow <c>Property&lt;T&gt;("Name")</c> and <c>Ignore</c> shape the table and are read
+/// first; <c>Property</c> with its facets and <c>HasIndex</c> are applied to it. Anything else is withheld.
 /// </summary>
 internal sealed partial class ChainInterpreter
 {
