@@ -212,7 +212,9 @@ internal static class FluentChainParser
         if (expression is ImplicitArrayCreationExpressionSyntax implicitArray) return "[" + implicitArray.Initializer.Expressions.Count.ToString(CultureInfo.InvariantCulture) + "]";
         if (expression is LambdaExpressionSyntax lambda)
         {
-            if (ToTableLambda(lambda, model, cancellationToken) is { } table) return "⇒ToTable\"" + table;
+            // Only UsingEntity's: OwnsMany(x => x.Lines, l => l.ToTable("OrderLines")) is a builder lambda like any other,
+            // whose chain is read on its own (it was taken for a join table's name, and the OwnsMany withheld, before).
+            if (IsUsingEntityArgument(lambda) && ToTableLambda(lambda, model, cancellationToken) is { } table) return "⇒ToTable\"" + table;
             return MemberList(lambda) is { } members ? "=" + members : "λ" + (CodeText.Safe(lambda) is { } code ? ":" + code : "");
         }
         var constant = Semantics.ConstantOf(expression, model, cancellationToken);
@@ -242,6 +244,9 @@ internal static class FluentChainParser
         && owner.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "UsingEntity" }
         // Only the ToTable call: other lambda bodies (r => r.HasOne(...).WithMany()) are chains on the join class.
         && invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToTable" };
+
+    private static bool IsUsingEntityArgument(LambdaExpressionSyntax lambda) =>
+        lambda.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "UsingEntity" } } } };
 
     /// <summary>The constant table name of <c>j => j.ToTable("Name")</c> (a <c>UsingEntity</c> join configuration), else null.</summary>
     private static string? ToTableLambda(LambdaExpressionSyntax lambda, SemanticModel model, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace DataDocGen.Generator.Schema;
 /// constraints. A call it does not know is never skipped silently: it becomes an "unresolved" entry with its line, and
 /// the context's schema is then withheld rather than reported wrong.
 /// </summary>
-internal sealed class ChainInterpreter(SchemaBuilder builder)
+internal sealed partial class ChainInterpreter(SchemaBuilder builder)
 {
     /// <summary>Calls that do not change tables, columns, keys, indexes or relationships as DATA_LAYER.json describes them.</summary>
     private static readonly HashSet<string> NoSchemaEffect = new()
@@ -96,9 +96,13 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
         var nestedOwned = false; // inside an owned type of an owned type
         string? ownedTop = null; // the owner's navigation to the outermost owned type the chain is inside
         string? joinRole = null;
+        string? ownedPath = null; // the owned navigation path the builder is at (Lines, Home.Phones, Stops.Pos)
+        string? collectionPath = null; // the innermost owned collection on that path (a table of its own), if any
+        string? collectionPrefix = null; // inside that collection, the owned references' column prefix (Pos, Pos_In)
 
-        foreach (var step in chain.Steps)
+        for (var stepIndex = 0; stepIndex < chain.Steps.Count; stepIndex++)
         {
+            var step = chain.Steps[stepIndex];
             switch (state, step.Method)
             {
                 case (State.Entity, FluentChainParser.JoinRight or FluentChainParser.JoinLeft or FluentChainParser.JoinConfiguration):
@@ -347,18 +351,36 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                     state = State.Owned; // read before the model is built; further calls on the owned builder are read below or withheld
                     ownedPrefix = step.Method == "OwnsOne" ? Members(step)?.FirstOrDefault() : null;
                     ownedTop = step.Method == "ComplexProperty" ? null : SimpleNavigation(step);
+                    ownedPath = ownedTop;
+                    collectionPath = step.Method == "OwnsMany" && ownedTop is not null && !builder.IsJsonNavigation(entity, ownedTop) ? ownedTop : null;
                     break;
                 case (State.Entity, "OwnsOne" or "OwnsMany") when step.Arguments.Count == 2 && step.Arguments[1].StartsWith("λ", System.StringComparison.Ordinal):
                     // OwnsOne/OwnsMany(x => x.Nav, owned => ...): the lambda's chains arrive as chains continuing this step.
                     state = State.Owned;
                     ownedPrefix = step.Method == "OwnsOne" && step.Arguments[0].StartsWith("=", System.StringComparison.Ordinal) && step.Arguments[0].IndexOf(',') < 0 ? step.Arguments[0].Substring(1) : null;
                     ownedTop = SimpleNavigation(step);
+                    ownedPath = ownedTop;
+                    collectionPath = step.Method == "OwnsMany" && ownedTop is not null && !builder.IsJsonNavigation(entity, ownedTop) ? ownedTop : null;
                     break;
+                case (State.Owned, "OwnsMany") when collectionPrefix is not null:
+                    builder.Unknown("an owned collection inside an owned reference of an owned collection is not evaluated yet", step.Location);
+                    return;
                 case (State.Owned, "OwnsMany") when ownedTop is not null && SimpleNavigation(step) is not null && !builder.IsJsonNavigation(entity, ownedTop)
                                                     && (step.Arguments.Count == 1 || step.Arguments[1].StartsWith("λ", System.StringComparison.Ordinal)):
                     // An owned collection inside an owned reference or collection (read before the model is built): a table of
-                    // its own; calls on its builder other than nested OwnsMany are withheld (ownedPrefix null).
+                    // its own, whose builder's calls are applied with it (below).
                     ownedPrefix = null;
+                    nestedOwned = true;
+                    ownedPath += "." + SimpleNavigation(step);
+                    collectionPath = ownedPath;
+                    collectionPrefix = null;
+                    break;
+                case (State.Owned, "OwnsOne") when collectionPath is not null && SimpleNavigation(step) is { } inCollection && step.Arguments[0].StartsWith("=", System.StringComparison.Ordinal)
+                                                   && (step.Arguments.Count == 1 || step.Arguments[1].StartsWith("λ", System.StringComparison.Ordinal)):
+                    // An owned reference inside an owned collection (read with the collection, after the model is built): its
+                    // columns are the collection table's [navigation]_[property] (EF judge: courier model).
+                    ownedPath += "." + inCollection;
+                    collectionPrefix = collectionPrefix is null ? inCollection : collectionPrefix + "_" + inCollection;
                     nestedOwned = true;
                     break;
                 case (State.Owned, "OwnsOne") when ownedPrefix is not null && step.Arguments[0] is { } nestedNavigation
@@ -366,6 +388,7 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                                                    && (step.Arguments.Count == 1 || step.Arguments[1].StartsWith("λ", System.StringComparison.Ordinal)):
                     // A nested owned reference (read before the model is built): its columns are [outer]_[inner]_[property].
                     ownedPrefix += "_" + nestedNavigation.Substring(1);
+                    ownedPath += "." + nestedNavigation.Substring(1);
                     nestedOwned = true;
                     break;
                 case (_, FluentChainParser.BackToOwner):
@@ -373,6 +396,11 @@ internal sealed class ChainInterpreter(SchemaBuilder builder)
                     return;
                 case (State.Owned, "ToJson") when nestedOwned:
                     builder.Unknown("`ToJson` on a nested owned type is not evaluated yet", step.Location);
+                    return;
+                case (State.Owned, _) when collectionPath is not null && step.Method is not ("OwnsOne" or "OwnsMany"):
+                    // Calls on an owned collection's builder (or on an owned reference's inside it) shape a table that exists
+                    // only once the model is built: applied then (ApplyToOwnedCollection).
+                    builder.DeferToOwnedCollection(entity, collectionPath, collectionPrefix, chain.Steps.Skip(stepIndex).ToList());
                     return;
                 case (State.Owned, "Property") when ownedPrefix is not null:
                     // A table-split owned reference's properties are the owner's [navigation]_[property] columns; a JSON

@@ -8,11 +8,13 @@ public class NamingConventionFidelityTests
 
     /// <summary>Models that rename tables in OnModelCreating: with a naming plug-in DataDocGen withholds their detail
     /// (constraint names then depend on configuration order), which <see cref="Tables_renamed_in_code_withhold_the_detail_under_a_naming_plug_in"/> checks.
+    /// The courier model names owned collections' tables by <c>ToTable</c> (withheld the same way; its other forms are
+    /// judged under the plug-ins in the warehouse model).
     /// The ledger, registry, audit, prefixes, singular and shouting models rename tables or columns in a loop, which DataDocGen does not combine with a
     /// plug-in (see ModelLoopTests).
     /// ASP.NET Core Identity's contexts (<see cref="IdentityModels"/>) are excluded for the same reason: Identity's
     /// OnModelCreating names every AspNet* table by <c>ToTable</c> (checked by <c>IdentityTests</c>).</summary>
-    private static readonly HashSet<string> FluentTableNames = new() { "library", "marketplace", "catalogue", "history", "ledger", "wiki", "registry", "audit", "prefixes", "singular", "shouting" };
+    private static readonly HashSet<string> FluentTableNames = new() { "library", "marketplace", "catalogue", "history", "ledger", "wiki", "registry", "audit", "prefixes", "singular", "shouting", "courier" };
 
     private static bool IsIdentityModel(string model) => IdentityModels.All.ContainsKey(model);
 

@@ -94,5 +94,161 @@ internal static class OwnedModels
                 }
             }
             """, "Owned.PhoneBook.PhoneBookContext"),
+        ["courier: configuration on owned collections' builders (ToTable, HasKey, WithOwner().HasForeignKey, Property, HasIndex), owned references inside owned collections, CLR keys of owned collections, an owned reference with its own Id"] = ("""
+            namespace Owned.Courier
+            {
+                using System.ComponentModel.DataAnnotations;
+                public class Geo { public double Lat { get; set; } public double Lng { get; set; } public string? Label { get; set; } }
+                public class TimeWindow { public DateTime From { get; set; } public DateTime To { get; set; } public string? Note { get; set; } }
+                [Owned] public class Signature { [MaxLength(80)] public string SignedBy { get; set; } = ""; public DateTime? SignedAt { get; set; } }
+                public class Scan { public string Station { get; set; } = ""; public DateTime At { get; set; } }
+                public class Stop
+                {
+                    public string Name { get; set; } = "";
+                    public int Sequence { get; set; }
+                    public Geo Position { get; set; } = null!;
+                    public TimeWindow? Window { get; set; }
+                    public Signature Signature { get; set; } = null!;
+                    public List<Scan> Scans { get; set; } = new();
+                }
+                public class Line { public string Sku { get; set; } = ""; public string? Description { get; set; } public decimal Price { get; set; } public int Quantity { get; set; } }
+                public class Adjustment { public string Reason { get; set; } = ""; public decimal Delta { get; set; } }
+                public class Charge { public Guid Id { get; set; } public string Code { get; set; } = ""; public decimal Amount { get; set; } public List<Adjustment> Adjustments { get; set; } = new(); }
+                public class Leg { public int LegId { get; set; } public string Origin { get; set; } = ""; public string? Carrier { get; set; } }
+                public class Parcel { public string Id { get; set; } = ""; public double WeightKg { get; set; } }
+                public class Party { public int Id { get; set; } public string Street { get; set; } = ""; public string? City { get; set; } }
+                public class Shipment
+                {
+                    public int Id { get; set; }
+                    [MaxLength(20)] public string Reference { get; set; } = "";
+                    public Party Consignee { get; set; } = null!;
+                    public Party? ReturnTo { get; set; }
+                    public List<Stop> Stops { get; set; } = new();
+                    public List<Line> Lines { get; set; } = new();
+                    public List<Charge> Charges { get; set; } = new();
+                    public List<Leg> Legs { get; set; } = new();
+                    public List<Parcel> Parcels { get; set; } = new();
+                }
+                public class CourierContext(DbContextOptions<CourierContext> options) : DbContext(options)
+                {
+                    public DbSet<Shipment> Shipments => Set<Shipment>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Shipment>(shipment =>
+                        {
+                            shipment.OwnsOne(s => s.Consignee);
+                            shipment.OwnsOne(s => s.ReturnTo);
+                            shipment.OwnsMany(s => s.Lines, line =>
+                            {
+                                line.ToTable("ShipmentLines");
+                                line.WithOwner().HasForeignKey("ShipmentRef");
+                                line.HasKey("Id");
+                                line.Property(l => l.Sku).HasMaxLength(32).IsRequired();
+                                line.Property(l => l.Description).HasMaxLength(200);
+                                line.Property(l => l.Price).HasPrecision(12, 2);
+                                line.HasIndex(l => l.Sku);
+                                line.HasIndex(l => new { l.Sku, l.Quantity }).IsUnique().HasDatabaseName("UX_ShipmentLines_Sku_Quantity");
+                            });
+                            shipment.OwnsMany(s => s.Stops, stop =>
+                            {
+                                stop.OwnsOne(x => x.Position, position => position.Property(g => g.Label).HasMaxLength(60));
+                                stop.OwnsOne(x => x.Window).Property(w => w.From).HasColumnName("WindowStart");
+                                stop.OwnsOne(x => x.Window).Property(w => w.Note).HasMaxLength(140).IsRequired(); // an optional dependent: still nullable
+                                stop.Property(x => x.Name).HasMaxLength(100);
+                                stop.HasIndex(x => x.Sequence);
+                                stop.OwnsMany(x => x.Scans, scan =>
+                                {
+                                    scan.ToTable("StopScans", "tracking");
+                                    scan.Property(x => x.Station).HasMaxLength(16);
+                                });
+                            });
+                            shipment.OwnsMany(s => s.Charges, charge =>
+                            {
+                                charge.HasKey(c => c.Code);
+                                charge.Property(c => c.Code).HasMaxLength(24);
+                                charge.OwnsMany(c => c.Adjustments);
+                            });
+                            shipment.OwnsMany(s => s.Legs).HasKey("ShipmentId", "LegId");
+                            shipment.OwnsMany(s => s.Parcels).Property(p => p.Id).HasMaxLength(36);
+                        });
+                    }
+                }
+            }
+            """, "Owned.Courier.CourierContext"),
+        ["warehouse: owned collections' keys, foreign keys, facets and indexes configured in builders, owned references inside them, without ToTable (judged under the naming plug-ins too)"] = ("""
+            namespace Owned.Warehouse
+            {
+                using System.ComponentModel.DataAnnotations;
+                public class Dimensions { public decimal WidthCm { get; set; } public decimal HeightCm { get; set; } public string? Unit { get; set; } }
+                [Owned] public class Audit { public DateTime CountedAt { get; set; } [MaxLength(40)] public string? CountedBy { get; set; } }
+                public class Movement { public DateTime At { get; set; } public int Delta { get; set; } }
+                public class BinSlot
+                {
+                    public int BinSlotId { get; set; }
+                    public string Aisle { get; set; } = "";
+                    public int Level { get; set; }
+                    public Dimensions? Size { get; set; }
+                    public Audit LastAudit { get; set; } = null!;
+                    public List<Movement> Movements { get; set; } = new();
+                }
+                public class Barcode { public string Value { get; set; } = ""; public string Symbology { get; set; } = ""; }
+                public class Supplier { public string Name { get; set; } = ""; public string? ContactEmail { get; set; } public string? InternalNote { get; set; } public int Rating { get; set; } }
+                public class Photo { public string Url { get; set; } = ""; }
+                public class StockItem
+                {
+                    [Key] public Guid ItemKey { get; set; }
+                    public string Name { get; set; } = "";
+                    public List<BinSlot> Slots { get; set; } = new();
+                    public List<Barcode> Barcodes { get; set; } = new();
+                    public List<Supplier> Suppliers { get; set; } = new();
+                    public List<Photo> Photos { get; set; } = new();
+                }
+                public class WarehouseContext(DbContextOptions<WarehouseContext> options) : DbContext(options)
+                {
+                    public DbSet<StockItem> Items => Set<StockItem>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<StockItem>().OwnsMany(i => i.Slots, slot =>
+                        {
+                            slot.WithOwner().HasForeignKey("ItemRef");
+                            slot.Property(s => s.Aisle).HasMaxLength(8).HasColumnName("AisleCode");
+                            slot.HasIndex(s => new { s.Aisle, s.Level });
+                            slot.OwnsOne(s => s.Size, size =>
+                            {
+                                size.Property(d => d.WidthCm).HasPrecision(8, 2);
+                                size.Property(d => d.Unit).HasMaxLength(4);
+                            });
+                            slot.OwnsMany(s => s.Movements, movement => movement.HasIndex(m => m.At));
+                        });
+                        modelBuilder.Entity<StockItem>().OwnsMany(i => i.Barcodes, barcode =>
+                        {
+                            barcode.HasKey(b => b.Value);
+                            barcode.Property(b => b.Value).HasMaxLength(64);
+                            barcode.Property(b => b.Symbology).HasMaxLength(16).IsRequired(false);
+                            barcode.HasIndex(b => b.Symbology).IsUnique().HasFilter(null);
+                        });
+                        modelBuilder.Entity<StockItem>().OwnsMany(i => i.Suppliers).HasKey("Id");
+                        modelBuilder.Entity<StockItem>().OwnsMany(i => i.Suppliers).Property(s => s.Name).IsRequired().HasMaxLength(120);
+                        modelBuilder.Entity<StockItem>().OwnsMany(i => i.Suppliers, supplier =>
+                        {
+                            supplier.Property(s => s.Rating).HasColumnName("Stars");
+                            supplier.Ignore(s => s.InternalNote);
+                            supplier.Ignore(s => s.Rating);
+                            supplier.Property(s => s.Rating); // maps it again
+                            supplier.Property<DateTime?>("LastOrderedAt");
+                            supplier.Property<string>("Region").HasMaxLength(10);
+                            supplier.HasIndex("LastOrderedAt");
+                        });
+                        modelBuilder.Entity<StockItem>().OwnsMany(i => i.Photos, photo =>
+                        {
+                            photo.Property<int>("PhotoNo");
+                            photo.HasKey("PhotoNo");
+                        });
+                    }
+                }
+            }
+            """, "Owned.Warehouse.WarehouseContext"),
     };
 }
