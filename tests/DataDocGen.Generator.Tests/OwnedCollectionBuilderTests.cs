@@ -43,7 +43,7 @@ public class OwnedCollectionBuilderTests
     private static string[] Names(JsonElement table, string list) =>
         table.GetProperty(list).EnumerateArray().Select(e => e.GetProperty("name").GetString()!).ToArray();
 
-    private static string?[] Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()).ToArray();
+    private static string[] Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString() ?? "(null)").ToArray();
 
     private static IEnumerable<string> Reasons(GeneratorOutput output)
     {
