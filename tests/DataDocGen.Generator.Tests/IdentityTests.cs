@@ -45,6 +45,8 @@ public class IdentityTests
     [InlineData("o.Stores.SchemaVersion = IdentitySchemaVersions.Version2; o.Stores.MaxLengthForKeys = 64;", 2, 64)]
     [InlineData("o.Stores.MaxLengthForKeys = 100;", 1, 100)]
     [InlineData("o.Stores.SchemaVersion = new Version(1, 0); o.Stores.ProtectPersonalData = false;", 1, 0)]
+    [InlineData("o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;", 3, 0)]
+    [InlineData("o.Stores.SchemaVersion = IdentitySchemaVersions.Version3; o.Stores.MaxLengthForKeys = 64;", 3, 64)]
     public void Store_options_set_in_the_project_change_the_model_as_EF_Core_builds_it(string options, int version, int maxLengthForKeys)
     {
         var model = Model(registration: "services.AddIdentityCore<AppUser>(o => { " + options + " });");
@@ -53,6 +55,23 @@ public class IdentityTests
             stores.SchemaVersion = new Version(version, 0);
             stores.MaxLengthForKeys = maxLengthForKeys;
         });
+    }
+
+    [Theory]
+    [InlineData("o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;", true)]
+    [InlineData("o.Stores.SchemaVersion = IdentitySchemaVersions.Version2;", false)]
+    [InlineData("", false)]
+    public void Schema_version_3_adds_the_passkeys_table_with_its_data_in_a_JSON_column(string options, bool passkeys)
+    {
+        var output = Run(Model(registration: "services.AddIdentityCore<AppUser>(o => { " + options + " });"));
+
+        Assert.Null(Withheld(output));
+        var tables = JsonNode.Parse(output.Json!)!["contexts"]![0]!["tables"]!.AsArray();
+        var table = tables.FirstOrDefault(t => t!["name"]!.GetValue<string>() == "AspNetUserPasskeys");
+        Assert.Equal(passkeys, table is not null);
+        if (!passkeys) return;
+        Assert.Equal(["CredentialId", "Data", "UserId"], table!["columns"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.Equal(1024, table["columns"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "CredentialId")!["maxLength"]!.GetValue<int>());
     }
 
     [Fact]
@@ -68,7 +87,6 @@ public class IdentityTests
     }
 
     [Theory]
-    [InlineData("services.AddIdentityCore<AppUser>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);", "schema version 3")]
     [InlineData("services.AddIdentityCore<AppUser>(o => o.Stores.SchemaVersion = configuration.GetValue<Version>(\"Identity:Schema\")!);", "`SchemaVersion` store option is set to a value DataDocGen cannot read")]
     [InlineData("services.AddIdentityCore<AppUser>(o => o.Stores.MaxLengthForKeys = configuration.GetValue<int>(\"Keys\"));", "`MaxLengthForKeys` store option is set to a value DataDocGen cannot read")]
     [InlineData("services.AddIdentityCore<AppUser>(o => o.Stores.ProtectPersonalData = true);", "`ProtectPersonalData` store option")]

@@ -147,11 +147,15 @@ internal static class EntityTypeParser
                && type.MetadataName is "DateTimeOffset" or "TimeSpan" or "DateOnly" or "TimeOnly" or "Guid" or "Uri";
     }
 
-    /// <summary>A class EF Core could map as an entity type: not a system type, delegate, string or collection.</summary>
+    /// <summary>A class EF Core could map as an entity type: not a system type, delegate, string or collection. Of
+    /// Microsoft's classes only Identity's passkey data, which Identity's schema version 3 owns as a JSON column.</summary>
     private static bool IsEntityCandidate(ITypeSymbol type) =>
         type is INamedTypeSymbol { TypeKind: TypeKind.Class, SpecialType: SpecialType.None } named
-        && !named.HasRootNamespace("System") && !named.HasRootNamespace("Microsoft")
+        && !named.HasRootNamespace("System") && (!named.HasRootNamespace("Microsoft") || IsIdentityPasskeyData(named))
         && CollectionElement(named) is null;
+
+    private static bool IsIdentityPasskeyData(INamedTypeSymbol type) =>
+        type is { Name: "IdentityPasskeyData", Arity: 0 } && type.IsInNamespace("Microsoft.AspNetCore.Identity");
 
     private static ITypeSymbol? CollectionElement(ITypeSymbol type)
     {

@@ -16,12 +16,13 @@ internal sealed record IdentityConfiguration(
 
 /// <summary>
 /// ASP.NET Core Identity's model, encoded from Microsoft.AspNetCore.Identity.EntityFrameworkCore 10.0
-/// (<c>IdentityUserContext.OnModelCreatingVersion1/2</c>, <c>IdentityDbContext.OnModelCreatingVersion1/2</c>) and judged by
+/// (<c>IdentityUserContext.OnModelCreatingVersion1/2/3</c>, <c>IdentityDbContext.OnModelCreatingVersion1/2</c>) and judged by
 /// EF Core in the fidelity tests. Its inputs are the store options: <c>SchemaVersion</c> (default <c>0.0</c>, which
 /// Identity treats as Version1; a context without an application service provider also gets Version1),
 /// <c>MaxLengthForKeys</c> (0 by default: Version1 sets no length, Version2 then uses 128) and <c>ProtectPersonalData</c>.
-/// Schema version 3 (passkeys in a JSON column), encrypted personal data, other Identity versions and options set in
-/// ways DataDocGen cannot read are withheld.
+/// Version3 adds the passkeys (<c>AspNetUserPasskeys</c>, keyed by <c>CredentialId</c> of at most 1024 bytes, their
+/// <c>Data</c> one JSON column, a required cascading <c>UserId</c>). Encrypted personal data, other Identity versions and
+/// options set in ways DataDocGen cannot read are withheld.
 /// </summary>
 internal static class IdentityModel
 {
@@ -43,10 +44,6 @@ internal static class IdentityModel
         {
             unknown.Add(new UnresolvedConfigurationSpec("Identity's `ProtectPersonalData` store option (personal data encrypted by a value converter) is not encoded", settings.Location("ProtectPersonalData")));
         }
-        if (schemaVersion >= 3)
-        {
-            unknown.Add(new UnresolvedConfigurationSpec("Identity's schema version 3 (passkeys stored in a JSON column) is not encoded", settings.Location("SchemaVersion")));
-        }
         if (schemaVersion >= 2 && maxKeyLength == 0) maxKeyLength = 128;
 
         var writer = new Writer(identity);
@@ -61,6 +58,7 @@ internal static class IdentityModel
             writer.Entity(user, ("Property", "=" + property), ("HasMaxLength", "256"));
         }
         foreach (var dependent in new[] { identity.UserClaim, identity.UserLogin, identity.UserToken }) writer.Dependents(user, dependent, "UserId");
+        if (schemaVersion >= 3 && identity.UserPasskey is { } userPasskey) writer.Dependents(user, userPasskey, "UserId");
 
         writer.Entity(identity.UserClaim, "HasKey", "=Id");
         writer.Table(identity.UserClaim, "AspNetUserClaims");
@@ -73,7 +71,21 @@ internal static class IdentityModel
         writer.KeyLengths(identity.UserToken, maxKeyLength, "LoginProvider", "Name");
         writer.Table(identity.UserToken, "AspNetUserTokens");
 
-        if (identity.UserPasskey is { } passkey) writer.IgnoreType(passkey);
+        if (identity.UserPasskey is { } passkey)
+        {
+            if (schemaVersion >= 3)
+            {
+                // Version3: passkeys keyed by their credential id, their data one JSON column.
+                writer.Entity(passkey, "HasKey", "=CredentialId");
+                writer.Table(passkey, "AspNetUserPasskeys");
+                writer.Entity(passkey, ("Property", "=CredentialId"), ("HasMaxLength", "1024"));
+                writer.Entity(passkey, ("OwnsOne", "=Data"), ("ToJson", null));
+            }
+            else
+            {
+                writer.IgnoreType(passkey);
+            }
+        }
 
         if (identity.Role is { } role)
         {
