@@ -47,6 +47,8 @@ public class IdentityTests
     [InlineData("o.Stores.SchemaVersion = new Version(1, 0); o.Stores.ProtectPersonalData = false;", 1, 0)]
     [InlineData("o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;", 3, 0)]
     [InlineData("o.Stores.SchemaVersion = IdentitySchemaVersions.Version3; o.Stores.MaxLengthForKeys = 64;", 3, 64)]
+    [InlineData("o.Stores.ProtectPersonalData = true;", 1, 0)]
+    [InlineData("o.Stores.SchemaVersion = IdentitySchemaVersions.Version3; o.Stores.ProtectPersonalData = true;", 3, 0)]
     public void Store_options_set_in_the_project_change_the_model_as_EF_Core_builds_it(string options, int version, int maxLengthForKeys)
     {
         var model = Model(registration: "services.AddIdentityCore<AppUser>(o => { " + options + " });");
@@ -54,6 +56,7 @@ public class IdentityTests
         {
             stores.SchemaVersion = new Version(version, 0);
             stores.MaxLengthForKeys = maxLengthForKeys;
+            stores.ProtectPersonalData = options.Contains("ProtectPersonalData = true", StringComparison.Ordinal);
         });
     }
 
@@ -75,6 +78,19 @@ public class IdentityTests
     }
 
     [Fact]
+    public void ProtectPersonalData_keeps_the_schema_and_is_reported_as_field_level_encryption()
+    {
+        var output = Run(Model(registration: "services.AddIdentityCore<AppUser>(o => o.Stores.ProtectPersonalData = true);"));
+
+        Assert.Null(Withheld(output));
+        Assert.Contains("\"AspNetUsers\"", output.Json);
+        Assert.Matches(@"\| encrypted property \| `\[ProtectedPersonalData\] properties of Identity's user and token types` \| Identity's `ProtectPersonalData` store option: stored through a value converter calling `IPersonalDataProtector` \| .* \| \[Model\.cs:\d+\]", output.Markdown);
+
+        var off = Run(Model(registration: "services.AddIdentityCore<AppUser>(o => o.Stores.ProtectPersonalData = false);"));
+        Assert.DoesNotContain("IPersonalDataProtector", off.Markdown);
+    }
+
+    [Fact]
     public void Evidence_points_at_the_base_list_entry_naming_the_Identity_class()
     {
         var output = Run(Model());
@@ -89,7 +105,6 @@ public class IdentityTests
     [Theory]
     [InlineData("services.AddIdentityCore<AppUser>(o => o.Stores.SchemaVersion = configuration.GetValue<Version>(\"Identity:Schema\")!);", "`SchemaVersion` store option is set to a value DataDocGen cannot read")]
     [InlineData("services.AddIdentityCore<AppUser>(o => o.Stores.MaxLengthForKeys = configuration.GetValue<int>(\"Keys\"));", "`MaxLengthForKeys` store option is set to a value DataDocGen cannot read")]
-    [InlineData("services.AddIdentityCore<AppUser>(o => o.Stores.ProtectPersonalData = true);", "`ProtectPersonalData` store option")]
     [InlineData("services.Configure<IdentityOptions>(configuration.GetSection(\"Identity\"));", "bound from configuration")]
     [InlineData("services.AddOptions<IdentityOptions>().Bind(configuration.GetSection(\"Identity\"));", "bound from configuration")]
     [InlineData("services.AddIdentityCore<AppUser>(o => o.Stores = new StoreOptions());", "replaced")]

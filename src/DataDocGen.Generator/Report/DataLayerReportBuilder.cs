@@ -99,7 +99,8 @@ internal static class DataLayerReportBuilder
             (validation ?? new List<ValidationResult>()).SelectMany(v => new[] { v.Property, v.Extra }).Where(p => p is not null).Select(p => p!)
                 .OrderBy(p => p.TypeFullName, StringComparer.Ordinal).ThenBy(p => p.Location, LocationComparer.Instance).ToEquatableArray(),
             (seeding ?? new List<SeedingSpec>()).OrderBy(s => s.Location, LocationComparer.Instance).ThenBy(s => s.Kind, StringComparer.Ordinal).ToEquatableArray(),
-            (security ?? new List<SecuritySpec>()).OrderBy(s => s.Kind, StringComparer.Ordinal).ThenBy(s => s.Location, LocationComparer.Instance).ToEquatableArray(),
+            (security ?? new List<SecuritySpec>()).Concat(IdentityPersonalDataProtection(storeOptions))
+                .OrderBy(s => s.Kind, StringComparer.Ordinal).ThenBy(s => s.Location, LocationComparer.Instance).ToEquatableArray(),
             martenResults.SelectMany(m => m.Configured).Concat(martenResults.Where(m => m.Event is not null).Select(m => m.Event!))
                 .OrderBy(e => e.Location, LocationComparer.Instance).ThenBy(e => e.Kind, StringComparer.Ordinal).ToEquatableArray(),
             (messaging ?? new List<MessagingSpec>()).OrderBy(m => m.Location, LocationComparer.Instance).ThenBy(m => m.Kind, StringComparer.Ordinal).ToEquatableArray(),
@@ -324,6 +325,15 @@ internal static class DataLayerReportBuilder
         }
         return values.ToEquatableArray();
     }
+
+    /// <summary>Identity's <c>ProtectPersonalData = true</c>: its <c>OnModelCreating</c> gives every string property marked
+    /// <c>[ProtectedPersonalData]</c> of the user and token types a value converter through <c>IPersonalDataProtector</c>
+    /// (Identity 10, <c>IdentityUserContext.OnModelCreatingVersion1/2/3</c>): encryption at the field level.</summary>
+    private static IEnumerable<SecuritySpec> IdentityPersonalDataProtection(IReadOnlyList<IdentityStoreOptionSpec> storeOptions) =>
+        storeOptions.Where(o => o.Option == "ProtectPersonalData" && o.Value == "true").Select(o => new SecuritySpec(
+            "encrypted property", "[ProtectedPersonalData] properties of Identity's user and token types",
+            "Identity's `ProtectPersonalData` store option: stored through a value converter calling `IPersonalDataProtector`",
+            "Identity store options", o.Location));
 }
 
 /// <summary>Orders locations by path then line, ordinally, so output does not depend on the order files were compiled in.</summary>

@@ -19,9 +19,10 @@ internal sealed record IdentityConfiguration(
 /// (<c>IdentityUserContext.OnModelCreatingVersion1/2/3</c>, <c>IdentityDbContext.OnModelCreatingVersion1/2</c>) and judged by
 /// EF Core in the fidelity tests. Its inputs are the store options: <c>SchemaVersion</c> (default <c>0.0</c>, which
 /// Identity treats as Version1; a context without an application service provider also gets Version1),
-/// <c>MaxLengthForKeys</c> (0 by default: Version1 sets no length, Version2 then uses 128) and <c>ProtectPersonalData</c>.
+/// <c>MaxLengthForKeys</c> (0 by default: Version1 sets no length, Version2 then uses 128) and <c>ProtectPersonalData</c>
+/// (value converters only: no schema fact changes).
 /// Version3 adds the passkeys (<c>AspNetUserPasskeys</c>, keyed by <c>CredentialId</c> of at most 1024 bytes, their
-/// <c>Data</c> one JSON column, a required cascading <c>UserId</c>). Encrypted personal data, other Identity versions and
+/// <c>Data</c> one JSON column, a required cascading <c>UserId</c>). Other Identity versions and
 /// options set in ways DataDocGen cannot read are withheld.
 /// </summary>
 internal static class IdentityModel
@@ -40,10 +41,9 @@ internal static class IdentityModel
         var settings = new StoreSettings(options, unknown);
         var schemaVersion = settings.SchemaVersion();
         var maxKeyLength = settings.Number("MaxLengthForKeys") ?? 0;
-        if (settings.Single("ProtectPersonalData") == "true")
-        {
-            unknown.Add(new UnresolvedConfigurationSpec("Identity's `ProtectPersonalData` store option (personal data encrypted by a value converter) is not encoded", settings.Location("ProtectPersonalData")));
-        }
+        // ProtectPersonalData adds value converters (string to protected string) to [ProtectedPersonalData] properties:
+        // the tables, columns, types and lengths stay as they are (EF judge: IdentityTests), so it changes no schema fact.
+        settings.Single("ProtectPersonalData");
         if (schemaVersion >= 2 && maxKeyLength == 0) maxKeyLength = 128;
 
         var writer = new Writer(identity);

@@ -24,6 +24,8 @@ internal static class IdentityFidelity
         var services = new ServiceCollection();
         services.AddOptions();
         services.Configure<IdentityOptions>(o => stores(o.Stores));
+        // ProtectPersonalData makes Identity's OnModelCreating resolve a protector for its value converters.
+        services.AddSingleton<IPersonalDataProtector, ReversingProtector>();
         var builder = (DbContextOptionsBuilder)Activator.CreateInstance(typeof(DbContextOptionsBuilder<>).MakeGenericType(contextType))!;
         builder.UseSqlServer("Server=.;Database=Fidelity").UseApplicationServiceProvider(services.BuildServiceProvider());
         using var context = (DbContext)Activator.CreateInstance(contextType, builder.Options)!;
@@ -31,5 +33,12 @@ internal static class IdentityFidelity
 
         var diff = JsonDiff.Describe(SchemaFidelity.Normalize(expected, actual), SchemaFidelity.Normalize(actual, actual));
         Assert.True(diff is null, $"DATA_LAYER.json differs from EF Core's model\n{diff}");
+    }
+
+    private sealed class ReversingProtector : IPersonalDataProtector
+    {
+        public string? Protect(string? data) => data is null ? null : new(data.Reverse().ToArray());
+
+        public string? Unprotect(string? data) => data is null ? null : new(data.Reverse().ToArray());
     }
 }
