@@ -56,10 +56,8 @@ internal static class TransformCache
         {
             var compilation = context.SemanticModel.Compilation;
             var shape = Shape(compilation, cancellationToken);
-            lock (results)
-            {
-                if (results.TryGetValue(context.Node, out var entry) && entry.IsCurrent(shape, compilation)) return (T)entry.Value!;
-            }
+            // Reads need no lock: ConditionalWeakTable's lookups are thread-safe and an entry never changes once stored.
+            if (results.TryGetValue(context.Node, out var entry) && entry.IsCurrent(shape, compilation)) return (T)entry.Value!;
             Missed?.Invoke(compilation, context.Node);
             var (value, reads) = SourceReads.Tracking(() => transform(context, cancellationToken));
             reads = Array.FindAll(reads, tree => tree != context.Node.SyntaxTree); // the node's own file is the key
