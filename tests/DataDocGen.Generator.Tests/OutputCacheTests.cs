@@ -208,6 +208,90 @@ public class OutputCacheTests
         Assert.Equal(10, Read("List")!.Duration); // over a base class's inherited attribute too
     }
 
+    private const string Groups = """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Routing;
+        namespace Shop.Api
+        {
+            public static class Routes
+            {
+                public static void Map(WebApplication app)
+                {
+                    var admin = app.MapGroup("/admin");
+                    admin.CacheOutput("Short");
+                    admin.MapGet("/stats", () => 1).CacheOutput("Long");
+                    admin.MapGet("/plain", () => 2);
+                    var reports = admin.MapGroup("/reports").CacheOutput("Reports");
+                    reports.MapGet("/daily", () => 3).CacheOutput("Daily");
+                    reports.MapGet("/weekly", () => 4);
+
+                    // Two groups with the same prefix: each group's conventions reach only its own endpoints.
+                    app.MapGroup("/shared").MapGet("/a", () => 5).CacheOutput("A");
+                    app.MapGroup("/shared").CacheOutput("Shared");
+
+                    // Two CacheOutput calls on one group: which is added last is not followed, so no claim.
+                    var twice = app.MapGroup("/twice");
+                    twice.CacheOutput("One");
+                    twice.CacheOutput("Two");
+                    twice.MapGet("/x", () => 6).CacheOutput("X");
+                }
+
+                // A group handed in: the groups it sits under are unknown, so no claim.
+                public static void MapMore(RouteGroupBuilder group) => group.MapGet("/more", () => 7).CacheOutput("More");
+            }
+        }
+        """;
+
+    [Fact]
+    public void An_endpoints_own_CacheOutput_replaces_its_route_groups_and_the_report_says_which_applies()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Api/Routes.cs", Groups)));
+        var md = output.Markdown!;
+
+        Assert.Contains("replaces the `CacheOutput` of `/admin (route group)` here", Row(md, "| `GET /admin/stats` |"));
+        Assert.Contains("replaced on `/admin/reports (route group)`, `GET /admin/stats` by their own `CacheOutput`", Row(md, "| `/admin (route group)` |"));
+        // The nested group replaces the outer one; its endpoint replaces the nested group's (the innermost applies).
+        Assert.Contains("replaces the `CacheOutput` of `/admin (route group)` here", Row(md, "| `/admin/reports (route group)` |"));
+        Assert.Contains("replaces the `CacheOutput` of `/admin/reports (route group)` here", Row(md, "| `GET /admin/reports/daily` |"));
+        Assert.Contains("replaced on `GET /admin/reports/daily` by their own `CacheOutput`", Row(md, "| `/admin/reports (route group)` |"));
+        // No claim across different MapGroup calls with one prefix, on a group with two CacheOutput calls, or for a group handed in.
+        Assert.DoesNotContain("replace", Row(md, "| `GET /shared/a` |"));
+        Assert.DoesNotContain("replace", Row(md, "| `GET /twice/x` |"));
+        Assert.DoesNotContain("replace", Row(md, "| `GET …/more` |"));
+        Assert.DoesNotContain("@", output.Json); // the MapGroup keys (file positions) never reach the report
+    }
+
+    [Fact]
+    public void The_endpoints_CacheOutput_is_the_policy_aspnetcore_reads_over_its_groups()
+    {
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+        builder.Services.AddOutputCache(o =>
+        {
+            foreach (var name in new[] { "Short", "Long", "Reports", "Daily" }) o.AddPolicy(name, b => b.Tag(name));
+        });
+        using var app = builder.Build();
+        var admin = app.MapGroup("/admin");
+        admin.CacheOutput("Short");
+        admin.MapGet("/stats", () => 1).CacheOutput("Long");
+        admin.MapGet("/plain", () => 2);
+        var reports = admin.MapGroup("/reports").CacheOutput("Reports");
+        reports.MapGet("/daily", () => 3).CacheOutput("Daily");
+        reports.MapGet("/weekly", () => 4);
+
+        var endpoints = ((Microsoft.AspNetCore.Routing.IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints)
+            .Cast<Microsoft.AspNetCore.Routing.RouteEndpoint>().ToDictionary(e => e.RoutePattern.RawText!);
+        // CacheOutput("Name") adds a policy that looks the name up; the middleware takes the last IOutputCachePolicy.
+        string? Policy(string route)
+        {
+            var policy = endpoints[route].Metadata.GetMetadata<Microsoft.AspNetCore.OutputCaching.IOutputCachePolicy>();
+            return policy?.GetType().GetField("_policyName", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)?.GetValue(policy) as string;
+        }
+        Assert.Equal("Long", Policy("/admin/stats"));
+        Assert.Equal("Short", Policy("/admin/plain"));
+        Assert.Equal("Daily", Policy("/admin/reports/daily"));
+        Assert.Equal("Reports", Policy("/admin/reports/weekly"));
+    }
+
     [Fact]
     public void Eviction_by_tag_is_an_invalidation_with_the_tag_when_constant_and_look_alikes_make_no_claim()
     {

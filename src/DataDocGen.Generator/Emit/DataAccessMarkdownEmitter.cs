@@ -93,6 +93,14 @@ internal static class DataAccessMarkdownEmitter
         {
             yield return "replaced on " + string.Join(", ", use.ReplacedOn.Select(CodeSpan.Of)) + " by the action's own `[OutputCache]`";
         }
+        if (use.ReplacesGroupPolicy is { } group)
+        {
+            yield return "replaces the `CacheOutput` of " + CodeSpan.Of(group) + " here (one `CacheOutput` policy applies, the most specific; they do not combine)";
+        }
+        if (!use.ReplacedOnRoutes.IsEmpty)
+        {
+            yield return "replaced on " + string.Join(", ", use.ReplacedOnRoutes.Select(CodeSpan.Of)) + " by their own `CacheOutput`";
+        }
     }
 
     /// <summary>An endpoint's own tags, then those of the named policy it uses (one policy of that name in the code read).</summary>

@@ -186,6 +186,7 @@ internal static class JsonEmitter
                 .StringArray("expirations", item.Expirations).Property("expiration", OutputCacheExpiration.Describe(item, report))
                 .StringArray("tags", item.Tags).StringArray("settings", item.Settings).StringArray("notRead", item.NotRead).Name("noCache").Bool(item.NoCache)
                 .Property("replacesClassAttributeOf", item.ReplacesClassAttributeOf).StringArray("replacedOnActions", item.ReplacedOn)
+                .Property("replacesGroupPolicy", item.ReplacesGroupPolicy).StringArray("replacedOnRoutes", item.ReplacedOnRoutes)
                 .Property("location", Location(paths, item.Location))
                 .EndObject();
         }

@@ -21,6 +21,15 @@ namespace DataDocGen.Generator.Model;
 /// attribute alone. Null elsewhere.</param>
 /// <param name="ReplacedOn">For an <c>[OutputCache]</c> on a controller class: the class's actions whose own
 /// <c>[OutputCache]</c> replaces it.</param>
+/// <param name="GroupKey">For <c>CacheOutput</c> on a route group: the group's <c>MapGroup</c> call (file and position).
+/// Only for the join in <see cref="Report.DataLayerReportBuilder"/>, which clears it: never in the report.</param>
+/// <param name="EnclosingGroupKeys">For <c>CacheOutput</c>: the <c>MapGroup</c> calls it sits under (null: unknown). Cleared
+/// like <paramref name="GroupKey"/>.</param>
+/// <param name="ReplacesGroupPolicy">For <c>CacheOutput</c> on an endpoint or a nested group: the enclosing route group
+/// (<c>/admin (route group)</c>) whose own <c>CacheOutput</c> it replaces; ASP.NET Core applies one such policy, the last
+/// added, and a group's conventions are added before those of what is mapped on it.</param>
+/// <param name="ReplacedOnRoutes">For <c>CacheOutput</c> on a route group: the endpoints and nested groups whose own
+/// <c>CacheOutput</c> replaces it.</param>
 internal sealed record OutputCacheSpec(
     string Kind,
     string? Name,
@@ -33,7 +42,11 @@ internal sealed record OutputCacheSpec(
     bool NoCache,
     SourceLocation? Location,
     string? ReplacesClassAttributeOf = null,
-    EquatableArray<string> ReplacedOn = default)
+    EquatableArray<string> ReplacedOn = default,
+    string? GroupKey = null,
+    EquatableArray<string>? EnclosingGroupKeys = null,
+    string? ReplacesGroupPolicy = null,
+    EquatableArray<string> ReplacedOnRoutes = default)
 {
     public const string BasePolicy = "base policy";
     public const string NamedPolicy = "named policy";

@@ -41,6 +41,40 @@ internal static class EndpointNames
         }
     }
 
+    /// <summary>
+    /// The <c>MapGroup</c> calls a convention on <paramref name="receiver"/> sits under, innermost first, each as a key
+    /// (file and position of the call); when the receiver is a route group itself, its own call comes first. Null when the
+    /// chain leaves what can be followed (a builder handed in as a parameter, a field): the groups are then unknown.
+    /// </summary>
+    public static List<string>? GroupKeys(ExpressionSyntax receiver, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var keys = new List<string>();
+        var current = receiver;
+        for (var depth = 0; depth <= 16; depth++)
+        {
+            switch (current)
+            {
+                case IdentifierNameSyntax identifier when DeclarationBinder.LocalOf(identifier, model) is (LocalName.Local, { } initializer):
+                    current = initializer;
+                    continue;
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call:
+                    if (access.Name.Identifier.ValueText == "MapGroup")
+                    {
+                        if (Semantics.Method(call, model, cancellationToken) is not { } map || !(map.ReducedFrom ?? map).ContainingType.IsInNamespaceOrBelow("Microsoft.AspNetCore")) return null;
+                        keys.Add(Model.SourceLocation.Normalize(call.SyntaxTree.FilePath) + "@" + call.SpanStart.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    }
+                    current = access.Expression;
+                    continue;
+                case IdentifierNameSyntax or MemberAccessExpressionSyntax or ThisExpressionSyntax:
+                    // The application (`app`, `builder.Routes`): a group would be a RouteGroupBuilder, which is not followed.
+                    return Semantics.TypeOf(current, model, cancellationToken).Is("Microsoft.AspNetCore.Routing", "RouteGroupBuilder") ? null : keys;
+                default:
+                    return null;
+            }
+        }
+        return null;
+    }
+
     /// <summary>The route with the prefixes of the groups the receiver stands for; "…" for a group whose prefix is not read.</summary>
     private static string Prefixed(ExpressionSyntax receiver, string route, SemanticModel model, CancellationToken cancellationToken, int depth)
     {

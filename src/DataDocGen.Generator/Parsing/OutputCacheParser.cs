@@ -77,6 +77,22 @@ internal static class OutputCacheParser
         if (!original.ContainingType.Is("Microsoft.Extensions.DependencyInjection", "OutputCacheConventionBuilderExtensions")
             || original.ContainingAssembly?.Name != OutputCaching) return null;
         var where = EndpointNames.Where(access.Expression, model, cancellationToken) ?? CodeText.MemberName(invocation, model, cancellationToken);
+        var spec = Convention(invocation, access, method, arguments, where, location, model, cancellationToken);
+        if (spec is null) return null;
+        // The route groups it sits under, for which of two CacheOutput policies applies (DataLayerReportBuilder's join).
+        var groups = EndpointNames.GroupKeys(access.Expression, model, cancellationToken);
+        var isGroup = where.EndsWith(" (route group)", System.StringComparison.Ordinal);
+        if (groups is null || (isGroup && groups.Count == 0)) return spec;
+        return spec with
+        {
+            GroupKey = isGroup ? groups[0] : null,
+            EnclosingGroupKeys = (isGroup ? groups.Skip(1) : groups).ToEquatableArray(),
+        };
+    }
+
+    private static OutputCacheSpec? Convention(InvocationExpressionSyntax invocation, MemberAccessExpressionSyntax access, IMethodSymbol method,
+        SeparatedSyntaxList<ArgumentSyntax> arguments, string where, SourceLocation? location, SemanticModel model, CancellationToken cancellationToken)
+    {
         var first = arguments.FirstOrDefault()?.Expression;
         if (first is not null && OptionsBuilderParser.ParameterFor(arguments[0], invocation.ArgumentList, method) is { Type.SpecialType: SpecialType.System_String })
         {

@@ -119,7 +119,7 @@ internal static class DataLayerReportBuilder
             Sanitisation = (validation ?? new List<ValidationResult>()).Select(v => v.Sanitisation).Where(s => s is not null).Select(s => s!)
                 .OrderBy(s => s.TargetType, StringComparer.Ordinal).ThenBy(s => s.Location, LocationComparer.Instance).ToEquatableArray(),
             MartenTenancy = MartenTenancy(martenResults),
-            OutputCache = (outputCache ?? new List<OutputCacheSpec>()).OrderBy(o => o.Location, LocationComparer.Instance).ThenBy(o => o.Kind, StringComparer.Ordinal).ToEquatableArray(),
+            OutputCache = OutputCacheGroups.Join(outputCache ?? new List<OutputCacheSpec>()).OrderBy(o => o.Location, LocationComparer.Instance).ThenBy(o => o.Kind, StringComparer.Ordinal).ToEquatableArray(),
         };
     }
 
