@@ -198,6 +198,36 @@ public class CrudTests
                     await db.SaveChangesAsync();
                     later.Name = name;
                 }
+
+                // Traps: the save cannot run after the set (other arm, other case, a return or throw on the way out).
+                public async Task OtherArm(int id, string name, int mode)
+                {
+                    var a = await db.Customers.FirstAsync(c => c.Id == id);
+                    if (mode == 1) { a.Name = name; } else { await db.SaveChangesAsync(); }
+                }
+
+                public async Task OtherCase(int id, string name, int mode)
+                {
+                    var b = await db.Customers.FirstAsync(c => c.Id == id);
+                    switch (mode) { case 2: b.Name = name; break; default: db.SaveChanges(); break; }
+                }
+
+                public async Task Leaves(int id, string name, int mode)
+                {
+                    var c = await db.Customers.FirstAsync(x => x.Id == id);
+                    if (mode == 3) { c.Name = name; return; }
+                    var d = await db.Customers.FirstAsync(x => x.Id == id);
+                    if (mode == 4) { d.Name = name; throw new System.InvalidOperationException(); }
+                    await db.SaveChangesAsync();
+                }
+
+                // Not traps: the save after the branch that sets the property is an update.
+                public async Task Rename2(int id, string name)
+                {
+                    var e = await db.Customers.FirstAsync(x => x.Id == id);
+                    if (name.Length > 0) { e.Name = name; }
+                    await db.SaveChangesAsync();
+                }
             }
         }
         """;
@@ -212,7 +242,8 @@ public class CrudTests
         var customer = matrix.First(l => l.StartsWith("| `Shop.Domain.Customer` |", StringComparison.Ordinal));
         var order = matrix.First(l => l.StartsWith("| `Shop.Domain.Order` |", StringComparison.Ordinal));
         var customerUpdates = customer.Split(" | ")[3];
-        Assert.Equal("`CustomerService.Rename` [Data/Customers.cs:27](Data/Customers.cs#L27)<br>`CustomerService.Reassign` [Data/Customers.cs:36](Data/Customers.cs#L36)", customerUpdates);
+        Assert.Equal("`CustomerService.Rename` [Data/Customers.cs:27](Data/Customers.cs#L27)<br>`CustomerService.Reassign` [Data/Customers.cs:36](Data/Customers.cs#L36)"
+            + "<br>`CustomerService.Rename2` [Data/Customers.cs:83](Data/Customers.cs#L83)", customerUpdates);
         Assert.Equal("`CustomerService.Reassign` [Data/Customers.cs:34](Data/Customers.cs#L34)", order.Split(" | ")[3]);
         // A read awaited with ConfigureAwait is still a read.
         Assert.Contains("`CustomerService.Reassign` [Data/Customers.cs:35](Data/Customers.cs#L35)", customer.Split(" | ")[2]);

@@ -39,7 +39,7 @@ internal static class TrackedChangeReader
         foreach (var assignment in body.DescendantNodes().OfType<AssignmentExpressionSyntax>())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (assignment.SpanStart >= save.SpanStart || InnerBody(assignment, body)) continue;
+            if (assignment.SpanStart >= save.SpanStart || InnerBody(assignment, body) || !MayReach(assignment, save)) continue;
             if (assignment.Left is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax variable } member) continue;
             if (Semantics.SymbolOrMethod(member, model, cancellationToken) is not IPropertySymbol) continue;
             if (Semantics.SymbolOrMethod(variable, model, cancellationToken) is not ILocalSymbol local) continue;
@@ -50,6 +50,33 @@ internal static class TrackedChangeReader
                 false, CodeText.MemberName(assignment, model, cancellationToken), location));
         }
         return updates;
+    }
+
+    /// <summary>
+    /// False when the save cannot run after the assignment, as the syntax shows: they sit in different arms of one
+    /// <c>if</c>/<c>else</c>, <c>switch</c>, conditional expression or set of <c>catch</c> clauses, or a <c>return</c>,
+    /// <c>throw</c> or <c>yield break</c> follows the assignment on its way out to the save. Anything subtler (a flag, a
+    /// called method that throws) is not followed: the update stays claimed only where the code reads that way.
+    /// </summary>
+    private static bool MayReach(SyntaxNode assignment, SyntaxNode save)
+    {
+        var common = assignment.Ancestors().First(a => a.Span.Contains(save.Span));
+        if (common is IfStatementSyntax or SwitchStatementSyntax or SwitchExpressionSyntax or ConditionalExpressionSyntax) return false;
+        if (common is TryStatementSyntax && assignment.Ancestors().TakeWhile(a => a != common).Any(a => a is CatchClauseSyntax)
+                                         && save.Ancestors().TakeWhile(a => a != common).Any(a => a is CatchClauseSyntax)) return false;
+        // From the assignment's statement up to the common ancestor: a jump after it in any enclosing block leaves first.
+        for (var node = assignment.FirstAncestorOrSelf<StatementSyntax>(); node is not null && node != common && node.Parent is not null; node = node.Parent.FirstAncestorOrSelf<StatementSyntax>())
+        {
+            if (node.Parent is BlockSyntax block)
+            {
+                foreach (var next in block.Statements.Where(st => st.SpanStart > node.SpanStart && st.SpanStart < save.SpanStart))
+                {
+                    if (next is ReturnStatementSyntax or ThrowStatementSyntax or YieldStatementSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.YieldBreakStatement }) return false;
+                }
+            }
+            if (node.Parent == common) break;
+        }
+        return true;
     }
 
     /// <summary>True when the node sits in a lambda or local function inside the body: it may run after the save, or never.</summary>
