@@ -79,4 +79,46 @@ public class SqlScriptTests
         Assert.DoesNotContain("Login-Secret-1", output.All);
         Assert.DoesNotContain("Pg-Secret-2", output.All);
     }
+
+    private const string OnlineScript = """
+        -- CREATE INDEX CONCURRENTLY ix_commented ON orders (id);
+        CREATE NONCLUSTERED INDEX IX_Orders_Date ON dbo.Orders (OrderDate) WITH (ONLINE = ON, SORT_IN_TEMPDB = ON);
+        CREATE INDEX IX_Orders_Plain ON dbo.Orders (Status)
+        CREATE INDEX IX_Orders_Next ON dbo.Orders (Total) WITH (ONLINE = ON)
+        ALTER INDEX IX_Orders_Date ON dbo.Orders REBUILD WITH (ONLINE = ON);
+        CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ix_users_email ON users (email);
+        CREATE INDEX CONCURRENTLY ON ONLY events (created_at);
+        DROP INDEX CONCURRENTLY IF EXISTS ix_old;
+        REINDEX INDEX CONCURRENTLY ix_users_email;
+        ALTER TABLE orders ADD CONSTRAINT fk_orders_users FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;
+        ALTER TABLE orders VALIDATE CONSTRAINT fk_orders_users;
+        ALTER TABLE audit ADD COLUMN note text, ALGORITHM=INSTANT;
+        INSERT INTO notes (text) VALUES ('CREATE INDEX CONCURRENTLY ix_in_string ON t (c)');
+        ALTER TABLE plain ADD CONSTRAINT ck_plain CHECK (x > 0);
+        """;
+
+    [Fact]
+    public void Schema_changes_made_without_blocking_are_listed_under_migrations_and_only_where_the_statement_says_so()
+    {
+        var output = GeneratorHarness.Run(Sources.With(), new Dictionary<string, string> { ["Database/010_online.sql"] = OnlineScript });
+        var md = output.Markdown!;
+        var section = md.Substring(md.IndexOf("### 3.1 Migrations", StringComparison.Ordinal));
+        Assert.Contains("Schema changes the SQL makes without blocking reads and writes", section);
+        Assert.Contains("| `index IX_Orders_Date on dbo.Orders built online (ONLINE = ON)` | `010_online.sql` | [Database/010\\_online.sql:2](Database/010_online.sql#L2) |", section);
+        Assert.Contains("| `index IX_Orders_Next on dbo.Orders built online (ONLINE = ON)` |", section);
+        Assert.Contains("| `index IX_Orders_Date on dbo.Orders rebuilt online (ONLINE = ON)` |", section);
+        Assert.Contains("| `index ix_users_email on users built concurrently (CREATE INDEX CONCURRENTLY)` |", section);
+        Assert.Contains("| `index on events built concurrently (CREATE INDEX CONCURRENTLY)` |", section);
+        Assert.Contains("| `index ix_old dropped concurrently (DROP INDEX CONCURRENTLY)` |", section);
+        Assert.Contains("| `ix_users_email reindexed concurrently (REINDEX CONCURRENTLY)` |", section);
+        Assert.Contains("| `constraint fk_orders_users on orders added NOT VALID (existing rows are not checked while it is added)` |", section);
+        Assert.Contains("| `constraint fk_orders_users on orders validated in a later step (VALIDATE CONSTRAINT)` |", section);
+        Assert.Contains("| `table audit altered in place (ALGORITHM=INSTANT)` |", section);
+        // Traps: a statement without semicolons does not borrow the next one's ONLINE = ON; comments and strings never match.
+        Assert.DoesNotContain("IX_Orders_Plain", section.Substring(section.IndexOf("Schema changes the SQL", StringComparison.Ordinal)));
+        Assert.DoesNotContain("ix_commented", output.All);
+        Assert.DoesNotContain("ix_in_string", output.All);
+        Assert.DoesNotContain("ck_plain", output.All);
+        Assert.Contains("\"category\": \"deployment\"", output.Json);
+    }
 }

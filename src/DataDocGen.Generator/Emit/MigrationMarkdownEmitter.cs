@@ -11,9 +11,10 @@ internal static class MigrationMarkdownEmitter
     public static void Write(Markdown md, DataLayerReport report)
     {
         var seeded = report.Contexts.Where(c => !c.Seeds.IsEmpty).ToList();
-        if (report.Migrations.IsEmpty && report.MigrationApplications.IsEmpty && report.SqlScripts.IsEmpty && seeded.Count == 0 && report.Seeding.IsEmpty) return;
+        var online = report.SqlFacts.Any(f => f.Category == "deployment");
+        if (report.Migrations.IsEmpty && report.MigrationApplications.IsEmpty && report.SqlScripts.IsEmpty && !online && seeded.Count == 0 && report.Seeding.IsEmpty) return;
         md.Line("## 3. Data migration and seeding").Line();
-        if (!report.Migrations.IsEmpty || !report.MigrationApplications.IsEmpty || !report.SqlScripts.IsEmpty) WriteMigrations(md, report);
+        if (!report.Migrations.IsEmpty || !report.MigrationApplications.IsEmpty || !report.SqlScripts.IsEmpty || online) WriteMigrations(md, report);
         if (seeded.Count == 0 && report.Seeding.IsEmpty) return;
         md.Line("### 3.2 Seeding").Line();
         if (!report.Seeding.IsEmpty)
@@ -74,6 +75,17 @@ internal static class MigrationMarkdownEmitter
                 md.Line("| " + migration.Id + " | " + Markdown.Code(migration.ClassName ?? "") + " | " + string.Join("; ", migration.UpOperations.Select(Markdown.Text))
                         + " | " + (migration.AutoReversing && !migration.HasDown ? "derived from Up (AutoReversingMigration)" : migration.HasDown ? "implemented" : "empty")
                         + " | " + md.Link(migration.Location) + " |");
+            }
+            md.Line();
+        }
+        var online = report.SqlFacts.Where(f => f.Category == "deployment").ToList();
+        if (online.Count > 0)
+        {
+            md.Line("Schema changes the SQL makes without blocking reads and writes (zero-downtime practices, as the statements show them):").Line();
+            md.Line("| Fact | Source | Evidence |").Line("| --- | --- | --- |");
+            foreach (var fact in online)
+            {
+                md.Line("| " + Markdown.Code(fact.Fact) + " | " + Markdown.Code(System.IO.Path.GetFileName(fact.Source)) + " | " + md.Link(fact.Location) + " |");
             }
             md.Line();
         }

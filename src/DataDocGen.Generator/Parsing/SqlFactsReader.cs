@@ -9,7 +9,9 @@ namespace DataDocGen.Generator.Parsing;
 /// literals blanked first (a password in <c>CREATE USER ... PASSWORD '...'</c> is never seen, let alone copied):
 /// users, logins and roles created; GRANT/DENY/REVOKE; row-level security (SQL Server security policies, PostgreSQL
 /// policies and <c>ENABLE ROW LEVEL SECURITY</c>); transparent data encryption; dynamic data masking; change data capture
-/// (<c>sp_cdc_enable_db</c>/<c>sp_cdc_enable_table</c>) and change tracking. Names are kept as written.
+/// (<c>sp_cdc_enable_db</c>/<c>sp_cdc_enable_table</c>) and change tracking; schema changes made without blocking
+/// (online and concurrent index builds, constraints added <c>NOT VALID</c>, in-place <c>ALTER TABLE</c>). Names are kept
+/// as written.
 /// </summary>
 internal static class SqlFactsReader
 {
@@ -36,7 +38,28 @@ internal static class SqlFactsReader
         ("capture", new Regex(@"\bSET\s+CHANGE_TRACKING\s*=\s*ON\b", Options), _ => "change tracking turned on for the database"),
         ("capture", new Regex(@"\bALTER\s+TABLE\s+(" + Name + @")\s+ENABLE\s+CHANGE_TRACKING\b", Options), m => "change tracking enabled on " + Clean(m.Groups[1].Value)),
         ("capture", new Regex(@"\bCREATE\s+PUBLICATION\s+(" + Name + ")", Options), m => "logical replication publication " + Clean(m.Groups[1].Value)),
+        // Schema changes made without blocking reads and writes (zero-downtime practices), each within its own statement.
+        ("deployment", new Regex(@"\bCREATE\s+(?:UNIQUE\s+)?(?:(?:NON)?CLUSTERED\s+)?INDEX\s+(" + Name + @")\s+ON\s+(" + Name + ")" + Statement + @"\bONLINE\s*=\s*ON\b", Options),
+            m => "index " + Clean(m.Groups[1].Value) + " on " + Clean(m.Groups[2].Value) + " built online (ONLINE = ON)"),
+        ("deployment", new Regex(@"\bALTER\s+INDEX\s+(" + Name + @")\s+ON\s+(" + Name + @")\s+REBUILD\b" + Statement + @"\bONLINE\s*=\s*ON\b", Options),
+            m => "index " + Clean(m.Groups[1].Value) + " on " + Clean(m.Groups[2].Value) + " rebuilt online (ONLINE = ON)"),
+        ("deployment", new Regex(@"\bCREATE\s+(?:UNIQUE\s+)?INDEX\s+CONCURRENTLY\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:(?!ON\b)(" + Name + @")\s+)?ON\s+(?:ONLY\s+)?(" + Name + ")", Options),
+            m => "index " + (m.Groups[1].Success ? Clean(m.Groups[1].Value) + " " : "") + "on " + Clean(m.Groups[2].Value) + " built concurrently (CREATE INDEX CONCURRENTLY)"),
+        ("deployment", new Regex(@"\bDROP\s+INDEX\s+CONCURRENTLY\s+(?:IF\s+EXISTS\s+)?(" + Name + ")", Options),
+            m => "index " + Clean(m.Groups[1].Value) + " dropped concurrently (DROP INDEX CONCURRENTLY)"),
+        ("deployment", new Regex(@"\bREINDEX\s+(?:\([^)]*\)\s*)?(?:INDEX|TABLE)\s+CONCURRENTLY\s+(" + Name + ")", Options),
+            m => Clean(m.Groups[1].Value) + " reindexed concurrently (REINDEX CONCURRENTLY)"),
+        ("deployment", new Regex(@"\bALTER\s+TABLE\s+(?:ONLY\s+)?(" + Name + @")\s+ADD\s+CONSTRAINT\s+(" + Name + ")" + Statement + @"\bNOT\s+VALID\b", Options),
+            m => "constraint " + Clean(m.Groups[2].Value) + " on " + Clean(m.Groups[1].Value) + " added NOT VALID (existing rows are not checked while it is added)"),
+        ("deployment", new Regex(@"\bALTER\s+TABLE\s+(?:ONLY\s+)?(" + Name + @")\s+VALIDATE\s+CONSTRAINT\s+(" + Name + ")", Options),
+            m => "constraint " + Clean(m.Groups[2].Value) + " on " + Clean(m.Groups[1].Value) + " validated in a later step (VALIDATE CONSTRAINT)"),
+        ("deployment", new Regex(@"\bALTER\s+TABLE\s+(" + Name + ")" + Statement + @"\bALGORITHM\s*=\s*(INPLACE|INSTANT)\b", Options),
+            m => "table " + Clean(m.Groups[1].Value) + " altered in place (ALGORITHM=" + m.Groups[2].Value.ToUpperInvariant() + ")"),
     };
+
+    /// <summary>The rest of one statement: up to a semicolon, and never into the next statement of a script without
+    /// them (a later statement's <c>ONLINE = ON</c> must not be read as this one's).</summary>
+    private const string Statement = @"(?:(?!\b(?:CREATE|ALTER|DROP|INSERT|UPDATE|DELETE|MERGE|EXEC|EXECUTE|GO|GRANT|DENY|REVOKE|TRUNCATE)\b)[^;])*?";
 
     /// <summary>The facts in the text, each once, in the order the rules list them; one CDC table fact replaces the
     /// generic one when the table name is readable.</summary>
