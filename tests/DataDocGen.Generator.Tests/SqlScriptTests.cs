@@ -121,4 +121,37 @@ public class SqlScriptTests
         Assert.DoesNotContain("ck_plain", output.All);
         Assert.Contains("\"category\": \"deployment\"", output.Json);
     }
+
+    private const string OnlineModel = """
+        namespace Shop.Data
+        {
+            public class Order { public int Id { get; set; } public System.DateTime Date { get; set; } public string Status { get; set; } = ""; }
+            public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+            {
+                public DbSet<Order> Orders => Set<Order>();
+                protected override void OnModelCreating(ModelBuilder b)
+                {
+                    b.Entity<Order>().HasIndex(o => o.Date).IsCreatedOnline();
+                    b.Entity<Order>().HasIndex(o => new { o.Status, o.Date }).HasDatabaseName("IX_Status").IsCreatedConcurrently();
+                    b.Entity<Order>().HasIndex(o => o.Status).IsCreatedOnline(false);
+                    b.Entity<Order>().HasIndex(o => o.Id);
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public void EF_Core_indexes_created_online_or_concurrently_are_listed_with_the_SQL_ones()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Data/ShopContext.cs", OnlineModel)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("| `index on Order (Date) created online (IsCreatedOnline(), SQL Server)` | `ShopContext` | [Data/ShopContext.cs:", md);
+        Assert.Contains("| `index on Order (Status, Date) created concurrently (IsCreatedConcurrently(), PostgreSQL)` | `ShopContext` |", md);
+        Assert.DoesNotContain("index on Order (Status) created", md); // IsCreatedOnline(false)
+        Assert.DoesNotContain("index on Order (Id) created", md);
+        // The schema stays whole: these calls change how the index is built, not what it is.
+        var incomplete = System.Text.Json.Nodes.JsonNode.Parse(output.Json!)!["contextsWithIncompleteSchema"]!.ToJsonString();
+        Assert.True(incomplete == "[]", incomplete);
+    }
 }

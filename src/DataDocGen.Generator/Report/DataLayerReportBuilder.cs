@@ -106,6 +106,7 @@ internal static class DataLayerReportBuilder
             (messaging ?? new List<MessagingSpec>()).OrderBy(m => m.Location, LocationComparer.Instance).ThenBy(m => m.Kind, StringComparer.Ordinal).ToEquatableArray(),
             (sqlScripts ?? new List<SqlScriptSpec>()).OrderBy(s => s.Path, StringComparer.Ordinal).ToEquatableArray(),
             (sqlScripts ?? new List<SqlScriptSpec>()).SelectMany(s => s.Facts).Concat(sqlInCode ?? new List<SqlFactSpec>())
+                .Concat(NonBlockingIndexes(sourceContexts, configurations))
                 .OrderBy(f => f.Location, LocationComparer.Instance).ThenBy(f => f.Fact, StringComparer.Ordinal).ToEquatableArray(),
             // Registrations of repositories declared in another project: a referencing host's report joins them.
             registered.Where(g => repositoryReports.All(r => r.Repository.FullName != g.ImplementationFullName))
@@ -334,6 +335,43 @@ internal static class DataLayerReportBuilder
             "encrypted property", "[ProtectedPersonalData] properties of Identity's user and token types",
             "Identity's `ProtectPersonalData` store option: stored through a value converter calling `IPersonalDataProtector`",
             "Identity store options", o.Location));
+
+    /// <summary>EF Core's <c>IsCreatedOnline()</c> (SQL Server) and <c>IsCreatedConcurrently()</c> (Npgsql) on an index in the
+    /// fluent model: the migration that creates the index builds it without blocking writes (a zero-downtime practice,
+    /// listed with the SQL ones in section 3.1). Every step after <c>HasIndex</c> in a chain is on its index builder.</summary>
+    private static IEnumerable<SqlFactSpec> NonBlockingIndexes(IReadOnlyList<DbContextSpec> contexts, IReadOnlyList<EntityConfigurationSpec> configurations)
+    {
+        var chains = contexts.SelectMany(c => c.Model.Chains.Select(chain => (Source: c.Name, Chain: chain)))
+            .Concat(configurations.SelectMany(c => c.Model.Chains.Select(chain => (Source: c.FullName.Substring(c.FullName.LastIndexOf('.') + 1), Chain: chain))));
+        foreach (var (source, chain) in chains)
+        {
+            if (chain.Root != FluentRoot.Entity || chain.Entity is null) continue;
+            for (var i = 0; i < chain.Steps.Count; i++)
+            {
+                if (chain.Steps[i].Method != "HasIndex") continue;
+                var index = IndexText(chain.Entity, chain.Steps[i]);
+                for (var j = i + 1; j < chain.Steps.Count && chain.Steps[j].Method != "HasIndex"; j++)
+                {
+                    var step = chain.Steps[j];
+                    var how = step.Method switch
+                    {
+                        "IsCreatedOnline" => "created online (IsCreatedOnline(), SQL Server)",
+                        "IsCreatedConcurrently" => "created concurrently (IsCreatedConcurrently(), PostgreSQL)",
+                        _ => null,
+                    };
+                    if (how is not null && step.Argument(0) is null or "true") yield return new SqlFactSpec("deployment", index + " " + how, source, step.Location);
+                }
+            }
+        }
+    }
+
+    /// <summary><c>index on Order (Date, Status)</c>, from <c>HasIndex</c>'s members or names.</summary>
+    private static string IndexText(string entity, FluentStepSpec hasIndex)
+    {
+        var names = hasIndex.Arguments.SelectMany(a => a.StartsWith("=", StringComparison.Ordinal) ? a.Substring(1).Split(',')
+            : a.StartsWith("\"", StringComparison.Ordinal) ? new[] { a.Substring(1) } : new[] { "…" });
+        return "index on " + entity.Substring(entity.LastIndexOf('.') + 1) + " (" + string.Join(", ", names) + ")";
+    }
 }
 
 /// <summary>Orders locations by path then line, ordinally, so output does not depend on the order files were compiled in.</summary>

@@ -20,7 +20,7 @@ internal sealed partial class ChainInterpreter(SchemaBuilder builder)
         "HasDefaultValue", "HasDefaultValueSql", "HasComputedColumnSql",
         "ValueGeneratedOnAdd", "ValueGeneratedNever", "ValueGeneratedOnAddOrUpdate", "ValueGeneratedOnUpdate", "IsConcurrencyToken",
         "UseIdentityColumn", "UseHiLo", "UseSequence", "HasField", "IsDescending", "IncludeProperties", "IsClustered",
-        "IsCreatedOnline", "HasFillFactor", "AutoInclude", "EnableLazyLoading", "HasSentinel", "UseCollation", "IsSparse",
+        "IsCreatedOnline", "IsCreatedConcurrently", "HasFillFactor", "AutoInclude", "EnableLazyLoading", "HasSentinel", "UseCollation", "IsSparse",
         "ToTable", "ToView", "UseTphMappingStrategy", "UseTptMappingStrategy", "UseTpcMappingStrategy", // table mapping: TableMapper reads them
     };
 
