@@ -166,6 +166,76 @@ public class ScheduledJobTests
     }
 
     [Fact]
+    public void Quartz_triggers_attach_only_to_the_job_of_their_constant_key()
+    {
+        var md = GeneratorHarness.Run(Sources.With(("Data/Contexts.cs", Data), ("Jobs/Jobs.cs", """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Quartz;
+            namespace Shop.Jobs
+            {
+                public class CopyJob(Shop.Data.OrderReader reader) : IJob
+                {
+                    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) { reader.Due(); return ValueTask.CompletedTask; }
+                }
+                public class UnnamedJob(Shop.Data.OrderReader reader) : IJob
+                {
+                    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) { reader.Due(); return ValueTask.CompletedTask; }
+                }
+                public class SharedJob(Shop.Data.OrderReader reader) : IJob
+                {
+                    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) { reader.Due(); return ValueTask.CompletedTask; }
+                }
+                public static class Scheduling
+                {
+                    public static void Configure(IServiceCollection services, string name) => services.AddQuartz(q =>
+                    {
+                        q.AddJob<CopyJob>(j => j.WithIdentity("copy", "nightly"));
+                        q.AddTrigger(t => t.ForJob("copy").WithCronSchedule("0 0 1 * * ?"));
+                        q.AddTrigger(t => t.ForJob(name).WithCronSchedule("0 0 2 * * ?"));
+                        q.AddTrigger(t => t.ForJob(new JobKey("copy", "nightly")).WithSimpleSchedule(System.TimeSpan.FromHours(1)));
+                        q.AddJob<UnnamedJob>(j => j.StoreDurably());
+                        q.ScheduleJob<SharedJob>(t => t.WithIdentity("shared").WithSimpleSchedule(System.TimeSpan.FromMinutes(5), 3));
+                    });
+                }
+            }
+            """))).Markdown!;
+        // ForJob("copy") is (DEFAULT, copy), not the job (nightly, copy); a key that is not a constant links to nothing.
+        var copy = Assert.Single(md.Split('\n'), l => l.StartsWith("| `Shop.Jobs.CopyJob`", StringComparison.Ordinal));
+        Assert.Contains("`AddJob` job `copy` in group `nightly`: fired by the triggers for its key [Jobs/Jobs.cs:27](Jobs/Jobs.cs#L27)<br>"
+            + "`AddTrigger` for job `copy` in group `nightly`: every `System.TimeSpan.FromHours(1)`, repeated forever [Jobs/Jobs.cs:30](Jobs/Jobs.cs#L30) |", copy);
+        Assert.DoesNotContain("0 0 1 * * ?", md);
+        Assert.DoesNotContain("0 0 2 * * ?", md);
+        Assert.Contains("| `Shop.Jobs.UnnamedJob` | Quartz.NET IJob | `AddJob`: fired by its triggers (no identity given: Quartz generates one) [Jobs/Jobs.cs:31](Jobs/Jobs.cs#L31) |", md);
+        // ScheduleJob<T>: the job takes the trigger's identity unless given one of its own.
+        Assert.Contains("| `Shop.Jobs.SharedJob` | Quartz.NET IJob | `ScheduleJob` job `shared`: every `System.TimeSpan.FromMinutes(5)`, repeat count 3 [Jobs/Jobs.cs:32](Jobs/Jobs.cs#L32) |", md);
+    }
+
+    [Fact]
+    public void Hangfire_ids_that_are_not_constants_and_jobs_on_interfaces()
+    {
+        var md = GeneratorHarness.Run(Sources.With(("Data/Contexts.cs", Data), ("Jobs/Jobs.cs", """
+            using Hangfire;
+            namespace Shop.Jobs
+            {
+                public interface ICopyJob { int Run(); }
+                public class CopyJob(Shop.Data.OrderReader reader) : ICopyJob { public int Run() => reader.Due().Count; }
+                public static class Schedules
+                {
+                    public static void Register(string id)
+                    {
+                        RecurringJob.AddOrUpdate<CopyJob>(id, x => x.Run(), Cron.Hourly(30));
+                        RecurringJob.AddOrUpdate<ICopyJob>("through-interface", x => x.Run(), Cron.Daily());
+                    }
+                }
+            }
+            """))).Markdown!;
+        Assert.Contains("| `Shop.Jobs.CopyJob.Run` | Hangfire job | `RecurringJob.AddOrUpdate` id `id` (not a constant): cron `30 * * * *` (`Cron.Hourly(30)`) [Jobs/Jobs.cs:15](Jobs/Jobs.cs#L15) |", md);
+        // The container chooses the implementation of an interface job: nothing is claimed for it.
+        Assert.DoesNotContain("through-interface", md);
+    }
+
+    [Fact]
     public void Quartz_persistent_store_is_a_store_with_its_connection_source_redacted()
     {
         var md = GeneratorHarness.Run(Sources.With(("Startup.cs", """

@@ -225,14 +225,18 @@ internal static class ScheduledJobParser
                 if (JobClass(generic, model, cancellationToken) is not { } jobClass) return null;
                 var job = Read(LambdaCalls(Argument(invocation, method, "configure")?.Expression), model, cancellationToken);
                 return new ScheduledJobSpec("Quartz.NET", "AddJob", jobClass, null, null, null, EquatableArray<HostedServiceCall>.Empty,
-                    job.Identity?.Text, job.Identity?.Key, null, "fired by the triggers for its key", location);
+                    job.Identity?.Text, job.Identity?.Key, null,
+                    job.Identity is null ? "fired by its triggers (no identity given: Quartz generates one)" : "fired by the triggers for its key", location);
             }
             // q.ScheduleJob<T>(t => t.WithCronSchedule("..."), j => j.WithIdentity("copy")): a job and the one trigger that
             // fires it; the job takes the trigger's identity unless it is given one of its own (Quartz 4's documentation).
             case "ScheduleJob" when generic is not null:
             {
                 if (JobClass(generic, model, cancellationToken) is not { } jobClass) return null;
-                var trigger = Read(LambdaCalls(Argument(invocation, method, "trigger")?.Expression), model, cancellationToken);
+                // The trigger is a configuring lambda (IQuartzBuilder), or a built trigger (IScheduler.ScheduleJob<T>(trigger, job => ...)).
+                var triggerArgument = Argument(invocation, method, "trigger")?.Expression;
+                var trigger = Read(triggerArgument is LambdaExpressionSyntax || triggerArgument is null ? LambdaCalls(triggerArgument)
+                    : Chain(triggerArgument, "TriggerBuilder", model, cancellationToken)?.Calls ?? Enumerable.Empty<InvocationExpressionSyntax>(), model, cancellationToken);
                 var job = Read(LambdaCalls(Argument(invocation, method, "job")?.Expression), model, cancellationToken);
                 var identity = job.Identity ?? trigger.Identity;
                 return new ScheduledJobSpec("Quartz.NET", "ScheduleJob", jobClass, null, null, null, EquatableArray<HostedServiceCall>.Empty,
@@ -358,8 +362,8 @@ internal static class ScheduledJobParser
         return new QuartzKey(CodeSpan.Of(nameText) + (groupText is null ? "" : " in group " + CodeSpan.Of(groupText)), KeyOf(groupText ?? DefaultGroup, nameText));
     }
 
-    /// <summary>A <c>JobKey</c>/<c>TriggerKey</c> expression: <c>new JobKey("n", "g")</c>, <c>JobKey.Create("n")</c>, or a
-    /// local assigned once from one of them.</summary>
+    /// <summary>A <c>JobKey</c>/<c>TriggerKey</c> expression: <c>new JobKey("n", "g")</c>, or a local assigned once from
+    /// one.</summary>
     private static QuartzKey? JobKey(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
     {
         if (model.ConstantString(expression, cancellationToken) is not null) return Named(expression, null, model, cancellationToken);
@@ -368,8 +372,6 @@ internal static class ScheduledJobParser
         {
             BaseObjectCreationExpressionSyntax creation when Semantics.TypeOf(creation, model, cancellationToken) is { } type
                 && (type.Is("Quartz", "JobKey") || type.Is("Quartz", "TriggerKey")) => creation.ArgumentList?.Arguments,
-            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Create" } } create
-                when Semantics.Method(create, model, cancellationToken) is { } method && (method.ContainingType.Is("Quartz", "JobKey") || method.ContainingType.Is("Quartz", "TriggerKey")) => create.ArgumentList.Arguments,
             _ => null,
         };
         if (arguments is not { Count: > 0 } list) return new QuartzKey(NotConstant(expression), null);
