@@ -80,6 +80,19 @@ public class ScheduledJobTests
     }
 
     [Fact]
+    public void Jobs_are_in_the_json_and_follow_the_namespace_choice()
+    {
+        var json = GeneratorHarness.Run(Hangfire).Json!;
+        Assert.Contains("\"job\": \"Shop.Jobs.ArchiveJob.Run\"", json);
+        Assert.Contains("\"kind\": \"Hangfire job\"", json);
+        Assert.Contains("\"text\": \"`RecurringJob.AddOrUpdate` id `archive-orders`: cron `0 3 * * *` (`Cron.Daily(3)`)\"", json);
+        Assert.Contains("\"through\": \"OrderReader.Due\"", json);
+
+        var md = GeneratorHarness.Run(Hangfire, properties: new Dictionary<string, string> { ["DataDocGenExcludeNamespaces"] = "Shop.Jobs" }).Markdown!;
+        Assert.DoesNotContain("ArchiveJob", md);
+    }
+
+    [Fact]
     public void A_Hangfire_job_whose_method_touches_no_data_is_not_listed()
     {
         var md = GeneratorHarness.Run(Hangfire).Markdown!;
