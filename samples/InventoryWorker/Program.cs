@@ -28,5 +28,6 @@ builder.Services.AddSingleton(_ => new ProducerBuilder<string, StockLevelChanged
     .Build());
 builder.Services.AddSingleton<StockEvents>();
 builder.Services.AddHostedService<StockSyncWorker>();
+builder.Services.AddNightlyStockCopy();
 
 builder.Build().Run();

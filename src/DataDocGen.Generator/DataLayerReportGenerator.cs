@@ -57,6 +57,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         public const string BrokerMessages = nameof(BrokerMessages);
         public const string BrokerMessagesJoined = nameof(BrokerMessagesJoined);
         public const string HostedServices = nameof(HostedServices);
+        public const string ScheduledJobs = nameof(ScheduledJobs);
         public const string BackgroundJobs = nameof(BackgroundJobs);
         public const string Tenancy = nameof(Tenancy);
         public const string TenancyJoined = nameof(TenancyJoined);
@@ -206,12 +207,12 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Select(static (input, _) => WithBrokerMessages(input.Left, input.Right))
             .WithTrackingName(TrackingNames.BrokerMessagesJoined);
 
-        // Background services joined with the facts found in their code and in the project methods they call (5.2).
+        // Background services and jobs handed to Hangfire or Quartz.NET, joined with the facts found in their code and in
+        // the project methods they call (5.2).
         var hostedServices = scanned.Select(static (sites, _) => sites.Of(Detectors.HostedServices)).WithTrackingName(TrackingNames.HostedServices);
-        report = report.Combine(hostedServices)
-            .Select(static (input, _) => input.Left.Report is { } built && !input.Right.IsEmpty
-                ? input.Left with { Report = built with { BackgroundJobs = BackgroundJobs.Find(built, input.Right.Select(s => s!).ToList()) } }
-                : input.Left)
+        var scheduledJobs = scanned.Select(static (sites, _) => sites.Of(Detectors.ScheduledJobs)).WithTrackingName(TrackingNames.ScheduledJobs);
+        report = report.Combine(hostedServices.Combine(scheduledJobs))
+            .Select(static (input, _) => WithBackgroundJobs(input.Left, input.Right.Left, input.Right.Right))
             .WithTrackingName(TrackingNames.BackgroundJobs);
 
         // Schema per tenant (4.2): the run-time default schema, the key factory registration and the factory, joined
@@ -320,6 +321,15 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         var specs = found.Select(f => f!.Spec).Where(s => s is not null).Select(s => s!)
             .OrderBy(s => s.Location, LocationComparer.Instance).ThenBy(s => s.Kind).ToEquatableArray();
         return new ReportResult(result.Report is { } built ? built with { Tenancy = specs } : null, result.Errors.Concat(errors).ToEquatableArray());
+    }
+
+    private static ReportResult WithBackgroundJobs(ReportResult result, EquatableArray<HostedServiceSpec> services, EquatableArray<ScheduledJobResult> scheduled)
+    {
+        if (services.IsEmpty && scheduled.IsEmpty) return result;
+        var errors = scheduled.Select(f => f!.Error).Where(e => e is not null).Select(e => e!).ToList();
+        var specs = scheduled.Select(f => f!.Spec).Where(s => s is not null).Select(s => s!).ToList();
+        var built = result.Report is { } report ? report with { BackgroundJobs = BackgroundJobs.Find(report, services.Select(s => s!).ToList(), specs) } : null;
+        return new ReportResult(built, errors.Count == 0 ? result.Errors : result.Errors.Concat(errors).ToEquatableArray());
     }
 
     private static ReportResult WithBrokerMessages(ReportResult result, EquatableArray<BrokerMessageResult> found)

@@ -58,7 +58,7 @@ public class BackgroundJobTests
     {
         var md = GeneratorHarness.Run(Code).Markdown!;
         var row = Assert.Single(md.Split('\n'), l => l.StartsWith("| `Shop.Jobs.OutboxRelay`", StringComparison.Ordinal));
-        Assert.Equal("| `Shop.Jobs.OutboxRelay` | BackgroundService | "
+        Assert.Equal("| `Shop.Jobs.OutboxRelay` | BackgroundService |  | "
             + "reads `Shop.Data.OutboxMessage` with `ToList` through `OutboxRepository.Pending` [Jobs/OutboxRelay.cs:16](Jobs/OutboxRelay.cs#L16)<br>"
             + "publishes `Shop.Jobs.OrderChanged` (MassTransit) [Jobs/OutboxRelay.cs:18](Jobs/OutboxRelay.cs#L18)<br>"
             + "updates `Shop.Data.OutboxMessage` with `Update` through `OutboxRepository.MarkSent` [Jobs/OutboxRelay.cs:19](Jobs/OutboxRelay.cs#L19) "
@@ -89,7 +89,7 @@ public class BackgroundJobTests
                 }
             }
             """))).Markdown!;
-        Assert.Contains("| `Shop.Data.Purger` | BackgroundService | deletes `Shop.Domain.Order` with `ExecuteDeleteAsync` through `OrderRepository.PurgeAsync` [Data/Orders.cs:", md);
+        Assert.Contains("| `Shop.Data.Purger` | BackgroundService |  | deletes `Shop.Domain.Order` with `ExecuteDeleteAsync` through `OrderRepository.PurgeAsync` [Data/Orders.cs:", md);
     }
 
     [Fact]

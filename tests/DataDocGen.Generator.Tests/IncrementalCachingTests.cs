@@ -52,6 +52,17 @@ public class IncrementalCachingTests
                 protected override System.Threading.Tasks.Task ExecuteAsync(System.Threading.CancellationToken stoppingToken) => db.Orders.Where(o => o.Id < 0).ExecuteDeleteAsync(stoppingToken);
             }
 
+            public sealed class OrderCopyJob(Shop.Data.ShopContext db) { public int Run() => db.Orders.Count(); }
+
+            public static class JobSchedules { public static void Register() => Hangfire.RecurringJob.AddOrUpdate<OrderCopyJob>("copy", x => x.Run(), Hangfire.Cron.Daily()); }
+
+            public sealed class OrderPurgeJob(Shop.Data.ShopContext db) : Quartz.IJob
+            {
+                public async System.Threading.Tasks.ValueTask Execute(Quartz.IJobExecutionContext context, System.Threading.CancellationToken cancellationToken) => await db.Orders.Where(o => o.Id < 0).ExecuteDeleteAsync(cancellationToken);
+                public static void Register(IServiceCollection services) => Quartz.QuartzServiceCollectionExtensions.AddQuartz(services,
+                    q => Quartz.QuartzBuilderExtensions.ScheduleJob<OrderPurgeJob>(q, t => Quartz.TriggerConfiguratorExtensions.WithCronSchedule(t, "0 0 3 * * ?"), null!));
+            }
+
             public static class OrderSeeder { public static void Seed(Shop.Data.ShopContext db) { db.Orders.Add(new Shop.Domain.Order()); db.SaveChanges(); } }
 
             public sealed class AllOrders : Ardalis.Specification.Specification<Shop.Domain.Order> { public AllOrders() { Query.Where(o => o.Id > 0); } }

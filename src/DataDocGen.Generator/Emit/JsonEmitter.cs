@@ -164,6 +164,24 @@ internal static class JsonEmitter
         }
         json.EndArray();
 
+        // Background services and scheduled jobs (5.2): texts are the markdown's prose (code spans in backticks).
+        json.Name("backgroundJobs").StartArray();
+        foreach (var job in report.BackgroundJobs)
+        {
+            json.StartObject().Property("job", job.FullName).Property("kind", job.Kind).Property("location", Location(paths, job.Location)).Name("schedules").StartArray();
+            foreach (var schedule in job.Schedules)
+            {
+                json.StartObject().Property("text", schedule.Text).Property("location", Location(paths, schedule.Location)).EndObject();
+            }
+            json.EndArray().Name("steps").StartArray();
+            foreach (var step in job.Steps)
+            {
+                json.StartObject().Property("text", step.Text).Property("through", step.Through).Property("location", Location(paths, step.Location)).EndObject();
+            }
+            json.EndArray().EndObject();
+        }
+        json.EndArray();
+
         json.Name("caching").StartObject().Name("providers").StartArray();
         foreach (var provider in report.CacheProviders)
         {

@@ -18,7 +18,7 @@ internal static class StoreMarkdownEmitter
                     ? "not passed here"
                     : string.Join("; then ", store.Connection.Select(c => MarkdownEmitter.DescribeSource(c) + " " + md.Link(c.Location)));
                 var sites = string.Join("<br>", store.Sites.Select(s => Markdown.Code(s.Member) + " " + md.Link(s.Location)));
-                md.Line("| " + Markdown.Text(store.Store) + (store.IsSql ? " (SQL)" : " (NoSQL)") + " | " + Markdown.Text(store.Client) + " | "
+                md.Line("| " + Markdown.Text(store.Store) + (store.IsSql ? " (SQL)" : store.Store == Parsing.StoreParser.ProcessMemory ? "" : " (NoSQL)") + " | " + Markdown.Text(store.Client) + " | "
                         + Markdown.Code(store.How) + " | " + connection + " | " + sites + " |");
             }
             md.Line();

@@ -48,16 +48,18 @@ internal static class SynchronisationMarkdownEmitter
         md.Line();
     }
 
-    /// <summary>Background services and the data they move, step by step in the order of their code.</summary>
+    /// <summary>Background services and scheduled jobs (Hangfire, Quartz.NET) and the data they move, step by step in the
+    /// order of their code, with where the code hands them to a scheduler and when they run.</summary>
     private static void WriteBackgroundJobs(Markdown md, DataLayerReport report)
     {
         if (report.BackgroundJobs.IsEmpty) return;
         md.Line("Background jobs and the data they move (their own code, and the project methods they call, in the order of the job's code):").Line();
-        md.Line("| Job | Kind | Steps | Evidence |").Line("| --- | --- | --- | --- |");
+        md.Line("| Job | Kind | Scheduled | Steps | Evidence |").Line("| --- | --- | --- | --- | --- |");
         foreach (var job in report.BackgroundJobs)
         {
             var steps = job.Steps.Select(step => md.WithLink(Markdown.Inline(step.Text) + (step.Through is null ? "" : " through " + Markdown.Code(step.Through)), step.Location));
-            md.Line("| " + Markdown.Code(job.FullName) + " | " + Markdown.Text(job.Kind) + " | " + string.Join("<br>", steps) + " | " + md.Link(job.Location) + " |");
+            var schedules = job.Schedules.Select(schedule => md.WithLink(Markdown.Inline(schedule.Text), schedule.Location));
+            md.Line("| " + Markdown.Code(job.FullName) + " | " + Markdown.Text(job.Kind) + " | " + string.Join("<br>", schedules) + " | " + string.Join("<br>", steps) + " | " + md.Link(job.Location) + " |");
         }
         md.Line();
     }

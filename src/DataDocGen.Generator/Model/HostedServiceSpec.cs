@@ -2,7 +2,8 @@ using DataDocGen.Generator.Helpers;
 
 namespace DataDocGen.Generator.Model;
 
-/// <summary>A background service (<c>BackgroundService</c> or <c>IHostedService</c>, confirmed by namespace) and the
+/// <summary>A background service (<c>BackgroundService</c> or <c>IHostedService</c>) or Quartz.NET job (<c>Quartz.IJob</c>),
+/// confirmed by namespace, and the
 /// methods of other classes of this project its code calls, so that the data those methods touch can be attributed
 /// to the job that drives them.</summary>
 /// <param name="ClassName">The simple name, as facts' <c>Member</c> values spell it (<c>OutboxRelay.ExecuteAsync</c>).</param>

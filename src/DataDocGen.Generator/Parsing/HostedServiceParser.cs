@@ -8,12 +8,13 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace DataDocGen.Generator.Parsing;
 
 /// <summary>Reads background services: a class deriving from <c>Microsoft.Extensions.Hosting.BackgroundService</c> or
-/// implementing <c>IHostedService</c>, with the calls its own code (this part) makes into methods of other source types.</summary>
+/// implementing <c>IHostedService</c>, or a Quartz.NET job (implementing <c>Quartz.IJob</c>), with the calls its own code
+/// (this part) makes into methods of other source types.</summary>
 internal static class HostedServiceParser
 {
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
         node is ClassDeclarationSyntax { BaseList: { } bases }
-        && bases.Types.Any(t => SyntaxFacts.RightmostName(t.Type) is "BackgroundService" or "IHostedService" or "IHostedLifecycleService");
+        && bases.Types.Any(t => SyntaxFacts.RightmostName(t.Type) is "BackgroundService" or "IHostedService" or "IHostedLifecycleService" or "IJob");
 
     public static HostedServiceSpec? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -21,7 +22,8 @@ internal static class HostedServiceParser
         var model = context.SemanticModel;
         if (model.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type) return null;
         var kind = type.DerivesFrom("Microsoft.Extensions.Hosting", "BackgroundService") ? "BackgroundService"
-            : type.AllInterfaces.Any(i => i.Is("Microsoft.Extensions.Hosting", "IHostedService")) ? "IHostedService" : null;
+            : type.AllInterfaces.Any(i => i.Is("Microsoft.Extensions.Hosting", "IHostedService")) ? "IHostedService"
+            : type.AllInterfaces.Any(i => i.Is("Quartz", "IJob")) ? "Quartz.NET IJob" : null;
         if (kind is null) return null;
 
         var calls = declaration.Members.OfType<BaseMethodDeclarationSyntax>()

@@ -71,6 +71,8 @@ internal static class StoreParser
             "Create" => access.Expression is IdentifierNameSyntax { Identifier.ValueText: "NpgsqlDataSource" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "NpgsqlDataSource" },
             "Connect" or "ConnectAsync" => access.Expression.ToString().EndsWith("ConnectionMultiplexer", System.StringComparison.Ordinal),
             "AddNpgsqlDataSource" or "GetDatabase" or "GetCollection" or "GetContainer" or "EnsureIndex" => true,
+            "UseSqlServerStorage" or "UseInMemoryStorage" => true,
+            var name when QuartzStores.ContainsKey(name) => true,
             var name when MongoIndexCalls.Contains(name) => true,
             var name => RedisOperation(name) is not null,
         },
@@ -140,6 +142,9 @@ internal static class StoreParser
             return new StoreResult(new StoreSpec("Redis", false, "ConnectionMultiplexer (StackExchange.Redis)", "ConnectionMultiplexer." + name, connection, member, location), null, null);
         }
 
+        if (name is "UseSqlServerStorage" or "UseInMemoryStorage" && owner.IsInNamespace("Hangfire")) return HangfireStorage(invocation, method, model, member, location, cancellationToken);
+        if (QuartzStores.TryGetValue(name, out var quartzStore) && owner.Is("Quartz", "PersistentStoreBuilderExtensions")) return QuartzStore(invocation, method, quartzStore, model, member, location, cancellationToken);
+
         var receiver = OptionsBuilderParser.ReceiverType(method);
         if (receiver is null) return null;
         if (owner.IsInNamespace("MongoDB.Driver") || receiver.IsInNamespace("MongoDB.Driver")) return Mongo(invocation, method, receiver, model, member, location, cancellationToken);
@@ -174,6 +179,55 @@ internal static class StoreParser
         }
         return null;
     }
+
+    /// <summary>The store that Hangfire keeps its jobs in: <c>UseSqlServerStorage(nameOrConnectionString)</c> (Hangfire.SqlServer)
+    /// or <c>UseInMemoryStorage()</c> (Hangfire.InMemory), confirmed by the storage type the call configures
+    /// (<c>IGlobalConfiguration&lt;SqlServerStorage&gt;</c>). A connection factory (<c>Func&lt;DbConnection&gt;</c>) is not followed.</summary>
+    private static StoreResult? HangfireStorage(InvocationExpressionSyntax invocation, IMethodSymbol method, SemanticModel model, string member, SourceLocation? location, CancellationToken cancellationToken)
+    {
+        if (method.ReturnType is not INamedTypeSymbol { TypeArguments.Length: 1 } configured || !configured.Is("Hangfire", "IGlobalConfiguration`1")) return null;
+        var storage = configured.TypeArguments[0];
+        if (method.Name == "UseSqlServerStorage" && storage.Is("Hangfire.SqlServer", "SqlServerStorage"))
+        {
+            var argument = invocation.ArgumentList.Arguments.FirstOrDefault(a => OptionsBuilderParser.ParameterFor(a, invocation.ArgumentList, method)?.Name == "nameOrConnectionString")?.Expression;
+            var connection = argument is null ? EquatableArray<ConnectionSourceSpec>.Empty : ConnectionSourceParser.Parse(argument, model, cancellationToken).ToEquatableArray();
+            return new StoreResult(new StoreSpec("SQL Server", true, "SqlServerStorage (Hangfire.SqlServer, Hangfire's job storage)", "UseSqlServerStorage", connection, member, location), null, null);
+        }
+        if (method.Name == "UseInMemoryStorage" && storage.Is("Hangfire.InMemory", "InMemoryStorage"))
+        {
+            return new StoreResult(new StoreSpec(ProcessMemory, false, "InMemoryStorage (Hangfire.InMemory, Hangfire's job storage)", "UseInMemoryStorage",
+                EquatableArray<ConnectionSourceSpec>.Empty, member, location), null, null);
+        }
+        return null;
+    }
+
+    /// <summary>Quartz.NET 4's persistent job store databases (<c>PersistentStoreBuilderExtensions</c>, inside
+    /// <c>UsePersistentStore(s => ...)</c>): method → database product.</summary>
+    private static readonly Dictionary<string, string> QuartzStores = new(System.StringComparer.Ordinal)
+    {
+        ["UseSqlServer"] = "SQL Server", ["UsePostgres"] = "PostgreSQL", ["UseMySql"] = "MySQL", ["UseMySqlConnector"] = "MySQL",
+        ["UseSqlite"] = "SQLite", ["UseSystemDataSqlite"] = "SQLite", ["UseOracle"] = "Oracle", ["UseFirebird"] = "Firebird",
+    };
+
+    /// <summary>The database Quartz.NET keeps jobs and triggers in: <c>s.UseSqlServer(connectionString)</c>, or the
+    /// <c>ConnectionString</c> set in <c>s.UseSqlServer(o => o.ConnectionString = ...)</c>. A connection string name
+    /// (<c>ConnectionStringName</c>) or a provider factory's connection is not followed.</summary>
+    private static StoreResult QuartzStore(InvocationExpressionSyntax invocation, IMethodSymbol method, string store, SemanticModel model, string member, SourceLocation? location, CancellationToken cancellationToken)
+    {
+        var arguments = invocation.ArgumentList.Arguments;
+        var connectionString = arguments.FirstOrDefault(a => OptionsBuilderParser.ParameterFor(a, invocation.ArgumentList, method)?.Name == "connectionString")?.Expression;
+        if (connectionString is null && arguments.FirstOrDefault(a => OptionsBuilderParser.ParameterFor(a, invocation.ArgumentList, method)?.Name == "configure")?.Expression is LambdaExpressionSyntax configure)
+        {
+            var assignments = configure.DescendantNodes().OfType<AssignmentExpressionSyntax>()
+                .Where(a => a.Left is IdentifierNameSyntax { Identifier.ValueText: "ConnectionString" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConnectionString" }).ToList();
+            connectionString = assignments.Count == 1 ? assignments[0].Right : null;
+        }
+        var connection = connectionString is null ? EquatableArray<ConnectionSourceSpec>.Empty : ConnectionSourceParser.Parse(connectionString, model, cancellationToken).ToEquatableArray();
+        return new StoreResult(new StoreSpec(store, true, "persistent job store (Quartz.NET)", method.Name, connection, member, location), null, null);
+    }
+
+    /// <summary>The store of a library that keeps its data in the process's memory (Hangfire.InMemory): neither SQL nor NoSQL.</summary>
+    public const string ProcessMemory = "Process memory";
 
     private static StoreResult? Mongo(InvocationExpressionSyntax invocation, IMethodSymbol method, ITypeSymbol receiver, SemanticModel model, string member, SourceLocation? location, CancellationToken cancellationToken)
     {

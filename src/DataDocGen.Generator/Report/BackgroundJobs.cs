@@ -6,9 +6,15 @@ using DataDocGen.Generator.Model;
 
 namespace DataDocGen.Generator.Report;
 
-/// <summary>A background service with the data it moves: what its own code reads, writes, runs as SQL or sends to a
-/// broker, and what the methods it calls in other classes of the project do (one level, "through" them).</summary>
-internal sealed record BackgroundJobReport(string FullName, string Kind, SourceLocation? Location, EquatableArray<JobStepReport> Steps);
+/// <summary>A background service or scheduled job with the data it moves: what its own code reads, writes, runs as SQL
+/// or sends to a broker, and what the methods it calls in other classes of the project do (one level, "through" them).</summary>
+/// <param name="FullName">The class (hosted services, Quartz.NET jobs) or the method run (Hangfire: <c>Shop.Jobs.StockCopy.Run</c>).</param>
+/// <param name="Schedules">Where the code hands it to a scheduler (Hangfire, Quartz.NET) and when it runs; empty for hosted services.</param>
+internal sealed record BackgroundJobReport(string FullName, string Kind, SourceLocation? Location, EquatableArray<JobStepReport> Steps,
+    EquatableArray<JobScheduleReport> Schedules = default);
+
+/// <summary>One registration of a job with a scheduler, as markdown prose: <c>`RecurringJob.AddOrUpdate` id `copy`: cron `0 0 * * *`</c>.</summary>
+internal sealed record JobScheduleReport(string Text, SourceLocation? Location);
 
 /// <param name="Through">The project method the job calls that does it, e.g. <c>OfflineShipmentRepository.Due</c>; null for the job's own code.</param>
 internal sealed record JobStepReport(string Text, string? Through, SourceLocation? Location);
@@ -21,8 +27,10 @@ internal sealed record JobStepReport(string Text, string? Through, SourceLocatio
 /// </summary>
 internal static class BackgroundJobs
 {
-    public static EquatableArray<BackgroundJobReport> Find(DataLayerReport report, IReadOnlyList<HostedServiceSpec> services)
+    public static EquatableArray<BackgroundJobReport> Find(DataLayerReport report, IReadOnlyList<HostedServiceSpec> services,
+        IReadOnlyList<ScheduledJobSpec>? scheduled = null)
     {
+        scheduled ??= Array.Empty<ScheduledJobSpec>();
         // A call through a repository interface (IStockRepository.SetQuantityAsync) reaches the repositories of this
         // project that implement it (StockRepository.SetQuantityAsync): the join the report already knows.
         var implementations = report.Repositories
@@ -30,30 +38,62 @@ internal static class BackgroundJobs
             .ToLookup(p => p.Interface, p => p.Implementation, StringComparer.Ordinal);
         var facts = Facts(report).ToList();
         var jobs = new List<BackgroundJobReport>();
+        // Quartz.NET: the registrations of each job class, and the triggers that fire one of their keys.
+        var quartz = scheduled.Where(s => s.JobClass is not null).ToLookup(s => s.JobClass!, StringComparer.Ordinal);
+        var triggers = scheduled.Where(s => s.JobClass is null && s.ForJob is not null).ToLookup(s => s.ForJob!, StringComparer.Ordinal);
         foreach (var service in services.OrderBy(s => s.FullName, StringComparer.Ordinal))
         {
-            var steps = new List<(SourceLocation? Order, JobStepReport Step)>();
-            foreach (var (member, text, location) in facts)
-            {
-                if (member.StartsWith(service.ClassName + ".", StringComparison.Ordinal))
-                {
-                    steps.Add((location, new JobStepReport(text, null, location)));
-                }
-            }
-            foreach (var call in service.Calls)
-            {
-                var dot = call.Target.LastIndexOf('.');
-                var targets = new[] { call.Target }.Concat(implementations[call.Target.Substring(0, dot)].Select(i => i + call.Target.Substring(dot))).ToList();
-                foreach (var (member, text, _) in facts.Where(f => targets.Contains(f.Member, StringComparer.Ordinal)))
-                {
-                    steps.Add((call.Location, new JobStepReport(text, member, call.Location)));
-                }
-            }
-            if (steps.Count == 0) continue;
-            jobs.Add(new BackgroundJobReport(service.FullName, service.Kind, service.Location,
-                steps.OrderBy(s => s.Order, LocationComparer.Instance).Select(s => s.Step).Distinct().ToEquatableArray()));
+            var steps = Steps(facts, implementations, f => f.StartsWith(service.ClassName + ".", StringComparison.Ordinal), service.Calls);
+            if (steps.IsEmpty) continue;
+            var registrations = quartz[service.FullName].ToList();
+            var schedules = registrations.Concat(registrations.Where(r => r.Key is not null).SelectMany(r => triggers[r.Key!]))
+                .Distinct().OrderBy(s => s.Location, LocationComparer.Instance).Select(Schedule).ToEquatableArray();
+            jobs.Add(new BackgroundJobReport(service.FullName, service.Kind, service.Location, steps, schedules));
         }
-        return jobs.ToEquatableArray();
+        // Hangfire: one job per method run, with every registration that runs it.
+        foreach (var method in scheduled.Where(s => s.MethodFullName is not null).GroupBy(s => s.MethodFullName!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var first = method.First();
+            var steps = Steps(facts, implementations, f => f == first.Method, first.Calls);
+            if (steps.IsEmpty) continue;
+            jobs.Add(new BackgroundJobReport(method.Key, first.Library + " job", first.MethodLocation, steps,
+                method.OrderBy(s => s.Location, LocationComparer.Instance).Select(Schedule).Distinct().ToEquatableArray()));
+        }
+        return jobs.OrderBy(j => j.FullName, StringComparer.Ordinal).ToEquatableArray();
+    }
+
+    /// <summary>The facts of the job's own code (members <paramref name="own"/> accepts) and of the project methods it
+    /// calls (through a repository interface, the repositories implementing it), in the order of the job's code.</summary>
+    private static EquatableArray<JobStepReport> Steps(List<(string Member, string Text, SourceLocation? Location)> facts, ILookup<string, string> implementations,
+        Func<string, bool> own, EquatableArray<HostedServiceCall> calls)
+    {
+        var steps = new List<(SourceLocation? Order, JobStepReport Step)>();
+        foreach (var (member, text, location) in facts)
+        {
+            if (own(member))
+            {
+                steps.Add((location, new JobStepReport(text, null, location)));
+            }
+        }
+        foreach (var call in calls)
+        {
+            var dot = call.Target.LastIndexOf('.');
+            var targets = new[] { call.Target }.Concat(implementations[call.Target.Substring(0, dot)].Select(i => i + call.Target.Substring(dot))).ToList();
+            foreach (var (member, text, _) in facts.Where(f => targets.Contains(f.Member, StringComparer.Ordinal)))
+            {
+                steps.Add((call.Location, new JobStepReport(text, member, call.Location)));
+            }
+        }
+        return steps.OrderBy(s => s.Order, LocationComparer.Instance).Select(s => s.Step).Distinct().ToEquatableArray();
+    }
+
+    /// <summary><c>`RecurringJob.AddOrUpdate` id `copy`: cron `0 0 * * *` (`Cron.Daily()`)</c>, <c>`AddTrigger` trigger
+    /// `t` for job `copy`: Quartz cron `0 0/5 * * * ?`</c>.</summary>
+    private static JobScheduleReport Schedule(ScheduledJobSpec spec)
+    {
+        var what = spec.Library == "Hangfire" ? " id " : spec.ForJob is not null ? " trigger " : " job ";
+        var forJob = spec.ForJob is null ? "" : " for job " + Parsing.ScheduledJobParser.KeyText(spec.ForJob);
+        return new JobScheduleReport(CodeSpan.Of(spec.How) + (spec.Id is null ? "" : what + spec.Id) + forJob + ": " + spec.Schedule, spec.Location);
     }
 
     private static IEnumerable<(string Member, string Text, SourceLocation? Location)> Facts(DataLayerReport report)

@@ -42,6 +42,8 @@ internal static class Detectors
     /// <summary>Messages handed to brokers through their own clients (RabbitMQ.Client, Confluent.Kafka, Azure Service Bus).</summary>
     public static readonly Detector<BrokerMessageResult> BrokerMessages = One<BrokerMessageResult>(Names.BrokerMessages, BrokerClientParser.IsCandidate, BrokerClientParser.Parse);
     public static readonly Detector<HostedServiceSpec> HostedServices = One<HostedServiceSpec>(Names.HostedServices, HostedServiceParser.IsCandidate, HostedServiceParser.Parse);
+    /// <summary>Jobs handed to Hangfire (AddOrUpdate, Enqueue, Schedule) and Quartz.NET (AddJob, ScheduleJob, AddTrigger) (5.2).</summary>
+    public static readonly Detector<ScheduledJobResult> ScheduledJobs = One<ScheduledJobResult>(Names.ScheduledJobs, ScheduledJobParser.IsCandidate, ScheduledJobParser.Parse);
     /// <summary>Schema per tenant (4.2): the run-time default schema, the key factory registration and the factory.</summary>
     public static readonly Detector<TenancyResult> Tenancy = One<TenancyResult>(Names.Tenancy, TenancyParser.IsCandidate, TenancyParser.Parse);
     /// <summary>Replay code of hand-written event stores (5.1): loops and Aggregate calls folding an ordered query's rows.</summary>
