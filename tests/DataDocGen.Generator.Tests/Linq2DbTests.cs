@@ -252,6 +252,27 @@ public class Linq2DbTests
     }
 
     [Fact]
+    public void A_chain_is_read_once_UseProvider_names_the_database_and_a_configuration_name_that_reads_like_a_connection_string_is_redacted()
+    {
+        var output = GeneratorHarness.Run(Files(("Data/Options.cs", """
+            namespace Shop.Data
+            {
+                public static class Options
+                {
+                    public static DataOptions Provider(string cs) => new DataOptions().UseProvider(ProviderName.SqlServer2022).UseConnectionString(cs);
+                    public static DataOptions Mistake() => new DataOptions().UseConfiguration("Server=sql;Password=Cfg-Secret-5");
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("| SQL Server (SQL) | DataOptions (linq2db) | `DataOptions.UseProvider.UseConnectionString` | computed in code: `cs` [Data/Options.cs:15](Data/Options.cs#L15) | `Options.Provider` [Data/Options.cs:15](Data/Options.cs#L15) |", md);
+        Assert.Contains("| provider not known here (SQL) | DataOptions (linq2db) | `DataOptions.UseConfiguration` | constant in code: `Server=sql;Password=***` [Data/Options.cs:16](Data/Options.cs#L16) | `Options.Mistake` [Data/Options.cs:16](Data/Options.cs#L16) |", md);
+        Assert.Equal(2, Json.Parse(output.Json).GetProperty("stores").GetArrayLength());
+        Assert.DoesNotContain("Cfg-Secret-5", output.All);
+    }
+
+    [Fact]
     public void Raw_sql_methods_are_listed_with_statement_tables_and_how_values_reach_the_text()
     {
         var output = Run();
