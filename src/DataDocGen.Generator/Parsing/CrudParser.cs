@@ -145,8 +145,8 @@ internal static class CrudParser
         var bulk = false;
         if (isWrite)
         {
-            // On a context the type argument is read, so the exact overload is needed; on a chain the declaring type suffices.
-            var method = onContext ? Semantics.ExactMethod(invocation, model, cancellationToken) : Semantics.Method(invocation, model, cancellationToken);
+            // The exact overload: its type argument is the entity written.
+            var method = Semantics.ExactMethod(invocation, model, cancellationToken);
             if (method is null) return null;
             var original = method.ReducedFrom ?? method;
             if (!original.ContainingType.IsInNamespaceOrBelow("LinqToDB")) return null;
@@ -156,6 +156,8 @@ internal static class CrudParser
             if (original.Parameters.Skip(original.IsExtensionMethod ? 1 : 0).Any(p => Linq2DbTableEntity(p.Type) is not null)) return null;
             // table.Update(item, ...) and table.Insert(item, ...) write the item they are given, not a set of rows.
             var takesItem = original.Parameters.Skip(original.IsExtensionMethod ? 1 : 0).Any(p => SymbolEqualityComparer.Default.Equals(p.Type, original.TypeParameters[0]));
+            // On a chain, the rows written must be the root table's: query.Select(o => o.Customer).Delete() deletes customers.
+            if (!onContext && (method.TypeArguments.Length != 1 || !SymbolEqualityComparer.Default.Equals(method.TypeArguments[0], entity))) return null;
             if (onContext)
             {
                 // db.Insert(order), db.BulkCopy(orders): the entity is the method's type argument.
