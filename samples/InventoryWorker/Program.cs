@@ -9,6 +9,8 @@ var configuration = builder.Configuration;
 
 builder.Services.AddSingleton<IConnectionFactory, SqlConnectionFactory>();
 builder.Services.AddScoped<IStockRepository, StockRepository>();
+builder.Services.AddScoped<InventoryDb>();
+builder.Services.AddScoped<CountLedger>();
 builder.Services.AddSingleton(NpgsqlDataSource.Create(configuration.GetConnectionString("Warehouse")!));
 builder.Services.AddSingleton<WarehouseReader>();
 builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(configuration.GetConnectionString("Redis")!));

@@ -65,10 +65,11 @@ public class AnalyzerTests
         using System.Linq;
         using System.Threading.Tasks;
         using Dapper;
+        using LinqToDB.Data;
         using Shop.Data;
         namespace Shop.Services
         {
-            public class Reports(ShopContext db, DbConnection connection)
+            public class Reports(ShopContext db, DbConnection connection, DataConnection linq2db)
             {
                 private const string Table = "Products";
 
@@ -83,6 +84,8 @@ public class AnalyzerTests
                 public void Command(DbCommand command, string name) => command.CommandText = string.Format("SELECT * FROM Products WHERE Name = '{0}'", name); // expect DDG1002
                 public object Created(string name) => new Microsoft.Data.SqlClient.SqlCommand("SELECT * FROM Products WHERE Name = '" + name + "'"); // expect DDG1002
                 public object CreatedSafe() => new Microsoft.Data.SqlClient.SqlCommand("SELECT * FROM Products");
+                public int Linq2Db(string name) => linq2db.Execute("DELETE FROM Products WHERE Name = '" + name + "'"); // expect DDG1002
+                public IEnumerable<Product> Linq2DbSafe(string name) => linq2db.Query<Product>("SELECT * FROM Products WHERE Name = @name", new { name });
 
                 public IQueryable<Product> Safe(string name) => db.Products.FromSql($"SELECT * FROM Products WHERE Name = {name}");
                 public IQueryable<Product> Constant() => db.Products.FromSqlRaw($"SELECT * FROM {Table}");

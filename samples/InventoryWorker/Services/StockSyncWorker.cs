@@ -35,6 +35,9 @@ public sealed class StockSyncWorker(IServiceScopeFactory scopes, WarehouseDirect
             transaction.Complete();
         }
 
+        // Each run's counts are kept for audits.
+        await scope.ServiceProvider.GetRequiredService<CountLedger>().RecordAsync(counts, DateTime.UtcNow, cancellationToken);
+
         foreach (var count in counts)
         {
             await cache.PublishAsync(count.Sku, count.OnHand);

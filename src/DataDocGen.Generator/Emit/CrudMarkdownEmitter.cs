@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using DataDocGen.Generator.Model;
+using DataDocGen.Generator.Parsing;
 using DataDocGen.Generator.Report;
 
 namespace DataDocGen.Generator.Emit;
@@ -15,10 +16,12 @@ internal static class CrudMarkdownEmitter
     {
         if (report.Crud.IsEmpty) return;
         md.Line("#### CRUD by entity").Line();
-        var documents = report.Crud.Any(r => r.Store is not null);
-        var relational = report.Crud.Any(r => r.Store is null);
+        var documents = report.Crud.Any(r => r.Store is not null && r.Store != CrudParser.Linq2Db);
+        var linq2db = report.Crud.Any(r => r.Store == CrudParser.Linq2Db);
+        var relational = report.Crud.Any(r => r.Store is null) || linq2db;
         var sources = new List<string>();
-        if (relational) sources.Add(report.Contexts.IsEmpty ? "SQL whose constant text names its table" : "EF Core calls on its `DbSet` or context, and SQL whose constant text names its table");
+        if (report.Crud.Any(r => r.Store is null)) sources.Add(report.Contexts.IsEmpty ? "SQL whose constant text names its table" : "EF Core calls on its `DbSet` or context, and SQL whose constant text names its table");
+        if (linq2db) sources.Add("linq2db calls (a query over an `ITable<T>` or `GetTable<T>()`, its set-based `Update`/`Delete` or `Insert` with a setter, and `Insert*`/`Update`/`Delete`/`BulkCopy` of an entity on a data context), named (linq2db)");
         if (documents) sources.Add("document-store calls on a MongoDB `IMongoCollection<T>`, a LiteDB `ILiteCollection<T>` or a Marten session, the store named after the document type");
         md.Line("Which code creates, reads, updates and deletes each " + (relational ? "entity" : "document type") + ": " + string.Join("; ", sources) + "."
                 + (relational && !report.Contexts.IsEmpty ? " A tracked change counts as an update where one body loads an entity from a `DbSet`, sets a property on it and calls the same context's `SaveChanges`; other tracked changes (made in called methods or through navigations) are not attributed." : "")

@@ -146,6 +146,7 @@ internal static class MarkdownEmitter
         ConnectionSourceKind.ConnectionStringName => "named connection string " + Markdown.Code(source.Value!) + " (configuration key " + Markdown.Code(source.ConfigurationKey!) + ")",
         ConnectionSourceKind.ConfigurationKey => "configuration key " + Markdown.Code(source.Value!),
         ConnectionSourceKind.EnvironmentVariable => "environment variable " + Markdown.Code(source.Value!),
+        ConnectionSourceKind.ConfigurationName => "linq2db connection configuration " + Markdown.Code(source.Value!) + " (resolved by linq2db at run time)",
         ConnectionSourceKind.Literal => "constant in code: " + Markdown.Code(source.Value!),
         ConnectionSourceKind.RunTimeMember => "read at run time from " + Markdown.Code(source.Value!)
             + (source.ReadThrough is null ? string.Empty : " (through " + string.Join(", ", source.ReadThrough.Split(new[] { ", " }, System.StringSplitOptions.None).Select(Markdown.Code)) + ")"),

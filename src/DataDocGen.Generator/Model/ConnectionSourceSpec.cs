@@ -14,6 +14,10 @@ internal enum ConnectionSourceKind
     /// (<c>_tenant.ConnectionString</c>) or one resolved from the service provider (<c>sp.GetRequiredService&lt;T&gt;().Cs</c>).
     /// <see cref="ConnectionSourceSpec.Value"/> holds the code, <see cref="ConnectionSourceSpec.ReadThrough"/> the types on the way.</summary>
     RunTimeMember,
+    /// <summary>A linq2db connection configuration name (<c>new DataConnection("Name")</c>, <c>UseConfiguration("Name")</c>):
+    /// linq2db resolves it at run time from its own settings (<c>DataConnection.DefaultSettings</c>, app.config), not from
+    /// an appsettings key, so no value is looked up.</summary>
+    ConfigurationName,
     /// <summary>Computed in a way the generator does not follow; <see cref="ConnectionSourceSpec.Value"/> holds safe code text or null.</summary>
     Unresolved,
 }

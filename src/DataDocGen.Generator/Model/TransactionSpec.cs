@@ -1,7 +1,7 @@
 namespace DataDocGen.Generator.Model;
 
 /// <summary>An explicit transaction boundary or execution strategy in the code.</summary>
-/// <param name="Kind">EF Core transaction, ADO.NET transaction, TransactionScope, or EF Core execution strategy.</param>
+/// <param name="Kind">EF Core transaction, ADO.NET transaction, linq2db transaction, TransactionScope, EF Core execution strategy, or Marten unit of work.</param>
 /// <param name="Detail">The call with its arguments as safe code (isolation level, scope options, timeout...).</param>
 /// <param name="Operations">What runs inside it, in source order: SQL sites, EF Core writes and SaveChanges, repository
 /// calls, and Commit/Rollback/Complete (see <c>TransactionBodyReader</c>).</param>

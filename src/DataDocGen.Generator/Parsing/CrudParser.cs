@@ -16,6 +16,11 @@ namespace DataDocGen.Generator.Parsing;
 /// DbContext, the argument's type. Only the last call of a chain is a candidate, so a query is counted once.
 /// A <c>SaveChanges</c> call is a candidate too: the updates it writes through change tracking are read by
 /// <see cref="TrackedChangeReader"/> where the loading, the change and the save are in one body.
+/// linq2db (its rows carry the store <c>linq2db</c>): a chain rooted at an <c>ITable&lt;T&gt;</c> (a property or
+/// <c>GetTable&lt;T&gt;()</c>) reads T, or writes it when its last call is linq2db's set-based <c>Update</c>/<c>Delete</c> or an
+/// <c>Insert</c> with a setter; on a data context (<c>DataConnection</c>, <c>DataContext</c>, any <c>IDataContext</c>),
+/// <c>Insert*</c>, <c>Update</c>, <c>Delete</c> and <c>BulkCopy</c> write their type argument. Writes are confirmed by the
+/// method's namespace (a project's own <c>Insert</c> is nothing).
 /// </summary>
 internal static class CrudParser
 {
@@ -28,6 +33,22 @@ internal static class CrudParser
         ["ExecuteUpdate"] = (CrudOperation.Update, true), ["ExecuteUpdateAsync"] = (CrudOperation.Update, true),
         ["ExecuteDelete"] = (CrudOperation.Delete, true), ["ExecuteDeleteAsync"] = (CrudOperation.Delete, true),
     };
+
+    /// <summary>linq2db's writes (6.x: <c>LinqToDB.DataExtensions</c> on a data context, <c>LinqToDB.LinqExtensions</c> on a
+    /// table or query, <c>LinqToDB.Data.DataConnectionExtensions</c> for <c>BulkCopy</c>).</summary>
+    private static readonly Dictionary<string, CrudOperation> Linq2DbWrites = new(System.StringComparer.Ordinal)
+    {
+        ["Insert"] = CrudOperation.Create, ["InsertAsync"] = CrudOperation.Create,
+        ["InsertWithIdentity"] = CrudOperation.Create, ["InsertWithIdentityAsync"] = CrudOperation.Create,
+        ["InsertWithInt32Identity"] = CrudOperation.Create, ["InsertWithInt32IdentityAsync"] = CrudOperation.Create,
+        ["InsertWithInt64Identity"] = CrudOperation.Create, ["InsertWithInt64IdentityAsync"] = CrudOperation.Create,
+        ["InsertWithDecimalIdentity"] = CrudOperation.Create, ["InsertWithDecimalIdentityAsync"] = CrudOperation.Create,
+        ["BulkCopy"] = CrudOperation.Create, ["BulkCopyAsync"] = CrudOperation.Create,
+        ["Update"] = CrudOperation.Update, ["UpdateAsync"] = CrudOperation.Update,
+        ["Delete"] = CrudOperation.Delete, ["DeleteAsync"] = CrudOperation.Delete,
+    };
+
+    public const string Linq2Db = "linq2db";
 
     /// <summary>Operators that end a read over a DbSet: LINQ, EF Core's async operators, Find, and query shaping
     /// (a repository may return the IQueryable).</summary>
@@ -50,7 +71,7 @@ internal static class CrudParser
         if (access.Name.Identifier.ValueText is "SaveChanges" or "SaveChangesAsync") return true;
         if (Awaited(invocation) is not { Expression: MemberAccessExpressionSyntax query }) return false;
         var name = query.Name.Identifier.ValueText;
-        if (!Writes.ContainsKey(name) && !Reads.Contains(name)) return false;
+        if (!Writes.ContainsKey(name) && !Reads.Contains(name) && !Linq2DbWrites.ContainsKey(name)) return false;
         return invocation.Parent is not MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax };
     }
 
@@ -78,8 +99,10 @@ internal static class CrudParser
         {
             if (Awaited((InvocationExpressionSyntax)node) is not { Expression: MemberAccessExpressionSyntax } invocation) return null;
             var name = ((MemberAccessExpressionSyntax)invocation.Expression).Name.Identifier.ValueText;
+            if (!Writes.ContainsKey(name) && !Reads.Contains(name) && !Linq2DbWrites.ContainsKey(name)) return null;
+            var (entity, onContext, linq2db) = Root(invocation, model, cancellationToken);
+            if (linq2db) return Linq2DbCall(invocation, name, entity, onContext, model, cancellationToken);
             if (!Writes.ContainsKey(name) && !Reads.Contains(name)) return null;
-            var (entity, onContext) = Root(invocation, model, cancellationToken);
             if (onContext)
             {
                 // context.Add(order), context.RemoveRange(a, b): the entity is the argument's type.
@@ -113,9 +136,51 @@ internal static class CrudParser
             ? inner as InvocationExpressionSyntax
             : invocation;
 
-    /// <summary>Walks the chain inwards to the first receiver that is an EF Core <c>DbSet&lt;T&gt;</c> (its T), or a DbContext
-    /// (onContext: the entity comes from the argument). Null when the chain does not start at either.</summary>
-    private static (ITypeSymbol? Entity, bool OnContext) Root(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    /// <summary>A linq2db call: a read or write of a chain over an <c>ITable&lt;T&gt;</c>, or a write on a data context whose
+    /// entity is the method's type argument.</summary>
+    private static CrudResult? Linq2DbCall(InvocationExpressionSyntax invocation, string name, ITypeSymbol? entity, bool onContext, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var isWrite = Linq2DbWrites.TryGetValue(name, out var operation);
+        if (!isWrite && (onContext || !Reads.Contains(name))) return null;
+        var bulk = false;
+        if (isWrite)
+        {
+            // The exact overload: its type argument is the entity written.
+            var method = Semantics.ExactMethod(invocation, model, cancellationToken);
+            if (method is null) return null;
+            var original = method.ReducedFrom ?? method;
+            if (!original.ContainingType.IsInNamespaceOrBelow("LinqToDB")) return null;
+            // INSERT ... SELECT or UPDATE into another table (a target ITable<TTarget> argument, or Update<TSource, TTarget> with a
+            // target selector): the rows written are not the root's; left out. Every write kept has one type parameter, the row.
+            if (original.TypeParameters.Length != 1) return null;
+            if (original.Parameters.Skip(original.IsExtensionMethod ? 1 : 0).Any(p => Linq2DbTableEntity(p.Type) is not null)) return null;
+            // table.Update(item, ...) and table.Insert(item, ...) write the item they are given, not a set of rows.
+            var takesItem = original.Parameters.Skip(original.IsExtensionMethod ? 1 : 0).Any(p => SymbolEqualityComparer.Default.Equals(p.Type, original.TypeParameters[0]));
+            // On a chain, the rows written must be the root table's: query.Select(o => o.Customer).Delete() deletes customers.
+            if (!onContext && (method.TypeArguments.Length != 1 || !SymbolEqualityComparer.Default.Equals(method.TypeArguments[0], entity))) return null;
+            if (onContext)
+            {
+                // db.Insert(order), db.BulkCopy(orders): the entity is the method's type argument.
+                if (method.TypeArguments.Length == 0) return null;
+                entity = method.TypeArguments[0];
+                if (entity.SpecialType == SpecialType.System_Object || entity.TypeKind is TypeKind.Error or TypeKind.Interface) return null;
+            }
+            // Set-based statements over a query (UPDATE/DELETE ... WHERE) and BulkCopy write many rows by design.
+            bulk = name.StartsWith("BulkCopy", System.StringComparison.Ordinal) || (!onContext && !takesItem && operation is CrudOperation.Update or CrudOperation.Delete);
+        }
+        if (entity is null) return null;
+        var target = entity is ITypeParameterSymbol ? CrudTarget.TypeParameter : CrudTarget.Entity;
+        var entityName = entity is ITypeParameterSymbol parameter
+            ? parameter.Name + " of " + (parameter.DeclaringType?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) ?? parameter.DeclaringMethod?.Name ?? "?")
+            : entity.ClrFullName();
+        return new CrudResult(new CrudSpec(entityName, target, isWrite ? operation : CrudOperation.Read, name, bulk, CodeText.MemberName(invocation, model, cancellationToken),
+            SourceLocation.From(((MemberAccessExpressionSyntax)invocation.Expression).Name), Linq2Db), null);
+    }
+
+    /// <summary>Walks the chain inwards to the first receiver that is an EF Core <c>DbSet&lt;T&gt;</c> or a linq2db
+    /// <c>ITable&lt;T&gt;</c> (its T), or a DbContext or linq2db data context (onContext: the entity comes from the argument
+    /// or the type argument). Null when the chain does not start at any of them.</summary>
+    private static (ITypeSymbol? Entity, bool OnContext, bool Linq2Db) Root(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
     {
         ExpressionSyntax current = invocation;
         var first = true;
@@ -123,13 +188,31 @@ internal static class CrudParser
         {
             var receiver = access.Expression;
             var type = Semantics.TypeOf(receiver, model, cancellationToken);
-            if (type.DbSetEntity() is { } entity) return (entity, false);
-            if (first && type is not null && (type.Is("Microsoft.EntityFrameworkCore", "DbContext") || type.DerivesFrom("Microsoft.EntityFrameworkCore", "DbContext"))) return (null, true);
+            if (type.DbSetEntity() is { } entity) return (entity, false, false);
+            if (Linq2DbTableEntity(type) is { } row) return (row, false, true);
+            if (first && type is not null && (type.Is("Microsoft.EntityFrameworkCore", "DbContext") || type.DerivesFrom("Microsoft.EntityFrameworkCore", "DbContext"))) return (null, true, false);
+            if (first && IsLinq2DbContext(type)) return (null, true, true);
             first = false;
             current = receiver;
         }
-        return (null, false);
+        return (null, false, false);
     }
+
+    /// <summary>The row type T of a linq2db <c>ITable&lt;T&gt;</c> (or a type implementing it), else null.</summary>
+    internal static ITypeSymbol? Linq2DbTableEntity(ITypeSymbol? type)
+    {
+        if (type is not INamedTypeSymbol named) return null;
+        foreach (var candidate in new[] { named }.Concat(named.AllInterfaces))
+        {
+            if (candidate is { Name: "ITable", TypeArguments.Length: 1 } && candidate.IsInNamespace("LinqToDB")) return candidate.TypeArguments[0];
+        }
+        return null;
+    }
+
+    /// <summary>A linq2db data context: <c>LinqToDB.IDataContext</c> or a type implementing it (<c>DataConnection</c>,
+    /// <c>DataContext</c> and their subclasses).</summary>
+    internal static bool IsLinq2DbContext(ITypeSymbol? type) =>
+        type is not null && (type.Is("LinqToDB", "IDataContext") || type.AllInterfaces.Any(i => i.Is("LinqToDB", "IDataContext")));
 }
 
 /// <param name="Tracked">For a <c>SaveChanges</c> call, the tracked updates it writes (<see cref="TrackedChangeReader"/>).</param>

@@ -31,6 +31,16 @@ internal static class RawSqlParser
         "ExecuteAsync", "ExecuteScalar", "ExecuteScalarAsync", "ExecuteReader", "ExecuteReaderAsync", "QueryUnbufferedAsync",
     };
 
+    /// <summary>linq2db's raw SQL methods (as in 6.5.1): <c>LinqToDB.Data.DataContextExtensions</c> (<c>Query*</c>, <c>Execute*</c>,
+    /// <c>SetCommand</c> on an <c>IDataContext</c>; <c>DataConnectionExtensions</c> before 6) and <c>LinqToDB.DataExtensions</c>
+    /// (<c>FromSql</c>, <c>FromSqlScalar</c>). Stored procedure calls (<c>*Proc*</c>) take a procedure name, not SQL text, and are
+    /// not listed.</summary>
+    private static readonly HashSet<string> Linq2DbMethods = new(System.StringComparer.Ordinal)
+    {
+        "Query", "QueryAsync", "QueryToListAsync", "QueryToArrayAsync", "QueryToAsyncEnumerable", "QueryMultiple", "QueryMultipleAsync",
+        "Execute", "ExecuteAsync", "ExecuteReader", "ExecuteReaderAsync", "SetCommand", "FromSql", "FromSqlScalar",
+    };
+
     private static readonly Regex TableReference = new(
         "\\b(?:FROM|JOIN|INTO|UPDATE|MERGE\\s+INTO|MERGE)\\s+((?:\\[[^\\]]+\\]|\"[^\"]+\"|`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)(?:\\.(?:\\[[^\\]]+\\]|\"[^\"]+\"|`[^`]+`|[A-Za-z_][A-Za-z0-9_]*))?)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
@@ -41,6 +51,7 @@ internal static class RawSqlParser
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node switch
     {
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => EfMethods.Contains(access.Name.Identifier.ValueText) || DapperMethods.Contains(access.Name.Identifier.ValueText)
+            || Linq2DbMethods.Contains(access.Name.Identifier.ValueText)
             || access.Name.Identifier.ValueText == "CreateCommand",
         // new SqlCommand(sql, connection), new NpgsqlCommand(sql)...: a created type whose name ends with Command.
         ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0, Type: var type } => SyntaxFacts.RightmostName(type).EndsWith("Command", System.StringComparison.Ordinal),
@@ -84,9 +95,12 @@ internal static class RawSqlParser
         }
         if (EfMethods.Contains(method.Name) && original.ContainingType.IsInNamespace("Microsoft.EntityFrameworkCore")) api = "EF Core " + method.Name;
         else if (DapperMethods.Contains(method.Name) && original.ContainingType.IsInNamespace("Dapper")) api = "Dapper " + method.Name;
+        else if (IsLinq2DbRawSql(original)) api = "linq2db " + method.Name;
         else return null;
 
-        var sqlParameter = method.Parameters.FirstOrDefault(p => p.Name is "sql" or "command");
+        var sqlParameter = SqlParameter(method);
+        // A linq2db overload without SQL text (a CommandInfo already made) is no site.
+        if (sqlParameter is null && api.StartsWith("linq2db ", System.StringComparison.Ordinal)) return null;
         var argument = invocation.ArgumentList.Arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(OptionsBuilderParser.ParameterFor(a, invocation.ArgumentList, method), sqlParameter));
         if (argument is null) return Spec(api, null, SqlParameterization.Unknown, invocation, model, cancellationToken);
         var takesFormattable = sqlParameter!.Type.Is("System", "FormattableString");
@@ -98,7 +112,7 @@ internal static class RawSqlParser
     internal static string? ConstantText(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
     {
         if (OptionsBuilderParser.ResolveMethod(invocation, model, cancellationToken) is not { } method) return null;
-        var sqlParameter = method.Parameters.FirstOrDefault(p => p.Name is "sql" or "command");
+        var sqlParameter = SqlParameter(method);
         var argument = invocation.ArgumentList.Arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(OptionsBuilderParser.ParameterFor(a, invocation.ArgumentList, method), sqlParameter));
         if (argument is null) return null;
         var expression = argument.Expression;
@@ -109,6 +123,18 @@ internal static class RawSqlParser
         }
         return null;
     }
+
+    /// <summary>The parameter that takes the SQL text: <c>sql</c> (EF Core, Dapper, linq2db), <c>command</c> (Dapper's
+    /// CommandDefinition), <c>commandText</c> (linq2db's <c>SetCommand</c>).</summary>
+    private static IParameterSymbol? SqlParameter(IMethodSymbol method) => method.Parameters.FirstOrDefault(p => p.Name is "sql" or "command" or "commandText");
+
+    /// <summary>A linq2db raw SQL method, confirmed by its declaring type: <c>LinqToDB.Data.DataConnectionExtensions</c> or
+    /// <c>LinqToDB.DataExtensions</c> (a <c>Query</c> or <c>Execute</c> of another library, or linq2db's <c>CommandInfo.Execute()</c>
+    /// after <c>SetCommand</c>, is not one).</summary>
+    private static bool IsLinq2DbRawSql(IMethodSymbol method) =>
+        Linq2DbMethods.Contains(method.Name)
+        && (method.ContainingType.Is("LinqToDB.Data", "DataConnectionExtensions") || method.ContainingType.Is("LinqToDB.Data", "DataContextExtensions")
+            || method.ContainingType.Is("LinqToDB", "DataExtensions"));
 
     /// <summary><c>new SqlCommand(sql, connection)</c>: any ADO.NET command type's constructor taking the command text.</summary>
     private static RawSqlSpec? FromCommandCreation(ObjectCreationExpressionSyntax creation, SemanticModel model, CancellationToken cancellationToken)

@@ -89,7 +89,8 @@ internal static class RepositoryParser
                         entities.Add(Name(setType));
                         break;
                     case MemberAccessExpressionSyntax memberAccess when memberAccess.Parent is not InvocationExpressionSyntax { Expression: var callee } || callee != memberAccess:
-                        if (Semantics.TypeOf(memberAccess, partModel, cancellationToken).DbSetEntity() is { } setEntity) entities.Add(Name(setEntity));
+                        if (Semantics.TypeOf(memberAccess, partModel, cancellationToken) is { } accessed
+                            && (accessed.DbSetEntity() ?? CrudParser.Linq2DbTableEntity(accessed)) is { } setEntity) entities.Add(Name(setEntity));
                         break;
                     case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "SaveChanges" or "SaveChangesAsync" } }:
                         savesChanges = true;
@@ -140,6 +141,9 @@ internal static class RepositoryParser
         if (IsConnectionFactory(type)) return type.Name + " (connection factory, ADO.NET)";
         if (type.Is("StackExchange.Redis", "IDatabase") || type.Is("StackExchange.Redis", "IConnectionMultiplexer")) return type.Name + " (Redis)";
         if (type is INamedTypeSymbol { Name: "ILiteDatabase" or "LiteDatabase" or "ILiteCollection" } lite && lite.IsInNamespace("LiteDB")) return type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + " (LiteDB)";
+        // linq2db: a data context (DataConnection, DataContext, IDataContext and their subclasses) or one of its tables.
+        if (CrudParser.IsLinq2DbContext(type)) return type.Name + " (linq2db)";
+        if (CrudParser.Linq2DbTableEntity(type) is not null && type.Name == "ITable") return type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + " (linq2db)";
         // Marten's sessions (the unit of work and the read-only session) and the store that opens them.
         if (type is INamedTypeSymbol { Name: "IDocumentSession" or "IQuerySession" or "IDocumentStore" or "DocumentStore" or "IDocumentOperations", TypeArguments.Length: 0 } marten && marten.IsInNamespace("Marten")) return type.Name + " (Marten)";
         return null;
@@ -160,7 +164,7 @@ internal static class RepositoryParser
     private static ITypeSymbol? EntityOf(ITypeSymbol type) =>
         type is INamedTypeSymbol { TypeArguments.Length: 1 } generic
         && ((generic.Name == "DbSet" && generic.IsInNamespace("Microsoft.EntityFrameworkCore")) || (generic.Name is "IMongoCollection" && generic.IsInNamespace("MongoDB.Driver"))
-            || (generic.Name is "ILiteCollection" && generic.IsInNamespace("LiteDB")))
+            || (generic.Name is "ILiteCollection" && generic.IsInNamespace("LiteDB")) || (generic.Name is "ITable" && generic.IsInNamespace("LinqToDB")))
             ? generic.TypeArguments[0] : null;
 
     private static string Name(ITypeSymbol type) => type is ITypeParameterSymbol parameter ? parameter.Name + " (type parameter)" : type.ClrFullName();

@@ -65,7 +65,9 @@ internal static class StoreParser
 
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node switch
     {
-        ObjectCreationExpressionSyntax creation => Creations.ContainsKey(SyntaxFacts.RightmostName(creation.Type)),
+        ObjectCreationExpressionSyntax creation => Creations.ContainsKey(SyntaxFacts.RightmostName(creation.Type)) || Linq2DbStoreParser.IsCreationName(SyntaxFacts.RightmostName(creation.Type)),
+        ConstructorInitializerSyntax or PrimaryConstructorBaseTypeSyntax => Linq2DbStoreParser.IsCandidate(node),
+        InvocationExpressionSyntax when Linq2DbStoreParser.IsCandidate(node) => true,
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => access.Name.Identifier.ValueText switch
         {
             "Create" => access.Expression is IdentifierNameSyntax { Identifier.ValueText: "NpgsqlDataSource" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "NpgsqlDataSource" },
@@ -87,7 +89,11 @@ internal static class StoreParser
             return context.Node switch
             {
                 ObjectCreationExpressionSyntax creation => FromCreation(creation, model, cancellationToken),
-                InvocationExpressionSyntax invocation => FromInvocation(invocation, model, cancellationToken),
+                ConstructorInitializerSyntax or PrimaryConstructorBaseTypeSyntax => Linq2DbStoreParser.FromBaseCall(context.Node, model, cancellationToken) is { } linq2db ? new StoreResult(linq2db, null, null) : null,
+                // A linq2db option chain, else anything else of that name (Quartz's UseSqlServer on a persistent store builder).
+                InvocationExpressionSyntax invocation => (Linq2DbStoreParser.IsCandidate(invocation) ? Linq2DbStoreParser.FromOptionChain(invocation, model, cancellationToken) : null) is { } options
+                    ? new StoreResult(options, null, null)
+                    : FromInvocation(invocation, model, cancellationToken),
                 _ => null,
             };
         }
@@ -100,6 +106,7 @@ internal static class StoreParser
     private static StoreResult? FromCreation(ObjectCreationExpressionSyntax creation, SemanticModel model, CancellationToken cancellationToken)
     {
         if (Semantics.TypeOf(creation, model, cancellationToken) is not INamedTypeSymbol type) return null;
+        if (Linq2DbStoreParser.IsCreationName(type.Name)) return Linq2DbStoreParser.FromCreation(creation, type, model, cancellationToken) is { } linq2db ? new StoreResult(linq2db, null, null) : null;
         if (!Creations.TryGetValue(type.Name, out var candidates)) return null;
         foreach (var (ns, store, isSql, library) in candidates)
         {

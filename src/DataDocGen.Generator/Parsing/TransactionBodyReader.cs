@@ -105,12 +105,16 @@ internal static class TransactionBodyReader
                 return name;
             case "Complete" when owner.Is("System.Transactions", "TransactionScope"):
                 return name;
+            // linq2db: a DataConnection ends its transaction itself too, and DataContextTransaction names its methods so.
+            case "CommitTransaction" or "CommitTransactionAsync" or "RollbackTransaction" or "RollbackTransactionAsync"
+                when receiver is not null && (receiver.DerivesFromOrIs("LinqToDB.Data", "DataConnection") || receiver.Is("LinqToDB", "DataContextTransaction")):
+                return name;
             case "SaveChanges" or "SaveChangesAsync" when TransactionParser.IsMartenSession(receiver):
                 return name + " (Marten)";
         }
         if (CrudParser.IsCandidate(invocation, cancellationToken) && CrudParser.Parse(invocation, model, cancellationToken)?.Spec is { Operation: not CrudOperation.Read } crud)
         {
-            return crud.Api + " " + crud.Entity;
+            return crud.Api + " " + crud.Entity + (crud.Store is null ? "" : " (" + crud.Store + ")");
         }
         if (DocumentWrite(invocation, model, cancellationToken) is { } document) return document;
         if (receiver is not null && (receiver.Name.EndsWith("Repository", System.StringComparison.Ordinal) || receiver.Name.EndsWith("UnitOfWork", System.StringComparison.Ordinal)))
@@ -180,8 +184,10 @@ internal static class TransactionBodyReader
         return Semantics.SymbolOrMethod(expression, model, cancellationToken) is { Kind: SymbolKind.Field or SymbolKind.Property or SymbolKind.Parameter or SymbolKind.Local } symbol ? symbol : null;
     }
 
-    /// <summary>ADO.NET (<c>DbTransaction</c>, <c>IDbTransaction</c>) and EF Core (<c>IDbContextTransaction</c>) transactions.</summary>
+    /// <summary>ADO.NET (<c>DbTransaction</c>, <c>IDbTransaction</c>), EF Core (<c>IDbContextTransaction</c>) and linq2db
+    /// (<c>DataConnectionTransaction</c>, <c>DataContextTransaction</c>) transactions.</summary>
     private static bool IsTransaction(ITypeSymbol type) =>
+        type.Is("LinqToDB.Data", "DataConnectionTransaction") || type.Is("LinqToDB", "DataContextTransaction") ||
         type.DerivesFromOrIs("System.Data.Common", "DbTransaction") || type.Is("System.Data", "IDbTransaction")
         || type.AllInterfaces.Any(i => i.Is("System.Data", "IDbTransaction"))
         || type.Is("Microsoft.EntityFrameworkCore.Storage", "IDbContextTransaction") || type.AllInterfaces.Any(i => i.Is("Microsoft.EntityFrameworkCore.Storage", "IDbContextTransaction"));

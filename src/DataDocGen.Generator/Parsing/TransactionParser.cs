@@ -7,7 +7,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace DataDocGen.Generator.Parsing;
 
 /// <summary>Explicit transaction boundaries: EF Core's <c>Database.BeginTransaction[Async]</c>/<c>UseTransaction</c>,
-/// ADO.NET <c>BeginTransaction</c> on a connection, <c>new TransactionScope(...)</c>, EF Core execution strategies, and
+/// ADO.NET <c>BeginTransaction</c> on a connection, linq2db's <c>BeginTransaction[Async]</c> on a <c>DataConnection</c> or
+/// <c>DataContext</c>, <c>new TransactionScope(...)</c>, EF Core execution strategies, and
 /// Marten's unit of work (<c>IDocumentSession.SaveChanges[Async]</c>, which commits the session's pending operations in one
 /// transaction). Each is confirmed by its symbol.</summary>
 internal static class TransactionParser
@@ -50,6 +51,13 @@ internal static class TransactionParser
                     if (receiver.Is("Microsoft.EntityFrameworkCore.Infrastructure", "DatabaseFacade"))
                     {
                         kind = name == "CreateExecutionStrategy" ? "EF Core execution strategy" : "EF Core transaction";
+                    }
+                    else if (name.StartsWith("BeginTransaction", System.StringComparison.Ordinal) && receiver is not null
+                             && (receiver.DerivesFromOrIs("LinqToDB.Data", "DataConnection") || receiver.DerivesFromOrIs("LinqToDB", "DataContext"))
+                             && method.ContainingType.IsInNamespaceOrBelow("LinqToDB"))
+                    {
+                        // DataConnection.BeginTransaction[Async] (a DataConnection is no DbConnection) and DataContext's.
+                        kind = "linq2db transaction";
                     }
                     else if (name.StartsWith("BeginTransaction", System.StringComparison.Ordinal) && receiver is not null
                              && (receiver.Is("System.Data.Common", "DbConnection") || receiver.DerivesFrom("System.Data.Common", "DbConnection")

@@ -67,24 +67,28 @@ internal static class BackgroundJobs
     private static EquatableArray<JobStepReport> Steps(List<(string Member, string Text, SourceLocation? Location)> facts, ILookup<string, string> implementations,
         Func<string, bool> own, EquatableArray<HostedServiceCall> calls)
     {
-        var steps = new List<(SourceLocation? Order, JobStepReport Step)>();
+        // Ordered by the job's line; on one line, what called methods do first (a call in a receiver or argument runs
+        // before the operation around it: `foreach (var o in reader.Due()) db.Add(...)`), each called method's facts in
+        // the order it does them (its transaction opened before the writes inside it).
+        var steps = new List<(SourceLocation? Order, int Kind, SourceLocation? Within, JobStepReport Step)>();
         foreach (var (member, text, location) in facts)
         {
             if (own(member))
             {
-                steps.Add((location, new JobStepReport(text, null, location)));
+                steps.Add((location, 1, location, new JobStepReport(text, null, location)));
             }
         }
         foreach (var call in calls)
         {
             var dot = call.Target.LastIndexOf('.');
             var targets = new[] { call.Target }.Concat(implementations[call.Target.Substring(0, dot)].Select(i => i + call.Target.Substring(dot))).ToList();
-            foreach (var (member, text, _) in facts.Where(f => targets.Contains(f.Member, StringComparer.Ordinal)))
+            foreach (var (member, text, location) in facts.Where(f => targets.Contains(f.Member, StringComparer.Ordinal)))
             {
-                steps.Add((call.Location, new JobStepReport(text, member, call.Location)));
+                steps.Add((call.Location, 0, location, new JobStepReport(text, member, call.Location)));
             }
         }
-        return steps.OrderBy(s => s.Order, LocationComparer.Instance).Select(s => s.Step).Distinct().ToEquatableArray();
+        return steps.OrderBy(s => s.Order, LocationComparer.Instance).ThenBy(s => s.Kind).ThenBy(s => s.Within, LocationComparer.Instance)
+            .Select(s => s.Step).Distinct().ToEquatableArray();
     }
 
     /// <summary><c>`RecurringJob.AddOrUpdate` id `copy`: cron `0 0 * * *` (`Cron.Daily()`)</c>, <c>`AddTrigger` trigger
