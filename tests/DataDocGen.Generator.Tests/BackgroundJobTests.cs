@@ -93,6 +93,60 @@ public class BackgroundJobTests
     }
 
     [Fact]
+    public void What_the_called_methods_call_is_listed_through_both_one_level_further_only()
+    {
+        var md = GeneratorHarness.Run(Sources.With(
+            ("Data/Shop.cs", """
+                namespace Shop.Data
+                {
+                    public class Order { public int Id { get; set; } }
+                    public class ShopContext : DbContext
+                    {
+                        public DbSet<Order> Orders => Set<Order>();
+                        protected override void OnConfiguring(DbContextOptionsBuilder o) => o.UseSqlite("Data Source=shop.db");
+                    }
+                    public class OrderReader(ShopContext db)
+                    {
+                        public System.Collections.Generic.List<Order> Open() => db.Orders.ToList();
+                        public int Deep() => new Archive(db).Count();
+                    }
+                    public class Archive(ShopContext db) { public int Count() => db.Orders.Count(); }
+                    public class Directory(Microsoft.Extensions.Caching.Memory.IMemoryCache cache, OrderReader reader)
+                    {
+                        public System.Collections.Generic.List<Order>? Orders() => cache.GetOrCreate("orders", _ => reader.Open());
+                        public int Nested() => reader.Deep();
+                        public void Back(Shop.Jobs.Sweeper sweeper) => sweeper.Report();
+                    }
+                }
+                """),
+            ("Jobs/Sweeper.cs", """
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.Hosting;
+                namespace Shop.Jobs
+                {
+                    public sealed class Sweeper(Shop.Data.Directory directory, Shop.Data.ShopContext db) : BackgroundService
+                    {
+                        protected override Task ExecuteAsync(CancellationToken stoppingToken)
+                        {
+                            var orders = directory.Orders();
+                            var count = directory.Nested();
+                            directory.Back(this);
+                            return Task.CompletedTask;
+                        }
+                        public void Report() => db.Orders.Add(new Shop.Data.Order());
+                    }
+                }
+                """))).Markdown!;
+        var row = Assert.Single(md.Split('\n'), l => l.StartsWith("| `Shop.Jobs.Sweeper` |", StringComparison.Ordinal));
+        // The read in the OrderReader.Open that Directory.Orders' cache factory calls, at the job's own call site.
+        Assert.Contains("| reads `Shop.Data.Order` with `ToList` through `Directory.Orders → OrderReader.Open` [Jobs/Sweeper.cs:15](Jobs/Sweeper.cs#L15)<br>", row);
+        // Two levels only: Archive.Count, three calls away, is not followed; the job's own Report, reached back, is its own fact.
+        Assert.DoesNotContain("Archive.Count", row);
+        Assert.DoesNotContain("→ Sweeper.Report", row);
+    }
+
+    [Fact]
     public void Services_that_touch_no_data_and_look_alikes_are_not_listed()
     {
         var md = GeneratorHarness.Run(Code).Markdown!;

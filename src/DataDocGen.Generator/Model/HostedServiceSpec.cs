@@ -10,4 +10,5 @@ namespace DataDocGen.Generator.Model;
 /// <param name="Calls">Calls to methods declared in this project's source on other types, as <c>Type.Method</c>, with the call's location.</param>
 internal sealed record HostedServiceSpec(string ClassName, string FullName, string Kind, SourceLocation? Location, EquatableArray<HostedServiceCall> Calls);
 
-internal sealed record HostedServiceCall(string Target, SourceLocation? Location);
+/// <param name="Via">For a call made by a method the job calls (a second level): that method, as <c>Type.Method</c>.</param>
+internal sealed record HostedServiceCall(string Target, SourceLocation? Location, string? Via = null);

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using DataDocGen.Generator.Helpers;
@@ -9,7 +10,7 @@ namespace DataDocGen.Generator.Parsing;
 
 /// <summary>Reads background services: a class deriving from <c>Microsoft.Extensions.Hosting.BackgroundService</c> or
 /// implementing <c>IHostedService</c>, or a Quartz.NET job (implementing <c>Quartz.IJob</c>), with the calls its own code
-/// (this part) makes into methods of other source types.</summary>
+/// (this part) makes into methods of other source types, and the calls those make (<see cref="CalledMethods"/>).</summary>
 internal static class HostedServiceParser
 {
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
@@ -26,20 +27,18 @@ internal static class HostedServiceParser
             : type.AllInterfaces.Any(i => i.Is("Quartz", "IJob")) ? "Quartz.NET IJob" : null;
         if (kind is null) return null;
 
-        var calls = declaration.Members.OfType<BaseMethodDeclarationSyntax>()
-            .SelectMany(m => m.DescendantNodes().OfType<InvocationExpressionSyntax>())
-            .Select(invocation =>
+        var first = new List<(IMethodSymbol Method, SourceLocation? Site)>();
+        foreach (var invocation in declaration.Members.OfType<BaseMethodDeclarationSyntax>().SelectMany(m => m.DescendantNodes().OfType<InvocationExpressionSyntax>()))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (CalledMethods.ProjectMethod(invocation, model, cancellationToken) is { } target && !SymbolEqualityComparer.Default.Equals(target.ContainingType, type))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var method = Semantics.SymbolOrMethod(invocation, model, cancellationToken) as IMethodSymbol;
-                var target = method?.ReducedFrom ?? method;
-                return target is { DeclaringSyntaxReferences.IsEmpty: false }
-                       && !SymbolEqualityComparer.Default.Equals(target.ContainingType, type)
-                       && SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, model.Compilation.Assembly)
-                    ? new HostedServiceCall(target.ContainingType.Name + "." + target.Name, SourceLocation.From(invocation))
-                    : null;
-            })
-            .Where(c => c is not null).Select(c => c!).ToEquatableArray();
+                first.Add((target, SourceLocation.From(invocation)));
+            }
+        }
+        var calls = first.Select(c => new HostedServiceCall(CalledMethods.Name(c.Method), c.Site))
+            .Concat(CalledMethods.SecondLevel(first, type, model.Compilation, cancellationToken))
+            .ToEquatableArray();
         return new HostedServiceSpec(type.Name, type.ClrFullName(), kind, SourceLocation.From(declaration.Identifier.Parent!), calls);
     }
 }

@@ -108,14 +108,15 @@ internal static class ScheduledJobParser
     private static string HowCalled(IMethodSymbol method) =>
         method.ReducedFrom is not null || method.IsExtensionMethod ? OptionsBuilderParser.ReceiverType(method)?.Name ?? method.ContainingType.Name : method.ContainingType.Name;
 
-    /// <summary>Where the job's method is declared and the calls its body makes into other methods of this project (one
-    /// level, as for hosted services); nothing when the method is not in this project's source.</summary>
+    /// <summary>Where the job's method is declared and the calls its body makes into other methods of this project, and
+    /// theirs (two levels, as for hosted services); nothing when the method is not in this project's source.</summary>
     private static (SourceLocation? Location, EquatableArray<HostedServiceCall> Calls) Body(IMethodSymbol target, Compilation compilation, CancellationToken cancellationToken)
     {
         var definition = target.OriginalDefinition;
         if (!SymbolEqualityComparer.Default.Equals(definition.ContainingAssembly, compilation.Assembly)) return (null, EquatableArray<HostedServiceCall>.Empty);
         var location = SourceLocation.From(definition);
         var calls = new List<HostedServiceCall>();
+        var first = new List<(IMethodSymbol Method, SourceLocation? Site)>();
         foreach (var reference in definition.DeclaringSyntaxReferences)
         {
             if (reference.ReadSyntax(cancellationToken) is not BaseMethodDeclarationSyntax declaration) continue;
@@ -130,9 +131,11 @@ internal static class ScheduledJobParser
                     && SymbolEqualityComparer.Default.Equals(callee.ContainingAssembly, compilation.Assembly))
                 {
                     calls.Add(new HostedServiceCall(callee.ContainingType.Name + "." + callee.Name, SourceLocation.From(call)));
+                    first.Add((callee, SourceLocation.From(call)));
                 }
             }
         }
+        calls.AddRange(CalledMethods.SecondLevel(first, null, compilation, cancellationToken).Where(c => c.Target != CalledMethods.Name(definition)));
         return (location, calls.ToEquatableArray());
     }
 

@@ -7,7 +7,8 @@ using DataDocGen.Generator.Model;
 namespace DataDocGen.Generator.Report;
 
 /// <summary>A background service or scheduled job with the data it moves: what its own code reads, writes, runs as SQL
-/// or sends to a broker, and what the methods it calls in other classes of the project do (one level, "through" them).</summary>
+/// or sends to a broker, and what the methods it calls in other classes of the project do, and the methods those call
+/// (two levels, "through" them: <see cref="Parsing.CalledMethods"/>).</summary>
 /// <param name="FullName">The class (hosted services, Quartz.NET jobs) or the method run (Hangfire: <c>Shop.Jobs.StockCopy.Run</c>).</param>
 /// <param name="Schedules">Where the code hands it to a scheduler (Hangfire, Quartz.NET) and when it runs; empty for hosted services.</param>
 internal sealed record BackgroundJobReport(string FullName, string Kind, SourceLocation? Location, EquatableArray<JobStepReport> Steps,
@@ -68,14 +69,14 @@ internal static class BackgroundJobs
         Func<string, bool> own, EquatableArray<HostedServiceCall> calls)
     {
         // Ordered by the job's line; on one line, what called methods do first (a call in a receiver or argument runs
-        // before the operation around it: `foreach (var o in reader.Due()) db.Add(...)`), each called method's facts in
-        // the order it does them (its transaction opened before the writes inside it).
+        // before the operation around it: `foreach (var o in reader.Due()) db.Add(...)`), then what the methods they call
+        // do, each method's facts in the order it does them (its transaction opened before the writes inside it).
         var steps = new List<(SourceLocation? Order, int Kind, SourceLocation? Within, JobStepReport Step)>();
         foreach (var (member, text, location) in facts)
         {
             if (own(member))
             {
-                steps.Add((location, 1, location, new JobStepReport(text, null, location)));
+                steps.Add((location, 2, location, new JobStepReport(text, null, location)));
             }
         }
         foreach (var call in calls)
@@ -84,7 +85,7 @@ internal static class BackgroundJobs
             var targets = new[] { call.Target }.Concat(implementations[call.Target.Substring(0, dot)].Select(i => i + call.Target.Substring(dot))).ToList();
             foreach (var (member, text, location) in facts.Where(f => targets.Contains(f.Member, StringComparer.Ordinal)))
             {
-                steps.Add((call.Location, 0, location, new JobStepReport(text, member, call.Location)));
+                steps.Add((call.Location, call.Via is null ? 0 : 1, location, new JobStepReport(text, call.Via is null ? member : call.Via + " → " + member, call.Location)));
             }
         }
         return steps.OrderBy(s => s.Order, LocationComparer.Instance).ThenBy(s => s.Kind).ThenBy(s => s.Within, LocationComparer.Instance)
