@@ -80,13 +80,13 @@ internal static class SchemaMarkdownEmitter
         if (!context.TablesUnknownBecause.IsEmpty)
         {
             md.Line("Table names are not shown for this context because:");
-            foreach (var reason in context.TablesUnknownBecause) md.Line("- " + md.WithLink(reason.What, reason.Location));
+            foreach (var reason in context.TablesUnknownBecause) md.Line("- " + md.WithLink(Markdown.Inline(reason.What), reason.Location));
             md.Line();
         }
         else if (!context.SchemaUnknownBecause.IsEmpty)
         {
             md.Line("Columns, keys and relationships are not shown for this context: DataDocGen does not evaluate this configuration yet, and shows nothing rather than something untrue:");
-            foreach (var reason in context.SchemaUnknownBecause) md.Line("- " + md.WithLink(reason.What, reason.Location));
+            foreach (var reason in context.SchemaUnknownBecause) md.Line("- " + md.WithLink(Markdown.Inline(reason.What), reason.Location));
             md.Line();
         }
     }
