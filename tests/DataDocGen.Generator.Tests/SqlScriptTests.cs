@@ -140,6 +140,43 @@ public class SqlScriptTests
         }
         """;
 
+    private const string OnlineMigration = """
+        using Microsoft.EntityFrameworkCore.Migrations;
+        namespace Shop.Migrations
+        {
+            [Microsoft.EntityFrameworkCore.Infrastructure.DbContext(typeof(Shop.Data.ShopContext))]
+            [Migration("20260301000000_Indexes")]
+            public class Indexes : Migration
+            {
+                protected override void Up(MigrationBuilder migrationBuilder)
+                {
+                    migrationBuilder.CreateIndex(name: "IX_Orders_Date", table: "Orders", column: "Date")
+                        .Annotation("SqlServer:Online", true);
+                    migrationBuilder.CreateIndex("IX_Orders_Status", "Orders", "Status")
+                        .Annotation("Relational:Comment", "x")
+                        .Annotation("Npgsql:CreatedConcurrently", true);
+                    migrationBuilder.CreateIndex(name: "IX_Orders_Total", table: "Orders", column: "Total")
+                        .Annotation("SqlServer:Online", false);
+                    migrationBuilder.AddColumn<int>(name: "Total", table: "Orders", nullable: false, defaultValue: 0)
+                        .Annotation("SqlServer:Online", true);
+                }
+            }
+        }
+        namespace Shop.Data { public class ShopContext : DbContext { } }
+        """;
+
+    [Fact]
+    public void Migration_annotations_for_indexes_built_without_blocking_are_listed()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Migrations/Indexes.cs", OnlineMigration)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("| `index IX_Orders_Date on Orders built online (migration annotation SqlServer:Online)` | `Indexes` | [Migrations/Indexes.cs:", md);
+        Assert.Contains("| `index IX_Orders_Status on Orders built concurrently (migration annotation Npgsql:CreatedConcurrently)` | `Indexes` |", md);
+        Assert.DoesNotContain("IX_Orders_Total on", md); // annotated false
+        Assert.DoesNotContain("index on", md); // an annotation on AddColumn is no index
+    }
+
     [Fact]
     public void EF_Core_indexes_created_online_or_concurrently_are_listed_with_the_SQL_ones()
     {

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using DataDocGen.Generator.Helpers;
@@ -30,7 +31,45 @@ internal static class SqlScriptParser
     }
 
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
-        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Sql" }, ArgumentList.Arguments.Count: > 0 };
+        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Sql" }, ArgumentList.Arguments.Count: > 0 }
+        || node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Annotation" }, ArgumentList.Arguments.Count: 2 } annotation
+           && CreateIndexOf(annotation) is not null;
+
+    /// <summary>The <c>CreateIndex(...)</c> call an <c>.Annotation(...)</c> chain in a migration hangs on, else null.</summary>
+    private static InvocationExpressionSyntax? CreateIndexOf(InvocationExpressionSyntax annotation)
+    {
+        for (var receiver = (annotation.Expression as MemberAccessExpressionSyntax)?.Expression; receiver is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call; receiver = access.Expression)
+        {
+            if (access.Name.Identifier.ValueText == "CreateIndex") return call;
+            if (access.Name.Identifier.ValueText != "Annotation") return null;
+        }
+        return null;
+    }
+
+    /// <summary>The annotations EF Core writes into a migration's <c>CreateIndex</c> for an index built without blocking
+    /// (<c>IsCreatedOnline()</c>, <c>IsCreatedConcurrently()</c>).</summary>
+    private static readonly Dictionary<string, string> NonBlockingAnnotations = new(System.StringComparer.Ordinal)
+    {
+        ["SqlServer:Online"] = "built online (migration annotation SqlServer:Online)",
+        ["Npgsql:CreatedConcurrently"] = "built concurrently (migration annotation Npgsql:CreatedConcurrently)",
+    };
+
+    private static SqlInCodeResult? Annotation(InvocationExpressionSyntax annotation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var arguments = annotation.ArgumentList.Arguments;
+        if (model.ConstantString(arguments[0].Expression, cancellationToken) is not { } name || !NonBlockingAnnotations.TryGetValue(name, out var how)) return null;
+        if (Semantics.ConstantOf(arguments[1].Expression, model, cancellationToken) is not { HasValue: true, Value: true }) return null;
+        if (CreateIndexOf(annotation) is not { } createIndex || Semantics.ExactMethod(createIndex, model, cancellationToken) is not { } create
+            || !create.ContainingType.Is("Microsoft.EntityFrameworkCore.Migrations", "MigrationBuilder")) return null;
+        string? Argument(string parameter) => createIndex.ArgumentList.Arguments
+            .Where(a => OptionsBuilderParser.ParameterFor(a, createIndex.ArgumentList, create)?.Name == parameter)
+            .Select(a => model.ConstantString(a.Expression, cancellationToken)).FirstOrDefault();
+        var index = Argument("name");
+        var table = Argument("table");
+        var source = model.GetEnclosingSymbol(annotation.SpanStart, cancellationToken)?.ContainingType?.Name ?? "migration";
+        var fact = "index " + (index is null ? "" : index + " ") + "on " + (table ?? "a table not named by a constant") + " " + how;
+        return new SqlInCodeResult(new[] { new SqlFactSpec("deployment", fact, source, SourceLocation.From(annotation)) }.ToEquatableArray(), null);
+    }
 
     public static SqlInCodeResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -38,6 +77,7 @@ internal static class SqlScriptParser
         {
             var invocation = (InvocationExpressionSyntax)context.Node;
             var model = context.SemanticModel;
+            if (invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Annotation" }) return Annotation(invocation, model, cancellationToken);
             if (OptionsBuilderParser.ResolveMethod(invocation, model, cancellationToken) is not { } method) return null;
             var owner = (method.ReducedFrom ?? method).ContainingType;
             var isMigration = owner.Is("Microsoft.EntityFrameworkCore.Migrations", "MigrationBuilder") || owner.IsInNamespaceOrBelow("FluentMigrator");
