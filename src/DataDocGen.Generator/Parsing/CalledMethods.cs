@@ -12,28 +12,42 @@ namespace DataDocGen.Generator.Parsing;
 /// The calls a background job makes into this project's methods, and the calls those methods make in turn (a second
 /// level: a job calling <c>WarehouseDirectory.CountsAsync</c>, whose cache factory calls <c>WarehouseReader.CountsAsync</c>).
 /// A second-level call keeps the job's own call site as its location and names the method it went through
-/// (<see cref="HostedServiceCall.Via"/>). Bodies in other files are read through <see cref="SourceReads"/>.
+/// (<see cref="HostedServiceCall.Via"/>). Bodies in other files are read through <see cref="SourceReads"/>. Hosted
+/// services, Quartz.NET jobs (<see cref="HostedServiceParser"/>) and Hangfire jobs (<see cref="ScheduledJobParser"/>) share it.
 /// </summary>
 internal static class CalledMethods
 {
-    /// <summary>The project method an invocation calls (its original definition), or null for anything else.</summary>
-    public static IMethodSymbol? ProjectMethod(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    /// <summary>Both levels of calls made from <paramref name="bodies"/> (syntax of the job, read with <paramref name="model"/>):
+    /// calls to methods of <paramref name="job"/> itself are not followed (its own code is read as the job's).</summary>
+    public static EquatableArray<HostedServiceCall> Of(IEnumerable<SyntaxNode> bodies, SemanticModel model, ISymbol job, CancellationToken cancellationToken)
     {
-        var called = Semantics.SymbolOrMethod(invocation, model, cancellationToken) as IMethodSymbol;
-        var target = (called?.ReducedFrom ?? called)?.OriginalDefinition;
-        return target is { DeclaringSyntaxReferences.IsEmpty: false } && SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, model.Compilation.Assembly)
-            ? target
-            : null;
+        // A partial method's body may sit in another file than its first declaration: each body is read with its own model.
+        var first = bodies.SelectMany(body => In(body, body.SyntaxTree == model.SyntaxTree ? model : model.Compilation.ReadSemanticModel(body.SyntaxTree), job, cancellationToken)).ToList();
+        return first.Select(c => new HostedServiceCall(Name(c.Method), c.Site))
+            .Concat(SecondLevel(first, job, model.Compilation, cancellationToken))
+            .ToEquatableArray();
     }
 
     public static string Name(IMethodSymbol method) => method.ContainingType.Name + "." + method.Name;
 
-    /// <summary>
-    /// For each first-level call (<paramref name="first"/>: the called method and the job's call site), the calls its body
-    /// makes into other project methods, lambdas included, as second-level calls at the job's call site. Methods of
-    /// <paramref name="job"/> itself and the first-level method are skipped.
-    /// </summary>
-    public static IEnumerable<HostedServiceCall> SecondLevel(IEnumerable<(IMethodSymbol Method, SourceLocation? Site)> first, INamedTypeSymbol? job,
+    /// <summary>The calls <paramref name="body"/> makes into this project's methods (original definitions), other than into
+    /// <paramref name="skip"/> (a type: its methods; a method: itself), with their sites.</summary>
+    private static IEnumerable<(IMethodSymbol Method, SourceLocation? Site)> In(SyntaxNode body, SemanticModel model, ISymbol skip, CancellationToken cancellationToken)
+    {
+        foreach (var invocation in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var called = Semantics.SymbolOrMethod(invocation, model, cancellationToken) as IMethodSymbol;
+            var target = (called?.ReducedFrom ?? called)?.OriginalDefinition;
+            if (target is not { DeclaringSyntaxReferences.IsEmpty: false } || !SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, model.Compilation.Assembly)) continue;
+            if (SymbolEqualityComparer.Default.Equals(target, skip) || SymbolEqualityComparer.Default.Equals(target.ContainingType, skip)) continue;
+            yield return (target, SourceLocation.From(invocation));
+        }
+    }
+
+    /// <summary>For each first-level call, the calls its body makes, lambdas included, as second-level calls at the job's
+    /// call site; calls back into the job and recursion into the method itself are skipped.</summary>
+    private static IEnumerable<HostedServiceCall> SecondLevel(IEnumerable<(IMethodSymbol Method, SourceLocation? Site)> first, ISymbol job,
         Compilation compilation, CancellationToken cancellationToken)
     {
         foreach (var (method, site) in first)
@@ -42,12 +56,9 @@ internal static class CalledMethods
             {
                 if (reference.ReadSyntax(cancellationToken) is not BaseMethodDeclarationSyntax declaration) continue;
                 var model = compilation.ReadSemanticModel(declaration.SyntaxTree);
-                foreach (var call in declaration.DescendantNodes().OfType<InvocationExpressionSyntax>())
+                foreach (var (callee, _) in In(declaration, model, method, cancellationToken))
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (ProjectMethod(call, model, cancellationToken) is not { } callee) continue;
-                    if (SymbolEqualityComparer.Default.Equals(callee, method)
-                        || (job is not null && SymbolEqualityComparer.Default.Equals(callee.ContainingType, job))) continue;
+                    if (SymbolEqualityComparer.Default.Equals(callee, job) || SymbolEqualityComparer.Default.Equals(callee.ContainingType, job)) continue;
                     yield return new HostedServiceCall(Name(callee), site, Name(method));
                 }
             }

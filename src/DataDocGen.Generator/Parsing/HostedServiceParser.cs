@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using DataDocGen.Generator.Helpers;
@@ -27,18 +26,7 @@ internal static class HostedServiceParser
             : type.AllInterfaces.Any(i => i.Is("Quartz", "IJob")) ? "Quartz.NET IJob" : null;
         if (kind is null) return null;
 
-        var first = new List<(IMethodSymbol Method, SourceLocation? Site)>();
-        foreach (var invocation in declaration.Members.OfType<BaseMethodDeclarationSyntax>().SelectMany(m => m.DescendantNodes().OfType<InvocationExpressionSyntax>()))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (CalledMethods.ProjectMethod(invocation, model, cancellationToken) is { } target && !SymbolEqualityComparer.Default.Equals(target.ContainingType, type))
-            {
-                first.Add((target, SourceLocation.From(invocation)));
-            }
-        }
-        var calls = first.Select(c => new HostedServiceCall(CalledMethods.Name(c.Method), c.Site))
-            .Concat(CalledMethods.SecondLevel(first, type, model.Compilation, cancellationToken))
-            .ToEquatableArray();
+        var calls = CalledMethods.Of(declaration.Members.OfType<BaseMethodDeclarationSyntax>(), model, type, cancellationToken);
         return new HostedServiceSpec(type.Name, type.ClrFullName(), kind, SourceLocation.From(declaration.Identifier.Parent!), calls);
     }
 }

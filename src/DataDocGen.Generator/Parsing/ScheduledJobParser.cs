@@ -115,28 +115,9 @@ internal static class ScheduledJobParser
         var definition = target.OriginalDefinition;
         if (!SymbolEqualityComparer.Default.Equals(definition.ContainingAssembly, compilation.Assembly)) return (null, EquatableArray<HostedServiceCall>.Empty);
         var location = SourceLocation.From(definition);
-        var calls = new List<HostedServiceCall>();
-        var first = new List<(IMethodSymbol Method, SourceLocation? Site)>();
-        foreach (var reference in definition.DeclaringSyntaxReferences)
-        {
-            if (reference.ReadSyntax(cancellationToken) is not BaseMethodDeclarationSyntax declaration) continue;
-            var model = compilation.ReadSemanticModel(declaration.SyntaxTree);
-            foreach (var call in declaration.DescendantNodes().OfType<InvocationExpressionSyntax>())
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var called = Semantics.SymbolOrMethod(call, model, cancellationToken) as IMethodSymbol;
-                var callee = (called?.ReducedFrom ?? called)?.OriginalDefinition;
-                if (callee is { DeclaringSyntaxReferences.IsEmpty: false }
-                    && !SymbolEqualityComparer.Default.Equals(callee, definition)
-                    && SymbolEqualityComparer.Default.Equals(callee.ContainingAssembly, compilation.Assembly))
-                {
-                    calls.Add(new HostedServiceCall(callee.ContainingType.Name + "." + callee.Name, SourceLocation.From(call)));
-                    first.Add((callee, SourceLocation.From(call)));
-                }
-            }
-        }
-        calls.AddRange(CalledMethods.SecondLevel(first, null, compilation, cancellationToken).Where(c => c.Target != CalledMethods.Name(definition)));
-        return (location, calls.ToEquatableArray());
+        var bodies = definition.DeclaringSyntaxReferences.Select(r => r.ReadSyntax(cancellationToken)).OfType<BaseMethodDeclarationSyntax>().ToList();
+        if (bodies.Count == 0) return (location, EquatableArray<HostedServiceCall>.Empty);
+        return (location, CalledMethods.Of(bodies, compilation.ReadSemanticModel(bodies[0].SyntaxTree), definition, cancellationToken));
     }
 
     /// <summary>A cron argument: a constant, a <c>Cron</c> helper call (<c>Cron.Daily(3)</c>) or method group

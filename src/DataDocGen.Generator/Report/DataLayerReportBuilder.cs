@@ -366,12 +366,8 @@ internal static class DataLayerReportBuilder
     }
 
     /// <summary><c>index on Order (Date, Status)</c>, from <c>HasIndex</c>'s members or names.</summary>
-    private static string IndexText(string entity, FluentStepSpec hasIndex)
-    {
-        var names = hasIndex.Arguments.SelectMany(a => a.StartsWith("=", StringComparison.Ordinal) ? a.Substring(1).Split(',')
-            : a.StartsWith("\"", StringComparison.Ordinal) ? new[] { a.Substring(1) } : new[] { "…" });
-        return "index on " + entity.Substring(entity.LastIndexOf('.') + 1) + " (" + string.Join(", ", names) + ")";
-    }
+    private static string IndexText(string entity, FluentStepSpec hasIndex) =>
+        "index on " + entity.Substring(entity.LastIndexOf('.') + 1) + " (" + (ChainInterpreter.Members(hasIndex) is { } names ? string.Join(", ", names) : "…") + ")";
 }
 
 /// <summary>Orders locations by path then line, ordinally, so output does not depend on the order files were compiled in.</summary>

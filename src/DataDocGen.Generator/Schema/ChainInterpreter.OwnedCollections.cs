@@ -175,15 +175,8 @@ internal sealed partial class ChainInterpreter
                     node.Indexes.Add(index);
                     state = State.Index;
                     break;
-                case (State.Index, "IsUnique"):
-                    index!.Unique = step.Argument(0) != "false";
-                    break;
-                case (State.Index, "HasDatabaseName" or "HasName"):
-                    index!.Name = Text(step, 0);
-                    break;
-                case (State.Index, "HasFilter"):
-                    index!.Filter = step.Argument(0) == "null" ? null : Text(step, 0);
-                    index.FilterSet = true;
+                case (State.Index, "IsUnique" or "HasDatabaseName" or "HasName" or "HasFilter"):
+                    ConfigureIndex(index!, step);
                     break;
                 // Read before the table was laid out (ReadOwnedCollectionShape).
                 case (State.Owned, "Ignore") when prefix is null && i == 0:

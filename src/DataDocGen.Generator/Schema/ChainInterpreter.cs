@@ -137,15 +137,8 @@ internal sealed partial class ChainInterpreter(SchemaBuilder builder)
                     entity.Indexes.Add(index);
                     state = State.Index;
                     break;
-                case (State.Index, "IsUnique"):
-                    index!.Unique = step.Argument(0) != "false";
-                    break;
-                case (State.Index, "HasDatabaseName" or "HasName"):
-                    index!.Name = Text(step, 0);
-                    break;
-                case (State.Index, "HasFilter"):
-                    index!.Filter = step.Argument(0) == "null" ? null : Text(step, 0);
-                    index.FilterSet = true;
+                case (State.Index, "IsUnique" or "HasDatabaseName" or "HasName" or "HasFilter"):
+                    ConfigureIndex(index!, step);
                     break;
                 case (State.Entity, "Property"):
                     var name = Members(step)?.FirstOrDefault();
@@ -499,8 +492,26 @@ internal sealed partial class ChainInterpreter(SchemaBuilder builder)
         (chain.RootType ?? "?") + (chain.Steps.Count == 0 ? "" : chain.Steps[0].Method.StartsWith("=", System.StringComparison.Ordinal)
             ? "." + chain.Steps[0].Method.Substring(1) + " = ..." : "." + chain.Steps.FirstOrDefault(s => !ReadOnlyMetadata.Contains(s.Method))?.Method);
 
+    /// <summary>A call on an index builder that shapes the index (entity types' and owned collections' alike).</summary>
+    private static void ConfigureIndex(IndexNode index, FluentStepSpec step)
+    {
+        switch (step.Method)
+        {
+            case "IsUnique":
+                index.Unique = step.Argument(0) != "false";
+                break;
+            case "HasDatabaseName" or "HasName":
+                index.Name = Text(step, 0);
+                break;
+            case "HasFilter":
+                index.Filter = step.Argument(0) == "null" ? null : Text(step, 0);
+                index.FilterSet = true;
+                break;
+        }
+    }
+
     /// <summary>Member names from <c>=A,B</c> (lambdas) or from string arguments; null when neither.</summary>
-    private static List<string>? Members(FluentStepSpec step)
+    internal static List<string>? Members(FluentStepSpec step)
     {
         if (step.Arguments.Count == 1 && step.Arguments[0].StartsWith("=", System.StringComparison.Ordinal))
         {
