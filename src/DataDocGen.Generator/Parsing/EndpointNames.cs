@@ -30,7 +30,7 @@ internal static class EndpointNames
             {
                 var name = access.Name.Identifier.ValueText;
                 if (!name.StartsWith("Map", System.StringComparison.Ordinal)) return Where(access.Expression, model, cancellationToken, depth + 1);
-                if (Semantics.Method(call, model, cancellationToken) is not { } map || !(map.ReducedFrom ?? map).ContainingType.IsInNamespaceOrBelow("Microsoft.AspNetCore")) return null;
+                if (!IsAspNetCoreMap(call, model, cancellationToken)) return null;
                 var route = call.ArgumentList.Arguments.Count > 0 && Semantics.ConstantOf(call.ArgumentList.Arguments[0].Expression, model, cancellationToken) is { HasValue: true, Value: string text } ? text : null;
                 if (MapVerbs.TryGetValue(name, out var verb) && route is not null) return verb + " " + Prefixed(access.Expression, route, model, cancellationToken, depth);
                 if (name == "MapGroup" && route is not null) return Prefixed(access.Expression, route, model, cancellationToken, depth) + " (route group)";
@@ -60,7 +60,7 @@ internal static class EndpointNames
                 case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call:
                     if (access.Name.Identifier.ValueText == "MapGroup")
                     {
-                        if (Semantics.Method(call, model, cancellationToken) is not { } map || !(map.ReducedFrom ?? map).ContainingType.IsInNamespaceOrBelow("Microsoft.AspNetCore")) return null;
+                        if (!IsAspNetCoreMap(call, model, cancellationToken)) return null;
                         keys.Add(Model.SourceLocation.Normalize(call.SyntaxTree.FilePath) + "@" + call.SpanStart.ToString(System.Globalization.CultureInfo.InvariantCulture));
                     }
                     current = access.Expression;
@@ -74,6 +74,10 @@ internal static class EndpointNames
         }
         return null;
     }
+
+    /// <summary>A <c>Map*</c> call of ASP.NET Core's routing (not a look-alike of the project's).</summary>
+    private static bool IsAspNetCoreMap(InvocationExpressionSyntax call, SemanticModel model, CancellationToken cancellationToken) =>
+        Semantics.Method(call, model, cancellationToken) is { } map && (map.ReducedFrom ?? map).ContainingType.IsInNamespaceOrBelow("Microsoft.AspNetCore");
 
     /// <summary>The route with the prefixes of the groups the receiver stands for; "…" for a group whose prefix is not read.</summary>
     private static string Prefixed(ExpressionSyntax receiver, string route, SemanticModel model, CancellationToken cancellationToken, int depth)
