@@ -21,7 +21,10 @@ internal sealed record BackgroundJobReport(string FullName, string Kind, SourceL
 internal sealed record JobScheduleReport(string Text, SourceLocation? Location);
 
 /// <param name="Through">The project method the job calls that does it, e.g. <c>OfflineShipmentRepository.Due</c>; null for the job's own code.</param>
-internal sealed record JobStepReport(string Text, string? Through, SourceLocation? Location);
+/// <param name="OnCacheMiss">It runs only on a cache miss: the call it comes through sits inside the factory lambda of a
+/// cache-aside call (<see cref="HostedServiceCall.OnCacheMiss"/>), or the fact itself does (on a line holding only the
+/// factory's code, <see cref="CacheUseSpec.FactoryLines"/>).</param>
+internal sealed record JobStepReport(string Text, string? Through, SourceLocation? Location, bool OnCacheMiss = false);
 
 /// <summary>
 /// Section 5.2, "background jobs that copy data between stores": joins background services with the facts already
@@ -41,7 +44,10 @@ internal static class BackgroundJobs
         var implementations = report.Repositories
             .SelectMany(r => r.Repository.Interfaces.Select(i => (Interface: SimpleName(i), Implementation: SimpleName(r.Repository.FullName))))
             .ToLookup(p => p.Interface, p => p.Implementation, StringComparer.Ordinal);
-        var facts = Facts(report).ToList();
+        // A fact on a line that holds only code of a cache-aside call's factory runs only on a cache miss.
+        var factoryLines = new HashSet<SourceLocation>(report.CacheUses.SelectMany(u => u.Location is null ? Enumerable.Empty<SourceLocation>()
+            : u.FactoryLines.Select(line => new SourceLocation(u.Location.Path, line))));
+        var facts = Facts(report).Select(f => (f.Member, f.Text, f.Location, InFactory: f.Location is not null && factoryLines.Contains(f.Location))).ToList();
         var jobs = new List<BackgroundJobReport>();
         // Quartz.NET: the registrations of each job class, and the triggers that fire one of their keys.
         var quartz = scheduled.Where(s => s.JobClass is not null).ToLookup(s => s.JobClass!, StringComparer.Ordinal);
@@ -157,27 +163,30 @@ internal static class BackgroundJobs
 
     /// <summary>The facts of the job's own code (members <paramref name="own"/> accepts) and of the project methods it
     /// calls (through a repository interface, the repositories implementing it), in the order of the job's code.</summary>
-    private static EquatableArray<JobStepReport> Steps(List<(string Member, string Text, SourceLocation? Location)> facts, ILookup<string, string> implementations,
+    private static EquatableArray<JobStepReport> Steps(List<(string Member, string Text, SourceLocation? Location, bool InFactory)> facts, ILookup<string, string> implementations,
         Func<string, bool> own, EquatableArray<HostedServiceCall> calls)
     {
         // Ordered by the job's line; on one line, what called methods do first (a call in a receiver or argument runs
         // before the operation around it: `foreach (var o in reader.Due()) db.Add(...)`), then what the methods they call
         // do, each method's facts in the order it does them (its transaction opened before the writes inside it).
         var steps = new List<(SourceLocation? Order, int Kind, SourceLocation? Within, JobStepReport Step)>();
-        foreach (var (member, text, location) in facts)
+        foreach (var (member, text, location, inFactory) in facts)
         {
             if (own(member))
             {
-                steps.Add((location, 2, location, new JobStepReport(text, null, location)));
+                steps.Add((location, 2, location, new JobStepReport(text, null, location, inFactory)));
             }
         }
         foreach (var call in calls)
         {
             var dot = call.Target.LastIndexOf('.');
             var targets = new[] { call.Target }.Concat(implementations[call.Target.Substring(0, dot)].Select(i => i + call.Target.Substring(dot))).ToList();
-            foreach (var (member, text, location) in facts.Where(f => targets.Contains(f.Member, StringComparer.Ordinal)))
+            foreach (var (member, text, location, inFactory) in facts.Where(f => targets.Contains(f.Member, StringComparer.Ordinal)))
             {
-                steps.Add((call.Location, call.Via is null ? 0 : 1, location, new JobStepReport(text, call.Via is null ? member : call.Via + " → " + member, call.Location)));
+                // On a cache miss: the call sits in a factory (in the job, or in the method that makes a second-level call),
+                // or the fact itself does.
+                steps.Add((call.Location, call.Via is null ? 0 : 1, location, new JobStepReport(text, call.Via is null ? member : call.Via + " → " + member, call.Location,
+                    call.OnCacheMiss || inFactory)));
             }
         }
         return steps.OrderBy(s => s.Order, LocationComparer.Instance).ThenBy(s => s.Kind).ThenBy(s => s.Within, LocationComparer.Instance)
