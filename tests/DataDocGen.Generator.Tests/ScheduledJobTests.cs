@@ -382,6 +382,30 @@ public class ScheduledJobTests
     }
 
     [Fact]
+    public void An_explicit_interface_implementation_is_the_method_that_runs()
+    {
+        var md = GeneratorHarness.Run(Sources.With(("Data/Contexts.cs", Data), ("Jobs/Jobs.cs", """
+            using Hangfire;
+            namespace Shop.Jobs
+            {
+                public interface ICopyJob { int Run(); }
+                public class CopyJob(Shop.Data.OrderReader reader) : ICopyJob
+                {
+                    public int Run() => 0;
+                    int ICopyJob.Run() => reader.Due().Count;
+                }
+                public static class Schedules
+                {
+                    public static void Register() => BackgroundJob.Enqueue<ICopyJob>(x => x.Run());
+                }
+            }
+            """))).Markdown!;
+        Assert.Contains("| `Shop.Jobs.ICopyJob.Run`<br>implemented by `CopyJob.Shop.Jobs.ICopyJob.Run` [Jobs/Jobs.cs:13](Jobs/Jobs.cs#L13) (the only implementation in this project; no registration found here) | Hangfire job | "
+            + "`BackgroundJob.Enqueue`: enqueued once (fire-and-forget) [Jobs/Jobs.cs:17](Jobs/Jobs.cs#L17) | "
+            + "reads `Shop.Domain.Order` with `ToList` through `OrderReader.Due` [Jobs/Jobs.cs:13](Jobs/Jobs.cs#L13) |", md);
+    }
+
+    [Fact]
     public void An_Enqueue_of_another_library_on_an_interface_is_not_a_job()
     {
         var md = GeneratorHarness.Run(Sources.With(("Data/Contexts.cs", Data), ("Jobs/Reports.cs", ReportJobs), ("Jobs/Queue.cs", """
