@@ -17,6 +17,7 @@ builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer
 builder.Services.AddSingleton<StockCache>();
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<WarehouseDirectory>();
+builder.Services.AddScoped<IStockReportJob, StockReportJob>();
 builder.Services.AddSingleton(_ => new ProducerBuilder<string, StockLevelChanged>(new ProducerConfig
     {
         BootstrapServers = configuration["Kafka:BootstrapServers"],

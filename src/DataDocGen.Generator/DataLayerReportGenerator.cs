@@ -41,6 +41,8 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         public const string Crud = nameof(Crud);
         public const string DocumentCrud = nameof(DocumentCrud);
         public const string Repositories = nameof(Repositories);
+        public const string RepositoryFacts = nameof(RepositoryFacts);
+        public const string ServiceRegistrations = nameof(ServiceRegistrations);
         public const string Validation = nameof(Validation);
         public const string Seeding = nameof(Seeding);
         public const string Security = nameof(Security);
@@ -108,7 +110,16 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         var stores = scanned.Select(static (sites, _) => sites.Of(Detectors.Stores)).WithTrackingName(TrackingNames.Stores);
         var crud = scanned.Select(static (sites, _) => sites.Of(Detectors.Crud)).WithTrackingName(TrackingNames.Crud);
         var documentCrud = scanned.Select(static (sites, _) => sites.Of(Detectors.DocumentCrud)).WithTrackingName(TrackingNames.DocumentCrud);
-        var repositories = scanned.Select(static (sites, _) => sites.Of(Detectors.Repositories)).WithTrackingName(TrackingNames.Repositories);
+        var repositorySites = scanned.Select(static (sites, _) => sites.Of(Detectors.Repositories)).WithTrackingName(TrackingNames.Repositories);
+        // The report step takes repositories and their registrations only: registrations of other services (read for the
+        // jobs Hangfire resolves through the container) go to the background jobs step, and leave the report's inputs unchanged.
+        var repositories = repositorySites
+            .Select(static (found, _) => found.Where(r => r!.Repository is not null || r.Registration is not null || r.Error is not null)
+                .Select(r => r!.Service is null ? r : r with { Service = null }).ToEquatableArray())
+            .WithTrackingName(TrackingNames.RepositoryFacts);
+        var serviceRegistrations = repositorySites
+            .Select(static (found, _) => found.Select(r => r!.Service).Where(s => s is not null).Select(s => s!).ToEquatableArray())
+            .WithTrackingName(TrackingNames.ServiceRegistrations);
         var validation = scanned.Select(static (sites, _) => sites.Of(Detectors.Validation)).WithTrackingName(TrackingNames.Validation);
         var seeding = scanned.Select(static (sites, _) => sites.Of(Detectors.Seeding)).WithTrackingName(TrackingNames.Seeding);
         var security = scanned.Select(static (sites, _) => sites.Of(Detectors.Security)).WithTrackingName(TrackingNames.Security);
@@ -211,8 +222,8 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         // the project methods they call (5.2).
         var hostedServices = scanned.Select(static (sites, _) => sites.Of(Detectors.HostedServices)).WithTrackingName(TrackingNames.HostedServices);
         var scheduledJobs = scanned.Select(static (sites, _) => sites.Of(Detectors.ScheduledJobs)).WithTrackingName(TrackingNames.ScheduledJobs);
-        report = report.Combine(hostedServices.Combine(scheduledJobs))
-            .Select(static (input, _) => WithBackgroundJobs(input.Left, input.Right.Left, input.Right.Right))
+        report = report.Combine(hostedServices.Combine(scheduledJobs).Combine(serviceRegistrations))
+            .Select(static (input, _) => WithBackgroundJobs(input.Left, input.Right.Left.Left, input.Right.Left.Right, input.Right.Right))
             .WithTrackingName(TrackingNames.BackgroundJobs);
 
         // Schema per tenant (4.2): the run-time default schema, the key factory registration and the factory, joined
@@ -323,12 +334,13 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         return new ReportResult(result.Report is { } built ? built with { Tenancy = specs } : null, result.Errors.Concat(errors).ToEquatableArray());
     }
 
-    private static ReportResult WithBackgroundJobs(ReportResult result, EquatableArray<HostedServiceSpec> services, EquatableArray<ScheduledJobResult> scheduled)
+    private static ReportResult WithBackgroundJobs(ReportResult result, EquatableArray<HostedServiceSpec> services, EquatableArray<ScheduledJobResult> scheduled,
+        EquatableArray<ServiceImplementationSpec> registrations)
     {
         if (services.IsEmpty && scheduled.IsEmpty) return result;
         var errors = scheduled.Select(f => f!.Error).Where(e => e is not null).Select(e => e!).ToList();
         var specs = scheduled.Select(f => f!.Spec).Where(s => s is not null).Select(s => s!).ToList();
-        var built = result.Report is { } report ? report with { BackgroundJobs = BackgroundJobs.Find(report, services.Select(s => s!).ToList(), specs) } : null;
+        var built = result.Report is { } report ? report with { BackgroundJobs = BackgroundJobs.Find(report, services.Select(s => s!).ToList(), specs, registrations.Select(r => r!).ToList()) } : null;
         return new ReportResult(built, errors.Count == 0 ? result.Errors : result.Errors.Concat(errors).ToEquatableArray());
     }
 

@@ -97,6 +97,7 @@ public class BackgroundJobTests
     {
         var md = GeneratorHarness.Run(Sources.With(
             ("Data/Shop.cs", """
+                using Microsoft.Extensions.Caching.Memory;
                 namespace Shop.Data
                 {
                     public class Order { public int Id { get; set; } }
@@ -139,11 +140,95 @@ public class BackgroundJobTests
                 }
                 """))).Markdown!;
         var row = Assert.Single(md.Split('\n'), l => l.StartsWith("| `Shop.Jobs.Sweeper` |", StringComparison.Ordinal));
-        // The read in the OrderReader.Open that Directory.Orders' cache factory calls, at the job's own call site.
-        Assert.Contains("| reads `Shop.Data.Order` with `ToList` through `Directory.Orders → OrderReader.Open` [Jobs/Sweeper.cs:15](Jobs/Sweeper.cs#L15)<br>", row);
+        // The read in the OrderReader.Open that Directory.Orders' cache factory calls, at the job's own call site: it runs
+        // only on a cache miss; the cache use itself is Directory.Orders' own.
+        Assert.Contains("| uses the cache IMemoryCache key `orders` (GetOrCreate) through `Directory.Orders` [Jobs/Sweeper.cs:15](Jobs/Sweeper.cs#L15)<br>"
+            + "reads `Shop.Data.Order` with `ToList` through `Directory.Orders → OrderReader.Open` (on a cache miss) [Jobs/Sweeper.cs:15](Jobs/Sweeper.cs#L15)<br>", row);
         // Two levels only: Archive.Count, three calls away, is not followed; the job's own Report, reached back, is its own fact.
         Assert.DoesNotContain("Archive.Count", row);
         Assert.DoesNotContain("→ Sweeper.Report", row);
+    }
+
+    [Fact]
+    public void Calls_inside_a_cache_aside_factory_are_marked_as_running_on_a_cache_miss_and_nothing_else_is()
+    {
+        var output = GeneratorHarness.Run(Sources.With(
+            ("Data/Shop.cs", """
+                using System.Threading.Tasks;
+                namespace Shop.Data
+                {
+                    public class Order { public int Id { get; set; } }
+                    public class ShopContext : DbContext
+                    {
+                        public DbSet<Order> Orders => Set<Order>();
+                        protected override void OnConfiguring(DbContextOptionsBuilder o) => o.UseSqlite("Data Source=shop.db");
+                    }
+                    public class OrderReader(ShopContext db)
+                    {
+                        public Task<List<Order>> OpenAsync() => db.Orders.ToListAsync();
+                        public int Count() => db.Orders.Count();
+                        public Order? First() => db.Orders.FirstOrDefault();
+                        public Order? Last() => db.Orders.OrderBy(o => o.Id).LastOrDefault();
+                        public Task<List<Order>?> CachedAsync(Microsoft.Extensions.Caching.Memory.IMemoryCache cache) =>
+                            Microsoft.Extensions.Caching.Memory.CacheExtensions.GetOrCreateAsync(cache, "cached", entry =>
+                            {
+                                return db.Orders.Where(o => o.Id > 2).ToListAsync();
+                            });
+                    }
+                    // Not a cache: its GetOrCreate's lambda runs whatever happens.
+                    public class Memo { public T GetOrCreate<T>(string key, System.Func<string, T> factory) => factory(key); }
+                }
+                """),
+            ("Jobs/Warmer.cs", """
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.Caching.Memory;
+                using Microsoft.Extensions.Caching.Hybrid;
+                using ZiggyCreatures.Caching.Fusion;
+                namespace Shop.Jobs
+                {
+                    public sealed class Warmer(IMemoryCache cache, HybridCache hybrid, IFusionCache fusion, Shop.Data.Memo memo, Shop.Data.OrderReader reader, Shop.Data.ShopContext db) : Microsoft.Extensions.Hosting.BackgroundService
+                    {
+                        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                        {
+                            var open = await cache.GetOrCreateAsync("orders", entry =>
+                            {
+                                entry.SlidingExpiration = System.TimeSpan.FromMinutes(1);
+                                return reader.OpenAsync();
+                            });
+                            var count = cache.GetOrCreate("count", _ => 0) + reader.Count();
+                            var first = await hybrid.GetOrCreateAsync("first", async ct => await Task.FromResult(reader.First()), cancellationToken: stoppingToken);
+                            var last = await fusion.GetOrSetAsync<Shop.Data.Order?>("last", (ctx, ct) => Task.FromResult(reader.Last()), options => options.SetDuration(System.TimeSpan.FromMinutes(reader.Count())));
+                            var memoised = memo.GetOrCreate("count", _ => reader.Count());
+                            var direct = await cache.GetOrCreateAsync("direct", entry =>
+                            {
+                                return db.Orders.Where(o => o.Id > 1).ToListAsync();
+                            });
+                            var inline = await cache.GetOrCreateAsync("inline", entry => db.Orders.Where(o => o.Id > 3).ToListAsync());
+                            var cached = await reader.CachedAsync(cache);
+                        }
+                    }
+                }
+                """)));
+        var md = output.Markdown!;
+        var row = Assert.Single(md.Split('\n'), l => l.StartsWith("| `Shop.Jobs.Warmer` |", StringComparison.Ordinal));
+        Assert.Contains("reads `Shop.Data.Order` with `ToListAsync` through `OrderReader.OpenAsync` (on a cache miss) [Jobs/Warmer.cs:20](Jobs/Warmer.cs#L20)", row);
+        // After the cache call on the same line, not inside its factory: runs every time.
+        Assert.Contains("reads `Shop.Data.Order` with `Count` through `OrderReader.Count` [Jobs/Warmer.cs:22](Jobs/Warmer.cs#L22)", row);
+        Assert.Contains("reads `Shop.Data.Order` with `FirstOrDefault` through `OrderReader.First` (on a cache miss) [Jobs/Warmer.cs:23](Jobs/Warmer.cs#L23)", row);
+        Assert.Contains("reads `Shop.Data.Order` with `LastOrDefault` through `OrderReader.Last` (on a cache miss) [Jobs/Warmer.cs:24](Jobs/Warmer.cs#L24)", row);
+        // FusionCache's options lambda is no factory (the Count in it runs on every call).
+        Assert.Contains("through `OrderReader.Count` [Jobs/Warmer.cs:24](Jobs/Warmer.cs#L24)", row);
+        // A look-alike GetOrCreate is no cache.
+        Assert.Contains("reads `Shop.Data.Order` with `Count` through `OrderReader.Count` [Jobs/Warmer.cs:25](Jobs/Warmer.cs#L25)", row);
+        // The job's own code and a called method's own code on lines of a factory; a factory sharing its line with the
+        // cache call is not marked (its code is not told apart by line).
+        Assert.Contains("reads `Shop.Data.Order` with `ToListAsync` (on a cache miss) [Jobs/Warmer.cs:28](Jobs/Warmer.cs#L28)", row);
+        Assert.Contains("reads `Shop.Data.Order` with `ToListAsync` [Jobs/Warmer.cs:30](Jobs/Warmer.cs#L30)", row);
+        Assert.Contains("reads `Shop.Data.Order` with `ToListAsync` through `OrderReader.CachedAsync` (on a cache miss) [Jobs/Warmer.cs:31](Jobs/Warmer.cs#L31)", row);
+        Assert.Equal(5, row.Split("(on a cache miss)").Length - 1);
+        Assert.Contains("\"onCacheMiss\": true", output.Json);
+        Assert.Contains("\"onCacheMiss\": false", output.Json);
     }
 
     [Fact]

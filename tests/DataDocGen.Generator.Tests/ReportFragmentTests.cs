@@ -25,6 +25,46 @@ public class ReportFragmentTests
         Assert.Null(ReportFragment.Read("not json"));
     }
 
+    [Fact]
+    public void Background_jobs_with_their_implementation_and_cache_miss_steps_read_back()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Jobs.cs", """
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Caching.Memory;
+            namespace Shop.Jobs
+            {
+                public class ShopContext : DbContext
+                {
+                    public DbSet<Shop.Domain.Order> Orders => Set<Shop.Domain.Order>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder o) => o.UseSqlite("Data Source=shop.db");
+                }
+                public interface IReportJob { Task<List<Shop.Domain.Order>?> RunAsync(); }
+                public sealed class ReportJob(ShopContext db, IMemoryCache cache) : IReportJob
+                {
+                    public Task<List<Shop.Domain.Order>?> RunAsync() => cache.GetOrCreateAsync("orders", entry =>
+                    {
+                        return db.Orders.ToListAsync();
+                    });
+                }
+                public static class Schedules
+                {
+                    public static void Register(IServiceCollection services)
+                    {
+                        services.AddScoped<IReportJob, ReportJob>();
+                        Hangfire.RecurringJob.AddOrUpdate<IReportJob>("reports", j => j.RunAsync(), Hangfire.Cron.Daily);
+                    }
+                }
+            }
+            """)));
+        Assert.Contains("(on a cache miss)", output.Markdown);
+        Assert.Contains("implemented by `ReportJob.RunAsync`", output.Markdown);
+
+        var report = ReportFragment.Read(output.Fragment!);
+        Assert.NotNull(report);
+        Assert.Equal(output.Fragment, ReportFragment.Write(report!));
+        Assert.Equal(output.Markdown, MarkdownEmitter.Emit(report!, new RelativePath(GeneratorHarness.ProjectDir)));
+    }
+
     private const string Infrastructure = """
         using System.Threading.Tasks;
         namespace Shop.Data

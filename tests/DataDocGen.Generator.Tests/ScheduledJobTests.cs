@@ -6,6 +6,7 @@ namespace DataDocGen.Generator.Tests;
 /// Hangfire resolves them), and the data the method or job class moves; their own stores; look-alikes are nothing.</summary>
 public class ScheduledJobTests
 {
+
     private const string Data = """
         namespace Shop.Data
         {
@@ -244,8 +245,185 @@ public class ScheduledJobTests
             }
             """))).Markdown!;
         Assert.Contains("| `Shop.Jobs.CopyJob.Run` | Hangfire job | `RecurringJob.AddOrUpdate` id `id` (not a constant): cron `30 * * * *` (`Cron.Hourly(30)`) [Jobs/Jobs.cs:15](Jobs/Jobs.cs#L15) |", md);
-        // The container chooses the implementation of an interface job: nothing is claimed for it.
-        Assert.DoesNotContain("through-interface", md);
+        // The container chooses the implementation of an interface job: with no registration here, the only class of this
+        // project implementing it is named as such.
+        Assert.Contains("| `Shop.Jobs.ICopyJob.Run`<br>implemented by `CopyJob.Run` [Jobs/Jobs.cs:10](Jobs/Jobs.cs#L10) (the only implementation in this project; no registration found here) | Hangfire job | "
+            + "`RecurringJob.AddOrUpdate` id `through-interface`: cron `0 0 * * *` (`Cron.Daily()`) [Jobs/Jobs.cs:16](Jobs/Jobs.cs#L16) | "
+            + "reads `Shop.Domain.Order` with `ToList` through `OrderReader.Due` [Jobs/Jobs.cs:10](Jobs/Jobs.cs#L10) | [Jobs/Jobs.cs:9](Jobs/Jobs.cs#L9) |", md);
+    }
+
+    private const string ReportJobs = """
+        using System.Threading.Tasks;
+        using Hangfire;
+        namespace Shop.Jobs
+        {
+            public interface IReportJob { Task RunAsync(); }
+            public sealed class ReportJob(Shop.Data.OrderReader reader) : IReportJob
+            {
+                public Task RunAsync() { reader.Due(); return Task.CompletedTask; }
+            }
+            public sealed class ArchiveReportJob(Shop.Data.ArchiveContext archive) : IReportJob
+            {
+                public Task RunAsync() => archive.Customers.Where(c => c.Id < 0).ExecuteDeleteAsync();
+            }
+            public interface IEmailSender { Task SendAsync(int id); }
+            public sealed class EmailSender(Shop.Data.ArchiveContext archive) : IEmailSender
+            {
+                public Task SendAsync(int id) { archive.Customers.Add(new Shop.Domain.Customer { Id = id }); return archive.SaveChangesAsync(); }
+            }
+            public sealed class TestEmailSender : IEmailSender { public Task SendAsync(int id) => Task.CompletedTask; }
+            public abstract class CleanupJob { public abstract int Run(); }
+            public sealed class OrderCleanup(Shop.Data.OrderReader reader) : CleanupJob { public override int Run() => reader.Due().Count; }
+        }
+        """;
+
+    [Fact]
+    public void A_Hangfire_job_on_an_interface_runs_the_implementation_registered_for_it()
+    {
+        var md = GeneratorHarness.Run(Sources.With(("Data/Contexts.cs", Data), ("Jobs/Reports.cs", ReportJobs), ("Program.cs", """
+            using Hangfire;
+            using Shop.Jobs;
+            public static class Startup
+            {
+                public static void Configure(IServiceCollection services, int id)
+                {
+                    services.AddScoped<IReportJob, ReportJob>();
+                    services.AddTransient(typeof(IEmailSender), typeof(EmailSender));
+                    RecurringJob.AddOrUpdate<IReportJob>("reports", j => j.RunAsync(), Cron.Daily);
+                    BackgroundJob.Enqueue<IEmailSender>(s => s.SendAsync(id));
+                    RecurringJob.AddOrUpdate<CleanupJob>("cleanup", j => j.Run(), Cron.Hourly());
+                }
+            }
+            """))).Markdown!;
+        // Two classes implement IReportJob: the registration names the one the activator gets.
+        Assert.Contains("| `Shop.Jobs.IReportJob.RunAsync`<br>implemented by `ReportJob.RunAsync` [Jobs/Reports.cs:13](Jobs/Reports.cs#L13) (registered [Program.cs:12](Program.cs#L12)) | Hangfire job | "
+            + "`RecurringJob.AddOrUpdate` id `reports`: cron `0 0 * * *` (`Cron.Daily`) [Program.cs:14](Program.cs#L14) | "
+            + "reads `Shop.Domain.Order` with `ToList` through `OrderReader.Due` [Jobs/Reports.cs:13](Jobs/Reports.cs#L13) | [Jobs/Reports.cs:10](Jobs/Reports.cs#L10) |", md);
+        Assert.DoesNotContain("ExecuteDeleteAsync", md.Split('\n').Single(l => l.StartsWith("| `Shop.Jobs.IReportJob.RunAsync`", StringComparison.Ordinal)));
+        // The typeof form.
+        Assert.Contains("| `Shop.Jobs.IEmailSender.SendAsync`<br>implemented by `EmailSender.SendAsync` [Jobs/Reports.cs:22](Jobs/Reports.cs#L22) (registered [Program.cs:13](Program.cs#L13)) | Hangfire job | "
+            + "`BackgroundJob.Enqueue`: enqueued once (fire-and-forget) [Program.cs:15](Program.cs#L15) | "
+            + "creates `Shop.Domain.Customer` with `Add` [Jobs/Reports.cs:22](Jobs/Reports.cs#L22) | [Jobs/Reports.cs:19](Jobs/Reports.cs#L19) |", md);
+        // An abstract member: the one derived class of this project.
+        Assert.Contains("| `Shop.Jobs.CleanupJob.Run`<br>implemented by `OrderCleanup.Run` [Jobs/Reports.cs:26](Jobs/Reports.cs#L26) (the only implementation in this project; no registration found here) | Hangfire job | ", md);
+
+        var json = GeneratorHarness.Run(Sources.With(("Data/Contexts.cs", Data), ("Jobs/Reports.cs", ReportJobs), ("Program.cs", """
+            public static class Startup
+            {
+                public static void Configure(IServiceCollection services)
+                {
+                    services.AddScoped<Shop.Jobs.IReportJob, Shop.Jobs.ReportJob>();
+                    Hangfire.RecurringJob.AddOrUpdate<Shop.Jobs.IReportJob>("reports", j => j.RunAsync(), Hangfire.Cron.Daily);
+                }
+            }
+            """))).Json!;
+        Assert.Contains("\"text\": \"implemented by `ReportJob.RunAsync`\"", json);
+        Assert.Contains("\"text\": \" (registered\"", json);
+    }
+
+    [Fact]
+    public void A_Hangfire_job_on_an_interface_with_no_single_implementation_is_listed_without_steps()
+    {
+        var md = GeneratorHarness.Run(Sources.With(("Data/Contexts.cs", Data), ("Jobs/Reports.cs", ReportJobs), ("Program.cs", """
+            using Hangfire;
+            using Shop.Jobs;
+            public static class Startup
+            {
+                public static void Configure(IServiceCollection services, bool test)
+                {
+                    services.AddScoped<IEmailSender, EmailSender>();
+                    if (test) services.AddScoped<IEmailSender, TestEmailSender>();
+                    RecurringJob.AddOrUpdate<IReportJob>("reports", j => j.RunAsync(), Cron.Daily);
+                    BackgroundJob.Enqueue<IEmailSender>(s => s.SendAsync(1));
+                }
+            }
+            """))).Markdown!;
+        // Two implementations and no registration: neither one's steps are claimed.
+        var reports = Assert.Single(md.Split('\n'), l => l.StartsWith("| `Shop.Jobs.IReportJob.RunAsync`", StringComparison.Ordinal));
+        Assert.Equal("| `Shop.Jobs.IReportJob.RunAsync`<br>2 implementations (`ArchiveReportJob.RunAsync` [Jobs/Reports.cs:17](Jobs/Reports.cs#L17), "
+            + "`ReportJob.RunAsync` [Jobs/Reports.cs:13](Jobs/Reports.cs#L13)) and no registration found here: steps not read | Hangfire job | "
+            + "`RecurringJob.AddOrUpdate` id `reports`: cron `0 0 * * *` (`Cron.Daily`) [Program.cs:14](Program.cs#L14) |  | [Jobs/Reports.cs:10](Jobs/Reports.cs#L10) |", reports);
+        // Two registrations of different classes (which one wins depends on the run): neither is claimed.
+        var email = Assert.Single(md.Split('\n'), l => l.StartsWith("| `Shop.Jobs.IEmailSender.SendAsync`", StringComparison.Ordinal));
+        Assert.StartsWith("| `Shop.Jobs.IEmailSender.SendAsync`<br>2 registrations (`EmailSender` [Program.cs:12](Program.cs#L12), `TestEmailSender` [Program.cs:13](Program.cs#L13)): steps not read | Hangfire job | ", email);
+        Assert.DoesNotContain("creates", email);
+    }
+
+    [Fact]
+    public void A_Hangfire_job_on_an_interface_registered_with_a_class_from_elsewhere_or_a_factory_claims_no_steps()
+    {
+        var md = GeneratorHarness.Run(Sources.With(("Data/Contexts.cs", Data), ("Jobs/Reports.cs", ReportJobs), ("Program.cs", """
+            using Hangfire;
+            using Shop.Jobs;
+            public static class Startup
+            {
+                public static void Configure(IServiceCollection services, IBackgroundJobClient client, IReportJob job)
+                {
+                    // IDisposable's registered implementation is not in this project; Cleanup below is, and is not what runs.
+                    services.AddScoped<System.IDisposable, System.IO.MemoryStream>();
+                    services.AddScoped<IReportJob>(sp => new ReportJob(null!));
+                    client.Enqueue<System.IDisposable>(d => d.Dispose());
+                    RecurringJob.AddOrUpdate<IReportJob>("reports", j => j.RunAsync(), Cron.Daily);
+                    // No type argument: Hangfire takes the captured object's run-time type.
+                    BackgroundJob.Enqueue(() => job.RunAsync());
+                }
+            }
+            public sealed class Cleanup(Shop.Data.ArchiveContext archive) : System.IDisposable
+            {
+                public void Dispose() => archive.Customers.Where(c => c.Id < 0).ExecuteDelete();
+            }
+            """))).Markdown!;
+        var disposable = Assert.Single(md.Split('\n'), l => l.StartsWith("| `System.IDisposable.Dispose`", StringComparison.Ordinal));
+        Assert.Equal("| `System.IDisposable.Dispose`<br>registered as `MemoryStream` [Program.cs:13](Program.cs#L13), whose code is not read here: steps not read | Hangfire job | "
+            + "`IBackgroundJobClient.Enqueue`: enqueued once (fire-and-forget) [Program.cs:15](Program.cs#L15) |  |  |", disposable);
+        var reports = Assert.Single(md.Split('\n'), l => l.StartsWith("| `Shop.Jobs.IReportJob.RunAsync`", StringComparison.Ordinal));
+        Assert.StartsWith("| `Shop.Jobs.IReportJob.RunAsync`<br>registered with a factory [Program.cs:14](Program.cs#L14): the implementation is not read, steps not read | Hangfire job | ", reports);
+        Assert.DoesNotContain("`BackgroundJob.Enqueue`", md);
+    }
+
+    [Fact]
+    public void An_explicit_interface_implementation_is_the_method_that_runs()
+    {
+        var md = GeneratorHarness.Run(Sources.With(("Data/Contexts.cs", Data), ("Jobs/Jobs.cs", """
+            using Hangfire;
+            namespace Shop.Jobs
+            {
+                public interface ICopyJob { int Run(); }
+                public class CopyJob(Shop.Data.OrderReader reader) : ICopyJob
+                {
+                    public int Run() => 0;
+                    int ICopyJob.Run() => reader.Due().Count;
+                }
+                public static class Schedules
+                {
+                    public static void Register() => BackgroundJob.Enqueue<ICopyJob>(x => x.Run());
+                }
+            }
+            """))).Markdown!;
+        Assert.Contains("| `Shop.Jobs.ICopyJob.Run`<br>implemented by `CopyJob.Shop.Jobs.ICopyJob.Run` [Jobs/Jobs.cs:13](Jobs/Jobs.cs#L13) (the only implementation in this project; no registration found here) | Hangfire job | "
+            + "`BackgroundJob.Enqueue`: enqueued once (fire-and-forget) [Jobs/Jobs.cs:17](Jobs/Jobs.cs#L17) | "
+            + "reads `Shop.Domain.Order` with `ToList` through `OrderReader.Due` [Jobs/Jobs.cs:13](Jobs/Jobs.cs#L13) |", md);
+    }
+
+    [Fact]
+    public void An_Enqueue_of_another_library_on_an_interface_is_not_a_job()
+    {
+        var md = GeneratorHarness.Run(Sources.With(("Data/Contexts.cs", Data), ("Jobs/Reports.cs", ReportJobs), ("Jobs/Queue.cs", """
+            namespace Shop.Jobs
+            {
+                public class Dispatcher { public void Enqueue<T>(System.Linq.Expressions.Expression<System.Func<T, System.Threading.Tasks.Task>> call) { } }
+                public static class Setup
+                {
+                    public static void Register(IServiceCollection services, Dispatcher dispatcher)
+                    {
+                        services.AddScoped<IEmailSender, EmailSender>();
+                        dispatcher.Enqueue<IEmailSender>(s => s.SendAsync(1));
+                    }
+                }
+            }
+            """))).Markdown!;
+        Assert.DoesNotContain("IEmailSender", md);
+        Assert.DoesNotContain("Background jobs", md);
     }
 
     [Fact]

@@ -173,10 +173,15 @@ internal static class JsonEmitter
             {
                 json.StartObject().Property("text", schedule.Text).Property("location", Location(paths, schedule.Location)).EndObject();
             }
+            json.EndArray().Name("implementation").StartArray();
+            foreach (var part in job.Implementation)
+            {
+                json.StartObject().Property("text", part.Text).Property("location", Location(paths, part.Location)).EndObject();
+            }
             json.EndArray().Name("steps").StartArray();
             foreach (var step in job.Steps)
             {
-                json.StartObject().Property("text", step.Text).Property("through", step.Through).Property("location", Location(paths, step.Location)).EndObject();
+                json.StartObject().Property("text", step.Text).Property("through", step.Through).Name("onCacheMiss").Bool(step.OnCacheMiss).Property("location", Location(paths, step.Location)).EndObject();
             }
             json.EndArray().EndObject();
         }

@@ -57,9 +57,12 @@ internal static class SynchronisationMarkdownEmitter
         md.Line("| Job | Kind | Scheduled | Steps | Evidence |").Line("| --- | --- | --- | --- | --- |");
         foreach (var job in report.BackgroundJobs)
         {
-            var steps = job.Steps.Select(step => md.WithLink(Markdown.Inline(step.Text) + (step.Through is null ? "" : " through " + Markdown.Code(step.Through)), step.Location));
+            var steps = job.Steps.Select(step => md.WithLink(Markdown.Inline(step.Text) + (step.Through is null ? "" : " through " + Markdown.Code(step.Through))
+                + (step.OnCacheMiss ? " (on a cache miss)" : ""), step.Location));
             var schedules = job.Schedules.Select(schedule => md.WithLink(Markdown.Inline(schedule.Text), schedule.Location));
-            md.Line("| " + Markdown.Code(job.FullName) + " | " + Markdown.Text(job.Kind) + " | " + string.Join("<br>", schedules) + " | " + string.Join("<br>", steps) + " | " + md.Link(job.Location) + " |");
+            // A job on an interface or abstract member: the class that runs it (or why none is named), under its name.
+            var implementation = string.Concat(job.Implementation.Select(part => md.WithLink(Markdown.Inline(part.Text), part.Location)));
+            md.Line("| " + Markdown.Code(job.FullName) + (implementation.Length == 0 ? "" : "<br>" + implementation) + " | " + Markdown.Text(job.Kind) + " | " + string.Join("<br>", schedules) + " | " + string.Join("<br>", steps) + " | " + md.Link(job.Location) + " |");
         }
         md.Line();
     }

@@ -14,6 +14,8 @@ internal sealed record CacheProviderSpec(string Provider, string Method, Equatab
 /// <param name="Key">The key: a constant, a pattern with <c>{…}</c> for interpolated parts, or null when computed.</param>
 /// <param name="Expiration">Whether the entry gets an expiration: set, none, unresolved, or the cache's default options.</param>
 /// <param name="Expirations">Expirations set for the entry (<c>absolute, relative: 5 min</c>, <c>sliding: 30 s</c>...).</param>
+/// <param name="FactoryLines">A cache-aside call: the lines of its file (1-based, as in <see cref="Location"/>) that hold only code of its
+/// factory lambda (<see cref="Parsing.CacheParser.FactoryLines"/>), whose code runs only on a cache miss; empty otherwise.</param>
 internal sealed record CacheUseSpec(
     string Cache,
     string Operation,
@@ -22,7 +24,8 @@ internal sealed record CacheUseSpec(
     EquatableArray<string> Expirations,
     CacheExpiration Expiration,
     string Member,
-    SourceLocation? Location);
+    SourceLocation? Location,
+    EquatableArray<int> FactoryLines = default);
 
 /// <summary>What a cache write says about its entry's lifetime.</summary>
 internal enum CacheExpiration

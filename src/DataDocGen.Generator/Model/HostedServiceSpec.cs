@@ -11,4 +11,7 @@ namespace DataDocGen.Generator.Model;
 internal sealed record HostedServiceSpec(string ClassName, string FullName, string Kind, SourceLocation? Location, EquatableArray<HostedServiceCall> Calls);
 
 /// <param name="Via">For a call made by a method the job calls (a second level): that method, as <c>Type.Method</c>.</param>
-internal sealed record HostedServiceCall(string Target, SourceLocation? Location, string? Via = null);
+/// <param name="OnCacheMiss">The call sits inside the factory lambda of a cache-aside call (<see cref="Parsing.CacheParser.IsCacheAsideFactory"/>),
+/// in the job's code or, for a second-level call, in the method the job calls (or that method's call is itself inside one):
+/// it runs only on a cache miss.</param>
+internal sealed record HostedServiceCall(string Target, SourceLocation? Location, string? Via = null, bool OnCacheMiss = false);

@@ -22,3 +22,13 @@ internal sealed record RepositorySpec(
 /// <summary>A service registration: <c>AddScoped&lt;IOrderRepository, OrderRepository&gt;()</c> or
 /// <c>AddScoped(typeof(IRepository&lt;&gt;), typeof(Repository&lt;&gt;))</c>, with type names as the report shows them.</summary>
 internal sealed record ServiceRegistrationSpec(string Service, string Implementation, string ImplementationFullName, string Lifetime, string Call, SourceLocation? Location);
+
+/// <summary>A service registration of any service type (<c>AddScoped&lt;IReportJob, ReportJob&gt;()</c>, the <c>typeof</c> form,
+/// <c>TryAdd*</c>), read by <see cref="Parsing.RepositoryParser"/> for the jobs Hangfire resolves through the container
+/// (<see cref="Report.BackgroundJobs"/>).</summary>
+/// <param name="ServiceFullName">The service type's CLR full name (<c>SymbolExtensions.ClrFullName</c>).</param>
+/// <param name="ImplementationFullName">The implementation's CLR full name; null when the container gets it from a factory or
+/// an instance (<c>AddScoped&lt;IReportJob&gt;(sp =&gt; ...)</c>): not read.</param>
+/// <param name="Implementation">The implementation's name as the report shows it (<c>ReportJob</c>); null with <paramref name="ImplementationFullName"/>.</param>
+/// <param name="Call">The method called: <c>AddScoped</c>, <c>TryAddSingleton</c>...</param>
+internal sealed record ServiceImplementationSpec(string ServiceFullName, string? ImplementationFullName, string? Implementation, string Call, SourceLocation? Location);

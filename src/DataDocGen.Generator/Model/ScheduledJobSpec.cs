@@ -20,6 +20,10 @@ namespace DataDocGen.Generator.Model;
 /// <c>DEFAULT</c> when none is given); null when none is given or it is not a constant.</param>
 /// <param name="ForJob">Quartz.NET: the job key a trigger fires.</param>
 /// <param name="Schedule">When it runs, as markdown prose: <c>cron `0 0 * * *` (`Cron.Daily()`)</c>, <c>enqueued once</c>...</param>
+/// <param name="Service">Hangfire, a job on an interface or abstract member (<c>AddOrUpdate&lt;IReportJob&gt;(..., j =&gt; j.Run(), ...)</c>):
+/// the type Hangfire's activator asks the container for, as a CLR full name; null otherwise.</param>
+/// <param name="Implementations">With <paramref name="Service"/>: the non-abstract classes of this project's source that
+/// implement it, each with the method that runs and the calls its body makes; the report step picks the one registered.</param>
 internal sealed record ScheduledJobSpec(
     string Library,
     string How,
@@ -32,6 +36,15 @@ internal sealed record ScheduledJobSpec(
     string? Key,
     string? ForJob,
     string Schedule,
-    SourceLocation? Location);
+    SourceLocation? Location,
+    string? Service = null,
+    EquatableArray<JobImplementationSpec> Implementations = default);
+
+/// <summary>A class of this project's source that implements the interface or abstract member a Hangfire job calls.</summary>
+/// <param name="TypeFullName">The class's CLR full name, as registrations name it (<see cref="ServiceImplementationSpec.ImplementationFullName"/>).</param>
+/// <param name="Method">The method that runs, as facts' <c>Member</c> values spell it (<c>ReportJob.RunAsync</c>).</param>
+/// <param name="MethodLocation">Where that method is declared.</param>
+/// <param name="Calls">The calls its body makes into this project's methods, and theirs (<see cref="Parsing.CalledMethods"/>).</param>
+internal sealed record JobImplementationSpec(string TypeFullName, string Method, SourceLocation? MethodLocation, EquatableArray<HostedServiceCall> Calls);
 
 internal sealed record ScheduledJobResult(ScheduledJobSpec? Spec, string? Error);

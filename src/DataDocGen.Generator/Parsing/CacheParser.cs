@@ -99,12 +99,55 @@ internal static class CacheParser
             var (expirations, status) = kind is "write" or "read-through (cache-aside)"
                 ? CacheExpirationReader.Read(invocation, method, cache, model, cancellationToken)
                 : (EquatableArray<string>.Empty, CacheExpiration.NotApplicable);
-            return new CacheResult(null, new CacheUseSpec(cache, name, kind, key, expirations, status, CodeText.MemberName(invocation, model, cancellationToken), SourceLocation.From(invocation)), null);
+            var factoryLines = kind == "read-through (cache-aside)" ? FactoryLines(invocation, method) : EquatableArray<int>.Empty;
+            return new CacheResult(null, new CacheUseSpec(cache, name, kind, key, expirations, status, CodeText.MemberName(invocation, model, cancellationToken), SourceLocation.From(invocation),
+                factoryLines), null);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {
             return new CacheResult(null, null, Diagnostics.GeneratorFailure.Describe(exception, node));
         }
+    }
+
+    /// <summary>
+    /// A lambda (or anonymous method) that is the <c>factory</c> argument of a cache-aside call this parser recognises
+    /// (<c>GetOrCreate[Async]</c> of IMemoryCache and HybridCache, FusionCache's <c>GetOrSet[Async]</c>, confirmed by the cache
+    /// type as in <see cref="Parse(SyntaxNode, SemanticModel, CancellationToken)"/>): its code runs only on a cache miss.
+    /// Other lambda arguments (FusionCache's options setup) are not factories.
+    /// </summary>
+    public static bool IsCacheAsideFactory(AnonymousFunctionExpressionSyntax function, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (function.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call } list } argument) return false;
+        if (!Uses.TryGetValue(access.Name.Identifier.ValueText, out var kind) || kind != "read-through (cache-aside)") return false;
+        if (Semantics.Method(call, model, cancellationToken) is not { } method) return false;
+        if ((CacheType(OptionsBuilderParser.ReceiverType(method)) ?? CacheType((method.ReducedFrom ?? method).ContainingType)) is null) return false;
+        return OptionsBuilderParser.ParameterFor(argument, list, method)?.Name == "factory";
+    }
+
+    /// <summary>
+    /// The lines (1-based) that hold only code of the cache-aside call's <c>factory</c> lambda: every character of the
+    /// line that is not white space lies inside the lambda. A fact found on such a line (its node starts there) sits in the
+    /// factory, and so runs only on a cache miss; a line shared with code outside (<c>GetOrCreate("k", _ =&gt; db.X.ToList())</c>
+    /// on one line) is not one of them (the fact is then not marked: less said, never wrong).
+    /// </summary>
+    internal static EquatableArray<int> FactoryLines(InvocationExpressionSyntax invocation, IMethodSymbol method)
+    {
+        var factory = invocation.ArgumentList.Arguments
+            .FirstOrDefault(a => a.Expression is AnonymousFunctionExpressionSyntax && OptionsBuilderParser.ParameterFor(a, invocation.ArgumentList, method)?.Name == "factory")
+            ?.Expression;
+        if (factory is null) return EquatableArray<int>.Empty;
+        var text = invocation.SyntaxTree.GetText();
+        var span = factory.Span;
+        var lines = new List<int>();
+        for (var line = text.Lines.GetLineFromPosition(span.Start).LineNumber; line <= text.Lines.GetLineFromPosition(span.End).LineNumber; line++)
+        {
+            var content = text.Lines[line];
+            int first = content.Start, last = content.End - 1;
+            while (first <= last && char.IsWhiteSpace(text[first])) first++;
+            while (last >= first && char.IsWhiteSpace(text[last])) last--;
+            if (first <= last && first >= span.Start && last < span.End) lines.Add(line + 1);
+        }
+        return lines.ToEquatableArray();
     }
 
     private static string? CacheType(ITypeSymbol? type)

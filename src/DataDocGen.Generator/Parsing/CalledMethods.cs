@@ -23,7 +23,7 @@ internal static class CalledMethods
     {
         // A partial method's body may sit in another file than its first declaration: each body is read with its own model.
         var first = bodies.SelectMany(body => In(body, body.SyntaxTree == model.SyntaxTree ? model : model.Compilation.ReadSemanticModel(body.SyntaxTree), job, cancellationToken)).ToList();
-        return first.Select(c => new HostedServiceCall(Name(c.Method), c.Site))
+        return first.Select(c => new HostedServiceCall(Name(c.Method), c.Site, null, c.OnCacheMiss))
             .Concat(SecondLevel(first, job, model.Compilation, cancellationToken))
             .ToEquatableArray();
     }
@@ -32,8 +32,9 @@ internal static class CalledMethods
 
     /// <summary>The calls <paramref name="body"/> makes into this project's methods (original definitions), other than into
     /// <paramref name="skip"/> (a type: its methods; a method: itself), with their sites.</summary>
-    private static IEnumerable<(IMethodSymbol Method, SourceLocation? Site)> In(SyntaxNode body, SemanticModel model, ISymbol skip, CancellationToken cancellationToken)
+    private static IEnumerable<(IMethodSymbol Method, SourceLocation? Site, bool OnCacheMiss)> In(SyntaxNode body, SemanticModel model, ISymbol skip, CancellationToken cancellationToken)
     {
+        var factories = new Dictionary<SyntaxNode, bool>();
         foreach (var invocation in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -41,25 +42,42 @@ internal static class CalledMethods
             var target = (called?.ReducedFrom ?? called)?.OriginalDefinition;
             if (target is not { DeclaringSyntaxReferences.IsEmpty: false } || !SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, model.Compilation.Assembly)) continue;
             if (SymbolEqualityComparer.Default.Equals(target, skip) || SymbolEqualityComparer.Default.Equals(target.ContainingType, skip)) continue;
-            yield return (target, SourceLocation.From(invocation));
+            yield return (target, SourceLocation.From(invocation), InCacheFactory(invocation, body, model, factories, cancellationToken));
         }
+    }
+
+    /// <summary>The call sits, at any depth, inside the factory lambda of a cache-aside call (syntax: the lambda is that
+    /// call's <c>factory</c> argument), within <paramref name="body"/>.</summary>
+    private static bool InCacheFactory(SyntaxNode call, SyntaxNode body, SemanticModel model, Dictionary<SyntaxNode, bool> factories, CancellationToken cancellationToken)
+    {
+        for (var node = call.Parent; node is not null && node != body; node = node.Parent)
+        {
+            if (node is not AnonymousFunctionExpressionSyntax function) continue;
+            if (!factories.TryGetValue(function, out var factory))
+            {
+                factory = CacheParser.IsCacheAsideFactory(function, model, cancellationToken);
+                factories[function] = factory;
+            }
+            if (factory) return true;
+        }
+        return false;
     }
 
     /// <summary>For each first-level call, the calls its body makes, lambdas included, as second-level calls at the job's
     /// call site; calls back into the job and recursion into the method itself are skipped.</summary>
-    private static IEnumerable<HostedServiceCall> SecondLevel(IEnumerable<(IMethodSymbol Method, SourceLocation? Site)> first, ISymbol job,
+    private static IEnumerable<HostedServiceCall> SecondLevel(IEnumerable<(IMethodSymbol Method, SourceLocation? Site, bool OnCacheMiss)> first, ISymbol job,
         Compilation compilation, CancellationToken cancellationToken)
     {
-        foreach (var (method, site) in first)
+        foreach (var (method, site, onCacheMiss) in first)
         {
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
                 if (reference.ReadSyntax(cancellationToken) is not BaseMethodDeclarationSyntax declaration) continue;
                 var model = compilation.ReadSemanticModel(declaration.SyntaxTree);
-                foreach (var (callee, _) in In(declaration, model, method, cancellationToken))
+                foreach (var (callee, _, inFactory) in In(declaration, model, method, cancellationToken))
                 {
                     if (SymbolEqualityComparer.Default.Equals(callee, job) || SymbolEqualityComparer.Default.Equals(callee.ContainingType, job)) continue;
-                    yield return new HostedServiceCall(Name(callee), site, Name(method));
+                    yield return new HostedServiceCall(Name(callee), site, Name(method), onCacheMiss || inFactory);
                 }
             }
         }

@@ -176,20 +176,27 @@ internal static class RepositoryParser
         if (!original.ContainingType.IsInNamespaceOrBelow("Microsoft.Extensions.DependencyInjection")) return null;
         var lifetime = Lifetimes[method.Name];
         ITypeSymbol? service = null, implementation = null;
+        var types = invocation.ArgumentList.Arguments.Select(a => a.Expression).OfType<TypeOfExpressionSyntax>()
+            .Select(t => Semantics.TypeOf(t.Type, model, cancellationToken)).ToList();
         if (method.TypeArguments.Length == 2) (service, implementation) = (method.TypeArguments[0], method.TypeArguments[1]);
         else if (method.TypeArguments.Length == 1 && invocation.ArgumentList.Arguments.Count == 0) service = implementation = method.TypeArguments[0];
-        else
-        {
-            var types = invocation.ArgumentList.Arguments.Select(a => a.Expression).OfType<TypeOfExpressionSyntax>()
-                .Select(t => Semantics.TypeOf(t.Type, model, cancellationToken)).ToList();
-            if (types.Count == 2) (service, implementation) = (types[0], types[1]);
-            else if (types.Count == 1 && invocation.ArgumentList.Arguments.Count == 1) service = implementation = types[0];
-        }
-        if (service is null || implementation is not INamedTypeSymbol implementationType) return null;
-        if (!Suffixes.Any(s => implementationType.Name.EndsWith(s, System.StringComparison.Ordinal))) return null;
-        var spec = new ServiceRegistrationSpec(Display(service), Display(implementation), FullName(implementationType.OriginalDefinition), lifetime,
+        // AddScoped<IService>(sp => ...), AddSingleton(instance): the service, with an implementation the code builds (not read).
+        else if (method.TypeArguments.Length == 1) service = method.TypeArguments[0];
+        else if (types.Count == 2) (service, implementation) = (types[0], types[1]);
+        else if (types.Count == 1 && invocation.ArgumentList.Arguments.Count == 1) service = implementation = types[0];
+        else if (types.Count == 1 && invocation.ArgumentList.Arguments[0].Expression is TypeOfExpressionSyntax) service = types[0];
+        if (service is null) return null;
+        var implementationType = implementation as INamedTypeSymbol;
+        // Every registration, for the jobs Hangfire resolves through the container; repositories' for the repository list.
+        var registered = new ServiceImplementationSpec(service.ClrFullName(), implementationType?.ClrFullName(), implementationType?.Name,
             method.Name, SourceLocation.From(invocation));
-        return new RepositoryResult(null, spec, null);
+        if (implementationType is null || !Suffixes.Any(s => implementationType.Name.EndsWith(s, System.StringComparison.Ordinal)))
+        {
+            return new RepositoryResult(null, null, null, registered);
+        }
+        var spec = new ServiceRegistrationSpec(Display(service), Display(implementationType), FullName(implementationType.OriginalDefinition), lifetime,
+            method.Name, SourceLocation.From(invocation));
+        return new RepositoryResult(null, spec, null, registered);
     }
 
     /// <summary><c>IRepository&lt;&gt;</c> for an unbound generic, else the minimally qualified name.</summary>
@@ -203,4 +210,7 @@ internal static class RepositoryParser
     private static bool HasSuffix(string name) => Suffixes.Any(s => name.EndsWith(s, System.StringComparison.Ordinal));
 }
 
-internal sealed record RepositoryResult(RepositorySpec? Repository, ServiceRegistrationSpec? Registration, string? Error);
+/// <param name="Service">Any service registration (the repository's too), for the jobs Hangfire resolves through the
+/// container; the report step does not take it (<c>DataLayerReportGenerator</c>), so registrations of other services
+/// leave the report's inputs unchanged.</param>
+internal sealed record RepositoryResult(RepositorySpec? Repository, ServiceRegistrationSpec? Registration, string? Error, ServiceImplementationSpec? Service = null);

@@ -100,8 +100,101 @@ internal static class ScheduledJobParser
         }
 
         var (location, calls) = Body(target, model.Compilation, cancellationToken);
+        string? service = null;
+        var implementations = EquatableArray<JobImplementationSpec>.Empty;
+        if (target.IsAbstract || target.ContainingType.TypeKind == TypeKind.Interface)
+        {
+            // An interface or abstract member: the method that runs is the one of the class the container gives Hangfire's
+            // activator for the job's type, the type argument of AddOrUpdate<T>/Enqueue<T> (the lambda's parameter is the
+            // receiver). Without a type argument Hangfire takes the captured object's run-time type: not read.
+            calls = EquatableArray<HostedServiceCall>.Empty;
+            if (method.TypeArguments.Length == 1 && method.TypeArguments[0] is INamedTypeSymbol { TypeKind: TypeKind.Interface or TypeKind.Class } serviceType
+                && Argument(invocation, method, "methodCall")?.Expression is LambdaExpressionSyntax lambda && IsParameterReceiver(body, lambda))
+            {
+                service = serviceType.ClrFullName();
+                implementations = Implementations(serviceType, target, model.Compilation, cancellationToken).ToEquatableArray();
+            }
+        }
         return new ScheduledJobSpec("Hangfire", how, null, target.ContainingType.Name + "." + target.Name,
-            target.ContainingType.ClrFullName() + "." + target.Name, location, calls, id, null, null, schedule, SourceLocation.From(invocation));
+            target.ContainingType.ClrFullName() + "." + target.Name, location, calls, id, null, null, schedule, SourceLocation.From(invocation),
+            service, implementations);
+    }
+
+    /// <summary><c>x =&gt; x.Run()</c>: the call's receiver is the lambda's only parameter.</summary>
+    private static bool IsParameterReceiver(InvocationExpressionSyntax body, LambdaExpressionSyntax lambda)
+    {
+        var parameter = lambda switch
+        {
+            SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
+            ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } parenthesized => parenthesized.ParameterList.Parameters[0].Identifier.ValueText,
+            _ => null,
+        };
+        return parameter is not null && body.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } && receiver.Identifier.ValueText == parameter;
+    }
+
+    /// <summary>The non-abstract, non-generic classes declared in this project's source that the container could give for
+    /// <paramref name="service"/> (implementing the interface, or deriving from the abstract class), each with the method
+    /// that runs for <paramref name="member"/> and what its body calls. Read from the compilation's declarations (what
+    /// <see cref="TransformCache"/>'s shape covers); the bodies through <see cref="SourceReads"/>.</summary>
+    private static IEnumerable<JobImplementationSpec> Implementations(INamedTypeSymbol service, IMethodSymbol member, Compilation compilation, CancellationToken cancellationToken)
+    {
+        foreach (var type in SourceClasses(compilation.Assembly.GlobalNamespace))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (type.IsAbstract || type.IsGenericType || type.IsStatic) continue;
+            var implements = service.TypeKind == TypeKind.Interface
+                ? type.AllInterfaces.Contains(service, SymbolEqualityComparer.Default)
+                : Bases(type).Contains(service, SymbolEqualityComparer.Default);
+            if (!implements) continue;
+            var runs = member.ContainingType.TypeKind == TypeKind.Interface
+                ? type.FindImplementationForInterfaceMember(member) as IMethodSymbol
+                : Override(type, member);
+            if (runs is null || runs.IsAbstract) continue;
+            var (location, calls) = Body(runs, compilation, cancellationToken);
+            yield return new JobImplementationSpec(type.ClrFullName(), runs.ContainingType.Name + "." + runs.Name, location, calls);
+        }
+    }
+
+    private static IEnumerable<INamedTypeSymbol> SourceClasses(INamespaceSymbol ns)
+    {
+        foreach (var member in ns.GetMembers())
+        {
+            if (member is INamespaceSymbol inner)
+            {
+                foreach (var type in SourceClasses(inner)) yield return type;
+            }
+            else if (member is INamedTypeSymbol type)
+            {
+                foreach (var nested in WithNested(type)) yield return nested;
+            }
+        }
+    }
+
+    private static IEnumerable<INamedTypeSymbol> WithNested(INamedTypeSymbol type)
+    {
+        if (type.TypeKind == TypeKind.Class) yield return type;
+        foreach (var nested in type.GetTypeMembers().SelectMany(WithNested)) yield return nested;
+    }
+
+    private static IEnumerable<INamedTypeSymbol> Bases(INamedTypeSymbol type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType) yield return current;
+    }
+
+    /// <summary>The most derived override of the abstract <paramref name="member"/> in <paramref name="type"/> or its bases.</summary>
+    private static IMethodSymbol? Override(INamedTypeSymbol type, IMethodSymbol member)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var candidate in current.GetMembers(member.Name).OfType<IMethodSymbol>())
+            {
+                for (var overridden = candidate.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, member.OriginalDefinition)) return candidate;
+                }
+            }
+        }
+        return null;
     }
 
     /// <summary>The type a call is made through, as the code reads: <c>RecurringJob</c>, <c>IBackgroundJobClient</c>.</summary>

@@ -11,14 +11,20 @@ namespace DataDocGen.Generator.Report;
 /// (two levels, "through" them: <see cref="Parsing.CalledMethods"/>).</summary>
 /// <param name="FullName">The class (hosted services, Quartz.NET jobs) or the method run (Hangfire: <c>Shop.Jobs.StockCopy.Run</c>).</param>
 /// <param name="Schedules">Where the code hands it to a scheduler (Hangfire, Quartz.NET) and when it runs; empty for hosted services.</param>
+/// <param name="Implementation">Hangfire, a job on an interface or abstract member: which class runs it and why, or why no
+/// steps are read, as markdown prose in parts, each with its evidence (<see cref="JobScheduleReport"/>: text and location);
+/// empty otherwise.</param>
 internal sealed record BackgroundJobReport(string FullName, string Kind, SourceLocation? Location, EquatableArray<JobStepReport> Steps,
-    EquatableArray<JobScheduleReport> Schedules = default);
+    EquatableArray<JobScheduleReport> Schedules = default, EquatableArray<JobScheduleReport> Implementation = default);
 
 /// <summary>One registration of a job with a scheduler, as markdown prose: <c>`RecurringJob.AddOrUpdate` id `copy`: cron `0 0 * * *`</c>.</summary>
 internal sealed record JobScheduleReport(string Text, SourceLocation? Location);
 
 /// <param name="Through">The project method the job calls that does it, e.g. <c>OfflineShipmentRepository.Due</c>; null for the job's own code.</param>
-internal sealed record JobStepReport(string Text, string? Through, SourceLocation? Location);
+/// <param name="OnCacheMiss">It runs only on a cache miss: the call it comes through sits inside the factory lambda of a
+/// cache-aside call (<see cref="HostedServiceCall.OnCacheMiss"/>), or the fact itself does (on a line holding only the
+/// factory's code, <see cref="CacheUseSpec.FactoryLines"/>).</param>
+internal sealed record JobStepReport(string Text, string? Through, SourceLocation? Location, bool OnCacheMiss = false);
 
 /// <summary>
 /// Section 5.2, "background jobs that copy data between stores": joins background services with the facts already
@@ -29,15 +35,19 @@ internal sealed record JobStepReport(string Text, string? Through, SourceLocatio
 internal static class BackgroundJobs
 {
     public static EquatableArray<BackgroundJobReport> Find(DataLayerReport report, IReadOnlyList<HostedServiceSpec> services,
-        IReadOnlyList<ScheduledJobSpec>? scheduled = null)
+        IReadOnlyList<ScheduledJobSpec>? scheduled = null, IReadOnlyList<ServiceImplementationSpec>? registrations = null)
     {
+        registrations ??= Array.Empty<ServiceImplementationSpec>();
         scheduled ??= Array.Empty<ScheduledJobSpec>();
         // A call through a repository interface (IStockRepository.SetQuantityAsync) reaches the repositories of this
         // project that implement it (StockRepository.SetQuantityAsync): the join the report already knows.
         var implementations = report.Repositories
             .SelectMany(r => r.Repository.Interfaces.Select(i => (Interface: SimpleName(i), Implementation: SimpleName(r.Repository.FullName))))
             .ToLookup(p => p.Interface, p => p.Implementation, StringComparer.Ordinal);
-        var facts = Facts(report).ToList();
+        // A fact on a line that holds only code of a cache-aside call's factory runs only on a cache miss.
+        var factoryLines = new HashSet<SourceLocation>(report.CacheUses.SelectMany(u => u.Location is null ? Enumerable.Empty<SourceLocation>()
+            : u.FactoryLines.Select(line => new SourceLocation(u.Location.Path, line))));
+        var facts = Facts(report).Select(f => (f.Member, f.Text, f.Location, InFactory: f.Location is not null && factoryLines.Contains(f.Location))).ToList();
         var jobs = new List<BackgroundJobReport>();
         // Quartz.NET: the registrations of each job class, and the triggers that fire one of their keys.
         var quartz = scheduled.Where(s => s.JobClass is not null).ToLookup(s => s.JobClass!, StringComparer.Ordinal);
@@ -46,46 +56,137 @@ internal static class BackgroundJobs
         {
             var steps = Steps(facts, implementations, f => f.StartsWith(service.ClassName + ".", StringComparison.Ordinal), service.Calls);
             if (steps.IsEmpty) continue;
-            var registrations = quartz[service.FullName].ToList();
-            var schedules = registrations.Concat(registrations.Where(r => r.Key is not null).SelectMany(r => triggers[r.Key!]))
+            var quartzJobs = quartz[service.FullName].ToList();
+            var schedules = quartzJobs.Concat(quartzJobs.Where(r => r.Key is not null).SelectMany(r => triggers[r.Key!]))
                 .Distinct().OrderBy(s => s.Location, LocationComparer.Instance).Select(Schedule).ToEquatableArray();
             jobs.Add(new BackgroundJobReport(service.FullName, service.Kind, service.Location, steps, schedules));
         }
         // Hangfire: one job per method run, with every registration that runs it.
-        foreach (var method in scheduled.Where(s => s.MethodFullName is not null).GroupBy(s => s.MethodFullName!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        // A job on an interface member is one job per type the activator resolves (Enqueue<IReportJob>); without a type
+        // argument (() => job.RunAsync()) Hangfire takes the captured object's run-time type, not read: a job of its own.
+        foreach (var method in scheduled.Where(s => s.MethodFullName is not null).GroupBy(s => (s.MethodFullName!, s.Service))
+                     .OrderBy(g => g.Key.Item1, StringComparer.Ordinal).ThenBy(g => g.Key.Service, StringComparer.Ordinal))
         {
             var first = method.First();
-            var steps = Steps(facts, implementations, f => f == first.Method, first.Calls);
-            if (steps.IsEmpty) continue;
-            jobs.Add(new BackgroundJobReport(method.Key, first.Library + " job", first.MethodLocation, steps,
-                method.OrderBy(s => s.Location, LocationComparer.Instance).Select(Schedule).Distinct().ToEquatableArray()));
+            var schedules = method.OrderBy(s => s.Location, LocationComparer.Instance).Select(Schedule).Distinct().ToEquatableArray();
+            if (first.Service is null)
+            {
+                var steps = Steps(facts, implementations, f => f == first.Method, first.Calls);
+                if (steps.IsEmpty) continue;
+                jobs.Add(new BackgroundJobReport(first.MethodFullName!, first.Library + " job", first.MethodLocation, steps, schedules));
+                continue;
+            }
+            // On an interface or abstract member: the steps of the class the container resolves, when the code names one.
+            var (runs, implementation) = Implementation(first, registrations);
+            if (runs is not null)
+            {
+                var steps = Steps(facts, implementations, f => f == runs.Method, runs.Calls);
+                if (steps.IsEmpty) continue;
+                jobs.Add(new BackgroundJobReport(first.MethodFullName!, first.Library + " job", first.MethodLocation ?? runs.MethodLocation, steps, schedules, implementation));
+            }
+            // Not known which class runs it: listed without steps when one of the candidates in this project touches data.
+            else if (first.Implementations.Any(c => !Steps(facts, implementations, f => f == c.Method, c.Calls).IsEmpty))
+            {
+                jobs.Add(new BackgroundJobReport(first.MethodFullName!, first.Library + " job", first.MethodLocation, EquatableArray<JobStepReport>.Empty, schedules, implementation));
+            }
         }
         return jobs.OrderBy(j => j.FullName, StringComparer.Ordinal).ToEquatableArray();
     }
 
+    /// <summary>
+    /// The class Hangfire's activator gets from the container for a job on an interface or abstract member, and the
+    /// report's words for it: the one implementation registered for the job's type in this project's source
+    /// (<c>AddScoped&lt;IReportJob, ReportJob&gt;</c>, the <c>typeof</c> form, <c>TryAdd*</c>), or, with no registration here,
+    /// the only class of this project implementing it. Several registrations of different implementations, a registration
+    /// through a factory, an implementation whose code is not here, or several implementations and no registration: no
+    /// class is named, and the words say why.
+    /// </summary>
+    private static (JobImplementationSpec? Runs, EquatableArray<JobScheduleReport> Text) Implementation(ScheduledJobSpec job, IReadOnlyList<ServiceImplementationSpec> registrations)
+    {
+        var registered = registrations.Where(r => r.ServiceFullName == job.Service).OrderBy(r => r.Location, LocationComparer.Instance).ToList();
+        var byImplementation = registered.GroupBy(r => r.ImplementationFullName).ToList();
+        var parts = new List<JobScheduleReport>();
+        if (byImplementation.Count == 1 && byImplementation[0].Key is { } implementation)
+        {
+            var runs = job.Implementations.FirstOrDefault(c => c.TypeFullName == implementation);
+            if (runs is null)
+            {
+                parts.Add(new JobScheduleReport("registered as " + CodeSpan.Of(registered[0].Implementation ?? implementation), registered[0].Location));
+                parts.AddRange(registered.Skip(1).Select(r => new JobScheduleReport(",", r.Location)));
+                parts.Add(new JobScheduleReport(", whose code is not read here: steps not read", null));
+                return (null, parts.ToEquatableArray());
+            }
+            parts.Add(new JobScheduleReport("implemented by " + CodeSpan.Of(runs.Method), runs.MethodLocation));
+            parts.Add(new JobScheduleReport(" (registered", registered[0].Location));
+            parts.AddRange(registered.Skip(1).Select(r => new JobScheduleReport(",", r.Location)));
+            parts.Add(new JobScheduleReport(")", null));
+            return (runs, parts.ToEquatableArray());
+        }
+        if (byImplementation.Count == 1)
+        {
+            parts.Add(new JobScheduleReport("registered with a factory", registered[0].Location));
+            parts.AddRange(registered.Skip(1).Select(r => new JobScheduleReport(",", r.Location)));
+            parts.Add(new JobScheduleReport(": the implementation is not read, steps not read", null));
+            return (null, parts.ToEquatableArray());
+        }
+        if (byImplementation.Count > 1)
+        {
+            parts.Add(new JobScheduleReport(byImplementation.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " registrations (", null));
+            var i = 0;
+            foreach (var group in byImplementation)
+            {
+                var name = group.First().Implementation is { } shown ? CodeSpan.Of(shown) : "a factory";
+                parts.Add(new JobScheduleReport((i++ == 0 ? "" : ", ") + name, group.First().Location));
+            }
+            parts.Add(new JobScheduleReport("): steps not read", null));
+            return (null, parts.ToEquatableArray());
+        }
+        if (job.Implementations.Count == 1)
+        {
+            var only = job.Implementations[0];
+            parts.Add(new JobScheduleReport("implemented by " + CodeSpan.Of(only.Method), only.MethodLocation));
+            parts.Add(new JobScheduleReport(" (the only implementation in this project; no registration found here)", null));
+            return (only, parts.ToEquatableArray());
+        }
+        if (job.Implementations.Count > 1)
+        {
+            parts.Add(new JobScheduleReport(job.Implementations.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " implementations (", null));
+            var i = 0;
+            foreach (var candidate in job.Implementations.OrderBy(c => c.Method, StringComparer.Ordinal))
+            {
+                parts.Add(new JobScheduleReport((i++ == 0 ? "" : ", ") + CodeSpan.Of(candidate.Method), candidate.MethodLocation));
+            }
+            parts.Add(new JobScheduleReport(") and no registration found here: steps not read", null));
+        }
+        return (null, parts.ToEquatableArray());
+    }
+
     /// <summary>The facts of the job's own code (members <paramref name="own"/> accepts) and of the project methods it
     /// calls (through a repository interface, the repositories implementing it), in the order of the job's code.</summary>
-    private static EquatableArray<JobStepReport> Steps(List<(string Member, string Text, SourceLocation? Location)> facts, ILookup<string, string> implementations,
+    private static EquatableArray<JobStepReport> Steps(List<(string Member, string Text, SourceLocation? Location, bool InFactory)> facts, ILookup<string, string> implementations,
         Func<string, bool> own, EquatableArray<HostedServiceCall> calls)
     {
         // Ordered by the job's line; on one line, what called methods do first (a call in a receiver or argument runs
         // before the operation around it: `foreach (var o in reader.Due()) db.Add(...)`), then what the methods they call
         // do, each method's facts in the order it does them (its transaction opened before the writes inside it).
         var steps = new List<(SourceLocation? Order, int Kind, SourceLocation? Within, JobStepReport Step)>();
-        foreach (var (member, text, location) in facts)
+        foreach (var (member, text, location, inFactory) in facts)
         {
             if (own(member))
             {
-                steps.Add((location, 2, location, new JobStepReport(text, null, location)));
+                steps.Add((location, 2, location, new JobStepReport(text, null, location, inFactory)));
             }
         }
         foreach (var call in calls)
         {
             var dot = call.Target.LastIndexOf('.');
             var targets = new[] { call.Target }.Concat(implementations[call.Target.Substring(0, dot)].Select(i => i + call.Target.Substring(dot))).ToList();
-            foreach (var (member, text, location) in facts.Where(f => targets.Contains(f.Member, StringComparer.Ordinal)))
+            foreach (var (member, text, location, inFactory) in facts.Where(f => targets.Contains(f.Member, StringComparer.Ordinal)))
             {
-                steps.Add((call.Location, call.Via is null ? 0 : 1, location, new JobStepReport(text, call.Via is null ? member : call.Via + " → " + member, call.Location)));
+                // On a cache miss: the call sits in a factory (in the job, or in the method that makes a second-level call),
+                // or the fact itself does.
+                steps.Add((call.Location, call.Via is null ? 0 : 1, location, new JobStepReport(text, call.Via is null ? member : call.Via + " → " + member, call.Location,
+                    call.OnCacheMiss || inFactory)));
             }
         }
         return steps.OrderBy(s => s.Order, LocationComparer.Instance).ThenBy(s => s.Kind).ThenBy(s => s.Within, LocationComparer.Instance)
