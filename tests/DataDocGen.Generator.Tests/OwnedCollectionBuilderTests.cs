@@ -191,7 +191,9 @@ public class OwnedCollectionBuilderTests
     [InlineData("l.HasIndex(\"OrderId\")", "", "`HasIndex` on an owned collection with properties DataDocGen cannot read")]
     [InlineData("l.Property(\"OrderId\").HasColumnName(\"OrderKey\")", "", "`Property` on an owned collection's member that DataDocGen does not map there")]
     [InlineData("l.OwnsOne(x => x.Pos); l.Property(\"Pos_X\").HasColumnName(\"X\")", "public Pos? Pos { get; set; }", "`Property` on an owned collection's member that DataDocGen does not map there")]
-    [InlineData("l.OwnsOne(x => x.Pos).ToTable(\"Positions\")", "public Pos? Pos { get; set; }", "`ToTable` on an owned reference inside an owned collection is not evaluated yet")]
+    [InlineData("l.OwnsOne(x => x.Pos).ToView(\"Positions\")", "public Pos? Pos { get; set; }", "`ToView` on an owned reference inside an owned collection is not evaluated yet")]
+    [InlineData("l.OwnsOne(x => x.Pos).ToTable(\"Positions\").HasKey(\"Id\")", "public Pos? Pos { get; set; }", "`HasKey` on an owned reference with a table of its own is not evaluated yet")]
+    [InlineData("l.OwnsOne(x => x.Pos, p => { p.OwnsOne(y => y.Inner).ToTable(\"Inners\"); })", "public PosWithInner? Pos { get; set; }", "an owned reference with a table of its own inside an owned reference of an owned collection")]
     [InlineData("l.OwnsOne(x => x.Pos).HasKey(\"Id\")", "public Pos? Pos { get; set; }", "`HasKey` on an owned reference inside an owned collection is not evaluated yet")]
     [InlineData("l.OwnsOne(x => x.Pos, p => p.OwnsMany(y => y.Tags))", "public PosWithTags? Pos { get; set; }", "an owned collection inside an owned reference of an owned collection")]
     [InlineData("l.Navigation(x => x.Pos).IsRequired()", "public Pos? Pos { get; set; }", "`Navigation` on an owned collection is not evaluated yet")]
@@ -199,7 +201,7 @@ public class OwnedCollectionBuilderTests
     public void Other_configuration_of_an_owned_collection_withholds_the_schema(string configuration, string member, string reason)
     {
         var output = GeneratorHarness.Run(Sources.With(("Depot.cs", Model.Replace("MEMBER", member)
-            .Replace("public class Pos {", "public class Tag { public string Text { get; set; } = \"\"; } public class PosWithTags { public List<Tag> Tags { get; set; } = new(); } public class Pos {")
+            .Replace("public class Pos {", "public class Tag { public string Text { get; set; } = \"\"; } public class PosWithTags { public List<Tag> Tags { get; set; } = new(); } public class PosWithInner { public Pos? Inner { get; set; } } public class Pos {")
             .Replace("CONFIG", "m.Entity<Order>().OwnsMany(o => o.Lines, l => { " + configuration + "; })"))));
 
         Assert.Contains(Reasons(output), r => r.Contains(reason, StringComparison.Ordinal));
