@@ -23,6 +23,10 @@ internal sealed class OwnedCollectionShape
     public string? ForeignKey { get; set; }
     public SourceLocation? ForeignKeyLocation { get; set; }
 
+    /// <summary>The owner's property <c>WithOwner().HasPrincipalKey(...)</c> names (one).</summary>
+    public string? PrincipalKey { get; set; }
+    public SourceLocation? PrincipalKeyLocation { get; set; }
+
     /// <summary>Shadow properties declared by <c>Property&lt;T&gt;("Name")</c>, in order.</summary>
     public List<(string Name, string Type, SourceLocation? Location)> ShadowProperties { get; } = new();
 
@@ -43,7 +47,7 @@ internal sealed class OwnedCollectionShape
 /// lays out the collection's table (EF judge: courier and warehouse models). An owned reference whose builder calls
 /// <c>ToTable</c> has a table of its own too, and its calls are read the same way (EF judge: dispatch model), except those
 /// that would change its key or foreign key. <c>ToTable</c>, <c>HasKey</c>,
-/// <c>WithOwner().HasForeignKey</c>, shadow <c>Property&lt;T&gt;("Name")</c> and <c>Ignore</c> shape the table and are read
+/// <c>WithOwner().HasForeignKey</c>, <c>WithOwner().HasPrincipalKey</c>, shadow <c>Property&lt;T&gt;("Name")</c> and <c>Ignore</c> shape the table and are read
 /// first; <c>Property</c> with its facets and <c>HasIndex</c> are applied to it. Anything else is withheld.
 /// </summary>
 internal sealed partial class ChainInterpreter
@@ -124,7 +128,7 @@ internal sealed partial class ChainInterpreter
                     case "HasName" when i == 1 && steps[0].Method == "HasKey":
                         shape.KeyName = Text(step, 0);
                         break;
-                    case "HasForeignKey" when i == 1 && steps[0] is { Method: "WithOwner", Arguments.Count: 0 }:
+                    case "HasForeignKey" when OnOwnership(steps, i):
                         // One shadow property naming the foreign key to a single-column principal key.
                         if (foreignKey.Count != 1 || step.TypeArguments.Count != 0 || step.Arguments.Count != 1 || Text(step, 0) is not { Length: > 0 } name)
                         {
@@ -134,11 +138,26 @@ internal sealed partial class ChainInterpreter
                         shape.ForeignKey = name;
                         shape.ForeignKeyLocation = step.Location;
                         break;
+                    case "HasPrincipalKey" when OnOwnership(steps, i):
+                        // One property of the owner (a lambda or its name); the schema builder checks that the owner maps it.
+                        if (step.TypeArguments.Count != 0 || Members(step) is not { Count: 1 } principal || principal[0].Length == 0 || principal[0].IndexOf('.') >= 0)
+                        {
+                            builder.Unknown("this form of `HasPrincipalKey` on an owned collection is not evaluated yet", step.Location);
+                            return null;
+                        }
+                        shape.PrincipalKey = principal[0];
+                        shape.PrincipalKeyLocation = step.Location;
+                        break;
                 }
             }
         }
         return shape;
     }
+
+    /// <summary>A call on the ownership builder <c>WithOwner()</c> returns: <c>WithOwner().HasForeignKey(...)</c>,
+    /// <c>WithOwner().HasPrincipalKey(...).HasForeignKey(...)</c>.</summary>
+    private static bool OnOwnership(IReadOnlyList<FluentStepSpec> steps, int i) =>
+        i >= 1 && steps[0] is { Method: "WithOwner", Arguments.Count: 0 } && steps.Skip(1).Take(i - 1).All(s => s.Method is "HasForeignKey" or "HasPrincipalKey");
 
     /// <summary>Applies deferred calls to an owned collection's table: <c>Property</c> with its facets (on the collection's
     /// own properties, or with <paramref name="prefix"/> on an owned reference's columns inside it) and <c>HasIndex</c>.</summary>
@@ -202,7 +221,7 @@ internal sealed partial class ChainInterpreter
                 case (State.Owned, "WithOwner") when step.Arguments.Count == 0:
                     state = State.Relationship;
                     break;
-                case (State.Relationship, "HasForeignKey") when prefix is null && i == 1:
+                case (State.Relationship, "HasForeignKey" or "HasPrincipalKey") when prefix is null && OnOwnership(steps, i):
                     break;
                 default:
                     if (NoSchemaEffect.Contains(step.Method) && step.Method is not ("ToTable" or "ToView")) break;

@@ -991,6 +991,25 @@ internal sealed partial class SchemaBuilder
             var foreignKeyNames = keyNames.Select(k => ForeignKeyName(collection.TypeChain[collection.TypeChain.Count - 1].Name, k)).ToList();
             var shape = _interpreter!.ReadOwnedCollectionShape(deferred.Where(i => _ownedCollectionSteps[i].Prefix is null).Select(i => (i, (IReadOnlyList<FluentStepSpec>)_ownedCollectionSteps[i].Steps)), foreignKeyNames, owned, collection.IsReference);
             if (shape is null) continue; // withheld, with the reason
+            PropertyNode? alternateKey = null;
+            if (shape.PrincipalKey is { } principalKeyName)
+            {
+                // WithOwner().HasPrincipalKey(o => o.Number): the foreign key references that property of the owner, which becomes
+                // an alternate key (EF judge: tickets model: OrderNumber, AK_Orders_Number; naming the primary key changes nothing).
+                var named = root.Spec.Members.Any(m => m.Name == principalKeyName && m.Kind == MemberKind.Scalar) ? root.FindProperty(principalKeyName) : null;
+                if (collection.Parent is not null || collection.TypeChain.Count != 1 || root.Root != root || shape.Key is not null || named is null || named.IsShadow)
+                {
+                    Unknown("`HasPrincipalKey` on owned collection `" + collection.Origin + "` is not evaluated in this shape yet", shape.PrincipalKeyLocation);
+                    continue;
+                }
+                if (!(root.KeyProperties is { Count: 1 } primary && primary[0] == named.Name))
+                {
+                    alternateKey = named;
+                    principalKey = new List<PropertyNode?> { named };
+                    keyNames = new List<string> { named.Name };
+                    foreignKeyNames = new List<string> { ForeignKeyName(root.Spec.Name, named.Name) };
+                }
+            }
             if (shape.ForeignKey is { } configuredForeignKey) foreignKeyNames = new List<string> { configuredForeignKey };
             // KeyDiscoveryConvention on an owned collection: the foreign key and the type's Id or [type]Id, else a shadow Id.
             // An owned reference with a table of its own is keyed by its foreign key alone (one with a key-like member is not modelled).
@@ -1075,6 +1094,11 @@ internal sealed partial class SchemaBuilder
             {
                 IsRequired = true, DeleteBehavior = "Cascade", IsOwnership = true, ReportedPrincipal = collection.PrincipalFullName, Unique = collection.IsReference,
             };
+            if (alternateKey is not null)
+            {
+                relationship.PrincipalKeyNames = new List<string> { alternateKey.Name };
+                if (!root.AlternateKeys.Any(k => k.Properties.Count == 1 && k.Properties[0] == alternateKey.Name)) root.AlternateKeys.Add((new List<string> { alternateKey.Name }, null, shape.PrincipalKeyLocation));
+            }
             for (var i = 0; i < foreignKeyNames.Count; i++)
             {
                 var foreignKey = new PropertyNode(node, foreignKeyNames[i], principalKey[i]!.ClrType, nullable: false, navigation.Location)
@@ -1085,6 +1109,7 @@ internal sealed partial class SchemaBuilder
                     PrincipalKey = principalKey[i],
                 };
                 if (shape.ForeignKeyLocation is { } foreignKeyLocation) foreignKey.Evidence.Add(new EvidenceReport("WithOwner().HasForeignKey(\"" + foreignKeyNames[i] + "\")", foreignKeyLocation));
+                if (alternateKey is not null && shape.PrincipalKeyLocation is { } principalKeyLocation) foreignKey.Evidence.Add(new EvidenceReport("WithOwner().HasPrincipalKey(x => x." + alternateKey.Name + ")", principalKeyLocation));
                 node.Properties.Add(foreignKey);
                 relationship.ForeignKey.Add(foreignKey);
             }

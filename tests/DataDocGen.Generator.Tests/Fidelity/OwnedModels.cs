@@ -1,7 +1,7 @@
 namespace DataDocGen.Generator.Tests.Fidelity;
 
 /// <summary>Fidelity models of owned types configured by builders (issue 3): nested owned types, owned collections'
-/// builders, owned references with tables of their own.</summary>
+/// builders, owned references with tables of their own, owned collections keyed to an alternate key.</summary>
 internal static class OwnedModels
 {
     public static readonly Dictionary<string, (string Source, string Context)> All = new()
@@ -338,5 +338,53 @@ internal static class OwnedModels
                 }
             }
             """, "Owned.Dispatch.DispatchContext"),
+        ["tickets: owned collections whose foreign key targets an alternate key of the owner (WithOwner().HasPrincipalKey in lambdas and chained, with HasForeignKey, naming the primary key, a nested collection keyed after it)"] = ("""
+            namespace Owned.Tickets
+            {
+                using System.ComponentModel.DataAnnotations;
+                public class Comment { public string Author { get; set; } = ""; public string Body { get; set; } = ""; }
+                public class Attachment { [MaxLength(260)] public string FileName { get; set; } = ""; public long Bytes { get; set; } }
+                public class Watcher { public string Email { get; set; } = ""; }
+                public class Label { public string Name { get; set; } = ""; }
+                public class Change { public string Field { get; set; } = ""; public string? OldValue { get; set; } }
+                public class Revision { public DateTime At { get; set; } public List<Change> Changes { get; set; } = new(); }
+                public class Ticket
+                {
+                    public int Id { get; set; }
+                    [MaxLength(20)] public string Number { get; set; } = "";
+                    public Guid PublicId { get; set; }
+                    public string Slug { get; set; } = "";
+                    public List<Comment> Comments { get; set; } = new();
+                    public List<Attachment> Attachments { get; set; } = new();
+                    public List<Watcher> Watchers { get; set; } = new();
+                    public List<Label> Labels { get; set; } = new();
+                    public List<Revision> Revisions { get; set; } = new();
+                }
+                public class TicketsContext(DbContextOptions<TicketsContext> options) : DbContext(options)
+                {
+                    public DbSet<Ticket> Tickets => Set<Ticket>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Ticket>(ticket =>
+                        {
+                            ticket.OwnsMany(t => t.Comments, c =>
+                            {
+                                c.WithOwner().HasPrincipalKey(t => t.Number);
+                                c.Property(x => x.Author).HasMaxLength(100);
+                            });
+                            ticket.OwnsMany(t => t.Attachments, a => a.WithOwner().HasForeignKey("TicketRef").HasPrincipalKey("PublicId"));
+                            ticket.OwnsMany(t => t.Watchers).WithOwner().HasPrincipalKey(t => t.Slug);
+                            ticket.OwnsMany(t => t.Labels, l => l.WithOwner().HasPrincipalKey(t => t.Id));
+                            ticket.OwnsMany(t => t.Revisions, r =>
+                            {
+                                r.WithOwner().HasPrincipalKey(t => t.Number);
+                                r.OwnsMany(x => x.Changes);
+                            });
+                        });
+                    }
+                }
+            }
+            """, "Owned.Tickets.TicketsContext"),
     };
 }
