@@ -141,6 +141,22 @@ public class OwnedBuilderTests
         Assert.Equal("Labels", marks.GetProperty("foreignKeys")[0].GetProperty("principalTable").GetString());
     }
 
+    /// <summary>A type owned through two navigations, each with a table of its own (EF Core accepts it: dispatch model's
+    /// ShippingAddress and BillingAddress): both tables are stated; the diagram, which finds tables by entity type, draws
+    /// no edge it cannot place (it drew both to one table before this check).</summary>
+    [Fact]
+    public void A_type_owned_twice_with_tables_of_its_own_gets_both_tables_and_no_misplaced_diagram_edge()
+    {
+        var output = RunTabled("p.OwnsOne(x => x.Destination).ToTable(\"Destinations\"); p.OwnsOne(x => x.Origin).ToTable(\"Origins\")",
+            "public Address? Destination { get; set; } public Address Origin { get; set; } = null!;");
+
+        Assert.Equal(["ParcelId", "Street"], ColumnNames(TableOf(output, "Destinations")));
+        Assert.Equal(["ParcelId", "Street"], ColumnNames(TableOf(output, "Origins")));
+        Assert.Contains("Destinations {", output.Markdown);
+        Assert.DoesNotContain("Parcels ||--o| Destinations : \"Origin\"", output.Markdown);
+        Assert.DoesNotContain("Parcels ||--o| Origins : \"Destination\"", output.Markdown);
+    }
+
     /// <summary>Forms on an owned reference with a table of its own that are not modelled: withheld with the reason.</summary>
     [Theory]
     [InlineData("p.OwnsOne(x => x.Destination, d => { d.ToTable(\"Destinations\"); d.HasKey(\"ParcelId\"); })", "`HasKey` on an owned reference with a table of its own")]

@@ -1074,7 +1074,7 @@ internal sealed partial class SchemaBuilder
                 if (member.Kind == MemberKind.Scalar && member.HasSetter)
                 {
                     node.Properties.Add(ScalarProperty(node, member.Name, member, member.Nullability is Nullability.Nullable or Nullability.Oblivious,
-                        collection.Origin + "[]." + member.Name, honourRequired: true));
+                        collection.Origin + (collection.IsReference ? "." : "[].") + member.Name, honourRequired: true));
                 }
                 else if (_ownedCollections.Any(c => c.Parent == collection && c.Navigation == member))
                 {
