@@ -224,6 +224,7 @@ public class OwnedCollectionBuilderTests
     [InlineData("l.WithOwner().HasPrincipalKey(\"Id\", \"Code\")", "", "this form of `HasPrincipalKey` on an owned collection")]
     [InlineData("l.WithOwner().HasPrincipalKey(\"Code\")", "", "`HasPrincipalKey` on owned collection `Order.Lines` is not evaluated in this shape yet")]
     [InlineData("l.HasKey(\"OrderNumber\", \"Id\"); l.WithOwner().HasPrincipalKey(o => o.Number)", "", "`HasPrincipalKey` on owned collection `Order.Lines` is not evaluated in this shape yet")]
+    [InlineData("l.OwnsMany(x => x.Tags, t => t.WithOwner().HasPrincipalKey(y => y.Sku))", "public List<Tag> Tags { get; set; } = new();", "`HasPrincipalKey` on owned collection `Order.Lines[].Tags` is not evaluated in this shape yet")]
     [InlineData("l.HasIndex(\"OrderId\")", "", "`HasIndex` on an owned collection with properties DataDocGen cannot read")]
     [InlineData("l.Property(\"OrderId\").HasColumnName(\"OrderKey\")", "", "`Property` on an owned collection's member that DataDocGen does not map there")]
     [InlineData("l.OwnsOne(x => x.Pos); l.Property(\"Pos_X\").HasColumnName(\"X\")", "public Pos? Pos { get; set; }", "`Property` on an owned collection's member that DataDocGen does not map there")]
