@@ -23,10 +23,16 @@ internal static class MermaidEmitter
         var tables = context.Tables;
         if (tables.IsEmpty || tables.Count > MaxTables) return null;
 
-        var tableOf = new Dictionary<string, TableReport>();
+        // An owned type owned through several navigations, each with a table of its own (OwnsOne(...).ToTable), is listed
+        // by several tables: its edges are drawn only where a foreign key tells its table (else none, never a wrong one).
+        var tablesOf = new Dictionary<string, List<TableReport>>();
         foreach (var table in tables)
         {
-            foreach (var entity in table.Entities) tableOf[entity] = table;
+            foreach (var entity in table.Entities)
+            {
+                if (!tablesOf.TryGetValue(entity, out var list)) tablesOf[entity] = list = new List<TableReport>();
+                list.Add(table);
+            }
         }
         var ids = UniqueIds(tables);
 
@@ -59,7 +65,11 @@ internal static class MermaidEmitter
         foreach (var relationship in context.Relationships)
         {
             if (relationship.IsOwnership) continue; // owned types live in their owner's box
-            if (!tableOf.TryGetValue(relationship.Principal, out var principal) || !tableOf.TryGetValue(relationship.Dependent, out var dependent)) continue;
+            if (!tablesOf.TryGetValue(relationship.Principal, out var principals) || principals.Count != 1 || !tablesOf.TryGetValue(relationship.Dependent, out var dependents)) continue;
+            var principal = principals[0];
+            var referencing = dependents.Count == 1 ? dependents : dependents.Where(d => d.ForeignKeys.Any(f => f.PrincipalTable == principal.QualifiedName)).ToList();
+            if (referencing.Count != 1) continue;
+            var dependent = referencing[0];
             if (relationship.JoinTable is not null)
             {
                 // Many-to-many: each end has many rows in the join table.

@@ -23,6 +23,10 @@ internal sealed class OwnedCollectionShape
     public string? ForeignKey { get; set; }
     public SourceLocation? ForeignKeyLocation { get; set; }
 
+    /// <summary>The owner's property <c>WithOwner().HasPrincipalKey(...)</c> names (one).</summary>
+    public string? PrincipalKey { get; set; }
+    public SourceLocation? PrincipalKeyLocation { get; set; }
+
     /// <summary>Shadow properties declared by <c>Property&lt;T&gt;("Name")</c>, in order.</summary>
     public List<(string Name, string Type, SourceLocation? Location)> ShadowProperties { get; } = new();
 
@@ -40,8 +44,10 @@ internal sealed class OwnedCollectionShape
 /// <summary>
 /// Calls on an owned collection's builder (<c>OwnsMany(x => x.Lines, l => ...)</c> or chained on <c>OwnsMany(x => x.Lines)</c>),
 /// and on the builders of owned references inside it, deferred by <see cref="ChainInterpreter"/> until the schema builder
-/// lays out the collection's table (EF judge: courier and warehouse models). <c>ToTable</c>, <c>HasKey</c>,
-/// <c>WithOwner().HasForeignKey</c>, shadow <c>Property&lt;T&gt;("Name")</c> and <c>Ignore</c> shape the table and are read
+/// lays out the collection's table (EF judge: courier and warehouse models). An owned reference whose builder calls
+/// <c>ToTable</c> has a table of its own too, and its calls are read the same way (EF judge: dispatch model), except those
+/// that would change its key or foreign key. <c>ToTable</c>, <c>HasKey</c>,
+/// <c>WithOwner().HasForeignKey</c>, <c>WithOwner().HasPrincipalKey</c>, shadow <c>Property&lt;T&gt;("Name")</c> and <c>Ignore</c> shape the table and are read
 /// first; <c>Property</c> with its facets and <c>HasIndex</c> are applied to it. Anything else is withheld.
 /// </summary>
 internal sealed partial class ChainInterpreter
@@ -51,20 +57,29 @@ internal sealed partial class ChainInterpreter
     /// <param name="chains">The deferred calls on the collection's own builder (not on owned references inside it).</param>
     /// <param name="foreignKey">The foreign key's names by convention.</param>
     /// <param name="owned">The collection's element type: <c>Ignore</c> and <c>Property&lt;T&gt;</c> are checked against its members.</param>
-    public OwnedCollectionShape? ReadOwnedCollectionShape(IEnumerable<(int Number, IReadOnlyList<FluentStepSpec> Steps)> chains, IReadOnlyList<string> foreignKey, EntityTypeSpec owned)
+    /// <param name="reference">An owned reference with a table of its own (<c>OwnsOne(...).ToTable(...)</c>): keyed by its foreign key,
+    /// so the calls that change the key, the foreign key or add shadow properties are not evaluated.</param>
+    public OwnedCollectionShape? ReadOwnedCollectionShape(IEnumerable<(int Number, IReadOnlyList<FluentStepSpec> Steps)> chains, IReadOnlyList<string> foreignKey, EntityTypeSpec owned, bool reference = false)
     {
         var shape = new OwnedCollectionShape();
+        var kind = reference ? "an owned reference with a table of its own" : "an owned collection";
         foreach (var (number, steps) in chains)
         {
             for (var i = 0; i < steps.Count; i++)
             {
                 var step = steps[i];
+                if (reference && ((i == 0 && step.Method is "HasKey" || (step.Method == "Property" && step.TypeArguments.Count == 1))
+                                  || (i >= 1 && steps[0].Method == "WithOwner" && step.Method is "HasForeignKey" or "HasPrincipalKey")))
+                {
+                    builder.Unknown("`" + step.Method + "` on " + kind + " is not evaluated yet", step.Location);
+                    return null;
+                }
                 switch (step.Method)
                 {
                     case "ToTable" when i == 0:
                         if (!(step.Arguments.Count is 1 or 2 && step.Arguments.All(a => a.StartsWith("\"", StringComparison.Ordinal))))
                         {
-                            builder.Unknown("this form of `ToTable` on an owned collection is not evaluated yet", step.Location);
+                            builder.Unknown("this form of `ToTable` on " + kind + " is not evaluated yet", step.Location);
                             return null;
                         }
                         shape.Table = Text(step, 0);
@@ -113,7 +128,7 @@ internal sealed partial class ChainInterpreter
                     case "HasName" when i == 1 && steps[0].Method == "HasKey":
                         shape.KeyName = Text(step, 0);
                         break;
-                    case "HasForeignKey" when i == 1 && steps[0] is { Method: "WithOwner", Arguments.Count: 0 }:
+                    case "HasForeignKey" when OnOwnership(steps, i):
                         // One shadow property naming the foreign key to a single-column principal key.
                         if (foreignKey.Count != 1 || step.TypeArguments.Count != 0 || step.Arguments.Count != 1 || Text(step, 0) is not { Length: > 0 } name)
                         {
@@ -123,19 +138,36 @@ internal sealed partial class ChainInterpreter
                         shape.ForeignKey = name;
                         shape.ForeignKeyLocation = step.Location;
                         break;
+                    case "HasPrincipalKey" when OnOwnership(steps, i):
+                        // One property of the owner (a lambda or its name); the schema builder checks that the owner maps it.
+                        if (step.TypeArguments.Count != 0 || Members(step) is not { Count: 1 } principal || principal[0].Length == 0 || principal[0].IndexOf('.') >= 0)
+                        {
+                            builder.Unknown("this form of `HasPrincipalKey` on an owned collection is not evaluated yet", step.Location);
+                            return null;
+                        }
+                        shape.PrincipalKey = principal[0];
+                        shape.PrincipalKeyLocation = step.Location;
+                        break;
                 }
             }
         }
         return shape;
     }
 
+    /// <summary>A call on the ownership builder <c>WithOwner()</c> returns: <c>WithOwner().HasForeignKey(...)</c>,
+    /// <c>WithOwner().HasPrincipalKey(...).HasForeignKey(...)</c>.</summary>
+    private static bool OnOwnership(IReadOnlyList<FluentStepSpec> steps, int i) =>
+        i >= 1 && steps[0] is { Method: "WithOwner", Arguments.Count: 0 } && steps.Skip(1).Take(i - 1).All(s => s.Method is "HasForeignKey" or "HasPrincipalKey");
+
     /// <summary>Applies deferred calls to an owned collection's table: <c>Property</c> with its facets (on the collection's
     /// own properties, or with <paramref name="prefix"/> on an owned reference's columns inside it) and <c>HasIndex</c>.</summary>
     /// <param name="ownProperty">Whether a property is the collection type's own (not an owned reference's column).</param>
     /// <param name="ignoredLater">Whether a member is ignored after these calls: <c>Property</c> calls on it have no effect
     /// (the property goes with its configuration), an index on it is not evaluated.</param>
-    public void ApplyToOwnedCollection(EntityNode node, string? prefix, IReadOnlyList<FluentStepSpec> steps, Func<PropertyNode, bool> ownProperty, Func<string, bool> ignoredLater)
+    /// <param name="kind">"owned collection" or "owned reference" (one with a table of its own), for reasons.</param>
+    public void ApplyToOwnedCollection(EntityNode node, string? prefix, IReadOnlyList<FluentStepSpec> steps, Func<PropertyNode, bool> ownProperty, Func<string, bool> ignoredLater, string kind = "owned collection")
     {
+        var on = kind == "owned collection" ? "an owned collection" : "an owned reference with a table of its own";
         var state = State.Owned;
         PropertyNode? property = null;
         IndexNode? index = null;
@@ -150,7 +182,7 @@ internal sealed partial class ChainInterpreter
                     property = name is null ? null : node.FindProperty(prefix is null ? name : prefix + "_" + name);
                     if (property is null || ownProperty(property) != (prefix is null) || property.IsShadow)
                     {
-                        builder.Unknown("`Property` on an owned collection's member that DataDocGen does not map there", step.Location);
+                        builder.Unknown("`Property` on " + on + "'s member that DataDocGen does not map there", step.Location);
                         return;
                     }
                     state = State.Property;
@@ -168,7 +200,7 @@ internal sealed partial class ChainInterpreter
                     // The type's own members only (an index naming the shadow foreign key or key is not evaluated).
                     if (properties is null || properties.Any(p => node.FindProperty(p) is not { } indexed || !ownProperty(indexed) || indexed.IsShadow || ignoredLater(p)))
                     {
-                        builder.Unknown("`HasIndex` on an owned collection with properties DataDocGen cannot read", step.Location);
+                        builder.Unknown("`HasIndex` on " + on + " with properties DataDocGen cannot read", step.Location);
                         return;
                     }
                     index = new IndexNode(properties, step.Location);
@@ -189,11 +221,11 @@ internal sealed partial class ChainInterpreter
                 case (State.Owned, "WithOwner") when step.Arguments.Count == 0:
                     state = State.Relationship;
                     break;
-                case (State.Relationship, "HasForeignKey") when prefix is null && i == 1:
+                case (State.Relationship, "HasForeignKey" or "HasPrincipalKey") when prefix is null && OnOwnership(steps, i):
                     break;
                 default:
                     if (NoSchemaEffect.Contains(step.Method) && step.Method is not ("ToTable" or "ToView")) break;
-                    builder.Unknown("`" + step.Method + "` " + (prefix is null ? "on an owned collection" : "on an owned reference inside an owned collection") + " is not evaluated yet", step.Location);
+                    builder.Unknown("`" + step.Method + "` " + (prefix is null ? "on " + on : "on an owned reference inside " + on) + " is not evaluated yet", step.Location);
                     return;
             }
         }

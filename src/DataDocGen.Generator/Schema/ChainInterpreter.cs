@@ -346,6 +346,7 @@ internal sealed partial class ChainInterpreter(SchemaBuilder builder)
                     ownedTop = step.Method == "ComplexProperty" ? null : SimpleNavigation(step);
                     ownedPath = ownedTop;
                     collectionPath = step.Method == "OwnsMany" && ownedTop is not null && !builder.IsJsonNavigation(entity, ownedTop) ? ownedTop : null;
+                    if (step.Method == "OwnsOne" && ownedTop is not null && builder.IsTabledOwnedReference(entity, ownedTop)) (collectionPath, ownedPrefix) = (ownedTop, null);
                     break;
                 case (State.Entity, "OwnsOne" or "OwnsMany") when step.Arguments.Count == 2 && step.Arguments[1].StartsWith("λ", System.StringComparison.Ordinal):
                     // OwnsOne/OwnsMany(x => x.Nav, owned => ...): the lambda's chains arrive as chains continuing this step.
@@ -354,6 +355,9 @@ internal sealed partial class ChainInterpreter(SchemaBuilder builder)
                     ownedTop = SimpleNavigation(step);
                     ownedPath = ownedTop;
                     collectionPath = step.Method == "OwnsMany" && ownedTop is not null && !builder.IsJsonNavigation(entity, ownedTop) ? ownedTop : null;
+                    // An owned reference with a table of its own (ToTable on its builder): its calls shape that table, like an
+                    // owned collection's (EF judge: dispatch model).
+                    if (step.Method == "OwnsOne" && ownedTop is not null && builder.IsTabledOwnedReference(entity, ownedTop)) (collectionPath, ownedPrefix) = (ownedTop, null);
                     break;
                 case (State.Owned, "OwnsMany") when collectionPrefix is not null:
                     builder.Unknown("an owned collection inside an owned reference of an owned collection is not evaluated yet", step.Location);
@@ -373,16 +377,28 @@ internal sealed partial class ChainInterpreter(SchemaBuilder builder)
                     // An owned reference inside an owned collection (read with the collection, after the model is built): its
                     // columns are the collection table's [navigation]_[property] (EF judge: courier model).
                     ownedPath += "." + inCollection;
-                    collectionPrefix = collectionPrefix is null ? inCollection : collectionPrefix + "_" + inCollection;
                     nestedOwned = true;
+                    if (builder.IsTabledOwnedReference(entity, ownedPath))
+                    {
+                        if (collectionPrefix is not null)
+                        {
+                            builder.Unknown("an owned reference with a table of its own inside an owned reference of an owned collection is not evaluated yet", step.Location);
+                            return;
+                        }
+                        collectionPath = ownedPath; // a table of its own inside the collection or owned reference (LineDiscounts)
+                        break;
+                    }
+                    collectionPrefix = collectionPrefix is null ? inCollection : collectionPrefix + "_" + inCollection;
                     break;
                 case (State.Owned, "OwnsOne") when ownedPrefix is not null && step.Arguments[0] is { } nestedNavigation
                                                    && nestedNavigation.StartsWith("=", System.StringComparison.Ordinal) && nestedNavigation.IndexOf(',') < 0
                                                    && (step.Arguments.Count == 1 || step.Arguments[1].StartsWith("λ", System.StringComparison.Ordinal)):
-                    // A nested owned reference (read before the model is built): its columns are [outer]_[inner]_[property].
+                    // A nested owned reference (read before the model is built): its columns are [outer]_[inner]_[property], unless
+                    // ToTable gives it a table of its own (Home.Geo: HomeGeos, keyed AddressCustomerId).
                     ownedPrefix += "_" + nestedNavigation.Substring(1);
                     ownedPath += "." + nestedNavigation.Substring(1);
                     nestedOwned = true;
+                    if (builder.IsTabledOwnedReference(entity, ownedPath)) (collectionPath, ownedPrefix) = (ownedPath, null);
                     break;
                 case (_, FluentChainParser.BackToOwner):
                     builder.Unknown("calls chained after `OwnsOne`/`OwnsMany` with a builder lambda are not evaluated yet", step.Location);

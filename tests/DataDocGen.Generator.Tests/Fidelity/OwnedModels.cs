@@ -1,6 +1,7 @@
 namespace DataDocGen.Generator.Tests.Fidelity;
 
-/// <summary>Fidelity models of nested owned types configured by builders (issue 3).</summary>
+/// <summary>Fidelity models of owned types configured by builders (issue 3): nested owned types, owned collections'
+/// builders, owned references with tables of their own, owned collections keyed to an alternate key.</summary>
 internal static class OwnedModels
 {
     public static readonly Dictionary<string, (string Source, string Context)> All = new()
@@ -250,5 +251,140 @@ internal static class OwnedModels
                 }
             }
             """, "Owned.Warehouse.WarehouseContext"),
+        ["dispatch: owned references mapped to tables of their own by ToTable (in builder lambdas, chained with a schema, in an IEntityTypeConfiguration, on an [Owned] type), with owned references and an owned collection inside them, inside a table-split owned reference and inside an owned collection"] = ("""
+            namespace Owned.Dispatch
+            {
+                using System.ComponentModel.DataAnnotations;
+                using Microsoft.EntityFrameworkCore.Metadata.Builders;
+                public class Geo { public double Lat { get; set; } public double Lng { get; set; } public string? Label { get; set; } }
+                public class Address
+                {
+                    public string Street { get; set; } = "";
+                    public string? City { get; set; }
+                    [MaxLength(10)] public string PostCode { get; set; } = "";
+                    public Geo? Pin { get; set; }
+                }
+                [Owned] public class Contact { [MaxLength(80)] public string Name { get; set; } = ""; public string? Phone { get; set; } }
+                public class Recipient { public string Name { get; set; } = ""; public Geo Location { get; set; } = null!; }
+                public class Discount { public decimal Percent { get; set; } public string? Code { get; set; } }
+                public class Line { public string Sku { get; set; } = ""; public int Quantity { get; set; } public Discount? Discount { get; set; } }
+                public class Order
+                {
+                    public int Id { get; set; }
+                    public string Number { get; set; } = "";
+                    public Address ShippingAddress { get; set; } = null!;
+                    public Address? BillingAddress { get; set; }
+                    public Contact? Contact { get; set; }
+                    public Recipient Recipient { get; set; } = null!;
+                    public List<Line> Lines { get; set; } = new();
+                }
+                public class Bank { [MaxLength(11)] public string Bic { get; set; } = ""; public string? Name { get; set; } }
+                public class Allocation { public string OrderNumber { get; set; } = ""; public decimal Amount { get; set; } }
+                public class Remittance
+                {
+                    public string Iban { get; set; } = "";
+                    public string? Reference { get; set; }
+                    public Bank Bank { get; set; } = null!;
+                    public List<Allocation> Allocations { get; set; } = new();
+                }
+                public class Invoice
+                {
+                    [Key, MaxLength(16)] public string InvoiceNo { get; set; } = "";
+                    public DateTime IssuedAt { get; set; }
+                    public Remittance Remittance { get; set; } = null!;
+                }
+                public class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
+                {
+                    public void Configure(EntityTypeBuilder<Invoice> builder)
+                    {
+                        builder.OwnsOne(i => i.Remittance, r =>
+                        {
+                            r.ToTable("InvoiceRemittances");
+                            r.Property(x => x.Iban).HasMaxLength(34);
+                            r.HasIndex(x => x.Reference);
+                            r.OwnsOne(x => x.Bank, bank => bank.ToTable("RemittanceBanks", "finance"));
+                            r.OwnsMany(x => x.Allocations, a => a.Property(x => x.Amount).HasPrecision(12, 2));
+                        });
+                    }
+                }
+                public class DispatchContext(DbContextOptions<DispatchContext> options) : DbContext(options)
+                {
+                    public DbSet<Order> Orders => Set<Order>();
+                    public DbSet<Invoice> Invoices => Set<Invoice>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.ApplyConfiguration(new InvoiceConfiguration());
+                        modelBuilder.Entity<Order>().OwnsOne(o => o.ShippingAddress, a =>
+                        {
+                            a.ToTable("OrderAddresses");
+                            a.Property(x => x.Street).HasMaxLength(200);
+                            a.OwnsOne(x => x.Pin, pin => pin.Property(g => g.Label).HasMaxLength(40));
+                        });
+                        modelBuilder.Entity<Order>().OwnsOne(o => o.BillingAddress).ToTable("BillingAddresses", "sales");
+                        modelBuilder.Entity<Order>().OwnsOne(o => o.BillingAddress).OwnsOne(a => a.Pin);
+                        modelBuilder.Entity<Order>().OwnsOne(o => o.Contact).ToTable("OrderContacts");
+                        modelBuilder.Entity<Order>().OwnsOne(o => o.Recipient, r => r.OwnsOne(x => x.Location).ToTable("RecipientLocations"));
+                        modelBuilder.Entity<Order>().OwnsMany(o => o.Lines, l =>
+                        {
+                            l.ToTable("OrderLines");
+                            l.OwnsOne(x => x.Discount, d =>
+                            {
+                                d.ToTable("LineDiscounts");
+                                d.Property(x => x.Code).HasMaxLength(12);
+                            });
+                        });
+                    }
+                }
+            }
+            """, "Owned.Dispatch.DispatchContext"),
+        ["tickets: owned collections whose foreign key targets an alternate key of the owner (WithOwner().HasPrincipalKey in lambdas and chained, with HasForeignKey, naming the primary key, a nested collection keyed after it)"] = ("""
+            namespace Owned.Tickets
+            {
+                using System.ComponentModel.DataAnnotations;
+                public class Comment { public string Author { get; set; } = ""; public string Body { get; set; } = ""; }
+                public class Attachment { [MaxLength(260)] public string FileName { get; set; } = ""; public long Bytes { get; set; } }
+                public class Watcher { public string Email { get; set; } = ""; }
+                public class Label { public string Name { get; set; } = ""; }
+                public class Change { public string Field { get; set; } = ""; public string? OldValue { get; set; } }
+                public class Revision { public DateTime At { get; set; } public List<Change> Changes { get; set; } = new(); }
+                public class Ticket
+                {
+                    public int Id { get; set; }
+                    [MaxLength(20)] public string Number { get; set; } = "";
+                    public Guid PublicId { get; set; }
+                    public string Slug { get; set; } = "";
+                    public List<Comment> Comments { get; set; } = new();
+                    public List<Attachment> Attachments { get; set; } = new();
+                    public List<Watcher> Watchers { get; set; } = new();
+                    public List<Label> Labels { get; set; } = new();
+                    public List<Revision> Revisions { get; set; } = new();
+                }
+                public class TicketsContext(DbContextOptions<TicketsContext> options) : DbContext(options)
+                {
+                    public DbSet<Ticket> Tickets => Set<Ticket>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Ticket>(ticket =>
+                        {
+                            ticket.OwnsMany(t => t.Comments, c =>
+                            {
+                                c.WithOwner().HasPrincipalKey(t => t.Number);
+                                c.Property(x => x.Author).HasMaxLength(100);
+                            });
+                            ticket.OwnsMany(t => t.Attachments, a => a.WithOwner().HasForeignKey("TicketRef").HasPrincipalKey("PublicId"));
+                            ticket.OwnsMany(t => t.Watchers).WithOwner().HasPrincipalKey(t => t.Slug);
+                            ticket.OwnsMany(t => t.Labels, l => l.WithOwner().HasPrincipalKey(t => t.Id));
+                            ticket.OwnsMany(t => t.Revisions, r =>
+                            {
+                                r.WithOwner().HasPrincipalKey(t => t.Number);
+                                r.OwnsMany(x => x.Changes);
+                            });
+                        });
+                    }
+                }
+            }
+            """, "Owned.Tickets.TicketsContext"),
     };
 }
