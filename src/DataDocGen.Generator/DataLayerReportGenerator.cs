@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using DataDocGen.Generator.Configuration;
 using DataDocGen.Generator.Diagnostics;
 using DataDocGen.Generator.Emit;
@@ -25,7 +26,6 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
 {
     public static class TrackingNames
     {
-        public const string Sites = nameof(Sites);
         public const string ScannedSites = nameof(ScannedSites);
         public const string DeclaredTypes = nameof(DeclaredTypes);
         public const string Registrations = nameof(Registrations);
@@ -76,14 +76,12 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        // One syntax provider for all detectors (Scan/SiteScan: one walk of each file instead of one per detector), its
-        // findings regrouped per detector; each detector's results are a step of their own, as a provider each was.
-        var scanned = context.SyntaxProvider
-            .CreateSyntaxProvider(SiteScan.IsCandidate, TransformCache.Reusing(SiteScan.Scan))
-            .Where(static found => !found.IsEmpty)
-            .WithTrackingName(TrackingNames.Sites)
-            .Collect()
-            .Select(static (nodes, _) => new ScannedSites(nodes))
+        // Every detector over every file in one step (Scan/SiteScan), each file's findings reused while neither it nor any
+        // declaration changed, in a table of this generator instance's (as Roslyn's own step tables are). The step's
+        // value holds only equatable results; each detector's results are a step of their own.
+        var scanResults = new ConditionalWeakTable<SyntaxTree, TransformCache.Entry<EquatableArray<Finding>>>();
+        var scanned = context.CompilationProvider
+            .Select((compilation, cancellationToken) => SiteScan.Scan(scanResults, compilation, cancellationToken))
             .WithTrackingName(TrackingNames.ScannedSites);
 
         var declaredTypes = scanned.Select(static (sites, _) => sites.Of(Detectors.DeclaredTypes)).WithTrackingName(TrackingNames.DeclaredTypes);

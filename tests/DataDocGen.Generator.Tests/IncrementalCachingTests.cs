@@ -250,7 +250,7 @@ public class IncrementalCachingTests
         // An edit inside a body of another file: only that file's candidates run again, and the report is the same.
         var missed = new List<string>();
         // The event is static and other test classes run generators in parallel: keep only this test's compilation's misses.
-        void OnMiss(Compilation c, SyntaxNode node) { lock (missed) { if (c == compilation) missed.Add(node.SyntaxTree.FilePath); } }
+        void OnMiss(Compilation c, SyntaxTree tree) { lock (missed) { if (c == compilation) missed.Add(tree.FilePath); } }
         DataDocGen.Generator.Helpers.TransformCache.Missed += OnMiss;
         try
         {

@@ -9,26 +9,24 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace DataDocGen.Generator.Helpers;
 
 /// <summary>
-/// Roslyn re-runs a syntax provider's transform for every candidate node after any edit, because a node's meaning can
-/// change when another file changes; each transform's first semantic query then binds the method body it sits in
-/// (issue 7: about 2.7 s per edit at 1,000 repositories). But another file can only change a node's meaning through
-/// its declarations: method and accessor bodies are invisible outside. So a transform's result is reused when its
-/// node is the same object (its file did not change) and the compilation's "shape" is the same: every file's text
-/// outside member bodies, the references and the options. An edit inside a body elsewhere reuses everything; a
-/// declaration change anywhere (a DbSet's type, a constant, an attribute) recomputes everything, as before.
-/// A transform that reads another file's bodies or trivia (a base context's OnModelCreating, a configuration class,
-/// a converter, a doc comment) does so through <see cref="SourceReads"/>, and its result is reused only while each of
-/// those files is unchanged too.
+/// A file's scan (<see cref="Scan.SiteScan"/>) is reused while the file is the same object and the compilation's
+/// "shape" is the same: every file's text outside member bodies, the references and the options. Another file can only
+/// change what a node means through its declarations (method and accessor bodies are invisible outside), so an edit
+/// inside a body elsewhere reuses everything, and a declaration change anywhere (a DbSet's type, a constant, an
+/// attribute) rescans every file, as a syntax provider would. A scan that reads another file's bodies or trivia (a base
+/// context's OnModelCreating, a configuration class, a converter, a doc comment) does so through
+/// <see cref="SourceReads"/>, and its result is reused only while each of those files is unchanged too.
 /// </summary>
 internal static class TransformCache
 {
     private sealed class Box(long value) { public long Value { get; } = value; }
 
-    private sealed class Entry(long shape, object? value, SyntaxTree[] reads)
+    /// <summary>One file's result, with what it was computed against.</summary>
+    internal sealed class Entry<T>(long shape, T value, SyntaxTree[] reads)
     {
         public long Shape { get; } = shape;
-        public object? Value { get; } = value;
-        /// <summary>Other files whose bodies the transform read (<see cref="SourceReads"/>): the result is stale once one is replaced.</summary>
+        public T Value { get; } = value;
+        /// <summary>Other files whose bodies the scan read (<see cref="SourceReads"/>): the result is stale once one is replaced.</summary>
         public SyntaxTree[] Reads { get; } = reads;
 
         public bool IsCurrent(long shape, Compilation compilation)
@@ -42,36 +40,33 @@ internal static class TransformCache
         }
     }
 
-    /// <summary>Raised when a wrapped transform runs rather than reuses a result (tests watch it for their own compilation).</summary>
-    internal static event Action<Compilation, SyntaxNode>? Missed;
+    /// <summary>Raised when a file is scanned rather than its result reused (tests watch it for their own compilation).</summary>
+    internal static event Action<Compilation, SyntaxTree>? Missed;
 
     private static readonly ConditionalWeakTable<SyntaxTree, Box> TreeShapes = new();
     private static readonly ConditionalWeakTable<Compilation, Box> CompilationShapes = new();
-    /// <summary>Wraps a transform so that its result is reused while neither its file nor any declaration changed.
-    /// Each wrapped transform has its own table: one node is a candidate of several providers.</summary>
-    public static Func<GeneratorSyntaxContext, CancellationToken, T> Reusing<T>(Func<GeneratorSyntaxContext, CancellationToken, T> transform)
+
+    /// <summary>The file's result from <paramref name="results"/> when current, else <paramref name="scan"/>'s, stored.
+    /// The table belongs to one generator instance, as Roslyn's own step tables do.</summary>
+    public static T ForFile<T>(ConditionalWeakTable<SyntaxTree, Entry<T>> results, SyntaxTree tree, Compilation compilation,
+        Func<SyntaxTree, Compilation, CancellationToken, T> scan, CancellationToken cancellationToken)
     {
-        var results = new ConditionalWeakTable<SyntaxNode, Entry>();
-        return (context, cancellationToken) =>
+        var shape = Shape(compilation, cancellationToken);
+        // Reads need no lock: ConditionalWeakTable's lookups are thread-safe and an entry never changes once stored.
+        if (results.TryGetValue(tree, out var entry) && entry.IsCurrent(shape, compilation)) return entry.Value;
+        Missed?.Invoke(compilation, tree);
+        var (value, reads) = SourceReads.Tracking(() => scan(tree, compilation, cancellationToken));
+        reads = Array.FindAll(reads, read => read != tree); // the file itself is the key
+        lock (results)
         {
-            var compilation = context.SemanticModel.Compilation;
-            var shape = Shape(compilation, cancellationToken);
-            // Reads need no lock: ConditionalWeakTable's lookups are thread-safe and an entry never changes once stored.
-            if (results.TryGetValue(context.Node, out var entry) && entry.IsCurrent(shape, compilation)) return (T)entry.Value!;
-            Missed?.Invoke(compilation, context.Node);
-            var (value, reads) = SourceReads.Tracking(() => transform(context, cancellationToken));
-            reads = Array.FindAll(reads, tree => tree != context.Node.SyntaxTree); // the node's own file is the key
-            lock (results)
-            {
-                results.Remove(context.Node);
-                results.Add(context.Node, new Entry(shape, value, reads));
-            }
-            return value;
-        };
+            results.Remove(tree);
+            results.Add(tree, new Entry<T>(shape, value, reads));
+        }
+        return value;
     }
 
     private static long Shape(Compilation compilation, CancellationToken cancellationToken) =>
-        // TryGetValue first: every candidate of every provider asks, and GetValue's callback would allocate a closure each time.
+        // TryGetValue first: every file asks, and GetValue's callback would allocate a closure each time.
         CompilationShapes.TryGetValue(compilation, out var known) ? known.Value : CompilationShapes.GetValue(compilation, c =>
         {
             BindAssemblyAttributes(c);
@@ -90,7 +85,7 @@ internal static class TransformCache
     /// <summary>
     /// Binding any call to a source method asks whether its module or assembly is [Obsolete]/[Experimental]; until their
     /// attributes are bound, Roslyn answers by scanning every file's declarations, once per call: quadratic in the
-    /// project's size (seconds at 2,500 entities). Binding them once per compilation, before the first transform (this
+    /// project's size (seconds at 2,500 entities). Binding them once per compilation, before the first scan (this
     /// runs with the first shape), as the compile does anyway, makes each answer a field read.
     /// </summary>
     private static void BindAssemblyAttributes(Compilation compilation)

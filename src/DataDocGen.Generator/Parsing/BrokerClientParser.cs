@@ -42,7 +42,7 @@ internal static class BrokerClientParser
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
         node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } && MethodNames.Contains(access.Name.Identifier.ValueText);
 
-    public static BrokerMessageResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static BrokerMessageResult? Parse(SiteContext context, CancellationToken cancellationToken)
     {
         try
         {

@@ -70,7 +70,7 @@ internal static class CacheParser
         return CacheWords.Any(word => receiver.IndexOf(word, System.StringComparison.OrdinalIgnoreCase) >= 0);
     }
 
-    public static CacheResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken) =>
+    public static CacheResult? Parse(SiteContext context, CancellationToken cancellationToken) =>
         Parse(context.Node, context.SemanticModel, cancellationToken);
 
     /// <summary>Also called by the analyzer (<see cref="Diagnostics.DataLayerAnalyzer"/>) on the same nodes.</summary>

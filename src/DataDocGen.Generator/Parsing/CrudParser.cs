@@ -75,7 +75,7 @@ internal static class CrudParser
         return invocation.Parent is not MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax };
     }
 
-    public static CrudResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static CrudResult? Parse(SiteContext context, CancellationToken cancellationToken)
     {
         if (context.Node is InvocationExpressionSyntax save && TrackedChangeReader.IsSaveChanges(save))
         {

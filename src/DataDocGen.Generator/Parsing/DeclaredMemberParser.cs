@@ -18,7 +18,7 @@ internal static class DeclaredMemberParser
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
         node is TypeDeclarationSyntax type && type.Members.Any(m => m is PropertyDeclarationSyntax);
 
-    public static EquatableArray<DeclaredMemberSpec> Parse(GeneratorSyntaxContext context, CancellationToken _)
+    public static EquatableArray<DeclaredMemberSpec> Parse(SiteContext context, CancellationToken _)
     {
         var type = (TypeDeclarationSyntax)context.Node;
         var fullName = FullName(type);

@@ -15,7 +15,7 @@ internal static class DeclaredTypeParser
     /// <summary>Cheap syntactic filter: only classes that derive from or implement something can be either kind.</summary>
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node is ClassDeclarationSyntax { BaseList: not null };
 
-    public static DeclaredTypeSpec? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static DeclaredTypeSpec? Parse(SiteContext context, CancellationToken cancellationToken)
     {
         try
         {

@@ -79,7 +79,7 @@ internal static class DocumentCrudParser
         && access.Name.Identifier.ValueText is var name
         && (MongoMethods.ContainsKey(name) || LiteMethods.ContainsKey(name) || MartenMethods.ContainsKey(name));
 
-    public static DocumentCrudResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken) =>
+    public static DocumentCrudResult? Parse(SiteContext context, CancellationToken cancellationToken) =>
         Parse(context.Node, context.SemanticModel, cancellationToken);
 
     /// <summary>Also called for the operations inside a transaction or a Marten unit of work (<see cref="TransactionBodyReader"/>).</summary>

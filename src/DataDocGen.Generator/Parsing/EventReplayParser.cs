@@ -54,7 +54,7 @@ internal static class EventReplayParser
         _ => false,
     };
 
-    public static EventReplayResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static EventReplayResult? Parse(SiteContext context, CancellationToken cancellationToken)
     {
         try
         {

@@ -16,7 +16,7 @@ internal static class HostedServiceParser
         node is ClassDeclarationSyntax { BaseList: { } bases }
         && bases.Types.Any(t => SyntaxFacts.RightmostName(t.Type) is "BackgroundService" or "IHostedService" or "IHostedLifecycleService" or "IJob");
 
-    public static HostedServiceSpec? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static HostedServiceSpec? Parse(SiteContext context, CancellationToken cancellationToken)
     {
         var declaration = (ClassDeclarationSyntax)context.Node;
         var model = context.SemanticModel;

@@ -29,7 +29,7 @@ internal static class IdentityStoreOptionParser
 
     private static bool IsOption(string member) => member is "SchemaVersion" or "MaxLengthForKeys" or "ProtectPersonalData" or "Stores";
 
-    public static IdentityStoreOptionResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static IdentityStoreOptionResult? Parse(SiteContext context, CancellationToken cancellationToken)
     {
         try
         {

@@ -38,7 +38,7 @@ internal static class MartenParser
         };
     }
 
-    public static MartenResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken) =>
+    public static MartenResult? Parse(SiteContext context, CancellationToken cancellationToken) =>
         Parse(context.Node, context.SemanticModel, cancellationToken);
 
     /// <summary>Also called for the operations a Marten unit of work commits (<see cref="TransactionBodyReader"/>).</summary>

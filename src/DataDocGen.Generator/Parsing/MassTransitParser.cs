@@ -33,7 +33,7 @@ internal static class MassTransitParser
         _ => false,
     };
 
-    public static MessagingResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static MessagingResult? Parse(SiteContext context, CancellationToken cancellationToken)
     {
         try
         {

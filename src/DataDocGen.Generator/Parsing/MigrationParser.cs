@@ -109,7 +109,7 @@ internal static class MigrationParser
     public static bool IsApplyCandidate(SyntaxNode node, CancellationToken _) =>
         node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Migrate" or "MigrateAsync" or "EnsureCreated" or "EnsureCreatedAsync" or "IgnoreQueryFilters" or "PerformUpgrade" or "Repair" or "Erase" } };
 
-    public static CallSiteSpec? ParseApply(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static CallSiteSpec? ParseApply(SiteContext context, CancellationToken cancellationToken)
     {
         var invocation = (InvocationExpressionSyntax)context.Node;
         if (OptionsBuilderParser.ResolveMethod(invocation, context.SemanticModel, cancellationToken) is not { } method) return null;

@@ -14,7 +14,7 @@ internal static class NamespaceSpanParser
 {
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node is BaseNamespaceDeclarationSyntax;
 
-    public static NamespaceSpan? Parse(GeneratorSyntaxContext context, CancellationToken _)
+    public static NamespaceSpan? Parse(SiteContext context, CancellationToken _)
     {
         var declaration = (BaseNamespaceDeclarationSyntax)context.Node;
         var names = new List<string>();

@@ -31,7 +31,7 @@ internal static class OutputCacheParser
         _ => false,
     };
 
-    public static OutputCacheResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static OutputCacheResult? Parse(SiteContext context, CancellationToken cancellationToken)
     {
         try
         {

@@ -67,7 +67,7 @@ internal static partial class QueryShapeParser
         return null;
     }
 
-    public static QueryShapeResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken) =>
+    public static QueryShapeResult? Parse(SiteContext context, CancellationToken cancellationToken) =>
         Parse(context.Node, context.SemanticModel, cancellationToken);
 
     /// <summary>Also called by the analyzer (<see cref="Diagnostics.DataLayerAnalyzer"/>) on the same nodes.</summary>

@@ -59,7 +59,7 @@ internal static class RawSqlParser
         _ => false,
     };
 
-    public static RawSqlResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken) =>
+    public static RawSqlResult? Parse(SiteContext context, CancellationToken cancellationToken) =>
         Parse(context.Node, context.SemanticModel, cancellationToken);
 
     /// <summary>Also called by the analyzer (<see cref="Diagnostics.DataLayerAnalyzer"/>) on the same nodes.</summary>

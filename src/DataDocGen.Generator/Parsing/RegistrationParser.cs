@@ -25,7 +25,7 @@ internal static class RegistrationParser
         node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax name } }
         && RegistrationMethods.Contains(name.Identifier.ValueText);
 
-    public static RegistrationResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static RegistrationResult? Parse(SiteContext context, CancellationToken cancellationToken)
     {
         try
         {

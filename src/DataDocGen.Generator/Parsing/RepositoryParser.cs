@@ -33,7 +33,7 @@ internal static class RepositoryParser
         _ => false,
     };
 
-    public static RepositoryResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static RepositoryResult? Parse(SiteContext context, CancellationToken cancellationToken)
     {
         try
         {

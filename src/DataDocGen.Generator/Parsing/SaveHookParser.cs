@@ -30,7 +30,7 @@ internal static class SaveHookParser
         node is ClassDeclarationSyntax { BaseList: not null } type
         && type.Members.Any(m => m is MethodDeclarationSyntax method && HookNames.Contains(method.Identifier.ValueText) && method.Modifiers.Any(SyntaxKind.OverrideKeyword));
 
-    public static SaveHookResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static SaveHookResult? Parse(SiteContext context, CancellationToken cancellationToken)
     {
         try
         {

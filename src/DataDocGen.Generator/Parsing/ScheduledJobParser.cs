@@ -48,7 +48,7 @@ internal static class ScheduledJobParser
             _ => false,
         };
 
-    public static ScheduledJobResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static ScheduledJobResult? Parse(SiteContext context, CancellationToken cancellationToken)
     {
         try
         {

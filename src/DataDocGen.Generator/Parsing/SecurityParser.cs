@@ -29,7 +29,7 @@ internal static class SecurityParser
         _ => false,
     };
 
-    public static SecurityResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static SecurityResult? Parse(SiteContext context, CancellationToken cancellationToken)
     {
         try
         {

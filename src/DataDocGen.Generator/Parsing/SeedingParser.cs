@@ -26,7 +26,7 @@ internal static class SeedingParser
         _ => false,
     };
 
-    public static SeedingResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static SeedingResult? Parse(SiteContext context, CancellationToken cancellationToken)
     {
         try
         {

@@ -18,7 +18,7 @@ internal static class SpecificationParser
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
         node is ClassDeclarationSyntax { BaseList: { } bases } && bases.Types.Any(t => SyntaxFacts.RightmostName(t.Type) == "Specification");
 
-    public static SpecificationResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static SpecificationResult? Parse(SiteContext context, CancellationToken cancellationToken)
     {
         try
         {

@@ -71,7 +71,7 @@ internal static class SqlScriptParser
         return new SqlInCodeResult(new[] { new SqlFactSpec("deployment", fact, source, SourceLocation.From(annotation)) }.ToEquatableArray(), null);
     }
 
-    public static SqlInCodeResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static SqlInCodeResult? Parse(SiteContext context, CancellationToken cancellationToken)
     {
         try
         {

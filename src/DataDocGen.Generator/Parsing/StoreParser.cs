@@ -81,7 +81,7 @@ internal static class StoreParser
         _ => false,
     };
 
-    public static StoreResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static StoreResult? Parse(SiteContext context, CancellationToken cancellationToken)
     {
         try
         {

@@ -27,7 +27,7 @@ internal static class TenancyParser
         _ => false,
     };
 
-    public static TenancyResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static TenancyResult? Parse(SiteContext context, CancellationToken cancellationToken)
     {
         try
         {

@@ -22,7 +22,7 @@ internal static class TransactionParser
         _ => false,
     };
 
-    public static TransactionResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static TransactionResult? Parse(SiteContext context, CancellationToken cancellationToken)
     {
         try
         {

@@ -36,7 +36,7 @@ internal static class ValidationParser
         _ => false,
     };
 
-    public static ValidationResult? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static ValidationResult? Parse(SiteContext context, CancellationToken cancellationToken)
     {
         try
         {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using DataDocGen.Generator.Helpers;
+using DataDocGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 
 namespace DataDocGen.Generator.Scan;
@@ -22,29 +23,29 @@ internal abstract class Detector(int index, string name)
     public abstract bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken);
 
     /// <summary>The node's finding, or null when the transform found nothing.</summary>
-    public abstract object? Find(GeneratorSyntaxContext context, CancellationToken cancellationToken);
+    public abstract object? Find(SiteContext context, CancellationToken cancellationToken);
 }
 
 /// <summary>A detector with at most one result per candidate node.</summary>
 internal sealed class Detector<T>(int index, string name, Func<SyntaxNode, CancellationToken, bool> isCandidate,
-    Func<GeneratorSyntaxContext, CancellationToken, T?> parse) : Detector(index, name)
+    Func<SiteContext, CancellationToken, T?> parse) : Detector(index, name)
     where T : class, IEquatable<T>
 {
     public override bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken) => isCandidate(node, cancellationToken);
 
-    public override object? Find(GeneratorSyntaxContext context, CancellationToken cancellationToken) => parse(context, cancellationToken);
+    public override object? Find(SiteContext context, CancellationToken cancellationToken) => parse(context, cancellationToken);
 
     public EquatableArray<T> Results(IEnumerable<object> found) => found.Cast<T>().ToEquatableArray();
 }
 
 /// <summary>A detector with any number of results per candidate node (a type's declared members).</summary>
 internal sealed class ManyDetector<T>(int index, string name, Func<SyntaxNode, CancellationToken, bool> isCandidate,
-    Func<GeneratorSyntaxContext, CancellationToken, EquatableArray<T>> parse) : Detector(index, name)
+    Func<SiteContext, CancellationToken, EquatableArray<T>> parse) : Detector(index, name)
     where T : IEquatable<T>
 {
     public override bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken) => isCandidate(node, cancellationToken);
 
-    public override object? Find(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public override object? Find(SiteContext context, CancellationToken cancellationToken)
     {
         var found = parse(context, cancellationToken);
         return found.IsEmpty ? null : found;

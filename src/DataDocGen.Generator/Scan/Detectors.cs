@@ -52,7 +52,7 @@ internal static class Detectors
 
     public static IReadOnlyList<Detector> All => all;
 
-    private static Detector<T> One<T>(string name, Func<SyntaxNode, CancellationToken, bool> isCandidate, Func<GeneratorSyntaxContext, CancellationToken, T?> parse)
+    private static Detector<T> One<T>(string name, Func<SyntaxNode, CancellationToken, bool> isCandidate, Func<SiteContext, CancellationToken, T?> parse)
         where T : class, IEquatable<T>
     {
         var detector = new Detector<T>(all.Count, name, isCandidate, parse);
@@ -60,7 +60,7 @@ internal static class Detectors
         return detector;
     }
 
-    private static ManyDetector<T> Many<T>(string name, Func<SyntaxNode, CancellationToken, bool> isCandidate, Func<GeneratorSyntaxContext, CancellationToken, EquatableArray<T>> parse)
+    private static ManyDetector<T> Many<T>(string name, Func<SyntaxNode, CancellationToken, bool> isCandidate, Func<SiteContext, CancellationToken, EquatableArray<T>> parse)
         where T : IEquatable<T>
     {
         var detector = new ManyDetector<T>(all.Count, name, isCandidate, parse);

@@ -1,40 +1,57 @@
-using System;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using DataDocGen.Generator.Helpers;
+using DataDocGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 
 namespace DataDocGen.Generator.Scan;
 
 /// <summary>
-/// All detectors in one syntax provider. Roslyn walks every node of every file once per syntax provider and times every
-/// transform call; with a provider per detector that was 26 walks and, at 1,000 entities, about a quarter of a full run
-/// (issue 7). One provider walks once, asks each detector's predicate, and runs the accepting detectors' transforms on
-/// the node together, behind one <see cref="TransformCache"/> entry; <see cref="ScannedSites"/> then hands each
-/// detector its own results, so the report's inputs are what they were with separate providers.
+/// Every detector, run over every file by one step on the compilation, each file's findings reused while neither it nor
+/// any declaration changed (<see cref="TransformCache"/>). Why not syntax providers (issue 7, docs/performance.md,
+/// sessions 6 and 7): Roslyn walks every file once per syntax provider, and after any edit it calls a provider's
+/// transform again for every candidate of every file, because another file may have changed what a node means. At
+/// 1,000 entities that was 15,000 calls per keystroke, each only looking up a reused result, and most of an unrelated
+/// edit's 20 ms; one candidate per file still cost 11 ms (a semantic model made per file, Roslyn's tables and
+/// timers). Here an edit costs a table lookup per file and the scan of the edited file: about 4 ms. The step's value,
+/// <see cref="ScannedSites"/>, holds only equatable results (no compilation, symbol or node), so an edit that changes
+/// no result stops at it and nothing downstream runs.
 /// </summary>
 internal static class SiteScan
 {
-    public static bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken)
+    /// <summary>Each file's findings, in the compilation's file order, regrouped per detector.</summary>
+    public static ScannedSites Scan(ConditionalWeakTable<SyntaxTree, TransformCache.Entry<EquatableArray<Finding>>> results, Compilation compilation,
+        CancellationToken cancellationToken)
     {
-        foreach (var detector in Detectors.All)
-        {
-            if (detector.IsCandidate(node, cancellationToken)) return true;
-        }
-        return false;
-    }
-
-    /// <summary>The node's findings, in detector order (empty when no detector found anything).</summary>
-    public static EquatableArray<Finding> Scan(GeneratorSyntaxContext context, CancellationToken cancellationToken)
-    {
-        ImmutableArray<Finding>.Builder? found = null;
-        foreach (var detector in Detectors.All)
+        var files = ImmutableArray.CreateBuilder<EquatableArray<Finding>>();
+        foreach (var tree in compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!detector.IsCandidate(context.Node, cancellationToken)) continue;
-            if (detector.Find(context, cancellationToken) is { } result)
+            var found = TransformCache.ForFile(results, tree, compilation, ScanFile, cancellationToken);
+            if (!found.IsEmpty) files.Add(found);
+        }
+        return new ScannedSites(files.ToImmutable());
+    }
+
+    /// <summary>The file's findings, nodes in document order (pre-order, as a syntax provider's walk visits them, no
+    /// structured trivia) and each node's in detector order; empty when no detector found anything. The predicates are
+    /// syntactic; the semantic model is made only for a file with a candidate.</summary>
+    private static EquatableArray<Finding> ScanFile(SyntaxTree tree, Compilation compilation, CancellationToken cancellationToken)
+    {
+        ImmutableArray<Finding>.Builder? found = null;
+        SemanticModel? model = null;
+        foreach (var node in tree.GetRoot(cancellationToken).DescendantNodesAndSelf())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var detector in Detectors.All)
             {
-                (found ??= ImmutableArray.CreateBuilder<Finding>()).Add(new Finding(detector.Index, result));
+                if (!detector.IsCandidate(node, cancellationToken)) continue;
+                model ??= compilation.GetSemanticModel(tree);
+                if (detector.Find(new SiteContext(node, model), cancellationToken) is { } result)
+                {
+                    (found ??= ImmutableArray.CreateBuilder<Finding>()).Add(new Finding(detector.Index, result));
+                }
             }
         }
         return found is null ? EquatableArray<Finding>.Empty : new EquatableArray<Finding>(found.ToImmutable());
