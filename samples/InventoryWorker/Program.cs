@@ -1,5 +1,6 @@
 using Inventory.Data;
 using Confluent.Kafka;
+using Hangfire;
 using Inventory.Services;
 using Npgsql;
 using StackExchange.Redis;
@@ -18,6 +19,8 @@ builder.Services.AddSingleton<StockCache>();
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<WarehouseDirectory>();
 builder.Services.AddScoped<IStockReportJob, StockReportJob>();
+builder.Services.AddHangfire(hangfire => hangfire.UseSqlServerStorage(configuration.GetConnectionString("Inventory")));
+builder.Services.AddHangfireServer();
 builder.Services.AddSingleton(_ => new ProducerBuilder<string, StockLevelChanged>(new ProducerConfig
     {
         BootstrapServers = configuration["Kafka:BootstrapServers"],
@@ -33,4 +36,6 @@ builder.Services.AddSingleton<StockEvents>();
 builder.Services.AddHostedService<StockSyncWorker>();
 builder.Services.AddNightlyStockCopy();
 
-builder.Build().Run();
+var host = builder.Build();
+host.Services.GetRequiredService<IRecurringJobManager>().ScheduleStockReport();
+host.Run();

@@ -32,7 +32,7 @@ public sealed class NoStockReportJob(ILogger<NoStockReportJob> logger) : IStockR
 
 public static class StockReportScheduling
 {
-    /// <summary>Every day at 06:00, once the host has configured Hangfire's storage and server.</summary>
+    /// <summary>Every day at 06:00 (called at start-up in Program.cs, after Hangfire's storage and server are configured).</summary>
     public static void ScheduleStockReport(this IRecurringJobManager jobs) =>
         jobs.AddOrUpdate<IStockReportJob>("stock-report", job => job.RunAsync(CancellationToken.None), Cron.Daily(6));
 }
