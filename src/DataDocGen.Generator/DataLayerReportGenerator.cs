@@ -27,6 +27,8 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
     public static class TrackingNames
     {
         public const string ScannedSites = nameof(ScannedSites);
+        public const string ScanFailures = nameof(ScanFailures);
+        public const string ReportWithScanFailures = nameof(ReportWithScanFailures);
         public const string DeclaredTypes = nameof(DeclaredTypes);
         public const string Registrations = nameof(Registrations);
         public const string RawSql = nameof(RawSql);
@@ -208,6 +210,12 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
                 }
             })
             .WithTrackingName(TrackingNames.Report);
+
+        // A detector's unexpected exception (Scan/SiteScan) joins the DDG001 warning; the rest of the report stands.
+        var scanFailures = scanned.Select(static (sites, _) => sites.Failures).WithTrackingName(TrackingNames.ScanFailures);
+        report = report.Combine(scanFailures)
+            .Select(static (input, _) => input.Right.IsEmpty ? input.Left : input.Left with { Errors = input.Left.Errors.Concat(input.Right).ToEquatableArray() })
+            .WithTrackingName(TrackingNames.ReportWithScanFailures);
 
         // Messages handed to brokers through their own clients (RabbitMQ.Client, Confluent.Kafka, Azure Service Bus), joined
         // after the report is built like tenancy, and before the background jobs, which list them among their steps.

@@ -6,6 +6,31 @@ namespace DataDocGen.Generator.Tests;
 /// <summary>DataDocGen never breaks a build: failures become one DDG001 warning; bad code gives a smaller report, not a crash.</summary>
 public class FailureAndRobustnessTests
 {
+    /// <summary>A detector that throws (here its predicate, on one class) loses only its own result at that node: the
+    /// exception becomes one failure line for the DDG001 warning, and every other detector's findings in the file stand.</summary>
+    [Fact]
+    public void A_detector_that_throws_costs_only_its_own_result_and_becomes_a_failure_line()
+    {
+        var compilation = GeneratorHarness.Compile(new Dictionary<string, string>
+        {
+            ["Data/Parts.cs"] = "namespace Shop.Data\n{\n    public class A { }\n    public class B { }\n}\n",
+        });
+        var tree = compilation.SyntaxTrees.Single(t => t.FilePath.EndsWith("Data/Parts.cs", StringComparison.Ordinal));
+        var throwing = new DataDocGen.Generator.Scan.Detector<DataDocGen.Generator.Parsing.NamespaceSpan>(
+            DataDocGen.Generator.Scan.Detectors.NamespaceSpans.Index, "Throwing",
+            (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax { Identifier.Text: "A" } ? throw new InvalidOperationException("unforeseen syntax") : false,
+            (_, _) => null);
+
+        var found = DataDocGen.Generator.Scan.SiteScan.ScanFile(tree, compilation, [throwing, DataDocGen.Generator.Scan.Detectors.NamespaceSpans], CancellationToken.None);
+        var sites = new DataDocGen.Generator.Scan.ScannedSites([found]);
+
+        var failure = Assert.Single(sites.Failures);
+        Assert.StartsWith("InvalidOperationException: unforeseen syntax while reading Parts.cs line 3", failure);
+        Assert.Single(sites.Of(DataDocGen.Generator.Scan.Detectors.NamespaceSpans));
+        Assert.NotEqual(new DataDocGen.Generator.Scan.ScannedSites([DataDocGen.Generator.Scan.SiteScan.ScanFile(tree, compilation,
+            [DataDocGen.Generator.Scan.Detectors.NamespaceSpans], CancellationToken.None)]), sites);
+    }
+
     [Fact]
     public void Project_without_a_data_layer_gets_a_short_report_saying_so()
     {

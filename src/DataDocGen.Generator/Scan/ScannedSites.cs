@@ -18,12 +18,21 @@ internal sealed class ScannedSites : IEquatable<ScannedSites>
     {
         var lists = new List<object>[Detectors.All.Count];
         for (var i = 0; i < lists.Length; i++) lists[i] = new List<object>();
+        List<string>? failures = null;
         foreach (var node in nodes)
         {
-            foreach (var finding in node) lists[finding.Detector].Add(finding.Result);
+            foreach (var finding in node)
+            {
+                if (finding.Detector == Finding.FailureIndex) (failures ??= new List<string>()).Add((string)finding.Result);
+                else lists[finding.Detector].Add(finding.Result);
+            }
         }
         byDetector = Array.ConvertAll(lists, list => list.ToArray());
+        Failures = failures is null ? EquatableArray<string>.Empty : failures.ToEquatableArray();
     }
+
+    /// <summary>Detectors' unexpected exceptions, one line each, in file order (for the DDG001 warning).</summary>
+    public EquatableArray<string> Failures { get; }
 
     public EquatableArray<T> Of<T>(Detector<T> detector) where T : class, IEquatable<T> => detector.Results(byDetector[detector.Index]);
 
@@ -33,6 +42,7 @@ internal sealed class ScannedSites : IEquatable<ScannedSites>
     {
         if (other is null) return false;
         if (ReferenceEquals(this, other)) return true;
+        if (!Failures.Equals(other.Failures)) return false;
         for (var i = 0; i < byDetector.Length; i++)
         {
             var mine = byDetector[i];

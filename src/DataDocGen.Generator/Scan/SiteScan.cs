@@ -1,6 +1,9 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using DataDocGen.Generator.Diagnostics;
 using DataDocGen.Generator.Helpers;
 using DataDocGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
@@ -37,26 +40,46 @@ internal static class SiteScan
     /// <summary>The file's findings, nodes in document order (pre-order, as a syntax provider's walk visits them, no
     /// structured trivia) and each node's in detector order; empty when no detector found anything. The predicates are
     /// syntactic; the semantic model is made only for a file with a candidate.</summary>
-    private static EquatableArray<Finding> ScanFile(SyntaxTree tree, Compilation compilation, CancellationToken cancellationToken)
+    private static EquatableArray<Finding> ScanFile(SyntaxTree tree, Compilation compilation, CancellationToken cancellationToken) =>
+        ScanFile(tree, compilation, Detectors.All, cancellationToken);
+
+    /// <summary><see cref="ScanFile(SyntaxTree, Compilation, CancellationToken)"/> with the given detectors (tests give
+    /// one that fails). A detector that throws (a predicate on syntax nobody foresaw, a transform's own catch missing
+    /// something) costs that node that detector's result and becomes a failure for the DDG001 warning; the scan goes on,
+    /// since an exception out of a generator is CS8785, which TreatWarningsAsErrors makes a broken build.</summary>
+    internal static EquatableArray<Finding> ScanFile(SyntaxTree tree, Compilation compilation, IReadOnlyList<Detector> detectors,
+        CancellationToken cancellationToken)
     {
         ImmutableArray<Finding>.Builder? found = null;
         SemanticModel? model = null;
         foreach (var node in tree.GetRoot(cancellationToken).DescendantNodesAndSelf())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var detector in Detectors.All)
+            foreach (var detector in detectors)
             {
-                if (!detector.IsCandidate(node, cancellationToken)) continue;
-                model ??= compilation.GetSemanticModel(tree);
-                if (detector.Find(new SiteContext(node, model), cancellationToken) is { } result)
+                Finding? finding;
+                try
                 {
-                    (found ??= ImmutableArray.CreateBuilder<Finding>()).Add(new Finding(detector.Index, result));
+                    if (!detector.IsCandidate(node, cancellationToken)) continue;
+                    model ??= compilation.GetSemanticModel(tree);
+                    finding = detector.Find(new SiteContext(node, model), cancellationToken) is { } result ? new Finding(detector.Index, result) : null;
                 }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    finding = Finding.Failure(GeneratorFailure.Describe(exception, node));
+                }
+                if (finding is { } value) (found ??= ImmutableArray.CreateBuilder<Finding>()).Add(value);
             }
         }
         return found is null ? EquatableArray<Finding>.Empty : new EquatableArray<Finding>(found.ToImmutable());
     }
 }
 
-/// <summary>What one detector found at one node: its result, compared by the result's own value equality.</summary>
-internal readonly record struct Finding(int Detector, object Result);
+/// <summary>What one detector found at one node: its result, compared by the result's own value equality; or, with
+/// <see cref="FailureIndex"/>, the one-line description of a detector's unexpected exception.</summary>
+internal readonly record struct Finding(int Detector, object Result)
+{
+    public const int FailureIndex = -1;
+
+    public static Finding Failure(string description) => new(FailureIndex, description);
+}
