@@ -7,6 +7,29 @@ namespace DataDocGen.Generator.Tests;
 /// <c>// expect DDGnnnn</c>; every other line, traps included, must get none.</summary>
 public class AnalyzerTests
 {
+    /// <summary>An exception inside a check becomes one DDG002 warning at the node (never AD0001, which
+    /// TreatWarningsAsErrors makes an error); cancellation is not swallowed.</summary>
+    [Fact]
+    public void A_check_that_throws_becomes_one_DDG002_warning_at_its_node()
+    {
+        var compilation = GeneratorHarness.Compile(new Dictionary<string, string> { ["Program.cs"] = "class P { void M() { System.Console.WriteLine(); } }" });
+        var tree = compilation.SyntaxTrees.Single(t => t.FilePath.EndsWith("Program.cs", StringComparison.Ordinal));
+        var node = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax>().Single();
+        var reported = new List<Diagnostic>();
+        Microsoft.CodeAnalysis.Diagnostics.SyntaxNodeAnalysisContext Context(CancellationToken token) => new(node, null, compilation.GetSemanticModel(tree),
+            new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions([]), reported.Add, _ => true, token);
+
+        DataDocGen.Generator.Diagnostics.DataLayerAnalyzer.Guarded((Microsoft.CodeAnalysis.Diagnostics.SyntaxNodeAnalysisContext _) => throw new InvalidOperationException("unforeseen"))(Context(CancellationToken.None));
+
+        var diagnostic = Assert.Single(reported);
+        Assert.Equal("DDG002", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal(node.GetLocation(), diagnostic.Location);
+        Assert.Contains("InvalidOperationException: unforeseen while reading Program.cs line 1", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Throws<OperationCanceledException>(() => DataDocGen.Generator.Diagnostics.DataLayerAnalyzer.Guarded(
+            (Microsoft.CodeAnalysis.Diagnostics.SyntaxNodeAnalysisContext _) => throw new OperationCanceledException())(Context(CancellationToken.None)));
+    }
+
     private const string Context = """
         using System.Linq;
         using System.Threading.Tasks;

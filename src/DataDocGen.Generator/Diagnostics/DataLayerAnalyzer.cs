@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Immutable;
+using System.Linq;
 using DataDocGen.Generator.Model;
 using DataDocGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
@@ -23,7 +25,8 @@ public sealed class DataLayerAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.QueryInLoop,
         DiagnosticDescriptors.RawSqlFromText,
         DiagnosticDescriptors.CacheEntryWithoutExpiration,
-        DiagnosticDescriptors.SoftDeleteWithoutFilter);
+        DiagnosticDescriptors.SoftDeleteWithoutFilter,
+        DiagnosticDescriptors.AnalyzerError);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -37,17 +40,47 @@ public sealed class DataLayerAnalyzer : DiagnosticAnalyzer
             {
                 return;
             }
-            start.RegisterSyntaxNodeAction(AnalyzeInvocation, SyntaxKind.InvocationExpression);
-            start.RegisterSyntaxNodeAction(AnalyzeSqlTextSite, SyntaxKind.SimpleAssignmentExpression, SyntaxKind.ObjectCreationExpression);
+            start.RegisterSyntaxNodeAction(Guarded(AnalyzeInvocation), SyntaxKind.InvocationExpression);
+            start.RegisterSyntaxNodeAction(Guarded(AnalyzeSqlTextSite), SyntaxKind.SimpleAssignmentExpression, SyntaxKind.ObjectCreationExpression);
             if (start.Compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbContext") is not null)
             {
                 var softDelete = new SoftDeleteCheck();
-                start.RegisterSymbolAction(softDelete.CollectEntities, SymbolKind.NamedType);
-                start.RegisterSyntaxNodeAction(softDelete.CollectFilter, SyntaxKind.InvocationExpression);
-                start.RegisterCompilationEndAction(softDelete.Report);
+                start.RegisterSymbolAction(Guarded(softDelete.CollectEntities), SymbolKind.NamedType);
+                start.RegisterSyntaxNodeAction(Guarded(softDelete.CollectFilter), SyntaxKind.InvocationExpression);
+                start.RegisterCompilationEndAction(Guarded(softDelete.Report));
             }
         });
     }
+
+    /// <summary>An action whose unexpected exception becomes one DDG002 warning at its place (Roslyn would report AD0001,
+    /// which TreatWarningsAsErrors turns into a broken build); cancellation passes through.</summary>
+    internal static Action<SyntaxNodeAnalysisContext> Guarded(Action<SyntaxNodeAnalysisContext> action) => context =>
+    {
+        try { action(context); }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AnalyzerError, context.Node.GetLocation(), GeneratorFailure.Describe(exception, context.Node)));
+        }
+    };
+
+    internal static Action<SymbolAnalysisContext> Guarded(Action<SymbolAnalysisContext> action) => context =>
+    {
+        try { action(context); }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var location = context.Symbol.Locations.FirstOrDefault(l => l.IsInSource) ?? Location.None;
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AnalyzerError, location, GeneratorFailure.Describe(exception)));
+        }
+    };
+
+    internal static Action<CompilationAnalysisContext> Guarded(Action<CompilationAnalysisContext> action) => context =>
+    {
+        try { action(context); }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AnalyzerError, Location.None, GeneratorFailure.Describe(exception)));
+        }
+    };
 
     private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context)
     {

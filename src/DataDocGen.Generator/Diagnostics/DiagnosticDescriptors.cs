@@ -16,6 +16,18 @@ internal static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    /// <summary>An unexpected exception inside one of the analyzer's checks (DDG1001–DDG1004): that check is skipped at
+    /// that place. A warning the package keeps out of TreatWarningsAsErrors, where Roslyn's own AD0001 would not be.</summary>
+    public static readonly DiagnosticDescriptor AnalyzerError = new(
+        id: "DDG002",
+        title: "DataDocGen could not complete a data-access check",
+        messageFormat: "DataDocGen hit an unexpected error in a data-access check and skipped it here; please report it: {0}",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        // The soft-delete check (DDG1004) runs at the end of the compilation, so its failures are reported there too.
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
     private const string DataAccessCategory = "DataDocGen.DataAccess";
 
     // Help pages are docs/diagnostics/<id>.md in this repository. No helpLinkUri yet: the repository has no public
