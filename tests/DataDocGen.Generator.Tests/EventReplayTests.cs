@@ -75,7 +75,7 @@ public class EventReplayTests
         AssertCompiles(output);
         var md = output.Markdown!;
         Assert.Contains(Header, md);
-        Assert.Contains("| `CardEvents` | `CardStore.LoadAsync` | EF Core LINQ over `Cards.Data.CardEvent`, one stream (filtered on `StreamId`) | `Version` | calls `Apply` with each row [Data/CardStore.cs:22](Data/CardStore.cs#L22) | [Data/CardStore.cs:18](Data/CardStore.cs#L18) |", md);
+        Assert.Contains("| `CardEvents` | `CardStore.LoadAsync` | EF Core LINQ over `Cards.Data.CardEvent`, one stream (filtered on `StreamId`) | `Version` | calls `Apply` for each row [Data/CardStore.cs:22](Data/CardStore.cs#L22) | [Data/CardStore.cs:18](Data/CardStore.cs#L18) |", md);
         var json = output.Json!.Replace("\r\n", "\n");
         Assert.Contains("\"replays\": [\n        {\n          \"member\": \"CardStore.LoadAsync\"", json);
         Assert.Contains("\"fold\": \"ApplyCall\"", json);
@@ -162,7 +162,7 @@ public class EventReplayTests
             """);
         AssertCompiles(output);
         var md = output.Markdown!;
-        Assert.Contains("| `CardEvents` | `CardReader.LoadAsync` | Dapper QueryAsync, one stream (filtered on `StreamId`) | `Version` | calls `Apply` with each row [Data/CardStore.cs:20](Data/CardStore.cs#L20) | [Data/CardStore.cs:19](Data/CardStore.cs#L19) |", md);
+        Assert.Contains("| `CardEvents` | `CardReader.LoadAsync` | Dapper QueryAsync, one stream (filtered on `StreamId`) | `Version` | calls `Apply` for each row [Data/CardStore.cs:20](Data/CardStore.cs#L20) | [Data/CardStore.cs:19](Data/CardStore.cs#L19) |", md);
         Assert.DoesNotContain("| `CardEvents` | `CardReader.ByTimeAsync`", md);
     }
 

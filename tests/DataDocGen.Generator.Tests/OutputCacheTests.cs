@@ -298,8 +298,8 @@ public class OutputCacheTests
         var output = Run();
         var md = output.Markdown!;
         Assert.Contains("| Output caching (ASP.NET Core) | `AddOutputCache()` |", md);
-        Assert.Contains("| `POST /purge/{tag}` | IOutputCacheStore | `EvictByTagAsync` | invalidation | computed |", md);
-        Assert.Contains("| `POST /purge-products` | IOutputCacheStore | `EvictByTagAsync` | invalidation | `products` |", md);
+        Assert.Contains("| `POST /purge/{tag}` | IOutputCacheStore | `EvictByTagAsync` | invalidation | tag computed |", md);
+        Assert.Contains("| `POST /purge-products` | IOutputCacheStore | `EvictByTagAsync` | invalidation | tag `products` |", md);
         Assert.DoesNotContain("NotCached", md);
         Assert.DoesNotContain("Fake", output.All);
         Assert.DoesNotContain("fake-tag", output.All);

@@ -35,11 +35,11 @@ internal static class DataAccessMarkdownEmitter
         }
         if (!report.CacheUses.IsEmpty)
         {
-            md.Line("| Where | Cache | Operation | Strategy | Key | Expiration | Evidence |").Line("| --- | --- | --- | --- | --- | --- | --- |");
+            md.Line("| Where | Cache | Operation | Strategy | Key or tag | Expiration | Evidence |").Line("| --- | --- | --- | --- | --- | --- | --- |");
             foreach (var use in report.CacheUses)
             {
                 md.Line("| " + Markdown.Code(use.Member) + " | " + use.Cache + " | " + Markdown.Code(use.Operation) + " | " + use.Kind
-                        + " | " + (use.Key is null ? "computed" : Markdown.Code(use.Key))
+                        + " | " + (use.KeyIsTag ? "tag " : "") + (use.Key is null ? "computed" : Markdown.Code(use.Key))
                         + " | " + Expiration(use)
                         + " | " + md.Link(use.Location) + " |");
             }

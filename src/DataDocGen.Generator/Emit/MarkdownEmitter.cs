@@ -106,7 +106,7 @@ internal static class MarkdownEmitter
                 }
                 if (!use.ProviderOptions.IsEmpty)
                 {
-                    rows.Add(("Provider options", string.Join(", ", use.ProviderOptions.Select(Markdown.Code)), md.Link(use.Location)));
+                    rows.Add(("Provider options", string.Join(", ", use.ProviderOptions.Select(Markdown.Code)), md.Link(use.ProviderOptionsLocation ?? use.Location)));
                 }
             }
             foreach (var option in context.ConfiguredOptions.Concat(context.Registrations.SelectMany(r => r.Options)))

@@ -25,7 +25,12 @@ internal sealed record CacheUseSpec(
     CacheExpiration Expiration,
     string Member,
     SourceLocation? Location,
-    EquatableArray<int> FactoryLines = default);
+    EquatableArray<int> FactoryLines = default)
+{
+    /// <summary>The operation names a tag, not a key (<c>RemoveByTag[Async]</c>, <c>EvictByTagAsync</c>): the
+    /// <see cref="Key"/> then holds the tag.</summary>
+    public bool KeyIsTag => Operation.EndsWith("ByTag", System.StringComparison.Ordinal) || Operation.EndsWith("ByTagAsync", System.StringComparison.Ordinal);
+}
 
 /// <summary>What a cache write says about its entry's lifetime.</summary>
 internal enum CacheExpiration

@@ -8,6 +8,7 @@ namespace DataDocGen.Generator.Model;
 /// <param name="Connection">Where the connection string comes from; empty when the call takes none or it could not be read.</param>
 /// <param name="DatabaseName">The database name given to the provider call (in-memory and Cosmos providers take one).</param>
 /// <param name="ProviderOptions">Calls made inside the provider's options lambda, rendered as safe code (e.g. <c>EnableRetryOnFailure(5)</c>).</param>
+/// <param name="ProviderOptionsLocation">Where that lambda is (its own line when the provider call spans several).</param>
 /// <param name="Condition">The condition around the call when it sits in an <c>if</c> or conditional expression, as code.</param>
 internal sealed record ProviderUseSpec(
     string Provider,
@@ -16,7 +17,8 @@ internal sealed record ProviderUseSpec(
     string? DatabaseName,
     EquatableArray<string> ProviderOptions,
     string? Condition,
-    SourceLocation? Location);
+    SourceLocation? Location,
+    SourceLocation? ProviderOptionsLocation = null);
 
 /// <summary>Another call on the options builder (<c>EnableRetryOnFailure</c> aside): <c>UseLazyLoadingProxies()</c>, <c>AddInterceptors(...)</c>...</summary>
 /// <param name="Assembly">The assembly that declares the method (tells EFCore.NamingConventions from a look-alike).</param>

@@ -55,6 +55,7 @@ internal static class OptionsBuilderParser
     {
         var connection = new List<ConnectionSourceSpec>();
         var providerOptions = new List<string>();
+        SourceLocation? providerOptionsLocation = null;
         string? databaseName = null;
         foreach (var argument in invocation.ArgumentList.Arguments)
         {
@@ -77,12 +78,13 @@ internal static class OptionsBuilderParser
                     if (argument.Expression is LambdaExpressionSyntax lambda && parameter.Name.EndsWith("OptionsAction", System.StringComparison.Ordinal))
                     {
                         providerOptions.AddRange(LambdaCalls(lambda));
+                        providerOptionsLocation ??= SourceLocation.From(lambda);
                     }
                     break;
             }
         }
         return new ProviderUseSpec(provider, method.Name, connection.ToEquatableArray(), databaseName, providerOptions.ToEquatableArray(),
-            CodeText.EnclosingCondition(invocation, scope), SourceLocation.From(invocation));
+            CodeText.EnclosingCondition(invocation, scope), SourceLocation.From(invocation), providerOptions.Count == 0 ? null : providerOptionsLocation);
     }
 
     /// <summary>The calls a provider-options lambda makes on its parameter, chained or in statements, in source order.</summary>

@@ -233,7 +233,7 @@ internal static class BackgroundJobs
         }
         foreach (var use in report.CacheUses)
         {
-            yield return (use.Member, "uses the cache " + use.Cache + (use.Key is null ? "" : " key " + CodeSpan.Of(use.Key)) + " (" + use.Operation + ")", use.Location);
+            yield return (use.Member, "uses the cache " + use.Cache + (use.Key is null ? "" : (use.KeyIsTag ? " tag " : " key ") + CodeSpan.Of(use.Key)) + " (" + use.Operation + ")", use.Location);
         }
         foreach (var transaction in report.Transactions)
         {

@@ -58,7 +58,7 @@ internal static class EventReplays
     /// <summary>What the fold does, for the report (code parts between backticks).</summary>
     public static string Describe(ReplayFold fold) => fold.Kind switch
     {
-        ReplayFoldKind.ApplyCall => "calls `" + fold.Name + "` with each row",
+        ReplayFoldKind.ApplyCall => "calls `" + fold.Name + "` for each row",
         ReplayFoldKind.StateReassigned => "rebuilds `" + fold.Name + "` from itself and each row",
         ReplayFoldKind.SwitchOnMember => "switches on `" + fold.Name + "` and changes state",
         ReplayFoldKind.SwitchOnType => "switches on each row's type and changes state",
