@@ -77,10 +77,10 @@ public class Linq2DbUpsertAndLoadTests
                     .UpdateWhenMatched((t, s) => new Count { Quantity = s.Quantity })
                     .DeleteWhenNotMatchedBySource()
                     .MergeAsync();
-        #pragma warning disable CS0618 // the legacy merge is obsolete in linq2db 6, still supported
+                // The legacy merge of LinqToDB.Data.LegacyMergeExtensions (update, insert; delete by source when asked):
                 public int Legacy(IEnumerable<Count> rows) => db.Merge(rows);
                 public int LegacyDelete(IEnumerable<Count> rows) => db.GetTable<Count>().Merge(true, rows);
-        #pragma warning restore CS0618
+                // (a non-constant delete flag would claim no delete)
                 public int Guarded(int id, System.Linq.Expressions.Expression<Func<Count, Count>> update) => db.Counts.InsertOrUpdate(() => new Count { Id = id }, update);
             }
 
