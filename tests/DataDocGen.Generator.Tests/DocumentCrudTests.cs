@@ -94,9 +94,9 @@ public class DocumentCrudTests
     {
         var md = Run().Markdown!;
         Assert.Contains("| `Shop.Docs.Product` (MongoDB) | "
-                        + $"`Catalog.Add` {Link(20)}<br>`Catalog.Import` {Link(21)}<br>`Catalog.Save` {Link(25)}<br>`Catalog.Sync` {Link(28)} | "
+                        + $"`Catalog.Add` {Link(20)}<br>`Catalog.Import` {Link(21)}<br>`Catalog.Save` {Link(25)} with `ReplaceOneAsync` (upsert)<br>`Catalog.Sync` {Link(28)} | "
                         + $"`Catalog.InCategory` {Link(22)}<br>`Catalog.Cheap` {Link(23)}<br>`Catalog.Count` {Link(24)} | "
-                        + $"`Catalog.Save` {Link(25)}<br>`Catalog.Reprice` {Link(26)}<br>`Catalog.Discount` {Link(27)} | "
+                        + $"`Catalog.Save` {Link(25)} with `ReplaceOneAsync` (upsert)<br>`Catalog.Reprice` {Link(26)}<br>`Catalog.Discount` {Link(27)} | "
                         + $"`Catalog.Sync` {Link(28)}<br>`Catalog.Remove` {Link(29)}<br>`Catalog.Take` {Link(30)} |", md);
         // InsertMany, UpdateMany and BulkWrite are bulk; the BulkWrite's models say it inserts and deletes (no update).
         Assert.Contains($"| `Catalog.Import` | `Shop.Docs.Product` (MongoDB) | create | `InsertManyAsync` | {Link(21)} |", md);

@@ -22,10 +22,12 @@ internal static class CrudMarkdownEmitter
         var sources = new List<string>();
         if (report.Crud.Any(r => r.Store is null)) sources.Add(report.Contexts.IsEmpty ? "SQL whose constant text names its table" : "EF Core calls on its `DbSet` or context, and SQL whose constant text names its table");
         if (linq2db) sources.Add("linq2db calls (a query over an `ITable<T>` or `GetTable<T>()`, its set-based `Update`/`Delete` or `Insert` with a setter, and `Insert*`/`Update`/`Delete`/`BulkCopy` of an entity on a data context), named (linq2db)");
+        var linq2dbUpserts = report.Crud.Any(r => r.Store == CrudParser.Linq2Db && CrudMatrix.Api(r).What is not null);
         if (documents) sources.Add("document-store calls on a MongoDB `IMongoCollection<T>`, a LiteDB `ILiteCollection<T>` or a Marten session, the store named after the document type");
         md.Line("Which code creates, reads, updates and deletes each " + (relational ? "entity" : "document type") + ": " + string.Join("; ", sources) + "."
                 + (relational && !report.Contexts.IsEmpty ? " A tracked change counts as an update where one body loads an entity from a `DbSet`, sets a property on it and calls the same context's `SaveChanges`; other tracked changes (made in called methods or through navigations) are not attributed." : "")
-                + (documents ? " An upsert (Marten `Store`, LiteDB `Upsert`, MongoDB options created with `IsUpsert = true`) is listed as a create and an update; documents that Marten projections write are not attributed." : "")).Line();
+                + (documents ? " An upsert (Marten `Store`, LiteDB `Upsert`, MongoDB options created with `IsUpsert = true`) is listed as a create and an update; documents that Marten projections write are not attributed." : "")
+                + (linq2dbUpserts ? " A linq2db upsert (`InsertOrReplace`, `InsertOrUpdate` with an update setter) is listed as a create and an update, a `Merge` under each operation its `...When...` calls perform, the call named after its link." : "")).Line();
         md.Line("| " + (relational ? "Entity" : "Document type") + " | Create | Read | Update | Delete |").Line("| --- | --- | --- | --- | --- |");
         foreach (var entity in report.Crud.GroupBy(r => (r.Target, r.Entity, r.Store)))
         {
@@ -48,14 +50,21 @@ internal static class CrudMarkdownEmitter
             foreach (var row in bulk)
             {
                 md.Line("| " + Markdown.Code(row.Member) + " | " + Markdown.Code(row.Entity) + (row.Store is null ? "" : " (" + row.Store + ")") + " | " + row.Operation.ToString().ToLowerInvariant()
-                        + " | " + Markdown.Code(row.Api) + " | " + md.Link(row.Location) + " |");
+                        + " | " + Api(row) + " | " + md.Link(row.Location) + " |");
             }
             md.Line();
         }
     }
 
-    /// <summary>Each member once, with the links of its calls: <c>`OrderService.Place` [Services/OrderService.cs:12](...)</c>.</summary>
+    /// <summary>Each member once, with the links of its calls: <c>`OrderService.Place` [Services/OrderService.cs:12](...)</c>;
+    /// a call whose API says what it does (an upsert, a merge) is named after its link:
+    /// <c>[...](...) with `InsertOrReplace` (upsert)</c>.</summary>
     private static string Cell(Markdown md, IEnumerable<CrudSpec> rows) => string.Join("<br>", rows
         .GroupBy(r => r.Member)
-        .Select(g => Markdown.Code(g.Key) + " " + string.Join(", ", g.Select(r => r.Location).Distinct().Select(md.Link))));
+        .Select(g => Markdown.Code(g.Key) + " " + string.Join(", ", g.Select(r => (r.Location, Described: CrudMatrix.Api(r).What is null ? "" : " with " + Api(r))).Distinct()
+            .Select(c => md.Link(c.Location) + c.Described))));
+
+    /// <summary>The API as code, and what it does as words: <c>`InsertOrReplaceAsync` (upsert)</c>.</summary>
+    private static string Api(CrudSpec row) =>
+        CrudMatrix.Api(row) is (var name, { } what) ? Markdown.Code(name) + " (" + Markdown.Text(what) + ")" : Markdown.Code(row.Api);
 }

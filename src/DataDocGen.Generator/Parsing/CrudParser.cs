@@ -20,7 +20,10 @@ namespace DataDocGen.Generator.Parsing;
 /// <c>GetTable&lt;T&gt;()</c>) reads T, or writes it when its last call is linq2db's set-based <c>Update</c>/<c>Delete</c> or an
 /// <c>Insert</c> with a setter; on a data context (<c>DataConnection</c>, <c>DataContext</c>, any <c>IDataContext</c>),
 /// <c>Insert*</c>, <c>Update</c>, <c>Delete</c> and <c>BulkCopy</c> write their type argument. Writes are confirmed by the
-/// method's namespace (a project's own <c>Insert</c> is nothing).
+/// method's namespace (a project's own <c>Insert</c> is nothing). linq2db's upserts (<c>InsertOrReplace[Async]</c> on a data
+/// context, <c>InsertOrUpdate[Async]</c> on a table) and merges (<c>Merge</c>/<c>MergeInto</c> ... <c>Merge[Async]()</c>, and the
+/// legacy <c>Merge</c> of <c>LinqToDB.Data.LegacyMergeExtensions</c>) are a row per operation they can perform
+/// (<see cref="Linq2DbUpsert"/>).
 /// </summary>
 internal static class CrudParser
 {
@@ -50,6 +53,32 @@ internal static class CrudParser
 
     public const string Linq2Db = "linq2db";
 
+    /// <summary>linq2db's upserts and merges (6.5.1: <c>DataExtensions.InsertOrReplace[Async]</c>,
+    /// <c>LinqExtensions.InsertOrUpdate[Async]</c>, <c>LinqExtensions.Merge[Async]</c> ending a merge builder,
+    /// <c>LegacyMergeExtensions.Merge[Async]</c>).</summary>
+    private static readonly HashSet<string> Linq2DbUpserts = new(System.StringComparer.Ordinal)
+    {
+        "InsertOrReplace", "InsertOrReplaceAsync", "InsertOrUpdate", "InsertOrUpdateAsync", "Merge", "MergeAsync",
+    };
+
+    /// <summary>The operations of a linq2db merge builder (<c>LinqToDB.LinqExtensions</c>, 6.5.1), each with what it
+    /// writes into the target table and how the report names it.</summary>
+    private static readonly Dictionary<string, (CrudOperation[] Operations, string Text)> MergeActions = new(System.StringComparer.Ordinal)
+    {
+        ["InsertWhenNotMatched"] = (new[] { CrudOperation.Create }, "insert when not matched"),
+        ["InsertWhenNotMatchedAnd"] = (new[] { CrudOperation.Create }, "insert when not matched and a condition holds"),
+        ["UpdateWhenMatched"] = (new[] { CrudOperation.Update }, "update when matched"),
+        ["UpdateWhenMatchedAnd"] = (new[] { CrudOperation.Update }, "update when matched and a condition holds"),
+        ["UpdateWhenMatchedThenDelete"] = (new[] { CrudOperation.Update, CrudOperation.Delete }, "update when matched then delete"),
+        ["UpdateWhenMatchedAndThenDelete"] = (new[] { CrudOperation.Update, CrudOperation.Delete }, "update when matched and a condition holds then delete"),
+        ["UpdateWhenNotMatchedBySource"] = (new[] { CrudOperation.Update }, "update when not matched by source"),
+        ["UpdateWhenNotMatchedBySourceAnd"] = (new[] { CrudOperation.Update }, "update when not matched by source and a condition holds"),
+        ["DeleteWhenMatched"] = (new[] { CrudOperation.Delete }, "delete when matched"),
+        ["DeleteWhenMatchedAnd"] = (new[] { CrudOperation.Delete }, "delete when matched and a condition holds"),
+        ["DeleteWhenNotMatchedBySource"] = (new[] { CrudOperation.Delete }, "delete when not matched by source"),
+        ["DeleteWhenNotMatchedBySourceAnd"] = (new[] { CrudOperation.Delete }, "delete when not matched by source and a condition holds"),
+    };
+
     /// <summary>Operators that end a read over a DbSet: LINQ, EF Core's async operators, Find, and query shaping
     /// (a repository may return the IQueryable).</summary>
     private static readonly HashSet<string> Reads = new(System.StringComparer.Ordinal)
@@ -71,7 +100,7 @@ internal static class CrudParser
         if (access.Name.Identifier.ValueText is "SaveChanges" or "SaveChangesAsync") return true;
         if (Awaited(invocation) is not { Expression: MemberAccessExpressionSyntax query }) return false;
         var name = query.Name.Identifier.ValueText;
-        if (!Writes.ContainsKey(name) && !Reads.Contains(name) && !Linq2DbWrites.ContainsKey(name)) return false;
+        if (!Writes.ContainsKey(name) && !Reads.Contains(name) && !Linq2DbWrites.ContainsKey(name) && !Linq2DbUpserts.Contains(name)) return false;
         return invocation.Parent is not MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax };
     }
 
@@ -99,6 +128,7 @@ internal static class CrudParser
         {
             if (Awaited((InvocationExpressionSyntax)node) is not { Expression: MemberAccessExpressionSyntax } invocation) return null;
             var name = ((MemberAccessExpressionSyntax)invocation.Expression).Name.Identifier.ValueText;
+            if (Linq2DbUpserts.Contains(name)) return Linq2DbUpsert(invocation, name, model, cancellationToken);
             if (!Writes.ContainsKey(name) && !Reads.Contains(name) && !Linq2DbWrites.ContainsKey(name)) return null;
             var (entity, onContext, linq2db) = Root(invocation, model, cancellationToken);
             if (linq2db) return Linq2DbCall(invocation, name, entity, onContext, model, cancellationToken);
@@ -177,6 +207,160 @@ internal static class CrudParser
             SourceLocation.From(((MemberAccessExpressionSyntax)invocation.Expression).Name), Linq2Db), null);
     }
 
+    /// <summary>
+    /// A linq2db upsert or merge: a row per operation it can perform on the target entity (the method's first type argument),
+    /// with the API and what it does named. <c>InsertOrReplace</c> (by primary key) creates and updates;
+    /// <c>InsertOrUpdate</c> updates only when its update setter, written in place, sets a field (a <c>null</c> setter or one
+    /// without field setters is linq2db's <c>INSERT IF NOT EXISTS</c>; a setter held elsewhere is not read, so no update is
+    /// claimed); a merge builder ending in <c>Merge[Async]()</c> does what its <c>...When...</c> operations say, read along
+    /// the chain back to the <c>Merge()</c> or <c>MergeInto(target)</c> that starts it, whose target must be a table of the
+    /// entity (or a query rooted at one): a chain broken by a local or by any call linq2db does not document there is left
+    /// out. The legacy <c>Merge(source)</c> updates and inserts, and deletes by source with a <c>predicate</c> or a constant
+    /// <c>delete: true</c> (a non-constant flag claims no delete). <c>MergeWithOutput</c> (run only when enumerated) is left out.
+    /// </summary>
+    private static CrudResult? Linq2DbUpsert(InvocationExpressionSyntax invocation, string name, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var method = Semantics.ExactMethod(invocation, model, cancellationToken);
+        if (method is null || method.TypeArguments.Length == 0) return null;
+        var original = method.ReducedFrom ?? method;
+        var owner = original.ContainingType;
+        var entity = method.TypeArguments[0];
+        if (entity.SpecialType == SpecialType.System_Object || entity.TypeKind is TypeKind.Error or TypeKind.Interface) return null;
+        var parameters = original.Parameters.Skip(original.IsExtensionMethod ? 1 : 0).ToList();
+        var receiver = OptionsBuilderParser.ReceiverType(method);
+        CrudOperation[] operations;
+        string what;
+        var bulk = false;
+        if (name is "InsertOrReplace" or "InsertOrReplaceAsync" && owner.Is("LinqToDB", "DataExtensions") && IsLinq2DbContext(receiver))
+        {
+            (operations, what) = (new[] { CrudOperation.Create, CrudOperation.Update }, "upsert");
+        }
+        else if (name is "InsertOrUpdate" or "InsertOrUpdateAsync" && owner.Is("LinqToDB", "LinqExtensions") && Linq2DbTableEntity(receiver) is not null)
+        {
+            var setter = Argument(invocation, method, "onDuplicateKeyUpdateSetter");
+            var sets = setter is null ? (bool?)null : SetsFields(setter);
+            (operations, what) = sets switch
+            {
+                true => (new[] { CrudOperation.Create, CrudOperation.Update }, "upsert"),
+                false => (new[] { CrudOperation.Create }, "insert if not exists"),
+                _ => (new[] { CrudOperation.Create }, "insert; its update setter is not read here"),
+            };
+        }
+        else if (name is "Merge" or "MergeAsync" && owner.Is("LinqToDB", "LinqExtensions") && original.TypeParameters.Length == 2
+                 && receiver is INamedTypeSymbol { Name: "IMergeable" } mergeable && mergeable.IsInNamespace("LinqToDB.Linq"))
+        {
+            if (MergeOperations(invocation, entity, model, cancellationToken) is not { } merge) return null;
+            (operations, what, bulk) = (merge.Operations, merge.Text, true);
+        }
+        else if (name is "Merge" or "MergeAsync" && owner.Is("LinqToDB.Data", "LegacyMergeExtensions") && original.TypeParameters.Length == 1)
+        {
+            var deletes = parameters.Any(p => p.Name == "predicate")
+                          || (parameters.Any(p => p.Name == "delete") && Argument(invocation, method, "delete") is { } flag
+                              && Semantics.ConstantOf(flag, model, cancellationToken) is { HasValue: true, Value: true });
+            (operations, what, bulk) = deletes
+                ? (new[] { CrudOperation.Update, CrudOperation.Create, CrudOperation.Delete }, "update, insert, delete by source", true)
+                : (new[] { CrudOperation.Update, CrudOperation.Create }, "update, insert", true);
+        }
+        else
+        {
+            return null;
+        }
+        var target = entity is ITypeParameterSymbol ? CrudTarget.TypeParameter : CrudTarget.Entity;
+        var entityName = entity is ITypeParameterSymbol parameter
+            ? parameter.Name + " of " + (parameter.DeclaringType?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) ?? parameter.DeclaringMethod?.Name ?? "?")
+            : entity.ClrFullName();
+        var api = name + " (" + what + ")";
+        var member = CodeText.MemberName(invocation, model, cancellationToken);
+        var location = SourceLocation.From(((MemberAccessExpressionSyntax)invocation.Expression).Name);
+        var specs = operations.OrderBy(o => o).Distinct().Select(o => new CrudSpec(entityName, target, o, api, bulk, member, location, Linq2Db)).ToList();
+        return new CrudResult(specs[0], null, specs.Skip(1).ToEquatableArray());
+    }
+
+    /// <summary>What a merge builder's chain does to its target, from the <c>Merge[Async]()</c> that runs it back to the
+    /// <c>Merge()</c> or <c>MergeInto(target)</c> that starts it; null when the chain does not show it all.</summary>
+    private static (CrudOperation[] Operations, string Text)? MergeOperations(InvocationExpressionSyntax run, ITypeSymbol entity, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var operations = new List<CrudOperation>();
+        var texts = new List<string>();
+        ExpressionSyntax current = ((MemberAccessExpressionSyntax)run.Expression).Expression;
+        while (current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call)
+        {
+            var name = access.Name.Identifier.ValueText;
+            var method = Semantics.Method(call, model, cancellationToken);
+            if (method is null || !(method.ReducedFrom ?? method).ContainingType.Is("LinqToDB", "LinqExtensions")) return null;
+            if (MergeActions.TryGetValue(name, out var action))
+            {
+                operations.AddRange(action.Operations);
+                texts.Insert(0, action.Text);
+            }
+            else if (name is "Merge")
+            {
+                // table.Merge(), query.Merge(): the target is the receiver.
+                return operations.Count > 0 && TableOf(access.Expression, model, cancellationToken) is { } table && SymbolEqualityComparer.Default.Equals(table, entity)
+                    ? (operations.ToArray(), string.Join(", ", texts.Distinct()))
+                    : null;
+            }
+            else if (name is "MergeInto")
+            {
+                // source.MergeInto(target): the target is the argument.
+                return operations.Count > 0 && call.ArgumentList.Arguments.FirstOrDefault() is { NameColon: null } argument
+                       && TableOf(argument.Expression, model, cancellationToken) is { } table && SymbolEqualityComparer.Default.Equals(table, entity)
+                    ? (operations.ToArray(), string.Join(", ", texts.Distinct()))
+                    : null;
+            }
+            else if (name is not ("Using" or "UsingTarget" or "On" or "OnTargetKey"))
+            {
+                return null;
+            }
+            current = access.Expression;
+        }
+        return null;
+    }
+
+    /// <summary>The row type of the linq2db table an expression is, or the query over it starts at (<c>db.Orders</c>,
+    /// <c>db.GetTable&lt;Order&gt;().Where(...)</c>); null when it reaches none.</summary>
+    private static ITypeSymbol? TableOf(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var current = expression;
+        while (true)
+        {
+            if (Linq2DbTableEntity(Semantics.TypeOf(current, model, cancellationToken)) is { } row) return row;
+            if (current is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }) return null;
+            current = access.Expression;
+        }
+    }
+
+    /// <summary>The argument given for a parameter, by name or position (extension methods called as such).</summary>
+    private static ExpressionSyntax? Argument(InvocationExpressionSyntax invocation, IMethodSymbol method, string parameter)
+    {
+        var arguments = invocation.ArgumentList.Arguments;
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            if (arguments[i].NameColon is { } named)
+            {
+                if (named.Name.Identifier.ValueText == parameter) return arguments[i].Expression;
+            }
+            else if (i < method.Parameters.Length && method.Parameters[i].Name == parameter)
+            {
+                return arguments[i].Expression;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>An <c>InsertOrUpdate</c> update setter: true when a lambda written in place creates the row with at least
+    /// one field set, false for <c>null</c> or a creation without setters, null when it cannot be read.</summary>
+    private static bool? SetsFields(ExpressionSyntax setter)
+    {
+        while (setter is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+        {
+            setter = setter is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : ((CastExpressionSyntax)setter).Expression;
+        }
+        if (setter.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.NullLiteralExpression) || setter.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.DefaultLiteralExpression)) return false;
+        if (setter is not LambdaExpressionSyntax { ExpressionBody: BaseObjectCreationExpressionSyntax creation }) return null;
+        return creation.Initializer is { Expressions.Count: > 0 } initializer && initializer.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.ObjectInitializerExpression);
+    }
+
     /// <summary>Walks the chain inwards to the first receiver that is an EF Core <c>DbSet&lt;T&gt;</c> or a linq2db
     /// <c>ITable&lt;T&gt;</c> (its T), or a DbContext or linq2db data context (onContext: the entity comes from the argument
     /// or the type argument). Null when the chain does not start at any of them.</summary>
@@ -215,5 +399,6 @@ internal static class CrudParser
         type is not null && (type.Is("LinqToDB", "IDataContext") || type.AllInterfaces.Any(i => i.Is("LinqToDB", "IDataContext")));
 }
 
-/// <param name="Tracked">For a <c>SaveChanges</c> call, the tracked updates it writes (<see cref="TrackedChangeReader"/>).</param>
+/// <param name="Tracked">For a <c>SaveChanges</c> call, the tracked updates it writes (<see cref="TrackedChangeReader"/>); for a
+/// linq2db upsert or merge, its operations after the first (<see cref="CrudParser"/>).</param>
 internal sealed record CrudResult(CrudSpec? Spec, string? Error, EquatableArray<CrudSpec> Tracked = default);

@@ -11,13 +11,17 @@ namespace DataDocGen.Generator.Parsing;
 /// Query optimisation as written in the code: EF Core <c>Include</c> (with the <c>ThenInclude</c>s that extend it into
 /// a path), <c>AsNoTracking</c>, <c>AsNoTrackingWithIdentityResolution</c>, <c>AsTracking</c>, <c>AsSplitQuery</c>,
 /// <c>AsSingleQuery</c>, and <c>EF.CompileQuery</c>/<c>EF.CompileAsyncQuery</c>. Names are the cheap filter; the
-/// symbol must be EF Core's (an <c>Include</c> of another library is not eager loading).
+/// symbol must be EF Core's (an <c>Include</c> of another library is not eager loading). linq2db's <c>LoadWith</c> and
+/// <c>LoadWithAsTable</c> (with the <c>ThenLoad</c>s that extend the path) are eager loading too, confirmed on
+/// <c>LinqToDB.LinqExtensions</c>.
 /// </summary>
 internal static partial class QueryShapeParser
 {
     private static readonly Dictionary<string, string> Kinds = new(System.StringComparer.Ordinal)
     {
         ["Include"] = "Eager loading",
+        ["LoadWith"] = Linq2DbEagerLoading,
+        ["LoadWithAsTable"] = Linq2DbEagerLoading,
         ["AsNoTracking"] = "No tracking",
         ["AsNoTrackingWithIdentityResolution"] = "No tracking with identity resolution",
         ["AsTracking"] = "Tracking",
@@ -26,6 +30,9 @@ internal static partial class QueryShapeParser
         ["CompileQuery"] = "Compiled query",
         ["CompileAsyncQuery"] = "Compiled query",
     };
+
+    /// <summary>The kind of linq2db's <c>LoadWith</c>.</summary>
+    public const string Linq2DbEagerLoading = "Eager loading (linq2db)";
 
     /// <summary>The kind of a query executed in a loop body.</summary>
     public const string LoopQueryKind = "Query inside a loop (N+1 risk)";
@@ -83,6 +90,7 @@ internal static partial class QueryShapeParser
             var name = method.Name;
             if (Loading(invocation, method, model, cancellationToken) is { } loading) return loading;
             if (!Kinds.ContainsKey(name)) return InLoop(invocation, method, model, cancellationToken);
+            if (name is "LoadWith" or "LoadWithAsTable") return LoadWith(invocation, method, model, cancellationToken);
             if (!original.ContainingType.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore")) return null;
             var kind = Kinds[name];
             if (name is "CompileQuery" or "CompileAsyncQuery" && !original.ContainingType.Is("Microsoft.EntityFrameworkCore", "EF")) return null;
@@ -109,6 +117,18 @@ internal static partial class QueryShapeParser
         }
     }
 
+    /// <summary>linq2db's <c>LoadWith(x => x.Nav)</c> (on a query) or <c>LoadWithAsTable</c> (on a table), with the
+    /// <c>ThenLoad</c>s chained on it; a <c>loadFunc</c> argument (filters or further loads of the loaded rows) is noted.</summary>
+    private static QueryShapeResult? LoadWith(InvocationExpressionSyntax invocation, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (!(method.ReducedFrom ?? method).ContainingType.Is("LinqToDB", "LinqExtensions")) return null;
+        var entity = ElementType(OptionsBuilderParser.ReceiverType(method))?.ClrFullName();
+        var detail = Path(invocation, "ThenLoad", model, cancellationToken);
+        var spec = new QueryShapeSpec(Linq2DbEagerLoading, entity, detail, CodeText.MemberName(invocation, model, cancellationToken),
+            SourceLocation.From(((MemberAccessExpressionSyntax)invocation.Expression).Name));
+        return new QueryShapeResult(spec, null);
+    }
+
     /// <summary>A query executed in a loop body: EF Core's async operators and <c>Find</c>, or LINQ operators on an
     /// <c>IQueryable</c> (not on an in-memory sequence).</summary>
     private static QueryShapeResult? InLoop(InvocationExpressionSyntax invocation, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
@@ -132,20 +152,25 @@ internal static partial class QueryShapeParser
     /// <summary>The T of the IQueryable&lt;T&gt; (or DbSet&lt;T&gt;) a query method is called on.</summary>
     private static ITypeSymbol? ElementType(ITypeSymbol? type)
     {
-        if (type is INamedTypeSymbol { TypeArguments.Length: 1 } named && named.Name is "IQueryable" or "DbSet" or "IEnumerable") return named.TypeArguments[0];
+        if (type is INamedTypeSymbol { TypeArguments.Length: 1 } named && named.Name is "IQueryable" or "DbSet" or "IEnumerable" or "ITable") return named.TypeArguments[0];
         if (type is INamedTypeSymbol { TypeArguments.Length: 2, Name: "IIncludableQueryable" } includable) return includable.TypeArguments[0];
         return null;
     }
 
     /// <summary>The path an <c>Include</c> starts: its member path, then each following <c>ThenInclude</c>'s.
     /// <c>Include(o => o.Lines.Where(...))</c> is a filtered include; a string path is read when constant.</summary>
-    private static string? IncludePath(InvocationExpressionSyntax include, SemanticModel model, CancellationToken cancellationToken)
+    private static string? IncludePath(InvocationExpressionSyntax include, SemanticModel model, CancellationToken cancellationToken) =>
+        Path(include, "ThenInclude", model, cancellationToken);
+
+    /// <summary>The path an eager load starts, extended by each following <paramref name="thenName"/> call
+    /// (<c>ThenInclude</c>, linq2db's <c>ThenLoad</c>).</summary>
+    private static string? Path(InvocationExpressionSyntax start, string thenName, SemanticModel model, CancellationToken cancellationToken)
     {
-        var first = Segment(include, model, cancellationToken);
+        var first = Segment(start, model, cancellationToken);
         if (first is null) return null;
         var parts = new List<string> { first };
-        SyntaxNode current = include;
-        while (current.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ThenInclude", Parent: InvocationExpressionSyntax then })
+        SyntaxNode current = start;
+        while (current.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax then } next && next.Name.Identifier.ValueText == thenName)
         {
             parts.Add(Segment(then, model, cancellationToken) ?? "?");
             current = then;
@@ -158,6 +183,8 @@ internal static partial class QueryShapeParser
         if (call.ArgumentList.Arguments.FirstOrDefault()?.Expression is not { } argument) return null;
         if (model.ConstantString(argument, cancellationToken) is { } text) return text;
         if (argument is not SimpleLambdaExpressionSyntax { ExpressionBody: { } body } lambda) return null;
+        // linq2db's LoadWith/ThenLoad(selector, loadFunc): the second lambda filters or extends what is loaded.
+        var loadFunc = call.ArgumentList.Arguments.Count > 1;
         var filtered = false;
         if (body is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Where" or "OrderBy" or "OrderByDescending" or "Take" or "Skip" or "ThenBy" or "ThenByDescending" } filter })
         {
@@ -171,10 +198,12 @@ internal static partial class QueryShapeParser
         {
             names.Insert(0, access.Name.Identifier.ValueText);
             body = access.Expression;
+            // o.Customer!.Address: the null-forgiving operator changes nothing at run time.
+            while (body is PostfixUnaryExpressionSyntax suppressed && suppressed.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SuppressNullableWarningExpression)) body = suppressed.Operand;
         }
         while (body is ParenthesizedExpressionSyntax { Expression: CastExpressionSyntax { Expression: var castInner } }) body = castInner; // ((Derived)x).Nav
         if (body is not IdentifierNameSyntax root || root.Identifier.ValueText != lambda.Parameter.Identifier.ValueText || names.Count == 0) return null;
-        return string.Join(".", names) + (filtered ? " (filtered)" : "");
+        return string.Join(".", names) + (filtered ? " (filtered)" : "") + (loadFunc ? " (with a load function)" : "");
     }
 }
 

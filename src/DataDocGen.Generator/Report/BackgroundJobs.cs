@@ -217,7 +217,8 @@ internal static class BackgroundJobs
                 CrudOperation.Update => "updates",
                 _ => "deletes",
             };
-            yield return (row.Member, verb + " `" + row.Entity + "`" + (row.Store is null ? "" : " (" + row.Store + ")") + " with `" + row.Api + "`", row.Location);
+            var api = CrudMatrix.Api(row) is (var name, { } what) ? CodeSpan.Of(name) + " (" + what + ")" : "`" + row.Api + "`";
+            yield return (row.Member, verb + " `" + row.Entity + "`" + (row.Store is null ? "" : " (" + row.Store + ")") + " with " + api, row.Location);
         }
         // A SQL site whose table maps to a CRUD row is that row already.
         var crudSites = new HashSet<SourceLocation?>(report.Crud.Select(c => c.Location));

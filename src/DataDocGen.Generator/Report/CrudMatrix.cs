@@ -57,6 +57,16 @@ internal static class CrudMatrix
             .ToEquatableArray();
     }
 
+    /// <summary>A store call's method and what it does, when its API names both (<c>InsertOrReplaceAsync (upsert)</c>,
+    /// <c>Merge (insert when not matched, update when matched)</c>, <c>ReplaceOne (upsert)</c>); otherwise the API whole
+    /// (a SQL row's <c>Dapper ExecuteAsync (UPDATE)</c> stays one text, as before).</summary>
+    public static (string Name, string? What) Api(CrudSpec row)
+    {
+        var open = row.Api.IndexOf(" (", StringComparison.Ordinal);
+        if (row.Store is null || open <= 0 || !row.Api.EndsWith(")", StringComparison.Ordinal)) return (row.Api, null);
+        return (row.Api.Substring(0, open), row.Api.Substring(open + 2, row.Api.Length - open - 3));
+    }
+
     /// <summary><c>[dbo].[Orders]</c>, <c>"public"."orders"</c>, <c>dbo.Orders</c> → the last part without quotes.</summary>
     public static string TableName(string written) => written.Split('.').Last().Trim('[', ']', '"', '`');
 
