@@ -311,7 +311,7 @@ public class Linq2DbTests
         Assert.DoesNotContain("Archiver.CopyNames", md);
         Assert.DoesNotContain("Archiver.DropProjected", md);
         // A repository holding a linq2db context is data access, with the entity of the table it reads.
-        Assert.Contains("| `Shop.Data.OrderRepository` | repository | `IOrderRepository` | `Shop.Data.Order` | ShopDb (linq2db) | no |", md);
+        Assert.Contains("| `Shop.Data.OrderRepository` | repository | `IOrderRepository` | `Shop.Data.Order` | ShopDb (linq2db) |  |", md);
     }
 
     [Fact]

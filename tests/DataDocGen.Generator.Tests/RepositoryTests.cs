@@ -78,9 +78,9 @@ public class RepositoryTests
         Assert.Contains("#### Repositories and units of work", md);
         Assert.Contains("| `Shop.Data.OrderRepository` | repository | `IOrderRepository` | `Shop.Domain.Customer`, `Shop.Domain.Order` | ShopContext (EF Core) | no | `AddScoped<IOrderRepository, OrderRepository>` (scoped) [Data/Repositories.cs:59](Data/Repositories.cs#L59) | [Data/Repositories.cs:27](Data/Repositories.cs#L27) |", md);
         Assert.Contains("| `Shop.Data.Repository<T>` | generic repository | `IRepository<T>` | `T (type parameter)` | ShopContext (EF Core) | no | `AddScoped<IRepository<>, Repository<>>` (scoped)", md);
-        Assert.Contains("| `Shop.Data.ReportRepository` | repository |  |  | IDbConnection (ADO.NET) | no | `AddTransient<ReportRepository>` (transient)", md);
+        Assert.Contains("| `Shop.Data.ReportRepository` | repository |  |  | IDbConnection (ADO.NET) |  | `AddTransient<ReportRepository>` (transient)", md);
         Assert.Contains("| `Shop.Data.UnitOfWork` | unit of work | `IUnitOfWork` |  | ShopContext (EF Core) | yes | `AddScoped<IUnitOfWork, UnitOfWork>` (scoped)", md);
-        Assert.Contains("| `Shop.Data.StockRepository` | repository |  |  | IConnectionFactory (connection factory, ADO.NET) | no |  |", md);
+        Assert.Contains("| `Shop.Data.StockRepository` | repository |  |  | IConnectionFactory (connection factory, ADO.NET) |  |  |", md);
         Assert.DoesNotContain("InMemoryRepository", md);
         Assert.DoesNotContain("RepositoryOptions", md);
     }

@@ -223,7 +223,7 @@ public class StoreTests
         Assert.Contains("| LiteDB | index |  | `Shop.Offline.Pending` | $.Country, named \"by\\_country\" | `PendingRepository.ctor` |", md);
         Assert.DoesNotContain("Setup.Run", md);
         // The LiteDatabase field is a data-access dependency too (only ILiteDatabase was recognised before).
-        Assert.Contains("| ILiteCollection&lt;Pending> (LiteDB), LiteDatabase (LiteDB) | no |", md);
+        Assert.Contains("| ILiteCollection&lt;Pending> (LiteDB), LiteDatabase (LiteDB) |  |", md);
         Assert.DoesNotContain("Lite-Index-Secret", output.All);
     }
 }

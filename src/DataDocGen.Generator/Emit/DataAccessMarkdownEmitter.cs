@@ -125,13 +125,21 @@ internal static class DataAccessMarkdownEmitter
         _ => string.Join("; ", use.Expirations.Select(Markdown.Inline)),
     };
 
+    /// <summary>Whether the class commits a unit of work itself (<c>SaveChanges[Async]</c>): said only where it has one, an
+    /// EF Core context or a Marten session; blank for stores that write at once (Dapper, MongoDB, LiteDB...), where a "no"
+    /// would read as "does not write".</summary>
+    private static string SavesChanges(RepositorySpec repository) =>
+        repository.SavesChanges ? "yes"
+        : repository.DataAccess.Any(a => a.EndsWith("(EF Core)", System.StringComparison.Ordinal) || a.EndsWith("(Marten)", System.StringComparison.Ordinal)) ? "no"
+        : "";
+
     // Repositories and units of work: classes named so that depend on a data-access type.
     private static void WriteRepositories(Markdown md, DataLayerReport report)
     {
         if (report.Repositories.IsEmpty) return;
         md.Line("#### Repositories and units of work").Line();
         md.Line("Classes named `*Repository` or `*UnitOfWork` (or implementing an interface so named) that depend on a data-access type:").Line();
-        md.Line("| Class | Kind | Implements | Entities (or tables its SQL names) | Data access through | Saves changes | Registered | Evidence |")
+        md.Line("| Class | Kind | Implements | Entities (or tables its SQL names) | Data access through | Calls SaveChanges | Registered | Evidence |")
           .Line("| --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var item in report.Repositories)
         {
@@ -142,7 +150,7 @@ internal static class DataAccessMarkdownEmitter
                     + " | " + string.Join(", ", repository.Interfaces.Select(Markdown.Code))
                     + " | " + string.Join(", ", repository.Entities.Select(e => e.StartsWith("table ", System.StringComparison.Ordinal) ? "table " + Markdown.Code(e.Substring(6)) : Markdown.Code(e)))
                     + " | " + string.Join(", ", repository.DataAccess.Select(Markdown.Text))
-                    + " | " + (repository.SavesChanges ? "yes" : "no")
+                    + " | " + SavesChanges(repository)
                     + " | " + registrations + " | " + md.Link(repository.Location) + " |");
         }
         md.Line();
