@@ -236,6 +236,44 @@ public class OrchestrationTests
     }
 
     [Fact]
+    public void The_failure_path_of_a_nested_try_is_no_step_of_the_outer_one()
+    {
+        var output = Run("""
+            using System.Threading.Tasks;
+            namespace Shop.Orders
+            {
+                public class Checkout(ShopContext db, Inventory inventory)
+                {
+                    public async Task PlaceAsync(Shop.Domain.Order order)
+                    {
+                        try
+                        {
+                            db.Orders.Add(order);
+                            try { await inventory.ReserveAsync(order.Id); }
+                            catch (TimeoutException)
+                            {
+                                await inventory.ReleaseAsync(order.Id);
+                                throw;
+                            }
+                        }
+                        catch
+                        {
+                            db.Orders.Remove(order);
+                            throw;
+                        }
+                    }
+                }
+            }
+            """);
+        Assert.Equal("| `Checkout.PlaceAsync` | "
+            + "1. creates `Shop.Domain.Order` with `Add` [Orders/Checkout.cs:15](Orders/Checkout.cs#L15)<br>"
+            + "2. creates `Shop.Orders.Reservation` with `Add` through `Inventory.ReserveAsync` [Orders/Checkout.cs:16](Orders/Checkout.cs#L16) | "
+            + "in `catch`, then rethrows [Orders/Checkout.cs:23](Orders/Checkout.cs#L23):<br>"
+            + "1. deletes `Shop.Domain.Order` with `Remove` (pairs with step 1: deletes the entity type step 1 creates) [Orders/Checkout.cs:25](Orders/Checkout.cs#L25) | "
+            + "[Orders/Checkout.cs:11](Orders/Checkout.cs#L11) |", Row(output, "Checkout.PlaceAsync"));
+    }
+
+    [Fact]
     public void Traps_claim_nothing()
     {
         var output = Run("""

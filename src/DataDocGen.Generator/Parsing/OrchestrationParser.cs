@@ -82,6 +82,8 @@ internal static class OrchestrationParser
                 break;
             }
         }
+        // No call, no data-changing fact: a catch that only rethrows or returns compensates nothing.
+        failures.RemoveAll(f => !f.Code.DescendantNodes().OfType<InvocationExpressionSyntax>().Any());
         if (failures.Count == 0) return null;
 
         var stack = CompensationStack(tryStatement, function, failures, model, cancellationToken);
@@ -112,7 +114,10 @@ internal static class OrchestrationParser
         if (model.GetDeclaredSymbol(function, cancellationToken) is not IMethodSymbol method) return null;
         var path = SourceLocation.From(tryStatement)?.Path;
         if (path is null) return null;
-        var skip = new HashSet<SyntaxNode>(lambdas);
+        // The try block's steps leave out the lambdas pushed onto a compensation stack and the catch and finally blocks of
+        // try statements nested in it (their code runs on a failure of its own, not as a step).
+        var skip = new HashSet<SyntaxNode>(lambdas.Concat<SyntaxNode>(tryStatement.Block.DescendantNodes()
+            .Where(n => n is BlockSyntax { Parent: CatchClauseSyntax or FinallyClauseSyntax })));
         var steps = new OrchestrationRegion(path, LinesOf(TryRegion), CalledMethods.Of(new[] { tryStatement.Block }, model, method, cancellationToken, skip));
 
         var tryCalls = new HashSet<string>(tryStatement.Block.DescendantNodes(n => !skip.Contains(n)).OfType<InvocationExpressionSyntax>().Select(Normalized), System.StringComparer.Ordinal);
