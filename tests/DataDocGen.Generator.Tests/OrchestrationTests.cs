@@ -389,6 +389,13 @@ public class OrchestrationTests
                     }
 
                     private static void Register(Stack<Func<Task>> undo) { }
+
+                    // One upsert is one operation, though CRUD lists it as a create and an update.
+                    public void OneUpsert(LiteDB.ILiteCollection<Reservation> reservations, Reservation reservation)
+                    {
+                        try { reservations.Upsert(reservation); }
+                        catch { reservations.Delete(reservation.Id); throw; }
+                    }
                 }
             }
             """);

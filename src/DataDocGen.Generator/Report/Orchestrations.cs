@@ -47,7 +47,8 @@ internal static class Orchestrations
         foreach (var spec in specs)
         {
             var steps = Steps(spec.Member, spec.Steps, facts, implementations);
-            if (steps.Count < 2) continue;
+            // Two operations at least: an upsert is two CRUD rows (a create and an update) of one call.
+            if (steps.Select(s => (s.Step.Location, s.Step.Through, s.Fact.Location)).Distinct().Count() < 2) continue;
             var compensations = new List<CompensationReport>();
             foreach (var path in spec.Paths)
             {
