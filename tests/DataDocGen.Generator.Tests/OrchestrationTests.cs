@@ -236,6 +236,60 @@ public class OrchestrationTests
     }
 
     [Fact]
+    public void A_compensation_stack_is_read_through_TryPop_and_a_reversed_list()
+    {
+        var output = Run("""
+            using System.Linq;
+            using System.Threading.Tasks;
+            namespace Shop.Orders
+            {
+                public class Checkout(ShopContext db, Inventory inventory)
+                {
+                    public async Task Popped(Shop.Domain.Order order)
+                    {
+                        var undo = new Stack<Func<Task>>();
+                        try
+                        {
+                            db.Orders.Add(order);
+                            undo.Push(() => db.Orders.Where(o => o.Id == order.Id).ExecuteDeleteAsync());
+                            await inventory.ReserveAsync(order.Id);
+                            undo.Push(() => inventory.ReleaseAsync(order.Id));
+                        }
+                        catch
+                        {
+                            while (undo.TryPop(out var step)) await step();
+                            throw;
+                        }
+                    }
+
+                    public void Listed(Shop.Domain.Order order)
+                    {
+                        var undo = new List<Action>();
+                        try
+                        {
+                            db.Orders.Add(order);
+                            undo.Add(() => db.Orders.Remove(order));
+                            db.Errors.Add(new ErrorLog());
+                            undo.Add(() => db.Errors.Remove(db.Errors.First()));
+                        }
+                        catch (Exception)
+                        {
+                            foreach (var action in undo.AsEnumerable().Reverse()) action.Invoke();
+                            throw;
+                        }
+                    }
+                }
+            }
+            """);
+        Assert.Contains("run last-in first-out in `catch`, then rethrows [Orders/Checkout.cs:14](Orders/Checkout.cs#L14):<br>"
+            + "1. deletes `Shop.Orders.Reservation` with `ExecuteDeleteAsync` through `Inventory.ReleaseAsync` (pairs with step 2: deletes the entity type step 2 creates) [Orders/Checkout.cs:20](Orders/Checkout.cs#L20)<br>"
+            + "2. deletes `Shop.Domain.Order` with `ExecuteDeleteAsync` (pairs with step 1: deletes the entity type step 1 creates) [Orders/Checkout.cs:18](Orders/Checkout.cs#L18) |", Row(output, "Checkout.Popped"));
+        Assert.Contains("run last-in first-out in `catch (Exception)`, then rethrows [Orders/Checkout.cs:31](Orders/Checkout.cs#L31):<br>"
+            + "1. deletes `Shop.Orders.ErrorLog` with `Remove` (pairs with step 2: deletes the entity type step 2 creates) [Orders/Checkout.cs:37](Orders/Checkout.cs#L37)<br>"
+            + "2. deletes `Shop.Domain.Order` with `Remove` (pairs with step 1: deletes the entity type step 1 creates) [Orders/Checkout.cs:35](Orders/Checkout.cs#L35) |", Row(output, "Checkout.Listed"));
+    }
+
+    [Fact]
     public void The_failure_path_of_a_nested_try_is_no_step_of_the_outer_one()
     {
         var output = Run("""
