@@ -116,6 +116,22 @@ public class OrchestrationTests
                         }
                     }
 
+                    public async Task CancelOnFailureAsync(Shop.Domain.Order order)
+                    {
+                        try
+                        {
+                            db.Orders.Add(order);
+                            await db.SaveChangesAsync();
+                            await inventory.ReserveAsync(order.Id);
+                        }
+                        catch
+                        {
+                            db.Orders.Update(order);
+                            await db.SaveChangesAsync();
+                            throw;
+                        }
+                    }
+
                     public async Task<bool> TryPlaceAsync(Shop.Domain.Order order)
                     {
                         try
@@ -140,9 +156,13 @@ public class OrchestrationTests
             + "in `finally`, when the success flag `completed` was not set [Orders/Checkout.cs:23](Orders/Checkout.cs#L23):<br>"
             + "1. deletes `Shop.Orders.Reservation` with `ExecuteDeleteAsync` through `Inventory.ReleaseAsync` (pairs with step 2: deletes the entity type step 2 creates) [Orders/Checkout.cs:25](Orders/Checkout.cs#L25) | "
             + "[Orders/Checkout.cs:11](Orders/Checkout.cs#L11) |", Row(output, "Checkout.PlaceAsync"));
-        Assert.Contains("in `catch (TimeoutException)`, then returns `false` [Orders/Checkout.cs:39](Orders/Checkout.cs#L39):<br>"
-            + "1. deletes `Shop.Orders.Reservation` with `ExecuteDeleteAsync` through `Inventory.ReleaseAsync` (pairs with step 2: deletes the entity type step 2 creates) [Orders/Checkout.cs:41](Orders/Checkout.cs#L41) |",
+        Assert.Contains("in `catch (TimeoutException)`, then returns `false` [Orders/Checkout.cs:55](Orders/Checkout.cs#L55):<br>"
+            + "1. deletes `Shop.Orders.Reservation` with `ExecuteDeleteAsync` through `Inventory.ReleaseAsync` (pairs with step 2: deletes the entity type step 2 creates) [Orders/Checkout.cs:57](Orders/Checkout.cs#L57) |",
             Row(output, "Checkout.TryPlaceAsync"));
+        // An update of what a step created, before rethrowing: paired by entity type, no undo claimed.
+        Assert.Contains("in `catch`, then rethrows [Orders/Checkout.cs:38](Orders/Checkout.cs#L38):<br>"
+            + "1. updates `Shop.Domain.Order` with `Update` (pairs with step 1: changes the entity type step 1 changes) [Orders/Checkout.cs:40](Orders/Checkout.cs#L40) |",
+            Row(output, "Checkout.CancelOnFailureAsync"));
     }
 
     [Fact]
@@ -406,6 +426,13 @@ public class OrchestrationTests
                             await bus.Publish(new OrderPlaced(-1));
                             throw;
                         }
+                    }
+
+                    // A catch that updates what a step created and returns: a fallback as well as a compensation.
+                    public async Task<bool> Fallback(Shop.Domain.Order order)
+                    {
+                        try { db.Orders.Add(order); await inventory.ReserveAsync(order.Id); return true; }
+                        catch (DbUpdateException) { db.Orders.Update(order); await db.SaveChangesAsync(); return false; }
                     }
 
                     // A catch that undoes but swallows the failure.

@@ -28,6 +28,9 @@ internal sealed record OrchestrationRegion(string Path, EquatableArray<int> Line
 /// lambda, in the order the code runs them.</param>
 /// <param name="RepeatedLines">Lines of calls written exactly as a call of the <c>try</c> block: a fact there that is also a
 /// step is the same call made again (a retry), not a compensation.</param>
-internal sealed record CompensationPathSpec(string Kind, string Text, SourceLocation? Location, EquatableArray<OrchestrationRegion> Regions, EquatableArray<int> RepeatedLines);
+/// <param name="FailureGoesOn">The path ends by throwing (a <c>catch</c> that rethrows or throws, a guarded <c>finally</c>, a
+/// stack run in either); false for a <c>catch</c> that returns, which may as well be a fallback.</param>
+internal sealed record CompensationPathSpec(string Kind, string Text, SourceLocation? Location, EquatableArray<OrchestrationRegion> Regions, EquatableArray<int> RepeatedLines,
+    bool FailureGoesOn);
 
 internal sealed record OrchestrationResult(OrchestrationSpec? Spec, string? Error);

@@ -50,8 +50,9 @@ internal static class OrchestrationParser
     }
 
     /// <summary>A failure path: where it runs (a <c>catch</c> block or a guarded statement) and how it is described.</summary>
-    private sealed class Failure(string kind, string text, SyntaxNode code, SyntaxNode anchor)
+    private sealed class Failure(string kind, string text, SyntaxNode code, SyntaxNode anchor, bool goesOn)
     {
+        public bool GoesOn { get; } = goesOn;
         public string Kind { get; } = kind;
         public string Text { get; } = text;
         public SyntaxNode Code { get; } = code;
@@ -70,14 +71,15 @@ internal static class OrchestrationParser
         {
             if (clause.Block.Statements.LastOrDefault() is not { } last || Ending(last) is not { } ending) continue;
             var where = "catch" + (clause.Declaration is null ? "" : " (" + clause.Declaration.Type + ")");
-            failures.Add(new Failure("catch", "in " + CodeSpan.Of(where) + (clause.Filter is null ? "" : " (with a `when` filter)") + ", then " + ending, clause.Block, clause));
+            failures.Add(new Failure("catch", "in " + CodeSpan.Of(where) + (clause.Filter is null ? "" : " (with a `when` filter)") + ", then " + ending, clause.Block, clause,
+                last is ThrowStatementSyntax));
         }
         if (tryStatement.Finally is { } finallyClause)
         {
             foreach (var statement in finallyClause.Block.Statements.OfType<IfStatementSyntax>())
             {
                 if (NegatedFlag(statement.Condition) is not { } flag || !IsSuccessFlag(flag, tryStatement, function)) continue;
-                failures.Add(new Failure("finally", "in `finally`, when the success flag " + CodeSpan.Of(flag) + " was not set", statement.Statement, statement));
+                failures.Add(new Failure("finally", "in `finally`, when the success flag " + CodeSpan.Of(flag) + " was not set", statement.Statement, statement, true));
                 guardIf = statement;
                 break;
             }
@@ -130,13 +132,14 @@ internal static class OrchestrationParser
                 var order = stack.Reversed ? Enumerable.Range(0, lambdas.Count).Reverse() : Enumerable.Range(0, lambdas.Count);
                 var regions = order.Select(l => new OrchestrationRegion(path, LinesOf(1 + l), CalledMethods.Of(new SyntaxNode[] { lambdas[l] }, model, method, cancellationToken))).ToEquatableArray();
                 paths.Add(new CompensationPathSpec("compensation stack", "pushed onto " + CodeSpan.Of(stack.Name) + " (" + CodeSpan.Of(stack.Type) + ") in the `try` block as the steps run, "
-                    + (stack.Reversed ? "run last-in first-out " : "run in the order added ") + failure.Text, SourceLocation.From(stack.Declaration), regions, EquatableArray<int>.Empty));
+                    + (stack.Reversed ? "run last-in first-out " : "run in the order added ") + failure.Text, SourceLocation.From(stack.Declaration), regions, EquatableArray<int>.Empty,
+                    failure.GoesOn));
                 continue;
             }
             var repeated = failure.Code.DescendantNodes().OfType<InvocationExpressionSyntax>().Where(c => tryCalls.Contains(Normalized(c)))
                 .Select(c => c.GetLocation().GetLineSpan().StartLinePosition.Line + 1).Distinct().OrderBy(l => l).ToEquatableArray();
             var region = new OrchestrationRegion(path, LinesOf(1 + lambdas.Count + i), CalledMethods.Of(new[] { failure.Code }, model, method, cancellationToken));
-            paths.Add(new CompensationPathSpec(failure.Kind, failure.Text, SourceLocation.From(failure.Anchor), new[] { region }.ToEquatableArray(), repeated));
+            paths.Add(new CompensationPathSpec(failure.Kind, failure.Text, SourceLocation.From(failure.Anchor), new[] { region }.ToEquatableArray(), repeated, failure.GoesOn));
         }
         return new OrchestrationSpec(CodeText.MemberName(tryStatement, model, cancellationToken), SourceLocation.From(method), steps, paths.ToEquatableArray());
     }

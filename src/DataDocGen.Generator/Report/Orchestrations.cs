@@ -29,9 +29,10 @@ internal sealed record OrchestrationStepReport(string Text, string? Through, Sou
 /// each part, and those of the project methods each part calls, two levels). Only data-changing facts count
 /// (<see cref="JobFact.ChangesData"/>; cache uses, reads and transactions do not). Claimed when the <c>try</c> block has
 /// two or more such steps and a failure path has one or more that are no retry (a fact on a call written exactly as a
-/// step's call, which is that step again) and, for a <c>catch</c> or guarded <c>finally</c>, at least one changes an
-/// entity type or table a step changes (a <c>catch</c> that only writes an error log or publishes a failure event is not
-/// shown as undoing anything). A compensation stack (delegates pushed as the steps run, run on failure) needs no such
+/// step's call, which is that step again) and, for a <c>catch</c> or guarded <c>finally</c>, at least one deletes an
+/// entity type a step creates (or creates one a step deletes), or changes an entity type or table a step changes before
+/// the failure goes on (a throw, or a <c>finally</c>; a <c>catch</c> that updates and returns may be a fallback). A
+/// <c>catch</c> that only writes an error log or publishes a failure event is not shown as undoing anything. A compensation stack (delegates pushed as the steps run, run on failure) needs no such
 /// pairing: the code says they compensate.
 /// </summary>
 internal static class Orchestrations
@@ -58,9 +59,12 @@ internal static class Orchestrations
                 if (undo.Any(u => u.Step.Location is { } at && path.RepeatedLines.Contains(at.Line)
                                   && steps.Any(s => s.Step.Text == u.Step.Text && s.Step.Through == u.Step.Through))) continue;
                 var pairings = undo.Select(u => Pairing(u.Fact, steps)).ToList();
-                if (path.Kind != "compensation stack" && pairings.All(p => p is null)) continue;
+                // A catch or guarded finally must undo something a step did: delete an entity type a step creates (or the
+                // reverse), or, when the failure then goes on, change an entity type or table a step changes. A catch that
+                // changes such a type and returns may be a fallback (update on conflict), not a compensation.
+                if (path.Kind != "compensation stack" && !pairings.Any(p => p.Inverse || (p.Text is not null && path.FailureGoesOn))) continue;
                 compensations.Add(new CompensationReport(path.Kind, path.Text, path.Location,
-                    undo.Select((u, i) => new OrchestrationStepReport(u.Step.Text, u.Step.Through, u.Step.Location, u.Step.OnCacheMiss, pairings[i])).ToEquatableArray()));
+                    undo.Select((u, i) => new OrchestrationStepReport(u.Step.Text, u.Step.Through, u.Step.Location, u.Step.OnCacheMiss, pairings[i].Text)).ToEquatableArray()));
             }
             if (compensations.Count == 0) continue;
             found.Add(new OrchestrationReport(spec.Member, spec.Location,
@@ -80,26 +84,26 @@ internal static class Orchestrations
     /// <summary>How a compensation relates to the steps, when it changes what a step changes: it deletes the entity type a
     /// step creates, creates one a step deletes, or otherwise changes the same entity type or table. Which row is not
     /// known: only the type or table is compared.</summary>
-    private static string? Pairing(JobFact compensation, List<(JobStepReport Step, JobFact Fact)> steps)
+    private static (string? Text, bool Inverse) Pairing(JobFact compensation, List<(JobStepReport Step, JobFact Fact)> steps)
     {
-        if (compensation.Target is null) return null;
+        if (compensation.Target is null) return (null, false);
         var same = steps.Select((s, i) => (s.Fact, Number: i + 1)).Where(s => s.Fact.Target == compensation.Target).ToList();
-        if (same.Count == 0) return null;
+        if (same.Count == 0) return (null, false);
         var created = same.Where(s => s.Fact.Operation == CrudOperation.Create).ToList();
         var deleted = same.Where(s => s.Fact.Operation == CrudOperation.Delete).ToList();
         if (compensation.Operation == CrudOperation.Delete && created.Count > 0)
         {
             var numbers = StepNumbers(created.Select(s => s.Number));
-            return "pairs with " + numbers + ": deletes the entity type " + numbers + (created.Count == 1 ? " creates" : " create");
+            return ("pairs with " + numbers + ": deletes the entity type " + numbers + (created.Count == 1 ? " creates" : " create"), true);
         }
         if (compensation.Operation == CrudOperation.Create && deleted.Count > 0)
         {
             var numbers = StepNumbers(deleted.Select(s => s.Number));
-            return "pairs with " + numbers + ": creates the entity type " + numbers + (deleted.Count == 1 ? " deletes" : " delete");
+            return ("pairs with " + numbers + ": creates the entity type " + numbers + (deleted.Count == 1 ? " deletes" : " delete"), true);
         }
         var all = StepNumbers(same.Select(s => s.Number));
-        return "pairs with " + all + ": " + (compensation.Operation is null ? "writes the table " + all + (same.Count == 1 ? " writes" : " write")
-            : "changes the entity type " + all + (same.Count == 1 ? " changes" : " change"));
+        return ("pairs with " + all + ": " + (compensation.Operation is null ? "writes the table " + all + (same.Count == 1 ? " writes" : " write")
+            : "changes the entity type " + all + (same.Count == 1 ? " changes" : " change")), false);
     }
 
     private static string StepNumbers(IEnumerable<int> numbers)
