@@ -121,8 +121,9 @@ internal static class DataOperationsMarkdownEmitter
         md.Line("#### Hand-written orchestrations").Line();
         md.Line("Methods recognised as hand-written orchestrations by their try/catch compensation structure (not by names): a `try` block that makes two or more "
                 + "data-changing steps (its own code and the project methods it calls, two levels), and a failure path that makes data-changing steps before the "
-                + "failure goes on: a `catch` that then throws or returns, or a `finally` guarded by a success flag, with at least one step on the entity type or table of a step; "
-                + "or compensating delegates pushed onto a collection as the steps run, and run on failure. A pairing compares entity types and tables only, not rows.").Line();
+                + "failure goes on: a `catch` that then throws or returns, or a `finally` guarded by a success flag, one of whose steps deletes an entity type a step creates "
+                + "(or the reverse) or, before a throw, changes an entity type or table a step changes; or compensating delegates pushed onto a collection as the steps run, "
+                + "and run on failure. A pairing compares entity types and tables only, not rows.").Line();
         md.Line("| Orchestration | Steps (in order) | Compensations (in order) | Evidence |").Line("| --- | --- | --- | --- |");
         foreach (var orchestration in report.Orchestrations)
         {
