@@ -49,6 +49,7 @@ builder.Services.AddMassTransit(x =>
 // Product catalogue read model: MongoDB.
 builder.Services.AddSingleton<IMongoClient>(_ => new MongoClient(configuration.GetConnectionString("Catalog")));
 builder.Services.AddSingleton<IProductCatalogRepository, ProductCatalogRepository>();
+builder.Services.AddScoped<PriceChange>();
 
 // Shipments waiting for the courier: a local LiteDB file.
 builder.Services.AddSingleton<OfflineShipmentRepository>();
@@ -77,6 +78,12 @@ app.MapGet("/customers/{customerId}/orders", (string customerId, OrderService or
 app.MapGet("/customers/{customerId}/history", (string customerId, OrderService orders, CancellationToken ct) => orders.HistoryAsync(customerId, ct));
 app.MapGet("/catalog/{sku}", async (string sku, IProductCatalogRepository catalog, CancellationToken ct) =>
     await catalog.FindAsync(sku, ct) is { } product ? Results.Ok(product) : Results.NotFound());
+app.MapPut("/catalog/{sku}/price", async (string sku, decimal price, IProductCatalogRepository catalog, PriceChange change, CancellationToken ct) =>
+{
+    if (await catalog.FindAsync(sku, ct) is not { } product) return Results.NotFound();
+    await change.ApplyAsync(product, price, ct);
+    return Results.NoContent();
+});
 app.MapPost("/admin/projections/order-summaries/rebuild", async (ProjectionMaintenance maintenance, CancellationToken ct) =>
 {
     await maintenance.RebuildOrderSummariesAsync(ct);

@@ -67,6 +67,8 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         public const string TenancyJoined = nameof(TenancyJoined);
         public const string EventReplays = nameof(EventReplays);
         public const string EventReplaysJoined = nameof(EventReplaysJoined);
+        public const string Orchestrations = nameof(Orchestrations);
+        public const string OrchestrationsJoined = nameof(OrchestrationsJoined);
         public const string IdentityOptions = nameof(IdentityOptions);
         public const string MigrationApplications = nameof(MigrationApplications);
         public const string AppSettings = nameof(AppSettings);
@@ -232,6 +234,13 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Select(static (input, _) => WithBackgroundJobs(input.Left, input.Right.Left.Left, input.Right.Left.Right, input.Right.Right))
             .WithTrackingName(TrackingNames.BackgroundJobs);
 
+        // Hand-written orchestrations (sagas): try statements whose failure paths compensate, joined with the data-changing
+        // facts of their code and of the project methods they call, as background jobs are.
+        var orchestrations = scanned.Select(static (sites, _) => sites.Of(Detectors.Orchestrations)).WithTrackingName(TrackingNames.Orchestrations);
+        report = report.Combine(orchestrations)
+            .Select(static (input, _) => WithOrchestrations(input.Left, input.Right))
+            .WithTrackingName(TrackingNames.OrchestrationsJoined);
+
         // Schema per tenant (4.2): the run-time default schema, the key factory registration and the factory, joined
         // after the report is built (a provider of its own keeps the report step's inputs unchanged).
         var tenancy = scanned.Select(static (sites, _) => sites.Of(Detectors.Tenancy)).WithTrackingName(TrackingNames.Tenancy);
@@ -347,6 +356,15 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         var errors = scheduled.Select(f => f!.Error).Where(e => e is not null).Select(e => e!).ToList();
         var specs = scheduled.Select(f => f!.Spec).Where(s => s is not null).Select(s => s!).ToList();
         var built = result.Report is { } report ? report with { BackgroundJobs = BackgroundJobs.Find(report, services.Select(s => s!).ToList(), specs, registrations.Select(r => r!).ToList()) } : null;
+        return new ReportResult(built, errors.Count == 0 ? result.Errors : result.Errors.Concat(errors).ToEquatableArray());
+    }
+
+    private static ReportResult WithOrchestrations(ReportResult result, EquatableArray<OrchestrationResult> found)
+    {
+        if (found.IsEmpty) return result;
+        var errors = found.Select(f => f!.Error).Where(e => e is not null).Select(e => e!).ToList();
+        var specs = found.Select(f => f!.Spec).Where(s => s is not null).Select(s => s!).ToList();
+        var built = result.Report is { } report ? report with { Orchestrations = Orchestrations.Find(report, specs) } : null;
         return new ReportResult(built, errors.Count == 0 ? result.Errors : result.Errors.Concat(errors).ToEquatableArray());
     }
 

@@ -65,6 +65,52 @@ public class ReportFragmentTests
         Assert.Equal(output.Markdown, MarkdownEmitter.Emit(report!, new RelativePath(GeneratorHarness.ProjectDir)));
     }
 
+    [Fact]
+    public void Hand_written_orchestrations_with_their_steps_and_compensations_read_back()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Orders.cs", """
+            using System.Threading.Tasks;
+            namespace Shop.Orders
+            {
+                public class Reservation { public int Id { get; set; } public int OrderId { get; set; } }
+                public class ShopContext : DbContext
+                {
+                    public DbSet<Shop.Domain.Order> Orders => Set<Shop.Domain.Order>();
+                    public DbSet<Reservation> Reservations => Set<Reservation>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder o) => o.UseSqlite("Data Source=shop.db");
+                }
+                public class Checkout(ShopContext db)
+                {
+                    public async Task PlaceAsync(Shop.Domain.Order order)
+                    {
+                        var undo = new Stack<Func<Task>>();
+                        try
+                        {
+                            db.Orders.Add(order);
+                            undo.Push(() => db.Orders.Where(o => o.Id == order.Id).ExecuteDeleteAsync());
+                            db.Reservations.Add(new Reservation { OrderId = order.Id });
+                            await db.SaveChangesAsync();
+                        }
+                        catch
+                        {
+                            while (undo.Count > 0) await undo.Pop()();
+                            throw;
+                        }
+                    }
+                }
+            }
+            """)));
+        Assert.Contains("#### Hand-written orchestrations", output.Markdown);
+        Assert.Contains("(pairs with step 1: deletes the entity type step 1 creates)", output.Markdown);
+
+        var report = ReportFragment.Read(output.Fragment!);
+        Assert.NotNull(report);
+        Assert.Single(report!.Orchestrations);
+        Assert.Equal(output.Fragment, ReportFragment.Write(report));
+        Assert.Equal(output.Markdown, MarkdownEmitter.Emit(report, new RelativePath(GeneratorHarness.ProjectDir)));
+        Assert.Equal(output.Json, JsonEmitter.Emit(report, new RelativePath(GeneratorHarness.ProjectDir)));
+    }
+
     private const string Infrastructure = """
         using System.Threading.Tasks;
         namespace Shop.Data

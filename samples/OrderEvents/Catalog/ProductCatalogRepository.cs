@@ -7,7 +7,8 @@ public interface IProductCatalogRepository
     Task<CatalogProduct?> FindAsync(string sku, CancellationToken ct);
     Task<IReadOnlyList<CatalogProduct>> InCategoryAsync(string category, CancellationToken ct);
     Task UpsertAsync(CatalogProduct product, CancellationToken ct);
-    Task CapturePriceAsync(string sku, decimal price, CancellationToken ct);
+    Task<string> CapturePriceAsync(string sku, decimal price, CancellationToken ct);
+    Task DeletePriceAsync(string id, CancellationToken ct);
     Task EnsureIndexesAsync(CancellationToken ct);
 }
 
@@ -32,8 +33,14 @@ public sealed class ProductCatalogRepository : IProductCatalogRepository
     public Task UpsertAsync(CatalogProduct product, CancellationToken ct) =>
         _products.ReplaceOneAsync(p => p.Sku == product.Sku, product, new ReplaceOptions { IsUpsert = true }, ct);
 
-    public Task CapturePriceAsync(string sku, decimal price, CancellationToken ct) =>
-        _prices.InsertOneAsync(new PriceSnapshot { Id = Guid.NewGuid().ToString("N"), Sku = sku, Price = price, CapturedAt = DateTime.UtcNow }, cancellationToken: ct);
+    public async Task<string> CapturePriceAsync(string sku, decimal price, CancellationToken ct)
+    {
+        var snapshot = new PriceSnapshot { Id = Guid.NewGuid().ToString("N"), Sku = sku, Price = price, CapturedAt = DateTime.UtcNow };
+        await _prices.InsertOneAsync(snapshot, cancellationToken: ct);
+        return snapshot.Id;
+    }
+
+    public Task DeletePriceAsync(string id, CancellationToken ct) => _prices.DeleteOneAsync(p => p.Id == id, ct);
 
     /// <summary>Run at startup: the category listing's index and the price snapshots' expiry.</summary>
     public async Task EnsureIndexesAsync(CancellationToken ct)

@@ -12,7 +12,7 @@ internal static class DataOperationsMarkdownEmitter
     {
         var filtered = report.Contexts.Where(c => !c.QueryFilters.IsEmpty).ToList();
         var sagas = report.Messaging.Where(m => m.Kind is "saga" or "saga registration" or "saga storage" or "outbox" or "outbox tables" or "retry").ToList();
-        if (report.Crud.IsEmpty && sagas.Count == 0 && report.Validators.IsEmpty && report.AnnotatedProperties.IsEmpty && EntityTypes.Guards(report).Count == 0 && report.Sanitisation.IsEmpty && filtered.Count == 0 && report.FilterBypasses.IsEmpty && report.Transactions.IsEmpty && report.QueryShapes.IsEmpty && report.SaveHooks.IsEmpty) return;
+        if (report.Crud.IsEmpty && sagas.Count == 0 && report.Validators.IsEmpty && report.AnnotatedProperties.IsEmpty && EntityTypes.Guards(report).Count == 0 && report.Sanitisation.IsEmpty && filtered.Count == 0 && report.FilterBypasses.IsEmpty && report.Transactions.IsEmpty && report.QueryShapes.IsEmpty && report.SaveHooks.IsEmpty && report.Orchestrations.IsEmpty) return;
         md.Line("## 2. Data operations").Line();
 
         if (!report.Crud.IsEmpty || filtered.Count > 0 || !report.FilterBypasses.IsEmpty || !report.SaveHooks.IsEmpty)
@@ -65,7 +65,7 @@ internal static class DataOperationsMarkdownEmitter
             md.Line();
         }
 
-        if (!report.Transactions.IsEmpty || sagas.Count > 0)
+        if (!report.Transactions.IsEmpty || sagas.Count > 0 || !report.Orchestrations.IsEmpty)
         {
             md.Line("### 2.2 Transactions").Line();
         }
@@ -80,9 +80,10 @@ internal static class DataOperationsMarkdownEmitter
             }
             md.Line();
         }
+        WriteOrchestrations(md, report);
         if (!report.Transactions.IsEmpty)
         {
-            if (sagas.Count > 0) md.Line("#### Transaction boundaries").Line();
+            if (sagas.Count > 0 || !report.Orchestrations.IsEmpty) md.Line("#### Transaction boundaries").Line();
             if (report.Transactions.Any(t => t.Kind == "Marten unit of work"))
             {
                 md.Line("A Marten unit of work is a session's `SaveChanges[Async]`: it commits the operations queued on the session in one database transaction. Inside lists those queued on the same session earlier in the same method; operations queued elsewhere are not followed.").Line();
@@ -111,4 +112,31 @@ internal static class DataOperationsMarkdownEmitter
             md.Line();
         }
     }
+
+    /// <summary>Hand-written orchestrations: each method with its data-changing steps and, per failure path, what it does to
+    /// compensate, numbered in the order of the code, each with its evidence.</summary>
+    private static void WriteOrchestrations(Markdown md, DataLayerReport report)
+    {
+        if (report.Orchestrations.IsEmpty) return;
+        md.Line("#### Hand-written orchestrations").Line();
+        md.Line("Methods recognised as hand-written orchestrations by their try/catch compensation structure (not by names): a `try` block that makes two or more "
+                + "data-changing steps (its own code and the project methods it calls, two levels), and a failure path that makes data-changing steps before the "
+                + "failure goes on: a `catch` that then throws or returns, or a `finally` guarded by a success flag, one of whose steps deletes an entity type a step creates "
+                + "(or the reverse) or, before a throw, changes an entity type or table a step changes; or compensating delegates pushed onto a collection as the steps run, "
+                + "and run on failure. A pairing compares entity types and tables only, not rows.").Line();
+        md.Line("| Orchestration | Steps (in order) | Compensations (in order) | Evidence |").Line("| --- | --- | --- | --- |");
+        foreach (var orchestration in report.Orchestrations)
+        {
+            var steps = orchestration.Steps.Select((step, i) => Step(md, step, i));
+            var compensations = orchestration.Compensations.Select(path => md.WithLink(Markdown.Inline(path.Text), path.Location) + ":<br>"
+                + string.Join("<br>", path.Steps.Select((step, i) => Step(md, step, i))));
+            md.Line("| " + Markdown.Code(orchestration.Member) + " | " + string.Join("<br>", steps) + " | " + string.Join("<br>", compensations) + " | " + md.Link(orchestration.Location) + " |");
+        }
+        md.Line();
+    }
+
+    private static string Step(Markdown md, OrchestrationStepReport step, int index) =>
+        (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + ". "
+        + md.WithLink(Markdown.Inline(step.Text) + (step.Through is null ? "" : " through " + Markdown.Code(step.Through))
+                      + (step.OnCacheMiss ? " (on a cache miss)" : "") + (step.Pairing is null ? "" : " (" + Markdown.Text(step.Pairing) + ")"), step.Location);
 }

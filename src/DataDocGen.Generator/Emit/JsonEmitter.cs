@@ -370,6 +370,23 @@ internal static class JsonEmitter
         }
         json.EndArray();
 
+        // Hand-written orchestrations (sagas recognised by their try/catch compensation structure): texts are the markdown's prose.
+        json.Name("orchestrations").StartArray();
+        foreach (var item in report.Orchestrations)
+        {
+            json.StartObject().Property("member", item.Member).Property("recognisedBy", "try/catch compensation structure").Property("location", Location(paths, item.Location)).Name("steps").StartArray();
+            foreach (var step in item.Steps) WriteOrchestrationStep(json, paths, step);
+            json.EndArray().Name("compensations").StartArray();
+            foreach (var path in item.Compensations)
+            {
+                json.StartObject().Property("kind", path.Kind).Property("text", path.Text).Property("location", Location(paths, path.Location)).Name("steps").StartArray();
+                foreach (var step in path.Steps) WriteOrchestrationStep(json, paths, step);
+                json.EndArray().EndObject();
+            }
+            json.EndArray().EndObject();
+        }
+        json.EndArray();
+
         // Messages handed to brokers through their own clients: each name is constant (redacted when it looks like an
         // address), or the code when it holds no string literal, or null.
         json.Name("brokerMessages").StartArray();
@@ -538,6 +555,10 @@ internal static class JsonEmitter
 
     private static string? Location(RelativePath paths, Model.SourceLocation? location) =>
         location is null ? null : paths.Of(location.Path) + ":" + location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static void WriteOrchestrationStep(JsonWriter json, RelativePath paths, OrchestrationStepReport step) =>
+        json.StartObject().Property("text", step.Text).Property("through", step.Through).Name("onCacheMiss").Bool(step.OnCacheMiss)
+            .Property("pairing", step.Pairing).Property("location", Location(paths, step.Location)).EndObject();
 
     private static void WriteBrokerName(JsonWriter json, RelativePath paths, string name, Model.BrokerName? value)
     {

@@ -19,10 +19,13 @@ internal static class CalledMethods
 {
     /// <summary>Both levels of calls made from <paramref name="bodies"/> (syntax of the job, read with <paramref name="model"/>):
     /// calls to methods of <paramref name="job"/> itself are not followed (its own code is read as the job's).</summary>
-    public static EquatableArray<HostedServiceCall> Of(IEnumerable<SyntaxNode> bodies, SemanticModel model, ISymbol job, CancellationToken cancellationToken)
+    /// <param name="skip">Nodes of <paramref name="bodies"/> whose calls are not the job's (a lambda pushed onto a compensation
+    /// stack: it runs later, if at all); null to read everything.</param>
+    public static EquatableArray<HostedServiceCall> Of(IEnumerable<SyntaxNode> bodies, SemanticModel model, ISymbol job, CancellationToken cancellationToken,
+        ISet<SyntaxNode>? skip = null)
     {
         // A partial method's body may sit in another file than its first declaration: each body is read with its own model.
-        var first = bodies.SelectMany(body => In(body, body.SyntaxTree == model.SyntaxTree ? model : model.Compilation.ReadSemanticModel(body.SyntaxTree), job, cancellationToken)).ToList();
+        var first = bodies.SelectMany(body => In(body, body.SyntaxTree == model.SyntaxTree ? model : model.Compilation.ReadSemanticModel(body.SyntaxTree), job, cancellationToken, skip)).ToList();
         return first.Select(c => new HostedServiceCall(Name(c.Method), c.Site, null, c.OnCacheMiss))
             .Concat(SecondLevel(first, job, model.Compilation, cancellationToken))
             .ToEquatableArray();
@@ -32,10 +35,11 @@ internal static class CalledMethods
 
     /// <summary>The calls <paramref name="body"/> makes into this project's methods (original definitions), other than into
     /// <paramref name="skip"/> (a type: its methods; a method: itself), with their sites.</summary>
-    private static IEnumerable<(IMethodSymbol Method, SourceLocation? Site, bool OnCacheMiss)> In(SyntaxNode body, SemanticModel model, ISymbol skip, CancellationToken cancellationToken)
+    private static IEnumerable<(IMethodSymbol Method, SourceLocation? Site, bool OnCacheMiss)> In(SyntaxNode body, SemanticModel model, ISymbol skip, CancellationToken cancellationToken,
+        ISet<SyntaxNode>? skipNodes = null)
     {
         var factories = new Dictionary<SyntaxNode, bool>();
-        foreach (var invocation in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        foreach (var invocation in body.DescendantNodes(node => skipNodes is null || !skipNodes.Contains(node)).OfType<InvocationExpressionSyntax>())
         {
             cancellationToken.ThrowIfCancellationRequested();
             var called = Semantics.SymbolOrMethod(invocation, model, cancellationToken) as IMethodSymbol;

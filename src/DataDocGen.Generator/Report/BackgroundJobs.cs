@@ -26,6 +26,13 @@ internal sealed record JobScheduleReport(string Text, SourceLocation? Location);
 /// factory's code, <see cref="CacheUseSpec.FactoryLines"/>).</param>
 internal sealed record JobStepReport(string Text, string? Through, SourceLocation? Location, bool OnCacheMiss = false);
 
+/// <summary>A fact as a step can name it (<see cref="BackgroundJobs.Facts"/>).</summary>
+/// <param name="ChangesData">A write: see <see cref="BackgroundJobs.Facts"/>.</param>
+/// <param name="Target">What a write changes, when the fact names one thing: an entity type (with its document store), or
+/// <c>table X</c> for SQL naming one table; null otherwise.</param>
+/// <param name="Operation">The CRUD operation, for CRUD rows.</param>
+internal sealed record JobFact(string Member, string Text, SourceLocation? Location, bool ChangesData, string? Target, CrudOperation? Operation);
+
 /// <summary>
 /// Section 5.2, "background jobs that copy data between stores": joins background services with the facts already
 /// found (CRUD rows, raw SQL, messages published or sent), by the <c>Type.Method</c> each fact names. Only facts are
@@ -41,13 +48,9 @@ internal static class BackgroundJobs
         scheduled ??= Array.Empty<ScheduledJobSpec>();
         // A call through a repository interface (IStockRepository.SetQuantityAsync) reaches the repositories of this
         // project that implement it (StockRepository.SetQuantityAsync): the join the report already knows.
-        var implementations = report.Repositories
-            .SelectMany(r => r.Repository.Interfaces.Select(i => (Interface: SimpleName(i), Implementation: SimpleName(r.Repository.FullName))))
-            .ToLookup(p => p.Interface, p => p.Implementation, StringComparer.Ordinal);
-        // A fact on a line that holds only code of a cache-aside call's factory runs only on a cache miss.
-        var factoryLines = new HashSet<SourceLocation>(report.CacheUses.SelectMany(u => u.Location is null ? Enumerable.Empty<SourceLocation>()
-            : u.FactoryLines.Select(line => new SourceLocation(u.Location.Path, line))));
-        var facts = Facts(report).Select(f => (f.Member, f.Text, f.Location, InFactory: f.Location is not null && factoryLines.Contains(f.Location))).ToList();
+        var implementations = Implementations(report);
+        var factoryLines = FactoryLines(report);
+        var facts = Facts(report).Select(f => (f, InFactory: f.Location is not null && factoryLines.Contains(f.Location))).ToList();
         var jobs = new List<BackgroundJobReport>();
         // Quartz.NET: the registrations of each job class, and the triggers that fire one of their keys.
         var quartz = scheduled.Where(s => s.JobClass is not null).ToLookup(s => s.JobClass!, StringComparer.Ordinal);
@@ -92,6 +95,17 @@ internal static class BackgroundJobs
         }
         return jobs.OrderBy(j => j.FullName, StringComparer.Ordinal).ToEquatableArray();
     }
+
+    /// <summary>A call through a repository interface (<c>IStockRepository.SetQuantityAsync</c>) reaches the repositories of
+    /// this project that implement it (<c>StockRepository.SetQuantityAsync</c>): the join the report already knows.</summary>
+    internal static ILookup<string, string> Implementations(DataLayerReport report) => report.Repositories
+        .SelectMany(r => r.Repository.Interfaces.Select(i => (Interface: SimpleName(i), Implementation: SimpleName(r.Repository.FullName))))
+        .ToLookup(p => p.Interface, p => p.Implementation, StringComparer.Ordinal);
+
+    /// <summary>A fact on a line that holds only code of a cache-aside call's factory runs only on a cache miss.</summary>
+    internal static HashSet<SourceLocation> FactoryLines(DataLayerReport report) =>
+        new(report.CacheUses.SelectMany(u => u.Location is null ? Enumerable.Empty<SourceLocation>()
+            : u.FactoryLines.Select(line => new SourceLocation(u.Location.Path, line))));
 
     /// <summary>
     /// The class Hangfire's activator gets from the container for a job on an interface or abstract member, and the
@@ -163,34 +177,42 @@ internal static class BackgroundJobs
 
     /// <summary>The facts of the job's own code (members <paramref name="own"/> accepts) and of the project methods it
     /// calls (through a repository interface, the repositories implementing it), in the order of the job's code.</summary>
-    private static EquatableArray<JobStepReport> Steps(List<(string Member, string Text, SourceLocation? Location, bool InFactory)> facts, ILookup<string, string> implementations,
-        Func<string, bool> own, EquatableArray<HostedServiceCall> calls)
+    private static EquatableArray<JobStepReport> Steps(List<(JobFact Fact, bool InFactory)> facts, ILookup<string, string> implementations,
+        Func<string, bool> own, EquatableArray<HostedServiceCall> calls) =>
+        OrderedSteps(facts, implementations, (member, _) => own(member), calls).Select(s => s.Step).ToEquatableArray();
+
+    /// <summary>The steps with the facts they come from (<see cref="Steps"/>), distinct steps only; <paramref name="own"/>
+    /// is given a fact's member and location.</summary>
+    internal static List<(JobStepReport Step, JobFact Fact)> OrderedSteps(IEnumerable<(JobFact Fact, bool InFactory)> facts, ILookup<string, string> implementations,
+        Func<string, SourceLocation?, bool> own, IEnumerable<HostedServiceCall> calls)
     {
         // Ordered by the job's line; on one line, what called methods do first (a call in a receiver or argument runs
         // before the operation around it: `foreach (var o in reader.Due()) db.Add(...)`), then what the methods they call
         // do, each method's facts in the order it does them (its transaction opened before the writes inside it).
-        var steps = new List<(SourceLocation? Order, int Kind, SourceLocation? Within, JobStepReport Step)>();
-        foreach (var (member, text, location, inFactory) in facts)
+        var all = facts.ToList();
+        var steps = new List<(SourceLocation? Order, int Kind, SourceLocation? Within, JobStepReport Step, JobFact Fact)>();
+        foreach (var (fact, inFactory) in all)
         {
-            if (own(member))
+            if (own(fact.Member, fact.Location))
             {
-                steps.Add((location, 2, location, new JobStepReport(text, null, location, inFactory)));
+                steps.Add((fact.Location, 2, fact.Location, new JobStepReport(fact.Text, null, fact.Location, inFactory), fact));
             }
         }
         foreach (var call in calls)
         {
             var dot = call.Target.LastIndexOf('.');
             var targets = new[] { call.Target }.Concat(implementations[call.Target.Substring(0, dot)].Select(i => i + call.Target.Substring(dot))).ToList();
-            foreach (var (member, text, location, inFactory) in facts.Where(f => targets.Contains(f.Member, StringComparer.Ordinal)))
+            foreach (var (fact, inFactory) in all.Where(f => targets.Contains(f.Fact.Member, StringComparer.Ordinal)))
             {
                 // On a cache miss: the call sits in a factory (in the job, or in the method that makes a second-level call),
                 // or the fact itself does.
-                steps.Add((call.Location, call.Via is null ? 0 : 1, location, new JobStepReport(text, call.Via is null ? member : call.Via + " → " + member, call.Location,
-                    call.OnCacheMiss || inFactory)));
+                steps.Add((call.Location, call.Via is null ? 0 : 1, fact.Location, new JobStepReport(fact.Text, call.Via is null ? fact.Member : call.Via + " → " + fact.Member, call.Location,
+                    call.OnCacheMiss || inFactory), fact));
             }
         }
+        var seen = new HashSet<JobStepReport>();
         return steps.OrderBy(s => s.Order, LocationComparer.Instance).ThenBy(s => s.Kind).ThenBy(s => s.Within, LocationComparer.Instance)
-            .Select(s => s.Step).Distinct().ToEquatableArray();
+            .Where(s => seen.Add(s.Step)).Select(s => (s.Step, s.Fact)).ToList();
     }
 
     /// <summary><c>`RecurringJob.AddOrUpdate` id `copy`: cron `0 0 * * *` (`Cron.Daily()`)</c>, <c>`AddTrigger` trigger
@@ -202,11 +224,15 @@ internal static class BackgroundJobs
         return new JobScheduleReport(CodeSpan.Of(spec.How) + (spec.Id is null ? "" : what + spec.Id) + forJob + ": " + spec.Schedule, spec.Location);
     }
 
-    private static IEnumerable<(string Member, string Text, SourceLocation? Location)> Facts(DataLayerReport report)
+    /// <summary>Every fact a step can be, in the words of a step. <see cref="JobFact.ChangesData"/> marks writes: CRUD
+    /// creates, updates and deletes (EF Core, SQL, document stores), SQL whose constant text is an INSERT, UPDATE, DELETE,
+    /// MERGE, UPSERT or TRUNCATE, and messages published or sent (MassTransit, broker clients). Reads, unknown SQL, store
+    /// objects, cache uses and transactions change nothing this way.</summary>
+    internal static IEnumerable<JobFact> Facts(DataLayerReport report)
     {
         foreach (var message in report.BrokerMessages)
         {
-            yield return (message.Member, BrokerStep(message), message.Location);
+            yield return new JobFact(message.Member, BrokerStep(message), message.Location, true, null, null);
         }
         foreach (var row in report.Crud)
         {
@@ -218,32 +244,35 @@ internal static class BackgroundJobs
                 _ => "deletes",
             };
             var api = CrudMatrix.Api(row) is (var name, { } what) ? CodeSpan.Of(name) + " (" + what + ")" : "`" + row.Api + "`";
-            yield return (row.Member, verb + " `" + row.Entity + "`" + (row.Store is null ? "" : " (" + row.Store + ")") + " with " + api, row.Location);
+            yield return new JobFact(row.Member, verb + " `" + row.Entity + "`" + (row.Store is null ? "" : " (" + row.Store + ")") + " with " + api, row.Location,
+                row.Operation != CrudOperation.Read, row.Entity + (row.Store is null ? "" : " (" + row.Store + ")"), row.Operation);
         }
         // A SQL site whose table maps to a CRUD row is that row already.
         var crudSites = new HashSet<SourceLocation?>(report.Crud.Select(c => c.Location));
         foreach (var sql in report.RawSql.Where(s => !crudSites.Contains(s.Location)))
         {
-            yield return (sql.Member, "runs SQL (" + sql.Api + (sql.Statement is null ? "" : ", " + sql.Statement)
-                + (sql.Tables.IsEmpty ? "" : " on " + string.Join(", ", sql.Tables.Select(CodeSpan.Of))) + ")", sql.Location);
+            var writes = sql.Statement is "INSERT" or "UPDATE" or "DELETE" or "MERGE" or "UPSERT" or "TRUNCATE";
+            yield return new JobFact(sql.Member, "runs SQL (" + sql.Api + (sql.Statement is null ? "" : ", " + sql.Statement)
+                + (sql.Tables.IsEmpty ? "" : " on " + string.Join(", ", sql.Tables.Select(CodeSpan.Of))) + ")", sql.Location, writes,
+                writes && sql.Tables.Count == 1 ? "table " + sql.Tables[0] : null, null);
         }
         foreach (var item in report.StoreObjects)
         {
-            yield return (item.Member, "uses " + item.Store + " " + item.Kind + (item.Name is null ? "" : " " + CodeSpan.Of(item.Name))
-                + (item.Detail is null ? "" : " (" + item.Detail + ")"), item.Location);
+            yield return new JobFact(item.Member, "uses " + item.Store + " " + item.Kind + (item.Name is null ? "" : " " + CodeSpan.Of(item.Name))
+                + (item.Detail is null ? "" : " (" + item.Detail + ")"), item.Location, false, null, null);
         }
         foreach (var use in report.CacheUses)
         {
-            yield return (use.Member, "uses the cache " + use.Cache + (use.Key is null ? "" : (use.KeyIsTag ? " tag " : " key ") + CodeSpan.Of(use.Key)) + " (" + use.Operation + ")", use.Location);
+            yield return new JobFact(use.Member, "uses the cache " + use.Cache + (use.Key is null ? "" : (use.KeyIsTag ? " tag " : " key ") + CodeSpan.Of(use.Key)) + " (" + use.Operation + ")", use.Location, false, null, null);
         }
         foreach (var transaction in report.Transactions)
         {
-            yield return (transaction.Member, "opens a transaction (" + transaction.Kind + ")", transaction.Location);
+            yield return new JobFact(transaction.Member, "opens a transaction (" + transaction.Kind + ")", transaction.Location, false, null, null);
         }
         foreach (var message in report.Messaging.Where(m => m.Kind is "published" or "sent"))
         {
-            yield return (message.Member, (message.Kind == "published" ? "publishes `" : "sends `") + message.Subject + "`"
-                + (message.Detail is null ? "" : " " + message.Detail) + " (" + message.Library + ")", message.Location);
+            yield return new JobFact(message.Member, (message.Kind == "published" ? "publishes `" : "sends `") + message.Subject + "`"
+                + (message.Detail is null ? "" : " " + message.Detail) + " (" + message.Library + ")", message.Location, true, null, null);
         }
     }
 

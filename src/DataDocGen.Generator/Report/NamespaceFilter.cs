@@ -27,6 +27,7 @@ internal static class NamespaceFilter
         nameof(DataLayerReport.SqlFacts), nameof(DataLayerReport.UnmatchedRegistrations), nameof(DataLayerReport.Specifications), nameof(DataLayerReport.BackgroundJobs),
         nameof(DataLayerReport.Guards), nameof(DataLayerReport.Sanitisation),
         nameof(DataLayerReport.Tenancy), nameof(DataLayerReport.MartenTenancy), nameof(DataLayerReport.EventReplays), nameof(DataLayerReport.BrokerMessages),
+        nameof(DataLayerReport.Orchestrations),
     };
 
     /// <summary>Lists not about code in a namespace: SQL script files, and the declared properties used for links.</summary>
@@ -87,6 +88,7 @@ internal static class NamespaceFilter
             Tenancy = Keep(report.Tenancy, t => t.Location),
             MartenTenancy = Keep(report.MartenTenancy, t => t.Location),
             EventReplays = Keep(report.EventReplays, r => r.Location),
+            Orchestrations = Keep(report.Orchestrations, o => o.Location),
         };
     }
 

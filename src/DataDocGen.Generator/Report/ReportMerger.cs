@@ -64,6 +64,8 @@ internal static class ReportMerger
             MartenTenancy = Concat(all, r => r.MartenTenancy, t => t.Location),
             // Replay code may read an event table declared in another project: joined with the merged model's tables at render time.
             EventReplays = Concat(all, r => r.EventReplays, r => r.Location),
+            // Joined with each project's own facts when it was built (the steps it calls are in that project).
+            Orchestrations = Concat(all, r => r.Orchestrations, o => o.Location),
         };
     }
 

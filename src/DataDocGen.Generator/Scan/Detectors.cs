@@ -48,6 +48,8 @@ internal static class Detectors
     public static readonly Detector<TenancyResult> Tenancy = One<TenancyResult>(Names.Tenancy, TenancyParser.IsCandidate, TenancyParser.Parse);
     /// <summary>Replay code of hand-written event stores (5.1): loops and Aggregate calls folding an ordered query's rows.</summary>
     public static readonly Detector<EventReplayResult> EventReplays = One<EventReplayResult>(Names.EventReplays, EventReplayParser.IsCandidate, EventReplayParser.Parse);
+    /// <summary>Hand-written orchestrations (sagas): try statements whose failure paths may compensate the steps of the try block.</summary>
+    public static readonly Detector<OrchestrationResult> Orchestrations = One<OrchestrationResult>(Names.Orchestrations, OrchestrationParser.IsCandidate, OrchestrationParser.Parse);
     public static readonly Detector<NamespaceSpan> NamespaceSpans = One<NamespaceSpan>(Names.NamespaceSpans, NamespaceSpanParser.IsCandidate, NamespaceSpanParser.Parse);
 
     public static IReadOnlyList<Detector> All => all;
