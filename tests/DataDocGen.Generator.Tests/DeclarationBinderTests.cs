@@ -143,6 +143,22 @@ public sealed class DeclarationBinderTests
     }
 
 
+    /// <summary>A generic extension method called in static form, its type arguments inferred: DeclarationBinder leaves it
+    /// to the binder rather than answer with an open receiver type (found by the orchestration tests on .NET 10).</summary>
+    [Fact]
+    public void A_generic_extension_called_in_static_form_is_left_to_the_binder()
+    {
+        var compilation = GeneratorHarness.Compile(new Dictionary<string, string>
+        {
+            ["Undo.cs"] = "using System; using System.Linq; using System.Collections.Generic; class Undo { void Run() { var undo = new List<Action>(); foreach (var a in Enumerable.Reverse(undo)) a(); var ok = Enumerable.Reverse<Action>(undo); } }",
+        });
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Empty(DeclarationBinderAudit.Mismatches(compilation));
+        var tree = compilation.SyntaxTrees.Single(t => t.FilePath.EndsWith("Undo.cs", StringComparison.Ordinal));
+        var calls = tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>().Where(i => i.ToString().StartsWith("Enumerable.Reverse", StringComparison.Ordinal)).ToList();
+        Assert.Null(DeclarationBinder.Method(calls[0], compilation.GetSemanticModel(tree), default, exact: false));
+    }
+
     [Fact]
     public void The_audit_finds_no_disagreement_on_the_repository()
     {

@@ -94,6 +94,10 @@ internal static partial class DeclarationBinder
             {
                 // A call on a type: its static methods. (A member and a type with the same name, "Color Color", is left to the binder.)
                 if (MethodsNamed(type, methodName, invocation.ArgumentList, typeArguments.Count, statics: true, scope, cancellationToken, depth) is not { Count: > 0 } statics) return null;
+                // An extension method called in static form with its type arguments inferred (`Enumerable.Reverse(list)`):
+                // its receiver, the first parameter, would stay open (`IEnumerable<TSource>`), where the binder's is
+                // `IEnumerable<Action>`; left to the binder.
+                if (typeArguments.Count == 0 && statics.Any(m => m.IsExtensionMethod && m.IsGenericMethod)) return null;
                 found = statics;
             }
             else
