@@ -35,7 +35,7 @@ builder.Services.AddMassTransit(x =>
 {
     x.AddConsumer<PaymentConsumer>();
     x.AddConsumer<RefundConsumer>();
-    x.AddConsumer<ShippingConsumer>();
+    x.AddConsumer<ShippingConsumer>().Endpoint(e => e.Name = "ship-order"); // the queue the saga and the retrier send ShipOrder to
     x.AddSagaStateMachine<FulfilmentStateMachine, FulfilmentState>().InMemoryRepository();
     x.UsingRabbitMq((context, cfg) =>
     {
