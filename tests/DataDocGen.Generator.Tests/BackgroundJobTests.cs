@@ -53,6 +53,60 @@ public class BackgroundJobTests
             }
             """));
 
+    /// <summary>What paces a service's loop goes in "Scheduled": a PeriodicTimer's period, a Task.Delay inside a loop with
+    /// the condition around it, intervals followed through read-only fields; not a delay outside a loop, nor look-alikes.</summary>
+    [Fact]
+    public void A_service_loop_paced_by_a_timer_or_a_delay_shows_its_interval()
+    {
+        var code = new Dictionary<string, string>(Code)
+        {
+            ["Jobs/Pacers.cs"] = """
+                using System;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.Hosting;
+                namespace Shop.Jobs
+                {
+                    public sealed class TimedRelay(Shop.Data.OutboxRepository outbox) : BackgroundService
+                    {
+                        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                        {
+                            await Task.Delay(TimeSpan.FromSeconds(10), stoppingToken);
+                            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(30));
+                            while (await timer.WaitForNextTickAsync(stoppingToken)) outbox.Pending();
+                        }
+                    }
+                    public sealed class PollingRelay(Shop.Data.OutboxRepository outbox, Options options) : BackgroundService
+                    {
+                        private static readonly TimeSpan Idle = TimeSpan.FromMinutes(2);
+                        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                        {
+                            while (!stoppingToken.IsCancellationRequested)
+                            {
+                                var pending = outbox.Pending();
+                                if (pending.Count == 0) await Task.Delay(Idle, stoppingToken);
+                                else await Task.Delay(250, stoppingToken);
+                                await Task.Delay(options.Pause, stoppingToken);
+                                Scheduler.Delay(TimeSpan.FromHours(1));
+                            }
+                        }
+                    }
+                    public sealed class Options { public TimeSpan Pause { get; set; } }
+                    public static class Scheduler { public static void Delay(TimeSpan wait) { } }
+                }
+                """,
+        };
+        var md = GeneratorHarness.Run(code).Markdown!;
+        var timed = Assert.Single(md.Split('\n'), l => l.StartsWith("| `Shop.Jobs.TimedRelay`", StringComparison.Ordinal));
+        Assert.Contains("| BackgroundService | `PeriodicTimer` ticks every 30 seconds [Jobs/Pacers.cs:12](Jobs/Pacers.cs#L12) | reads", timed);
+        Assert.DoesNotContain("10 seconds", timed); // a delay before the loop paces nothing
+        var polling = Assert.Single(md.Split('\n'), l => l.StartsWith("| `Shop.Jobs.PollingRelay`", StringComparison.Ordinal));
+        Assert.Contains("| BackgroundService | waits 2 minutes (`Idle`) in its loop (`Task.Delay`), when `pending.Count == 0` [Jobs/Pacers.cs:24](Jobs/Pacers.cs#L24)"
+            + "<br>waits 250 milliseconds in its loop (`Task.Delay`), when `not (pending.Count == 0)` [Jobs/Pacers.cs:25](Jobs/Pacers.cs#L25)"
+            + "<br>waits `options.Pause` (not a constant) in its loop (`Task.Delay`) [Jobs/Pacers.cs:26](Jobs/Pacers.cs#L26) | reads", polling);
+        Assert.DoesNotContain("1 hour", polling);
+    }
+
     [Fact]
     public void A_job_lists_what_it_reads_publishes_and_writes_in_the_order_of_its_code()
     {

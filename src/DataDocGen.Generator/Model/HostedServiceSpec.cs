@@ -8,7 +8,12 @@ namespace DataDocGen.Generator.Model;
 /// to the job that drives them.</summary>
 /// <param name="ClassName">The simple name, as facts' <c>Member</c> values spell it (<c>OutboxRelay.ExecuteAsync</c>).</param>
 /// <param name="Calls">Calls to methods declared in this project's source on other types, as <c>Type.Method</c>, with the call's location.</param>
-internal sealed record HostedServiceSpec(string ClassName, string FullName, string Kind, SourceLocation? Location, EquatableArray<HostedServiceCall> Calls);
+/// <param name="Timers">What paces its loop: a <c>PeriodicTimer</c>'s period, a <c>Task.Delay</c> in a loop (<see cref="Parsing.HostedServiceTimers"/>).</param>
+internal sealed record HostedServiceSpec(string ClassName, string FullName, string Kind, SourceLocation? Location, EquatableArray<HostedServiceCall> Calls,
+    EquatableArray<HostedServiceTimer> Timers = default);
+
+/// <summary>"`PeriodicTimer` ticks every 1 minute", "waits 5 seconds in its loop (`Task.Delay`), when `published &lt; BatchSize`".</summary>
+internal sealed record HostedServiceTimer(string Text, SourceLocation? Location);
 
 /// <param name="Via">For a call made by a method the job calls (a second level): that method, as <c>Type.Method</c>.</param>
 /// <param name="OnCacheMiss">The call sits inside the factory lambda of a cache-aside call (<see cref="Parsing.CacheParser.IsCacheAsideFactory"/>),

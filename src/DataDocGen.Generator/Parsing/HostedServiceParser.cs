@@ -26,7 +26,9 @@ internal static class HostedServiceParser
             : type.AllInterfaces.Any(i => i.Is("Quartz", "IJob")) ? "Quartz.NET IJob" : null;
         if (kind is null) return null;
 
-        var calls = CalledMethods.Of(declaration.Members.OfType<BaseMethodDeclarationSyntax>(), model, type, cancellationToken);
-        return new HostedServiceSpec(type.Name, type.ClrFullName(), kind, SourceLocation.From(declaration.Identifier.Parent!), calls);
+        var methods = declaration.Members.OfType<BaseMethodDeclarationSyntax>().ToList();
+        var calls = CalledMethods.Of(methods, model, type, cancellationToken);
+        var timers = kind == "Quartz.NET IJob" ? EquatableArray<HostedServiceTimer>.Empty : HostedServiceTimers.Of(methods, model, cancellationToken);
+        return new HostedServiceSpec(type.Name, type.ClrFullName(), kind, SourceLocation.From(declaration.Identifier.Parent!), calls, timers);
     }
 }

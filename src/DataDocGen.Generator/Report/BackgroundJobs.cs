@@ -61,7 +61,9 @@ internal static class BackgroundJobs
             if (steps.IsEmpty) continue;
             var quartzJobs = quartz[service.FullName].ToList();
             var schedules = quartzJobs.Concat(quartzJobs.Where(r => r.Key is not null).SelectMany(r => triggers[r.Key!]))
-                .Distinct().OrderBy(s => s.Location, LocationComparer.Instance).Select(Schedule).ToEquatableArray();
+                .Distinct().OrderBy(s => s.Location, LocationComparer.Instance).Select(Schedule)
+                .Concat(service.Timers.Select(t => new JobScheduleReport(t.Text, t.Location)))
+                .ToEquatableArray();
             jobs.Add(new BackgroundJobReport(service.FullName, service.Kind, service.Location, steps, schedules));
         }
         // Hangfire: one job per method run, with every registration that runs it.
