@@ -111,7 +111,7 @@ internal static class SchemaMarkdownEmitter
     private static void WriteRelationships(Markdown md, ContextReport context)
     {
         if (context.Relationships.IsEmpty) return;
-        md.Line("Relationships:").Line()
+        md.Line("Relationships (\"required\": a dependent always has its principal, its foreign key cannot be null; it does not say that a principal must have a dependent):").Line()
           .Line("| Principal | Dependent | Cardinality | Required | On delete | Navigations | Evidence |")
           .Line("| --- | --- | --- | --- | --- | --- | --- |");
         foreach (var relationship in context.Relationships)
