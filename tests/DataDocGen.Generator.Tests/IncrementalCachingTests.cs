@@ -190,7 +190,7 @@ public class IncrementalCachingTests
         Assert.Single(GeneratorHarness.CreateDriver(AppSettings).RunGenerators(compilation).GetRunResult().Results.Single().GeneratedSources);
     }
 
-    /// <summary>TransformCache reuses a node's result while its file and every declaration stay the same. A declaration
+    /// <summary>TransformCache reuses a file's findings while the file and every declaration stay the same. A declaration
     /// change elsewhere must still reach it: here the DbSet a cached query reads changes type in another file, and a
     /// constructor (read to follow a connection string) changes in another part of a partial class.</summary>
     [Fact]
@@ -230,7 +230,7 @@ public class IncrementalCachingTests
 
     /// <summary>A reused result may cite lines of other files and read their bodies: a line added above a cited
     /// constructor moves its link, a fluent call edited in another part of a partial context changes the schema, and
-    /// an edit elsewhere reruns only the transforms of the edited file.</summary>
+    /// an edit elsewhere rescans only the edited file.</summary>
     [Fact]
     public void Reused_transform_results_follow_moved_lines_and_bodies_read_in_other_files()
     {
