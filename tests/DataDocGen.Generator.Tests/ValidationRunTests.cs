@@ -142,6 +142,42 @@ public class ValidationRunTests
     }
 
     [Fact]
+    public void Assembly_wide_api_controller_a_generic_pipeline_and_a_variable_validate_all_properties()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Api/Pipeline.cs", """
+            using System.ComponentModel.DataAnnotations;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using FluentValidation;
+            [assembly: Microsoft.AspNetCore.Mvc.ApiController]
+            namespace Shop.Api
+            {
+                public class Dto { [Range(1, 5)] public int N { get; set; } }
+                public class ValidationBehavior<TRequest>(IEnumerable<IValidator<TRequest>> validators)
+                {
+                    public async Task Handle(TRequest request)
+                    {
+                        var results = await Task.WhenAll(validators.Select(v => v.ValidateAsync(new ValidationContext<TRequest>(request))));
+                    }
+                }
+                public static class Checks
+                {
+                    public static bool Check(Dto dto, bool all) => Validator.TryValidateObject(dto, new System.ComponentModel.DataAnnotations.ValidationContext(dto), null, all);
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var rows = Rows(output.Markdown!);
+        Assert.Contains(rows, r => r.StartsWith("| `assembly` | `[assembly: ApiController]` | the actions of every controller in the assembly answer 400", StringComparison.Ordinal));
+        // The validated type is the behaviour's type parameter: left blank.
+        // (ValidateAsync(IValidationContext) is declared on the non-generic IValidator.)
+        Assert.Contains(rows, r => r.StartsWith("| `ValidationBehavior.Handle` | `IValidator.ValidateAsync` (FluentValidation) |  | [Api/Pipeline.cs:", StringComparison.Ordinal));
+        // validateAllProperties from a variable: nothing said about it.
+        Assert.Contains(rows, r => r.StartsWith("| `Checks.Check` | `Validator.TryValidateObject` (data annotations) | `Shop.Api.Dto` | [Api/Pipeline.cs:", StringComparison.Ordinal));
+        Assert.Equal(3, rows.Count);
+    }
+
+    [Fact]
     public void Without_code_that_runs_validation_the_table_is_absent_and_json_says_it_was_searched()
     {
         var output = GeneratorHarness.Run(Sources.With(("Api/Dto.cs", """

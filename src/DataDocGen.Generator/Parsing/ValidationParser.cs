@@ -33,6 +33,7 @@ internal static class ValidationParser
         ParameterSyntax { AttributeLists.Count: > 0, Parent: ParameterListSyntax { Parent: RecordDeclarationSyntax } } parameter =>
             parameter.AttributeLists.SelectMany(l => l.Attributes).Any(a => Annotations.Contains(AttributeName(a))),
         ThrowStatementSyntax or ThrowExpressionSyntax => GuardClauseParser.IsCandidate(node),
+        AttributeListSyntax => ValidationRunParser.IsCandidate(node),
         InvocationExpressionSyntax => GuardClauseParser.IsCandidate(node) || SanitisationParser.IsCandidate(node) || ValidationRunParser.IsCandidate(node),
         _ => false,
     };
@@ -50,6 +51,7 @@ internal static class ValidationParser
                 ParameterSyntax parameter => RecordParameter(parameter, context.SemanticModel, cancellationToken),
                 InvocationExpressionSyntax call when SanitisationParser.IsCandidate(call) =>
                     SanitisationParser.Parse(call, context.SemanticModel, cancellationToken) is { } sanitisation ? new ValidationResult(null, null, null, Sanitisation: sanitisation) : null,
+                AttributeListSyntax list => ValidationRunParser.Parse(list, context.SemanticModel, cancellationToken) is { } run ? new ValidationResult(null, null, null, Run: run) : null,
                 InvocationExpressionSyntax call when ValidationRunParser.IsCandidate(call) && ValidationRunParser.Parse(call, context.SemanticModel, cancellationToken) is { } run =>
                     new ValidationResult(null, null, null, Run: run),
                 _ => GuardClauseParser.Parse(context.Node, context.SemanticModel, cancellationToken) is { } guard ? new ValidationResult(null, null, null, guard) : null,

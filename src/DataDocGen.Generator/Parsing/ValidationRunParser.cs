@@ -29,12 +29,15 @@ internal static class ValidationRunParser
     {
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } } => Methods.Contains(name),
         InvocationExpressionSyntax { Expression: SimpleNameSyntax { Identifier.ValueText: var name } } => Methods.Contains(name),
-        ClassDeclarationSyntax { AttributeLists.Count: > 0 } type => type.AttributeLists.SelectMany(l => l.Attributes).Any(a => a.Name switch
-        {
-            QualifiedNameSyntax { Right.Identifier.ValueText: "ApiController" or "ApiControllerAttribute" } => true,
-            SimpleNameSyntax { Identifier.ValueText: "ApiController" or "ApiControllerAttribute" } => true,
-            _ => false,
-        }),
+        ClassDeclarationSyntax { AttributeLists.Count: > 0 } type => type.AttributeLists.SelectMany(l => l.Attributes).Any(IsApiControllerName),
+        AttributeListSyntax { Target.Identifier.ValueText: "assembly" } list => list.Attributes.Any(IsApiControllerName),
+        _ => false,
+    };
+
+    private static bool IsApiControllerName(AttributeSyntax attribute) => attribute.Name switch
+    {
+        QualifiedNameSyntax { Right.Identifier.ValueText: "ApiController" or "ApiControllerAttribute" } => true,
+        SimpleNameSyntax { Identifier.ValueText: "ApiController" or "ApiControllerAttribute" } => true,
         _ => false,
     };
 
@@ -42,6 +45,7 @@ internal static class ValidationRunParser
     {
         InvocationExpressionSyntax call => Call(call, model, cancellationToken),
         ClassDeclarationSyntax type => ApiController(type, model, cancellationToken),
+        AttributeListSyntax list => AssemblyApiController(list, model, cancellationToken),
         _ => null,
     };
 
@@ -143,5 +147,16 @@ internal static class ValidationRunParser
             "its actions answer 400 before running when MVC model validation of their bound parameters (data annotations) fails, "
             + "unless `ApiBehaviorOptions.SuppressModelStateInvalidFilter` is set; also controllers deriving from it",
             SourceLocation.From(declaration.Identifier.Parent!));
+    }
+
+    /// <summary><c>[assembly: ApiController]</c>: every controller of the assembly behaves as if it carried the attribute.</summary>
+    private static ValidationRunSpec? AssemblyApiController(AttributeListSyntax list, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var attribute = list.Attributes.FirstOrDefault(a => IsApiControllerName(a) && model.GetTypeInfo(a, cancellationToken).Type.Is("Microsoft.AspNetCore.Mvc", "ApiControllerAttribute"));
+        if (attribute is null) return null;
+        return new ValidationRunSpec(ValidationRunSpec.Framework, "[assembly: ApiController]", null, "assembly",
+            "the actions of every controller in the assembly answer 400 before running when MVC model validation of their bound parameters (data annotations) fails, "
+            + "unless `ApiBehaviorOptions.SuppressModelStateInvalidFilter` is set",
+            SourceLocation.From(attribute));
     }
 }
