@@ -132,6 +132,12 @@ internal static class JsonEmitter
             json.StartObject().Property("type", item.TargetType).Property("member", item.TargetMember).Property("sanitiser", item.Sanitiser)
                 .Property("site", item.Site).Property("location", Location(paths, item.Location)).EndObject();
         }
+        json.EndArray().Name("runs").StartArray();
+        foreach (var run in report.ValidationRuns)
+        {
+            json.StartObject().Property("kind", run.Kind).Property("api", run.Api).Property("validates", run.Validated).Property("where", run.Site)
+                .Property("detail", run.Detail).Property("location", Location(paths, run.Location)).EndObject();
+        }
         json.EndArray().EndObject();
 
         json.Name("specifications").StartArray();
@@ -591,6 +597,7 @@ internal static class JsonEmitter
         if (report.Migrations.IsEmpty) topics.Add("3.1 Migrations: EF Core and FluentMigrator migrations");
         if (report.Repositories.IsEmpty) topics.Add("1.3 Data access layer: repositories and units of work that depend on a data-access type");
         if (report.Validators.IsEmpty && report.AnnotatedProperties.IsEmpty && EntityTypes.Guards(report).Count == 0 && report.Sanitisation.IsEmpty) topics.Add("2.3 Validation: FluentValidation validators, IValidatableObject, data-annotation attributes, guard clauses, sanitisation");
+        if (report.ValidationRuns.IsEmpty) topics.Add("2.3 Validation: code that runs validation (FluentValidation Validate/ValidateAsync/ValidateAndThrow calls, System.ComponentModel.DataAnnotations.Validator calls, AddValidation, AddFluentValidationAutoValidation, [ApiController])");
         if (report.EventSourcing.IsEmpty && EventTables.Find(report).Count == 0) topics.Add("5.1 Event sourcing: Marten event streams, appends, projections and snapshots");
         if (report.Crud.IsEmpty) topics.Add("2.1 CRUD: EF Core adds, queries, updates and deletes per entity, SQL naming its tables, linq2db tables and writes, and MongoDB, LiteDB and Marten document operations");
         if (report.SaveHooks.IsEmpty) topics.Add("2.1 Save hooks: SaveChanges overrides and SaveChangesInterceptors");

@@ -6,14 +6,14 @@ using DataDocGen.Generator.Report;
 namespace DataDocGen.Generator.Emit;
 
 /// <summary>Section 2.3: FluentValidation validators with their rules, IValidatableObject types, and properties with
-/// data-annotation validation attributes (marked when the model shows the type as an entity).</summary>
+/// data-annotation validation attributes (marked when the model shows the type as an entity), and where validation runs.</summary>
 internal static class ValidationMarkdownEmitter
 {
     public static void Write(Markdown md, DataLayerReport report)
     {
         var entities = EntityTypes.Of(report);
         var guards = EntityTypes.Guards(report);
-        if (report.Validators.IsEmpty && report.AnnotatedProperties.IsEmpty && guards.Count == 0 && report.Sanitisation.IsEmpty) return;
+        if (report.Validators.IsEmpty && report.AnnotatedProperties.IsEmpty && guards.Count == 0 && report.Sanitisation.IsEmpty && report.ValidationRuns.IsEmpty) return;
         md.Line("### 2.3 Validation").Line();
 
         var fluent = report.Validators.Where(v => v.Kind == "FluentValidation").ToList();
@@ -34,6 +34,28 @@ internal static class ValidationMarkdownEmitter
         {
             md.Line("Types that validate themselves (`IValidatableObject.Validate`):").Line();
             foreach (var validator in custom) md.Line("- " + md.WithLink(Markdown.Code(validator.Target), validator.Location));
+            md.Line();
+        }
+
+        if (!report.ValidationRuns.IsEmpty)
+        {
+            // What runs the validators and attributes above: an attribute nothing runs is not enforced.
+            md.Line("#### Where validation runs").Line();
+            md.Line("Code that runs validation, confirmed by the API's declaring type: FluentValidation calls, `System.ComponentModel.DataAnnotations.Validator` calls, "
+                    + "and the framework switches that validate requests.").Line();
+            md.Line("| Where | Runs | Validates | Evidence |").Line("| --- | --- | --- | --- |");
+            foreach (var run in report.ValidationRuns)
+            {
+                var library = run.Kind switch
+                {
+                    ValidationRunSpec.FluentValidation => " (FluentValidation)",
+                    ValidationRunSpec.DataAnnotations => " (data annotations)",
+                    _ => "",
+                };
+                var validates = run.Validated is null ? "" : Markdown.Code(run.Validated);
+                if (run.Detail is not null) validates += (validates.Length > 0 ? "; " : "") + Markdown.Inline(run.Detail);
+                md.Line("| " + Markdown.Code(run.Site) + " | " + Markdown.Code(run.Api) + library + " | " + validates + " | " + md.Link(run.Location) + " |");
+            }
             md.Line();
         }
 

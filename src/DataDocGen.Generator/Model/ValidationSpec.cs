@@ -38,3 +38,19 @@ internal sealed record GuardSpec(string TypeFullName, string Member, bool IsArgu
 /// <param name="Sanitiser">The API, <c>HtmlSanitizer.Sanitize</c> or <c>HtmlEncoder.Encode</c>.</param>
 /// <param name="Site">Where it happens (<c>Type.Method</c>).</param>
 internal sealed record SanitisationSpec(string TargetType, string TargetMember, string Sanitiser, string Site, SourceLocation? Location);
+
+/// <summary>Code that runs validation (outline 2.3, "Where validation runs"), each confirmed by the declaring type's namespace:
+/// a FluentValidation <c>Validate</c>/<c>ValidateAsync</c>/<c>ValidateAndThrow</c>/<c>ValidateAndThrowAsync</c> call, a
+/// <c>System.ComponentModel.DataAnnotations.Validator</c> call, or a framework switch (<c>AddValidation()</c>,
+/// <c>AddFluentValidationAutoValidation()</c>, <c>[ApiController]</c>).</summary>
+/// <param name="Kind"><see cref="FluentValidation"/>, <see cref="DataAnnotations"/> or <see cref="Framework"/>.</param>
+/// <param name="Api">The API as written for the report: <c>IValidator&lt;T&gt;.ValidateAsync</c>, <c>Validator.TryValidateObject</c>, <c>AddValidation()</c>, <c>[ApiController]</c>.</param>
+/// <param name="Validated">The validated type's full name when the code shows it (T of <c>IValidator&lt;T&gt;</c>, the static type of the object given to <c>Validator</c>).</param>
+/// <param name="Site">Where (<c>Type.Method</c>, a minimal-API endpoint, the controller class).</param>
+/// <param name="Detail">What the API does, from its documented behaviour (a constant <c>validateAllProperties</c>, what a switch enables); null when not known.</param>
+internal sealed record ValidationRunSpec(string Kind, string Api, string? Validated, string Site, string? Detail, SourceLocation? Location)
+{
+    public const string FluentValidation = nameof(FluentValidation);
+    public const string DataAnnotations = nameof(DataAnnotations);
+    public const string Framework = nameof(Framework);
+}

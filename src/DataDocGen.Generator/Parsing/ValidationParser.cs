@@ -12,7 +12,7 @@ namespace DataDocGen.Generator.Parsing;
 /// Validation (outline 2.3): FluentValidation validators (a class deriving from <c>AbstractValidator&lt;T&gt;</c>, its
 /// <c>RuleFor</c>/<c>RuleForEach</c> chains read in its constructor), types implementing <c>IValidatableObject</c>,
 /// properties carrying System.ComponentModel.DataAnnotations validation attributes, guard clauses
-/// (<see cref="GuardClauseParser"/>) and sanitisation on assignment (<see cref="SanitisationParser"/>). Each is confirmed by symbol.
+/// (<see cref="GuardClauseParser"/>), sanitisation on assignment (<see cref="SanitisationParser"/>) and the code that runs validation (<see cref="ValidationRunParser"/>). Each is confirmed by symbol.
 /// </summary>
 internal static class ValidationParser
 {
@@ -25,6 +25,7 @@ internal static class ValidationParser
 
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node switch
     {
+        ClassDeclarationSyntax type when ValidationRunParser.IsCandidate(type) => true,
         ClassDeclarationSyntax { BaseList: { } bases } => bases.Types.Any(t => t.Type is GenericNameSyntax { Identifier.ValueText: "AbstractValidator" } or QualifiedNameSyntax { Right: GenericNameSyntax { Identifier.ValueText: "AbstractValidator" } }
                                                                           or IdentifierNameSyntax { Identifier.ValueText: "IValidatableObject" } or QualifiedNameSyntax { Right.Identifier.ValueText: "IValidatableObject" }),
         PropertyDeclarationSyntax { AttributeLists.Count: > 0 } property => property.AttributeLists.SelectMany(l => l.Attributes).Any(a => Annotations.Contains(AttributeName(a))),
@@ -32,7 +33,8 @@ internal static class ValidationParser
         ParameterSyntax { AttributeLists.Count: > 0, Parent: ParameterListSyntax { Parent: RecordDeclarationSyntax } } parameter =>
             parameter.AttributeLists.SelectMany(l => l.Attributes).Any(a => Annotations.Contains(AttributeName(a))),
         ThrowStatementSyntax or ThrowExpressionSyntax => GuardClauseParser.IsCandidate(node),
-        InvocationExpressionSyntax => GuardClauseParser.IsCandidate(node) || SanitisationParser.IsCandidate(node),
+        AttributeListSyntax => ValidationRunParser.IsCandidate(node),
+        InvocationExpressionSyntax => GuardClauseParser.IsCandidate(node) || SanitisationParser.IsCandidate(node) || ValidationRunParser.IsCandidate(node),
         _ => false,
     };
 
@@ -42,11 +44,16 @@ internal static class ValidationParser
         {
             return context.Node switch
             {
+                ClassDeclarationSyntax type when ValidationRunParser.IsCandidate(type) && ValidationRunParser.Parse(type, context.SemanticModel, cancellationToken) is { } run =>
+                    new ValidationResult(null, null, null, Run: run),
                 ClassDeclarationSyntax type => Validator(type, context.SemanticModel, cancellationToken),
                 PropertyDeclarationSyntax property => Annotated(property, context.SemanticModel, cancellationToken),
                 ParameterSyntax parameter => RecordParameter(parameter, context.SemanticModel, cancellationToken),
                 InvocationExpressionSyntax call when SanitisationParser.IsCandidate(call) =>
                     SanitisationParser.Parse(call, context.SemanticModel, cancellationToken) is { } sanitisation ? new ValidationResult(null, null, null, Sanitisation: sanitisation) : null,
+                AttributeListSyntax list => ValidationRunParser.Parse(list, context.SemanticModel, cancellationToken) is { } run ? new ValidationResult(null, null, null, Run: run) : null,
+                InvocationExpressionSyntax call when ValidationRunParser.IsCandidate(call) && ValidationRunParser.Parse(call, context.SemanticModel, cancellationToken) is { } run =>
+                    new ValidationResult(null, null, null, Run: run),
                 _ => GuardClauseParser.Parse(context.Node, context.SemanticModel, cancellationToken) is { } guard ? new ValidationResult(null, null, null, guard) : null,
             };
         }
@@ -197,4 +204,4 @@ internal static class ValidationParser
 
 /// <param name="Extra">A second annotated member from the same node: a record parameter's <c>property:</c> attributes.</param>
 internal sealed record ValidationResult(ValidatorSpec? Validator, AnnotatedPropertySpec? Property, string? Error, GuardSpec? Guard = null, SanitisationSpec? Sanitisation = null,
-    AnnotatedPropertySpec? Extra = null);
+    AnnotatedPropertySpec? Extra = null, ValidationRunSpec? Run = null);

@@ -119,6 +119,8 @@ internal static class DataLayerReportBuilder
                 .OrderBy(g => g.TypeFullName, StringComparer.Ordinal).ThenBy(g => g.Location, LocationComparer.Instance).ToEquatableArray(),
             Sanitisation = (validation ?? new List<ValidationResult>()).Select(v => v.Sanitisation).Where(s => s is not null).Select(s => s!)
                 .OrderBy(s => s.TargetType, StringComparer.Ordinal).ThenBy(s => s.Location, LocationComparer.Instance).ToEquatableArray(),
+            ValidationRuns = (validation ?? new List<ValidationResult>()).Select(v => v.Run).Where(r => r is not null).Select(r => r!)
+                .OrderBy(r => r.Location, LocationComparer.Instance).ThenBy(r => r.Api, StringComparer.Ordinal).ToEquatableArray(),
             MartenTenancy = MartenTenancy(martenResults),
             OutputCache = OutputCacheGroups.Join(outputCache ?? new List<OutputCacheSpec>()).OrderBy(o => o.Location, LocationComparer.Instance).ThenBy(o => o.Kind, StringComparer.Ordinal).ToEquatableArray(),
         };

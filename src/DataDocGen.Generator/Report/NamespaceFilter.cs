@@ -25,7 +25,7 @@ internal static class NamespaceFilter
         nameof(DataLayerReport.Crud), nameof(DataLayerReport.Repositories), nameof(DataLayerReport.Validators), nameof(DataLayerReport.AnnotatedProperties),
         nameof(DataLayerReport.Seeding), nameof(DataLayerReport.Security), nameof(DataLayerReport.EventSourcing), nameof(DataLayerReport.Messaging),
         nameof(DataLayerReport.SqlFacts), nameof(DataLayerReport.UnmatchedRegistrations), nameof(DataLayerReport.Specifications), nameof(DataLayerReport.BackgroundJobs),
-        nameof(DataLayerReport.Guards), nameof(DataLayerReport.Sanitisation),
+        nameof(DataLayerReport.Guards), nameof(DataLayerReport.Sanitisation), nameof(DataLayerReport.ValidationRuns),
         nameof(DataLayerReport.Tenancy), nameof(DataLayerReport.MartenTenancy), nameof(DataLayerReport.EventReplays), nameof(DataLayerReport.BrokerMessages),
         nameof(DataLayerReport.Orchestrations),
     };
@@ -76,6 +76,7 @@ internal static class NamespaceFilter
             AnnotatedProperties = Keep(report.AnnotatedProperties, p => p.Location),
             Guards = Keep(report.Guards, g => g.Location),
             Sanitisation = Keep(report.Sanitisation, s => s.Location),
+            ValidationRuns = Keep(report.ValidationRuns, r => r.Location),
             Seeding = Keep(report.Seeding, s => s.Location),
             Security = Keep(report.Security, s => s.Location),
             EventSourcing = Keep(report.EventSourcing, e => e.Location),

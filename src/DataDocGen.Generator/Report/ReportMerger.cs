@@ -49,6 +49,7 @@ internal static class ReportMerger
                 .ThenBy(p => p.Location, LocationComparer.Instance).ToEquatableArray(),
             Guards = all.SelectMany(r => r.Guards).Distinct().OrderBy(g => g.TypeFullName, StringComparer.Ordinal).ThenBy(g => g.Location, LocationComparer.Instance).ToEquatableArray(),
             Sanitisation = all.SelectMany(r => r.Sanitisation).Distinct().OrderBy(s => s.TargetType, StringComparer.Ordinal).ThenBy(s => s.Location, LocationComparer.Instance).ToEquatableArray(),
+            ValidationRuns = all.SelectMany(r => r.ValidationRuns).Distinct().OrderBy(r => r.Location, LocationComparer.Instance).ThenBy(r => r.Api, StringComparer.Ordinal).ToEquatableArray(),
             Seeding = Concat(all, r => r.Seeding, s => s.Location),
             Security = all.SelectMany(r => r.Security).Distinct().OrderBy(s => s.Kind, StringComparer.Ordinal).ThenBy(s => s.Location, LocationComparer.Instance).ToEquatableArray(),
             EventSourcing = Concat(all, r => r.EventSourcing, e => e.Location),
