@@ -8,26 +8,33 @@ namespace DataDocGen.Generator.Tests;
 public class AnalyzerTests
 {
     /// <summary>An exception inside a check becomes one DDG002 warning at the node (never AD0001, which
-    /// TreatWarningsAsErrors makes an error); cancellation is not swallowed.</summary>
+    /// TreatWarningsAsErrors makes an error), through Roslyn's own analyzer driver.</summary>
     [Fact]
-    public void A_check_that_throws_becomes_one_DDG002_warning_at_its_node()
+    public async Task A_check_that_throws_becomes_one_DDG002_warning_at_its_node()
     {
         var compilation = GeneratorHarness.Compile(new Dictionary<string, string> { ["Program.cs"] = "class P { void M() { System.Console.WriteLine(); } }" });
-        var tree = compilation.SyntaxTrees.Single(t => t.FilePath.EndsWith("Program.cs", StringComparison.Ordinal));
-        var node = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax>().Single();
-        var reported = new List<Diagnostic>();
-        Microsoft.CodeAnalysis.Diagnostics.SyntaxNodeAnalysisContext Context(CancellationToken token) => new(node, null, compilation.GetSemanticModel(tree),
-            new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions([]), reported.Add, _ => true, token);
+        var diagnostics = await Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzerExtensions.WithAnalyzers(compilation, [new ThrowingCheck()]).GetAnalyzerDiagnosticsAsync();
 
-        DataDocGen.Generator.Diagnostics.DataLayerAnalyzer.Guarded((Microsoft.CodeAnalysis.Diagnostics.SyntaxNodeAnalysisContext _) => throw new InvalidOperationException("unforeseen"))(Context(CancellationToken.None));
-
-        var diagnostic = Assert.Single(reported);
+        var diagnostic = Assert.Single(diagnostics);
         Assert.Equal("DDG002", diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
-        Assert.Equal(node.GetLocation(), diagnostic.Location);
+        Assert.Equal("System.Console.WriteLine()", diagnostic.Location.SourceTree!.GetRoot().FindNode(diagnostic.Location.SourceSpan).ToString());
         Assert.Contains("InvalidOperationException: unforeseen while reading Program.cs line 1", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Throws<OperationCanceledException>(() => DataDocGen.Generator.Diagnostics.DataLayerAnalyzer.Guarded(
-            (Microsoft.CodeAnalysis.Diagnostics.SyntaxNodeAnalysisContext _) => throw new OperationCanceledException())(Context(CancellationToken.None)));
+    }
+
+    /// <summary>A check that throws on every invocation, wrapped as DataLayerAnalyzer wraps its own.</summary>
+    [Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class ThrowingCheck : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer
+    {
+        public override System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [DataDocGen.Generator.Diagnostics.DiagnosticDescriptors.AnalyzerError];
+
+        public override void Initialize(Microsoft.CodeAnalysis.Diagnostics.AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(Microsoft.CodeAnalysis.Diagnostics.GeneratedCodeAnalysisFlags.None);
+            context.RegisterSyntaxNodeAction(DataDocGen.Generator.Diagnostics.DataLayerAnalyzer.Guarded(
+                (Microsoft.CodeAnalysis.Diagnostics.SyntaxNodeAnalysisContext _) => throw new InvalidOperationException("unforeseen")),
+                Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression);
+        }
     }
 
     private const string Context = """
