@@ -107,6 +107,47 @@ public class BackgroundJobTests
         Assert.DoesNotContain("1 hour", polling);
     }
 
+    /// <summary>A call through a service interface reaches the code that runs when the project has exactly one class
+    /// implementing it, at either level; with two implementations (which one runs is not known here) nothing is claimed.</summary>
+    [Fact]
+    public void A_call_through_an_interface_reaches_its_sole_implementation_at_either_level()
+    {
+        var code = new Dictionary<string, string>(Code)
+        {
+            ["Jobs/Services.cs"] = """
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.Hosting;
+                namespace Shop.Jobs
+                {
+                    public interface IArchive { void Keep(Shop.Data.OutboxMessage message); }
+                    public sealed class Archive(Shop.Data.ShopContext db) : IArchive
+                    {
+                        public void Keep(Shop.Data.OutboxMessage message) { db.Outbox.Add(message); db.SaveChanges(); }
+                    }
+                    public sealed class Janitor(IArchive archive) { public void Sweep() => archive.Keep(new Shop.Data.OutboxMessage()); }
+                    public interface INotifier { void Notify(); }
+                    public sealed class MailNotifier(Shop.Data.ShopContext db) : INotifier { public void Notify() => db.Outbox.Add(new Shop.Data.OutboxMessage()); }
+                    public sealed class SmsNotifier(Shop.Data.ShopContext db) : INotifier { public void Notify() => db.Outbox.Remove(new Shop.Data.OutboxMessage()); }
+                    public sealed class DirectKeeper(IArchive archive, INotifier notifier) : BackgroundService
+                    {
+                        protected override Task ExecuteAsync(CancellationToken stoppingToken) { archive.Keep(new Shop.Data.OutboxMessage()); notifier.Notify(); return Task.CompletedTask; }
+                    }
+                    public sealed class Sweeper(Janitor janitor) : BackgroundService
+                    {
+                        protected override Task ExecuteAsync(CancellationToken stoppingToken) { janitor.Sweep(); return Task.CompletedTask; }
+                    }
+                }
+                """,
+        };
+        var md = GeneratorHarness.Run(code).Markdown!;
+        var direct = Assert.Single(md.Split('\n'), l => l.StartsWith("| `Shop.Jobs.DirectKeeper`", StringComparison.Ordinal));
+        Assert.Contains("creates `Shop.Data.OutboxMessage` with `Add` through `Archive.Keep` [Jobs/Services.cs:17](Jobs/Services.cs#L17)", direct);
+        Assert.DoesNotContain("Notifier", direct); // two implementations: which one runs is not known here
+        var sweeper = Assert.Single(md.Split('\n'), l => l.StartsWith("| `Shop.Jobs.Sweeper`", StringComparison.Ordinal));
+        Assert.Contains("creates `Shop.Data.OutboxMessage` with `Add` through `Janitor.Sweep → Archive.Keep` [Jobs/Services.cs:21](Jobs/Services.cs#L21)", sweeper);
+    }
+
     [Fact]
     public void A_job_lists_what_it_reads_publishes_and_writes_in_the_order_of_its_code()
     {

@@ -33,6 +33,36 @@ internal static class CalledMethods
 
     public static string Name(IMethodSymbol method) => method.ContainingType.Name + "." + method.Name;
 
+    /// <summary>The one non-abstract, non-generic class method of this project's source that implements (or overrides)
+    /// <paramref name="member"/>, explicit implementations included; null when there is none or more than one. Found
+    /// through the compilation's name index, so only declarations are read.</summary>
+    internal static IMethodSymbol? SoleImplementation(IMethodSymbol member, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (member.IsGenericMethod || member.ContainingType.IsGenericType) return null; // open members: matching them to constructed implementations is not done
+        var suffix = "." + member.Name;
+        IMethodSymbol? found = null;
+        foreach (var symbol in compilation.GetSymbolsWithName(name => name == member.Name || name.EndsWith(suffix, System.StringComparison.Ordinal), SymbolFilter.Member, cancellationToken))
+        {
+            if (symbol is not IMethodSymbol { IsAbstract: false } candidate || candidate.ContainingType is not { TypeKind: TypeKind.Class } type) continue;
+            var implements = member.ContainingType.TypeKind == TypeKind.Interface
+                ? SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), candidate)
+                : Overrides(candidate, member);
+            if (!implements) continue;
+            if (found is not null || type.IsAbstract || type.IsGenericType) return null;
+            found = candidate;
+        }
+        return found;
+    }
+
+    private static bool Overrides(IMethodSymbol candidate, IMethodSymbol member)
+    {
+        for (var overridden = candidate.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+        {
+            if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, member)) return true;
+        }
+        return false;
+    }
+
     /// <summary>The calls <paramref name="body"/> makes into this project's methods (original definitions), other than into
     /// <paramref name="skip"/> (a type: its methods; a method: itself), with their sites.</summary>
     private static IEnumerable<(IMethodSymbol Method, SourceLocation? Site, bool OnCacheMiss)> In(SyntaxNode body, SemanticModel model, ISymbol skip, CancellationToken cancellationToken,
@@ -46,6 +76,13 @@ internal static class CalledMethods
             var target = (called?.ReducedFrom ?? called)?.OriginalDefinition;
             if (target is not { DeclaringSyntaxReferences.IsEmpty: false } || !SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, model.Compilation.Assembly)) continue;
             if (SymbolEqualityComparer.Default.Equals(target, skip) || SymbolEqualityComparer.Default.Equals(target.ContainingType, skip)) continue;
+            // A call through an interface or to an abstract member: the code that runs is the sole implementation in this
+            // project, when there is exactly one (else which one runs is not known here, and its body is not read).
+            if (target.ContainingType.TypeKind == TypeKind.Interface || target.IsAbstract)
+            {
+                target = SoleImplementation(target, model.Compilation, cancellationToken) ?? target;
+                if (SymbolEqualityComparer.Default.Equals(target, skip) || SymbolEqualityComparer.Default.Equals(target.ContainingType, skip)) continue;
+            }
             yield return (target, SourceLocation.From(invocation), InCacheFactory(invocation, body, model, factories, cancellationToken));
         }
     }
