@@ -89,6 +89,52 @@ public class DocumentCrudTests
 
     private static string Link(int line) => $"[Docs/Docs.cs:{line}](Docs/Docs.cs#L{line})";
 
+    private const string CosmosCode = """
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Microsoft.Azure.Cosmos;
+        namespace Shop.Archive
+        {
+            public record Shipment(string id, string Country);
+            public class ShipmentArchive(Container shipments)
+            {
+                public Task Add(Shipment s) => shipments.CreateItemAsync(s, new PartitionKey(s.Country));
+                public Task Keep(Shipment s) => shipments.UpsertItemAsync(s);
+                public Task Change(Shipment s) => shipments.ReplaceItemAsync(s, s.id);
+                public Task Patch(string id, string country) => shipments.PatchItemAsync<Shipment>(id, new PartitionKey(country), new[] { PatchOperation.Set("/Country", country) });
+                public Task Get(string id, string country) => shipments.ReadItemAsync<Shipment>(id, new PartitionKey(country));
+                public bool Any(string country) => shipments.GetItemLinqQueryable<Shipment>(true).Where(s => s.Country == country).Any();
+                public Task Drop(string id, string country) => shipments.DeleteItemAsync<Shipment>(id, new PartitionKey(country));
+                public Task Raw(System.IO.Stream body, string country) => shipments.CreateItemStreamAsync(body, new PartitionKey(country));
+                public Task Loose(object item) => shipments.UpsertItemAsync(item);
+            }
+        }
+        namespace Shop.Fakes
+        {
+            public class Container { public Task CreateItemAsync<T>(T item) => Task.CompletedTask; }
+            public class LookAlike(Container box) { public Task Put(Shop.Archive.Shipment s) => box.CreateItemAsync(s); }
+        }
+        """;
+
+    /// <summary>Azure Cosmos DB's Container: the item type is the method's type argument (written or inferred); stream
+    /// variants, untyped items and a project's own Container class make no claim.</summary>
+    [Fact]
+    public void Cosmos_container_calls_fill_the_matrix_with_the_item_type()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Archive/Archive.cs", CosmosCode)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        static string At(int line) => $"[Archive/Archive.cs:{line}](Archive/Archive.cs#L{line})";
+        Assert.Contains("| `Shop.Archive.Shipment` (Azure Cosmos DB) | "
+                        + $"`ShipmentArchive.Add` {At(14)}<br>`ShipmentArchive.Keep` {At(15)} with `UpsertItemAsync` (upsert) | "
+                        + $"`ShipmentArchive.Get` {At(18)}<br>`ShipmentArchive.Any` {At(19)} | "
+                        + $"`ShipmentArchive.Keep` {At(15)} with `UpsertItemAsync` (upsert)<br>`ShipmentArchive.Change` {At(16)}<br>`ShipmentArchive.Patch` {At(17)} | "
+                        + $"`ShipmentArchive.Drop` {At(20)} |", md);
+        Assert.DoesNotContain("ShipmentArchive.Raw", md);
+        Assert.DoesNotContain("ShipmentArchive.Loose", md);
+        Assert.DoesNotContain("LookAlike.Put", md);
+    }
+
     [Fact]
     public void MongoDB_collection_calls_fill_the_matrix_per_document_type_with_the_store_named()
     {

@@ -11,7 +11,8 @@ namespace DataDocGen.Generator.Parsing;
 
 /// <summary>
 /// CRUD through document stores, per call on the store's collection or session: MongoDB's <c>IMongoCollection&lt;T&gt;</c>,
-/// LiteDB's <c>ILiteCollection&lt;T&gt;</c> and Marten's <c>IDocumentSession</c>/<c>IQuerySession</c>. The call itself decides
+/// LiteDB's <c>ILiteCollection&lt;T&gt;</c>, Marten's <c>IDocumentSession</c>/<c>IQuerySession</c> and Azure Cosmos DB's
+/// <c>Container</c> (the item type being the method's type argument). The call itself decides
 /// the operation (wherever it sits in a chain: <c>Find(...).SortBy(...).ToListAsync()</c> is one read, at <c>Find</c>), and
 /// the receiver's type decides the store and the document type: a <c>Find</c> on a <c>List&lt;T&gt;</c> or an
 /// <c>Insert</c> on a class of the project is nothing. Both the receiver's type and the method's containing type are
@@ -23,6 +24,7 @@ internal static class DocumentCrudParser
     private const string Mongo = "MongoDB";
     private const string Lite = "LiteDB";
     private const string Marten = "Marten";
+    private const string Cosmos = "Azure Cosmos DB";
 
     /// <summary>What a method does: create, read, update, delete, or both create and update (Upsert); bulk when it
     /// writes many documents by design (InsertMany, DeleteMany...).</summary>
@@ -66,6 +68,17 @@ internal static class DocumentCrudParser
         ["Load"] = (Kind.Read, false), ["LoadAsync"] = (Kind.Read, false), ["LoadManyAsync"] = (Kind.Read, false), ["Query"] = (Kind.Read, false),
     };
 
+    /// <summary>Azure Cosmos DB's <c>Container</c> (Microsoft.Azure.Cosmos 3): the item's type is the method's type argument.
+    /// The stream variants (<c>CreateItemStreamAsync</c>...) carry no type and are not read.</summary>
+    private static readonly Dictionary<string, (Kind Kind, bool Bulk)> CosmosMethods = new(System.StringComparer.Ordinal)
+    {
+        ["CreateItemAsync"] = (Kind.Create, false), ["UpsertItemAsync"] = (Kind.Upsert, false),
+        ["ReplaceItemAsync"] = (Kind.Update, false), ["PatchItemAsync"] = (Kind.Update, false),
+        ["DeleteItemAsync"] = (Kind.Delete, false),
+        ["ReadItemAsync"] = (Kind.Read, false), ["ReadManyItemsAsync"] = (Kind.Read, false),
+        ["GetItemQueryIterator"] = (Kind.Read, false), ["GetItemLinqQueryable"] = (Kind.Read, false),
+    };
+
     /// <summary>MongoDB's write models, by what they do inside a <c>BulkWrite</c>.</summary>
     private static readonly Dictionary<string, CrudOperation> WriteModels = new(System.StringComparer.Ordinal)
     {
@@ -77,7 +90,7 @@ internal static class DocumentCrudParser
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
         node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
         && access.Name.Identifier.ValueText is var name
-        && (MongoMethods.ContainsKey(name) || LiteMethods.ContainsKey(name) || MartenMethods.ContainsKey(name));
+        && (MongoMethods.ContainsKey(name) || LiteMethods.ContainsKey(name) || MartenMethods.ContainsKey(name) || CosmosMethods.ContainsKey(name));
 
     public static DocumentCrudResult? Parse(SiteContext context, CancellationToken cancellationToken) =>
         Parse(context.Node, context.SemanticModel, cancellationToken);
@@ -95,14 +108,16 @@ internal static class DocumentCrudParser
             if (receiver is null) return null;
             var (store, collectionDocument) = Store(receiver);
             if (store is null) return null;
-            var methods = store == Mongo ? MongoMethods : store == Lite ? LiteMethods : MartenMethods;
+            var methods = store == Mongo ? MongoMethods : store == Lite ? LiteMethods : store == Cosmos ? CosmosMethods : MartenMethods;
             if (!methods.TryGetValue(name, out var known)) return null;
             if (OptionsBuilderParser.ResolveMethod(invocation, model, cancellationToken) is not { } method) return null;
             var owner = (method.ReducedFrom ?? method).ContainingType;
-            if (!owner.IsInNamespaceOrBelow(store == Mongo ? "MongoDB.Driver" : store)) return null;
+            if (!owner.IsInNamespaceOrBelow(store == Mongo ? "MongoDB.Driver" : store == Cosmos ? "Microsoft.Azure.Cosmos" : store)) return null;
 
-            var document = store == Marten ? MartenDocument(method, name) : collectionDocument;
-            if (document is null || document.SpecialType == SpecialType.System_Object) return null;
+            var document = store == Marten ? MartenDocument(method, name)
+                : store == Cosmos ? (method.TypeArguments.Length == 1 ? method.TypeArguments[0] : null)
+                : collectionDocument;
+            if (document is null || document.SpecialType == SpecialType.System_Object || document.TypeKind == TypeKind.Dynamic) return null;
             var bulk = known.Bulk || WritesMany(store, method, invocation, model, cancellationToken);
             var kind = known.Kind;
             if (store == Mongo && kind == Kind.Update && IsUpsert(invocation, model, cancellationToken)) kind = Kind.Upsert;
@@ -145,6 +160,10 @@ internal static class DocumentCrudParser
             if (type is INamedTypeSymbol { Name: "IMongoCollection", TypeArguments.Length: 1 } mongo && mongo.IsInNamespace("MongoDB.Driver")) return (Mongo, mongo.TypeArguments[0]);
             if (type is INamedTypeSymbol { Name: "ILiteCollection", TypeArguments.Length: 1 } lite && lite.IsInNamespace("LiteDB")) return (Lite, lite.TypeArguments[0]);
             if (type is INamedTypeSymbol { Name: "IQuerySession" or "IDocumentOperations", TypeArguments.Length: 0 } session && session.IsInNamespace("Marten")) return (Marten, null);
+        }
+        for (var type = receiver; type is not null; type = type.BaseType)
+        {
+            if (type is INamedTypeSymbol { Name: "Container", TypeArguments.Length: 0 } container && container.IsInNamespace("Microsoft.Azure.Cosmos")) return (Cosmos, null);
         }
         return (null, null);
     }
