@@ -96,9 +96,13 @@ public class MartenTests
                         services.AddMarten(options =>
                         {
                             options.Connection("Host=pg;Database=orders");
+                            options.DatabaseSchemaName = "orders";
+                            new Settings().DatabaseSchemaName = "trap";
                             options.Projections.Add(new CustomerHistoryProjection(), ProjectionLifecycle.Async);
                         }).UseLightweightSessions().AddAsyncDaemon(DaemonMode.HotCold);
                 }
+                // Trap: a DatabaseSchemaName that is not Marten's StoreOptions'.
+                public class Settings { public string DatabaseSchemaName { get; set; } = ""; }
                 // Trap: an AddAsyncDaemon that is not Marten's.
                 public static class Other { public static IServiceCollection AddAsyncDaemon(this IServiceCollection s, DaemonMode m) => s; public static void Run(IServiceCollection s) => s.AddAsyncDaemon(DaemonMode.Solo); }
             }
@@ -109,6 +113,10 @@ public class MartenTests
         Assert.Contains("| Marten | projection | `Shop.Orders.CustomerHistoryProjection` |  | Async | `Setup.Add` |", md);
         Assert.Contains("| Marten | async daemon |  |  | runs the async projections (HotCold) | `Setup.Add` |", md);
         Assert.DoesNotContain("(Solo)", md);
+        // The documents' schema and the kind of session injected.
+        Assert.Contains("| Marten | schema | `orders` |  | the default schema of the documents' tables (`DatabaseSchemaName`) | `Setup.Add` |", md);
+        Assert.DoesNotContain("`trap`", md);
+        Assert.Contains("| Marten | sessions |  |  | injected `IDocumentSession`s are lightweight sessions (no identity map) (`UseLightweightSessions`) | `Setup.Add` |", md);
     }
 
     private const string UnitOfWork = """

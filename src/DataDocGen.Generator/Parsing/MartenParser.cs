@@ -115,6 +115,19 @@ internal static class MartenParser
                     }
                 }
             }
+            if (argument.Expression is LambdaExpressionSyntax options)
+            {
+                // options.DatabaseSchemaName = "orders": where Marten creates the documents' tables (StoreOptions).
+                foreach (var assignment in options.Body.DescendantNodesAndSelf().OfType<AssignmentExpressionSyntax>())
+                {
+                    if (assignment.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "DatabaseSchemaName" } schemaAccess
+                        && Semantics.SymbolOf(schemaAccess, model, cancellationToken) is IPropertySymbol { ContainingType: var optionsType } && optionsType.Is("Marten", "StoreOptions")
+                        && model.ConstantString(assignment.Right, cancellationToken) is { } schema)
+                    {
+                        documents.Add(new StoreObjectSpec("Marten", "schema", schema, null, "the default schema of the documents' tables (`DatabaseSchemaName`)", member, SourceLocation.From(schemaAccess.Name)));
+                    }
+                }
+            }
             else if (Semantics.TypeOf(argument.Expression, model, cancellationToken)?.SpecialType == SpecialType.System_String)
             {
                 connection.AddRange(ConnectionSourceParser.Parse(argument.Expression, model, cancellationToken));
@@ -123,6 +136,20 @@ internal static class MartenParser
         // .AddAsyncDaemon(DaemonMode.HotCold) chained on AddMarten: what runs the async projections.
         foreach (var chained in SyntaxFacts.CallsChainedAfter(invocation))
         {
+            // .UseLightweightSessions() and its siblings: the kind of session injected as IDocumentSession.
+            if (SyntaxFacts.CalledName(chained) is "UseLightweightSessions" or "UseIdentitySessions" or "UseDirtyTrackedSessions" && chained.ArgumentList.Arguments.Count == 0
+                && Semantics.SymbolOrMethod(chained, model, cancellationToken) is IMethodSymbol sessions && sessions.ContainingType.IsInNamespaceOrBelow("Marten"))
+            {
+                var kind = sessions.Name switch
+                {
+                    "UseLightweightSessions" => "lightweight sessions (no identity map)",
+                    "UseIdentitySessions" => "identity sessions (an identity map)",
+                    _ => "dirty-tracked sessions (an identity map and automatic dirty checking)",
+                };
+                documents.Add(new StoreObjectSpec("Marten", "sessions", null, null, "injected `IDocumentSession`s are " + kind + " (`" + sessions.Name + "`)", member,
+                    SourceLocation.From(((MemberAccessExpressionSyntax)chained.Expression).Name)));
+                continue;
+            }
             if (SyntaxFacts.CalledName(chained) != "AddAsyncDaemon" || Semantics.SymbolOrMethod(chained, model, cancellationToken) is not IMethodSymbol daemon
                 || !(daemon.ReducedFrom ?? daemon).ContainingType.IsInNamespaceOrBelow("Marten")) continue;
             var mode = chained.ArgumentList.Arguments.FirstOrDefault()?.Expression is MemberAccessExpressionSyntax modeAccess ? modeAccess.Name.Identifier.ValueText : null;
