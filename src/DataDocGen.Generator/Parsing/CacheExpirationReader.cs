@@ -96,13 +96,7 @@ internal static class CacheExpirationReader
         if (IsBuiltInPlace(expression)) return new List<SyntaxNode> { expression };
         var symbol = Semantics.SymbolOrMethod(expression, model, cancellationToken);
         var declaration = symbol?.DeclaringSyntaxReferences.FirstOrDefault()?.ReadSyntax(cancellationToken);
-        ExpressionSyntax? initializer = declaration switch
-        {
-            VariableDeclaratorSyntax { Initializer.Value: var value } => value,
-            PropertyDeclarationSyntax { Initializer.Value: var value } => value,
-            PropertyDeclarationSyntax { ExpressionBody.Expression: var value } => value,
-            _ => null,
-        };
+        var initializer = SyntaxFacts.Initializer(declaration);
         if (initializer is null || !IsBuiltInPlace(initializer)) return null;
         var scopes = new List<SyntaxNode> { initializer };
         if (symbol is ILocalSymbol local)

@@ -33,34 +33,16 @@ internal static class CalledMethods
 
     public static string Name(IMethodSymbol method) => method.ContainingType.Name + "." + method.Name;
 
-    /// <summary>The one non-abstract, non-generic class method of this project's source that implements (or overrides)
-    /// <paramref name="member"/>, explicit implementations included; null when there is none or more than one. Found
-    /// through the compilation's name index, so only declarations are read.</summary>
+    /// <summary>The method that runs for an interface or abstract <paramref name="member"/> when the classes of this project
+    /// implementing it (<see cref="ProjectImplementations"/>) all run the same one; null when there is none, or more than
+    /// one and so which one runs is not known here, or the member is generic (matching it to constructed implementations
+    /// is not done).</summary>
     internal static IMethodSymbol? SoleImplementation(IMethodSymbol member, Compilation compilation, CancellationToken cancellationToken)
     {
-        if (member.IsGenericMethod || member.ContainingType.IsGenericType) return null; // open members: matching them to constructed implementations is not done
-        var suffix = "." + member.Name;
-        IMethodSymbol? found = null;
-        foreach (var symbol in compilation.GetSymbolsWithName(name => name == member.Name || name.EndsWith(suffix, System.StringComparison.Ordinal), SymbolFilter.Member, cancellationToken))
-        {
-            if (symbol is not IMethodSymbol { IsAbstract: false } candidate || candidate.ContainingType is not { TypeKind: TypeKind.Class } type) continue;
-            var implements = member.ContainingType.TypeKind == TypeKind.Interface
-                ? SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), candidate)
-                : Overrides(candidate, member);
-            if (!implements) continue;
-            if (found is not null || type.IsAbstract || type.IsGenericType) return null;
-            found = candidate;
-        }
-        return found;
-    }
-
-    private static bool Overrides(IMethodSymbol candidate, IMethodSymbol member)
-    {
-        for (var overridden = candidate.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
-        {
-            if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, member)) return true;
-        }
-        return false;
+        if (member.IsGenericMethod || member.ContainingType.IsGenericType) return null;
+        var runs = ProjectImplementations.Of(member.ContainingType, member, compilation, cancellationToken)
+            .Select(found => found.Runs.OriginalDefinition).Distinct<IMethodSymbol>(SymbolEqualityComparer.Default).Take(2).ToList();
+        return runs.Count == 1 ? runs[0] : null;
     }
 
     /// <summary>The calls <paramref name="body"/> makes into this project's methods (original definitions), other than into

@@ -11,7 +11,7 @@ namespace DataDocGen.Generator.Parsing;
 
 /// <summary>
 /// When a background service's own loop runs (5.2, "Scheduled"): a <c>System.Threading.PeriodicTimer</c> it creates
-/// (its period), and a <c>Task.Delay</c> inside a loop of its code (the wait, with the condition around it), each
+/// (its period), and a <c>Task.Delay</c> in the body of a loop of its code (<see cref="QueryShapeParser.EnclosingLoop"/>) (the wait, with the condition around it), each
 /// confirmed by the type that declares it. The interval is read from a constant, a <c>TimeSpan</c> factory, or a
 /// read-only field or get-only property initialised with one; otherwise it is shown as its code.
 /// </summary>
@@ -34,7 +34,7 @@ internal static class HostedServiceTimers
                             SourceLocation.From(creation)));
                         break;
                     case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Delay" }, ArgumentList.Arguments: { Count: >= 1 } delayArguments } delay
-                        when InLoop(delay, method)
+                        when QueryShapeParser.EnclosingLoop(delay) is not null
                              && Semantics.MethodOwner(delay, model, cancellationToken) is { } owner && owner.Is("System.Threading.Tasks", "Task"):
                         var condition = CodeText.EnclosingCondition(delay, method);
                         timers.Add(new HostedServiceTimer("waits " + Interval(delayArguments[0].Expression, model, cancellationToken) + " in its loop (`Task.Delay`)"
@@ -46,25 +46,13 @@ internal static class HostedServiceTimers
         return timers.ToEquatableArray();
     }
 
-    private static bool InLoop(SyntaxNode node, SyntaxNode method) =>
-        node.Ancestors().TakeWhile(a => a != method && a is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax)
-            .Any(a => a is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or ForEachStatementSyntax);
-
     /// <summary>"1 minute" from <c>TimeSpan.FromMinutes(1)</c>, "500 milliseconds" from <c>500</c>, followed through a
     /// read-only field or get-only property initialised so; else the code.</summary>
     private static string Interval(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
     {
         if (Resolve(expression, model, cancellationToken) is { } text) return text;
-        if (Semantics.SymbolOf(expression, model, cancellationToken) is IFieldSymbol { IsReadOnly: true } or IFieldSymbol { IsConst: true } or IPropertySymbol { SetMethod: null }
-            && Semantics.SymbolOf(expression, model, cancellationToken) is { } symbol
-            && symbol.DeclaringSyntaxReferences.FirstOrDefault()?.ReadSyntax(cancellationToken) is { } declaration
-            && (declaration switch
-            {
-                VariableDeclaratorSyntax { Initializer.Value: var value } => value,
-                PropertyDeclarationSyntax { Initializer.Value: var value } => value,
-                PropertyDeclarationSyntax { ExpressionBody.Expression: var value } => value,
-                _ => null,
-            }) is { } initializer
+        if (Semantics.SymbolOf(expression, model, cancellationToken) is { } symbol && symbol is IFieldSymbol { IsReadOnly: true } or IFieldSymbol { IsConst: true } or IPropertySymbol { SetMethod: null }
+            && SyntaxFacts.Initializer(symbol.DeclaringSyntaxReferences.FirstOrDefault()?.ReadSyntax(cancellationToken)) is { } initializer
             && Resolve(initializer, model.Compilation.ReadSemanticModel(initializer.SyntaxTree), cancellationToken) is { } resolved)
         {
             return resolved + " (" + CodeSpan.Of(CodeText.Safe(expression) ?? symbol.Name) + ")";

@@ -123,78 +123,20 @@ internal static class ScheduledJobParser
     /// <summary><c>x =&gt; x.Run()</c>: the call's receiver is the lambda's only parameter.</summary>
     private static bool IsParameterReceiver(InvocationExpressionSyntax body, LambdaExpressionSyntax lambda)
     {
-        var parameter = lambda switch
-        {
-            SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
-            ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } parenthesized => parenthesized.ParameterList.Parameters[0].Identifier.ValueText,
-            _ => null,
-        };
+        var parameter = SyntaxFacts.SingleParameter(lambda);
         return parameter is not null && body.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } && receiver.Identifier.ValueText == parameter;
     }
 
-    /// <summary>The non-abstract, non-generic classes declared in this project's source that the container could give for
-    /// <paramref name="service"/> (implementing the interface, or deriving from the abstract class), each with the method
-    /// that runs for <paramref name="member"/> and what its body calls. Read from the compilation's declarations (what
-    /// <see cref="TransformCache"/>'s shape covers); the bodies through <see cref="SourceReads"/>.</summary>
+    /// <summary>The classes of this project's source the container could give for <paramref name="service"/>
+    /// (<see cref="ProjectImplementations"/>), each with the method that runs for <paramref name="member"/> and what its
+    /// body calls (read through <see cref="SourceReads"/>).</summary>
     private static IEnumerable<JobImplementationSpec> Implementations(INamedTypeSymbol service, IMethodSymbol member, Compilation compilation, CancellationToken cancellationToken)
     {
-        foreach (var type in SourceClasses(compilation.Assembly.GlobalNamespace))
+        foreach (var (type, runs) in ProjectImplementations.Of(service, member, compilation, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (type.IsAbstract || type.IsGenericType || type.IsStatic) continue;
-            var implements = service.TypeKind == TypeKind.Interface
-                ? type.AllInterfaces.Contains(service, SymbolEqualityComparer.Default)
-                : Bases(type).Contains(service, SymbolEqualityComparer.Default);
-            if (!implements) continue;
-            var runs = member.ContainingType.TypeKind == TypeKind.Interface
-                ? type.FindImplementationForInterfaceMember(member) as IMethodSymbol
-                : Override(type, member);
-            if (runs is null || runs.IsAbstract) continue;
             var (location, calls) = Body(runs, compilation, cancellationToken);
             yield return new JobImplementationSpec(type.ClrFullName(), runs.ContainingType.Name + "." + runs.Name, location, calls);
         }
-    }
-
-    private static IEnumerable<INamedTypeSymbol> SourceClasses(INamespaceSymbol ns)
-    {
-        foreach (var member in ns.GetMembers())
-        {
-            if (member is INamespaceSymbol inner)
-            {
-                foreach (var type in SourceClasses(inner)) yield return type;
-            }
-            else if (member is INamedTypeSymbol type)
-            {
-                foreach (var nested in WithNested(type)) yield return nested;
-            }
-        }
-    }
-
-    private static IEnumerable<INamedTypeSymbol> WithNested(INamedTypeSymbol type)
-    {
-        if (type.TypeKind == TypeKind.Class) yield return type;
-        foreach (var nested in type.GetTypeMembers().SelectMany(WithNested)) yield return nested;
-    }
-
-    private static IEnumerable<INamedTypeSymbol> Bases(INamedTypeSymbol type)
-    {
-        for (var current = type.BaseType; current is not null; current = current.BaseType) yield return current;
-    }
-
-    /// <summary>The most derived override of the abstract <paramref name="member"/> in <paramref name="type"/> or its bases.</summary>
-    private static IMethodSymbol? Override(INamedTypeSymbol type, IMethodSymbol member)
-    {
-        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
-        {
-            foreach (var candidate in current.GetMembers(member.Name).OfType<IMethodSymbol>())
-            {
-                for (var overridden = candidate.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, member.OriginalDefinition)) return candidate;
-                }
-            }
-        }
-        return null;
     }
 
     /// <summary>The type a call is made through, as the code reads: <c>RecurringJob</c>, <c>IBackgroundJobClient</c>.</summary>

@@ -15,6 +15,16 @@ internal static class SyntaxFacts
         _ => null,
     };
 
+    /// <summary>The value a field, local or property declaration starts with: <c>= value</c> on a variable or a property,
+    /// or a property's <c>=&gt; value</c>; null for anything else.</summary>
+    public static ExpressionSyntax? Initializer(SyntaxNode? declaration) => declaration switch
+    {
+        VariableDeclaratorSyntax { Initializer.Value: var value } => value,
+        PropertyDeclarationSyntax { Initializer.Value: var value } => value,
+        PropertyDeclarationSyntax { ExpressionBody.Expression: var value } => value,
+        _ => null,
+    };
+
     /// <summary>The expression's value when it is a compile-time constant string, else null.</summary>
     public static string? ConstantString(this SemanticModel model, ExpressionSyntax? expression, CancellationToken cancellationToken) =>
         expression is not null && Semantics.ConstantOf(expression, model, cancellationToken) is { HasValue: true, Value: string text } ? text : null;
