@@ -86,6 +86,34 @@ public class RepositoryTests
     }
 
     [Fact]
+    public void Sets_read_through_a_lambdas_parameter_are_the_repositorys_entities()
+    {
+        // SetMemberNames skips inferring e's type in e => e.Total (no member named Total is a set) but not db's in
+        // db => db.Customers (a DbSet of that name is declared): the second is still found, the first claims nothing.
+        var output = GeneratorHarness.Run(Sources.With(("Data/Repositories.cs", """
+            using System;
+            using System.Linq;
+            using Shop.Domain;
+            namespace Shop.Data
+            {
+                public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+                {
+                    public DbSet<Order> Orders => Set<Order>();
+                    public DbSet<Customer> Customers => Set<Customer>();
+                }
+                public class ContextRunner(ShopContext db) { public T Run<T>(Func<ShopContext, T> work) => work(db); }
+                public class CustomerRepository(ContextRunner runner, ShopContext context)
+                {
+                    public int Count() => runner.Run(db => db.Customers.Count());
+                    public bool Any() => context.Database.CanConnect() && new[] { 1 }.Any(e => e.CompareTo(0) > 0);
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        Assert.Contains("| `Shop.Data.CustomerRepository` | repository |  | `Shop.Domain.Customer` | ShopContext (EF Core) | no |", output.Markdown!);
+    }
+
+    [Fact]
     public void Specifications_are_listed_with_the_query_they_build()
     {
         var output = GeneratorHarness.Run(Sources.With(("Data/Specs.cs", """

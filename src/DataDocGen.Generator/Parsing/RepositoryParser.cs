@@ -89,7 +89,8 @@ internal static class RepositoryParser
                         entities.Add(Name(setType));
                         break;
                     case MemberAccessExpressionSyntax memberAccess when memberAccess.Parent is not InvocationExpressionSyntax { Expression: var callee } || callee != memberAccess:
-                        if (Semantics.TypeOf(memberAccess, partModel, cancellationToken) is { } accessed
+                        if (SetMemberNames.MayBeSet(memberAccess, partModel.Compilation, cancellationToken)
+                            && Semantics.TypeOf(memberAccess, partModel, cancellationToken) is { } accessed
                             && (accessed.DbSetEntity() ?? CrudParser.Linq2DbTableEntity(accessed)) is { } setEntity) entities.Add(Name(setEntity));
                         break;
                     case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "SaveChanges" or "SaveChangesAsync" } }:
