@@ -197,6 +197,70 @@ public class QueryShapeTests
     }
 
     [Fact]
+    public void Materialising_a_query_with_Enumerable_operators_or_linq2dbs_async_ones_inside_a_loop_is_an_N_plus_1_risk()
+    {
+        // query.ToList() binds to Enumerable.ToList (Queryable has none) and runs the query: on an IQueryable inside a
+        // loop body it is the commonest N+1. linq2db's async operators live in LinqToDB.Async.AsyncExtensions.
+        var files = Sources.With(("Shop/Domain.cs", Domain), ("Shop/Report.cs", """
+            using System.Linq;
+            namespace Shop
+            {
+                public class Report(ShopContext db)
+                {
+                    public int Totals(List<int> ids)
+                    {
+                        var total = 0;
+                        foreach (var id in ids)
+                        {
+                            total += db.Orders.Where(o => o.Id > id).ToList().Count;
+                            total += db.Orders.ToArray().Length;
+                            total += ids.Where(i => i > id).ToList().Count;
+                            total += ids.AsEnumerable().ToArray().Length;
+                        }
+                        return total + db.Orders.ToList().Count;
+                    }
+                }
+            }
+            """));
+        files["Stock/Report.cs"] = """
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using LinqToDB;
+            using LinqToDB.Async;
+            using LinqToDB.Data;
+            using LinqToDB.Mapping;
+            namespace Stock
+            {
+                public class Item { [PrimaryKey] public int Id { get; set; } public int Quantity { get; set; } }
+                public class StockDb(DataOptions options) : DataConnection(options) { public ITable<Item> Items => this.GetTable<Item>(); }
+                public class Counts(StockDb db)
+                {
+                    public async Task<int> Totals(List<int> ids)
+                    {
+                        var total = 0;
+                        for (var i = 0; i < ids.Count; i++)
+                        {
+                            total += (await db.Items.Where(s => s.Id == ids[i]).ToListAsync()).Count;
+                            total += (await db.Items.FirstOrDefaultAsync(s => s.Id == ids[i]))?.Quantity ?? 0;
+                        }
+                        return total + (await db.Items.ToListAsync()).Count;
+                    }
+                }
+            }
+            """;
+        var output = GeneratorHarness.Run(files);
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var rows = output.Markdown!.Split('\n').Where(l => l.Contains("| Query inside a loop (N+1 risk) |", StringComparison.Ordinal)).ToList();
+        Assert.Contains("| `Report.Totals` | Query inside a loop (N+1 risk) | `Shop.Order` | `ToList in the loop at line 14` | [Shop/Report.cs:16](Shop/Report.cs#L16) |", rows);
+        Assert.Contains("| `Report.Totals` | Query inside a loop (N+1 risk) | `Shop.Order` | `ToArray in the loop at line 14` | [Shop/Report.cs:17](Shop/Report.cs#L17) |", rows);
+        Assert.Contains("| `Counts.Totals` | Query inside a loop (N+1 risk) | `Stock.Item` | `ToListAsync in the loop at line 17` | [Stock/Report.cs:19](Stock/Report.cs#L19) |", rows);
+        Assert.Contains("| `Counts.Totals` | Query inside a loop (N+1 risk) | `Stock.Item` | `FirstOrDefaultAsync in the loop at line 17` | [Stock/Report.cs:20](Stock/Report.cs#L20) |", rows);
+        // In-memory sequences and the queries after the loops are no N+1.
+        Assert.Equal(4, rows.Count);
+    }
+
+    [Fact]
     public void Paging_and_projection_on_a_queryable_that_is_not_a_DbSet_are_no_failure_and_no_fact()
     {
         // Select and Take are candidates outside loops; on an IQueryable not rooted at a DbSet (Marten's, MongoDB's,

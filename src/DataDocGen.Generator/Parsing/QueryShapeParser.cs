@@ -43,7 +43,15 @@ internal static partial class QueryShapeParser
         "ToList", "ToListAsync", "ToArray", "ToArrayAsync", "ToDictionary", "ToDictionaryAsync", "First", "FirstAsync", "FirstOrDefault",
         "FirstOrDefaultAsync", "Single", "SingleAsync", "SingleOrDefault", "SingleOrDefaultAsync", "Last", "LastAsync", "LastOrDefault",
         "LastOrDefaultAsync", "Count", "CountAsync", "LongCount", "LongCountAsync", "Any", "AnyAsync", "All", "AllAsync", "Sum", "SumAsync",
-        "Min", "MinAsync", "Max", "MaxAsync", "Average", "AverageAsync", "Find", "FindAsync", "Load", "LoadAsync",
+        "Min", "MinAsync", "Max", "MaxAsync", "Average", "AverageAsync", "Find", "FindAsync", "Load", "LoadAsync", "ToHashSet", "ToHashSetAsync",
+        "ToLookup", "ToLookupAsync",
+    };
+
+    /// <summary>Enumerable's operators that enumerate their source at once: on an <c>IQueryable</c> (C# binds
+    /// <c>query.ToList()</c> to <c>Enumerable.ToList</c>, Queryable having none) each runs the query.</summary>
+    private static readonly HashSet<string> EnumerableMaterialisers = new(System.StringComparer.Ordinal)
+    {
+        "ToList", "ToArray", "ToDictionary", "ToHashSet", "ToLookup",
     };
 
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node switch
@@ -140,13 +148,30 @@ internal static partial class QueryShapeParser
         var receiver = OptionsBuilderParser.ReceiverType(method);
         var isQuery = original.ContainingType.Is("System.Linq", "Queryable")
                       || original.ContainingType.Is("Microsoft.EntityFrameworkCore", "EntityFrameworkQueryableExtensions")
+                      // linq2db's async operators (ToListAsync, FirstOrDefaultAsync...) on its IQueryable.
+                      || original.ContainingType.Is("LinqToDB.Async", "AsyncExtensions")
                       || (method.Name is "Find" or "FindAsync" && receiver is INamedTypeSymbol { Name: "DbSet" } set && set.IsInNamespace("Microsoft.EntityFrameworkCore"));
+        if (!isQuery && EnumerableMaterialisers.Contains(method.Name) && original.ContainingType.Is("System.Linq", "Enumerable")
+            && method.ReducedFrom is not null && QueryableElement(((MemberAccessExpressionSyntax)invocation.Expression).Expression, model, cancellationToken) is { } element)
+        {
+            isQuery = true;
+            receiver = element;
+        }
         if (!isQuery || method.Name is "Load" or "LoadAsync" && !original.ContainingType.Is("Microsoft.EntityFrameworkCore", "EntityFrameworkQueryableExtensions")) return null;
         var loopLine = loop.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
         var spec = new QueryShapeSpec(LoopQueryKind, ElementType(receiver)?.ClrFullName(),
             method.Name + " in the loop at line " + loopLine.ToString(System.Globalization.CultureInfo.InvariantCulture),
             CodeText.MemberName(invocation, model, cancellationToken), SourceLocation.From(((MemberAccessExpressionSyntax)invocation.Expression).Name));
         return new QueryShapeResult(spec, null);
+    }
+
+    /// <summary>The <c>IQueryable&lt;T&gt;</c> an expression's static type is or implements (a DbSet, a linq2db table, a
+    /// query), as that interface; null for an in-memory sequence.</summary>
+    private static ITypeSymbol? QueryableElement(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (Semantics.TypeOf(expression, model, cancellationToken) is not INamedTypeSymbol type) return null;
+        static bool IsQueryable(INamedTypeSymbol t) => t is { Name: "IQueryable", TypeArguments.Length: 1 } && t.IsInNamespace("System.Linq");
+        return IsQueryable(type) ? type : type.AllInterfaces.FirstOrDefault(IsQueryable);
     }
 
     /// <summary>The T of the IQueryable&lt;T&gt; (or DbSet&lt;T&gt;) a query method is called on.</summary>
