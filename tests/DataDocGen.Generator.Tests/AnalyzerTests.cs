@@ -70,6 +70,8 @@ public class AnalyzerTests
                     for (var i = 0; i < ids.Count; i++)
                         total += db.Products.Count(p => p.Id == ids[i]); // expect DDG1001
                     while (total < 0) { var found = await db.Products.FindAsync(1); } // expect DDG1001
+                    foreach (var id in ids) total += db.Products.Where(p => p.Id == id).ToList().Count; // expect DDG1001
+                    foreach (var id in ids) { foreach (var p in db.Products.Where(p => p.Id == id)) total++; } // expect DDG1001
                     return total;
                 }
 
@@ -82,6 +84,8 @@ public class AnalyzerTests
                     foreach (var id in ids) { Func<Task<int>> later = () => db.Products.CountAsync(); } // a lambda is not run per iteration here
                     // foreach (var id in ids) { await db.Products.FirstAsync(); }
                     foreach (var id in ids) count += new Fake().FirstOrDefaultAsync(id);
+                    foreach (var id in ids) { foreach (var p in products.Where(p => p.Id == id)) count++; } // in memory
+                    foreach (var id in ids) count += products.Where(p => p.Id == id).ToList().Count; // in memory
                     return count;
                 }
             }

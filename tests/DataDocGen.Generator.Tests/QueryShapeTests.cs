@@ -216,7 +216,10 @@ public class QueryShapeTests
                             total += db.Orders.ToArray().Length;
                             total += ids.Where(i => i > id).ToList().Count;
                             total += ids.AsEnumerable().ToArray().Length;
+                            foreach (var order in db.Orders.Where(o => o.Id == id)) total++;
+                            foreach (var other in ids.Where(i => i < id)) total++;
                         }
+                        foreach (var order in db.Orders) total++;
                         return total + db.Orders.ToList().Count;
                     }
                 }
@@ -256,8 +259,9 @@ public class QueryShapeTests
         Assert.Contains("| `Report.Totals` | Query inside a loop (N+1 risk) | `Shop.Order` | `ToArray in the loop at line 14` | [Shop/Report.cs:17](Shop/Report.cs#L17) |", rows);
         Assert.Contains("| `Counts.Totals` | Query inside a loop (N+1 risk) | `Stock.Item` | `ToListAsync in the loop at line 17` | [Stock/Report.cs:19](Stock/Report.cs#L19) |", rows);
         Assert.Contains("| `Counts.Totals` | Query inside a loop (N+1 risk) | `Stock.Item` | `FirstOrDefaultAsync in the loop at line 17` | [Stock/Report.cs:20](Stock/Report.cs#L20) |", rows);
-        // In-memory sequences and the queries after the loops are no N+1.
-        Assert.Equal(4, rows.Count);
+        Assert.Contains("| `Report.Totals` | Query inside a loop (N+1 risk) | `Shop.Order` | `foreach over a query in the loop at line 14` | [Shop/Report.cs:20](Shop/Report.cs#L20) |", rows);
+        // In-memory sequences and the queries outside the loops are no N+1.
+        Assert.Equal(5, rows.Count);
     }
 
     [Fact]

@@ -42,6 +42,7 @@ public sealed class DataLayerAnalyzer : DiagnosticAnalyzer
             }
             start.RegisterSyntaxNodeAction(Guarded(AnalyzeInvocation), SyntaxKind.InvocationExpression);
             start.RegisterSyntaxNodeAction(Guarded(AnalyzeSqlTextSite), SyntaxKind.SimpleAssignmentExpression, SyntaxKind.ObjectCreationExpression);
+            start.RegisterSyntaxNodeAction(Guarded(AnalyzeForEach), SyntaxKind.ForEachStatement);
             if (start.Compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbContext") is not null)
             {
                 var softDelete = new SoftDeleteCheck();
@@ -81,6 +82,21 @@ public sealed class DataLayerAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AnalyzerError, Location.None, GeneratorFailure.Describe(exception)));
         }
     };
+
+    /// <summary>A <c>foreach</c> over a query inside another loop's body (DDG1001 at the query).</summary>
+    private static void AnalyzeForEach(SyntaxNodeAnalysisContext context)
+    {
+        using var bound = Semantics.ModelIsBound();
+        var forEach = (ForEachStatementSyntax)context.Node;
+        if (QueryShapeParser.IsCandidate(forEach, context.CancellationToken)
+            && QueryShapeParser.Parse(forEach, context.SemanticModel, context.CancellationToken) is { Shape.Kind: QueryShapeParser.LoopQueryKind }
+            && QueryShapeParser.EnclosingLoop(forEach) is { } loop)
+        {
+            var loopLine = loop.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.QueryInLoop, forEach.Expression.GetLocation(),
+                "foreach", loopLine.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+    }
 
     private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context)
     {

@@ -59,6 +59,7 @@ internal static partial class QueryShapeParser
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation =>
             Kinds.ContainsKey(access.Name.Identifier.ValueText) || IsLoadingCandidate(invocation, access)
             || (Executing.Contains(access.Name.Identifier.ValueText) && EnclosingLoop(invocation) is not null),
+        ForEachStatementSyntax forEach => EnclosingLoop(forEach) is not null,
         ParameterSyntax { Type: IdentifierNameSyntax { Identifier.ValueText: "ILazyLoader" } or QualifiedNameSyntax { Right.Identifier.ValueText: "ILazyLoader" } } => true,
         MemberAccessExpressionSyntax access when access.Parent is not InvocationExpressionSyntax { Expression: var callee } || callee != access => IsLoopVariableMember(access),
         _ => false,
@@ -92,6 +93,7 @@ internal static partial class QueryShapeParser
         {
             if (node is ParameterSyntax parameter) return LazyLoader(parameter, model, cancellationToken);
             if (node is MemberAccessExpressionSyntax member) return LazyNavigation(member, model, cancellationToken);
+            if (node is ForEachStatementSyntax forEach) return ForEachOverQuery(forEach, model, cancellationToken);
             var invocation = (InvocationExpressionSyntax)node;
             if (Semantics.Method(invocation, model, cancellationToken) is not { } method) return null;
             var original = method.ReducedFrom ?? method;
@@ -162,6 +164,18 @@ internal static partial class QueryShapeParser
         var spec = new QueryShapeSpec(LoopQueryKind, ElementType(receiver)?.ClrFullName(),
             method.Name + " in the loop at line " + loopLine.ToString(System.Globalization.CultureInfo.InvariantCulture),
             CodeText.MemberName(invocation, model, cancellationToken), SourceLocation.From(((MemberAccessExpressionSyntax)invocation.Expression).Name));
+        return new QueryShapeResult(spec, null);
+    }
+
+    /// <summary>A <c>foreach</c> (or <c>await foreach</c>) over a query inside another loop's body: the query runs on
+    /// every iteration of the outer loop.</summary>
+    private static QueryShapeResult? ForEachOverQuery(ForEachStatementSyntax forEach, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (EnclosingLoop(forEach) is not { } loop || QueryableElement(forEach.Expression, model, cancellationToken) is not INamedTypeSymbol query) return null;
+        var loopLine = loop.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+        var spec = new QueryShapeSpec(LoopQueryKind, query.TypeArguments[0].ClrFullName(),
+            "foreach over a query in the loop at line " + loopLine.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            CodeText.MemberName(forEach, model, cancellationToken), SourceLocation.From(forEach.Expression));
         return new QueryShapeResult(spec, null);
     }
 
