@@ -231,6 +231,7 @@ internal static class CrudParser
         CrudOperation[] operations;
         string what;
         var bulk = false;
+        (ITypeSymbol Entity, SourceLocation? Location)? source = null;
         if (name is "InsertOrReplace" or "InsertOrReplaceAsync" && owner.Is("LinqToDB", "DataExtensions") && IsLinq2DbContext(receiver))
         {
             (operations, what) = (new[] { CrudOperation.Create, CrudOperation.Update }, "upsert");
@@ -251,6 +252,7 @@ internal static class CrudParser
         {
             if (MergeOperations(invocation, entity, model, cancellationToken) is not { } merge) return null;
             (operations, what, bulk) = (merge.Operations, merge.Text, true);
+            source = merge.Source;
         }
         else if (name is "Merge" or "MergeAsync" && owner.Is("LinqToDB.Data", "LegacyMergeExtensions") && original.TypeParameters.Length == 1)
         {
@@ -273,15 +275,22 @@ internal static class CrudParser
         var member = CodeText.MemberName(invocation, model, cancellationToken);
         var location = SourceLocation.From(((MemberAccessExpressionSyntax)invocation.Expression).Name);
         var specs = operations.OrderBy(o => o).Distinct().Select(o => new CrudSpec(entityName, target, o, api, bulk, member, location, Linq2Db)).ToList();
+        // The merge's source, when it is a table or a query over one, is read where the chain names it.
+        if (source is { Entity: var read } && read is not ITypeParameterSymbol)
+        {
+            specs.Add(new CrudSpec(read.ClrFullName(), CrudTarget.Entity, CrudOperation.Read, name + " (merge source)", false, member, source.Value.Location, Linq2Db));
+        }
         return new CrudResult(specs[0], null, specs.Skip(1).ToEquatableArray());
     }
 
     /// <summary>What a merge builder's chain does to its target, from the <c>Merge[Async]()</c> that runs it back to the
     /// <c>Merge()</c> or <c>MergeInto(target)</c> that starts it; null when the chain does not show it all.</summary>
-    private static (CrudOperation[] Operations, string Text)? MergeOperations(InvocationExpressionSyntax run, ITypeSymbol entity, SemanticModel model, CancellationToken cancellationToken)
+    private static (CrudOperation[] Operations, string Text, (ITypeSymbol, SourceLocation?)? Source)? MergeOperations(InvocationExpressionSyntax run, ITypeSymbol entity, SemanticModel model, CancellationToken cancellationToken)
     {
         var operations = new List<CrudOperation>();
         var texts = new List<string>();
+        // Using(source) or source.MergeInto(target): the rows merged, read when they are a table or a query over one.
+        (ITypeSymbol, SourceLocation?)? source = null;
         ExpressionSyntax current = ((MemberAccessExpressionSyntax)run.Expression).Expression;
         while (current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call)
         {
@@ -297,16 +306,20 @@ internal static class CrudParser
             {
                 // table.Merge(), query.Merge(): the target is the receiver.
                 return operations.Count > 0 && TableOf(access.Expression, model, cancellationToken) is { } table && SymbolEqualityComparer.Default.Equals(table, entity)
-                    ? (operations.ToArray(), string.Join(", ", texts.Distinct()))
+                    ? (operations.ToArray(), string.Join(", ", texts.Distinct()), source)
                     : null;
             }
             else if (name is "MergeInto")
             {
                 // source.MergeInto(target): the target is the argument.
-                return operations.Count > 0 && call.ArgumentList.Arguments.FirstOrDefault() is { NameColon: null } argument
-                       && TableOf(argument.Expression, model, cancellationToken) is { } table && SymbolEqualityComparer.Default.Equals(table, entity)
-                    ? (operations.ToArray(), string.Join(", ", texts.Distinct()))
-                    : null;
+                if (operations.Count == 0 || call.ArgumentList.Arguments.FirstOrDefault() is not { NameColon: null } argument
+                    || TableOf(argument.Expression, model, cancellationToken) is not { } table || !SymbolEqualityComparer.Default.Equals(table, entity)) return null;
+                return (operations.ToArray(), string.Join(", ", texts.Distinct()),
+                    TableOf(access.Expression, model, cancellationToken) is { } read ? (read, SourceLocation.From(access.Name)) : null);
+            }
+            else if (name is "Using" && call.ArgumentList.Arguments.Count == 1 && TableOf(call.ArgumentList.Arguments[0].Expression, model, cancellationToken) is { } read)
+            {
+                source = (read, SourceLocation.From(access.Name));
             }
             else if (name is not ("Using" or "UsingTarget" or "On" or "OnTargetKey"))
             {
