@@ -12,8 +12,24 @@ internal sealed record SourceLocation(string Path, int Line)
     public static SourceLocation? From(SyntaxNode node)
     {
         Helpers.SourceReads.Record(node.SyntaxTree);
-        var span = node.GetLocation().GetLineSpan();
+        var span = node.SyntaxTree.GetLineSpan(DeclarationStart(node));
         return string.IsNullOrEmpty(span.Path) ? null : new SourceLocation(Normalize(span.Path), span.StartLinePosition.Line + 1);
+    }
+
+    /// <summary>A declaration starts at its modifiers or keyword, not at the attributes above it: a class or member
+    /// written under <c>[DisallowConcurrentExecution]</c> is cited on its own line.</summary>
+    private static Microsoft.CodeAnalysis.Text.TextSpan DeclarationStart(SyntaxNode node)
+    {
+        var attributes = node switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax member => member.AttributeLists,
+            Microsoft.CodeAnalysis.CSharp.Syntax.ParameterSyntax parameter => parameter.AttributeLists,
+            Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax function => function.AttributeLists,
+            _ => default,
+        };
+        if (attributes.Count == 0) return node.Span;
+        var start = attributes.Last().GetLastToken().GetNextToken();
+        return start.RawKind == 0 || start.SpanStart >= node.Span.End ? node.Span : Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(start.SpanStart, node.Span.End);
     }
 
     public static SourceLocation? From(ISymbol symbol)

@@ -126,12 +126,16 @@ internal static class ValidationParser
         return prefix + property + ": " + string.Join(", ", steps);
     }
 
+    /// <summary>An annotations row cites the attributes it lists (the first list's line), not the declaration under them.</summary>
+    private static SourceLocation? AttributesLocation(SyntaxList<AttributeListSyntax> attributes, SyntaxNode declaration) =>
+        SourceLocation.From(attributes.Count > 0 ? attributes[0] : declaration);
+
     private static ValidationResult? Annotated(PropertyDeclarationSyntax property, SemanticModel model, CancellationToken cancellationToken)
     {
         if (model.GetDeclaredSymbol(property, cancellationToken) is not IPropertySymbol symbol) return null;
         var attributes = Attributes(property.AttributeLists.SelectMany(l => l.Attributes), model, cancellationToken);
         if (attributes.Count == 0) return null;
-        return new ValidationResult(null, new AnnotatedPropertySpec(symbol.ContainingType.ClrFullName(), symbol.Name, attributes.ToEquatableArray(), SourceLocation.From(property.Identifier.Parent!)), null);
+        return new ValidationResult(null, new AnnotatedPropertySpec(symbol.ContainingType.ClrFullName(), symbol.Name, attributes.ToEquatableArray(), AttributesLocation(property.AttributeLists, property)), null);
     }
 
     /// <summary>Validation attributes on a record's positional parameter, by what they apply to: no target or <c>param:</c>
@@ -151,7 +155,7 @@ internal static class ValidationParser
         var onProperty = Attributes(On(generated), model, cancellationToken);
         if (onParameter.Count == 0 && onProperty.Count == 0) return null;
         var bound = BoundThroughConstructor(record, symbol.ContainingSymbol as IMethodSymbol);
-        var location = SourceLocation.From(parameter);
+        var location = AttributesLocation(parameter.AttributeLists, parameter);
         var specs = new List<AnnotatedPropertySpec>();
         if (onParameter.Count > 0) specs.Add(new AnnotatedPropertySpec(record.ClrFullName(), symbol.Name, onParameter.ToEquatableArray(), location, AnnotatedPropertySpec.RecordParameter, bound));
         if (onProperty.Count > 0) specs.Add(new AnnotatedPropertySpec(record.ClrFullName(), symbol.Name, onProperty.ToEquatableArray(), location, AnnotatedPropertySpec.RecordProperty, bound));
