@@ -116,4 +116,68 @@ public class TransactionTests
             """, string.Join("\n", rows));
         Assert.Contains("| ADO.NET new SqlCommand UPDATE Orders; Dapper Execute INSERT Audit; Commit |", output.Markdown);
     }
+
+    [Fact]
+    public void An_operation_that_runs_only_on_a_branch_or_an_exception_says_so()
+    {
+        // The audit read "UPDATE; Rollback; INSERT; Commit" as always rolling back: a rollback under an if, in a catch,
+        // an else or a finally names what it waits on.
+        var output = GeneratorHarness.Run(Sources.With(("Services/Reserve.cs", """
+            using System.Threading.Tasks;
+            using Dapper;
+            using Microsoft.Data.SqlClient;
+            namespace Shop.Services
+            {
+                public class Reserve(SqlConnection connection)
+                {
+                    public bool Hold(int id)
+                    {
+                        using var transaction = connection.BeginTransaction();
+                        var updated = connection.Execute("UPDATE Stock SET Held = 1 WHERE Id = @id", new { id }, transaction);
+                        if (updated == 0)
+                        {
+                            transaction.Rollback();
+                            return false;
+                        }
+                        else connection.Execute("INSERT INTO Holds (Id) VALUES (@id)", new { id }, transaction);
+                        transaction.Commit();
+                        return true;
+                    }
+
+                    public async Task Move(int id)
+                    {
+                        await using var transaction = await connection.BeginTransactionAsync();
+                        try
+                        {
+                            await connection.ExecuteAsync("DELETE FROM Holds WHERE Id = @id", new { id }, transaction);
+                            await transaction.CommitAsync();
+                        }
+                        catch (SqlException error) when (error.Number == 1205)
+                        {
+                            await transaction.RollbackAsync();
+                        }
+                        catch
+                        {
+                            await transaction.RollbackAsync();
+                            throw;
+                        }
+                        finally
+                        {
+                            await connection.ExecuteAsync("DELETE FROM Locks WHERE Id = @id", new { id }, transaction);
+                        }
+                    }
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var rows = Json.Parse(output.Json).GetProperty("transactions").EnumerateArray()
+            .Select(t => t.GetProperty("member").GetString() + " | " + string.Join("; ", t.GetProperty("operations").EnumerateArray().Select(o => o.GetString())))
+            .ToArray();
+        Assert.Equal(
+            """
+            Reserve.Hold | Dapper Execute UPDATE Stock; Rollback (if `updated == 0`); Dapper Execute INSERT Holds (if not `updated == 0`); Commit
+            Reserve.Move | Dapper ExecuteAsync DELETE Holds; CommitAsync; RollbackAsync (on `SqlException` when `error.Number == 1205`); RollbackAsync (on an exception); Dapper ExecuteAsync DELETE Locks (in `finally`)
+            """, string.Join("\n", rows));
+        Assert.Contains("| Dapper Execute UPDATE Stock; Rollback (if `updated == 0`); Dapper Execute INSERT Holds (if not `updated == 0`); Commit |", output.Markdown);
+    }
 }

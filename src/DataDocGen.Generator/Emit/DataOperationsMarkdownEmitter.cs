@@ -92,7 +92,7 @@ internal static class DataOperationsMarkdownEmitter
             foreach (var transaction in report.Transactions)
             {
                 md.Line("| " + Markdown.Code(transaction.Member) + " | " + Markdown.Text(transaction.Kind) + " | " + Markdown.Code(transaction.Detail)
-                        + " | " + string.Join("; ", transaction.Operations.Select(Markdown.Text))
+                        + " | " + string.Join("; ", transaction.Operations.Select(Markdown.Inline))
                         + " | " + (transaction.Condition is null ? "" : Markdown.Code(transaction.Condition)) + " | " + md.Link(transaction.Location) + " |");
             }
             md.Line();

@@ -76,11 +76,42 @@ internal static class TransactionBodyReader
                     ObjectCreationExpressionSyntax creation when RawSqlParser.IsCandidate(creation, cancellationToken) => RawSqlParser.Parse(creation, model, cancellationToken)?.Spec is { } sql ? Sql(sql) : null,
                     _ => null,
                 };
-                if (operation is not null) operations.Add(operation);
+                if (operation is null) continue;
+                // In order, each call where it runs: one that runs only on a branch or on an exception says so.
+                if (everyCall && Guard(node, scope) is { } guard) operation += " (" + guard + ")";
+                operations.Add(operation);
             }
         }
         return Capped(everyCall ? operations : operations.Distinct().ToList());
     }
+
+    /// <summary>What an operation inside the boundary waits on, nearest first: <c>if `updated == 0`</c>, <c>if not `...`</c>
+    /// (its <c>else</c>), <c>on `DbUpdateException`</c> or <c>on an exception</c> (a <c>catch</c>), <c>in `finally`</c>;
+    /// null when it runs on the straight path. The conditional operator and <c>switch</c> sections are not read.</summary>
+    private static string? Guard(SyntaxNode node, SyntaxNode scope)
+    {
+        for (var child = node; child != scope && child.Parent is { } parent; child = parent)
+        {
+            switch (parent)
+            {
+                case IfStatementSyntax ifStatement when child == ifStatement.Statement:
+                    return "if " + Condition(ifStatement.Condition);
+                case ElseClauseSyntax { Parent: IfStatementSyntax elseOf }:
+                    return "if not " + Condition(elseOf.Condition);
+                case CatchClauseSyntax { Declaration: { } declaration } catchClause when child == catchClause.Block:
+                    return "on " + CodeSpan.Of(declaration.Type.ToString()) + (catchClause.Filter is { } filter ? " when " + Condition(filter.FilterExpression) : "");
+                case CatchClauseSyntax catchClause when child == catchClause.Block:
+                    return "on an exception" + (catchClause.Filter is { } anyFilter ? " when " + Condition(anyFilter.FilterExpression) : "");
+                case FinallyClauseSyntax:
+                    return "in " + CodeSpan.Of("finally");
+                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax:
+                    return null;
+            }
+        }
+        return null;
+    }
+
+    private static string Condition(ExpressionSyntax condition) => CodeText.Collapse(condition) is { } code ? CodeSpan.Of(code) : "a condition";
 
     /// <summary>At most <see cref="MaxOperations"/> operations, then how many more.</summary>
     private static EquatableArray<string> Capped(List<string> operations)
