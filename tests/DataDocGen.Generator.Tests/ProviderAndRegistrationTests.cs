@@ -180,7 +180,8 @@ public class ProviderAndRegistrationTests
                     """,
             });
 
-        Assert.Contains("| `ConnectionStrings:Shop` | all (base file) | `Server=db;Database=Shop;User Id=app;Password=***` | [appsettings.json:1](appsettings.json#L1) |", output.Markdown);
+        // The base file applies where no environment file sets the key (keys ignore case): here Production replaces it.
+        Assert.Contains("| `ConnectionStrings:Shop` | base file (replaced in Production) | `Server=db;Database=Shop;User Id=app;Password=***` | [appsettings.json:1](appsettings.json#L1) |", output.Markdown);
         Assert.Contains("| Production | `Server=prod;Database=Shop;Password=***` | [appsettings.Production.json:3](appsettings.Production.json#L3) |", output.Markdown);
         Assert.DoesNotContain("TopSecret1", output.All);
         Assert.DoesNotContain("Secret2", output.All);

@@ -135,10 +135,21 @@ internal static class MarkdownEmitter
         md.Line("| Key | Environment | Value | Evidence |").Line("| --- | --- | --- | --- |");
         foreach (var value in values)
         {
-            md.Line("| " + Markdown.Code(value.Key) + " | " + (value.Environment is null ? "all (base file)" : Markdown.Text(value.Environment))
+            md.Line("| " + Markdown.Code(value.Key) + " | " + EnvironmentLabel(value.Key, value.Environment, values)
                     + " | " + (value.RedactedValue is null ? "null" : Markdown.Code(value.RedactedValue)) + " | " + md.Link(value.FilePath, value.Line) + " |");
         }
         md.Line();
+    }
+
+    /// <summary>Where a value applies: its environment's file, or the base file, which applies in every environment
+    /// whose own file does not set the same key ("base file (replaced in Development)" when one does; configuration keys
+    /// ignore case).</summary>
+    internal static string EnvironmentLabel(string key, string? environment, IEnumerable<ConnectionValueReport> values)
+    {
+        if (environment is not null) return Markdown.Text(environment);
+        var replacing = values.Where(v => string.Equals(v.Key, key, System.StringComparison.OrdinalIgnoreCase) && v.Environment is not null).Select(v => v.Environment!)
+            .Distinct(System.StringComparer.Ordinal).OrderBy(e => e, System.StringComparer.Ordinal).ToList();
+        return replacing.Count == 0 ? "all (base file)" : "base file (replaced in " + Markdown.Text(string.Join(", ", replacing)) + ")";
     }
 
     internal static string DescribeSource(ConnectionSourceSpec source) => source.Kind switch

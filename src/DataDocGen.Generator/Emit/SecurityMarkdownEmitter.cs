@@ -41,9 +41,10 @@ internal static class SecurityMarkdownEmitter
             {
                 md.Line("Encryption settings in the connection strings the code uses:").Line();
                 md.Line("| Key | Environment | Setting | Meaning | Evidence |").Line("| --- | --- | --- | --- | --- |");
+                var values = SecurityFacts.ConnectionValues(report);
                 foreach (var setting in encryption)
                 {
-                    md.Line("| " + Markdown.Code(setting.Key) + " | " + (setting.Environment is null ? "all (base file)" : Markdown.Text(setting.Environment))
+                    md.Line("| " + Markdown.Code(setting.Key) + " | " + MarkdownEmitter.EnvironmentLabel(setting.Key, setting.Environment, values)
                             + " | " + Markdown.Code(setting.Setting) + " | " + setting.Meaning + " | " + md.Link(setting.FilePath, setting.Line) + " |");
                 }
                 md.Line();

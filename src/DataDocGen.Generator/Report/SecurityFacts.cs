@@ -82,9 +82,13 @@ internal static class SecurityFacts
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>Always Encrypted and transport-encryption settings in the connection strings the code reads.</summary>
-    public static IReadOnlyList<EncryptionSetting> EncryptionSettings(DataLayerReport report) => report.Contexts.SelectMany(c => c.Providers.SelectMany(p => p.Values))
+    /// <summary>Every configuration value a connection string is read from (contexts' providers and other stores).</summary>
+    public static IReadOnlyList<ConnectionValueReport> ConnectionValues(DataLayerReport report) => report.Contexts.SelectMany(c => c.Providers.SelectMany(p => p.Values))
         .Concat(report.Stores.SelectMany(s => s.Values))
         .Distinct()
+        .ToList();
+
+    public static IReadOnlyList<EncryptionSetting> EncryptionSettings(DataLayerReport report) => ConnectionValues(report)
         .SelectMany(v => Encryption.Matches(v.RedactedValue ?? "").Cast<Match>()
             .Select(m => new EncryptionSetting(v.Key, v.Environment, Regex.Replace(m.Groups["setting"].Value, @"\s*=\s*", "="), v.FilePath, v.Line)))
         .ToList();
