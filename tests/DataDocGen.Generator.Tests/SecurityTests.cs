@@ -22,7 +22,12 @@ public class SecurityTests
                 public string Email { get; set; } = "";
             }
 
-            public class Invoice { public int Id { get; set; } public Guid TenantId { get; set; } public decimal Total { get; set; } }
+            public class Invoice
+            {
+                public int Id { get; set; } public Guid TenantId { get; set; } public decimal Total { get; set; }
+                public string BillingPostalCode { get; set; } = ""; public string BillingCity { get; set; } = ""; public string CardLast4 { get; set; } = "";
+                public int Capacity { get; set; }
+            }
             public class Country { public int Id { get; set; } public string Name { get; set; } = ""; }
 
             public class EncryptedStringConverter(IDataProtector protector)
@@ -91,6 +96,11 @@ public class SecurityTests
         Assert.Contains("**heuristic: by name only**", md);
         Assert.Contains("| `ClinicContext` | `Patients` | `Email` | email address |", md);
         Assert.Contains("| `ClinicContext` | `Patients` | `FullName` | name |", md);
+        Assert.Contains("| `ClinicContext` | `Invoices` | `BillingPostalCode` | postal address |", md);
+        Assert.Contains("| `ClinicContext` | `Invoices` | `CardLast4` | payment card (last digits) |", md);
+        // A city alone is not flagged: by its ending, Capacity would be too.
+        Assert.DoesNotContain("| `Invoices` | `BillingCity` |", md);
+        Assert.DoesNotContain("| `Invoices` | `Capacity` |", md);
 
         Assert.Contains("### 4.2 Access control", md);
         Assert.Contains("| `ClinicContext` | `Shop.Data.Patient` | `p => p.TenantId == tenant.Id` |", md);

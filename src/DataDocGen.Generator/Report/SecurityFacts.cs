@@ -22,6 +22,9 @@ internal static class SecurityFacts
         ("passportnumber", "passport number"), ("iban", "bank account"), ("creditcardnumber", "payment card"), ("cardnumber", "payment card"),
         ("street", "postal address"), ("addressline1", "postal address"), ("addressline2", "postal address"), ("firstname", "name"),
         ("lastname", "name"), ("fullname", "name"), ("displayname", "name"), ("ipaddress", "IP address"),
+        // "city" alone would match Capacity and Velocity: the street and postal code stand for the address.
+        ("postalcode", "postal address"), ("postcode", "postal address"), ("zipcode", "postal address"), ("surname", "name"),
+        ("middlename", "name"), ("birthday", "date of birth"), ("last4", "payment card (last digits)"), ("cvv", "payment card"),
     };
 
     public sealed record PiiColumn(string Context, string Table, string Column, string Hint, SourceLocation? Location);
