@@ -128,6 +128,48 @@ public class MigrationSnapshotTests
     }
 
     [Fact]
+    public void A_temporal_tables_second_ToTable_call_keeps_its_table()
+    {
+        // As EF Core 10.0.15 writes a temporal table: ToTable("Blogs", (string)null), then ToTable(tb => tb.IsTemporal(...)),
+        // which names no table; the period columns are shadow properties of the snapshot and of the model alike.
+        var output = GeneratorHarness.Run(new Dictionary<string, string>
+        {
+            ["Model.cs"] = Sources.Usings + Model.Replace("EXTRA", "")
+                .Replace("protected override void OnConfiguring", "protected override void OnModelCreating(ModelBuilder m) => m.Entity<Blog>().ToTable(\"Blogs\", t => t.IsTemporal());\n                protected override void OnConfiguring"),
+            ["Migrations/BloggingContextModelSnapshot.cs"] = Sources.Usings + Snapshot.Replace("OWNED", "").Replace("""
+                            b.ToTable("Blogs");
+        """, """
+                            b.Property<DateTime>("PeriodEnd")
+                                .ValueGeneratedOnAddOrUpdate()
+                                .HasColumnType("datetime2")
+                                .HasColumnName("PeriodEnd");
+
+                            b.Property<DateTime>("PeriodStart")
+                                .ValueGeneratedOnAddOrUpdate()
+                                .HasColumnType("datetime2")
+                                .HasColumnName("PeriodStart");
+
+                            b.ToTable("Blogs", (string)null);
+
+                            b.ToTable(tb => tb.IsTemporal(ttb =>
+                                    {
+                                        ttb.UseHistoryTable("BlogsHistory");
+                                        ttb
+                                            .HasPeriodStart("PeriodStart")
+                                            .HasColumnName("PeriodStart");
+                                        ttb
+                                            .HasPeriodEnd("PeriodEnd")
+                                            .HasColumnName("PeriodEnd");
+                                    }));
+        """),
+        });
+
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        Assert.DoesNotContain("table `Blogs` is in the model, not in the snapshot", output.Markdown);
+        Assert.Contains("(EF Core 10.0.15): the current model's tables and columns match it (no pending model changes found).", output.Markdown);
+    }
+
+    [Fact]
     public void A_snapshot_with_constructs_not_read_is_not_compared()
     {
         var output = Run(owned: """b.OwnsMany("Blogging.Address", "Addresses", b1 => { b1.Property<string>("City"); });""");

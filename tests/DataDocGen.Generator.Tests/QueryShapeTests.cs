@@ -156,6 +156,26 @@ public class QueryShapeTests
     }
 
     [Fact]
+    public void A_generic_repositorys_type_parameter_is_named_as_in_the_CRUD_matrix()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Shop/Domain.cs", Domain), ("Shop/Repository.cs", """
+            using System.Linq;
+            using System.Threading.Tasks;
+            namespace Shop
+            {
+                public class Repository<T>(ShopContext db) where T : class
+                {
+                    public Task<List<T>> List(bool tracked) => (tracked ? db.Set<T>() : db.Set<T>().AsNoTracking()).ToListAsync();
+                }
+            }
+            """)));
+
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        Assert.Contains("| `Repository.List` | No tracking | `T of Repository<T>` |", output.Markdown);
+        Assert.DoesNotContain("Repository`1+T", output.Markdown);
+    }
+
+    [Fact]
     public void Lazy_navigation_reads_in_a_loop_are_N_plus_1_risks_only_when_the_context_loads_lazily()
     {
         const string code = """

@@ -116,7 +116,8 @@ internal static class ModelSnapshotParser
                 case "Property" when arguments.Count == 1 && Literal(arguments[0].Expression) is { } property:
                     columnsByProperty[property] = ColumnName(invocation) ?? property;
                     break;
-                case "ToTable" when arguments.Count >= 1:
+                // ToTable(buildAction) alone (EF writes b.ToTable(tb => tb.IsTemporal(...)) after b.ToTable("T")) names no table.
+                case "ToTable" when arguments.Count >= 1 && arguments[0].Expression is not LambdaExpressionSyntax:
                     entity.Table = Literal(arguments[0].Expression);
                     entity.Schema = arguments.Count >= 2 ? Literal(arguments[1].Expression) : null;
                     break;
