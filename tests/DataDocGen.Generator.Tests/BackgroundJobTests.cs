@@ -92,6 +92,19 @@ public class BackgroundJobTests
                         }
                     }
                     public sealed class Options { public TimeSpan Pause { get; set; } }
+                    // Intervals whose code holds a string (a configuration key) are neither read nor copied.
+                    public sealed class ConfiguredRelay(Shop.Data.OutboxRepository outbox, Microsoft.Extensions.Configuration.IConfiguration configuration) : BackgroundService
+                    {
+                        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                        {
+                            using var timer = new PeriodicTimer(TimeSpan.FromMinutes(configuration.GetValue("Relay:Minutes", 5)));
+                            while (await timer.WaitForNextTickAsync(stoppingToken))
+                            {
+                                outbox.Pending();
+                                await Task.Delay(TimeSpan.FromSeconds(configuration.GetValue("Relay:PauseSeconds", 1)), stoppingToken);
+                            }
+                        }
+                    }
                     public static class Scheduler { public static void Delay(TimeSpan wait) { } }
                 }
                 """,
@@ -105,6 +118,9 @@ public class BackgroundJobTests
             + "<br>waits 250 milliseconds in its loop (`Task.Delay`), when `not (pending.Count == 0)` [Jobs/Pacers.cs:25](Jobs/Pacers.cs#L25)"
             + "<br>waits `options.Pause` (not a constant) in its loop (`Task.Delay`) [Jobs/Pacers.cs:26](Jobs/Pacers.cs#L26) | reads", polling);
         Assert.DoesNotContain("1 hour", polling);
+        var configured = Assert.Single(md.Split('\n'), l => l.StartsWith("| `Shop.Jobs.ConfiguredRelay`", StringComparison.Ordinal));
+        Assert.Contains("| BackgroundService | `PeriodicTimer` ticks at an interval not read here [Jobs/Pacers.cs:37](Jobs/Pacers.cs#L37)"
+            + "<br>waits for an interval not read here in its loop (`Task.Delay`) [Jobs/Pacers.cs:41](Jobs/Pacers.cs#L41) | reads", configured);
     }
 
     /// <summary>A call through a service interface reaches the code that runs when the project has exactly one class

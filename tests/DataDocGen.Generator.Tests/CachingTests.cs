@@ -22,7 +22,11 @@ public class CachingTests
                         o.Configuration = config.GetConnectionString("Redis");
                         o.InstanceName = "shop:";
                     });
-                    services.AddHybridCache();
+                    services.AddHybridCache(o =>
+                    {
+                        o.MaximumPayloadBytes = 1024;
+                        o.DefaultEntryOptions = new HybridCacheEntryOptions { Expiration = TimeSpan.FromMinutes(30), LocalCacheExpiration = TimeSpan.FromMinutes(5) };
+                    });
                 }
 
                 public static void AddLocal(IServiceCollection services) =>
@@ -67,6 +71,8 @@ public class CachingTests
         Assert.Contains("| In-memory cache (IMemoryCache) | `AddMemoryCache()` |", output.Markdown);
         Assert.Contains("| Redis (IDistributedCache) | `AddStackExchangeRedisCache()` | `` Configuration = configuration `ConnectionStrings:Redis` ``; `InstanceName = \"shop:\"` |", output.Markdown);
         Assert.DoesNotContain("Redis-Secret-77", output.All);
+        // The default entry options are named after the option that holds them, not listed as settings of their own.
+        Assert.Contains("| HybridCache | `AddHybridCache()` | `MaximumPayloadBytes = 1024`; `DefaultEntryOptions.Expiration = 30 minutes`; `DefaultEntryOptions.LocalCacheExpiration = 5 minutes` |", output.Markdown);
         Assert.Contains("| `Catalog.All` | IMemoryCache | `GetOrCreateAsync` | read-through (cache-aside) | `catalog:all` | expires after 5 minutes; sliding expiration 30 seconds |", output.Markdown);
         Assert.Contains("| `Catalog.Product` | IDistributedCache | `GetStringAsync` | read | `product:{id}` |", output.Markdown);
         Assert.Contains("| `Catalog.Save` | IDistributedCache | `SetStringAsync` | write | `product:{id}` | expires after 1 hour |", output.Markdown);

@@ -253,6 +253,7 @@ public class ConnectionStringRedactorTests
     [InlineData("Server=\"db\" trailing;Database=Shop", "Server=***;Database=Shop")]
     [InlineData("SharedAccessKeyName=Listen;SharedAccessKey=abc", "SharedAccessKeyName=Listen;SharedAccessKey=***")]
     [InlineData("UseDevelopmentStorage=true", "UseDevelopmentStorage=true")]
+    [InlineData("Data Source=rules.db;Cache=Shared;Default Timeout=5;Password=x", "Data Source=rules.db;Cache=Shared;Default Timeout=5;Password=***")] // Microsoft.Data.Sqlite's command timeout
     public void Key_value_form_keeps_layout(string input, string expected)
     {
         Assert.Equal(expected, ConnectionStringRedactor.Redact(input));

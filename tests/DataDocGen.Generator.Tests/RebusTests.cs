@@ -85,7 +85,8 @@ public class RebusTests
         Assert.Contains("| saga | `Shop.Billing.BillingSaga` | data Shop.Billing.BillingData; started by OrderPlaced; handles PaymentFailed, PaymentSucceeded; "
             + "correlation: OrderPlaced.OrderId = OrderId, PaymentFailed.OrderId = OrderId, PaymentSucceeded.OrderId = OrderId; "
             + "on OrderPlaced: Send ChargeCard; on PaymentFailed: Publish CancelOrder, MarkAsComplete; on PaymentSucceeded: Publish OrderBilled, MarkAsComplete | `BillingSaga` | [Billing/BillingSaga.cs:", md);
-        Assert.Contains("| saga storage | `Rebus sagas` | in memory (lost on restart) | `Setup.Add` |", md);
+        // The link is the StoreIn* call's line, not the start of the configuration chain that holds Sagas(...).
+        Assert.Contains("| saga storage | `Rebus sagas` | in memory (lost on restart) | `Setup.Add` | [Billing/BillingSaga.cs:56](Billing/BillingSaga.cs#L56) |", md);
         // Table names are code: shown verbatim (a backslash inside a code span would show).
         Assert.Contains(@"| saga storage | `Rebus sagas` | Postgres: data table `billing_sagas`, index table `billing_saga_index` | `Setup.AddPostgres` |", md);
     }

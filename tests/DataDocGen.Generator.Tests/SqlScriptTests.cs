@@ -191,4 +191,21 @@ public class SqlScriptTests
         var incomplete = System.Text.Json.Nodes.JsonNode.Parse(output.Json!)!["contextsWithIncompleteSchema"]!.ToJsonString();
         Assert.True(incomplete == "[]", incomplete);
     }
+
+    /// <summary>TDE's key is a statement of its own kind: a script that creates it creates no database.</summary>
+    [Fact]
+    public void A_database_encryption_key_is_not_summarised_as_creating_a_database()
+    {
+        var output = GeneratorHarness.Run(Sources.With(), new Dictionary<string, string>
+        {
+            ["Database/002_tde.sql"] = """
+                USE Shop;
+                CREATE DATABASE ENCRYPTION KEY WITH ALGORITHM = AES_256 ENCRYPTION BY SERVER CERTIFICATE ShopTdeCert;
+                ALTER DATABASE Shop SET ENCRYPTION ON;
+                """,
+        });
+        var md = output.Markdown!;
+        Assert.Contains("| `002_tde.sql` | ALTER DATABASE, CREATE DATABASE ENCRYPTION KEY |", md);
+        Assert.Contains("| `database encryption key created (TDE)` | `002_tde.sql` | [Database/002\\_tde.sql:2](Database/002_tde.sql#L2) |", md);
+    }
 }

@@ -87,6 +87,7 @@ internal static class CacheParser
             {
                 var settings = invocation.ArgumentList.Arguments.Select(a => a.Expression).OfType<LambdaExpressionSyntax>()
                     .SelectMany(l => l.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                    .Where(a => !SetsMembersOfNewObject(a))
                     .Select(a => Setting(a, model, cancellationToken)).ToEquatableArray();
                 return new CacheResult(new CacheProviderSpec(provider, name, settings, CodeText.EnclosingCondition(invocation, null), SourceLocation.From(invocation)), null, null);
             }
@@ -170,11 +171,24 @@ internal static class CacheParser
     /// (Configuration, ConnectionString, passwords, keys...) are redacted.</summary>
     private static string Setting(AssignmentExpressionSyntax assignment, SemanticModel model, CancellationToken cancellationToken)
     {
-        var name = assignment.Left is MemberAccessExpressionSyntax access ? access.Name.Identifier.ValueText : assignment.Left.ToString();
+        var name = SettingName(assignment);
+        // o.DefaultEntryOptions = new HybridCacheEntryOptions { Expiration = ... }: the nested setting is DefaultEntryOptions.Expiration.
+        for (var inner = assignment; inner.Parent is InitializerExpressionSyntax { Parent: BaseObjectCreationExpressionSyntax { Parent: AssignmentExpressionSyntax holder } }; inner = holder)
+        {
+            name = SettingName(holder) + "." + name;
+        }
         var sensitive = ConnectionStringRedactor.IsSensitiveName(name) || name.IndexOf("Configuration", System.StringComparison.OrdinalIgnoreCase) >= 0
                         || name.IndexOf("Connection", System.StringComparison.OrdinalIgnoreCase) >= 0;
         return name + " = " + Value(assignment.Right, model, cancellationToken, redact: sensitive);
     }
+
+    private static string SettingName(AssignmentExpressionSyntax assignment) =>
+        assignment.Left is MemberAccessExpressionSyntax access ? access.Name.Identifier.ValueText : assignment.Left.ToString();
+
+    /// <summary>An assignment of a new object whose initializer sets members: those members are listed one by one
+    /// (<see cref="Setting"/> names them after the holder), not the object's code as a whole.</summary>
+    private static bool SetsMembersOfNewObject(AssignmentExpressionSyntax assignment) =>
+        assignment.Right is BaseObjectCreationExpressionSyntax { Initializer.Expressions: var expressions } && expressions.Any(e => e is AssignmentExpressionSyntax);
 
     internal static string Value(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken, bool redact = true)
     {

@@ -30,14 +30,15 @@ internal static class HostedServiceTimers
                     case ObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: >= 1 } arguments } creation
                         when SyntaxFacts.RightmostName(creation.Type) == "PeriodicTimer"
                              && Semantics.TypeOf(creation, model, cancellationToken).Is("System.Threading", "PeriodicTimer"):
-                        timers.Add(new HostedServiceTimer("`PeriodicTimer` ticks every " + Interval(arguments[0].Expression, model, cancellationToken),
+                        var period = Interval(arguments[0].Expression, model, cancellationToken);
+                        timers.Add(new HostedServiceTimer("`PeriodicTimer` ticks " + (period is null ? "at an interval not read here" : "every " + period),
                             SourceLocation.From(creation)));
                         break;
                     case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Delay" }, ArgumentList.Arguments: { Count: >= 1 } delayArguments } delay
                         when QueryShapeParser.EnclosingLoop(delay) is not null
                              && Semantics.MethodOwner(delay, model, cancellationToken) is { } owner && owner.Is("System.Threading.Tasks", "Task"):
                         var condition = CodeText.EnclosingCondition(delay, method);
-                        timers.Add(new HostedServiceTimer("waits " + Interval(delayArguments[0].Expression, model, cancellationToken) + " in its loop (`Task.Delay`)"
+                        timers.Add(new HostedServiceTimer("waits " + (Interval(delayArguments[0].Expression, model, cancellationToken) ?? "for an interval not read here") + " in its loop (`Task.Delay`)"
                             + (condition is null ? "" : ", when " + CodeSpan.Of(condition)), SourceLocation.From(delay)));
                         break;
                 }
@@ -47,8 +48,8 @@ internal static class HostedServiceTimers
     }
 
     /// <summary>"1 minute" from <c>TimeSpan.FromMinutes(1)</c>, "500 milliseconds" from <c>500</c>, followed through a
-    /// read-only field or get-only property initialised so; else the code.</summary>
-    private static string Interval(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+    /// read-only field or get-only property initialised so; else the code; null when the code cannot be shown either.</summary>
+    private static string? Interval(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
     {
         if (Resolve(expression, model, cancellationToken) is { } text) return text;
         if (Semantics.SymbolOf(expression, model, cancellationToken) is { } symbol && symbol is IFieldSymbol { IsReadOnly: true } or IFieldSymbol { IsConst: true } or IPropertySymbol { SetMethod: null }
@@ -57,7 +58,7 @@ internal static class HostedServiceTimers
         {
             return resolved + " (" + CodeSpan.Of(CodeText.Safe(expression) ?? symbol.Name) + ")";
         }
-        return CodeText.Safe(expression) is { } code ? CodeSpan.Of(code) + " (not a constant)" : "an interval not read";
+        return CodeText.Safe(expression) is { } code ? CodeSpan.Of(code) + " (not a constant)" : null;
     }
 
     private static string? Resolve(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)

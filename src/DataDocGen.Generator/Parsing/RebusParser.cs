@@ -123,7 +123,7 @@ internal static class RebusParser
             _ => storeMethod.Name,
         };
         return new MessagingSpec("saga storage", "Rebus sagas", detail, EquatableArray<string>.Empty,
-            CodeText.MemberName(invocation, model, cancellationToken), SourceLocation.From(invocation), "Rebus");
+            CodeText.MemberName(invocation, model, cancellationToken), SourceLocation.From(store.Value.Call), "Rebus"); // the StoreIn* call: a chain's Sagas(...) node starts where the chain does
     }
 
     private static string Tables(string database, InvocationExpressionSyntax call, SemanticModel model, CancellationToken cancellationToken)

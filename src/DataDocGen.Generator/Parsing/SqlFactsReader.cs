@@ -89,11 +89,12 @@ internal static class SqlFactsReader
         return line;
     }
 
-    /// <summary>The statement kinds of a script, counted: <c>CREATE TABLE ×3, INSERT ×12</c>.</summary>
+    /// <summary>The statement kinds of a script, counted: <c>CREATE TABLE ×3, INSERT ×12</c>. <c>CREATE DATABASE ENCRYPTION
+    /// KEY</c> (TDE) is named in full: it creates no database.</summary>
     public static string Summary(string sql)
     {
         var blanked = Blank(sql);
-        var kinds = Regex.Matches(blanked, @"(?:^|;|\bGO\b|\bBEGIN\b|\bEND\b)\s*(CREATE\s+(?:OR\s+ALTER\s+)?(?:UNIQUE\s+)?(?:CLUSTERED\s+|NONCLUSTERED\s+)?(?:SECURITY\s+POLICY|\w+)|ALTER\s+\w+|DROP\s+\w+|INSERT|UPDATE|DELETE|MERGE|GRANT|DENY|REVOKE|EXEC(?:UTE)?|TRUNCATE\s+TABLE)\b", Options | RegexOptions.Multiline)
+        var kinds = Regex.Matches(blanked, @"(?:^|;|\bGO\b|\bBEGIN\b|\bEND\b)\s*(CREATE\s+(?:OR\s+ALTER\s+)?(?:UNIQUE\s+)?(?:CLUSTERED\s+|NONCLUSTERED\s+)?(?:SECURITY\s+POLICY|DATABASE\s+ENCRYPTION\s+KEY|\w+)|ALTER\s+(?:DATABASE\s+ENCRYPTION\s+KEY|\w+)|DROP\s+(?:DATABASE\s+ENCRYPTION\s+KEY|\w+)|INSERT|UPDATE|DELETE|MERGE|GRANT|DENY|REVOKE|EXEC(?:UTE)?|TRUNCATE\s+TABLE)\b", Options | RegexOptions.Multiline)
             .Cast<Match>().Select(m => Regex.Replace(m.Groups[1].Value.ToUpperInvariant(), @"\s+", " "))
             .GroupBy(k => k).OrderBy(g => g.Key, System.StringComparer.Ordinal)
             .Select(g => g.Key + (g.Count() > 1 ? " ×" + g.Count().ToString(System.Globalization.CultureInfo.InvariantCulture) : ""));

@@ -37,7 +37,7 @@ internal static class ConnectionStringRedactor
         "server", "datasource", "host", "address", "addr", "networkaddress", "port", "database", "initialcatalog",
         "dbname", "userid", "uid", "user", "username", "integratedsecurity", "trustedconnection", "encrypt",
         "trustservercertificate", "multipleactiveresultsets", "pooling", "maxpoolsize", "maximumpoolsize",
-        "minpoolsize", "minimumpoolsize", "connectionlifetime", "connectiontimeout", "connecttimeout", "timeout",
+        "minpoolsize", "minimumpoolsize", "connectionlifetime", "connectiontimeout", "connecttimeout", "timeout", "defaulttimeout",
         "commandtimeout", "defaultcommandtimeout", "applicationname", "applicationintent", "multisubnetfailover",
         "sslmode", "ssl", "mode", "cache", "foreignkeys", "accountname", "accountendpoint", "endpoint",
         "endpointsuffix", "defaultendpointsprotocol", "sharedaccesskeyname", "entitypath", "keepalive",
