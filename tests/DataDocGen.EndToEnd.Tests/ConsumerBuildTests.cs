@@ -437,7 +437,7 @@ public sealed class ConsumerBuildTests(PackageFixture fixture)
 
         var report = consumer.Report;
         Assert.Contains("`AddDbContextPool<AppDb>`, pool size 32", report);
-        Assert.Contains("| `ConnectionStrings:Main` | all (base file) | `Data Source=app.db;Password=***` | [appsettings.json:3](appsettings.json#L3) |", report);
+        Assert.Contains("| `ConnectionStrings:Main` | base file (replaced in Development) | `Data Source=app.db;Password=***` | [appsettings.json:3](appsettings.json#L3) |", report);
         Assert.Contains("| `ConnectionStrings:Main` | Development | `Data Source=dev.db;Password=***` | [appsettings.Development.json:2](appsettings.Development.json#L2) |", report);
         var everything = report + File.ReadAllText(consumer.OutputPath("DATA_LAYER.json"));
         Assert.DoesNotContain("WebS3cret", everything);

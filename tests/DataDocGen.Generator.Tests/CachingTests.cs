@@ -196,4 +196,72 @@ public class CachingTests
         Assert.Contains("| `Prices.Stale` | FusionCache | `ExpireAsync` | invalidation | `product:{id}` |", md);
         Assert.DoesNotContain("UsesRegistry", md);
     }
+
+    [Fact]
+    public void A_read_whose_miss_path_writes_the_same_key_is_a_hand_written_cache_aside_and_a_counter_is_not()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Services/Rates.cs", """
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Caching.Distributed;
+            using Microsoft.Extensions.Caching.Memory;
+            namespace Shop.Services
+            {
+                public class Rates(IMemoryCache memoryCache, IDistributedCache distributedCache)
+                {
+                    public decimal Negated(string code)
+                    {
+                        if (!memoryCache.TryGetValue($"rate:{code}", out decimal rate))
+                        {
+                            rate = Load(code);
+                            memoryCache.Set($"rate:{code}", rate, System.TimeSpan.FromMinutes(5));
+                        }
+                        return rate;
+                    }
+
+                    public decimal EarlyReturn(string code)
+                    {
+                        if (memoryCache.TryGetValue($"fee:{code}", out decimal fee) && fee > 0) return fee;
+                        fee = Load(code);
+                        memoryCache.Set($"fee:{code}", fee, System.TimeSpan.FromMinutes(1));
+                        return fee;
+                    }
+
+                    public async Task<string> Snapshot(string code)
+                    {
+                        var cached = await distributedCache.GetStringAsync("snapshot:" + code);
+                        if (cached is not null) return cached;
+                        var fresh = code.ToUpperInvariant();
+                        await distributedCache.SetStringAsync("snapshot:" + code, fresh);
+                        return fresh;
+                    }
+
+                    // Traps: a counter read then written on the hit path; a read and a write of different keys.
+                    public void Count(string code)
+                    {
+                        if (!memoryCache.TryGetValue($"hits:{code}", out int hits)) return;
+                        memoryCache.Set($"hits:{code}", hits + 1);
+                    }
+
+                    public void Other(string code)
+                    {
+                        if (!memoryCache.TryGetValue($"a:{code}", out int a)) memoryCache.Set($"b:{code}", 1);
+                    }
+
+                    private static decimal Load(string code) => code.Length;
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("| `Rates.Negated` | IMemoryCache | `TryGetValue` | cache-aside read (a miss is filled by `Set`, line 18) | `rate:{code}` |", md);
+        Assert.Contains("| `Rates.Negated` | IMemoryCache | `Set` | cache-aside fill (after a miss of `TryGetValue`, line 15) | `rate:{code}` | expires after 5 minutes |", md);
+        Assert.Contains("| `Rates.EarlyReturn` | IMemoryCache | `TryGetValue` | cache-aside read (a miss is filled by `Set`, line 27) | `fee:{code}` |", md);
+        Assert.Contains("| `Rates.EarlyReturn` | IMemoryCache | `Set` | cache-aside fill (after a miss of `TryGetValue`, line 25) | `fee:{code}` |", md);
+        Assert.Contains("| `Rates.Snapshot` | IDistributedCache | `GetStringAsync` | cache-aside read (a miss is filled by `SetStringAsync`, line 36) |", md);
+        Assert.Contains("| `Rates.Snapshot` | IDistributedCache | `SetStringAsync` | cache-aside fill (after a miss of `GetStringAsync`, line 33) |", md);
+        Assert.Contains("| `Rates.Count` | IMemoryCache | `TryGetValue` | read | `hits:{code}` |", md);
+        Assert.Contains("| `Rates.Count` | IMemoryCache | `Set` | write | `hits:{code}` |", md);
+        Assert.Contains("| `Rates.Other` | IMemoryCache | `TryGetValue` | read | `a:{code}` |", md);
+        Assert.Contains("| `Rates.Other` | IMemoryCache | `Set` | write | `b:{code}` |", md);
+    }
 }

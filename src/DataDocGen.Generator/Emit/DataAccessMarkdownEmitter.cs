@@ -38,7 +38,7 @@ internal static class DataAccessMarkdownEmitter
             md.Line("| Where | Cache | Operation | Strategy | Key or tag | Expiration | Evidence |").Line("| --- | --- | --- | --- | --- | --- | --- |");
             foreach (var use in report.CacheUses)
             {
-                md.Line("| " + Markdown.Code(use.Member) + " | " + use.Cache + " | " + Markdown.Code(use.Operation) + " | " + use.Kind
+                md.Line("| " + Markdown.Code(use.Member) + " | " + use.Cache + " | " + Markdown.Code(use.Operation) + " | " + Markdown.Inline(use.Kind)
                         + " | " + (use.KeyIsTag ? "tag " : "") + (use.Key is null ? "computed" : Markdown.Code(use.Key))
                         + " | " + Expiration(use)
                         + " | " + md.Link(use.Location) + " |");

@@ -101,6 +101,15 @@ internal static class CacheParser
                 ? CacheExpirationReader.Read(invocation, method, cache, model, cancellationToken)
                 : (EquatableArray<string>.Empty, CacheExpiration.NotApplicable);
             var factoryLines = kind == "read-through (cache-aside)" ? FactoryLines(invocation, method) : EquatableArray<int>.Empty;
+            // The hand-written cache-aside: a read whose miss path writes the same key (CacheAsidePairs).
+            if (kind == "read" && CacheAsidePairs.WriteAfter(invocation) is { } fill)
+            {
+                kind = "cache-aside read (a miss is filled by " + CodeSpan.Of(SyntaxFacts.CalledName(fill)!) + ", line " + Line(fill) + ")";
+            }
+            else if (kind == "write" && CacheAsidePairs.ReadBefore(invocation) is { } miss)
+            {
+                kind = "cache-aside fill (after a miss of " + CodeSpan.Of(SyntaxFacts.CalledName(miss)!) + ", line " + Line(miss) + ")";
+            }
             return new CacheResult(null, new CacheUseSpec(cache, name, kind, key, expirations, status, CodeText.MemberName(invocation, model, cancellationToken), SourceLocation.From(invocation),
                 factoryLines), null);
         }
@@ -109,6 +118,9 @@ internal static class CacheParser
             return new CacheResult(null, null, Diagnostics.GeneratorFailure.Describe(exception, node));
         }
     }
+
+    private static string Line(SyntaxNode node) =>
+        (SourceLocation.From(node)?.Line ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// A lambda (or anonymous method) that is the <c>factory</c> argument of a cache-aside call this parser recognises
