@@ -124,6 +124,7 @@ public class BrokerClientTests
                 public sealed class KafkaSender<T>(IProducer<string, T> producer)
                 {
                     public Task Send(T value) => producer.ProduceAsync("generic", new Message<string, T> { Key = "k", Value = value });
+                    public Task Keyed(string id, T value) => producer.ProduceAsync("generic", new Message<string, T> { Key = id, Value = value });
                 }
             }
             """),
@@ -204,7 +205,7 @@ public class BrokerClientTests
         var md = Run(Code).Markdown!;
 
         Assert.Contains("Messages the code hands to brokers through their own clients (RabbitMQ.Client, Confluent.Kafka, Azure.Messaging.ServiceBus):", md);
-        Assert.Contains("| Broker | Call | Destination | Routing key | Message type | Where | Evidence |", md);
+        Assert.Contains("| Broker | Call | Destination | Routing or message key | Message type | Where | Evidence |", md);
         // Constants (a const field, a concatenation of literals), named arguments, the default exchange, a PublicationAddress
         // and CachedStrings created in place.
         Assert.Contains("| RabbitMQ | `IChannel.BasicPublishAsync` | exchange `shop.events` | `order.placed` |  | `RabbitOutboxRelay.ExecuteAsync` | [Jobs/RabbitOutboxRelay.cs:23](Jobs/RabbitOutboxRelay.cs#L23) |", md);
@@ -223,11 +224,13 @@ public class BrokerClientTests
         var md = Run(Code).Markdown!;
 
         // A request handler (the endpoint is the member).
-        Assert.Contains("| Kafka | `IProducer.ProduceAsync` | topic `orders` |  | `Shop.Api.OrderPlaced` | `POST /orders` | [Api/Endpoints.cs:22](Api/Endpoints.cs#L22) |", md);
+        Assert.Contains("| Kafka | `IProducer.ProduceAsync` | topic `orders` | `1` | `Shop.Api.OrderPlaced` | `POST /orders` | [Api/Endpoints.cs:22](Api/Endpoints.cs#L22) |", md);
         Assert.Contains("| Kafka | `IProducer.Produce` | topic `stock` |  | `System.String` | `StockFeed.Partitioned` | [Api/Endpoints.cs:28](Api/Endpoints.cs#L28) |", md);
         Assert.Contains("| Kafka | `IProducer.Produce` | topic `topic` (not a constant) |  | `System.String` | `StockFeed.Configured` | [Api/Endpoints.cs:29](Api/Endpoints.cs#L29) |", md);
         // The value type of a generic wrapper is its type parameter: not named.
-        Assert.Contains("| Kafka | `IProducer.ProduceAsync` | topic `generic` |  |  | `KafkaSender.Send` | [Api/Endpoints.cs:35](Api/Endpoints.cs#L35) |", md);
+        Assert.Contains("| Kafka | `IProducer.ProduceAsync` | topic `generic` | `k` |  | `KafkaSender.Send` | [Api/Endpoints.cs:35](Api/Endpoints.cs#L35) |", md);
+        // A key known at run time (the message is partitioned, and compacted, by it); a message without a key: blank.
+        Assert.Contains("| Kafka | `IProducer.ProduceAsync` | topic `generic` | `id` (not a constant) |  | `KafkaSender.Keyed` | [Api/Endpoints.cs:36](Api/Endpoints.cs#L36) |", md);
     }
 
     [Fact]
@@ -252,8 +255,8 @@ public class BrokerClientTests
         {
             Assert.DoesNotContain(trap, output.All);
         }
-        // Seven RabbitMQ, four Kafka and four Service Bus calls: nothing else.
-        Assert.Equal(15, Json.Parse(output.Json).GetProperty("brokerMessages").GetArrayLength());
+        // Seven RabbitMQ, five Kafka and four Service Bus calls: nothing else.
+        Assert.Equal(16, Json.Parse(output.Json).GetProperty("brokerMessages").GetArrayLength());
     }
 
     [Fact]
@@ -281,7 +284,7 @@ public class BrokerClientTests
         Assert.Equal("publishes", Text(kafka, "verb"));
         Assert.Equal("topic", Text(kafka, "target"));
         Assert.Equal("orders", Text(kafka, "destination", "constant"));
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, kafka.GetProperty("routingKey").ValueKind);
+        Assert.Equal("1", Text(kafka, "routingKey", "constant"));
         Assert.Equal("Shop.Api.OrderPlaced", Text(kafka, "messageType"));
         Assert.Equal("Api/Endpoints.cs:22", Text(kafka, "location"));
 
@@ -325,8 +328,8 @@ public class BrokerClientTests
             """)));
         var md = output.Markdown!;
 
-        Assert.Contains("| `Shop.Data.KafkaInterceptor` | SaveChanges interceptor |  |  |  | Kafka ProduceAsync Shop.Data.OrdersChanged to topic orders-changed |", md);
-        Assert.Contains("| Kafka | `IProducer.ProduceAsync` | topic `orders-changed` |  | `Shop.Data.OrdersChanged` | `KafkaInterceptor.SavedChangesAsync` |", md);
+        Assert.Contains("| `Shop.Data.KafkaInterceptor` | SaveChanges interceptor |  |  |  | Kafka ProduceAsync Shop.Data.OrdersChanged to topic orders-changed, message key orders |", md);
+        Assert.Contains("| Kafka | `IProducer.ProduceAsync` | topic `orders-changed` | `orders` | `Shop.Data.OrdersChanged` | `KafkaInterceptor.SavedChangesAsync` |", md);
         Assert.DoesNotContain("trap-hook", output.All);
     }
 
@@ -382,7 +385,7 @@ public class BrokerClientTests
         var library = Run(Code);
         var fragment = ReportFragment.Read(library.Fragment!);
         Assert.NotNull(fragment);
-        Assert.Equal(15, fragment!.BrokerMessages.Count);
+        Assert.Equal(16, fragment!.BrokerMessages.Count);
         Assert.Equal(library.Fragment, ReportFragment.Write(fragment));
         Assert.Equal(library.Markdown, MarkdownEmitter.Emit(fragment, new RelativePath(GeneratorHarness.ProjectDir)));
 
@@ -391,7 +394,7 @@ public class BrokerClientTests
             ["/src/Shop/obj/DATA_LAYER" + DataLayerReportGenerator.FragmentSuffix] = library.Fragment!,
         }, projectDir: "/src/Web/", assemblyName: "Web");
 
-        Assert.Contains("| Kafka | `IProducer.ProduceAsync` | topic `orders` |  | `Shop.Api.OrderPlaced` | `POST /orders` | [../Shop/Api/Endpoints.cs:22](../Shop/Api/Endpoints.cs#L22) |", host.Markdown);
+        Assert.Contains("| Kafka | `IProducer.ProduceAsync` | topic `orders` | `1` | `Shop.Api.OrderPlaced` | `POST /orders` | [../Shop/Api/Endpoints.cs:22](../Shop/Api/Endpoints.cs#L22) |", host.Markdown);
         Assert.Contains("queue or topic `audit-events` from `CreateSender` [../Shop/Services/AuditForwarder.cs:18](../Shop/Services/AuditForwarder.cs#L18)", host.Markdown);
     }
 

@@ -159,7 +159,7 @@ internal static class SynchronisationMarkdownEmitter
     {
         if (brokers.IsEmpty) return;
         md.Line("Messages the code hands to brokers through their own clients (RabbitMQ.Client, Confluent.Kafka, Azure.Messaging.ServiceBus):").Line();
-        md.Line("| Broker | Call | Destination | Routing key | Message type | Where | Evidence |").Line("| --- | --- | --- | --- | --- | --- | --- |");
+        md.Line("| Broker | Call | Destination | Routing or message key | Message type | Where | Evidence |").Line("| --- | --- | --- | --- | --- | --- | --- |");
         foreach (var item in brokers)
         {
             var destination = Markdown.Inline(BackgroundJobs.Destination(item));

@@ -12,7 +12,7 @@ namespace DataDocGen.Generator.Model;
 /// <param name="Target">What the destination is: exchange (RabbitMQ), topic (Kafka), queue or topic (Service Bus).</param>
 /// <param name="Destination">The exchange, topic or entity name as far as the code shows it; null when the code gives no
 /// way to it (a Service Bus sender received from elsewhere).</param>
-/// <param name="RoutingKey">RabbitMQ's routing key; null for the other brokers.</param>
+/// <param name="RoutingKey">RabbitMQ's routing key, or Kafka's message key when the call builds the message; null otherwise.</param>
 /// <param name="MessageType">The message's type when the client's API types it (Kafka's <c>TValue</c>), else null.</param>
 internal sealed record BrokerMessageSpec(
     string Broker,

@@ -76,13 +76,15 @@ internal static class BrokerClientParser
             case "Produce" or "ProduceAsync" when owner.IsInNamespace(Kafka) && owner.Name is "IProducer" or "Producer":
             {
                 BrokerName? topic = null;
+                BrokerName? key = null;
                 foreach (var argument in call.ArgumentList.Arguments)
                 {
                     var parameter = OptionsBuilderParser.ParameterFor(argument, call.ArgumentList, method);
                     if (parameter?.Name == "topic") topic = Name(argument.Expression, model, cancellationToken);
                     else if (parameter?.Type.Is(Kafka, "TopicPartition") == true) topic = TopicOfPartition(argument.Expression, model, cancellationToken);
+                    else if (parameter?.Name == "message") key = MessageKey(argument.Expression, model, cancellationToken);
                 }
-                return new BrokerMessageSpec("Kafka", "IProducer." + method.Name, "publishes", "topic", topic, null,
+                return new BrokerMessageSpec("Kafka", "IProducer." + method.Name, "publishes", "topic", topic, key,
                     KafkaValueType(access.Expression, owner, model, cancellationToken), member, location);
             }
             case "SendMessageAsync" or "SendMessagesAsync" or "ScheduleMessageAsync" or "ScheduleMessagesAsync" when owner.Is(ServiceBus, "ServiceBusSender"):
@@ -97,7 +99,17 @@ internal static class BrokerClientParser
     public static string Describe(BrokerMessageSpec spec) =>
         spec.Broker + " " + spec.Api.Substring(spec.Api.IndexOf('.') + 1) + (spec.MessageType is null ? "" : " " + spec.MessageType)
         + " to " + spec.Target + " " + (spec.Destination?.Constant ?? spec.Destination?.Code ?? "(not read)")
-        + (spec.RoutingKey is null ? "" : ", routing key " + (spec.RoutingKey.Constant ?? spec.RoutingKey.Code ?? "(not read)"));
+        + (spec.RoutingKey is null ? "" : (spec.Broker == "Kafka" ? ", message key " : ", routing key ") + (spec.RoutingKey.Constant ?? spec.RoutingKey.Code ?? "(not read)"));
+
+    /// <summary>Kafka's message key (the partition it goes to, what a compacted topic keeps the latest of): the <c>Key</c>
+    /// set in a <c>new Message&lt;TKey, TValue&gt; { Key = ... }</c> written in the call; null when the message is built
+    /// elsewhere or sets no key.</summary>
+    private static BrokerName? MessageKey(ExpressionSyntax message, SemanticModel model, CancellationToken cancellationToken) =>
+        message is BaseObjectCreationExpressionSyntax { Initializer: { } initializer }
+        && initializer.Expressions.OfType<AssignmentExpressionSyntax>().FirstOrDefault(a => a.Left is IdentifierNameSyntax { Identifier.ValueText: "Key" }) is { } key
+        && Semantics.TypeOf(message, model, cancellationToken) is INamedTypeSymbol { Name: "Message", TypeArguments.Length: 2 } type && type.IsInNamespace(Kafka)
+            ? Name(key.Right, model, cancellationToken)
+            : null;
 
     /// <summary>The exchange and routing key: arguments bound to <c>exchange</c>/<c>routingKey</c> (strings, or
     /// <c>CachedString</c>s created in place), or a <c>PublicationAddress</c> created in place.</summary>

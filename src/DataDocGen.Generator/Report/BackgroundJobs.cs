@@ -284,7 +284,7 @@ internal static class BackgroundJobs
         (message.Verb == "publishes" ? "publishes " : message.Verb == "schedules" ? "sends a scheduled message " : "sends ")
         + (message.MessageType is null ? "" : "`" + message.MessageType + "` ")
         + "to " + message.Broker + " " + Destination(message)
-        + (message.RoutingKey is null ? "" : " with routing key " + Name(message.RoutingKey))
+        + (message.RoutingKey is null ? "" : (message.Broker == "Kafka" ? " with message key " : " with routing key ") + Name(message.RoutingKey))
         + " (`" + message.Api + "`)";
 
     /// <summary><c>exchange `orders`</c>, <c>default exchange (to the queue the routing key names)</c>, <c>topic
