@@ -143,4 +143,51 @@ public class SaveHookTests
         Assert.Contains("| `Shop.Data.PublishingInterceptor` | SaveChanges interceptor |  |  |  | MassTransit Publish Shop.Data.OrdersChanged |", md);
         Assert.Contains("| `Shop.Data.Quiet` | SaveChanges interceptor |  |  |  |  |", md);
     }
+
+    [Fact]
+    public void A_hook_that_adds_rows_on_every_save_names_its_audit_table()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Data/Audit.cs", """
+            using System;
+            using System.Linq;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.EntityFrameworkCore.Diagnostics;
+            namespace Shop.Data
+            {
+                public class Note { public int Id { get; set; } public string Text { get; set; } = ""; }
+                public class AuditEntry { public int Id { get; set; } public string Table { get; set; } = ""; public string Action { get; set; } = ""; }
+                public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+                {
+                    public DbSet<Note> Notes => Set<Note>();
+                    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+                    public override int SaveChanges()
+                    {
+                        var changes = ChangeTracker.Entries<Note>().Select(e => new AuditEntry { Table = "Notes", Action = e.State.ToString() }).ToList();
+                        AuditEntries.AddRange(changes);
+                        return base.SaveChanges();
+                    }
+                }
+
+                public class AuditInterceptor : SaveChangesInterceptor
+                {
+                    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+                    {
+                        eventData.Context!.Add(new AuditEntry { Table = "any", Action = "save" });
+                        var seen = new System.Collections.Generic.List<string>();
+                        seen.Add("not a row"); // a list's Add adds no row
+                        return result;
+                    }
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("| Hook | Kind | Entries | Sets | Entry states | Adds rows (audit table) | Evidence |", md);
+        Assert.Contains("| `Shop.Data.AuditInterceptor` | SaveChanges interceptor |  |  |  | `Shop.Data.AuditEntry` |", md);
+        Assert.Contains("| `Shop.Data.ShopContext` | SaveChanges override | `Shop.Data.Note` |  |  | `Shop.Data.AuditEntry` |", md);
+        var hooks = Json.Parse(output.Json).GetProperty("saveHooks").EnumerateArray().ToList();
+        Assert.All(hooks, h => Assert.Equal("Shop.Data.AuditEntry", Assert.Single(h.GetProperty("addsRows").EnumerateArray()).GetString()));
+    }
 }

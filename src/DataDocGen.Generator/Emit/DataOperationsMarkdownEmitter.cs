@@ -51,14 +51,16 @@ internal static class DataOperationsMarkdownEmitter
             md.Line("#### Save hooks (audit fields, soft delete)").Line();
             md.Line("Code that runs when changes are saved, and what it does to the tracked entries:").Line();
             var publishing = report.SaveHooks.Any(h => !h.Publishes.IsEmpty);
-            md.Line("| Hook | Kind | Entries | Sets | Entry states" + (publishing ? " | Publishes" : "") + " | Evidence |")
-              .Line("| --- | --- | --- | --- | --- |" + (publishing ? " --- |" : "") + " --- |");
+            var adding = report.SaveHooks.Any(h => !h.AddsRows.IsEmpty);
+            md.Line("| Hook | Kind | Entries | Sets | Entry states" + (adding ? " | Adds rows (audit table)" : "") + (publishing ? " | Publishes" : "") + " | Evidence |")
+              .Line("| --- | --- | --- | --- | --- |" + (adding ? " --- |" : "") + (publishing ? " --- |" : "") + " --- |");
             foreach (var hook in report.SaveHooks)
             {
                 md.Line("| " + Markdown.Code(hook.TypeName) + " | " + Markdown.Text(hook.Kind)
                         + " | " + (hook.Entries.IsEmpty ? "" : string.Join(", ", hook.Entries.Select(Markdown.Code)))
                         + " | " + (hook.AssignedMembers.IsEmpty ? "" : string.Join(", ", hook.AssignedMembers.Select(Markdown.Code)))
                         + " | " + (hook.StateChanges.IsEmpty ? "" : string.Join("; ", hook.StateChanges.Select(Markdown.Code)))
+                        + (adding ? " | " + string.Join(", ", hook.AddsRows.Select(Markdown.Code)) : "")
                         + (publishing ? " | " + string.Join("; ", hook.Publishes.Select(Markdown.Text)) : "")
                         + " | " + md.Link(hook.Location) + " |");
             }

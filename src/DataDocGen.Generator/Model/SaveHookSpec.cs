@@ -12,6 +12,8 @@ namespace DataDocGen.Generator.Model;
 /// <param name="Publishes">Messages the hook sends to a broker (MassTransit, Kafka, Azure Service Bus, RabbitMQ), e.g.
 /// <c>MassTransit Publish Shop.OrderChanged</c>, <c>Kafka ProduceAsync Shop.OrderChanged to topic orders</c> (the brokers'
 /// own clients as <see cref="Parsing.BrokerClientParser"/> reads them): changes published as they are saved.</param>
+/// <param name="AddsRows">Entities the hook adds rows of (<c>Add</c>/<c>AddRange</c> on a context or a set, as the CRUD
+/// matrix reads them): an audit table written on every save, e.g. <c>Shop.Domain.AuditEntry</c>.</param>
 internal sealed record SaveHookSpec(
     string Kind,
     string TypeName,
@@ -19,4 +21,5 @@ internal sealed record SaveHookSpec(
     EquatableArray<string> AssignedMembers,
     EquatableArray<string> StateChanges,
     SourceLocation? Location,
-    EquatableArray<string> Publishes = default);
+    EquatableArray<string> Publishes = default,
+    EquatableArray<string> AddsRows = default);

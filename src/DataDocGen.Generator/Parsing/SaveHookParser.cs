@@ -52,6 +52,7 @@ internal static class SaveHookParser
             var assigned = new SortedSet<string>(System.StringComparer.Ordinal);
             var states = new SortedSet<string>(System.StringComparer.Ordinal);
             var publishes = new SortedSet<string>(System.StringComparer.Ordinal);
+            var adds = new SortedSet<string>(System.StringComparer.Ordinal);
             // The hook's own body and the private helpers it calls in the same class (ApplyAuditRules() and the like).
             var bodies = hooks.Cast<SyntaxNode>().Concat(CalledHelpers(hooks, (ClassDeclarationSyntax)context.Node)).ToList();
             foreach (var node in bodies.SelectMany(b => b.DescendantNodes()))
@@ -63,6 +64,12 @@ internal static class SaveHookParser
                         when (MassTransitMethods.Contains(access.Name.Identifier.ValueText) || BrokerClientParser.IsPublishName(access.Name.Identifier.ValueText))
                              && Published(call, model, cancellationToken) is { } message:
                         publishes.Add(message);
+                        break;
+                    // Rows the hook adds (an audit table): Add/AddRange confirmed as EF Core's by the CRUD reader.
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" or "AddAsync" or "AddRange" or "AddRangeAsync" } } added
+                        when CrudParser.IsCandidate(added, cancellationToken)
+                             && CrudParser.Parse(added, model, cancellationToken)?.Spec is { Operation: CrudOperation.Create, Target: CrudTarget.Entity, Store: null } crud:
+                        adds.Add(crud.Entity);
                         break;
                     case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "Entries", TypeArgumentList.Arguments.Count: 1 } generic } }
                         when Semantics.TypeOf(generic.TypeArgumentList.Arguments[0], model, cancellationToken) is { } entryType:
@@ -89,7 +96,7 @@ internal static class SaveHookParser
                 }
             }
             var spec = new SaveHookSpec(kind, type.ClrFullName(), entries.ToEquatableArray(), assigned.ToEquatableArray(), states.ToEquatableArray(),
-                SourceLocation.From(hooks[0].Identifier.Parent!), publishes.ToEquatableArray());
+                SourceLocation.From(hooks[0].Identifier.Parent!), publishes.ToEquatableArray(), adds.ToEquatableArray());
             return new SaveHookResult(spec, null);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
