@@ -224,6 +224,8 @@ public class StoreTests
         Assert.DoesNotContain("Setup.Run", md);
         // The LiteDatabase field is a data-access dependency too (only ILiteDatabase was recognised before).
         Assert.Contains("| ILiteCollection&lt;Pending> (LiteDB), LiteDatabase (LiteDB) |  |", md);
+        // LiteDB encrypts its data file with the connection string's password (LiteDB 5's documentation): data at rest.
+        Assert.Contains("| `ConnectionStrings:Offline` | all (base file) | `Password=***` | LiteDB encrypts its data file with this password (AES): data at rest | [appsettings.json:1](appsettings.json#L1) |", md);
         Assert.DoesNotContain("Lite-Index-Secret", output.All);
     }
 }

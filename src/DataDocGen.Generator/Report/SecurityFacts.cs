@@ -36,7 +36,9 @@ internal static class SecurityFacts
         /// <summary>What the setting protects: data in transit, or columns encrypted by the client (Always Encrypted).</summary>
         public string Meaning => Setting.StartsWith("Column Encryption", StringComparison.OrdinalIgnoreCase)
             ? "Always Encrypted: the client encrypts the configured columns"
-            : "encrypted connection (TLS): data in transit";
+            : Setting.StartsWith("Password", StringComparison.OrdinalIgnoreCase)
+                ? "LiteDB encrypts its data file with this password (AES): data at rest"
+                : "encrypted connection (TLS): data in transit";
     }
 
     public static IReadOnlyList<PiiColumn> PiiColumns(DataLayerReport report) => report.Contexts
@@ -84,15 +86,23 @@ internal static class SecurityFacts
         @"(?:^|[;,])\s*(?<setting>(?:Column Encryption Setting\s*=\s*Enabled)|(?:Encrypt\s*=\s*(?:True|Yes|Strict|Mandatory))|(?:SSL\s*Mode\s*=\s*(?:Require|VerifyCA|VerifyFull))|(?:Ssl\s*=\s*True)|(?:SslMode\s*=\s*(?:Required|VerifyCA|VerifyFull)))",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    /// <summary>Always Encrypted and transport-encryption settings in the connection strings the code reads.</summary>
     /// <summary>Every configuration value a connection string is read from (contexts' providers and other stores).</summary>
     public static IReadOnlyList<ConnectionValueReport> ConnectionValues(DataLayerReport report) => report.Contexts.SelectMany(c => c.Providers.SelectMany(p => p.Values))
         .Concat(report.Stores.SelectMany(s => s.Values))
         .Distinct()
         .ToList();
 
+    /// <summary>Always Encrypted and transport-encryption settings in the connection strings the code reads, and a LiteDB
+    /// file password (LiteDB encrypts the data file with it).</summary>
     public static IReadOnlyList<EncryptionSetting> EncryptionSettings(DataLayerReport report) => ConnectionValues(report)
         .SelectMany(v => Encryption.Matches(v.RedactedValue ?? "").Cast<Match>()
             .Select(m => new EncryptionSetting(v.Key, v.Environment, Regex.Replace(m.Groups["setting"].Value, @"\s*=\s*", "="), v.FilePath, v.Line)))
+        .Concat(report.Stores.Where(s => s.Store == "LiteDB").SelectMany(s => s.Values)
+            .Where(v => LiteDbPassword.IsMatch(v.RedactedValue ?? ""))
+            .Select(v => new EncryptionSetting(v.Key, v.Environment, "Password=***", v.FilePath, v.Line)))
+        .Distinct()
         .ToList();
+
+    /// <summary>LiteDB 5's connection string: "Password: encrypt (using AES) your datafile with a password".</summary>
+    private static readonly Regex LiteDbPassword = new(@"(?:^|;)\s*Password\s*=", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 }
