@@ -86,8 +86,10 @@ public class SecurityTests
         Assert.Contains("| encrypted property | `Shop.Data.Patient.Notes` | IDataProtector.Protect, IDataProtector.Unprotect | `ClinicContext.OnModelCreating` |", md);
         Assert.Contains("| encrypting converter | `Shop.Data.EncryptedStringConverter` | IDataProtector.Protect, IDataProtector.Unprotect |", md);
         Assert.Contains("| encrypting converter | `Shop.Data.AesConverter` | Aes |", md);
-        Assert.DoesNotContain("EncryptionLookingConverter", md);
-        Assert.DoesNotContain("`Shop.Data.Patient.Email` |", md);
+        // A converter named like encryption that encrypts nothing is no protection: it is a type coercion (2.3), said as such.
+        Assert.DoesNotContain("| encrypting converter | `Shop.Data.EncryptionLookingConverter`", md);
+        Assert.DoesNotContain("| encrypted property | `Shop.Data.Patient.Email`", md);
+        Assert.Contains("| `Shop.Data.Patient.Email` | converter `EncryptionLookingConverter` (`string` → `string`) | `ClinicContext.OnModelCreating` |", md);
 
         Assert.Contains("| `ConnectionStrings:Clinic` | all (base file) | `Encrypt=True` | encrypted connection (TLS): data in transit |", md);
         Assert.Contains("| `ConnectionStrings:Clinic` | all (base file) | `Column Encryption Setting=Enabled` | Always Encrypted: the client encrypts the configured columns |", md);

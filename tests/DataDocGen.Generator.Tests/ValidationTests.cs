@@ -121,4 +121,55 @@ public class ValidationTests
         Assert.DoesNotContain("generated property", output.Markdown);
         Assert.Contains("\"appliesTo\": \"property\"", output.Json);
     }
+
+    [Fact]
+    public void Value_converters_are_listed_as_type_coercion_with_what_they_store()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Data/Model.cs", """
+            using System;
+            using Microsoft.EntityFrameworkCore.Metadata.Builders;
+            using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+            namespace Shop.Data
+            {
+                public enum Status { Open, Closed }
+                public class Order
+                {
+                    public int Id { get; set; } public Status Status { get; set; } public Status Previous { get; set; }
+                    public DateTime PlacedAt { get; set; } public string[] Tags { get; set; } = Array.Empty<string>(); public bool Paid { get; set; }
+                }
+                public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+                {
+                    public DbSet<Order> Orders => Set<Order>();
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Order>().Property(o => o.Status).HasConversion<string>();
+                        modelBuilder.Entity<Order>().Property(o => o.Previous).HasConversion<EnumToStringConverter<Status>>();
+                        modelBuilder.Entity<Order>().Property(o => o.Tags).HasConversion(v => string.Join(',', v), v => v.Split(',', StringSplitOptions.None));
+                        modelBuilder.ApplyConfiguration(new OrderConfiguration());
+                    }
+                }
+                public class OrderConfiguration : IEntityTypeConfiguration<Order>
+                {
+                    private static readonly ValueConverter<DateTime, long> Ticks = new(v => v.Ticks, v => new DateTime(v));
+                    public void Configure(EntityTypeBuilder<Order> builder)
+                    {
+                        builder.Property(o => o.PlacedAt).HasConversion(Ticks);
+                        builder.Property(o => o.Paid).HasConversion(typeof(int));
+                    }
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("#### Type coercion (value converters)", md);
+        Assert.Contains("| `Shop.Data.Order.Status` | stored as `string` | `ShopContext.OnModelCreating` | [Data/Model.cs:22](Data/Model.cs#L22) |", md);
+        Assert.Contains("| `Shop.Data.Order.Previous` | converter `EnumToStringConverter<Status>` (`Status` → `string`) | `ShopContext.OnModelCreating` | [Data/Model.cs:23](Data/Model.cs#L23) |", md);
+        Assert.Contains("| `Shop.Data.Order.Tags` | expressions `v => string.Join(',', v)` and `v => v.Split(',', StringSplitOptions.None)`, stored as `string` | `ShopContext.OnModelCreating` |", md);
+        Assert.Contains("| `Shop.Data.Order.PlacedAt` | converter `ValueConverter<DateTime, long>` (`DateTime` → `long`) | `OrderConfiguration.Configure` |", md);
+        Assert.Contains("| `Shop.Data.Order.Paid` | stored as `int` | `OrderConfiguration.Configure` |", md);
+        // Not encryption: nothing of it in 4.1.
+        Assert.DoesNotContain("encrypted property", md);
+        var conversions = Json.Parse(output.Json).GetProperty("validation").GetProperty("valueConversions").EnumerateArray().ToList();
+        Assert.Equal(5, conversions.Count);
+    }
 }

@@ -138,6 +138,12 @@ internal static class JsonEmitter
             json.StartObject().Property("kind", run.Kind).Property("api", run.Api).Property("validates", run.Validated).Property("where", run.Site)
                 .Property("detail", run.Detail).Property("location", Location(paths, run.Location)).EndObject();
         }
+        json.EndArray().Name("valueConversions").StartArray();
+        foreach (var conversion in SecurityFacts.ValueConversions(report))
+        {
+            json.StartObject().Property("property", conversion.Subject).Property("conversion", conversion.Detail).Property("where", conversion.Member)
+                .Property("location", Location(paths, conversion.Location)).EndObject();
+        }
         json.EndArray().EndObject();
 
         json.Name("specifications").StartArray();
@@ -309,7 +315,7 @@ internal static class JsonEmitter
         json.EndArray();
 
         json.Name("security").StartObject().Name("code").StartArray();
-        foreach (var item in report.Security)
+        foreach (var item in SecurityFacts.Protection(report))
         {
             json.StartObject().Property("kind", item.Kind).Property("subject", item.Subject).Property("detail", item.Detail)
                 .Property("member", item.Member).Property("location", Location(paths, item.Location)).EndObject();

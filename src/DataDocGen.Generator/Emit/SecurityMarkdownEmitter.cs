@@ -9,7 +9,7 @@ internal static class SecurityMarkdownEmitter
 {
     public static void Write(Markdown md, DataLayerReport report)
     {
-        var code = report.Security;
+        var code = SecurityFacts.Protection(report);
         var pii = SecurityFacts.PiiColumns(report);
         var encryption = SecurityFacts.EncryptionSettings(report);
         var tenantFilters = SecurityFacts.TenantFilters(report);
@@ -18,7 +18,7 @@ internal static class SecurityMarkdownEmitter
         var sqlAccess = report.SqlFacts.Where(f => f.Category == "access").ToList();
         var schemas = TenancyFacts.RunTimeSchemas(report);
         var databases = TenancyFacts.TenantDatabases(report);
-        var protection = !code.IsEmpty || pii.Count > 0 || encryption.Count > 0 || sqlProtection.Count > 0;
+        var protection = code.Count > 0 || pii.Count > 0 || encryption.Count > 0 || sqlProtection.Count > 0;
         var access = tenantFilters.Count > 0 || sqlAccess.Count > 0 || schemas.Count > 0 || databases.Count > 0 || MartenTenancyFacts.Any(report);
         if (!protection && !access) return;
         md.Line("## 4. Data security").Line();
@@ -26,7 +26,7 @@ internal static class SecurityMarkdownEmitter
         if (protection)
         {
             md.Line("### 4.1 Data protection").Line();
-            if (!code.IsEmpty)
+            if (code.Count > 0)
             {
                 md.Line("| Kind | Subject | How | Where | Evidence |").Line("| --- | --- | --- | --- | --- |");
                 foreach (var item in code)

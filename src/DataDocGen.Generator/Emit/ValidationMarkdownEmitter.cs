@@ -13,7 +13,8 @@ internal static class ValidationMarkdownEmitter
     {
         var entities = EntityTypes.Of(report);
         var guards = EntityTypes.Guards(report);
-        if (report.Validators.IsEmpty && report.AnnotatedProperties.IsEmpty && guards.Count == 0 && report.Sanitisation.IsEmpty && report.ValidationRuns.IsEmpty) return;
+        var conversions = SecurityFacts.ValueConversions(report);
+        if (report.Validators.IsEmpty && report.AnnotatedProperties.IsEmpty && guards.Count == 0 && report.Sanitisation.IsEmpty && report.ValidationRuns.IsEmpty && conversions.Count == 0) return;
         md.Line("### 2.3 Validation").Line();
 
         var fluent = report.Validators.Where(v => v.Kind == "FluentValidation").ToList();
@@ -112,6 +113,21 @@ internal static class ValidationMarkdownEmitter
             }
             md.Line();
         }
+        WriteConversions(md, conversions);
+    }
+
+    /// <summary>Type coercion by EF Core value converters (<c>HasConversion</c> that does not encrypt; encrypting ones are in 4.1).</summary>
+    private static void WriteConversions(Markdown md, IReadOnlyList<Model.SecuritySpec> conversions)
+    {
+        if (conversions.Count == 0) return;
+        md.Line("#### Type coercion (value converters)").Line();
+        md.Line("Properties EF Core converts between their CLR type and the column (`HasConversion`):").Line();
+        md.Line("| Property | Conversion | Configured in | Evidence |").Line("| --- | --- | --- | --- |");
+        foreach (var conversion in conversions)
+        {
+            md.Line("| " + Markdown.Code(conversion.Subject) + " | " + (conversion.Detail is null ? "" : Markdown.Inline(conversion.Detail)) + " | " + Markdown.Code(conversion.Member) + " | " + md.Link(conversion.Location) + " |");
+        }
+        md.Line();
     }
 
     private static string AppliesTo(AnnotatedPropertySpec property) => (property.AppliesTo, property.BoundThroughConstructor) switch

@@ -101,9 +101,55 @@ internal static class SecurityParser
         {
             if (EncryptsInSource(typeArgument, model, cancellationToken)) how.Add("converter " + typeArgument.Name);
         }
-        if (how.Count == 0) return null;
         var property = PropertyOf(invocation, model, cancellationToken) ?? "a property";
-        return new SecuritySpec("encrypted property", property, string.Join(", ", how), member, SourceLocation.From(invocation));
+        if (how.Count > 0) return new SecuritySpec("encrypted property", property, string.Join(", ", how), member, SourceLocation.From(invocation));
+        // Not encrypting: a type coercion (issue 4.6), listed with validation.
+        return Conversion(invocation, method, model, cancellationToken) is { } conversion
+            ? new SecuritySpec(ValueConversionKind, property, conversion, member, SourceLocation.From(((MemberAccessExpressionSyntax)invocation.Expression).Name))
+            : null;
+    }
+
+    /// <summary>The kind of a <c>HasConversion</c> that does not encrypt: shown with validation (type coercion), not in 4.1.</summary>
+    public const string ValueConversionKind = "value conversion";
+
+    /// <summary>What a <c>HasConversion</c> stores, as the code says it: <c>stored as `string`</c> (a provider type argument or
+    /// <c>typeof</c>), <c>converter `EnumToStringConverter&lt;Status&gt;` (`Status` → `string`)</c> (a converter type
+    /// argument, instance or field, its model and provider types read from its <c>ValueConverter&lt;TModel, TProvider&gt;</c>
+    /// base), or <c>expressions `v =&gt; v.ToString()` and `v =&gt; ...`</c> (two lambdas, when they hold no string literal).</summary>
+    private static string? Conversion(InvocationExpressionSyntax invocation, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
+    {
+        // HasConversion<string>() or HasConversion<SomeConverter>(): the type argument as written.
+        if (invocation.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax } && method.TypeArguments.Length == 1 && method.TypeArguments[0] is INamedTypeSymbol typeArgument)
+        {
+            return Converter(typeArgument) ?? "stored as " + CodeSpan.Of(typeArgument.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
+        }
+        var arguments = invocation.ArgumentList.Arguments;
+        if (arguments.Count == 0) return null;
+        if (arguments[0].Expression is TypeOfExpressionSyntax typeOf && Semantics.TypeOf(typeOf.Type, model, cancellationToken) is { } provider)
+        {
+            return "stored as " + CodeSpan.Of(provider.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
+        }
+        if (arguments.Count >= 2 && arguments[0].Expression is LambdaExpressionSyntax && arguments[1].Expression is LambdaExpressionSyntax)
+        {
+            var to = CodeText.Safe(arguments[0].Expression);
+            var from = CodeText.Safe(arguments[1].Expression);
+            var stored = method.TypeArguments.Length == 1 ? ", stored as " + CodeSpan.Of(method.TypeArguments[0].ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)) : "";
+            return (to is null || from is null ? "two expressions (to the column and back)" : "expressions " + CodeSpan.Of(to) + " and " + CodeSpan.Of(from)) + stored;
+        }
+        return Semantics.TypeOf(arguments[0].Expression, model, cancellationToken) is INamedTypeSymbol converter ? Converter(converter) : null;
+    }
+
+    private static string? Converter(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current is { Name: "ValueConverter", TypeArguments.Length: 2 } && current.IsInNamespace("Microsoft.EntityFrameworkCore.Storage.ValueConversion"))
+            {
+                static string Name(ITypeSymbol t) => CodeSpan.Of(t.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
+                return "converter " + Name(type) + " (" + Name(current.TypeArguments[0]) + " → " + Name(current.TypeArguments[1]) + ")";
+            }
+        }
+        return null;
     }
 
     /// <summary><c>Entity.Property</c> from the builder chain: <c>b.Property(x => x.Ssn).HasConversion(...)</c> on an

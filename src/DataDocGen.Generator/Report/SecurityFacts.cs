@@ -86,6 +86,14 @@ internal static class SecurityFacts
         @"(?:^|[;,])\s*(?<setting>(?:Column Encryption Setting\s*=\s*Enabled)|(?:Encrypt\s*=\s*(?:True|Yes|Strict|Mandatory))|(?:SSL\s*Mode\s*=\s*(?:Require|VerifyCA|VerifyFull))|(?:Ssl\s*=\s*True)|(?:SslMode\s*=\s*(?:Required|VerifyCA|VerifyFull)))",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
+    /// <summary>The code facts of section 4.1: what <see cref="Parsing.SecurityParser"/> found, value conversions aside.</summary>
+    public static IReadOnlyList<SecuritySpec> Protection(DataLayerReport report) =>
+        report.Security.Where(s => s.Kind != Parsing.SecurityParser.ValueConversionKind).ToList();
+
+    /// <summary><c>HasConversion</c>s that do not encrypt: type coercion, shown with validation (2.3).</summary>
+    public static IReadOnlyList<SecuritySpec> ValueConversions(DataLayerReport report) =>
+        report.Security.Where(s => s.Kind == Parsing.SecurityParser.ValueConversionKind).ToList();
+
     /// <summary>Every configuration value a connection string is read from (contexts' providers and other stores).</summary>
     public static IReadOnlyList<ConnectionValueReport> ConnectionValues(DataLayerReport report) => report.Contexts.SelectMany(c => c.Providers.SelectMany(p => p.Values))
         .Concat(report.Stores.SelectMany(s => s.Values))
