@@ -16,10 +16,16 @@ internal sealed record SourceLocation(string Path, int Line)
         return string.IsNullOrEmpty(span.Path) ? null : new SourceLocation(Normalize(span.Path), span.StartLinePosition.Line + 1);
     }
 
-    /// <summary>A declaration starts at its modifiers or keyword, not at the attributes above it: a class or member
-    /// written under <c>[DisallowConcurrentExecution]</c> is cited on its own line.</summary>
+    /// <summary>Where a node is cited: a declaration at its modifiers or keyword, not at the attributes above it (a class
+    /// written under <c>[DisallowConcurrentExecution]</c> is cited on its own line); a call at its method's name.</summary>
     private static Microsoft.CodeAnalysis.Text.TextSpan DeclarationStart(SyntaxNode node)
     {
+        // A call is cited at its method's name: in a fluent chain written one call per line (options.UseSqlServer(...)
+        // / .UseSeeding(...)), each call on its own line, not on the chain's first.
+        if (node is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax { Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access })
+        {
+            return Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(access.Name.SpanStart, node.Span.End);
+        }
         var attributes = node switch
         {
             Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax member => member.AttributeLists,

@@ -43,16 +43,11 @@ internal static class OptionsBuilderParser
             {
                 // Type arguments are part of what the call does (`ReplaceService<IModelCacheKeyFactory, TenantKeyFactory>()`).
                 var typeArguments = (invocation.Expression as MemberAccessExpressionSyntax)?.Name is GenericNameSyntax generic ? CodeText.Collapse(generic.TypeArgumentList) : null;
-                options.Add(new OptionCallSpec(RenderCall(name + typeArguments, invocation.ArgumentList), CallLocation(invocation), method.ContainingAssembly?.Name));
+                options.Add(new OptionCallSpec(RenderCall(name + typeArguments, invocation.ArgumentList), SourceLocation.From(invocation), method.ContainingAssembly?.Name));
             }
         }
         return (providers.ToEquatableArray(), options.ToEquatableArray());
     }
-
-    /// <summary>A call is cited at its name: in <c>options.UseSqlServer(...).UseLazyLoadingProxies()</c> written one call per
-    /// line, each on its own line, not on the chain's first line (where the invocation's span starts).</summary>
-    private static SourceLocation? CallLocation(InvocationExpressionSyntax invocation) =>
-        SourceLocation.From(invocation.Expression is MemberAccessExpressionSyntax access ? access.Name : invocation);
 
     /// <summary>Parses a provider call from a method symbol already known to be one (also used for <c>AddSqlServer&lt;T&gt;</c> shorthands).</summary>
     public static ProviderUseSpec ParseProviderCall(InvocationExpressionSyntax invocation, IMethodSymbol method, string provider,
@@ -89,7 +84,7 @@ internal static class OptionsBuilderParser
             }
         }
         return new ProviderUseSpec(provider, method.Name, connection.ToEquatableArray(), databaseName, providerOptions.ToEquatableArray(),
-            CodeText.EnclosingCondition(invocation, scope), CallLocation(invocation), providerOptions.Count == 0 ? null : providerOptionsLocation);
+            CodeText.EnclosingCondition(invocation, scope), SourceLocation.From(invocation), providerOptions.Count == 0 ? null : providerOptionsLocation);
     }
 
     /// <summary>The calls a provider-options lambda makes on its parameter, chained or in statements, in source order.</summary>
