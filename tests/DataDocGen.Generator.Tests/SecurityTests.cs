@@ -92,7 +92,7 @@ public class SecurityTests
         Assert.Contains("| `Shop.Data.Patient.Email` | converter `EncryptionLookingConverter` (`string` → `string`) | `ClinicContext.OnModelCreating` |", md);
 
         Assert.Contains("| `ConnectionStrings:Clinic` | all (base file) | `Encrypt=True` | encrypted connection (TLS): data in transit |", md);
-        Assert.Contains("| `ConnectionStrings:Clinic` | all (base file) | `Column Encryption Setting=Enabled` | Always Encrypted: the client encrypts the configured columns |", md);
+        Assert.Contains("| `ConnectionStrings:Clinic` | all (base file) | `Column Encryption Setting=Enabled` | Always Encrypted on the connection: the client encrypts and decrypts the columns the database declares encrypted (which ones is set in the database, not read here) |", md);
         Assert.DoesNotContain("Clinic-Secret", output.All);
 
         Assert.Contains("**heuristic: by name only**", md);

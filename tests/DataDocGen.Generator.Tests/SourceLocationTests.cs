@@ -37,4 +37,20 @@ public class SourceLocationTests
         // The attribute itself is still cited where it is written.
         Assert.Equal(new SourceLocation("Jobs/CopyJob.cs", 3), SourceLocation.From(type.AttributeLists[0]));
     }
+
+    [Fact]
+    public void A_call_in_a_chain_written_one_call_per_line_is_cited_at_its_name()
+    {
+        var tree = CSharpSyntaxTree.ParseText("""
+            class Startup
+            {
+                void Configure(Options options) => options
+                    .UseSqlServer("x")
+                    .UseSeeding((c, _) => { });
+            }
+            """, path: "Startup.cs");
+        var calls = tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>().ToList();
+        Assert.Equal(new SourceLocation("Startup.cs", 5), SourceLocation.From(calls.Single(c => c.ToString().EndsWith("{ })", StringComparison.Ordinal))));
+        Assert.Equal(new SourceLocation("Startup.cs", 4), SourceLocation.From(calls.Single(c => c.ToString().EndsWith("(\"x\")", StringComparison.Ordinal))));
+    }
 }

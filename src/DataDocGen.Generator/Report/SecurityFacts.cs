@@ -35,7 +35,7 @@ internal static class SecurityFacts
     {
         /// <summary>What the setting protects: data in transit, or columns encrypted by the client (Always Encrypted).</summary>
         public string Meaning => Setting.StartsWith("Column Encryption", StringComparison.OrdinalIgnoreCase)
-            ? "Always Encrypted: the client encrypts the configured columns"
+            ? "Always Encrypted on the connection: the client encrypts and decrypts the columns the database declares encrypted (which ones is set in the database, not read here)"
             : Setting.StartsWith("Password", StringComparison.OrdinalIgnoreCase)
                 ? "LiteDB encrypts its data file with this password (AES): data at rest"
                 : "encrypted connection (TLS): data in transit";
