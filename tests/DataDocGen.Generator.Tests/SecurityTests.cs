@@ -81,7 +81,8 @@ public class SecurityTests
         var md = output.Markdown!;
         Assert.Contains("## 4. Data security", md);
         Assert.Contains("| personal data | `Shop.Data.Patient.FullName` |  | `Patient` |", md);
-        Assert.Contains("| protected personal data | `Shop.Data.Patient.NationalId` |  | `Patient` |", md);
+        // Identity encrypts it only when its ProtectPersonalData store option is on, which this code does not do.
+        Assert.Contains("| protected personal data | `Shop.Data.Patient.NationalId` | stored unencrypted: Identity's `ProtectPersonalData` store option is not turned on in this project's code | `Patient` |", md);
         Assert.Contains("| data protection purpose | `Clinic.Patients.v1` |  | `ClinicContext.OnModelCreating` |", md);
         Assert.Contains("| encrypted property | `Shop.Data.Patient.Notes` | IDataProtector.Protect, IDataProtector.Unprotect | `ClinicContext.OnModelCreating` |", md);
         Assert.Contains("| encrypting converter | `Shop.Data.EncryptedStringConverter` | IDataProtector.Protect, IDataProtector.Unprotect |", md);
@@ -111,5 +112,27 @@ public class SecurityTests
         Assert.Contains("no tenant filter covers** (**heuristic: by name**", md);
         Assert.Contains("| `ClinicContext` | `Invoices` | `TenantId` | `Shop.Data.Invoice` |", md);
         Assert.DoesNotContain("| `ClinicContext` | `Countries` | `TenantId`", md);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Protected_personal_data_is_said_unencrypted_unless_Identity_is_told_to_protect_it(bool protect)
+    {
+        var md = GeneratorHarness.Run(Sources.With(("Data/Users.cs", """
+            using Microsoft.AspNetCore.Identity;
+            using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+            namespace Shop.Data
+            {
+                public class AppUser : IdentityUser { [ProtectedPersonalData] public string Passport { get; set; } = ""; }
+                public class AuthContext(DbContextOptions<AuthContext> options) : IdentityDbContext<AppUser>(options) { }
+                public static class Setup
+                {
+                    public static void Add(IServiceCollection services) => services.AddIdentityCore<AppUser>(o => o.Stores.ProtectPersonalData = PROTECT);
+                }
+            }
+            """.Replace("PROTECT", protect ? "true" : "false", StringComparison.Ordinal)))).Markdown!;
+        var row = Assert.Single(md.Split('\n'), l => l.StartsWith("| protected personal data | `Shop.Data.AppUser.Passport` |", StringComparison.Ordinal));
+        Assert.Equal(!protect, row.Contains("stored unencrypted", StringComparison.Ordinal));
     }
 }

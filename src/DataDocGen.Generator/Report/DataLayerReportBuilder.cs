@@ -99,7 +99,7 @@ internal static class DataLayerReportBuilder
             (validation ?? new List<ValidationResult>()).SelectMany(v => new[] { v.Property, v.Extra }).Where(p => p is not null).Select(p => p!)
                 .OrderBy(p => p.TypeFullName, StringComparer.Ordinal).ThenBy(p => p.Location, LocationComparer.Instance).ToEquatableArray(),
             (seeding ?? new List<SeedingSpec>()).OrderBy(s => s.Location, LocationComparer.Instance).ThenBy(s => s.Kind, StringComparer.Ordinal).ToEquatableArray(),
-            (security ?? new List<SecuritySpec>()).Concat(IdentityPersonalDataProtection(storeOptions))
+            ProtectedPersonalDataInClear(security ?? new List<SecuritySpec>(), storeOptions).Concat(IdentityPersonalDataProtection(storeOptions))
                 .OrderBy(s => s.Kind, StringComparer.Ordinal).ThenBy(s => s.Location, LocationComparer.Instance).ToEquatableArray(),
             martenResults.SelectMany(m => m.Configured).Concat(martenResults.Where(m => m.Event is not null).Select(m => m.Event!))
                 .OrderBy(e => e.Location, LocationComparer.Instance).ThenBy(e => e.Kind, StringComparer.Ordinal).ToEquatableArray(),
@@ -332,6 +332,16 @@ internal static class DataLayerReportBuilder
     /// <summary>Identity's <c>ProtectPersonalData = true</c>: its <c>OnModelCreating</c> gives every string property marked
     /// <c>[ProtectedPersonalData]</c> of the user and token types a value converter through <c>IPersonalDataProtector</c>
     /// (Identity 10, <c>IdentityUserContext.OnModelCreatingVersion1/2/3</c>): encryption at the field level.</summary>
+    /// <summary>Identity encrypts <c>[ProtectedPersonalData]</c> only when its <c>ProtectPersonalData</c> store option is on:
+    /// without it in this project's code, each such property says it is stored as it is.</summary>
+    private static IEnumerable<SecuritySpec> ProtectedPersonalDataInClear(IEnumerable<SecuritySpec> security, IReadOnlyList<IdentityStoreOptionSpec> storeOptions)
+    {
+        var protecting = storeOptions.Any(o => o.Option == "ProtectPersonalData" && o.Value == "true");
+        return security.Select(s => s.Kind == "protected personal data" && s.Detail is null && !protecting
+            ? s with { Detail = "stored unencrypted: Identity's `ProtectPersonalData` store option is not turned on in this project's code" }
+            : s);
+    }
+
     private static IEnumerable<SecuritySpec> IdentityPersonalDataProtection(IReadOnlyList<IdentityStoreOptionSpec> storeOptions) =>
         storeOptions.Where(o => o.Option == "ProtectPersonalData" && o.Value == "true").Select(o => new SecuritySpec(
             "encrypted property", "[ProtectedPersonalData] properties of Identity's user and token types",
