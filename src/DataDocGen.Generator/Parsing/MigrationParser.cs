@@ -126,8 +126,17 @@ internal static class MigrationParser
                 SourceLocation.From(invocation), EvolveParser.Describe(invocation, context.SemanticModel, cancellationToken));
         }
         if (!original.ContainingType.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore")) return null;
-        return new CallSiteSpec(method.Name, CodeText.MemberName(invocation, context.SemanticModel, cancellationToken), CodeText.EnclosingCondition(invocation, null), SourceLocation.From(invocation));
+        return new CallSiteSpec(method.Name, CodeText.MemberName(invocation, context.SemanticModel, cancellationToken), CodeText.EnclosingCondition(invocation, null), SourceLocation.From(invocation),
+            ContextOf(invocation, context.SemanticModel, cancellationToken) is { } db ? new[] { "context " + CodeSpan.Of(db) }.ToEquatableArray() : EquatableArray<string>.Empty);
     }
+
+    /// <summary>The context whose <c>Database</c> a call is made on (<c>db.Database.MigrateAsync()</c>): with several
+    /// contexts, which one is migrated or created is the fact that matters.</summary>
+    private static string? ContextOf(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken) =>
+        invocation.Expression is MemberAccessExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Database", Expression: var receiver } }
+        && Semantics.TypeOf(receiver, model, cancellationToken) is { } type && type.DerivesFromOrIs("Microsoft.EntityFrameworkCore", "DbContext")
+            ? type.Name
+            : null;
 }
 
 internal sealed record MigrationResult(MigrationSpec? Migration, string? Error);
