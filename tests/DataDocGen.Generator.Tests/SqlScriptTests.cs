@@ -56,10 +56,10 @@ public class SqlScriptTests
         Assert.Contains("| `CREATE ROLE reporting` |", md);
         Assert.Contains("| `role reporting gets member app_reader` |", md);
         Assert.Contains("| `GRANT SELECT, INSERT ON dbo.Orders TO app_reader` |", md);
-        Assert.Contains("| `GRANT EXECUTE ON sales TO reporting` |", md);
+        Assert.Contains("| `GRANT EXECUTE ON SCHEMA::sales TO reporting` |", md);
         Assert.Contains("| `row-level security: security policy sales.TenantFilter` |", md);
         Assert.Contains("| `CREATE USER reader` | `Roles` | [Migrations/Roles.cs:15](Migrations/Roles.cs#L15) |", md);
-        Assert.Contains("| `GRANT SELECT ON public TO reader` | `Roles` |", md);
+        Assert.Contains("| `GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader` | `Roles` |", md);
         Assert.Contains("| `row-level security enabled on orders` | `Roles` |", md);
         Assert.Contains("| `row-level security: policy tenant_isolation on orders` | `Roles` |", md);
 

@@ -22,8 +22,10 @@ internal static class SqlFactsReader
     {
         ("access", new Regex(@"\bCREATE\s+(USER|LOGIN|ROLE)\s+(" + Name + ")", Options), m => "CREATE " + m.Groups[1].Value.ToUpperInvariant() + " " + Clean(m.Groups[2].Value)),
         ("access", new Regex(@"\bALTER\s+ROLE\s+(" + Name + @")\s+ADD\s+MEMBER\s+(" + Name + ")", Options), m => "role " + Clean(m.Groups[1].Value) + " gets member " + Clean(m.Groups[2].Value)),
-        ("access", new Regex(@"\b(GRANT|DENY|REVOKE)\s+([A-Z ,]+?)\s+ON\s+(?:(?:SCHEMA|OBJECT|TABLE|DATABASE)\s*::\s*|TABLE\s+|ALL\s+TABLES\s+IN\s+SCHEMA\s+)?(" + Name + @")\s+(?:TO|FROM)\s+(" + Name + ")", Options),
-            m => m.Groups[1].Value.ToUpperInvariant() + " " + Regex.Replace(m.Groups[2].Value.Trim().ToUpperInvariant(), @"\s+", " ") + " ON " + Clean(m.Groups[3].Value) + (m.Groups[1].Value.Equals("REVOKE", System.StringComparison.OrdinalIgnoreCase) ? " FROM " : " TO ") + Clean(m.Groups[4].Value)),
+        ("access", new Regex(@"\b(GRANT|DENY|REVOKE)\s+([A-Z ,]+?)\s+ON\s+(?:(?<class>SCHEMA|OBJECT|TABLE|DATABASE)\s*::\s*|TABLE\s+|(?<all>ALL\s+TABLES\s+IN\s+SCHEMA)\s+)?(" + Name + @")\s+(?:TO|FROM)\s+(" + Name + ")", Options),
+            // The securable's class stays: ON SCHEMA::catalogue grants on every object of the schema, not on an object named so.
+            m => m.Groups[1].Value.ToUpperInvariant() + " " + Regex.Replace(m.Groups[2].Value.Trim().ToUpperInvariant(), @"\s+", " ") + " ON "
+                 + (m.Groups["class"].Success ? m.Groups["class"].Value.ToUpperInvariant() + "::" : m.Groups["all"].Success ? "ALL TABLES IN SCHEMA " : "") + Clean(m.Groups[3].Value) + (m.Groups[1].Value.Equals("REVOKE", System.StringComparison.OrdinalIgnoreCase) ? " FROM " : " TO ") + Clean(m.Groups[4].Value)),
         ("access", new Regex(@"\bCREATE\s+SECURITY\s+POLICY\s+(" + Name + ")", Options), m => "row-level security: security policy " + Clean(m.Groups[1].Value)),
         ("access", new Regex(@"\bALTER\s+TABLE\s+(" + Name + @")\s+ENABLE\s+ROW\s+LEVEL\s+SECURITY", Options), m => "row-level security enabled on " + Clean(m.Groups[1].Value)),
         ("access", new Regex(@"\bCREATE\s+POLICY\s+(" + Name + @")\s+ON\s+(" + Name + ")", Options), m => "row-level security: policy " + Clean(m.Groups[1].Value) + " on " + Clean(m.Groups[2].Value)),
