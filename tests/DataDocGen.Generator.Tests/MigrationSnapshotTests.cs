@@ -167,6 +167,9 @@ public class MigrationSnapshotTests
         Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
         Assert.DoesNotContain("table `Blogs` is in the model, not in the snapshot", output.Markdown);
         Assert.Contains("(EF Core 10.0.15): the current model's tables and columns match it (no pending model changes found).", output.Markdown);
+        // A temporal table is an audit trail the database keeps (2.1).
+        Assert.Contains("#### Audit trails kept by the database", output.Markdown);
+        Assert.Matches(@"\| `BloggingContext` \| `Blogs` \| SQL Server temporal table: the database keeps every earlier version of each row in a history table, with the period it was valid \(`PeriodEnd`, `PeriodStart`\) \| \[Model\.cs:\d+\]", output.Markdown);
     }
 
     [Fact]

@@ -12,10 +12,10 @@ internal static class DataOperationsMarkdownEmitter
     {
         var filtered = report.Contexts.Where(c => !c.QueryFilters.IsEmpty).ToList();
         var sagas = report.Messaging.Where(m => m.Kind is "saga" or "saga registration" or "saga storage" or "outbox" or "outbox tables" or "retry").ToList();
-        if (report.Crud.IsEmpty && sagas.Count == 0 && report.Validators.IsEmpty && report.AnnotatedProperties.IsEmpty && EntityTypes.Guards(report).Count == 0 && report.Sanitisation.IsEmpty && report.ValidationRuns.IsEmpty && filtered.Count == 0 && report.FilterBypasses.IsEmpty && report.Transactions.IsEmpty && report.QueryShapes.IsEmpty && report.SaveHooks.IsEmpty && report.Orchestrations.IsEmpty && SecurityFacts.ValueConversions(report).Count == 0) return;
+        if (report.Crud.IsEmpty && sagas.Count == 0 && report.Validators.IsEmpty && report.AnnotatedProperties.IsEmpty && EntityTypes.Guards(report).Count == 0 && report.Sanitisation.IsEmpty && report.ValidationRuns.IsEmpty && filtered.Count == 0 && report.FilterBypasses.IsEmpty && report.Transactions.IsEmpty && report.QueryShapes.IsEmpty && report.SaveHooks.IsEmpty && report.Orchestrations.IsEmpty && SecurityFacts.ValueConversions(report).Count == 0 && TemporalTables(report).Count == 0) return;
         md.Line("## 2. Data operations").Line();
 
-        if (!report.Crud.IsEmpty || filtered.Count > 0 || !report.FilterBypasses.IsEmpty || !report.SaveHooks.IsEmpty)
+        if (!report.Crud.IsEmpty || filtered.Count > 0 || !report.FilterBypasses.IsEmpty || !report.SaveHooks.IsEmpty || TemporalTables(report).Count > 0)
         {
             md.Line("### 2.1 CRUD, soft deletes and audit").Line();
         }
@@ -63,6 +63,19 @@ internal static class DataOperationsMarkdownEmitter
                         + (adding ? " | " + string.Join(", ", hook.AddsRows.Select(Markdown.Code)) : "")
                         + (publishing ? " | " + string.Join("; ", hook.Publishes.Select(Markdown.Text)) : "")
                         + " | " + md.Link(hook.Location) + " |");
+            }
+            md.Line();
+        }
+
+        var temporal = TemporalTables(report);
+        if (temporal.Count > 0)
+        {
+            md.Line("#### Audit trails kept by the database").Line();
+            md.Line("| Context | Table | How | Evidence |").Line("| --- | --- | --- | --- |");
+            foreach (var (context, table, periods) in temporal)
+            {
+                md.Line("| " + Markdown.Code(context) + " | " + Markdown.Code(table.QualifiedName) + " | SQL Server temporal table: the database keeps every earlier version of each row in a history table, with the period it was valid ("
+                        + string.Join(", ", periods.Select(p => Markdown.Code(p.Name))) + ") | " + md.Link(periods[0].Location) + " |");
             }
             md.Line();
         }
@@ -141,4 +154,10 @@ internal static class DataOperationsMarkdownEmitter
         (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + ". "
         + md.WithLink(Markdown.Inline(step.Text) + (step.Through is null ? "" : " through " + Markdown.Code(step.Through))
                       + (step.OnCacheMiss ? " (on a cache miss)" : "") + (step.Pairing is null ? "" : " (" + Markdown.Text(step.Pairing) + ")"), step.Location);
+
+    /// <summary>Tables EF Core maps as SQL Server temporal tables (their period columns come from <c>IsTemporal</c>): an
+    /// audit trail the database keeps (issue 4.4).</summary>
+    private static System.Collections.Generic.List<(string Context, TableReport Table, System.Collections.Generic.List<ColumnReport> Periods)> TemporalTables(DataLayerReport report) =>
+        report.Contexts.SelectMany(c => c.Tables.Select(t => (c.Name, t, t.Columns.Where(col => col.Origin == Schema.SchemaBuilder.TemporalPeriodOrigin).ToList())))
+            .Where(x => x.Item3.Count > 0).ToList();
 }
