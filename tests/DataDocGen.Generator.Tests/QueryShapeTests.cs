@@ -285,6 +285,28 @@ public class QueryShapeTests
     }
 
     [Fact]
+    public void A_tracking_mode_set_under_a_condition_says_when()
+    {
+        var md = GeneratorHarness.Run(Sources.With(("Shop/Domain.cs", Domain), ("Shop/Reads.cs", """
+            using System.Linq;
+            namespace Shop
+            {
+                public class Reads(ShopContext db)
+                {
+                    public List<Order> List(bool readOnly)
+                    {
+                        IQueryable<Order> query = db.Orders;
+                        if (readOnly) query = query.AsNoTracking();
+                        return query.AsSplitQuery().ToList();
+                    }
+                }
+            }
+            """))).Markdown!;
+        Assert.Contains("| `Reads.List` | No tracking | `Shop.Order` | when `readOnly` |", md);
+        Assert.Contains("| `Reads.List` | Split query | `Shop.Order` |  |", md);
+    }
+
+    [Fact]
     public void Paging_and_projection_on_a_queryable_that_is_not_a_DbSet_are_no_failure_and_no_fact()
     {
         // Select and Take are candidates outside loops; on an IQueryable not rooted at a DbSet (Marten's, MongoDB's,

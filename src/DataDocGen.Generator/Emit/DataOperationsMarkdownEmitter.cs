@@ -122,7 +122,8 @@ internal static class DataOperationsMarkdownEmitter
             foreach (var shape in report.QueryShapes)
             {
                 md.Line("| " + Markdown.Code(shape.Member) + " | " + Markdown.Text(shape.Kind) + " | " + (shape.Entity is null ? "" : Markdown.Code(shape.Entity))
-                        + " | " + (shape.Detail is null ? "" : Markdown.Code(shape.Detail)) + " | " + md.Link(shape.Location) + " |");
+                        + " | " + (shape.Detail is null ? "" : Markdown.Code(shape.Detail))
+                        + (shape.Condition is null ? "" : (shape.Detail is null ? "" : ", ") + "when " + Markdown.Code(shape.Condition)) + " | " + md.Link(shape.Location) + " |");
             }
             md.Line();
         }

@@ -258,7 +258,7 @@ internal static class JsonEmitter
         foreach (var shape in report.QueryShapes)
         {
             json.StartObject().Property("member", shape.Member).Property("kind", shape.Kind).Property("entity", shape.Entity)
-                .Property("detail", shape.Detail)
+                .Property("detail", shape.Detail).Property("condition", shape.Condition)
                 .Property("location", Location(paths, shape.Location))
                 .EndObject();
         }

@@ -5,4 +5,5 @@ namespace DataDocGen.Generator.Model;
 /// "Single query" or "Compiled query".</param>
 /// <param name="Entity">The entity type queried (the element type of the query), when known.</param>
 /// <param name="Detail">The include path (<c>Lines.Product</c>) or the call; null when the kind says it all.</param>
-internal sealed record QueryShapeSpec(string Kind, string? Entity, string? Detail, string Member, SourceLocation? Location);
+/// <param name="Condition">The <c>if</c> the call is made under (<c>specification.AsNoTracking</c>), when it is one.</param>
+internal sealed record QueryShapeSpec(string Kind, string? Entity, string? Detail, string Member, SourceLocation? Location, string? Condition = null);

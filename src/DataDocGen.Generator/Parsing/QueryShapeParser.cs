@@ -118,7 +118,8 @@ internal static partial class QueryShapeParser
             }
             // The line of the call's name, not of the chain's start: a fluent query spans several lines.
             var location = SourceLocation.From(((MemberAccessExpressionSyntax)invocation.Expression).Name);
-            var spec = new QueryShapeSpec(kind, entity, detail, CodeText.MemberName(invocation, model, cancellationToken), location);
+            // A tracking mode or load set only under a condition (if (spec.AsNoTracking) query = query.AsNoTracking()).
+            var spec = new QueryShapeSpec(kind, entity, detail, CodeText.MemberName(invocation, model, cancellationToken), location, CodeText.EnclosingCondition(invocation, null));
             return new QueryShapeResult(spec, null);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
