@@ -180,4 +180,32 @@ public class TransactionTests
             """, string.Join("\n", rows));
         Assert.Contains("| Dapper Execute UPDATE Stock; Rollback (if `updated == 0`); Dapper Execute INSERT Holds (if not `updated == 0`); Commit |", output.Markdown);
     }
+
+    [Fact]
+    public void UseTransaction_joins_the_transaction_begun_elsewhere_and_begins_none()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Services/Billing.cs", """
+            using System.Threading.Tasks;
+            using Microsoft.Data.SqlClient;
+            using Shop.Domain;
+            namespace Shop.Services
+            {
+                public class ShopContext : DbContext { public DbSet<Order> Orders => Set<Order>(); }
+                public class Billing(ShopContext db, SqlConnection connection)
+                {
+                    public async Task Invoice(Order order)
+                    {
+                        await using var transaction = await connection.BeginTransactionAsync();
+                        await db.Database.UseTransactionAsync(transaction);
+                        db.Orders.Add(order);
+                        await db.SaveChangesAsync();
+                        await transaction.CommitAsync();
+                    }
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var kinds = Json.Parse(output.Json).GetProperty("transactions").EnumerateArray().Select(t => t.GetProperty("kind").GetString()).ToList();
+        Assert.Equal(["ADO.NET transaction", "EF Core joins an existing transaction"], kinds);
+    }
 }

@@ -50,7 +50,9 @@ internal static class TransactionParser
                     }
                     if (receiver.Is("Microsoft.EntityFrameworkCore.Infrastructure", "DatabaseFacade"))
                     {
-                        kind = name == "CreateExecutionStrategy" ? "EF Core execution strategy" : "EF Core transaction";
+                        // UseTransaction enlists the context in a transaction begun elsewhere (an ADO.NET one, shared): no new boundary.
+                        kind = name == "CreateExecutionStrategy" ? "EF Core execution strategy"
+                            : name.StartsWith("UseTransaction", System.StringComparison.Ordinal) ? "EF Core joins an existing transaction" : "EF Core transaction";
                     }
                     else if (name.StartsWith("BeginTransaction", System.StringComparison.Ordinal) && receiver is not null
                              && (receiver.DerivesFromOrIs("LinqToDB.Data", "DataConnection") || receiver.DerivesFromOrIs("LinqToDB", "DataContext"))
