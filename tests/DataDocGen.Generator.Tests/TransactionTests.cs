@@ -199,6 +199,10 @@ public class TransactionTests
                         await db.Database.UseTransactionAsync(transaction);
                         db.Orders.Add(order);
                         await db.SaveChangesAsync();
+                        await using var command = connection.CreateCommand();
+                        command.Transaction = (SqlTransaction)transaction;
+                        command.CommandText = "UPDATE Invoices SET Sent = 1";
+                        await command.ExecuteNonQueryAsync();
                         await transaction.CommitAsync();
                     }
                 }
@@ -207,5 +211,8 @@ public class TransactionTests
         Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
         var kinds = Json.Parse(output.Json).GetProperty("transactions").EnumerateArray().Select(t => t.GetProperty("kind").GetString()).ToList();
         Assert.Equal(["ADO.NET transaction", "EF Core joins an existing transaction"], kinds);
+        // Inside the shared transaction: EF Core's writes and the command whose text is set by assignment.
+        var inside = Json.Parse(output.Json).GetProperty("transactions")[0].GetProperty("operations").EnumerateArray().Select(o => o.GetString()).ToList();
+        Assert.Equal(["Add Shop.Domain.Order", "SaveChangesAsync", "ADO.NET CommandText UPDATE Invoices", "CommitAsync"], inside);
     }
 }

@@ -74,6 +74,8 @@ internal static class TransactionBodyReader
                 {
                     InvocationExpressionSyntax invocation => Describe(invocation, model, cancellationToken),
                     ObjectCreationExpressionSyntax creation when RawSqlParser.IsCandidate(creation, cancellationToken) => RawSqlParser.Parse(creation, model, cancellationToken)?.Spec is { } sql ? Sql(sql) : null,
+                    // command.CommandText = "UPDATE ...": the command's SQL, listed where its text is set.
+                    AssignmentExpressionSyntax text when RawSqlParser.IsCandidate(text, cancellationToken) => RawSqlParser.Parse(text, model, cancellationToken)?.Spec is { } sql ? Sql(sql) : null,
                     _ => null,
                 };
                 if (operation is null) continue;
