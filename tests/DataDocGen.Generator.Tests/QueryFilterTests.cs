@@ -41,4 +41,38 @@ public class QueryFilterTests
         Assert.Contains("- `Admin.CountAll`, when `includeDeleted` [Data/ShopContext.cs:", output.Markdown);
         Assert.Empty(Json.Parse(output.Json).GetProperty("contextsWithIncompleteSchema").EnumerateArray());
     }
+
+    [Fact]
+    public void Raw_SQL_outside_FromSql_on_a_filtered_entitys_table_is_listed_as_unfiltered()
+    {
+        var md = GeneratorHarness.Run(Sources.With(("Data/Shop.cs", """
+            using System.Linq;
+            using Dapper;
+            using Microsoft.Data.SqlClient;
+            using Shop.Domain;
+            namespace Shop.Data
+            {
+                public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+                {
+                    public System.Guid TenantId { get; set; }
+                    public DbSet<Order> Orders => Set<Order>();
+                    public DbSet<Customer> Customers => Set<Customer>();
+                    protected override void OnModelCreating(ModelBuilder b) => b.Entity<Order>().HasQueryFilter(o => o.CustomerId > 0);
+                }
+                public class Reports(ShopContext db, SqlConnection connection)
+                {
+                    public int Purge() => db.Database.ExecuteSqlRaw("DELETE FROM [dbo].[Orders] WHERE CustomerId = 0");
+                    public int Count() => connection.ExecuteScalar<int>("SELECT COUNT(*) FROM Orders");
+                    public List<Order> Composed() => db.Orders.FromSqlRaw("SELECT * FROM Orders").ToList();
+                    public int Names() => connection.ExecuteScalar<int>("SELECT COUNT(*) FROM Customers");
+                }
+            }
+            """))).Markdown!;
+        Assert.Contains("Raw SQL on the tables of filtered entities (a global query filter is added to EF Core's LINQ queries, not to this SQL):", md);
+        Assert.Contains("| `Reports.Purge` | EF Core ExecuteSqlRaw | DELETE | `[dbo].[Orders]` | `Shop.Domain.Order` |", md);
+        Assert.Contains("| `Reports.Count` | Dapper ExecuteScalar | SELECT | `Orders` | `Shop.Domain.Order` |", md);
+        // FromSql is composed into a LINQ query; Customers has no filter.
+        Assert.DoesNotContain("| `Reports.Composed` | EF Core FromSqlRaw | SELECT | `Orders` | `Shop.Domain.Order` |", md);
+        Assert.DoesNotContain("| `Customers` | `Shop.Domain.Customer` |", md);
+    }
 }

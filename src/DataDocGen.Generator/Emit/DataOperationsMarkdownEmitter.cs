@@ -44,6 +44,17 @@ internal static class DataOperationsMarkdownEmitter
                 }
                 md.Line();
             }
+            var rawSql = RawSqlOnFilteredTables(report, filtered);
+            if (rawSql.Count > 0)
+            {
+                md.Line("Raw SQL on the tables of filtered entities (a global query filter is added to EF Core's LINQ queries, not to this SQL):").Line();
+                md.Line("| Where | API | Statement | Table | Filtered entity | Evidence |").Line("| --- | --- | --- | --- | --- | --- |");
+                foreach (var (sql, table, entity) in rawSql)
+                {
+                    md.Line("| " + Markdown.Code(sql.Member) + " | " + Markdown.Text(sql.Api) + " | " + (sql.Statement ?? "") + " | " + Markdown.Code(table) + " | " + Markdown.Code(entity) + " | " + md.Link(sql.Location) + " |");
+                }
+                md.Line();
+            }
         }
 
         if (!report.SaveHooks.IsEmpty)
@@ -161,4 +172,30 @@ internal static class DataOperationsMarkdownEmitter
     private static System.Collections.Generic.List<(string Context, TableReport Table, System.Collections.Generic.List<ColumnReport> Periods)> TemporalTables(DataLayerReport report) =>
         report.Contexts.SelectMany(c => c.Tables.Select(t => (c.Name, t, t.Columns.Where(col => col.Origin == Schema.SchemaBuilder.TemporalPeriodOrigin).ToList())))
             .Where(x => x.Item3.Count > 0).ToList();
+
+    /// <summary>Raw SQL (outside EF Core's <c>FromSql*</c>, which EF Core composes into a LINQ query) whose constant text
+    /// names the table of an entity that has a global query filter: the filter (soft delete, tenant) does not apply to it.
+    /// Tables match by name, a <c>dbo</c> schema standing for none (SQL Server's default), brackets and quotes aside.</summary>
+    private static System.Collections.Generic.List<(Model.RawSqlSpec Sql, string Table, string Entity)> RawSqlOnFilteredTables(DataLayerReport report, System.Collections.Generic.List<ContextReport> filtered)
+    {
+        static string Normal(string name)
+        {
+            var bare = name.Replace("[", "").Replace("]", "").Replace("\"", "").Replace("`", "").ToLowerInvariant();
+            return bare.StartsWith("dbo.", System.StringComparison.Ordinal) ? bare.Substring(4) : bare;
+        }
+        var tables = filtered.SelectMany(c => c.Tables.SelectMany(t => t.Entities
+                .Where(e => c.QueryFilters.Any(f => f.Entity == e && f.Filter is not null))
+                .Select(e => (Key: Normal(t.QualifiedName), Entity: e))))
+            .GroupBy(x => x.Key, System.StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Entity, System.StringComparer.Ordinal);
+        var result = new System.Collections.Generic.List<(Model.RawSqlSpec, string, string)>();
+        if (tables.Count == 0) return result;
+        foreach (var sql in report.RawSql.Where(r => !r.Api.StartsWith("EF Core FromSql", System.StringComparison.Ordinal)))
+        {
+            foreach (var table in sql.Tables)
+            {
+                if (tables.TryGetValue(Normal(table), out var entity)) result.Add((sql, table, entity));
+            }
+        }
+        return result;
+    }
 }
