@@ -31,6 +31,7 @@ public class AnalyzerTests
         public override void Initialize(Microsoft.CodeAnalysis.Diagnostics.AnalysisContext context)
         {
             context.ConfigureGeneratedCodeAnalysis(Microsoft.CodeAnalysis.Diagnostics.GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
             context.RegisterSyntaxNodeAction(DataDocGen.Generator.Diagnostics.DataLayerAnalyzer.Guarded(
                 (Microsoft.CodeAnalysis.Diagnostics.SyntaxNodeAnalysisContext _) => throw new InvalidOperationException("unforeseen")),
                 Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression);
