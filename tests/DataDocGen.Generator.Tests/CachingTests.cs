@@ -264,4 +264,36 @@ public class CachingTests
         Assert.Contains("| `Rates.Other` | IMemoryCache | `TryGetValue` | read | `a:{code}` |", md);
         Assert.Contains("| `Rates.Other` | IMemoryCache | `Set` | write | `b:{code}` |", md);
     }
+
+    [Fact]
+    public void HybridCache_entries_show_the_tags_they_are_written_with()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Services/Quotes.cs", """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Caching.Hybrid;
+            namespace Shop.Services
+            {
+                public class Quotes(HybridCache hybridCache)
+                {
+                    public const string PricesTag = "prices";
+                    private static readonly string[] QuoteTags = [PricesTag, "quotes"];
+                    public ValueTask<int> Get(string sku, CancellationToken token) =>
+                        hybridCache.GetOrCreateAsync($"price:{sku}", async t => await Task.FromResult(sku.Length), null, QuoteTags, token);
+                    public ValueTask<int> Inline(string sku, CancellationToken token) =>
+                        hybridCache.GetOrCreateAsync($"stock:{sku}", async t => await Task.FromResult(1), tags: new[] { "stock" }, cancellationToken: token);
+                    public ValueTask<int> Computed(string sku, string region, CancellationToken token) =>
+                        hybridCache.GetOrCreateAsync($"tax:{sku}", async t => await Task.FromResult(2), tags: [region], cancellationToken: token);
+                    public ValueTask Drop(CancellationToken token) => hybridCache.RemoveByTagAsync(PricesTag, token);
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("| `Quotes.Get` | HybridCache | `GetOrCreateAsync` | read-through (cache-aside) | `price:{sku}`; tags `prices`, `quotes` |", md);
+        Assert.Contains("| `Quotes.Inline` | HybridCache | `GetOrCreateAsync` | read-through (cache-aside) | `stock:{sku}`; tags `stock` |", md);
+        // A tag known only at run time: none claimed.
+        Assert.Contains("| `Quotes.Computed` | HybridCache | `GetOrCreateAsync` | read-through (cache-aside) | `tax:{sku}` |", md);
+        Assert.Contains("| `Quotes.Drop` | HybridCache | `RemoveByTagAsync` | invalidation | tag `prices` |", md);
+    }
 }

@@ -40,6 +40,7 @@ internal static class DataAccessMarkdownEmitter
             {
                 md.Line("| " + Markdown.Code(use.Member) + " | " + use.Cache + " | " + Markdown.Code(use.Operation) + " | " + Markdown.Inline(use.Kind)
                         + " | " + (use.KeyIsTag ? "tag " : "") + (use.Key is null ? "computed" : Markdown.Code(use.Key))
+                        + (use.Tags.IsEmpty ? "" : "; tags " + string.Join(", ", use.Tags.Select(Markdown.Code)))
                         + " | " + Expiration(use)
                         + " | " + md.Link(use.Location) + " |");
             }

@@ -209,7 +209,7 @@ internal static class JsonEmitter
         foreach (var use in report.CacheUses)
         {
             json.StartObject().Property("member", use.Member).Property("cache", use.Cache).Property("operation", use.Operation).Property("strategy", use.Kind)
-                .Property("key", use.Key).Property("expiration", ExpirationName(use.Expiration)).StringArray("expirations", use.Expirations)
+                .Property("key", use.Key).StringArray("tags", use.Tags).Property("expiration", ExpirationName(use.Expiration)).StringArray("expirations", use.Expirations)
                 .Property("location", Location(paths, use.Location))
                 .EndObject();
         }

@@ -25,7 +25,8 @@ internal sealed record CacheUseSpec(
     CacheExpiration Expiration,
     string Member,
     SourceLocation? Location,
-    EquatableArray<int> FactoryLines = default)
+    EquatableArray<int> FactoryLines = default,
+    EquatableArray<string> Tags = default)
 {
     /// <summary>The operation names a tag, not a key (<c>RemoveByTag[Async]</c>, <c>EvictByTagAsync</c>): the
     /// <see cref="Key"/> then holds the tag.</summary>

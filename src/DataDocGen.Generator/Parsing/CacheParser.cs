@@ -110,13 +110,51 @@ internal static class CacheParser
             {
                 kind = "cache-aside fill (after a miss of " + CodeSpan.Of(SyntaxFacts.CalledName(miss)!) + ", line " + Line(miss) + ")";
             }
+            var tagsArgument = invocation.ArgumentList.Arguments.FirstOrDefault(a => OptionsBuilderParser.ParameterFor(a, invocation.ArgumentList, method)?.Name == "tags");
+            var tags = tagsArgument is null ? EquatableArray<string>.Empty : Tags(tagsArgument.Expression, model, cancellationToken);
             return new CacheResult(null, new CacheUseSpec(cache, name, kind, key, expirations, status, CodeText.MemberName(invocation, model, cancellationToken), SourceLocation.From(invocation),
-                factoryLines), null);
+                factoryLines, tags), null);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {
             return new CacheResult(null, null, Diagnostics.GeneratorFailure.Describe(exception, node));
         }
+    }
+
+    /// <summary>The tags an entry is written with (HybridCache's <c>tags</c>): constant strings in a collection expression or
+    /// array written in place, or in the initializer of a read-only field or constant it names (read through
+    /// <see cref="SourceReads"/> when declared in another file). Empty when any element is not a constant: an entry
+    /// tagged with values known at run time says nothing rather than part of it.</summary>
+    private static EquatableArray<string> Tags(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (expression is IdentifierNameSyntax or MemberAccessExpressionSyntax
+            && Semantics.SymbolOf(expression, model, cancellationToken) is IFieldSymbol field && (field.IsReadOnly || field.IsConst)
+            && field.DeclaringSyntaxReferences.Length == 1 && field.DeclaringSyntaxReferences[0].ReadSyntax(cancellationToken) is { } declarator
+            && SyntaxFacts.Initializer(declarator) is { } initializer)
+        {
+            var fieldModel = declarator.SyntaxTree == model.SyntaxTree ? model : model.Compilation.ReadSemanticModel(declarator.SyntaxTree);
+            return Elements(initializer, fieldModel, cancellationToken);
+        }
+        return Elements(expression, model, cancellationToken);
+    }
+
+    private static EquatableArray<string> Elements(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+    {
+        IEnumerable<ExpressionSyntax>? items = expression switch
+        {
+            CollectionExpressionSyntax collection when collection.Elements.All(e => e is ExpressionElementSyntax) => collection.Elements.Cast<ExpressionElementSyntax>().Select(e => e.Expression),
+            ArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions,
+            ImplicitArrayCreationExpressionSyntax implicitArray => implicitArray.Initializer.Expressions,
+            _ => null,
+        };
+        if (items is null) return EquatableArray<string>.Empty;
+        var tags = new List<string>();
+        foreach (var item in items)
+        {
+            if (model.ConstantString(item, cancellationToken) is not { } tag) return EquatableArray<string>.Empty;
+            tags.Add(tag);
+        }
+        return tags.ToEquatableArray();
     }
 
     private static string Line(SyntaxNode node) =>
