@@ -12,10 +12,11 @@ internal static class DataOperationsMarkdownEmitter
     {
         var filtered = report.Contexts.Where(c => !c.QueryFilters.IsEmpty).ToList();
         var sagas = report.Messaging.Where(m => m.Kind is "saga" or "saga registration" or "saga storage" or "outbox" or "outbox tables" or "retry").ToList();
-        if (report.Crud.IsEmpty && sagas.Count == 0 && report.Validators.IsEmpty && report.AnnotatedProperties.IsEmpty && EntityTypes.Guards(report).Count == 0 && report.Sanitisation.IsEmpty && report.ValidationRuns.IsEmpty && filtered.Count == 0 && report.FilterBypasses.IsEmpty && report.Transactions.IsEmpty && report.QueryShapes.IsEmpty && report.SaveHooks.IsEmpty && report.Orchestrations.IsEmpty && SecurityFacts.ValueConversions(report).Count == 0 && TemporalTables(report).Count == 0) return;
+        var temporal = TemporalTables(report);
+        if (report.Crud.IsEmpty && sagas.Count == 0 && report.Validators.IsEmpty && report.AnnotatedProperties.IsEmpty && EntityTypes.Guards(report).Count == 0 && report.Sanitisation.IsEmpty && report.ValidationRuns.IsEmpty && filtered.Count == 0 && report.FilterBypasses.IsEmpty && report.Transactions.IsEmpty && report.QueryShapes.IsEmpty && report.SaveHooks.IsEmpty && report.Orchestrations.IsEmpty && SecurityFacts.ValueConversions(report).Count == 0 && temporal.Count == 0) return;
         md.Line("## 2. Data operations").Line();
 
-        if (!report.Crud.IsEmpty || filtered.Count > 0 || !report.FilterBypasses.IsEmpty || !report.SaveHooks.IsEmpty || TemporalTables(report).Count > 0)
+        if (!report.Crud.IsEmpty || filtered.Count > 0 || !report.FilterBypasses.IsEmpty || !report.SaveHooks.IsEmpty || temporal.Count > 0)
         {
             md.Line("### 2.1 CRUD, soft deletes and audit").Line();
         }
@@ -78,7 +79,6 @@ internal static class DataOperationsMarkdownEmitter
             md.Line();
         }
 
-        var temporal = TemporalTables(report);
         if (temporal.Count > 0)
         {
             md.Line("#### Audit trails kept by the database").Line();

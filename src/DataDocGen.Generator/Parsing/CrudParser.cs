@@ -147,9 +147,7 @@ internal static class CrudParser
             if (entity is null) return null;
             var (operation, bulk) = Writes.TryGetValue(name, out var found) ? found : (CrudOperation.Read, false);
             var target = entity is ITypeParameterSymbol ? CrudTarget.TypeParameter : CrudTarget.Entity;
-            var entityName = entity is ITypeParameterSymbol parameter
-                ? parameter.Name + " of " + (parameter.DeclaringType?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) ?? parameter.DeclaringMethod?.Name ?? "?")
-                : entity.ClrFullName();
+            var entityName = entity.EntityName();
             return new CrudResult(new CrudSpec(entityName, target, operation, name, bulk, CodeText.MemberName(invocation, model, cancellationToken),
                 SourceLocation.From(((MemberAccessExpressionSyntax)invocation.Expression).Name)), null);
         }
@@ -200,9 +198,7 @@ internal static class CrudParser
         }
         if (entity is null) return null;
         var target = entity is ITypeParameterSymbol ? CrudTarget.TypeParameter : CrudTarget.Entity;
-        var entityName = entity is ITypeParameterSymbol parameter
-            ? parameter.Name + " of " + (parameter.DeclaringType?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) ?? parameter.DeclaringMethod?.Name ?? "?")
-            : entity.ClrFullName();
+        var entityName = entity.EntityName();
         return new CrudResult(new CrudSpec(entityName, target, isWrite ? operation : CrudOperation.Read, name, bulk, CodeText.MemberName(invocation, model, cancellationToken),
             SourceLocation.From(((MemberAccessExpressionSyntax)invocation.Expression).Name), Linq2Db), null);
     }
@@ -268,9 +264,7 @@ internal static class CrudParser
             return null;
         }
         var target = entity is ITypeParameterSymbol ? CrudTarget.TypeParameter : CrudTarget.Entity;
-        var entityName = entity is ITypeParameterSymbol parameter
-            ? parameter.Name + " of " + (parameter.DeclaringType?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) ?? parameter.DeclaringMethod?.Name ?? "?")
-            : entity.ClrFullName();
+        var entityName = entity.EntityName();
         var api = name + " (" + what + ")";
         var member = CodeText.MemberName(invocation, model, cancellationToken);
         var location = SourceLocation.From(((MemberAccessExpressionSyntax)invocation.Expression).Name);

@@ -137,9 +137,7 @@ internal static class DocumentCrudParser
             }
 
             var target = document is ITypeParameterSymbol ? CrudTarget.TypeParameter : CrudTarget.Entity;
-            var documentName = document is ITypeParameterSymbol parameter
-                ? parameter.Name + " of " + (parameter.DeclaringType?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) ?? parameter.DeclaringMethod?.Name ?? "?")
-                : document.ClrFullName();
+            var documentName = document.EntityName();
             var member = CodeText.MemberName(invocation, model, cancellationToken);
             var location = SourceLocation.From(access.Name);
             var specs = operations.Select(op => new CrudSpec(documentName, target, op, api, bulk, member, location, store));

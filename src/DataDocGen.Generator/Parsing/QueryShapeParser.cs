@@ -113,7 +113,7 @@ internal static partial class QueryShapeParser
             }
             else
             {
-                entity = EntityName(ElementType(OptionsBuilderParser.ReceiverType(method)));
+                entity = ElementType(OptionsBuilderParser.ReceiverType(method))?.EntityName();
                 if (name == "Include") detail = IncludePath(invocation, model, cancellationToken);
             }
             // The line of the call's name, not of the chain's start: a fluent query spans several lines.
@@ -133,7 +133,7 @@ internal static partial class QueryShapeParser
     private static QueryShapeResult? LoadWith(InvocationExpressionSyntax invocation, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
     {
         if (!(method.ReducedFrom ?? method).ContainingType.Is("LinqToDB", "LinqExtensions")) return null;
-        var entity = EntityName(ElementType(OptionsBuilderParser.ReceiverType(method)));
+        var entity = ElementType(OptionsBuilderParser.ReceiverType(method))?.EntityName();
         var detail = Path(invocation, "ThenLoad", model, cancellationToken);
         var spec = new QueryShapeSpec(Linq2DbEagerLoading, entity, detail, CodeText.MemberName(invocation, model, cancellationToken),
             SourceLocation.From(((MemberAccessExpressionSyntax)invocation.Expression).Name));
@@ -162,7 +162,7 @@ internal static partial class QueryShapeParser
         }
         if (!isQuery || method.Name is "Load" or "LoadAsync" && !original.ContainingType.Is("Microsoft.EntityFrameworkCore", "EntityFrameworkQueryableExtensions")) return null;
         var loopLine = loop.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
-        var spec = new QueryShapeSpec(LoopQueryKind, EntityName(ElementType(receiver)),
+        var spec = new QueryShapeSpec(LoopQueryKind, ElementType(receiver)?.EntityName(),
             method.Name + " in the loop at line " + loopLine.ToString(System.Globalization.CultureInfo.InvariantCulture),
             CodeText.MemberName(invocation, model, cancellationToken), SourceLocation.From(((MemberAccessExpressionSyntax)invocation.Expression).Name));
         return new QueryShapeResult(spec, null);
@@ -174,7 +174,7 @@ internal static partial class QueryShapeParser
     {
         if (EnclosingLoop(forEach) is not { } loop || QueryableElement(forEach.Expression, model, cancellationToken) is not INamedTypeSymbol query) return null;
         var loopLine = loop.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
-        var spec = new QueryShapeSpec(LoopQueryKind, EntityName(query.TypeArguments[0]),
+        var spec = new QueryShapeSpec(LoopQueryKind, query.TypeArguments[0].EntityName(),
             "foreach over a query in the loop at line " + loopLine.ToString(System.Globalization.CultureInfo.InvariantCulture),
             CodeText.MemberName(forEach, model, cancellationToken), SourceLocation.From(forEach.Expression));
         return new QueryShapeResult(spec, null);
@@ -189,15 +189,6 @@ internal static partial class QueryShapeParser
         return IsQueryable(type) ? type : type.AllInterfaces.FirstOrDefault(IsQueryable);
     }
 
-    /// <summary>The entity's CLR name; a type parameter (a generic repository's T) is named as the CRUD matrix names it,
-    /// <c>T of Repository&lt;T&gt;</c>, not by its metadata name.</summary>
-    private static string? EntityName(ITypeSymbol? type) => type switch
-    {
-        null => null,
-        ITypeParameterSymbol parameter => parameter.Name + " of "
-            + (parameter.DeclaringType?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) ?? parameter.DeclaringMethod?.Name ?? "?"),
-        _ => type.ClrFullName(),
-    };
 
     /// <summary>The T of the IQueryable&lt;T&gt; (or DbSet&lt;T&gt;) a query method is called on.</summary>
     private static ITypeSymbol? ElementType(ITypeSymbol? type)

@@ -105,7 +105,7 @@ internal static class SecurityParser
         if (how.Count > 0) return new SecuritySpec("encrypted property", property, string.Join(", ", how), member, SourceLocation.From(invocation));
         // Not encrypting: a type coercion (issue 4.6), listed with validation.
         return Conversion(invocation, method, model, cancellationToken) is { } conversion
-            ? new SecuritySpec(ValueConversionKind, property, conversion, member, SourceLocation.From(((MemberAccessExpressionSyntax)invocation.Expression).Name))
+            ? new SecuritySpec(ValueConversionKind, property, conversion, member, SourceLocation.From(invocation))
             : null;
     }
 

@@ -60,6 +60,12 @@ internal static class SymbolExtensions
 
     public static bool DerivesFromOrIs(this ITypeSymbol type, string ns, string metadataName) => type.Is(ns, metadataName) || type.DerivesFrom(ns, metadataName);
 
+    /// <summary>An entity's name as the report writes it: its CLR full name, or for a type parameter (a generic repository's
+    /// <c>T</c>) <c>T of Repository&lt;T&gt;</c>, not its metadata name.</summary>
+    public static string EntityName(this ITypeSymbol type) => type is ITypeParameterSymbol parameter
+        ? parameter.Name + " of " + (parameter.DeclaringType?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) ?? parameter.DeclaringMethod?.Name ?? "?")
+        : type.ClrFullName();
+
     /// <summary>The CLR full name: <c>Ns.Outer+Inner</c> (<c>Type.FullName</c> style); a constructed generic type with its
     /// arguments as <c>Type.ToString()</c> writes them, which is EF Core's name for such an entity type
     /// (<c>Microsoft.AspNetCore.Identity.IdentityUserClaim`1[System.String]</c>). Open generics keep the bare <c>`1</c> form.</summary>
