@@ -190,4 +190,109 @@ public class SaveHookTests
         var hooks = Json.Parse(output.Json).GetProperty("saveHooks").EnumerateArray().ToList();
         Assert.All(hooks, h => Assert.Equal("Shop.Data.AuditEntry", Assert.Single(h.GetProperty("addsRows").EnumerateArray()).GetString()));
     }
+
+    private const string SoftDeleteModel = """
+        using System;
+        using System.Linq;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.EntityFrameworkCore.Diagnostics;
+        using Microsoft.Extensions.DependencyInjection;
+        namespace Clinic
+        {
+            public interface ISoftDeletable { bool IsDeleted { get; set; } }
+            public interface IAuditable { DateTime? UpdatedAt { get; set; } }
+            public class Patient : ISoftDeletable, IAuditable { public int Id { get; set; } public bool IsDeleted { get; set; } public DateTime? UpdatedAt { get; set; } }
+            public class Visit : IAuditable { public int Id { get; set; } public DateTime? UpdatedAt { get; set; } }
+            public class ClinicContext(DbContextOptions<ClinicContext> options) : DbContext(options)
+            {
+                public DbSet<Patient> Patients => Set<Patient>();
+                public DbSet<Visit> Visits => Set<Visit>();
+            }
+            public sealed class SoftDeleteInterceptor : SaveChangesInterceptor
+            {
+                public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+                {
+                    foreach (var entry in eventData.Context!.ChangeTracker.Entries<IAuditable>())
+                    {
+                        if (entry.State == EntityState.Modified) entry.Entity.UpdatedAt = DateTime.UtcNow;
+                    }
+                    foreach (var entry in eventData.Context!.ChangeTracker.Entries<ISoftDeletable>())
+                    {
+                        if (entry.State == EntityState.Deleted)
+                        {
+                            entry.State = EntityState.Modified;
+                            entry.Entity.IsDeleted = true;
+                        }
+                    }
+                    return result;
+                }
+            }
+            public class Repository<T>(ClinicContext db) where T : class
+            {
+                public void Remove(T entity) => db.Set<T>().Remove(entity);
+            }
+            public class PatientService(ClinicContext db)
+            {
+                public async Task Discharge(int id)
+                {
+                    var patient = await db.Patients.FindAsync(id);
+                    db.Patients.Remove(patient!);
+                    db.Visits.Remove(new Visit { Id = id });
+                    await db.SaveChangesAsync();
+                }
+                public Task<int> Purge() => db.Patients.Where(p => p.IsDeleted).ExecuteDeleteAsync();
+            }
+            public static class Setup
+            {
+                public static void Add(IServiceCollection services) =>
+                    services.AddDbContext<ClinicContext>((sp, o) => o.UseSqlite("Data Source=clinic.db")REGISTRATION);
+            }
+        }
+        """;
+
+    [Fact]
+    public void A_Remove_that_an_interceptor_turns_into_an_update_is_marked_as_a_soft_delete()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Clinic.cs", SoftDeleteModel.Replace("REGISTRATION", ".AddInterceptors(new SoftDeleteInterceptor())"))));
+
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        var patient = md.Split('\n').Single(l => l.StartsWith("| `Clinic.Patient` |", StringComparison.Ordinal) && l.Contains("PatientService.Discharge"));
+        // Remove of a soft-deletable entity: saved as an update. ExecuteDelete bypasses SaveChanges: a delete still.
+        Assert.Contains("[Clinic.cs:51](Clinic.cs#L51) (soft delete: `Clinic.SoftDeleteInterceptor` saves it as an update)", patient);
+        Assert.Matches(@"`PatientService.Purge` \[Clinic.cs:55\]\(Clinic.cs#L55\) \|$", patient);
+        // Visit is auditable, not soft-deletable: the interceptor's other loop does not make its Remove soft.
+        var visit = md.Split('\n').Single(l => l.StartsWith("| `Clinic.Visit` |", StringComparison.Ordinal) && l.Contains("PatientService.Discharge"));
+        Assert.DoesNotContain("soft delete", visit);
+        Assert.Contains("`Repository.Remove` [Clinic.cs:44](Clinic.cs#L44) (soft delete for `Clinic.ISoftDeletable`: `Clinic.SoftDeleteInterceptor` saves it as an update)", md);
+        Assert.Contains("is marked as a soft delete; `ExecuteDelete` and SQL `DELETE` do not pass through save hooks", md);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(output.Json!)!;
+        var soft = json["crud"]!.AsArray().Single(r => r!["entity"]!.GetValue<string>() == "Clinic.Patient" && r["api"]!.GetValue<string>() == "Remove")!["softDelete"]!;
+        Assert.Equal("Clinic.SoftDeleteInterceptor", soft["savedAsUpdateBy"]!.GetValue<string>());
+        Assert.True(soft["certain"]!.GetValue<bool>());
+        Assert.Equal("Clinic.ISoftDeletable", json["saveHooks"]!.AsArray().Single()!["softDeleteEntries"]!.AsArray().Single()!.GetValue<string>());
+    }
+
+    [Fact]
+    public void An_interceptor_no_context_is_seen_adding_may_turn_a_Remove_into_an_update()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Clinic.cs", SoftDeleteModel.Replace("REGISTRATION", ""))));
+
+        var patient = output.Markdown!.Split('\n').Single(l => l.StartsWith("| `Clinic.Patient` |", StringComparison.Ordinal) && l.Contains("PatientService.Discharge"));
+        Assert.Contains("[Clinic.cs:51](Clinic.cs#L51) (`Clinic.SoftDeleteInterceptor` may save it as an update: soft delete)", patient);
+    }
+
+    [Fact]
+    public void A_hook_that_only_stamps_deleted_entries_makes_no_soft_delete()
+    {
+        // Trap: the entry stays Deleted (the hook records who deleted it): the row is still deleted.
+        var model = SoftDeleteModel.Replace("REGISTRATION", ".AddInterceptors(new SoftDeleteInterceptor())")
+            .Replace("entry.State = EntityState.Modified;", "entry.Entity.UpdatedAt = DateTime.UtcNow;");
+        var output = GeneratorHarness.Run(Sources.With(("Clinic.cs", model)));
+
+        Assert.DoesNotContain("soft delete:", output.Markdown);
+        Assert.DoesNotContain("saves it as an update", output.Markdown);
+        Assert.DoesNotContain("\"softDelete\"", output.Json);
+    }
 }

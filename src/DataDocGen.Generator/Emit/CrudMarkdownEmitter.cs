@@ -27,6 +27,7 @@ internal static class CrudMarkdownEmitter
         md.Line("Which code creates, reads, updates and deletes each " + (relational ? "entity" : "document type") + ": " + string.Join("; ", sources) + "."
                 + (relational && !report.Contexts.IsEmpty ? " A tracked change counts as an update where one body loads an entity from a `DbSet`, sets a property on it and calls the same context's `SaveChanges`; other tracked changes (made in called methods or through navigations) are not attributed." : "")
                 + (documents ? " An upsert (Marten `Store`, LiteDB `Upsert`, MongoDB options created with `IsUpsert = true`) is listed as a create and an update; documents that Marten projections write are not attributed." : "")
+                + (report.Crud.Any(r => r.SoftDelete is not null) ? " A `Remove` that a save hook saves as an update (it sets the deleted entry's state to `Modified`; see Save hooks) is marked as a soft delete; `ExecuteDelete` and SQL `DELETE` do not pass through save hooks and stay deletes." : "")
                 + (linq2dbUpserts ? " A linq2db upsert (`InsertOrReplace`, `InsertOrUpdate` with an update setter) is listed as a create and an update, a `Merge` under each operation its `...When...` calls perform, the call named after its link." : "")).Line();
         md.Line("| " + (relational ? "Entity" : "Document type") + " | Create | Read | Update | Delete |").Line("| --- | --- | --- | --- | --- |");
         foreach (var entity in report.Crud.GroupBy(r => (r.Target, r.Entity, r.Store)))
@@ -61,8 +62,22 @@ internal static class CrudMarkdownEmitter
     /// <c>[...](...) with `InsertOrReplace` (upsert)</c>.</summary>
     private static string Cell(Markdown md, IEnumerable<CrudSpec> rows) => string.Join("<br>", rows
         .GroupBy(r => r.Member)
-        .Select(g => Markdown.Code(g.Key) + " " + string.Join(", ", g.Select(r => (r.Location, Described: CrudMatrix.Api(r).What is null ? "" : " with " + Api(r))).Distinct()
+        .Select(g => Markdown.Code(g.Key) + " " + string.Join(", ", g.Select(r => (r.Location, Described: (CrudMatrix.Api(r).What is null ? "" : " with " + Api(r)) + SoftDelete(r))).Distinct()
             .Select(c => md.Link(c.Location) + c.Described))));
+
+    /// <summary>A tracked delete a save hook saves as an update: said plainly when the hook covers the entity and runs for
+    /// its context, as "may" otherwise, and for a generic repository's type parameter with the entries the hook reads.</summary>
+    private static string SoftDelete(CrudSpec row)
+    {
+        if (row.SoftDelete is not { } soft) return "";
+        var hook = Markdown.Code(soft.HookType);
+        if (row.Target == CrudTarget.TypeParameter)
+        {
+            return soft.Entries.IsEmpty ? " (" + hook + " may save it as an update: soft delete)"
+                : " (soft delete for " + string.Join(", ", soft.Entries.Select(Markdown.Code)) + ": " + hook + " saves it as an update)";
+        }
+        return soft.Certain ? " (soft delete: " + hook + " saves it as an update)" : " (" + hook + " may save it as an update: soft delete)";
+    }
 
     /// <summary>The API as code, and what it does as words: <c>`InsertOrReplaceAsync` (upsert)</c>.</summary>
     private static string Api(CrudSpec row) =>

@@ -158,7 +158,13 @@ internal static class JsonEmitter
         foreach (var row in report.Crud)
         {
             json.StartObject().Property("entity", row.Entity).Property("target", row.Target.ToString()).Property("operation", row.Operation.ToString())
-                .Property("api", row.Api).Name("bulk").Bool(row.Bulk).Property("store", row.Store).Property("member", row.Member).Property("location", Location(paths, row.Location)).EndObject();
+                .Property("api", row.Api).Name("bulk").Bool(row.Bulk).Property("store", row.Store).Property("member", row.Member).Property("location", Location(paths, row.Location));
+            if (row.SoftDelete is { } soft)
+            {
+                json.Name("softDelete").StartObject().Property("savedAsUpdateBy", soft.HookType).StringArray("entries", soft.Entries).Name("certain").Bool(soft.Certain)
+                    .Property("location", Location(paths, soft.Location)).EndObject();
+            }
+            json.EndObject();
         }
         json.EndArray();
 
@@ -268,7 +274,7 @@ internal static class JsonEmitter
         foreach (var hook in report.SaveHooks)
         {
             json.StartObject().Property("type", hook.TypeName).Property("kind", hook.Kind)
-                .StringArray("entries", hook.Entries).StringArray("sets", hook.AssignedMembers).StringArray("entryStates", hook.StateChanges).StringArray("publishes", hook.Publishes).StringArray("addsRows", hook.AddsRows)
+                .StringArray("entries", hook.Entries).StringArray("sets", hook.AssignedMembers).StringArray("entryStates", hook.StateChanges).StringArray("publishes", hook.Publishes).StringArray("addsRows", hook.AddsRows).StringArray("softDeleteEntries", hook.SoftDeleteEntries)
                 .Property("location", Location(paths, hook.Location))
                 .EndObject();
         }

@@ -1,3 +1,5 @@
+using DataDocGen.Generator.Helpers;
+
 namespace DataDocGen.Generator.Model;
 
 internal enum CrudOperation { Create, Read, Update, Delete }
@@ -14,6 +16,7 @@ internal enum CrudTarget { Entity, TypeParameter, Table }
 /// <param name="Bulk">A set-based or multi-entity operation: <c>ExecuteUpdate/Delete</c>, <c>AddRange</c>, <c>RemoveRange</c>, <c>UpdateRange</c>;
 /// for document stores <c>InsertMany</c>, <c>DeleteMany</c>, <c>BulkWrite</c>, a Marten <c>Store</c> of several documents.</param>
 /// <param name="Store">The document store (MongoDB, LiteDB, Marten) for a document's row; null for EF Core and SQL.</param>
+/// <param name="SoftDelete">For a tracked delete (<c>Remove</c>, <c>RemoveRange</c>): the save hook that turns it into an update.</param>
 internal sealed record CrudSpec(
     string Entity,
     CrudTarget Target,
@@ -22,4 +25,14 @@ internal sealed record CrudSpec(
     bool Bulk,
     string Member,
     SourceLocation? Location,
-    string? Store = null);
+    string? Store = null,
+    SoftDeleteSpec? SoftDelete = null);
+
+/// <summary>A save hook that sets a deleted entry's state to <c>Modified</c> or <c>Unchanged</c>, so that EF Core saves a
+/// tracked delete as an update (a soft delete).</summary>
+/// <param name="HookType">The hook's class (full name): a SaveChanges interceptor or the context overriding SaveChanges.</param>
+/// <param name="Entries">The entry types the hook turns deletes of into updates (<see cref="SaveHookSpec.SoftDeleteEntries"/>); empty when not known.</param>
+/// <param name="Certain">The entity is one of <see cref="Entries"/> (or derives from or implements one) and the hook is the
+/// context's own override or an interceptor the context's options add; otherwise the hook may apply (its condition, or a
+/// registration not read, decides).</param>
+internal sealed record SoftDeleteSpec(string HookType, EquatableArray<string> Entries, bool Certain, SourceLocation? Location);

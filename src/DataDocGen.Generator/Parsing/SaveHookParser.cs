@@ -53,6 +53,7 @@ internal static class SaveHookParser
             var states = new SortedSet<string>(System.StringComparer.Ordinal);
             var publishes = new SortedSet<string>(System.StringComparer.Ordinal);
             var adds = new SortedSet<string>(System.StringComparer.Ordinal);
+            var softDeleted = new SortedSet<string>(System.StringComparer.Ordinal);
             // The hook's own body and the private helpers it calls in the same class (ApplyAuditRules() and the like).
             var bodies = hooks.Cast<SyntaxNode>().Concat(CalledHelpers(hooks, (ClassDeclarationSyntax)context.Node)).ToList();
             foreach (var node in bodies.SelectMany(b => b.DescendantNodes()))
@@ -81,7 +82,12 @@ internal static class SaveHookParser
                         if (symbol.Name == "State" && symbol.ContainingType.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore"))
                         {
                             var condition = CodeText.EnclosingCondition(assignment, null) ?? SwitchCase(assignment);
-                            states.Add("State = " + (CodeText.Collapse(assignment.Right) ?? "?") + (condition is null ? "" : " when " + condition));
+                            var change = "State = " + (CodeText.Collapse(assignment.Right) ?? "?") + (condition is null ? "" : " when " + condition);
+                            states.Add(change);
+                            if (Report.SoftDeletes.TurnsDeletedIntoUpdated(change) && LoopEntryType(assignment, model, cancellationToken) is { } loopType)
+                            {
+                                softDeleted.Add(loopType);
+                            }
                         }
                         else if (symbol.Name == "CurrentValue" && target.Expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Property" } } property
                                  && PropertyName(property, model, cancellationToken) is { } name)
@@ -96,7 +102,7 @@ internal static class SaveHookParser
                 }
             }
             var spec = new SaveHookSpec(kind, type.ClrFullName(), entries.ToEquatableArray(), assigned.ToEquatableArray(), states.ToEquatableArray(),
-                SourceLocation.From(hooks[0].Identifier.Parent!), publishes.ToEquatableArray(), adds.ToEquatableArray());
+                SourceLocation.From(hooks[0].Identifier.Parent!), publishes.ToEquatableArray(), adds.ToEquatableArray(), softDeleted.ToEquatableArray());
             return new SaveHookResult(spec, null);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
@@ -153,6 +159,15 @@ internal static class SaveHookParser
             .Select(i => i.Expression is IdentifierNameSyntax id ? id.Identifier.ValueText : i.Expression is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } self ? self.Name.Identifier.ValueText : null)
             .Where(n => n is not null)!, System.StringComparer.Ordinal);
         return type.Members.OfType<MethodDeclarationSyntax>().Where(m => called.Contains(m.Identifier.ValueText) && !hooks.Contains(m));
+    }
+
+    /// <summary>T of the nearest enclosing <c>foreach (var entry in ....Entries&lt;T&gt;())</c>: the entries a state change applies to.</summary>
+    private static string? LoopEntryType(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var loop = node.Ancestors().TakeWhile(a => a is not MemberDeclarationSyntax).OfType<ForEachStatementSyntax>().FirstOrDefault();
+        return loop?.Expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "Entries", TypeArgumentList.Arguments.Count: 1 } generic } }
+               && Semantics.TypeOf(generic.TypeArgumentList.Arguments[0], model, cancellationToken) is { } type
+            ? type.ClrFullName() : null;
     }
 
     private static string? SwitchCase(SyntaxNode node)
