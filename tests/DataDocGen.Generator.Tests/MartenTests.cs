@@ -114,9 +114,36 @@ public class MartenTests
         Assert.Contains("| Marten | async daemon |  |  | runs the async projections (HotCold) | `Setup.Add` |", md);
         Assert.DoesNotContain("(Solo)", md);
         // The documents' schema and the kind of session injected.
-        Assert.Contains("| Marten | schema | `orders` |  | the default schema of the documents' tables (`DatabaseSchemaName`) | `Setup.Add` |", md);
+        // The event store's tables follow DatabaseSchemaName unless Events.DatabaseSchemaName names another (Marten 9.58 checked).
+        Assert.Contains("| Marten | schema | `orders` |  | the default schema of the documents' tables and of the event store's (`DatabaseSchemaName`) | `Setup.Add` |", md);
         Assert.DoesNotContain("`trap`", md);
         Assert.Contains("| Marten | sessions |  |  | injected `IDocumentSession`s are lightweight sessions (no identity map) (`UseLightweightSessions`) | `Setup.Add` |", md);
+    }
+
+    [Fact]
+    public void An_event_store_schema_of_its_own_is_listed_apart_from_the_documents()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Setup.cs", """
+            using Marten;
+            using Microsoft.Extensions.DependencyInjection;
+            namespace Shop
+            {
+                public static class Setup
+                {
+                    public static void Add(IServiceCollection services) =>
+                        services.AddMarten(options =>
+                        {
+                            options.Connection("Host=pg;Database=orders");
+                            options.DatabaseSchemaName = "docs";
+                            options.Events.DatabaseSchemaName = "events";
+                        });
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("| Marten | schema | `docs` |  | the default schema of the documents' tables (`DatabaseSchemaName`) | `Setup.Add` |", md);
+        Assert.Contains("| Marten | schema | `events` |  | the schema of the event store's tables (`Events.DatabaseSchemaName`) | `Setup.Add` |", md);
     }
 
     private const string UnitOfWork = """

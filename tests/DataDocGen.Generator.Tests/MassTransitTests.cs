@@ -136,7 +136,7 @@ public class MassTransitTests
         // Compensation steps in the order they run, with their messages and the state entered.
         Assert.Contains("compensation on NoCarrierException: Publish RefundPayment, Publish OrderCancelled, TransitionTo Compensated", md);
         // The outbox call as written (it used to read UseInMemoryOutbox(), an overload the code does not call).
-        Assert.Contains("| outbox | `in memory` | UseInMemoryOutbox(context) | `Bus.Add` |", md);
+        Assert.Contains("| outbox | `in memory` | UseInMemoryOutbox(context): holds the messages a consumer sends or publishes until it completes; kept in memory, not in the database's transaction | `Bus.Add` |", md);
         // Trap: cfg.Publish<T>(...) configures topology.
         Assert.DoesNotContain("| published | `Shop.Fulfilment.OrderSubmitted` |", md);
     }

@@ -483,4 +483,39 @@ public class OrchestrationTests
         Assert.DoesNotContain("Hand-written orchestrations", output.Markdown);
         Assert.Contains("\"orchestrations\": []", output.Json);
     }
+
+    [Fact]
+    public void An_upsert_step_is_one_step_that_creates_or_updates()
+    {
+        var output = Run("""
+            using System.Threading.Tasks;
+            namespace Shop.Orders
+            {
+                public class Booking(ShopContext db)
+                {
+                    public void Book(LiteDB.ILiteCollection<Reservation> reservations, Reservation reservation, Shop.Domain.Order order)
+                    {
+                        try
+                        {
+                            reservations.Upsert(reservation);
+                            db.Orders.Add(order);
+                            db.SaveChanges();
+                        }
+                        catch
+                        {
+                            reservations.Delete(reservation.Id);
+                            throw;
+                        }
+                    }
+                }
+            }
+            """);
+        var row = Row(output, "Booking.Book");
+        Assert.NotNull(row);
+        // One Upsert call, listed by CRUD as a create and an update: one numbered step, not two.
+        Assert.Contains("1. creates or updates `Shop.Orders.Reservation` (LiteDB) with `Upsert` [Orders/Checkout.cs:15]", row);
+        Assert.Contains("2. creates `Shop.Domain.Order`", row);
+        Assert.DoesNotContain("3. ", row);
+        Assert.Contains("(pairs with step 1: deletes the entity type step 1 creates)", row);
+    }
 }

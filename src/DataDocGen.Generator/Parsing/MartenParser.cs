@@ -117,15 +117,26 @@ internal static class MartenParser
             }
             if (argument.Expression is LambdaExpressionSyntax options)
             {
-                // options.DatabaseSchemaName = "orders": where Marten creates the documents' tables (StoreOptions).
+                // options.DatabaseSchemaName = "orders": where Marten creates the documents' tables (StoreOptions), and the event
+                // store's too unless options.Events.DatabaseSchemaName names another (the event store falls back to the store's schema).
+                var schemas = new List<(MemberAccessExpressionSyntax Access, string Schema, bool Events)>();
                 foreach (var assignment in options.Body.DescendantNodesAndSelf().OfType<AssignmentExpressionSyntax>())
                 {
                     if (assignment.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "DatabaseSchemaName" } schemaAccess
-                        && Semantics.SymbolOf(schemaAccess, model, cancellationToken) is IPropertySymbol { ContainingType: var optionsType } && optionsType.Is("Marten", "StoreOptions")
+                        && Semantics.SymbolOf(schemaAccess, model, cancellationToken) is IPropertySymbol { ContainingType: var optionsType }
+                        && (optionsType.Is("Marten", "StoreOptions") || IsEventOptions(optionsType))
                         && model.ConstantString(assignment.Right, cancellationToken) is { } schema)
                     {
-                        documents.Add(new StoreObjectSpec("Marten", "schema", schema, null, "the default schema of the documents' tables (`DatabaseSchemaName`)", member, SourceLocation.From(schemaAccess.Name)));
+                        schemas.Add((schemaAccess, schema, IsEventOptions(optionsType)));
                     }
+                }
+                var eventsApart = schemas.Any(s => s.Events);
+                foreach (var (access, schema, events) in schemas)
+                {
+                    var what = events ? "the schema of the event store's tables (`Events.DatabaseSchemaName`)"
+                        : eventsApart ? "the default schema of the documents' tables (`DatabaseSchemaName`)"
+                        : "the default schema of the documents' tables and of the event store's (`DatabaseSchemaName`)";
+                    documents.Add(new StoreObjectSpec("Marten", "schema", schema, null, what, member, SourceLocation.From(access.Name)));
                 }
             }
             else if (Semantics.TypeOf(argument.Expression, model, cancellationToken)?.SpecialType == SpecialType.System_String)
@@ -160,7 +171,11 @@ internal static class MartenParser
         return new MartenResult(store, documents.ToEquatableArray(), null, null) { Configured = configured.ToEquatableArray() };
     }
 
+    /// <summary><c>options.Events</c>: <c>IEventStoreOptions</c> (Marten 7 and later) or its <c>EventGraph</c> implementation.</summary>
+    private static bool IsEventOptions(INamedTypeSymbol type) => type.Is("Marten.Events", "IEventStoreOptions") || type.Is("Marten.Events", "EventGraph");
+
     /// <summary><c>.Index(x => x.Email).UniqueIndex(x => x.Email)</c> chained on <c>Schema.For&lt;T&gt;()</c>.</summary>
+
     private static string? Indexes(InvocationExpressionSyntax schemaFor)
     {
         var parts = new List<string>();
@@ -176,7 +191,7 @@ internal static class MartenParser
                     "UniqueIndex" => "unique index " + (field ?? "…"),
                     "FullTextIndex" => "full-text index" + (field is null ? "" : " " + field),
                     "ForeignKey" => "foreign key " + (field ?? "…"),
-                    "Duplicate" => "duplicated field " + (field ?? "…"),
+                    "Duplicate" => "duplicated field " + (field ?? "…") + " (indexed)",
                     "SoftDeleted" => "soft deleted",
                     "MultiTenanted" => "multi-tenanted",
                     _ => "identity " + (field ?? "…"),

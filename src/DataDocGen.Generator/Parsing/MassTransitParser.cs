@@ -243,7 +243,10 @@ internal static class MassTransitParser
                     .Where(n => n is not null && n.StartsWith("Use", System.StringComparison.Ordinal)).Select(n => n! + "()").Distinct().ToEquatableArray();
                 return new MessagingSpec("outbox", method.TypeArguments.FirstOrDefault()?.ClrFullName() ?? "DbContext", "Entity Framework outbox", settings, member, location);
             case "AddInMemoryInboxOutbox" or "UseInMemoryOutbox":
-                return new MessagingSpec("outbox", "in memory", name + (CodeText.Safe(invocation.ArgumentList) ?? "(…)"), EquatableArray<string>.Empty, member, location);
+                // MassTransit buffers what a consumer sends or publishes until the consumer completes: nothing is stored, so it
+                // is not atomic with the consumer's database writes (a transactional outbox is AddEntityFrameworkOutbox).
+                return new MessagingSpec("outbox", "in memory", name + (CodeText.Safe(invocation.ArgumentList) ?? "(…)")
+                    + ": holds the messages a consumer sends or publishes until it completes; kept in memory, not in the database's transaction", EquatableArray<string>.Empty, member, location);
             case "AddInboxStateEntity" or "AddOutboxMessageEntity" or "AddOutboxStateEntity":
                 return new MessagingSpec("outbox tables", name.Substring(3, name.Length - 9), "added to the EF Core model by " + name + "()", EquatableArray<string>.Empty, member, location);
             case "UseMessageRetry":
@@ -255,7 +258,8 @@ internal static class MassTransitParser
                     ? model.ConstantString(argument.Expression, cancellationToken) is { } constant ? ConnectionStringRedactor.Redact(constant)
                     : ConnectionSourceParser.Parse(argument.Expression, model, cancellationToken).FirstOrDefault() is { ConfigurationKey: { } key } ? "configuration " + key : null
                     : null;
-                return new MessagingSpec("transport", transport.Substring(5), hostText is null ? null : "host " + hostText, EquatableArray<string>.Empty, member, location);
+                return new MessagingSpec("transport", transport.Substring(5), hostText is null ? null : "host " + hostText, EquatableArray<string>.Empty, member,
+                    hostText is null ? location : SourceLocation.From(((MemberAccessExpressionSyntax)host!.Expression).Name));
             case "Publish" or "Send":
                 // cfg.Publish<T>(x => ...) on a bus or endpoint configurator sets the message's topology: nothing is sent.
                 if (OptionsBuilderParser.ReceiverType(method) is { } receiverType && receiverType.Name.EndsWith("Configurator", System.StringComparison.Ordinal)) return null;

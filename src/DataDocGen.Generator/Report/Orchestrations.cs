@@ -50,6 +50,7 @@ internal static class Orchestrations
             var steps = Steps(spec.Member, spec.Steps, facts, implementations);
             // Two operations at least: an upsert is two CRUD rows (a create and an update) of one call.
             if (steps.Select(s => (s.Step.Location, s.Step.Through, s.Fact.Location)).Distinct().Count() < 2) continue;
+            var numbers = Numbers(steps);
             var compensations = new List<CompensationReport>();
             foreach (var path in spec.Paths)
             {
@@ -58,17 +59,17 @@ internal static class Orchestrations
                 // The same call again, doing what a step does: a retry.
                 if (undo.Any(u => u.Step.Location is { } at && path.RepeatedLines.Contains(at.Line)
                                   && steps.Any(s => s.Step.Text == u.Step.Text && s.Step.Through == u.Step.Through))) continue;
-                var pairings = undo.Select(u => Pairing(u.Fact, steps)).ToList();
+                var pairings = undo.Select(u => Pairing(u.Fact, steps, numbers)).ToList();
                 // A catch or guarded finally must undo something a step did: delete an entity type a step creates (or the
                 // reverse), or, when the failure then goes on, change an entity type or table a step changes. A catch that
                 // changes such a type and returns may be a fallback (update on conflict), not a compensation.
                 if (path.Kind != "compensation stack" && !pairings.Any(p => p.Inverse || (p.Text is not null && path.FailureGoesOn))) continue;
                 compensations.Add(new CompensationReport(path.Kind, path.Text, path.Location,
-                    undo.Select((u, i) => new OrchestrationStepReport(u.Step.Text, u.Step.Through, u.Step.Location, u.Step.OnCacheMiss, pairings[i].Text)).ToEquatableArray()));
+                    Merged(undo.Select((u, i) => new OrchestrationStepReport(u.Step.Text, u.Step.Through, u.Step.Location, u.Step.OnCacheMiss, pairings[i].Text)).ToList(), Numbers(undo))));
             }
             if (compensations.Count == 0) continue;
             found.Add(new OrchestrationReport(spec.Member, spec.Location,
-                steps.Select(s => new OrchestrationStepReport(s.Step.Text, s.Step.Through, s.Step.Location, s.Step.OnCacheMiss, null)).ToEquatableArray(),
+                Merged(steps.Select(s => new OrchestrationStepReport(s.Step.Text, s.Step.Through, s.Step.Location, s.Step.OnCacheMiss, null)).ToList(), numbers),
                 compensations.ToEquatableArray()));
         }
         return found.Distinct().OrderBy(o => o.Location, LocationComparer.Instance).ThenBy(o => o.Member, StringComparer.Ordinal).ToEquatableArray();
@@ -84,13 +85,14 @@ internal static class Orchestrations
     /// <summary>How a compensation relates to the steps, when it changes what a step changes: it deletes the entity type a
     /// step creates, creates one a step deletes, or otherwise changes the same entity type or table. Which row is not
     /// known: only the type or table is compared.</summary>
-    private static (string? Text, bool Inverse) Pairing(JobFact compensation, List<(JobStepReport Step, JobFact Fact)> steps)
+    private static (string? Text, bool Inverse) Pairing(JobFact compensation, List<(JobStepReport Step, JobFact Fact)> steps, int[] stepNumbers)
     {
         if (compensation.Target is null) return (null, false);
-        var same = steps.Select((s, i) => (s.Fact, Number: i + 1)).Where(s => s.Fact.Target == compensation.Target).ToList();
+        var same = steps.Select((s, i) => (s.Fact, Number: stepNumbers[i])).Where(s => s.Fact.Target == compensation.Target).ToList();
         if (same.Count == 0) return (null, false);
-        var created = same.Where(s => s.Fact.Operation == CrudOperation.Create).ToList();
-        var deleted = same.Where(s => s.Fact.Operation == CrudOperation.Delete).ToList();
+        var created = same.Where(s => s.Fact.Operation == CrudOperation.Create).GroupBy(s => s.Number).Select(g => g.First()).ToList();
+        var deleted = same.Where(s => s.Fact.Operation == CrudOperation.Delete).GroupBy(s => s.Number).Select(g => g.First()).ToList();
+        same = same.GroupBy(s => s.Number).Select(g => g.First()).ToList();
         if (compensation.Operation == CrudOperation.Delete && created.Count > 0)
         {
             var numbers = StepNumbers(created.Select(s => s.Number));
@@ -105,6 +107,42 @@ internal static class Orchestrations
         return ("pairs with " + all + ": " + (compensation.Operation is null ? "writes the table " + all + (same.Count == 1 ? " writes" : " write")
             : "changes the entity type " + all + (same.Count == 1 ? " changes" : " change")), false);
     }
+
+    /// <summary>The step number of each fact: one call that is two CRUD rows (an upsert, a create and an update of the same
+    /// type at the same line through the same method) is one step.</summary>
+    private static int[] Numbers(List<(JobStepReport Step, JobFact Fact)> steps)
+    {
+        var numbers = new int[steps.Count];
+        for (var i = 0; i < steps.Count; i++)
+        {
+            numbers[i] = i > 0 && SameCall(steps[i - 1].Step, steps[i].Step) ? numbers[i - 1] : (i == 0 ? 1 : numbers[i - 1] + 1);
+        }
+        return numbers;
+    }
+
+    private static bool SameCall(JobStepReport a, JobStepReport b) =>
+        Equals(a.Location, b.Location) && a.Through == b.Through && a.OnCacheMiss == b.OnCacheMiss && Object(a.Text) == Object(b.Text);
+
+    /// <summary>A step's text without its verb: <c>creates `X` (MongoDB) with `ReplaceOneAsync` (upsert)</c> → <c>`X` (MongoDB) with ...</c>.</summary>
+    private static string Object(string text) => text.Substring(text.IndexOf(' ') + 1);
+
+    /// <summary>Steps that share a number as one: their verbs joined (<c>creates or updates `X` ...</c>), their pairings kept once each.</summary>
+    private static EquatableArray<OrchestrationStepReport> Merged(List<OrchestrationStepReport> steps, int[] numbers) => steps
+        .Select((step, i) => (step, Number: numbers[i]))
+        .GroupBy(s => s.Number)
+        .Select(g =>
+        {
+            var first = g.First().step;
+            if (g.Count() == 1) return first;
+            var verbs = g.Select(s => s.step.Text.Substring(0, Math.Max(0, s.step.Text.IndexOf(' ')))).Distinct().ToList();
+            var pairings = g.Select(s => s.step.Pairing).Where(p => p is not null).Distinct().ToList();
+            return first with
+            {
+                Text = string.Join(" or ", verbs) + " " + Object(first.Text),
+                Pairing = pairings.Count == 0 ? null : string.Join("; ", pairings),
+            };
+        })
+        .ToEquatableArray();
 
     private static string StepNumbers(IEnumerable<int> numbers)
     {
