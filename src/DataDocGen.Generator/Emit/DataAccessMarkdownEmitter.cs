@@ -123,8 +123,13 @@ internal static class DataAccessMarkdownEmitter
         CacheExpiration.None when use.Cache == "IMemoryCache" => "**no expiration**: kept until removed or evicted",
         CacheExpiration.None => "**no expiration** set (only a provider-wide default could apply)",
         CacheExpiration.DefaultOptions => "none in this call: the cache's default entry options apply",
-        _ => string.Join("; ", use.Expirations.Select(Markdown.Inline)),
+        _ => string.Join("; ", use.Expirations.Select(Markdown.Inline)) + (SlidingOnly(use) ? "; no absolute expiration: an entry read within every window never expires" : ""),
     };
+
+    /// <summary>A sliding expiration with nothing that ends the entry regardless of reads (an absolute expiration, a
+    /// relative one, a change token): each read renews it, so an entry read often enough is never read from its source again.</summary>
+    private static bool SlidingOnly(CacheUseSpec use) =>
+        !use.Expirations.IsEmpty && use.Expirations.All(e => e.StartsWith("sliding expiration", System.StringComparison.Ordinal));
 
     /// <summary>Whether the class commits a unit of work itself (<c>SaveChanges[Async]</c>): said only where it has one, an
     /// EF Core context or a Marten session; blank for stores that write at once (Dapper, MongoDB, LiteDB...), where a "no"
