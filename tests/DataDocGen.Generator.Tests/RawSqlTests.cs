@@ -55,6 +55,12 @@ public class RawSqlTests
         Assert.Contains("**3 place(s) build SQL text by interpolation or concatenation and pass it to a raw API**", output.Markdown);
         Assert.Contains("| `OrderQueries.Purge` | EF Core ExecuteSqlRaw | DELETE | `Orders` | **values built into the SQL text** | [Data/Queries.cs:", output.Markdown);
         Assert.DoesNotContain("open", output.Markdown); // SQL text and values are not copied into the report
+        // Constant text says whether it takes parameters, and which.
+        Assert.Contains("| `OrderQueries.ByStatus` | EF Core FromSqlRaw | SELECT | `Orders` | constant SQL text, parameters `{0}` |", output.Markdown);
+        Assert.Contains("| `OrderQueries.DapperOpen` | Dapper Query | SELECT | `[sales].[Lines]`, `dbo.Orders` | constant SQL text, parameters `@status` |", output.Markdown);
+        Assert.Contains("| `OrderQueries.DapperInsert` | Dapper ExecuteAsync | INSERT | `Orders` | constant SQL text, parameters `@Status` |", output.Markdown);
+        var placeholders = Json.Parse(output.Json).GetProperty("rawSql").EnumerateArray().Single(s => s.GetProperty("member").GetString() == "OrderQueries.DapperOpen").GetProperty("placeholders");
+        Assert.Equal("@status", placeholders.EnumerateArray().Single().GetString());
     }
 
     private const string AdoCode = """

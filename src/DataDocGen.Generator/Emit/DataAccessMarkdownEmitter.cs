@@ -189,10 +189,15 @@ internal static class DataAccessMarkdownEmitter
         foreach (var site in report.RawSql)
         {
             md.Line("| " + Markdown.Code(site.Member) + " | " + Markdown.Text(site.Api) + " | " + (site.Statement ?? "")
-                    + " | " + string.Join(", ", site.Tables.Select(Markdown.Code)) + " | " + Describe(site.Parameterization) + " | " + md.Link(site.Location) + " |");
+                    + " | " + string.Join(", ", site.Tables.Select(Markdown.Code)) + " | " + Describe(site) + " | " + md.Link(site.Location) + " |");
         }
         md.Line();
     }
+
+    /// <summary>How values reach the SQL; for constant text, its parameter placeholders (or that it has none).</summary>
+    private static string Describe(RawSqlSpec site) => site.Parameterization == SqlParameterization.Constant
+        ? "constant SQL text, " + (site.Placeholders.IsEmpty ? "no parameters" : "parameters " + string.Join(", ", site.Placeholders.Select(Markdown.Code)))
+        : Describe(site.Parameterization);
 
     public static string Describe(SqlParameterization parameterization) => parameterization switch
     {

@@ -177,6 +177,7 @@ internal static class JsonEmitter
                 .Property("statement", site.Statement)
                 .StringArray("tables", site.Tables)
                 .Property("parameterization", site.Parameterization.ToString())
+                .StringArray("placeholders", site.Placeholders)
                 .Property("location", Location(paths, site.Location))
                 .EndObject();
         }

@@ -19,10 +19,12 @@ internal enum SqlParameterization
 /// <param name="Statement">The SQL statement kind (SELECT, INSERT, UPDATE, DELETE, MERGE, EXEC...) when the text is known.</param>
 /// <param name="Tables">Tables named in constant SQL text (FROM, JOIN, INTO, UPDATE), as written.</param>
 /// <param name="Member">The containing type and method, e.g. <c>OrderRepository.FindAsync</c>.</param>
+/// <param name="Placeholders">The parameter placeholders of constant SQL text (<c>@sku</c>, <c>:id</c>, <c>$1</c>, <c>{0}</c>), in order; empty when none or the text is not constant.</param>
 internal sealed record RawSqlSpec(
     string Api,
     string? Statement,
     EquatableArray<string> Tables,
     SqlParameterization Parameterization,
     string Member,
-    SourceLocation? Location);
+    SourceLocation? Location,
+    EquatableArray<string> Placeholders = default);

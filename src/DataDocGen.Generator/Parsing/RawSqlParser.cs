@@ -202,7 +202,9 @@ internal static class RawSqlParser
         var tables = sql is null ? EquatableArray<string>.Empty
             : TableReference.Matches(sql).Cast<Match>().Select(m => m.Groups[1].Value).Where(t => !NotTables.Contains(t))
                 .Distinct(System.StringComparer.OrdinalIgnoreCase).OrderBy(t => t, System.StringComparer.Ordinal).ToEquatableArray();
-        return new RawSqlSpec(api, statement, tables, parameterization, CodeText.MemberName(site, model, cancellationToken), SourceLocation.From(site));
+        var placeholders = sql is null || parameterization != SqlParameterization.Constant ? EquatableArray<string>.Empty
+            : SqlPlaceholders.Find(sql, formatItems: api.StartsWith("EF Core", System.StringComparison.Ordinal) && api.Contains("Raw")).ToEquatableArray();
+        return new RawSqlSpec(api, statement, tables, parameterization, CodeText.MemberName(site, model, cancellationToken), SourceLocation.From(site), placeholders);
     }
 
     private static string? Statement(string sql)
