@@ -13,6 +13,11 @@ public class ConnectionStringRedactorTests
     /// <summary>name, input, secrets that must be absent, safe parts that must remain.</summary>
     public static IEnumerable<object[]> Corpus()
     {
+        // ---- LiteDB: the file, its password and the connection mode
+        yield return Case("litedb-password-and-mode",
+            "Filename=data/offline-shipments.db;Password=L1teDb-Offline-Secret;Connection=shared",
+            new[] { "L1teDb-Offline-Secret" },
+            new[] { "Filename=data/offline-shipments.db", "Connection=shared" });
         // ---- SQL Server
         yield return Case("sqlserver-basic",
             "Server=tcp:shop-sql.database.windows.net,1433;Initial Catalog=ShopDb;User ID=shopadmin;Password=Sup3r$ecret!;Encrypt=True;TrustServerCertificate=False;Connection Timeout=30;",

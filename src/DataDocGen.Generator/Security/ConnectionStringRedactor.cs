@@ -47,6 +47,8 @@ internal static class ConnectionStringRedactor
         "currentlanguage", "enlist", "replication", "contextconnection", "typesystemversion", "transactionbinding",
         // Not in the original brief, equally non-secret: ODBC/OLE DB driver names and Azure Storage service endpoints.
         "driver", "provider", "blobendpoint", "queueendpoint", "tableendpoint", "fileendpoint", "usedevelopmentstorage",
+        // LiteDB's file, connection mode (shared/direct) and file options.
+        "filename", "connection", "initialsize", "collation", "upgrade", "autorebuild",
     };
 
     /// <summary>Well-known secret keys: they make a string recognisable as key=value pairs (their values are masked).</summary>
