@@ -54,9 +54,9 @@ public class MartenTenancyTests
         Assert.Contains("| events | `Events.TenancyStyle = TenancyStyle.Conjoined` | `Setup.Add` | [Tenants/Setup.cs:21](Tenants/Setup.cs#L21) |", md);
         Assert.Contains("| document `Country`, single-tenanted | `SingleTenanted()` | `Setup.Add` | [Tenants/Setup.cs:22](Tenants/Setup.cs#L22) |", md);
         Assert.Contains("| `LightweightSession` | `\"acme\"` | `Sessions.ForAcme` | [Tenants/Setup.cs:29](Tenants/Setup.cs#L29) |", md);
-        Assert.Contains("| `QuerySession` | `tenantId` (at run time) | `Sessions.Read` |", md);
-        Assert.Contains("| `IdentitySession` | `tenant.Id` (at run time) | `Sessions.Identity` |", md);
-        Assert.Contains("| `SessionOptions.TenantId` | `tenant` (at run time) | `Sessions.WithOptions` | [Tenants/Setup.cs:32](Tenants/Setup.cs#L32) |", md);
+        Assert.Contains("| `QuerySession` | the value of `tenantId` (known at run time) | `Sessions.Read` |", md);
+        Assert.Contains("| `IdentitySession` | the value of `tenant.Id` (known at run time) | `Sessions.Identity` |", md);
+        Assert.Contains("| `SessionOptions.TenantId` | the value of `tenant` (known at run time) | `Sessions.WithOptions` | [Tenants/Setup.cs:32](Tenants/Setup.cs#L32) |", md);
         Assert.Contains("| `ForTenant` | `\"acme\"` | `Sessions.Scoped` |", md);
         // Sessions opened without a tenant are the default tenant's: not listed.
         Assert.DoesNotContain("Sessions.Default", md.Substring(md.IndexOf("### 4.2", StringComparison.Ordinal)));

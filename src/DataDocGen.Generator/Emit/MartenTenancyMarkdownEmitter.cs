@@ -45,7 +45,7 @@ internal static class MartenTenancyMarkdownEmitter
             foreach (var session in sessions)
             {
                 var tenant = session.Tenant is null ? "chosen at run time (code not shown: it holds a string)"
-                    : session.TenantIsConstant ? Markdown.Code(session.Tenant) : Markdown.Code(session.Tenant) + " (at run time)";
+                    : session.TenantIsConstant ? Markdown.Code(session.Tenant) : "the value of " + Markdown.Code(session.Tenant) + " (known at run time)";
                 md.Line("| " + Markdown.Code(session.How) + " | " + tenant + " | " + Markdown.Code(session.Member) + " | " + md.Link(session.Location) + " |");
             }
             md.Line();
