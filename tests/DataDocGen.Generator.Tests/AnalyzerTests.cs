@@ -87,6 +87,7 @@ public class AnalyzerTests
                     foreach (var id in ids) count += new Fake().FirstOrDefaultAsync(id);
                     foreach (var id in ids) { foreach (var p in products.Where(p => p.Id == id)) count++; } // in memory
                     foreach (var id in ids) count += products.Where(p => p.Id == id).ToList().Count; // in memory
+                    foreach (var id in ids) count += products.AsQueryable().Where(p => p.Id == id).ToList().Count; // in memory behind IQueryable
                     return count;
                 }
             }

@@ -238,6 +238,13 @@ public class QueryShapeTests
                             total += ids.AsEnumerable().ToArray().Length;
                             foreach (var order in db.Orders.Where(o => o.Id == id)) total++;
                             foreach (var other in ids.Where(i => i < id)) total++;
+                            // In memory behind an IQueryable: LINQ to Objects, no database round trip (traps).
+                            total += ids.AsQueryable().Where(i => i > id).ToList().Count;
+                            var local = ids.AsQueryable();
+                            total += local.Count(i => i > id);
+                            foreach (var other in (ids.AsQueryable()).Where(i => i < id)) total++;
+                            // AsQueryable() on a DbSet is still the database's query.
+                            total += db.Orders.AsQueryable().ToList().Count;
                         }
                         foreach (var order in db.Orders) total++;
                         return total + db.Orders.ToList().Count;
@@ -280,8 +287,9 @@ public class QueryShapeTests
         Assert.Contains("| `Counts.Totals` | Query inside a loop (N+1 risk) | `Stock.Item` | `ToListAsync in the loop at line 17` | [Stock/Report.cs:19](Stock/Report.cs#L19) |", rows);
         Assert.Contains("| `Counts.Totals` | Query inside a loop (N+1 risk) | `Stock.Item` | `FirstOrDefaultAsync in the loop at line 17` | [Stock/Report.cs:20](Stock/Report.cs#L20) |", rows);
         Assert.Contains("| `Report.Totals` | Query inside a loop (N+1 risk) | `Shop.Order` | `foreach over a query in the loop at line 14` | [Shop/Report.cs:20](Shop/Report.cs#L20) |", rows);
-        // In-memory sequences and the queries outside the loops are no N+1.
-        Assert.Equal(5, rows.Count);
+        Assert.Contains("| `Report.Totals` | Query inside a loop (N+1 risk) | `Shop.Order` | `ToList in the loop at line 14` | [Shop/Report.cs:28](Shop/Report.cs#L28) |", rows);
+        // In-memory sequences (also behind AsQueryable()) and the queries outside the loops are no N+1.
+        Assert.Equal(6, rows.Count);
     }
 
     [Fact]

@@ -161,6 +161,7 @@ internal static partial class QueryShapeParser
             receiver = element;
         }
         if (!isQuery || method.Name is "Load" or "LoadAsync" && !original.ContainingType.Is("Microsoft.EntityFrameworkCore", "EntityFrameworkQueryableExtensions")) return null;
+        if (InMemory(((MemberAccessExpressionSyntax)invocation.Expression).Expression, model, cancellationToken)) return null;
         var loopLine = loop.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
         var spec = new QueryShapeSpec(LoopQueryKind, ElementType(receiver)?.EntityName(),
             method.Name + " in the loop at line " + loopLine.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -172,12 +173,49 @@ internal static partial class QueryShapeParser
     /// every iteration of the outer loop.</summary>
     private static QueryShapeResult? ForEachOverQuery(ForEachStatementSyntax forEach, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (EnclosingLoop(forEach) is not { } loop || QueryableElement(forEach.Expression, model, cancellationToken) is not INamedTypeSymbol query) return null;
+        if (EnclosingLoop(forEach) is not { } loop || QueryableElement(forEach.Expression, model, cancellationToken) is not INamedTypeSymbol query
+            || InMemory(forEach.Expression, model, cancellationToken)) return null;
         var loopLine = loop.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
         var spec = new QueryShapeSpec(LoopQueryKind, query.TypeArguments[0].EntityName(),
             "foreach over a query in the loop at line " + loopLine.ToString(System.Globalization.CultureInfo.InvariantCulture),
             CodeText.MemberName(forEach, model, cancellationToken), SourceLocation.From(forEach.Expression));
         return new QueryShapeResult(spec, null);
+    }
+
+    /// <summary>A query chain rooted at <c>AsQueryable()</c> over an in-memory sequence (<c>list.AsQueryable().Where(...)</c>,
+    /// directly or through a local initialised so in the same body): LINQ to Objects behind an <c>IQueryable</c>, no
+    /// database round trip. Follows receivers, parentheses, <c>await</c> and locals (a few hops); anything else is a query.</summary>
+    private static bool InMemory(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var current = expression;
+        for (var hops = 0; hops < 32 && current is not null; hops++)
+        {
+            switch (current)
+            {
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsQueryable" } access } call
+                    when Semantics.SymbolOrMethod(call, model, cancellationToken) is IMethodSymbol asQueryable
+                         && (asQueryable.ReducedFrom ?? asQueryable).ContainingType.Is("System.Linq", "Queryable"):
+                    return QueryableElement(access.Expression, model, cancellationToken) is null;
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }:
+                    current = access.Expression;
+                    break;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    current = parenthesized.Expression;
+                    break;
+                case AwaitExpressionSyntax awaited:
+                    current = awaited.Expression;
+                    break;
+                case IdentifierNameSyntax identifier
+                    when Semantics.SymbolOf(identifier, model, cancellationToken) is ILocalSymbol local
+                         && local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: var initial }
+                         && initial.SyntaxTree == identifier.SyntaxTree:
+                    current = initial;
+                    break;
+                default:
+                    return false;
+            }
+        }
+        return false;
     }
 
     /// <summary>The <c>IQueryable&lt;T&gt;</c> an expression's static type is or implements (a DbSet, a linq2db table, a
