@@ -113,7 +113,7 @@ public class StoreTests
         Assert.Contains("| PostgreSQL (SQL) | NpgsqlConnection (Npgsql) | `new NpgsqlConnection` | configuration key `Reports:Db` [Data/Stores.cs:25](Data/Stores.cs#L25) | `ReportReader.Open` [Data/Stores.cs:26](Data/Stores.cs#L26) |", md);
         Assert.Contains("| PostgreSQL (SQL) | NpgsqlDataSource (Npgsql) | `NpgsqlDataSource.Create` | constant in code: `Host=pg;Username=app;Password=***`", md);
         Assert.Contains("| MySQL (SQL) | MySqlConnection (MySqlConnector) | `new MySqlConnection` | environment variable `LEGACY_DB`", md);
-        Assert.Contains("| LiteDB (NoSQL) | LiteDatabase (LiteDB) | `new LiteDatabase` | constant in code: `Filename=***;Password=***`", md);
+        Assert.Contains("| LiteDB (NoSQL) | LiteDatabase (LiteDB) | `new LiteDatabase` | constant in code: `Filename=local.db;Password=***`", md);
         Assert.Contains("| MongoDB (NoSQL) | MongoClient (MongoDB.Driver) | `new MongoClient` | named connection string `Mongo`", md);
         Assert.Contains("| Redis (NoSQL) | ConnectionMultiplexer (StackExchange.Redis) | `ConnectionMultiplexer.Connect` | named connection string `Redis`", md);
         Assert.Contains("| `ConnectionStrings:Orders` | all (base file) | `Server=sql;Database=Orders;User Id=app;Password=***;Max Pool Size=50` |", md);

@@ -166,6 +166,18 @@ public class TransactionTests
                             await connection.ExecuteAsync("DELETE FROM Locks WHERE Id = @id", new { id }, transaction);
                         }
                     }
+
+                    // One statement of the list, a round trip per item: the loop is named.
+                    public void HoldAll(int[] ids)
+                    {
+                        using var transaction = connection.BeginTransaction();
+                        foreach (var id in ids)
+                        {
+                            if (id > 0) connection.Execute("UPDATE Stock SET Held = 1 WHERE Id = @id", new { id }, transaction);
+                        }
+                        for (var i = 0; i < 3; i++) connection.Execute("DELETE FROM Holds WHERE Id = @i", new { i }, transaction);
+                        transaction.Commit();
+                    }
                 }
             }
             """)));
@@ -177,6 +189,7 @@ public class TransactionTests
             """
             Reserve.Hold | Dapper Execute UPDATE Stock; Rollback (if `updated == 0`); Dapper Execute INSERT Holds (if not `updated == 0`); Commit
             Reserve.Move | Dapper ExecuteAsync DELETE Holds; CommitAsync; RollbackAsync (on `SqlException` when `error.Number == 1205`); RollbackAsync (on an exception); Dapper ExecuteAsync DELETE Locks (in `finally`)
+            Reserve.HoldAll | Dapper Execute UPDATE Stock (if `id > 0`, for each `id` in `ids`); Dapper Execute DELETE Holds (in a `for` loop); Commit
             """, string.Join("\n", rows));
         Assert.Contains("| Dapper Execute UPDATE Stock; Rollback (if `updated == 0`); Dapper Execute INSERT Holds (if not `updated == 0`); Commit |", output.Markdown);
     }

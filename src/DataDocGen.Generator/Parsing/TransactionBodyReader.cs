@@ -89,29 +89,52 @@ internal static class TransactionBodyReader
 
     /// <summary>What an operation inside the boundary waits on, nearest first: <c>if `updated == 0`</c>, <c>if not `...`</c>
     /// (its <c>else</c>), <c>on `DbUpdateException`</c> or <c>on an exception</c> (a <c>catch</c>), <c>in `finally`</c>;
-    /// null when it runs on the straight path. The conditional operator and <c>switch</c> sections are not read.</summary>
+    /// then the loop it repeats in, if any (<c>for each `count` in `counts`</c>, <c>while `...`</c>, <c>in a `for` loop</c>);
+    /// null when it runs once on the straight path. The conditional operator and <c>switch</c> sections are not read.</summary>
     private static string? Guard(SyntaxNode node, SyntaxNode scope)
     {
+        string? guard = null;
+        string? loop = null;
         for (var child = node; child != scope && child.Parent is { } parent; child = parent)
         {
             switch (parent)
             {
                 case IfStatementSyntax ifStatement when child == ifStatement.Statement:
-                    return "if " + Condition(ifStatement.Condition);
+                    guard ??= "if " + Condition(ifStatement.Condition);
+                    break;
                 case ElseClauseSyntax { Parent: IfStatementSyntax elseOf }:
-                    return "if not " + Condition(elseOf.Condition);
+                    guard ??= "if not " + Condition(elseOf.Condition);
+                    break;
                 case CatchClauseSyntax { Declaration: { } declaration } catchClause when child == catchClause.Block:
-                    return "on " + CodeSpan.Of(declaration.Type.ToString()) + (catchClause.Filter is { } filter ? " when " + Condition(filter.FilterExpression) : "");
+                    guard ??= "on " + CodeSpan.Of(declaration.Type.ToString()) + (catchClause.Filter is { } filter ? " when " + Condition(filter.FilterExpression) : "");
+                    break;
                 case CatchClauseSyntax catchClause when child == catchClause.Block:
-                    return "on an exception" + (catchClause.Filter is { } anyFilter ? " when " + Condition(anyFilter.FilterExpression) : "");
+                    guard ??= "on an exception" + (catchClause.Filter is { } anyFilter ? " when " + Condition(anyFilter.FilterExpression) : "");
+                    break;
                 case FinallyClauseSyntax:
-                    return "in " + CodeSpan.Of("finally");
+                    guard ??= "in " + CodeSpan.Of("finally");
+                    break;
+                // A call in a loop's body runs once per iteration: one statement of the list, many round trips.
+                case ForEachStatementSyntax forEach when child == forEach.Statement:
+                    loop ??= "for each " + CodeSpan.Of(forEach.Identifier.ValueText) + " in " + Condition(forEach.Expression);
+                    break;
+                case ForStatementSyntax forLoop when child == forLoop.Statement:
+                    loop ??= "in a " + CodeSpan.Of("for") + " loop";
+                    break;
+                case WhileStatementSyntax whileLoop when child == whileLoop.Statement:
+                    loop ??= "while " + Condition(whileLoop.Condition);
+                    break;
+                case DoStatementSyntax doLoop when child == doLoop.Statement:
+                    loop ??= "in a " + CodeSpan.Of("do") + " loop";
+                    break;
                 case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax:
-                    return null;
+                    return Join(guard, loop);
             }
         }
-        return null;
+        return Join(guard, loop);
     }
+
+    private static string? Join(string? guard, string? loop) => guard is null ? loop : loop is null ? guard : guard + ", " + loop;
 
     private static string Condition(ExpressionSyntax condition) => CodeText.Collapse(condition) is { } code ? CodeSpan.Of(code) : "a condition";
 
