@@ -88,6 +88,20 @@ internal static class JsonEmitter
         }
         json.EndArray();
 
+        // Command timeouts set in code: `value` from constants, null when set at run time (`code` then, when it holds no literal).
+        json.Name("commandTimeouts").StartArray();
+        foreach (var item in report.CommandTimeouts)
+        {
+            json.StartObject().Property("api", item.Api).Property("store", item.Store).Property("client", item.Client).Property("appliesTo", item.Scope)
+                .Property("value", item.Value).Property("code", item.Code).Property("connectionOpenedBy", item.OpenedBy).Name("connection").StartArray();
+            foreach (var source in item.Connection)
+            {
+                json.StartObject().Property("kind", source.Kind.ToString()).Property("value", source.Value).Property("location", Location(paths, source.Location)).EndObject();
+            }
+            json.EndArray().Property("member", item.Member).Property("location", Location(paths, item.Location)).EndObject();
+        }
+        json.EndArray();
+
         json.Name("repositories").StartArray();
         foreach (var item in report.Repositories)
         {
