@@ -205,7 +205,8 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
                         memberSites.Select(m => m!).ToList(),
                         specificationSites.Select(s => s!.Spec).Where(s => s is not null).Select(s => s!).ToList(),
                         identitySites.Select(s => s!.Spec).Where(s => s is not null).Select(s => s!).ToList(),
-                        outputCacheSites.Select(o => o!.Spec).Where(o => o is not null).Select(o => o!).ToList());
+                        outputCacheSites.Select(o => o!.Spec).Where(o => o is not null).Select(o => o!).ToList(),
+                        securitySites.Select(s => s!.Transport).Where(t => t is not null).Select(t => t!).ToList());
                     return new ReportResult(built, errors.Concat(buildErrors).ToEquatableArray());
                 }
                 catch (System.Exception exception) when (exception is not System.OperationCanceledException)
