@@ -26,7 +26,7 @@ internal static class SecurityParser
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CreateProtector" or "HasConversion" } } => true,
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } } when RedactionReader.CallNames.Contains(name) => true,
         ClassDeclarationSyntax { BaseList: { } bases } => bases.Types.Any(t => SyntaxFacts.RightmostName(t.Type) == "ValueConverter"),
-        _ => TransportSecurityReader.IsCandidate(node),
+        _ => TransportSecurityReader.IsCandidate(node) || DataProtectionKeysReader.IsCandidate(node),
     };
 
     public static SecurityResult? Parse(SiteContext context, CancellationToken cancellationToken)
@@ -38,6 +38,12 @@ internal static class SecurityParser
             {
                 var transport = TransportSecurityReader.Read(context.Node, model, cancellationToken);
                 return transport is null ? null : new SecurityResult(EquatableArray<SecuritySpec>.Empty, null, transport);
+            }
+            if (DataProtectionKeysReader.IsCandidate(context.Node))
+            {
+                return DataProtectionKeysReader.Read((InvocationExpressionSyntax)context.Node, model, cancellationToken) is { } key
+                    ? new SecurityResult(new[] { key }.ToEquatableArray(), null)
+                    : null;
             }
             var specs = context.Node switch
             {
