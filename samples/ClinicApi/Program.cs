@@ -12,7 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ITenantContext, HeaderTenantContext>();
-builder.Services.AddDataProtection().SetApplicationName("ClinicApi");
+builder.Services.AddClinicDataProtection(builder.Configuration);
 
 // Appointment changes are announced on Azure Service Bus after each save.
 builder.Services.AddSingleton(new ServiceBusClient(builder.Configuration.GetConnectionString("ServiceBus")));

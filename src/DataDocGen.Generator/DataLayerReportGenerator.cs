@@ -60,6 +60,8 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         public const string NamespaceSpans = nameof(NamespaceSpans);
         public const string BrokerMessages = nameof(BrokerMessages);
         public const string BrokerMessagesJoined = nameof(BrokerMessagesJoined);
+        public const string CommandTimeouts = nameof(CommandTimeouts);
+        public const string CommandTimeoutsJoined = nameof(CommandTimeoutsJoined);
         public const string HostedServices = nameof(HostedServices);
         public const string ScheduledJobs = nameof(ScheduledJobs);
         public const string BackgroundJobs = nameof(BackgroundJobs);
@@ -203,7 +205,8 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
                         memberSites.Select(m => m!).ToList(),
                         specificationSites.Select(s => s!.Spec).Where(s => s is not null).Select(s => s!).ToList(),
                         identitySites.Select(s => s!.Spec).Where(s => s is not null).Select(s => s!).ToList(),
-                        outputCacheSites.Select(o => o!.Spec).Where(o => o is not null).Select(o => o!).ToList());
+                        outputCacheSites.Select(o => o!.Spec).Where(o => o is not null).Select(o => o!).ToList(),
+                        securitySites.Select(s => s!.Transport).Where(t => t is not null).Select(t => t!).ToList());
                     return new ReportResult(built, errors.Concat(buildErrors).ToEquatableArray());
                 }
                 catch (System.Exception exception) when (exception is not System.OperationCanceledException)
@@ -225,6 +228,12 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         report = report.Combine(brokerMessages)
             .Select(static (input, _) => WithBrokerMessages(input.Left, input.Right))
             .WithTrackingName(TrackingNames.BrokerMessagesJoined);
+
+        // Command timeouts set in code (1.1), joined after the report is built as broker messages are.
+        var commandTimeouts = scanned.Select(static (sites, _) => sites.Of(Detectors.CommandTimeouts)).WithTrackingName(TrackingNames.CommandTimeouts);
+        report = report.Combine(commandTimeouts)
+            .Select(static (input, _) => WithCommandTimeouts(input.Left, input.Right))
+            .WithTrackingName(TrackingNames.CommandTimeoutsJoined);
 
         // Background services and jobs handed to Hangfire or Quartz.NET, joined with the facts found in their code and in
         // the project methods they call (5.2).
@@ -375,6 +384,15 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         var specs = found.Select(f => f!.Spec).Where(s => s is not null).Select(s => s!)
             .OrderBy(s => s.Location, LocationComparer.Instance).ThenBy(s => s.Api, System.StringComparer.Ordinal).ToEquatableArray();
         return new ReportResult(result.Report is { } built ? built with { BrokerMessages = specs } : null, result.Errors.Concat(errors).ToEquatableArray());
+    }
+
+    private static ReportResult WithCommandTimeouts(ReportResult result, EquatableArray<CommandTimeoutResult> found)
+    {
+        if (found.IsEmpty) return result;
+        var errors = found.Select(f => f!.Error).Where(e => e is not null).Select(e => e!).ToList();
+        var specs = found.Select(f => f!.Spec).Where(s => s is not null).Select(s => s!)
+            .OrderBy(s => s.Location, LocationComparer.Instance).ThenBy(s => s.Api, System.StringComparer.Ordinal).ToEquatableArray();
+        return new ReportResult(result.Report is { } built ? built with { CommandTimeouts = specs } : null, result.Errors.Concat(errors).ToEquatableArray());
     }
 
     private static ReportResult WithEventReplays(ReportResult result, EquatableArray<EventReplayResult> found)

@@ -88,6 +88,20 @@ internal static class JsonEmitter
         }
         json.EndArray();
 
+        // Command timeouts set in code: `value` from constants, null when set at run time (`code` then, when it holds no literal).
+        json.Name("commandTimeouts").StartArray();
+        foreach (var item in report.CommandTimeouts)
+        {
+            json.StartObject().Property("api", item.Api).Property("store", item.Store).Property("client", item.Client).Property("appliesTo", item.Scope)
+                .Property("value", item.Value).Property("code", item.Code).Property("connectionOpenedBy", item.OpenedBy).Name("connection").StartArray();
+            foreach (var source in item.Connection)
+            {
+                json.StartObject().Property("kind", source.Kind.ToString()).Property("value", source.Value).Property("location", Location(paths, source.Location)).EndObject();
+            }
+            json.EndArray().Property("member", item.Member).Property("location", Location(paths, item.Location)).EndObject();
+        }
+        json.EndArray();
+
         json.Name("repositories").StartArray();
         foreach (var item in report.Repositories)
         {
@@ -338,6 +352,19 @@ internal static class JsonEmitter
         {
             json.StartObject().Property("key", setting.Key).Property("environment", setting.Environment).Property("setting", setting.Setting).Property("meaning", setting.Meaning)
                 .Property("location", paths.Of(setting.FilePath) + ":" + setting.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)).EndObject();
+        }
+        // Brokers in transit: `value` is the appsettings value a row classifies (null for a setting in code).
+        json.EndArray().Name("brokersInTransit").StartArray();
+        foreach (var row in report.TransportSecurity)
+        {
+            json.StartObject().Property("broker", row.Broker).Property("setBy", row.Client).Property("setting", row.Setting).Property("meaning", row.Meaning).Name("value");
+            if (row.Value is null) json.Null();
+            else
+            {
+                json.StartObject().Property("key", row.Value.Key).Property("environment", row.Value.Environment)
+                    .Property("location", paths.Of(row.Value.FilePath) + ":" + row.Value.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)).EndObject();
+            }
+            json.Property("member", row.Member).Property("location", Location(paths, row.Location)).EndObject();
         }
         json.EndArray().Name("tenantFilters").StartArray();
         foreach (var (context, filter) in SecurityFacts.TenantFilters(report))

@@ -25,7 +25,7 @@ internal static class MarkdownEmitter
 
         var body = new Markdown(paths);
         body.Line("## 1. Database architecture").Line();
-        if (!report.Contexts.IsEmpty || !report.Stores.IsEmpty || !report.StoreObjects.IsEmpty) WriteDatabases(body, report);
+        if (!report.Contexts.IsEmpty || !report.Stores.IsEmpty || !report.StoreObjects.IsEmpty || !report.CommandTimeouts.IsEmpty) WriteDatabases(body, report);
         SchemaMarkdownEmitter.Write(body, report);
         DataAccessMarkdownEmitter.Write(body, report);
         DataOperationsMarkdownEmitter.Write(body, report);

@@ -18,7 +18,7 @@ internal static class SecurityMarkdownEmitter
         var sqlAccess = report.SqlFacts.Where(f => f.Category == "access").ToList();
         var schemas = TenancyFacts.RunTimeSchemas(report);
         var databases = TenancyFacts.TenantDatabases(report);
-        var protection = code.Count > 0 || pii.Count > 0 || encryption.Count > 0 || sqlProtection.Count > 0;
+        var protection = code.Count > 0 || pii.Count > 0 || encryption.Count > 0 || sqlProtection.Count > 0 || !report.TransportSecurity.IsEmpty;
         var access = tenantFilters.Count > 0 || sqlAccess.Count > 0 || schemas.Count > 0 || databases.Count > 0 || MartenTenancyFacts.Any(report);
         if (!protection && !access) return;
         md.Line("## 4. Data security").Line();
@@ -49,6 +49,7 @@ internal static class SecurityMarkdownEmitter
                 }
                 md.Line();
             }
+            WriteTransportSecurity(md, report);
             if (pii.Count > 0)
             {
                 md.Line("Columns whose names suggest personal data (**heuristic: by name only**, check before relying on it):").Line();
@@ -89,6 +90,24 @@ internal static class SecurityMarkdownEmitter
                 md.Line();
             }
         }
+    }
+
+    /// <summary>Message brokers in transit: settings in code, and each address or connection string value classified.</summary>
+    private static void WriteTransportSecurity(Markdown md, DataLayerReport report)
+    {
+        if (report.TransportSecurity.IsEmpty) return;
+        md.Line("Message brokers in transit (settings in code, and the broker addresses and connection strings the code reads):").Line();
+        md.Line("| Broker | Set by | Setting | Environment | Meaning | Evidence |").Line("| --- | --- | --- | --- | --- | --- |");
+        var values = report.TransportSecurity.Where(t => t.Value is not null).Select(t => t.Value!).ToList();
+        foreach (var row in report.TransportSecurity)
+        {
+            var setting = row.Value is null ? Markdown.Code(row.Setting) : Markdown.Code(row.Value.Key) + ": " + Markdown.Code(row.Setting);
+            var environment = row.Value is null ? "(in code)" : MarkdownEmitter.EnvironmentLabel(row.Value.Key, row.Value.Environment, values);
+            var evidence = row.Value is null ? md.Link(row.Location) : md.Link(row.Value.FilePath, row.Value.Line) + ", read at " + md.Link(row.Location);
+            md.Line("| " + Markdown.Text(row.Broker) + " | " + Markdown.Text(row.Client) + " in " + Markdown.Code(row.Member) + " | " + setting + " | " + environment
+                    + " | " + Markdown.Inline(row.Meaning) + " | " + evidence + " |");
+        }
+        md.Line();
     }
 
     internal static void WriteSqlFacts(Markdown md, System.Collections.Generic.List<Model.SqlFactSpec> facts, string title)

@@ -36,5 +36,46 @@ internal static class StoreMarkdownEmitter
             }
             md.Line();
         }
+        WriteCommandTimeouts(md, report);
+    }
+
+    /// <summary>Command timeouts set in code: what each applies to (the command, the call's command, a Dapper definition,
+    /// or a context instance), the value from constants or "set at run time", and where.</summary>
+    private static void WriteCommandTimeouts(Markdown md, DataLayerReport report)
+    {
+        if (report.CommandTimeouts.IsEmpty) return;
+        md.Line("#### Command timeouts set in code").Line();
+        md.Line("| Applies to | Set by | Timeout | Where | Evidence |").Line("| --- | --- | --- | --- | --- |");
+        foreach (var timeout in report.CommandTimeouts)
+        {
+            var value = timeout.Value is not null ? Markdown.Text(timeout.Value) : "set at run time" + (timeout.Code is null ? "" : ": " + Markdown.Code(timeout.Code));
+            md.Line("| " + AppliesTo(md, timeout) + " | " + Markdown.Text(timeout.Api) + " | " + value + " | " + Markdown.Code(timeout.Member) + " | " + md.Link(timeout.Location) + " |");
+        }
+        md.Line();
+    }
+
+    private static string AppliesTo(Markdown md, Model.CommandTimeoutSpec timeout)
+    {
+        if (timeout.Scope == "context")
+        {
+            var name = timeout.Client.Substring(timeout.Client.LastIndexOf('.') + 1);
+            return "the commands this " + Markdown.Code(name) + " instance runs after the call (EF Core)";
+        }
+        var what = timeout.Scope switch
+        {
+            "command" => "this command",
+            "call" => "this call's command",
+            _ => "commands run with this definition",
+        };
+        var text = what + ": " + (timeout.Store is null ? "" : Markdown.Text(timeout.Store) + ", ") + Markdown.Code(timeout.Client);
+        if (timeout.OpenedBy is not null)
+        {
+            text += ", on a connection opened by " + Markdown.Code(timeout.OpenedBy);
+            if (!timeout.Connection.IsEmpty)
+            {
+                text += " with " + string.Join("; then ", timeout.Connection.Select(c => MarkdownEmitter.DescribeSource(c) + " " + md.Link(c.Location)));
+            }
+        }
+        return text;
     }
 }

@@ -47,6 +47,9 @@ internal static class RawSqlParser
 
     private static readonly HashSet<string> NotTables = new(System.StringComparer.OrdinalIgnoreCase) { "SELECT", "VALUES", "SET", "WHERE", "LATERAL", "UNNEST", "OPENJSON" };
 
+    /// <summary>A method name of Dapper's query and execute methods (the syntactic test, shared with <see cref="CommandTimeoutParser"/>).</summary>
+    internal static bool IsDapperMethodName(string name) => DapperMethods.Contains(name);
+
     /// <summary>Cheap syntactic filter: a call to one of the method names, or an assignment to <c>CommandText</c>.</summary>
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node switch
     {

@@ -26,7 +26,7 @@ internal static class SecurityParser
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CreateProtector" or "HasConversion" } } => true,
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } } when RedactionReader.CallNames.Contains(name) => true,
         ClassDeclarationSyntax { BaseList: { } bases } => bases.Types.Any(t => SyntaxFacts.RightmostName(t.Type) == "ValueConverter"),
-        _ => false,
+        _ => TransportSecurityReader.IsCandidate(node) || DataProtectionKeysReader.IsCandidate(node),
     };
 
     public static SecurityResult? Parse(SiteContext context, CancellationToken cancellationToken)
@@ -34,6 +34,17 @@ internal static class SecurityParser
         try
         {
             var model = context.SemanticModel;
+            if (TransportSecurityReader.IsCandidate(context.Node))
+            {
+                var transport = TransportSecurityReader.Read(context.Node, model, cancellationToken);
+                return transport is null ? null : new SecurityResult(EquatableArray<SecuritySpec>.Empty, null, transport);
+            }
+            if (DataProtectionKeysReader.IsCandidate(context.Node))
+            {
+                return DataProtectionKeysReader.Read((InvocationExpressionSyntax)context.Node, model, cancellationToken) is { } key
+                    ? new SecurityResult(new[] { key }.ToEquatableArray(), null)
+                    : null;
+            }
             var specs = context.Node switch
             {
                 PropertyDeclarationSyntax property => PersonalData(property, model, cancellationToken),
@@ -213,4 +224,5 @@ internal static class SecurityParser
     }
 }
 
-internal sealed record SecurityResult(EquatableArray<SecuritySpec> Specs, string? Error);
+/// <param name="Transport">A broker connection's protection in transit (<see cref="TransportSecurityReader"/>).</param>
+internal sealed record SecurityResult(EquatableArray<SecuritySpec> Specs, string? Error, TransportSecuritySpec? Transport = null);

@@ -43,9 +43,11 @@ internal sealed record DataLayerReport(
     EquatableArray<EventReplaySpec> EventReplays = default,
     EquatableArray<BrokerMessageSpec> BrokerMessages = default,
     EquatableArray<OutputCacheSpec> OutputCache = default,
-    EquatableArray<OrchestrationReport> Orchestrations = default)
+    EquatableArray<OrchestrationReport> Orchestrations = default,
+    EquatableArray<CommandTimeoutSpec> CommandTimeouts = default,
+    EquatableArray<TransportSecurityReport> TransportSecurity = default)
 {
-    public bool IsEmpty => Contexts.IsEmpty && BackgroundJobs.IsEmpty && Orchestrations.IsEmpty && Tenancy.IsEmpty && MartenTenancy.IsEmpty && Specifications.IsEmpty && SqlScripts.IsEmpty && SqlFacts.IsEmpty && Messaging.IsEmpty && BrokerMessages.IsEmpty && EventSourcing.IsEmpty && Security.IsEmpty && Seeding.IsEmpty && Crud.IsEmpty && Repositories.IsEmpty && Validators.IsEmpty && AnnotatedProperties.IsEmpty && Guards.IsEmpty && Sanitisation.IsEmpty && ValidationRuns.IsEmpty && Stores.IsEmpty && StoreObjects.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty && MigrationApplications.IsEmpty && CacheProviders.IsEmpty && CacheUses.IsEmpty && OutputCache.IsEmpty && Transactions.IsEmpty && QueryShapes.IsEmpty && SaveHooks.IsEmpty;
+    public bool IsEmpty => Contexts.IsEmpty && BackgroundJobs.IsEmpty && Orchestrations.IsEmpty && Tenancy.IsEmpty && MartenTenancy.IsEmpty && Specifications.IsEmpty && SqlScripts.IsEmpty && SqlFacts.IsEmpty && Messaging.IsEmpty && BrokerMessages.IsEmpty && EventSourcing.IsEmpty && Security.IsEmpty && TransportSecurity.IsEmpty && Seeding.IsEmpty && Crud.IsEmpty && Repositories.IsEmpty && Validators.IsEmpty && AnnotatedProperties.IsEmpty && Guards.IsEmpty && Sanitisation.IsEmpty && ValidationRuns.IsEmpty && Stores.IsEmpty && StoreObjects.IsEmpty && CommandTimeouts.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty && MigrationApplications.IsEmpty && CacheProviders.IsEmpty && CacheUses.IsEmpty && OutputCache.IsEmpty && Transactions.IsEmpty && QueryShapes.IsEmpty && SaveHooks.IsEmpty;
 }
 
 /// <param name="Provider">The single provider DATA_LAYER.json names; null when none or several are configured.</param>
@@ -186,3 +188,16 @@ internal sealed record RelationshipReport(
     string DeleteBehavior,
     SourceLocation? Location,
     bool IsOwnership = false);
+
+/// <summary>A broker connection's protection in transit, from code or from one appsettings value (<see cref="Value"/>).</summary>
+/// <param name="Setting">The setting shown (<c>SaslSsl</c>, <c>UseSsl</c>, a redacted address).</param>
+/// <param name="Meaning">What it means in transit (TLS, not encrypted, the emulator).</param>
+/// <param name="Value">The appsettings value the row reads, when it comes from configuration.</param>
+internal sealed record TransportSecurityReport(
+    string Broker,
+    string Client,
+    string Setting,
+    string Meaning,
+    ConnectionValueReport? Value,
+    string Member,
+    SourceLocation? Location);

@@ -40,7 +40,8 @@ internal static class DataLayerReportBuilder
         IReadOnlyList<DeclaredMemberSpec>? declaredMembers = null,
         IReadOnlyList<SpecificationSpec>? specifications = null,
         IReadOnlyList<IdentityStoreOptionSpec>? identityOptions = null,
-        IReadOnlyList<OutputCacheSpec>? outputCache = null)
+        IReadOnlyList<OutputCacheSpec>? outputCache = null,
+        IReadOnlyList<TransportSecuritySpec>? transportSecurity = null)
     {
         var storeOptions = (identityOptions ?? new List<IdentityStoreOptionSpec>()).OrderBy(o => o.Location, LocationComparer.Instance).ToList();
         // Marten is a store like the others (AddMarten), holding documents; its event-sourcing facts go to section 5.
@@ -123,8 +124,61 @@ internal static class DataLayerReportBuilder
                 .OrderBy(r => r.Location, LocationComparer.Instance).ThenBy(r => r.Api, StringComparer.Ordinal).ToEquatableArray(),
             MartenTenancy = MartenTenancy(martenResults),
             OutputCache = OutputCacheGroups.Join(outputCache ?? new List<OutputCacheSpec>()).OrderBy(o => o.Location, LocationComparer.Instance).ThenBy(o => o.Kind, StringComparer.Ordinal).ToEquatableArray(),
+            TransportSecurity = TransportSecurity(transportSecurity ?? new List<TransportSecuritySpec>(), settings),
         };
     }
+
+    /// <summary>Broker connections in transit: settings in code as they are; addresses and Service Bus connection strings
+    /// classified per constant or per appsettings value of the configuration key they are read from (redacted first).</summary>
+    private static EquatableArray<TransportSecurityReport> TransportSecurity(IReadOnlyList<TransportSecuritySpec> specs, IReadOnlyList<AppSettingsSpec> settings)
+    {
+        var rows = new List<TransportSecurityReport>();
+        foreach (var spec in specs.OrderBy(s => s.Location, LocationComparer.Instance))
+        {
+            if (spec.Kind == TransportSecuritySpec.SettingKind)
+            {
+                rows.Add(new TransportSecurityReport(spec.Broker, spec.Client, spec.Setting ?? "", spec.Meaning ?? "", null, spec.Member, spec.Location));
+                continue;
+            }
+            var serviceBus = spec.Kind == TransportSecuritySpec.ServiceBusConnection;
+            var classified = 0;
+            foreach (var source in spec.Connection)
+            {
+                if (source.Kind == ConnectionSourceKind.Literal)
+                {
+                    var row = Classify(spec, source.Value, serviceBus);
+                    if (row is { } found) { rows.Add(new TransportSecurityReport(spec.Broker, spec.Client, found.Setting, found.Meaning, null, spec.Member, spec.Location)); classified++; }
+                    continue;
+                }
+                if (source.ConfigurationKey is not { } key) continue;
+                foreach (var file in settings)
+                {
+                    foreach (var value in file.Values.Where(v => string.Equals(v.Key, key, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        // Classified from the value as written (the redactor masks settings it does not know, such as the
+                        // emulator's); only the redacted value is printed.
+                        var row = Classify(spec, value.Value, serviceBus);
+                        if (row is not { } found) continue;
+                        var report = new ConnectionValueReport(key, file.Environment, file.Path, value.Line, value.Value is null ? null : ConnectionStringRedactor.Redact(value.Value));
+                        rows.Add(new TransportSecurityReport(spec.Broker, spec.Client, found.Setting, found.Meaning, report, spec.Member, spec.Location));
+                        classified++;
+                    }
+                }
+            }
+            // A Service Bus client whose connection string is not known here: still TLS, unless it is the emulator's.
+            if (serviceBus && classified == 0)
+            {
+                var (setting, meaning) = TransportSecurityReader.ServiceBusConnection(null);
+                rows.Add(new TransportSecurityReport(spec.Broker, spec.Client, setting, meaning, null, spec.Member, spec.Location));
+            }
+        }
+        return rows.Distinct().ToEquatableArray();
+    }
+
+    private static (string Setting, string Meaning)? Classify(TransportSecuritySpec spec, string? value, bool serviceBus) =>
+        value is null ? null
+            : serviceBus ? TransportSecurityReader.ServiceBusConnection(value)
+            : TransportSecurityReader.RabbitMqAddress(value, spec.Client, spec.AddressOnly);
 
     /// <summary>Marten tenancy facts, connection literals redacted; a document type used in many operations is kept once (its first site).</summary>
     private static EquatableArray<MartenTenancySpec> MartenTenancy(IReadOnlyList<MartenResult> results)

@@ -55,6 +55,8 @@ internal static class ReportMerger
             EventSourcing = Concat(all, r => r.EventSourcing, e => e.Location),
             Messaging = Concat(all, r => r.Messaging, m => m.Location),
             BrokerMessages = Concat(all, r => r.BrokerMessages, m => m.Location),
+            CommandTimeouts = Concat(all, r => r.CommandTimeouts, t => t.Location),
+            TransportSecurity = Concat(all, r => r.TransportSecurity, t => t.Location),
             SqlScripts = all.SelectMany(r => r.SqlScripts).Distinct().OrderBy(s => s.Path, StringComparer.Ordinal).ToEquatableArray(),
             SqlFacts = Concat(all, r => r.SqlFacts, f => f.Location),
             Specifications = all.SelectMany(r => r.Specifications).Distinct().OrderBy(s => s.ClassName, StringComparer.Ordinal).ToEquatableArray(),

@@ -87,8 +87,18 @@ internal static class SecurityFacts
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>The code facts of section 4.1: what <see cref="Parsing.SecurityParser"/> found, value conversions aside.</summary>
-    public static IReadOnlyList<SecuritySpec> Protection(DataLayerReport report) =>
-        report.Security.Where(s => s.Kind != Parsing.SecurityParser.ValueConversionKind).ToList();
+    public static IReadOnlyList<SecuritySpec> Protection(DataLayerReport report)
+    {
+        // Where the Data Protection key ring is kept says whether its keys are encrypted at rest only together with the
+        // ProtectKeysWith* calls: with none in the code read, ASP.NET Core writes them unencrypted (it logs "No XML
+        // encryptor configured") unless an encryptor is set some other way, which is not read.
+        var encrypted = report.Security.Any(s => s.Kind == Parsing.DataProtectionKeysReader.KeyEncryption);
+        return report.Security.Where(s => s.Kind != Parsing.SecurityParser.ValueConversionKind)
+            .Select(s => s.Kind == Parsing.DataProtectionKeysReader.KeyRing && !encrypted
+                ? s with { Detail = s.Detail + "; no `ProtectKeysWith*` call in the code: the keys are stored unencrypted unless an XML encryptor is configured in a way not read here" }
+                : s)
+            .ToList();
+    }
 
     /// <summary><c>HasConversion</c>s that do not encrypt: type coercion, shown with validation (2.3).</summary>
     public static IReadOnlyList<SecuritySpec> ValueConversions(DataLayerReport report) =>

@@ -41,6 +41,8 @@ internal static class Detectors
     public static readonly Detector<IdentityStoreOptionResult> IdentityOptions = One<IdentityStoreOptionResult>(Names.IdentityOptions, IdentityStoreOptionParser.IsCandidate, IdentityStoreOptionParser.Parse);
     /// <summary>Messages handed to brokers through their own clients (RabbitMQ.Client, Confluent.Kafka, Azure Service Bus).</summary>
     public static readonly Detector<BrokerMessageResult> BrokerMessages = One<BrokerMessageResult>(Names.BrokerMessages, BrokerClientParser.IsCandidate, BrokerClientParser.Parse);
+    /// <summary>Command timeouts set in code (1.1): ADO.NET CommandTimeout, Dapper's commandTimeout, EF Core's SetCommandTimeout.</summary>
+    public static readonly Detector<CommandTimeoutResult> CommandTimeouts = One<CommandTimeoutResult>(Names.CommandTimeouts, CommandTimeoutParser.IsCandidate, CommandTimeoutParser.Parse);
     public static readonly Detector<HostedServiceSpec> HostedServices = One<HostedServiceSpec>(Names.HostedServices, HostedServiceParser.IsCandidate, HostedServiceParser.Parse);
     /// <summary>Jobs handed to Hangfire (AddOrUpdate, Enqueue, Schedule) and Quartz.NET (AddJob, ScheduleJob, AddTrigger) (5.2).</summary>
     public static readonly Detector<ScheduledJobResult> ScheduledJobs = One<ScheduledJobResult>(Names.ScheduledJobs, ScheduledJobParser.IsCandidate, ScheduledJobParser.Parse);
