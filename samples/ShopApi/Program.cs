@@ -118,6 +118,19 @@ app.MapPut("/products/{id:int}/name", async (int id, RenameProductRequest reques
     return Results.NoContent();
 });
 
+// Prices come from the supplier feed by product id: the product is not loaded, a stub with its key is attached
+// (tracked as unchanged) and only the price set after it is written by the UPDATE.
+app.MapPut("/products/{id:int}/price", async (int id, ChangePriceRequest request, ShopContext db,
+    IOutputCacheStore outputCache, CancellationToken cancellationToken) =>
+{
+    var product = new Product { Id = id };
+    db.Products.Attach(product);
+    product.Price = request.Price;
+    await db.SaveChangesAsync(cancellationToken);
+    await outputCache.EvictByTagAsync("products", cancellationToken);
+    return Results.NoContent();
+});
+
 app.MapPost("/gift-cards", async (IssueGiftCardRequest request, GiftCardStore cards, CancellationToken cancellationToken) =>
 {
     var id = Guid.NewGuid();

@@ -26,6 +26,9 @@ internal static class CrudMarkdownEmitter
         if (documents) sources.Add("document-store calls on a MongoDB `IMongoCollection<T>`, a LiteDB `ILiteCollection<T>` or a Marten session, the store named after the document type");
         md.Line("Which code creates, reads, updates and deletes each " + (relational ? "entity" : "document type") + ": " + string.Join("; ", sources) + "."
                 + (relational && !report.Contexts.IsEmpty ? " A tracked change counts as an update where one body loads an entity from a `DbSet`, sets a property on it and calls the same context's `SaveChanges`; other tracked changes (made in called methods or through navigations) are not attributed." : "")
+                + (report.Crud.Any(r => r.Store is null && Tracked(r) is not null)
+                    ? " `Attach` alone writes nothing (it tracks the entity as unchanged): a property set after it in the body that calls the context's `SaveChanges` is an update, marked \"after `Attach`\"; `Entry(x).State = EntityState.Modified` before the save writes every column, marked so."
+                    : "")
                 + (documents ? " An upsert (Marten `Store`, LiteDB `Upsert`, MongoDB options created with `IsUpsert = true`) is listed as a create and an update; documents that Marten projections write are not attributed." : "")
                 + (linq2dbUpserts ? " A linq2db upsert (`InsertOrReplace`, `InsertOrUpdate` with an update setter) is listed as a create and an update, a `Merge` under each operation its `...When...` calls perform, the call named after its link." : "")).Line();
         md.Line("| " + (relational ? "Entity" : "Document type") + " | Create | Read | Update | Delete |").Line("| --- | --- | --- | --- | --- |");
@@ -61,8 +64,16 @@ internal static class CrudMarkdownEmitter
     /// <c>[...](...) with `InsertOrReplace` (upsert)</c>.</summary>
     private static string Cell(Markdown md, IEnumerable<CrudSpec> rows) => string.Join("<br>", rows
         .GroupBy(r => r.Member)
-        .Select(g => Markdown.Code(g.Key) + " " + string.Join(", ", g.Select(r => (r.Location, Described: CrudMatrix.Api(r).What is null ? "" : " with " + Api(r))).Distinct()
+        .Select(g => Markdown.Code(g.Key) + " " + string.Join(", ", g.Select(r => (r.Location, Described: Tracked(r) ?? (CrudMatrix.Api(r).What is null ? "" : " with " + Api(r)))).Distinct()
             .Select(c => md.Link(c.Location) + c.Described))));
+
+    /// <summary>How an EF Core update through change tracking happens, when the cell must say it: after <c>Attach</c>, or
+    /// by setting the entry's state.</summary>
+    private static string? Tracked(CrudSpec row) =>
+        row.Store is not null ? null
+        : row.Api.StartsWith(TrackedChangeReader.AttachedSet + ",", System.StringComparison.Ordinal) ? " after `Attach`"
+        : row.Api.StartsWith(TrackedChangeReader.EntryModified + ",", System.StringComparison.Ordinal) ? " (`State = Modified`)"
+        : null;
 
     /// <summary>The API as code, and what it does as words: <c>`InsertOrReplaceAsync` (upsert)</c>.</summary>
     private static string Api(CrudSpec row) =>
