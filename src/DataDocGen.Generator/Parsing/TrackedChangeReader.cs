@@ -114,7 +114,7 @@ internal static class TrackedChangeReader
         {
             if (call.SpanStart >= assignment.SpanStart) break;
             if (call.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Attach" or "AttachRange" } attach) continue;
-            if (InnerBody(call, body) || !MayReach(call, save)) continue;
+            if (InnerBody(call, body) || !MayReach(call, assignment) || !MayReach(call, save)) continue;
             var arguments = call.ArgumentList.Arguments.Select(a => a.Expression is IdentifierNameSyntax name ? Semantics.SymbolOrMethod(name, model, cancellationToken) : null).ToList();
             var range = attach.Name.Identifier.ValueText == "AttachRange";
             if (!(range ? arguments.Any(a => SymbolEqualityComparer.Default.Equals(a, variable) || (list is not null && SymbolEqualityComparer.Default.Equals(a, list)))
