@@ -330,6 +330,14 @@ public class AttachTests
 
                 public async Task Unchanged(Customer same) { db.Entry(same).State = EntityState.Unchanged; await db.SaveChangesAsync(); }
 
+                public async Task Replaced(Customer swapped, Customer replacement, string name)
+                {
+                    db.Attach(swapped);
+                    swapped = replacement;
+                    swapped.Name = name;
+                    await db.SaveChangesAsync();
+                }
+
                 public async Task OtherBranch(Customer split, string name, bool attach)
                 {
                     if (attach) { db.Attach(split); } else { split.Name = name; }
@@ -355,7 +363,7 @@ public class AttachTests
         Assert.Contains("`Attach` alone writes nothing", md);
         Assert.Contains("\"api\": \"Attach, property set, saved by SaveChangesAsync\"", output.Json);
         Assert.Contains("\"api\": \"Entry State = Modified, saved by SaveChangesAsync\"", output.Json);
-        foreach (var trap in new[] { "AttachOnly", "SetBefore", "Elsewhere", "LookAlike", "Keyless", "Commented", "Unchanged", "OtherBranch" })
+        foreach (var trap in new[] { "AttachOnly", "SetBefore", "Elsewhere", "LookAlike", "Keyless", "Commented", "Unchanged", "OtherBranch", "Replaced" })
         {
             Assert.DoesNotContain("`CustomerService." + trap + "`", md);
         }

@@ -123,21 +123,24 @@ internal static class TrackedChangeReader
             var onContext = owner.DerivesFromOrIs("Microsoft.EntityFrameworkCore", "DbContext");
             if (!onContext && owner.DbSetEntity() is null) continue;
             // The context that attaches is the one that saves: db.Attach(x), db.Products.Attach(x), db.Set<T>().Attach(x).
-            var receiver = attach.Expression;
-            if (!onContext)
+            ExpressionSyntax? receiver = onContext ? attach.Expression : attach.Expression switch
             {
-                receiver = receiver switch
-                {
-                    MemberAccessExpressionSyntax set => set.Expression,
-                    InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Set" } set } => set.Expression,
-                    _ => null!,
-                };
-                if (receiver is null) continue;
-            }
-            if (SymbolEqualityComparer.Default.Equals(Semantics.SymbolOrMethod(receiver, model, cancellationToken), context)) return type;
+                MemberAccessExpressionSyntax set => set.Expression,
+                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Set" } set } => set.Expression,
+                _ => null,
+            };
+            if (receiver is null || !SymbolEqualityComparer.Default.Equals(Semantics.SymbolOrMethod(receiver, model, cancellationToken), context)) continue;
+            // The variable still holds the attached object: not assigned again between the attach and the set.
+            if (Reassigned(variable, call, assignment, body, model, cancellationToken)) continue;
+            return type;
         }
         return null;
     }
+
+    /// <summary>True when <paramref name="variable"/> is assigned anew between two nodes of the body.</summary>
+    private static bool Reassigned(ISymbol variable, SyntaxNode from, SyntaxNode to, SyntaxNode body, SemanticModel model, CancellationToken cancellationToken) =>
+        body.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a => a.SpanStart > from.Span.End && a.SpanStart < to.SpanStart
+            && a.Left is IdentifierNameSyntax name && SymbolEqualityComparer.Default.Equals(Semantics.SymbolOrMethod(name, model, cancellationToken), variable));
 
     /// <summary>An object creation whose initializer sets the key EF Core finds by convention or attribute.</summary>
     private static bool SetsKey(BaseObjectCreationExpressionSyntax creation, ITypeSymbol type) =>
