@@ -13,16 +13,20 @@ using Shop.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// The shop's transactional database: pooled contexts on SQL Server with transient-fault retries.
+// The shop's transactional database: pooled contexts on SQL Server with transient-fault retries; every save is
+// audited (AuditInterceptor).
 builder.Services.AddDbContextPool<ShopContext>(
-    options => options.UseSqlServer(
+    (sp, options) => options.UseSqlServer(
         builder.Configuration.GetConnectionString("Shop"),
-        sql => sql.EnableRetryOnFailure(5).CommandTimeout(30)),
+        sql => sql.EnableRetryOnFailure(5).CommandTimeout(30))
+        .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()),
     poolSize: 256);
 
-// Audit records go to a local SQLite file, written from background work through a factory.
+// Audit records go to a local SQLite file, written after each save of the shop's context through a factory.
 builder.Services.AddDbContextFactory<AuditContext>(options =>
     options.UseSqlite(builder.Configuration["Audit:ConnectionString"]));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<AuditInterceptor>();
 
 // Billing: each tenant has its own database, chosen from the request's tenant whenever a scope's options are built.
 builder.Services.AddHttpContextAccessor();
@@ -113,6 +117,19 @@ app.MapPut("/products/{id:int}/name", async (int id, RenameProductRequest reques
 {
     if (await db.Products.FindAsync(id) is not { } product) return Results.NotFound();
     product.Name = sanitizer.Sanitize(request.Name);
+    await db.SaveChangesAsync(cancellationToken);
+    await outputCache.EvictByTagAsync("products", cancellationToken);
+    return Results.NoContent();
+});
+
+// Prices come from the supplier feed by product id: the product is not loaded, a stub with its key is attached
+// (tracked as unchanged) and only the price set after it is written by the UPDATE.
+app.MapPut("/products/{id:int}/price", async (int id, ChangePriceRequest request, ShopContext db,
+    IOutputCacheStore outputCache, CancellationToken cancellationToken) =>
+{
+    var product = new Product { Id = id };
+    db.Products.Attach(product);
+    product.Price = request.Price;
     await db.SaveChangesAsync(cancellationToken);
     await outputCache.EvictByTagAsync("products", cancellationToken);
     return Results.NoContent();

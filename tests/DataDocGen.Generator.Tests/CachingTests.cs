@@ -297,3 +297,93 @@ public class CachingTests
         Assert.Contains("| `Quotes.Drop` | HybridCache | `RemoveByTagAsync` | invalidation | tag `prices` |", md);
     }
 }
+
+/// <summary>Post-eviction callbacks of IMemoryCache entries: each a cache use at its registration, with the entry's key and
+/// what the callback calls when it is one call.</summary>
+public class EvictionCallbackTests
+{
+    private const string Code = """
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Caching.Memory;
+        using Microsoft.Extensions.Logging;
+        namespace Shop.Services
+        {
+            public class Catalog(IMemoryCache memoryCache, ILogger<Catalog> logger)
+            {
+                private static readonly MemoryCacheEntryOptions Shared = new MemoryCacheEntryOptions()
+                    .SetSlidingExpiration(TimeSpan.FromMinutes(1))
+                    .RegisterPostEvictionCallback(OnEvicted);
+
+                public Task<int> Rates() => memoryCache.GetOrCreateAsync("rates", entry =>
+                {
+                    entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromHours(1);
+                    entry.RegisterPostEvictionCallback((key, value, reason, state) => memoryCache.Remove("rates:loaded-at"));
+                    return Task.FromResult(1);
+                });
+
+                public void Tax(string region, int rules)
+                {
+                    var options = new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(5) };
+                    options.PostEvictionCallbacks.Add(new PostEvictionCallbackRegistration { EvictionCallback = (key, value, reason, state) => { logger.LogInformation("evicted {Key}", key); } });
+                    memoryCache.Set($"tax:{region}", rules, options);
+                }
+
+                public void Shared1(int value) => memoryCache.Set("shared", value, Shared);
+
+                public void Complex() => memoryCache.GetOrCreate("complex", entry =>
+                {
+                    entry.RegisterPostEvictionCallback((key, value, reason, state) => { if (reason == EvictionReason.Expired) logger.LogWarning("expired"); });
+                    return 1;
+                });
+
+                // Traps: a same-named method on another type, a callback on another entry, commented-out code.
+                public int Other(Registry registry) => memoryCache.GetOrCreate("other", entry =>
+                {
+                    registry.RegisterPostEvictionCallback(OnEvicted);
+                    var unrelated = new MemoryCacheEntryOptions();
+                    unrelated.RegisterPostEvictionCallback(OnEvicted);
+                    // entry.RegisterPostEvictionCallback(OnEvicted);
+                    return 1;
+                });
+
+                private static void OnEvicted(object key, object? value, EvictionReason reason, object? state) { }
+            }
+
+            public class Registry { public void RegisterPostEvictionCallback(PostEvictionDelegate callback) { } }
+        }
+        """;
+
+    [Fact]
+    public void Eviction_callbacks_are_rows_with_the_entry_key_and_what_they_call()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Services/Catalog.cs", Code)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("| `Catalog.Rates` | IMemoryCache | `RegisterPostEvictionCallback` | eviction callback (entry of `GetOrCreateAsync`, line 17): calls `memoryCache.Remove` | `rates` |  | [Services/Catalog.cs:20](Services/Catalog.cs#L20) |", md);
+        // The callback's own call is a cache use too.
+        Assert.Contains("| `Catalog.Rates` | IMemoryCache | `Remove` | invalidation | `rates:loaded-at` |", md);
+        Assert.Contains("| `Catalog.Tax` | IMemoryCache | `PostEvictionCallbacks.Add` | eviction callback (entry of `Set`, line 28): calls `logger.LogInformation` | `tax:{region}` |  | [Services/Catalog.cs:27](Services/Catalog.cs#L27) |", md);
+        Assert.Contains("| `Catalog.Shared1` | IMemoryCache | `RegisterPostEvictionCallback` | eviction callback (entry of `Set`, line 31): calls `OnEvicted` | `shared` |  | [Services/Catalog.cs:15](Services/Catalog.cs#L15) |", md);
+        // Not one call: located only.
+        Assert.Contains("| `Catalog.Complex` | IMemoryCache | `RegisterPostEvictionCallback` | eviction callback (entry of `GetOrCreate`, line 33) | `complex` |  | [Services/Catalog.cs:35](Services/Catalog.cs#L35) |", md);
+        Assert.Single(md.Split('\n'), l => l.StartsWith("| `Catalog.Other` |", StringComparison.Ordinal));
+        Assert.DoesNotContain("\"expired\"", md);
+        Assert.Contains("\"operation\": \"RegisterPostEvictionCallback\"", output.Json);
+    }
+
+    [Fact]
+    public void Without_callbacks_no_eviction_row_is_written()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Services/Catalog.cs", """
+            using Microsoft.Extensions.Caching.Memory;
+            namespace Shop.Services
+            {
+                public class Catalog(IMemoryCache memoryCache)
+                {
+                    public void Put(int value) => memoryCache.Set("k", value, new MemoryCacheEntryOptions { Size = 1 });
+                }
+            }
+            """)));
+        Assert.DoesNotContain("eviction callback", output.Markdown!);
+    }
+}

@@ -250,3 +250,143 @@ public class CrudTests
         Assert.Contains("\"api\": \"property set, saved by SaveChangesAsync\"", output.Json);
     }
 }
+
+/// <summary>EF Core's <c>Attach</c> and <c>Entry(x).State = Modified</c> in the CRUD matrix: Attach tracks an entity as
+/// unchanged and writes nothing by itself; what is set after it, saved by the same context, is an update.</summary>
+public class AttachTests
+{
+    private const string Code = """
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Shop.Domain;
+        namespace Shop.Data
+        {
+            public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+            {
+                public DbSet<Order> Orders => Set<Order>();
+                public DbSet<Customer> Customers => Set<Customer>();
+            }
+            public class OtherContext(DbContextOptions<OtherContext> options) : DbContext(options)
+            {
+                public DbSet<Customer> Customers => Set<Customer>();
+            }
+            public class Roster { public void Attach(Customer customer) { } }
+
+            public class CustomerService(ShopContext db, OtherContext other, Roster roster)
+            {
+                public async Task Rename(int id, string name)
+                {
+                    var customer = new Customer { Id = id };
+                    db.Customers.Attach(customer);
+                    customer.Name = name;
+                    await db.SaveChangesAsync();
+                }
+
+                public void Move(Order order, int customerId)
+                {
+                    db.Attach(order);
+                    order.CustomerId = customerId;
+                    db.SaveChanges();
+                }
+
+                public async Task Replace(Customer customer)
+                {
+                    db.Entry(customer).State = EntityState.Modified;
+                    await db.SaveChangesAsync();
+                }
+
+                public async Task MoveAll(List<Order> orders, int customerId)
+                {
+                    db.Set<Order>().AttachRange(orders);
+                    foreach (var order in orders) order.CustomerId = customerId;
+                    await db.SaveChangesAsync();
+                }
+
+                // Traps: attach alone; set before the attach; another context attaches; a look-alike Attach; a new entity
+                // without its key (Attach adds it); commented-out code; the state set to something else.
+                public async Task AttachOnly(Customer customer) { db.Attach(customer); await db.SaveChangesAsync(); }
+
+                public async Task SetBefore(Customer early, string name) { early.Name = name; db.Attach(early); await db.SaveChangesAsync(); }
+
+                public async Task Elsewhere(Customer foreign, string name) { other.Attach(foreign); foreign.Name = name; await db.SaveChangesAsync(); }
+
+                public async Task LookAlike(Customer listed, string name) { roster.Attach(listed); listed.Name = name; await db.SaveChangesAsync(); }
+
+                public async Task Keyless(string name)
+                {
+                    var fresh = new Customer();
+                    db.Attach(fresh);
+                    fresh.Name = name;
+                    await db.SaveChangesAsync();
+                }
+
+                public async Task Commented(Customer quiet, string name)
+                {
+                    // db.Attach(quiet);
+                    quiet.Name = name;
+                    await db.SaveChangesAsync();
+                }
+
+                public async Task Unchanged(Customer same) { db.Entry(same).State = EntityState.Unchanged; await db.SaveChangesAsync(); }
+
+                public async Task Replaced(Customer swapped, Customer replacement, string name)
+                {
+                    db.Attach(swapped);
+                    swapped = replacement;
+                    swapped.Name = name;
+                    await db.SaveChangesAsync();
+                }
+
+                public async Task OtherBranch(Customer split, string name, bool attach)
+                {
+                    if (attach) { db.Attach(split); } else { split.Name = name; }
+                    await db.SaveChangesAsync();
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public void A_property_set_after_Attach_and_an_entry_set_to_Modified_are_updates_and_Attach_alone_is_nothing()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Data/Customers.cs", Code)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        var matrix = md.Substring(md.IndexOf("#### CRUD by entity", StringComparison.Ordinal)).Split('\n');
+        var customer = matrix.First(l => l.StartsWith("| `Shop.Domain.Customer` |", StringComparison.Ordinal)).Split(" | ");
+        var order = matrix.First(l => l.StartsWith("| `Shop.Domain.Order` |", StringComparison.Ordinal)).Split(" | ");
+        Assert.Equal("`CustomerService.Rename` [Data/Customers.cs:29](Data/Customers.cs#L29) after `Attach`"
+            + "<br>`CustomerService.Replace` [Data/Customers.cs:42](Data/Customers.cs#L42) (`State = Modified`)", customer[3]);
+        Assert.Equal("`CustomerService.Move` [Data/Customers.cs:36](Data/Customers.cs#L36) after `Attach`"
+            + "<br>`CustomerService.MoveAll` [Data/Customers.cs:49](Data/Customers.cs#L49) after `Attach`", order[3]);
+        Assert.Contains("`Attach` alone writes nothing", md);
+        Assert.Contains("\"api\": \"Attach, property set, saved by SaveChangesAsync\"", output.Json);
+        Assert.Contains("\"api\": \"Entry State = Modified, saved by SaveChangesAsync\"", output.Json);
+        foreach (var trap in new[] { "AttachOnly", "SetBefore", "Elsewhere", "LookAlike", "Keyless", "Commented", "Unchanged", "OtherBranch", "Replaced" })
+        {
+            Assert.DoesNotContain("`CustomerService." + trap + "`", md);
+        }
+    }
+
+    [Fact]
+    public void Without_an_attach_or_an_entry_state_the_matrix_says_nothing_about_them()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Data/Customers.cs", """
+            using System.Threading.Tasks;
+            using Shop.Domain;
+            namespace Shop.Data
+            {
+                public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+                {
+                    public DbSet<Customer> Customers => Set<Customer>();
+                }
+                public class CustomerService(ShopContext db)
+                {
+                    public async Task Add(Customer customer) { db.Customers.Add(customer); await db.SaveChangesAsync(); }
+                }
+            }
+            """)));
+        Assert.DoesNotContain("Attach", output.Markdown!);
+    }
+}

@@ -10,11 +10,17 @@ public sealed class CurrencyRates(IMemoryCache memoryCache, PriceStore store, Ti
         memoryCache.GetOrCreateAsync("rates:today", entry =>
         {
             entry.AbsoluteExpiration = new DateTimeOffset(clock.GetUtcNow().UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
+            entry.RegisterPostEvictionCallback(ForgetLoadedAt);
             return store.RatesAsync(cancellationToken);
         });
 
     /// <summary>When the rates were last loaded, for the health endpoint.</summary>
-    public void MarkLoaded() => memoryCache.Set("rates:loaded-at", clock.GetUtcNow());
+    public void MarkLoaded() => memoryCache.Set(LoadedAtKey, clock.GetUtcNow());
 
-    public DateTimeOffset? LoadedAt() => memoryCache.TryGetValue("rates:loaded-at", out DateTimeOffset at) ? at : null;
+    public DateTimeOffset? LoadedAt() => memoryCache.TryGetValue(LoadedAtKey, out DateTimeOffset at) ? at : null;
+
+    /// <summary>Once today's rates leave the cache (midnight, memory pressure), the health endpoint must not report them loaded.</summary>
+    private void ForgetLoadedAt(object key, object? value, EvictionReason reason, object? state) => memoryCache.Remove(LoadedAtKey);
+
+    private const string LoadedAtKey = "rates:loaded-at";
 }

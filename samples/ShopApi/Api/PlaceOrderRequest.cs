@@ -5,6 +5,8 @@ namespace Shop.Api;
 
 public record RenameProductRequest(string Name);
 
+public record ChangePriceRequest(decimal Price);
+
 public record IssueGiftCardRequest(decimal Amount);
 
 public record RedeemGiftCardRequest(int OrderId, decimal Amount);

@@ -7,4 +7,5 @@ public class Invoice
     public int OrderId { get; set; }
     public decimal Total { get; set; }
     public DateTime IssuedAt { get; set; }
+    public string CustomerTaxId { get; set; } = "";
 }

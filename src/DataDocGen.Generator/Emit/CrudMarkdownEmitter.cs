@@ -26,6 +26,9 @@ internal static class CrudMarkdownEmitter
         if (documents) sources.Add("document-store calls on a MongoDB `IMongoCollection<T>`, a LiteDB `ILiteCollection<T>` or a Marten session, the store named after the document type");
         md.Line("Which code creates, reads, updates and deletes each " + (relational ? "entity" : "document type") + ": " + string.Join("; ", sources) + "."
                 + (relational && !report.Contexts.IsEmpty ? " A tracked change counts as an update where one body loads an entity from a `DbSet`, sets a property on it and calls the same context's `SaveChanges`; other tracked changes (made in called methods or through navigations) are not attributed." : "")
+                + (report.Crud.Any(r => r.Store is null && Tracked(r) is not null)
+                    ? " `Attach` alone writes nothing (it tracks the entity as unchanged): a property set after it in the body that calls the context's `SaveChanges` is an update, marked \"after `Attach`\"; `Entry(x).State = EntityState.Modified` before the save writes every column, marked so."
+                    : "")
                 + (documents ? " An upsert (Marten `Store`, LiteDB `Upsert`, MongoDB options created with `IsUpsert = true`) is listed as a create and an update; documents that Marten projections write are not attributed." : "")
                 + (report.Crud.Any(r => r.SoftDelete is not null) ? " A `Remove` that a save hook saves as an update (it sets the deleted entry's state to `Modified`; see Save hooks) is marked as a soft delete; `ExecuteDelete` and SQL `DELETE` do not pass through save hooks and stay deletes." : "")
                 + (linq2dbUpserts ? " A linq2db upsert (`InsertOrReplace`, `InsertOrUpdate` with an update setter) is listed as a create and an update, a `Merge` under each operation its `...When...` calls perform, the call named after its link." : "")).Line();
@@ -62,7 +65,7 @@ internal static class CrudMarkdownEmitter
     /// <c>[...](...) with `InsertOrReplace` (upsert)</c>.</summary>
     private static string Cell(Markdown md, IEnumerable<CrudSpec> rows) => string.Join("<br>", rows
         .GroupBy(r => r.Member)
-        .Select(g => Markdown.Code(g.Key) + " " + string.Join(", ", g.Select(r => (r.Location, Described: (CrudMatrix.Api(r).What is null ? "" : " with " + Api(r)) + SoftDelete(r))).Distinct()
+        .Select(g => Markdown.Code(g.Key) + " " + string.Join(", ", g.Select(r => (r.Location, Described: (Tracked(r) ?? (CrudMatrix.Api(r).What is null ? "" : " with " + Api(r))) + SoftDelete(r))).Distinct()
             .Select(c => md.Link(c.Location) + c.Described))));
 
     /// <summary>A tracked delete a save hook saves as an update: said plainly when the hook covers the entity and runs for
@@ -78,6 +81,14 @@ internal static class CrudMarkdownEmitter
         }
         return soft.Certain ? " (soft delete: " + hook + " saves it as an update)" : " (" + hook + " may save it as an update: soft delete)";
     }
+
+    /// <summary>How an EF Core update through change tracking happens, when the cell must say it: after <c>Attach</c>, or
+    /// by setting the entry's state.</summary>
+    private static string? Tracked(CrudSpec row) =>
+        row.Store is not null ? null
+        : row.Api.StartsWith(TrackedChangeReader.AttachedSet + ",", System.StringComparison.Ordinal) ? " after `Attach`"
+        : row.Api.StartsWith(TrackedChangeReader.EntryModified + ",", System.StringComparison.Ordinal) ? " (`State = Modified`)"
+        : null;
 
     /// <summary>The API as code, and what it does as words: <c>`InsertOrReplaceAsync` (upsert)</c>.</summary>
     private static string Api(CrudSpec row) =>

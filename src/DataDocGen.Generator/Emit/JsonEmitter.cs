@@ -399,7 +399,15 @@ internal static class JsonEmitter
         json.Name("sqlScripts").StartArray();
         foreach (var script in report.SqlScripts)
         {
-            json.StartObject().Property("path", paths.Of(script.Path)).Property("statements", script.Summary).EndObject();
+            json.StartObject().Property("path", paths.Of(script.Path)).Property("statements", script.Summary);
+            if (script.EfMigrations is { } ef)
+            {
+                // A script dotnet ef migrations script wrote: the migrations whose history rows it inserts or deletes.
+                json.Name("efMigrations").StartObject().StringArray("applies", ef.Applied).StringArray("reverts", ef.Reverted)
+                    .StringArray("productVersions", ef.ProductVersions).Name("idempotent").Bool(ef.Idempotent)
+                    .Property("location", Location(paths, ef.Location)).EndObject();
+            }
+            json.EndObject();
         }
         json.EndArray().Name("sqlFacts").StartArray();
         foreach (var fact in report.SqlFacts)

@@ -40,6 +40,35 @@ internal static class MigrationMarkdownEmitter
         }
     }
 
+    /// <summary>An EF Core migration script's cell: what it applies or reverts, with EF Core's version, and which of its
+    /// migrations this project has (said only when the project has EF Core migrations).</summary>
+    private static string EfScript(Markdown md, EfMigrationScriptSpec script, System.Collections.Generic.List<string> projectMigrations)
+    {
+        var parts = new System.Collections.Generic.List<string>();
+        if (!script.Applied.IsEmpty) parts.Add("applies " + Ids(script.Applied));
+        if (!script.Reverted.IsEmpty) parts.Add("reverts " + Ids(script.Reverted));
+        var text = "EF Core migration script (" + (script.Idempotent ? "idempotent, " : "") + "history rows as `dotnet ef migrations script` writes them "
+                   + md.Link(script.Location) + "): " + string.Join("; ", parts)
+                   + (script.ProductVersions.IsEmpty ? "" : ", EF Core " + string.Join(", ", script.ProductVersions.Select(Markdown.Text)));
+        if (projectMigrations.Count == 0) return text;
+        var ids = script.Applied.Concat(script.Reverted).ToList();
+        var unknown = ids.Where(id => !projectMigrations.Contains(id)).ToList();
+        text += unknown.Count == 0 ? "; all are this project's EF Core migrations" : unknown.Count == ids.Count ? "; none is among this project's EF Core migrations"
+            : "; not among this project's EF Core migrations: " + string.Join(", ", unknown.Select(Markdown.Code));
+        if (!script.Applied.IsEmpty)
+        {
+            var last = script.Applied.OrderBy(id => id, System.StringComparer.Ordinal).Last();
+            var later = projectMigrations.Where(id => string.CompareOrdinal(id, last) > 0 && !ids.Contains(id)).OrderBy(id => id, System.StringComparer.Ordinal).ToList();
+            if (later.Count > 0) text += "; migrations of this project newer than its last, missing from it: " + string.Join(", ", later.Select(Markdown.Code));
+        }
+        return text;
+    }
+
+    /// <summary><c>`A`</c>, <c>`A`, `B`</c>, or for more <c>`A` … `Z` (5 migrations)</c>.</summary>
+    private static string Ids(Helpers.EquatableArray<string> ids) => ids.Count <= 2
+        ? string.Join(", ", ids.Select(Markdown.Code))
+        : Markdown.Code(ids[0]) + " … " + Markdown.Code(ids[ids.Count - 1]) + " (" + ids.Count.ToString(CultureInfo.InvariantCulture) + " migrations)";
+
     private static void WriteMigrations(Markdown md, DataLayerReport report)
     {
         md.Line("### 3.1 Migrations").Line();
@@ -47,9 +76,11 @@ internal static class MigrationMarkdownEmitter
         {
             md.Line("SQL scripts in the project, by path (what runs them, and in which order, is up to the tool that does):").Line();
             md.Line("| Script | Statements | Evidence |").Line("| --- | --- | --- |");
+            var projectMigrations = report.Migrations.Where(m => m.Tool == MigrationSpec.EfCore).Select(m => m.Id).ToList();
             foreach (var script in report.SqlScripts)
             {
-                md.Line("| " + Markdown.Code(System.IO.Path.GetFileName(script.Path)) + " | " + Markdown.Text(script.Summary) + " | " + md.Link(script.Path, 1) + " |");
+                var ef = script.EfMigrations is { } efScript ? EfScript(md, efScript, projectMigrations) + "; statements: " : "";
+                md.Line("| " + Markdown.Code(System.IO.Path.GetFileName(script.Path)) + " | " + ef + Markdown.Text(script.Summary) + " | " + md.Link(script.Path, 1) + " |");
             }
             md.Line();
         }

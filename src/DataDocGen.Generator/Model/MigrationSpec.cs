@@ -32,3 +32,17 @@ internal sealed record MigrationSpec(
 /// <param name="Embedded">DbUp's <c>WithScriptsEmbeddedInAssembly</c> sources of the chain, in chain order.</param>
 internal sealed record CallSiteSpec(string Method, string Member, string? Condition, SourceLocation? Location, EquatableArray<string> Details = default,
     string? ScriptFolder = null, EquatableArray<SourceLocation> Scripts = default, EquatableArray<DbUpEmbeddedSpec> Embedded = default);
+
+/// <summary>What a .sql file written by <c>dotnet ef migrations script</c> does to EF Core's migrations history
+/// (<see cref="Parsing.EfMigrationScriptReader"/>).</summary>
+/// <param name="Applied">The migration ids whose history rows it inserts, in script order.</param>
+/// <param name="Reverted">The migration ids whose history rows it deletes (a script generated from a later migration to an earlier one).</param>
+/// <param name="ProductVersions">The EF Core product versions written with the rows, distinct, in script order.</param>
+/// <param name="Idempotent">Each migration is guarded by <c>IF NOT EXISTS</c> on the history table (<c>--idempotent</c>).</param>
+/// <param name="Location">The first history row written or deleted.</param>
+internal sealed record EfMigrationScriptSpec(
+    EquatableArray<string> Applied,
+    EquatableArray<string> Reverted,
+    EquatableArray<string> ProductVersions,
+    bool Idempotent,
+    SourceLocation? Location);

@@ -31,10 +31,11 @@ internal static class CacheExpirationReader
         "SetFailSafe", "SetFactoryTimeouts", // FusionCache: the logical duration stays as set
     };
 
-    public static (EquatableArray<string> Expirations, CacheExpiration Status) Read(
+    public static (EquatableArray<string> Expirations, CacheExpiration Status, List<EvictionCallback> Callbacks) Read(
         InvocationExpressionSyntax invocation, IMethodSymbol method, string cache, SemanticModel model, CancellationToken cancellationToken)
     {
         var found = new List<string>();
+        var callbacks = new List<EvictionCallback>();
         var unresolved = false;
         foreach (var argument in invocation.ArgumentList.Arguments)
         {
@@ -68,6 +69,9 @@ internal static class CacheExpirationReader
                     continue;
                 }
                 found.AddRange(scopes.SelectMany(s => InScope(s, model, cancellationToken)));
+                var options = Semantics.SymbolOrMethod(argument.Expression, model, cancellationToken) as ILocalSymbol;
+                callbacks.AddRange(scopes.SelectMany(s => Callbacks(s, receiver => receiver is BaseObjectCreationExpressionSyntax
+                    || (options is not null && receiver is IdentifierNameSyntax { Identifier.ValueText: var name } && name == options.Name), model, cancellationToken)));
             }
             else if (argument.Expression is LambdaExpressionSyntax factory && SyntaxFacts.SingleParameter(factory) is { } entry
                      && parameter.Type is INamedTypeSymbol { DelegateInvokeMethod.Parameters: { Length: > 0 } factoryParameters }
@@ -75,6 +79,7 @@ internal static class CacheExpirationReader
             {
                 var (set, followed) = FromFactory(factory, entry, model, cancellationToken);
                 found.AddRange(set);
+                callbacks.AddRange(Callbacks(factory.Body, receiver => receiver is IdentifierNameSyntax { Identifier.ValueText: var name } && name == entry, model, cancellationToken));
                 if (!followed)
                 {
                     found.Add("set in the factory through `" + entry + "` (not resolved)");
@@ -84,10 +89,92 @@ internal static class CacheExpirationReader
         }
 
         var distinct = found.Distinct().ToEquatableArray();
-        if (unresolved) return (distinct, CacheExpiration.Unresolved);
-        if (!distinct.IsEmpty) return (distinct, CacheExpiration.Set);
-        return (distinct, cache is "HybridCache" or "FusionCache" ? CacheExpiration.DefaultOptions : CacheExpiration.None);
+        callbacks = callbacks.Distinct().ToList();
+        if (unresolved) return (distinct, CacheExpiration.Unresolved, callbacks);
+        if (!distinct.IsEmpty) return (distinct, CacheExpiration.Set, callbacks);
+        return (distinct, cache is "HybridCache" or "FusionCache" ? CacheExpiration.DefaultOptions : CacheExpiration.None, callbacks);
     }
+
+    /// <summary>A post-eviction callback registered on an entry: the API (<c>RegisterPostEvictionCallback</c>,
+    /// <c>PostEvictionCallbacks.Add</c>), what it does when that is one call (<c>calls `logger.LogInformation`</c>), and where.</summary>
+    internal sealed record EvictionCallback(string Api, string? Calls, SourceLocation? Location);
+
+    /// <summary>
+    /// The post-eviction callbacks registered in a scope that gives an entry its options (the options' initializer and the
+    /// statements on them, or a factory's body), on the receiver <paramref name="isEntry"/> accepts as the chain's root (the
+    /// options or entry the write uses, not another one in the same body): <c>RegisterPostEvictionCallback(callback)</c>
+    /// and <c>PostEvictionCallbacks.Add(new PostEvictionCallbackRegistration { EvictionCallback = callback })</c>, confirmed
+    /// by Microsoft.Extensions.Caching.Memory's namespace. MemoryCache runs them after the entry leaves the cache for any
+    /// reason (expired, removed, replaced, evicted for capacity, its change token fired).
+    /// </summary>
+    private static IEnumerable<EvictionCallback> Callbacks(SyntaxNode scope, System.Func<ExpressionSyntax, bool> isEntry, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var scopeModel = scope.SyntaxTree == model.SyntaxTree ? model : model.Compilation.ReadSemanticModel(scope.SyntaxTree);
+        foreach (var call in scope.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
+        {
+            if (call.Expression is not MemberAccessExpressionSyntax access || call.ArgumentList.Arguments.Count == 0) continue;
+            ExpressionSyntax? callback;
+            string api;
+            if (access.Name.Identifier.ValueText == "RegisterPostEvictionCallback")
+            {
+                if (Semantics.Method(call, scopeModel, cancellationToken) is not { } method || !(method.ReducedFrom ?? method).ContainingType.IsInNamespace("Microsoft.Extensions.Caching.Memory")) continue;
+                (callback, api) = (call.ArgumentList.Arguments[0].Expression, "RegisterPostEvictionCallback");
+            }
+            else if (access is { Name.Identifier.ValueText: "Add", Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "PostEvictionCallbacks" } list })
+            {
+                if (Semantics.SymbolOf(list, scopeModel, cancellationToken) is not IPropertySymbol { ContainingType: var owner } || !owner.IsInNamespace("Microsoft.Extensions.Caching.Memory")) continue;
+                var registration = call.ArgumentList.Arguments[0].Expression as BaseObjectCreationExpressionSyntax;
+                var assigned = registration?.Initializer?.Expressions.OfType<AssignmentExpressionSyntax>()
+                    .FirstOrDefault(a => a.Left is IdentifierNameSyntax { Identifier.ValueText: "EvictionCallback" });
+                (callback, api) = (assigned?.Right, "PostEvictionCallbacks.Add");
+            }
+            else
+            {
+                continue;
+            }
+            if (Root(access.Expression) is not { } root || !isEntry(root)) continue;
+            yield return new EvictionCallback(api, callback is null ? null : SimpleCall(callback), SourceLocation.From(call));
+        }
+    }
+
+    /// <summary>The receiver a chain starts from: <c>entry</c> in <c>entry.PostEvictionCallbacks</c>, the creation in
+    /// <c>new MemoryCacheEntryOptions().SetSize(1)</c>.</summary>
+    private static ExpressionSyntax? Root(ExpressionSyntax expression)
+    {
+        while (true)
+        {
+            switch (expression)
+            {
+                case MemberAccessExpressionSyntax access: expression = access.Expression; continue;
+                case InvocationExpressionSyntax invocation: expression = invocation.Expression; continue;
+                case ParenthesizedExpressionSyntax parenthesized: expression = parenthesized.Expression; continue;
+                default: return expression;
+            }
+        }
+    }
+
+    /// <summary>What a callback does when it is one call: a method group (<c>OnEvicted</c>), or a lambda whose body is a
+    /// call or a block of one call statement; the called expression as code without its arguments (they may hold
+    /// literals). Null otherwise: the callback is then only located.</summary>
+    private static string? SimpleCall(ExpressionSyntax callback)
+    {
+        var called = callback switch
+        {
+            IdentifierNameSyntax or MemberAccessExpressionSyntax => callback,
+            LambdaExpressionSyntax { ExpressionBody: InvocationExpressionSyntax call } => call.Expression,
+            LambdaExpressionSyntax { Block.Statements: { Count: 1 } statements } when statements[0] is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call } => call.Expression,
+            _ => null,
+        };
+        return called is not null && IsNameChain(called) ? CodeText.Safe(called) : null;
+    }
+
+    /// <summary><c>OnEvicted</c>, <c>logger.LogInformation</c>, <c>this._cache.Remove</c>: names only.</summary>
+    private static bool IsNameChain(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax or ThisExpressionSyntax => true,
+        MemberAccessExpressionSyntax access => IsNameChain(access.Expression),
+        _ => false,
+    };
 
     /// <summary>The syntax that gives an options value its content, or null when it cannot be followed
     /// (a parameter, a method's result, a field without an initializer).</summary>
@@ -106,7 +193,7 @@ internal static class CacheExpirationReader
                        ?? declaration.SyntaxTree.GetRoot(cancellationToken);
             foreach (var statement in body.DescendantNodes().OfType<ExpressionStatementSyntax>())
             {
-                if (Receiver(statement.Expression) is IdentifierNameSyntax { Identifier.ValueText: var name } && name == local.Name) scopes.Add(statement);
+                if (Receiver(statement.Expression) is { } receiver && Root(receiver) is IdentifierNameSyntax { Identifier.ValueText: var name } && name == local.Name) scopes.Add(statement);
             }
         }
         else if (symbol is not (IFieldSymbol { IsReadOnly: true } or IPropertySymbol { SetMethod: null }))

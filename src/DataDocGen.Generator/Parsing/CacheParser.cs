@@ -97,9 +97,9 @@ internal static class CacheParser
             if (cache is null) return null;
             var keyArgument = invocation.ArgumentList.Arguments.FirstOrDefault(a => OptionsBuilderParser.ParameterFor(a, invocation.ArgumentList, method)?.Name is "key" or "tag");
             var key = keyArgument is null ? null : Key(keyArgument.Expression, model, cancellationToken);
-            var (expirations, status) = kind is "write" or "read-through (cache-aside)"
+            var (expirations, status, callbacks) = kind is "write" or "read-through (cache-aside)"
                 ? CacheExpirationReader.Read(invocation, method, cache, model, cancellationToken)
-                : (EquatableArray<string>.Empty, CacheExpiration.NotApplicable);
+                : (EquatableArray<string>.Empty, CacheExpiration.NotApplicable, new List<CacheExpirationReader.EvictionCallback>());
             var factoryLines = kind == "read-through (cache-aside)" ? FactoryLines(invocation, method) : EquatableArray<int>.Empty;
             // The hand-written cache-aside: a read whose miss path writes the same key (CacheAsidePairs).
             if (kind == "read" && CacheAsidePairs.WriteAfter(invocation) is { } fill)
@@ -112,8 +112,13 @@ internal static class CacheParser
             }
             var tagsArgument = invocation.ArgumentList.Arguments.FirstOrDefault(a => OptionsBuilderParser.ParameterFor(a, invocation.ArgumentList, method)?.Name == "tags");
             var tags = tagsArgument is null ? EquatableArray<string>.Empty : Tags(tagsArgument.Expression, model, cancellationToken);
-            return new CacheResult(null, new CacheUseSpec(cache, name, kind, key, expirations, status, CodeText.MemberName(invocation, model, cancellationToken), SourceLocation.From(invocation),
-                factoryLines, tags), null);
+            var member = CodeText.MemberName(invocation, model, cancellationToken);
+            // A post-eviction callback on the entry is a row of its own, at the registration, with the entry's key.
+            var evictions = callbacks.Select(c => new CacheUseSpec(cache, c.Api,
+                "eviction callback (entry of " + CodeSpan.Of(name) + ", line " + Line(invocation) + ")" + (c.Calls is null ? "" : ": calls " + CodeSpan.Of(c.Calls)),
+                key, EquatableArray<string>.Empty, CacheExpiration.NotApplicable, member, c.Location)).ToEquatableArray();
+            return new CacheResult(null, new CacheUseSpec(cache, name, kind, key, expirations, status, member, SourceLocation.From(invocation),
+                factoryLines, tags), null, evictions);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {
@@ -307,4 +312,6 @@ internal static class CacheParser
     }
 }
 
-internal sealed record CacheResult(CacheProviderSpec? Provider, CacheUseSpec? Use, string? Error);
+/// <param name="Callbacks">For a cache write, the post-eviction callbacks registered on its entry (<see cref="CacheExpirationReader"/>),
+/// each a use of the cache at its registration.</param>
+internal sealed record CacheResult(CacheProviderSpec? Provider, CacheUseSpec? Use, string? Error, EquatableArray<CacheUseSpec> Callbacks = default);

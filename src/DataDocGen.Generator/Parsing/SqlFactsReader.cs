@@ -84,7 +84,7 @@ internal static class SqlFactsReader
         return facts.GroupBy(f => (f.Category, f.Fact)).Select(g => g.First()).OrderBy(f => f.Line).ToList();
     }
 
-    private static int LineOf(string text, int index)
+    internal static int LineOf(string text, int index)
     {
         var line = 1;
         for (var i = 0; i < index && i < text.Length; i++) if (text[i] == '\n') line++;

@@ -9,8 +9,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace DataDocGen.Generator.Parsing;
 
 /// <summary>A .sql file handed to the generator as an AdditionalFile: its statement kinds and the security and
-/// change-capture facts in it (never its text).</summary>
-internal sealed record SqlScriptSpec(string Path, string Summary, EquatableArray<SqlFactSpec> Facts);
+/// change-capture facts in it (never its text), and, for a script <c>dotnet ef migrations script</c> wrote, the EF Core
+/// migrations it applies or reverts.</summary>
+internal sealed record SqlScriptSpec(string Path, string Summary, EquatableArray<SqlFactSpec> Facts, EfMigrationScriptSpec? EfMigrations = null);
 
 /// <summary>
 /// SQL outside C#: .sql script files (the package hands <c>**/*.sql</c> of the project to the generator as
@@ -27,7 +28,7 @@ internal static class SqlScriptParser
         if (text is null) return null;
         var path = SourceLocation.Normalize(file.Path);
         var facts = SqlFactsReader.Read(text).Select(f => new SqlFactSpec(f.Category, f.Fact, path, new SourceLocation(path, f.Line))).ToEquatableArray();
-        return new SqlScriptSpec(path, SqlFactsReader.Summary(text), facts);
+        return new SqlScriptSpec(path, SqlFactsReader.Summary(text), facts, EfMigrationScriptReader.Read(text, path));
     }
 
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>

@@ -17,7 +17,10 @@ namespace DataDocGen.Generator.Parsing;
 /// await db.SaveChangesAsync();                                       // written: an update of Product
 /// </code>
 /// The entity is loaded by a local's initializer, a pattern (<c>is { } x</c>, <c>is Product x</c>), or a <c>foreach</c>
-/// over such a query or over a local holding one. Anything that needs data flow beyond that (entities passed to other
+/// over such a query or over a local holding one. An entity the same context attached in that body (<c>Attach</c>,
+/// <c>AttachRange</c>) counts for the properties set after the attach (Attach tracks it as Unchanged: alone it writes
+/// nothing, so it is never an update by itself), and <c>Entry(x).State = EntityState.Modified</c> before the save is an
+/// update of x's type. Anything that needs data flow beyond that (entities passed to other
 /// methods, changes through navigations or methods of the entity) is not attributed: fewer updates, never a wrong one.
 /// </summary>
 internal static class TrackedChangeReader
@@ -40,17 +43,113 @@ internal static class TrackedChangeReader
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (assignment.SpanStart >= save.SpanStart || InnerBody(assignment, body) || !MayReach(assignment, save)) continue;
-            if (assignment.Left is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax variable } member) continue;
-            if (Semantics.SymbolOrMethod(member, model, cancellationToken) is not IPropertySymbol) continue;
-            if (Semantics.SymbolOrMethod(variable, model, cancellationToken) is not ILocalSymbol local) continue;
-            if (LoadedEntity(local, body, context, model, cancellationToken) is not { } entity) continue;
+            ITypeSymbol? entity;
+            string how;
+            if (ModifiedEntry(assignment, context, model, cancellationToken) is { } modified)
+            {
+                (entity, how) = (modified, EntryModified);
+            }
+            else
+            {
+                if (assignment.Left is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax variable } member) continue;
+                if (Semantics.SymbolOrMethod(member, model, cancellationToken) is not IPropertySymbol) continue;
+                var symbol = Semantics.SymbolOrMethod(variable, model, cancellationToken);
+                if (symbol is ILocalSymbol local && LoadedEntity(local, body, context, model, cancellationToken) is { } loaded) (entity, how) = (loaded, "property set");
+                else if (AttachedEntity(symbol, assignment, save, body, context, model, cancellationToken) is { } attached) (entity, how) = (attached, AttachedSet);
+                else continue;
+            }
             var location = SourceLocation.From(assignment);
             if (!seen.Add((entity.ClrFullName(), location))) continue;
-            updates.Add(new CrudSpec(entity.ClrFullName(), CrudTarget.Entity, CrudOperation.Update, "property set, saved by " + access.Name.Identifier.ValueText,
+            updates.Add(new CrudSpec(entity.ClrFullName(), CrudTarget.Entity, CrudOperation.Update, how + ", saved by " + access.Name.Identifier.ValueText,
                 false, CodeText.MemberName(assignment, model, cancellationToken), location));
         }
         return updates;
     }
+
+    /// <summary>The API text of an update through a property set on an attached entity; the report marks it as such.</summary>
+    public const string AttachedSet = "Attach, property set";
+
+    /// <summary>The API text of an update through <c>Entry(x).State = EntityState.Modified</c>.</summary>
+    public const string EntryModified = "Entry State = Modified";
+
+    /// <summary>
+    /// <c>context.Entry(x).State = EntityState.Modified</c> on the saving context: x is tracked as Modified and every
+    /// property is written by the save, whether or not x was attached or loaded before. The entity is the type argument
+    /// of the <c>EntityEntry&lt;T&gt;</c> that <c>Entry</c> returns (the argument's static type). Other states
+    /// (<c>Added</c>, <c>Deleted</c>, <c>Unchanged</c>) are not read here.
+    /// </summary>
+    private static ITypeSymbol? ModifiedEntry(AssignmentExpressionSyntax assignment, ISymbol context, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (assignment.Left is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "State", Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Entry" } entryAccess } entry }) return null;
+        if (assignment.Right is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Modified" } state) return null;
+        if (Semantics.SymbolOf(state, model, cancellationToken) is not IFieldSymbol { ContainingType: var stateType } || !stateType.Is("Microsoft.EntityFrameworkCore", "EntityState")) return null;
+        if (Semantics.Method(entry, model, cancellationToken) is not { ContainingType: { } owner } || !owner.DerivesFromOrIs("Microsoft.EntityFrameworkCore", "DbContext")) return null;
+        if (!SymbolEqualityComparer.Default.Equals(Semantics.SymbolOrMethod(entryAccess.Expression, model, cancellationToken), context)) return null;
+        var entity = entry.ArgumentList.Arguments.FirstOrDefault() is { } argument ? Semantics.TypeOf(argument.Expression, model, cancellationToken) : null;
+        return IsEntityType(entity) ? entity : null;
+    }
+
+    /// <summary>
+    /// The entity type of a local or parameter that <paramref name="context"/> attached (<c>db.Attach(x)</c>,
+    /// <c>db.Products.Attach(x)</c>, <c>db.Set&lt;T&gt;().Attach(x)</c>, <c>AttachRange(a, b)</c>, or a <c>foreach</c>
+    /// variable over a list given to <c>AttachRange</c>) in the body before the property set. <c>Attach</c> tracks the
+    /// entity as Unchanged, so only what is set after it is written. An object created in place must set its key in its
+    /// initializer (<c>Id</c>, <c>[Type]Id</c> or a <c>[Key]</c> member): Attach adds an entity whose generated key is
+    /// unset, and its save is then an insert.
+    /// </summary>
+    private static ITypeSymbol? AttachedEntity(ISymbol? variable, SyntaxNode assignment, SyntaxNode save, SyntaxNode body, ISymbol context, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (variable is not (ILocalSymbol or IParameterSymbol)) return null;
+        var type = variable is ILocalSymbol local ? local.Type : ((IParameterSymbol)variable).Type;
+        if (!IsEntityType(type)) return null;
+        ISymbol? list = null;
+        if (variable is ILocalSymbol)
+        {
+            var declaration = variable.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken);
+            if (declaration is null || !body.Span.Contains(declaration.Span)) return null;
+            if (declaration is VariableDeclaratorSyntax { Initializer.Value: BaseObjectCreationExpressionSyntax creation } && !SetsKey(creation, type)) return null;
+            if (declaration is ForEachStatementSyntax { Expression: IdentifierNameSyntax items }) list = Semantics.SymbolOrMethod(items, model, cancellationToken);
+        }
+        foreach (var call in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            if (call.SpanStart >= assignment.SpanStart) break;
+            if (call.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Attach" or "AttachRange" } attach) continue;
+            if (InnerBody(call, body) || !MayReach(call, assignment) || !MayReach(call, save)) continue;
+            var arguments = call.ArgumentList.Arguments.Select(a => a.Expression is IdentifierNameSyntax name ? Semantics.SymbolOrMethod(name, model, cancellationToken) : null).ToList();
+            var range = attach.Name.Identifier.ValueText == "AttachRange";
+            if (!(range ? arguments.Any(a => SymbolEqualityComparer.Default.Equals(a, variable) || (list is not null && SymbolEqualityComparer.Default.Equals(a, list)))
+                        : arguments.Count == 1 && SymbolEqualityComparer.Default.Equals(arguments[0], variable))) continue;
+            if (Semantics.Method(call, model, cancellationToken) is not { ContainingType: { } owner }) continue;
+            var onContext = owner.DerivesFromOrIs("Microsoft.EntityFrameworkCore", "DbContext");
+            if (!onContext && owner.DbSetEntity() is null) continue;
+            // The context that attaches is the one that saves: db.Attach(x), db.Products.Attach(x), db.Set<T>().Attach(x).
+            ExpressionSyntax? receiver = onContext ? attach.Expression : attach.Expression switch
+            {
+                MemberAccessExpressionSyntax set => set.Expression,
+                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Set" } set } => set.Expression,
+                _ => null,
+            };
+            if (receiver is null || !SymbolEqualityComparer.Default.Equals(Semantics.SymbolOrMethod(receiver, model, cancellationToken), context)) continue;
+            // The variable still holds the attached object: not assigned again between the attach and the set.
+            if (Reassigned(variable, call, assignment, body, model, cancellationToken)) continue;
+            return type;
+        }
+        return null;
+    }
+
+    /// <summary>True when <paramref name="variable"/> is assigned anew between two nodes of the body.</summary>
+    private static bool Reassigned(ISymbol variable, SyntaxNode from, SyntaxNode to, SyntaxNode body, SemanticModel model, CancellationToken cancellationToken) =>
+        body.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a => a.SpanStart > from.Span.End && a.SpanStart < to.SpanStart
+            && a.Left is IdentifierNameSyntax name && SymbolEqualityComparer.Default.Equals(Semantics.SymbolOrMethod(name, model, cancellationToken), variable));
+
+    /// <summary>An object creation whose initializer sets the key EF Core finds by convention or attribute.</summary>
+    private static bool SetsKey(BaseObjectCreationExpressionSyntax creation, ITypeSymbol type) =>
+        creation.Initializer is { } initializer && initializer.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.ObjectInitializerExpression)
+        && initializer.Expressions.OfType<AssignmentExpressionSyntax>().Any(a => a.Left is IdentifierNameSyntax { Identifier.ValueText: var name }
+            && (name == "Id" || name == type.Name + "Id" || type.GetMembers(name).Any(m => m.GetAttributes().Any(x => x.AttributeClass is { Name: "KeyAttribute" } key && key.IsInNamespace("System.ComponentModel.DataAnnotations")))));
+
+    private static bool IsEntityType(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } && type.SpecialType == SpecialType.None;
 
     /// <summary>
     /// False when the save cannot run after the assignment, as the syntax shows: they sit in different arms of one

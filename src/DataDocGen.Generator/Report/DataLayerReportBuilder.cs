@@ -78,7 +78,7 @@ internal static class DataLayerReportBuilder
         var bypasses = calls.Where(c => c.Method == "IgnoreQueryFilters").ToEquatableArray();
         var cacheProviders = (caching ?? new List<CacheResult>()).Select(c => c.Provider).Where(p => p is not null).Select(p => p!)
             .OrderBy(p => p.Location, LocationComparer.Instance).ToEquatableArray();
-        var cacheUses = (caching ?? new List<CacheResult>()).Select(c => c.Use).Where(u => u is not null).Select(u => u!)
+        var cacheUses = (caching ?? new List<CacheResult>()).SelectMany(c => (c.Use is null ? Enumerable.Empty<CacheUseSpec>() : new[] { c.Use }).Concat(c.Callbacks))
             .OrderBy(u => u.Location, LocationComparer.Instance).ToEquatableArray();
         var boundaries = (transactions ?? new List<TransactionSpec>()).OrderBy(t => t.Location, LocationComparer.Instance).ToEquatableArray();
         var shapes = LazyLoopsThatLoadLazily(queryShapes ?? new List<QueryShapeSpec>(), reports)

@@ -16,7 +16,7 @@ public class SampleFidelityTests
         var sample = Path.GetFullPath(Path.Combine(SourceFolder(), "..", "..", "..", "samples", "ShopApi"));
         var sources = new[] { "Data", "Domain" }
             .SelectMany(folder => Directory.GetFiles(Path.Combine(sample, folder), "*.cs"))
-            .ToDictionary(f => Path.GetRelativePath(sample, f).Replace('\\', '/'), f => "using System;\nusing System.Collections.Generic;\nusing System.Linq;\n" + File.ReadAllText(f));
+            .ToDictionary(f => Path.GetRelativePath(sample, f).Replace('\\', '/'), f => ImplicitUsings + File.ReadAllText(f));
         Assert.NotEmpty(sources);
 
         // Without Program.cs no provider is registered: compare with EF Core on SQLite, where no provider-only facet
@@ -34,6 +34,10 @@ public class SampleFidelityTests
         var diff = JsonDiff.Describe(SchemaFidelity.Normalize(expected, actual), actual.ToJsonString());
         Assert.True(diff is null, diff);
     }
+
+    /// <summary>The Web SDK's implicit usings that the sample's Data/ and Domain/ sources rely on (the sample compiles with
+    /// <c>ImplicitUsings</c>; this test compiles them alone).</summary>
+    private const string ImplicitUsings = "using System;\nusing System.Collections.Generic;\nusing System.Linq;\nusing System.Threading;\nusing System.Threading.Tasks;\nusing Microsoft.Extensions.Configuration;\n";
 
     private static string SourceFolder([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 }
