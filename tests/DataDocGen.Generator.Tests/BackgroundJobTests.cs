@@ -317,6 +317,12 @@ public class BackgroundJobTests
                             });
                             var inline = await cache.GetOrCreateAsync("inline", entry => db.Orders.Where(o => o.Id > 3).ToListAsync());
                             var cached = await reader.CachedAsync(cache);
+                            // An eviction callback registered in the factory runs when the entry is evicted, not on the miss.
+                            var evicting = await cache.GetOrCreateAsync("evicting", entry =>
+                            {
+                                entry.RegisterPostEvictionCallback((key, value, reason, state) => reader.Last());
+                                return reader.OpenAsync();
+                            });
                         }
                     }
                 }
@@ -324,6 +330,9 @@ public class BackgroundJobTests
         var md = output.Markdown!;
         var row = Assert.Single(md.Split('\n'), l => l.StartsWith("| `Shop.Jobs.Warmer` |", StringComparison.Ordinal));
         Assert.Contains("reads `Shop.Data.Order` with `ToListAsync` through `OrderReader.OpenAsync` (on a cache miss) [Jobs/Warmer.cs:20](Jobs/Warmer.cs#L20)", row);
+        // What an eviction callback calls runs at eviction, at no step of the job (section 1.4 lists the callback).
+        Assert.DoesNotContain("[Jobs/Warmer.cs:35](Jobs/Warmer.cs#L35)", row.Replace("uses the cache IMemoryCache key `evicting` (RegisterPostEvictionCallback) (on a cache miss) [Jobs/Warmer.cs:35](Jobs/Warmer.cs#L35)", ""));
+        Assert.Contains("reads `Shop.Data.Order` with `ToListAsync` through `OrderReader.OpenAsync` (on a cache miss) [Jobs/Warmer.cs:36](Jobs/Warmer.cs#L36)", row);
         // After the cache call on the same line, not inside its factory: runs every time.
         Assert.Contains("reads `Shop.Data.Order` with `Count` through `OrderReader.Count` [Jobs/Warmer.cs:22](Jobs/Warmer.cs#L22)", row);
         Assert.Contains("reads `Shop.Data.Order` with `FirstOrDefault` through `OrderReader.First` (on a cache miss) [Jobs/Warmer.cs:23](Jobs/Warmer.cs#L23)", row);
@@ -337,7 +346,7 @@ public class BackgroundJobTests
         Assert.Contains("reads `Shop.Data.Order` with `ToListAsync` (on a cache miss) [Jobs/Warmer.cs:28](Jobs/Warmer.cs#L28)", row);
         Assert.Contains("reads `Shop.Data.Order` with `ToListAsync` [Jobs/Warmer.cs:30](Jobs/Warmer.cs#L30)", row);
         Assert.Contains("reads `Shop.Data.Order` with `ToListAsync` through `OrderReader.CachedAsync` (on a cache miss) [Jobs/Warmer.cs:31](Jobs/Warmer.cs#L31)", row);
-        Assert.Equal(5, row.Split("(on a cache miss)").Length - 1);
+        Assert.Equal(7, row.Split("(on a cache miss)").Length - 1); // the "evicting" entry adds two: its factory registers the callback and reads on the miss
         Assert.Contains("\"onCacheMiss\": true", output.Json);
         Assert.Contains("\"onCacheMiss\": false", output.Json);
     }

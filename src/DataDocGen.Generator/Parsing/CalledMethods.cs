@@ -54,6 +54,8 @@ internal static class CalledMethods
         foreach (var invocation in body.DescendantNodes(node => skipNodes is null || !skipNodes.Contains(node)).OfType<InvocationExpressionSyntax>())
         {
             cancellationToken.ThrowIfCancellationRequested();
+            // What an eviction callback calls runs when an entry is evicted, at no step of this code: section 1.4 lists it.
+            if (invocation.Ancestors().TakeWhile(a => a != body).OfType<AnonymousFunctionExpressionSyntax>().Any(IsEvictionCallback)) continue;
             var called = Semantics.SymbolOrMethod(invocation, model, cancellationToken) as IMethodSymbol;
             var target = (called?.ReducedFrom ?? called)?.OriginalDefinition;
             if (target is not { DeclaringSyntaxReferences.IsEmpty: false } || !SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, model.Compilation.Assembly)) continue;
@@ -85,6 +87,16 @@ internal static class CalledMethods
         }
         return false;
     }
+
+    /// <summary>A lambda handed to <c>RegisterPostEvictionCallback</c> or set as a <c>PostEvictionCallbackRegistration</c>'s
+    /// <c>EvictionCallback</c> (syntax: the names are IMemoryCache's own, and a wrong guess only withholds "on a cache miss").</summary>
+    private static bool IsEvictionCallback(AnonymousFunctionExpressionSyntax function) => function.Parent switch
+    {
+        ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "RegisterPostEvictionCallback" } } } } => true,
+        AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "EvictionCallback" } } => true,
+        AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "EvictionCallback" } } => true,
+        _ => false,
+    };
 
     /// <summary>For each first-level call, the calls its body makes, lambdas included, as second-level calls at the job's
     /// call site; calls back into the job and recursion into the method itself are skipped.</summary>
