@@ -18,7 +18,7 @@ namespace DataDocGen.Generator.Parsing;
 /// MongoDB's <c>IMongoCollection&lt;T&gt;</c> and LiteDB's <c>ILiteCollection&lt;T&gt;</c> operations. Each runs once per
 /// iteration: a round trip per item (LiteDB is in process: a database call per item). A call to a method of this project
 /// in the loop is followed one level: the database calls its body makes on its straight path (not under a condition, not
-/// in a lambda) count as made in the loop, named "through" the method; an interface or abstract method is followed only
+/// after a <c>return</c>, not in a lambda) count as made in the loop, named "through" the method; an interface or abstract method is followed only
 /// to its sole implementation in this project (<see cref="CalledMethods.SoleImplementation"/>), and says so.
 /// Reads are "Query inside a loop (N+1 risk)", writes (SQL INSERT/UPDATE/DELETE/MERGE, document and key writes) "Write
 /// inside a loop", anything else (an ADO.NET command, whose SQL is set elsewhere) "Database call inside a loop".
@@ -213,7 +213,7 @@ internal static class LoopRoundTripParser
             foreach (var inner in body.DescendantNodesAndSelf(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).OfType<InvocationExpressionSyntax>())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (Name(inner) is not { } name || !IsDatabaseName(name) || !OnStraightPath(inner, body)) continue;
+                if (Name(inner) is not { } name || !IsDatabaseName(name) || !OnStraightPath(inner, body) || AfterEarlyReturn(inner, body)) continue;
                 if (DatabaseCall(inner, name, bodyModel, cancellationToken) is { } call) calls.Add(call);
             }
         }
@@ -221,7 +221,7 @@ internal static class LoopRoundTripParser
     }
 
     /// <summary>The call runs whenever the body runs: not under an if, switch, loop, catch or conditional operator, not
-    /// after a <c>?.</c>, <c>&amp;&amp;</c>, <c>||</c> or <c>??</c>. (An early return before it is not looked for.)</summary>
+    /// after a <c>?.</c>, <c>&amp;&amp;</c>, <c>||</c> or <c>??</c>.</summary>
     private static bool OnStraightPath(SyntaxNode call, SyntaxNode body)
     {
         for (var child = call; child != body && child.Parent is { } parent; child = parent)
@@ -240,6 +240,11 @@ internal static class LoopRoundTripParser
         }
         return true;
     }
+
+    /// <summary>A <c>return</c> of the body (not of a lambda or local function in it) comes before the call: the call may not run.</summary>
+    private static bool AfterEarlyReturn(SyntaxNode call, SyntaxNode body) =>
+        body.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).OfType<ReturnStatementSyntax>()
+            .Any(r => r.Span.End <= call.SpanStart);
 
     /// <summary>The database call an invocation is, confirmed by its symbols; null for anything else and for batches.</summary>
     private static Call? DatabaseCall(InvocationExpressionSyntax invocation, string name, SemanticModel model, CancellationToken cancellationToken)
