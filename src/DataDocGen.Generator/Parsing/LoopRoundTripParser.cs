@@ -26,7 +26,8 @@ namespace DataDocGen.Generator.Parsing;
 /// batch or transaction, MongoDB <c>InsertMany</c>/<c>BulkWrite</c>, LiteDB <c>InsertBulk</c> and writes of a sequence),
 /// lazy reads never run in the loop (MongoDB's <c>AsQueryable</c>, a <c>Find</c> not executed in the same expression), a
 /// <c>while</c>/<c>do</c>/<c>for</c> loop that waits on a timer (<c>PeriodicTimer.WaitForNextTickAsync</c>,
-/// <c>Task.Delay</c>): it runs per tick, not per item. Message brokers are no database and are left out.
+/// <c>Task.Delay</c>): it runs per tick, not per item; a <c>while</c>/<c>do</c>/<c>for</c> that can <c>break</c> or
+/// <c>return</c> (a retry or a search). Message brokers are no database and are left out.
 /// </summary>
 internal static class LoopRoundTripParser
 {
@@ -102,7 +103,7 @@ internal static class LoopRoundTripParser
         CancellationToken cancellationToken, bool follow)
     {
         var body = Body(loop);
-        if (body is null || WaitsOnTimer(loop, body, model, cancellationToken)) yield break;
+        if (body is null || WaitsOnTimer(loop, body, model, cancellationToken) || LeavesEarly(loop, body)) yield break;
         var loopLine = (loop.GetLocation().GetLineSpan().StartLinePosition.Line + 1).ToString(CultureInfo.InvariantCulture);
         // Lambdas and local functions run when they are called, not once per iteration.
         foreach (var invocation in body.DescendantNodesAndSelf(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).OfType<InvocationExpressionSyntax>())
@@ -177,6 +178,20 @@ internal static class LoopRoundTripParser
         }
         return body.DescendantNodesAndSelf(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).OfType<InvocationExpressionSyntax>()
             .Any(i => Name(i) == "Delay" && NearestLoop(i) == loop && Semantics.MethodOwner(i, model, cancellationToken).Is("System.Threading.Tasks", "Task"));
+    }
+
+    /// <summary>A <c>while</c>/<c>do</c>/<c>for</c> whose body can <c>break</c> out of it or <c>return</c>: it may be a retry or
+    /// a search (one call, repeated until it works), not a call per item, so it is not reported. A <c>foreach</c> walks
+    /// items whatever it leaves early for.</summary>
+    private static bool LeavesEarly(StatementSyntax loop, StatementSyntax body)
+    {
+        if (loop is CommonForEachStatementSyntax) return false;
+        foreach (var node in body.DescendantNodesAndSelf(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is ReturnStatementSyntax) return true;
+            if (node is BreakStatementSyntax && node.Ancestors().FirstOrDefault(a => a is SwitchStatementSyntax || (a is StatementSyntax s && Body(s) is not null)) == loop) return true;
+        }
+        return false;
     }
 
     private static string Kind(IReadOnlyCollection<Call> calls)
