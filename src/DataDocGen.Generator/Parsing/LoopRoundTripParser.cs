@@ -295,8 +295,11 @@ internal static class LoopRoundTripParser
         {
             if (OptionsBuilderParser.ParameterFor(argument, invocation.ArgumentList, method) is not { Name: "param" }) continue;
             var type = Semantics.TypeOf(argument.Expression, model, cancellationToken);
+            // As Dapper decides: a sequence other than a string, a dictionary of names and values, or DynamicParameters.
             if (type is not null && type.SpecialType != SpecialType.System_String
-                && (type is IArrayTypeSymbol || type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable))) return null;
+                && (type is IArrayTypeSymbol || type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable))
+                && !type.AllInterfaces.Any(i => (i is { Name: "IEnumerable", TypeArguments.Length: 1 } && i.TypeArguments[0].Name == "KeyValuePair")
+                                                || (i.Name == "IDynamicParameters" && i.IsInNamespaceOrBelow("Dapper")))) return null;
         }
         var sql = RawSqlParser.Parse(invocation, model, cancellationToken)?.Spec;
         return new Call(EffectOf(sql?.Statement, method.Name.StartsWith("Query", System.StringComparison.Ordinal)), false, "Dapper " + method.Name + Sql(sql), null);
