@@ -35,6 +35,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         public const string Migrations = nameof(Migrations);
         public const string FluentMigrations = nameof(FluentMigrations);
         public const string QueryShapes = nameof(QueryShapes);
+        public const string LoopRoundTrips = nameof(LoopRoundTrips);
         public const string SaveHooks = nameof(SaveHooks);
         public const string Caching = nameof(Caching);
         public const string OutputCache = nameof(OutputCache);
@@ -107,6 +108,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
 
         var migrationApplications = scanned.Select(static (sites, _) => sites.Of(Detectors.MigrationApplications)).WithTrackingName(TrackingNames.MigrationApplications);
         var queryShapes = scanned.Select(static (sites, _) => sites.Of(Detectors.QueryShapes)).WithTrackingName(TrackingNames.QueryShapes);
+        var loopRoundTrips = scanned.Select(static (sites, _) => sites.Of(Detectors.LoopRoundTrips)).WithTrackingName(TrackingNames.LoopRoundTrips);
         var saveHooks = scanned.Select(static (sites, _) => sites.Of(Detectors.SaveHooks)).WithTrackingName(TrackingNames.SaveHooks);
         var caching = scanned.Select(static (sites, _) => sites.Of(Detectors.Caching)).WithTrackingName(TrackingNames.Caching);
         var outputCache = scanned.Select(static (sites, _) => sites.Of(Detectors.OutputCache)).WithTrackingName(TrackingNames.OutputCache);
@@ -164,13 +166,13 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Combine(migrationApplications)
             .Combine(caching.Combine(outputCache))
             .Combine(transactions)
-            .Combine(queryShapes)
+            .Combine(queryShapes.Combine(loopRoundTrips))
             .Combine(saveHooks)
             .Combine(stores.Combine(crud.Combine(documentCrud)).Combine(repositories).Combine(validation).Combine(seeding).Combine(security).Combine(marten).Combine(messaging).Combine(sqlScripts.Collect().Combine(sqlInCode)).Combine(declaredMembers).Combine(specifications.Combine(identityOptions)))
             .Combine(projectName)
             .Select(static (input, cancellationToken) =>
             {
-                var (((((((((((declared, registered), settings), sqlSites), migrationClasses), applications), (cacheSites, outputCacheSites)), transactionSites), shapeSites), hookSites), ((((((((((storeSites, (crudSites, documentCrudSites)), repositorySites), validationSites), seedingSites), securitySites), martenSites), messagingSites), (scriptFiles, sqlCodeSites)), memberSites), (specificationSites, identitySites))), name) = input;
+                var (((((((((((declared, registered), settings), sqlSites), migrationClasses), applications), (cacheSites, outputCacheSites)), transactionSites), (shapeSites, loopSites)), hookSites), ((((((((((storeSites, (crudSites, documentCrudSites)), repositorySites), validationSites), seedingSites), securitySites), martenSites), messagingSites), (scriptFiles, sqlCodeSites)), memberSites), (specificationSites, identitySites))), name) = input;
                 var errors = declared.Select(d => d!.Error).Concat(registered.Select(r => r!.Error)).Concat(sqlSites.Select(s => s!.Error))
                     .Concat(migrationClasses.Select(m => m!.Error)).Concat(cacheSites.Select(c => c!.Error)).Concat(outputCacheSites.Select(c => c!.Error)).Concat(transactionSites.Select(t => t!.Error)).Concat(shapeSites.Select(q => q!.Error)).Concat(hookSites.Select(h => h!.Error)).Concat(storeSites.Select(s => s!.Error)).Concat(crudSites.Select(c => c!.Error)).Concat(documentCrudSites.Select(c => c!.Error)).Concat(repositorySites.Select(r => r!.Error)).Concat(validationSites.Select(v => v!.Error)).Concat(seedingSites.Select(s => s!.Error)).Concat(securitySites.Select(s => s!.Error)).Concat(martenSites.Select(m => m!.Error)).Concat(messagingSites.Select(m => m!.Error)).Concat(sqlCodeSites.Select(s => s!.Error)).Concat(specificationSites.Select(s => s!.Error)).Concat(identitySites.Select(s => s!.Error))
                     .Where(e => e is not null).Select(e => e!).ToEquatableArray();
@@ -190,7 +192,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
                         applications.Select(a => a!).ToList(),
                         cacheSites.Select(c => c!).ToList(),
                         transactionSites.Select(t => t!.Transaction).Where(t => t is not null).Select(t => t!).ToList(),
-                        shapeSites.Select(q => q!.Shape).Where(q => q is not null).Select(q => q!).ToList(),
+                        shapeSites.Select(q => q!.Shape).Where(q => q is not null).Select(q => q!).Concat(loopSites).ToList(),
                         hookSites.Select(h => h!.Hook).Where(h => h is not null).Select(h => h!).ToList(),
                         storeSites.Select(s => s!).ToList(),
                         crudSites.Select(c => c!.Spec).Where(c => c is not null).Select(c => c!).Concat(crudSites.SelectMany(c => c!.Tracked)).Concat(documentCrudSites.SelectMany(c => c!.Specs)).ToList(),

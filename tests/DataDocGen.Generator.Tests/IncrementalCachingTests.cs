@@ -281,6 +281,25 @@ public class IncrementalCachingTests
         Assert.Matches(@"\| `Number` \| `System.String` \|[^|]*\| no \| 200 \|", third);
     }
 
+    /// <summary>A loop's call to a project method is followed into the method's body in another file: editing that body
+    /// changes the loop's finding though the loop's file is unchanged.</summary>
+    [Fact]
+    public void A_loop_finding_follows_an_edit_of_the_called_method_in_another_file()
+    {
+        var sources = Sources.With(
+            ("Data/StockStore.cs", "namespace Shop.Data { public class StockStore(System.Data.IDbConnection c) { public int Set(string sku) => Dapper.SqlMapper.Execute(c, \"UPDATE dbo.Stock SET Quantity = 0 WHERE Sku = @sku\", new { sku }); } }"),
+            ("Services/Sync.cs", "namespace Shop.Services { public class Sync(Shop.Data.StockStore store) { public void Run(List<string> skus) { foreach (var sku in skus) store.Set(sku); } } }"));
+        Compilation compilation = GeneratorHarness.Compile(sources);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        Assert.Contains("| `Sync.Run` | Write inside a loop (a round trip per item) |  | `Dapper Execute UPDATE dbo.Stock through StockStore.Set in the loop at line 6`", GeneratorOutputOf(driver.GetRunResult().Results.Single()));
+
+        compilation = ReplaceIn(compilation, "Data/StockStore.cs", "\"UPDATE dbo.Stock SET Quantity = 0 WHERE Sku = @sku\"", "\"SELECT Quantity FROM dbo.Stock WHERE Sku = @sku\"");
+        driver = driver.RunGenerators(compilation);
+        var second = GeneratorOutputOf(driver.GetRunResult().Results.Single());
+        Assert.Contains("| `Sync.Run` | Query inside a loop (N+1 risk) |  | `Dapper Execute SELECT dbo.Stock through StockStore.Set in the loop at line 6`", second);
+        Assert.DoesNotContain("UPDATE dbo.Stock through", second);
+    }
+
     private static string GeneratorOutputOf(GeneratorRunResult result)
     {
         DataDocGen.Tasks.PayloadReader.Read(result.GeneratedSources.Single().SourceText.ToString(), out var files);

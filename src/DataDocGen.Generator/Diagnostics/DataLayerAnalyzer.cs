@@ -43,6 +43,8 @@ public sealed class DataLayerAnalyzer : DiagnosticAnalyzer
             start.RegisterSyntaxNodeAction(Guarded(AnalyzeInvocation), SyntaxKind.InvocationExpression);
             start.RegisterSyntaxNodeAction(Guarded(AnalyzeSqlTextSite), SyntaxKind.SimpleAssignmentExpression, SyntaxKind.ObjectCreationExpression);
             start.RegisterSyntaxNodeAction(Guarded(AnalyzeForEach), SyntaxKind.ForEachStatement);
+            start.RegisterSyntaxNodeAction(Guarded(AnalyzeLoopRoundTrips), SyntaxKind.ForEachStatement, SyntaxKind.ForEachVariableStatement,
+                SyntaxKind.ForStatement, SyntaxKind.WhileStatement, SyntaxKind.DoStatement);
             if (start.Compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbContext") is not null)
             {
                 var softDelete = new SoftDeleteCheck();
@@ -95,6 +97,20 @@ public sealed class DataLayerAnalyzer : DiagnosticAnalyzer
             var loopLine = loop.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.QueryInLoop, forEach.Expression.GetLocation(),
                 "foreach", loopLine.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+    }
+
+    /// <summary>A read through Dapper, Redis or MongoDB written in a loop's body (DDG1001 at the call). Writes, calls whose
+    /// effect is not known (an ADO.NET command) and calls made through project methods are in the report only.</summary>
+    private static void AnalyzeLoopRoundTrips(SyntaxNodeAnalysisContext context)
+    {
+        using var bound = Semantics.ModelIsBound();
+        var loop = (StatementSyntax)context.Node;
+        var loopLine = (loop.GetLocation().GetLineSpan().StartLinePosition.Line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (call, spec, direct) in LoopRoundTripParser.Findings(loop, context.SemanticModel, context.CancellationToken, follow: false))
+        {
+            if (!direct || spec.Kind != QueryShapeParser.LoopQueryKind || call.Expression is not MemberAccessExpressionSyntax access) continue;
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.QueryInLoop, access.Name.GetLocation(), access.Name.Identifier.ValueText, loopLine));
         }
     }
 

@@ -649,7 +649,7 @@ internal static class JsonEmitter
         if (report.EventSourcing.IsEmpty && EventTables.Find(report).Count == 0) topics.Add("5.1 Event sourcing: Marten event streams, appends, projections and snapshots");
         if (report.Crud.IsEmpty) topics.Add("2.1 CRUD: EF Core adds, queries, updates and deletes per entity, SQL naming its tables, linq2db tables and writes, and MongoDB, LiteDB and Marten document operations");
         if (report.SaveHooks.IsEmpty) topics.Add("2.1 Save hooks: SaveChanges overrides and SaveChangesInterceptors");
-        if (report.QueryShapes.IsEmpty) topics.Add("2.4 Query optimisation: Include paths, AsNoTracking, split queries, compiled queries, N+1 risks");
+        if (report.QueryShapes.IsEmpty) topics.Add("2.4 Query optimisation: Include paths, AsNoTracking, split queries, compiled queries, N+1 risks, database calls inside loops");
         if (report.Transactions.IsEmpty) topics.Add("2.2 Transactions: explicit boundaries (BeginTransaction, including linq2db's, TransactionScope, execution strategies) and Marten units of work (SaveChanges)");
         if (report.CacheProviders.IsEmpty && report.CacheUses.IsEmpty && report.OutputCache.IsEmpty) topics.Add("1.4 Caching layer: IMemoryCache, IDistributedCache, HybridCache and their registrations");
         if (report.RawSql.IsEmpty) topics.Add("1.3 Data access layer: raw SQL (EF Core raw SQL APIs, Dapper, linq2db, ADO.NET command text)");

@@ -88,9 +88,11 @@ internal static class DocumentCrudParser
 
     /// <summary>A call by member access whose name is one of the document stores' operations (syntax only).</summary>
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
-        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
-        && access.Name.Identifier.ValueText is var name
-        && (MongoMethods.ContainsKey(name) || LiteMethods.ContainsKey(name) || MartenMethods.ContainsKey(name) || CosmosMethods.ContainsKey(name));
+        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } && IsOperationName(access.Name.Identifier.ValueText);
+
+    /// <summary>The name of one of the document stores' operations (syntax only; also <see cref="LoopRoundTripParser"/>'s filter).</summary>
+    public static bool IsOperationName(string name) =>
+        MongoMethods.ContainsKey(name) || LiteMethods.ContainsKey(name) || MartenMethods.ContainsKey(name) || CosmosMethods.ContainsKey(name);
 
     public static DocumentCrudResult? Parse(SiteContext context, CancellationToken cancellationToken) =>
         Parse(context.Node, context.SemanticModel, cancellationToken);

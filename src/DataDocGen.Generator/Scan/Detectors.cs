@@ -19,6 +19,8 @@ internal static class Detectors
     public static readonly Detector<RawSqlResult> RawSql = One<RawSqlResult>(Names.RawSql, RawSqlParser.IsCandidate, RawSqlParser.Parse);
     public static readonly Detector<CallSiteSpec> MigrationApplications = One<CallSiteSpec>(Names.MigrationApplications, MigrationParser.IsApplyCandidate, MigrationParser.ParseApply);
     public static readonly Detector<QueryShapeResult> QueryShapes = One<QueryShapeResult>(Names.QueryShapes, QueryShapeParser.IsCandidate, QueryShapeParser.Parse);
+    /// <summary>Database calls (Dapper, ADO.NET, Redis, MongoDB, LiteDB) in a loop body, directly or through a project method (2.4).</summary>
+    public static readonly ManyDetector<QueryShapeSpec> LoopRoundTrips = Many<QueryShapeSpec>(Names.LoopRoundTrips, LoopRoundTripParser.IsCandidate, LoopRoundTripParser.Parse);
     public static readonly Detector<SaveHookResult> SaveHooks = One<SaveHookResult>(Names.SaveHooks, SaveHookParser.IsCandidate, SaveHookParser.Parse);
     public static readonly Detector<CacheResult> Caching = One<CacheResult>(Names.Caching, CacheParser.IsCandidate, CacheParser.Parse);
     /// <summary>ASP.NET Core output caching: policies (AddBasePolicy/AddPolicy), CacheOutput conventions and [OutputCache].</summary>
