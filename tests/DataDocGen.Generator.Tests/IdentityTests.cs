@@ -100,6 +100,9 @@ public class IdentityTests
         var line = (Sources.Usings + Context).Split('\n').ToList().FindIndex(l => l.Contains(": IdentityDbContext<AppUser>(options)")) + 1;
         Assert.Contains("`HasMaxLength(256)` from `IdentityDbContext<AppUser>` (ASP.NET Core Identity) [Model.cs:" + line + "](Model.cs#L" + line + ")", output.Markdown);
         Assert.Contains("Unique index `UserNameIndex` (`NormalizedUserName`), filter `[NormalizedUserName] IS NOT NULL`: [Model.cs:" + line + "]", output.Markdown);
+        // Personal-data columns Identity brings in cite the context that brings them; its login provider's display name is none.
+        Assert.Matches(@"\| `AspNetUsers` \| `Email` \| email address \| \[Model.cs:\d+\]", output.Markdown);
+        Assert.DoesNotContain("| `ProviderDisplayName` | name |", output.Markdown);
     }
 
     [Theory]

@@ -45,12 +45,18 @@ internal static class SecurityFacts
         .SelectMany(c => c.Tables.SelectMany(t => t.Columns.Select(col => (c, t, col))))
         .Select(x => (x.c, x.t, x.col, hint: Hint(x.col.Name)))
         .Where(x => x.hint is not null)
-        .Select(x => new PiiColumn(x.c.Name, x.t.QualifiedName, x.col.Name, x.hint!, x.col.Location))
+        // A column EF Core maps from a type in a package (ASP.NET Core Identity's) has no line of its own: the context
+        // that brings it in (its declaration, which names the Identity base) is the evidence.
+        .Select(x => new PiiColumn(x.c.Name, x.t.QualifiedName, x.col.Name, x.hint!, x.col.Location ?? x.c.Location))
         .ToList();
+
+    /// <summary>Names that end like personal data and are not: Identity's login provider's display name ("Google").</summary>
+    private static readonly HashSet<string> NotPersonal = new(StringComparer.Ordinal) { "providerdisplayname" };
 
     private static string? Hint(string column)
     {
         var normalised = column.Replace("_", "").ToLowerInvariant();
+        if (NotPersonal.Contains(normalised)) return null;
         foreach (var (ending, hint) in PiiEndings)
         {
             if (normalised.EndsWith(ending, StringComparison.Ordinal)) return hint;
