@@ -171,8 +171,9 @@ public class BackgroundJobTests
         var row = Assert.Single(md.Split('\n'), l => l.StartsWith("| `Shop.Jobs.OutboxRelay`", StringComparison.Ordinal));
         Assert.Equal("| `Shop.Jobs.OutboxRelay` | BackgroundService |  | "
             + "reads `Shop.Data.OutboxMessage` with `ToList` through `OutboxRepository.Pending` [Jobs/OutboxRelay.cs:16](Jobs/OutboxRelay.cs#L16)<br>"
-            + "publishes `Shop.Jobs.OrderChanged` (MassTransit) [Jobs/OutboxRelay.cs:18](Jobs/OutboxRelay.cs#L18)<br>"
-            + "updates `Shop.Data.OutboxMessage` with `Update` through `OutboxRepository.MarkSent` [Jobs/OutboxRelay.cs:19](Jobs/OutboxRelay.cs#L19) "
+            // Once per pending message: the loop is named (the read on the loop's own line runs once).
+            + "publishes `Shop.Jobs.OrderChanged` (MassTransit) (for each `message` in `outbox.Pending()`) [Jobs/OutboxRelay.cs:18](Jobs/OutboxRelay.cs#L18)<br>"
+            + "updates `Shop.Data.OutboxMessage` with `Update` through `OutboxRepository.MarkSent` (for each `message` in `outbox.Pending()`) [Jobs/OutboxRelay.cs:19](Jobs/OutboxRelay.cs#L19) "
             + "| [Jobs/OutboxRelay.cs:12](Jobs/OutboxRelay.cs#L12) |", row);
     }
 
@@ -357,5 +358,60 @@ public class BackgroundJobTests
         var md = GeneratorHarness.Run(Code).Markdown!;
         Assert.DoesNotContain("Heartbeat", md);
         Assert.DoesNotContain("FakeRelay", md);
+    }
+
+    [Fact]
+    public void A_step_under_a_condition_or_in_a_loop_says_so_and_the_services_own_loop_is_left_to_its_schedule()
+    {
+        var md = GeneratorHarness.Run(Sources.With(("Data/ShopContext.cs", """
+            namespace Shop.Data
+            {
+                public class OutboxMessage { public int Id { get; set; } public bool Sent { get; set; } }
+                public class ShopContext : DbContext
+                {
+                    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder o) => o.UseSqlite("Data Source=shop.db");
+                }
+                public class OutboxRepository(ShopContext db)
+                {
+                    public System.Collections.Generic.List<OutboxMessage> Pending() => db.Outbox.Where(m => !m.Sent).ToList();
+                    public void MarkSent(OutboxMessage message) { message.Sent = true; db.Outbox.Update(message); db.SaveChanges(); }
+                    public void Purge() => db.Outbox.Where(m => m.Sent).ExecuteDelete();
+                }
+            }
+            """), ("Jobs/Relay.cs", """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Hosting;
+            namespace Shop.Jobs
+            {
+                public sealed class Relay(Shop.Data.OutboxRepository outbox) : BackgroundService
+                {
+                    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                    {
+                        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
+                        while (await timer.WaitForNextTickAsync(stoppingToken))
+                        {
+                            var pending = outbox.Pending();
+                            foreach (var message in pending)
+                            {
+                                if (message.Id > 0)
+                                {
+                                    outbox.MarkSent(message);
+                                }
+                            }
+                            if (pending.Count > 0) outbox.Purge();
+                        }
+                    }
+                }
+            }
+            """))).Markdown!;
+        var row = Assert.Single(md.Split('\n'), l => l.StartsWith("| `Shop.Jobs.Relay`", StringComparison.Ordinal));
+        // The timer's loop is the schedule ("ticks every 1 minute"), not a guard of each step.
+        Assert.Contains("reads `Shop.Data.OutboxMessage` with `ToList` through `OutboxRepository.Pending` [Jobs/Relay.cs:19](Jobs/Relay.cs#L19)", row);
+        Assert.Contains("updates `Shop.Data.OutboxMessage` with `Update` through `OutboxRepository.MarkSent` (if `message.Id > 0`, for each `message` in `pending`) [Jobs/Relay.cs:24](Jobs/Relay.cs#L24)", row);
+        Assert.Contains("deletes `Shop.Data.OutboxMessage` with `ExecuteDelete` through `OutboxRepository.Purge` (if `pending.Count > 0`) [Jobs/Relay.cs:27](Jobs/Relay.cs#L27)", row);
+        Assert.DoesNotContain("while `", row);
     }
 }

@@ -264,7 +264,7 @@ public class BrokerClientTests
     {
         var md = Run(Code).Markdown!;
 
-        Assert.Contains("| `Shop.Jobs.RabbitOutboxRelay` | BackgroundService |  | reads `Shop.Data.OutboxMessage` with `ToListAsync` [Jobs/RabbitOutboxRelay.cs:20](Jobs/RabbitOutboxRelay.cs#L20)<br>publishes to RabbitMQ exchange `shop.events` with routing key `order.placed` (`IChannel.BasicPublishAsync`) [Jobs/RabbitOutboxRelay.cs:23](Jobs/RabbitOutboxRelay.cs#L23)", md);
+        Assert.Contains("| `Shop.Jobs.RabbitOutboxRelay` | BackgroundService |  | reads `Shop.Data.OutboxMessage` with `ToListAsync` [Jobs/RabbitOutboxRelay.cs:20](Jobs/RabbitOutboxRelay.cs#L20)<br>publishes to RabbitMQ exchange `shop.events` with routing key `order.placed` (`IChannel.BasicPublishAsync`) (for each `message` in `await db.Outbox.Where(m => m.ProcessedOnUtc == null).ToListAsync(stoppingToken)`) [Jobs/RabbitOutboxRelay.cs:23](Jobs/RabbitOutboxRelay.cs#L23)", md);
         Assert.Contains("| `ShopContext` | `Outbox` | `Type` | `Content` | `ProcessedOnUtc` |  | `Shop.Jobs.RabbitOutboxRelay` [Jobs/RabbitOutboxRelay.cs:14](Jobs/RabbitOutboxRelay.cs#L14) |", md);
     }
 

@@ -214,7 +214,7 @@ internal static class JsonEmitter
             json.EndArray().Name("steps").StartArray();
             foreach (var step in job.Steps)
             {
-                json.StartObject().Property("text", step.Text).Property("through", step.Through).Name("onCacheMiss").Bool(step.OnCacheMiss).Property("location", Location(paths, step.Location)).EndObject();
+                json.StartObject().Property("text", step.Text).Property("through", step.Through).Name("onCacheMiss").Bool(step.OnCacheMiss).Property("guard", step.Guard).Property("location", Location(paths, step.Location)).EndObject();
             }
             json.EndArray().EndObject();
         }

@@ -58,7 +58,7 @@ internal static class SynchronisationMarkdownEmitter
         foreach (var job in report.BackgroundJobs)
         {
             var steps = job.Steps.Select(step => md.WithLink(Markdown.Inline(step.Text) + (step.Through is null ? "" : " through " + Markdown.Code(step.Through))
-                + (step.OnCacheMiss ? " (on a cache miss)" : ""), step.Location));
+                + (step.OnCacheMiss ? " (on a cache miss)" : "") + (step.Guard is null ? "" : " (" + Markdown.Inline(step.Guard) + ")"), step.Location));
             var schedules = job.Schedules.Select(schedule => md.WithLink(Markdown.Inline(schedule.Text), schedule.Location));
             // A job on an interface or abstract member: the class that runs it (or why none is named), under its name.
             var implementation = string.Concat(job.Implementation.Select(part => md.WithLink(Markdown.Inline(part.Text), part.Location)));

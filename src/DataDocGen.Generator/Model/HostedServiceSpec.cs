@@ -9,8 +9,14 @@ namespace DataDocGen.Generator.Model;
 /// <param name="ClassName">The simple name, as facts' <c>Member</c> values spell it (<c>OutboxRelay.ExecuteAsync</c>).</param>
 /// <param name="Calls">Calls to methods declared in this project's source on other types, as <c>Type.Method</c>, with the call's location.</param>
 /// <param name="Timers">What paces its loop: a <c>PeriodicTimer</c>'s period, a <c>Task.Delay</c> in a loop (<see cref="Parsing.HostedServiceTimers"/>).</param>
+/// <param name="Regions">The lines of its methods that run under a condition or in a loop (<see cref="Parsing.GuardText.Regions"/>):
+/// a step on one of them says so.</param>
 internal sealed record HostedServiceSpec(string ClassName, string FullName, string Kind, SourceLocation? Location, EquatableArray<HostedServiceCall> Calls,
-    EquatableArray<HostedServiceTimer> Timers = default);
+    EquatableArray<HostedServiceTimer> Timers = default, EquatableArray<CodeRegion> Regions = default);
+
+/// <summary>Lines <paramref name="StartLine"/> to <paramref name="EndLine"/> of a file run under a guard: <c>if `changed.Count &gt; 0`</c>,
+/// or in a loop (<paramref name="Loop"/>): <c>for each `cost` in `changed`</c>.</summary>
+internal sealed record CodeRegion(string Path, int StartLine, int EndLine, string Text, bool Loop);
 
 /// <summary>"`PeriodicTimer` ticks every 1 minute", "waits 5 seconds in its loop (`Task.Delay`), when `published &lt; BatchSize`".</summary>
 internal sealed record HostedServiceTimer(string Text, SourceLocation? Location);

@@ -29,6 +29,7 @@ internal static class HostedServiceParser
         var methods = declaration.Members.OfType<BaseMethodDeclarationSyntax>().ToList();
         var calls = CalledMethods.Of(methods, model, type, cancellationToken);
         var timers = kind == "Quartz.NET IJob" ? EquatableArray<HostedServiceTimer>.Empty : HostedServiceTimers.Of(methods, model, cancellationToken);
-        return new HostedServiceSpec(type.Name, type.ClrFullName(), kind, SourceLocation.From(declaration.Identifier.Parent!), calls, timers);
+        var regions = GuardText.Regions(methods.Select(m => (SyntaxNode?)m.Body ?? m.ExpressionBody).Where(b => b is not null).Select(b => b!));
+        return new HostedServiceSpec(type.Name, type.ClrFullName(), kind, SourceLocation.From(declaration.Identifier.Parent!), calls, timers, regions);
     }
 }

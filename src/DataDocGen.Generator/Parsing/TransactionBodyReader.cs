@@ -97,46 +97,13 @@ internal static class TransactionBodyReader
         string? loop = null;
         for (var child = node; child != scope && child.Parent is { } parent; child = parent)
         {
-            switch (parent)
-            {
-                case IfStatementSyntax ifStatement when child == ifStatement.Statement:
-                    guard ??= "if " + Condition(ifStatement.Condition);
-                    break;
-                case ElseClauseSyntax { Parent: IfStatementSyntax elseOf }:
-                    guard ??= "if not " + Condition(elseOf.Condition);
-                    break;
-                case CatchClauseSyntax { Declaration: { } declaration } catchClause when child == catchClause.Block:
-                    guard ??= "on " + CodeSpan.Of(declaration.Type.ToString()) + (catchClause.Filter is { } filter ? " when " + Condition(filter.FilterExpression) : "");
-                    break;
-                case CatchClauseSyntax catchClause when child == catchClause.Block:
-                    guard ??= "on an exception" + (catchClause.Filter is { } anyFilter ? " when " + Condition(anyFilter.FilterExpression) : "");
-                    break;
-                case FinallyClauseSyntax:
-                    guard ??= "in " + CodeSpan.Of("finally");
-                    break;
-                // A call in a loop's body runs once per iteration: one statement of the list, many round trips.
-                case ForEachStatementSyntax forEach when child == forEach.Statement:
-                    loop ??= "for each " + CodeSpan.Of(forEach.Identifier.ValueText) + " in " + Condition(forEach.Expression);
-                    break;
-                case ForStatementSyntax forLoop when child == forLoop.Statement:
-                    loop ??= "in a " + CodeSpan.Of("for") + " loop";
-                    break;
-                case WhileStatementSyntax whileLoop when child == whileLoop.Statement:
-                    loop ??= "while " + Condition(whileLoop.Condition);
-                    break;
-                case DoStatementSyntax doLoop when child == doLoop.Statement:
-                    loop ??= "in a " + CodeSpan.Of("do") + " loop";
-                    break;
-                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax:
-                    return Join(guard, loop);
-            }
+            if (parent is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax) break;
+            if (GuardText.Of(parent, child) is not { } found) continue;
+            if (found.Loop) loop ??= found.Text;
+            else guard ??= found.Text;
         }
-        return Join(guard, loop);
+        return GuardText.Join(guard, loop);
     }
-
-    private static string? Join(string? guard, string? loop) => guard is null ? loop : loop is null ? guard : guard + ", " + loop;
-
-    private static string Condition(ExpressionSyntax condition) => CodeText.Collapse(condition) is { } code ? CodeSpan.Of(code) : "a condition";
 
     /// <summary>At most <see cref="MaxOperations"/> operations, then how many more.</summary>
     private static EquatableArray<string> Capped(List<string> operations)

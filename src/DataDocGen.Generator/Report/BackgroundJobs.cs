@@ -24,7 +24,9 @@ internal sealed record JobScheduleReport(string Text, SourceLocation? Location);
 /// <param name="OnCacheMiss">It runs only on a cache miss: the call it comes through sits inside the factory lambda of a
 /// cache-aside call (<see cref="HostedServiceCall.OnCacheMiss"/>), or the fact itself does (on a line holding only the
 /// factory's code, <see cref="CacheUseSpec.FactoryLines"/>).</param>
-internal sealed record JobStepReport(string Text, string? Through, SourceLocation? Location, bool OnCacheMiss = false);
+/// <param name="Guard">The condition and loop the step's line in the job's code runs under (<see cref="Parsing.GuardText"/>):
+/// <c>for each `cost` in `changed`</c>; null when it runs once on the straight path, or that is not known.</param>
+internal sealed record JobStepReport(string Text, string? Through, SourceLocation? Location, bool OnCacheMiss = false, string? Guard = null);
 
 /// <summary>A fact as a step can name it (<see cref="BackgroundJobs.Facts"/>).</summary>
 /// <param name="ChangesData">A write: see <see cref="BackgroundJobs.Facts"/>.</param>
@@ -57,7 +59,7 @@ internal static class BackgroundJobs
         var triggers = scheduled.Where(s => s.JobClass is null && s.ForJob is not null).ToLookup(s => s.ForJob!, StringComparer.Ordinal);
         foreach (var service in services.OrderBy(s => s.FullName, StringComparer.Ordinal))
         {
-            var steps = Steps(facts, implementations, f => f.StartsWith(service.ClassName + ".", StringComparison.Ordinal), service.Calls);
+            var steps = Steps(facts, implementations, f => f.StartsWith(service.ClassName + ".", StringComparison.Ordinal), service.Calls, service.Regions);
             if (steps.IsEmpty) continue;
             var quartzJobs = quartz[service.FullName].ToList();
             var schedules = quartzJobs.Concat(quartzJobs.Where(r => r.Key is not null).SelectMany(r => triggers[r.Key!]))
@@ -180,8 +182,19 @@ internal static class BackgroundJobs
     /// <summary>The facts of the job's own code (members <paramref name="own"/> accepts) and of the project methods it
     /// calls (through a repository interface, the repositories implementing it), in the order of the job's code.</summary>
     private static EquatableArray<JobStepReport> Steps(List<(JobFact Fact, bool InFactory)> facts, ILookup<string, string> implementations,
-        Func<string, bool> own, EquatableArray<HostedServiceCall> calls) =>
-        OrderedSteps(facts, implementations, (member, _) => own(member), calls).Select(s => s.Step).ToEquatableArray();
+        Func<string, bool> own, EquatableArray<HostedServiceCall> calls, EquatableArray<CodeRegion> regions = default) =>
+        OrderedSteps(facts, implementations, (member, _) => own(member), calls)
+            .Select(s => regions.IsEmpty ? s.Step : s.Step with { Guard = GuardAt(regions, s.Step.Location) }).ToEquatableArray();
+
+    /// <summary>The nearest guard and the nearest loop whose lines hold <paramref name="location"/> (the step's line in the
+    /// job's own code: its fact, or its call into a project method).</summary>
+    private static string? GuardAt(EquatableArray<CodeRegion> regions, SourceLocation? location)
+    {
+        if (location is null) return null;
+        var holding = regions.Where(r => r.Path == location.Path && r.StartLine <= location.Line && location.Line <= r.EndLine)
+            .OrderByDescending(r => r.StartLine).ThenBy(r => r.EndLine).ToList();
+        return Parsing.GuardText.Join(holding.FirstOrDefault(r => !r.Loop)?.Text, holding.FirstOrDefault(r => r.Loop)?.Text);
+    }
 
     /// <summary>The steps with the facts they come from (<see cref="Steps"/>), distinct steps only; <paramref name="own"/>
     /// is given a fact's member and location.</summary>

@@ -1,0 +1,94 @@
+using System.Collections.Generic;
+using System.Linq;
+using DataDocGen.Generator.Helpers;
+using DataDocGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DataDocGen.Generator.Parsing;
+
+/// <summary>
+/// What code waits on or repeats in, as the report words it: <c>if `updated == 0`</c>, <c>if not `...`</c> (an
+/// <c>else</c>), <c>on `DbUpdateException`</c>, <c>on an exception</c>, <c>in `finally`</c>; and the loops:
+/// <c>for each `count` in `counts`</c>, <c>while `...`</c>, <c>in a `for` loop</c>, <c>in a `do` loop</c>. Used for a
+/// transaction's operations (<see cref="TransactionBodyReader"/>) and a background job's steps (<see cref="Regions"/>).
+/// </summary>
+internal static class GuardText
+{
+    /// <summary>The guard <paramref name="parent"/> puts on <paramref name="child"/>, one of its direct children; null
+    /// when it puts none (the child is a condition, a header, or the construct is no guard).</summary>
+    public static (string Text, bool Loop)? Of(SyntaxNode parent, SyntaxNode child) => parent switch
+    {
+        IfStatementSyntax ifStatement when child == ifStatement.Statement => ("if " + Condition(ifStatement.Condition), false),
+        ElseClauseSyntax { Parent: IfStatementSyntax elseOf } => ("if not " + Condition(elseOf.Condition), false),
+        CatchClauseSyntax { Declaration: { } declaration } catchClause when child == catchClause.Block =>
+            ("on " + CodeSpan.Of(declaration.Type.ToString()) + (catchClause.Filter is { } filter ? " when " + Condition(filter.FilterExpression) : ""), false),
+        CatchClauseSyntax catchClause when child == catchClause.Block =>
+            ("on an exception" + (catchClause.Filter is { } anyFilter ? " when " + Condition(anyFilter.FilterExpression) : ""), false),
+        FinallyClauseSyntax => ("in " + CodeSpan.Of("finally"), false),
+        ForEachStatementSyntax forEach when child == forEach.Statement => ("for each " + CodeSpan.Of(forEach.Identifier.ValueText) + " in " + Condition(forEach.Expression), true),
+        ForStatementSyntax forLoop when child == forLoop.Statement => ("in a " + CodeSpan.Of("for") + " loop", true),
+        WhileStatementSyntax whileLoop when child == whileLoop.Statement => ("while " + Condition(whileLoop.Condition), true),
+        DoStatementSyntax doLoop when child == doLoop.Statement => ("in a " + CodeSpan.Of("do") + " loop", true),
+        _ => null,
+    };
+
+    /// <summary>The nearest guard, then the nearest loop: "if `id &gt; 0`, for each `id` in `ids`".</summary>
+    public static string? Join(string? guard, string? loop) => guard is null ? loop : loop is null ? guard : guard + ", " + loop;
+
+    /// <summary>The lines each guard covers in <paramref name="bodies"/>: the guarded statement's lines, less the
+    /// header's line when the header can act itself (<c>foreach (var o in reader.Due()) db.Add(o);</c> on one line is not
+    /// told apart by line, so that line gets no guard: less said, nothing wrong; <c>if (pending.Count &gt; 0) Purge();</c> is).</summary>
+    public static EquatableArray<CodeRegion> Regions(IEnumerable<SyntaxNode> bodies)
+    {
+        var regions = new List<CodeRegion>();
+        foreach (var body in bodies)
+        {
+            foreach (var node in body.DescendantNodes())
+            {
+                if (node.Parent is not { } parent || Of(parent, node) is not { } guard || IsServiceLoop(parent)) continue;
+                var lines = node.SyntaxTree.GetLineSpan(node.Span);
+                var path = lines.Path;
+                if (string.IsNullOrEmpty(path)) continue;
+                SourceReads.Record(node.SyntaxTree);
+                var start = lines.StartLinePosition.Line + 1;
+                var end = lines.EndLinePosition.Line + 1;
+                // The header's last line: the condition, the loop's collection, the catch's declaration, or `else`/`finally`.
+                var header = parent switch
+                {
+                    ElseClauseSyntax or FinallyClauseSyntax => parent.GetFirstToken(),
+                    _ => node.GetFirstToken().GetPreviousToken(),
+                };
+                var headerLine = header.SyntaxTree!.GetLineSpan(header.Span).EndLinePosition.Line + 1;
+                if (node is BlockSyntax) start = System.Math.Max(start, headerLine + 1);
+                else if (start <= headerLine && parent is not (ElseClauseSyntax or FinallyClauseSyntax) && HeaderMayAct(parent)) start = headerLine + 1;
+                if (start > end) continue;
+                regions.Add(new CodeRegion(SourceLocation.Normalize(path), start, end, guard.Text, guard.Loop));
+            }
+        }
+        return regions.ToEquatableArray();
+    }
+
+    /// <summary>The header can hold a step of its own (a call or a creation in the condition or the loop's collection):
+    /// then a statement on the header's line is not told apart from it, and that line gets no guard.</summary>
+    private static bool HeaderMayAct(SyntaxNode construct)
+    {
+        SyntaxNode? header = construct switch
+        {
+            IfStatementSyntax s => s.Condition,
+            WhileStatementSyntax s => s.Condition,
+            ForEachStatementSyntax s => s.Expression,
+            CatchClauseSyntax s => s.Filter,
+            _ => construct,
+        };
+        return header is not null && header.DescendantNodesAndSelf().Any(n => n is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax or AwaitExpressionSyntax);
+    }
+
+    /// <summary>A hosted service's own loop (<c>while (await timer.WaitForNextTickAsync(ct))</c>, <c>while
+    /// (!ct.IsCancellationRequested)</c>): it runs the whole job once per tick, which the job's schedule already says.</summary>
+    private static bool IsServiceLoop(SyntaxNode loop) =>
+        ((loop as WhileStatementSyntax)?.Condition ?? (loop as DoStatementSyntax)?.Condition) is { } condition
+        && condition.DescendantNodesAndSelf().OfType<SimpleNameSyntax>().Any(n => n.Identifier.ValueText is "WaitForNextTickAsync" or "IsCancellationRequested");
+
+    private static string Condition(ExpressionSyntax condition) => CodeText.Collapse(condition) is { } code ? CodeSpan.Of(code) : "a condition";
+}
