@@ -267,6 +267,7 @@ public class SaveHookTests
         Assert.DoesNotContain("soft delete", visit);
         Assert.Contains("`Repository.Remove` [Clinic.cs:44](Clinic.cs#L44) (soft delete for `Clinic.ISoftDeletable`: `Clinic.SoftDeleteInterceptor` saves it as an update)", md);
         Assert.Contains("is marked as a soft delete; `ExecuteDelete` and SQL `DELETE` do not pass through save hooks", md);
+        Assert.Contains("`ExecuteUpdate`, `ExecuteDelete` and SQL writes do not pass through SaveChanges: the save hooks (see below) neither set audit fields on them nor publish them.", md);
         var json = System.Text.Json.Nodes.JsonNode.Parse(output.Json!)!;
         var soft = json["crud"]!.AsArray().Single(r => r!["entity"]!.GetValue<string>() == "Clinic.Patient" && r["api"]!.GetValue<string>() == "Remove")!["softDelete"]!;
         Assert.Equal("Clinic.SoftDeleteInterceptor", soft["savedAsUpdateBy"]!.GetValue<string>());

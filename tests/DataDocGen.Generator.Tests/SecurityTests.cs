@@ -73,6 +73,18 @@ public class SecurityTests
         ["appsettings.json"] = """{ "ConnectionStrings": { "Clinic": "Server=db;Database=Clinic;User Id=app;Password=Clinic-Secret;Encrypt=True;Column Encryption Setting=Enabled" } }""",
     };
 
+    [Theory]
+    [InlineData("Server=db;Database=Clinic;User Id=sa;Password=p;TrustServerCertificate=True", "`TrustServerCertificate=True` | **the server's certificate is accepted without validation**")]
+    [InlineData("Server=db;Database=Clinic;User Id=sa;Password=p;Encrypt=False", "`Encrypt=False` | **encryption turned off**: TLS only if the server requires it")]
+    [InlineData("Host=pg;Database=clinic;Username=app;Password=p;SSL Mode=Disable", "`SSL Mode=Disable` | **TLS turned off**: data in transit is not encrypted")]
+    public void Connection_settings_that_weaken_transport_security_are_said_plainly(string connectionString, string row)
+    {
+        var settings = new Dictionary<string, string> { ["appsettings.Development.json"] = "{ \"ConnectionStrings\": { \"Clinic\": \"" + connectionString + "\" } }" };
+        var output = GeneratorHarness.Run(Sources.With(("Data/Clinic.cs", Code)), settings);
+        Assert.Contains("| `ConnectionStrings:Clinic` | Development | " + row, output.Markdown);
+        Assert.DoesNotContain("encrypted connection (TLS): data in transit", output.Markdown);
+    }
+
     [Fact]
     public void Personal_data_encryption_and_tenant_isolation_are_reported_with_the_gaps()
     {

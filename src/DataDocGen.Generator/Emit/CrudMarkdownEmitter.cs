@@ -30,6 +30,7 @@ internal static class CrudMarkdownEmitter
                     ? " `Attach` alone writes nothing (it tracks the entity as unchanged): a property set after it in the body that calls the context's `SaveChanges` is an update, marked \"after `Attach`\"; `Entry(x).State = EntityState.Modified` before the save writes every column, marked so."
                     : "")
                 + (documents ? " An upsert (Marten `Store`, LiteDB `Upsert`, MongoDB options created with `IsUpsert = true`) is listed as a create and an update; documents that Marten projections write are not attributed." : "")
+                + (!report.SaveHooks.IsEmpty && report.Crud.Any(BypassesSaveHooks) ? " `ExecuteUpdate`, `ExecuteDelete` and SQL writes do not pass through SaveChanges: the save hooks (see below) neither set audit fields on them nor publish them." : "")
                 + (report.Crud.Any(r => r.SoftDelete is not null) ? " A `Remove` that a save hook saves as an update (it sets the deleted entry's state to `Modified`; see Save hooks) is marked as a soft delete; `ExecuteDelete` and SQL `DELETE` do not pass through save hooks and stay deletes." : "")
                 + (linq2dbUpserts ? " A linq2db upsert (`InsertOrReplace`, `InsertOrUpdate` with an update setter) is listed as a create and an update, a `Merge` under each operation its `...When...` calls perform, the call named after its link." : "")).Line();
         md.Line("| " + (relational ? "Entity" : "Document type") + " | Create | Read | Update | Delete |").Line("| --- | --- | --- | --- | --- |");
@@ -68,6 +69,10 @@ internal static class CrudMarkdownEmitter
         .Select(g => Markdown.Code(g.Key) + " " + string.Join(", ", g.Select(r => (r.Location, Described: (Tracked(r) ?? (CrudMatrix.Api(r).What is null ? "" : " with " + Api(r))) + SoftDelete(r))).Distinct()
             .Select(c => md.Link(c.Location) + c.Described))));
 
+    private static bool BypassesSaveHooks(CrudSpec row) =>
+        row.Store is null && row.Operation != CrudOperation.Read
+        && (row.Api.StartsWith("ExecuteUpdate", System.StringComparison.Ordinal) || row.Api.StartsWith("ExecuteDelete", System.StringComparison.Ordinal) || row.Api.EndsWith(")", System.StringComparison.Ordinal) && row.Api.Contains(" ("));
+
     /// <summary>A tracked delete a save hook saves as an update: said plainly when the hook covers the entity and runs for
     /// its context, as "may" otherwise, and for a generic repository's type parameter with the entries the hook reads.</summary>
     private static string SoftDelete(CrudSpec row)
@@ -88,6 +93,8 @@ internal static class CrudMarkdownEmitter
         row.Store is not null ? null
         : row.Api.StartsWith(TrackedChangeReader.AttachedSet + ",", System.StringComparison.Ordinal) ? " after `Attach`"
         : row.Api.StartsWith(TrackedChangeReader.EntryModified + ",", System.StringComparison.Ordinal) ? " (`State = Modified`)"
+        // Update marks every property modified: the UPDATE writes every column, whatever the caller meant to change.
+        : row.Operation == CrudOperation.Update && row.Target != CrudTarget.Table && row.Api is "Update" or "UpdateRange" ? " with `" + row.Api + "` (every column)"
         : null;
 
     /// <summary>The API as code, and what it does as words: <c>`InsertOrReplaceAsync` (upsert)</c>.</summary>

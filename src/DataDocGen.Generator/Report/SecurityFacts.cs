@@ -34,11 +34,18 @@ internal static class SecurityFacts
     public sealed record EncryptionSetting(string Key, string? Environment, string Setting, string FilePath, int Line)
     {
         /// <summary>What the setting protects: data in transit, or columns encrypted by the client (Always Encrypted).</summary>
-        public string Meaning => Setting.StartsWith("Column Encryption", StringComparison.OrdinalIgnoreCase)
-            ? "Always Encrypted on the connection: the client encrypts and decrypts the columns the database declares encrypted (which ones is set in the database, not read here)"
+        public string Meaning =>
+            Setting.StartsWith("Column Encryption", StringComparison.OrdinalIgnoreCase)
+                ? "Always Encrypted on the connection: the client encrypts and decrypts the columns the database declares encrypted (which ones is set in the database, not read here)"
             : Setting.StartsWith("Password", StringComparison.OrdinalIgnoreCase)
                 ? "LiteDB encrypts its data file with this password (AES): data at rest"
-                : "encrypted connection (TLS): data in transit";
+            : Setting.StartsWith("TrustServerCertificate", StringComparison.OrdinalIgnoreCase)
+                ? "**the server's certificate is accepted without validation**: the server is not authenticated (an encrypted connection can be intercepted)"
+            : Setting.StartsWith("Encrypt", StringComparison.OrdinalIgnoreCase) && Regex.IsMatch(Setting, "=(False|No|Optional)$", RegexOptions.IgnoreCase)
+                ? "**encryption turned off**: TLS only if the server requires it"
+            : Regex.IsMatch(Setting, "^SSL\\s*Mode=Disable$", RegexOptions.IgnoreCase)
+                ? "**TLS turned off**: data in transit is not encrypted"
+            : "encrypted connection (TLS): data in transit";
     }
 
     public static IReadOnlyList<PiiColumn> PiiColumns(DataLayerReport report) => report.Contexts
@@ -89,7 +96,7 @@ internal static class SecurityFacts
     }
 
     private static readonly Regex Encryption = new(
-        @"(?:^|[;,])\s*(?<setting>(?:Column Encryption Setting\s*=\s*Enabled)|(?:Encrypt\s*=\s*(?:True|Yes|Strict|Mandatory))|(?:SSL\s*Mode\s*=\s*(?:Require|VerifyCA|VerifyFull))|(?:Ssl\s*=\s*True)|(?:SslMode\s*=\s*(?:Required|VerifyCA|VerifyFull)))",
+        @"(?:^|[;,])\s*(?<setting>(?:Column Encryption Setting\s*=\s*Enabled)|(?:Encrypt\s*=\s*(?:True|Yes|Strict|Mandatory))|(?:SSL\s*Mode\s*=\s*(?:Require|VerifyCA|VerifyFull))|(?:Ssl\s*=\s*True)|(?:SslMode\s*=\s*(?:Required|VerifyCA|VerifyFull))|(?:TrustServerCertificate\s*=\s*(?:True|Yes))|(?:Encrypt\s*=\s*(?:False|No|Optional))|(?:SSL\s*Mode\s*=\s*Disable))",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>The code facts of section 4.1: what <see cref="Parsing.SecurityParser"/> found, value conversions aside.</summary>
