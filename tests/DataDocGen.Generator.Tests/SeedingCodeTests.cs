@@ -76,6 +76,60 @@ public class SeedingCodeTests
     }
 
     [Fact]
+    public void Seeding_code_that_writes_only_into_an_empty_table_says_so()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Data/Seeding.cs", """
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Shop.Domain;
+            namespace Shop.Data
+            {
+                public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+                {
+                    public DbSet<Customer> Customers => Set<Customer>();
+                }
+                public static class Setup
+                {
+                    public static void Add(IServiceCollection services) =>
+                        services.AddDbContext<ShopContext>(o => o.UseSqlite("Data Source=shop.db")
+                            .UseSeeding((context, _) =>
+                            {
+                                if (!context.Set<Customer>().Any())
+                                {
+                                    context.Set<Customer>().Add(new Customer { Name = "First" });
+                                    context.SaveChanges();
+                                }
+                            }));
+                }
+                public static class EmptyOnlySeeder
+                {
+                    public static async Task SeedAsync(ShopContext db)
+                    {
+                        if (await db.Customers.AnyAsync()) return;
+                        db.Customers.Add(new Customer { Name = "Second" });
+                        await db.SaveChangesAsync();
+                    }
+                }
+                public static class AlwaysSeeder
+                {
+                    public static void Seed(ShopContext db, bool extra)
+                    {
+                        if (extra) db.Customers.Add(new Customer { Name = "Extra" });
+                        db.Customers.Add(new Customer { Name = "Always" });
+                        db.SaveChanges();
+                    }
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("| UseSeeding | `EF Core seeding callback` | Add Shop.Domain.Customer; SaveChanges | `Setup.Add` | writes only if `!context.Set<Customer>().Any()` |", md);
+        Assert.Contains("| seeder class | `Shop.Data.EmptyOnlySeeder` | Add Shop.Domain.Customer; SaveChangesAsync | `EmptyOnlySeeder` | writes only if not `await db.Customers.AnyAsync()` |", md);
+        // One write under a condition, another always: no condition is claimed.
+        Assert.Contains("| seeder class | `Shop.Data.AlwaysSeeder` | Add Shop.Domain.Customer; SaveChanges | `AlwaysSeeder` |  |", md);
+    }
+
+    [Fact]
     public void A_faker_type_from_another_library_is_not_bogus()
     {
         // Same code, with a Faker<T> of this project's own in place of Bogus's.

@@ -493,7 +493,7 @@ internal static class JsonEmitter
         foreach (var seeding in report.Seeding)
         {
             json.StartObject().Property("kind", seeding.Kind).Property("subject", seeding.Subject).StringArray("details", seeding.Details)
-                .Property("condition", seeding.Condition).Property("member", seeding.Member).Property("location", Location(paths, seeding.Location)).EndObject();
+                .Property("condition", seeding.Condition).Property("writesOnlyIf", seeding.WritesOnlyIf).Property("member", seeding.Member).Property("location", Location(paths, seeding.Location)).EndObject();
         }
         json.EndArray();
 

@@ -53,8 +53,48 @@ internal static class SeedingParser
         var operations = TransactionBodyReader.OperationsIn(new[] { declaration }, model, cancellationToken);
         if (!operations.Any(IsWrite)) return null;
         return new SeedingSpec("seeder class", type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat), operations, null, type.Name,
-            SourceLocation.From(declaration.Identifier.Parent!));
+            SourceLocation.From(declaration.Identifier.Parent!), WriteGuard(new[] { declaration }, model, cancellationToken));
     }
+
+    /// <summary>What the seeding code's first EF Core write (<c>Add*</c>, <c>SaveChanges*</c> on a set or context) waits on:
+    /// the <c>if</c>s around it and the early exits before it (<c>if (await db.Customers.AnyAsync()) return;</c>), as
+    /// "not `await db.Customers.AnyAsync()`": a seeder that writes only into an empty table says so.</summary>
+    private static string? WriteGuard(IReadOnlyList<SyntaxNode> bodies, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var writes = bodies.SelectMany(b => b.DescendantNodes()).OfType<InvocationExpressionSyntax>()
+            .Where(i => i.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" or "AddRange" or "AddAsync" or "AddRangeAsync" or "SaveChanges" or "SaveChangesAsync" }
+                        && Semantics.Method(i, model, cancellationToken) is { } method
+                        && (method.ReducedFrom ?? method).ContainingType.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore"))
+            .ToList();
+        if (writes.Count == 0) return null;
+        // Only what every write waits on: a SaveChanges outside the if that guards the Add runs whatever the condition.
+        var common = writes.Select(w => Guards(w, bodies)).Aggregate((a, b) => a.Intersect(b).ToList());
+        return common.Count == 0 ? null : string.Join(" and ", common);
+    }
+
+    /// <summary>The conditions a write waits on, outermost first: the <c>if</c>s around it, and "not `cond`" for each
+    /// early exit (<c>if (cond) return;</c>) before it in the blocks around it.</summary>
+    private static List<string> Guards(SyntaxNode write, IReadOnlyList<SyntaxNode> bodies)
+    {
+        var parts = new List<string>();
+        for (SyntaxNode child = write; child.Parent is { } parent && !bodies.Contains(child); child = parent)
+        {
+            if (parent is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax || parent is MemberDeclarationSyntax && parent is not MethodDeclarationSyntax) break;
+            if (GuardText.Of(parent, child) is { Loop: false } guard && guard.Text.StartsWith("if ", System.StringComparison.Ordinal)) parts.Insert(0, guard.Text.Substring(3));
+            if (parent is BlockSyntax block)
+            {
+                foreach (var earlier in block.Statements.TakeWhile(st => st != child).OfType<IfStatementSyntax>().Where(IsEarlyExit).Reverse())
+                {
+                    parts.Insert(0, "not " + (CodeText.Collapse(earlier.Condition) is { } code ? CodeSpan.Of(code) : "a condition"));
+                }
+            }
+            if (parent is MethodDeclarationSyntax) break;
+        }
+        return parts;
+    }
+
+    private static bool IsEarlyExit(IfStatementSyntax statement) => statement.Else is null
+        && (statement.Statement is ReturnStatementSyntax || statement.Statement is BlockSyntax { Statements.Count: 1 } block && block.Statements[0] is ReturnStatementSyntax);
 
     /// <summary>A write: EF Core create/update/delete, SaveChanges, or SQL that is not a SELECT.</summary>
     private static bool IsWrite(string operation) =>
@@ -75,7 +115,7 @@ internal static class SeedingParser
             if (!original.ContainingType.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore")) return null;
             var bodies = invocation.ArgumentList.Arguments.Select(a => a.Expression).OfType<LambdaExpressionSyntax>().Select(l => (SyntaxNode)l.Body);
             return new SeedingSpec(method.Name, "EF Core seeding callback", TransactionBodyReader.OperationsIn(bodies, model, cancellationToken),
-                CodeText.EnclosingCondition(invocation, null), member, location);
+                CodeText.EnclosingCondition(invocation, null), member, location, WriteGuard(bodies.ToList(), model, cancellationToken));
         }
         // A call into seeding code declared in this project, from outside that type.
         if (original.DeclaringSyntaxReferences.IsEmpty || method.Name.IndexOf("Seed", System.StringComparison.Ordinal) < 0) return null;
