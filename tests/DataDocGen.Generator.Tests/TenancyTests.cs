@@ -275,4 +275,48 @@ public class TenancyTests
         Assert.DoesNotContain("default lifetimes", md);
         Assert.DoesNotContain("default singleton lifetime", md);
     }
+
+    [Fact]
+    public void A_class_named_after_a_tenant_shows_what_of_the_request_it_reads()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Tenancy/Sources.cs", """
+            using System.Collections.Generic;
+            using System.Security.Claims;
+            using Microsoft.AspNetCore.Http;
+            namespace Shop.Tenancy
+            {
+                public interface ICurrentTenant { string Id { get; } }
+                public sealed class HeaderTenant(IHttpContextAccessor http) : ICurrentTenant
+                {
+                    public string Id => http.HttpContext?.Request.Headers["X-Tenant"].ToString() ?? "";
+                }
+                public sealed class ClaimResolver(IHttpContextAccessor http) : ICurrentTenant
+                {
+                    public string Id => http.HttpContext?.User.FindFirst("tenant_id")?.Value
+                        ?? (http.HttpContext!.Request.Headers.TryGetValue("X-Fallback", out var v) ? v.ToString() : "");
+                }
+                public sealed class RouteTenantResolver(IHttpContextAccessor http)
+                {
+                    public string? Id => http.HttpContext?.Request.RouteValues["tenant"]?.ToString() ?? http.HttpContext?.Request.Query["tenant"].ToString()
+                        ?? http.HttpContext?.Request.Host.Host;
+                }
+                // Traps: a tenant class reading a plain dictionary; a class not named after a tenant reading a header;
+                // a tenant class whose read is commented out.
+                public sealed class TenantSettings(Dictionary<string, string> values) { public string Id => values["X-Tenant"]; }
+                public sealed class CorrelationReader(IHttpContextAccessor http) { public string Id => http.HttpContext!.Request.Headers["X-Correlation"].ToString(); }
+                public sealed class StaticTenant { public string Id => "main"; /* http.HttpContext.Request.Headers["X-Commented"] */ }
+            }
+            """)));
+        AssertCompiles(output);
+        var md = output.Markdown!;
+        Assert.Contains("Where the tenant comes from (**heuristic: classes named after a tenant**", md);
+        Assert.Contains("| `Shop.Tenancy.HeaderTenant` | request header `X-Tenant` | [Tenancy/Sources.cs:", md);
+        // Named after the interface it implements.
+        Assert.Contains("| `Shop.Tenancy.ClaimResolver` | claim `tenant_id`; request header `X-Fallback` | [Tenancy/Sources.cs:", md);
+        Assert.Contains("| `Shop.Tenancy.RouteTenantResolver` | route value `tenant`; query-string value `tenant`; the request's host name | [Tenancy/Sources.cs:", md);
+        Assert.DoesNotContain("TenantSettings", md);
+        Assert.DoesNotContain("X-Correlation", md);
+        Assert.DoesNotContain("X-Commented", md);
+        Assert.Contains("\"tenantSources\"", output.Json);
+    }
 }

@@ -392,6 +392,11 @@ internal static class JsonEmitter
             json.StartObject().Property("usedBy", database.Subject).Property("call", database.Call).Property("registration", database.Registration).Property("readFrom", database.Source.Value)
                 .Property("readThrough", database.Source.ReadThrough).Property("location", Location(paths, database.Source.Location)).EndObject();
         }
+        json.EndArray().Name("tenantSources").StartArray();
+        foreach (var source in TenancyFacts.TenantSources(report))
+        {
+            json.StartObject().Property("class", source.Factory).Property("reads", source.Code).Property("location", Location(paths, source.Location)).EndObject();
+        }
         json.EndArray();
         WriteMartenTenancy(json, report, paths);
         json.EndObject();

@@ -19,7 +19,8 @@ internal static class SecurityMarkdownEmitter
         var schemas = TenancyFacts.RunTimeSchemas(report);
         var databases = TenancyFacts.TenantDatabases(report);
         var protection = code.Count > 0 || pii.Count > 0 || encryption.Count > 0 || sqlProtection.Count > 0 || !report.TransportSecurity.IsEmpty;
-        var access = tenantFilters.Count > 0 || sqlAccess.Count > 0 || schemas.Count > 0 || databases.Count > 0 || MartenTenancyFacts.Any(report);
+        var tenantSources = TenancyFacts.TenantSources(report);
+        var access = tenantFilters.Count > 0 || sqlAccess.Count > 0 || schemas.Count > 0 || databases.Count > 0 || MartenTenancyFacts.Any(report) || tenantSources.Count > 0;
         if (!protection && !access) return;
         md.Line("## 4. Data security").Line();
 
@@ -68,6 +69,16 @@ internal static class SecurityMarkdownEmitter
             WriteSqlFacts(md, sqlAccess, "Users, roles, grants and row-level security in SQL (scripts and migrations; passwords are never read):");
             TenancyMarkdownEmitter.Write(md, schemas, databases);
             MartenTenancyMarkdownEmitter.Write(md, report);
+            if (tenantSources.Count > 0)
+            {
+                md.Line("Where the tenant comes from (**heuristic: classes named after a tenant**; what each reads is confirmed by ASP.NET Core's types):").Line();
+                md.Line("| Class | Reads | Evidence |").Line("| --- | --- | --- |");
+                foreach (var source in tenantSources)
+                {
+                    md.Line("| " + Markdown.Code(source.Factory!) + " | " + Markdown.Inline(source.Code!) + " | " + md.Link(source.Location) + " |");
+                }
+                md.Line();
+            }
         }
         if (tenantFilters.Count > 0)
         {

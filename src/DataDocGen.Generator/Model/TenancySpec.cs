@@ -11,6 +11,9 @@ internal enum TenancyKind
     ModelCacheKeyFactoryReplaced,
     /// <summary>A class implementing EF Core's <c>IModelCacheKeyFactory</c>.</summary>
     ModelCacheKeyFactory,
+    /// <summary>A class named after a tenant and the parts of the request it reads (<see cref="Parsing.TenantSourceReader"/>):
+    /// <c>Code</c> holds them (<c>request header `X-Tenant`</c>), <c>Factory</c> the class.</summary>
+    TenantSource,
 }
 
 /// <param name="Context">The DbContext (full name) the piece belongs to, when the code says: the type whose

@@ -23,7 +23,8 @@ internal static class TenancyParser
     {
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: var name } } =>
             name.Identifier.ValueText is "HasDefaultSchema" || (name is GenericNameSyntax { Identifier.ValueText: "ReplaceService", TypeArgumentList.Arguments.Count: 2 }),
-        ClassDeclarationSyntax { BaseList: { } bases } => bases.Types.Any(t => SyntaxFacts.RightmostName(t.Type) is "IModelCacheKeyFactory" or "ModelCacheKeyFactory"),
+        ClassDeclarationSyntax type => type.BaseList?.Types.Any(t => SyntaxFacts.RightmostName(t.Type) is "IModelCacheKeyFactory" or "ModelCacheKeyFactory") == true
+                                        || TenantSourceReader.IsCandidate(type),
         _ => false,
     };
 
@@ -34,7 +35,8 @@ internal static class TenancyParser
             var spec = context.Node switch
             {
                 InvocationExpressionSyntax invocation => FromInvocation(invocation, context.SemanticModel, cancellationToken),
-                ClassDeclarationSyntax type => KeyFactory(type, context.SemanticModel, cancellationToken),
+                ClassDeclarationSyntax type => KeyFactory(type, context.SemanticModel, cancellationToken)
+                                               ?? (TenantSourceReader.IsCandidate(type) ? TenantSourceReader.Read(type, context.SemanticModel, cancellationToken) : null),
                 _ => null,
             };
             return spec is null ? null : new TenancyResult(spec, null);

@@ -64,4 +64,8 @@ internal static class TenancyFacts
         }
         return result;
     }
+
+    /// <summary>Classes named after a tenant and what of the request they read (<see cref="Parsing.TenantSourceReader"/>).</summary>
+    public static IReadOnlyList<TenancySpec> TenantSources(DataLayerReport report) =>
+        report.Tenancy.Where(t => t.Kind == TenancyKind.TenantSource).OrderBy(t => t.Factory, System.StringComparer.Ordinal).ToList();
 }
