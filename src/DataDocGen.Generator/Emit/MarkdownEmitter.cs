@@ -132,11 +132,17 @@ internal static class MarkdownEmitter
         var values = connectionValues.Distinct().ToList();
         if (values.Count == 0) return;
         md.Line("Connection string values in configuration files (passwords, keys and tokens shown as `***`):").Line();
-        md.Line("| Key | Environment | Value | Evidence |").Line("| --- | --- | --- | --- |");
-        foreach (var value in values)
+        // Pooling, timeouts and retries are part of the value; a column of their own when any value sets one.
+        var settings = values.Select(v => ConnectionSettings.Of(v.RedactedValue)).ToList();
+        var withSettings = settings.Any(s => s.Count > 0);
+        md.Line("| Key | Environment | Value" + (withSettings ? " | Pooling, timeouts, retries" : "") + " | Evidence |")
+          .Line("| --- | --- | ---" + (withSettings ? " | ---" : "") + " | --- |");
+        for (var i = 0; i < values.Count; i++)
         {
+            var value = values[i];
             md.Line("| " + Markdown.Code(value.Key) + " | " + EnvironmentLabel(value.Key, value.Environment, values)
-                    + " | " + (value.RedactedValue is null ? "null" : Markdown.Code(value.RedactedValue)) + " | " + md.Link(value.FilePath, value.Line) + " |");
+                    + " | " + (value.RedactedValue is null ? "null" : Markdown.Code(value.RedactedValue))
+                    + (withSettings ? " | " + string.Join(", ", settings[i].Select(Markdown.Code)) : "") + " | " + md.Link(value.FilePath, value.Line) + " |");
         }
         md.Line();
     }
