@@ -71,6 +71,8 @@ public class MartenTests
         Assert.Contains("| Marten | events appended |  | `Shop.Carts.ItemAdded` |  | `Carts.Open` |", md);
         Assert.Contains("| Marten | live aggregation | `Shop.Carts.Cart` |  | the aggregate is rebuilt from its events on every read | `Carts.Get` |", md);
         Assert.DoesNotContain("Other.Run", md);
+        // The inline snapshot is written in the events' transaction; the async projection is not.
+        Assert.Contains("Where events are appended, the inline projections (`Shop.Carts.Cart` (snapshot)) also write their documents in that transaction.", md);
     }
 
     [Fact]
@@ -192,6 +194,7 @@ public class MartenTests
         Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
         var md = output.Markdown!;
         Assert.Contains("A Marten unit of work is a session's `SaveChanges[Async]`", md);
+        Assert.DoesNotContain("inline projections", md);
         // The first commit: the document stored and the event appended on this session, not the other session's write
         // nor the delete inside a lambda; the second: only what was queued after the first.
         Assert.Contains("| `InvoiceRepository.Issue` | Marten unit of work | `SaveChangesAsync()` | Store Shop.Billing.Invoice (Marten); Events.Append (Shop.Billing.InvoiceIssued) |  | [Billing/Invoices.cs:23](Billing/Invoices.cs#L23) |", md);

@@ -112,7 +112,12 @@ internal static class DataOperationsMarkdownEmitter
             if (sagas.Count > 0 || !report.Orchestrations.IsEmpty) md.Line("#### Transaction boundaries").Line();
             if (report.Transactions.Any(t => t.Kind == "Marten unit of work"))
             {
-                md.Line("A Marten unit of work is a session's `SaveChanges[Async]`: it commits the operations queued on the session in one database transaction. Inside lists those queued on the same session earlier in the same method; operations queued elsewhere are not followed.").Line();
+                // Marten runs inline projections (and inline snapshots) within SaveChanges, in the events' transaction.
+                var inline = report.EventSourcing.Where(e => e.Store == "Marten" && e.Kind is "projection" or "snapshot" && e.Detail == "Inline" && e.Subject is not null)
+                    .Select(e => Markdown.Code(e.Subject!) + (e.Kind == "snapshot" ? " (snapshot)" : "")).Distinct().ToList();
+                var appends = report.Transactions.Any(t => t.Kind == "Marten unit of work" && t.Operations.Any(o => o.StartsWith("Events.", System.StringComparison.Ordinal)));
+                md.Line("A Marten unit of work is a session's `SaveChanges[Async]`: it commits the operations queued on the session in one database transaction. Inside lists those queued on the same session earlier in the same method; operations queued elsewhere are not followed."
+                        + (appends && inline.Count > 0 ? " Where events are appended, the inline projections (" + string.Join(", ", inline) + ") also write their documents in that transaction." : "")).Line();
             }
             md.Line("| Where | Kind | Call | Inside (in order) | Condition | Evidence |").Line("| --- | --- | --- | --- | --- | --- |");
             foreach (var transaction in report.Transactions)
