@@ -204,4 +204,65 @@ public class MartenTenancyTests
         Assert.DoesNotContain("Traps/Use.cs", output.Markdown + output.Json);
         Assert.DoesNotContain("\"martenTenancy\": [{", output.Json ?? "");
     }
+
+    private const string Injected = """
+        using Marten;
+        namespace Shop.Tenants
+        {
+            public class Ticket { public Guid Id { get; set; } }
+            public static class Setup
+            {
+                public static void Add(IServiceCollection services) =>
+                    services.AddMarten(opts =>
+                    {
+                        opts.Connection("Host=pg;Database=tickets");
+                        TENANCY
+                    }).UseLightweightSessions()FACTORY;
+            }
+            public class Tickets(IDocumentSession session) { public void Open(Ticket t) => session.Store(t); }
+            public class TicketQueries
+            {
+                private readonly IQuerySession _session;
+                public TicketQueries(IQuerySession session) => _session = session;
+            }
+            // Trap: a session type of the project's own, not Marten's.
+            public interface IDocumentSessionLike { }
+            public class Other(Shop.Tenants.Fake.IDocumentSession session) { }
+        }
+        namespace Shop.Tenants.Fake { public interface IDocumentSession { } }
+        """;
+
+    [Fact]
+    public void Injected_sessions_under_conjoined_tenancy_are_said_to_use_the_default_tenant()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Tenants/Setup.cs", Injected.Replace("TENANCY", "opts.Policies.AllDocumentsAreMultiTenanted();").Replace("FACTORY", ""))));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("**Sessions the container injects use the default tenant**", md);
+        Assert.Contains("| `Shop.Tenants.Tickets` | `IDocumentSession` | [Tenants/Setup.cs:", md);
+        Assert.Contains("| `Shop.Tenants.TicketQueries` | `IQuerySession` | [Tenants/Setup.cs:", md);
+        Assert.DoesNotContain("`Shop.Tenants.Other`", md);
+    }
+
+    [Theory]
+    [InlineData("", "")] // no tenancy: the default tenant is the only one
+    [InlineData("opts.Policies.AllDocumentsAreMultiTenanted();", ".BuildSessionsWith<TenantSessions>()")] // the project builds its sessions
+    public void Injected_sessions_are_not_called_default_tenant_ones_without_conjoined_tenancy_or_with_a_session_factory(string tenancy, string factory)
+    {
+        var code = Injected.Replace("TENANCY", tenancy).Replace("FACTORY", factory) + (factory.Length == 0 ? "" : """
+
+            namespace Shop.Tenants
+            {
+                public class TenantSessions(IDocumentStore store) : ISessionFactory
+                {
+                    public IQuerySession QuerySession() => store.QuerySession("acme");
+                    public IDocumentSession OpenSession() => store.LightweightSession("acme");
+                }
+            }
+            """);
+        var output = GeneratorHarness.Run(Sources.With(("Tenants/Setup.cs", code)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        Assert.DoesNotContain("Sessions the container injects", output.Markdown);
+        if (tenancy.Length == 0) Assert.DoesNotContain("### 4.2 Access control", output.Markdown);
+    }
 }

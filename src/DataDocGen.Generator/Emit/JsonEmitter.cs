@@ -582,7 +582,9 @@ internal static class JsonEmitter
     private static void WriteMartenTenancy(JsonWriter json, DataLayerReport report, RelativePath paths)
     {
         json.Name("martenTenancy").StartArray();
-        foreach (var item in report.MartenTenancy.Where(t => t.Kind != Model.MartenTenancyKind.DocumentUsed))
+        // Injected sessions are listed only where they fall to the default tenant; a session factory the project builds is kept.
+        var defaultTenant = MartenTenancyFacts.DefaultTenantSessions(report);
+        foreach (var item in report.MartenTenancy.Where(t => t.Kind is not (Model.MartenTenancyKind.DocumentUsed or Model.MartenTenancyKind.InjectedSession)).Concat(defaultTenant))
         {
             json.StartObject().Property("kind", item.Kind.ToString()).Property("document", item.Subject).Property("code", item.How)
                 .Property("tenant", item.Tenant);

@@ -50,6 +50,17 @@ internal static class MartenTenancyMarkdownEmitter
             }
             md.Line();
         }
+        var injected = MartenTenancyFacts.DefaultTenantSessions(report);
+        if (injected.Count > 0)
+        {
+            md.Line("**Sessions the container injects use the default tenant**: Marten's session factory opens them without a tenant id (no `BuildSessionsWith` or `ISessionFactory` in the code), so what these classes read and write is the default tenant's (`*DEFAULT*`):").Line();
+            md.Line("| Class | Session | Evidence |").Line("| --- | --- | --- |");
+            foreach (var session in injected)
+            {
+                md.Line("| " + Markdown.Code(session.Subject!) + " | " + Markdown.Code(session.How) + " | " + md.Link(session.Location) + " |");
+            }
+            md.Line();
+        }
         var databases = MartenTenancyFacts.Databases(report);
         if (databases.Count > 0)
         {

@@ -24,6 +24,11 @@ internal enum MartenTenancyKind
     /// <summary>A document type a Marten operation uses (<c>Store</c>, <c>Query&lt;T&gt;</c>...), kept only for a class whose base is
     /// <c>object</c>: a subclass may be stored in a multi-tenanted parent's table, so it is never called uncovered.</summary>
     DocumentUsed,
+    /// <summary>A class that takes an <c>IDocumentSession</c> or <c>IQuerySession</c> in its constructor (<c>Subject</c>: the class):
+    /// the container opens it through Marten's session factory, without a tenant id.</summary>
+    InjectedSession,
+    /// <summary>The project builds sessions itself: <c>BuildSessionsWith&lt;T&gt;()</c>, or a class implementing <c>ISessionFactory</c>.</summary>
+    SessionFactory,
 }
 
 /// <param name="Subject">The document type (full name) for <see cref="MartenTenancyKind.Document"/> and <see cref="MartenTenancyKind.DocumentUsed"/>.</param>

@@ -22,7 +22,7 @@ internal static class MartenTenancyParser
         "AllDocumentsAreMultiTenanted", "AllDocumentsAreMultiTenantedWithPartitioning", "MultiTenanted", "MultiTenantedWithPartitioning", "SingleTenanted",
         "MultiTenantedDatabases", "MultiTenantedWithSingleServer", "MultiTenantedDatabasesWithMasterDatabaseTable",
         "LightweightSession", "QuerySession", "IdentitySession", "DirtyTrackedSession", "LightweightSerializableSessionAsync",
-        "QuerySerializableSessionAsync", "ForTenant",
+        "QuerySerializableSessionAsync", "ForTenant", "BuildSessionsWith",
     };
 
     // Session factories take the tenant as their first argument; without arguments they open the default tenant's session.
@@ -38,6 +38,10 @@ internal static class MartenTenancyParser
             && (!SessionNames.Contains(access.Name.Identifier.ValueText) || invocation.ArgumentList.Arguments.Count > 0),
         AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Left: var left } => AssignedName(left) is "TenancyStyle" or "TenantId",
         AttributeSyntax attribute => SyntaxFacts.RightmostName(attribute.Name) is "MultiTenanted" or "MultiTenantedAttribute",
+        // A session taken by a constructor (a primary constructor's parameter list belongs to the type declaration).
+        ParameterSyntax { Type: { } type, Parent: ParameterListSyntax { Parent: ConstructorDeclarationSyntax or TypeDeclarationSyntax } } =>
+            SyntaxFacts.RightmostName(type) is "IDocumentSession" or "IQuerySession",
+        ClassDeclarationSyntax { BaseList: { } bases } => bases.Types.Any(t => SyntaxFacts.RightmostName(t.Type) == "ISessionFactory"),
         _ => false,
     };
 
@@ -46,8 +50,21 @@ internal static class MartenTenancyParser
         AttributeSyntax attribute => One(Attribute(attribute, model, cancellationToken)),
         AssignmentExpressionSyntax assignment => One(Assignment(assignment, model, cancellationToken)),
         InvocationExpressionSyntax invocation => Invocation(invocation, model, cancellationToken),
+        ParameterSyntax parameter => One(InjectedSession(parameter, model, cancellationToken)),
+        ClassDeclarationSyntax type => One(model.GetDeclaredSymbol(type, cancellationToken) is INamedTypeSymbol factory && factory.AllInterfaces.Any(i => i.Is("Marten", "ISessionFactory"))
+            ? Spec(MartenTenancyKind.SessionFactory, factory.ClrFullName(), "implements ISessionFactory", factory.Name, SourceLocation.From(type.Identifier.Parent!)) : null),
         _ => EquatableArray<MartenTenancySpec>.Empty,
     };
+
+    /// <summary>A constructor parameter typed <c>Marten.IDocumentSession</c> or <c>IQuerySession</c>: the class the container hands a session to.</summary>
+    private static MartenTenancySpec? InjectedSession(ParameterSyntax parameter, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (model.GetDeclaredSymbol(parameter, cancellationToken) is not IParameterSymbol symbol
+            || !(symbol.Type.Is("Marten", "IDocumentSession") || symbol.Type.Is("Marten", "IQuerySession"))) return null;
+        var owner = parameter.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault();
+        if (owner is null || model.GetDeclaredSymbol(owner, cancellationToken) is not INamedTypeSymbol type) return null;
+        return Spec(MartenTenancyKind.InjectedSession, type.ClrFullName(), symbol.Type.Name, type.Name, SourceLocation.From(parameter));
+    }
 
     /// <summary>A document class Marten stores in its own table (base type <c>object</c>): only such a type can be called uncovered.</summary>
     public static MartenTenancySpec? DocumentUsed(ITypeSymbol? type, string member, SourceLocation? location) =>
@@ -71,6 +88,8 @@ internal static class MartenTenancyParser
                 return One(Spec(method.Name == "SingleTenanted" ? MartenTenancyKind.SingleTenanted : MartenTenancyKind.Document, document, how, member, location));
             case "MultiTenantedDatabases" or "MultiTenantedWithSingleServer" or "MultiTenantedDatabasesWithMasterDatabaseTable" when owner.Is("Marten", "StoreOptions"):
                 return MartenTenantDatabaseReader.Read(invocation, method, model, member, location, cancellationToken);
+            case "BuildSessionsWith" when owner.IsInNamespaceOrBelow("Marten"):
+                return One(Spec(MartenTenancyKind.SessionFactory, method.TypeArguments.FirstOrDefault()?.ClrFullName(), "BuildSessionsWith<…>()", member, location));
             case var name when SessionNames.Contains(name) && IsSessionFactory(method, owner):
                 if (TenantArgument(invocation, method) is not { } tenant) return EquatableArray<MartenTenancySpec>.Empty;
                 var (text, constant) = TenantText(tenant, model, cancellationToken);

@@ -22,7 +22,22 @@ internal static class MartenTenancyFacts
     public static IReadOnlyList<MartenTenancySpec> Databases(DataLayerReport report) => report.MartenTenancy.Where(t => t.Kind == MartenTenancyKind.DatabasePerTenant).ToList();
 
     /// <summary>True when section 4.2 has Marten tenancy to show (the document types operations use are not shown alone).</summary>
-    public static bool Any(DataLayerReport report) => report.MartenTenancy.Any(t => t.Kind != MartenTenancyKind.DocumentUsed);
+    public static bool Any(DataLayerReport report) =>
+        report.MartenTenancy.Any(t => t.Kind is not (MartenTenancyKind.DocumentUsed or MartenTenancyKind.InjectedSession or MartenTenancyKind.SessionFactory))
+        || DefaultTenantSessions(report).Count > 0;
+
+    /// <summary>Classes given a session by the container while documents or events are conjoined-tenanted, and the project
+    /// builds no sessions itself (no <c>BuildSessionsWith</c>, no <c>ISessionFactory</c>): Marten's session factories open
+    /// them without a tenant id, so they read and write the default tenant's data (<c>*DEFAULT*</c>, checked against
+    /// Marten 9.58). A database per tenant is left out: there the default tenant is a database choice, not a row filter.</summary>
+    public static IReadOnlyList<MartenTenancySpec> DefaultTenantSessions(DataLayerReport report)
+    {
+        var tenancy = report.MartenTenancy;
+        var conjoined = tenancy.Any(t => t.Kind is MartenTenancyKind.AllDocuments or MartenTenancyKind.Document or MartenTenancyKind.Events);
+        if (!conjoined || tenancy.Any(t => t.Kind is MartenTenancyKind.SessionFactory or MartenTenancyKind.DatabasePerTenant)) return Array.Empty<MartenTenancySpec>();
+        return tenancy.Where(t => t.Kind == MartenTenancyKind.InjectedSession).GroupBy(t => t.Subject, StringComparer.Ordinal).Select(g => g.First())
+            .OrderBy(t => t.Subject, StringComparer.Ordinal).ToList();
+    }
 
     /// <summary>
     /// Per-document tenancy and the documents it leaves out, only when that can be told exactly: some document is
