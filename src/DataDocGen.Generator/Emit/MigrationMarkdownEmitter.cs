@@ -74,7 +74,7 @@ internal static class MigrationMarkdownEmitter
         md.Line("### 3.1 Migrations").Line();
         if (!report.SqlScripts.IsEmpty)
         {
-            md.Line("SQL scripts in the project, by path (what runs them, and in which order, is up to the tool that does):").Line();
+            md.Line("SQL scripts in the project, ordered by path (each link gives the path; what runs them, and in which order, is up to the tool that does):").Line();
             md.Line("| Script | Statements | Evidence |").Line("| --- | --- | --- |");
             var projectMigrations = report.Migrations.Where(m => m.Tool == MigrationSpec.EfCore).Select(m => m.Id).ToList();
             foreach (var script in report.SqlScripts)
