@@ -180,6 +180,19 @@ public class SaveHookTests
                         return result;
                     }
                 }
+
+                // Rows written after the save through a context of its own: said so (a failed audit save cannot roll the change back).
+                public class AuditContext(DbContextOptions<AuditContext> options) : DbContext(options) { public DbSet<AuditEntry> Entries => Set<AuditEntry>(); }
+                public class AfterSaveAudit(IDbContextFactory<AuditContext> factory) : SaveChangesInterceptor
+                {
+                    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+                    {
+                        await using var audit = await factory.CreateDbContextAsync(cancellationToken);
+                        audit.Entries.Add(new AuditEntry { Table = "any", Action = "saved" });
+                        await audit.SaveChangesAsync(cancellationToken);
+                        return result;
+                    }
+                }
             }
             """)));
         Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
@@ -187,6 +200,7 @@ public class SaveHookTests
         Assert.Contains("| Hook | Kind | Entries | Sets | Entry states | Adds rows (audit table) | Evidence |", md);
         Assert.Contains("| `Shop.Data.AuditInterceptor` | SaveChanges interceptor |  |  |  | `Shop.Data.AuditEntry` |", md);
         Assert.Contains("| `Shop.Data.ShopContext` | SaveChanges override | `Shop.Data.Note` |  |  | `Shop.Data.AuditEntry` |", md);
+        Assert.Contains("| `Shop.Data.AfterSaveAudit` | SaveChanges interceptor |  |  |  | `Shop.Data.AuditEntry` (after the save, through a new `AuditContext` saved on its own) |", md);
         var hooks = Json.Parse(output.Json).GetProperty("saveHooks").EnumerateArray().ToList();
         Assert.All(hooks, h => Assert.Equal("Shop.Data.AuditEntry", Assert.Single(h.GetProperty("addsRows").EnumerateArray()).GetString()));
     }

@@ -72,7 +72,8 @@ internal static class DataOperationsMarkdownEmitter
                         + " | " + (hook.Entries.IsEmpty ? "" : string.Join(", ", hook.Entries.Select(Markdown.Code)))
                         + " | " + (hook.AssignedMembers.IsEmpty ? "" : string.Join(", ", hook.AssignedMembers.Select(Markdown.Code)))
                         + " | " + (hook.StateChanges.IsEmpty ? "" : string.Join("; ", hook.StateChanges.Select(Markdown.Code)))
-                        + (adding ? " | " + string.Join(", ", hook.AddsRows.Select(Markdown.Code)) : "")
+                        + (adding ? " | " + string.Join(", ", hook.AddsRows.Select(entity => Markdown.Code(entity)
+                            + (hook.AddsRowsHow.FirstOrDefault(h => h.StartsWith(entity + ": ", System.StringComparison.Ordinal)) is { } how ? " (" + Markdown.Inline(how.Substring(entity.Length + 2)) + ")" : ""))) : "")
                         + (publishing ? " | " + string.Join("; ", hook.Publishes.Select(Markdown.Text)) : "")
                         + " | " + md.Link(hook.Location) + " |");
             }

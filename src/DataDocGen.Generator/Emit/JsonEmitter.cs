@@ -289,7 +289,7 @@ internal static class JsonEmitter
         foreach (var hook in report.SaveHooks)
         {
             json.StartObject().Property("type", hook.TypeName).Property("kind", hook.Kind)
-                .StringArray("entries", hook.Entries).StringArray("sets", hook.AssignedMembers).StringArray("entryStates", hook.StateChanges).StringArray("publishes", hook.Publishes).StringArray("addsRows", hook.AddsRows).StringArray("softDeleteEntries", hook.SoftDeleteEntries)
+                .StringArray("entries", hook.Entries).StringArray("sets", hook.AssignedMembers).StringArray("entryStates", hook.StateChanges).StringArray("publishes", hook.Publishes).StringArray("addsRows", hook.AddsRows).StringArray("addsRowsHow", hook.AddsRowsHow).StringArray("softDeleteEntries", hook.SoftDeleteEntries)
                 .Property("location", Location(paths, hook.Location))
                 .EndObject();
         }

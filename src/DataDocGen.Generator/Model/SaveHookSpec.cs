@@ -14,6 +14,8 @@ namespace DataDocGen.Generator.Model;
 /// own clients as <see cref="Parsing.BrokerClientParser"/> reads them): changes published as they are saved.</param>
 /// <param name="AddsRows">Entities the hook adds rows of (<c>Add</c>/<c>AddRange</c> on a context or a set, as the CRUD
 /// matrix reads them): an audit table written on every save, e.g. <c>Shop.Domain.AuditEntry</c>.</param>
+/// <param name="AddsRowsHow">For rows added after the save or through a context the hook creates, as
+/// <c>Shop.Domain.AuditEntry: after the save, through a new `AuditContext` saved on its own</c>.</param>
 /// <param name="SoftDeleteEntries">The entry type of the <c>foreach (var entry in ChangeTracker.Entries&lt;T&gt;())</c> loop around a
 /// state change that turns a deleted entry into a modified one (a soft delete), e.g. <c>Clinic.Domain.ISoftDeletable</c>; empty
 /// when that change is not inside such a loop (the hook may then apply to any entry).</param>
@@ -26,4 +28,5 @@ internal sealed record SaveHookSpec(
     SourceLocation? Location,
     EquatableArray<string> Publishes = default,
     EquatableArray<string> AddsRows = default,
-    EquatableArray<string> SoftDeleteEntries = default);
+    EquatableArray<string> SoftDeleteEntries = default,
+    EquatableArray<string> AddsRowsHow = default);

@@ -54,6 +54,7 @@ internal static class SaveHookParser
             var publishes = new SortedSet<string>(System.StringComparer.Ordinal);
             var adds = new SortedSet<string>(System.StringComparer.Ordinal);
             var softDeleted = new SortedSet<string>(System.StringComparer.Ordinal);
+            var addsHow = new SortedSet<string>(System.StringComparer.Ordinal);
             // The hook's own body and the private helpers it calls in the same class (ApplyAuditRules() and the like).
             var bodies = hooks.Cast<SyntaxNode>().Concat(CalledHelpers(hooks, (ClassDeclarationSyntax)context.Node)).ToList();
             foreach (var node in bodies.SelectMany(b => b.DescendantNodes()))
@@ -71,6 +72,7 @@ internal static class SaveHookParser
                         when CrudParser.IsCandidate(added, cancellationToken)
                              && CrudParser.Parse(added, model, cancellationToken)?.Spec is { Operation: CrudOperation.Create, Target: CrudTarget.Entity, Store: null } crud:
                         adds.Add(crud.Entity);
+                        if (HowAdded(added, model, cancellationToken) is { } how) addsHow.Add(crud.Entity + ": " + how);
                         break;
                     case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "Entries", TypeArgumentList.Arguments.Count: 1 } generic } }
                         when Semantics.TypeOf(generic.TypeArgumentList.Arguments[0], model, cancellationToken) is { } entryType:
@@ -102,7 +104,7 @@ internal static class SaveHookParser
                 }
             }
             var spec = new SaveHookSpec(kind, type.ClrFullName(), entries.ToEquatableArray(), assigned.ToEquatableArray(), states.ToEquatableArray(),
-                SourceLocation.From(hooks[0].Identifier.Parent!), publishes.ToEquatableArray(), adds.ToEquatableArray(), softDeleted.ToEquatableArray());
+                SourceLocation.From(hooks[0].Identifier.Parent!), publishes.ToEquatableArray(), adds.ToEquatableArray(), softDeleted.ToEquatableArray(), addsHow.ToEquatableArray());
             return new SaveHookResult(spec, null);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
@@ -159,6 +161,29 @@ internal static class SaveHookParser
             .Select(i => i.Expression is IdentifierNameSyntax id ? id.Identifier.ValueText : i.Expression is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } self ? self.Name.Identifier.ValueText : null)
             .Where(n => n is not null)!, System.StringComparer.Ordinal);
         return type.Members.OfType<MethodDeclarationSyntax>().Where(m => called.Contains(m.Identifier.ValueText) && !hooks.Contains(m));
+    }
+
+    /// <summary>How an audit row is added when it is not simply with the saved changes: in <c>SavedChanges[Async]</c>
+    /// ("after the save"), and through a context the hook creates itself (a local from <c>CreateDbContext[Async]</c> or
+    /// <c>new T(...)</c>: "through a new `AuditContext` saved on its own"); null when neither.</summary>
+    private static string? HowAdded(InvocationExpressionSyntax added, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var parts = new List<string>();
+        if (added.Ancestors().OfType<MethodDeclarationSyntax>().FirstOrDefault()?.Identifier.ValueText is "SavedChanges" or "SavedChangesAsync") parts.Add("after the save");
+        var receiver = ((MemberAccessExpressionSyntax)added.Expression).Expression;
+        while (receiver is MemberAccessExpressionSyntax member) receiver = member.Expression;
+        if (receiver is IdentifierNameSyntax identifier
+            && Semantics.SymbolOf(identifier, model, cancellationToken) is ILocalSymbol local
+            && local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: var initial }
+            && local.Type.DerivesFromOrIs("Microsoft.EntityFrameworkCore", "DbContext"))
+        {
+            var created = initial is AwaitExpressionSyntax awaited ? awaited.Expression : initial;
+            if (created is ObjectCreationExpressionSyntax || created is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CreateDbContext" or "CreateDbContextAsync" } })
+            {
+                parts.Add("through a new " + CodeSpan.Of(local.Type.Name) + " saved on its own");
+            }
+        }
+        return parts.Count == 0 ? null : string.Join(", ", parts);
     }
 
     /// <summary>T of the nearest enclosing <c>foreach (var entry in ....Entries&lt;T&gt;())</c>: the entries a state change applies to.</summary>
