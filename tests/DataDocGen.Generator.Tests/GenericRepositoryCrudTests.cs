@@ -1,0 +1,156 @@
+using System.Text.Json;
+using DataDocGen.Generator.Tests.Infrastructure;
+
+namespace DataDocGen.Generator.Tests;
+
+/// <summary>Section 2.1: a call to a generic repository of the project with a concrete entity is attributed to that entity,
+/// at the call, through the repository method whose own code makes the type parameter's row.</summary>
+public class GenericRepositoryCrudTests
+{
+    private const string Code = """
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Shop.Domain;
+        namespace Shop.Data
+        {
+            public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+            {
+                public DbSet<Order> Orders => Set<Order>();
+                public DbSet<Customer> Customers => Set<Customer>();
+            }
+
+            public interface IRepository<T> where T : class
+            {
+                Task<List<T>> ListAsync();
+                void Add(T entity);
+                void AddMany(IEnumerable<T> entities);
+                void Remove(T entity);
+                void AddAndLog(T entity);
+            }
+
+            public class Repository<T>(ShopContext db) : IRepository<T> where T : class
+            {
+                public Task<List<T>> ListAsync() => db.Set<T>().AsNoTracking().ToListAsync();
+                public void Add(T entity) => db.Set<T>().Add(entity);
+                public void AddMany(IEnumerable<T> entities) => db.Set<T>().AddRange(entities);
+                public void Remove(T entity) => db.Set<T>().Remove(entity);
+                public void AddAndLog(T entity) { Add(entity); System.Console.WriteLine("added"); }
+            }
+
+            public class Store(ShopContext db)
+            {
+                public void Insert<TEntity>(TEntity entity) where TEntity : class => db.Set<TEntity>().Add(entity);
+            }
+
+            public class OrderService(IRepository<Order> orders, Repository<Customer> customers, Store store)
+            {
+                public void Place(Order order) => orders.Add(order);
+                public Task<List<Order>> All() => orders.ListAsync();
+                public void Cancel(Order order) => orders.Remove(order);
+                public void Import(List<Order> batch) => orders.AddMany(batch);
+                public void Register(Customer customer) => customers.Add(customer);
+                public void Keep(Customer customer) => store.Insert(customer);
+                public void PlaceAndLog(Order order) => orders.AddAndLog(order);
+                // public void Commented(Customer customer) => customers.Remove(customer);
+            }
+        }
+        """;
+
+    private const string Traps = """
+        using System.Linq;
+        using Shop.Domain;
+        namespace Shop.Data
+        {
+            public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+            {
+                public DbSet<Order> Orders => Set<Order>();
+                public DbSet<Customer> Customers => Set<Customer>();
+            }
+
+            public interface IStore<T> where T : class { void Add(T entity); }
+            public class SqlStore<T>(ShopContext db) : IStore<T> where T : class { public void Add(T entity) => db.Set<T>().Add(entity); }
+            public class OtherStore<T>(ShopContext db) : IStore<T> where T : class { public void Add(T entity) => db.Set<T>().Add(entity); }
+
+            public class Repository<T>(ShopContext db) where T : class { public void Add(T entity) => db.Set<T>().Add(entity); }
+
+            public class Box<T> { public void Add(T item) { } public int Count() => 0; }
+
+            public class Traps(IStore<Order> stores, Box<Order> box, Repository<Customer> customers)
+            {
+                public void TwoImplementations(Order order) => stores.Add(order);
+                public void InMemory(List<Order> orders, Order order) => orders.Add(order);
+                public void NotARepository(Order order) { box.Add(order); box.Count(); }
+                public void Generic<TEntity>(Repository<TEntity> repository, TEntity entity) where TEntity : class => repository.Add(entity);
+                // public void Commented(Customer customer) => customers.Add(customer);
+            }
+        }
+        """;
+
+    /// <summary>The line of <paramref name="marker"/> in the file as compiled (<see cref="Sources.With"/> prepends 5 lines).</summary>
+    private static int Line(string code, string marker)
+    {
+        var index = code.IndexOf(marker, StringComparison.Ordinal);
+        Assert.True(index >= 0, marker);
+        return code.Substring(0, index).Count(c => c == '\n') + 1 + 5;
+    }
+
+    private static string Link(string code, string marker)
+    {
+        var line = Line(code, marker);
+        return "[Data/Shop.cs:" + line + "](Data/Shop.cs#L" + line + ")";
+    }
+
+    [Fact]
+    public void Calls_with_a_concrete_entity_are_attributed_to_it_through_the_repository_method()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Data/Shop.cs", Code)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        // Interface-typed receiver (IRepository<Order>): the one implementation's rows, at the call site.
+        Assert.Contains("| `Shop.Domain.Order` | `OrderService.Place` " + Link(Code, "orders.Add(order)") + " through `Repository.Add`<br>"
+                        + "`OrderService.Import` " + Link(Code, "orders.AddMany(batch)") + " through `Repository.AddMany` | "
+                        + "`OrderService.All` " + Link(Code, "orders.ListAsync()") + " through `Repository.ListAsync` |  | "
+                        + "`OrderService.Cancel` " + Link(Code, "orders.Remove(order)") + " through `Repository.Remove` |", md);
+        // Class-typed receiver (Repository<Customer>), and a repository whose generic method takes the entity (Insert<TEntity>).
+        Assert.Contains("| `Shop.Domain.Customer` | `OrderService.Register` " + Link(Code, "customers.Add(customer)") + " through `Repository.Add`<br>"
+                        + "`OrderService.Keep` " + Link(Code, "store.Insert(customer)") + " through `Store.Insert` |  |  |  |", md);
+        // The type parameters' rows stay: they document the repositories themselves.
+        Assert.Contains("| `T of Repository<T>` (any entity) | `Repository.Add` " + Link(Code, "db.Set<T>().Add(entity)") + "<br>`Repository.AddMany` ", md);
+        Assert.Contains("| `TEntity of Insert` (any entity) | `Store.Insert` ", md);
+        // Bulk follows the repository's row.
+        Assert.Contains("| `OrderService.Import` | `Shop.Domain.Order` | create | `AddRange` through `Repository.AddMany` | " + Link(Code, "orders.AddMany(batch)") + " |", md);
+        // One level only: AddAndLog calls Add, its own body makes no row; commented-out code is not code.
+        Assert.DoesNotContain("PlaceAndLog", md);
+        Assert.DoesNotContain("Commented", md);
+        using var json = JsonDocument.Parse(output.Json!);
+        var rows = json.RootElement.GetProperty("crud").EnumerateArray().ToList();
+        var place = Assert.Single(rows, r => r.GetProperty("member").GetString() == "OrderService.Place");
+        Assert.Equal("Shop.Domain.Order", place.GetProperty("entity").GetString());
+        Assert.Equal("Entity", place.GetProperty("target").GetString());
+        Assert.Equal("Create", place.GetProperty("operation").GetString());
+        Assert.Equal("Add", place.GetProperty("api").GetString());
+        Assert.Equal("Repository.Add", place.GetProperty("through").GetString());
+        Assert.False(rows.Single(r => r.GetProperty("member").GetString() == "Repository.Add").TryGetProperty("through", out _));
+    }
+
+    [Fact]
+    public void Two_implementations_in_memory_lists_other_generic_classes_and_open_type_arguments_give_nothing()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Data/Shop.cs", Traps)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        md = md.Substring(md.IndexOf("#### CRUD by entity", StringComparison.Ordinal));
+        // Each repository's own row is there...
+        Assert.Contains("| `T of SqlStore<T>` (any entity) | `SqlStore.Add` ", md);
+        Assert.Contains("| `T of OtherStore<T>` (any entity) | `OtherStore.Add` ", md);
+        Assert.Contains("| `T of Repository<T>` (any entity) | `Repository.Add` ", md);
+        // ...but no call is attributed to an entity: which store runs is not known, List<T> and Box<T> make no row, and
+        // TEntity is the caller's own type parameter.
+        Assert.DoesNotContain("| `Shop.Domain.Order` |", md);
+        Assert.DoesNotContain("| `Shop.Domain.Customer` |", md);
+        Assert.DoesNotContain(" through `", md);
+        Assert.DoesNotContain("Traps.", md);
+        using var json = JsonDocument.Parse(output.Json!);
+        Assert.DoesNotContain(json.RootElement.GetProperty("crud").EnumerateArray(), r => r.TryGetProperty("through", out _));
+    }
+}
