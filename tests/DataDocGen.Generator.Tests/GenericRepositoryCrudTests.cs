@@ -153,4 +153,83 @@ public class GenericRepositoryCrudTests
         using var json = JsonDocument.Parse(output.Json!);
         Assert.DoesNotContain(json.RootElement.GetProperty("crud").EnumerateArray(), r => r.TryGetProperty("through", out _));
     }
+
+    private const string Specifications = """
+        using System.Linq;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Ardalis.Specification;
+        using Shop.Domain;
+        namespace Shop.Data
+        {
+            public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+            {
+                public DbSet<Order> Orders => Set<Order>();
+                public DbSet<Customer> Customers => Set<Customer>();
+            }
+
+            public interface IRepository<T> where T : class
+            {
+                Task<List<T>> ListAsync(ISpecification<T> specification, CancellationToken cancellationToken = default);
+            }
+
+            public class Repository<T>(ShopContext db) : IRepository<T> where T : class
+            {
+                public Task<List<T>> ListAsync(ISpecification<T> specification, CancellationToken cancellationToken = default)
+                {
+                    var query = WhereEvaluator.Instance.GetQuery(db.Set<T>(), specification);
+                    query = OrderEvaluator.Instance.GetQuery(query, specification);
+                    if (specification.AsNoTracking) query = query.AsNoTracking();
+                    return query.ToListAsync(cancellationToken);
+                }
+            }
+
+            public sealed class BigOrders : Specification<Order> { public BigOrders() => Query.Where(o => o.Id > 100); }
+
+            public class OrderQueries(ShopContext db, IRepository<Order> orders)
+            {
+                public Task<List<Order>> Big() => orders.ListAsync(new BigOrders());
+
+                public Task<int> CountFrom(int from, bool recent)
+                {
+                    var query = db.Orders.Where(o => o.Id >= from);
+                    if (recent) query = query.OrderByDescending(o => o.Id).Take(10);
+                    return query.CountAsync();
+                }
+
+                // Traps: a list in memory, a query from a parameter or from a project method, a query reassigned by ref.
+                public int InMemory()
+                {
+                    var list = db.Customers.ToList();
+                    return list.Count();
+                }
+                public int FromParameter(IQueryable<Customer> source) { var query = source.Where(c => c.Id > 1); return query.Count(); }
+                public int FromMethod() { var query = Customers(); return query.Count(); }
+                public int ByRef() { var query = db.Customers.AsQueryable(); Narrow(ref query); return query.Count(); }
+                private IQueryable<Customer> Customers() => Enumerable.Empty<Customer>().AsQueryable();
+                private static void Narrow(ref IQueryable<Customer> query) => query = query.Where(c => c.Id > 1);
+            }
+        }
+        """;
+
+    [Fact]
+    public void A_query_held_in_a_local_is_read_where_it_runs_through_ardalis_evaluators_too()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Data/Shop.cs", Specifications)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        md = md.Substring(md.IndexOf("#### CRUD by entity", StringComparison.Ordinal));
+        // The repository's ListAsync reads T where the query runs (not where the evaluators compose it), and the call with a
+        // specification of Order reads Order through it.
+        Assert.Contains("| `T of Repository<T>` (any entity) |  | `Repository.ListAsync` " + Link(Specifications, "query.ToListAsync(cancellationToken)") + " |  |  |", md);
+        Assert.Contains("`OrderQueries.Big` " + Link(Specifications, "orders.ListAsync(new BigOrders())") + " through `Repository.ListAsync`", md);
+        // A concrete query composed in a local: read where it is declared (as before) and where it runs.
+        Assert.Contains("`OrderQueries.CountFrom` " + Link(Specifications, "db.Orders.Where(o => o.Id >= from)") + ", " + Link(Specifications, "query.CountAsync()"), md);
+        // Customers: only the ToList and AsQueryable lines; no count of a list in memory, of a parameter's or a method's query, or
+        // of a local a ref argument may change.
+        Assert.Contains("| `Shop.Domain.Customer` |  | `OrderQueries.InMemory` " + Link(Specifications, "db.Customers.ToList()") + "<br>`OrderQueries.ByRef` " + Link(Specifications, "db.Customers.AsQueryable()") + " |  |  |", md);
+        Assert.DoesNotContain("FromParameter", md);
+        Assert.DoesNotContain("FromMethod", md);
+        Assert.DoesNotContain(Link(Specifications, "list.Count()"), md);
+    }
 }
