@@ -232,4 +232,40 @@ public class GenericRepositoryCrudTests
         Assert.DoesNotContain("FromMethod", md);
         Assert.DoesNotContain(Link(Specifications, "list.Count()"), md);
     }
+
+    /// <summary>A background job's steps name the entity of a generic repository call, and the repository method it goes
+    /// through; the type parameter's row reached through the same call is not repeated.</summary>
+    [Fact]
+    public void A_job_step_through_a_generic_repository_names_the_entity()
+    {
+        const string job = """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Hosting;
+            using Shop.Domain;
+            namespace Shop.Data
+            {
+                public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+                {
+                    public DbSet<Order> Orders => Set<Order>();
+                }
+                public interface IRepository<T> where T : class { void Add(T entity); }
+                public class Repository<T>(ShopContext db) : IRepository<T> where T : class { public void Add(T entity) => db.Set<T>().Add(entity); }
+                public class OrderService(IRepository<Order> orders) { public void Place(Order order) => orders.Add(order); }
+                public sealed class Importer(IRepository<Order> orders, OrderService service) : BackgroundService
+                {
+                    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+                    {
+                        orders.Add(new Order());
+                        service.Place(new Order());
+                        return Task.CompletedTask;
+                    }
+                }
+            }
+            """;
+        var output = GeneratorHarness.Run(Sources.With(("Data/Shop.cs", job)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        Assert.Contains("| `Shop.Data.Importer` | BackgroundService |  | creates `Shop.Domain.Order` with `Add` through `Repository.Add` " + Link(job, "orders.Add(new Order())")
+                        + "<br>creates `Shop.Domain.Order` with `Add` through `OrderService.Place → Repository.Add` " + Link(job, "service.Place(new Order())") + " |", output.Markdown!);
+    }
 }
