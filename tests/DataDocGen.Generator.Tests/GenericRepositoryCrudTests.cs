@@ -268,4 +268,38 @@ public class GenericRepositoryCrudTests
         Assert.Contains("| `Shop.Data.Importer` | BackgroundService |  | creates `Shop.Domain.Order` with `Add` through `Repository.Add` " + Link(job, "orders.Add(new Order())")
                         + "<br>creates `Shop.Domain.Order` with `Add` through `OrderService.Place → Repository.Add` " + Link(job, "service.Place(new Order())") + " |", output.Markdown!);
     }
+
+    /// <summary>A generic method on an interface runs its one implementation's body; a virtual method a subclass overrides
+    /// may run either body: not attributed.</summary>
+    [Fact]
+    public void A_generic_interface_method_is_followed_to_its_implementation_and_an_overridden_virtual_method_is_not()
+    {
+        const string code = """
+            using Shop.Domain;
+            namespace Shop.Data
+            {
+                public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+                {
+                    public DbSet<Order> Orders => Set<Order>();
+                    public DbSet<Customer> Customers => Set<Customer>();
+                }
+                public interface IStore { void Save<TEntity>(TEntity entity) where TEntity : class; }
+                public class Store(ShopContext db) : IStore { public void Save<TEntity>(TEntity entity) where TEntity : class => db.Set<TEntity>().Add(entity); }
+                public class Repository<T>(ShopContext db) where T : class { public virtual void Add(T entity) => db.Set<T>().Add(entity); }
+                public class LoggingRepository<T>(ShopContext db) : Repository<T>(db) where T : class { public override void Add(T entity) { } }
+                public class Service(IStore store, Repository<Customer> customers)
+                {
+                    public void Keep(Order order) => store.Save(order);
+                    public void Register(Customer customer) => customers.Add(customer);
+                }
+            }
+            """;
+        var output = GeneratorHarness.Run(Sources.With(("Data/Shop.cs", code)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        md = md.Substring(md.IndexOf("#### CRUD by entity", StringComparison.Ordinal));
+        Assert.Contains("| `Shop.Domain.Order` | `Service.Keep` " + Link(code, "store.Save(order)") + " through `Store.Save` |  |  |  |", md);
+        Assert.Contains("| `T of Repository<T>` (any entity) | `Repository.Add` ", md);
+        Assert.DoesNotContain("Service.Register", md);
+    }
 }
