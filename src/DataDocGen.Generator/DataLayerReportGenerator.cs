@@ -43,6 +43,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         public const string Stores = nameof(Stores);
         public const string Crud = nameof(Crud);
         public const string DocumentCrud = nameof(DocumentCrud);
+        public const string GenericRepositoryCalls = nameof(GenericRepositoryCalls);
         public const string Repositories = nameof(Repositories);
         public const string RepositoryFacts = nameof(RepositoryFacts);
         public const string ServiceRegistrations = nameof(ServiceRegistrations);
@@ -116,6 +117,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         var stores = scanned.Select(static (sites, _) => sites.Of(Detectors.Stores)).WithTrackingName(TrackingNames.Stores);
         var crud = scanned.Select(static (sites, _) => sites.Of(Detectors.Crud)).WithTrackingName(TrackingNames.Crud);
         var documentCrud = scanned.Select(static (sites, _) => sites.Of(Detectors.DocumentCrud)).WithTrackingName(TrackingNames.DocumentCrud);
+        var genericRepositoryCalls = scanned.Select(static (sites, _) => sites.Of(Detectors.GenericRepositoryCalls)).WithTrackingName(TrackingNames.GenericRepositoryCalls);
         var repositorySites = scanned.Select(static (sites, _) => sites.Of(Detectors.Repositories)).WithTrackingName(TrackingNames.Repositories);
         // The report step takes repositories and their registrations only: registrations of other services (read for the
         // jobs Hangfire resolves through the container) go to the background jobs step, and leave the report's inputs unchanged.
@@ -168,11 +170,11 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Combine(transactions)
             .Combine(queryShapes.Combine(loopRoundTrips))
             .Combine(saveHooks)
-            .Combine(stores.Combine(crud.Combine(documentCrud)).Combine(repositories).Combine(validation).Combine(seeding).Combine(security).Combine(marten).Combine(messaging).Combine(sqlScripts.Collect().Combine(sqlInCode)).Combine(declaredMembers).Combine(specifications.Combine(identityOptions)))
+            .Combine(stores.Combine(crud.Combine(documentCrud.Combine(genericRepositoryCalls))).Combine(repositories).Combine(validation).Combine(seeding).Combine(security).Combine(marten).Combine(messaging).Combine(sqlScripts.Collect().Combine(sqlInCode)).Combine(declaredMembers).Combine(specifications.Combine(identityOptions)))
             .Combine(projectName)
             .Select(static (input, cancellationToken) =>
             {
-                var (((((((((((declared, registered), settings), sqlSites), migrationClasses), applications), (cacheSites, outputCacheSites)), transactionSites), (shapeSites, loopSites)), hookSites), ((((((((((storeSites, (crudSites, documentCrudSites)), repositorySites), validationSites), seedingSites), securitySites), martenSites), messagingSites), (scriptFiles, sqlCodeSites)), memberSites), (specificationSites, identitySites))), name) = input;
+                var (((((((((((declared, registered), settings), sqlSites), migrationClasses), applications), (cacheSites, outputCacheSites)), transactionSites), (shapeSites, loopSites)), hookSites), ((((((((((storeSites, (crudSites, (documentCrudSites, genericCallSites))), repositorySites), validationSites), seedingSites), securitySites), martenSites), messagingSites), (scriptFiles, sqlCodeSites)), memberSites), (specificationSites, identitySites))), name) = input;
                 var errors = declared.Select(d => d!.Error).Concat(registered.Select(r => r!.Error)).Concat(sqlSites.Select(s => s!.Error))
                     .Concat(migrationClasses.Select(m => m!.Error)).Concat(cacheSites.Select(c => c!.Error)).Concat(outputCacheSites.Select(c => c!.Error)).Concat(transactionSites.Select(t => t!.Error)).Concat(shapeSites.Select(q => q!.Error)).Concat(hookSites.Select(h => h!.Error)).Concat(storeSites.Select(s => s!.Error)).Concat(crudSites.Select(c => c!.Error)).Concat(documentCrudSites.Select(c => c!.Error)).Concat(repositorySites.Select(r => r!.Error)).Concat(validationSites.Select(v => v!.Error)).Concat(seedingSites.Select(s => s!.Error)).Concat(securitySites.Select(s => s!.Error)).Concat(martenSites.Select(m => m!.Error)).Concat(messagingSites.Select(m => m!.Error)).Concat(sqlCodeSites.Select(s => s!.Error)).Concat(specificationSites.Select(s => s!.Error)).Concat(identitySites.Select(s => s!.Error))
                     .Where(e => e is not null).Select(e => e!).ToEquatableArray();
@@ -208,7 +210,8 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
                         specificationSites.Select(s => s!.Spec).Where(s => s is not null).Select(s => s!).ToList(),
                         identitySites.Select(s => s!.Spec).Where(s => s is not null).Select(s => s!).ToList(),
                         outputCacheSites.Select(o => o!.Spec).Where(o => o is not null).Select(o => o!).ToList(),
-                        securitySites.Select(s => s!.Transport).Where(t => t is not null).Select(t => t!).ToList());
+                        securitySites.Select(s => s!.Transport).Where(t => t is not null).Select(t => t!).ToList(),
+                        genericCallSites.ToList());
                     return new ReportResult(built, errors.Concat(buildErrors).ToEquatableArray());
                 }
                 catch (System.Exception exception) when (exception is not System.OperationCanceledException)

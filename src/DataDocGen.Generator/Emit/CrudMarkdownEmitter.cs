@@ -32,6 +32,7 @@ internal static class CrudMarkdownEmitter
                 + (documents ? " An upsert (Marten `Store`, LiteDB `Upsert`, MongoDB options created with `IsUpsert = true`) is listed as a create and an update; documents that Marten projections write are not attributed." : "")
                 + (!report.SaveHooks.IsEmpty && report.Crud.Any(BypassesSaveHooks) ? " `ExecuteUpdate`, `ExecuteDelete` and SQL writes do not pass through SaveChanges: the save hooks (see below) neither set audit fields on them nor publish them." : "")
                 + (report.Crud.Any(r => r.SoftDelete is not null) ? " A `Remove` that a save hook saves as an update (it sets the deleted entry's state to `Modified`; see Save hooks) is marked as a soft delete; `ExecuteDelete` and SQL `DELETE` do not pass through save hooks and stay deletes." : "")
+                + (report.Crud.Any(r => r.Through is not null) ? " A call to a generic repository of this project with a concrete entity (`IRepository<Order>.Add`) is listed under that entity at the call, \"through\" the repository method whose own code makes the row of its type parameter (one level: the caller calls that method; through an interface, only when one class of this project implements it); the type parameter's row lists the repository itself." : "")
                 + (linq2dbUpserts ? " A linq2db upsert (`InsertOrReplace`, `InsertOrUpdate` with an update setter) is listed as a create and an update, a `Merge` under each operation its `...When...` calls perform, the call named after its link." : "")).Line();
         md.Line("| " + (relational ? "Entity" : "Document type") + " | Create | Read | Update | Delete |").Line("| --- | --- | --- | --- | --- |");
         foreach (var entity in report.Crud.GroupBy(r => (r.Target, r.Entity, r.Store)))
@@ -55,7 +56,7 @@ internal static class CrudMarkdownEmitter
             foreach (var row in bulk)
             {
                 md.Line("| " + Markdown.Code(row.Member) + " | " + Markdown.Code(row.Entity) + (row.Store is null ? "" : " (" + row.Store + ")") + " | " + row.Operation.ToString().ToLowerInvariant()
-                        + " | " + Api(row) + " | " + md.Link(row.Location) + " |");
+                        + " | " + Api(row) + Through(row) + " | " + md.Link(row.Location) + " |");
             }
             md.Line();
         }
@@ -66,8 +67,11 @@ internal static class CrudMarkdownEmitter
     /// <c>[...](...) with `InsertOrReplace` (upsert)</c>.</summary>
     private static string Cell(Markdown md, IEnumerable<CrudSpec> rows) => string.Join("<br>", rows
         .GroupBy(r => r.Member)
-        .Select(g => Markdown.Code(g.Key) + " " + string.Join(", ", g.Select(r => (r.Location, Described: (Tracked(r) ?? (CrudMatrix.Api(r).What is null ? "" : " with " + Api(r))) + SoftDelete(r))).Distinct()
+        .Select(g => Markdown.Code(g.Key) + " " + string.Join(", ", g.Select(r => (r.Location, Described: Through(r) + (Tracked(r) ?? (CrudMatrix.Api(r).What is null ? "" : " with " + Api(r))) + SoftDelete(r))).Distinct()
             .Select(c => md.Link(c.Location) + c.Described))));
+
+    /// <summary>A call to a generic repository: the repository method it goes through.</summary>
+    private static string Through(CrudSpec row) => row.Through is null ? "" : " through " + Markdown.Code(row.Through);
 
     private static bool BypassesSaveHooks(CrudSpec row) =>
         row.Store is null && row.Operation != CrudOperation.Read

@@ -173,6 +173,7 @@ internal static class JsonEmitter
         {
             json.StartObject().Property("entity", row.Entity).Property("target", row.Target.ToString()).Property("operation", row.Operation.ToString())
                 .Property("api", row.Api).Name("bulk").Bool(row.Bulk).Property("store", row.Store).Property("member", row.Member).Property("location", Location(paths, row.Location));
+            if (row.Through is not null) json.Property("through", row.Through);
             if (row.SoftDelete is { } soft)
             {
                 json.Name("softDelete").StartObject().Property("savedAsUpdateBy", soft.HookType).StringArray("entries", soft.Entries).Name("certain").Bool(soft.Certain)

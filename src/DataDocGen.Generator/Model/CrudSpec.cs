@@ -17,6 +17,9 @@ internal enum CrudTarget { Entity, TypeParameter, Table }
 /// for document stores <c>InsertMany</c>, <c>DeleteMany</c>, <c>BulkWrite</c>, a Marten <c>Store</c> of several documents.</param>
 /// <param name="Store">The document store (MongoDB, LiteDB, Marten) for a document's row; null for EF Core and SQL.</param>
 /// <param name="SoftDelete">For a tracked delete (<c>Remove</c>, <c>RemoveRange</c>): the save hook that turns it into an update.</param>
+/// <param name="Through">For a call to a generic repository with a concrete entity (<see cref="GenericRepositoryCallSpec"/>): the
+/// repository method (<c>Repository.Add</c>) whose own body makes the type parameter's row this one repeats for the entity,
+/// at the call site; null otherwise.</param>
 internal sealed record CrudSpec(
     string Entity,
     CrudTarget Target,
@@ -26,7 +29,8 @@ internal sealed record CrudSpec(
     string Member,
     SourceLocation? Location,
     string? Store = null,
-    SoftDeleteSpec? SoftDelete = null);
+    SoftDeleteSpec? SoftDelete = null,
+    string? Through = null);
 
 /// <summary>A save hook that sets a deleted entry's state to <c>Modified</c> or <c>Unchanged</c>, so that EF Core saves a
 /// tracked delete as an update (a soft delete).</summary>

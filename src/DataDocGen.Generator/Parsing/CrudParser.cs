@@ -93,6 +93,15 @@ internal static class CrudParser
         "Find", "FindAsync", "Contains", "ContainsAsync", "ForEachAsync", "Load", "LoadAsync",
     };
 
+    /// <summary>The read operators that compose a query without running it: a chain ending in one of them over a local
+    /// is not followed back to the local's value (its result is another query, assigned or returned).</summary>
+    private static readonly HashSet<string> Composing = new(System.StringComparer.Ordinal)
+    {
+        "Where", "Select", "SelectMany", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "Skip", "Take", "GroupBy", "Join", "Distinct",
+        "Include", "ThenInclude", "AsNoTracking", "AsNoTrackingWithIdentityResolution", "AsTracking", "AsSplitQuery", "AsSingleQuery", "IgnoreQueryFilters",
+        "TagWith", "AsQueryable", "AsAsyncEnumerable", "FromSql", "FromSqlRaw", "FromSqlInterpolated",
+    };
+
     /// <summary>The last call of a chain (not continued by <c>.Next(...)</c>) with a CRUD or query name.</summary>
     public static bool IsCandidate(SyntaxNode node, CancellationToken _)
     {
@@ -131,6 +140,8 @@ internal static class CrudParser
             if (Linq2DbUpserts.Contains(name)) return Linq2DbUpsert(invocation, name, model, cancellationToken);
             if (!Writes.ContainsKey(name) && !Reads.Contains(name) && !Linq2DbWrites.ContainsKey(name)) return null;
             var (entity, onContext, linq2db) = Root(invocation, model, cancellationToken);
+            // A query held in a local (var query = db.Set<T>(); ...; return query.ToListAsync()) is read where it runs.
+            if (entity is null && !onContext && Reads.Contains(name) && !Composing.Contains(name)) entity = LocalQueryEntity(invocation, model, cancellationToken);
             if (linq2db) return Linq2DbCall(invocation, name, entity, onContext, model, cancellationToken);
             if (!Writes.ContainsKey(name) && !Reads.Contains(name)) return null;
             if (onContext)
@@ -387,6 +398,76 @@ internal static class CrudParser
             current = receiver;
         }
         return (null, false, false);
+    }
+
+    /// <summary>
+    /// The entity of a query that runs over a local of an <c>IQueryable</c> type (<c>query.ToListAsync()</c>) when every value the local is given in its
+    /// block is a chain over a <c>DbSet</c> of that one entity, or over the local itself (<c>query = query.AsNoTracking()</c>),
+    /// or an Ardalis.Specification evaluator's <c>GetQuery(query, specification)</c> over such a value (it applies the
+    /// specification to the query it is given: <c>WhereEvaluator</c>, <c>OrderEvaluator</c>, <c>SpecificationEvaluator</c>, ...).
+    /// Null when any value is something else (a parameter, a project method's result), a compound assignment or a
+    /// <c>ref</c>/<c>out</c> argument changes it, or it is declared elsewhere than in a block.
+    /// </summary>
+    private static ITypeSymbol? LocalQueryEntity(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        ExpressionSyntax current = invocation;
+        while (current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }) current = access.Expression;
+        if (current is not IdentifierNameSyntax identifier || Semantics.SymbolOf(identifier, model, cancellationToken) is not ILocalSymbol local) return null;
+        // A query, not a list it was copied into: List<T>.Count() runs in memory.
+        static bool IsQueryable(ITypeSymbol type) => type is INamedTypeSymbol { Name: "IQueryable", TypeArguments.Length: 1 } && type.IsInNamespace("System.Linq");
+        if (!IsQueryable(local.Type) && !local.Type.AllInterfaces.Any(IsQueryable)) return null;
+        if (local.DeclaringSyntaxReferences.FirstOrDefault() is not { } reference || reference.SyntaxTree != identifier.SyntaxTree) return null;
+        if (reference.ReadSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: var initial } declarator) return null;
+        if (declarator.FirstAncestorOrSelf<BlockSyntax>() is not { } scope) return null;
+        var values = new List<ExpressionSyntax> { initial };
+        foreach (var node in scope.DescendantNodes())
+        {
+            if (node is AssignmentExpressionSyntax { Left: IdentifierNameSyntax left } assignment && left.Identifier.ValueText == local.Name
+                && SymbolEqualityComparer.Default.Equals(Semantics.SymbolOf(left, model, cancellationToken), local))
+            {
+                if (!assignment.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression)) return null;
+                values.Add(assignment.Right);
+            }
+            else if (node is ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: IdentifierNameSyntax passed } && passed.Identifier.ValueText == local.Name)
+            {
+                return null;
+            }
+        }
+        ITypeSymbol? entity = null;
+        foreach (var value in values)
+        {
+            var (source, self) = QuerySource(value, local, model, cancellationToken);
+            if (self) continue;
+            if (source is null || (entity is not null && !SymbolEqualityComparer.Default.Equals(entity, source))) return null;
+            entity = source;
+        }
+        return entity;
+    }
+
+    /// <summary>The <c>DbSet</c> entity a value assigned to a query local starts from, or that it starts from the local itself.</summary>
+    private static (ITypeSymbol? Entity, bool Self) QuerySource(ExpressionSyntax value, ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var current = value;
+        for (var hops = 0; hops < 64; hops++)
+        {
+            if (current is ParenthesizedExpressionSyntax parenthesized)
+            {
+                current = parenthesized.Expression;
+                continue;
+            }
+            if (current is IdentifierNameSyntax name && name.Identifier.ValueText == local.Name
+                && SymbolEqualityComparer.Default.Equals(Semantics.SymbolOf(name, model, cancellationToken), local)) return (null, true);
+            if (Semantics.TypeOf(current, model, cancellationToken).DbSetEntity() is { } entity) return (entity, false);
+            if (current is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call) return (null, false);
+            if (access.Name.Identifier.ValueText == "GetQuery" && call.ArgumentList.Arguments.FirstOrDefault() is { NameColon: null, RefKindKeyword.RawKind: 0 } query
+                && Semantics.Method(call, model, cancellationToken) is { } method && (method.ReducedFrom ?? method).ContainingType.IsInNamespaceOrBelow("Ardalis.Specification"))
+            {
+                current = query.Expression;
+                continue;
+            }
+            current = access.Expression;
+        }
+        return (null, false);
     }
 
     /// <summary>The row type T of a linq2db <c>ITable&lt;T&gt;</c> (or a type implementing it), else null.</summary>

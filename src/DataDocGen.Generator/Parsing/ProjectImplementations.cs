@@ -35,6 +35,9 @@ internal static class ProjectImplementations
         }
     }
 
+    /// <summary>Every class declared in this project (nested ones included), generic or not.</summary>
+    public static IEnumerable<INamedTypeSymbol> Classes(Compilation compilation) => SourceClasses(compilation.Assembly.GlobalNamespace);
+
     private static IEnumerable<INamedTypeSymbol> SourceClasses(INamespaceSymbol ns)
     {
         foreach (var member in ns.GetMembers())

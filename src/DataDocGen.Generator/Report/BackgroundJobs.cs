@@ -33,7 +33,11 @@ internal sealed record JobStepReport(string Text, string? Through, SourceLocatio
 /// <param name="Target">What a write changes, when the fact names one thing: an entity type (with its document store), or
 /// <c>table X</c> for SQL naming one table; null otherwise.</param>
 /// <param name="Operation">The CRUD operation, for CRUD rows.</param>
-internal sealed record JobFact(string Member, string Text, SourceLocation? Location, bool ChangesData, string? Target, CrudOperation? Operation);
+/// <param name="Through">A CRUD row of a call to a generic repository with a concrete entity: the repository method
+/// (<see cref="CrudSpec.Through"/>).</param>
+/// <param name="OfTypeParameter">A CRUD row of a generic repository's type parameter.</param>
+internal sealed record JobFact(string Member, string Text, SourceLocation? Location, bool ChangesData, string? Target, CrudOperation? Operation,
+    string? Through = null, bool OfTypeParameter = false);
 
 /// <summary>
 /// Section 5.2, "background jobs that copy data between stores": joins background services with the facts already
@@ -206,11 +210,14 @@ internal static class BackgroundJobs
         // do, each method's facts in the order it does them (its transaction opened before the writes inside it).
         var all = facts.ToList();
         var steps = new List<(SourceLocation? Order, int Kind, SourceLocation? Within, JobStepReport Step, JobFact Fact)>();
+        // A call to a generic repository with a concrete entity is its entity's row (Through: the repository method); the
+        // type parameter's row reached through the same call says less, and is left out.
+        var concrete = all.Where(f => f.Fact.Through is not null).Select(f => f.Fact).ToList();
         foreach (var (fact, inFactory) in all)
         {
             if (own(fact.Member, fact.Location))
             {
-                steps.Add((fact.Location, 2, fact.Location, new JobStepReport(fact.Text, null, fact.Location, inFactory), fact));
+                steps.Add((fact.Location, 2, fact.Location, new JobStepReport(fact.Text, fact.Through, fact.Location, inFactory), fact));
             }
         }
         foreach (var call in calls)
@@ -219,10 +226,12 @@ internal static class BackgroundJobs
             var targets = new[] { call.Target }.Concat(implementations[call.Target.Substring(0, dot)].Select(i => i + call.Target.Substring(dot))).ToList();
             foreach (var (fact, inFactory) in all.Where(f => targets.Contains(f.Fact.Member, StringComparer.Ordinal)))
             {
+                if (fact.OfTypeParameter && concrete.Any(c => c.Through == fact.Member && c.Operation == fact.Operation
+                        && (call.Via is null ? c.Location?.Path == call.Location?.Path && c.Location?.Line == call.Location?.Line : c.Member == call.Via))) continue;
                 // On a cache miss: the call sits in a factory (in the job, or in the method that makes a second-level call),
                 // or the fact itself does.
-                steps.Add((call.Location, call.Via is null ? 0 : 1, fact.Location, new JobStepReport(fact.Text, call.Via is null ? fact.Member : call.Via + " → " + fact.Member, call.Location,
-                    call.OnCacheMiss || inFactory), fact));
+                var through = (call.Via is null ? fact.Member : call.Via + " → " + fact.Member) + (fact.Through is null ? "" : " → " + fact.Through);
+                steps.Add((call.Location, call.Via is null ? 0 : 1, fact.Location, new JobStepReport(fact.Text, through, call.Location, call.OnCacheMiss || inFactory), fact));
             }
         }
         var seen = new HashSet<JobStepReport>();
@@ -260,7 +269,7 @@ internal static class BackgroundJobs
             };
             var api = CrudMatrix.Api(row) is (var name, { } what) ? CodeSpan.Of(name) + " (" + what + ")" : "`" + row.Api + "`";
             yield return new JobFact(row.Member, verb + " `" + row.Entity + "`" + (row.Store is null ? "" : " (" + row.Store + ")") + " with " + api, row.Location,
-                row.Operation != CrudOperation.Read, row.Entity + (row.Store is null ? "" : " (" + row.Store + ")"), row.Operation);
+                row.Operation != CrudOperation.Read, row.Entity + (row.Store is null ? "" : " (" + row.Store + ")"), row.Operation, row.Through, row.Target == CrudTarget.TypeParameter);
         }
         // A SQL site whose table maps to a CRUD row is that row already.
         var crudSites = new HashSet<SourceLocation?>(report.Crud.Select(c => c.Location));

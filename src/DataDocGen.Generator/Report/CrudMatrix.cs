@@ -11,11 +11,16 @@ namespace DataDocGen.Generator.Report;
 /// tables. A SQL table is attributed to the entity a context maps to it (by name, schema ignored, case-insensitive);
 /// a table no entity maps to stays a table. A write statement (INSERT, UPDATE, DELETE) is attributed only when its
 /// text names exactly one table: <c>INSERT ... SELECT ... JOIN</c> names several, and which one is written cannot be
-/// told from the list.
+/// told from the list. A call to a generic repository with a concrete entity (<see cref="GenericRepositoryCallSpec"/>) repeats,
+/// for that entity at the call site, each row the called method's own body makes for the type parameter the entity is given
+/// (same operation, API, bulk flag and store; the row says which repository method it goes through); the type parameter's
+/// rows stay, as the repository's own. A method whose body makes no such row (a generic class that is no repository, or a
+/// repository method calling another one) gives nothing.
 /// </summary>
 internal static class CrudMatrix
 {
-    public static EquatableArray<CrudSpec> Build(IReadOnlyList<CrudSpec> calls, EquatableArray<RawSqlSpec> sql, EquatableArray<ContextReport> contexts)
+    public static EquatableArray<CrudSpec> Build(IReadOnlyList<CrudSpec> calls, EquatableArray<RawSqlSpec> sql, EquatableArray<ContextReport> contexts,
+        IReadOnlyList<GenericRepositoryCallSpec>? genericCalls = null)
     {
         var tableEntities = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var table in contexts.SelectMany(c => c.Tables.Concat(c.Views)))
@@ -25,6 +30,7 @@ internal static class CrudMatrix
         }
 
         var rows = new List<CrudSpec>(calls);
+        rows.AddRange(ThroughGenericRepositories(calls, genericCalls ?? Array.Empty<GenericRepositoryCallSpec>()));
         foreach (var site in sql)
         {
             var operation = site.Statement switch
@@ -55,6 +61,21 @@ internal static class CrudMatrix
             .OrderBy(r => r.Target).ThenBy(r => r.Entity, StringComparer.Ordinal).ThenBy(r => r.Store ?? "", StringComparer.Ordinal).ThenBy(r => r.Operation)
             .ThenBy(r => r.Location, LocationComparer.Instance).ThenBy(r => r.Api, StringComparer.Ordinal)
             .ToEquatableArray();
+    }
+
+    /// <summary>The rows of each generic repository method called with a concrete entity, for that entity at the call site.</summary>
+    private static IEnumerable<CrudSpec> ThroughGenericRepositories(IReadOnlyList<CrudSpec> calls, IReadOnlyList<GenericRepositoryCallSpec> genericCalls)
+    {
+        if (genericCalls.Count == 0) yield break;
+        var byMember = calls.Where(r => r.Target == CrudTarget.TypeParameter && r.Location is not null).ToLookup(r => r.Member, StringComparer.Ordinal);
+        foreach (var call in genericCalls)
+        {
+            foreach (var row in byMember[call.Called])
+            {
+                if (row.Entity != call.TypeParameter || row.Location!.Path != call.CalledPath || row.Location.Line < call.CalledStart || row.Location.Line > call.CalledEnd) continue;
+                yield return new CrudSpec(call.Entity, CrudTarget.Entity, row.Operation, row.Api, row.Bulk, call.Caller, call.Location, row.Store, Through: call.Called);
+            }
+        }
     }
 
     /// <summary>A store call's method and what it does, when its API names both (<c>InsertOrReplaceAsync (upsert)</c>,

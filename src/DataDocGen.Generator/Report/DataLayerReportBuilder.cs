@@ -41,7 +41,8 @@ internal static class DataLayerReportBuilder
         IReadOnlyList<SpecificationSpec>? specifications = null,
         IReadOnlyList<IdentityStoreOptionSpec>? identityOptions = null,
         IReadOnlyList<OutputCacheSpec>? outputCache = null,
-        IReadOnlyList<TransportSecuritySpec>? transportSecurity = null)
+        IReadOnlyList<TransportSecuritySpec>? transportSecurity = null,
+        IReadOnlyList<GenericRepositoryCallSpec>? genericRepositoryCalls = null)
     {
         var storeOptions = (identityOptions ?? new List<IdentityStoreOptionSpec>()).OrderBy(o => o.Location, LocationComparer.Instance).ToList();
         // Marten is a store like the others (AddMarten), holding documents; its event-sourcing facts go to section 5.
@@ -87,7 +88,7 @@ internal static class DataLayerReportBuilder
         var storeReports = Stores((stores ?? new List<StoreResult>()).Select(s => s.Store).Where(s => s is not null).Select(s => s!), settings);
         var storeObjects = (stores ?? new List<StoreResult>()).Select(s => s.Object).Where(o => o is not null).Select(o => o!)
             .OrderBy(o => o.Store, StringComparer.Ordinal).ThenBy(o => o.Location, LocationComparer.Instance).ToEquatableArray();
-        var crudRows = SoftDeletes.Mark(CrudMatrix.Build(crud ?? new List<CrudSpec>(), sql, reports), hooks, contexts.Values, reports);
+        var crudRows = SoftDeletes.Mark(CrudMatrix.Build(crud ?? new List<CrudSpec>(), sql, reports, genericRepositoryCalls), hooks, contexts.Values, reports);
         var registered = (repositories ?? new List<RepositoryResult>()).Select(r => r.Registration).Where(r => r is not null).Select(r => r!).ToList();
         var repositoryReports = (repositories ?? new List<RepositoryResult>()).Select(r => r.Repository).Where(r => r is not null).Select(r => r!)
             .OrderBy(r => r.FullName, StringComparer.Ordinal)

@@ -31,6 +31,9 @@ internal static class Detectors
     /// <summary>Document stores (MongoDB, LiteDB, Marten): the call on the collection or session wherever it sits in a
     /// chain, not only CRUD's last call of a chain.</summary>
     public static readonly Detector<DocumentCrudResult> DocumentCrud = One<DocumentCrudResult>(Names.DocumentCrud, DocumentCrudParser.IsCandidate, DocumentCrudParser.Parse);
+    /// <summary>Calls into a generic repository of this project with a concrete entity (<c>IRepository&lt;Order&gt;.Add</c>),
+    /// joined in the report with the CRUD rows of the repository method's type parameter.</summary>
+    public static readonly ManyDetector<GenericRepositoryCallSpec> GenericRepositoryCalls = Many<GenericRepositoryCallSpec>(Names.GenericRepositoryCalls, GenericRepositoryCallParser.IsCandidate, GenericRepositoryCallParser.Parse);
     public static readonly Detector<RepositoryResult> Repositories = One<RepositoryResult>(Names.Repositories, RepositoryParser.IsCandidate, RepositoryParser.Parse);
     public static readonly Detector<ValidationResult> Validation = One<ValidationResult>(Names.Validation, ValidationParser.IsCandidate, ValidationParser.Parse);
     public static readonly Detector<SeedingResult> Seeding = One<SeedingResult>(Names.Seeding, SeedingParser.IsCandidate, SeedingParser.Parse);
