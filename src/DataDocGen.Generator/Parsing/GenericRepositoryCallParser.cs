@@ -28,6 +28,9 @@ internal static class GenericRepositoryCallParser
     {
         var invocation = (InvocationExpressionSyntax)context.Node;
         var model = context.SemanticModel;
+        // Declarations first: a name no generic type or generic method of the project declares needs no binding.
+        var name = ((MemberAccessExpressionSyntax)invocation.Expression).Name.Identifier.ValueText;
+        if (!GenericMethodNames.MayBeGeneric(name, model.Compilation, cancellationToken)) return EquatableArray<GenericRepositoryCallSpec>.Empty;
         var method = Semantics.ExactMethod(invocation, model, cancellationToken);
         if (method is null || method.IsStatic || method.ReducedFrom is not null || method.MethodKind != MethodKind.Ordinary) return EquatableArray<GenericRepositoryCallSpec>.Empty;
         var owner = method.ContainingType;
