@@ -119,4 +119,48 @@ public class RebusTests
         Assert.Contains("retry message retry: MassTransit", libraries);
         Assert.Contains(libraries, l => l.StartsWith("saga storage ", StringComparison.Ordinal) && l.EndsWith(": Rebus", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Bus_calls_outside_sagas_the_in_memory_transport_and_routes_are_listed()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Billing/Bus.cs", """
+            using System.Threading.Tasks;
+            using Rebus.Bus;
+            using Rebus.Config;
+            using Rebus.Routing.TypeBased;
+            using Rebus.Transport.InMem;
+            namespace Shop.Billing
+            {
+                public record ChargeCard(Guid OrderId);
+                public record OrderBilled(Guid OrderId);
+                public record Reminder(Guid OrderId);
+                public static class Setup
+                {
+                    public static void Add(IServiceCollection services) =>
+                        services.AddRebus(configure => configure
+                            .Transport(t => t.UseInMemoryTransport(new InMemNetwork(), "billing"))
+                            .Routing(r => r.TypeBased().Map<ChargeCard>("payments")));
+                }
+                public class Billing(IBus bus)
+                {
+                    public Task Charge(Guid id) => bus.Send(new ChargeCard(id));
+                    public Task Billed(Guid id) => bus.Publish(new OrderBilled(id));
+                    public Task Later(Guid id) => bus.DeferLocal(TimeSpan.FromMinutes(5), new Reminder(id));
+                }
+                // Traps: a bus of another library, a mapper's Map<T>.
+                public interface IOtherBus { Task Send(object message); }
+                public class Mapper { public T Map<T>(string value) => default!; }
+                public class Other(IOtherBus bus, Mapper mapper) { public Task Run() { mapper.Map<ChargeCard>("x"); return bus.Send(new ChargeCard(Guid.Empty)); } }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("Message transports and the messages the code publishes or sends (Rebus):", md);
+        Assert.Contains("| transport | `in memory (Rebus)` | input queue `billing`: messages are kept in this process's memory: lost on restart, not shared with other processes | `Setup.Add` |", md);
+        Assert.Contains("| route | `Shop.Billing.ChargeCard` | sent to `payments` | `Setup.Add` |", md);
+        Assert.Contains("| sent | `Shop.Billing.ChargeCard` | by its route (`Send`) | `Billing.Charge` |", md);
+        Assert.Contains("| published | `Shop.Billing.OrderBilled` |  | `Billing.Billed` |", md);
+        Assert.Contains("| sent | `Shop.Billing.Reminder` | to this endpoint's own input queue later (`DeferLocal`) | `Billing.Later` |", md);
+        Assert.DoesNotContain("`Other.Run`", md);
+    }
 }

@@ -12,7 +12,7 @@ internal static class SynchronisationMarkdownEmitter
 {
     public static void Write(Markdown md, DataLayerReport report)
     {
-        var messages = report.Messaging.Where(m => m.Kind is "published" or "sent" or "transport").ToList();
+        var messages = report.Messaging.Where(m => m.Kind is "published" or "sent" or "transport" or "route").ToList();
         var consumers = report.Messaging.Where(m => m.Kind is "consumer" or "consumer registration" or "consumer scan").ToList();
         var capture = report.SqlFacts.Where(f => f.Category == "capture").ToList();
         var eventTables = EventTables.Find(report);
@@ -175,7 +175,7 @@ internal static class SynchronisationMarkdownEmitter
     private static void WriteMessages(Markdown md, List<MessagingSpec> messages)
     {
         if (messages.Count == 0) return;
-        md.Line("Message transports and the messages the code publishes or sends (MassTransit):").Line();
+        md.Line("Message transports and the messages the code publishes or sends (" + string.Join(", ", messages.Select(m => m.Library).Distinct().OrderBy(l => l, System.StringComparer.Ordinal)) + "):").Line();
         md.Line("| Kind | Message or transport | Detail | Where | Evidence |").Line("| --- | --- | --- | --- | --- |");
         foreach (var item in messages)
         {

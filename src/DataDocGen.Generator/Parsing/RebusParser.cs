@@ -23,16 +23,56 @@ internal static class RebusParser
     public static bool IsCandidate(SyntaxNode node) => node switch
     {
         ClassDeclarationSyntax { BaseList: { } bases } => bases.Types.Any(t => SyntaxFacts.RightmostName(t.Type) is "Saga" or "IdempotentSaga"),
-        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Sagas" } } => true,
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Sagas" or "UseInMemoryTransport" or "Send" or "SendLocal" or "Publish" or "Defer" or "DeferLocal" } } => true,
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "Map" } } } => true,
         _ => false,
     };
 
     public static MessagingSpec? Parse(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken) => node switch
     {
         ClassDeclarationSyntax type => Saga(type, model, cancellationToken),
-        InvocationExpressionSyntax invocation => Storage(invocation, model, cancellationToken),
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Sagas" } } invocation => Storage(invocation, model, cancellationToken),
+        InvocationExpressionSyntax invocation => BusCall(invocation, model, cancellationToken),
         _ => null,
     };
+
+    /// <summary>Outside sagas (a saga's own sends are in its row): <c>bus.Send/SendLocal/Publish/Defer(message)</c> on
+    /// Rebus's <c>IBus</c>; the in-memory transport (<c>UseInMemoryTransport(network, "queue")</c>); type-based routes
+    /// (<c>Map&lt;T&gt;("queue")</c>). Each confirmed by the method's namespace.</summary>
+    private static MessagingSpec? BusCall(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (invocation.Ancestors().OfType<ClassDeclarationSyntax>().Any(c => c.BaseList?.Types.Any(t => SyntaxFacts.RightmostName(t.Type) is "Saga" or "IdempotentSaga") == true)) return null;
+        if (OptionsBuilderParser.ResolveMethod(invocation, model, cancellationToken) is not { } method) return null;
+        var owner = (method.ReducedFrom ?? method).ContainingType;
+        if (!owner.IsInNamespaceOrBelow("Rebus")) return null;
+        var member = CodeText.MemberName(invocation, model, cancellationToken);
+        var location = SourceLocation.From(invocation);
+        var arguments = invocation.ArgumentList.Arguments;
+        switch (method.Name)
+        {
+            case "UseInMemoryTransport":
+                var queue = arguments.Count > 1 ? model.ConstantString(arguments[1].Expression, cancellationToken) : null;
+                return new MessagingSpec("transport", "in memory (Rebus)", (queue is null ? "" : "input queue " + CodeSpan.Of(queue) + ": ")
+                    + "messages are kept in this process's memory: lost on restart, not shared with other processes", EquatableArray<string>.Empty, member, location, "Rebus");
+            case "Map" when method.TypeArguments.Length == 1 && arguments.Count == 1 && model.ConstantString(arguments[0].Expression, cancellationToken) is { } destination:
+                return new MessagingSpec("route", method.TypeArguments[0].ClrFullName(), "sent to " + CodeSpan.Of(destination), EquatableArray<string>.Empty, member, location, "Rebus");
+            case "Send" or "SendLocal" or "Publish" or "Defer" or "DeferLocal" when owner.Is("Rebus.Bus", "IBus") && arguments.Count > 0:
+                var message = Semantics.TypeOf(arguments[method.Name.StartsWith("Defer", System.StringComparison.Ordinal) && arguments.Count > 1 ? 1 : 0].Expression, model, cancellationToken);
+                if (message is null || message.SpecialType == SpecialType.System_Object) return null;
+                var kind = method.Name == "Publish" ? "published" : "sent";
+                var detail = method.Name switch
+                {
+                    "SendLocal" => "to this endpoint's own input queue (`SendLocal`)",
+                    "DeferLocal" => "to this endpoint's own input queue later (`DeferLocal`)",
+                    "Defer" => "later, by its route (`Defer`)",
+                    "Send" => "by its route (`Send`)",
+                    _ => null,
+                };
+                return new MessagingSpec(kind, message.ClrFullName(), detail, EquatableArray<string>.Empty, member, location, "Rebus");
+            default:
+                return null;
+        }
+    }
 
     private static MessagingSpec? Saga(ClassDeclarationSyntax declaration, SemanticModel model, CancellationToken cancellationToken)
     {
