@@ -11,4 +11,11 @@ public class AuditContext : DbContext
     }
 
     public DbSet<AuditEntry> Entries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        // SQLite keeps no DateTimeKind: times are written in UTC and read back marked as UTC.
+        modelBuilder.Entity<AuditEntry>().Property(e => e.At)
+            .HasConversion(v => v.ToUniversalTime(), v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+    }
 }
