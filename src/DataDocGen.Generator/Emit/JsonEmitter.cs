@@ -415,7 +415,9 @@ internal static class JsonEmitter
             }
             json.EndObject();
         }
-        json.EndArray().Name("sqlFacts").StartArray();
+        json.EndArray();
+        WriteScriptTables(json, report, paths);
+        json.Name("sqlFacts").StartArray();
         foreach (var fact in report.SqlFacts)
         {
             json.StartObject().Property("category", fact.Category).Property("fact", fact.Fact).Property("location", Location(paths, fact.Location)).EndObject();
@@ -614,6 +616,53 @@ internal static class JsonEmitter
         }
         json.EndArray().EndObject();
     }
+
+    /// <summary>The tables the project's SQL scripts create (1.2), as written there.</summary>
+    private static void WriteScriptTables(JsonWriter json, DataLayerReport report, RelativePath paths)
+    {
+        json.Name("scriptTables").StartArray();
+        foreach (var table in report.ScriptTables)
+        {
+            json.StartObject().Property("name", table.Name).Property("location", Location(paths, table.Location)).Name("columnsKnown").Bool(table.ColumnsKnown)
+                .Name("columns").StartArray();
+            foreach (var column in table.Columns)
+            {
+                json.StartObject().Property("name", column.Name).Property("type", column.Type).Property("nullability", column.Nullability).Property("default", column.Default)
+                    .Property("generated", column.Generated).StringArray("notRead", column.NotRead).Property("location", Location(paths, column.Location)).EndObject();
+            }
+            json.EndArray().Name("primaryKey");
+            if (table.PrimaryKey is { } key) ScriptKey(json, key, paths); else json.Null();
+            json.Name("foreignKeys").StartArray();
+            foreach (var foreignKey in table.ForeignKeys)
+            {
+                json.StartObject().Property("name", foreignKey.Name).StringArray("columns", foreignKey.Columns).Property("principalTable", foreignKey.PrincipalTable)
+                    .StringArray("principalColumns", foreignKey.PrincipalColumns).Property("onDelete", foreignKey.OnDelete).Property("onUpdate", foreignKey.OnUpdate)
+                    .Property("location", Location(paths, foreignKey.Location)).EndObject();
+            }
+            json.EndArray().Name("uniqueConstraints").StartArray();
+            foreach (var unique in table.UniqueConstraints) ScriptKey(json, unique, paths);
+            json.EndArray().Name("checkConstraints").StartArray();
+            foreach (var check in table.CheckConstraints)
+            {
+                json.StartObject().Property("name", check.Name).Property("sql", check.Sql).Property("location", Location(paths, check.Location)).EndObject();
+            }
+            json.EndArray().Name("indexes").StartArray();
+            foreach (var index in table.Indexes)
+            {
+                json.StartObject().Property("name", index.Name).StringArray("columns", index.Columns).StringArray("included", index.Included).Name("unique").Bool(index.Unique).Property("filter", index.Filter)
+                    .Property("location", Location(paths, index.Location)).EndObject();
+            }
+            json.EndArray().Name("notes").StartArray();
+            foreach (var note in table.Notes) json.StartObject().Property("what", note.What).Property("location", Location(paths, note.Location)).EndObject();
+            json.EndArray().Name("notFollowed").StartArray();
+            foreach (var change in table.Changed) json.StartObject().Property("what", change.What).Property("location", Location(paths, change.Location)).EndObject();
+            json.EndArray().EndObject();
+        }
+        json.EndArray();
+    }
+
+    private static void ScriptKey(JsonWriter json, Parsing.ScriptKeySpec key, RelativePath paths) =>
+        json.StartObject().Property("name", key.Name).StringArray("columns", key.Columns).Property("location", Location(paths, key.Location)).EndObject();
 
     private static string? Location(RelativePath paths, Model.SourceLocation? location) =>
         location is null ? null : paths.Of(location.Path) + ":" + location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -41,12 +41,14 @@ internal static class MarkdownEmitter
     /// <summary>A table of contents of the ## and ### sections, with GitHub's heading anchors.</summary>
     private static void WriteContents(Markdown md, string body)
     {
-        var headings = body.Split('\n').Where(l => l.StartsWith("## ", System.StringComparison.Ordinal) || l.StartsWith("### ", System.StringComparison.Ordinal)).ToList();
+        // The #### headings of 1.2 that are not a context's (tables declared outside EF Core) are listed too.
+        var headings = body.Split('\n').Where(l => l.StartsWith("## ", System.StringComparison.Ordinal) || l.StartsWith("### ", System.StringComparison.Ordinal)
+            || l == "#### " + SchemaMarkdownEmitter.ScriptTablesHeading).ToList();
         if (headings.Count < 3) return;
         md.Line("Contents:").Line();
         foreach (var heading in headings)
         {
-            var level = heading.StartsWith("### ", System.StringComparison.Ordinal) ? 1 : 0;
+            var level = heading.StartsWith("#### ", System.StringComparison.Ordinal) ? 2 : heading.StartsWith("### ", System.StringComparison.Ordinal) ? 1 : 0;
             var title = heading.TrimStart('#').Trim();
             md.Line(new string(' ', level * 2) + "- [" + title + "](#" + Anchor(title) + ")");
         }

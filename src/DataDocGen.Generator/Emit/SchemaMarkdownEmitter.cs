@@ -12,7 +12,7 @@ internal static class SchemaMarkdownEmitter
     public static void Write(Markdown md, DataLayerReport report)
     {
         var withEntities = report.Contexts.Where(c => !c.Entities.IsEmpty).ToList();
-        if (withEntities.Count == 0) return;
+        if (withEntities.Count == 0 && report.ScriptTables.IsEmpty) return;
 
         md.Line("### 1.2 Data models and entities").Line();
         foreach (var context in withEntities)
@@ -32,6 +32,73 @@ internal static class SchemaMarkdownEmitter
             var providerUnknown = context.Provider is null && context.Providers.IsEmpty;
             foreach (var table in context.Tables) WriteTable(md, table, "Table", collapse, providerUnknown);
             foreach (var view in context.Views) WriteTable(md, view, "View", collapse, providerUnknown);
+        }
+        WriteScriptTables(md, report);
+    }
+
+    /// <summary>The heading of the tables SQL scripts create; listed in the contents (<see cref="MarkdownEmitter"/>).</summary>
+    internal const string ScriptTablesHeading = "Tables declared in SQL scripts";
+
+    /// <summary>The tables the project's <c>.sql</c> scripts create, as written there (Report/ScriptTables).</summary>
+    private static void WriteScriptTables(Markdown md, DataLayerReport report)
+    {
+        if (report.ScriptTables.IsEmpty) return;
+        md.Line("#### " + ScriptTablesHeading).Line()
+          .Line("As the project's `.sql` scripts write them (types, defaults and constraints as written; \"not written\": the script says nothing, the database's default applies). "
+                + "Later `CREATE INDEX` and `ALTER TABLE ... ADD` statements of the scripts are included; a change not followed is named on the table, which is then shown as created.").Line();
+        foreach (var table in report.ScriptTables)
+        {
+            md.Line("##### Table " + Markdown.Code(table.Name)).Line();
+            md.Line("Created at " + md.Link(table.Location) + ".").Line();
+            if (!table.Changed.IsEmpty)
+            {
+                md.Line("Not followed, so what follows may no longer hold:");
+                foreach (var change in table.Changed) md.Line("- " + Markdown.Text(change.What) + ": " + md.Link(change.Location));
+                md.Line();
+            }
+            foreach (var note in table.Notes) md.Line("- " + Markdown.Text(note.What) + ": " + md.Link(note.Location));
+            if (!table.Notes.IsEmpty) md.Line();
+            if (!table.ColumnsKnown) continue;
+            var foreignKeyColumns = new HashSet<string>(table.ForeignKeys.SelectMany(f => f.Columns), System.StringComparer.OrdinalIgnoreCase);
+            var keyColumns = new HashSet<string>(table.PrimaryKey?.Columns ?? default, System.StringComparer.OrdinalIgnoreCase);
+            md.Line("| Column | SQL type | Null | Default | Generated | Key | Evidence |").Line("| --- | --- | --- | --- | --- | --- | --- |");
+            foreach (var column in table.Columns)
+            {
+                var keys = new List<string>();
+                if (keyColumns.Contains(column.Name)) keys.Add("PK");
+                if (foreignKeyColumns.Contains(column.Name)) keys.Add("FK");
+                var generated = column.Generated is null ? "" : Markdown.Code(column.Generated);
+                if (!column.NotRead.IsEmpty) generated += (generated.Length == 0 ? "" : "; ") + "not read: " + string.Join(", ", column.NotRead.Select(Markdown.Code));
+                md.Line("| " + Markdown.Code(column.Name) + " | " + (column.Type is null ? "" : Markdown.Code(column.Type)) + " | " + (column.Nullability ?? "not written")
+                        + " | " + (column.Default is null ? "" : Markdown.Code(column.Default)) + " | " + generated + " | " + string.Join(", ", keys) + " | " + md.Link(column.Location) + " |");
+            }
+            md.Line();
+            if (table.PrimaryKey is { } key)
+            {
+                md.Line("- Primary key " + (key.Name is null ? "" : Markdown.Code(key.Name) + " ") + "(" + Columns(key.Columns) + "): " + md.Link(key.Location));
+            }
+            foreach (var foreignKey in table.ForeignKeys)
+            {
+                md.Line("- Foreign key " + (foreignKey.Name is null ? "" : Markdown.Code(foreignKey.Name) + " ") + "(" + Columns(foreignKey.Columns) + ") references " + Markdown.Code(foreignKey.PrincipalTable)
+                        + (foreignKey.PrincipalColumns.IsEmpty ? " (its primary key: no columns written)" : " (" + Columns(foreignKey.PrincipalColumns) + ")")
+                        + ", " + (foreignKey.OnDelete is null ? "no ON DELETE written" : "ON DELETE " + foreignKey.OnDelete)
+                        + (foreignKey.OnUpdate is null ? "" : ", ON UPDATE " + foreignKey.OnUpdate) + ": " + md.Link(foreignKey.Location));
+            }
+            foreach (var unique in table.UniqueConstraints)
+            {
+                md.Line("- Unique constraint " + (unique.Name is null ? "" : Markdown.Code(unique.Name) + " ") + "(" + Columns(unique.Columns) + "): " + md.Link(unique.Location));
+            }
+            foreach (var check in table.CheckConstraints)
+            {
+                md.Line("- Check constraint " + (check.Name is null ? "" : Markdown.Code(check.Name) + " ") + Markdown.Code(check.Sql) + ": " + md.Link(check.Location));
+            }
+            foreach (var index in table.Indexes)
+            {
+                md.Line("- " + (index.Unique ? "Unique index " : "Index ") + (index.Name is null ? "" : Markdown.Code(index.Name) + " ") + "(" + Columns(index.Columns) + ")"
+                        + (index.Included.IsEmpty ? "" : ", including " + Columns(index.Included))
+                        + (index.Filter is null ? "" : ", filter " + Markdown.Code(index.Filter)) + ": " + md.Link(index.Location));
+            }
+            if (table.PrimaryKey is not null || !table.ForeignKeys.IsEmpty || !table.UniqueConstraints.IsEmpty || !table.CheckConstraints.IsEmpty || !table.Indexes.IsEmpty) md.Line();
         }
     }
 

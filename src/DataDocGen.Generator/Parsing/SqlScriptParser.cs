@@ -11,7 +11,11 @@ namespace DataDocGen.Generator.Parsing;
 /// <summary>A .sql file handed to the generator as an AdditionalFile: its statement kinds and the security and
 /// change-capture facts in it (never its text), and, for a script <c>dotnet ef migrations script</c> wrote, the EF Core
 /// migrations it applies or reverts.</summary>
-internal sealed record SqlScriptSpec(string Path, string Summary, EquatableArray<SqlFactSpec> Facts, EfMigrationScriptSpec? EfMigrations = null);
+/// <param name="Tables">The tables the script creates (<see cref="SqlTableReader"/>); none for a script EF Core wrote
+/// (its tables are the context's, in 1.2 already). Moved to <see cref="Report.DataLayerReport.ScriptTables"/> when the report is built.</param>
+/// <param name="TableChanges">The script's other statements about tables: indexes, additions, changes not followed.</param>
+internal sealed record SqlScriptSpec(string Path, string Summary, EquatableArray<SqlFactSpec> Facts, EfMigrationScriptSpec? EfMigrations = null,
+    EquatableArray<ScriptTableSpec> Tables = default, EquatableArray<ScriptTableChangeSpec> TableChanges = default);
 
 /// <summary>
 /// SQL outside C#: .sql script files (the package hands <c>**/*.sql</c> of the project to the generator as
@@ -28,7 +32,10 @@ internal static class SqlScriptParser
         if (text is null) return null;
         var path = SourceLocation.Normalize(file.Path);
         var facts = SqlFactsReader.Read(text).Select(f => new SqlFactSpec(f.Category, f.Fact, path, new SourceLocation(path, f.Line))).ToEquatableArray();
-        return new SqlScriptSpec(path, SqlFactsReader.Summary(text), facts, EfMigrationScriptReader.Read(text, path));
+        var efMigrations = EfMigrationScriptReader.Read(text, path);
+        var tables = efMigrations is null ? SqlTableReader.Read(text, path) : null;
+        return new SqlScriptSpec(path, SqlFactsReader.Summary(text), facts, efMigrations,
+            tables?.Tables.ToEquatableArray() ?? EquatableArray<ScriptTableSpec>.Empty, tables?.Changes.ToEquatableArray() ?? EquatableArray<ScriptTableChangeSpec>.Empty);
     }
 
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>

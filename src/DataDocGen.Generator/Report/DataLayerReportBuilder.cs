@@ -106,7 +106,9 @@ internal static class DataLayerReportBuilder
             martenResults.SelectMany(m => m.Configured).Concat(martenResults.Where(m => m.Event is not null).Select(m => m.Event!))
                 .OrderBy(e => e.Location, LocationComparer.Instance).ThenBy(e => e.Kind, StringComparer.Ordinal).ToEquatableArray(),
             (messaging ?? new List<MessagingSpec>()).OrderBy(m => m.Location, LocationComparer.Instance).ThenBy(m => m.Kind, StringComparer.Ordinal).ToEquatableArray(),
-            (sqlScripts ?? new List<SqlScriptSpec>()).OrderBy(s => s.Path, StringComparer.Ordinal).ToEquatableArray(),
+            // The scripts' tables are assembled across scripts into ScriptTables; the scripts keep their summaries and facts.
+            (sqlScripts ?? new List<SqlScriptSpec>()).OrderBy(s => s.Path, StringComparer.Ordinal)
+                .Select(s => s with { Tables = EquatableArray<ScriptTableSpec>.Empty, TableChanges = EquatableArray<ScriptTableChangeSpec>.Empty }).ToEquatableArray(),
             (sqlScripts ?? new List<SqlScriptSpec>()).SelectMany(s => s.Facts).Concat(sqlInCode ?? new List<SqlFactSpec>())
                 .Concat(NonBlockingIndexes(sourceContexts, configurations))
                 .OrderBy(f => f.Location, LocationComparer.Instance).ThenBy(f => f.Fact, StringComparer.Ordinal).ToEquatableArray(),
@@ -126,6 +128,7 @@ internal static class DataLayerReportBuilder
             MartenTenancy = MartenTenancy(martenResults),
             OutputCache = OutputCacheGroups.Join(outputCache ?? new List<OutputCacheSpec>()).OrderBy(o => o.Location, LocationComparer.Instance).ThenBy(o => o.Kind, StringComparer.Ordinal).ToEquatableArray(),
             TransportSecurity = TransportSecurity(transportSecurity ?? new List<TransportSecuritySpec>(), settings),
+            ScriptTables = ScriptTables.Assemble(sqlScripts ?? new List<SqlScriptSpec>()),
         };
     }
 

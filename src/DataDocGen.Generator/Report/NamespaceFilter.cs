@@ -30,8 +30,8 @@ internal static class NamespaceFilter
         nameof(DataLayerReport.Orchestrations),
     };
 
-    /// <summary>Lists not about code in a namespace: SQL script files, and the declared properties used for links.</summary>
-    internal static readonly string[] UnfilteredLists = { nameof(DataLayerReport.SqlScripts), nameof(DataLayerReport.DeclaredMembers) };
+    /// <summary>Lists not about code in a namespace: SQL script files and the tables they create, and the declared properties used for links.</summary>
+    internal static readonly string[] UnfilteredLists = { nameof(DataLayerReport.SqlScripts), nameof(DataLayerReport.ScriptTables), nameof(DataLayerReport.DeclaredMembers) };
 
     public static bool IsSet(string exclude, string include) => Names(exclude).Count > 0 || Names(include).Count > 0;
 

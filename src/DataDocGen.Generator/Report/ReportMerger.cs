@@ -59,6 +59,8 @@ internal static class ReportMerger
             TransportSecurity = Concat(all, r => r.TransportSecurity, t => t.Location),
             SqlScripts = all.SelectMany(r => r.SqlScripts).Distinct().OrderBy(s => s.Path, StringComparer.Ordinal).ToEquatableArray(),
             SqlFacts = Concat(all, r => r.SqlFacts, f => f.Location),
+            // Each project's scripts were assembled with that project's own later scripts; not joined across projects.
+            ScriptTables = Concat(all, r => r.ScriptTables, t => t.Location),
             Specifications = all.SelectMany(r => r.Specifications).Distinct().OrderBy(s => s.ClassName, StringComparer.Ordinal).ToEquatableArray(),
             BackgroundJobs = all.SelectMany(r => r.BackgroundJobs).Distinct().OrderBy(j => j.FullName, StringComparer.Ordinal).ToEquatableArray(),
             // A context's key factory may be declared in another project than its OnModelCreating: joined by full name.
