@@ -225,6 +225,12 @@ public class MartenTenancyTests
                 private readonly IQuerySession _session;
                 public TicketQueries(IQuerySession session) => _session = session;
             }
+            // Both session types, and a second constructor repeating one: a row per type.
+            public class TicketDesk
+            {
+                public TicketDesk(IDocumentSession writes, IQuerySession reads) { }
+                public TicketDesk(IDocumentSession writes) : this(writes, writes) { }
+            }
             // Trap: a session type of the project's own, not Marten's.
             public interface IDocumentSessionLike { }
             public class Other(Shop.Tenants.Fake.IDocumentSession session) { }
@@ -241,6 +247,9 @@ public class MartenTenancyTests
         Assert.Contains("**Sessions the container injects use the default tenant**", md);
         Assert.Contains("| `Shop.Tenants.Tickets` | `IDocumentSession` | [Tenants/Setup.cs:", md);
         Assert.Contains("| `Shop.Tenants.TicketQueries` | `IQuerySession` | [Tenants/Setup.cs:", md);
+        Assert.Contains("| `Shop.Tenants.TicketDesk` | `IDocumentSession` | [Tenants/Setup.cs:", md);
+        Assert.Contains("| `Shop.Tenants.TicketDesk` | `IQuerySession` | [Tenants/Setup.cs:", md);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(md, @"\| `Shop\.Tenants\.TicketDesk` \| `IDocumentSession` \|"));
         Assert.DoesNotContain("`Shop.Tenants.Other`", md);
     }
 

@@ -35,8 +35,10 @@ internal static class MartenTenancyFacts
         var tenancy = report.MartenTenancy;
         var conjoined = tenancy.Any(t => t.Kind is MartenTenancyKind.AllDocuments or MartenTenancyKind.Document or MartenTenancyKind.Events);
         if (!conjoined || tenancy.Any(t => t.Kind is MartenTenancyKind.SessionFactory or MartenTenancyKind.DatabasePerTenant)) return Array.Empty<MartenTenancySpec>();
-        return tenancy.Where(t => t.Kind == MartenTenancyKind.InjectedSession).GroupBy(t => t.Subject, StringComparer.Ordinal).Select(g => g.First())
-            .OrderBy(t => t.Subject, StringComparer.Ordinal).ToList();
+        // One row per class and session type: a class given both an IDocumentSession and an IQuerySession reads the
+        // default tenant through each (a second constructor taking the same type adds nothing).
+        return tenancy.Where(t => t.Kind == MartenTenancyKind.InjectedSession).GroupBy(t => (t.Subject, t.How)).Select(g => g.First())
+            .OrderBy(t => t.Subject, StringComparer.Ordinal).ThenBy(t => t.How, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>
