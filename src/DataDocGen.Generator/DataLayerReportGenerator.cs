@@ -64,6 +64,8 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         public const string BrokerMessagesJoined = nameof(BrokerMessagesJoined);
         public const string CommandTimeouts = nameof(CommandTimeouts);
         public const string CommandTimeoutsJoined = nameof(CommandTimeoutsJoined);
+        public const string LibrarySchemas = nameof(LibrarySchemas);
+        public const string LibrarySchemasJoined = nameof(LibrarySchemasJoined);
         public const string HostedServices = nameof(HostedServices);
         public const string ScheduledJobs = nameof(ScheduledJobs);
         public const string BackgroundJobs = nameof(BackgroundJobs);
@@ -240,6 +242,12 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Select(static (input, _) => WithCommandTimeouts(input.Left, input.Right))
             .WithTrackingName(TrackingNames.CommandTimeoutsJoined);
 
+        // Tables libraries create or change at run time (3.1), decided for the whole project when joined.
+        var librarySchemas = scanned.Select(static (sites, _) => sites.Of(Detectors.LibrarySchemas)).WithTrackingName(TrackingNames.LibrarySchemas);
+        report = report.Combine(librarySchemas)
+            .Select(static (input, _) => WithLibrarySchemas(input.Left, input.Right))
+            .WithTrackingName(TrackingNames.LibrarySchemasJoined);
+
         // Background services and jobs handed to Hangfire or Quartz.NET, joined with the facts found in their code and in
         // the project methods they call (5.2).
         var hostedServices = scanned.Select(static (sites, _) => sites.Of(Detectors.HostedServices)).WithTrackingName(TrackingNames.HostedServices);
@@ -389,6 +397,14 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         var specs = found.Select(f => f!.Spec).Where(s => s is not null).Select(s => s!)
             .OrderBy(s => s.Location, LocationComparer.Instance).ThenBy(s => s.Api, System.StringComparer.Ordinal).ToEquatableArray();
         return new ReportResult(result.Report is { } built ? built with { BrokerMessages = specs } : null, result.Errors.Concat(errors).ToEquatableArray());
+    }
+
+    private static ReportResult WithLibrarySchemas(ReportResult result, EquatableArray<LibrarySchemaResult> found)
+    {
+        if (found.IsEmpty) return result;
+        var errors = found.Select(f => f!.Error).Where(e => e is not null).Select(e => e!).ToList();
+        var specs = LibrarySchemas.Resolve(found.Select(f => f!.Spec).Where(s => s is not null).Select(s => s!).ToList());
+        return new ReportResult(result.Report is { } built ? built with { LibrarySchemas = specs } : null, result.Errors.Concat(errors).ToEquatableArray());
     }
 
     private static ReportResult WithCommandTimeouts(ReportResult result, EquatableArray<CommandTimeoutResult> found)

@@ -336,6 +336,15 @@ internal static class JsonEmitter
         }
         json.EndArray();
 
+        // Tables libraries create or change by themselves at run time (Hangfire, Rebus, Marten): in no migration or script.
+        json.Name("librarySchemas").StartArray();
+        foreach (var item in report.LibrarySchemas)
+        {
+            json.StartObject().Property("library", item.Library).Property("database", item.Database).Property("objects", item.Objects)
+                .Property("behaviour", item.Behaviour).Property("member", item.Member).Property("location", Location(paths, item.Location)).EndObject();
+        }
+        json.EndArray();
+
         json.Name("security").StartObject().Name("code").StartArray();
         foreach (var item in SecurityFacts.Protection(report))
         {

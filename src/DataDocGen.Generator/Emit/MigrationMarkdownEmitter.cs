@@ -12,9 +12,9 @@ internal static class MigrationMarkdownEmitter
     {
         var seeded = report.Contexts.Where(c => !c.Seeds.IsEmpty).ToList();
         var online = report.SqlFacts.Any(f => f.Category == "deployment");
-        if (report.Migrations.IsEmpty && report.MigrationApplications.IsEmpty && report.SqlScripts.IsEmpty && !online && seeded.Count == 0 && report.Seeding.IsEmpty) return;
+        if (report.Migrations.IsEmpty && report.MigrationApplications.IsEmpty && report.LibrarySchemas.IsEmpty && report.SqlScripts.IsEmpty && !online && seeded.Count == 0 && report.Seeding.IsEmpty) return;
         md.Line("## 3. Data migration and seeding").Line();
-        if (!report.Migrations.IsEmpty || !report.MigrationApplications.IsEmpty || !report.SqlScripts.IsEmpty || online) WriteMigrations(md, report);
+        if (!report.Migrations.IsEmpty || !report.MigrationApplications.IsEmpty || !report.LibrarySchemas.IsEmpty || !report.SqlScripts.IsEmpty || online) WriteMigrations(md, report);
         if (seeded.Count == 0 && report.Seeding.IsEmpty) return;
         md.Line("### 3.2 Seeding").Line();
         if (!report.Seeding.IsEmpty)
@@ -138,6 +138,21 @@ internal static class MigrationMarkdownEmitter
             }
             md.Line();
         }
+        WriteLibrarySchemas(md, report);
+    }
+
+    /// <summary>Tables libraries create or change by themselves: in no migration or script, yet part of the schema.</summary>
+    private static void WriteLibrarySchemas(Markdown md, DataLayerReport report)
+    {
+        if (report.LibrarySchemas.IsEmpty) return;
+        md.Line("Tables that libraries create or change by themselves at run time (in no migration or script of the project):").Line();
+        md.Line("| Library | Database | Tables | What the library does | Where | Evidence |").Line("| --- | --- | --- | --- | --- | --- |");
+        foreach (var schema in report.LibrarySchemas)
+        {
+            md.Line("| " + schema.Library + " | " + schema.Database + " | " + Markdown.Inline(schema.Objects) + " | " + Markdown.Inline(schema.Behaviour ?? "")
+                    + " | " + Markdown.Code(schema.Member) + " | " + md.Link(schema.Location) + " |");
+        }
+        md.Line();
     }
 
     /// <summary>The name part of a migration id: <c>20240101120000_AddOrders</c> is <c>AddOrders</c>.</summary>
