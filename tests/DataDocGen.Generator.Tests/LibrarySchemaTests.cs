@@ -77,6 +77,9 @@ public class LibrarySchemaTests
         var md = output.Markdown!;
         Assert.Contains("| Rebus | PostgreSQL | saga data table `billing_sagas` and index table `billing_saga_index` | creates them if missing (`automaticallyCreateTables` is true by default) | `Setup.Add` | [Setup.cs:14](Setup.cs#L14) |", md);
         Assert.Contains("| Rebus | PostgreSQL | subscription table `billing_subscriptions` | does not create them (`automaticallyCreateTables: false`): they must already exist | `Setup.Add` | [Setup.cs:15](Setup.cs#L15) |", md);
+        // The database each store keeps its data in is a store of 1.1, named after the package that declares the method.
+        Assert.Contains("| PostgreSQL (SQL) | Rebus saga storage (Rebus.PostgreSql) | `StoreInPostgres` | constant in code: `Host=pg` [Setup.cs:14](Setup.cs#L14) |", md);
+        Assert.Contains("| PostgreSQL (SQL) | Rebus subscription storage (Rebus.PostgreSql) | `StoreInPostgres` | constant in code: `Host=pg` [Setup.cs:15](Setup.cs#L15) |", md);
     }
 
     private const string Marten = """
@@ -161,6 +164,7 @@ public class LibrarySchemaTests
             }
             """);
         Assert.DoesNotContain(Heading, output.Markdown ?? "");
+        Assert.DoesNotContain("| `StoreInPostgres` |", output.Markdown ?? "");
         using var json = JsonDocument.Parse(output.Json!);
         Assert.Equal(0, json.RootElement.GetProperty("librarySchemas").GetArrayLength());
     }

@@ -74,6 +74,7 @@ internal static class StoreParser
             "Connect" or "ConnectAsync" => access.Expression.ToString().EndsWith("ConnectionMultiplexer", System.StringComparison.Ordinal),
             "AddNpgsqlDataSource" or "GetDatabase" or "GetCollection" or "GetContainer" or "EnsureIndex" => true,
             "UseSqlServerStorage" or "UseInMemoryStorage" => true,
+            "StoreInPostgres" or "StoreInSqlServer" or "StoreInMySql" => true,
             var name when QuartzStores.ContainsKey(name) => true,
             var name when MongoIndexCalls.Contains(name) => true,
             var name => RedisOperation(name) is not null,
@@ -150,6 +151,7 @@ internal static class StoreParser
         }
 
         if (name is "UseSqlServerStorage" or "UseInMemoryStorage" && owner.IsInNamespace("Hangfire")) return HangfireStorage(invocation, method, model, member, location, cancellationToken);
+        if (name is "StoreInPostgres" or "StoreInSqlServer" or "StoreInMySql" && owner.IsInNamespaceOrBelow("Rebus")) return RebusStore(invocation, method, original, model, member, location, cancellationToken);
         if (QuartzStores.TryGetValue(name, out var quartzStore) && owner.Is("Quartz", "PersistentStoreBuilderExtensions")) return QuartzStore(invocation, method, quartzStore, model, member, location, cancellationToken);
 
         var receiver = OptionsBuilderParser.ReceiverType(method);
@@ -206,6 +208,20 @@ internal static class StoreParser
                 EquatableArray<ConnectionSourceSpec>.Empty, member, location), null, null);
         }
         return null;
+    }
+
+    /// <summary>The database a Rebus SQL store keeps its sagas, subscriptions or timeouts in: <c>StoreInPostgres(connectionString, ...)</c>
+    /// (Rebus.PostgreSql), <c>StoreInSqlServer</c> (Rebus.SqlServer), <c>StoreInMySql</c> (Rebus.MySql), named after the package
+    /// that declares the method. An overload taking a connection provider instead of a string is listed without a source.</summary>
+    private static StoreResult RebusStore(InvocationExpressionSyntax invocation, IMethodSymbol method, IMethodSymbol original, SemanticModel model, string member, SourceLocation? location, CancellationToken cancellationToken)
+    {
+        var argument = invocation.ArgumentList.Arguments.FirstOrDefault(a => OptionsBuilderParser.ParameterFor(a, invocation.ArgumentList, method) is { Name: "connectionString", Type.SpecialType: SpecialType.System_String })?.Expression;
+        var connection = argument is null ? EquatableArray<ConnectionSourceSpec>.Empty : ConnectionSourceParser.Parse(argument, model, cancellationToken).ToEquatableArray();
+        var holds = original.Parameters.FirstOrDefault()?.Type is INamedTypeSymbol { TypeArguments.Length: 1 } configurer
+            ? configurer.TypeArguments[0].Name switch { "ISagaStorage" => "saga storage", "ISubscriptionStorage" => "subscription storage", "ITimeoutManager" => "timeout storage", _ => "storage" }
+            : "storage";
+        var store = method.Name.Substring("StoreIn".Length) switch { "Postgres" => "PostgreSQL", "SqlServer" => "SQL Server", _ => "MySQL" };
+        return new StoreResult(new StoreSpec(store, true, "Rebus " + holds + " (" + original.ContainingAssembly.Name + ")", method.Name, connection, member, location), null, null);
     }
 
     /// <summary>Quartz.NET 4's persistent job store databases (<c>PersistentStoreBuilderExtensions</c>, inside
