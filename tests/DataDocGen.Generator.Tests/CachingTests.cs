@@ -173,6 +173,12 @@ public class CachingTests
                 public ValueTask<MaybeValue<decimal>> Peek(int id) => fusion.TryGetAsync<decimal>($"price:{id}");
                 public ValueTask Forget(int id) => fusion.RemoveAsync($"price:{id}");
                 public ValueTask Stale(int id) => fusion.ExpireAsync($"product:{id}");
+                public ValueTask<decimal> Kept(int id) =>
+                    fusion.GetOrSetAsync<decimal>($"kept:{id}", (ctx, ct) => Task.FromResult(1m), options => options.SetDuration(TimeSpan.FromMinutes(5)).SetFailSafe(true, TimeSpan.FromHours(2)));
+                public ValueTask<decimal> Off(int id) =>
+                    fusion.GetOrSetAsync<decimal>($"off:{id}", (ctx, ct) => Task.FromResult(1m), options => options.SetDuration(TimeSpan.FromMinutes(3)).SetFailSafe(false));
+                public ValueTask Assigned(int id) =>
+                    fusion.SetAsync($"assigned:{id}", 4m, new FusionCacheEntryOptions { Duration = TimeSpan.FromMinutes(4), IsFailSafeEnabled = true, FailSafeMaxDuration = TimeSpan.FromHours(12) });
             }
             // A look-alike: a TryGet that is not a cache's.
             public class Registry { public bool TryGet(string key) => false; }
@@ -187,7 +193,11 @@ public class CachingTests
         Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
         var md = output.Markdown!;
         Assert.Contains("| FusionCache | `AddFusionCache()` |", md);
-        Assert.Contains("| `Prices.Price` | FusionCache | `GetOrSetAsync` | read-through (cache-aside) | `price:{id}` | expires after 2 minutes |", md);
+        // Fail-safe keeps the value cached past its duration: said beside it, with the maximum set here or not.
+        Assert.Contains("| `Prices.Price` | FusionCache | `GetOrSetAsync` | read-through (cache-aside) | `price:{id}` | expires after 2 minutes; fail-safe (`SetFailSafe`): once expired, the value stays cached up to `FailSafeMaxDuration` (not set here: the cache's default entry options) and is served when reloading it fails |", md);
+        Assert.Contains("| `kept:{id}` | expires after 5 minutes; fail-safe (`SetFailSafe`): once expired, the value stays cached up to 2 hours and is served when reloading it fails |", md);
+        Assert.Contains("| `off:{id}` | expires after 3 minutes |", md);
+        Assert.Contains("| `assigned:{id}` | expires after 4 minutes; fail-safe (`IsFailSafeEnabled`): once expired, the value stays cached up to 12 hours and is served when reloading it fails |", md);
         Assert.Contains("| `Prices.Product` | FusionCache | `GetOrSetAsync` | read-through (cache-aside) | `product:{id}` | expires after 45 seconds |", md);
         Assert.Contains("| `Prices.Default` | FusionCache | `GetOrSetAsync` | read-through (cache-aside) | `default:{id}` | none in this call: the cache's default entry options apply |", md);
         Assert.Contains("| `Prices.Forever` | FusionCache | `SetAsync` | write | `forever:{id}` | no expiration (`SetDurationInfinite`) |", md);

@@ -35,6 +35,7 @@ internal static class CacheExpirationReader
         InvocationExpressionSyntax invocation, IMethodSymbol method, string cache, SemanticModel model, CancellationToken cancellationToken)
     {
         var found = new List<string>();
+        var failSafe = new List<string>();
         var callbacks = new List<EvictionCallback>();
         var unresolved = false;
         foreach (var argument in invocation.ArgumentList.Arguments)
@@ -69,6 +70,7 @@ internal static class CacheExpirationReader
                     continue;
                 }
                 found.AddRange(scopes.SelectMany(s => InScope(s, model, cancellationToken)));
+                if (cache == "FusionCache") failSafe.AddRange(scopes.SelectMany(s => FailSafe(s, model, cancellationToken)));
                 var options = Semantics.SymbolOrMethod(argument.Expression, model, cancellationToken) as ILocalSymbol;
                 callbacks.AddRange(scopes.SelectMany(s => Callbacks(s, receiver => receiver is BaseObjectCreationExpressionSyntax
                     || (options is not null && receiver is IdentifierNameSyntax { Identifier.ValueText: var name } && name == options.Name), model, cancellationToken)));
@@ -79,6 +81,7 @@ internal static class CacheExpirationReader
             {
                 var (set, followed) = FromFactory(factory, entry, model, cancellationToken);
                 found.AddRange(set);
+                if (cache == "FusionCache") failSafe.AddRange(FailSafe(factory.Body, model, cancellationToken));
                 callbacks.AddRange(Callbacks(factory.Body, receiver => receiver is IdentifierNameSyntax { Identifier.ValueText: var name } && name == entry, model, cancellationToken));
                 if (!followed)
                 {
@@ -91,7 +94,8 @@ internal static class CacheExpirationReader
         var distinct = found.Distinct().ToEquatableArray();
         callbacks = callbacks.Distinct().ToList();
         if (unresolved) return (distinct, CacheExpiration.Unresolved, callbacks);
-        if (!distinct.IsEmpty) return (distinct, CacheExpiration.Set, callbacks);
+        // Fail-safe changes what the duration set here means (how long the value stays cached), so it is said beside it.
+        if (!distinct.IsEmpty) return (distinct.Concat(failSafe).Distinct().ToEquatableArray(), CacheExpiration.Set, callbacks);
         return (distinct, cache is "HybridCache" or "FusionCache" ? CacheExpiration.DefaultOptions : CacheExpiration.None, callbacks);
     }
 
@@ -226,6 +230,40 @@ internal static class CacheExpirationReader
         }
         set.AddRange(InScope(factory.Body, model, cancellationToken));
         return (set, followed);
+    }
+
+    /// <summary>
+    /// FusionCache's fail-safe turned on in a piece of syntax (<c>SetFailSafe(true[, maxDuration])</c>, <c>IsFailSafeEnabled = true</c>,
+    /// on <c>FusionCacheEntryOptions</c>): the duration then only marks the value stale, and the entry stays in the cache
+    /// for <c>FailSafeMaxDuration</c>, served when the factory fails (FusionCache 2.9's documentation of
+    /// <c>Duration</c> and <c>FailSafeMaxDuration</c>). A maximum not set here comes from the cache's default entry options.
+    /// </summary>
+    private static IEnumerable<string> FailSafe(SyntaxNode scope, SemanticModel model, CancellationToken cancellationToken)
+    {
+        foreach (var node in scope.DescendantNodesAndSelf())
+        {
+            ExpressionSyntax? enabled = null, maxDuration = null;
+            string? how = null;
+            if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "SetFailSafe" } } call && call.ArgumentList.Arguments.Count > 0
+                && Semantics.SymbolOrMethod(call, model, cancellationToken) is IMethodSymbol method && method.ContainingType.Is("ZiggyCreatures.Caching.Fusion", "FusionCacheEntryOptions"))
+            {
+                enabled = call.ArgumentList.Arguments.FirstOrDefault(a => OptionsBuilderParser.ParameterFor(a, call.ArgumentList, method)?.Name == "isEnabled")?.Expression;
+                maxDuration = call.ArgumentList.Arguments.FirstOrDefault(a => OptionsBuilderParser.ParameterFor(a, call.ArgumentList, method)?.Name == "maxDuration")?.Expression;
+                how = "`SetFailSafe`";
+            }
+            else if (node is AssignmentExpressionSyntax { Left: var left } assignment && LastName(left) == "IsFailSafeEnabled"
+                     && Semantics.SymbolOf(left, model, cancellationToken) is IPropertySymbol property && property.ContainingType.Is("ZiggyCreatures.Caching.Fusion", "FusionCacheEntryOptions"))
+            {
+                enabled = assignment.Right;
+                maxDuration = scope.DescendantNodes().OfType<AssignmentExpressionSyntax>().FirstOrDefault(a => LastName(a.Left) == "FailSafeMaxDuration")?.Right;
+                how = "`IsFailSafeEnabled`";
+            }
+            if (enabled is null || Semantics.ConstantOf(enabled, model, cancellationToken) is not { HasValue: true, Value: true }) continue;
+            var upTo = maxDuration is null || maxDuration.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.NullLiteralExpression)
+                ? "`FailSafeMaxDuration` (not set here: the cache's default entry options)"
+                : Describe("FailSafeMaxDuration", maxDuration, model, cancellationToken).Substring("FailSafeMaxDuration ".Length);
+            yield return "fail-safe (" + how + "): once expired, the value stays cached up to " + upTo + " and is served when reloading it fails";
+        }
     }
 
     /// <summary>Expirations assigned or set by method in a piece of syntax.</summary>
