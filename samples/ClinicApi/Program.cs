@@ -124,4 +124,7 @@ app.MapGet("/practitioners/{id:int}/upcoming", (int id, AppointmentService servi
 app.MapGet("/reports/daily-load/{practitionerId:int}", (int practitionerId, ClinicReports reports, CancellationToken ct) =>
     reports.DailyLoadAsync(practitionerId, ct));
 
+app.MapGet("/patients/search", (string q, DateOnly? bornAfter, ClinicContext db, CancellationToken ct) =>
+    new PatientSearch(db).FindAsync(q, bornAfter, ct));
+
 app.Run();

@@ -66,6 +66,8 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         public const string CommandTimeoutsJoined = nameof(CommandTimeoutsJoined);
         public const string LibrarySchemas = nameof(LibrarySchemas);
         public const string LibrarySchemasJoined = nameof(LibrarySchemasJoined);
+        public const string QueryBuilders = nameof(QueryBuilders);
+        public const string QueryBuildersJoined = nameof(QueryBuildersJoined);
         public const string HostedServices = nameof(HostedServices);
         public const string ScheduledJobs = nameof(ScheduledJobs);
         public const string BackgroundJobs = nameof(BackgroundJobs);
@@ -248,6 +250,12 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Select(static (input, _) => WithLibrarySchemas(input.Left, input.Right))
             .WithTrackingName(TrackingNames.LibrarySchemasJoined);
 
+        // Queries built with a query builder (1.3), joined like command timeouts.
+        var queryBuilders = scanned.Select(static (sites, _) => sites.Of(Detectors.QueryBuilders)).WithTrackingName(TrackingNames.QueryBuilders);
+        report = report.Combine(queryBuilders)
+            .Select(static (input, _) => WithQueryBuilders(input.Left, input.Right))
+            .WithTrackingName(TrackingNames.QueryBuildersJoined);
+
         // Background services and jobs handed to Hangfire or Quartz.NET, joined with the facts found in their code and in
         // the project methods they call (5.2).
         var hostedServices = scanned.Select(static (sites, _) => sites.Of(Detectors.HostedServices)).WithTrackingName(TrackingNames.HostedServices);
@@ -397,6 +405,14 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         var specs = found.Select(f => f!.Spec).Where(s => s is not null).Select(s => s!)
             .OrderBy(s => s.Location, LocationComparer.Instance).ThenBy(s => s.Api, System.StringComparer.Ordinal).ToEquatableArray();
         return new ReportResult(result.Report is { } built ? built with { BrokerMessages = specs } : null, result.Errors.Concat(errors).ToEquatableArray());
+    }
+
+    private static ReportResult WithQueryBuilders(ReportResult result, EquatableArray<QueryBuilderResult> found)
+    {
+        if (found.IsEmpty) return result;
+        var errors = found.Select(f => f!.Error).Where(e => e is not null).Select(e => e!).ToList();
+        var specs = found.Select(f => f!.Spec).Where(s => s is not null).Select(s => s!).OrderBy(s => s.Location, LocationComparer.Instance).ToEquatableArray();
+        return new ReportResult(result.Report is { } built ? built with { QueryBuilders = specs } : null, result.Errors.Concat(errors).ToEquatableArray());
     }
 
     private static ReportResult WithLibrarySchemas(ReportResult result, EquatableArray<LibrarySchemaResult> found)

@@ -11,9 +11,10 @@ internal static class DataAccessMarkdownEmitter
 {
     public static void Write(Markdown md, DataLayerReport report)
     {
-        if (!report.Repositories.IsEmpty || !report.RawSql.IsEmpty || !report.Specifications.IsEmpty) md.Line("### 1.3 Data access layer").Line();
+        if (!report.Repositories.IsEmpty || !report.RawSql.IsEmpty || !report.Specifications.IsEmpty || !report.QueryBuilders.IsEmpty) md.Line("### 1.3 Data access layer").Line();
         WriteRepositories(md, report);
         WriteSpecifications(md, report);
+        WriteQueryBuilders(md, report);
         WriteRawSql(md, report);
         WriteCaching(md, report);
     }
@@ -163,6 +164,19 @@ internal static class DataAccessMarkdownEmitter
     }
 
     // Query specifications (Ardalis.Specification) with the query each builds.
+    private static void WriteQueryBuilders(Markdown md, DataLayerReport report)
+    {
+        if (report.QueryBuilders.IsEmpty) return;
+        md.Line("#### Query builders").Line();
+        md.Line("| Where | Library | Builder | Entity or context | Built from, or what it does | Handed to | Evidence |").Line("| --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var item in report.QueryBuilders)
+        {
+            md.Line("| " + Markdown.Code(item.Member) + " | " + item.Library + " | " + Markdown.Code(item.Builder) + " | " + (item.Entity is null ? "" : Markdown.Code(item.Entity))
+                    + " | " + string.Join("<br>", item.Parts.Select(Markdown.Inline)) + " | " + string.Join(", ", item.AppliedIn.Select(Markdown.Inline)) + " | " + md.Link(item.Location) + " |");
+        }
+        md.Line();
+    }
+
     private static void WriteSpecifications(Markdown md, DataLayerReport report)
     {
         if (report.Specifications.IsEmpty) return;

@@ -102,6 +102,15 @@ internal static class JsonEmitter
         }
         json.EndArray();
 
+        // Queries built with a query builder (LinqKit): the builder, its entity or context, the conditions joined in code order.
+        json.Name("queryBuilders").StartArray();
+        foreach (var item in report.QueryBuilders)
+        {
+            json.StartObject().Property("library", item.Library).Property("builder", item.Builder).Property("entity", item.Entity).StringArray("parts", item.Parts)
+                .StringArray("handedTo", item.AppliedIn).Property("member", item.Member).Property("location", Location(paths, item.Location)).EndObject();
+        }
+        json.EndArray();
+
         json.Name("repositories").StartArray();
         foreach (var item in report.Repositories)
         {

@@ -57,6 +57,7 @@ internal static class ReportMerger
             BrokerMessages = Concat(all, r => r.BrokerMessages, m => m.Location),
             CommandTimeouts = Concat(all, r => r.CommandTimeouts, t => t.Location),
             LibrarySchemas = Concat(all, r => r.LibrarySchemas, s => s.Location),
+            QueryBuilders = Concat(all, r => r.QueryBuilders, q => q.Location),
             TransportSecurity = Concat(all, r => r.TransportSecurity, t => t.Location),
             SqlScripts = all.SelectMany(r => r.SqlScripts).Distinct().OrderBy(s => s.Path, StringComparer.Ordinal).ToEquatableArray(),
             SqlFacts = Concat(all, r => r.SqlFacts, f => f.Location),

@@ -50,6 +50,8 @@ internal static class Detectors
     public static readonly Detector<CommandTimeoutResult> CommandTimeouts = One<CommandTimeoutResult>(Names.CommandTimeouts, CommandTimeoutParser.IsCandidate, CommandTimeoutParser.Parse);
     /// <summary>Tables libraries create or change at run time (3.1): Hangfire's SQL Server storage, Rebus's SQL stores, Marten's AutoCreate.</summary>
     public static readonly Detector<LibrarySchemaResult> LibrarySchemas = One<LibrarySchemaResult>(Names.LibrarySchemas, LibrarySchemaParser.IsCandidate, LibrarySchemaParser.Parse);
+    /// <summary>Queries built with LinqKit (1.3): PredicateBuilder predicates, AsExpandable queries, WithExpressionExpanding contexts.</summary>
+    public static readonly Detector<QueryBuilderResult> QueryBuilders = One<QueryBuilderResult>(Names.QueryBuilders, QueryBuilderParser.IsCandidate, QueryBuilderParser.Parse);
     public static readonly Detector<HostedServiceSpec> HostedServices = One<HostedServiceSpec>(Names.HostedServices, HostedServiceParser.IsCandidate, HostedServiceParser.Parse);
     /// <summary>Jobs handed to Hangfire (AddOrUpdate, Enqueue, Schedule) and Quartz.NET (AddJob, ScheduleJob, AddTrigger) (5.2).</summary>
     public static readonly Detector<ScheduledJobResult> ScheduledJobs = One<ScheduledJobResult>(Names.ScheduledJobs, ScheduledJobParser.IsCandidate, ScheduledJobParser.Parse);
