@@ -46,7 +46,9 @@ internal sealed record DataLayerReport(
     EquatableArray<OrchestrationReport> Orchestrations = default,
     EquatableArray<CommandTimeoutSpec> CommandTimeouts = default,
     EquatableArray<TransportSecurityReport> TransportSecurity = default,
-    EquatableArray<ScriptTableSpec> ScriptTables = default)
+    EquatableArray<ScriptTableSpec> ScriptTables = default,
+    EquatableArray<TransitClientSpec> TransitClients = default,
+    EquatableArray<TlsInCodeSpec> TlsInCode = default)
 {
     public bool IsEmpty => Contexts.IsEmpty && BackgroundJobs.IsEmpty && Orchestrations.IsEmpty && Tenancy.IsEmpty && MartenTenancy.IsEmpty && Specifications.IsEmpty && SqlScripts.IsEmpty && ScriptTables.IsEmpty && SqlFacts.IsEmpty && Messaging.IsEmpty && BrokerMessages.IsEmpty && EventSourcing.IsEmpty && Security.IsEmpty && TransportSecurity.IsEmpty && Seeding.IsEmpty && Crud.IsEmpty && Repositories.IsEmpty && Validators.IsEmpty && AnnotatedProperties.IsEmpty && Guards.IsEmpty && Sanitisation.IsEmpty && ValidationRuns.IsEmpty && Stores.IsEmpty && StoreObjects.IsEmpty && CommandTimeouts.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty && MigrationApplications.IsEmpty && CacheProviders.IsEmpty && CacheUses.IsEmpty && OutputCache.IsEmpty && Transactions.IsEmpty && QueryShapes.IsEmpty && SaveHooks.IsEmpty;
 }
