@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DataDocGen.Generator.Helpers;
 using DataDocGen.Generator.Tests.Infrastructure;
 
 namespace DataDocGen.Generator.Tests;
@@ -204,5 +205,46 @@ public class TransitDefaultTests
         var output = GeneratorHarness.Run(Sources.With(("Data/Shop.cs", withCallback)), settings);
         Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
         Assert.DoesNotContain(" not set |", output.Markdown ?? "");
+    }
+
+    private static DataDocGen.Generator.Report.DataLayerReport Report(string version, params DataDocGen.Generator.Model.TlsInCodeSpec[] tlsInCode) => new(
+        "P", default,
+        Stores: new[]
+        {
+            new DataDocGen.Generator.Report.StoreReport("PostgreSQL", true, "NpgsqlConnection (Npgsql)", "new NpgsqlConnection", default, default,
+                new[] { new DataDocGen.Generator.Report.ConnectionValueReport("ConnectionStrings:Prices", null, "appsettings.json", 3, "Host=pg;Database=prices") }.ToEquatableArray()),
+            new DataDocGen.Generator.Report.StoreReport("PostgreSQL", true, "NpgsqlSlimDataSourceBuilder (Npgsql)", "new NpgsqlSlimDataSourceBuilder", default, default,
+                new[] { new DataDocGen.Generator.Report.ConnectionValueReport("ConnectionStrings:Slim", null, "appsettings.json", 4, "Host=pg;Database=slim") }.ToEquatableArray()),
+        }.ToEquatableArray(),
+        TransitClients: new[] { new DataDocGen.Generator.Model.TransitClientSpec("Npgsql", version) }.ToEquatableArray(),
+        TlsInCode: tlsInCode.ToEquatableArray());
+
+    [Theory]
+    [InlineData("10.0.3", true)]
+    [InlineData("10.0.7", true)]
+    [InlineData("10.1.0", false)]
+    [InlineData("9.0.4", false)]
+    [InlineData("10.0.0-rc.2", false)]
+    [InlineData("100.0.1", false)]
+    public void Only_the_checked_client_versions_get_a_claim(string version, bool claimed)
+    {
+        var rows = DataDocGen.Generator.Report.TransitDefaults.Rows(Report(version));
+        // The slim data source builder may have no TLS at all (EnableTransportSecurity): never claimed.
+        Assert.DoesNotContain(rows, r => r.Key == "ConnectionStrings:Slim");
+        Assert.Equal(claimed ? 1 : 0, rows.Count);
+        if (claimed) Assert.Equal("Npgsql " + version, rows[0].ClientDefault);
+    }
+
+    [Fact]
+    public void Merged_projects_with_other_client_versions_or_tls_in_code_withhold_the_claim()
+    {
+        var own = Report("10.0.3");
+        Assert.Single(DataDocGen.Generator.Report.TransitDefaults.Rows(DataDocGen.Generator.Report.ReportMerger.Merge(own, new[] { Report("10.0.3") })));
+        Assert.Empty(DataDocGen.Generator.Report.TransitDefaults.Rows(DataDocGen.Generator.Report.ReportMerger.Merge(own, new[] { Report("9.0.4") })));
+        var configured = Report("10.0.3", new DataDocGen.Generator.Model.TlsInCodeSpec("Npgsql", "NpgsqlConnectionStringBuilder.SslMode", "Setup.Configure",
+            new DataDocGen.Generator.Model.SourceLocation("Setup.cs", 5)));
+        Assert.Empty(DataDocGen.Generator.Report.TransitDefaults.Rows(DataDocGen.Generator.Report.ReportMerger.Merge(own, new[] { configured })));
+        // The namespace filter keeps code that sets TLS wherever it is.
+        Assert.Empty(DataDocGen.Generator.Report.TransitDefaults.Rows(DataDocGen.Generator.Report.NamespaceFilter.Apply(configured, new[] { new DataDocGen.Generator.Parsing.NamespaceSpan("Setup.cs", "Shop.Setup", 1, 10) }, "Shop.Setup", "")));
     }
 }
