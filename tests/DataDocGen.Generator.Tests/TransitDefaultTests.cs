@@ -247,4 +247,59 @@ public class TransitDefaultTests
         // The namespace filter keeps code that sets TLS wherever it is.
         Assert.Empty(DataDocGen.Generator.Report.TransitDefaults.Rows(DataDocGen.Generator.Report.NamespaceFilter.Apply(configured, new[] { new DataDocGen.Generator.Parsing.NamespaceSpan("Setup.cs", "Shop.Setup", 1, 10) }, "Shop.Setup", "")));
     }
+
+    [Theory]
+    [InlineData("Server=sql.internal;Database=Orders;User Id=app;Password=Sql-Secret", true)]
+    [InlineData("Server=tcp:sql.internal,1433;Database=Orders;User Id=app;Password=Sql-Secret", true)]
+    [InlineData("Data Source=sql.internal\\\\Orders;Initial Catalog=Orders;Integrated Security=True", true)]
+    [InlineData("Server=(localdb)\\\\MSSQLLocalDB;Database=Orders;Trusted_Connection=True", false)]
+    [InlineData("Server=np:\\\\\\\\sql\\\\pipe\\\\sql\\\\query;Database=Orders", false)]
+    [InlineData("Server=localhost,1433;Database=Orders;User Id=sa;Password=Sql-Secret", false)]
+    [InlineData("Server=sql.internal;Database=Orders;User Id=app;Password=Sql-Secret;Encrypt=False", false)]
+    [InlineData("Server=sql.internal;Database=Orders;User Id=app;Password=Sql-Secret;HostNameInCertificate=sql.example", false)]
+    public void Sql_client_encrypts_by_default_except_where_not_checked_or_said(string connectionString, bool claimed)
+    {
+        var code = """
+            using Microsoft.Data.SqlClient;
+            namespace Shop.Data
+            {
+                public class Orders(IConfiguration configuration)
+                {
+                    public SqlConnection Open() => new SqlConnection(configuration.GetConnectionString("Orders"));
+                }
+            }
+            """;
+        var settings = new Dictionary<string, string> { ["appsettings.json"] = "{ \"ConnectionStrings\": { \"Orders\": \"" + connectionString + "\" } }" };
+        var output = GeneratorHarness.Run(Sources.With(("Data/Orders.cs", code)), settings);
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var row = "| `ConnectionStrings:Orders` | all (base file) | `Encrypt` not set | encrypted connection (TLS) required, the server's certificate validated (Microsoft.Data.SqlClient 6.1.7's defaults `Encrypt=True`, `TrustServerCertificate=False`) |";
+        if (claimed) Assert.Contains(row, output.Markdown!);
+        else Assert.DoesNotContain(" not set |", output.Markdown ?? "");
+    }
+
+    [Fact]
+    public void An_ef_core_sql_server_context_gets_the_sql_client_default_unless_the_code_sets_encryption()
+    {
+        var context = """
+            using Microsoft.EntityFrameworkCore;
+            namespace Shop.Data
+            {
+                public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options) { public DbSet<Order> Orders => Set<Order>(); }
+                public class Order { public int Id { get; set; } }
+                public static class Setup
+                {
+                    public static void Add(IServiceCollection services, IConfiguration config) =>
+                        services.AddDbContext<ShopContext>(o => o.UseSqlServer(config.GetConnectionString("Shop")));
+                    EXTRA
+                }
+            }
+            """;
+        var settings = new Dictionary<string, string> { ["appsettings.json"] = """{ "ConnectionStrings": { "Shop": "Server=sql.internal;Database=Shop;User Id=app;Password=Sql-Secret" } }""" };
+        var md = GeneratorHarness.Run(Sources.With(("Data/Shop.cs", context.Replace("EXTRA", ""))), settings).Markdown!;
+        Assert.Contains("| `ConnectionStrings:Shop` | all (base file) | `Encrypt` not set | encrypted connection (TLS) required", md);
+        var builder = "public static string Cs(string cs) => new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(cs) { Encrypt = Microsoft.Data.SqlClient.SqlConnectionEncryptOption.Optional }.ConnectionString;";
+        var output = GeneratorHarness.Run(Sources.With(("Data/Shop.cs", context.Replace("EXTRA", builder))), settings);
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        Assert.DoesNotContain(" not set |", output.Markdown ?? "");
+    }
 }

@@ -8,7 +8,7 @@ namespace DataDocGen.Generator.Parsing;
 
 /// <summary>
 /// Code that may set a database client's TLS itself (section 4.1): any use of a member of Npgsql's, MongoDB.Driver's,
-/// StackExchange.Redis's or MySqlConnector's own types whose name is about TLS, SSL or certificates, or (Redis) about the
+/// StackExchange.Redis's, MySqlConnector's or Microsoft.Data.SqlClient's own types whose name is about TLS, SSL or certificates, or (Redis) about the
 /// options provider that chooses the defaults. Read or written, in a configure callback or on a builder: such code may
 /// turn TLS on or off, or change how the certificate is checked, so the report then says nothing about what the client
 /// does when a connection string is silent (<see cref="Report.TransitDefaults"/>). The predicate is the name; the
@@ -20,18 +20,21 @@ internal static class TlsInCodeParser
     private static readonly (string Namespace, string Client)[] Clients =
     {
         ("Npgsql", "Npgsql"), ("MongoDB.Driver", "MongoDB.Driver"), ("StackExchange.Redis", "StackExchange.Redis"), ("MySqlConnector", "MySqlConnector"),
+        ("Microsoft.Data.SqlClient", "Microsoft.Data.SqlClient"),
     };
 
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
         node is IdentifierNameSyntax identifier && IsTlsName(identifier.Identifier.ValueText);
 
-    /// <summary>Names about transport security: Ssl, Tls, Certificate, TransportSecurity in any case; StackExchange.Redis's
+    /// <summary>Names about transport security: Ssl, Tls, Certificate, TransportSecurity, Encrypt in any case (SqlClient's
+    /// <c>SqlConnectionStringBuilder.Encrypt</c>; <c>ColumnEncryptionSetting</c> too, harmlessly); StackExchange.Redis's
     /// <c>ConfigurationOptions.Defaults</c> and <c>DefaultOptionsProvider.AddProvider</c> (a provider chooses the default of <c>ssl</c>).</summary>
     internal static bool IsTlsName(string name) =>
         name.IndexOf("Ssl", StringComparison.OrdinalIgnoreCase) >= 0
         || name.IndexOf("Tls", StringComparison.OrdinalIgnoreCase) >= 0
         || name.IndexOf("Certificate", StringComparison.OrdinalIgnoreCase) >= 0
         || name.IndexOf("TransportSecurity", StringComparison.OrdinalIgnoreCase) >= 0
+        || name.IndexOf("Encrypt", StringComparison.OrdinalIgnoreCase) >= 0
         || name is "Defaults" or "AddProvider";
 
     public static TlsInCodeResult? Parse(SiteContext context, CancellationToken cancellationToken)

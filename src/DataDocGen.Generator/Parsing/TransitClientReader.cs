@@ -21,6 +21,7 @@ internal static class TransitClientReader
         ("MongoDB.Driver", "MongoDB.Driver.MongoClient"),
         ("StackExchange.Redis", "StackExchange.Redis.ConnectionMultiplexer"),
         ("MySqlConnector", "MySqlConnector.MySqlConnection"),
+        ("Microsoft.Data.SqlClient", "Microsoft.Data.SqlClient.SqlConnection"),
     };
 
     public static EquatableArray<TransitClientSpec> Read(Compilation compilation, CancellationToken cancellationToken)

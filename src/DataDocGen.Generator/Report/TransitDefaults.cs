@@ -21,6 +21,10 @@ namespace DataDocGen.Generator.Report;
 /// first bytes to a listener are a plain <c>CLIENT</c> command; but for Azure Cache for Redis hosts (the Azure options
 /// provider, chosen by host name) <c>ssl</c> defaults to true on port 6380, so no claim is made for a host under an Azure
 /// or sovereign-cloud domain.</item>
+/// <item>Microsoft.Data.SqlClient 6.1 (checked on 6.1.8): <c>Encrypt</c> defaults to <c>True</c> (Mandatory) and
+/// <c>TrustServerCertificate</c> to <c>False</c> (<c>new SqlConnectionStringBuilder("Server=db")</c>), and the PRELOGIN packet a
+/// listener receives asks for encryption (ENCRYPTION option 0x01, as with <c>Encrypt=True</c>; 0x00 with <c>Encrypt=False</c>).
+/// Not claimed for LocalDB, named pipes, shared memory or a local server name, whose transport was not checked.</item>
 /// <item>MySqlConnector 2.6 (checked on 2.6.2): <c>SslMode</c> defaults to <c>Preferred</c>, "use SSL if the server supports
 /// it, but allow connection in all cases" (its connection string reference). Certificate validation under Preferred is
 /// not claimed.</item>
@@ -29,7 +33,7 @@ namespace DataDocGen.Generator.Report;
 /// TLS, SSL or certificate member of its types used in the code: <see cref="Parsing.TlsInCodeParser"/>), for a value that
 /// names any TLS keyword of its client (the explicit rows say what it does), or for a value that is not of the client's
 /// shape. Stores opened through another library (Marten, linq2db, Hangfire, Quartz.NET) are left out: which client and how
-/// it is configured is that library's business. Microsoft.Data.SqlClient is not covered.
+/// it is configured is that library's business. System.Data.SqlClient (whose default is no encryption) is not covered.
 /// </summary>
 internal static class TransitDefaults
 {
@@ -37,11 +41,12 @@ internal static class TransitDefaults
     public const string Mongo = "MongoDB.Driver";
     public const string Redis = "StackExchange.Redis";
     public const string MySqlConnector = "MySqlConnector";
+    public const string SqlClient = "Microsoft.Data.SqlClient";
 
     /// <summary>The major.minor versions whose defaults were checked (see the class comment).</summary>
     private static readonly Dictionary<string, string> Checked = new(StringComparer.Ordinal)
     {
-        [Npgsql] = "10.0", [Mongo] = "3.14", [Redis] = "2.8", [MySqlConnector] = "2.6",
+        [Npgsql] = "10.0", [Mongo] = "3.14", [Redis] = "2.8", [MySqlConnector] = "2.6", [SqlClient] = "6.1",
     };
 
     /// <summary>The store clients (as <see cref="Parsing.StoreParser"/> names them) that hand the connection string to a client unchanged.</summary>
@@ -53,14 +58,22 @@ internal static class TransitDefaults
         ["MongoClient (MongoDB.Driver)"] = Mongo,
         ["ConnectionMultiplexer (StackExchange.Redis)"] = Redis,
         ["MySqlConnection (MySqlConnector)"] = MySqlConnector,
+        ["SqlConnection (Microsoft.Data.SqlClient)"] = SqlClient,
+    };
+
+    /// <summary>EF Core providers and the ADO.NET client they hand the connection string to (EF Core SqlServer 3 and later use
+    /// Microsoft.Data.SqlClient; only its checked 6.1 version, which only recent EF Core versions reference, gets a claim).</summary>
+    private static readonly Dictionary<string, string> ProviderClients = new(StringComparer.Ordinal)
+    {
+        ["UseNpgsql"] = Npgsql, ["AddNpgsql"] = Npgsql, ["UseSqlServer"] = SqlClient, ["AddSqlServer"] = SqlClient,
     };
 
     /// <summary>One row per connection value a known client reads and says nothing about TLS.</summary>
     public static IReadOnlyList<SecurityFacts.EncryptionSetting> Rows(DataLayerReport report)
     {
         var uses = report.Contexts.SelectMany(c => c.Providers)
-            .Where(p => p.Use.Provider == "Npgsql" && p.Use.Method is "UseNpgsql" or "AddNpgsql")
-            .SelectMany(p => p.Values.Select(v => (Client: Npgsql, Value: v)))
+            .Where(p => p.Use.Provider is "Npgsql" or "SqlServer" && ProviderClients.ContainsKey(p.Use.Method))
+            .SelectMany(p => p.Values.Select(v => (Client: ProviderClients[p.Use.Method], Value: v)))
             .Concat(report.Stores.Where(s => StoreClients.ContainsKey(s.Client)).SelectMany(s => s.Values.Select(v => (Client: StoreClients[s.Client], Value: v))));
         var rows = new List<SecurityFacts.EncryptionSetting>();
         foreach (var (client, value) in uses)
@@ -71,6 +84,7 @@ internal static class TransitDefaults
                 Npgsql => NpgsqlDefault(text, version),
                 Mongo => MongoDefault(text, version),
                 Redis => RedisDefault(text, version),
+                SqlClient => SqlClientDefault(text, version),
                 _ => MySqlDefault(text, version),
             };
             if (row is { } found) rows.Add(new SecurityFacts.EncryptionSetting(value.Key, value.Environment, found.Setting, value.FilePath, value.Line, client + " " + version, found.Meaning));
@@ -122,6 +136,20 @@ internal static class TransitDefaults
         var server = new[] { "server", "host", "datasource", "address", "addr", "networkaddress" }.Select(k => keys.TryGetValue(k, out var v) ? v : null).FirstOrDefault(v => v is not null);
         if (string.IsNullOrEmpty(server) || server!.StartsWith("/", StringComparison.Ordinal)) return null;
         return ("SslMode", "TLS only if the server offers it, **otherwise unencrypted** (MySqlConnector " + version + "'s default `SslMode=Preferred`)");
+    }
+
+    private static (string Setting, string Meaning)? SqlClientDefault(string text, string version)
+    {
+        if (Keywords(text) is not { } keys || keys.Keys.Any(AboutTls)) return null;
+        var server = new[] { "server", "datasource", "address", "addr", "networkaddress" }.Select(k => keys.TryGetValue(k, out var v) ? v : null).FirstOrDefault(v => v is not null);
+        if (string.IsNullOrEmpty(server)) return null;
+        var host = server!.Trim().ToLowerInvariant();
+        if (host.StartsWith("tcp:", StringComparison.Ordinal)) host = host.Substring(4);
+        else if (host.StartsWith("(localdb)", StringComparison.Ordinal) || host.StartsWith("np:", StringComparison.Ordinal) || host.StartsWith("lpc:", StringComparison.Ordinal)
+            || host.StartsWith("admin:", StringComparison.Ordinal) || host.StartsWith("\\", StringComparison.Ordinal)) return null;
+        var name = host.Split(',', '\\')[0].Trim();
+        if (name is "." or "(local)" or "localhost" or "127.0.0.1" or "::1" || name.Length == 0) return null;
+        return ("Encrypt", "encrypted connection (TLS) required, the server's certificate validated (Microsoft.Data.SqlClient " + version + "'s defaults `Encrypt=True`, `TrustServerCertificate=False`)");
     }
 
     private static (string Setting, string Meaning)? MongoDefault(string text, string version)
