@@ -23,10 +23,14 @@ namespace DataDocGen.Generator.Report;
 /// or sovereign-cloud domain.</item>
 /// <item>Microsoft.Data.SqlClient 6.1 (checked on 6.1.8): <c>Encrypt</c> defaults to <c>True</c> (Mandatory) and
 /// <c>TrustServerCertificate</c> to <c>False</c> (<c>new SqlConnectionStringBuilder("Server=db")</c>), and the PRELOGIN packet a
-/// listener receives asks for encryption (ENCRYPTION option 0x01, as with <c>Encrypt=True</c>; 0x00 with <c>Encrypt=False</c>).
+/// listener receives asks for encryption (ENCRYPTION option 0x01, as with <c>Encrypt=True</c>; 0x00 with <c>Encrypt=False</c>);
+/// answered ENCRYPT_ON and a TLS handshake with a self-signed certificate, the client fails "Certificate failed chain
+/// validation" (with <c>TrustServerCertificate=True</c> it goes on to the login).
 /// Not claimed for LocalDB, named pipes, shared memory or a local server name, whose transport was not checked.</item>
 /// <item>MySqlConnector 2.6 (checked on 2.6.2): <c>SslMode</c> defaults to <c>Preferred</c>, "use SSL if the server supports
-/// it, but allow connection in all cases" (its connection string reference). Certificate validation under Preferred is
+/// it, but allow connection in all cases" (its connection string reference); against a listener sending a MySQL handshake,
+/// the client answers with an SSLRequest when the server's capabilities include SSL, and with a plain handshake response
+/// (user name in clear) when they do not. Certificate validation under Preferred is
 /// not claimed.</item>
 /// </list>
 /// Nothing is said for a client whose version is another (or unknown), for a client the code configures itself (any
