@@ -167,6 +167,14 @@ public class TransitDefaultTests
         var md = GeneratorHarness.Run(Sources.With(("Data/Stores.cs", Stores)), settings).Markdown ?? "";
         Assert.DoesNotContain(" not set |", md);
 
+        // Parts the redactor masks whole (no key left): a Redis option after a password, a Mongo parameter without a value.
+        var masked = Settings(
+            "Host=/tmp;Database=prices",
+            "mongodb://mongo-1.internal:27017/catalog?appflag",
+            "cache.internal:6380,password=Redis-Secret,sslHost=cache.example",
+            "mysql.internal");
+        Assert.DoesNotContain(" not set |", GeneratorHarness.Run(Sources.With(("Data/Stores.cs", Stores)), masked).Markdown ?? "");
+
         // A store through another library (LiteDB here; Marten, linq2db...) or a literal in code: no client default said.
         var other = """
             namespace Shop.Data

@@ -161,7 +161,9 @@ internal static class TransitDefaults
         var srv = text.StartsWith("mongodb+srv://", StringComparison.OrdinalIgnoreCase);
         if (!srv && !text.StartsWith("mongodb://", StringComparison.OrdinalIgnoreCase)) return null;
         var query = text.IndexOf('?');
-        if (query >= 0 && text.Substring(query + 1).Split('&', ';').Select(p => p.Split('=')[0].Trim().ToLowerInvariant()).Any(k => k.StartsWith("tls", StringComparison.Ordinal) || k.StartsWith("ssl", StringComparison.Ordinal))) return null;
+        // A parameter the redactor masked whole (no key left) could have been about TLS: no claim then.
+        if (query >= 0 && text.Substring(query + 1).Split('&', ';').Select(p => p.Split('=')[0].Trim().ToLowerInvariant())
+            .Any(k => k.StartsWith("tls", StringComparison.Ordinal) || k.StartsWith("ssl", StringComparison.Ordinal) || k.IndexOf('*') >= 0)) return null;
         return srv
             ? ("tls", "encrypted connection (TLS): MongoDB.Driver " + version + " turns TLS on for a `mongodb+srv://` address when `tls` is not set")
             : ("tls", "**not encrypted in transit**: MongoDB.Driver " + version + " connects to a `mongodb://` address without TLS when `tls` (or `ssl`) is not set");
@@ -187,6 +189,7 @@ internal static class TransitDefaults
                 if (key.StartsWith("ssl", StringComparison.Ordinal) || key.StartsWith("tls", StringComparison.Ordinal) || key.IndexOf("certificate", StringComparison.Ordinal) >= 0) return null;
                 continue;
             }
+            // An endpoint; "***" (an option or endpoint the redactor masked whole, its key lost) fails here: no claim.
             if (!System.Text.RegularExpressions.Regex.IsMatch(part, @"^[A-Za-z0-9.\-]+(:\d+)?$")) return null;
             endpoints.Add(part);
         }
