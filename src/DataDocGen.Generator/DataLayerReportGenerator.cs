@@ -68,6 +68,9 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         public const string LibrarySchemasJoined = nameof(LibrarySchemasJoined);
         public const string QueryBuilders = nameof(QueryBuilders);
         public const string QueryBuildersJoined = nameof(QueryBuildersJoined);
+        public const string TlsInCode = nameof(TlsInCode);
+        public const string TransitClients = nameof(TransitClients);
+        public const string TransitJoined = nameof(TransitJoined);
         public const string HostedServices = nameof(HostedServices);
         public const string ScheduledJobs = nameof(ScheduledJobs);
         public const string BackgroundJobs = nameof(BackgroundJobs);
@@ -256,6 +259,15 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Select(static (input, _) => WithQueryBuilders(input.Left, input.Right))
             .WithTrackingName(TrackingNames.QueryBuildersJoined);
 
+        // What the database clients do in transit when a connection string says nothing (4.1): the client versions the
+        // compilation references (small strings, equal across edits) and code that sets a client's TLS itself.
+        var tlsInCode = scanned.Select(static (sites, _) => sites.Of(Detectors.TlsInCode)).WithTrackingName(TrackingNames.TlsInCode);
+        var transitClients = context.CompilationProvider.Select(static (compilation, cancellationToken) => TransitClientReader.Read(compilation, cancellationToken))
+            .WithTrackingName(TrackingNames.TransitClients);
+        report = report.Combine(tlsInCode.Combine(transitClients))
+            .Select(static (input, _) => WithTransit(input.Left, input.Right.Left, input.Right.Right))
+            .WithTrackingName(TrackingNames.TransitJoined);
+
         // Background services and jobs handed to Hangfire or Quartz.NET, joined with the facts found in their code and in
         // the project methods they call (5.2).
         var hostedServices = scanned.Select(static (sites, _) => sites.Of(Detectors.HostedServices)).WithTrackingName(TrackingNames.HostedServices);
@@ -430,6 +442,15 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         var specs = found.Select(f => f!.Spec).Where(s => s is not null).Select(s => s!)
             .OrderBy(s => s.Location, LocationComparer.Instance).ThenBy(s => s.Api, System.StringComparer.Ordinal).ToEquatableArray();
         return new ReportResult(result.Report is { } built ? built with { CommandTimeouts = specs } : null, result.Errors.Concat(errors).ToEquatableArray());
+    }
+
+    private static ReportResult WithTransit(ReportResult result, EquatableArray<TlsInCodeResult> found, EquatableArray<TransitClientSpec> clients)
+    {
+        if (found.IsEmpty && clients.IsEmpty) return result;
+        var errors = found.Select(f => f!.Error).Where(e => e is not null).Select(e => e!).ToList();
+        var specs = found.Select(f => f!.Spec).Where(s => s is not null).Select(s => s!)
+            .OrderBy(s => s.Location, LocationComparer.Instance).ThenBy(s => s.Name, System.StringComparer.Ordinal).ToEquatableArray();
+        return new ReportResult(result.Report is { } built ? built with { TlsInCode = specs, TransitClients = clients } : null, result.Errors.Concat(errors).ToEquatableArray());
     }
 
     private static ReportResult WithEventReplays(ReportResult result, EquatableArray<EventReplayResult> found)

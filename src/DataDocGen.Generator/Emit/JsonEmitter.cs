@@ -369,7 +369,7 @@ internal static class JsonEmitter
         json.EndArray().Name("connectionEncryption").StartArray();
         foreach (var setting in SecurityFacts.EncryptionSettings(report))
         {
-            json.StartObject().Property("key", setting.Key).Property("environment", setting.Environment).Property("setting", setting.Setting).Property("meaning", setting.Meaning.Replace("**", ""))
+            json.StartObject().Property("key", setting.Key).Property("environment", setting.Environment).Property("setting", setting.Shown).Property("clientDefault", setting.ClientDefault).Property("meaning", setting.Meaning.Replace("**", ""))
                 .Property("location", paths.Of(setting.FilePath) + ":" + setting.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)).EndObject();
         }
         // Brokers in transit: `value` is the appsettings value a row classifies (null for a setting in code).

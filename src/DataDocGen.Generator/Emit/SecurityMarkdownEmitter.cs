@@ -46,7 +46,7 @@ internal static class SecurityMarkdownEmitter
                 foreach (var setting in encryption)
                 {
                     md.Line("| " + Markdown.Code(setting.Key) + " | " + MarkdownEmitter.EnvironmentLabel(setting.Key, setting.Environment, values)
-                            + " | " + Markdown.Code(setting.Setting) + " | " + setting.Meaning + " | " + md.Link(setting.FilePath, setting.Line) + " |");
+                            + " | " + (setting.ClientDefault is null ? Markdown.Code(setting.Setting) : Markdown.Code(setting.Setting) + " not set") + " | " + setting.Meaning + " | " + md.Link(setting.FilePath, setting.Line) + " |");
                 }
                 md.Line();
             }

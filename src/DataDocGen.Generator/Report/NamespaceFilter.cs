@@ -30,8 +30,14 @@ internal static class NamespaceFilter
         nameof(DataLayerReport.Orchestrations),
     };
 
-    /// <summary>Lists not about code in a namespace: SQL script files and the tables they create, and the declared properties used for links.</summary>
-    internal static readonly string[] UnfilteredLists = { nameof(DataLayerReport.SqlScripts), nameof(DataLayerReport.ScriptTables), nameof(DataLayerReport.DeclaredMembers) };
+    /// <summary>Lists not about code in a namespace: SQL script files and the tables they create, the declared properties used
+    /// for links, the client libraries referenced, and code setting a client's TLS (kept wherever it is: it withholds the
+    /// client's defaults for the whole project, left-out code runs too).</summary>
+    internal static readonly string[] UnfilteredLists =
+    {
+        nameof(DataLayerReport.SqlScripts), nameof(DataLayerReport.ScriptTables), nameof(DataLayerReport.DeclaredMembers),
+        nameof(DataLayerReport.TransitClients), nameof(DataLayerReport.TlsInCode),
+    };
 
     public static bool IsSet(string exclude, string include) => Names(exclude).Count > 0 || Names(include).Count > 0;
 

@@ -73,6 +73,9 @@ internal static class ReportMerger
             EventReplays = Concat(all, r => r.EventReplays, r => r.Location),
             // Joined with each project's own facts when it was built (the steps it calls are in that project).
             Orchestrations = Concat(all, r => r.Orchestrations, o => o.Location),
+            // A client's defaults are claimed only when every project references the same version and none sets its TLS in code.
+            TransitClients = all.SelectMany(r => r.TransitClients).Distinct().ToEquatableArray(),
+            TlsInCode = Concat(all, r => r.TlsInCode, t => t.Location),
         };
     }
 

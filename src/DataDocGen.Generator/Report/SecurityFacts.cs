@@ -31,11 +31,14 @@ internal static class SecurityFacts
 
     public sealed record TenantGap(string Context, string Table, string Column, IReadOnlyList<string> Entities, SourceLocation? Location);
 
-    public sealed record EncryptionSetting(string Key, string? Environment, string Setting, string FilePath, int Line)
+    /// <param name="ClientDefault">For a row about a keyword the value does not set (<see cref="TransitDefaults"/>): the client and
+    /// version whose default applies, e.g. <c>Npgsql 10.0.3</c>; <c>Setting</c> is then the keyword not set.</param>
+    /// <param name="DefaultMeaning">What that client's default does in transit.</param>
+    public sealed record EncryptionSetting(string Key, string? Environment, string Setting, string FilePath, int Line, string? ClientDefault = null, string? DefaultMeaning = null)
     {
         /// <summary>What the setting protects: data in transit, or columns encrypted by the client (Always Encrypted).</summary>
-        public string Meaning =>
-            Setting.StartsWith("Column Encryption", StringComparison.OrdinalIgnoreCase)
+        public string Meaning => DefaultMeaning ??
+            (Setting.StartsWith("Column Encryption", StringComparison.OrdinalIgnoreCase)
                 ? "Always Encrypted on the connection: the client encrypts and decrypts the columns the database declares encrypted (which ones is set in the database, not read here)"
             : Setting.StartsWith("Password", StringComparison.OrdinalIgnoreCase)
                 ? "LiteDB encrypts its data file with this password (AES): data at rest"
@@ -45,7 +48,10 @@ internal static class SecurityFacts
                 ? "**encryption turned off**: TLS only if the server requires it"
             : Regex.IsMatch(Setting, "^SSL\\s*Mode=Disable$", RegexOptions.IgnoreCase)
                 ? "**TLS turned off**: data in transit is not encrypted"
-            : "encrypted connection (TLS): data in transit";
+            : "encrypted connection (TLS): data in transit");
+
+        /// <summary>The setting as the report shows it: the keyword and value, or the keyword a client default stands for.</summary>
+        public string Shown => ClientDefault is null ? Setting : Setting + " not set";
     }
 
     public static IReadOnlyList<PiiColumn> PiiColumns(DataLayerReport report) => report.Contexts
@@ -95,8 +101,9 @@ internal static class SecurityFacts
         return gaps;
     }
 
+    // Each setting ends its part of the string: `SslMode=Required` is not read as `SSL Mode=Require` followed by a "d".
     private static readonly Regex Encryption = new(
-        @"(?:^|[;,])\s*(?<setting>(?:Column Encryption Setting\s*=\s*Enabled)|(?:Encrypt\s*=\s*(?:True|Yes|Strict|Mandatory))|(?:SSL\s*Mode\s*=\s*(?:Require|VerifyCA|VerifyFull))|(?:Ssl\s*=\s*True)|(?:SslMode\s*=\s*(?:Required|VerifyCA|VerifyFull))|(?:TrustServerCertificate\s*=\s*(?:True|Yes))|(?:Encrypt\s*=\s*(?:False|No|Optional))|(?:SSL\s*Mode\s*=\s*Disable))",
+        @"(?:^|[;,])\s*(?<setting>(?:Column Encryption Setting\s*=\s*Enabled)|(?:Encrypt\s*=\s*(?:True|Yes|Strict|Mandatory))|(?:SSL\s*Mode\s*=\s*(?:Require|VerifyCA|VerifyFull))|(?:Ssl\s*=\s*True)|(?:SslMode\s*=\s*(?:Required|VerifyCA|VerifyFull))|(?:TrustServerCertificate\s*=\s*(?:True|Yes))|(?:Encrypt\s*=\s*(?:False|No|Optional))|(?:SSL\s*Mode\s*=\s*Disable))(?=\s*(?:[;,]|$))",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>The code facts of section 4.1: what <see cref="Parsing.SecurityParser"/> found, value conversions aside.</summary>
@@ -123,14 +130,16 @@ internal static class SecurityFacts
         .Distinct()
         .ToList();
 
-    /// <summary>Always Encrypted and transport-encryption settings in the connection strings the code reads, and a LiteDB
-    /// file password (LiteDB encrypts the data file with it).</summary>
+    /// <summary>Always Encrypted and transport-encryption settings in the connection strings the code reads, a LiteDB
+    /// file password (LiteDB encrypts the data file with it), and what a known client does when a value says nothing
+    /// about TLS (<see cref="TransitDefaults"/>).</summary>
     public static IReadOnlyList<EncryptionSetting> EncryptionSettings(DataLayerReport report) => ConnectionValues(report)
         .SelectMany(v => Encryption.Matches(v.RedactedValue ?? "").Cast<Match>()
             .Select(m => new EncryptionSetting(v.Key, v.Environment, Regex.Replace(m.Groups["setting"].Value, @"\s*=\s*", "="), v.FilePath, v.Line)))
         .Concat(report.Stores.Where(s => s.Store == "LiteDB").SelectMany(s => s.Values)
             .Where(v => LiteDbPassword.IsMatch(v.RedactedValue ?? ""))
             .Select(v => new EncryptionSetting(v.Key, v.Environment, "Password=***", v.FilePath, v.Line)))
+        .Concat(TransitDefaults.Rows(report))
         .Distinct()
         .ToList();
 

@@ -61,6 +61,8 @@ internal static class Detectors
     public static readonly Detector<EventReplayResult> EventReplays = One<EventReplayResult>(Names.EventReplays, EventReplayParser.IsCandidate, EventReplayParser.Parse);
     /// <summary>Hand-written orchestrations (sagas): try statements whose failure paths may compensate the steps of the try block.</summary>
     public static readonly Detector<OrchestrationResult> Orchestrations = One<OrchestrationResult>(Names.Orchestrations, OrchestrationParser.IsCandidate, OrchestrationParser.Parse);
+    /// <summary>Code that may set a database client's TLS itself (4.1): TLS, SSL and certificate members of the clients' types.</summary>
+    public static readonly Detector<TlsInCodeResult> TlsInCode = One<TlsInCodeResult>(Names.TlsInCode, TlsInCodeParser.IsCandidate, TlsInCodeParser.Parse);
     public static readonly Detector<NamespaceSpan> NamespaceSpans = One<NamespaceSpan>(Names.NamespaceSpans, NamespaceSpanParser.IsCandidate, NamespaceSpanParser.Parse);
 
     public static IReadOnlyList<Detector> All => all;
