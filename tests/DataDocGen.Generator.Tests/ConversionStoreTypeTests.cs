@@ -14,7 +14,7 @@ public class ConversionStoreTypeTests
             using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
             public enum State { Open, Paid }
             public class Invoice { public int Id { get; set; } public Guid Token { get; set; } public State State { get; set; } public string Code { get; set; } = ""; }
-            public class BillingContext : DbContext
+            public partial class BillingContext : DbContext
             {
                 private ValueConverter<Guid, string> _writable = new GuidToStringConverter();
                 public DbSet<Invoice> Invoices => Set<Invoice>();
@@ -45,6 +45,16 @@ public class ConversionStoreTypeTests
     public void A_converter_whose_provider_type_the_code_states_gives_the_store_type(string configuration, string column, string row)
     {
         Assert.StartsWith(row, Row(configuration, column));
+    }
+
+    [Fact]
+    public void A_converter_in_a_readonly_field_counts_unless_a_constructor_assigns_it()
+    {
+        const string field = "public partial class BillingContext { private readonly ValueConverter<Guid, string> _tokens = new GuidToStringConverter(); ASSIGN }";
+        const string configuration = "m.Entity<Invoice>().Property(i => i.Token).HasConversion(_tokens)";
+        Assert.StartsWith("| `Token` | `System.Guid` | `nvarchar(36)` |", Row(configuration, "Token", field.Replace("ASSIGN", "")));
+        Assert.Matches(@"^\| `Token` \| `System.Guid` \|  \|", Row(configuration, "Token",
+            field.Replace("ASSIGN", "public BillingContext() { _tokens = new GuidToStringConverter(new ConverterMappingHints(size: 50)); }")));
     }
 
     [Theory]

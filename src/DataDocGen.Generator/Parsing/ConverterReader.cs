@@ -106,7 +106,7 @@ internal static class ConverterReader
                 };
                 if (declarator?.Initializer?.Value is not { } initializer) return null;
                 if (symbol is ILocalSymbol && AssignedAgain(declarator, symbol.Name)) return null;
-                if (symbol is IFieldSymbol && AssignedInConstructor(declarator, symbol.Name)) return null;
+                if (symbol is IFieldSymbol field && AssignedInConstructor(field, cancellationToken)) return null;
                 var initializerModel = declarator.SyntaxTree == model.SyntaxTree ? model : model.Compilation.ReadSemanticModel(declarator.SyntaxTree);
                 return FromInstance(initializer, initializerModel, cancellationToken, depth + 1);
             default:
@@ -183,10 +183,10 @@ internal static class ConverterReader
         return Assigns(body, name);
     }
 
-    /// <summary>Whether a readonly field is assigned in a constructor of its type.</summary>
-    private static bool AssignedInConstructor(VariableDeclaratorSyntax declarator, string name) =>
-        declarator.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault() is { } owner
-        && owner.Members.OfType<ConstructorDeclarationSyntax>().Any(c => Assigns(c, name));
+    /// <summary>Whether a readonly field is assigned in a constructor of its type (in any of its partial declarations).</summary>
+    private static bool AssignedInConstructor(IFieldSymbol field, CancellationToken cancellationToken) =>
+        field.ContainingType.DeclaringSyntaxReferences.Any(r =>
+            r.ReadSyntax(cancellationToken) is TypeDeclarationSyntax owner && owner.Members.OfType<ConstructorDeclarationSyntax>().Any(c => Assigns(c, field.Name)));
 
     private static bool Assigns(SyntaxNode scope, string name) =>
         scope.DescendantNodes().Any(n => n switch
