@@ -61,6 +61,20 @@ internal static class ConversionModels
                     public Uri? Callback { get; set; }
                     public string TerminalNumber { get; set; } = "";
                     public string Note { get; set; } = "";
+                    [System.ComponentModel.DataAnnotations.MaxLength(30)] public PaymentStatus RefundStatus { get; set; }
+                    [System.ComponentModel.DataAnnotations.Schema.Column(TypeName = "varchar(16)")] public Channel Origin { get; set; }
+                    [Unicode(false)] public PaymentStatus ExportStatus { get; set; }
+                    public Card Card { get; set; } = new();
+                    public Guid AsciiRef { get; set; }
+                    public Guid FixedRef { get; set; }
+                    public PaymentStatus FixedStatus { get; set; }
+                    public PaymentStatus PaddedStatus { get; set; }
+                }
+                public enum CardBrand { Visa, Mastercard }
+                public class Card
+                {
+                    public CardBrand Brand { get; set; }
+                    public DateOnly Expiry { get; set; }
                 }
                 public class PaymentsContext(DbContextOptions<PaymentsContext> options) : DbContext(options)
                 {
@@ -113,6 +127,19 @@ internal static class ConversionModels
                             payment.Property(p => p.Callback).HasConversion<string>();
                             payment.Property(p => p.TerminalNumber).HasConversion<int>();
                             payment.Property(p => p.Note).HasConversion<string>().HasMaxLength(500);
+                            payment.Property(p => p.RefundStatus).HasConversion<string>();
+                            payment.Property(p => p.Origin).HasConversion<string>();
+                            payment.Property(p => p.ExportStatus).HasConversion<string>();
+                            payment.Property(p => p.AsciiRef).HasConversion<string>().IsUnicode(false);
+                            payment.Property(p => p.FixedRef).HasConversion<string>().IsFixedLength();
+                            payment.Property(p => p.FixedStatus).HasConversion<string>().IsFixedLength().HasMaxLength(10);
+                            // Fixed length without a length: SQL Server spells it nchar, Npgsql text; not stated.
+                            payment.Property(p => p.PaddedStatus).HasConversion<string>().IsFixedLength();
+                            payment.OwnsOne(p => p.Card, card =>
+                            {
+                                card.Property(c => c.Brand).HasConversion<string>().HasMaxLength(12);
+                                card.Property(c => c.Expiry).HasConversion<string>();
+                            });
                         });
                     }
                 }
