@@ -15,7 +15,8 @@ namespace DataDocGen.Generator.Parsing;
 /// selector then picks the converter), a built-in converter named by type whose mapping hints are fixed, a
 /// <c>new ValueConverter&lt;TModel, TProvider&gt;(to, from)</c>, a converter class of the project deriving from
 /// <c>ValueConverter&lt;TModel, TProvider&gt;</c> whose constructors pass no mapping hints, or two lambdas (the
-/// provider type is the call's <c>TProvider</c>). Anything else (hints given at run time, a converter from another
+/// provider type is the call's <c>TProvider</c>), or a <c>new BoolToStringConverter("N", "Y")</c> with two constant
+/// strings (size: the longer). Anything else (hints given at run time, a converter from another
 /// assembly, a converter held in a variable assigned elsewhere) gives null: the store type is then not stated.
 /// </summary>
 internal static class ConverterReader
@@ -93,9 +94,16 @@ internal static class ConverterReader
         {
             case BaseObjectCreationExpressionSyntax creation:
                 // new X(...), or new(...) typed by the variable it initialises.
-                return Semantics.TypeOf(creation, model, cancellationToken) is INamedTypeSymbol created
-                    ? FromConverterClass(created, creation.ArgumentList?.Arguments.Count ?? 0, cancellationToken)
-                    : null;
+                if (Semantics.TypeOf(creation, model, cancellationToken) is not INamedTypeSymbol created) return null;
+                // new BoolToStringConverter("N", "Y"): its size hint is the longer of the two strings.
+                if (created.MetadataName == "BoolToStringConverter" && created.IsInNamespace(ConversionNamespace))
+                {
+                    return creation.ArgumentList?.Arguments is { Count: 2 } values
+                           && values.All(v => v.NameColon is null && model.ConstantString(v.Expression, cancellationToken) is not null)
+                        ? new ConverterSpec("System.String", BySelector: false, values.Max(v => model.ConstantString(v.Expression, cancellationToken)!.Length))
+                        : null;
+                }
+                return FromConverterClass(created, creation.ArgumentList?.Arguments.Count ?? 0, cancellationToken);
             case IdentifierNameSyntax or MemberAccessExpressionSyntax:
                 var symbol = Semantics.SymbolOf(expression, model, cancellationToken);
                 var declarator = symbol switch

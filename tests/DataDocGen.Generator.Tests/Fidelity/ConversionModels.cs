@@ -163,6 +163,8 @@ internal static class ConversionModels
                     public DateTime ClosedAt { get; set; }
                     public Region Region { get; set; }
                     public Region HomeRegion { get; set; }
+                    public bool Active { get; set; }
+                    public bool Frozen { get; set; }
                     public List<Entry> Entries { get; } = new();
                 }
                 public class Entry
@@ -193,6 +195,7 @@ internal static class ConversionModels
                     public DateOnly ValueDate { get; set; }
                     public TimeOnly CutOff { get; set; }
                     public Uri? Receipt { get; set; }
+                    public bool Reversed { get; set; }
                 }
                 /// <summary>Times are stored in UTC and read back as UTC.</summary>
                 public sealed class UtcConverter : ValueConverter<DateTime, DateTime>
@@ -214,6 +217,8 @@ internal static class ConversionModels
                 public class LedgerContext(DbContextOptions<LedgerContext> options) : DbContext(options)
                 {
                     private static readonly ValueConverter<EntryKind, string> KindToText = new(v => v.ToString(), v => Enum.Parse<EntryKind>(v));
+                    private const string Yes = "Yes";
+                    private static readonly BoolToStringConverter NoYes = new("No", Yes);
                     private static readonly ValueConverter<EntryKind, string> KindsAsText = new ValueConverter<EntryKind, string>(v => v.ToString(), v => Enum.Parse<EntryKind>(v));
                     public DbSet<Account> Accounts => Set<Account>();
                     public DbSet<Entry> Entries => Set<Entry>();
@@ -232,6 +237,8 @@ internal static class ConversionModels
                             account.Property(a => a.ClosedAt).HasConversion(new UtcConverter());
                             account.Property(a => a.Region).HasConversion(new EnumToStringConverter<Region>(new ConverterMappingHints(size: 20)));
                             account.Property(a => a.HomeRegion).HasConversion(typeof(EnumToStringConverter<Region>));
+                            account.Property(a => a.Active).HasConversion(NoYes);
+                            account.Property(a => a.Frozen).HasConversion(new BoolToStringConverter("N", "Y", new ConverterMappingHints(size: 4)));
                         });
                         modelBuilder.Entity<Entry>(entry =>
                         {
@@ -258,6 +265,7 @@ internal static class ConversionModels
                             entry.Property(e => e.ValueDate).HasConversion<DateOnlyToStringConverter>();
                             entry.Property(e => e.CutOff).HasConversion(new TimeOnlyToStringConverter());
                             entry.Property(e => e.Receipt).HasConversion(new UriToStringConverter());
+                            entry.Property(e => e.Reversed).HasConversion(new BoolToStringConverter("N", "Y"));
                         });
                     }
                 }
