@@ -46,6 +46,11 @@ internal static class ConverterHints
         [("System.Decimal", "System.Double")] = None,
         [("System.String", "System.Int32")] = new Hints(Size: 64),
         [("System.String", "System.Int64")] = new Hints(Size: 64),
+        [("System.String", "System.Decimal")] = new Hints(Size: 64),
+        [("System.String", "System.Guid")] = new Hints(Size: 36),
+        [("System.String", "System.DateTime")] = new Hints(Size: 48),
+        [("System.Int16", "System.Int32")] = None,
+        [("System.Byte", "System.Int32")] = None,
         [("System.Uri", "System.String")] = None,
     };
 

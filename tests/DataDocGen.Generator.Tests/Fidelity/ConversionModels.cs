@@ -69,6 +69,11 @@ internal static class ConversionModels
                     public Guid FixedRef { get; set; }
                     public PaymentStatus FixedStatus { get; set; }
                     public PaymentStatus PaddedStatus { get; set; }
+                    public string GatewayId { get; set; } = "";
+                    public string GatewayDate { get; set; } = "";
+                    public string GatewayAmount { get; set; } = "";
+                    public short Priority { get; set; }
+                    public byte Retries { get; set; }
                 }
                 public enum CardBrand { Visa, Mastercard }
                 public class Card
@@ -135,6 +140,12 @@ internal static class ConversionModels
                             payment.Property(p => p.FixedStatus).HasConversion<string>().IsFixedLength().HasMaxLength(10);
                             // Fixed length without a length: SQL Server spells it nchar, Npgsql text; not stated.
                             payment.Property(p => p.PaddedStatus).HasConversion<string>().IsFixedLength();
+                            // Strings stored as typed columns, small numbers widened.
+                            payment.Property(p => p.GatewayId).HasConversion<Guid>();
+                            payment.Property(p => p.GatewayDate).HasConversion<DateTime>();
+                            payment.Property(p => p.GatewayAmount).HasConversion<decimal>();
+                            payment.Property(p => p.Priority).HasConversion<int>();
+                            payment.Property(p => p.Retries).HasConversion<int>();
                             payment.OwnsOne(p => p.Card, card =>
                             {
                                 card.Property(c => c.Brand).HasConversion<string>().HasMaxLength(12);
