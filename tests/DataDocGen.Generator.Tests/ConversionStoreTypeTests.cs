@@ -86,6 +86,45 @@ public class ConversionStoreTypeTests
         Assert.Matches(@"^\| `" + column + @"` \| `[^`]+` \|  \|", row);
     }
 
+    /// <summary>A converter class from another assembly: its constructors (and the hints they may pass) cannot be read,
+    /// so the store type is withheld, for a built assembly and for a project an IDE references as a compilation alike.</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_converter_from_another_assembly_leaves_the_store_type_blank(bool asImage)
+    {
+        const string library = """
+            namespace Converters
+            {
+                using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+                public sealed class Trimmed : ValueConverter<string, string>
+                {
+                    public Trimmed() : base(v => v.Trim(), v => v, new ConverterMappingHints(size: 9)) { }
+                }
+                public static class Shared { public static readonly ValueConverter<string, string> Upper = new ValueConverter<string, string>(v => v.ToUpperInvariant(), v => v); }
+            }
+            """;
+        var compiled = GeneratorHarness.Compile(new Dictionary<string, string> { ["Converters.cs"] = Sources.Usings + library }, "Converters");
+        Microsoft.CodeAnalysis.MetadataReference reference;
+        if (asImage)
+        {
+            using var image = new MemoryStream();
+            Assert.True(compiled.Emit(image).Success);
+            reference = Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(image.ToArray());
+        }
+        else
+        {
+            reference = compiled.ToMetadataReference();
+        }
+        foreach (var configuration in new[] { "m.Entity<Invoice>().Property(i => i.Code).HasConversion<Converters.Trimmed>()", "m.Entity<Invoice>().Property(i => i.Code).HasConversion(Converters.Shared.Upper)" })
+        {
+            var output = GeneratorHarness.Run(Sources.With(("Billing.cs", Model.Replace("CONFIG", configuration).Replace("DECLARATIONS", ""))), extraReferences: new[] { reference });
+            Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+            Assert.Empty(output.Diagnostics);
+            Assert.Matches(@"^\| `Code` \| `System.String` \|  \|", output.Markdown!.Split('\n').Single(l => l.StartsWith("| `Code` |", StringComparison.Ordinal)));
+        }
+    }
+
     [Fact]
     public void A_foreign_key_with_facets_of_its_own_referencing_a_converted_key_is_not_stated()
     {

@@ -59,14 +59,14 @@ internal static class ConverterReader
         // HasConversion<T>(), HasConversion<T, TComparer>(), HaveConversion<T>(): T is a converter type or the provider type.
         if (arguments.Count == 0 && method.TypeArguments.Length >= 1)
         {
-            return FromType(method.TypeArguments[0], cancellationToken);
+            return FromType(method.TypeArguments[0], model.Compilation, cancellationToken);
         }
         if (arguments.Count == 0) return null;
         var first = arguments[0].Expression;
         // HasConversion(typeof(T)) and HasConversion(typeof(T), typeof(TComparer)).
         if (first is TypeOfExpressionSyntax typeOf && method.Parameters.Length >= 1 && method.Parameters[0].Type.Is("System", "Type"))
         {
-            return Semantics.WrittenType(typeOf.Type, model, cancellationToken) is { } written ? FromType(written, cancellationToken) : null;
+            return Semantics.WrittenType(typeOf.Type, model, cancellationToken) is { } written ? FromType(written, model.Compilation, cancellationToken) : null;
         }
         // HasConversion(v => ..., v => ...): the provider type is the call's TProvider, inferred from the lambdas' types.
         if (arguments.Count >= 2 && first is LambdaExpressionSyntax && arguments[1].Expression is LambdaExpressionSyntax)
@@ -79,9 +79,9 @@ internal static class ConverterReader
 
     /// <summary>A type argument or <c>typeof</c>: a converter class EF Core creates with its parameterless constructor,
     /// or a provider type for the converter selector.</summary>
-    private static ConverterSpec? FromType(ITypeSymbol type, CancellationToken cancellationToken)
+    private static ConverterSpec? FromType(ITypeSymbol type, Compilation compilation, CancellationToken cancellationToken)
     {
-        if (IsValueConverter(type)) return type is INamedTypeSymbol converter ? FromConverterClass(converter, argumentCount: 0, cancellationToken) : null;
+        if (IsValueConverter(type)) return type is INamedTypeSymbol converter ? FromConverterClass(converter, argumentCount: 0, compilation, cancellationToken) : null;
         return ProviderType(type) is { } provider ? new ConverterSpec(provider, BySelector: true) : null;
     }
 
@@ -103,7 +103,7 @@ internal static class ConverterReader
                         ? new ConverterSpec("System.String", BySelector: false, values.Max(v => model.ConstantString(v.Expression, cancellationToken)!.Length))
                         : null;
                 }
-                return FromConverterClass(created, creation.ArgumentList?.Arguments.Count ?? 0, cancellationToken);
+                return FromConverterClass(created, creation.ArgumentList?.Arguments.Count ?? 0, model.Compilation, cancellationToken);
             case IdentifierNameSyntax or MemberAccessExpressionSyntax:
                 var symbol = Semantics.SymbolOf(expression, model, cancellationToken);
                 var declarator = symbol switch
@@ -112,7 +112,8 @@ internal static class ConverterReader
                     IFieldSymbol { IsReadOnly: true } => symbol.DeclaringSyntaxReferences.FirstOrDefault()?.ReadSyntax(cancellationToken) as VariableDeclaratorSyntax,
                     _ => null,
                 };
-                if (declarator?.Initializer?.Value is not { } initializer) return null;
+                // Declared in this compilation only (an IDE's project reference brings another compilation's syntax).
+                if (declarator?.Initializer?.Value is not { } initializer || !model.Compilation.ContainsSyntaxTree(declarator.SyntaxTree)) return null;
                 if (symbol is ILocalSymbol && AssignedAgain(declarator, symbol.Name)) return null;
                 if (symbol is IFieldSymbol field && AssignedInConstructor(field, cancellationToken)) return null;
                 var initializerModel = declarator.SyntaxTree == model.SyntaxTree ? model : model.Compilation.ReadSemanticModel(declarator.SyntaxTree);
@@ -125,7 +126,7 @@ internal static class ConverterReader
     /// <summary>A converter class: a built-in one with fixed hints, <c>ValueConverter&lt;TModel, TProvider&gt;</c> itself
     /// created with the two expressions only, or a class of the project deriving from it directly whose every
     /// constructor passes the base the two expressions only (no mapping hints) and that does not override the hints.</summary>
-    private static ConverterSpec? FromConverterClass(INamedTypeSymbol type, int argumentCount, CancellationToken cancellationToken)
+    private static ConverterSpec? FromConverterClass(INamedTypeSymbol type, int argumentCount, Compilation compilation, CancellationToken cancellationToken)
     {
         var valueConverter = ValueConverterBase(type);
         if (valueConverter is null || ProviderType(valueConverter.TypeArguments[1]) is not { } provider) return null;
@@ -134,8 +135,10 @@ internal static class ConverterReader
             if (SymbolEqualityComparer.Default.Equals(type, valueConverter)) return argumentCount == 2 ? new ConverterSpec(provider, BySelector: false) : null;
             return argumentCount == 0 && BuiltInSizes.TryGetValue(type.MetadataName, out var size) ? new ConverterSpec(provider, BySelector: false, size) : null;
         }
+        // A class of this compilation (one from a referenced assembly cannot be read, and one from a project referenced
+        // as a compilation in an IDE is not read either, as a build would not).
         if (!SymbolEqualityComparer.Default.Equals(type.BaseType, valueConverter) || type.DeclaringSyntaxReferences.Length == 0
-            || type.GetMembers("MappingHints").Length > 0)
+            || !SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compilation.Assembly) || type.GetMembers("MappingHints").Length > 0)
         {
             return null;
         }
