@@ -88,11 +88,12 @@ public class DiscriminatorTests
     }
 
     /// <summary>A named discriminator and a shadow property of that name are one property to EF Core: its facets and
-    /// converter shape the column (judged in the shelter model; DataDocGen stated the convention's nvarchar(8) before).
+    /// converter shape the column (judged in the shelter model; DataDocGen stated the convention's nvarchar(8) before): a
+    /// converter to int makes it an INTEGER column, whose max length stays the convention's.
     /// A shadow property of another type is withheld.</summary>
     [Theory]
     [InlineData("HasDiscriminator<string>(\"NoticeKind\"); m.Entity<Notice>().Property<string>(\"NoticeKind\").HasMaxLength(40)", "| `NoticeKind` | `System.String` | `TEXT` | no | 40 |", null)]
-    [InlineData("Property<string>(\"NoticeKind\").HasConversion(v => v.Length, v => \"\"); m.Entity<Notice>().HasDiscriminator<string>(\"NoticeKind\")", "| `NoticeKind` | `System.String` |  | no | 13 |", null)]
+    [InlineData("Property<string>(\"NoticeKind\").HasConversion(v => v.Length, v => \"\"); m.Entity<Notice>().HasDiscriminator<string>(\"NoticeKind\")", "| `NoticeKind` | `System.String` | `INTEGER` | no | 13 |", null)]
     [InlineData("HasDiscriminator<int>(\"NoticeKind\").HasValue<Reminder>(1).HasValue<FinalDemand>(2); m.Entity<Notice>().Property<int?>(\"NoticeKind\")", null, "`Property` configures the discriminator `NoticeKind` with another type")]
     [InlineData("Property<long>(\"NoticeKind\"); m.Entity<Notice>().HasDiscriminator<int>(\"NoticeKind\").HasValue<Reminder>(1).HasValue<FinalDemand>(2)", null, "`HasDiscriminator` names a shadow property of another type")]
     public void A_shadow_property_named_as_the_discriminator_is_its_column(string configuration, string? row, string? reason)

@@ -300,6 +300,34 @@ public class IncrementalCachingTests
         Assert.DoesNotContain("UPDATE dbo.Stock through", second);
     }
 
+    /// <summary>A converted column's store type depends on the converter class's base constructor call in another file:
+    /// an edit there (mapping hints passed to the base, a body change the declarations do not show) changes the report.</summary>
+    [Fact]
+    public void A_converted_store_type_follows_an_edit_of_the_converter_class_in_another_file()
+    {
+        var sources = Sources.With(
+            ("Data/Trimmed.cs", "namespace Shop.Data { using Microsoft.EntityFrameworkCore.Storage.ValueConversion; public sealed class Trimmed : ValueConverter<string, string> { public Trimmed() : base(v => v.Trim(), v => v) { } } }"),
+            ("Data/NotesContext.cs", """
+                namespace Shop.Data
+                {
+                    public class Note { public int Id { get; set; } public string Text { get; set; } = ""; }
+                    public class NotesContext : DbContext
+                    {
+                        public DbSet<Note> Notes => Set<Note>();
+                        protected override void OnConfiguring(DbContextOptionsBuilder b) => b.UseSqlServer("Server=.;Database=Notes");
+                        protected override void OnModelCreating(ModelBuilder m) => m.Entity<Note>().Property(n => n.Text).HasConversion<Trimmed>();
+                    }
+                }
+                """));
+        Compilation compilation = GeneratorHarness.Compile(sources);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        Assert.Contains("| `Text` | `System.String` | `nvarchar(max)` |", GeneratorOutputOf(driver.GetRunResult().Results.Single()));
+
+        compilation = ReplaceIn(compilation, "Data/Trimmed.cs", "base(v => v.Trim(), v => v)", "base(v => v.Trim(), v => v, new ConverterMappingHints(size: 20))");
+        driver = driver.RunGenerators(compilation);
+        Assert.Contains("| `Text` | `System.String` |  |", GeneratorOutputOf(driver.GetRunResult().Results.Single()));
+    }
+
     private static string GeneratorOutputOf(GeneratorRunResult result)
     {
         DataDocGen.Tasks.PayloadReader.Read(result.GeneratedSources.Single().SourceText.ToString(), out var files);

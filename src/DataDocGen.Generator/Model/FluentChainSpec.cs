@@ -9,7 +9,9 @@ namespace DataDocGen.Generator.Model;
 /// <c>new</c> for an object creation, <c>[n]</c> for an array written with n items, <c>?</c> for anything else.</summary>
 /// <param name="Origin">Set for calls DataDocGen knows are made by library code (ASP.NET Core Identity's OnModelCreating):
 /// where they come from, since <see cref="Location"/> then points at the user's code that brings them in.</param>
-internal sealed record FluentStepSpec(string Method, EquatableArray<string> TypeArguments, EquatableArray<string> Arguments, SourceLocation? Location, string? Origin = null)
+/// <param name="Converter">For <c>HasConversion</c>/<c>HaveConversion</c>: the provider type its converter certainly has
+/// (<c>Parsing/ConverterReader</c>); null when the code does not say it statically.</param>
+internal sealed record FluentStepSpec(string Method, EquatableArray<string> TypeArguments, EquatableArray<string> Arguments, SourceLocation? Location, string? Origin = null, ConverterSpec? Converter = null)
 {
     public string? Argument(int index) => index < Arguments.Count ? Arguments[index] : null;
 }

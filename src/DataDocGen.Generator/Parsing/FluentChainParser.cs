@@ -194,7 +194,9 @@ internal static class FluentChainParser
             ? generic.TypeArgumentList.Arguments.Select(t => TypeName(Semantics.TypeOf(t, model, cancellationToken))).ToEquatableArray()
             : EquatableArray<string>.Empty;
         var arguments = invocation.ArgumentList.Arguments.Select(a => Render(a.Expression, model, cancellationToken)).ToEquatableArray();
-        return new FluentStepSpec(name.Identifier.ValueText, typeArguments, arguments, SourceLocation.From(name));
+        // A value conversion: the provider type its converter certainly has, read while the semantic model is at hand.
+        var converter = name.Identifier.ValueText is "HasConversion" or "HaveConversion" ? ConverterReader.Read(invocation, model, cancellationToken) : null;
+        return new FluentStepSpec(name.Identifier.ValueText, typeArguments, arguments, SourceLocation.From(name), Converter: converter);
     }
 
     /// <summary>A type argument's full name; <c>Nullable&lt;T&gt;</c> as <c>T?</c>, so shadow properties keep their nullability.</summary>

@@ -191,10 +191,12 @@ internal static class SecurityParser
         return false;
     }
 
-    /// <summary>A converter class declared in this compilation whose code encrypts.</summary>
+    /// <summary>A converter class declared in this compilation whose code encrypts. (A class of a project an IDE
+    /// references as a compilation has syntax too, in trees of that other compilation: not read.)</summary>
     private static bool EncryptsInSource(INamedTypeSymbol type, SemanticModel model, CancellationToken cancellationToken) =>
         IsValueConverter(type) && type.DeclaringSyntaxReferences.Any(r =>
         {
+            if (!model.Compilation.ContainsSyntaxTree(r.SyntaxTree)) return false;
             var node = r.ReadSyntax(cancellationToken);
             var nodeModel = node.SyntaxTree == model.SyntaxTree ? model : model.Compilation.ReadSemanticModel(node.SyntaxTree);
             return Protecting(node, nodeModel, cancellationToken).Any();

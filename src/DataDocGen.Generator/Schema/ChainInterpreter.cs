@@ -471,7 +471,10 @@ internal sealed partial class ChainInterpreter(SchemaBuilder builder)
             case "IsFixedLength": property.FixedLength = step.Argument(0) != "false"; break;
             case "HasColumnType": property.ColumnType = Text(step, 0); break;
             case "IsRowVersion": property.RowVersion = true; break;
-            case "HasConversion": property.Converted = true; break;
+            case "HasConversion":
+                property.Converted = true;
+                property.Conversion = step.Converter;
+                break;
         }
     }
 

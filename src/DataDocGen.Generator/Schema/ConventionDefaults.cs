@@ -60,7 +60,10 @@ internal sealed class ConventionDefaults
                     case "AreUnicode": property.Unicode = facet.Argument(0) != "false"; break;
                     case "AreFixedLength": property.FixedLength = facet.Argument(0) != "false"; break;
                     case "HaveColumnType": property.ColumnType = facet.Argument(0) is { } text && text.StartsWith("\"", System.StringComparison.Ordinal) ? text.Substring(1) : null; break;
-                    case "HaveConversion": property.Converted = true; break;
+                    case "HaveConversion":
+                        property.Converted = true;
+                        property.Conversion = facet.Converter;
+                        break;
                 }
             }
         }

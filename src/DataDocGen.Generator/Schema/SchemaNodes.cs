@@ -120,8 +120,11 @@ internal sealed class PropertyNode(EntityNode owner, string name, string clrType
     public int? Scale { get; set; }
     public string? ColumnType { get; set; }
     public bool RowVersion { get; set; }
-    /// <summary>Set by <c>HasConversion</c>: the store type then depends on the converter, which is not evaluated.</summary>
+    /// <summary>Set by <c>HasConversion</c>: the store type then depends on the converter (<see cref="Conversion"/>).</summary>
     public bool Converted { get; set; }
+    /// <summary>The last <c>HasConversion</c>'s provider type and hints, when the code states them (null: the store type
+    /// is not stated).</summary>
+    public Model.ConverterSpec? Conversion { get; set; }
     /// <summary>The attributes and calls that configured this property's facets, in the order they apply.</summary>
     public List<EvidenceReport> Evidence { get; } = new();
 

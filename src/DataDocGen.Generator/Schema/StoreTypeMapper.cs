@@ -5,22 +5,32 @@ namespace DataDocGen.Generator.Schema;
 /// <summary>
 /// The column type EF Core's providers choose for a property by default (SqlServerTypeMappingSource,
 /// SqliteTypeMappingSource, NpgsqlTypeMappingSource), from its CLR type and facets. Null when the provider is not
-/// known, the type is not in these tables, or a value converter decides it. The fidelity tests compare every stated
-/// store type with EF Core's own.
+/// known, the type is not in these tables, or a value converter decides it in a way the code does not state. A value
+/// converter whose provider type is known maps the property as that type, with the converter's mapping hints under
+/// the property's own facets (<c>HasConversion&lt;string&gt;()</c> on a Guid is nvarchar(36), with <c>HasMaxLength(40)</c>
+/// nvarchar(40)). The fidelity tests compare every stated store type with EF Core's own.
 /// </summary>
 internal static class StoreTypeMapper
 {
     public static string? Map(string? provider, PropertyNode property)
     {
-        if (property.Converted) return null;
-        // Npgsql rewrites explicit column types to its own spelling (decimal(9,2) is numeric(9,2)): not stated there.
+        // Npgsql rewrites explicit column types to its own spelling (decimal(9,2) is numeric(9,2)): not stated there. An
+        // explicit column type wins over a converter too.
         if (property.ColumnType is not null) return provider == "Npgsql" ? null : property.ColumnType;
-        // A foreign key column without facets of its own takes the principal key's (a key of nvarchar(32) gives nvarchar(32)).
-        if (property.PrincipalKey is { } key && property.MaxLength is null && property.Unicode is null && !property.FixedLength
-            && property.Precision is null && key.ProviderClrType == property.ProviderClrType)
+        if (property.PrincipalKey is { } key)
         {
-            return Map(provider, key);
+            // EF Core takes a foreign key's converter and facets from its principal key when it has none of its own:
+            // a converted foreign key, or one with facets of its own referencing a converted key, is not stated.
+            if (property.Converted) return null;
+            // A foreign key column without facets of its own takes the principal key's (a key of nvarchar(32) gives nvarchar(32)).
+            if (property.MaxLength is null && property.Unicode is null && !property.FixedLength
+                && property.Precision is null && key.ProviderClrType == property.ProviderClrType)
+            {
+                return Map(provider, key);
+            }
+            if (IsConverted(key)) return null;
         }
+        if (property.Converted) return Converted(provider, property);
         if (property.ProviderClrType == "json")
         {
             // A JSON container column (ToJson).
@@ -34,6 +44,52 @@ internal static class StoreTypeMapper
             _ => null,
         };
     }
+
+    /// <summary>A key converted itself, or referencing (as a foreign key) a converted key.</summary>
+    private static bool IsConverted(PropertyNode key)
+    {
+        for (var current = key; current is not null; current = current.PrincipalKey)
+        {
+            if (current.Converted && current.ColumnType is null) return true;
+        }
+        return false;
+    }
+
+    /// <summary>A property with a value converter: mapped as its provider type, the property's facets over the
+    /// converter's hints (EF Core's RelationalTypeMappingInfo). Null when the converter is not known statically.</summary>
+    private static string? Converted(string? provider, PropertyNode property)
+    {
+        // A converted row version (ulong to byte[]) is not modelled.
+        if (property.Conversion is not { } conversion || property.RowVersion) return null;
+        var hints = new ConverterHints.Hints(conversion.Size, conversion.Precision, conversion.Scale);
+        if (conversion.BySelector)
+        {
+            // HasConversion<T>() with the property's own type converts nothing.
+            var isEnum = property.ProviderClrType != property.ClrType;
+            if (!isEnum && conversion.ProviderClrType == property.ClrType) return Map(provider, Unconverted(property, property.ClrType, new ConverterHints.Hints()));
+            if (ConverterHints.Select(property, conversion.ProviderClrType) is not { } selected) return null;
+            hints = selected;
+        }
+        var mapped = Unconverted(property, conversion.ProviderClrType, hints);
+        // A fixed-length column without a length: EF's spelling differs by provider (SQL Server's bare nchar); not stated.
+        if (mapped.FixedLength && mapped.MaxLength is null) return null;
+        return Map(provider, mapped);
+    }
+
+    /// <summary>The property as EF maps it after conversion: the provider type, with the property's facets where it
+    /// has them and the converter's hints elsewhere.</summary>
+    private static PropertyNode Unconverted(PropertyNode property, string providerClrType, ConverterHints.Hints hints) =>
+        new(property.Owner, property.Name, providerClrType, property.Nullable, location: null)
+        {
+            ProviderClrType = providerClrType,
+            MaxLength = property.MaxLength ?? hints.Size,
+            Unicode = property.Unicode,
+            FixedLength = property.FixedLength,
+            Precision = property.Precision ?? hints.Precision,
+            Scale = property.Precision is null ? hints.Scale : property.Scale,
+            RowVersion = property.RowVersion,
+            InKeyOrIndex = property.InKeyOrIndex,
+        };
 
     private static string? SqlServer(PropertyNode property)
     {

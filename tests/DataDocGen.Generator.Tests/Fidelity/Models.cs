@@ -1085,7 +1085,7 @@ internal static class Models
             """, "History.HistoryContext"),
     };
 
-    /// <summary>The ASP.NET Core Identity, loop, join-entity, discriminator and owned-builder models join the others (kept in their own files).</summary>
+    /// <summary>The ASP.NET Core Identity, loop, join-entity, discriminator, owned-builder and conversion models join the others (kept in their own files).</summary>
     static Models()
     {
         foreach (var (name, model) in IdentityModels.All) All.Add(name, model);
@@ -1093,5 +1093,6 @@ internal static class Models
         foreach (var (name, model) in JoinModels.All) All.Add(name, model);
         foreach (var (name, model) in DiscriminatorModels.All) All.Add(name, model);
         foreach (var (name, model) in OwnedModels.All) All.Add(name, model);
+        foreach (var (name, model) in ConversionModels.All) All.Add(name, model);
     }
 }
