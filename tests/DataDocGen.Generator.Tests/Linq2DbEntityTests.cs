@@ -131,15 +131,19 @@ public class Linq2DbEntityTests
             """;
         var output = GeneratorHarness.Run(new Dictionary<string, string> { ["Data/Fluent.cs"] = code });
         var md = output.Markdown!;
-        Assert.Contains("- Columns not shown: mapping configured in code that this section does not read (FluentMappingBuilder.Entity&lt;Order>()) [Data/Fluent.cs:", md);
-        // A builder made here may map any entity: Line is withheld too.
-        Assert.Contains("- Columns not shown: mapping configured in code that this section does not read (new FluentMappingBuilder) [Data/Fluent.cs:", md);
+        Assert.Contains("- Table and columns not shown: mapping configured in code that this section does not read (FluentMappingBuilder.Entity&lt;Order>()) [Data/Fluent.cs:", md);
+        // A mapping schema made here (and a builder) may map any entity: Line is withheld too.
+        Assert.Contains("- Table and columns not shown: mapping configured in code that this section does not read (new MappingSchema) [Data/Fluent.cs:", md);
         Assert.DoesNotContain("| `Id` |", md);
+        // HasTableName("OrderRows") is not read: the [Table] name is not shown as the table.
+        Assert.Contains("##### `Shop.Data.Order` → table not shown", md);
+        Assert.DoesNotContain("table `Orders`", md);
         var tables = Json.Parse(output.Json).GetProperty("linq2dbTables");
         Assert.All(tables.EnumerateArray(), t => Assert.NotNull(t.GetProperty("notRead").GetString()));
+        Assert.All(tables.EnumerateArray(), t => Assert.Equal(System.Text.Json.JsonValueKind.Null, t.GetProperty("table").ValueKind));
 
         // Only Entity<Order>(): Line's mapping is its attributes alone.
-        var entityOnly = code.Replace("new FluentMappingBuilder(schema)", "Builder(schema)")
+        var entityOnly = code.Replace("new FluentMappingBuilder(schema)", "Builder(schema)").Replace("new MappingSchema()", "MappingSchema.Default")
             .Replace("public static MappingSchema Build()", "private static FluentMappingBuilder Builder(MappingSchema schema) => null!;\n        public static MappingSchema Build()");
         Assert.Contains("Builder(MappingSchema schema)", entityOnly);
         output = GeneratorHarness.Run(new Dictionary<string, string> { ["Data/Fluent.cs"] = entityOnly });

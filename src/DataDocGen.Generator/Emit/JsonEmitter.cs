@@ -643,7 +643,9 @@ internal static class JsonEmitter
         foreach (var table in report.Linq2DbTables)
         {
             json.StartObject().Property("entity", table.Entity).Property("table", table.Table).Property("schema", table.Schema).Property("tableFrom", table.TableFrom)
-                .Name("columnAttributeRequired").Bool(table.ColumnAttributeRequired).Property("location", Location(paths, table.EntityLocation))
+                .Name("columnAttributeRequired");
+            if (table.ColumnAttributeRequired is { } required) json.Bool(required); else json.Null();
+            json.Property("location", Location(paths, table.EntityLocation))
                 .Property("notRead", table.NotRead).Property("notReadLocation", Location(paths, table.NotReadLocation)).Name("uses").StartArray();
             foreach (var use in table.Uses) json.StartObject().Property("what", use.What).Property("location", Location(paths, use.Location)).EndObject();
             json.EndArray().Name("columns").StartArray();

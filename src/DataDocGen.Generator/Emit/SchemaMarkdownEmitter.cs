@@ -51,16 +51,19 @@ internal static class SchemaMarkdownEmitter
                 + "Key order is shown when the code gives one.").Line();
         foreach (var table in report.Linq2DbTables)
         {
+            if (table.Table is null || table.NotRead is not null)
+            {
+                md.Line("##### " + Markdown.Code(table.Entity) + " → table not shown").Line();
+                md.Line("- Class: " + md.WithLink(Markdown.Code(table.Entity), table.EntityLocation));
+                md.Line("- Used through " + string.Join(", ", table.Uses.Select(u => md.WithLink(Markdown.Code(u.What), u.Location))));
+                md.Line("- Table and columns not shown: " + md.WithLink(Markdown.Text(table.NotRead ?? "not read"), table.NotReadLocation)).Line();
+                continue;
+            }
             var name = table.Schema is null ? table.Table : table.Schema + "." + table.Table;
             md.Line("##### " + Markdown.Code(table.Entity) + " → table " + Markdown.Code(name)).Line();
             md.Line("- Class: " + md.WithLink(Markdown.Code(table.Entity), table.EntityLocation) + "; table name from " + (table.TableFrom == "[Table]" ? "`[Table]`" : "the class name")
                     + (table.Schema is null ? ", no schema given (the connection's default)" : ", schema from `[Table]`"));
             md.Line("- Used through " + string.Join(", ", table.Uses.Select(u => md.WithLink(Markdown.Code(u.What), u.Location))));
-            if (table.NotRead is not null)
-            {
-                md.Line("- Columns not shown: " + md.WithLink(Markdown.Text(table.NotRead), table.NotReadLocation)).Line();
-                continue;
-            }
             md.Line();
             if (table.Columns.IsEmpty)
             {

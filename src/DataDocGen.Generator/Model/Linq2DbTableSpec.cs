@@ -7,15 +7,16 @@ namespace DataDocGen.Generator.Model;
 /// data context) and the table linq2db maps it to, read from linq2db's mapping attributes (<see cref="Parsing.Linq2DbTableParser"/>).
 /// </summary>
 /// <param name="TableFrom">Where the table name comes from: <c>[Table]</c> with a name, or the class name.</param>
-/// <param name="NotRead">Why the columns are not shown (a mapping this section does not read); null when they are.</param>
+/// <param name="Table">The table name; null (with schema, its source and the columns) when the mapping is not read.</param>
+/// <param name="NotRead">Why the table and columns are not shown (a mapping this section does not read); null when they are.</param>
 /// <param name="NotReadLocation">The code that configures the mapping in code, when that is why.</param>
 internal sealed record Linq2DbTableSpec(
     string Entity,
-    string Table,
+    string? Table,
     string? Schema,
-    string TableFrom,
+    string? TableFrom,
     SourceLocation? EntityLocation,
-    bool ColumnAttributeRequired,
+    bool? ColumnAttributeRequired,
     EquatableArray<Linq2DbColumnSpec> Columns,
     string? NotRead,
     EquatableArray<Linq2DbUseSpec> Uses,

@@ -54,7 +54,7 @@ internal static class Linq2DbTableParser
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "GetTable" or "Entity" } } } => true,
         InvocationExpressionSyntax { Expression: GenericNameSyntax { Identifier.ValueText: "GetTable" or "Entity" } } => true,
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "UseMappingSchema" or "AddMetadataReader" or "AddMappingSchema" or "GetFluentMappingBuilder" } } => true,
-        ObjectCreationExpressionSyntax { Type: var type } => RightmostName(type) == "FluentMappingBuilder",
+        ObjectCreationExpressionSyntax { Type: var type } => RightmostName(type) is "FluentMappingBuilder" or "MappingSchema",
         _ => false,
     };
 
@@ -76,8 +76,10 @@ internal static class Linq2DbTableParser
             {
                 PropertyDeclarationSyntax property => FromProperty(property, model, cancellationToken),
                 InvocationExpressionSyntax invocation => FromInvocation(invocation, model, cancellationToken),
-                ObjectCreationExpressionSyntax creation => Semantics.TypeOf(creation, model, cancellationToken).Is(MappingNamespace, "FluentMappingBuilder")
-                    ? new Linq2DbTableResult(null, new Linq2DbMappingCodeSpec(null, "new FluentMappingBuilder", SourceLocation.From(creation)), null)
+                // A mapping schema of the project's own (its conversions, defaults and readers apply) or a fluent builder: any entity.
+                ObjectCreationExpressionSyntax creation => Semantics.TypeOf(creation, model, cancellationToken) is { } created
+                                                          && (created.Is(MappingNamespace, "FluentMappingBuilder") || created.Is(MappingNamespace, "MappingSchema"))
+                    ? new Linq2DbTableResult(null, new Linq2DbMappingCodeSpec(null, "new " + created.Name, SourceLocation.From(creation)), null)
                     : null,
                 _ => null,
             };
@@ -129,8 +131,8 @@ internal static class Linq2DbTableParser
         var name = entity.ClrFullName();
         var entityLocation = SourceLocation.From(entity);
         var uses = new[] { use }.ToEquatableArray();
-        Linq2DbTableSpec Withheld(string table, string? schema, string from, string why) =>
-            new(name, table, schema, from, entityLocation, true, EquatableArray<Linq2DbColumnSpec>.Empty, why, uses);
+        // Not read: the table name may not be the one shown either (a base class's [Table], a Database, a fluent mapping).
+        Linq2DbTableSpec Withheld(string why) => new(name, null, null, null, entityLocation, null, EquatableArray<Linq2DbColumnSpec>.Empty, why, uses);
 
         string table = entity.Name;
         string? schema = null;
@@ -139,7 +141,7 @@ internal static class Linq2DbTableParser
         foreach (var attribute in entity.GetAttributes())
         {
             if (attribute.AttributeClass is not { } type || !type.IsInNamespace(MappingNamespace)) continue;
-            if (type.Name != "TableAttribute") return Withheld(table, schema, from, "[" + Short(type) + "] on the class is not read");
+            if (type.Name != "TableAttribute") return Withheld("[" + Short(type) + "] on the class is not read");
             required = true;
             if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string written)
             {
@@ -161,16 +163,16 @@ internal static class Linq2DbTableParser
                         required = value;
                         break;
                     default:
-                        return Withheld(table, schema, from, "[Table(" + argument.Key + " = ...)] is not read");
+                        return Withheld("[Table(" + argument.Key + " = ...)] is not read");
                 }
             }
         }
         for (var baseType = entity.BaseType; baseType is not null && baseType.SpecialType != SpecialType.System_Object; baseType = baseType.BaseType)
         {
             if (baseType.GetAttributes().Any(a => a.AttributeClass?.IsInNamespace(MappingNamespace) == true))
-                return Withheld(table, schema, from, "its base class " + baseType.Name + " carries linq2db mapping attributes, which it inherits: not read");
+                return Withheld("its base class " + baseType.Name + " carries linq2db mapping attributes, which it inherits: not read");
         }
-        if (entity.TypeKind is not (TypeKind.Class or TypeKind.Struct)) return Withheld(table, schema, from, "not a class");
+        if (entity.TypeKind is not (TypeKind.Class or TypeKind.Struct)) return Withheld("not a class");
 
         var columns = new List<Linq2DbColumnSpec>();
         var seen = new HashSet<string>(System.StringComparer.Ordinal);
@@ -186,11 +188,11 @@ internal static class Linq2DbTableParser
                 switch (member)
                 {
                     case IPropertySymbol { IsIndexer: false } property when property.GetMethod is { DeclaredAccessibility: Accessibility.Public }:
-                        if (property.IsOverride) return Withheld(table, schema, from, "member " + member.Name + " overrides a base member: not read");
+                        if (property.IsOverride) return Withheld("member " + member.Name + " overrides a base member: not read");
                         memberType = property.Type;
                         break;
                     case IPropertySymbol { IsIndexer: false }:
-                        if (HasMapping(member)) return Withheld(table, schema, from, "member " + member.Name + " has no public getter: not read");
+                        if (HasMapping(member)) return Withheld("member " + member.Name + " has no public getter: not read");
                         continue;
                     case IFieldSymbol { IsConst: false } field when field.AssociatedSymbol is null:
                         memberType = field.Type;
@@ -198,9 +200,9 @@ internal static class Linq2DbTableParser
                     default:
                         continue;
                 }
-                if (!seen.Add(member.Name)) return Withheld(table, schema, from, "member " + member.Name + " hides a base member: not read");
+                if (!seen.Add(member.Name)) return Withheld("member " + member.Name + " hides a base member: not read");
                 var read = Column(member, memberType, required, out var why);
-                if (why is not null) return Withheld(table, schema, from, why);
+                if (why is not null) return Withheld(why);
                 if (read is not null) columns.Add(read);
             }
         }
