@@ -71,6 +71,8 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         public const string TlsInCode = nameof(TlsInCode);
         public const string TransitClients = nameof(TransitClients);
         public const string TransitJoined = nameof(TransitJoined);
+        public const string Linq2DbTables = nameof(Linq2DbTables);
+        public const string Linq2DbTablesJoined = nameof(Linq2DbTablesJoined);
         public const string HostedServices = nameof(HostedServices);
         public const string ScheduledJobs = nameof(ScheduledJobs);
         public const string BackgroundJobs = nameof(BackgroundJobs);
@@ -268,6 +270,12 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Select(static (input, _) => WithTransit(input.Left, input.Right.Left, input.Right.Right))
             .WithTrackingName(TrackingNames.TransitJoined);
 
+        // Entity classes used with linq2db and the tables its attributes map them to (1.2), joined like command timeouts.
+        var linq2DbTables = scanned.Select(static (sites, _) => sites.Of(Detectors.Linq2DbTables)).WithTrackingName(TrackingNames.Linq2DbTables);
+        report = report.Combine(linq2DbTables)
+            .Select(static (input, _) => WithLinq2DbTables(input.Left, input.Right))
+            .WithTrackingName(TrackingNames.Linq2DbTablesJoined);
+
         // Background services and jobs handed to Hangfire or Quartz.NET, joined with the facts found in their code and in
         // the project methods they call (5.2).
         var hostedServices = scanned.Select(static (sites, _) => sites.Of(Detectors.HostedServices)).WithTrackingName(TrackingNames.HostedServices);
@@ -417,6 +425,15 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         var specs = found.Select(f => f!.Spec).Where(s => s is not null).Select(s => s!)
             .OrderBy(s => s.Location, LocationComparer.Instance).ThenBy(s => s.Api, System.StringComparer.Ordinal).ToEquatableArray();
         return new ReportResult(result.Report is { } built ? built with { BrokerMessages = specs } : null, result.Errors.Concat(errors).ToEquatableArray());
+    }
+
+    private static ReportResult WithLinq2DbTables(ReportResult result, EquatableArray<Linq2DbTableResult> found)
+    {
+        if (found.IsEmpty) return result;
+        var errors = found.Select(f => f!.Error).Where(e => e is not null).Select(e => e!).ToList();
+        var tables = Linq2DbTables.Assemble(found.Select(f => f!.Table).Where(t => t is not null).Select(t => t!).ToList(),
+            found.Select(f => f!.MappingCode).Where(m => m is not null).Select(m => m!).ToList());
+        return new ReportResult(result.Report is { } built ? built with { Linq2DbTables = tables } : null, result.Errors.Concat(errors).ToEquatableArray());
     }
 
     private static ReportResult WithQueryBuilders(ReportResult result, EquatableArray<QueryBuilderResult> found)

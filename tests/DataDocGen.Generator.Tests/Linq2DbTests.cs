@@ -308,7 +308,8 @@ public class Linq2DbTests
         Assert.Contains("| `OrderService.Import` | `Shop.Data.Customer` (linq2db) | create | `BulkCopy` | [Data/Access.cs:25](Data/Access.cs#L25) |", md);
         Assert.DoesNotContain("| `OrderService.Save` | ", md);
         // INSERT ... SELECT into another table is left out rather than attributed to the query's entity.
-        Assert.DoesNotContain("Archiver.CopyNames", md);
+        // (Its GetTable<Customer>() is a use of Customer with linq2db in 1.2, not a CRUD row.)
+        Assert.DoesNotContain("`Archiver.CopyNames`", md);
         Assert.DoesNotContain("Archiver.DropProjected", md);
         // A repository holding a linq2db context is data access, with the entity of the table it reads.
         Assert.Contains("| `Shop.Data.OrderRepository` | repository | `IOrderRepository` | `Shop.Data.Order` | ShopDb (linq2db) |  |", md);

@@ -435,6 +435,7 @@ internal static class JsonEmitter
         }
         json.EndArray();
         WriteScriptTables(json, report, paths);
+        WriteLinq2DbTables(json, report, paths);
         json.Name("sqlFacts").StartArray();
         foreach (var fact in report.SqlFacts)
         {
@@ -633,6 +634,38 @@ internal static class JsonEmitter
             json.StartObject().Property("document", used.Subject).Property("member", used.Member).Property("location", Location(paths, used.Location)).EndObject();
         }
         json.EndArray().EndObject();
+    }
+
+    /// <summary>The entity classes used with linq2db and their tables as its attributes map them (1.2).</summary>
+    private static void WriteLinq2DbTables(JsonWriter json, DataLayerReport report, RelativePath paths)
+    {
+        json.Name("linq2dbTables").StartArray();
+        foreach (var table in report.Linq2DbTables)
+        {
+            json.StartObject().Property("entity", table.Entity).Property("table", table.Table).Property("schema", table.Schema).Property("tableFrom", table.TableFrom)
+                .Name("columnAttributeRequired");
+            if (table.ColumnAttributeRequired is { } required) json.Bool(required); else json.Null();
+            json.Property("location", Location(paths, table.EntityLocation))
+                .Property("notRead", table.NotRead).Property("notReadLocation", Location(paths, table.NotReadLocation)).Name("uses").StartArray();
+            foreach (var use in table.Uses) json.StartObject().Property("what", use.What).Property("location", Location(paths, use.Location)).EndObject();
+            json.EndArray().Name("columns").StartArray();
+            foreach (var column in table.Columns)
+            {
+                json.StartObject().Property("member", column.Member).Property("name", column.Name).Property("clrType", column.ClrType).Name("canBeNull").Bool(column.Nullable)
+                    .Property("nullableFrom", column.NullableFrom).Name("primaryKey").Bool(column.PrimaryKey).Name("primaryKeyOrder");
+                if (column.KeyOrder is { } order) json.Number(order); else json.Null();
+                json.Name("identity").Bool(column.Identity).Name("length");
+                if (column.Length is { } length) json.Number(length); else json.Null();
+                json.Name("precision");
+                if (column.Precision is { } precision) json.Number(precision); else json.Null();
+                json.Name("scale");
+                if (column.Scale is { } scale) json.Number(scale); else json.Null();
+                json.Property("dataType", column.DataType).Property("dbType", column.DbType).Name("implicit").Bool(column.Implicit)
+                    .Property("location", Location(paths, column.Location)).EndObject();
+            }
+            json.EndArray().EndObject();
+        }
+        json.EndArray();
     }
 
     /// <summary>The tables the project's SQL scripts create (1.2), as written there.</summary>

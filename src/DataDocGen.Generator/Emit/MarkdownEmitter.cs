@@ -43,7 +43,7 @@ internal static class MarkdownEmitter
     {
         // The #### headings of 1.2 that are not a context's (tables declared outside EF Core) are listed too.
         var headings = body.Split('\n').Where(l => l.StartsWith("## ", System.StringComparison.Ordinal) || l.StartsWith("### ", System.StringComparison.Ordinal)
-            || l == "#### " + SchemaMarkdownEmitter.ScriptTablesHeading).ToList();
+            || l == "#### " + SchemaMarkdownEmitter.ScriptTablesHeading || l == "#### " + SchemaMarkdownEmitter.Linq2DbTablesHeading).ToList();
         if (headings.Count < 3) return;
         md.Line("Contents:").Line();
         foreach (var heading in headings)

@@ -12,7 +12,7 @@ internal static class SchemaMarkdownEmitter
     public static void Write(Markdown md, DataLayerReport report)
     {
         var withEntities = report.Contexts.Where(c => !c.Entities.IsEmpty).ToList();
-        if (withEntities.Count == 0 && report.ScriptTables.IsEmpty) return;
+        if (withEntities.Count == 0 && report.ScriptTables.IsEmpty && report.Linq2DbTables.IsEmpty) return;
 
         md.Line("### 1.2 Data models and entities").Line();
         foreach (var context in withEntities)
@@ -33,7 +33,59 @@ internal static class SchemaMarkdownEmitter
             foreach (var table in context.Tables) WriteTable(md, table, "Table", collapse, providerUnknown);
             foreach (var view in context.Views) WriteTable(md, view, "View", collapse, providerUnknown);
         }
+        WriteLinq2DbTables(md, report);
         WriteScriptTables(md, report);
+    }
+
+    /// <summary>The heading of the tables linq2db maps; listed in the contents (<see cref="MarkdownEmitter"/>).</summary>
+    internal const string Linq2DbTablesHeading = "Tables mapped by linq2db";
+
+    /// <summary>The entity classes the code uses with linq2db and their tables, as linq2db's attributes map them (Parsing/Linq2DbTableParser).</summary>
+    private static void WriteLinq2DbTables(Markdown md, DataLayerReport report)
+    {
+        if (report.Linq2DbTables.IsEmpty) return;
+        md.Line("#### " + Linq2DbTablesHeading).Line()
+          .Line("Entity classes the code uses through a linq2db data context (an `ITable<T>` property or `GetTable<T>()`), mapped as linq2db's attributes map them: "
+                + "with `[Table]`, only members with `[Column]`, `[PrimaryKey]` or `[Identity]` are columns (unless `IsColumnAttributeRequired = false`); without it, every public property and field of a scalar type is one. "
+                + "Null is linq2db's `CanBeNull`: `[NotNull]`, `[Nullable]` or `CanBeNull` when given, else from the CLR type (a reference type or `Nullable<T>` can be null; linq2db does not read nullable reference annotations). "
+                + "Key order is shown when the code gives one.").Line();
+        foreach (var table in report.Linq2DbTables)
+        {
+            if (table.Table is null || table.NotRead is not null)
+            {
+                md.Line("##### " + Markdown.Code(table.Entity) + " → table not shown").Line();
+                md.Line("- Class: " + md.WithLink(Markdown.Code(table.Entity), table.EntityLocation));
+                md.Line("- Used through " + string.Join(", ", table.Uses.Select(u => md.WithLink(Markdown.Code(u.What), u.Location))));
+                md.Line("- Table and columns not shown: " + md.WithLink(Markdown.Text(table.NotRead ?? "not read"), table.NotReadLocation)).Line();
+                continue;
+            }
+            var name = table.Schema is null ? table.Table : table.Schema + "." + table.Table;
+            md.Line("##### " + Markdown.Code(table.Entity) + " → table " + Markdown.Code(name)).Line();
+            md.Line("- Class: " + md.WithLink(Markdown.Code(table.Entity), table.EntityLocation) + "; table name from " + (table.TableFrom == "[Table]" ? "`[Table]`" : "the class name")
+                    + (table.Schema is null ? ", no schema given (the connection's default)" : ", schema from `[Table]`"));
+            md.Line("- Used through " + string.Join(", ", table.Uses.Select(u => md.WithLink(Markdown.Code(u.What), u.Location))));
+            md.Line();
+            if (table.Columns.IsEmpty)
+            {
+                md.Line("No columns mapped.").Line();
+                continue;
+            }
+            md.Line("| Property | Column | CLR type | Null | Key | Identity | Given in code | Evidence |").Line("| --- | --- | --- | --- | --- | --- | --- | --- |");
+            foreach (var column in table.Columns)
+            {
+                var key = column.PrimaryKey ? "PK" + (column.KeyOrder is { } order && order >= 0 ? " (order " + order.ToString(CultureInfo.InvariantCulture) + ")" : "") : "";
+                var details = new List<string>();
+                if (column.DataType is not null) details.Add("DataType " + Markdown.Code(column.DataType));
+                if (column.DbType is not null) details.Add("DbType " + Markdown.Code(column.DbType));
+                if (column.Length is { } length) details.Add("length " + length.ToString(CultureInfo.InvariantCulture));
+                if (column.Precision is { } precision) details.Add("precision " + precision.ToString(CultureInfo.InvariantCulture));
+                if (column.Scale is { } scale) details.Add("scale " + scale.ToString(CultureInfo.InvariantCulture));
+                md.Line("| " + Markdown.Code(column.Member) + " | " + Markdown.Code(column.Name) + (column.Implicit ? " (no `[Column]`)" : "") + " | " + Markdown.Code(column.ClrType)
+                        + " | " + (column.Nullable ? "yes" : "no") + " (" + Markdown.Text(column.NullableFrom) + ") | " + key + " | " + (column.Identity ? "yes" : "")
+                        + " | " + string.Join(", ", details) + " | " + md.Link(column.Location) + " |");
+            }
+            md.Line();
+        }
     }
 
     /// <summary>The heading of the tables SQL scripts create; listed in the contents (<see cref="MarkdownEmitter"/>).</summary>

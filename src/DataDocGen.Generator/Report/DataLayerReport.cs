@@ -50,9 +50,10 @@ internal sealed record DataLayerReport(
     EquatableArray<LibrarySchemaSpec> LibrarySchemas = default,
     EquatableArray<QueryBuilderSpec> QueryBuilders = default,
     EquatableArray<TransitClientSpec> TransitClients = default,
-    EquatableArray<TlsInCodeSpec> TlsInCode = default)
+    EquatableArray<TlsInCodeSpec> TlsInCode = default,
+    EquatableArray<Linq2DbTableSpec> Linq2DbTables = default)
 {
-    public bool IsEmpty => Contexts.IsEmpty && BackgroundJobs.IsEmpty && Orchestrations.IsEmpty && Tenancy.IsEmpty && MartenTenancy.IsEmpty && Specifications.IsEmpty && SqlScripts.IsEmpty && ScriptTables.IsEmpty && SqlFacts.IsEmpty && Messaging.IsEmpty && BrokerMessages.IsEmpty && EventSourcing.IsEmpty && Security.IsEmpty && TransportSecurity.IsEmpty && Seeding.IsEmpty && Crud.IsEmpty && Repositories.IsEmpty && Validators.IsEmpty && AnnotatedProperties.IsEmpty && Guards.IsEmpty && Sanitisation.IsEmpty && ValidationRuns.IsEmpty && Stores.IsEmpty && StoreObjects.IsEmpty && CommandTimeouts.IsEmpty && LibrarySchemas.IsEmpty && QueryBuilders.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty && MigrationApplications.IsEmpty && CacheProviders.IsEmpty && CacheUses.IsEmpty && OutputCache.IsEmpty && Transactions.IsEmpty && QueryShapes.IsEmpty && SaveHooks.IsEmpty;
+    public bool IsEmpty => Contexts.IsEmpty && BackgroundJobs.IsEmpty && Orchestrations.IsEmpty && Tenancy.IsEmpty && MartenTenancy.IsEmpty && Specifications.IsEmpty && SqlScripts.IsEmpty && ScriptTables.IsEmpty && Linq2DbTables.IsEmpty && SqlFacts.IsEmpty && Messaging.IsEmpty && BrokerMessages.IsEmpty && EventSourcing.IsEmpty && Security.IsEmpty && TransportSecurity.IsEmpty && Seeding.IsEmpty && Crud.IsEmpty && Repositories.IsEmpty && Validators.IsEmpty && AnnotatedProperties.IsEmpty && Guards.IsEmpty && Sanitisation.IsEmpty && ValidationRuns.IsEmpty && Stores.IsEmpty && StoreObjects.IsEmpty && CommandTimeouts.IsEmpty && LibrarySchemas.IsEmpty && QueryBuilders.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty && MigrationApplications.IsEmpty && CacheProviders.IsEmpty && CacheUses.IsEmpty && OutputCache.IsEmpty && Transactions.IsEmpty && QueryShapes.IsEmpty && SaveHooks.IsEmpty;
 }
 
 /// <param name="Provider">The single provider DATA_LAYER.json names; null when none or several are configured.</param>

@@ -26,7 +26,7 @@ internal static class NamespaceFilter
         nameof(DataLayerReport.Seeding), nameof(DataLayerReport.Security), nameof(DataLayerReport.EventSourcing), nameof(DataLayerReport.Messaging),
         nameof(DataLayerReport.SqlFacts), nameof(DataLayerReport.UnmatchedRegistrations), nameof(DataLayerReport.Specifications), nameof(DataLayerReport.BackgroundJobs),
         nameof(DataLayerReport.Guards), nameof(DataLayerReport.Sanitisation), nameof(DataLayerReport.ValidationRuns),
-        nameof(DataLayerReport.Tenancy), nameof(DataLayerReport.MartenTenancy), nameof(DataLayerReport.EventReplays), nameof(DataLayerReport.BrokerMessages), nameof(DataLayerReport.CommandTimeouts), nameof(DataLayerReport.LibrarySchemas), nameof(DataLayerReport.QueryBuilders), nameof(DataLayerReport.TransportSecurity),
+        nameof(DataLayerReport.Tenancy), nameof(DataLayerReport.MartenTenancy), nameof(DataLayerReport.EventReplays), nameof(DataLayerReport.BrokerMessages), nameof(DataLayerReport.CommandTimeouts), nameof(DataLayerReport.LibrarySchemas), nameof(DataLayerReport.QueryBuilders), nameof(DataLayerReport.Linq2DbTables), nameof(DataLayerReport.TransportSecurity),
         nameof(DataLayerReport.Orchestrations),
     };
 
@@ -91,6 +91,7 @@ internal static class NamespaceFilter
             CommandTimeouts = Keep(report.CommandTimeouts, t => t.Location),
             LibrarySchemas = Keep(report.LibrarySchemas, s => s.Location),
             QueryBuilders = Keep(report.QueryBuilders, q => q.Location),
+            Linq2DbTables = Keep(report.Linq2DbTables, t => t.EntityLocation),
             TransportSecurity = Keep(report.TransportSecurity, t => t.Location),
             SqlFacts = Keep(report.SqlFacts, f => f.Location),
             UnmatchedRegistrations = Keep(report.UnmatchedRegistrations, r => r.Location),

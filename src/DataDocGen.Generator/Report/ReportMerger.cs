@@ -58,6 +58,7 @@ internal static class ReportMerger
             CommandTimeouts = Concat(all, r => r.CommandTimeouts, t => t.Location),
             LibrarySchemas = Concat(all, r => r.LibrarySchemas, s => s.Location),
             QueryBuilders = Concat(all, r => r.QueryBuilders, q => q.Location),
+            Linq2DbTables = Concat(all, r => r.Linq2DbTables, t => t.EntityLocation),
             TransportSecurity = Concat(all, r => r.TransportSecurity, t => t.Location),
             SqlScripts = all.SelectMany(r => r.SqlScripts).Distinct().OrderBy(s => s.Path, StringComparer.Ordinal).ToEquatableArray(),
             SqlFacts = Concat(all, r => r.SqlFacts, f => f.Location),

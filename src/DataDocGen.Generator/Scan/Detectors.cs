@@ -52,6 +52,8 @@ internal static class Detectors
     public static readonly Detector<LibrarySchemaResult> LibrarySchemas = One<LibrarySchemaResult>(Names.LibrarySchemas, LibrarySchemaParser.IsCandidate, LibrarySchemaParser.Parse);
     /// <summary>Queries built with LinqKit (1.3): PredicateBuilder predicates, AsExpandable queries, WithExpressionExpanding contexts.</summary>
     public static readonly Detector<QueryBuilderResult> QueryBuilders = One<QueryBuilderResult>(Names.QueryBuilders, QueryBuilderParser.IsCandidate, QueryBuilderParser.Parse);
+    /// <summary>Entity classes used with linq2db (ITable<T> properties of a data context, GetTable<T>()) and the code that configures its mapping (1.2).</summary>
+    public static readonly Detector<Linq2DbTableResult> Linq2DbTables = One<Linq2DbTableResult>(Names.Linq2DbTables, Linq2DbTableParser.IsCandidate, Linq2DbTableParser.Parse);
     public static readonly Detector<HostedServiceSpec> HostedServices = One<HostedServiceSpec>(Names.HostedServices, HostedServiceParser.IsCandidate, HostedServiceParser.Parse);
     /// <summary>Jobs handed to Hangfire (AddOrUpdate, Enqueue, Schedule) and Quartz.NET (AddJob, ScheduleJob, AddTrigger) (5.2).</summary>
     public static readonly Detector<ScheduledJobResult> ScheduledJobs = One<ScheduledJobResult>(Names.ScheduledJobs, ScheduledJobParser.IsCandidate, ScheduledJobParser.Parse);
