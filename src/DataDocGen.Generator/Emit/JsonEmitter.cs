@@ -332,6 +332,12 @@ internal static class JsonEmitter
                 }
                 json.EndArray().EndObject();
             }
+            json.EndArray().Name("callers").StartArray();
+            foreach (var caller in run.Callers)
+            {
+                json.StartObject().Property("member", caller.Member).Property("within", caller.Within).Property("condition", caller.Condition)
+                    .Property("location", Location(paths, caller.Location)).EndObject();
+            }
             json.EndArray().Property("location", Location(paths, run.Location)).EndObject();
         }
         json.EndArray();

@@ -128,6 +128,12 @@ internal static class MigrationMarkdownEmitter
                 md.Line("- " + md.WithLink(Markdown.Code(application.Method + "()") + " in " + Markdown.Code(application.Member)
                         + (application.Condition is null ? "" : ", when " + Markdown.Code(application.Condition))
                         + (application.Details.IsEmpty ? "" : ": " + string.Join(", ", application.Details)), application.Location));
+                foreach (var caller in application.Callers)
+                {
+                    md.Line("  - " + md.WithLink(Markdown.Code(application.Member) + " is called from " + Markdown.Code(caller.Member)
+                            + (caller.Within is null ? "" : " (in " + (caller.Within.StartsWith("anonymous", System.StringComparison.Ordinal) ? "an " : "a ") + caller.Within + ")")
+                            + (caller.Condition is null ? "" : ", when " + Markdown.Code(caller.Condition)), caller.Location));
+                }
                 if (!application.Scripts.IsEmpty)
                 {
                     md.Line("  - the `.sql` files in " + Markdown.Code(application.ScriptFolder + "/") + " next to this code, in the order DbUp runs them (by file name, ordinal; "

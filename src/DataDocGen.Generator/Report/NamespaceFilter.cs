@@ -59,7 +59,9 @@ internal static class NamespaceFilter
             Contexts = Keep(report.Contexts, c => c.Location),
             RawSql = Keep(report.RawSql, r => r.Location),
             Migrations = Keep(report.Migrations, m => m.Location),
-            MigrationApplications = Keep(report.MigrationApplications, a => a.Location),
+            // A kept call keeps the callers of its method that are not left out themselves.
+            MigrationApplications = Keep(report.MigrationApplications, a => a.Location)
+                .Select(a => a.Callers.IsEmpty ? a : a with { Callers = Keep(a.Callers, c => c.Location) }).ToEquatableArray(),
             CacheProviders = Keep(report.CacheProviders, c => c.Location),
             CacheUses = Keep(report.CacheUses, c => c.Location),
             OutputCache = Keep(report.OutputCache, o => o.Location),
