@@ -348,6 +348,13 @@ public class IncrementalCachingTests
         driver = driver.RunGenerators(compilation);
         Assert.Contains("  - `Migrator.Run` is called from `Other.Work` [Services/Other.cs:6](Services/Other.cs#L6)", GeneratorOutputOf(driver.GetRunResult().Results.Single()));
 
+        // A caller of the caller: the next level is looked for again.
+        compilation = ReplaceIn(compilation, "Services/Other.cs", "public void Work(DbContext db) => Shop.Data.Migrator.Run(db);",
+            "public void Work(DbContext db) => Shop.Data.Migrator.Run(db); public void Later(DbContext db) { if (db is null) Shop.Startup.Boot(db!, true); }");
+        driver = driver.RunGenerators(compilation);
+        Assert.Contains("  - `Migrator.Run` is called from `Startup.Boot`, when `!migrate` [Startup.cs:6](Startup.cs#L6)\n"
+            + "    - `Startup.Boot` is called from `Other.Later`, when `db is null` [Services/Other.cs:6](Services/Other.cs#L6)\n", GeneratorOutputOf(driver.GetRunResult().Results.Single()));
+
         compilation = ReplaceIn(compilation, "Data/Migrator.cs", "public static void Run(DbContext db) => db.Database.Migrate();",
             "public static System.Action Run(DbContext db) => () => db.Database.Migrate();");
         driver = driver.RunGenerators(compilation);

@@ -247,6 +247,67 @@ public class MigrationCallerTests
     }
 
     [Fact]
+    public void Callers_are_followed_up_while_each_sits_directly_in_a_plain_method_and_mutual_recursion_stops()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Data/ShopContext.cs", Context),
+            ("Data/Migrator.cs", """
+                namespace Shop.Data
+                {
+                    public static class Migrator
+                    {
+                        public static void Run(ShopContext db) => db.Database.Migrate();
+
+                        public static void Ping(ShopContext db, int left) { db.Database.EnsureCreated(); if (left > 0) Pong(db, left - 1); }
+
+                        public static void Pong(ShopContext db, int left) { if (left > 1) Ping(db, left); }
+                    }
+                }
+                """),
+            ("Startup.cs", """
+                namespace Shop
+                {
+                    public static class Boot
+                    {
+                        public static void Init(Shop.Data.ShopContext db) => Shop.Data.Migrator.Run(db);
+                    }
+
+                    public class Host
+                    {
+                        public void Start(Shop.Data.ShopContext db, bool fresh)
+                        {
+                            if (fresh) Boot.Init(db);
+                        }
+                    }
+
+                    public static class Entry
+                    {
+                        public static void Main(Shop.Data.ShopContext db, string[] args)
+                        {
+                            if (args.Length > 0) new Host().Start(db, true);
+                        }
+                    }
+                }
+                """)));
+
+        var md = output.Markdown!;
+        Assert.Contains("- `Migrate()` in `Migrator.Run`: context `ShopContext` [Data/Migrator.cs:10](Data/Migrator.cs#L10)\n"
+            + "  - `Migrator.Run` is called from `Boot.Init` [Startup.cs:10](Startup.cs#L10)\n"
+            + "    - `Boot.Init` is called from `Host.Start`, when `fresh` [Startup.cs:17](Startup.cs#L17)\n"
+            + "      - `Host.Start` is called from `Entry.Main`, when `args.Length > 0` [Startup.cs:25](Startup.cs#L25)\n", md);
+        // Ping calls Pong, which calls Ping: Pong's call from Ping is listed, and Ping, already on the path, is not followed again.
+        Assert.Contains("- `EnsureCreated()` in `Migrator.Ping`: context `ShopContext` [Data/Migrator.cs:12](Data/Migrator.cs#L12)\n"
+            + "  - `Migrator.Ping` is called from `Migrator.Pong`, when `left > 1` [Data/Migrator.cs:14](Data/Migrator.cs#L14)\n"
+            + "    - `Migrator.Pong` is called from `Migrator.Ping`, when `left > 0` [Data/Migrator.cs:12](Data/Migrator.cs#L12)\n\n", md);
+
+        using var json = System.Text.Json.JsonDocument.Parse(output.Json!);
+        var run = json.RootElement.GetProperty("migrationRuns").EnumerateArray().First(r => r.GetProperty("member").GetString() == "Migrator.Run");
+        var top = run.GetProperty("callers")[0].GetProperty("callers")[0].GetProperty("callers")[0];
+        Assert.Equal("Entry.Main", top.GetProperty("member").GetString());
+        Assert.Equal("args.Length > 0", top.GetProperty("condition").GetString());
+        Assert.Empty(top.GetProperty("callers").EnumerateArray());
+    }
+
+    [Fact]
     public void A_DbUp_upgrade_in_a_helper_is_named_with_its_caller()
     {
         var output = GeneratorHarness.Run(new Dictionary<string, string>

@@ -128,12 +128,7 @@ internal static class MigrationMarkdownEmitter
                 md.Line("- " + md.WithLink(Markdown.Code(application.Method + "()") + " in " + Markdown.Code(application.Member)
                         + (application.Condition is null ? "" : ", when " + Markdown.Code(application.Condition))
                         + (application.Details.IsEmpty ? "" : ": " + string.Join(", ", application.Details)), application.Location));
-                foreach (var caller in application.Callers)
-                {
-                    md.Line("  - " + md.WithLink(Markdown.Code(application.Member) + " is called from " + Markdown.Code(caller.Member)
-                            + (caller.Within is null ? "" : " (in " + (caller.Within.StartsWith("anonymous", System.StringComparison.Ordinal) ? "an " : "a ") + caller.Within + ")")
-                            + (caller.Condition is null ? "" : ", when " + Markdown.Code(caller.Condition)), caller.Location));
-                }
+                WriteCallers(md, application.Member, application.Callers, "  ");
                 if (!application.Scripts.IsEmpty)
                 {
                     md.Line("  - the `.sql` files in " + Markdown.Code(application.ScriptFolder + "/") + " next to this code, in the order DbUp runs them (by file name, ordinal; "
@@ -143,6 +138,18 @@ internal static class MigrationMarkdownEmitter
                 DbUpEmbeddedMarkdown.Write(md, application);
             }
             md.Line();
+        }
+    }
+
+    /// <summary>The project's calls to <paramref name="method"/>, each followed by the calls to the method it sits in.</summary>
+    private static void WriteCallers(Markdown md, string method, Helpers.EquatableArray<MethodCallerSpec> callers, string indent)
+    {
+        foreach (var caller in callers)
+        {
+            md.Line(indent + "- " + md.WithLink(Markdown.Code(method) + " is called from " + Markdown.Code(caller.Member)
+                    + (caller.Within is null ? "" : " (in " + (caller.Within.StartsWith("anonymous", System.StringComparison.Ordinal) ? "an " : "a ") + caller.Within + ")")
+                    + (caller.Condition is null ? "" : ", when " + Markdown.Code(caller.Condition)), caller.Location));
+            WriteCallers(md, caller.Member, caller.Callers, indent + "  ");
         }
     }
 

@@ -43,7 +43,12 @@ internal sealed record CallSiteSpec(string Method, string Member, string? Condit
 /// <param name="Within">"lambda" or "local function `Name`" when the call sits in one inside <paramref name="Member"/>
 /// (its condition is then read inside it only: when it runs is up to its own caller); null otherwise.</param>
 /// <param name="Condition">The condition around the call (<see cref="Parsing.CodeText.EnclosingCondition"/>).</param>
-internal sealed record MethodCallerSpec(string Method, string Member, string? Within, string? Condition, SourceLocation? Location);
+/// <param name="InMethod">The documentation id of the project method the call sits in directly, when only calls bound to
+/// it can run it (as <see cref="CallSiteSpec.InMethod"/>): its own callers are looked for in turn.</param>
+/// <param name="Callers">The project's calls to <paramref name="InMethod"/> (set by the report's join; a method already on
+/// the path gets none).</param>
+internal sealed record MethodCallerSpec(string Method, string Member, string? Within, string? Condition, SourceLocation? Location,
+    string? InMethod = null, EquatableArray<MethodCallerSpec> Callers = default);
 
 /// <summary>What a .sql file written by <c>dotnet ef migrations script</c> does to EF Core's migrations history
 /// (<see cref="Parsing.EfMigrationScriptReader"/>).</summary>

@@ -52,25 +52,24 @@ internal static class MethodCallers
         method is { MethodKind: MethodKind.Ordinary, IsVirtual: false, IsAbstract: false, IsOverride: false, ExplicitInterfaceImplementations.IsEmpty: true }
         && method.ContainingType is { TypeKind: TypeKind.Class or TypeKind.Struct };
 
-    /// <summary>Each file's results, kept for one list of methods (a new list starts a new table).</summary>
+    /// <summary>Each file's results, kept per level for one list of methods (a new list starts a new table).</summary>
     internal sealed class Cache
     {
-        private EquatableArray<string> methods;
-        private ConditionalWeakTable<SyntaxTree, TransformCache.Entry<EquatableArray<MethodCallerSpec>>>? table;
+        private readonly List<(EquatableArray<string> Methods, ConditionalWeakTable<SyntaxTree, TransformCache.Entry<EquatableArray<MethodCallerSpec>>> Table)> levels = new();
 
-        public ConditionalWeakTable<SyntaxTree, TransformCache.Entry<EquatableArray<MethodCallerSpec>>> For(EquatableArray<string> wanted)
+        public ConditionalWeakTable<SyntaxTree, TransformCache.Entry<EquatableArray<MethodCallerSpec>>> For(int level, EquatableArray<string> wanted)
         {
-            lock (this)
+            lock (levels)
             {
-                if (table is null || !methods.Equals(wanted))
-                {
-                    methods = wanted;
-                    table = new ConditionalWeakTable<SyntaxTree, TransformCache.Entry<EquatableArray<MethodCallerSpec>>>();
-                }
-                return table;
+                while (levels.Count <= level) levels.Add((EquatableArray<string>.Empty, new ConditionalWeakTable<SyntaxTree, TransformCache.Entry<EquatableArray<MethodCallerSpec>>>()));
+                if (!levels[level].Methods.Equals(wanted)) levels[level] = (wanted, new ConditionalWeakTable<SyntaxTree, TransformCache.Entry<EquatableArray<MethodCallerSpec>>>());
+                return levels[level].Table;
             }
         }
     }
+
+    /// <summary>How many levels of callers are looked for: a runner's method, its callers' methods, and so on.</summary>
+    internal const int Levels = 4;
 
     /// <summary>The calls to <paramref name="methods"/> (documentation ids) in the compilation, files in compilation order;
     /// an unexpected exception becomes the result's error (the DDG001 warning), with no callers.</summary>
@@ -87,9 +86,26 @@ internal static class MethodCallers
         }
     }
 
+    /// <summary>The callers of <paramref name="methods"/>, then of the methods those calls sit in (when they can run only
+    /// through their calls), up to <see cref="Levels"/> levels; a method is looked for once.</summary>
     private static EquatableArray<MethodCallerSpec> Scan(Cache cache, Compilation compilation, EquatableArray<string> methods, CancellationToken cancellationToken)
     {
-        var table = cache.For(methods);
+        var all = new List<MethodCallerSpec>();
+        var seen = new HashSet<string>(methods, System.StringComparer.Ordinal);
+        var wanted = methods;
+        for (var level = 0; level < Levels && !wanted.IsEmpty; level++)
+        {
+            var found = ScanLevel(cache.For(level, wanted), compilation, wanted, cancellationToken);
+            all.AddRange(found);
+            wanted = found.Select(f => f.InMethod).Where(id => id is not null && seen.Add(id)).Select(id => id!)
+                .OrderBy(id => id, System.StringComparer.Ordinal).ToEquatableArray();
+        }
+        return all.ToEquatableArray();
+    }
+
+    private static List<MethodCallerSpec> ScanLevel(ConditionalWeakTable<SyntaxTree, TransformCache.Entry<EquatableArray<MethodCallerSpec>>> table, Compilation compilation,
+        EquatableArray<string> methods, CancellationToken cancellationToken)
+    {
         var byName = new Dictionary<string, HashSet<string>>(System.StringComparer.Ordinal);
         foreach (var id in methods)
         {
@@ -104,7 +120,7 @@ internal static class MethodCallers
             cancellationToken.ThrowIfCancellationRequested();
             found.AddRange(TransformCache.ForFile(table, tree, compilation, scan, cancellationToken));
         }
-        return found.ToEquatableArray();
+        return found;
     }
 
     /// <summary>The method's name in its documentation id (<c>M:Ns.Type.Name``1(System.String)</c>: <c>Name</c>).</summary>
@@ -171,7 +187,8 @@ internal static class MethodCallers
         };
         // A local function's own name is no place in the code: name the member it is declared in.
         var member = CodeText.MemberName(outerLocal ?? (SyntaxNode)invocation, model, cancellationToken);
-        return new MethodCallerSpec(id, member, within, CodeText.EnclosingCondition(invocation, function), SourceLocation.From(invocation));
+        return new MethodCallerSpec(id, member, within, CodeText.EnclosingCondition(invocation, function), SourceLocation.From(invocation),
+            function is null ? EnclosingMethod(invocation, model, cancellationToken) : null);
     }
 }
 

@@ -25,8 +25,22 @@ internal static class RunnerCallers
         var byMethod = callers.GroupBy(c => c.Method, System.StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(c => c.Location, LocationComparer.Instance).ToEquatableArray(), System.StringComparer.Ordinal);
         var applications = report.MigrationApplications
-            .Select(a => a.InMethod is { } method && byMethod.TryGetValue(method, out var found) ? a with { Callers = found } : a)
+            .Select(a => a.InMethod is { } method ? a with { Callers = Of(method, byMethod, new HashSet<string>(System.StringComparer.Ordinal) { method }) } : a)
             .ToEquatableArray();
         return report with { MigrationApplications = applications };
+    }
+
+    /// <summary>The calls to <paramref name="method"/>, each with the calls to the method it sits in; a method already on the
+    /// path (mutual recursion) is not followed again.</summary>
+    private static EquatableArray<MethodCallerSpec> Of(string method, Dictionary<string, EquatableArray<MethodCallerSpec>> byMethod, HashSet<string> path)
+    {
+        if (!byMethod.TryGetValue(method, out var callers)) return EquatableArray<MethodCallerSpec>.Empty;
+        return callers.Select(c =>
+        {
+            if (c.InMethod is not { } outer || !path.Add(outer)) return c;
+            var above = Of(outer, byMethod, path);
+            path.Remove(outer);
+            return above.IsEmpty ? c : c with { Callers = above };
+        }).ToEquatableArray();
     }
 }
