@@ -55,17 +55,41 @@ internal static class MethodCallers
     /// <summary>Each file's results, kept per level for one list of methods (a new list starts a new table).</summary>
     internal sealed class Cache
     {
-        private readonly List<(EquatableArray<string> Methods, ConditionalWeakTable<SyntaxTree, TransformCache.Entry<EquatableArray<MethodCallerSpec>>> Table)> levels = new();
+        private readonly List<Level> levels = new();
 
-        public ConditionalWeakTable<SyntaxTree, TransformCache.Entry<EquatableArray<MethodCallerSpec>>> For(int level, EquatableArray<string> wanted)
+        public Level For(int level, EquatableArray<string> wanted)
         {
             lock (levels)
             {
-                while (levels.Count <= level) levels.Add((EquatableArray<string>.Empty, new ConditionalWeakTable<SyntaxTree, TransformCache.Entry<EquatableArray<MethodCallerSpec>>>()));
-                if (!levels[level].Methods.Equals(wanted)) levels[level] = (wanted, new ConditionalWeakTable<SyntaxTree, TransformCache.Entry<EquatableArray<MethodCallerSpec>>>());
-                return levels[level].Table;
+                while (levels.Count <= level) levels.Add(new Level(EquatableArray<string>.Empty));
+                if (!levels[level].Methods.Equals(wanted)) levels[level] = new Level(wanted);
+                return levels[level];
             }
         }
+    }
+
+    /// <summary>One level's results: per file, reused while the file and the compilation's shape are the same
+    /// (<see cref="TransformCache"/>). The last compilation's files and results are kept too: after an edit, a file that
+    /// is the same object at the same place in the list (all but the edited one) is reused by comparing references, which
+    /// costs far less than a table lookup per file.</summary>
+    internal sealed class Level(EquatableArray<string> methods)
+    {
+        public EquatableArray<string> Methods { get; } = methods;
+
+        public ConditionalWeakTable<SyntaxTree, TransformCache.Entry<EquatableArray<MethodCallerSpec>>> Table { get; } = new();
+
+        /// <summary>The last run's (replaced whole, so a concurrent reader sees one run's or the other's). It holds that
+        /// run's syntax trees, most of which the current compilation shares, never a compilation.</summary>
+        public Snapshot? Last { get; set; }
+    }
+
+    /// <summary>A run's shape, files, results and, per file, whether its result read other files.</summary>
+    internal sealed class Snapshot(long shape, SyntaxTree[] trees, EquatableArray<MethodCallerSpec>[] results, bool[] readOthers)
+    {
+        public long Shape { get; } = shape;
+        public SyntaxTree[] Trees { get; } = trees;
+        public EquatableArray<MethodCallerSpec>[] Results { get; } = results;
+        public bool[] ReadOthers { get; } = readOthers;
     }
 
     /// <summary>How many levels of callers are looked for: a runner's method, its callers' methods, and so on.</summary>
@@ -103,8 +127,7 @@ internal static class MethodCallers
         return all.ToEquatableArray();
     }
 
-    private static List<MethodCallerSpec> ScanLevel(ConditionalWeakTable<SyntaxTree, TransformCache.Entry<EquatableArray<MethodCallerSpec>>> table, Compilation compilation,
-        EquatableArray<string> methods, CancellationToken cancellationToken)
+    private static List<MethodCallerSpec> ScanLevel(Level level, Compilation compilation, EquatableArray<string> methods, CancellationToken cancellationToken)
     {
         var byName = new Dictionary<string, HashSet<string>>(System.StringComparer.Ordinal);
         foreach (var id in methods)
@@ -114,12 +137,29 @@ internal static class MethodCallers
             ids.Add(id);
         }
         System.Func<SyntaxTree, Compilation, CancellationToken, EquatableArray<MethodCallerSpec>> scan = (t, c, token) => ScanFile(t, c, byName, token);
+        var shape = TransformCache.Shape(compilation, cancellationToken);
+        var trees = compilation.SyntaxTrees.ToArray();
+        var results = new EquatableArray<MethodCallerSpec>[trees.Length];
+        var readOthers = new bool[trees.Length];
+        // The last run's results stand for the same file objects while the shape is the same, unless they read another file.
+        var last = level.Last is { } previous && previous.Shape == shape && previous.Trees.Length == trees.Length ? previous : null;
         var found = new List<MethodCallerSpec>();
-        foreach (var tree in compilation.SyntaxTrees)
+        for (var i = 0; i < trees.Length; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            found.AddRange(TransformCache.ForFile(table, tree, compilation, scan, cancellationToken));
+            var tree = trees[i];
+            if (last is not null && ReferenceEquals(last.Trees[i], tree) && !last.ReadOthers[i])
+            {
+                results[i] = last.Results[i];
+            }
+            else
+            {
+                results[i] = TransformCache.ForFile(level.Table, tree, compilation, scan, cancellationToken);
+                readOthers[i] = !level.Table.TryGetValue(tree, out var entry) || entry.Reads.Length > 0;
+            }
+            foreach (var caller in results[i]) found.Add(caller);
         }
+        level.Last = new Snapshot(shape, trees, results, readOthers);
         return found;
     }
 
