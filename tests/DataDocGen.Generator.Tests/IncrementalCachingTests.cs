@@ -361,6 +361,31 @@ public class IncrementalCachingTests
         Assert.DoesNotContain("is called from", GeneratorOutputOf(driver.GetRunResult().Results.Single()));
     }
 
+    /// <summary>A caller's file reused by reference must still follow a declaration change elsewhere: a new overload in
+    /// another part of the class takes the unchanged call, which then no longer reaches the method that migrates.</summary>
+    [Fact]
+    public void A_reused_caller_follows_an_overload_declared_in_another_file()
+    {
+        var sources = Sources.With(
+            ("Data/Migrator.cs", "namespace Shop.Data { public static partial class Migrator { public static void Run(DbContext db) => db.Database.Migrate(); } }"),
+            ("Startup.cs", "namespace Shop { public static class Startup { public static void Boot(bool migrate) { if (migrate) Shop.Data.Migrator.Run(Shop.Data.Holder.Db); } } }"),
+            ("Data/Holder.cs", "namespace Shop.Data { public static class Holder { public static DbContext Db => null!; public static int Work() => 1 + 1; } }"));
+        Compilation compilation = GeneratorHarness.Compile(sources);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        Assert.Contains("  - `Migrator.Run` is called from `Startup.Boot`, when `migrate`", GeneratorOutputOf(driver.GetRunResult().Results.Single()));
+
+        compilation = ReplaceIn(compilation, "Data/Holder.cs", "1 + 1", "1 + 2");
+        driver = driver.RunGenerators(compilation);
+        Assert.Contains("  - `Migrator.Run` is called from `Startup.Boot`, when `migrate`", GeneratorOutputOf(driver.GetRunResult().Results.Single()));
+
+        compilation = ReplaceIn(compilation, "Data/Holder.cs", "public static DbContext Db => null!;",
+            "public static Special Db => null!; } public class Special : DbContext { } public static partial class Migrator { public static void Run(Special db) { }");
+        driver = driver.RunGenerators(compilation);
+        var output = GeneratorOutputOf(driver.GetRunResult().Results.Single());
+        Assert.Contains("`Migrate()` in `Migrator.Run`", output);
+        Assert.DoesNotContain("is called from", output);
+    }
+
     private static string GeneratorOutputOf(GeneratorRunResult result)
     {
         DataDocGen.Tasks.PayloadReader.Read(result.GeneratedSources.Single().SourceText.ToString(), out var files);
