@@ -84,6 +84,9 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         public const string OrchestrationsJoined = nameof(OrchestrationsJoined);
         public const string IdentityOptions = nameof(IdentityOptions);
         public const string MigrationApplications = nameof(MigrationApplications);
+        public const string RunnerMethods = nameof(RunnerMethods);
+        public const string RunnerCallers = nameof(RunnerCallers);
+        public const string RunnerCallersJoined = nameof(RunnerCallersJoined);
         public const string AppSettings = nameof(AppSettings);
         public const string ProjectName = nameof(ProjectName);
         public const string Options = nameof(Options);
@@ -320,6 +323,22 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
                 ? input.Left with { Report = DbUpEmbeddedScripts.Join(built, input.Right.Select(r => r!).ToList()) }
                 : input.Left)
             .WithTrackingName(TrackingNames.DbUpEmbeddedJoined);
+
+        // Where the project calls the methods that hold a migration runner (3.1), with the condition at each call: a second
+        // step on the compilation, given the methods the scan found (known only after it, and from method bodies), each
+        // file's result reused as the scan's are (Parsing/MethodCallers). No such method: nothing is read.
+        var callerResults = new MethodCallers.Cache();
+        var runnerMethods = migrationApplications.Select(static (found, _) => Report.RunnerCallers.Methods(found)).WithTrackingName(TrackingNames.RunnerMethods);
+        var runnerCallers = context.CompilationProvider.Combine(runnerMethods)
+            .Select((input, cancellationToken) => MethodCallers.Find(callerResults, input.Left, input.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.RunnerCallers);
+        report = report.Combine(runnerCallers)
+            .Select(static (input, _) => input.Right.Error is { } error
+                ? input.Left with { Errors = input.Left.Errors.Concat(new[] { error }).ToEquatableArray() }
+                : input.Left.Report is { } built && !input.Right.Callers.IsEmpty
+                    ? input.Left with { Report = Report.RunnerCallers.Join(built, input.Right.Callers) }
+                    : input.Left)
+            .WithTrackingName(TrackingNames.RunnerCallersJoined);
 
         // The whole-solution report: the fragments of referenced projects (their own facts, handed over by the
         // package's targets as AdditionalFiles) merged into this project's report. Ordered by path for determinism.

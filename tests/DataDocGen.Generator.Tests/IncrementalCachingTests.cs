@@ -34,6 +34,8 @@ public class IncrementalCachingTests
 
                 public static void Upgrade(Shop.Data.ShopContext db) => db.Database.Migrate();
 
+                public static void Boot(Shop.Data.ShopContext db, bool migrate) { if (migrate) Upgrade(db); }
+
                 public static void Cache(IServiceCollection services) => services.AddMemoryCache();
 
                 public static void OutputCache(IServiceCollection services) => services.AddOutputCache(o => o.AddPolicy("Orders", b => b.Expire(System.TimeSpan.FromMinutes(1))));
@@ -326,6 +328,90 @@ public class IncrementalCachingTests
         compilation = ReplaceIn(compilation, "Data/Trimmed.cs", "base(v => v.Trim(), v => v)", "base(v => v.Trim(), v => v, new ConverterMappingHints(size: 20))");
         driver = driver.RunGenerators(compilation);
         Assert.Contains("| `Text` | `System.String` |  |", GeneratorOutputOf(driver.GetRunResult().Results.Single()));
+    }
+
+    /// <summary>The callers of a method that applies migrations live in other files: an edit of a caller's condition, a
+    /// new caller, and a runner moved into a lambda (whose caller is not known) each change the report, while a body edit
+    /// elsewhere rescans only the edited file.</summary>
+    [Fact]
+    public void Callers_of_a_migration_method_follow_edits_in_their_files_and_in_the_method()
+    {
+        var sources = Sources.With(
+            ("Data/Migrator.cs", "namespace Shop.Data { public static class Migrator { public static void Run(DbContext db) => db.Database.Migrate(); } }"),
+            ("Startup.cs", "namespace Shop { public static class Startup { public static void Boot(DbContext db, bool migrate) { if (migrate) Shop.Data.Migrator.Run(db); } } }"),
+            ("Services/Other.cs", "namespace Shop.Services { public class Other { public int Work() => 1 + 1; } }"));
+        Compilation compilation = GeneratorHarness.Compile(sources);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var first = GeneratorOutputOf(driver.GetRunResult().Results.Single());
+        Assert.Contains("  - `Migrator.Run` is called from `Startup.Boot`, when `migrate` [Startup.cs:6](Startup.cs#L6)", first);
+
+        var missed = new List<string>();
+        void OnMiss(Compilation c, SyntaxTree tree) { lock (missed) { if (c == compilation) missed.Add(tree.FilePath); } }
+        DataDocGen.Generator.Helpers.TransformCache.Missed += OnMiss;
+        try
+        {
+            compilation = ReplaceIn(compilation, "Services/Other.cs", "1 + 1", "1 + 2");
+            driver = driver.RunGenerators(compilation);
+            Assert.Equal(first, GeneratorOutputOf(driver.GetRunResult().Results.Single()));
+            var steps = driver.GetRunResult().Results.Single().TrackedSteps;
+            foreach (var step in new[] { DataLayerReportGenerator.TrackingNames.RunnerMethods, DataLayerReportGenerator.TrackingNames.RunnerCallers, DataLayerReportGenerator.TrackingNames.RunnerCallersJoined, DataLayerReportGenerator.TrackingNames.Rendered })
+            {
+                Assert.All(steps[step].SelectMany(r => r.Outputs), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, step + " was " + o.Reason));
+            }
+            List<string> seen;
+            lock (missed) seen = missed.ToList();
+            Assert.NotEmpty(seen);
+            Assert.All(seen, path => Assert.EndsWith("Services/Other.cs", path));
+        }
+        finally
+        {
+            DataDocGen.Generator.Helpers.TransformCache.Missed -= OnMiss;
+        }
+
+        compilation = ReplaceIn(compilation, "Startup.cs", "if (migrate)", "if (!migrate)");
+        driver = driver.RunGenerators(compilation);
+        Assert.Contains("  - `Migrator.Run` is called from `Startup.Boot`, when `!migrate` [Startup.cs:6](Startup.cs#L6)", GeneratorOutputOf(driver.GetRunResult().Results.Single()));
+
+        compilation = ReplaceIn(compilation, "Services/Other.cs", "public int Work() => 1 + 2;", "public void Work(DbContext db) => Shop.Data.Migrator.Run(db);");
+        driver = driver.RunGenerators(compilation);
+        Assert.Contains("  - `Migrator.Run` is called from `Other.Work` [Services/Other.cs:6](Services/Other.cs#L6)", GeneratorOutputOf(driver.GetRunResult().Results.Single()));
+
+        // A caller of the caller: the next level is looked for again.
+        compilation = ReplaceIn(compilation, "Services/Other.cs", "public void Work(DbContext db) => Shop.Data.Migrator.Run(db);",
+            "public void Work(DbContext db) => Shop.Data.Migrator.Run(db); public void Later(DbContext db) { if (db is null) Shop.Startup.Boot(db!, true); }");
+        driver = driver.RunGenerators(compilation);
+        Assert.Contains("  - `Migrator.Run` is called from `Startup.Boot`, when `!migrate` [Startup.cs:6](Startup.cs#L6)\n"
+            + "    - `Startup.Boot` is called from `Other.Later`, when `db is null` [Services/Other.cs:6](Services/Other.cs#L6)\n", GeneratorOutputOf(driver.GetRunResult().Results.Single()));
+
+        compilation = ReplaceIn(compilation, "Data/Migrator.cs", "public static void Run(DbContext db) => db.Database.Migrate();",
+            "public static System.Action Run(DbContext db) => () => db.Database.Migrate();");
+        driver = driver.RunGenerators(compilation);
+        Assert.DoesNotContain("is called from", GeneratorOutputOf(driver.GetRunResult().Results.Single()));
+    }
+
+    /// <summary>A caller's file reused by reference must still follow a declaration change elsewhere: a new overload in
+    /// another part of the class takes the unchanged call, which then no longer reaches the method that migrates.</summary>
+    [Fact]
+    public void A_reused_caller_follows_an_overload_declared_in_another_file()
+    {
+        var sources = Sources.With(
+            ("Data/Migrator.cs", "namespace Shop.Data { public static partial class Migrator { public static void Run(DbContext db) => db.Database.Migrate(); } }"),
+            ("Startup.cs", "namespace Shop { public static class Startup { public static void Boot(bool migrate) { if (migrate) Shop.Data.Migrator.Run(Shop.Data.Holder.Db); } } }"),
+            ("Data/Holder.cs", "namespace Shop.Data { public static class Holder { public static DbContext Db => null!; public static int Work() => 1 + 1; } }"));
+        Compilation compilation = GeneratorHarness.Compile(sources);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        Assert.Contains("  - `Migrator.Run` is called from `Startup.Boot`, when `migrate`", GeneratorOutputOf(driver.GetRunResult().Results.Single()));
+
+        compilation = ReplaceIn(compilation, "Data/Holder.cs", "1 + 1", "1 + 2");
+        driver = driver.RunGenerators(compilation);
+        Assert.Contains("  - `Migrator.Run` is called from `Startup.Boot`, when `migrate`", GeneratorOutputOf(driver.GetRunResult().Results.Single()));
+
+        compilation = ReplaceIn(compilation, "Data/Holder.cs", "public static DbContext Db => null!;",
+            "public static Special Db => null!; } public class Special : DbContext { } public static partial class Migrator { public static void Run(Special db) { }");
+        driver = driver.RunGenerators(compilation);
+        var output = GeneratorOutputOf(driver.GetRunResult().Results.Single());
+        Assert.Contains("`Migrate()` in `Migrator.Run`", output);
+        Assert.DoesNotContain("is called from", output);
     }
 
     private static string GeneratorOutputOf(GeneratorRunResult result)

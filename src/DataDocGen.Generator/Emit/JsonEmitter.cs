@@ -341,7 +341,9 @@ internal static class JsonEmitter
                 }
                 json.EndArray().EndObject();
             }
-            json.EndArray().Property("location", Location(paths, run.Location)).EndObject();
+            json.EndArray();
+            Callers(json, paths, run.Callers);
+            json.Property("location", Location(paths, run.Location)).EndObject();
         }
         json.EndArray();
 
@@ -708,6 +710,20 @@ internal static class JsonEmitter
             json.EndArray().Name("notFollowed").StartArray();
             foreach (var change in table.Changed) json.StartObject().Property("what", change.What).Property("location", Location(paths, change.Location)).EndObject();
             json.EndArray().EndObject();
+        }
+        json.EndArray();
+    }
+
+    /// <summary>A migration run's <c>callers</c>: the project's calls to the method it sits in, each with its own callers.</summary>
+    private static void Callers(JsonWriter json, RelativePath paths, Helpers.EquatableArray<Model.MethodCallerSpec> callers)
+    {
+        json.Name("callers").StartArray();
+        foreach (var caller in callers)
+        {
+            json.StartObject().Property("member", caller.Member).Property("within", caller.Within).Property("condition", caller.Condition)
+                .Property("location", Location(paths, caller.Location));
+            Callers(json, paths, caller.Callers);
+            json.EndObject();
         }
         json.EndArray();
     }

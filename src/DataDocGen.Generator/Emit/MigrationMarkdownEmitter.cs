@@ -128,6 +128,7 @@ internal static class MigrationMarkdownEmitter
                 md.Line("- " + md.WithLink(Markdown.Code(application.Method + "()") + " in " + Markdown.Code(application.Member)
                         + (application.Condition is null ? "" : ", when " + Markdown.Code(application.Condition))
                         + (application.Details.IsEmpty ? "" : ": " + string.Join(", ", application.Details)), application.Location));
+                WriteCallers(md, application.Member, application.Callers, "  ");
                 if (!application.Scripts.IsEmpty)
                 {
                     md.Line("  - the `.sql` files in " + Markdown.Code(application.ScriptFolder + "/") + " next to this code, in the order DbUp runs them (by file name, ordinal; "
@@ -153,6 +154,18 @@ internal static class MigrationMarkdownEmitter
                     + " | " + Markdown.Code(schema.Member) + " | " + md.Link(schema.Location) + " |");
         }
         md.Line();
+    }
+
+    /// <summary>The project's calls to <paramref name="method"/>, each followed by the calls to the method it sits in.</summary>
+    private static void WriteCallers(Markdown md, string method, Helpers.EquatableArray<MethodCallerSpec> callers, string indent)
+    {
+        foreach (var caller in callers)
+        {
+            md.Line(indent + "- " + md.WithLink(Markdown.Code(method) + " is called from " + Markdown.Code(caller.Member)
+                    + (caller.Within is null ? "" : " (in " + (caller.Within.StartsWith("anonymous", System.StringComparison.Ordinal) ? "an " : "a ") + caller.Within + ")")
+                    + (caller.Condition is null ? "" : ", when " + Markdown.Code(caller.Condition)), caller.Location));
+            WriteCallers(md, caller.Member, caller.Callers, indent + "  ");
+        }
     }
 
     /// <summary>The name part of a migration id: <c>20240101120000_AddOrders</c> is <c>AddOrders</c>.</summary>

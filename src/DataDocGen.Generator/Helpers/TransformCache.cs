@@ -65,7 +65,8 @@ internal static class TransformCache
         return value;
     }
 
-    private static long Shape(Compilation compilation, CancellationToken cancellationToken) =>
+    /// <summary>The compilation's shape: what other files can see of each file, the references and the options.</summary>
+    internal static long Shape(Compilation compilation, CancellationToken cancellationToken) =>
         // TryGetValue first: every file asks, and GetValue's callback would allocate a closure each time.
         CompilationShapes.TryGetValue(compilation, out var known) ? known.Value : CompilationShapes.GetValue(compilation, c =>
         {

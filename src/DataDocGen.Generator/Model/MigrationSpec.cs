@@ -30,8 +30,25 @@ internal sealed record MigrationSpec(
 /// <param name="ScriptFolder">DbUp's <c>WithScriptsFromFileSystem("folder")</c> with a constant relative folder and no options.</param>
 /// <param name="Scripts">The <c>.sql</c> files of that folder found next to the code, in the order DbUp runs them (set by the report builder).</param>
 /// <param name="Embedded">DbUp's <c>WithScriptsEmbeddedInAssembly</c> sources of the chain, in chain order.</param>
+/// <param name="InMethod">The documentation id of the project method the call sits in directly (not in a lambda or local
+/// function), when only a call bound to that method can run it (<see cref="Parsing.MethodCallers"/>); null otherwise.</param>
+/// <param name="Callers">The project's calls to <paramref name="InMethod"/>, in file order (set after the scan).</param>
 internal sealed record CallSiteSpec(string Method, string Member, string? Condition, SourceLocation? Location, EquatableArray<string> Details = default,
-    string? ScriptFolder = null, EquatableArray<SourceLocation> Scripts = default, EquatableArray<DbUpEmbeddedSpec> Embedded = default);
+    string? ScriptFolder = null, EquatableArray<SourceLocation> Scripts = default, EquatableArray<DbUpEmbeddedSpec> Embedded = default,
+    string? InMethod = null, EquatableArray<MethodCallerSpec> Callers = default);
+
+/// <summary>A call, in this project, to the method a listed call sits in (<see cref="CallSiteSpec.InMethod"/>).</summary>
+/// <param name="Method">The documentation id of the method called.</param>
+/// <param name="Member">Where the call sits (<see cref="Parsing.CodeText.MemberName"/>).</param>
+/// <param name="Within">"lambda" or "local function `Name`" when the call sits in one inside <paramref name="Member"/>
+/// (its condition is then read inside it only: when it runs is up to its own caller); null otherwise.</param>
+/// <param name="Condition">The condition around the call (<see cref="Parsing.CodeText.EnclosingCondition"/>).</param>
+/// <param name="InMethod">The documentation id of the project method the call sits in directly, when only calls bound to
+/// it can run it (as <see cref="CallSiteSpec.InMethod"/>): its own callers are looked for in turn.</param>
+/// <param name="Callers">The project's calls to <paramref name="InMethod"/> (set by the report's join; a method already on
+/// the path gets none).</param>
+internal sealed record MethodCallerSpec(string Method, string Member, string? Within, string? Condition, SourceLocation? Location,
+    string? InMethod = null, EquatableArray<MethodCallerSpec> Callers = default);
 
 /// <summary>What a .sql file written by <c>dotnet ef migrations script</c> does to EF Core's migrations history
 /// (<see cref="Parsing.EfMigrationScriptReader"/>).</summary>

@@ -118,16 +118,18 @@ internal static class MigrationParser
         {
             var (details, folder, embedded) = DbUpParser.Read(invocation, context.SemanticModel, cancellationToken);
             return new CallSiteSpec("PerformUpgrade", CodeText.MemberName(invocation, context.SemanticModel, cancellationToken), CodeText.EnclosingCondition(invocation, null),
-                SourceLocation.From(invocation), details, folder, Embedded: embedded);
+                SourceLocation.From(invocation), details, folder, Embedded: embedded, InMethod: MethodCallers.EnclosingMethod(invocation, context.SemanticModel, cancellationToken));
         }
         if (method.Name is "Migrate" or "Repair" or "Erase" or "Validate" && EvolveParser.IsEvolve(original.ContainingType))
         {
             return new CallSiteSpec("Evolve." + method.Name, CodeText.MemberName(invocation, context.SemanticModel, cancellationToken), CodeText.EnclosingCondition(invocation, null),
-                SourceLocation.From(invocation), EvolveParser.Describe(invocation, context.SemanticModel, cancellationToken));
+                SourceLocation.From(invocation), EvolveParser.Describe(invocation, context.SemanticModel, cancellationToken),
+                InMethod: MethodCallers.EnclosingMethod(invocation, context.SemanticModel, cancellationToken));
         }
         if (!original.ContainingType.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore")) return null;
         return new CallSiteSpec(method.Name, CodeText.MemberName(invocation, context.SemanticModel, cancellationToken), CodeText.EnclosingCondition(invocation, null), SourceLocation.From(invocation),
-            ContextOf(invocation, context.SemanticModel, cancellationToken) is { } db ? new[] { "context " + CodeSpan.Of(db) }.ToEquatableArray() : EquatableArray<string>.Empty);
+            ContextOf(invocation, context.SemanticModel, cancellationToken) is { } db ? new[] { "context " + CodeSpan.Of(db) }.ToEquatableArray() : EquatableArray<string>.Empty,
+            InMethod: method.Name == "IgnoreQueryFilters" ? null : MethodCallers.EnclosingMethod(invocation, context.SemanticModel, cancellationToken));
     }
 
     /// <summary>The context whose <c>Database</c> a call is made on (<c>db.Database.MigrateAsync()</c>): with several

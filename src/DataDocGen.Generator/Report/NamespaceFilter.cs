@@ -59,13 +59,17 @@ internal static class NamespaceFilter
         }
         EquatableArray<T> Keep<T>(EquatableArray<T> items, Func<T, SourceLocation?> location) where T : IEquatable<T> =>
             items.Where(i => !LeftOut(location(i))).ToEquatableArray();
+        EquatableArray<MethodCallerSpec> KeepCallers(EquatableArray<MethodCallerSpec> callers) =>
+            Keep(callers, c => c.Location).Select(c => c.Callers.IsEmpty ? c : c with { Callers = KeepCallers(c.Callers) }).ToEquatableArray();
 
         return report with
         {
             Contexts = Keep(report.Contexts, c => c.Location),
             RawSql = Keep(report.RawSql, r => r.Location),
             Migrations = Keep(report.Migrations, m => m.Location),
-            MigrationApplications = Keep(report.MigrationApplications, a => a.Location),
+            // A kept call keeps the callers of its method that are not left out themselves.
+            MigrationApplications = Keep(report.MigrationApplications, a => a.Location)
+                .Select(a => a.Callers.IsEmpty ? a : a with { Callers = KeepCallers(a.Callers) }).ToEquatableArray(),
             CacheProviders = Keep(report.CacheProviders, c => c.Location),
             CacheUses = Keep(report.CacheUses, c => c.Location),
             OutputCache = Keep(report.OutputCache, o => o.Location),
