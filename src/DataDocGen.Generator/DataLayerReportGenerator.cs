@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
@@ -409,14 +410,9 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         }
     }
 
-    private static ReportResult WithTenancy(ReportResult result, EquatableArray<TenancyResult> found)
-    {
-        if (found.IsEmpty) return result;
-        var errors = found.Select(f => f!.Error).Where(e => e is not null).Select(e => e!).ToList();
-        var specs = found.Select(f => f!.Spec).Where(s => s is not null).Select(s => s!)
-            .OrderBy(s => s.Location, LocationComparer.Instance).ThenBy(s => s.Kind).ToEquatableArray();
-        return new ReportResult(result.Report is { } built ? built with { Tenancy = specs } : null, result.Errors.Concat(errors).ToEquatableArray());
-    }
+    private static ReportResult WithTenancy(ReportResult result, EquatableArray<TenancyResult> found) =>
+        Join(result, found, static f => f.Spec, static f => f.Error, static (report, specs) =>
+            report with { Tenancy = specs.OrderBy(s => s.Location, LocationComparer.Instance).ThenBy(s => s.Kind).ToEquatableArray() });
 
     private static ReportResult WithBackgroundJobs(ReportResult result, EquatableArray<HostedServiceSpec> services, EquatableArray<ScheduledJobResult> scheduled,
         EquatableArray<ServiceImplementationSpec> registrations)
@@ -428,23 +424,12 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         return new ReportResult(built, errors.Count == 0 ? result.Errors : result.Errors.Concat(errors).ToEquatableArray());
     }
 
-    private static ReportResult WithOrchestrations(ReportResult result, EquatableArray<OrchestrationResult> found)
-    {
-        if (found.IsEmpty) return result;
-        var errors = found.Select(f => f!.Error).Where(e => e is not null).Select(e => e!).ToList();
-        var specs = found.Select(f => f!.Spec).Where(s => s is not null).Select(s => s!).ToList();
-        var built = result.Report is { } report ? report with { Orchestrations = Orchestrations.Find(report, specs) } : null;
-        return new ReportResult(built, errors.Count == 0 ? result.Errors : result.Errors.Concat(errors).ToEquatableArray());
-    }
+    private static ReportResult WithOrchestrations(ReportResult result, EquatableArray<OrchestrationResult> found) =>
+        Join(result, found, static f => f.Spec, static f => f.Error, static (report, specs) => report with { Orchestrations = Orchestrations.Find(report, specs) });
 
-    private static ReportResult WithBrokerMessages(ReportResult result, EquatableArray<BrokerMessageResult> found)
-    {
-        if (found.IsEmpty) return result;
-        var errors = found.Select(f => f!.Error).Where(e => e is not null).Select(e => e!).ToList();
-        var specs = found.Select(f => f!.Spec).Where(s => s is not null).Select(s => s!)
-            .OrderBy(s => s.Location, LocationComparer.Instance).ThenBy(s => s.Api, System.StringComparer.Ordinal).ToEquatableArray();
-        return new ReportResult(result.Report is { } built ? built with { BrokerMessages = specs } : null, result.Errors.Concat(errors).ToEquatableArray());
-    }
+    private static ReportResult WithBrokerMessages(ReportResult result, EquatableArray<BrokerMessageResult> found) =>
+        Join(result, found, static f => f.Spec, static f => f.Error, static (report, specs) =>
+            report with { BrokerMessages = specs.OrderBy(s => s.Location, LocationComparer.Instance).ThenBy(s => s.Api, System.StringComparer.Ordinal).ToEquatableArray() });
 
     private static ReportResult WithLinq2DbTables(ReportResult result, EquatableArray<Linq2DbTableResult> found)
     {
@@ -455,30 +440,16 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         return new ReportResult(result.Report is { } built ? built with { Linq2DbTables = tables } : null, result.Errors.Concat(errors).ToEquatableArray());
     }
 
-    private static ReportResult WithQueryBuilders(ReportResult result, EquatableArray<QueryBuilderResult> found)
-    {
-        if (found.IsEmpty) return result;
-        var errors = found.Select(f => f!.Error).Where(e => e is not null).Select(e => e!).ToList();
-        var specs = found.Select(f => f!.Spec).Where(s => s is not null).Select(s => s!).OrderBy(s => s.Location, LocationComparer.Instance).ToEquatableArray();
-        return new ReportResult(result.Report is { } built ? built with { QueryBuilders = specs } : null, result.Errors.Concat(errors).ToEquatableArray());
-    }
+    private static ReportResult WithQueryBuilders(ReportResult result, EquatableArray<QueryBuilderResult> found) =>
+        Join(result, found, static f => f.Spec, static f => f.Error, static (report, specs) =>
+            report with { QueryBuilders = specs.OrderBy(s => s.Location, LocationComparer.Instance).ToEquatableArray() });
 
-    private static ReportResult WithLibrarySchemas(ReportResult result, EquatableArray<LibrarySchemaResult> found)
-    {
-        if (found.IsEmpty) return result;
-        var errors = found.Select(f => f!.Error).Where(e => e is not null).Select(e => e!).ToList();
-        var specs = LibrarySchemas.Resolve(found.Select(f => f!.Spec).Where(s => s is not null).Select(s => s!).ToList());
-        return new ReportResult(result.Report is { } built ? built with { LibrarySchemas = specs } : null, result.Errors.Concat(errors).ToEquatableArray());
-    }
+    private static ReportResult WithLibrarySchemas(ReportResult result, EquatableArray<LibrarySchemaResult> found) =>
+        Join(result, found, static f => f.Spec, static f => f.Error, static (report, specs) => report with { LibrarySchemas = LibrarySchemas.Resolve(specs) });
 
-    private static ReportResult WithCommandTimeouts(ReportResult result, EquatableArray<CommandTimeoutResult> found)
-    {
-        if (found.IsEmpty) return result;
-        var errors = found.Select(f => f!.Error).Where(e => e is not null).Select(e => e!).ToList();
-        var specs = found.Select(f => f!.Spec).Where(s => s is not null).Select(s => s!)
-            .OrderBy(s => s.Location, LocationComparer.Instance).ThenBy(s => s.Api, System.StringComparer.Ordinal).ToEquatableArray();
-        return new ReportResult(result.Report is { } built ? built with { CommandTimeouts = specs } : null, result.Errors.Concat(errors).ToEquatableArray());
-    }
+    private static ReportResult WithCommandTimeouts(ReportResult result, EquatableArray<CommandTimeoutResult> found) =>
+        Join(result, found, static f => f.Spec, static f => f.Error, static (report, specs) =>
+            report with { CommandTimeouts = specs.OrderBy(s => s.Location, LocationComparer.Instance).ThenBy(s => s.Api, System.StringComparer.Ordinal).ToEquatableArray() });
 
     private static ReportResult WithTransit(ReportResult result, EquatableArray<TlsInCodeResult> found, EquatableArray<TransitClientSpec> clients)
     {
@@ -489,13 +460,23 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         return new ReportResult(result.Report is { } built ? built with { TlsInCode = specs, TransitClients = clients } : null, result.Errors.Concat(errors).ToEquatableArray());
     }
 
-    private static ReportResult WithEventReplays(ReportResult result, EquatableArray<EventReplayResult> found)
+    private static ReportResult WithEventReplays(ReportResult result, EquatableArray<EventReplayResult> found) =>
+        Join(result, found, static f => f.Spec, static f => f.Error, static (report, specs) =>
+            report with { EventReplays = specs.OrderBy(s => s.Location, LocationComparer.Instance).ThenBy(s => s.Member, System.StringComparer.Ordinal).ToEquatableArray() });
+
+    /// <summary>
+    /// Joins a detector's findings into the built report, as the steps after the report do: the specs found, through
+    /// <paramref name="apply"/>, and the failures, added to the report's errors. Nothing found leaves the result as it is.
+    /// </summary>
+    private static ReportResult Join<TResult, TSpec>(ReportResult result, EquatableArray<TResult> found, System.Func<TResult, TSpec?> spec,
+        System.Func<TResult, string?> error, System.Func<DataLayerReport, List<TSpec>, DataLayerReport> apply)
+        where TResult : class, System.IEquatable<TResult>
+        where TSpec : class
     {
         if (found.IsEmpty) return result;
-        var errors = found.Select(f => f!.Error).Where(e => e is not null).Select(e => e!).ToList();
-        var specs = found.Select(f => f!.Spec).Where(s => s is not null).Select(s => s!)
-            .OrderBy(s => s.Location, LocationComparer.Instance).ThenBy(s => s.Member, System.StringComparer.Ordinal).ToEquatableArray();
-        return new ReportResult(result.Report is { } built ? built with { EventReplays = specs } : null, result.Errors.Concat(errors).ToEquatableArray());
+        var errors = found.Select(f => error(f!)).Where(e => e is not null).Select(e => e!).ToList();
+        var specs = found.Select(f => spec(f!)).Where(s => s is not null).Select(s => s!).ToList();
+        return new ReportResult(result.Report is { } built ? apply(built, specs) : null, errors.Count == 0 ? result.Errors : result.Errors.Concat(errors).ToEquatableArray());
     }
 
     private sealed record ReportResult(DataLayerReport? Report, EquatableArray<string> Errors);

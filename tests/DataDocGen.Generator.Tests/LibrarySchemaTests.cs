@@ -113,6 +113,22 @@ public class LibrarySchemaTests
         Assert.Contains("| Marten | PostgreSQL | its tables and functions | creates missing tables and functions and updates existing ones to the configuration, dropping columns, indexes and foreign keys it no longer declares (never whole tables), when a document type or the event store is first used (`AutoCreateSchemaObjects` is not set: Marten's default `CreateOrUpdate`) | `Setup.Add` | [Setup.cs:15](Setup.cs#L15) |", md);
     }
 
+    [Fact]
+    public void A_store_built_with_DocumentStore_For_gets_the_default_too()
+    {
+        var md = Run("""
+            using Marten;
+            namespace Shop.Orders
+            {
+                public static class Store
+                {
+                    public static IDocumentStore Build() => DocumentStore.For(options => options.Connection("Host=pg;Database=orders"));
+                }
+            }
+            """).Markdown!;
+        Assert.Contains("Marten's default `CreateOrUpdate`) | `Store.Build` | [Setup.cs:11](Setup.cs#L11) |", md);
+    }
+
     [Theory]
     [InlineData("options.AutoCreateSchemaObjects = AutoCreate.None;", "makes no schema change at run time: a missing table fails with PostgreSQL's own error (`AutoCreateSchemaObjects = AutoCreate.None`)")]
     [InlineData("options.AutoCreateSchemaObjects = AutoCreate.All;", "drops and recreates the tables that do not match the configuration (their rows are lost)")]

@@ -33,6 +33,24 @@ internal static class GuardText
         _ => null,
     };
 
+    /// <summary>What code inside <paramref name="scope"/> waits on, nearest first (a transaction's operation, a predicate's join): <c>if `updated == 0`</c>, <c>if not `...`</c>
+    /// (its <c>else</c>), <c>on `DbUpdateException`</c> or <c>on an exception</c> (a <c>catch</c>), <c>in `finally`</c>;
+    /// then the loop it repeats in, if any (<c>for each `count` in `counts`</c>, <c>while `...`</c>, <c>in a `for` loop</c>);
+    /// null when it runs once on the straight path. The conditional operator and <c>switch</c> sections are not read.</summary>
+    public static string? Around(SyntaxNode node, SyntaxNode scope)
+    {
+        string? guard = null;
+        string? loop = null;
+        for (var child = node; child != scope && child.Parent is { } parent; child = parent)
+        {
+            if (parent is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax) break;
+            if (GuardText.Of(parent, child) is not { } found) continue;
+            if (found.Loop) loop ??= found.Text;
+            else guard ??= found.Text;
+        }
+        return Join(guard, loop);
+    }
+
     /// <summary>The nearest guard, then the nearest loop: "if `id &gt; 0`, for each `id` in `ids`".</summary>
     public static string? Join(string? guard, string? loop) => guard is null ? loop : loop is null ? guard : guard + ", " + loop;
 

@@ -30,6 +30,9 @@ internal static class LibrarySchemaParser
 
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node switch
     {
+        // DocumentStore.For(...) by its receiver: "For" alone is too common a name to bind every call of it.
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "For", Expression: var receiver } } =>
+            receiver is IdentifierNameSyntax { Identifier.ValueText: "DocumentStore" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "DocumentStore" },
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } } => IsCandidateName(name),
         InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "AddMarten" or "CritterStackDefaults" or "AddJasperFx" } } => true,
         ObjectCreationExpressionSyntax { Type: var type } => SyntaxFacts.RightmostName(type) == "SqlServerStorage",
@@ -39,7 +42,7 @@ internal static class LibrarySchemaParser
     };
 
     private static bool IsCandidateName(string name) =>
-        name is "UseSqlServerStorage" or "StoreInPostgres" or "StoreInSqlServer" or "StoreInMySql" or "AddMarten" or "For"
+        name is "UseSqlServerStorage" or "StoreInPostgres" or "StoreInSqlServer" or "StoreInMySql" or "AddMarten"
             or "CritterStackDefaults" or "AddJasperFx" or "ApplyAllDatabaseChangesOnStartup";
 
     public static LibrarySchemaResult? Parse(SiteContext context, CancellationToken cancellationToken)
@@ -73,7 +76,7 @@ internal static class LibrarySchemaParser
                                              && method.ReturnType is INamedTypeSymbol { TypeArguments.Length: 1 } configured
                                              && configured.TypeArguments[0].Is("Hangfire.SqlServer", "SqlServerStorage"):
                 return Hangfire(invocation.ArgumentList, method, invocation, model, cancellationToken);
-            case "StoreInPostgres" or "StoreInSqlServer" or "StoreInMySql" when owner.IsInNamespaceOrBelow("Rebus"):
+            case var store when RebusSqlStores.Is(store, owner):
                 return Rebus(invocation, method, original, model, cancellationToken);
             case "AddMarten" when owner.Is("Marten", "MartenServiceCollectionExtensions"):
             case "For" when owner.Is("Marten", "DocumentStore"):
@@ -90,7 +93,7 @@ internal static class LibrarySchemaParser
 
     private static LibrarySchemaSpec? FromStorageCreation(ObjectCreationExpressionSyntax creation, SemanticModel model, CancellationToken cancellationToken) =>
         creation.ArgumentList is { } arguments
-        && model.GetSymbolInfo(creation, cancellationToken).Symbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+        && Semantics.SymbolOf(creation, model, cancellationToken) is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
         && constructor.ContainingType.Is("Hangfire.SqlServer", "SqlServerStorage")
             ? Hangfire(arguments, constructor, creation, model, cancellationToken)
             : null;
@@ -136,8 +139,7 @@ internal static class LibrarySchemaParser
             arguments.Arguments.FirstOrDefault(a => OptionsBuilderParser.ParameterFor(a, arguments, method)?.Name == parameter) is { } argument
                 ? model.ConstantString(argument.Expression, cancellationToken) is { } name ? CodeSpan.Of(name) : "(name set at run time)"
                 : null;
-        // StandardConfigurer<ISagaStorage>: what the store holds, from the configurer the method extends.
-        var holds = original.Parameters.FirstOrDefault()?.Type is INamedTypeSymbol { TypeArguments.Length: 1 } configurer ? configurer.TypeArguments[0].Name : null;
+        var holds = RebusSqlStores.Holds(original);
         string objects;
         if (Table("dataTableName") is { } data && Table("indexTableName") is { } index)
         {
@@ -145,7 +147,7 @@ internal static class LibrarySchemaParser
         }
         else if (Table("tableName") is { } table)
         {
-            objects = (holds switch { "ISagaStorage" => "saga table ", "ISubscriptionStorage" => "subscription table ", "ITimeoutManager" => "timeout table ", _ => "table " }) + table;
+            objects = (holds is null ? "table " : holds + " table ") + table;
         }
         else
         {
@@ -165,8 +167,7 @@ internal static class LibrarySchemaParser
                 ? "creates them if missing when `automaticallyCreateTables` is true (set at run time" + (CodeText.Safe(written.Expression) is { } code ? ": " + CodeSpan.Of(code) : "") + ")"
                 : creates ? "creates them if missing (`automaticallyCreateTables: true`)" : "does not create them (`automaticallyCreateTables: false`): they must already exist";
         }
-        var database = method.Name.Substring("StoreIn".Length) switch { "Postgres" => "PostgreSQL", "SqlServer" => "SQL Server", _ => "MySQL" };
-        return Spec(LibrarySchemaKind.Rebus, "Rebus", database, objects, behaviour, invocation, model, cancellationToken);
+        return Spec(LibrarySchemaKind.Rebus, "Rebus", RebusSqlStores.Database(method.Name), objects, behaviour, invocation, model, cancellationToken);
     }
 
     /// <summary><c>options.AutoCreateSchemaObjects = AutoCreate.X</c> on Marten's <c>StoreOptions</c>: the meaning of each value is

@@ -124,17 +124,7 @@ internal static class QueryBuilderParser
     };
 
     /// <summary>", if `...`", ", for each `x` in `xs`": the guard and loop around a join inside its body.</summary>
-    private static string Guard(SyntaxNode node, SyntaxNode scope)
-    {
-        string? guard = null, loop = null;
-        for (var child = node; child.Parent is { } parent && child != scope; child = parent)
-        {
-            if (GuardText.Of(parent, child) is not { } found) continue;
-            if (found.Loop) loop ??= found.Text;
-            else guard ??= found.Text;
-        }
-        return GuardText.Join(guard, loop) is { } text ? ", " + text : "";
-    }
+    private static string Guard(SyntaxNode node, SyntaxNode scope) => GuardText.Around(node, scope) is { } text ? ", " + text : "";
 
     private static string Code(ExpressionSyntax expression) => CodeText.Safe(expression) is { } code ? CodeSpan.Of(code) : "(code with a literal, not shown)";
 

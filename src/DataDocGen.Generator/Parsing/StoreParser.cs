@@ -151,7 +151,7 @@ internal static class StoreParser
         }
 
         if (name is "UseSqlServerStorage" or "UseInMemoryStorage" && owner.IsInNamespace("Hangfire")) return HangfireStorage(invocation, method, model, member, location, cancellationToken);
-        if (name is "StoreInPostgres" or "StoreInSqlServer" or "StoreInMySql" && owner.IsInNamespaceOrBelow("Rebus")) return RebusStore(invocation, method, original, model, member, location, cancellationToken);
+        if (RebusSqlStores.Is(name, owner)) return RebusStore(invocation, method, original, model, member, location, cancellationToken);
         if (QuartzStores.TryGetValue(name, out var quartzStore) && owner.Is("Quartz", "PersistentStoreBuilderExtensions")) return QuartzStore(invocation, method, quartzStore, model, member, location, cancellationToken);
 
         var receiver = OptionsBuilderParser.ReceiverType(method);
@@ -217,11 +217,9 @@ internal static class StoreParser
     {
         var argument = invocation.ArgumentList.Arguments.FirstOrDefault(a => OptionsBuilderParser.ParameterFor(a, invocation.ArgumentList, method) is { Name: "connectionString", Type.SpecialType: SpecialType.System_String })?.Expression;
         var connection = argument is null ? EquatableArray<ConnectionSourceSpec>.Empty : ConnectionSourceParser.Parse(argument, model, cancellationToken).ToEquatableArray();
-        var holds = original.Parameters.FirstOrDefault()?.Type is INamedTypeSymbol { TypeArguments.Length: 1 } configurer
-            ? configurer.TypeArguments[0].Name switch { "ISagaStorage" => "saga storage", "ISubscriptionStorage" => "subscription storage", "ITimeoutManager" => "timeout storage", _ => "storage" }
-            : "storage";
-        var store = method.Name.Substring("StoreIn".Length) switch { "Postgres" => "PostgreSQL", "SqlServer" => "SQL Server", _ => "MySQL" };
-        return new StoreResult(new StoreSpec(store, true, "Rebus " + holds + " (" + original.ContainingAssembly.Name + ")", method.Name, connection, member, location), null, null);
+        var holds = RebusSqlStores.Holds(original);
+        return new StoreResult(new StoreSpec(RebusSqlStores.Database(method.Name), true, "Rebus " + (holds is null ? "" : holds + " ") + "storage (" + original.ContainingAssembly.Name + ")",
+            method.Name, connection, member, location), null, null);
     }
 
     /// <summary>Quartz.NET 4's persistent job store databases (<c>PersistentStoreBuilderExtensions</c>, inside

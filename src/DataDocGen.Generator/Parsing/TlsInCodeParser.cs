@@ -42,7 +42,7 @@ internal static class TlsInCodeParser
         try
         {
             if (context.Node is not IdentifierNameSyntax identifier) return null;
-            var symbol = context.SemanticModel.GetSymbolInfo(identifier, cancellationToken).Symbol;
+            var symbol = Semantics.SymbolOf(identifier, context.SemanticModel, cancellationToken);
             // A member of the client's types, or one of its types itself (the SslMode enum named in code).
             var type = symbol switch
             {

@@ -80,30 +80,13 @@ internal static class TransactionBodyReader
                 };
                 if (operation is null) continue;
                 // In order, each call where it runs: one that runs only on a branch or on an exception says so.
-                if (everyCall && Guard(node, scope) is { } guard) operation += " (" + guard + ")";
+                if (everyCall && GuardText.Around(node, scope) is { } guard) operation += " (" + guard + ")";
                 operations.Add(operation);
             }
         }
         return Capped(everyCall ? operations : operations.Distinct().ToList());
     }
 
-    /// <summary>What an operation inside the boundary waits on, nearest first: <c>if `updated == 0`</c>, <c>if not `...`</c>
-    /// (its <c>else</c>), <c>on `DbUpdateException`</c> or <c>on an exception</c> (a <c>catch</c>), <c>in `finally`</c>;
-    /// then the loop it repeats in, if any (<c>for each `count` in `counts`</c>, <c>while `...`</c>, <c>in a `for` loop</c>);
-    /// null when it runs once on the straight path. The conditional operator and <c>switch</c> sections are not read.</summary>
-    private static string? Guard(SyntaxNode node, SyntaxNode scope)
-    {
-        string? guard = null;
-        string? loop = null;
-        for (var child = node; child != scope && child.Parent is { } parent; child = parent)
-        {
-            if (parent is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax) break;
-            if (GuardText.Of(parent, child) is not { } found) continue;
-            if (found.Loop) loop ??= found.Text;
-            else guard ??= found.Text;
-        }
-        return GuardText.Join(guard, loop);
-    }
 
     /// <summary>At most <see cref="MaxOperations"/> operations, then how many more.</summary>
     private static EquatableArray<string> Capped(List<string> operations)
