@@ -41,6 +41,12 @@ internal sealed class ConventionDefaults
 
     public static bool IsConventionChain(FluentChainSpec chain) => chain.Root == FluentRoot.Other && chain.RootType == "ModelConfigurationBuilder";
 
+    /// <summary>A property EF adds by convention (a shadow foreign key, a join table's column, an owned collection's key):
+    /// EF applies the pre-convention configuration to it as to any property of its type (EF judge: the studio model).
+    /// A foreign key copies its principal key's type, so an enum key's foreign key (its provider type differs) takes
+    /// <c>Properties&lt;Enum&gt;()</c> too.</summary>
+    public void ApplyToShadow(PropertyNode property) => Apply(property, property.ProviderClrType != property.ClrType);
+
     /// <summary>Sets the facets configured for the property's type.</summary>
     public void Apply(PropertyNode property, bool isEnum)
     {

@@ -623,7 +623,7 @@ internal sealed partial class SchemaBuilder
         }
         // Not IsShadow: an explicitly declared shadow property takes part in foreign key discovery like any other.
         var property = new PropertyNode(entity, name, clrType, nullable || !ValueTypes.Contains(clrType), location) { Origin = "shadow property" };
-        _conventions.Apply(property, isEnum: false);
+        _conventions.ApplyToShadow(property);
         entity.Properties.Add(property);
         return property;
     }
@@ -648,7 +648,7 @@ internal sealed partial class SchemaBuilder
         {
             if (entity.FindProperty(period) is not null) continue;
             var property = new PropertyNode(entity, period, "System.DateTime", nullable: false, location) { Origin = TemporalPeriodOrigin };
-            _conventions.Apply(property, isEnum: false);
+            _conventions.ApplyToShadow(property);
             entity.Properties.Add(property);
         }
     }
@@ -927,6 +927,7 @@ internal sealed partial class SchemaBuilder
                     ProviderClrType = key.ProviderClrType,
                     PrincipalKey = key,
                 };
+                _conventions.ApplyToShadow(column);
                 join.Properties.Add(column);
                 columns.Add(column);
                 var foreignKey = new RelationshipNode(entity, join, manyToMany.Location) { IsJoin = true, IsRequired = true };
@@ -1108,6 +1109,7 @@ internal sealed partial class SchemaBuilder
                     ProviderClrType = principalKey[i]!.ProviderClrType,
                     PrincipalKey = principalKey[i],
                 };
+                _conventions.ApplyToShadow(foreignKey);
                 if (shape.ForeignKeyLocation is { } foreignKeyLocation) foreignKey.Evidence.Add(new EvidenceReport("WithOwner().HasForeignKey(\"" + foreignKeyNames[i] + "\")", foreignKeyLocation));
                 if (alternateKey is not null && shape.PrincipalKeyLocation is { } principalKeyLocation) foreignKey.Evidence.Add(new EvidenceReport("WithOwner().HasPrincipalKey(x => x." + alternateKey.Name + ")", principalKeyLocation));
                 node.Properties.Add(foreignKey);
@@ -1115,7 +1117,9 @@ internal sealed partial class SchemaBuilder
             }
             if (shadowId)
             {
-                node.Properties.Add(new PropertyNode(node, "Id", "System.Int32", nullable: false, navigation.Location) { IsShadow = true, Origin = "shadow key of the owned collection" });
+                var shadowKey = new PropertyNode(node, "Id", "System.Int32", nullable: false, navigation.Location) { IsShadow = true, Origin = "shadow key of the owned collection" };
+                _conventions.ApplyToShadow(shadowKey);
+                node.Properties.Add(shadowKey);
             }
             if (shape.ShadowProperties.FirstOrDefault(p => AddShadowProperty(node, p.Name, p.Type, p.Location) is null) is { Name: not null } unsupported)
             {
@@ -1270,6 +1274,7 @@ internal sealed partial class SchemaBuilder
                         Origin = "shadow foreign key",
                         ProviderClrType = keyProperties[0]!.ProviderClrType,
                     };
+                    _conventions.ApplyToShadow(property);
                     relationship.Dependent.Properties.Add(property);
                 }
                 if (property is null)
@@ -1302,6 +1307,7 @@ internal sealed partial class SchemaBuilder
                 Origin = "shadow foreign key",
                 ProviderClrType = key.ProviderClrType,
             };
+            _conventions.ApplyToShadow(shadow);
             relationship.Dependent.Properties.Add(shadow);
             relationship.ForeignKey.Add(shadow);
         }

@@ -20,8 +20,10 @@ internal static class StoreTypeMapper
         if (property.PrincipalKey is { } key)
         {
             // EF Core takes a foreign key's converter and facets from its principal key when it has none of its own:
-            // a converted foreign key, or one with facets of its own referencing a converted key, is not stated.
-            if (property.Converted) return null;
+            // a converted foreign key, or one with facets of its own referencing a converted key, is not stated,
+            // unless it is configured exactly as its key (ConfigureConventions reaching both: EF's lookup then finds
+            // the same converter and facets on either).
+            if (property.Converted) return SameMapping(property, key) ? Map(provider, key) : null;
             // A foreign key column without facets of its own takes the principal key's (a key of nvarchar(32) gives nvarchar(32)).
             if (property.MaxLength is null && property.Unicode is null && !property.FixedLength
                 && property.Precision is null && key.ProviderClrType == property.ProviderClrType)
@@ -44,6 +46,12 @@ internal static class StoreTypeMapper
             _ => null,
         };
     }
+
+    private static bool SameMapping(PropertyNode property, PropertyNode key) =>
+        key.Converted && property.Conversion is not null && Equals(property.Conversion, key.Conversion)
+        && property.ProviderClrType == key.ProviderClrType && property.MaxLength == key.MaxLength && property.Unicode == key.Unicode
+        && property.FixedLength == key.FixedLength && property.Precision == key.Precision && property.Scale == key.Scale
+        && property.ColumnType is null && key.ColumnType is null && !property.RowVersion && !key.RowVersion;
 
     /// <summary>A key converted itself, or referencing (as a foreign key) a converted key.</summary>
     private static bool IsConverted(PropertyNode key)

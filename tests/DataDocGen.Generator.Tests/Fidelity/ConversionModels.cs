@@ -324,9 +324,8 @@ internal static class ConversionModels
                     {
                         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(24);
                         configurationBuilder.Properties<bool>().HaveConversion<int>();
-                        // Also the join table's foreign key to Label (EF applies it to every Guid property); a max length
-                        // here would reach that shadow property too, which DataDocGen does not model: not used.
-                        configurationBuilder.Properties<Guid>().HaveConversion<string>();
+                        // Also the join table's foreign key to Label: EF applies it to every Guid property, shadow ones too.
+                        configurationBuilder.Properties<Guid>().HaveConversion<string>().HaveMaxLength(40);
                         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToStringConverter>();
                         configurationBuilder.Properties<string>().HaveConversion<TrimConverter>();
                     }
@@ -338,5 +337,60 @@ internal static class ConversionModels
                 }
             }
             """, "Conversions.Catalog.CatalogContext"),
+        ["studio: ConfigureConventions facets reaching shadow foreign keys (join table, by convention, by name, to an owner)"] = ("""
+            namespace Conversions.Studio
+            {
+                using System.ComponentModel.DataAnnotations;
+                public class Label
+                {
+                    public Guid Id { get; set; }
+                    public string Name { get; set; } = "";
+                    public List<Track> Tracks { get; } = new();
+                }
+                public class Producer
+                {
+                    [Key] public string Handle { get; set; } = "";
+                    public string DisplayName { get; set; } = "";
+                }
+                public class Credit { public string Role { get; set; } = ""; public string Person { get; set; } = ""; }
+                public enum Region { Europe, Americas, Asia }
+                public class Territory { [Key] public Region Region { get; set; } public string Name { get; set; } = ""; }
+                public class Album
+                {
+                    public Guid Id { get; set; }
+                    public string Title { get; set; } = "";
+                    public Producer? Producer { get; set; }
+                    public Territory? Territory { get; set; }
+                    public List<Credit> Credits { get; } = new();
+                }
+                public class Track
+                {
+                    public int Id { get; set; }
+                    public string Title { get; set; } = "";
+                    public Album Album { get; set; } = null!;
+                    public Producer? Mixer { get; set; }
+                    public List<Label> Labels { get; } = new();
+                }
+                public class StudioContext(DbContextOptions<StudioContext> options) : DbContext(options)
+                {
+                    public DbSet<Label> Labels => Set<Label>();
+                    public DbSet<Album> Albums => Set<Album>();
+                    public DbSet<Track> Tracks => Set<Track>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+                    {
+                        configurationBuilder.Properties<Guid>().HaveMaxLength(40);
+                        configurationBuilder.Properties<string>().HaveMaxLength(64).AreUnicode(false);
+                        configurationBuilder.Properties<Enum>().HaveConversion<string>();
+                    }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Album>().OwnsMany(a => a.Credits);
+                        modelBuilder.Entity<Track>().HasOne(t => t.Album).WithMany().HasForeignKey("AlbumRef");
+                        modelBuilder.Entity<Track>().HasOne(t => t.Mixer).WithMany().HasForeignKey("MixerHandle").HasPrincipalKey(p => p.Handle);
+                    }
+                }
+            }
+            """, "Conversions.Studio.StudioContext"),
     };
 }
