@@ -14,6 +14,8 @@ internal sealed record DbSetSpec(string PropertyName, string EntityFullName, Sou
 /// <param name="Model">What <c>OnModelCreating</c> says about the model.</param>
 /// <param name="Identity">The ASP.NET Core Identity base whose OnModelCreating runs for this context, when it has one.</param>
 /// <param name="Summary">The class's XML documentation summary: its purpose in the code's own words.</param>
+/// <param name="EfCoreMajorVersion">The major version of the EF Core assembly <c>DbContext</c> comes from (0 when unknown):
+/// a few schema facts depend on it (EF Core 8 and 9 refuse optional complex properties).</param>
 internal sealed record DbContextSpec(
     string Name,
     string FullName,
@@ -25,4 +27,5 @@ internal sealed record DbContextSpec(
     EquatableArray<OptionCallSpec> ConfiguredOptions,
     ModelConfigurationSpec Model,
     IdentityContextSpec? Identity = null,
-    string? Summary = null);
+    string? Summary = null,
+    int EfCoreMajorVersion = 0);

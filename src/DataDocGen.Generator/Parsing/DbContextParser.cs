@@ -86,7 +86,18 @@ internal static class DbContextParser
             options,
             model,
             identity,
-            fromSource ? context.DeclaringSyntaxReferences.Select(r => DocumentationReader.Summary(r.ReadSyntax(cancellationToken))).FirstOrDefault(s => s is not null) : null);
+            fromSource ? context.DeclaringSyntaxReferences.Select(r => DocumentationReader.Summary(r.ReadSyntax(cancellationToken))).FirstOrDefault(s => s is not null) : null,
+            EfCoreMajorVersion(context));
+    }
+
+    /// <summary>The major version of the EF Core assembly that declares <c>DbContext</c> (10 for 10.0.0.0), 0 when not found.</summary>
+    private static int EfCoreMajorVersion(INamedTypeSymbol context)
+    {
+        for (var type = context.BaseType; type is not null; type = type.BaseType)
+        {
+            if (type.Name == "DbContext" && type.IsInNamespace(EfNamespace)) return type.ContainingAssembly?.Identity.Version.Major ?? 0;
+        }
+        return 0;
     }
 
     private static ModelConfigurationSpec Unreadable(INamedTypeSymbol baseType) => ModelConfigurationSpec.Empty with

@@ -15,7 +15,8 @@ internal sealed record IdentityConfiguration(
     List<UnresolvedConfigurationSpec> Unknown);
 
 /// <summary>
-/// ASP.NET Core Identity's model, encoded from Microsoft.AspNetCore.Identity.EntityFrameworkCore 10.0
+/// ASP.NET Core Identity's model, encoded from Microsoft.AspNetCore.Identity.EntityFrameworkCore 10.0 (8.0 and 9.0 build
+/// the same model for schema versions 1 and 2)
 /// (<c>IdentityUserContext.OnModelCreatingVersion1/2/3</c>, <c>IdentityDbContext.OnModelCreatingVersion1/2</c>) and judged by
 /// EF Core in the fidelity tests. Its inputs are the store options: <c>SchemaVersion</c> (default <c>0.0</c>, which
 /// Identity treats as Version1; a context without an application service provider also gets Version1),
@@ -27,19 +28,24 @@ internal sealed record IdentityConfiguration(
 /// </summary>
 internal static class IdentityModel
 {
-    /// <summary>The Identity major version whose OnModelCreating this class encodes.</summary>
-    public const int EncodedMajorVersion = 10;
+    /// <summary>The Identity major versions whose OnModelCreating this class encodes: 10, and 8 and 9, which build the same
+    /// model without Version3 (a later schema version gives Version2 there; EF judge: DataDocGen.Ef8.Tests and Ef9.Tests).</summary>
+    public const int FirstEncodedMajorVersion = 8, LastEncodedMajorVersion = 10;
 
     public static IdentityConfiguration Configure(IdentityContextSpec identity, IReadOnlyList<IdentityStoreOptionSpec> options)
     {
         var unknown = new List<UnresolvedConfigurationSpec>();
-        if (!Version.TryParse(identity.AssemblyVersion, out var assembly) || assembly.Major != EncodedMajorVersion)
+        var major = Version.TryParse(identity.AssemblyVersion, out var assembly) ? assembly.Major : 0;
+        if (major is < FirstEncodedMajorVersion or > LastEncodedMajorVersion)
         {
             unknown.Add(new UnresolvedConfigurationSpec("the model of ASP.NET Core Identity " + identity.AssemblyVersion
-                + " (`" + identity.BaseType + "`) is not encoded: DataDocGen knows Identity " + EncodedMajorVersion.ToString(CultureInfo.InvariantCulture), identity.Location));
+                + " (`" + identity.BaseType + "`) is not encoded: DataDocGen knows Identity " + FirstEncodedMajorVersion.ToString(CultureInfo.InvariantCulture)
+                + " to " + LastEncodedMajorVersion.ToString(CultureInfo.InvariantCulture), identity.Location));
         }
         var settings = new StoreSettings(options, unknown);
         var schemaVersion = settings.SchemaVersion();
+        // Identity 8 and 9 choose between Version1 and Version2 (">= Version2"): passkeys came with Identity 10.
+        if (major < 10 && schemaVersion > 2) schemaVersion = 2;
         var maxKeyLength = settings.Number("MaxLengthForKeys") ?? 0;
         // ProtectPersonalData adds value converters (string to protected string) to [ProtectedPersonalData] properties:
         // the tables, columns, types and lengths stay as they are (EF judge: IdentityTests), so it changes no schema fact.

@@ -75,6 +75,8 @@ internal sealed partial class SchemaBuilder
     }
     private readonly List<UnresolvedConfigurationSpec> _unknown = new();
     private readonly string? _provider;
+    /// <summary>The context's EF Core major version (0 when unknown): EF Core 8 and 9 refuse optional complex properties.</summary>
+    private int _efCoreMajorVersion;
     private ConventionDefaults _conventions = new();
 
     public ConventionDefaults Conventions => _conventions;
@@ -155,7 +157,7 @@ internal sealed partial class SchemaBuilder
     public static SchemaResult Build(DbContextSpec context, IReadOnlyList<EntityConfigurationSpec> applied, IReadOnlyList<TableMappingSpec> fluentMappings,
         string? defaultSchema, string? provider, NameRewriter? naming = null, IdentityConfiguration? identity = null)
     {
-        var builder = new SchemaBuilder(provider) { Naming = naming };
+        var builder = new SchemaBuilder(provider) { Naming = naming, _efCoreMajorVersion = context.EfCoreMajorVersion };
         foreach (var type in context.ReachableTypes.Concat(applied.SelectMany(a => a.ReachableTypes)))
         {
             if (!builder._types.ContainsKey(type.FullName)) builder._types.Add(type.FullName, type);
@@ -548,6 +550,14 @@ internal sealed partial class SchemaBuilder
         IReadOnlyList<EntityTypeSpec>? typeChain = null, (EntityNode Entity, string Path)? configuredAt = null)
     {
         if (depth > 8) return;
+        if (complex && !required && _efCoreMajorVersion is > 0 and < 10)
+        {
+            // EF Core 8 and 9: "Configuring the complex property '...' as optional is not supported, call 'IsRequired()'"
+            // when the model is built (EF judge: payroll model in DataDocGen.Ef8.Tests and Ef9.Tests); EF Core 10 maps it.
+            Unknown("optional complex property `" + owner.Spec.Name + "." + prefix + "`: EF Core " + _efCoreMajorVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                + " refuses optional complex properties (EF Core 10 maps them)", navigation.Location);
+            return;
+        }
         if (complex) HasComplexTypes = true;
         if (!complex) _ownerships.Add((owner, principalName, owned.FullName, navigation.Name, navigation.Location, false));
         foreach (var attribute in owned.Attributes.Where(a => a.Name is not ("Owned" or "ComplexType") && !NeutralAttributes.Contains(a.Name)))

@@ -155,7 +155,10 @@ internal static class EfModelDumper
         json.WriteStartArray("columns");
         foreach (var column in table.Columns.OrderBy(c => c.Name, StringComparer.Ordinal))
         {
-            var property = column.PropertyMappings.FirstOrDefault()?.Property;
+            // A column shared by an owner and its table-split owned types (the owner's key, which the owned types' keys
+            // map to as well): the owner's property. EF Core 8 lists an owned type's key first, EF Core 10 the owner's.
+            var property = column.PropertyMappings.OrderBy(m => m.Property.DeclaringType is IEntityType entity && entity.IsOwned() ? 1 : 0)
+                .FirstOrDefault()?.Property;
             json.WriteStartObject();
             json.WriteString("name", column.Name);
             json.WriteString("clrType", property is not null
