@@ -77,6 +77,9 @@ internal sealed partial class SchemaBuilder
     private readonly string? _provider;
     /// <summary>The context's EF Core major version (0 when unknown): EF Core 8 and 9 refuse optional complex properties.</summary>
     private int _efCoreMajorVersion;
+
+    /// <summary>The context's EF Core major version, 0 when unknown.</summary>
+    public int EfCoreMajorVersion => _efCoreMajorVersion;
     private ConventionDefaults _conventions = new();
 
     public ConventionDefaults Conventions => _conventions;

@@ -64,12 +64,14 @@ internal sealed class TableAssembler(SchemaBuilder builder, List<EntityNode> ent
         if (!isView && members.Any(m => m.Base is not null && SameTable(m, m.Base)) && members[0].Root.Discriminator?.Property is null)
         {
             // TPH discriminator (a property configured as one is a column already). EF Core gives a string one a max length
-            // by convention (checked against EF in the fidelity tests).
+            // by convention (checked against EF 8, 9 and 10 in the fidelity tests). That convention
+            // (DiscriminatorLengthConvention, dotnet/efcore#29946) came with EF Core 8: before, the column had none.
             var configured = members[0].Root.Discriminator;
             var isString = configured is null || configured.ClrType == "System.String";
+            var lengthByConvention = builder.EfCoreMajorVersion is not (> 0 and < 8);
             var discriminator = new PropertyNode(members[0].Root, members[0].Root.DiscriminatorColumn ?? builder.Name(configured?.Name ?? "Discriminator"), configured?.ClrType ?? "System.String", nullable: false, configured?.Location)
             {
-                MaxLength = isString ? DiscriminatorLength(members, configured) : null,
+                MaxLength = isString && lengthByConvention ? DiscriminatorLength(members, configured) : null,
             };
             builder.Conventions.Apply(discriminator, isEnum: false);
             columns[discriminator.Name] = new ColumnReport(discriminator.Name, discriminator.ClrType, false, discriminator.MaxLength,

@@ -700,6 +700,33 @@ internal static class Models
                 }
             }
             """, "Payroll.PayrollContext"),
+        ["invoicing: nested complex types, one complex type used twice"] = ("""
+            namespace Invoicing
+            {
+                using System.ComponentModel.DataAnnotations;
+                using System.ComponentModel.DataAnnotations.Schema;
+                [ComplexType]
+                public class Money { public decimal Amount { get; set; } [MaxLength(3)] public string Currency { get; set; } = ""; }
+                [ComplexType]
+                public class Country { public string Code { get; set; } = ""; public string Name { get; set; } = ""; }
+                [ComplexType]
+                public class PostalAddress { public string Street { get; set; } = ""; public string City { get; set; } = ""; public Country Country { get; set; } = null!; }
+                public class Invoice
+                {
+                    public int Id { get; set; }
+                    public string Number { get; set; } = "";
+                    public Money Total { get; set; } = null!;
+                    public Money Tax { get; set; } = null!;
+                    public PostalAddress BillTo { get; set; } = null!;
+                    public PostalAddress ShipTo { get; set; } = null!;
+                }
+                public class InvoicingContext(DbContextOptions<InvoicingContext> options) : DbContext(options)
+                {
+                    public DbSet<Invoice> Invoices => Set<Invoice>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                }
+            }
+            """, "Invoicing.InvoicingContext"),
         ["logistics: owned collections in their own tables"] = ("""
             namespace Logistics
             {
