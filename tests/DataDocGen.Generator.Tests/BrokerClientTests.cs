@@ -328,7 +328,7 @@ public class BrokerClientTests
             """)));
         var md = output.Markdown!;
 
-        Assert.Contains("| `Shop.Data.KafkaInterceptor` | SaveChanges interceptor |  |  |  | Kafka ProduceAsync Shop.Data.OrdersChanged to topic orders-changed, message key orders |", md);
+        Assert.Contains("| `Shop.Data.KafkaInterceptor` | SaveChanges interceptor, on `SaveChangesAsync` only |  |  |  | Kafka ProduceAsync Shop.Data.OrdersChanged to topic orders-changed, message key orders |", md);
         Assert.Contains("| Kafka | `IProducer.ProduceAsync` | topic `orders-changed` | `orders` | `Shop.Data.OrdersChanged` | `KafkaInterceptor.SavedChangesAsync` |", md);
         Assert.DoesNotContain("trap-hook", output.All);
     }

@@ -70,8 +70,8 @@ public class SaveHookTests
         Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
         var md = output.Markdown!;
         Assert.Contains("#### Save hooks (audit fields, soft delete)", md);
-        Assert.Contains("| `Shop.Data.AuditInterceptor` | SaveChanges interceptor | `Shop.Data.IAuditable` | `UpdatedAt` |  | [Data/Hooks.cs:", md);
-        Assert.Contains("| `Shop.Data.ShopContext` | SaveChanges override | `Shop.Data.IAuditable`, `Shop.Data.ISoftDelete` | `CreatedAt`, `IsDeleted`, `UpdatedAt` | `State = EntityState.Modified when entry.State is EntityState.Deleted` | [Data/Hooks.cs:", md);
+        Assert.Contains("| `Shop.Data.AuditInterceptor` | SaveChanges interceptor, on `SaveChangesAsync` only | `Shop.Data.IAuditable` | `UpdatedAt` |  | [Data/Hooks.cs:", md);
+        Assert.Contains("| `Shop.Data.ShopContext` | SaveChanges override, on `SaveChangesAsync` only | `Shop.Data.IAuditable`, `Shop.Data.ISoftDelete` | `CreatedAt`, `IsDeleted`, `UpdatedAt` | `State = EntityState.Modified when entry.State is EntityState.Deleted` | [Data/Hooks.cs:", md);
         Assert.DoesNotContain("LookAlike.Cache", md);
         Assert.DoesNotContain("`LookAlike.NotAHook` | SaveChanges", md);
     }
@@ -105,7 +105,7 @@ public class SaveHookTests
             """)));
 
         Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
-        Assert.Contains("| `Shop.Data.ShopContext` | SaveChanges override |  | `UpdatedAt` |  | [Data/Hooks.cs:", output.Markdown);
+        Assert.Contains("| `Shop.Data.ShopContext` | SaveChanges override, on `SaveChanges` only |  | `UpdatedAt` |  | [Data/Hooks.cs:", output.Markdown);
         Assert.DoesNotContain("`Saves`", output.Markdown);
         Assert.DoesNotContain("`LastSave`", output.Markdown);
     }
@@ -140,8 +140,8 @@ public class SaveHookTests
         Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
         var md = output.Markdown!;
         Assert.Contains("| Hook | Kind | Entries | Sets | Entry states | Publishes | Evidence |", md);
-        Assert.Contains("| `Shop.Data.PublishingInterceptor` | SaveChanges interceptor |  |  |  | MassTransit Publish Shop.Data.OrdersChanged |", md);
-        Assert.Contains("| `Shop.Data.Quiet` | SaveChanges interceptor |  |  |  |  |", md);
+        Assert.Contains("| `Shop.Data.PublishingInterceptor` | SaveChanges interceptor, on `SaveChangesAsync` only |  |  |  | MassTransit Publish Shop.Data.OrdersChanged |", md);
+        Assert.Contains("| `Shop.Data.Quiet` | SaveChanges interceptor, on `SaveChanges` only |  |  |  |  |", md);
     }
 
     [Fact]
@@ -198,9 +198,9 @@ public class SaveHookTests
         Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
         var md = output.Markdown!;
         Assert.Contains("| Hook | Kind | Entries | Sets | Entry states | Adds rows (audit table) | Evidence |", md);
-        Assert.Contains("| `Shop.Data.AuditInterceptor` | SaveChanges interceptor |  |  |  | `Shop.Data.AuditEntry` |", md);
-        Assert.Contains("| `Shop.Data.ShopContext` | SaveChanges override | `Shop.Data.Note` |  |  | `Shop.Data.AuditEntry` |", md);
-        Assert.Contains("| `Shop.Data.AfterSaveAudit` | SaveChanges interceptor |  |  |  | `Shop.Data.AuditEntry` (after the save, through a new `AuditContext` saved on its own) |", md);
+        Assert.Contains("| `Shop.Data.AuditInterceptor` | SaveChanges interceptor, on `SaveChanges` only |  |  |  | `Shop.Data.AuditEntry` |", md);
+        Assert.Contains("| `Shop.Data.ShopContext` | SaveChanges override, on `SaveChanges` only | `Shop.Data.Note` |  |  | `Shop.Data.AuditEntry` |", md);
+        Assert.Contains("| `Shop.Data.AfterSaveAudit` | SaveChanges interceptor, on `SaveChangesAsync` only |  |  |  | `Shop.Data.AuditEntry` (after the save, through a new `AuditContext` saved on its own) |", md);
         var hooks = Json.Parse(output.Json).GetProperty("saveHooks").EnumerateArray().ToList();
         Assert.All(hooks, h => Assert.Equal("Shop.Data.AuditEntry", Assert.Single(h.GetProperty("addsRows").EnumerateArray()).GetString()));
     }
@@ -273,19 +273,22 @@ public class SaveHookTests
         Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
         var md = output.Markdown!;
         var patient = md.Split('\n').Single(l => l.StartsWith("| `Clinic.Patient` |", StringComparison.Ordinal) && l.Contains("PatientService.Discharge"));
-        // Remove of a soft-deletable entity: saved as an update. ExecuteDelete bypasses SaveChanges: a delete still.
-        Assert.Contains("[Clinic.cs:51](Clinic.cs#L51) (soft delete: `Clinic.SoftDeleteInterceptor` saves it as an update)", patient);
+        // Remove of a soft-deletable entity: saved as an update, on SaveChanges only (the interceptor overrides SavingChanges
+        // alone; EF judge: SaveCallFlavourTests). ExecuteDelete bypasses SaveChanges: a delete still.
+        Assert.Contains("[Clinic.cs:51](Clinic.cs#L51) (soft delete: `Clinic.SoftDeleteInterceptor` saves it as an update when saved with `SaveChanges`; `SaveChangesAsync` deletes the row)", patient);
         Assert.Matches(@"`PatientService.Purge` \[Clinic.cs:55\]\(Clinic.cs#L55\) \|$", patient);
         // Visit is auditable, not soft-deletable: the interceptor's other loop does not make its Remove soft.
         var visit = md.Split('\n').Single(l => l.StartsWith("| `Clinic.Visit` |", StringComparison.Ordinal) && l.Contains("PatientService.Discharge"));
         Assert.DoesNotContain("soft delete", visit);
-        Assert.Contains("`Repository.Remove` [Clinic.cs:44](Clinic.cs#L44) (soft delete for `Clinic.ISoftDeletable`: `Clinic.SoftDeleteInterceptor` saves it as an update)", md);
+        Assert.Contains("`Repository.Remove` [Clinic.cs:44](Clinic.cs#L44) (soft delete for `Clinic.ISoftDeletable`: `Clinic.SoftDeleteInterceptor` saves it as an update when saved with `SaveChanges`; `SaveChangesAsync` deletes the row)", md);
+        Assert.Contains("| `Clinic.SoftDeleteInterceptor` | SaveChanges interceptor, on `SaveChanges` only |", md);
         Assert.Contains("is marked as a soft delete; `ExecuteDelete` and SQL `DELETE` do not pass through save hooks", md);
         Assert.Contains("`ExecuteUpdate`, `ExecuteDelete` and SQL writes do not pass through SaveChanges: the save hooks (see below) neither set audit fields on them nor publish them.", md);
         var json = System.Text.Json.Nodes.JsonNode.Parse(output.Json!)!;
         var soft = json["crud"]!.AsArray().Single(r => r!["entity"]!.GetValue<string>() == "Clinic.Patient" && r["api"]!.GetValue<string>() == "Remove")!["softDelete"]!;
         Assert.Equal("Clinic.SoftDeleteInterceptor", soft["savedAsUpdateBy"]!.GetValue<string>());
         Assert.True(soft["certain"]!.GetValue<bool>());
+        Assert.Equal("SaveChanges", soft["on"]!.AsArray().Single()!.GetValue<string>());
         Assert.Equal("Clinic.ISoftDeletable", json["saveHooks"]!.AsArray().Single()!["softDeleteEntries"]!.AsArray().Single()!.GetValue<string>());
     }
 
@@ -295,7 +298,36 @@ public class SaveHookTests
         var output = GeneratorHarness.Run(Sources.With(("Clinic.cs", SoftDeleteModel.Replace("REGISTRATION", ""))));
 
         var patient = output.Markdown!.Split('\n').Single(l => l.StartsWith("| `Clinic.Patient` |", StringComparison.Ordinal) && l.Contains("PatientService.Discharge"));
-        Assert.Contains("[Clinic.cs:51](Clinic.cs#L51) (`Clinic.SoftDeleteInterceptor` may save it as an update: soft delete)", patient);
+        Assert.Contains("[Clinic.cs:51](Clinic.cs#L51) (`Clinic.SoftDeleteInterceptor` may save it as an update when saved with `SaveChanges`; `SaveChangesAsync` deletes the row: soft delete)", patient);
+    }
+
+    [Fact]
+    public void An_interceptor_that_soft_deletes_on_both_save_calls_is_not_qualified()
+    {
+        // The same rules run from SavingChanges and, through a helper, from SavingChangesAsync.
+        var model = System.Text.RegularExpressions.Regex.Replace(SoftDeleteModel.Replace("REGISTRATION", ".AddInterceptors(new SoftDeleteInterceptor())"),
+            @"return result;\s*\}", "return result; }\n public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, "
+                + "InterceptionResult<int> result, CancellationToken cancellationToken = default) => new(SavingChanges(eventData, result));");
+        var output = GeneratorHarness.Run(Sources.With(("Clinic.cs", model)));
+
+        Assert.Contains("(soft delete: `Clinic.SoftDeleteInterceptor` saves it as an update)", output.Markdown);
+        Assert.Contains("| `Clinic.SoftDeleteInterceptor` | SaveChanges interceptor |", output.Markdown);
+        var hook = System.Text.Json.Nodes.JsonNode.Parse(output.Json!)!["saveHooks"]!.AsArray().Single()!;
+        Assert.Equal(["SaveChanges", "SaveChangesAsync"], hook["softDeleteOn"]!.AsArray().Select(n => n!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void A_soft_delete_made_after_the_save_makes_no_soft_delete()
+    {
+        // Trap: SavedChanges runs after EF deleted the row; setting the state then changes nothing in the database.
+        var model = SoftDeleteModel.Replace("REGISTRATION", ".AddInterceptors(new SoftDeleteInterceptor())")
+            .Replace("public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)",
+                     "public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)");
+        var output = GeneratorHarness.Run(Sources.With(("Clinic.cs", model)));
+
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        Assert.DoesNotContain("saves it as an update", output.Markdown);
+        Assert.DoesNotContain("\"softDelete\"", output.Json);
     }
 
     [Fact]

@@ -83,12 +83,21 @@ internal static class CrudMarkdownEmitter
     {
         if (row.SoftDelete is not { } soft) return "";
         var hook = Markdown.Code(soft.HookType);
+        var update = "save it as an update" + OnlyOn(soft);
         if (row.Target == CrudTarget.TypeParameter)
         {
-            return soft.Entries.IsEmpty ? " (" + hook + " may save it as an update: soft delete)"
-                : " (soft delete for " + string.Join(", ", soft.Entries.Select(Markdown.Code)) + ": " + hook + " saves it as an update)";
+            return soft.Entries.IsEmpty ? " (" + hook + " may " + update + ": soft delete)"
+                : " (soft delete for " + string.Join(", ", soft.Entries.Select(Markdown.Code)) + ": " + hook + " saves it as an update" + OnlyOn(soft) + ")";
         }
-        return soft.Certain ? " (soft delete: " + hook + " saves it as an update)" : " (" + hook + " may save it as an update: soft delete)";
+        return soft.Certain ? " (soft delete: " + hook + " saves it as an update" + OnlyOn(soft) + ")" : " (" + hook + " may " + update + ": soft delete)";
+    }
+
+    /// <summary>A hook that turns deletes into updates on one of the two save calls only: the other deletes the row.</summary>
+    private static string OnlyOn(SoftDeleteSpec soft)
+    {
+        if (soft.On.Count != 1) return "";
+        var other = soft.On[0] == "SaveChangesAsync" ? "SaveChanges" : "SaveChangesAsync";
+        return " when saved with " + Markdown.Code(soft.On[0]) + "; " + Markdown.Code(other) + " deletes the row";
     }
 
     /// <summary>How an EF Core update through change tracking happens, when the cell must say it: after <c>Attach</c>, or

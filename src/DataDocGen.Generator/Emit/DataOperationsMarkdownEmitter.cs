@@ -68,7 +68,8 @@ internal static class DataOperationsMarkdownEmitter
               .Line("| --- | --- | --- | --- | --- |" + (adding ? " --- |" : "") + (publishing ? " --- |" : "") + " --- |");
             foreach (var hook in report.SaveHooks)
             {
-                md.Line("| " + Markdown.Code(hook.TypeName) + " | " + Markdown.Text(hook.Kind)
+                // An interceptor overriding SavingChangesAsync alone does nothing on SaveChanges(): said in the kind.
+                md.Line("| " + Markdown.Code(hook.TypeName) + " | " + Markdown.Text(hook.Kind) + (hook.RunsOn.Count == 1 ? ", on " + Markdown.Code(hook.RunsOn[0]) + " only" : "")
                         + " | " + (hook.Entries.IsEmpty ? "" : string.Join(", ", hook.Entries.Select(Markdown.Code)))
                         + " | " + (hook.AssignedMembers.IsEmpty ? "" : string.Join(", ", hook.AssignedMembers.Select(Markdown.Code)))
                         + " | " + (hook.StateChanges.IsEmpty ? "" : string.Join("; ", hook.StateChanges.Select(Markdown.Code)))

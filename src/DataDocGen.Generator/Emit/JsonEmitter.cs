@@ -186,6 +186,7 @@ internal static class JsonEmitter
             if (row.SoftDelete is { } soft)
             {
                 json.Name("softDelete").StartObject().Property("savedAsUpdateBy", soft.HookType).StringArray("entries", soft.Entries).Name("certain").Bool(soft.Certain)
+                    .StringArray("on", soft.On)
                     .Property("location", Location(paths, soft.Location)).EndObject();
             }
             json.EndObject();
@@ -300,6 +301,7 @@ internal static class JsonEmitter
         {
             json.StartObject().Property("type", hook.TypeName).Property("kind", hook.Kind)
                 .StringArray("entries", hook.Entries).StringArray("sets", hook.AssignedMembers).StringArray("entryStates", hook.StateChanges).StringArray("publishes", hook.Publishes).StringArray("addsRows", hook.AddsRows).StringArray("addsRowsHow", hook.AddsRowsHow).StringArray("softDeleteEntries", hook.SoftDeleteEntries)
+                .StringArray("runsOn", hook.RunsOn).StringArray("softDeleteOn", hook.SoftDeleteOn)
                 .Property("location", Location(paths, hook.Location))
                 .EndObject();
         }

@@ -39,4 +39,6 @@ internal sealed record CrudSpec(
 /// <param name="Certain">The entity is one of <see cref="Entries"/> (or derives from or implements one) and the hook is the
 /// context's own override or an interceptor the context's options add; otherwise the hook may apply (its condition, or a
 /// registration not read, decides).</param>
-internal sealed record SoftDeleteSpec(string HookType, EquatableArray<string> Entries, bool Certain, SourceLocation? Location);
+/// <param name="On">The save calls on which the hook saves the delete as an update (<see cref="SaveHookSpec.SoftDeleteOn"/>):
+/// with one of the two, the other deletes the row.</param>
+internal sealed record SoftDeleteSpec(string HookType, EquatableArray<string> Entries, bool Certain, SourceLocation? Location, EquatableArray<string> On = default);

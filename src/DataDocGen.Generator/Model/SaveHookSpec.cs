@@ -19,6 +19,11 @@ namespace DataDocGen.Generator.Model;
 /// <param name="SoftDeleteEntries">The entry type of the <c>foreach (var entry in ChangeTracker.Entries&lt;T&gt;())</c> loop around a
 /// state change that turns a deleted entry into a modified one (a soft delete), e.g. <c>Clinic.Domain.ISoftDeletable</c>; empty
 /// when that change is not inside such a loop (the hook may then apply to any entry).</param>
+/// <param name="RunsOn">The context's save calls the hook runs on, <c>SaveChanges</c> and/or <c>SaveChangesAsync</c>: an
+/// interceptor's <c>SavingChanges</c> runs on the first only, <c>SavingChangesAsync</c> on the second only (EF Core calls
+/// one or the other), and so does a context's <c>SaveChanges</c> or <c>SaveChangesAsync</c> override.</param>
+/// <param name="SoftDeleteOn">The save calls whose hook methods (with the helpers they call) make the soft-delete state
+/// change, <c>SavedChanges[Async]</c> left out (it runs after the rows are deleted).</param>
 internal sealed record SaveHookSpec(
     string Kind,
     string TypeName,
@@ -29,4 +34,6 @@ internal sealed record SaveHookSpec(
     EquatableArray<string> Publishes = default,
     EquatableArray<string> AddsRows = default,
     EquatableArray<string> SoftDeleteEntries = default,
-    EquatableArray<string> AddsRowsHow = default);
+    EquatableArray<string> AddsRowsHow = default,
+    EquatableArray<string> RunsOn = default,
+    EquatableArray<string> SoftDeleteOn = default);

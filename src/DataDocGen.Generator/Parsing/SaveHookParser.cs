@@ -55,6 +55,8 @@ internal static class SaveHookParser
             var adds = new SortedSet<string>(System.StringComparer.Ordinal);
             var softDeleted = new SortedSet<string>(System.StringComparer.Ordinal);
             var addsHow = new SortedSet<string>(System.StringComparer.Ordinal);
+            var softDeleteOn = new SortedSet<string>(System.StringComparer.Ordinal);
+            var classSyntax = (ClassDeclarationSyntax)context.Node;
             // The hook's own body and the private helpers it calls in the same class (ApplyAuditRules() and the like).
             var bodies = hooks.Cast<SyntaxNode>().Concat(CalledHelpers(hooks, (ClassDeclarationSyntax)context.Node)).ToList();
             foreach (var node in bodies.SelectMany(b => b.DescendantNodes()))
@@ -86,9 +88,13 @@ internal static class SaveHookParser
                             var condition = CodeText.EnclosingCondition(assignment, null) ?? SwitchCase(assignment);
                             var change = "State = " + (CodeText.Collapse(assignment.Right) ?? "?") + (condition is null ? "" : " when " + condition);
                             states.Add(change);
-                            if (Report.SoftDeletes.TurnsDeletedIntoUpdated(change) && LoopEntryType(assignment, model, cancellationToken) is { } loopType)
+                            if (Report.SoftDeletes.TurnsDeletedIntoUpdated(change))
                             {
-                                softDeleted.Add(loopType);
+                                if (LoopEntryType(assignment, model, cancellationToken) is { } loopType) softDeleted.Add(loopType);
+                                foreach (var hook in hooks.Where(h => !h.Identifier.ValueText.StartsWith("Saved", System.StringComparison.Ordinal) && Reaches(h, classSyntax, assignment)))
+                                {
+                                    softDeleteOn.Add(SaveCall(hook));
+                                }
                             }
                         }
                         else if (symbol.Name == "CurrentValue" && target.Expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Property" } } property
@@ -104,7 +110,8 @@ internal static class SaveHookParser
                 }
             }
             var spec = new SaveHookSpec(kind, type.ClrFullName(), entries.ToEquatableArray(), assigned.ToEquatableArray(), states.ToEquatableArray(),
-                SourceLocation.From(hooks[0].Identifier.Parent!), publishes.ToEquatableArray(), adds.ToEquatableArray(), softDeleted.ToEquatableArray(), addsHow.ToEquatableArray());
+                SourceLocation.From(hooks[0].Identifier.Parent!), publishes.ToEquatableArray(), adds.ToEquatableArray(), softDeleted.ToEquatableArray(), addsHow.ToEquatableArray(),
+                hooks.Select(SaveCall).Distinct().OrderBy(c => c, System.StringComparer.Ordinal).ToEquatableArray(), softDeleteOn.ToEquatableArray());
             return new SaveHookResult(spec, null);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
@@ -153,6 +160,15 @@ internal static class SaveHookParser
         expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Entity" } access
         && Semantics.SymbolOrMethod(access, model, cancellationToken) is IPropertySymbol { ContainingType: { } entry }
         && entry.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore.ChangeTracking");
+
+    /// <summary>The context's save call a hook method runs on: the <c>*Async</c> hooks on <c>SaveChangesAsync</c>, the others on
+    /// <c>SaveChanges</c> (EF Core's interceptors and <c>SaveChanges</c> overloads call one flavour each).</summary>
+    private static string SaveCall(MethodDeclarationSyntax hook) =>
+        hook.Identifier.ValueText.EndsWith("Async", System.StringComparison.Ordinal) ? "SaveChangesAsync" : "SaveChanges";
+
+    /// <summary>The node is in the hook's body or in a helper of the same class the hook calls.</summary>
+    private static bool Reaches(MethodDeclarationSyntax hook, ClassDeclarationSyntax type, SyntaxNode node) =>
+        hook.Span.Contains(node.Span) || CalledHelpers(new List<MethodDeclarationSyntax> { hook }, type).Any(h => h.Span.Contains(node.Span));
 
     /// <summary>Methods of the same class called by name from the hooks (one level).</summary>
     private static IEnumerable<SyntaxNode> CalledHelpers(List<MethodDeclarationSyntax> hooks, ClassDeclarationSyntax type)

@@ -26,8 +26,9 @@ internal static class SoftDeletes
         return rows.Select(row => IsTrackedDelete(row) && Find(row, softHooks, types, contexts, reports) is { } soft ? row with { SoftDelete = soft } : row).ToEquatableArray();
     }
 
-    /// <summary>A state change to Modified or Unchanged whose condition asks for a deleted entry.</summary>
-    public static bool TurnsDeletesIntoUpdates(SaveHookSpec hook) => hook.StateChanges.Any(TurnsDeletedIntoUpdated);
+    /// <summary>A state change to Modified or Unchanged whose condition asks for a deleted entry, made before the save
+    /// (in <c>SavedChanges[Async]</c> it comes after the rows are deleted).</summary>
+    public static bool TurnsDeletesIntoUpdates(SaveHookSpec hook) => hook.StateChanges.Any(TurnsDeletedIntoUpdated) && !hook.SoftDeleteOn.IsEmpty;
 
     /// <summary>One state change as <see cref="Parsing.SaveHookParser"/> writes it: <c>State = EntityState.Modified when entry.State == EntityState.Deleted</c>.</summary>
     public static bool TurnsDeletedIntoUpdated(string change)
@@ -59,7 +60,7 @@ internal static class SoftDeletes
             }
             var certain = covered == true && contexts.Any(c => c.ReachableTypes.Any(t => t.FullName == row.Entity)
                 && reports.FirstOrDefault(r => r.FullName == c.FullName) is { } report && Applies(hook, report));
-            var spec = new SoftDeleteSpec(hook.TypeName, hook.SoftDeleteEntries, certain, hook.Location);
+            var spec = new SoftDeleteSpec(hook.TypeName, hook.SoftDeleteEntries, certain, hook.Location, hook.SoftDeleteOn);
             if (certain) return spec;
             possible ??= spec;
         }
