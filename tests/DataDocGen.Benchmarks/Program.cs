@@ -117,7 +117,7 @@ foreach (var size in sizes)
         baseDriver.RunGenerators(withProperty);
     }).Time;
 
-    // The diagnostics (DDG1001-DDG1004) run as an analyzer, in the IDE as you type and in the build: their cost is an
+    // The diagnostics (DDG1001-DDG1005) run as an analyzer, in the IDE as you type and in the build: their cost is an
     // analyzer run's time minus the compiler's own diagnostics on the same compilation (binding every body).
     var compilerDiagnostics = Median(Runs, () => compilation.Clone().GetDiagnostics()).Time;
     var withAnalyzer = Median(Runs, () => compilation.Clone()

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 
 namespace DataDocGen.Generator.Tests;
 
-/// <summary>DDG1001–DDG1004 as the compiler reports them. Each source marks the lines that must get a diagnostic with
+/// <summary>DDG1001–DDG1005 as the compiler reports them. Each source marks the lines that must get a diagnostic with
 /// <c>// expect DDGnnnn</c>; every other line, traps included, must get none.</summary>
 public class AnalyzerTests
 {
@@ -193,6 +193,80 @@ public class AnalyzerTests
             }
         }
         """;
+
+    private const string SaveFlavours = """
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.EntityFrameworkCore.Diagnostics;
+        namespace Shop.Data
+        {
+            public class Order { public int Id { get; set; } public DateTime UpdatedAt { get; set; } }
+            public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+            {
+                public DbSet<Order> Orders => Set<Order>();
+                public override int SaveChanges() // expect DDG1005
+                {
+                    foreach (var entry in ChangeTracker.Entries<Order>()) entry.Entity.UpdatedAt = DateTime.UtcNow;
+                    return base.SaveChanges();
+                }
+            }
+            // Trap: overrides SaveChangesAsync only, and no code saves this context with SaveChanges().
+            public class ArchiveContext(DbContextOptions<ArchiveContext> options) : DbContext(options)
+            {
+                public DbSet<Order> Orders => Set<Order>();
+                public override Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+                {
+                    foreach (var entry in ChangeTracker.Entries<Order>()) entry.Entity.UpdatedAt = DateTime.UtcNow;
+                    return base.SaveChangesAsync(cancellationToken);
+                }
+            }
+            public sealed class AuditInterceptor : SaveChangesInterceptor
+            {
+                public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) // expect DDG1005
+                {
+                    foreach (var entry in eventData.Context!.ChangeTracker.Entries<Order>()) entry.Entity.UpdatedAt = DateTime.UtcNow;
+                    return new(result);
+                }
+            }
+            // Traps: both save calls covered; a hook that changes nothing.
+            public sealed class BothInterceptor : SaveChangesInterceptor
+            {
+                public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+                {
+                    foreach (var entry in eventData.Context!.ChangeTracker.Entries<Order>()) entry.Entity.UpdatedAt = DateTime.UtcNow;
+                    return result;
+                }
+                public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+                    => new(SavingChanges(eventData, result));
+            }
+            public sealed class TimingInterceptor : SaveChangesInterceptor
+            {
+                public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+                    => new(result);
+            }
+            public class OrderService(ShopContext shop, ArchiveContext archive)
+            {
+                public Task<int> SaveAsync() => shop.SaveChangesAsync();
+                public int Save() => shop.SaveChanges();
+                public Task<int> ArchiveAsync() => archive.SaveChangesAsync();
+            }
+        }
+        """;
+
+    [Fact]
+    public void A_save_hook_on_one_save_call_is_reported_where_the_project_also_makes_the_other()
+    {
+        var sources = Sources.With(("Data/Hooks.cs", SaveFlavours));
+        var diagnostics = AnalyzerHarness.Run(sources);
+        Assert.Equal(AnalyzerHarness.Expected(sources), AnalyzerHarness.Found(diagnostics));
+        var messages = diagnostics.Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Contains("'AuditInterceptor' runs on SaveChangesAsync only, but SaveChanges is also called (Hooks.cs line 58): those saves skip it (sets UpdatedAt)", messages);
+        Assert.Contains("'ShopContext' runs on SaveChanges only, but SaveChangesAsync is also called (Hooks.cs line 57): those saves skip it (sets UpdatedAt)", messages);
+
+        // A project that saves one way only: nothing to say.
+        var asyncOnly = Sources.With(("Data/Hooks.cs", SaveFlavours.Replace("public int Save() => shop.SaveChanges();", "")));
+        Assert.DoesNotContain(AnalyzerHarness.Run(asyncOnly), d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).StartsWith("'AuditInterceptor'", StringComparison.Ordinal));
+    }
 
     [Theory]
     [InlineData(nameof(NPlusOne))]

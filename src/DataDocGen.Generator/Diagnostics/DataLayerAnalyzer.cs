@@ -11,12 +11,12 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace DataDocGen.Generator.Diagnostics;
 
 /// <summary>
-/// The data-access findings as IDE and build diagnostics (DDG1001–DDG1004). A DiagnosticAnalyzer rather than the
+/// The data-access findings as IDE and build diagnostics (DDG1001–DDG1005). A DiagnosticAnalyzer rather than the
 /// generator: analyzer diagnostics show while typing, honour <c>dotnet_diagnostic.&lt;id&gt;.severity</c> in
 /// .editorconfig, <c>#pragma warning disable</c> and <c>[SuppressMessage]</c>, which generator diagnostics do not
 /// reliably do (dotnet/roslyn#52527, #47384). The per-node checks reuse the generator's parsers on the same nodes, so
 /// the report and the diagnostics never disagree; the soft-delete check needs every entity and query filter, so it
-/// reports at the end of the compilation (in the IDE that is full-solution analysis).
+/// reports at the end of the compilation (in the IDE that is full-solution analysis), and so does the save-call check.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DataLayerAnalyzer : DiagnosticAnalyzer
@@ -26,6 +26,7 @@ public sealed class DataLayerAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.RawSqlFromText,
         DiagnosticDescriptors.CacheEntryWithoutExpiration,
         DiagnosticDescriptors.SoftDeleteWithoutFilter,
+        DiagnosticDescriptors.SaveHookOnOneSaveCall,
         DiagnosticDescriptors.AnalyzerError);
 
     public override void Initialize(AnalysisContext context)
@@ -51,6 +52,10 @@ public sealed class DataLayerAnalyzer : DiagnosticAnalyzer
                 start.RegisterSymbolAction(Guarded(softDelete.CollectEntities), SymbolKind.NamedType);
                 start.RegisterSyntaxNodeAction(Guarded(softDelete.CollectFilter), SyntaxKind.InvocationExpression);
                 start.RegisterCompilationEndAction(Guarded(softDelete.Report));
+                var saveFlavour = new SaveFlavourCheck();
+                start.RegisterSyntaxNodeAction(Guarded(saveFlavour.CollectHook), SyntaxKind.ClassDeclaration);
+                start.RegisterSyntaxNodeAction(Guarded(saveFlavour.CollectSave), SyntaxKind.InvocationExpression);
+                start.RegisterCompilationEndAction(Guarded(saveFlavour.Report));
             }
         });
     }

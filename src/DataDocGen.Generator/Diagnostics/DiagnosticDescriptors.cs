@@ -16,7 +16,7 @@ internal static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
-    /// <summary>An unexpected exception inside one of the analyzer's checks (DDG1001–DDG1004): that check is skipped at
+    /// <summary>An unexpected exception inside one of the analyzer's checks (DDG1001–DDG1005): that check is skipped at
     /// that place. A warning the package keeps out of TreatWarningsAsErrors, where Roslyn's own AD0001 would not be.</summary>
     public static readonly DiagnosticDescriptor AnalyzerError = new(
         id: "DDG002",
@@ -69,5 +69,16 @@ internal static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "The flag is recognised by its name (IsDeleted, Deleted, IsSoftDeleted, SoftDeleted, DeletedAt, DeletedOn...) on an entity type of a DbContext. Add HasQueryFilter for the entity (or its hierarchy's root), or suppress this where deleted rows are meant to be visible.",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>Reported at the end of the compilation: it needs every save hook and every save call.</summary>
+    public static readonly DiagnosticDescriptor SaveHookOnOneSaveCall = new(
+        id: "DDG1005",
+        title: "Save hook runs on one save call only",
+        messageFormat: "'{0}' runs on {1} only, but {2} is also called ({3}): those saves skip it ({4})",
+        category: DataAccessCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "EF Core runs an interceptor's SavingChanges on SaveChanges() only and SavingChangesAsync on SaveChangesAsync() only, and a context's SaveChanges override is bypassed by SaveChangesAsync (and the reverse). Override both, with one calling the shared code, or suppress this where the other call must skip the hook.",
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 }

@@ -26,6 +26,8 @@ internal static class SaveHookParser
     /// RabbitMQ, Azure Service Bus) are read by <see cref="BrokerClientParser"/>, as everywhere else.</summary>
     private static readonly string[] MassTransitMethods = { "Publish", "Send" };
 
+    public static bool IsHookName(string name) => HookNames.Contains(name);
+
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
         node is ClassDeclarationSyntax { BaseList: not null } type
         && type.Members.Any(m => m is MethodDeclarationSyntax method && HookNames.Contains(method.Identifier.ValueText) && method.Modifiers.Any(SyntaxKind.OverrideKeyword));
