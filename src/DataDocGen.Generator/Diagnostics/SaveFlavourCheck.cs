@@ -26,6 +26,7 @@ internal sealed class SaveFlavourCheck
     public void CollectHook(SyntaxNodeAnalysisContext context)
     {
         if (!SaveHookParser.IsCandidate(context.Node, context.CancellationToken)) return;
+        using var bound = Semantics.ModelIsBound();
         if (SaveHookParser.Parse(new SiteContext(context.Node, context.SemanticModel), context.CancellationToken)?.Hook is not { RunsOn.Count: 1 } hook) return;
         if (hook.AssignedMembers.IsEmpty && hook.StateChanges.IsEmpty && hook.AddsRows.IsEmpty && hook.Publishes.IsEmpty) return;
         if (context.SemanticModel.GetDeclaredSymbol(context.Node, context.CancellationToken) is not INamedTypeSymbol type) return;
@@ -48,6 +49,7 @@ internal sealed class SaveFlavourCheck
         };
         if (name is not ("SaveChanges" or "SaveChangesAsync")) return;
         if (invocation.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax }) return;
+        using var bound = Semantics.ModelIsBound();
         if (OptionsBuilderParser.ResolveMethod(invocation, context.SemanticModel, context.CancellationToken) is not { IsStatic: false } method) return;
         if (!method.ContainingType.DerivesFromOrIs("Microsoft.EntityFrameworkCore", "DbContext")) return;
         var receiver = invocation.Expression is MemberAccessExpressionSyntax member
