@@ -302,6 +302,21 @@ public class SaveHookTests
     }
 
     [Fact]
+    public void An_interceptor_of_another_class_with_the_same_name_is_not_taken_for_the_registered_one()
+    {
+        // Trap: the context adds Clinic.Logging.SoftDeleteInterceptor, which only logs; Clinic.SoftDeleteInterceptor is
+        // registered nowhere. Told apart by the argument's type, not by the name in the call's text.
+        var model = SoftDeleteModel.Replace("REGISTRATION", ".AddInterceptors(new Logging.SoftDeleteInterceptor())")
+            + "\nnamespace Clinic.Logging { public sealed class SoftDeleteInterceptor : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor { } }\n";
+        var output = GeneratorHarness.Run(Sources.With(("Clinic.cs", model)));
+
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var patient = output.Markdown!.Split('\n').Single(l => l.StartsWith("| `Clinic.Patient` |", StringComparison.Ordinal) && l.Contains("PatientService.Discharge"));
+        Assert.Contains("(`Clinic.SoftDeleteInterceptor` may save it as an update", patient);
+        Assert.DoesNotContain("(soft delete: ", patient);
+    }
+
+    [Fact]
     public void An_interceptor_that_soft_deletes_on_both_save_calls_is_not_qualified()
     {
         // The same rules run from SavingChanges and, through a helper, from SavingChangesAsync.

@@ -22,4 +22,6 @@ internal sealed record ProviderUseSpec(
 
 /// <summary>Another call on the options builder (<c>EnableRetryOnFailure</c> aside): <c>UseLazyLoadingProxies()</c>, <c>AddInterceptors(...)</c>...</summary>
 /// <param name="Assembly">The assembly that declares the method (tells EFCore.NamingConventions from a look-alike).</param>
-internal sealed record OptionCallSpec(string Call, SourceLocation? Location, string? Assembly = null);
+/// <param name="ArgumentTypes">For <c>AddInterceptors(...)</c>: each argument's type (full name), "?" where it is not a
+/// class of its own (an interface, an array, unknown): tells which interceptor classes the context gets.</param>
+internal sealed record OptionCallSpec(string Call, SourceLocation? Location, string? Assembly = null, EquatableArray<string> ArgumentTypes = default);

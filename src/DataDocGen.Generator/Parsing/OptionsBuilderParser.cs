@@ -43,7 +43,10 @@ internal static class OptionsBuilderParser
             {
                 // Type arguments are part of what the call does (`ReplaceService<IModelCacheKeyFactory, TenantKeyFactory>()`).
                 var typeArguments = (invocation.Expression as MemberAccessExpressionSyntax)?.Name is GenericNameSyntax generic ? CodeText.Collapse(generic.TypeArgumentList) : null;
-                options.Add(new OptionCallSpec(RenderCall(name + typeArguments, invocation.ArgumentList), SourceLocation.From(invocation), method.ContainingAssembly?.Name));
+                var argumentTypes = name == "AddInterceptors"
+                    ? invocation.ArgumentList.Arguments.Select(a => Semantics.TypeOf(a.Expression, model, cancellationToken) is INamedTypeSymbol { TypeKind: TypeKind.Class } type ? type.ClrFullName() : "?").ToEquatableArray()
+                    : default;
+                options.Add(new OptionCallSpec(RenderCall(name + typeArguments, invocation.ArgumentList), SourceLocation.From(invocation), method.ContainingAssembly?.Name, argumentTypes));
             }
         }
         return (providers.ToEquatableArray(), options.ToEquatableArray());

@@ -68,13 +68,15 @@ internal static class SoftDeletes
     }
 
     /// <summary>The hook runs for this context: the context's own SaveChanges override, or an interceptor its options add
-    /// (<c>AddInterceptors(...)</c> naming the interceptor's class in its arguments).</summary>
+    /// (<c>AddInterceptors(...)</c> with an argument of the interceptor's class, by type; an argument whose type is not a
+    /// class of its own, such as an interface or an array, counts when the call's text names the class).</summary>
     private static bool Applies(SaveHookSpec hook, ContextReport context)
     {
         if (hook.Kind == "SaveChanges override") return hook.TypeName == context.FullName;
         var simpleName = hook.TypeName.Substring(hook.TypeName.LastIndexOf('.') + 1);
         return context.ConfiguredOptions.Concat(context.Registrations.SelectMany(r => r.Options))
-            .Any(o => o.Call.StartsWith("AddInterceptors(", StringComparison.Ordinal) && NamesType(o.Call, simpleName));
+            .Any(o => o.Call.StartsWith("AddInterceptors(", StringComparison.Ordinal)
+                      && (o.ArgumentTypes.Contains(hook.TypeName) || (o.ArgumentTypes.IsEmpty || o.ArgumentTypes.Contains("?")) && NamesType(o.Call, simpleName)));
     }
 
     private static bool NamesType(string code, string name)
