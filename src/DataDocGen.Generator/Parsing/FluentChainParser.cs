@@ -25,10 +25,13 @@ internal static class FluentChainParser
 
     /// <param name="loops">Loops over the model's metadata read by <see cref="ModelLoopReader"/>: their chains join the
     /// others in source order, and the statements they read are skipped here.</param>
-    public static List<FluentChainSpec> Parse(SyntaxNode body, SemanticModel model, List<ITypeSymbol> configuredTypes, CancellationToken cancellationToken, ModelLoops? loops = null)
+    /// <param name="helperChains">Chains of helper methods the body calls (<see cref="ModelHelperCalls"/>), at the call's position.</param>
+    public static List<FluentChainSpec> Parse(SyntaxNode body, SemanticModel model, List<ITypeSymbol> configuredTypes, CancellationToken cancellationToken, ModelLoops? loops = null,
+        IEnumerable<(int Position, FluentChainSpec Chain)>? helperChains = null, HashSet<InvocationExpressionSyntax>? helperCalls = null)
     {
         var chains = new List<(int Position, FluentChainSpec Chain)>();
         if (loops is not null) chains.AddRange(loops.Chains);
+        if (helperChains is not null) chains.AddRange(helperChains);
         // Metadata changed by assignment (`foreignKey.DeleteBehavior = DeleteBehavior.Restrict;` in a loop) is model
         // configuration too: recorded as a chain of one "=Property" step on the metadata type, which the schema
         // builder reports as not evaluated rather than ignoring it.
@@ -48,6 +51,17 @@ internal static class FluentChainParser
             cancellationToken.ThrowIfCancellationRequested();
             if (invocation.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax }) continue; // not the outermost call
             if (loops?.IsConsumed(invocation) == true) continue;
+            if (helperCalls?.Contains(invocation) == true)
+            {
+                // A helper method, read where it is called; the chain it ends (`Entity<Room>().ToTable("R").Stamp()`) is
+                // read without it.
+                if (invocation.Expression is MemberAccessExpressionSyntax { Expression: InvocationExpressionSyntax receiver }
+                    && Chain(receiver, model, configuredTypes, 0, cancellationToken) is { } before)
+                {
+                    chains.Add((invocation.SpanStart, before));
+                }
+                continue;
+            }
             if (IsJoinTableLambdaBody(invocation)) continue; // read as an argument of its UsingEntity step
             // UsingEntity<TJoin>(): the join class's members are needed to lay out its table.
             if (invocation.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "UsingEntity", TypeArgumentList.Arguments.Count: 1 } usingEntity }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -27,7 +28,11 @@ internal static class ModelConfigurationParser
     };
 
     /// <param name="configuredTypes">Receives the entity classes the body names (<c>Entity&lt;T&gt;()</c>, builder types), to read them for the schema.</param>
-    public static ModelConfigurationSpec Parse(SyntaxNode body, SemanticModel model, List<ITypeSymbol> configuredTypes, CancellationToken cancellationToken)
+    public static ModelConfigurationSpec Parse(SyntaxNode body, SemanticModel model, List<ITypeSymbol> configuredTypes, CancellationToken cancellationToken) =>
+        Parse(body, model, configuredTypes, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), cancellationToken);
+
+    /// <param name="helpers">The helper methods being read (a helper calling itself is not read again).</param>
+    private static ModelConfigurationSpec Parse(SyntaxNode body, SemanticModel model, List<ITypeSymbol> configuredTypes, HashSet<IMethodSymbol> helpers, CancellationToken cancellationToken)
     {
         var mappings = new List<TableMappingSpec>();
         var applied = new List<string>();
@@ -80,8 +85,63 @@ internal static class ModelConfigurationParser
             }
         }
 
-        var chains = FluentChainParser.Parse(body, model, configuredTypes, cancellationToken, loops);
+        // Helper methods the body hands a builder to: read where they are called (their chains and mappings join the body's
+        // at the call), or reported as not evaluated.
+        var helperChains = new List<(int Position, FluentChainSpec Chain)>();
+        var helperCalls = new HashSet<InvocationExpressionSyntax>();
+        foreach (var (call, helper) in ModelHelperCalls.Find(body, model, loops, cancellationToken))
+        {
+            var location = SourceLocation.From(call);
+            // The call itself (`modelBuilder.ConfigureRooms()`) is no fluent step of EF Core's: not read as a chain. A method
+            // group handed to EF Core (`Entity<Order>(ConfigureOrder)`) is, as the call that names the entity type.
+            if (OptionsBuilderParser.ResolveMethod(call, model, cancellationToken) is { } called
+                && SymbolEqualityComparer.Default.Equals((called.ReducedFrom ?? called).OriginalDefinition, helper.Method))
+            {
+                helperCalls.Add(call);
+            }
+            if (helper.Unreadable is { } why)
+            {
+                unresolved.Add(new UnresolvedConfigurationSpec(why, location));
+                continue;
+            }
+            if (helpers.Count >= 4 || !helpers.Add(helper.Method))
+            {
+                unresolved.Add(new UnresolvedConfigurationSpec("configuration in `" + helper.Method.Name + "` is not evaluated (helpers nested too deep, or recursive)", location));
+                continue;
+            }
+            var helperTypes = new List<ITypeSymbol>();
+            var inner = Substitute(Parse(helper.Body!, helper.Model!, helperTypes, helpers, cancellationToken), helper.TypeMap);
+            helpers.Remove(helper.Method);
+            configuredTypes.AddRange(helperTypes.Where(t => t is not ITypeParameterSymbol));
+            if (OptionsBuilderParser.ResolveMethod(call, model, cancellationToken) is { } bound) configuredTypes.AddRange(bound.TypeArguments.Where(t => t is INamedTypeSymbol));
+            // Mappings in call order: the body's own mappings made before the call come first.
+            var at = mappings.Count(m => m.Location is { } l && location is not null && l.Path == location.Path && l.Line <= location.Line);
+            mappings.InsertRange(Math.Min(at, mappings.Count), inner.Mappings);
+            applied.AddRange(inner.AppliedConfigurations);
+            fromAssembly |= inner.AppliesConfigurationsFromAssembly;
+            unresolved.AddRange(inner.Unresolved);
+            if (inner.DefaultSchema is not null)
+            {
+                if (defaultSchema is not null && defaultSchema != inner.DefaultSchema) unresolved.Add(new UnresolvedConfigurationSpec("the default schema is set in several places", location));
+                defaultSchema = inner.DefaultSchema;
+            }
+            helperChains.AddRange(inner.Chains.Select(c => (call.SpanStart, c)));
+        }
+
+        var chains = FluentChainParser.Parse(body, model, configuredTypes, cancellationToken, loops, helperChains, helperCalls);
         return new ModelConfigurationSpec(mappings.ToEquatableArray(), defaultSchema, applied.ToEquatableArray(), fromAssembly, unresolved.ToEquatableArray(), chains.ToEquatableArray());
+    }
+
+    /// <summary>A generic helper's configuration with its type parameters replaced by the entity types the call binds.</summary>
+    private static ModelConfigurationSpec Substitute(ModelConfigurationSpec spec, Dictionary<string, string> map)
+    {
+        if (map.Count == 0) return spec;
+        string Bind(string name) => map.TryGetValue(name, out var bound) ? bound : name;
+        return spec with
+        {
+            Mappings = spec.Mappings.Select(m => m with { EntityFullName = Bind(m.EntityFullName) }).ToEquatableArray(),
+            Chains = spec.Chains.Select(c => c.Entity is { } entity ? c with { Entity = Bind(entity) } : c).ToEquatableArray(),
+        };
     }
 
     /// <summary>An extension method on <c>ModelBuilder</c> from another assembly (MassTransit's

@@ -727,6 +727,107 @@ internal static class Models
                 }
             }
             """, "Invoicing.InvoicingContext"),
+        ["bookings: configuration in helper methods (a private method, a project extension method, a generic helper)"] = ("""
+            namespace Bookings
+            {
+                using Microsoft.EntityFrameworkCore.Metadata.Builders;
+                public interface IStamped { string CreatedBy { get; set; } }
+                public class Guest : IStamped { public int Id { get; set; } public string Email { get; set; } = ""; public string CreatedBy { get; set; } = ""; }
+                public class Room : IStamped { public int Id { get; set; } public string Number { get; set; } = ""; public string CreatedBy { get; set; } = ""; }
+                public class Booking
+                {
+                    public int Id { get; set; }
+                    public int GuestId { get; set; }
+                    public Guest Guest { get; set; } = null!;
+                    public int RoomId { get; set; }
+                    public Room Room { get; set; } = null!;
+                    public string Reference { get; set; } = "";
+                }
+                public static class BookingModel
+                {
+                    public static void ConfigureRooms(this ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Room>().ToTable("HotelRooms");
+                        modelBuilder.Entity<Room>().HasIndex(r => r.Number).IsUnique();
+                    }
+                }
+                public class BookingsContext(DbContextOptions<BookingsContext> options) : DbContext(options)
+                {
+                    public DbSet<Guest> Guests => Set<Guest>();
+                    public DbSet<Room> Rooms => Set<Room>();
+                    public DbSet<Booking> Bookings => Set<Booking>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        ConfigureBooking(modelBuilder.Entity<Booking>());
+                        modelBuilder.ConfigureRooms();
+                        Stamp(modelBuilder.Entity<Guest>());
+                        Stamp(modelBuilder.Entity<Room>());
+                    }
+                    private static void ConfigureBooking(EntityTypeBuilder<Booking> booking)
+                    {
+                        booking.Property(b => b.Reference).HasMaxLength(12);
+                        booking.HasIndex(b => b.Reference).IsUnique();
+                        booking.HasOne(b => b.Room).WithMany().OnDelete(DeleteBehavior.Restrict);
+                    }
+                    private static void Stamp<T>(EntityTypeBuilder<T> entity) where T : class, IStamped
+                    {
+                        entity.Property(e => e.CreatedBy).HasMaxLength(64);
+                        entity.Property<DateTime>("CreatedAt");
+                    }
+                }
+            }
+            """, "Bookings.BookingsContext"),
+        ["hostel: helpers as method groups, generic extensions in configuration classes, a helper ending a chain"] = ("""
+            namespace Hostel
+            {
+                using Microsoft.EntityFrameworkCore.Metadata.Builders;
+                public abstract class Audited { public int Id { get; set; } public string CreatedBy { get; set; } = ""; public byte[] Version { get; set; } = []; }
+                public class Bed : Audited { public string Label { get; set; } = ""; public int DormId { get; set; } public Dorm Dorm { get; set; } = null!; }
+                public class Dorm : Audited { public string Name { get; set; } = ""; public List<Bed> Beds { get; } = new(); }
+                public class Stay : Audited { public int BedId { get; set; } public Bed Bed { get; set; } = null!; public string Guest { get; set; } = ""; }
+                public static class AuditedConfiguration
+                {
+                    public static EntityTypeBuilder<T> ConfigureAudited<T>(this EntityTypeBuilder<T> builder) where T : Audited
+                    {
+                        builder.Property(e => e.CreatedBy).HasMaxLength(40).IsRequired();
+                        builder.Property(e => e.Version).IsRowVersion();
+                        return builder;
+                    }
+                }
+                public class BedConfiguration : IEntityTypeConfiguration<Bed>
+                {
+                    public void Configure(EntityTypeBuilder<Bed> builder)
+                    {
+                        builder.ConfigureAudited();
+                        builder.Property(b => b.Label).HasMaxLength(8);
+                        builder.HasIndex(b => new { b.DormId, b.Label }).IsUnique();
+                    }
+                }
+                public class HostelContext(DbContextOptions<HostelContext> options) : DbContext(options)
+                {
+                    public DbSet<Bed> Beds => Set<Bed>();
+                    public DbSet<Dorm> Dorms => Set<Dorm>();
+                    public DbSet<Stay> Stays => Set<Stay>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.ApplyConfiguration(new BedConfiguration());
+                        modelBuilder.Entity<Dorm>(ConfigureDorm);
+                        modelBuilder.Entity<Stay>().HasOne(s => s.Bed).WithMany().OnDelete(DeleteBehavior.Restrict);
+                        modelBuilder.Entity<Stay>().Property(s => s.Guest).HasMaxLength(80);
+                        modelBuilder.Entity<Stay>().HasIndex(s => s.Guest);
+                        modelBuilder.Entity<Stay>().ConfigureAudited();
+                    }
+                    private static void ConfigureDorm(EntityTypeBuilder<Dorm> dorm)
+                    {
+                        dorm.ConfigureAudited();
+                        dorm.Property(d => d.Name).HasMaxLength(30);
+                        dorm.HasIndex(d => d.Name).IsUnique();
+                    }
+                }
+            }
+            """, "Hostel.HostelContext"),
         ["logistics: owned collections in their own tables"] = ("""
             namespace Logistics
             {

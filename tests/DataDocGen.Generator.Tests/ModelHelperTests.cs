@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using DataDocGen.Generator.Tests.Infrastructure;
+
+namespace DataDocGen.Generator.Tests;
+
+/// <summary>Configuration in helper methods (<see cref="Parsing.ModelHelperCalls"/>). The readable shapes are judged by EF
+/// Core in the bookings and hostel fidelity models; here the shapes DataDocGen cannot read, which must withhold the
+/// context's tables with the reason rather than state a schema without the helper's configuration (as it did before).</summary>
+public class ModelHelperTests
+{
+    private const string Model = """
+        namespace Shop
+        {
+            using Microsoft.EntityFrameworkCore.Metadata.Builders;
+            public class Address { public string Street { get; set; } = ""; }
+            public class Order { public int Id { get; set; } public decimal Total { get; set; } public Address Ship { get; set; } = null!; }
+            public static class Generic<T> where T : class { public static void Apply(ModelBuilder b) => b.Entity<T>().ToTable("Things"); }
+            public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+            {
+                public DbSet<Order> Orders => Set<Order>();
+                protected override void OnModelCreating(ModelBuilder modelBuilder)
+                {
+                    CALL
+                }
+                private static void Money(PropertyBuilder<decimal> total) => total.HasPrecision(12, 2);
+                private static void ConfigureShip(OwnedNavigationBuilder<Order, Address> ship) => ship.Property(a => a.Street).HasMaxLength(80);
+                protected virtual void ConfigureOrders(ModelBuilder b) => b.Entity<Order>().ToTable("Orders2");
+                private static void Again(ModelBuilder b) { b.Entity<Order>().ToTable("Orders3"); Again(b); }
+            }
+        }
+        """;
+
+    private static JsonNode? Withheld(string call)
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Shop.cs", Model.Replace("CALL", call))));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        return JsonNode.Parse(output.Json!)!["contextsWithIncompleteSchema"]!.AsArray().SingleOrDefault(c => c!["name"]!.GetValue<string>() == "ShopContext");
+    }
+
+    [Theory]
+    [InlineData("Money(modelBuilder.Entity<Order>().Property(o => o.Total));", "configuration in `Money` is not evaluated (it is handed a `PropertyBuilder`)")]
+    [InlineData("modelBuilder.Entity<Order>().OwnsOne(o => o.Ship, ConfigureShip);", "configuration in `ConfigureShip` is not evaluated (it is handed a `OwnedNavigationBuilder`)")]
+    [InlineData("ConfigureOrders(modelBuilder);", "configuration in `ConfigureOrders` is not evaluated (it may be overridden)")]
+    [InlineData("Generic<Order>.Apply(modelBuilder);", "configuration in `Apply` is not evaluated (a method of a generic class)")]
+    [InlineData("Again(modelBuilder);", "configuration in `Again` is not evaluated (helpers nested too deep, or recursive)")]
+    public void A_helper_DataDocGen_cannot_read_withholds_the_tables_with_the_reason(string call, string reason)
+    {
+        var withheld = Withheld(call);
+        Assert.NotNull(withheld);
+        Assert.False(withheld!["tableNamesKnown"]!.GetValue<bool>());
+        Assert.Contains(reason, withheld["reasons"]!.AsArray().Select(r => r!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void A_method_that_is_handed_no_builder_is_no_helper()
+    {
+        // Trap: a call in OnModelCreating that takes no builder (logging, a constant) changes no configuration.
+        var withheld = Withheld("System.Console.WriteLine(nameof(Order)); modelBuilder.Entity<Order>().OwnsOne(o => o.Ship); modelBuilder.Entity<Order>().Property(o => o.Total).HasPrecision(12, 2);");
+        Assert.True(withheld is null, withheld?.ToJsonString());
+    }
+}
