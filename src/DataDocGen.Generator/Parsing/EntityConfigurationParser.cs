@@ -20,17 +20,12 @@ internal static class EntityConfigurationParser
         var entity = configuredInterface.TypeArguments[0];
         var model = ModelConfigurationSpec.Empty;
         var configuredTypes = new List<ITypeSymbol> { entity };
-        foreach (var member in type.GetMembers("Configure"))
+        // The Configure EF Core calls: the class's own, or one inherited from a (generic) base configuration class, whose
+        // base.Configure(builder) calls are read where they are made (ModelHelperCalls).
+        if (configuredInterface.GetMembers("Configure").OfType<IMethodSymbol>().FirstOrDefault() is { } contract
+            && type.FindImplementationForInterfaceMember(contract) is IMethodSymbol implementation)
         {
-            if (member is not IMethodSymbol { Parameters.Length: 1 } method) continue;
-            foreach (var reference in method.DeclaringSyntaxReferences)
-            {
-                if (reference.ReadSyntax(cancellationToken) is MethodDeclarationSyntax declaration
-                    && ((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody) is { } body)
-                {
-                    model = ModelConfigurationParser.Parse(body, compilation.ReadSemanticModel(declaration.SyntaxTree), configuredTypes, cancellationToken);
-                }
-            }
+            model = ModelConfigurationParser.ParseMethod(MostDerived(type, implementation), compilation, configuredTypes, cancellationToken);
         }
 
         // ApplyConfigurationsFromAssembly only instantiates non-abstract, non-generic classes with a public
@@ -39,5 +34,22 @@ internal static class EntityConfigurationParser
                          && type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public);
         return new EntityConfigurationSpec(type.ClrFullName(), entity.ClrFullName(), applicable, model,
             EntityTypeParser.Closure(configuredTypes, cancellationToken, maxDepth: 1), SourceLocation.From(type));
+    }
+
+    /// <summary>The override EF Core's call reaches: the interface maps to the virtual method that implements it
+    /// (<c>TrackedConfiguration&lt;Dog&gt;.Configure</c>), and a derived class may override it (<c>DogConfiguration.Configure</c>).</summary>
+    private static IMethodSymbol MostDerived(INamedTypeSymbol type, IMethodSymbol implementation)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var candidate in current.GetMembers(implementation.Name).OfType<IMethodSymbol>())
+            {
+                for (var overridden = candidate; overridden is not null; overridden = overridden.OverriddenMethod)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(overridden, implementation)) return candidate;
+                }
+            }
+        }
+        return implementation;
     }
 }

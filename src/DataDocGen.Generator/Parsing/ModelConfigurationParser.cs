@@ -31,6 +31,22 @@ internal static class ModelConfigurationParser
     public static ModelConfigurationSpec Parse(SyntaxNode body, SemanticModel model, List<ITypeSymbol> configuredTypes, CancellationToken cancellationToken) =>
         Parse(body, model, configuredTypes, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), cancellationToken);
 
+    /// <summary>A method's body read as a model-building body (the <c>Configure</c> a configuration class runs, maybe
+    /// inherited from a generic base configuration), the class's type parameters bound to the entity types.</summary>
+    public static ModelConfigurationSpec ParseMethod(IMethodSymbol method, Compilation compilation, List<ITypeSymbol> configuredTypes, CancellationToken cancellationToken)
+    {
+        var helper = ModelHelperCalls.Read(method, compilation, cancellationToken, exactTarget: true);
+        if (helper.Unreadable is { } why)
+        {
+            var location = method.OriginalDefinition.DeclaringSyntaxReferences.FirstOrDefault()?.ReadSyntax(cancellationToken) is { } declaration ? SourceLocation.From(declaration) : null;
+            return ModelConfigurationSpec.Empty with { Unresolved = new[] { new UnresolvedConfigurationSpec(why, location) }.ToEquatableArray() };
+        }
+        var types = new List<ITypeSymbol>();
+        var spec = Substitute(Parse(helper.Body!, helper.Model!, types, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { helper.Method }, cancellationToken), helper.TypeMap);
+        configuredTypes.AddRange(types.Where(t => t is not ITypeParameterSymbol));
+        return spec;
+    }
+
     /// <param name="helpers">The helper methods being read (a helper calling itself is not read again).</param>
     private static ModelConfigurationSpec Parse(SyntaxNode body, SemanticModel model, List<ITypeSymbol> configuredTypes, HashSet<IMethodSymbol> helpers, CancellationToken cancellationToken)
     {

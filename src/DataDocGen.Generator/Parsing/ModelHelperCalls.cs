@@ -32,9 +32,17 @@ internal static class ModelHelperCalls
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (loops?.IsConsumed(invocation) == true) continue;
-            // base.OnModelCreating(...): the override chain is read by DbContextParser (and Identity's is encoded).
-            if (invocation.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax }) continue;
             if (OptionsBuilderParser.ResolveMethod(invocation, model, cancellationToken) is not { } method) continue;
+            if (invocation.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax })
+            {
+                // base.OnModelCreating(...): the override chain is read by DbContextParser (and Identity's is encoded).
+                // base.Configure(builder) in a configuration class extending a (generic) base configuration: that exact method.
+                if (method.Name != "OnModelCreating" && invocation.ArgumentList.Arguments.Any(a => IsBuilder(Semantics.TypeOf(a.Expression, model, cancellationToken))))
+                {
+                    yield return (invocation, Read(method, model.Compilation, cancellationToken, exactTarget: true));
+                }
+                continue;
+            }
             if (method.MethodKind == MethodKind.LocalFunction) continue; // declared in the body: read with it
             if (IsLibrary(method))
             {
@@ -45,7 +53,7 @@ internal static class ModelHelperCalls
                         && Semantics.SymbolOrMethod(argument.Expression, model, cancellationToken) is IMethodSymbol group
                         && !IsLibrary(group) && group.Parameters.Any(p => IsBuilder(p.Type)))
                     {
-                        yield return (invocation, Read(group, model, cancellationToken));
+                        yield return (invocation, Read(group, model.Compilation, cancellationToken));
                     }
                 }
                 continue;
@@ -57,7 +65,7 @@ internal static class ModelHelperCalls
             if (receiver is not null && IsBuilder(receiver) && !IsReadableBuilder(receiver)) continue;
             // A ModelBuilder extension compiled elsewhere: ModelConfigurationParser.ForeignModelExtension says so already.
             if (receiver.Is("Microsoft.EntityFrameworkCore", "ModelBuilder") && !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, model.Compilation.Assembly)) continue;
-            yield return (invocation, Read(method, model, cancellationToken));
+            yield return (invocation, Read(method, model.Compilation, cancellationToken));
         }
     }
 
@@ -80,7 +88,9 @@ internal static class ModelHelperCalls
     private static bool IsReadableBuilder(ITypeSymbol type) =>
         type.Is("Microsoft.EntityFrameworkCore", "ModelBuilder") || type is INamedTypeSymbol { MetadataName: "EntityTypeBuilder`1" } named && named.IsInNamespace("Microsoft.EntityFrameworkCore.Metadata.Builders");
 
-    private static ModelHelper Read(IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
+    /// <param name="exactTarget">The call runs this very method (<c>base.Configure(builder)</c>, an interface's implementation
+    /// found for a class), so an override elsewhere does not matter.</param>
+    public static ModelHelper Read(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken, bool exactTarget = false)
     {
         var definition = (method.ReducedFrom ?? method).OriginalDefinition;
         var map = new Dictionary<string, string>(System.StringComparer.Ordinal);
@@ -89,9 +99,21 @@ internal static class ModelHelperCalls
         {
             return new ModelHelper(definition, null, null, map, Unreadable("it is handed a `" + handed.Type.Name + "`"));
         }
-        if (definition.ContainingType is { IsGenericType: true } && definition.ContainingType.TypeParameters.Length > 0)
+        // A method of a generic class (a base configuration TrackedConfiguration<T>): readable when the call fixes the
+        // class's type arguments to entity classes (TrackedConfiguration<Dog>).
+        var containing = method.ContainingType;
+        var containingDefinition = definition.ContainingType;
+        if (containingDefinition is { TypeParameters.Length: > 0 })
         {
-            return new ModelHelper(definition, null, null, map, Unreadable("a method of a generic class"));
+            for (var i = 0; i < containingDefinition.TypeParameters.Length; i++)
+            {
+                if (containing?.TypeArguments.Length != containingDefinition.TypeParameters.Length
+                    || containing.TypeArguments[i] is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, IsGenericType: false } classArgument)
+                {
+                    return new ModelHelper(definition, null, null, map, Unreadable("a method of a generic class"));
+                }
+                map[containingDefinition.TypeParameters[i].ClrFullName()] = classArgument.ClrFullName();
+            }
         }
         for (var i = 0; i < definition.TypeParameters.Length; i++)
         {
@@ -102,7 +124,11 @@ internal static class ModelHelperCalls
             }
             map[definition.TypeParameters[i].ClrFullName()] = bound.ClrFullName();
         }
-        if (definition.IsAbstract || definition.IsVirtual && definition.ContainingType?.IsSealed != true || definition.IsOverride && definition.ContainingType?.IsSealed != true)
+        if (definition.IsAbstract)
+        {
+            return new ModelHelper(definition, null, null, map, Unreadable("it is abstract"));
+        }
+        if (!exactTarget && (definition.IsVirtual || definition.IsOverride) && definition.ContainingType?.IsSealed != true)
         {
             return new ModelHelper(definition, null, null, map, Unreadable("it may be overridden"));
         }
@@ -110,8 +136,7 @@ internal static class ModelHelperCalls
         {
             if (reference.ReadSyntax(cancellationToken) is MethodDeclarationSyntax declaration && ((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody) is { } helperBody)
             {
-                var helperModel = declaration.SyntaxTree == model.SyntaxTree ? model : model.Compilation.ReadSemanticModel(declaration.SyntaxTree);
-                return new ModelHelper(definition, helperBody, helperModel, map, null);
+                return new ModelHelper(definition, helperBody, compilation.ReadSemanticModel(declaration.SyntaxTree), map, null);
             }
         }
         return new ModelHelper(definition, null, null, map, Unreadable("compiled in `" + definition.ContainingAssembly?.Name + "`, which cannot be read from this project"));

@@ -828,6 +828,40 @@ internal static class Models
                 }
             }
             """, "Hostel.HostelContext"),
+        ["kennel: a generic base configuration class whose Configure the entity configurations extend"] = ("""
+            namespace Kennel
+            {
+                using Microsoft.EntityFrameworkCore.Metadata.Builders;
+                public abstract class Tracked { public int Id { get; set; } public string CreatedBy { get; set; } = ""; public DateTime CreatedAt { get; set; } }
+                public class Dog : Tracked { public string Name { get; set; } = ""; public int KennelRunId { get; set; } public KennelRun KennelRun { get; set; } = null!; }
+                public class KennelRun : Tracked { public string Code { get; set; } = ""; }
+                public abstract class TrackedConfiguration<T> : IEntityTypeConfiguration<T> where T : Tracked
+                {
+                    public virtual void Configure(EntityTypeBuilder<T> builder)
+                    {
+                        builder.Property(e => e.CreatedBy).HasMaxLength(40);
+                        builder.HasIndex(e => e.CreatedAt);
+                    }
+                }
+                public class DogConfiguration : TrackedConfiguration<Dog>
+                {
+                    public override void Configure(EntityTypeBuilder<Dog> builder)
+                    {
+                        base.Configure(builder);
+                        builder.Property(d => d.Name).HasMaxLength(50);
+                        builder.HasOne(d => d.KennelRun).WithMany().OnDelete(DeleteBehavior.Restrict);
+                    }
+                }
+                public class KennelRunConfiguration : TrackedConfiguration<KennelRun> { }
+                public class KennelContext(DbContextOptions<KennelContext> options) : DbContext(options)
+                {
+                    public DbSet<Dog> Dogs => Set<Dog>();
+                    public DbSet<KennelRun> Runs => Set<KennelRun>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.ApplyConfigurationsFromAssembly(typeof(KennelContext).Assembly);
+                }
+            }
+            """, "Kennel.KennelContext"),
         ["logistics: owned collections in their own tables"] = ("""
             namespace Logistics
             {
