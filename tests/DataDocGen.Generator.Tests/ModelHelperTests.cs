@@ -53,6 +53,32 @@ public class ModelHelperTests
     }
 
     [Fact]
+    public void Configurations_chosen_by_a_predicate_withhold_the_tables()
+    {
+        // EF applies only the configurations the predicate accepts; DataDocGen applied all of them before (a wrong max length).
+        var output = GeneratorHarness.Run(Sources.With(("Aviary.cs", """
+            namespace Aviary
+            {
+                using Microsoft.EntityFrameworkCore.Metadata.Builders;
+                public class Bird { public int Id { get; set; } public string Name { get; set; } = ""; }
+                public class Cage { public int Id { get; set; } public string Label { get; set; } = ""; }
+                public class BirdConfiguration : IEntityTypeConfiguration<Bird> { public void Configure(EntityTypeBuilder<Bird> builder) => builder.Property(b => b.Name).HasMaxLength(30); }
+                public class CageConfiguration : IEntityTypeConfiguration<Cage> { public void Configure(EntityTypeBuilder<Cage> builder) => builder.Property(c => c.Label).HasMaxLength(10); }
+                public class AviaryContext(DbContextOptions<AviaryContext> options) : DbContext(options)
+                {
+                    public DbSet<Bird> Birds => Set<Bird>();
+                    public DbSet<Cage> Cages => Set<Cage>();
+                    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+                        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AviaryContext).Assembly, t => t.Name.StartsWith("Bird"));
+                }
+            }
+            """)));
+        var withheld = JsonNode.Parse(output.Json!)!["contextsWithIncompleteSchema"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "AviaryContext")!;
+        Assert.False(withheld["tableNamesKnown"]!.GetValue<bool>());
+        Assert.Contains("entity configurations applied from the assembly are chosen by a predicate, which is not evaluated", withheld["reasons"]!.AsArray().Select(r => r!.GetValue<string>()));
+    }
+
+    [Fact]
     public void A_method_that_is_handed_no_builder_is_no_helper()
     {
         // Trap: a call in OnModelCreating that takes no builder (logging, a constant) changes no configuration.

@@ -89,7 +89,11 @@ internal static class ModelConfigurationParser
                     }
                     break;
                 case "ApplyConfigurationsFromAssembly" when receiver.Is(EfNamespace, "ModelBuilder"):
-                    if (IsCurrentAssembly(invocation, model, cancellationToken)) fromAssembly = true;
+                    // A predicate (`t => t.Namespace == "..."`) chooses which configurations apply: not evaluated (all of
+                    // them were applied before, a wrong fact for those it leaves out; EF judge: aviary model).
+                    if (invocation.ArgumentList.Arguments.Count > 1)
+                        unresolved.Add(new UnresolvedConfigurationSpec("entity configurations applied from the assembly are chosen by a predicate, which is not evaluated", location));
+                    else if (IsCurrentAssembly(invocation, model, cancellationToken)) fromAssembly = true;
                     else unresolved.Add(new UnresolvedConfigurationSpec("entity configurations applied from another assembly", location));
                     break;
                 case "SetTableName" or "SetSchema" or "SetViewName" when method.ContainingType.IsInNamespaceOrBelow(EfNamespace): // not a look-alike
