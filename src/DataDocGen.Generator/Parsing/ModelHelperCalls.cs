@@ -44,6 +44,9 @@ internal static class ModelHelperCalls
                 continue;
             }
             if (method.MethodKind == MethodKind.LocalFunction) continue; // declared in the body: read with it
+            // A partial method without an implementation (scaffolded `OnModelCreatingPartial(modelBuilder)`): the compiler
+            // removes the call. With one, the implementation's body is read (Read).
+            if (method.OriginalDefinition is { IsPartialDefinition: true, PartialImplementationPart: null }) continue;
             if (IsLibrary(method))
             {
                 // EF Core's own call: a method group argument is a helper it calls with a builder (Entity<Order>(ConfigureOrder)).
@@ -132,7 +135,7 @@ internal static class ModelHelperCalls
         {
             return new ModelHelper(definition, null, null, map, Unreadable("it may be overridden"));
         }
-        foreach (var reference in definition.DeclaringSyntaxReferences)
+        foreach (var reference in (definition.PartialImplementationPart ?? definition).DeclaringSyntaxReferences)
         {
             if (reference.ReadSyntax(cancellationToken) is MethodDeclarationSyntax declaration && ((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody) is { } helperBody)
             {

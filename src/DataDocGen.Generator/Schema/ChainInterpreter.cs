@@ -133,7 +133,18 @@ internal sealed partial class ChainInterpreter(SchemaBuilder builder)
                     entity.Keyless = true;
                     break;
                 case (State.Entity, "HasIndex"):
-                    index = new IndexNode(Members(step) ?? new List<string>(), step.Location);
+                    // HasIndex(e => e.A), HasIndex(e => new { e.A, e.B }), HasIndex("A", "B"), and EF Core 5's
+                    // HasIndex(e => e.A, "IX_Name") with the index's name (the form dotnet ef dbcontext scaffold writes).
+                    var withName = step.Arguments.Count == 2 && step.Arguments[0].StartsWith("=", System.StringComparison.Ordinal) && step.Arguments[1].StartsWith("\"", System.StringComparison.Ordinal);
+                    var indexed = withName ? Members(step with { Arguments = DataDocGen.Generator.Helpers.EquatableArray.ToEquatableArray(new[] { step.Arguments[0] }) }) : Members(step);
+                    if (indexed is not { Count: > 0 })
+                    {
+                        // An empty column list was recorded before (an index "IX_Parts_" EF does not have).
+                        builder.Unknown("`HasIndex` with arguments DataDocGen cannot read", step.Location);
+                        return;
+                    }
+                    index = new IndexNode(indexed, step.Location);
+                    if (withName) index.ModelName = Text(step, 1);
                     entity.Indexes.Add(index);
                     state = State.Index;
                     break;

@@ -155,6 +155,10 @@ internal sealed class IndexNode(List<string> properties, SourceLocation? locatio
     public List<string> Properties { get; } = properties;
     public bool Unique { get; set; }
     public string? Name { get; set; }
+    /// <summary>The name <c>HasIndex(e => e.A, "IX_Name")</c> gives the index in the model: its database name unless
+    /// <c>HasDatabaseName</c> sets one, or a naming plug-in replaces it (as for <c>[Index(Name = ...)]</c>; EF judge:
+    /// the scaffolded model under both plug-ins).</summary>
+    public string? ModelName { get; set; }
     public string? Filter { get; set; }
     public bool FilterSet { get; set; }
     public SourceLocation? Location { get; } = location;

@@ -228,7 +228,7 @@ internal sealed class TableAssembler(SchemaBuilder builder, List<EntityNode> ent
             }
             foreach (var index in entity.Indexes)
             {
-                result.Add((ToColumns(entity, index.Properties), index.Unique, index.Name, index.Filter, index.FilterSet, index.Location, !members.Contains(entity)));
+                result.Add((ToColumns(entity, index.Properties), index.Unique, index.Name ?? (builder.Naming is null ? index.ModelName : null), index.Filter, index.FilterSet, index.Location, !members.Contains(entity)));
             }
         }
         // ForeignKeyIndexConvention: an index per foreign key, unless its columns start the primary key or another index.

@@ -862,6 +862,39 @@ internal static class Models
                 }
             }
             """, "Kennel.KennelContext"),
+        ["scaffolded: a database-first context with OnModelCreatingPartial implemented in another part"] = ("""
+            namespace Scaffolded
+            {
+                public partial class Supplier { public int SupplierId { get; set; } public string CompanyName { get; set; } = null!; public virtual ICollection<Part> Parts { get; } = new List<Part>(); }
+                public partial class Part { public int PartId { get; set; } public string PartName { get; set; } = null!; public int? SupplierId { get; set; } public virtual Supplier? Supplier { get; set; } }
+                public partial class PartsContext(DbContextOptions<PartsContext> options) : DbContext(options)
+                {
+                    public virtual DbSet<Supplier> Suppliers { get; set; }
+                    public virtual DbSet<Part> Parts { get; set; }
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Supplier>(entity =>
+                        {
+                            entity.Property(e => e.CompanyName).HasMaxLength(40);
+                        });
+                        modelBuilder.Entity<Part>(entity =>
+                        {
+                            entity.HasIndex(e => e.SupplierId, "IX_Parts_Supplier");
+                            entity.Property(e => e.PartName).HasMaxLength(40);
+                            entity.HasOne(d => d.Supplier).WithMany(p => p.Parts).HasForeignKey(d => d.SupplierId).HasConstraintName("FK_Parts_Suppliers");
+                        });
+                        OnModelCreatingPartial(modelBuilder);
+                    }
+                    partial void OnModelCreatingPartial(ModelBuilder modelBuilder);
+                }
+                public partial class PartsContext
+                {
+                    partial void OnModelCreatingPartial(ModelBuilder modelBuilder) =>
+                        modelBuilder.Entity<Part>().Property(p => p.PartName).HasMaxLength(60);
+                }
+            }
+            """, "Scaffolded.PartsContext"),
         ["logistics: owned collections in their own tables"] = ("""
             namespace Logistics
             {
