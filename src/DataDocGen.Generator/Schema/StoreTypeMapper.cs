@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq;
 
 namespace DataDocGen.Generator.Schema;
 
@@ -16,7 +17,7 @@ internal static class StoreTypeMapper
     {
         // Npgsql rewrites explicit column types to its own spelling (decimal(9,2) is numeric(9,2)): not stated there. An
         // explicit column type wins over a converter too.
-        if (property.ColumnType is not null) return provider == "Npgsql" ? null : property.ColumnType;
+        if (property.ColumnType is not null) return provider switch { "Npgsql" => null, "SqlServer" => SqlServerSpelling(property.ColumnType), _ => property.ColumnType };
         if (property.PrincipalKey is { } key)
         {
             // EF Core takes a foreign key's converter and facets from its principal key when it has none of its own:
@@ -52,6 +53,18 @@ internal static class StoreTypeMapper
         && property.ProviderClrType == key.ProviderClrType && property.MaxLength == key.MaxLength && property.Unicode == key.Unicode
         && property.FixedLength == key.FixedLength && property.Precision == key.Precision && property.Scale == key.Scale
         && property.ColumnType is null && key.ColumnType is null && !property.RowVersion && !key.RowVersion;
+
+    /// <summary>SQL Server's provider parses an explicit column type and writes its facets back without blanks:
+    /// <c>decimal(18, 2)</c> (as <c>dotnet ef dbcontext scaffold</c> writes it) is <c>decimal(18,2)</c>, <c>nvarchar( 50 )</c>
+    /// <c>nvarchar(50)</c>; the name keeps its case (<c>DECIMAL(10,4)</c>). Checked against EF Core 10 (scaffolded model).</summary>
+    private static string SqlServerSpelling(string columnType)
+    {
+        var open = columnType.IndexOf('(');
+        var close = columnType.LastIndexOf(')');
+        if (open < 0 || close < open) return columnType;
+        var facets = new string(columnType.Substring(open, close - open + 1).Where(c => !char.IsWhiteSpace(c)).ToArray());
+        return columnType.Substring(0, open) + facets + columnType.Substring(close + 1);
+    }
 
     /// <summary>A key converted itself, or referencing (as a foreign key) a converted key.</summary>
     private static bool IsConverted(PropertyNode key)
