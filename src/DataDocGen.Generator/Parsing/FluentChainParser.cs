@@ -20,6 +20,12 @@ internal static class FluentChainParser
 {
     private const string BuildersNamespace = "Microsoft.EntityFrameworkCore.Metadata.Builders";
 
+    /// <summary>Calls on an entity type's metadata that have a builder counterpart (see <c>ChainInterpreter.MetadataCall</c>).</summary>
+    public static readonly HashSet<string> MetadataCalls = new()
+    {
+        "FindProperty", "FindNavigation", "SetMaxLength", "SetColumnName", "SetIsUnicode", "SetPropertyAccessMode", "SetField", "SetComment", "SetIsConcurrencyToken",
+    };
+
     /// <summary>The step marking calls chained after an <c>OwnsOne/OwnsMany(..., builder lambda)</c>: they configure the owner.</summary>
     public const string BackToOwner = "↩";
 
@@ -49,7 +55,7 @@ internal static class FluentChainParser
         foreach (var invocation in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (invocation.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax }) continue; // not the outermost call
+            if (!IsOutermost(invocation)) continue;
             if (loops?.IsConsumed(invocation) == true) continue;
             if (helperCalls?.Contains(invocation) == true)
             {
@@ -80,10 +86,25 @@ internal static class FluentChainParser
     {
         var steps = new List<FluentStepSpec>();
         ExpressionSyntax expression = outermost;
-        while (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation)
+        while (true)
         {
-            steps.Insert(0, Step(invocation, access.Name, model, cancellationToken));
-            expression = access.Expression;
+            if (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation)
+            {
+                steps.Insert(0, Step(invocation, access.Name, model, cancellationToken));
+                expression = access.Expression;
+            }
+            else if (expression is InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax binding } conditional && ConditionalReceiver(conditional) is { } receiver)
+            {
+                // `FindProperty("Sku")?.SetMaxLength(30)`: the call after `?.` continues the chain (it was dropped before, a
+                // max length missing from the report).
+                steps.Insert(0, Step(conditional, binding.Name, model, cancellationToken));
+                expression = receiver;
+            }
+            else if (expression is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed)
+            {
+                expression = suppressed.Operand; // FindNavigation(...)!.SetPropertyAccessMode(...)
+            }
+            else break;
         }
         if (steps.Count == 0) return null; // a plain method call, not a chain on a builder
         for (var i = steps.Count - 2; i >= 0; i--)
@@ -104,6 +125,17 @@ internal static class FluentChainParser
             && Chain(initializer, model, configuredTypes, depth + 1, cancellationToken) is { } start)
         {
             return start with { Steps = start.Steps.Concat(steps).ToEquatableArray(), Location = location };
+        }
+
+        // The builder's metadata (`builder.Metadata.FindProperty("Sku")?.SetMaxLength(30)`): a chain on the builder's entity
+        // when every call is one the schema builder reads as its builder counterpart (ChainInterpreter.MetadataCall).
+        if (expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Metadata", Expression: var metadataOf }
+            && Semantics.TypeOf(metadataOf, model, cancellationToken) is INamedTypeSymbol { MetadataName: "EntityTypeBuilder`1", TypeArguments.Length: 1 } metadataBuilder
+            && metadataBuilder.IsInNamespace(BuildersNamespace)
+            && steps.All(s => MetadataCalls.Contains(s.Method)))
+        {
+            configuredTypes.Add(metadataBuilder.TypeArguments[0]);
+            return new FluentChainSpec(FluentRoot.Entity, metadataBuilder.TypeArguments[0].ClrFullName(), null, steps.ToEquatableArray(), location);
         }
 
         if (IsEntityBuilder(rootType, out var entity))
@@ -176,6 +208,32 @@ internal static class FluentChainParser
             if (SyntaxFacts.SingleParameter(lambda) != name) continue;
             return lambda.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 2 } list, Parent.Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "OwnsOne" or "OwnsMany" } } call }
                    && list.Arguments[1].Expression == lambda ? call : null;
+        }
+        return null;
+    }
+
+    /// <summary>False for a call another call continues: <c>.A()</c> in <c>x.A().B()</c>, <c>x.A()!.B()</c> or <c>x.A()?.B()</c>.</summary>
+    private static bool IsOutermost(InvocationExpressionSyntax invocation)
+    {
+        SyntaxNode node = invocation;
+        while (node.Parent is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed) node = suppressed;
+        return node.Parent switch
+        {
+            MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax } access => access.Expression != node,
+            ConditionalAccessExpressionSyntax conditional => conditional.Expression != node,
+            _ => true,
+        };
+    }
+
+    /// <summary>The receiver of a call made through <c>?.</c>: <c>x.A()</c> for <c>.B()</c> in <c>x.A()?.B()</c>.</summary>
+    private static ExpressionSyntax? ConditionalReceiver(InvocationExpressionSyntax call)
+    {
+        SyntaxNode node = call;
+        foreach (var ancestor in call.Ancestors())
+        {
+            if (ancestor is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull == node) return conditional.Expression;
+            if (ancestor is not (MemberAccessExpressionSyntax or InvocationExpressionSyntax or ConditionalAccessExpressionSyntax or PostfixUnaryExpressionSyntax)) return null;
+            node = ancestor;
         }
         return null;
     }

@@ -103,7 +103,8 @@ internal sealed partial class ChainInterpreter(SchemaBuilder builder)
         for (var stepIndex = 0; stepIndex < chain.Steps.Count; stepIndex++)
         {
             var step = chain.Steps[stepIndex];
-            switch (state, step.Method)
+            var method = MetadataCall(step);
+            switch (state, method)
             {
                 case (State.Entity, FluentChainParser.JoinRight or FluentChainParser.JoinLeft or FluentChainParser.JoinConfiguration):
                     joinRole = step.Method; // the lambda of UsingEntity this chain is in
@@ -177,13 +178,13 @@ internal sealed partial class ChainInterpreter(SchemaBuilder builder)
                     }
                     state = State.Property;
                     break;
-                case (State.Property, _) when PropertyNotes.Contains(step.Method):
+                case (State.Property, _) when PropertyNotes.Contains(method):
                     property!.Evidence.Add(new EvidenceReport(Evidence(step), step.Location)); // defaults, computed columns: shown, no JSON effect
                     break;
-                case (State.Property, _) when PropertyFacets.Contains(step.Method):
+                case (State.Property, _) when PropertyFacets.Contains(method):
                     property!.Evidence.Add(new EvidenceReport(Evidence(step)
                         + (step.Method == "IsRequired" && property.InOptionalDependent ? " (no effect on the column: the owned reference is optional)" : ""), step.Location));
-                    ApplyPropertyFacet(property, step);
+                    ApplyPropertyFacet(property, step with { Method = method });
                     break;
                 case (State.Entity, "IsTemporal") when step.Arguments.Count == 0:
                     builder.AddTemporalPeriods(entity, step.Location);
@@ -444,7 +445,7 @@ internal sealed partial class ChainInterpreter(SchemaBuilder builder)
                 case (State.Owned, "ToJson") when step.Arguments.Count == 0:
                     break; // read before the model is built (a JSON column)
                 default:
-                    if (NoSchemaEffect.Contains(step.Method)) break;
+                    if (NoSchemaEffect.Contains(method)) break;
                     builder.Unknown("`" + step.Method + "` is not evaluated yet", step.Location);
                     return;
             }
@@ -458,6 +459,29 @@ internal sealed partial class ChainInterpreter(SchemaBuilder builder)
         "HasDefaultValue", "HasDefaultValueSql", "HasComputedColumnSql", "ValueGeneratedOnAdd", "ValueGeneratedNever",
         "ValueGeneratedOnAddOrUpdate", "ValueGeneratedOnUpdate", "IsConcurrencyToken", "HasComment", "UseIdentityColumn", "UseHiLo", "UseSequence",
     };
+
+    /// <summary>The builder call a call on the builder's metadata stands for (<c>builder.Metadata.FindProperty("Sku")?.SetMaxLength(30)</c>
+    /// is <c>builder.Property("Sku").HasMaxLength(30)</c>, but for a property that does not exist, which EF skips and
+    /// DataDocGen reports as not evaluated); the call's own name for any other call, or for arguments that are not
+    /// constants (<c>SetMaxLength(null)</c> removes a length, <c>SetIsUnicode(null)</c> resets it: not evaluated).</summary>
+    private static string MetadataCall(FluentStepSpec step)
+    {
+        bool Flag() => step.Arguments.Count == 1 && step.Arguments[0] is "true" or "false";
+        bool Text() => step.Arguments.Count == 1 && step.Arguments[0].StartsWith("\"", System.StringComparison.Ordinal);
+        return step.Method switch
+        {
+            "FindProperty" when Text() => "Property",
+            "FindNavigation" when Text() => "Navigation",
+            "SetMaxLength" when step.Arguments.Count == 1 && int.TryParse(step.Arguments[0], out _) => "HasMaxLength",
+            "SetColumnName" when Text() => "HasColumnName",
+            "SetIsUnicode" when Flag() => "IsUnicode",
+            "SetIsConcurrencyToken" when Flag() => "IsConcurrencyToken",
+            "SetPropertyAccessMode" => "UsePropertyAccessMode",
+            "SetField" => "HasField",
+            "SetComment" => "HasComment",
+            _ => step.Method,
+        };
+    }
 
     private static readonly HashSet<string> PropertyFacets = new()
     {

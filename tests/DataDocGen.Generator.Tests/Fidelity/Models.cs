@@ -1302,6 +1302,67 @@ internal static class Models
                 }
             }
             """, "History.HistoryContext"),
+        ["library loans: the builder's metadata (FindProperty(...)?.SetMaxLength, FindProperty(...)!.SetIsUnicode, SetColumnName, FindNavigation(...)!.SetPropertyAccessMode on a field-backed collection)"] = ("""
+            namespace Lending.Desk
+            {
+                using Microsoft.EntityFrameworkCore.Metadata.Builders;
+                public class Member
+                {
+                    private readonly List<Loan> _loans = new();
+                    public int Id { get; set; }
+                    public string Name { get; set; } = "";
+                    public string CardNumber { get; set; } = "";
+                    public IReadOnlyCollection<Loan> Loans => _loans;
+                }
+                public class Book
+                {
+                    public int Id { get; set; }
+                    public string Isbn { get; set; } = "";
+                    public string Title { get; set; } = "";
+                    public string? Notes { get; set; }
+                }
+                public class Loan
+                {
+                    public int Id { get; set; }
+                    public int MemberId { get; set; }
+                    public Member Member { get; set; } = null!;
+                    public int BookId { get; set; }
+                    public Book Book { get; set; } = null!;
+                    public DateTime DueOn { get; set; }
+                }
+                public class MemberConfiguration : IEntityTypeConfiguration<Member>
+                {
+                    public void Configure(EntityTypeBuilder<Member> builder)
+                    {
+                        builder.Metadata.FindProperty(nameof(Member.CardNumber))?.SetMaxLength(16);
+                        builder.Metadata.FindNavigation(nameof(Member.Loans))!.SetPropertyAccessMode(PropertyAccessMode.Field);
+                        builder.HasIndex(m => m.CardNumber).IsUnique();
+                    }
+                }
+                public class BookConfiguration : IEntityTypeConfiguration<Book>
+                {
+                    public void Configure(EntityTypeBuilder<Book> builder)
+                    {
+                        builder.Metadata.FindProperty("Isbn")!.SetIsUnicode(false);
+                        builder.Metadata.FindProperty("Isbn")!.SetMaxLength(13);
+                        builder.Metadata.FindProperty(nameof(Book.Title))?.SetColumnName("book_title");
+                        builder.Property(b => b.Notes).HasMaxLength(500);
+                    }
+                }
+                public class LendingContext(DbContextOptions<LendingContext> options) : DbContext(options)
+                {
+                    public DbSet<Member> Members => Set<Member>();
+                    public DbSet<Book> Books => Set<Book>();
+                    public DbSet<Loan> Loans => Set<Loan>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.ApplyConfiguration(new MemberConfiguration());
+                        modelBuilder.ApplyConfiguration(new BookConfiguration());
+                    }
+                }
+            }
+            """, "Lending.Desk.LendingContext"),
     };
 
     /// <summary>The ASP.NET Core Identity, loop, join-entity, discriminator, owned-builder and conversion models join the others (kept in their own files).</summary>
