@@ -292,6 +292,31 @@ public class SaveHookTests
         Assert.Equal("Clinic.ISoftDeletable", json["saveHooks"]!.AsArray().Single()!["softDeleteEntries"]!.AsArray().Single()!.GetValue<string>());
     }
 
+    private const string GuardedSoftDelete = """
+                        if (entry.State == EntityState.Deleted)
+                        {
+                            entry.State = EntityState.Modified;
+                            entry.Entity.IsDeleted = true;
+                        }
+        """;
+
+    [Theory]
+    [InlineData("if (entry.State != EntityState.Deleted) continue; entry.State = EntityState.Modified; entry.Entity.IsDeleted = true;", true)]
+    [InlineData("if (entry.State is not EntityState.Deleted) { continue; } entry.State = EntityState.Modified; entry.Entity.IsDeleted = true;", true)]
+    [InlineData("if (entry.State == EntityState.Deleted) continue; entry.State = EntityState.Modified;", false)] // trap: the deleted entries are skipped
+    public void A_soft_delete_written_as_an_early_continue_is_a_soft_delete(string rule, bool soft)
+    {
+        // Before, the early `continue` was not read: the interceptor's Modified was unconditional, and no soft delete was seen.
+        var model = SoftDeleteModel.Replace("REGISTRATION", ".AddInterceptors(new SoftDeleteInterceptor())");
+        Assert.Contains(GuardedSoftDelete, model);
+        var output = GeneratorHarness.Run(Sources.With(("Clinic.cs", model.Replace(GuardedSoftDelete, "                    " + rule + "\n"))));
+
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var patient = output.Markdown!.Split('\n').Single(l => l.StartsWith("| `Clinic.Patient` |", StringComparison.Ordinal) && l.Contains("PatientService.Discharge"));
+        if (soft) Assert.Contains("(soft delete: `Clinic.SoftDeleteInterceptor` saves it as an update when saved with `SaveChanges`; `SaveChangesAsync` deletes the row)", patient);
+        else Assert.DoesNotContain("soft delete", patient);
+    }
+
     [Fact]
     public void An_interceptor_no_context_is_seen_adding_may_turn_a_Remove_into_an_update()
     {

@@ -59,11 +59,17 @@ internal static class CodeText
     private static bool IsTypeArgumentBracket(SyntaxToken token) => token.Parent is TypeArgumentListSyntax or TypeParameterListSyntax;
 
     /// <summary>The condition guarding <paramref name="node"/> inside <paramref name="scope"/>: the nearest enclosing
-    /// <c>if</c> (negated in its <c>else</c>) or conditional expression, as code. Null when unconditional.</summary>
+    /// <c>if</c> (negated in its <c>else</c>), conditional expression or early exits before it in its block
+    /// (<c>if (!isDevelopment) return;</c>: <see cref="EarlyExits"/>), as code. Null when unconditional.</summary>
     public static string? EnclosingCondition(SyntaxNode node, SyntaxNode? scope)
     {
         for (var child = node; child.Parent is { } parent && child != scope; child = parent)
         {
+            if (EarlyExits.Guarding(parent, child) is { Count: > 0 } exits)
+            {
+                var negated = exits.Select(EarlyExits.Negated).ToList();
+                return negated.Any(n => n is null) ? "(a condition)" : string.Join(" && ", negated);
+            }
             switch (parent)
             {
                 case IfStatementSyntax ifStatement when child == ifStatement.Statement:

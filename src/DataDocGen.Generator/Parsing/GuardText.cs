@@ -43,6 +43,12 @@ internal static class GuardText
         string? loop = null;
         for (var child = node; child != scope && child.Parent is { } parent; child = parent)
         {
+            if (guard is null && EarlyExits.Guarding(parent, child) is { Count: > 0 } exits)
+            {
+                // After `if (order is null) return;` the code runs "if `order is not null`".
+                guard = string.Join(" and ", exits.Select(e => "if " + (EarlyExits.Negated(e) is { } code ? CodeSpan.Of(code) : "a condition")));
+                continue;
+            }
             if (parent is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax) break;
             if (GuardText.Of(parent, child) is not { } found) continue;
             if (found.Loop) loop ??= found.Text;
