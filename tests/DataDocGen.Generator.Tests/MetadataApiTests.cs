@@ -73,4 +73,54 @@ public class MetadataApiTests
         Assert.Null(Withheld(json));
         Assert.Null(Column(json, "Sku")["maxLength"]);
     }
+
+    private const string FieldModel = """
+        #nullable enable
+        namespace Shop
+        {
+            public class Supplier { public int Id { get; set; } }
+            public class Product
+            {
+                private string _description = "";
+                private string? _note;
+                private Supplier? _supplier;
+                public int Id { get; set; }
+            }
+            public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+            {
+                public DbSet<Product> Products => Set<Product>();
+                protected override void OnModelCreating(ModelBuilder modelBuilder)
+                {
+                    CALL
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public void A_property_mapped_to_a_private_field_takes_the_fields_nullability()
+    {
+        // Before, Property<string>("_description") was taken for a shadow property: nullable, where EF makes the column
+        // NOT NULL from the field's non-nullable type (EF judge: the "ordering" fidelity model).
+        var output = GeneratorHarness.Run(Sources.With(("Shop.cs", FieldModel.Replace("CALL",
+            "modelBuilder.Entity<Product>().Property<string>(\"_description\").HasColumnName(\"Description\"); modelBuilder.Entity<Product>().Property(\"_note\");"))));
+        var json = JsonNode.Parse(output.Json!)!;
+        Assert.Null(Withheld(json));
+        var columns = json["contexts"]!.AsArray().Single()!["tables"]!.AsArray().Single()!["columns"]!.AsArray();
+        Assert.False(columns.Single(c => c!["name"]!.GetValue<string>() == "Description")!["nullable"]!.GetValue<bool>());
+        Assert.True(columns.Single(c => c!["name"]!.GetValue<string>() == "_note")!["nullable"]!.GetValue<bool>());
+        Assert.Contains("| `Description` | `System.String` |  | no |  |  | Product.\\_description [Shop.cs:12](Shop.cs#L12); `HasColumnName(\"Description\")`", output.Markdown);
+        Assert.DoesNotContain("shadow property", output.Markdown);
+    }
+
+    [Theory]
+    [InlineData("modelBuilder.Entity<Product>().Property<Supplier>(\"_supplier\");")]
+    [InlineData("modelBuilder.Entity<Product>().Property<int>(\"_description\");")]
+    public void A_private_member_DataDocGen_does_not_map_withholds_the_tables(string call)
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Shop.cs", FieldModel.Replace("CALL", call))));
+        var withheld = Withheld(JsonNode.Parse(output.Json!)!);
+        Assert.NotNull(withheld);
+        Assert.Contains(withheld!["reasons"]!.AsArray().Select(r => r!.GetValue<string>()), r => r.StartsWith("`Property` on the non-public member `_", StringComparison.Ordinal));
+    }
 }

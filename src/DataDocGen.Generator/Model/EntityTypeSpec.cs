@@ -8,6 +8,8 @@ namespace DataDocGen.Generator.Model;
 /// <param name="Attributes">Other type-level attributes EF Core reads (<c>[Keyless]</c>, <c>[Owned]</c>, <c>[Index]</c>, <c>[PrimaryKey]</c>...).</param>
 /// <param name="Members">Public instance properties, declared here or inherited, most derived first.</param>
 /// <param name="Interfaces">Full names of every interface the class implements (read by loops filtering on <c>typeof(I).IsAssignableFrom(e.ClrType)</c>).</param>
+/// <param name="HiddenMembers">Instance fields and non-public instance properties, declared here or inherited, most derived
+/// first: EF Core maps none by convention, but <c>Property&lt;T&gt;("_name")</c> maps the one it names, with its nullability.</param>
 internal sealed record EntityTypeSpec(
     string FullName,
     string Name,
@@ -17,7 +19,8 @@ internal sealed record EntityTypeSpec(
     EquatableArray<AttributeSpec> Attributes,
     EquatableArray<EntityMemberSpec> Members,
     SourceLocation? Location,
-    EquatableArray<string> Interfaces = default);
+    EquatableArray<string> Interfaces = default,
+    EquatableArray<EntityMemberSpec> HiddenMembers = default);
 
 internal enum MemberKind
 {

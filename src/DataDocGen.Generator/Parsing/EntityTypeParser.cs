@@ -32,7 +32,8 @@ internal static class EntityTypeParser
             : null;
         return new EntityTypeSpec(fullName, type.Name, type.IsAbstract, baseTypes.ToEquatableArray(), table,
             attributes.Where(a => a.Name != "Table").ToEquatableArray(), Members(type).ToEquatableArray(), SourceLocation.From(type),
-            type.AllInterfaces.Select(i => i.ClrFullName()).OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray());
+            type.AllInterfaces.Select(i => i.ClrFullName()).OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray(),
+            HiddenMembers(type).ToEquatableArray());
     }
 
     /// <summary>The given classes and every class reached from them through navigation candidates (up to
@@ -86,6 +87,42 @@ internal static class EntityTypeParser
         }
     }
 
+    /// <summary>Instance fields (not the compiler's backing fields) and non-public instance properties, declared on the type
+    /// or inherited (most derived wins): what <c>Property&lt;T&gt;("_name")</c> may map.</summary>
+    private static IEnumerable<EntityMemberSpec> HiddenMembers(ITypeSymbol type)
+    {
+        var names = new HashSet<string>();
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                ITypeSymbol? memberType;
+                Nullability nullability;
+                switch (member)
+                {
+                    case IFieldSymbol { IsStatic: false, IsConst: false, IsImplicitlyDeclared: false } field:
+                        memberType = field.Type;
+                        nullability = NullabilityOf(field.Type, field.NullableAnnotation);
+                        break;
+                    case IPropertySymbol { IsStatic: false, IsIndexer: false } property
+                        when property.DeclaredAccessibility != Accessibility.Public || property.GetMethod?.DeclaredAccessibility is not Accessibility.Public:
+                        memberType = property.Type;
+                        nullability = NullabilityOf(property.Type, property.NullableAnnotation);
+                        break;
+                    default:
+                        continue;
+                }
+                if (!names.Add(member.Name)) continue;
+                var (kind, target) = Classify(memberType);
+                var elementType = kind == MemberKind.Collection ? target! : Unwrap(memberType);
+                yield return new EntityMemberSpec(member.Name, member.ContainingType.ClrFullName(), kind, elementType.ClrFullName(),
+                    elementType is INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType: { } underlying } ? underlying.ClrFullName() : null,
+                    nullability, member is IFieldSymbol { IsReadOnly: false } || member is IPropertySymbol { SetMethod: not null },
+                    Attributes(member).ToEquatableArray(), SourceLocation.From(member));
+            }
+        }
+    }
+
     /// <summary>Public instance, non-indexer properties with a public getter, declared on the type or inherited (most derived wins).</summary>
     private static IEnumerable<IPropertySymbol> MappedProperties(ITypeSymbol type)
     {
@@ -103,11 +140,13 @@ internal static class EntityTypeParser
         }
     }
 
-    private static Nullability NullabilityOf(IPropertySymbol property)
+    private static Nullability NullabilityOf(IPropertySymbol property) => NullabilityOf(property.Type, property.NullableAnnotation);
+
+    private static Nullability NullabilityOf(ITypeSymbol type, NullableAnnotation annotation)
     {
-        if (property.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }) return Nullability.Nullable;
-        if (property.Type.IsValueType) return Nullability.ValueType;
-        return property.NullableAnnotation switch
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }) return Nullability.Nullable;
+        if (type.IsValueType) return Nullability.ValueType;
+        return annotation switch
         {
             NullableAnnotation.Annotated => Nullability.Nullable,
             NullableAnnotation.NotAnnotated => Nullability.NotAnnotated,

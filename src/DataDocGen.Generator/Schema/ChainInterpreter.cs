@@ -155,7 +155,19 @@ internal sealed partial class ChainInterpreter(SchemaBuilder builder)
                 case (State.Entity, "Property"):
                     var name = Members(step)?.FirstOrDefault();
                     property = name is null ? null : entity.FindProperty(name);
-                    if (property is null && name is not null && step.TypeArguments.Count == 1 && entity.Spec.Members.All(m => m.Name != name))
+                    if (property is null && name is not null && entity.Spec.Members.All(m => m.Name != name)
+                        && entity.Spec.HiddenMembers.FirstOrDefault(m => m.Name == name) is { } hidden)
+                    {
+                        // Property<string>("_description"): the private field (or non-public property) it names, with the
+                        // field's nullability (EF judge: ordering model; it was taken for a shadow property, nullable, before).
+                        if (hidden.Kind != MemberKind.Scalar || (step.TypeArguments.Count == 1 && step.TypeArguments[0].TrimEnd('?') != hidden.ClrType))
+                        {
+                            builder.Unknown("`Property` on the non-public member `" + name + "` of a type DataDocGen does not map", step.Location);
+                            return;
+                        }
+                        property = builder.AddMemberProperty(entity, hidden);
+                    }
+                    else if (property is null && name is not null && step.TypeArguments.Count == 1 && entity.Spec.Members.All(m => m.Name != name))
                     {
                         property = builder.AddShadowProperty(entity, name, step.TypeArguments[0], step.Location);
                         if (property is not null && entity.Discriminator is { Property: null } named && named.Name == name)

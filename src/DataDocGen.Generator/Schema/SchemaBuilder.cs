@@ -641,6 +641,15 @@ internal sealed partial class SchemaBuilder
         return property;
     }
 
+    /// <summary>A property mapped to a private field or non-public property by name (<c>Property&lt;T&gt;("_name")</c>).</summary>
+    public PropertyNode AddMemberProperty(EntityNode entity, EntityMemberSpec member)
+    {
+        var property = ScalarProperty(entity, member.Name, member, member.Nullability is Nullability.Nullable or Nullability.Oblivious,
+            entity.Spec.Name + "." + member.Name, honourRequired: true);
+        entity.Properties.Add(property);
+        return property;
+    }
+
     public const string TemporalPeriodOrigin = "temporal table period column";
 
     /// <summary>Complex types (<c>ComplexProperty</c>, <c>[ComplexType]</c>) stored in their owner's table.</summary>

@@ -1363,6 +1363,47 @@ internal static class Models
                 }
             }
             """, "Lending.Desk.LendingContext"),
+        ["ordering: properties mapped to private fields and private properties (Property<T>(\"_field\"), eShop style), NRT on"] = ("""
+            #nullable enable
+            namespace Ordering.Domain
+            {
+                public class Buyer
+                {
+                    public int Id { get; set; }
+                    public string Name { get; set; } = "";
+                }
+                public class Order
+                {
+                    private DateTime _orderDate;
+                    private string _description = "";
+                    private string? _note;
+                    private int? _buyerId;
+                    private string _street = "";
+                    public int Id { get; set; }
+                    private string Status { get; set; } = "";
+                    private string? Channel { get; set; }
+                    public Buyer? Buyer { get; private set; }
+                }
+                public class OrderingContext(DbContextOptions<OrderingContext> options) : DbContext(options)
+                {
+                    public DbSet<Order> Orders => Set<Order>();
+                    public DbSet<Buyer> Buyers => Set<Buyer>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        var order = modelBuilder.Entity<Order>();
+                        order.Property<DateTime>("_orderDate").UsePropertyAccessMode(PropertyAccessMode.Field).HasColumnName("OrderDate").IsRequired();
+                        order.Property<string>("_description").HasColumnName("Description");
+                        order.Property<string?>("_note").HasColumnName("Note").HasMaxLength(200);
+                        order.Property<int?>("_buyerId").HasColumnName("BuyerId");
+                        order.Property<string>("_street").HasMaxLength(120);
+                        order.Property<string>("Status").HasMaxLength(20);
+                        order.Property<string?>("Channel");
+                        order.HasOne(o => o.Buyer).WithMany().HasForeignKey("_buyerId");
+                    }
+                }
+            }
+            """, "Ordering.Domain.OrderingContext"),
     };
 
     /// <summary>The ASP.NET Core Identity, loop, join-entity, discriminator, owned-builder and conversion models join the others (kept in their own files).</summary>
