@@ -48,7 +48,7 @@ public class ManyToManyTests
     [Theory]
     [InlineData("UsingEntity(j => j.ToTable(\"Links\", \"social\"))")]
     [InlineData("UsingEntity(j => { j.ToTable(\"Links\"); })")]
-    [InlineData("UsingEntity<Dictionary<string, object>>(\"Links\", r => r.HasOne<Member>().WithMany().HasForeignKey(\"A\"), l => l.HasOne<Member>().WithMany().HasForeignKey(\"B\"))")]
+    [InlineData("UsingEntity(\"Links\", r => r.HasOne(typeof(Member)).WithMany().HasForeignKey(\"A\"), l => l.HasOne(typeof(Member)).WithMany().HasForeignKey(\"B\"))")]
     [InlineData("UsingEntity(Name())")]
     public void Other_forms_of_UsingEntity_withhold_the_schema(string call)
     {
@@ -61,6 +61,23 @@ public class ManyToManyTests
         var incomplete = Json.Parse(output.Json).GetProperty("contextsWithIncompleteSchema").EnumerateArray().Single();
         Assert.NotEmpty(incomplete.GetProperty("reasons").EnumerateArray()); // the UsingEntity call, or the ToTable inside it
         Assert.DoesNotContain("Links", output.Markdown);
+    }
+
+    [Fact]
+    public void A_self_referencing_property_bag_join_without_foreign_key_names_withholds_its_detail()
+    {
+        // The scaffolder's form (UsingEntity<Dictionary<string, object>>("Name", r => ..., l => ..., j => ...)) is judged by EF
+        // in the "scaffolded joins" fidelity model; here both lambdas name no foreign key, which DataDocGen cannot pair with
+        // the two ends of a self-referencing join (EF names them FollowersId and FollowingId). The table's name is known.
+        var source = Model.Replace("PROVIDER", "b.UseSqlite(\"Data Source=s.db\")")
+            .Replace("public DbSet<Member> Members => Set<Member>();",
+                "public DbSet<Member> Members => Set<Member>();\n protected override void OnModelCreating(ModelBuilder m) => m.Entity<Member>().HasMany(x => x.Followers).WithMany(x => x.Following)"
+                + ".UsingEntity<Dictionary<string, object>>(\"Links\", r => r.HasOne<Member>().WithMany(), l => l.HasOne<Member>().WithMany());");
+        var output = GeneratorHarness.Run(Sources.With(("Social.cs", source)));
+
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var incomplete = Json.Parse(output.Json).GetProperty("contextsWithIncompleteSchema").EnumerateArray().Single();
+        Assert.Contains(incomplete.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.StartsWith("`UsingEntity<Dictionary<string, object>>(\"Links\")`: a self-referencing join class", StringComparison.Ordinal));
     }
 
     private const string School = """

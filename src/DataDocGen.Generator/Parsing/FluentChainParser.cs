@@ -20,6 +20,9 @@ internal static class FluentChainParser
 {
     private const string BuildersNamespace = "Microsoft.EntityFrameworkCore.Metadata.Builders";
 
+    /// <summary>The prefix of an argument that is an array of constant property names (<c>new[] { "A", "B" }</c> is "#A,B").</summary>
+    public const string NameArray = "#";
+
     /// <summary>Calls on an entity type's metadata that have a builder counterpart (see <c>ChainInterpreter.MetadataCall</c>).</summary>
     public static readonly HashSet<string> MetadataCalls = new()
     {
@@ -140,6 +143,14 @@ internal static class FluentChainParser
 
         if (IsEntityBuilder(rootType, out var entity))
         {
+            // UsingEntity<Dictionary<string, object>>("PostTag", r => ..., l => ..., j => ...), as the scaffolder writes a
+            // many-to-many's join table: the lambdas configure the shared-type entity type "PostTag", not the CLR type.
+            if (expression is IdentifierNameSyntax bagParameter && PropertyBagJoinName(bagParameter, model, cancellationToken) is { } bagJoin)
+            {
+                var bagRole = JoinLambdaRole(bagParameter);
+                if (bagRole is not null) steps.Insert(0, new FluentStepSpec(bagRole, EquatableArray<string>.Empty, EquatableArray<string>.Empty, steps[0].Location));
+                return new FluentChainSpec(FluentRoot.Entity, bagJoin, null, steps.ToEquatableArray(), location);
+            }
             configuredTypes.Add(entity!);
             // In UsingEntity's configureRight/configureLeft lambdas: which end the relationship goes to (a self-referencing
             // join class has two relationships to one entity type).
@@ -195,6 +206,23 @@ internal static class FluentChainParser
             var lambdas = list.Arguments.Where(a => a.Expression is LambdaExpressionSyntax).ToList();
             var index = lambdas.FindIndex(a => a.Expression == lambda);
             return lambdas.Count is 2 or 3 && index is 0 ? JoinRight : lambdas.Count is 2 or 3 && index is 1 ? JoinLeft : index >= 0 ? JoinConfiguration : null;
+        }
+        return null;
+    }
+
+    /// <summary>The shared-type entity name of <c>UsingEntity&lt;Dictionary&lt;string, object&gt;&gt;("PostTag", ...)</c> when
+    /// <paramref name="node"/> is in, or is the parameter of, one of its lambdas; else null.</summary>
+    public static string? PropertyBagJoinName(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+    {
+        foreach (var lambda in node.AncestorsAndSelf().OfType<LambdaExpressionSyntax>())
+        {
+            if (node is IdentifierNameSyntax identifier && SyntaxFacts.SingleParameter(lambda) != identifier.Identifier.ValueText) continue;
+            if (lambda.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: > 1 } list, Parent.Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "UsingEntity", TypeArgumentList.Arguments.Count: 1 } usingEntity } } }
+                || !Schema.SchemaBuilder.IsPropertyBag(Semantics.TypeOf(usingEntity.TypeArgumentList.Arguments[0], model, cancellationToken)?.ClrFullName() ?? ""))
+            {
+                return null;
+            }
+            return Semantics.ConstantOf(list.Arguments[0].Expression, model, cancellationToken) is { HasValue: true, Value: string name } ? name : null;
         }
         return null;
     }
@@ -282,8 +310,19 @@ internal static class FluentChainParser
     private static string Render(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
     {
         if (expression is ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax or AnonymousObjectCreationExpressionSyntax) return "new";
-        if (expression is ArrayCreationExpressionSyntax { Initializer: { } arrayItems }) return "[" + arrayItems.Expressions.Count.ToString(CultureInfo.InvariantCulture) + "]";
-        if (expression is ImplicitArrayCreationExpressionSyntax implicitArray) return "[" + implicitArray.Initializer.Expressions.Count.ToString(CultureInfo.InvariantCulture) + "]";
+        var items = expression switch
+        {
+            ArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions,
+            ImplicitArrayCreationExpressionSyntax implicitArray => implicitArray.Initializer.Expressions,
+            _ => (SeparatedSyntaxList<ExpressionSyntax>?)null,
+        };
+        if (items is { } array)
+        {
+            // new[] { "TagId" }: property names (HasIndex(new[] { "TagId" }, "IX_PostTag_TagId"), as the scaffolder writes it).
+            var names = array.Select(e => Semantics.ConstantOf(e, model, cancellationToken)).Select(c => c is { HasValue: true, Value: string name } && name.Length > 0 && name.IndexOf(',') < 0 ? name : null).ToList();
+            if (names.Count > 0 && names.All(n => n is not null)) return NameArray + string.Join(",", names);
+            return "[" + array.Count.ToString(CultureInfo.InvariantCulture) + "]";
+        }
         if (expression is LambdaExpressionSyntax lambda)
         {
             // Only UsingEntity's: OwnsMany(x => x.Lines, l => l.ToTable("OrderLines")) is a builder lambda like any other,

@@ -194,6 +194,12 @@ internal static class ModelConfigurationParser
         }
 
         var entity = builder.TypeArguments[0].ClrFullName();
+        // j.ToTable("PostTag") in UsingEntity<Dictionary<string, object>>("PostTag", ..., j => ...): the shared-type entity's table.
+        if (Schema.SchemaBuilder.IsPropertyBag(entity) && invocation.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax bagBuilder }
+            && FluentChainParser.PropertyBagJoinName(bagBuilder, model, cancellationToken) is { } bagJoin)
+        {
+            entity = bagJoin;
+        }
         switch (name)
         {
             case "UseTphMappingStrategy": mappings.Add(new TableMappingSpec(entity, TableMappingKind.TphStrategy, null, null, location)); return;

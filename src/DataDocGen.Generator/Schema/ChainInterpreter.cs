@@ -136,7 +136,8 @@ internal sealed partial class ChainInterpreter(SchemaBuilder builder)
                 case (State.Entity, "HasIndex"):
                     // HasIndex(e => e.A), HasIndex(e => new { e.A, e.B }), HasIndex("A", "B"), and EF Core 5's
                     // HasIndex(e => e.A, "IX_Name") with the index's name (the form dotnet ef dbcontext scaffold writes).
-                    var withName = step.Arguments.Count == 2 && step.Arguments[0].StartsWith("=", System.StringComparison.Ordinal) && step.Arguments[1].StartsWith("\"", System.StringComparison.Ordinal);
+                    var withName = step.Arguments.Count == 2 && (step.Arguments[0].StartsWith("=", System.StringComparison.Ordinal) || step.Arguments[0].StartsWith(FluentChainParser.NameArray, System.StringComparison.Ordinal))
+                                   && step.Arguments[1].StartsWith("\"", System.StringComparison.Ordinal);
                     var indexed = withName ? Members(step with { Arguments = DataDocGen.Generator.Helpers.EquatableArray.ToEquatableArray(new[] { step.Arguments[0] }) }) : Members(step);
                     if (indexed is not { Count: > 0 })
                     {
@@ -289,11 +290,10 @@ internal sealed partial class ChainInterpreter(SchemaBuilder builder)
                             // UsingEntity<Dictionary<string, object>>("Name") is UsingEntity("Name") (EF judge: links model); with
                             // lambdas, whose chains all name the same CLR type, it is not evaluated, and the table names are
                             // withheld (DataDocGen listed a table "Dictionary" before, where EF Core has "Name").
-                            if (step.Arguments.Count > 1)
-                            {
-                                builder.UnknownTableNames("`UsingEntity` with a property-bag join entity configured in lambdas is not evaluated yet", step.Location);
-                                return;
-                            }
+                            // With lambdas (the scaffolder's form), a shared-type entity type of that name that SchemaBuilder
+                            // adds before the chains run, configured by the lambdas' chains like a join class (EF judge:
+                            // "scaffolded joins" model).
+                            if (step.Arguments.Count > 1) joinClass = sharedName;
                         }
                         else
                         {
@@ -483,6 +483,7 @@ internal sealed partial class ChainInterpreter(SchemaBuilder builder)
         return step.Method switch
         {
             "FindProperty" when Text() => "Property",
+            "IndexerProperty" => "Property", // a property-bag entity type's (the scaffolder's join tables)
             "FindNavigation" when Text() => "Navigation",
             "SetMaxLength" when step.Arguments.Count == 1 && int.TryParse(step.Arguments[0], out _) => "HasMaxLength",
             "SetColumnName" when Text() => "HasColumnName",
@@ -549,7 +550,9 @@ internal sealed partial class ChainInterpreter(SchemaBuilder builder)
     public static string Render(FluentStepSpec step) =>
         step.Method + (step.TypeArguments.Count == 0 ? "" : "<" + string.Join(", ", step.TypeArguments.Select(t => t.Substring(t.LastIndexOf('.') + 1))) + ">")
         + "(" + string.Join(", ", step.Arguments.Select(a => a.StartsWith("\"", System.StringComparison.Ordinal) ? "\"" + a.Substring(1) + "\""
-                                                          : a.StartsWith("=", System.StringComparison.Ordinal) ? "x => x." + a.Substring(1) : a)) + ")";
+                                                          : a.StartsWith("=", System.StringComparison.Ordinal) ? "x => x." + a.Substring(1)
+                                                          : a.StartsWith(FluentChainParser.NameArray, System.StringComparison.Ordinal) ? "new[] { " + string.Join(", ", a.Substring(1).Split(',').Select(n => "\"" + n + "\"")) + " }"
+                                                          : a)) + ")";
 
     /// <summary>A call as evidence: its code, and where library code made it (<see cref="EvidenceReport.Origin"/>).</summary>
     private static string Evidence(FluentStepSpec step) => Render(step) + (step.Origin is null ? "" : EvidenceReport.OriginSeparator + step.Origin);
@@ -579,7 +582,7 @@ internal sealed partial class ChainInterpreter(SchemaBuilder builder)
     /// <summary>Member names from <c>=A,B</c> (lambdas) or from string arguments; null when neither.</summary>
     internal static List<string>? Members(FluentStepSpec step)
     {
-        if (step.Arguments.Count == 1 && step.Arguments[0].StartsWith("=", System.StringComparison.Ordinal))
+        if (step.Arguments.Count == 1 && (step.Arguments[0].StartsWith("=", System.StringComparison.Ordinal) || step.Arguments[0].StartsWith(FluentChainParser.NameArray, System.StringComparison.Ordinal)))
         {
             return step.Arguments[0].Substring(1).Split(',').ToList();
         }

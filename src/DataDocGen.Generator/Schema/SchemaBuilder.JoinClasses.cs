@@ -31,7 +31,8 @@ internal sealed partial class SchemaBuilder
         {
             var location = manyToMany.JoinLocation ?? manyToMany.Location;
             var join = Entity(manyToMany.JoinClass!);
-            var name = "`UsingEntity<" + (join?.Spec.Name ?? manyToMany.JoinClass) + ">`";
+            var name = _propertyBagJoins.Contains(manyToMany.JoinClass!) ? "`UsingEntity<Dictionary<string, object>>(\"" + manyToMany.JoinClass + "\")`"
+                : "`UsingEntity<" + (join?.Spec.Name ?? manyToMany.JoinClass) + ">`";
             if (join is null || join == manyToMany.Left || join == manyToMany.Right
                 || join.Base is not null || join.Derived.Count > 0 || _manyToMany.Count(m => m.JoinClass == join.FullName) > 1)
             {
@@ -179,9 +180,10 @@ internal sealed partial class SchemaBuilder
         {
             join.KeyProperties = manyToMany.JoinForeignKeys.Select(r => r.ForeignKey[0].Name).OrderBy(n => n, StringComparer.Ordinal).ToList();
             join.KeyLocation = manyToMany.JoinLocation ?? manyToMany.Location;
-            // Key properties are required, and so then is a relationship over them (an int? foreign key: loans model).
-            foreach (var relationship in manyToMany.JoinForeignKeys.Where(r => r.Required is null)) relationship.IsRequired = true;
         }
+        // Key properties are required, and so then is a relationship over them (an int? foreign key: loans model; the
+        // scaffolder's HasKey("PostId", "TagId") over the shadow foreign keys of HasForeignKey("TagId"): scaffolded joins model).
+        foreach (var relationship in manyToMany.JoinForeignKeys.Where(r => r.Required is null && r.ForeignKey.All(p => join.KeyProperties.Contains(p.Name)))) relationship.IsRequired = true;
         if (manyToMany.JoinForeignKeys.Any(r => !r.IsRequired))
         {
             Unknown("`UsingEntity<" + join.Spec.Name + ">`: an optional relationship to the join class is not modelled yet", manyToMany.JoinLocation ?? manyToMany.Location);

@@ -118,8 +118,9 @@ internal sealed partial class SchemaBuilder
     public IReadOnlyList<RelationshipNode> Relationships => _relationships;
     private readonly HashSet<EntityNode> _ownedCollectionNodes = new();
     public bool IsOwnedCollection(EntityNode node) => _ownedCollectionNodes.Contains(node);
-    public bool IsImplicitJoin(EntityNode node) => _manyToMany.Any(m => m.Join == node && m.JoinClass is null);
-    public bool HasImplicitJoinEntities => _manyToMany.Any(m => m.JoinClass is null);
+    /// <summary>A join entity type whose CLR type is a property bag: EF's implicit one, or the scaffolder's (<c>UsingEntity&lt;Dictionary&lt;string, object&gt;&gt;("Name", ...)</c>).</summary>
+    public bool IsImplicitJoin(EntityNode node) => _manyToMany.Any(m => m.Join == node && (m.JoinClass is null || _propertyBagJoins.Contains(m.JoinClass)));
+    public bool HasImplicitJoinEntities => _manyToMany.Any(m => m.JoinClass is null || _propertyBagJoins.Contains(m.JoinClass));
 
     /// <summary>Owned entity types stored in their owner's table or in their own (owned collections).</summary>
     public IEnumerable<EntityTypeSpec> OwnedTypes =>
@@ -182,13 +183,14 @@ internal sealed partial class SchemaBuilder
         {
             _configuredOutsideUsingEntity.Add(chain.Entity!);
         }
+        AddPropertyBagJoinTypes(chains);
         foreach (var set in context.DbSets) AddEntity(set.EntityFullName, set.PropertyName, set.Location, ignoredTypes);
         foreach (var configuration in applied) AddEntity(configuration.EntityFullName, null, null, ignoredTypes);
         for (var i = 0; i < chains.Count; i++)
         {
             if (chains[i] is not { Root: FluentRoot.Entity, Entity: { } chainEntity }) continue;
             // UsingEntity<TJoin>(...) makes the join class an entity type where the call runs.
-            foreach (var joinClass in chains[i].Steps.Where(s => s.Method == "UsingEntity" && s.TypeArguments.Count == 1).Select(s => s.TypeArguments[0]).Prepend(chainEntity))
+            foreach (var joinClass in chains[i].Steps.Where(s => s.Method == "UsingEntity" && s.TypeArguments.Count == 1).Select(s => PropertyBagJoinName(s) ?? s.TypeArguments[0]).Prepend(chainEntity))
             {
                 if (_entities.ContainsKey(joinClass) || IsPropertyBag(joinClass)) continue; // a property bag is no entity type by its CLR type
                 AddEntity(joinClass, null, null, ignoredTypes);
@@ -290,6 +292,33 @@ internal sealed partial class SchemaBuilder
     /// <summary>EF Core's property-bag type, <c>Dictionary&lt;string, object&gt;</c>: entity types of that CLR type are
     /// shared-type ones, named in code (<c>UsingEntity&lt;Dictionary&lt;string, object&gt;&gt;("Name")</c>).</summary>
     public static bool IsPropertyBag(string clrType) => clrType == "System.Collections.Generic.Dictionary`2[System.String,System.Object]";
+
+    /// <summary>Shared-type join entity types of <c>UsingEntity&lt;Dictionary&lt;string, object&gt;&gt;("PostTag", lambdas)</c>.</summary>
+    private readonly HashSet<string> _propertyBagJoins = new(StringComparer.Ordinal);
+
+    /// <summary>The shared-type entity name of a <c>UsingEntity&lt;Dictionary&lt;string, object&gt;&gt;("Name", lambdas...)</c> step.</summary>
+    private static string? PropertyBagJoinName(FluentStepSpec step) =>
+        step is { Method: "UsingEntity", TypeArguments.Count: 1, Arguments.Count: >= 2 } && IsPropertyBag(step.TypeArguments[0])
+        && step.Arguments[0].StartsWith("\"", StringComparison.Ordinal) && step.Arguments.Skip(1).All(a => a.StartsWith("λ", StringComparison.Ordinal))
+            ? step.Arguments[0].Substring(1) : null;
+
+    /// <summary>The scaffolder's join tables: each <c>UsingEntity&lt;Dictionary&lt;string, object&gt;&gt;("PostTag", r => ..., l => ..., j => ...)</c>
+    /// makes a shared-type entity type "PostTag" with no CLR members (its properties come from the lambdas' foreign keys,
+    /// <c>IndexerProperty</c> and keys), which the lambdas' chains configure as they configure a join class.</summary>
+    private void AddPropertyBagJoinTypes(List<FluentChainSpec> chains)
+    {
+        foreach (var step in chains.Where(c => c.Root == FluentRoot.Entity).SelectMany(c => c.Steps))
+        {
+            if (PropertyBagJoinName(step) is not { } name || _propertyBagJoins.Contains(name)) continue;
+            if (_types.ContainsKey(name))
+            {
+                Unknown("the shared-type join entity `" + name + "` has the name of a class", step.Location);
+                continue;
+            }
+            _propertyBagJoins.Add(name);
+            _types.Add(name, new EntityTypeSpec(name, name, false, EquatableArray<string>.Empty, null, EquatableArray<AttributeSpec>.Empty, EquatableArray<EntityMemberSpec>.Empty, null));
+        }
+    }
 
     private void AddEntity(string fullName, string? dbSetName, SourceLocation? dbSetLocation, HashSet<string> ignoredTypes)
     {

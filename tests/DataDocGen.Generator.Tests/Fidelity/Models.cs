@@ -919,6 +919,92 @@ internal static class Models
                 }
             }
             """, "Scaffolded.PartsContext"),
+        ["scaffolded joins: many-to-many join tables as the scaffolder writes them (property bags in UsingEntity lambdas)"] = ("""
+            namespace ScaffoldedJoins
+            {
+                public partial class Post { public int PostId { get; set; } public string Title { get; set; } = null!; public virtual ICollection<Tag> Tags { get; set; } = new List<Tag>(); }
+                public partial class Tag { public int TagId { get; set; } public string Label { get; set; } = null!; public virtual ICollection<Post> Posts { get; set; } = new List<Post>(); }
+                public partial class Student { public Guid StudentId { get; set; } public string Name { get; set; } = null!; public virtual ICollection<Course> Courses { get; set; } = new List<Course>(); }
+                public partial class Course { public string CourseCode { get; set; } = null!; public string Title { get; set; } = null!; public virtual ICollection<Student> Students { get; set; } = new List<Student>(); }
+                public partial class Member
+                {
+                    public int MemberId { get; set; }
+                    public string Name { get; set; } = null!;
+                    public virtual ICollection<Member> Followers { get; set; } = new List<Member>();
+                    public virtual ICollection<Member> Following { get; set; } = new List<Member>();
+                }
+                public partial class BlogContext(DbContextOptions<BlogContext> options) : DbContext(options)
+                {
+                    public virtual DbSet<Post> Posts { get; set; }
+                    public virtual DbSet<Tag> Tags { get; set; }
+                    public virtual DbSet<Student> Students { get; set; }
+                    public virtual DbSet<Course> Courses { get; set; }
+                    public virtual DbSet<Member> Members { get; set; }
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Post>(entity =>
+                        {
+                            entity.Property(e => e.Title).HasMaxLength(200);
+                            entity.HasMany(d => d.Tags).WithMany(p => p.Posts)
+                                .UsingEntity<Dictionary<string, object>>(
+                                    "PostTag",
+                                    r => r.HasOne<Tag>().WithMany()
+                                        .HasForeignKey("TagId")
+                                        .OnDelete(DeleteBehavior.ClientSetNull)
+                                        .HasConstraintName("FK_PostTag_Tags"),
+                                    l => l.HasOne<Post>().WithMany()
+                                        .HasForeignKey("PostId")
+                                        .OnDelete(DeleteBehavior.ClientSetNull)
+                                        .HasConstraintName("FK_PostTag_Posts"),
+                                    j =>
+                                    {
+                                        j.HasKey("PostId", "TagId").HasName("PK_PostTag");
+                                        j.ToTable("PostTag");
+                                        j.HasIndex(new[] { "TagId" }, "IX_PostTag_TagId");
+                                        j.IndexerProperty<int>("TagId").HasColumnName("tag_id");
+                                    });
+                        });
+                        modelBuilder.Entity<Course>(entity =>
+                        {
+                            entity.HasKey(e => e.CourseCode);
+                            entity.Property(e => e.CourseCode).HasMaxLength(10);
+                            entity.HasMany(d => d.Students).WithMany(p => p.Courses)
+                                .UsingEntity<Dictionary<string, object>>(
+                                    "Enrollment",
+                                    r => r.HasOne<Student>().WithMany().HasForeignKey("StudentId"),
+                                    l => l.HasOne<Course>().WithMany().HasForeignKey("CourseCode"),
+                                    j =>
+                                    {
+                                        j.HasKey("CourseCode", "StudentId");
+                                        j.ToTable("Enrollments", "school");
+                                        j.HasIndex(new[] { "StudentId" }, "IX_Enrollments_StudentId");
+                                    });
+                        });
+                        modelBuilder.Entity<Member>(entity =>
+                        {
+                            entity.HasMany(d => d.Followers).WithMany(p => p.Following)
+                                .UsingEntity<Dictionary<string, object>>(
+                                    "Follow",
+                                    r => r.HasOne<Member>().WithMany()
+                                        .HasForeignKey("FollowerId")
+                                        .OnDelete(DeleteBehavior.ClientSetNull)
+                                        .HasConstraintName("FK_Follows_Followers"),
+                                    l => l.HasOne<Member>().WithMany()
+                                        .HasForeignKey("FollowedId")
+                                        .OnDelete(DeleteBehavior.ClientSetNull)
+                                        .HasConstraintName("FK_Follows_Followed"),
+                                    j =>
+                                    {
+                                        j.HasKey("FollowedId", "FollowerId");
+                                        j.ToTable("Follows");
+                                        j.HasIndex(new[] { "FollowerId" }, "IX_Follows_FollowerId");
+                                    });
+                        });
+                    }
+                }
+            }
+            """, "ScaffoldedJoins.BlogContext"),
         ["logistics: owned collections in their own tables"] = ("""
             namespace Logistics
             {
