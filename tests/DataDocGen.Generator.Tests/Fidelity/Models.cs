@@ -1455,8 +1455,25 @@ internal static class Models
             {
                 public class Buyer
                 {
+                    private readonly List<PaymentMethod> _paymentMethods = new();
                     public int Id { get; set; }
                     public string Name { get; set; } = "";
+                    public IReadOnlyCollection<PaymentMethod> PaymentMethods => _paymentMethods;
+                }
+                public class CardType
+                {
+                    public int Id { get; set; }
+                    public string Name { get; set; } = "";
+                }
+                public class PaymentMethod
+                {
+                    private string _alias = "";
+                    private string _cardNumber = "";
+                    private string? _cardHolderName;
+                    private DateTime _expiration;
+                    private int _cardTypeId;
+                    public int Id { get; set; }
+                    public CardType CardType { get; private set; } = null!;
                 }
                 public class Order
                 {
@@ -1464,6 +1481,7 @@ internal static class Models
                     private string _description = "";
                     private string? _note;
                     private int? _buyerId;
+                    private int? _paymentMethodId;
                     private string _street = "";
                     public int Id { get; set; }
                     private string Status { get; set; } = "";
@@ -1486,6 +1504,16 @@ internal static class Models
                         order.Property<string>("Status").HasMaxLength(20);
                         order.Property<string?>("Channel");
                         order.HasOne(o => o.Buyer).WithMany().HasForeignKey("_buyerId");
+                        order.HasOne<PaymentMethod>().WithMany().HasForeignKey("_paymentMethodId").OnDelete(DeleteBehavior.Restrict);
+                        modelBuilder.Entity<Buyer>().HasMany(b => b.PaymentMethods).WithOne();
+                        var payment = modelBuilder.Entity<PaymentMethod>();
+                        payment.Property<int>("BuyerId");
+                        payment.Property("_alias").HasColumnName("Alias").HasMaxLength(200);
+                        payment.Property("_cardNumber").HasColumnName("CardNumber").HasMaxLength(25).IsRequired();
+                        payment.Property("_cardHolderName").HasColumnName("CardHolderName").HasMaxLength(200);
+                        payment.Property("_expiration").HasColumnName("Expiration");
+                        payment.Property("_cardTypeId").HasColumnName("CardTypeId");
+                        payment.HasOne(p => p.CardType).WithMany().HasForeignKey("_cardTypeId");
                     }
                 }
             }
