@@ -391,3 +391,56 @@ public class AttachTests
         Assert.DoesNotContain("Attach", output.Markdown!);
     }
 }
+
+/// <summary><c>context.Entry(x).State = EntityState.Modified</c> (or <c>Added</c>, <c>Deleted</c>) in a method that does
+/// not save, as repositories over a unit of work write it (eShop's <c>OrderRepository.Update</c>): the same write as
+/// <c>Update(x)</c>, <c>Add(x)</c>, <c>Remove(x)</c>, made by the context's next save. Before, only a state set before a save in
+/// the same body was a row, so these repositories' updates were missing from the matrix.</summary>
+public class EntryStateTests
+{
+    private const string Code = """
+        using System.Threading.Tasks;
+        namespace Shop
+        {
+            public class Order { public int Id { get; set; } public bool IsDeleted { get; set; } }
+            public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+            {
+                public DbSet<Order> Orders => Set<Order>();
+            }
+            public class Journal { public Journal Entry(Order order) => this; public EntityState State { get; set; } }
+            public class OrderRepository(ShopContext context, Journal journal)
+            {
+                public void Update(Order order) => context.Entry(order).State = EntityState.Modified;
+                public void Insert(Order order) { context.Entry(order).State = EntityState.Added; }
+                public void Delete(Order order) { context.Entry(order).State = EntityState.Deleted; }
+                public async Task Replace(Order order) { context.Entry(order).State = EntityState.Modified; await context.SaveChangesAsync(); }
+                // Traps: a state that writes nothing; a look-alike Entry on another type; commented-out code.
+                public void Keep(Order order) => context.Entry(order).State = EntityState.Unchanged;
+                public void Log(Order order) => journal.Entry(order).State = EntityState.Modified;
+                // public void Old(Order order) => context.Entry(order).State = EntityState.Deleted;
+            }
+            public class Repository<T>(ShopContext context) where T : class
+            {
+                public void Modify(T entity) => context.Entry(entity).State = EntityState.Modified;
+            }
+        }
+        """;
+
+    [Fact]
+    public void An_entry_state_set_without_a_save_is_the_write_it_stands_for()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Shop.cs", Code)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        var matrix = md.Substring(md.IndexOf("#### CRUD by entity", StringComparison.Ordinal)).Split('\n');
+        var order = matrix.First(l => l.StartsWith("| `Shop.Order` |", StringComparison.Ordinal)).Split(" | ");
+        Assert.Equal("`OrderRepository.Insert` [Shop.cs:18](Shop.cs#L18) (`State = Added`)", order[1]);
+        Assert.Equal("`OrderRepository.Update` [Shop.cs:17](Shop.cs#L17) (`State = Modified`)<br>`OrderRepository.Replace` [Shop.cs:20](Shop.cs#L20) (`State = Modified`)", order[3]);
+        Assert.StartsWith("`OrderRepository.Delete` [Shop.cs:19](Shop.cs#L19) (`State = Deleted`)", order[4]);
+        Assert.Contains("\"api\": \"Entry State = Modified, saved by SaveChangesAsync\"", output.Json); // Replace: the save's row, once
+        var crud = System.Text.Json.Nodes.JsonNode.Parse(output.Json!)!["crud"]!.AsArray();
+        Assert.Single(crud, r => r!["member"]!.GetValue<string>() == "OrderRepository.Replace");
+        foreach (var trap in new[] { "Keep", "Log", "Old" }) Assert.DoesNotContain("`OrderRepository." + trap + "`", md);
+        Assert.Contains("\"api\": \"Entry State = Modified\"", output.Json);
+    }
+}

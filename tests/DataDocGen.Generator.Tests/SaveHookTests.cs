@@ -318,6 +318,17 @@ public class SaveHookTests
     }
 
     [Fact]
+    public void An_entry_set_to_Deleted_that_an_interceptor_turns_into_an_update_is_a_soft_delete()
+    {
+        var model = SoftDeleteModel.Replace("REGISTRATION", ".AddInterceptors(new SoftDeleteInterceptor())");
+        Assert.Contains("db.Patients.Remove(patient!);", model);
+        var output = GeneratorHarness.Run(Sources.With(("Clinic.cs", model.Replace("db.Patients.Remove(patient!);", "db.Entry(patient!).State = EntityState.Deleted;"))));
+
+        var patient = output.Markdown!.Split('\n').Single(l => l.StartsWith("| `Clinic.Patient` |", StringComparison.Ordinal) && l.Contains("PatientService.Discharge"));
+        Assert.Contains("(`State = Deleted`) (soft delete: `Clinic.SoftDeleteInterceptor` saves it as an update when saved with `SaveChanges`; `SaveChangesAsync` deletes the row)", patient);
+    }
+
+    [Fact]
     public void An_interceptor_no_context_is_seen_adding_may_turn_a_Remove_into_an_update()
     {
         var output = GeneratorHarness.Run(Sources.With(("Clinic.cs", SoftDeleteModel.Replace("REGISTRATION", ""))));

@@ -103,8 +103,26 @@ internal static class CrudParser
     };
 
     /// <summary>The last call of a chain (not continued by <c>.Next(...)</c>) with a CRUD or query name.</summary>
+    /// <summary><c>context.Entry(x).State = EntityState.Modified</c>, <c>Added</c> or <c>Deleted</c>: as <c>Update(x)</c>,
+    /// <c>Add(x)</c> and <c>Remove(x)</c> (for x alone, not its graph), written by the context's next save.</summary>
+    private static readonly Dictionary<string, CrudOperation> EntryStates = new()
+    {
+        ["Modified"] = CrudOperation.Update, ["Added"] = CrudOperation.Create, ["Deleted"] = CrudOperation.Delete,
+    };
+
+    /// <summary>The API text of a write through an entry's state (<c>Entry State = Modified</c>).</summary>
+    public const string EntryStateApi = "Entry State = ";
+
+    private static bool IsEntryState(SyntaxNode node) =>
+        node is AssignmentExpressionSyntax
+        {
+            Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "State", Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Entry" } } },
+            Right: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Modified" or "Added" or "Deleted" },
+        };
+
     public static bool IsCandidate(SyntaxNode node, CancellationToken _)
     {
+        if (IsEntryState(node)) return true;
         if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation) return false;
         if (access.Name.Identifier.ValueText is "SaveChanges" or "SaveChangesAsync") return true;
         if (Awaited(invocation) is not { Expression: MemberAccessExpressionSyntax query }) return false;
@@ -115,6 +133,17 @@ internal static class CrudParser
 
     public static CrudResult? Parse(SiteContext context, CancellationToken cancellationToken)
     {
+        if (context.Node is AssignmentExpressionSyntax assignment)
+        {
+            try
+            {
+                return EntryState(assignment, context.SemanticModel, cancellationToken) is { } spec ? new CrudResult(spec, null) : null;
+            }
+            catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+            {
+                return new CrudResult(null, Diagnostics.GeneratorFailure.Describe(exception, assignment));
+            }
+        }
         if (context.Node is InvocationExpressionSyntax save && TrackedChangeReader.IsSaveChanges(save))
         {
             try
@@ -166,6 +195,27 @@ internal static class CrudParser
         {
             return new CrudResult(null, Diagnostics.GeneratorFailure.Describe(exception, node));
         }
+    }
+
+    /// <summary>A write through an entry's state, confirmed as EF Core's: <c>Entry</c> of a <c>DbContext</c>, a member of
+    /// <c>EntityState</c>. The entity is the argument's static type (a type parameter in a generic repository). A
+    /// <c>Modified</c> state that a save of the same context later in the same body writes is that save's row
+    /// (<see cref="TrackedChangeReader"/>, "saved by ..."), not a second one here.</summary>
+    private static CrudSpec? EntryState(AssignmentExpressionSyntax assignment, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (!IsEntryState(assignment)) return null;
+        var left = (MemberAccessExpressionSyntax)assignment.Left;
+        var entry = (InvocationExpressionSyntax)left.Expression;
+        var state = (MemberAccessExpressionSyntax)assignment.Right;
+        if (Semantics.SymbolOf(state, model, cancellationToken) is not IFieldSymbol { ContainingType: var stateType } || !stateType.Is("Microsoft.EntityFrameworkCore", "EntityState")) return null;
+        if (Semantics.Method(entry, model, cancellationToken) is not { ContainingType: { } owner } || !owner.DerivesFromOrIs("Microsoft.EntityFrameworkCore", "DbContext")) return null;
+        if (entry.ArgumentList.Arguments.Count != 1) return null;
+        var entity = Semantics.TypeOf(entry.ArgumentList.Arguments[0].Expression, model, cancellationToken);
+        if (entity is null || entity.SpecialType == SpecialType.System_Object || entity.TypeKind is TypeKind.Error or TypeKind.Interface) return null;
+        var name = state.Name.Identifier.ValueText;
+        if (name == "Modified" && TrackedChangeReader.SavedInBody(assignment, model, cancellationToken)) return null;
+        return new CrudSpec(entity.EntityName(), entity is ITypeParameterSymbol ? CrudTarget.TypeParameter : CrudTarget.Entity, EntryStates[name], EntryStateApi + name, false,
+            CodeText.MemberName(assignment, model, cancellationToken), SourceLocation.From(assignment));
     }
 
     /// <summary>The call a <c>.ConfigureAwait(…)</c> wraps (<c>query.FirstAsync().ConfigureAwait(false)</c>: the call before

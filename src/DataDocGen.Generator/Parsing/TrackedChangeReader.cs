@@ -66,6 +66,22 @@ internal static class TrackedChangeReader
         return updates;
     }
 
+    /// <summary>True when <see cref="Updates"/> reports <paramref name="assignment"/> (<c>Entry(x).State = EntityState.Modified</c>)
+    /// for a save of the same context later in the same body; <see cref="CrudParser"/> then leaves it to that save.</summary>
+    public static bool SavedInBody(AssignmentExpressionSyntax assignment, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var body = assignment.Ancestors().FirstOrDefault(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax);
+        if (body is null) return false;
+        foreach (var save in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            if (!IsSaveChanges(save) || save.SpanStart <= assignment.SpanStart || InnerBody(save, body)) continue;
+            if (Semantics.Method(save, model, cancellationToken) is not { ContainingType: { } owner } || !owner.DerivesFromOrIs("Microsoft.EntityFrameworkCore", "DbContext")) continue;
+            if (Semantics.SymbolOf(((MemberAccessExpressionSyntax)save.Expression).Expression, model, cancellationToken) is not { } context || context is IMethodSymbol) continue;
+            if (!InnerBody(assignment, body) && MayReach(assignment, save) && ModifiedEntry(assignment, context, model, cancellationToken) is not null) return true;
+        }
+        return false;
+    }
+
     /// <summary>The API text of an update through a property set on an attached entity; the report marks it as such.</summary>
     public const string AttachedSet = "Attach, property set";
 

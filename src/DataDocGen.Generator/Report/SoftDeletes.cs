@@ -42,7 +42,7 @@ internal static class SoftDeletes
     }
 
     private static bool IsTrackedDelete(CrudSpec row) =>
-        row.Store is null && row.Operation == CrudOperation.Delete && row.Target != CrudTarget.Table && row.Api is "Remove" or "RemoveRange";
+        row.Store is null && row.Operation == CrudOperation.Delete && row.Target != CrudTarget.Table && row.Api is "Remove" or "RemoveRange" or Parsing.CrudParser.EntryStateApi + "Deleted";
 
     private static SoftDeleteSpec? Find(CrudSpec row, List<SaveHookSpec> hooks, Dictionary<string, EntityTypeSpec> types, IReadOnlyCollection<DbContextSpec> contexts,
         EquatableArray<ContextReport> reports)
