@@ -414,4 +414,57 @@ public class BackgroundJobTests
         Assert.Contains("deletes `Shop.Data.OutboxMessage` with `ExecuteDelete` through `OutboxRepository.Purge` (if `pending.Count > 0`) [Jobs/Relay.cs:27](Jobs/Relay.cs#L27)", row);
         Assert.DoesNotContain("while `", row);
     }
+
+    [Fact]
+    public void A_step_after_an_early_exit_runs_under_the_negated_condition()
+    {
+        // Before, the steps after `if (...) continue;` were listed without a condition, as if they ran on every tick.
+        var md = GeneratorHarness.Run(Sources.With(("Data/ShopContext.cs", """
+            namespace Shop.Data
+            {
+                public class OutboxMessage { public int Id { get; set; } public bool Sent { get; set; } }
+                public class ShopContext : DbContext
+                {
+                    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder o) => o.UseSqlite("Data Source=shop.db");
+                }
+                public class OutboxRepository(ShopContext db)
+                {
+                    public System.Collections.Generic.List<OutboxMessage> Pending() => db.Outbox.Where(m => !m.Sent).ToList();
+                    public void MarkSent(OutboxMessage message) { message.Sent = true; db.Outbox.Update(message); db.SaveChanges(); }
+                    public void Purge() => db.Outbox.Where(m => m.Sent).ExecuteDelete();
+                }
+            }
+            """), ("Jobs/Relay.cs", """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Hosting;
+            namespace Shop.Jobs
+            {
+                public sealed class Relay(Shop.Data.OutboxRepository outbox) : BackgroundService
+                {
+                    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                    {
+                        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
+                        while (await timer.WaitForNextTickAsync(stoppingToken))
+                        {
+                            var pending = outbox.Pending();
+                            if (pending.Count == 0) continue;
+                            foreach (var message in pending)
+                            {
+                                if (message.Id <= 0) continue;
+                                outbox.MarkSent(message);
+                            }
+                            outbox.Purge();
+                        }
+                    }
+                }
+            }
+            """))).Markdown!;
+        var row = Assert.Single(md.Split('\n'), l => l.StartsWith("| `Shop.Jobs.Relay`", StringComparison.Ordinal));
+        Assert.Contains("reads `Shop.Data.OutboxMessage` with `ToList` through `OutboxRepository.Pending` [Jobs/Relay.cs:19](Jobs/Relay.cs#L19)", row);
+        Assert.Contains("updates `Shop.Data.OutboxMessage` with `Update` through `OutboxRepository.MarkSent` (if `not (message.Id <= 0)`, for each `message` in `pending`) [Jobs/Relay.cs:24](Jobs/Relay.cs#L24)", row);
+        Assert.Contains("deletes `Shop.Data.OutboxMessage` with `ExecuteDelete` through `OutboxRepository.Purge` (if `pending.Count != 0`) [Jobs/Relay.cs:26](Jobs/Relay.cs#L26)", row);
+    }
 }

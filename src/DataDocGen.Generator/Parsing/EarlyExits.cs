@@ -38,10 +38,16 @@ internal static class EarlyExits
         foreach (var statement in statements)
         {
             if (statement == child) return conditions;
-            var inner = statement is GlobalStatementSyntax global ? global.Statement : statement;
-            if (inner is IfStatementSyntax { Else: null } guard && Leaves(guard.Statement)) conditions.Add(guard.Condition);
+            if (Exit(statement) is { } condition) conditions.Add(condition);
         }
         return new List<ExpressionSyntax>(); // child is not one of the statements (a member declaration after top-level code)
+    }
+
+    /// <summary>The condition of <paramref name="statement"/> when it is an early exit (a top-level one too), else null.</summary>
+    public static ExpressionSyntax? Exit(SyntaxNode statement)
+    {
+        var inner = statement is GlobalStatementSyntax global ? global.Statement : statement;
+        return inner is IfStatementSyntax { Else: null } guard && Leaves(guard.Statement) ? guard.Condition : null;
     }
 
     /// <summary>True when the statement certainly leaves the block it guards.</summary>

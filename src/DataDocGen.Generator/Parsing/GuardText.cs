@@ -89,6 +89,23 @@ internal static class GuardText
                 if (start > end) continue;
                 regions.Add(new CodeRegion(SourceLocation.Normalize(path), start, end, guard.Text, guard.Loop));
             }
+            // Early exits: the rest of the block after `if (pending.Count == 0) continue;` runs "if `pending.Count != 0`".
+            foreach (var block in body.DescendantNodesAndSelf().OfType<BlockSyntax>())
+            {
+                for (var k = 0; k < block.Statements.Count - 1; k++)
+                {
+                    if (EarlyExits.Exit(block.Statements[k]) is not { } condition) continue;
+                    var exitEnd = block.Statements[k].GetLocation().GetLineSpan();
+                    var rest = block.SyntaxTree.GetLineSpan(Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(block.Statements[k + 1].SpanStart, block.Statements[block.Statements.Count - 1].Span.End));
+                    if (string.IsNullOrEmpty(rest.Path)) continue;
+                    SourceReads.Record(block.SyntaxTree);
+                    // A statement on the exit's own line is not told apart from the exit's condition: that line gets no guard.
+                    var start = System.Math.Max(rest.StartLinePosition.Line + 1, exitEnd.EndLinePosition.Line + 2);
+                    var end = rest.EndLinePosition.Line + 1;
+                    if (start > end) continue;
+                    regions.Add(new CodeRegion(SourceLocation.Normalize(rest.Path), start, end, "if " + (EarlyExits.Negated(condition) is { } code ? CodeSpan.Of(code) : "a condition"), false));
+                }
+            }
         }
         return regions.ToEquatableArray();
     }
