@@ -81,4 +81,19 @@ public class EarlyExitTests
         var line = output.Markdown!.Split('\n').Single(l => l.Contains("EnsureCreated()", StringComparison.Ordinal));
         Assert.True(line.StartsWith("- `EnsureCreated()` in `top-level statements`, when `isDevelopment`: context `ShopContext`", StringComparison.Ordinal), line);
     }
+
+    [Fact]
+    public void A_condition_keeps_names_and_redacts_secrets_in_its_string_literals()
+    {
+        // Conditions are printed as code: a literal connection string or token in one must not reach the report.
+        var md = Markdown("if (System.Environment.GetEnvironmentVariable(\"APP_MODE\") != \"migrate\") return;"
+            + " if (db.Database.GetConnectionString() == \"Server=db;Database=Shop;Password=Hunter2!x\") return;"
+            + " if (System.Environment.GetEnvironmentVariable(\"TOKEN\") != \"ghp_9fK2mQ7xR4tL8vN3pZ6wB1yC5dH0jS\") return;"
+            + " db.Database.Migrate();");
+        var line = md.Split('\n').Single(l => l.Contains("`Migrate()` in `Startup.Run`", StringComparison.Ordinal));
+        Assert.Contains("System.Environment.GetEnvironmentVariable(\"APP_MODE\") == \"migrate\"", line);
+        Assert.Contains("Password=***", line);
+        Assert.DoesNotContain("Hunter2", md);
+        Assert.DoesNotContain("ghp_9fK2", md);
+    }
 }

@@ -22,14 +22,25 @@ internal static class CodeText
     }
 
     /// <summary>The code with whitespace collapsed to single spaces (comments dropped), or null when too long.</summary>
-    public static string? Collapse(SyntaxNode node)
+    public static string? Collapse(SyntaxNode node) => Collapse(node, redactLiterals: false);
+
+    /// <summary>A condition as code, for the report: <see cref="Collapse(SyntaxNode)"/> with each string literal that may
+    /// hold a secret redacted (<see cref="Security.ConnectionStringRedactor.RedactLiteral"/>): conditions are printed
+    /// whole, and code compares against connection strings or keys now and then.</summary>
+    public static string? Condition(SyntaxNode node) => Collapse(node, redactLiterals: true);
+
+    private static string? Collapse(SyntaxNode node, bool redactLiterals)
     {
         var text = new System.Text.StringBuilder();
         SyntaxToken previous = default;
         foreach (var token in node.DescendantTokens())
         {
             if (text.Length > 0 && SpaceBetween(previous, token)) text.Append(' ');
-            text.Append(token.Text);
+            if (redactLiterals && token.IsKind(SyntaxKind.StringLiteralToken) && Security.ConnectionStringRedactor.RedactLiteral(token.ValueText) is var redacted && redacted != token.ValueText)
+            {
+                text.Append('"').Append(redacted).Append('"');
+            }
+            else text.Append(token.Text);
             if (text.Length > MaxLength) return null;
             previous = token;
         }
@@ -73,13 +84,13 @@ internal static class CodeText
             switch (parent)
             {
                 case IfStatementSyntax ifStatement when child == ifStatement.Statement:
-                    return Collapse(ifStatement.Condition) ?? "(a condition)";
+                    return Condition(ifStatement.Condition) ?? "(a condition)";
                 case ElseClauseSyntax { Parent: IfStatementSyntax elseOf }:
-                    return "not (" + (Collapse(elseOf.Condition) ?? "a condition") + ")";
+                    return "not (" + (Condition(elseOf.Condition) ?? "a condition") + ")";
                 case ConditionalExpressionSyntax conditional when child == conditional.WhenTrue:
-                    return Collapse(conditional.Condition) ?? "(a condition)";
+                    return Condition(conditional.Condition) ?? "(a condition)";
                 case ConditionalExpressionSyntax conditional when child == conditional.WhenFalse:
-                    return "not (" + (Collapse(conditional.Condition) ?? "a condition") + ")";
+                    return "not (" + (Condition(conditional.Condition) ?? "a condition") + ")";
                 case MemberDeclarationSyntax:
                     return null;
             }

@@ -69,17 +69,17 @@ internal static class EarlyExits
             case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not:
                 var operand = not.Operand;
                 while (operand is ParenthesizedExpressionSyntax inner) operand = inner.Expression;
-                return CodeText.Collapse(operand);
+                return CodeText.Condition(operand);
             case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.NotEqualsExpression or (int)SyntaxKind.EqualsExpression } comparison
-                when CodeText.Collapse(comparison.Left) is { } left && CodeText.Collapse(comparison.Right) is { } right:
+                when CodeText.Condition(comparison.Left) is { } left && CodeText.Condition(comparison.Right) is { } right:
                 return left + (comparison.IsKind(SyntaxKind.NotEqualsExpression) ? " == " : " != ") + right;
             case IsPatternExpressionSyntax { Pattern: UnaryPatternSyntax { RawKind: (int)SyntaxKind.NotPattern } notPattern } isNot
-                when CodeText.Collapse(isNot.Expression) is { } tested && CodeText.Collapse(notPattern.Pattern) is { } pattern:
+                when CodeText.Condition(isNot.Expression) is { } tested && CodeText.Condition(notPattern.Pattern) is { } pattern:
                 return tested + " is " + pattern;
             case IsPatternExpressionSyntax { Pattern: ConstantPatternSyntax { Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } } } isNull
-                when CodeText.Collapse(isNull.Expression) is { } nullable:
+                when CodeText.Condition(isNull.Expression) is { } nullable:
                 return nullable + " is not null";
         }
-        return CodeText.Collapse(condition) is { } code ? "not (" + code + ")" : null;
+        return CodeText.Condition(condition) is { } code ? "not (" + code + ")" : null;
     }
 }

@@ -131,5 +131,5 @@ internal static class GuardText
         ((loop as WhileStatementSyntax)?.Condition ?? (loop as DoStatementSyntax)?.Condition) is { } condition
         && condition.DescendantNodesAndSelf().OfType<SimpleNameSyntax>().Any(n => n.Identifier.ValueText is "WaitForNextTickAsync" or "IsCancellationRequested");
 
-    private static string Condition(ExpressionSyntax condition) => CodeText.Collapse(condition) is { } code ? CodeSpan.Of(code) : "a condition";
+    private static string Condition(ExpressionSyntax condition) => CodeText.Condition(condition) is { } code ? CodeSpan.Of(code) : "a condition";
 }

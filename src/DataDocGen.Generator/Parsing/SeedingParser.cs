@@ -85,7 +85,7 @@ internal static class SeedingParser
             {
                 foreach (var earlier in block.Statements.TakeWhile(st => st != child).OfType<IfStatementSyntax>().Where(IsEarlyExit).Reverse())
                 {
-                    parts.Insert(0, "not " + (CodeText.Collapse(earlier.Condition) is { } code ? CodeSpan.Of(code) : "a condition"));
+                    parts.Insert(0, "not " + (CodeText.Condition(earlier.Condition) is { } code ? CodeSpan.Of(code) : "a condition"));
                 }
             }
             if (parent is MethodDeclarationSyntax) break;

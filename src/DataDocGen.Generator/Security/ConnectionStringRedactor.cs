@@ -126,6 +126,26 @@ internal static class ConnectionStringRedactor
     }
 
     /// <summary>
+    /// A string literal's text inside code the report prints (a condition such as <c>mode == "migrate"</c>): kept when it
+    /// reads like a name or a key (<c>Database:MigrateOnStartup</c>, <c>Production</c>), redacted as a connection string
+    /// when it has the shape of one (<c>=</c>, <c>;</c>, <c>://</c> or <c>@</c>), masked when it looks like a token (a GUID,
+    /// a long run of mixed letters and digits).
+    /// </summary>
+    public static string RedactLiteral(string text)
+    {
+        if (text is null) return string.Empty;
+        try
+        {
+            if (text.IndexOf('=') >= 0 || text.IndexOf(';') >= 0 || text.IndexOf('@') >= 0 || text.IndexOf("://", StringComparison.Ordinal) >= 0) return Redact(text);
+            return LooksLikeToken(text) ? Mask : text;
+        }
+        catch (Exception)
+        {
+            return Mask;
+        }
+    }
+
+    /// <summary>
     /// True when a setting or key name says its value is secret (contains password, pwd, secret, key, token, sig,
     /// signature, credential or auth, ignoring case, spaces and underscores; SharedAccessKeyName, authSource and
     /// authMechanism excepted). Lets a caller mask a configuration value by its key, e.g. <c>Jwt:Key</c>.
