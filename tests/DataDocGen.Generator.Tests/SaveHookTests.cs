@@ -317,6 +317,27 @@ public class SaveHookTests
         else Assert.DoesNotContain("soft delete", patient);
     }
 
+    [Theory]
+    // The entries filtered by a Where on their state, in the loop or through a local (a common interceptor shape).
+    [InlineData("foreach (var entry in eventData.Context!.ChangeTracker.Entries<ISoftDeletable>().Where(e => e.State == EntityState.Deleted)) { entry.State = EntityState.Modified; entry.Entity.IsDeleted = true; }")]
+    [InlineData("var deleted = eventData.Context!.ChangeTracker.Entries<ISoftDeletable>().Where(e => e.State == EntityState.Deleted).ToList(); foreach (var entry in deleted) { entry.State = EntityState.Modified; entry.Entity.IsDeleted = true; }")]
+    // A switch on the state after an early exit about the context (the exit is no condition of the entries).
+    [InlineData("if (eventData.Context is null) return result; foreach (var entry in eventData.Context.ChangeTracker.Entries<ISoftDeletable>()) { switch (entry.State) { case EntityState.Deleted: entry.State = EntityState.Modified; entry.Entity.IsDeleted = true; break; } }")]
+    [InlineData("if (eventData.Context is null) return result; foreach (var entry in eventData.Context.ChangeTracker.Entries<ISoftDeletable>()) { if (entry.State != EntityState.Deleted) continue; entry.State = EntityState.Modified; entry.Entity.IsDeleted = true; }")]
+    public void Other_shapes_of_a_soft_delete_interceptor_are_soft_deletes(string body)
+    {
+        var model = SoftDeleteModel.Replace("REGISTRATION", ".AddInterceptors(new SoftDeleteInterceptor())");
+        var start = model.IndexOf("foreach (var entry in eventData.Context!.ChangeTracker.Entries<ISoftDeletable>())", StringComparison.Ordinal);
+        Assert.True(start > 0);
+        var end = model.IndexOf("return result;", start, StringComparison.Ordinal);
+        Assert.True(end > start);
+        var output = GeneratorHarness.Run(Sources.With(("Clinic.cs", model.Substring(0, start) + body + "\n" + model.Substring(end))));
+
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var patient = output.Markdown!.Split('\n').Single(l => l.StartsWith("| `Clinic.Patient` |", StringComparison.Ordinal) && l.Contains("PatientService.Discharge"));
+        Assert.Contains("(soft delete: `Clinic.SoftDeleteInterceptor` saves it as an update when saved with `SaveChanges`; `SaveChangesAsync` deletes the row)", patient);
+    }
+
     [Fact]
     public void An_entry_set_to_Deleted_that_an_interceptor_turns_into_an_update_is_a_soft_delete()
     {

@@ -87,7 +87,10 @@ internal static class SaveHookParser
                         if (symbol is null) break;
                         if (symbol.Name == "State" && symbol.ContainingType.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore"))
                         {
-                            var condition = CodeText.EnclosingCondition(assignment, null) ?? SwitchCase(assignment);
+                            // The entry's own condition: inside the loop over the entries (an early exit about the context
+                            // before the loop is none of the entry's), a switch on its state, or the loop's Where.
+                            var entriesLoop = assignment.Ancestors().TakeWhile(a => a is not MemberDeclarationSyntax).OfType<ForEachStatementSyntax>().FirstOrDefault();
+                            var condition = CodeText.EnclosingCondition(assignment, entriesLoop) ?? SwitchCase(assignment) ?? LoopWhere(entriesLoop, model, cancellationToken);
                             var change = "State = " + (CodeText.Collapse(assignment.Right) ?? "?") + (condition is null ? "" : " when " + condition);
                             states.Add(change);
                             if (Report.SoftDeletes.TurnsDeletedIntoUpdated(change))
@@ -208,9 +211,41 @@ internal static class SaveHookParser
     private static string? LoopEntryType(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
     {
         var loop = node.Ancestors().TakeWhile(a => a is not MemberDeclarationSyntax).OfType<ForEachStatementSyntax>().FirstOrDefault();
-        return loop?.Expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "Entries", TypeArgumentList.Arguments.Count: 1 } generic } }
+        return Entries(loop, model, cancellationToken, out _) is { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "Entries", TypeArgumentList.Arguments.Count: 1 } generic } }
                && Semantics.TypeOf(generic.TypeArgumentList.Arguments[0], model, cancellationToken) is { } type
             ? type.ClrFullName() : null;
+    }
+
+    /// <summary>The <c>Entries()</c>/<c>Entries&lt;T&gt;()</c> call a loop runs over: its collection, or the local it names
+    /// (<c>var deleted = ChangeTracker.Entries&lt;T&gt;().Where(...).ToList(); foreach (var e in deleted)</c>), through
+    /// <c>Where</c>, <c>ToList</c>, <c>ToArray</c> and <c>AsEnumerable</c>; with the <c>Where</c> lambdas.</summary>
+    private static InvocationExpressionSyntax? Entries(ForEachStatementSyntax? loop, SemanticModel model, CancellationToken cancellationToken, out List<LambdaExpressionSyntax> wheres)
+    {
+        wheres = new List<LambdaExpressionSyntax>();
+        var expression = loop?.Expression;
+        if (expression is IdentifierNameSyntax name && Semantics.SymbolOrMethod(name, model, cancellationToken) is ILocalSymbol local
+            && local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: var initial })
+        {
+            expression = initial;
+        }
+        while (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Where" or "ToList" or "ToArray" or "AsEnumerable" } access } call)
+        {
+            if (access.Name.Identifier.ValueText == "Where")
+            {
+                if (call.ArgumentList.Arguments.Count != 1 || call.ArgumentList.Arguments[0].Expression is not LambdaExpressionSyntax lambda) return null;
+                wheres.Insert(0, lambda);
+            }
+            expression = access.Expression;
+        }
+        return expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Entries" } } entries ? entries : null;
+    }
+
+    /// <summary>The <c>Where</c> conditions of the entries a loop runs over (<c>e.State == EntityState.Deleted</c>), as code.</summary>
+    private static string? LoopWhere(ForEachStatementSyntax? loop, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (Entries(loop, model, cancellationToken, out var wheres) is null || wheres.Count == 0) return null;
+        var conditions = wheres.Select(w => w.ExpressionBody is { } body ? CodeText.Condition(body) : null).ToList();
+        return conditions.Any(c => c is null) ? "(a condition)" : string.Join(" && ", conditions);
     }
 
     private static string? SwitchCase(SyntaxNode node)
