@@ -52,6 +52,16 @@ public class MetadataApiTests
         Assert.Equal(30, Column(json, "Sku")["maxLength"]!.GetValue<int>());
     }
 
+    [Fact]
+    public void A_metadata_variable_continues_its_chain()
+    {
+        // eShopOnWeb: var navigation = builder.Metadata.FindNavigation(nameof(Basket.Items)); navigation?.SetPropertyAccessMode(...);
+        var json = Run("var property = builder.Metadata.FindProperty(nameof(Product.Sku)); property?.SetMaxLength(30);"
+            + " var access = builder.Metadata.FindProperty(\"Name\"); access?.SetPropertyAccessMode(PropertyAccessMode.Field);");
+        Assert.Null(Withheld(json));
+        Assert.Equal(30, Column(json, "Sku")["maxLength"]!.GetValue<int>());
+    }
+
     [Theory]
     [InlineData("builder.Metadata.FindProperty(\"Missing\")?.SetMaxLength(30);", "`Property` on a member DataDocGen does not map (shadow or computed)")]
     [InlineData("builder.Metadata.FindProperty(\"Sku\")?.SetMaxLength(null);", "`SetMaxLength` is not evaluated yet")]
