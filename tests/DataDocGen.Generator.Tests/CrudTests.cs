@@ -423,6 +423,10 @@ public class EntryStateTests
             {
                 public void Modify(T entity) => context.Entry(entity).State = EntityState.Modified;
             }
+            public class Desk(Repository<Order> orders)
+            {
+                public void Touch(Order order) => orders.Modify(order);
+            }
         }
         """;
 
@@ -435,7 +439,8 @@ public class EntryStateTests
         var matrix = md.Substring(md.IndexOf("#### CRUD by entity", StringComparison.Ordinal)).Split('\n');
         var order = matrix.First(l => l.StartsWith("| `Shop.Order` |", StringComparison.Ordinal)).Split(" | ");
         Assert.Equal("`OrderRepository.Insert` [Shop.cs:18](Shop.cs#L18) (`State = Added`)", order[1]);
-        Assert.Equal("`OrderRepository.Update` [Shop.cs:17](Shop.cs#L17) (`State = Modified`)<br>`OrderRepository.Replace` [Shop.cs:20](Shop.cs#L20) (`State = Modified`)", order[3]);
+        Assert.Equal("`OrderRepository.Update` [Shop.cs:17](Shop.cs#L17) (`State = Modified`)<br>`OrderRepository.Replace` [Shop.cs:20](Shop.cs#L20) (`State = Modified`)"
+            + "<br>`Desk.Touch` [Shop.cs:32](Shop.cs#L32) through `Repository.Modify` (`State = Modified`)", order[3]);
         Assert.StartsWith("`OrderRepository.Delete` [Shop.cs:19](Shop.cs#L19) (`State = Deleted`)", order[4]);
         Assert.Contains("\"api\": \"Entry State = Modified, saved by SaveChangesAsync\"", output.Json); // Replace: the save's row, once
         var crud = System.Text.Json.Nodes.JsonNode.Parse(output.Json!)!["crud"]!.AsArray();
