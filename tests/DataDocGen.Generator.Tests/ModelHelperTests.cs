@@ -85,4 +85,56 @@ public class ModelHelperTests
         var withheld = Withheld("System.Console.WriteLine(nameof(Order)); modelBuilder.Entity<Order>().OwnsOne(o => o.Ship); modelBuilder.Entity<Order>().Property(o => o.Total).HasPrecision(12, 2);");
         Assert.True(withheld is null, withheld?.ToJsonString());
     }
+
+    [Theory]
+    [InlineData("if (Legacy) modelBuilder.Entity<Order>().ToTable(\"orders_v1\");", "`Legacy`")]
+    [InlineData("if (Database.ProviderName == \"Microsoft.EntityFrameworkCore.Sqlite\") modelBuilder.Entity<Order>().ToTable(\"orders_lite\");", "`Database.ProviderName == \"Microsoft.EntityFrameworkCore.Sqlite\"`")]
+    [InlineData("if (!Legacy) { } else { modelBuilder.Entity<Order>().Property(o => o.Total).HasPrecision(10, 2); }", "`not (!Legacy)`")]
+    [InlineData("if (!Legacy) return; modelBuilder.Entity<Order>().Property(o => o.Total).HasPrecision(10, 2);", "`Legacy`")]
+    [InlineData("_ = Legacy && modelBuilder.Entity<Order>().Property(o => o.Total).HasPrecision(10, 2) is not null;", "`Legacy`")]
+    [InlineData("if (Legacy) Money(modelBuilder);", "`Legacy`")]
+    [InlineData("modelBuilder.Entity<Order>(b => { if (Legacy) b.Property(o => o.Total).HasPrecision(10, 2); });", "`Legacy`")]
+    [InlineData("if (Legacy) modelBuilder.HasDefaultSchema(\"legacy\");", "`Legacy`")]
+    public void Configuration_under_a_condition_withholds_the_tables_with_the_condition(string call, string condition)
+    {
+        // Before, configuration under a condition was applied as if it always ran: `orders_lite` was listed as the table
+        // of a SQL Server context (a wrong fact).
+        var output = GeneratorHarness.Run(Sources.With(("Shop.cs", ConditionalModel.Replace("CALL", call))));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var withheld = JsonNode.Parse(output.Json!)!["contextsWithIncompleteSchema"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "ShopContext")!;
+        Assert.False(withheld["tableNamesKnown"]!.GetValue<bool>());
+        Assert.Contains("configuration under a condition DataDocGen does not evaluate (" + condition + ")", withheld["reasons"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.DoesNotContain("orders_", output.Markdown);
+    }
+
+    [Theory]
+    [InlineData("if (modelBuilder is null) throw new System.ArgumentNullException(nameof(modelBuilder)); modelBuilder.Entity<Order>().Property(o => o.Total).HasPrecision(10, 2);")]
+    [InlineData("System.ArgumentNullException.ThrowIfNull(modelBuilder); modelBuilder.Entity<Order>().Property(o => o.Total).HasPrecision(10, 2);")]
+    [InlineData("var type = modelBuilder.Model.FindEntityType(typeof(Order)); if (type is not null) System.Console.WriteLine(type.GetTableName());")]
+    public void Argument_checks_and_reads_under_a_condition_change_nothing(string call)
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Shop.cs", ConditionalModel.Replace("CALL", call))));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var withheld = JsonNode.Parse(output.Json!)!["contextsWithIncompleteSchema"]!.AsArray().SingleOrDefault(c => c!["name"]!.GetValue<string>() == "ShopContext");
+        Assert.True(withheld is null, withheld?.ToJsonString());
+    }
+
+    private const string ConditionalModel = """
+        namespace Shop
+        {
+            using Microsoft.EntityFrameworkCore.Metadata.Builders;
+            public class Order { public int Id { get; set; } public decimal Total { get; set; } }
+            public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+            {
+                public static bool Legacy;
+                public DbSet<Order> Orders => Set<Order>();
+                protected override void OnConfiguring(DbContextOptionsBuilder b) => b.UseSqlServer("Server=.;Database=Shop");
+                protected override void OnModelCreating(ModelBuilder modelBuilder)
+                {
+                    CALL
+                }
+                private static void Money(ModelBuilder b) => b.Entity<Order>().Property(o => o.Total).HasPrecision(12, 2);
+            }
+        }
+        """;
 }

@@ -20,6 +20,14 @@ internal static class FluentChainParser
 {
     private const string BuildersNamespace = "Microsoft.EntityFrameworkCore.Metadata.Builders";
 
+    /// <summary>Calls that read the model and configure nothing (kept whatever condition they are under).</summary>
+    private static readonly HashSet<string> ReadOnlyCalls = new()
+    {
+        "GetEntityTypes", "GetProperties", "GetDeclaredProperties", "GetForeignKeys", "GetNavigations", "GetKeys", "GetIndexes", "FindProperty",
+        "FindEntityType", "FindPrimaryKey", "GetTableName", "GetSchema", "GetColumnName", "IsOwned", "GetClrType", "DisplayName", "ShortName",
+        "IsSqlServer", "IsNpgsql", "IsSqlite", "IsRelational", "IsInMemory", "IsCosmos",
+    };
+
     /// <summary>The prefix of an argument that is an array of constant property names (<c>new[] { "A", "B" }</c> is "#A,B").</summary>
     public const string NameArray = "#";
 
@@ -35,9 +43,19 @@ internal static class FluentChainParser
     /// <param name="loops">Loops over the model's metadata read by <see cref="ModelLoopReader"/>: their chains join the
     /// others in source order, and the statements they read are skipped here.</param>
     /// <param name="helperChains">Chains of helper methods the body calls (<see cref="ModelHelperCalls"/>), at the call's position.</param>
+    /// <param name="conditional">Receives configuration that runs under a condition (<see cref="ConditionalConfiguration"/>):
+    /// reported as not evaluated, its chain left out. Null: read as if unconditional.</param>
     public static List<FluentChainSpec> Parse(SyntaxNode body, SemanticModel model, List<ITypeSymbol> configuredTypes, CancellationToken cancellationToken, ModelLoops? loops = null,
-        IEnumerable<(int Position, FluentChainSpec Chain)>? helperChains = null, HashSet<InvocationExpressionSyntax>? helperCalls = null)
+        IEnumerable<(int Position, FluentChainSpec Chain)>? helperChains = null, HashSet<InvocationExpressionSyntax>? helperCalls = null, List<UnresolvedConfigurationSpec>? conditional = null)
     {
+        bool Unconditional(SyntaxNode node, FluentChainSpec chain)
+        {
+            if (conditional is null || ConditionalConfiguration.Of(node, body, loops) is not { } condition) return true;
+            // Reads of the model's metadata change nothing, conditional or not.
+            if (chain.Root == FluentRoot.Other && chain.Steps.All(s => ReadOnlyCalls.Contains(s.Method))) return true;
+            conditional.Add(new UnresolvedConfigurationSpec(ConditionalConfiguration.Reason(condition), SourceLocation.From(node)));
+            return false;
+        }
         var chains = new List<(int Position, FluentChainSpec Chain)>();
         if (loops is not null) chains.AddRange(loops.Chains);
         if (helperChains is not null) chains.AddRange(helperChains);
@@ -52,7 +70,8 @@ internal static class FluentChainParser
                 && owner.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore"))
             {
                 var step = new FluentStepSpec("=" + property.Name, EquatableArray<string>.Empty, EquatableArray<string>.Empty, SourceLocation.From(assignment));
-                chains.Add((assignment.SpanStart, new FluentChainSpec(FluentRoot.Other, null, owner.MetadataName, new[] { step }.ToEquatableArray(), SourceLocation.From(assignment))));
+                var assigned = new FluentChainSpec(FluentRoot.Other, null, owner.MetadataName, new[] { step }.ToEquatableArray(), SourceLocation.From(assignment));
+                if (Unconditional(assignment, assigned)) chains.Add((assignment.SpanStart, assigned));
             }
         }
         foreach (var invocation in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
@@ -65,7 +84,7 @@ internal static class FluentChainParser
                 // A helper method, read where it is called; the chain it ends (`Entity<Room>().ToTable("R").Stamp()`) is
                 // read without it.
                 if (invocation.Expression is MemberAccessExpressionSyntax { Expression: InvocationExpressionSyntax receiver }
-                    && Chain(receiver, model, configuredTypes, 0, cancellationToken) is { } before)
+                    && Chain(receiver, model, configuredTypes, 0, cancellationToken) is { } before && Unconditional(invocation, before))
                 {
                     chains.Add((invocation.SpanStart, before));
                 }
@@ -78,7 +97,7 @@ internal static class FluentChainParser
             {
                 configuredTypes.Add(joinType);
             }
-            if (Chain(invocation, model, configuredTypes, 0, cancellationToken) is { } chain) chains.Add((invocation.SpanStart, chain));
+            if (Chain(invocation, model, configuredTypes, 0, cancellationToken) is { } chain && Unconditional(invocation, chain)) chains.Add((invocation.SpanStart, chain));
         }
         // Source order: the schema builder applies chains in the order EF Core runs them (a loop's delete behaviour is
         // overridden by later OnDelete calls only).

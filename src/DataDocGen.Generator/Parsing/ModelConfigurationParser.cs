@@ -72,6 +72,11 @@ internal static class ModelConfigurationParser
             if (OptionsBuilderParser.ResolveMethod(invocation, model, cancellationToken) is not { } method) continue;
             var location = SourceLocation.From(invocation);
             var receiver = OptionsBuilderParser.ReceiverType(method);
+            if (method.ContainingType.IsInNamespaceOrBelow(EfNamespace) && ConditionalConfiguration.Of(invocation, body, loops) is { } condition)
+            {
+                unresolved.Add(new UnresolvedConfigurationSpec(ConditionalConfiguration.Reason(condition), location));
+                continue;
+            }
 
             switch (name)
             {
@@ -124,6 +129,11 @@ internal static class ModelConfigurationParser
                 unresolved.Add(new UnresolvedConfigurationSpec(why, location));
                 continue;
             }
+            if (ConditionalConfiguration.Of(call, body, loops) is { } helperCondition)
+            {
+                unresolved.Add(new UnresolvedConfigurationSpec(ConditionalConfiguration.Reason(helperCondition), location));
+                continue;
+            }
             if (helpers.Count >= 4 || !helpers.Add(helper.Method))
             {
                 unresolved.Add(new UnresolvedConfigurationSpec("configuration in `" + helper.Method.Name + "` is not evaluated (helpers nested too deep, or recursive)", location));
@@ -148,7 +158,7 @@ internal static class ModelConfigurationParser
             helperChains.AddRange(inner.Chains.Select(c => (call.SpanStart, c)));
         }
 
-        var chains = FluentChainParser.Parse(body, model, configuredTypes, cancellationToken, loops, helperChains, helperCalls);
+        var chains = FluentChainParser.Parse(body, model, configuredTypes, cancellationToken, loops, helperChains, helperCalls, unresolved);
         return new ModelConfigurationSpec(mappings.ToEquatableArray(), defaultSchema, applied.ToEquatableArray(), fromAssembly, unresolved.ToEquatableArray(), chains.ToEquatableArray());
     }
 

@@ -17,6 +17,10 @@ namespace DataDocGen.Generator.Parsing;
 internal sealed record ModelLoops(List<(int Position, FluentChainSpec Chain)> Chains, List<UnresolvedConfigurationSpec> Unresolved, List<TextSpan> Consumed)
 {
     public bool IsConsumed(SyntaxNode node) => Consumed.Any(s => s.Contains(node.Span));
+
+    /// <summary>The loops over the model's metadata this reader read: their conditions are its business, not
+    /// <see cref="ConditionalConfiguration"/>'s.</summary>
+    public List<TextSpan> Loops { get; } = new();
 }
 
 /// <summary>
@@ -56,6 +60,7 @@ internal static class ModelLoopReader
             cancellationToken.ThrowIfCancellationRequested();
             if (reader.Result.IsConsumed(loop) || loop.Ancestors().OfType<ForEachStatementSyntax>().Any(a => IsModelLoop(a, reader))) continue;
             if (Collection(loop.Expression, loop.Identifier.ValueText, reader) is not { } start) continue;
+            reader.Result.Loops.Add(loop.Span);
             Walk(loop.Statement, start.Scope, start.Variables, start.Filters, reader);
         }
         return reader.Result;
