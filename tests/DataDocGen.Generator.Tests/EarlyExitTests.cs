@@ -53,7 +53,9 @@ public class EarlyExitTests
     [InlineData("if (!isDevelopment) return; db.Database.Migrate();", "when `isDevelopment`")]
     [InlineData("if (!isDevelopment) { Log(); return; } db.Database.Migrate();", "when `isDevelopment`")]
     [InlineData("if (!isDevelopment) return; if (!seed) return; db.Database.Migrate();", "when `isDevelopment && seed`")]
-    [InlineData("if (!isDevelopment) return; if (seed) db.Database.Migrate();", "when `seed`")]
+    [InlineData("if (!isDevelopment) return; if (seed) db.Database.Migrate();", "when `isDevelopment && seed`")]
+    [InlineData("if (isDevelopment) { if (seed || db is null) db.Database.Migrate(); }", "when `isDevelopment && (seed || db is null)`")]
+    [InlineData("if (isDevelopment) { } else { if (!seed) return; db.Database.Migrate(); }", "when `not (isDevelopment) && seed`")]
     public void A_migration_after_an_early_return_runs_under_its_negated_condition(string body, string condition)
     {
         Assert.Contains("`Migrate()` in `Startup.Run`, " + condition + ": context `ShopContext`", Markdown(body));

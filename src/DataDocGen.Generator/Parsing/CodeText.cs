@@ -69,34 +69,49 @@ internal static class CodeText
 
     private static bool IsTypeArgumentBracket(SyntaxToken token) => token.Parent is TypeArgumentListSyntax or TypeParameterListSyntax;
 
-    /// <summary>The condition guarding <paramref name="node"/> inside <paramref name="scope"/>: the nearest enclosing
-    /// <c>if</c> (negated in its <c>else</c>), conditional expression or early exits before it in its block
-    /// (<c>if (!isDevelopment) return;</c>: <see cref="EarlyExits"/>), as code. Null when unconditional.</summary>
+    /// <summary>The conditions guarding <paramref name="node"/> inside <paramref name="scope"/> (up to its member), outermost
+    /// first and joined with <c>&amp;&amp;</c>: each enclosing <c>if</c> (negated in its <c>else</c>), conditional expression, and
+    /// the early exits before it in its blocks (<c>if (!isDevelopment) return;</c>: <see cref="EarlyExits"/>), as code. Null
+    /// when unconditional. All are said, not only the nearest: "when `b`" for code under <c>if (a) { if (b) ... }</c> would
+    /// read as if <c>a</c> did not matter.</summary>
     public static string? EnclosingCondition(SyntaxNode node, SyntaxNode? scope)
     {
+        var conditions = new System.Collections.Generic.List<string>();
         for (var child = node; child.Parent is { } parent && child != scope; child = parent)
         {
             if (EarlyExits.Guarding(parent, child) is { Count: > 0 } exits)
             {
-                var negated = exits.Select(EarlyExits.Negated).ToList();
-                return negated.Any(n => n is null) ? "(a condition)" : string.Join(" && ", negated);
+                for (var i = exits.Count - 1; i >= 0; i--)
+                {
+                    var negated = EarlyExits.Negated(exits[i]);
+                    conditions.Add(negated is null ? "(a condition)" : negated.IndexOf(" || ", System.StringComparison.Ordinal) >= 0 && !negated.StartsWith("not (", System.StringComparison.Ordinal) ? "(" + negated + ")" : negated);
+                }
             }
             switch (parent)
             {
                 case IfStatementSyntax ifStatement when child == ifStatement.Statement:
-                    return Condition(ifStatement.Condition) ?? "(a condition)";
+                    conditions.Add(Condition(ifStatement.Condition) is { } code ? Grouped(ifStatement.Condition, code) : "(a condition)");
+                    break;
                 case ElseClauseSyntax { Parent: IfStatementSyntax elseOf }:
-                    return "not (" + (Condition(elseOf.Condition) ?? "a condition") + ")";
+                    conditions.Add("not (" + (Condition(elseOf.Condition) ?? "a condition") + ")");
+                    break;
                 case ConditionalExpressionSyntax conditional when child == conditional.WhenTrue:
-                    return Condition(conditional.Condition) ?? "(a condition)";
+                    conditions.Add(Condition(conditional.Condition) is { } whenTrue ? Grouped(conditional.Condition, whenTrue) : "(a condition)");
+                    break;
                 case ConditionalExpressionSyntax conditional when child == conditional.WhenFalse:
-                    return "not (" + (Condition(conditional.Condition) ?? "a condition") + ")";
-                case MemberDeclarationSyntax:
-                    return null;
+                    conditions.Add("not (" + (Condition(conditional.Condition) ?? "a condition") + ")");
+                    break;
             }
+            if (parent is MemberDeclarationSyntax and not GlobalStatementSyntax) break;
         }
-        return null;
+        if (conditions.Count == 0) return null;
+        conditions.Reverse();
+        return string.Join(" && ", conditions);
     }
+
+    /// <summary>A condition as one operand of <c>&amp;&amp;</c>: parenthesised when it is an <c>||</c> or a conditional expression.</summary>
+    private static string Grouped(ExpressionSyntax condition, string code) =>
+        condition is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalOrExpression } or ConditionalExpressionSyntax or AssignmentExpressionSyntax ? "(" + code + ")" : code;
 
     /// <summary>Where a call sits, for the report: <c>Type.Method</c>, <c>Type.ctor</c>, a minimal-API endpoint
     /// (<c>GET /orders/{id}</c>) when the call is in the handler lambda of a <c>MapGet/MapPost/...</c> with a constant
