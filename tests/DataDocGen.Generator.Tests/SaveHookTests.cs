@@ -304,6 +304,8 @@ public class SaveHookTests
     [InlineData("if (entry.State != EntityState.Deleted) continue; entry.State = EntityState.Modified; entry.Entity.IsDeleted = true;", true)]
     [InlineData("if (entry.State is not EntityState.Deleted) { continue; } entry.State = EntityState.Modified; entry.Entity.IsDeleted = true;", true)]
     [InlineData("if (entry.State == EntityState.Deleted) continue; entry.State = EntityState.Modified;", false)] // trap: the deleted entries are skipped
+    [InlineData("if (entry.State == EntityState.Deleted) { } else { entry.State = EntityState.Modified; }", false)] // trap: the else of the test
+    [InlineData("if (entry.State == EntityState.Deleted || entry.State == EntityState.Added) entry.State = EntityState.Modified;", false)] // either state: not read (less said)
     public void A_soft_delete_written_as_an_early_continue_is_a_soft_delete(string rule, bool soft)
     {
         // Before, the early `continue` was not read: the interceptor's Modified was unconditional, and no soft delete was seen.

@@ -37,8 +37,12 @@ internal static class SoftDeletes
         if (when < 0) return false;
         var assigned = change.Substring(0, when);
         var condition = change.Substring(when);
+        // One of the conditions (joined with &&) must be the test itself: not negated ("not (...)", an else), not one side
+        // of an ||.
+        var conditions = condition.Substring(" when ".Length).Split(new[] { " && " }, StringSplitOptions.None);
         return (assigned.EndsWith("EntityState.Modified", StringComparison.Ordinal) || assigned.EndsWith("EntityState.Unchanged", StringComparison.Ordinal))
-               && (condition.Contains("== EntityState.Deleted") || condition.Contains(" is EntityState.Deleted"));
+               && conditions.Any(c => !c.StartsWith("not (", StringComparison.Ordinal) && !c.StartsWith("!", StringComparison.Ordinal) && c.IndexOf("||", StringComparison.Ordinal) < 0
+                                      && (c.EndsWith("== EntityState.Deleted", StringComparison.Ordinal) || c.EndsWith(" is EntityState.Deleted", StringComparison.Ordinal)));
     }
 
     private static bool IsTrackedDelete(CrudSpec row) =>
