@@ -178,6 +178,7 @@ internal sealed partial class SchemaBuilder
             .Where(s => s.Method == "Ignore" && s.TypeArguments.Count == 1).Select(s => s.TypeArguments[0]), StringComparer.Ordinal);
         var ignoredMembers = IgnoredMembers(chains);
         ReadOwnedNavigations(chains);
+        ReadConvertedMembers(chains);
         foreach (var chain in chains.Where(c => c.Root == FluentRoot.Entity && c.Entity is not null
                                                 && c.Steps.FirstOrDefault()?.Method is not (FluentChainParser.JoinRight or FluentChainParser.JoinLeft or FluentChainParser.JoinConfiguration)))
         {
@@ -204,6 +205,7 @@ internal sealed partial class SchemaBuilder
             {
                 if (member.Kind is not (MemberKind.Reference or MemberKind.Collection) || !IsMapped(node, member, ignoredMembers)) continue;
                 if (member.Kind == MemberKind.Reference && !member.HasSetter) continue; // not a navigation by convention
+                if (IsConvertedMember(node, member)) continue; // a strongly typed id of a class type: a property, not a navigation
                 if (!_types.TryGetValue(member.ClrType, out var target)) continue;
                 if (HasTypeAttribute(target, "NotMapped") || ignoredTypes.Contains(target.FullName)) continue;
                 if (IsOwned(node, member, target)) continue; // stored with its owner, not an entity type of its own
@@ -342,6 +344,39 @@ internal sealed partial class SchemaBuilder
     private static bool IsIdentityNavigation(EntityMemberSpec member) =>
         member.ClrType.StartsWith("Microsoft.AspNetCore.Identity.", StringComparison.Ordinal) || member.ClrType.Contains("[Microsoft.AspNetCore.Identity.");
 
+    private readonly HashSet<(string Entity, string Member)> _convertedMembers = new();
+    private readonly HashSet<string> _convertedTypes = new(StringComparer.Ordinal);
+
+    /// <summary>Members EF Core maps only through a value converter, strongly typed ids above all
+    /// (<c>readonly record struct OrderId(int Value)</c>): configured by <c>Property(x => x.Id).HasConversion(...)</c> on
+    /// the entity's builder (OnModelCreating or a configuration class) or by <c>ConfigureConventions</c>'
+    /// <c>Properties&lt;OrderId&gt;().HaveConversion(...)</c>. EF Core then maps them as properties (keys and foreign keys
+    /// by the usual names: EF judge, typed-ids model); without a converter they stay withheld.</summary>
+    private void ReadConvertedMembers(List<FluentChainSpec> chains)
+    {
+        foreach (var chain in chains)
+        {
+            if (ConventionDefaults.IsConventionChain(chain))
+            {
+                if (chain.Steps.FirstOrDefault() is { Method: "Properties", TypeArguments.Count: 1 } first && chain.Steps.Any(s => s.Method == "HaveConversion"))
+                {
+                    _convertedTypes.Add(first.TypeArguments[0]);
+                }
+                continue;
+            }
+            if (chain is not { Root: FluentRoot.Entity, Entity: { } entity } || chain.Steps.Count < 2) continue;
+            var property = chain.Steps[0];
+            if (property.Method != "Property" || property.Arguments.Count != 1 || !property.Arguments[0].StartsWith("=", StringComparison.Ordinal)) continue;
+            if (chain.Steps.Skip(1).Any(s => s.Method == "HasConversion")) _convertedMembers.Add((entity, property.Arguments[0].Substring(1)));
+        }
+    }
+
+    /// <summary>A member of a type EF Core cannot map by itself (a struct or class, not a collection or generic type)
+    /// that a converter maps.</summary>
+    private bool IsConvertedMember(EntityNode node, EntityMemberSpec member) =>
+        member.Kind is MemberKind.Unsupported or MemberKind.Reference && member.ClrType.IndexOfAny(new[] { '`', '[', '<' }) < 0
+        && (_convertedMembers.Contains((node.FullName, member.Name)) || _convertedTypes.Contains(member.ClrType));
+
     private static Dictionary<string, HashSet<string>> IgnoredMembers(List<FluentChainSpec> chains)
     {
         var ignored = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
@@ -390,6 +425,9 @@ internal sealed partial class SchemaBuilder
             switch (member.Kind)
             {
                 case MemberKind.Scalar when member.HasSetter:
+                case MemberKind.Unsupported or MemberKind.Reference when member.HasSetter && IsConvertedMember(node, member):
+                    // A strongly typed id (OrderId wrapping an int) is a property once a converter maps it: its clrType stays
+                    // the id's type, its store type follows the converter (StoreTypeMapper).
                     node.Properties.Add(ScalarProperty(node, member.Name, member, member.Nullability is Nullability.Nullable or Nullability.Oblivious,
                         node.Spec.Name + "." + member.Name, honourRequired: true));
                     break;

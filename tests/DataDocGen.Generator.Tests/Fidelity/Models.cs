@@ -1529,5 +1529,6 @@ internal static class Models
         foreach (var (name, model) in DiscriminatorModels.All) All.Add(name, model);
         foreach (var (name, model) in OwnedModels.All) All.Add(name, model);
         foreach (var (name, model) in ConversionModels.All) All.Add(name, model);
+        foreach (var (name, model) in TypedIdModels.All) All.Add(name, model);
     }
 }
