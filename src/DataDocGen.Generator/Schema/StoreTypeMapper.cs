@@ -24,7 +24,7 @@ internal static class StoreTypeMapper
             // a converted foreign key, or one with facets of its own referencing a converted key, is not stated,
             // unless it is configured exactly as its key (ConfigureConventions reaching both: EF's lookup then finds
             // the same converter and facets on either).
-            if (property.Converted) return SameMapping(property, key) ? Map(provider, key) : null;
+            if (property.Converted) return SameMapping(property, key) ? Map(provider, key) : OwnConverter(provider, property, key);
             // A foreign key column without facets of its own takes the principal key's (a key of nvarchar(32) gives nvarchar(32)).
             if (property.MaxLength is null && property.Unicode is null && !property.FixedLength
                 && property.Precision is null && key.ProviderClrType == property.ProviderClrType)
@@ -53,6 +53,36 @@ internal static class StoreTypeMapper
         && property.ProviderClrType == key.ProviderClrType && property.MaxLength == key.MaxLength && property.Unicode == key.Unicode
         && property.FixedLength == key.FixedLength && property.Precision == key.Precision && property.Scale == key.Scale
         && property.ColumnType is null && key.ColumnType is null && !property.RowVersion && !key.RowVersion;
+
+    /// <summary>A converted foreign key referencing a converted key (a strongly typed id): EF Core's
+    /// RelationalTypeMappingSource reads each facet from the foreign key first, then from its principal key
+    /// (<c>GetPrincipals</c>), and takes the converter of the first that has one, the foreign key's own; the key's
+    /// converter hints play no part. EF judge (typed-ids model, three providers): <c>OrderLine.ProductId</c>, converted by
+    /// a lambda without facets, is <c>varchar(20)</c> like its key <c>HasMaxLength(20).IsUnicode(false)</c>, while its
+    /// reported max length stays null. Null when the converter is EF's selector's (its hints depend on the type), the key
+    /// is itself a foreign key (a longer chain of principals) or has an explicit column type, or the two differ in
+    /// fixed length (an explicit <c>IsFixedLength(false)</c> cannot be told from none).</summary>
+    private static string? OwnConverter(string? provider, PropertyNode property, PropertyNode key)
+    {
+        if (property.Conversion is not { BySelector: false } || !key.Converted || key.Conversion is null || key.PrincipalKey is not null
+            || key.ColumnType is not null || property.FixedLength != key.FixedLength || property.RowVersion || key.RowVersion)
+        {
+            return null;
+        }
+        var merged = new PropertyNode(property.Owner, property.Name, property.ClrType, property.Nullable, location: null)
+        {
+            ProviderClrType = property.ProviderClrType,
+            Converted = true,
+            Conversion = property.Conversion,
+            MaxLength = property.MaxLength ?? key.MaxLength,
+            Unicode = property.Unicode ?? key.Unicode,
+            FixedLength = property.FixedLength,
+            Precision = property.Precision ?? key.Precision,
+            Scale = property.Scale ?? key.Scale,
+            InKeyOrIndex = property.InKeyOrIndex,
+        };
+        return Converted(provider, merged);
+    }
 
     /// <summary>SQL Server's provider parses an explicit column type and writes its facets back without blanks:
     /// <c>decimal(18, 2)</c> (as <c>dotnet ef dbcontext scaffold</c> writes it) is <c>decimal(18,2)</c>, <c>nvarchar( 50 )</c>

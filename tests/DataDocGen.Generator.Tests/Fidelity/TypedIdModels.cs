@@ -101,8 +101,9 @@ internal static class TypedIdModels
                         modelBuilder.Entity<OrderLine>().Property(l => l.OrderId).HasConversion<OrderIdConverter>();
                         modelBuilder.Entity<OrderLine>().Property(l => l.Id).HasConversion(id => id.Value, value => new OrderLineId(value));
                         modelBuilder.Entity<OrderLine>().HasOne(l => l.Order).WithMany(o => o.Lines);
-                        modelBuilder.Entity<Product>().Property(p => p.Id).HasConversion(code => code.Value, value => new ProductCode(value)).HasMaxLength(20);
-                        modelBuilder.Entity<OrderLine>().Property(l => l.ProductId).HasConversion(code => code.Value, value => new ProductCode(value)).HasMaxLength(20);
+                        modelBuilder.Entity<Product>().Property(p => p.Id).HasConversion(code => code.Value, value => new ProductCode(value)).HasMaxLength(20).IsUnicode(false);
+                        // No facets of its own: EF takes its key's (varchar(20)), with its own converter.
+                        modelBuilder.Entity<OrderLine>().Property(l => l.ProductId).HasConversion(code => code.Value, value => new ProductCode(value));
                         modelBuilder.Entity<Warehouse>().Property(w => w.Id).HasConversion(id => id.Value, value => new WarehouseId(value));
                         modelBuilder.Entity<Shipment>().Property(s => s.WarehouseId).HasConversion(id => id!.Value.Value, value => new WarehouseId(value));
                         modelBuilder.Entity<Shipment>().Property(s => s.Id).HasConversion(id => id.Value, value => new ShipmentId(value));
@@ -114,5 +115,61 @@ internal static class TypedIdModels
                 }
             }
             """, "TypedIds.Orders.OrderingContext"),
+        ["stock with typed ids: a configuration class and builder lambdas, a converted foreign key taking its key's facets (varchar(32)), a Guid key's foreign key converted to string, ValueGeneratedOnAdd on a typed key"] = ("""
+            namespace TypedIds.Stock
+            {
+                using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+                public readonly record struct Sku(string Value);
+                public readonly record struct BinId(int Value);
+                public readonly record struct SupplierId(Guid Value);
+                public class Item
+                {
+                    public Sku Id { get; set; }
+                    public string Name { get; set; } = "";
+                    public SupplierId? SupplierId { get; set; }
+                    public Supplier? Supplier { get; set; }
+                }
+                public class Supplier { public SupplierId Id { get; set; } public string Name { get; set; } = ""; }
+                public class Bin { public BinId Id { get; set; } public string Label { get; set; } = ""; }
+                public class StockLevel
+                {
+                    public int Id { get; set; }
+                    public Sku ItemId { get; set; }
+                    public Item Item { get; set; } = null!;
+                    public BinId BinId { get; set; }
+                    public Bin Bin { get; set; } = null!;
+                    public int OnHand { get; set; }
+                }
+                public class ItemConfiguration : IEntityTypeConfiguration<Item>
+                {
+                    public void Configure(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<Item> builder)
+                    {
+                        builder.HasKey(i => i.Id);
+                        builder.Property(i => i.Id).HasConversion(s => s.Value, v => new Sku(v)).HasMaxLength(32).IsUnicode(false);
+                        // The legacy column holds the supplier's id as text.
+                        builder.Property(i => i.SupplierId).HasConversion(s => s!.Value.Value.ToString(), v => new SupplierId(Guid.Parse(v)));
+                    }
+                }
+                public class StockContext(DbContextOptions<StockContext> options) : DbContext(options)
+                {
+                    public DbSet<Item> Items => Set<Item>();
+                    public DbSet<Supplier> Suppliers => Set<Supplier>();
+                    public DbSet<Bin> Bins => Set<Bin>();
+                    public DbSet<StockLevel> StockLevels => Set<StockLevel>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.ApplyConfiguration(new ItemConfiguration());
+                        modelBuilder.Entity<Supplier>(b => b.Property(s => s.Id).HasConversion(s => s.Value, v => new SupplierId(v)));
+                        modelBuilder.Entity<StockLevel>(b =>
+                        {
+                            b.Property(s => s.ItemId).HasConversion(s => s.Value, v => new Sku(v));
+                            b.Property(s => s.BinId).HasConversion(s => s.Value, v => new BinId(v));
+                        });
+                        modelBuilder.Entity<Bin>(b => b.Property(x => x.Id).HasConversion(s => s.Value, v => new BinId(v)).ValueGeneratedOnAdd());
+                    }
+                }
+            }
+            """, "TypedIds.Stock.StockContext"),
     };
 }
