@@ -171,5 +171,42 @@ internal static class TypedIdModels
                 }
             }
             """, "TypedIds.Stock.StockContext"),
+        ["billing with a DDD base class: Entity<TId> with a protected setter, a primary-constructor converter class in ConfigureConventions, an optional navigation over a non-nullable typed foreign key"] = ("""
+            namespace TypedIds.Billing
+            {
+                using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+                public readonly record struct InvoiceId(Guid Value);
+                public readonly record struct AccountId(long Value);
+                public abstract class Entity<TId> where TId : struct
+                {
+                    public TId Id { get; protected set; }
+                }
+                public class Account : Entity<AccountId>
+                {
+                    public string Holder { get; set; } = "";
+                }
+                public class Invoice : Entity<InvoiceId>
+                {
+                    public AccountId AccountId { get; private set; }
+                    public Account? Account { get; set; }
+                    public decimal Total { get; set; }
+                }
+                public sealed class AccountIdConverter() : ValueConverter<AccountId, long>(id => id.Value, value => new AccountId(value));
+                public class BillingContext(DbContextOptions<BillingContext> options) : DbContext(options)
+                {
+                    public DbSet<Account> Accounts => Set<Account>();
+                    public DbSet<Invoice> Invoices => Set<Invoice>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+                    {
+                        configurationBuilder.Properties<AccountId>().HaveConversion<AccountIdConverter>();
+                    }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Invoice>().Property(i => i.Id).HasConversion(id => id.Value, value => new InvoiceId(value));
+                    }
+                }
+            }
+            """, "TypedIds.Billing.BillingContext"),
     };
 }
