@@ -7,7 +7,7 @@ internal static class TypedIdModels
 {
     public static readonly Dictionary<string, (string Source, string Context)> All = new()
     {
-        ["orders with typed ids: int, long, Guid and string ids as keys and foreign keys, lambda, converter class, HasConversion<T>(), ConfigureConventions"] = ("""
+        ["orders with typed ids: int, long, Guid and string ids as keys and foreign keys, lambda, converter class, HasConversion<T>(), ConfigureConventions, HasForeignKey"] = ("""
             namespace TypedIds.Orders
             {
                 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -75,7 +75,7 @@ internal static class TypedIdModels
                 public class Shipment
                 {
                     public ShipmentId Id { get; set; }
-                    public OrderId OrderId { get; set; }
+                    public OrderId SourceOrderId { get; set; }
                     public Order Order { get; set; } = null!;
                     public WarehouseId? WarehouseId { get; set; }
                     public Warehouse? Warehouse { get; set; }
@@ -107,7 +107,8 @@ internal static class TypedIdModels
                         modelBuilder.Entity<Warehouse>().Property(w => w.Id).HasConversion(id => id.Value, value => new WarehouseId(value));
                         modelBuilder.Entity<Shipment>().Property(s => s.WarehouseId).HasConversion(id => id!.Value.Value, value => new WarehouseId(value));
                         modelBuilder.Entity<Shipment>().Property(s => s.Id).HasConversion(id => id.Value, value => new ShipmentId(value));
-                        modelBuilder.Entity<Shipment>().Property(s => s.OrderId).HasConversion(new OrderIdConverter());
+                        modelBuilder.Entity<Shipment>().Property(s => s.SourceOrderId).HasConversion(new OrderIdConverter());
+                        modelBuilder.Entity<Shipment>().HasOne(s => s.Order).WithMany().HasForeignKey(s => s.SourceOrderId);
                         modelBuilder.Entity<Shipment>().HasIndex(s => s.Carrier);
                         modelBuilder.Entity<Coupon>().Property(c => c.Id).HasConversion(code => code.Value, value => new CouponCode(value));
                         modelBuilder.Entity<Order>().Property(o => o.CouponId).HasConversion(code => code!.Value.Value, value => new CouponCode(value));
