@@ -60,12 +60,14 @@ internal static class StoreTypeMapper
     /// converter hints play no part. EF judge (typed-ids model, three providers): <c>OrderLine.ProductId</c>, converted by
     /// a lambda without facets, is <c>varchar(20)</c> like its key <c>HasMaxLength(20).IsUnicode(false)</c>, while its
     /// reported max length stays null. Null when the converter is EF's selector's (its hints depend on the type), the key
-    /// is itself a foreign key (a longer chain of principals) or has an explicit column type, or the two differ in
-    /// fixed length (an explicit <c>IsFixedLength(false)</c> cannot be told from none).</summary>
+    /// is itself a foreign key (a longer chain of principals) or has an explicit column type, the two differ in
+    /// fixed length (an explicit <c>IsFixedLength(false)</c> cannot be told from none), or the key's precision would
+    /// reach the foreign key (the same rule in EF's code, but no fidelity model shows it yet).</summary>
     private static string? OwnConverter(string? provider, PropertyNode property, PropertyNode key)
     {
         if (property.Conversion is not { BySelector: false } || !key.Converted || key.Conversion is null || key.PrincipalKey is not null
-            || key.ColumnType is not null || property.FixedLength != key.FixedLength || property.RowVersion || key.RowVersion)
+            || key.ColumnType is not null || property.FixedLength != key.FixedLength || property.RowVersion || key.RowVersion
+            || (property.Precision is null && property.Scale is null && (key.Precision is not null || key.Scale is not null)))
         {
             return null;
         }
