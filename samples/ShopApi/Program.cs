@@ -10,6 +10,7 @@ using Shop.Tenancy;
 using Microsoft.Extensions.Compliance.Redaction;
 using MassTransit;
 using Shop.Messaging;
+using System.Transactions;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -33,6 +34,13 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ITenantProvider, HeaderTenantProvider>();
 builder.Services.AddDbContext<BillingContext>((sp, options) =>
     options.UseSqlServer(sp.GetRequiredService<ITenantProvider>().Current.BillingConnectionString));
+
+// Invoicing writes the tenant's billing database and the shop's database in one TransactionScope, which System.Transactions
+// promotes to a distributed transaction (MSDTC): .NET allows that only on Windows, and only when opted in.
+if (OperatingSystem.IsWindows())
+{
+    TransactionManager.ImplicitDistributedTransactions = true;
+}
 
 // Customer data classified private (ShopTaxonomy) is erased from log records.
 builder.Services.AddRedaction(redaction => redaction.SetRedactor<ErasingRedactor>(ShopTaxonomy.PrivateData));
@@ -110,6 +118,27 @@ app.MapPost("/orders", async (PlaceOrderRequest request, ShopContext db) =>
         await transaction.CommitAsync();
     });
     return Results.Created($"/orders/{order.Id}", order.Id);
+});
+
+// Invoices an order: the invoice (tenant's billing database) and its announcement (the shop's outbox) are committed together
+// or not at all, across both databases; retried as a whole on transient faults (the shop's retrying execution strategy
+// refuses a transaction begun outside it).
+app.MapPost("/orders/{id:int}/invoice", async (int id, ShopContext db, BillingContext billing, TimeProvider clock) =>
+{
+    var strategy = db.Database.CreateExecutionStrategy();
+    return await strategy.ExecuteAsync(async () =>
+    {
+        using var scope = new TransactionScope(TransactionScopeOption.Required, TransactionScopeAsyncFlowOption.Enabled);
+        var order = await db.Orders.Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == id);
+        if (order is null) return Results.NotFound();
+        var invoice = new Invoice { OrderId = order.Id, Total = order.Lines.Sum(l => l.Quantity * l.UnitPrice), IssuedAt = clock.GetUtcNow().UtcDateTime };
+        billing.Invoices.Add(invoice);
+        await billing.SaveChangesAsync();
+        db.OutboxMessages.Add(OutboxMessage.For(new OrderInvoiced(order.Id, invoice.Id, invoice.Total)));
+        await db.SaveChangesAsync();
+        scope.Complete();
+        return Results.Created($"/orders/{order.Id}/invoice", invoice.Id);
+    });
 });
 
 app.MapPut("/products/{id:int}/name", async (int id, RenameProductRequest request, ShopContext db, IHtmlSanitizer sanitizer,

@@ -40,6 +40,9 @@ public sealed class OutboxPublisher(IServiceScopeFactory scopes, IBus bus, ILogg
                 case nameof(OrderPlaced):
                     await bus.Publish(JsonSerializer.Deserialize<OrderPlaced>(message.Payload)!, cancellationToken);
                     break;
+                case nameof(OrderInvoiced):
+                    await bus.Publish(JsonSerializer.Deserialize<OrderInvoiced>(message.Payload)!, cancellationToken);
+                    break;
                 default:
                     throw new InvalidOperationException($"Outbox message {message.Id} has an unknown type {message.Type}.");
             }

@@ -124,11 +124,14 @@ internal static class DataOperationsMarkdownEmitter
             md.Line("| Where | Kind | Call | Inside (in order) | Condition | Evidence |").Line("| --- | --- | --- | --- | --- | --- |");
             foreach (var transaction in report.Transactions)
             {
+                var sources = transaction.DataSources.Count < 2 ? ""
+                    : (transaction.Operations.IsEmpty ? "" : "<br>") + "data sources used directly inside: " + string.Join(", ", transaction.DataSources.Select(Markdown.Inline)) + " (see below)";
                 md.Line("| " + Markdown.Code(transaction.Member) + " | " + Markdown.Text(transaction.Kind) + " | " + Markdown.Code(transaction.Detail)
-                        + " | " + string.Join("; ", transaction.Operations.Select(Markdown.Inline))
+                        + " | " + string.Join("; ", transaction.Operations.Select(Markdown.Inline)) + sources
                         + " | " + (transaction.Condition is null ? "" : Markdown.Code(transaction.Condition)) + " | " + md.Link(transaction.Location) + " |");
             }
             md.Line();
+            WriteDistributed(md, report);
         }
 
         ValidationMarkdownEmitter.Write(md, report);
@@ -145,6 +148,24 @@ internal static class DataOperationsMarkdownEmitter
             }
             md.Line();
         }
+    }
+
+    /// <summary>Where a <c>TransactionScope</c> uses two or more data sources, or the code sets
+    /// <c>TransactionManager.ImplicitDistributedTransactions</c>: what System.Transactions does with a second connection.</summary>
+    private static void WriteDistributed(Markdown md, DataLayerReport report)
+    {
+        var spanning = report.Transactions.Where(t => t.DataSources.Count >= 2).ToList();
+        var switches = report.Transactions.Where(t => t.Kind == "distributed transactions switch").ToList();
+        if (spanning.Count == 0 && switches.Count == 0) return;
+        md.Line("**Distributed transactions.** A `TransactionScope` is ambient: each connection opened inside it enlists in its transaction (unless its connection "
+                + "string sets `Enlist=false`). When a second connection enlists, System.Transactions promotes the transaction to a distributed one (MSDTC) unless "
+                + "the provider can carry the first connection's local transaction over (SqlClient can for the same connection string once the first connection "
+                + "is closed). .NET runs distributed transactions only on Windows and only after `TransactionManager.ImplicitDistributedTransactions = true`; "
+                + "otherwise the promotion throws `NotSupportedException`."
+                + (spanning.Count == 0 ? "" : " Scopes that use two or more data sources in their own body: "
+                   + string.Join(", ", spanning.Select(t => md.WithLink(Markdown.Code(t.Member), t.Location))) + ".")
+                + (switches.Count > 0 ? " The switch is set at " + string.Join(", ", switches.Select(t => md.WithLink(Markdown.Code(t.Detail), t.Location))) + "."
+                   : " This project's code does not set it.")).Line();
     }
 
     /// <summary>Hand-written orchestrations: each method with its data-changing steps and, per failure path, what it does to

@@ -281,6 +281,7 @@ internal static class JsonEmitter
         {
             json.StartObject().Property("member", transaction.Member).Property("kind", transaction.Kind).Property("call", transaction.Detail)
                 .Property("condition", transaction.Condition).StringArray("operations", transaction.Operations)
+                .StringArray("dataSources", transaction.DataSources)
                 .Property("location", Location(paths, transaction.Location))
                 .EndObject();
         }
@@ -776,7 +777,7 @@ internal static class JsonEmitter
         if (report.Crud.IsEmpty) topics.Add("2.1 CRUD: EF Core adds, queries, updates and deletes per entity, SQL naming its tables, linq2db tables and writes, and MongoDB, LiteDB and Marten document operations");
         if (report.SaveHooks.IsEmpty) topics.Add("2.1 Save hooks: SaveChanges overrides and SaveChangesInterceptors");
         if (report.QueryShapes.IsEmpty) topics.Add("2.4 Query optimisation: Include paths, AsNoTracking, split queries, compiled queries, N+1 risks, database calls inside loops");
-        if (report.Transactions.IsEmpty) topics.Add("2.2 Transactions: explicit boundaries (BeginTransaction, including linq2db's, TransactionScope, execution strategies) and Marten units of work (SaveChanges)");
+        if (report.Transactions.IsEmpty) topics.Add("2.2 Transactions: explicit boundaries (BeginTransaction, including linq2db's, TransactionScope, execution strategies), joins (UseTransaction, EnlistTransaction), the distributed transactions switch, and Marten units of work (SaveChanges)");
         if (report.CacheProviders.IsEmpty && report.CacheUses.IsEmpty && report.OutputCache.IsEmpty) topics.Add("1.4 Caching layer: IMemoryCache, IDistributedCache, HybridCache and their registrations");
         if (report.RawSql.IsEmpty) topics.Add("1.3 Data access layer: raw SQL (EF Core raw SQL APIs, Dapper, linq2db, ADO.NET command text)");
         return topics.OrderBy(t => t, System.StringComparer.Ordinal).ToArray();

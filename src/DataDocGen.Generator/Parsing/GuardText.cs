@@ -33,31 +33,36 @@ internal static class GuardText
         _ => null,
     };
 
-    /// <summary>What code inside <paramref name="scope"/> waits on, nearest first (a transaction's operation, a predicate's join): <c>if `updated == 0`</c>, <c>if not `...`</c>
-    /// (its <c>else</c>), <c>on `DbUpdateException`</c> or <c>on an exception</c> (a <c>catch</c>), <c>in `finally`</c>;
-    /// then the loop it repeats in, if any (<c>for each `count` in `counts`</c>, <c>while `...`</c>, <c>in a `for` loop</c>);
-    /// null when it runs once on the straight path. The conditional operator and <c>switch</c> sections are not read.</summary>
-    public static string? Around(SyntaxNode node, SyntaxNode scope)
+    /// <summary>What code inside <paramref name="scope"/> waits on, every guard, outermost first and joined with "and":
+    /// <c>if `updated == 0`</c>, <c>if not `...`</c> (its <c>else</c>), <c>on `DbUpdateException`</c> or <c>on an
+    /// exception</c> (a <c>catch</c>), <c>in `finally`</c>, <c>if `order is not null`</c> after an early exit; then the
+    /// nearest loop it repeats in, if any (<c>for each `count` in `counts`</c>, <c>while `...`</c>, <c>in a `for` loop</c>);
+    /// null when it runs once on the straight path. Saying only the nearest guard read as if the outer ones did not
+    /// matter. Early exits in <paramref name="scope"/> itself count from <paramref name="after"/> on (a transaction
+    /// declared mid-block: exits before it guard the transaction, not its operations). The conditional operator and
+    /// <c>switch</c> sections are not read.</summary>
+    public static string? Around(SyntaxNode node, SyntaxNode scope, int after = 0)
     {
-        string? guard = null;
+        var guards = new List<string>();
         string? loop = null;
         for (var child = node; child != scope && child.Parent is { } parent; child = parent)
         {
-            if (guard is null && EarlyExits.Guarding(parent, child) is { Count: > 0 } exits)
+            if (EarlyExits.Guarding(parent, child).Where(e => e.SpanStart >= after).ToList() is { Count: > 0 } exits)
             {
-                // After `if (order is null) return;` the code runs "if `order is not null`".
-                guard = string.Join(" and ", exits.Select(e => "if " + (EarlyExits.Negated(e) is { } code ? CodeSpan.Of(code) : "a condition")));
+                // After `if (order is null) return;` the code runs "if `order is not null`" (the nearest exit last).
+                guards.Add(string.Join(" and ", exits.Select(e => "if " + (EarlyExits.Negated(e) is { } code ? CodeSpan.Of(code) : "a condition"))));
                 continue;
             }
             if (parent is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax) break;
             if (GuardText.Of(parent, child) is not { } found) continue;
             if (found.Loop) loop ??= found.Text;
-            else guard ??= found.Text;
+            else guards.Add(found.Text);
         }
-        return Join(guard, loop);
+        guards.Reverse();
+        return Join(guards.Count == 0 ? null : string.Join(" and ", guards), loop);
     }
 
-    /// <summary>The nearest guard, then the nearest loop: "if `id &gt; 0`, for each `id` in `ids`".</summary>
+    /// <summary>The guards, then the nearest loop: "if `id &gt; 0`, for each `id` in `ids`".</summary>
     public static string? Join(string? guard, string? loop) => guard is null ? loop : loop is null ? guard : guard + ", " + loop;
 
     /// <summary>The lines each guard covers in <paramref name="bodies"/>: the guarded statement's lines, less the

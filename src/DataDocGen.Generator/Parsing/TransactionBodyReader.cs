@@ -64,7 +64,12 @@ internal static class TransactionBodyReader
     public static EquatableArray<string> OperationsIn(IEnumerable<SyntaxNode> scopes, SemanticModel model, CancellationToken cancellationToken, bool everyCall = false)
     {
         var operations = new List<string>();
-        foreach (var scope in scopes)
+        var pieces = scopes.ToList();
+        // A transaction declared mid-block (`using var tx = ...;`) reaches to the end of the block: its pieces are the
+        // statements after it, and an early exit among them guards the ones that follow it.
+        var block = pieces.Count > 0 && pieces.All(p => p is StatementSyntax && p.Parent is BlockSyntax && p.Parent == pieces[0].Parent) ? pieces[0].Parent : null;
+        var start = pieces.Count > 0 ? pieces[0].SpanStart : 0;
+        foreach (var scope in pieces)
         {
             // Document order, so the list reads as the code runs (a creation's command, then the calls after it).
             foreach (var node in scope.DescendantNodesAndSelf())
@@ -80,7 +85,7 @@ internal static class TransactionBodyReader
                 };
                 if (operation is null) continue;
                 // In order, each call where it runs: one that runs only on a branch or on an exception says so.
-                if (everyCall && GuardText.Around(node, scope) is { } guard) operation += " (" + guard + ")";
+                if (everyCall && GuardText.Around(node, block ?? scope, start) is { } guard) operation += " (" + guard + ")";
                 operations.Add(operation);
             }
         }

@@ -17,7 +17,8 @@ internal static class TransactionParser
     {
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } =>
             access.Name.Identifier.ValueText is "BeginTransaction" or "BeginTransactionAsync" or "UseTransaction" or "UseTransactionAsync" or "CreateExecutionStrategy"
-                or "SaveChanges" or "SaveChangesAsync",
+                or "SaveChanges" or "SaveChangesAsync" or "EnlistTransaction",
+        AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ImplicitDistributedTransactions" } } => true,
         ObjectCreationExpressionSyntax creation => creation.Type is IdentifierNameSyntax { Identifier.ValueText: "TransactionScope" } or QualifiedNameSyntax { Right.Identifier.ValueText: "TransactionScope" },
         _ => false,
     };
@@ -31,6 +32,8 @@ internal static class TransactionParser
             string? detail = null;
             switch (context.Node)
             {
+                case AssignmentExpressionSyntax assignment:
+                    return DistributedSwitch(assignment, model, cancellationToken);
                 case ObjectCreationExpressionSyntax creation when Semantics.TypeOf(creation, model, cancellationToken).Is("System.Transactions", "TransactionScope"):
                     kind = "TransactionScope";
                     detail = OptionsBuilderParser.RenderCall("new TransactionScope", creation.ArgumentList ?? SyntaxFactoryArgumentList());
@@ -48,7 +51,15 @@ internal static class TransactionParser
                         return new TransactionResult(new TransactionSpec("Marten unit of work", OptionsBuilderParser.RenderCall(name, invocation.ArgumentList),
                             CodeText.MemberName(invocation, model, cancellationToken), CodeText.EnclosingCondition(invocation, null), SourceLocation.From(call.Name), pending), null);
                     }
-                    if (receiver.Is("Microsoft.EntityFrameworkCore.Infrastructure", "DatabaseFacade"))
+                    if (name == "EnlistTransaction")
+                    {
+                        // EnlistTransaction(transaction): a connection or context joins a System.Transactions transaction by hand.
+                        // EF Core's is System.Transactions.TransactionsDatabaseFacadeExtensions (in EF Core's own assembly).
+                        kind = receiver.Is("Microsoft.EntityFrameworkCore.Infrastructure", "DatabaseFacade") && (method.ReducedFrom ?? method).ContainingType.Is("System.Transactions", "TransactionsDatabaseFacadeExtensions")
+                                ? "EF Core joins a System.Transactions transaction"
+                            : receiver is not null && IsConnection(receiver) ? "ADO.NET joins a System.Transactions transaction" : null;
+                    }
+                    else if (receiver.Is("Microsoft.EntityFrameworkCore.Infrastructure", "DatabaseFacade"))
                     {
                         // UseTransaction enlists the context in a transaction begun elsewhere (an ADO.NET one, shared): no new boundary.
                         kind = name == "CreateExecutionStrategy" ? "EF Core execution strategy"
@@ -72,14 +83,66 @@ internal static class TransactionParser
             }
             if (kind is null || detail is null) return null;
             var site = context.Node;
-            var operations = TransactionBodyReader.Operations(site, kind == "EF Core execution strategy", model, cancellationToken);
-            return new TransactionResult(new TransactionSpec(kind, detail, CodeText.MemberName(site, model, cancellationToken), CodeText.EnclosingCondition(site, null), SourceLocation.From(site), operations), null);
+            var operations = kind.EndsWith("System.Transactions transaction", System.StringComparison.Ordinal) ? default
+                : TransactionBodyReader.Operations(site, kind == "EF Core execution strategy", model, cancellationToken);
+            var sources = site is ObjectCreationExpressionSyntax scope && Enlists(scope, model, cancellationToken)
+                ? AmbientDataSources.In(TransactionBodyReader.Extent(site, isExecutionStrategy: false), model, cancellationToken) : default;
+            return new TransactionResult(new TransactionSpec(kind, detail, CodeText.MemberName(site, model, cancellationToken), CodeText.EnclosingCondition(site, null), SourceLocation.From(site), operations, sources), null);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {
             return new TransactionResult(null, Diagnostics.GeneratorFailure.Describe(exception, context.Node));
         }
     }
+
+    /// <summary><c>TransactionManager.ImplicitDistributedTransactions = value</c>: whether System.Transactions may promote a
+    /// transaction to a distributed one (MSDTC, Windows only); without it, .NET throws where it would.</summary>
+    private static TransactionResult? DistributedSwitch(AssignmentExpressionSyntax assignment, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var target = (MemberAccessExpressionSyntax)assignment.Left;
+        if (Semantics.SymbolOf(target, model, cancellationToken) is not IPropertySymbol { IsStatic: true } property
+            || !property.ContainingType.Is("System.Transactions", "TransactionManager")) return null;
+        var value = Semantics.ConstantOf(assignment.Right, model, cancellationToken) is { HasValue: true, Value: bool constant }
+            ? (constant ? "true" : "false") : CodeText.Condition(assignment.Right);
+        return new TransactionResult(new TransactionSpec("distributed transactions switch", "TransactionManager.ImplicitDistributedTransactions = " + value,
+            CodeText.MemberName(assignment, model, cancellationToken), CodeText.EnclosingCondition(assignment, null), SourceLocation.From(target.Name)), null);
+    }
+
+    /// <summary>Whether the connections opened in a scope's body enlist in its transaction, as far as the code shows it: not
+    /// under <c>TransactionScopeOption.Suppress</c> or an option DataDocGen cannot read, not with another scope nested
+    /// inside (its connections enlist there), and not across an <c>await</c> unless the scope flows
+    /// (<c>TransactionScopeAsyncFlowOption.Enabled</c>: without it the ambient transaction does not follow the continuation).</summary>
+    private static bool Enlists(ObjectCreationExpressionSyntax scope, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var flows = false;
+        foreach (var argument in scope.ArgumentList?.Arguments ?? default)
+        {
+            var type = Semantics.TypeOf(argument.Expression, model, cancellationToken);
+            if (type.Is("System.Transactions", "TransactionScopeOption"))
+            {
+                if (argument.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Required" or "RequiresNew" }) return false;
+            }
+            else if (type.Is("System.Transactions", "TransactionScopeAsyncFlowOption"))
+            {
+                flows = argument.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Enabled" };
+            }
+        }
+        foreach (var body in TransactionBodyReader.Extent(scope, isExecutionStrategy: false))
+        {
+            foreach (var node in body.DescendantNodesAndSelf())
+            {
+                if (node is ObjectCreationExpressionSyntax nested && TransactionParser.IsCandidate(nested, cancellationToken)) return false;
+                if (!flows && node is AwaitExpressionSyntax) return false;
+                if (!flows && node is ForEachStatementSyntax { AwaitKeyword.RawKind: not 0 }) return false;
+                if (!flows && node is LocalDeclarationStatementSyntax { AwaitKeyword.RawKind: not 0 }) return false;
+                if (!flows && node is UsingStatementSyntax { AwaitKeyword.RawKind: not 0 }) return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool IsConnection(ITypeSymbol type) =>
+        type.DerivesFromOrIs("System.Data.Common", "DbConnection") || type.Is("System.Data", "IDbConnection") || type.AllInterfaces.Any(i => i.Is("System.Data", "IDbConnection"));
 
 /// <summary>Marten's <c>IDocumentSession</c> (the unit of work), or a type implementing it.</summary>
     internal static bool IsMartenSession(ITypeSymbol? type) =>

@@ -291,13 +291,23 @@ internal static class BackgroundJobs
         }
         foreach (var transaction in report.Transactions)
         {
-            yield return new JobFact(transaction.Member, "opens a transaction (" + transaction.Kind + ")", transaction.Location, false, null, null);
+            yield return new JobFact(transaction.Member, TransactionStep(transaction), transaction.Location, false, null, null);
         }
         foreach (var message in report.Messaging.Where(m => m.Kind is "published" or "sent"))
         {
             yield return new JobFact(message.Member, (message.Kind == "published" ? "publishes `" : "sends `") + message.Subject + "`"
                 + (message.Detail is null ? "" : " " + message.Detail) + " (" + message.Library + ")", message.Location, true, null, null);
         }
+    }
+
+    /// <summary>A transaction as a step: a boundary opens one; <c>UseTransaction</c> and <c>EnlistTransaction</c> join one begun
+    /// elsewhere ("EF Core joins an existing transaction" reads "joins an existing transaction (EF Core)"); the distributed
+    /// transactions switch is set.</summary>
+    private static string TransactionStep(TransactionSpec transaction)
+    {
+        if (transaction.Kind == "distributed transactions switch") return "sets " + CodeSpan.Of(transaction.Detail);
+        var joins = transaction.Kind.IndexOf(" joins ", StringComparison.Ordinal);
+        return joins < 0 ? "opens a transaction (" + transaction.Kind + ")" : transaction.Kind.Substring(joins + 1) + " (" + transaction.Kind.Substring(0, joins) + ")";
     }
 
     /// <summary>A broker client's message as a step: <c>publishes `Shop.OrderPlaced` to Kafka topic `orders` with

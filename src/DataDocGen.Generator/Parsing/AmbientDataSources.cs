@@ -1,0 +1,115 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using DataDocGen.Generator.Helpers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DataDocGen.Generator.Parsing;
+
+/// <summary>
+/// The data sources an ambient transaction's own body opens connections to: EF Core contexts (by type) that save, run SQL,
+/// run a query or open their connection, and ADO.NET connections and data sources (by the field, parameter or local that
+/// holds them) that are opened or used by Dapper. Each connection opened inside a <c>TransactionScope</c> enlists in it,
+/// and a second one can promote it to a distributed transaction, which is why they are counted.
+/// </summary>
+/// <remarks>
+/// Only what the body itself does is seen: calls into other methods (a repository) are not followed, a connection reached
+/// through an expression that is not a plain name is not counted, and MongoDB, Redis and Marten sessions are no
+/// System.Transactions resources here. So the list can be short of the truth but never names a source that is not used;
+/// the report states it only when it holds two or more.
+/// </remarks>
+internal static class AmbientDataSources
+{
+    /// <summary>Methods that run a query against the database: LINQ's and EF Core's operators that return no query.</summary>
+    private static readonly HashSet<string> Materialisers = new(System.StringComparer.Ordinal)
+    {
+        "ToList", "ToArray", "ToDictionary", "ToHashSet", "ToLookup", "First", "FirstOrDefault", "Single", "SingleOrDefault",
+        "Last", "LastOrDefault", "Any", "All", "Count", "LongCount", "Sum", "Min", "Max", "Average", "Contains", "ElementAt",
+        "ElementAtOrDefault", "ForEachAsync", "Load", "Find", "ExecuteUpdate", "ExecuteDelete",
+    };
+
+    public static EquatableArray<string> In(IEnumerable<SyntaxNode> scopes, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var sources = new List<string>();
+        foreach (var scope in scopes)
+        {
+            foreach (var invocation in scope.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (Source(invocation, model, cancellationToken) is { } source && !sources.Contains(source)) sources.Add(source);
+            }
+        }
+        return sources.ToEquatableArray();
+    }
+
+    private static string? Source(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (invocation.Expression is not MemberAccessExpressionSyntax access) return null;
+        var name = Unsuffixed(access.Name.Identifier.ValueText);
+        if (!IsContextCall(name) && !IsConnectionCall(name)) return null; // cheap: most calls stop here
+        if (Semantics.Method(invocation, model, cancellationToken) is not { } method) return null;
+        var declaring = (method.ReducedFrom ?? method).ContainingType;
+
+        var receiver = Semantics.TypeOf(access.Expression, model, cancellationToken);
+        if (name is "SaveChanges" && receiver is not null && receiver.DerivesFromOrIs("Microsoft.EntityFrameworkCore", "DbContext")) return Context(receiver);
+        if (declaring.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore") && receiver.Is("Microsoft.EntityFrameworkCore.Infrastructure", "DatabaseFacade")
+            && name is "ExecuteSql" or "ExecuteSqlRaw" or "ExecuteSqlInterpolated" or "SqlQuery" or "SqlQueryRaw" or "OpenConnection")
+        {
+            // db.Database.ExecuteSql(...): the context is the receiver of Database.
+            return access.Expression is MemberAccessExpressionSyntax { Expression: var context }
+                   && Semantics.TypeOf(context, model, cancellationToken) is { } type && type.DerivesFromOrIs("Microsoft.EntityFrameworkCore", "DbContext")
+                ? Context(type) : null;
+        }
+        if (Materialisers.Contains(name) && (declaring.IsInNamespaceOrBelow("System.Linq") || declaring.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore")))
+        {
+            return QueryRoot(access.Expression, model, cancellationToken) is { } context ? Context(context) : null;
+        }
+        if (IsConnectionCall(name) && receiver is not null && (IsConnection(receiver) || receiver.DerivesFromOrIs("System.Data.Common", "DbDataSource"))
+            && (name is "Open" or "OpenConnection" or "CreateCommand" || declaring.IsInNamespaceOrBelow("Dapper"))
+            && Semantics.SymbolOf(access.Expression, model, cancellationToken) is { Kind: SymbolKind.Local or SymbolKind.Parameter or SymbolKind.Field or SymbolKind.Property } holder)
+        {
+            return "`" + holder.Name + "` (" + receiver.Name + ")";
+        }
+        return null;
+    }
+
+    private static string Context(ITypeSymbol type) => "`" + type.Name + "` (EF Core)";
+
+    /// <summary>The context a query starts from: <c>db.Orders.Where(...)</c> or <c>db.Set&lt;Order&gt;()</c>, down the receivers.</summary>
+    private static ITypeSymbol? QueryRoot(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+    {
+        for (var depth = 0; depth < 16; depth++)
+        {
+            switch (expression)
+            {
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax inner }:
+                    expression = inner.Expression;
+                    break;
+                case MemberAccessExpressionSyntax member:
+                    if (Semantics.TypeOf(member.Expression, model, cancellationToken) is { } type && type.DerivesFromOrIs("Microsoft.EntityFrameworkCore", "DbContext")) return type;
+                    expression = member.Expression;
+                    break;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    expression = parenthesized.Expression;
+                    break;
+                default:
+                    return null;
+            }
+        }
+        return null;
+    }
+
+    private static string Unsuffixed(string name) => name.EndsWith("Async", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - 5) : name;
+
+    private static bool IsContextCall(string name) =>
+        name is "SaveChanges" or "ExecuteSql" or "ExecuteSqlRaw" or "ExecuteSqlInterpolated" or "SqlQuery" or "SqlQueryRaw" or "OpenConnection" || Materialisers.Contains(name);
+
+    /// <summary>Opening a connection, a data source's command, and Dapper's extension methods (which open a closed connection).</summary>
+    private static bool IsConnectionCall(string name) =>
+        name is "Open" or "OpenConnection" or "CreateCommand" or "Execute" or "ExecuteScalar" or "ExecuteReader" or "Query" or "QueryFirst"
+            or "QueryFirstOrDefault" or "QuerySingle" or "QuerySingleOrDefault" or "QueryMultiple";
+
+    private static bool IsConnection(ITypeSymbol type) =>
+        type.DerivesFromOrIs("System.Data.Common", "DbConnection") || type.Is("System.Data", "IDbConnection") || type.AllInterfaces.Any(i => i.Is("System.Data", "IDbConnection"));
+}
