@@ -88,7 +88,7 @@ public class ModelHelperTests
 
     [Theory]
     [InlineData("if (Legacy) modelBuilder.Entity<Order>().ToTable(\"orders_v1\");", "`Legacy`")]
-    [InlineData("if (Database.ProviderName == \"Microsoft.EntityFrameworkCore.Sqlite\") modelBuilder.Entity<Order>().ToTable(\"orders_lite\");", "`Database.ProviderName == \"Microsoft.EntityFrameworkCore.Sqlite\"`")]
+    [InlineData("if (Database.ProviderName.EndsWith(\"Sqlite\")) modelBuilder.Entity<Order>().ToTable(\"orders_lite\");", "`Database.ProviderName.EndsWith(\"Sqlite\")`")]
     [InlineData("if (!Legacy) { } else { modelBuilder.Entity<Order>().Property(o => o.Total).HasPrecision(10, 2); }", "`not (!Legacy)`")]
     [InlineData("if (!Legacy) return; modelBuilder.Entity<Order>().Property(o => o.Total).HasPrecision(10, 2);", "`Legacy`")]
     [InlineData("_ = Legacy && modelBuilder.Entity<Order>().Property(o => o.Total).HasPrecision(10, 2) is not null;", "`Legacy`")]

@@ -37,4 +37,7 @@ internal enum FluentRoot
 /// <summary>A statement of model configuration: the root it starts from and its calls in order.</summary>
 /// <param name="Entity">The entity type's full name for <see cref="FluentRoot.Entity"/> chains.</param>
 /// <param name="RootType">The root's type name for <see cref="FluentRoot.Other"/> chains (e.g. <c>OwnedNavigationBuilder`2</c>).</param>
-internal sealed record FluentChainSpec(FluentRoot Root, string? Entity, string? RootType, EquatableArray<FluentStepSpec> Steps, SourceLocation? Location);
+/// <param name="When">Set when the chain runs only for some database providers (<c>if (Database.IsSqlServer())</c>): the
+/// report evaluates it against the context's provider (<c>Report/ProviderConditions</c>).</param>
+internal sealed record FluentChainSpec(FluentRoot Root, string? Entity, string? RootType, EquatableArray<FluentStepSpec> Steps, SourceLocation? Location,
+    ProviderCondition? When = null);

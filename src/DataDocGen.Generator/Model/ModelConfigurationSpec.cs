@@ -17,10 +17,20 @@ internal enum TableMappingKind
 
 /// <summary>A table-shaping call or attribute for one entity type (<c>ToTable</c>, <c>ToView</c>, <c>[Table]</c>, <c>UseTpcMappingStrategy</c>...).</summary>
 /// <param name="Origin">Set for mappings made by library code (ASP.NET Core Identity): where they come from.</param>
-internal sealed record TableMappingSpec(string EntityFullName, TableMappingKind Kind, string? Name, string? Schema, SourceLocation? Location, string? Origin = null);
+/// <param name="When">Set when the mapping runs only for some database providers (see <see cref="ProviderCondition"/>).</param>
+internal sealed record TableMappingSpec(string EntityFullName, TableMappingKind Kind, string? Name, string? Schema, SourceLocation? Location, string? Origin = null,
+    ProviderCondition? When = null);
 
 /// <summary>A model-changing statement the generator recognised but cannot evaluate, so names it reports may differ.</summary>
-internal sealed record UnresolvedConfigurationSpec(string What, SourceLocation? Location);
+/// <param name="When">Set when the statement runs only for some database providers: dropped for a provider the
+/// condition excludes (it does not run), kept otherwise.</param>
+internal sealed record UnresolvedConfigurationSpec(string What, SourceLocation? Location, ProviderCondition? When = null);
+
+/// <summary>Configuration that runs only for some database providers: every check must hold (<c>SqlServer</c>,
+/// <c>!Sqlite</c>, <c>relational</c>, from <c>Database.IsSqlServer()</c>, <c>Database.ProviderName == "..."</c>,
+/// <c>Database.IsRelational()</c>, negated by <c>!</c>, an <c>else</c> or an early exit; see <c>Parsing/ProviderChecks</c>).</summary>
+/// <param name="Text">The condition as the code says it, for the report when the provider is not known.</param>
+internal sealed record ProviderCondition(EquatableArray<string> Checks, string Text);
 
 /// <summary>What a model-building body (OnModelCreating or an IEntityTypeConfiguration) says about tables.</summary>
 internal sealed record ModelConfigurationSpec(

@@ -1,4 +1,8 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
 using DataDocGen.Generator.Helpers;
+using DataDocGen.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -44,6 +48,49 @@ internal static class ConditionalConfiguration
             }
         }
         return null;
+    }
+
+    /// <summary>When every condition <paramref name="node"/> runs under inside <paramref name="body"/> is a check of the
+    /// context's provider (<see cref="ProviderChecks"/>): those checks, all of which must hold, with the condition's text
+    /// (<paramref name="text"/>, from <see cref="Of"/>). Null when there is no condition or one that is not such a check.</summary>
+    public static ProviderCondition? ProviderOnly(SyntaxNode node, SyntaxNode body, string text, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var checks = new List<string>();
+        for (var child = node; child != body && child.Parent is { } parent; child = parent)
+        {
+            // After `if (!Database.IsNpgsql()) return;` the code runs when every exit's condition is false.
+            foreach (var exit in EarlyExits.Guarding(parent, child))
+            {
+                if (ProviderChecks.Negate(ProviderChecks.Of(exit, model, cancellationToken)) is not { } afterExit) return null;
+                checks.Add(afterExit);
+            }
+            string? check;
+            switch (parent)
+            {
+                case IfStatementSyntax ifStatement when child == ifStatement.Statement:
+                    check = ProviderChecks.Of(ifStatement.Condition, model, cancellationToken);
+                    break;
+                case ElseClauseSyntax { Parent: IfStatementSyntax elseOf }:
+                    check = ProviderChecks.Negate(ProviderChecks.Of(elseOf.Condition, model, cancellationToken));
+                    break;
+                case ConditionalExpressionSyntax conditional when child == conditional.WhenTrue || child == conditional.WhenFalse:
+                    check = ProviderChecks.Of(conditional.Condition, model, cancellationToken);
+                    if (child == conditional.WhenFalse) check = ProviderChecks.Negate(check);
+                    break;
+                case BinaryExpressionSyntax binary when child == binary.Right && binary.Kind() is SyntaxKind.LogicalAndExpression or SyntaxKind.LogicalOrExpression:
+                    check = ProviderChecks.Of(binary.Left, model, cancellationToken);
+                    if (binary.Kind() == SyntaxKind.LogicalOrExpression) check = ProviderChecks.Negate(check);
+                    break;
+                case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce when child == coalesce.Right:
+                case SwitchSectionSyntax or SwitchExpressionArmSyntax or CatchClauseSyntax:
+                    return null;
+                default:
+                    continue;
+            }
+            if (check is null) return null;
+            checks.Add(check);
+        }
+        return checks.Count == 0 ? null : new ProviderCondition(checks.Distinct().ToEquatableArray(), text);
     }
 
     /// <summary>The reason reported for configuration under <paramref name="condition"/>.</summary>

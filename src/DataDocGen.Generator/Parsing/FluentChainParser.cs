@@ -48,13 +48,16 @@ internal static class FluentChainParser
     public static List<FluentChainSpec> Parse(SyntaxNode body, SemanticModel model, List<ITypeSymbol> configuredTypes, CancellationToken cancellationToken, ModelLoops? loops = null,
         IEnumerable<(int Position, FluentChainSpec Chain)>? helperChains = null, HashSet<InvocationExpressionSyntax>? helperCalls = null, List<UnresolvedConfigurationSpec>? conditional = null)
     {
-        bool Unconditional(SyntaxNode node, FluentChainSpec chain)
+        // The chain as it is kept: unconditional, or tagged with the provider checks it runs under (evaluated by the
+        // report against the context's provider); null when it runs under another condition (reported as not evaluated).
+        FluentChainSpec? Kept(SyntaxNode node, FluentChainSpec chain)
         {
-            if (conditional is null || ConditionalConfiguration.Of(node, body, loops) is not { } condition) return true;
+            if (conditional is null || ConditionalConfiguration.Of(node, body, loops) is not { } condition) return chain;
             // Reads of the model's metadata change nothing, conditional or not.
-            if (chain.Root == FluentRoot.Other && chain.Steps.All(s => ReadOnlyCalls.Contains(s.Method))) return true;
+            if (chain.Root == FluentRoot.Other && chain.Steps.All(s => ReadOnlyCalls.Contains(s.Method))) return chain;
+            if (ConditionalConfiguration.ProviderOnly(node, body, condition, model, cancellationToken) is { } providers) return chain with { When = providers };
             conditional.Add(new UnresolvedConfigurationSpec(ConditionalConfiguration.Reason(condition), SourceLocation.From(node)));
-            return false;
+            return null;
         }
         var chains = new List<(int Position, FluentChainSpec Chain)>();
         if (loops is not null) chains.AddRange(loops.Chains);
@@ -71,7 +74,7 @@ internal static class FluentChainParser
             {
                 var step = new FluentStepSpec("=" + property.Name, EquatableArray<string>.Empty, EquatableArray<string>.Empty, SourceLocation.From(assignment));
                 var assigned = new FluentChainSpec(FluentRoot.Other, null, owner.MetadataName, new[] { step }.ToEquatableArray(), SourceLocation.From(assignment));
-                if (Unconditional(assignment, assigned)) chains.Add((assignment.SpanStart, assigned));
+                if (Kept(assignment, assigned) is { } kept) chains.Add((assignment.SpanStart, kept));
             }
         }
         foreach (var invocation in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
@@ -84,9 +87,9 @@ internal static class FluentChainParser
                 // A helper method, read where it is called; the chain it ends (`Entity<Room>().ToTable("R").Stamp()`) is
                 // read without it.
                 if (invocation.Expression is MemberAccessExpressionSyntax { Expression: InvocationExpressionSyntax receiver }
-                    && Chain(receiver, model, configuredTypes, 0, cancellationToken) is { } before && Unconditional(invocation, before))
+                    && Chain(receiver, model, configuredTypes, 0, cancellationToken) is { } before && Kept(invocation, before) is { } keptBefore)
                 {
-                    chains.Add((invocation.SpanStart, before));
+                    chains.Add((invocation.SpanStart, keptBefore));
                 }
                 continue;
             }
@@ -97,7 +100,7 @@ internal static class FluentChainParser
             {
                 configuredTypes.Add(joinType);
             }
-            if (Chain(invocation, model, configuredTypes, 0, cancellationToken) is { } chain && Unconditional(invocation, chain)) chains.Add((invocation.SpanStart, chain));
+            if (Chain(invocation, model, configuredTypes, 0, cancellationToken) is { } chain && Kept(invocation, chain) is { } kept) chains.Add((invocation.SpanStart, kept));
         }
         // Source order: the schema builder applies chains in the order EF Core runs them (a loop's delete behaviour is
         // overridden by later OnDelete calls only).

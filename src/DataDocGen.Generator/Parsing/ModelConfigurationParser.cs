@@ -72,11 +72,19 @@ internal static class ModelConfigurationParser
             if (OptionsBuilderParser.ResolveMethod(invocation, model, cancellationToken) is not { } method) continue;
             var location = SourceLocation.From(invocation);
             var receiver = OptionsBuilderParser.ReceiverType(method);
+            ProviderCondition? when = null;
             if (method.ContainingType.IsInNamespaceOrBelow(EfNamespace) && ConditionalConfiguration.Of(invocation, body, loops) is { } condition)
             {
-                unresolved.Add(new UnresolvedConfigurationSpec(ConditionalConfiguration.Reason(condition), location));
-                continue;
+                // Under a check of the provider, a table mapping is kept with the check (the report evaluates it); other
+                // configuration there is reported as not evaluated, unless the provider rules it out.
+                when = ConditionalConfiguration.ProviderOnly(invocation, body, condition, model, cancellationToken);
+                if (when is null || name is not ("ToTable" or "ToView" or "UseTphMappingStrategy" or "UseTptMappingStrategy" or "UseTpcMappingStrategy"))
+                {
+                    unresolved.Add(new UnresolvedConfigurationSpec(ConditionalConfiguration.Reason(condition), location, when));
+                    continue;
+                }
             }
+            var (mappingCount, unresolvedCount) = (mappings.Count, unresolved.Count);
 
             switch (name)
             {
@@ -108,6 +116,11 @@ internal static class ModelConfigurationParser
                     ParseMapping(invocation, method, name, receiver, model, mappings, unresolved, location, cancellationToken);
                     break;
             }
+            if (when is not null)
+            {
+                for (var i = mappingCount; i < mappings.Count; i++) mappings[i] = mappings[i] with { When = when };
+                for (var i = unresolvedCount; i < unresolved.Count; i++) unresolved[i] = unresolved[i] with { When = when };
+            }
         }
 
         // Helper methods the body hands a builder to: read where they are called (their chains and mappings join the body's
@@ -131,7 +144,8 @@ internal static class ModelConfigurationParser
             }
             if (ConditionalConfiguration.Of(call, body, loops) is { } helperCondition)
             {
-                unresolved.Add(new UnresolvedConfigurationSpec(ConditionalConfiguration.Reason(helperCondition), location));
+                unresolved.Add(new UnresolvedConfigurationSpec(ConditionalConfiguration.Reason(helperCondition), location,
+                    ConditionalConfiguration.ProviderOnly(call, body, helperCondition, model, cancellationToken)));
                 continue;
             }
             if (helpers.Count >= 4 || !helpers.Add(helper.Method))

@@ -204,16 +204,21 @@ internal static class DataLayerReportBuilder
         var provider = distinctProviders.Count == 1 ? distinctProviders[0] : null;
         var isRelational = distinctProviders.Count == 0 || distinctProviders.Any(KnownProviders.IsRelational);
 
+        // Configuration that runs only for some providers (`if (Database.IsSqlServer())`), as it runs for this one.
+        var providerUnknown = new List<UnresolvedConfigurationSpec>();
+        context = context with { Model = ProviderConditions.Apply(context.Model, provider, providerUnknown) };
         // Configuration classes this context applies: by ApplyConfiguration, or all applicable ones from its own assembly.
         var applied = configurations.Where(c => context.Model.AppliedConfigurations.Contains(c.FullName)
                                                || (context.Model.AppliesConfigurationsFromAssembly && c.CanBeAppliedFromAssembly))
-            .OrderBy(c => c.FullName, StringComparer.Ordinal).ToList();
+            .OrderBy(c => c.FullName, StringComparer.Ordinal)
+            .Select(c => c with { Model = ProviderConditions.Apply(c.Model, provider, providerUnknown) }).ToList();
         // ASP.NET Core Identity's OnModelCreating, replayed from what DataDocGen knows of it (Schema/IdentityModel).
         var identity = context.Identity is { } identityBase ? IdentityModel.Configure(identityBase, identityOptions) : null;
         var fluent = IdentityModel.Splice(identity, applied.SelectMany(c => c.Model.Mappings), context.Model.Mappings.ToList());
         var defaultSchema = context.Model.DefaultSchema;
 
-        var unknown = context.Model.Unresolved.Concat(applied.SelectMany(c => c.Model.Unresolved)).Concat(identity?.Unknown ?? new List<UnresolvedConfigurationSpec>()).ToList();
+        var unknown = context.Model.Unresolved.Concat(applied.SelectMany(c => c.Model.Unresolved)).Concat(identity?.Unknown ?? new List<UnresolvedConfigurationSpec>())
+            .Concat(providerUnknown).ToList();
         // Naming-convention plug-ins (EFCore.NamingConventions) rename tables, columns and constraints: applied when
         // the context uses exactly one known convention, else the names are withheld.
         NameRewriter? naming = null;
@@ -415,7 +420,8 @@ internal static class DataLayerReportBuilder
             .Concat(configurations.SelectMany(c => c.Model.Chains.Select(chain => (Source: c.FullName.Substring(c.FullName.LastIndexOf('.') + 1), Chain: chain))));
         foreach (var (source, chain) in chains)
         {
-            if (chain.Root != FluentRoot.Entity || chain.Entity is null) continue;
+            // A chain for some providers only (`if (Database.IsSqlServer())`) is not evaluated here: left out.
+            if (chain.Root != FluentRoot.Entity || chain.Entity is null || chain.When is not null) continue;
             for (var i = 0; i < chain.Steps.Count; i++)
             {
                 if (chain.Steps[i].Method != "HasIndex") continue;

@@ -40,6 +40,7 @@ internal sealed partial class ChainInterpreter(SchemaBuilder builder)
         "GetDefaultTableName", "IsOwned", "GetRootType", "GetDerivedTypes", "GetReferencingForeignKeys", "GetClrType",
         "Where", "Select", "SelectMany", "ToList", "ToArray", "Any", "All", "First", "FirstOrDefault", "OfType", "Cast",
         "SetQueryFilter", "GetQueryFilter", "IsKeyless", "DisplayName", "ShortName", "Name",
+        "IsSqlServer", "IsNpgsql", "IsSqlite", "IsRelational", "IsInMemory", "IsCosmos", // provider checks (Parsing/ProviderChecks)
     };
 
     /// <summary>The position of the chain being applied (chains run in EF Core's order).</summary>

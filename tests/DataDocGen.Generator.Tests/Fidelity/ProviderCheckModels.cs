@@ -1,0 +1,72 @@
+namespace DataDocGen.Generator.Tests.Fidelity;
+
+/// <summary>Fidelity models of configuration that runs only for some providers (issue 3): <c>Database.IsSqlServer()</c>,
+/// <c>IsNpgsql()</c>, <c>IsSqlite()</c>, <c>IsRelational()</c> and <c>Database.ProviderName == "..."</c>, in if/else
+/// chains, negated, and after an early exit. Each provider's model differs, and EF Core judges each.</summary>
+internal static class ProviderCheckModels
+{
+    public static readonly Dictionary<string, (string Source, string Context)> All = new()
+    {
+        ["surveys: configuration for some providers only (IsSqlServer/IsNpgsql/IsSqlite/IsRelational, ProviderName, else chains, an early exit)"] = ("""
+            namespace Surveys
+            {
+                public class Survey
+                {
+                    public int Id { get; set; }
+                    public string Title { get; set; } = "";
+                    public string? Slug { get; set; }
+                    public DateTime CreatedAt { get; set; }
+                    public List<Question> Questions { get; } = new();
+                }
+                public class Question
+                {
+                    public int Id { get; set; }
+                    public int SurveyId { get; set; }
+                    public Survey Survey { get; set; } = null!;
+                    public string Text { get; set; } = "";
+                    public int Position { get; set; }
+                }
+                public class Response
+                {
+                    public long Id { get; set; }
+                    public int SurveyId { get; set; }
+                    public Survey Survey { get; set; } = null!;
+                    public string Respondent { get; set; } = "";
+                    public string Answers { get; set; } = "";
+                    public DateTime SubmittedAt { get; set; }
+                }
+                public class SurveysContext(DbContextOptions<SurveysContext> options) : DbContext(options)
+                {
+                    public DbSet<Survey> Surveys => Set<Survey>();
+                    public DbSet<Question> Questions => Set<Question>();
+                    public DbSet<Response> Responses => Set<Response>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Survey>().Property(s => s.Title).HasMaxLength(200);
+                        if (Database.IsSqlServer())
+                        {
+                            modelBuilder.Entity<Response>().ToTable("SurveyResponses");
+                            modelBuilder.Entity<Survey>().HasIndex(s => s.Slug).IsUnique().HasFilter("[Slug] IS NOT NULL AND [Slug] <> ''");
+                        }
+                        else if (Database.IsNpgsql())
+                        {
+                            modelBuilder.Entity<Response>().ToTable("survey_responses");
+                            modelBuilder.Entity<Survey>().HasIndex(s => s.Slug).IsUnique();
+                        }
+                        else
+                        {
+                            modelBuilder.Entity<Survey>().HasIndex(s => s.Slug).HasDatabaseName("IX_Surveys_Slug_Lite");
+                        }
+                        if (!Database.IsSqlite()) modelBuilder.Entity<Question>().Property(q => q.Text).HasMaxLength(1000);
+                        if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite") modelBuilder.Entity<Response>().Property(r => r.Respondent).HasMaxLength(80);
+                        _ = Database.ProviderName != "Npgsql.EntityFrameworkCore.PostgreSQL" && modelBuilder.Entity<Response>().HasIndex(r => r.SubmittedAt) is not null;
+                        if (!Database.IsRelational()) return;
+                        modelBuilder.Entity<Question>().HasIndex(q => new { q.SurveyId, q.Position }).IsUnique();
+                        modelBuilder.Entity<Question>().ToTable(t => t.HasCheckConstraint("CK_Question_Position", "[Position] >= 0"));
+                    }
+                }
+            }
+            """, "Surveys.SurveysContext"),
+    };
+}

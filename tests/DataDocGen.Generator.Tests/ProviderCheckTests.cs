@@ -1,0 +1,109 @@
+using System.Text.Json.Nodes;
+using DataDocGen.Generator.Tests.Infrastructure;
+
+namespace DataDocGen.Generator.Tests;
+
+/// <summary>Model configuration for some providers only (<c>if (Database.IsSqlServer())</c>), evaluated against the
+/// context's one known provider; withheld, as any condition, where the provider is not known or the check is not one.
+/// EF Core judges the evaluated models in <c>Fidelity/ProviderCheckModels</c>.</summary>
+public class ProviderCheckTests
+{
+    private const string Model = """
+        namespace Shop
+        {
+            using Microsoft.EntityFrameworkCore.Infrastructure;
+            public class Order { public int Id { get; set; } public decimal Total { get; set; } public string Reference { get; set; } = ""; }
+            public class OtherContext : DbContext { }
+            public class ShopContext(DbContextOptions<ShopContext> options, OtherContext other) : DbContext(options)
+            {
+                public static bool Legacy;
+                public DbSet<Order> Orders => Set<Order>();
+                protected override void OnConfiguring(DbContextOptionsBuilder b) { PROVIDER }
+                protected override void OnModelCreating(ModelBuilder modelBuilder)
+                {
+                    CALL
+                }
+                private static void Lite(ModelBuilder b) => b.Entity<Order>().ToTable("orders_lite");
+            }
+        }
+        namespace LookAlike
+        {
+            public static class Checks { public static bool IsSqlServer(this Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database) => true; }
+        }
+        """;
+
+    private const string SqlServer = "b.UseSqlServer(\"Server=.;Database=Shop\");";
+
+    private static (JsonNode? Withheld, string Markdown, JsonNode Json) Run(string call, string provider = SqlServer, string usings = "")
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Shop.cs", usings + Model.Replace("PROVIDER", provider).Replace("CALL", call))));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var json = JsonNode.Parse(output.Json!)!;
+        var withheld = json["contextsWithIncompleteSchema"]!.AsArray().SingleOrDefault(c => c!["name"]!.GetValue<string>() == "ShopContext");
+        return (withheld, output.Markdown!, json);
+    }
+
+    private static string[] Tables(JsonNode json) =>
+        json["contexts"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "ShopContext")!["tables"]!.AsArray().Select(t => t!["name"]!.GetValue<string>()).ToArray();
+
+    [Theory]
+    [InlineData("if (Database.IsSqlite()) modelBuilder.Entity<Order>().ToTable(\"orders_lite\");", "Orders")]
+    [InlineData("if (Database.IsSqlServer()) modelBuilder.Entity<Order>().ToTable(\"orders_sql\");", "orders_sql")]
+    [InlineData("if (!Database.IsSqlServer()) modelBuilder.Entity<Order>().ToTable(\"orders_other\");", "Orders")]
+    [InlineData("if (Database.IsNpgsql()) modelBuilder.Entity<Order>().ToTable(\"orders_pg\"); else modelBuilder.Entity<Order>().ToTable(\"orders_else\");", "orders_else")]
+    [InlineData("if (Database.ProviderName == \"Microsoft.EntityFrameworkCore.SqlServer\") modelBuilder.Entity<Order>().ToTable(\"orders_named\");", "orders_named")]
+    [InlineData("if (Database.ProviderName != \"Microsoft.EntityFrameworkCore.SqlServer\") modelBuilder.Entity<Order>().ToTable(\"orders_named\");", "Orders")]
+    [InlineData("if (!Database.IsRelational()) return; modelBuilder.Entity<Order>().ToTable(\"orders_relational\");", "orders_relational")]
+    [InlineData("if (Database.IsSqlite()) return; modelBuilder.Entity<Order>().ToTable(\"orders_not_lite\");", "orders_not_lite")]
+    [InlineData("if (this.Database.IsSqlServer()) { if (Database.IsRelational()) modelBuilder.Entity<Order>().ToTable(\"orders_nested\"); }", "orders_nested")]
+    [InlineData("_ = Database.IsSqlite() || modelBuilder.Entity<Order>().ToTable(\"orders_or\") is not null;", "orders_or")]
+    [InlineData("if (Database.IsSqlite()) Lite(modelBuilder);", "Orders")]
+    [InlineData("if (Database.IsSqlite()) modelBuilder.HasDefaultSchema(\"lite\");", "Orders")]
+    public void Configuration_for_some_providers_is_evaluated_against_the_contexts_provider(string call, string table)
+    {
+        var (withheld, markdown, json) = Run(call);
+        Assert.True(withheld is null, withheld?.ToJsonString());
+        Assert.Equal([table], Tables(json));
+        Assert.DoesNotContain("does not evaluate", markdown);
+    }
+
+    [Theory]
+    // No provider in the project: the check cannot be told.
+    [InlineData("if (Database.IsSqlServer()) modelBuilder.Entity<Order>().ToTable(\"orders_sql\");", "", "`Database.IsSqlServer()`")]
+    // The provider is chosen at run time between two.
+    [InlineData("if (Database.IsSqlite()) modelBuilder.Entity<Order>().ToTable(\"orders_lite\");", "if (Legacy) b.UseSqlite(\"Data Source=shop.db\"); else b.UseSqlServer(\"Server=.\");", "`Database.IsSqlite()`")]
+    // Not only a provider check.
+    [InlineData("if (Database.IsSqlServer() && Legacy) modelBuilder.Entity<Order>().ToTable(\"orders_sql\");", SqlServer, "`Database.IsSqlServer() && Legacy`")]
+    [InlineData("if (Legacy) { if (Database.IsSqlServer()) modelBuilder.Entity<Order>().ToTable(\"orders_sql\"); }", SqlServer, "`Database.IsSqlServer()`")]
+    // Another context's facade.
+    [InlineData("if (other.Database.IsSqlServer()) modelBuilder.Entity<Order>().ToTable(\"orders_sql\");", SqlServer, "`other.Database.IsSqlServer()`")]
+    // MySQL's provider name is not read (two providers answer to UseMySql).
+    [InlineData("if (Database.ProviderName == \"Pomelo.EntityFrameworkCore.MySql\") modelBuilder.Entity<Order>().ToTable(\"orders_my\");", SqlServer, "`Database.ProviderName == \"Pomelo.EntityFrameworkCore.MySql\"`")]
+    // The check holds, but what runs under it is not evaluated: a default schema, a helper.
+    [InlineData("if (Database.IsSqlServer()) modelBuilder.HasDefaultSchema(\"sales\");", SqlServer, "`Database.IsSqlServer()`")]
+    [InlineData("if (Database.IsSqlServer()) Lite(modelBuilder);", SqlServer, "`Database.IsSqlServer()`")]
+    public void Configuration_whose_provider_check_cannot_be_told_withholds_the_tables(string call, string provider, string condition)
+    {
+        var (withheld, _, _) = Run(call, provider);
+        Assert.True(withheld is not null, "expected the schema withheld");
+        Assert.False(withheld!["tableNamesKnown"]!.GetValue<bool>());
+        Assert.Contains("configuration under a condition DataDocGen does not evaluate (" + condition + ")", withheld["reasons"]!.AsArray().Select(r => r!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void A_look_alike_IsSqlServer_is_no_provider_check()
+    {
+        // The project's own extension (it says true for any provider), found first in the context's namespace: not EF Core's.
+        var (withheld, _, _) = Run("if (Database.IsSqlServer()) modelBuilder.Entity<Order>().ToTable(\"orders_sql\");", "b.UseSqlite(\"Data Source=shop.db\");",
+            "namespace Shop { public static class OwnChecks { public static bool IsSqlServer(this Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database) => true; } }\n");
+        Assert.True(withheld is not null, "a call that binds to the look-alike must not be evaluated");
+    }
+
+    [Fact]
+    public void An_index_built_online_for_one_provider_only_is_not_listed_as_a_deployment_practice()
+    {
+        var (withheld, markdown, _) = Run("if (Database.IsSqlServer()) modelBuilder.Entity<Order>().HasIndex(o => o.Reference).IsCreatedOnline();");
+        Assert.True(withheld is null, withheld?.ToJsonString());
+        Assert.DoesNotContain("created online", markdown);
+    }
+}
