@@ -49,6 +49,15 @@ internal static class TrackedChangeReader
             {
                 (entity, how) = (modified, EntryModified);
             }
+            else if (MarkedModified(assignment, context, model, cancellationToken) is { } marked)
+            {
+                // Entry(x).Property(p => p.Price).IsModified = true: x's column is written when x is tracked (loaded or
+                // attached here); on an untracked x it flags the property and the save writes nothing.
+                var symbol = Semantics.SymbolOrMethod(marked, model, cancellationToken);
+                if (symbol is ILocalSymbol local && LoadedEntity(local, body, context, model, cancellationToken) is { } loaded) (entity, how) = (loaded, MarkedModifiedApi);
+                else if (AttachedEntity(symbol, assignment, save, body, context, model, cancellationToken) is { } attached) (entity, how) = (attached, AttachedMarked);
+                else continue;
+            }
             else
             {
                 if (assignment.Left is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax variable } member) continue;
@@ -84,6 +93,41 @@ internal static class TrackedChangeReader
 
     /// <summary>The API text of an update through a property set on an attached entity; the report marks it as such.</summary>
     public const string AttachedSet = "Attach, property set";
+
+    /// <summary>The API text of an update through <c>Entry(x).Property(...).IsModified = true</c> on an entity loaded
+    /// tracked in the body; the report marks it as such.</summary>
+    public const string MarkedModifiedApi = "IsModified = true";
+
+    /// <summary>The same on an entity the saving context attached in the body.</summary>
+    public const string AttachedMarked = "Attach, IsModified = true";
+
+    /// <summary>
+    /// <c>context.Entry(x).Property(p => p.Price).IsModified = true</c> (or through a local holding <c>context.Entry(x)</c>)
+    /// on the saving context, <c>Property</c> confirmed as EF Core's <c>EntityEntry</c> method and the value the literal
+    /// <c>true</c>: the variable x, whose entity is then written if the body tracks it. <c>IsModified = false</c> writes
+    /// nothing and is not read.
+    /// </summary>
+    private static IdentifierNameSyntax? MarkedModified(AssignmentExpressionSyntax assignment, ISymbol context, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (assignment.Left is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IsModified", Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Property" } propertyAccess } property }) return null;
+        if (assignment.Right is not LiteralExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.TrueLiteralExpression }) return null;
+        if (Semantics.Method(property, model, cancellationToken) is not { ContainingType: { } entryType } || !entryType.IsInNamespace("Microsoft.EntityFrameworkCore.ChangeTracking")) return null;
+        var entryExpression = propertyAccess.Expression;
+        if (entryExpression is IdentifierNameSyntax entryLocal)
+        {
+            // var entry = db.Entry(product); entry.Property(p => p.Price).IsModified = true;
+            if (Semantics.SymbolOrMethod(entryLocal, model, cancellationToken) is not ILocalSymbol local
+                || local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: var initializer } declarator
+                || declarator.SpanStart > assignment.SpanStart) return null;
+            var body = assignment.Ancestors().FirstOrDefault(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax);
+            if (body is null || !body.Span.Contains(declarator.Span) || Reassigned(local, declarator, assignment, body, model, cancellationToken)) return null;
+            entryExpression = initializer;
+        }
+        if (entryExpression is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Entry" } entryAccess, ArgumentList.Arguments.Count: 1 } entry
+            || entry.ArgumentList.Arguments[0].Expression is not IdentifierNameSyntax variable) return null;
+        if (Semantics.Method(entry, model, cancellationToken) is not { ContainingType: { } owner } || !owner.DerivesFromOrIs("Microsoft.EntityFrameworkCore", "DbContext")) return null;
+        return SymbolEqualityComparer.Default.Equals(Semantics.SymbolOrMethod(entryAccess.Expression, model, cancellationToken), context) ? variable : null;
+    }
 
     /// <summary>The API text of an update through <c>Entry(x).State = EntityState.Modified</c>.</summary>
     public const string EntryModified = "Entry State = Modified";

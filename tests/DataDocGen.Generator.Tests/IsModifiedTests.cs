@@ -1,0 +1,79 @@
+using DataDocGen.Generator.Tests.Infrastructure;
+
+namespace DataDocGen.Generator.Tests;
+
+/// <summary><c>Entry(x).Property(p => p.Name).IsModified = true</c> before the same context's save: an update of x's
+/// type where x is tracked in the body (loaded, or attached); nothing on an untracked x, for <c>false</c>, on another
+/// context, or through a look-alike.</summary>
+public class IsModifiedTests
+{
+    private const string Code = """
+        using System.Threading.Tasks;
+        using Shop.Domain;
+        namespace Shop.Data
+        {
+            public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+            {
+                public DbSet<Customer> Customers => Set<Customer>();
+                public DbSet<Order> Orders => Set<Order>();
+            }
+            public class OtherContext(DbContextOptions<OtherContext> options) : DbContext(options)
+            {
+                public DbSet<Customer> Customers => Set<Customer>();
+            }
+            public class Flags { public bool IsModified { get; set; } public Flags Property(string name) => this; }
+            public class Journal { public Flags Entry(Customer customer) => new(); }
+
+            public class CustomerService(ShopContext db, OtherContext other, Journal journal)
+            {
+                public async Task Rename(int id, string name)
+                {
+                    var customer = new Customer { Id = id, Name = name };
+                    db.Customers.Attach(customer);
+                    db.Entry(customer).Property(c => c.Name).IsModified = true;
+                    await db.SaveChangesAsync();
+                }
+
+                public async Task Touch(int id)
+                {
+                    var order = await db.Orders.FindAsync(id);
+                    if (order is null) return;
+                    var entry = db.Entry(order);
+                    entry.Property(nameof(Order.CustomerId)).IsModified = true;
+                    await db.SaveChangesAsync();
+                }
+
+                // Traps: an untracked parameter (EF flags the property, the save writes nothing); false; another context's
+                // entry; a look-alike Entry/Property/IsModified; code in a comment.
+                public async Task Untracked(Customer detached) { db.Entry(detached).Property(c => c.Name).IsModified = true; await db.SaveChangesAsync(); }
+
+                public async Task Unflag(Customer kept) { db.Attach(kept); db.Entry(kept).Property(c => c.Name).IsModified = false; await db.SaveChangesAsync(); }
+
+                public async Task Elsewhere(Customer foreign) { db.Attach(foreign); other.Entry(foreign).Property(c => c.Name).IsModified = true; await db.SaveChangesAsync(); }
+
+                public async Task LookAlike(Customer listed) { db.Attach(listed); journal.Entry(listed).Property("Name").IsModified = true; await db.SaveChangesAsync(); }
+
+                public async Task Commented(Customer quiet) { db.Attach(quiet); /* db.Entry(quiet).Property(c => c.Name).IsModified = true; */ await db.SaveChangesAsync(); }
+            }
+        }
+        """;
+
+    [Fact]
+    public void A_property_marked_modified_on_a_tracked_entity_is_an_update_and_the_traps_are_not()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Data/Customers.cs", Code)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        var matrix = md.Substring(md.IndexOf("#### CRUD by entity", StringComparison.Ordinal)).Split('\n');
+        var customer = matrix.First(l => l.StartsWith("| `Shop.Domain.Customer` |", StringComparison.Ordinal)).Split(" | ");
+        var order = matrix.First(l => l.StartsWith("| `Shop.Domain.Order` |", StringComparison.Ordinal)).Split(" | ");
+        Assert.Equal("`CustomerService.Rename` [Data/Customers.cs:28](Data/Customers.cs#L28) after `Attach` (`IsModified = true`)", customer[3]);
+        Assert.Equal("`CustomerService.Touch` [Data/Customers.cs:37](Data/Customers.cs#L37) (`IsModified = true`)", order[3]);
+        Assert.Contains("\"api\": \"Attach, IsModified = true, saved by SaveChangesAsync\"", output.Json);
+        Assert.Contains("\"api\": \"IsModified = true, saved by SaveChangesAsync\"", output.Json);
+        foreach (var trap in new[] { "Untracked", "Unflag", "Elsewhere", "LookAlike", "Commented" })
+        {
+            Assert.DoesNotContain("`CustomerService." + trap + "`", md);
+        }
+    }
+}
