@@ -3,8 +3,8 @@ using DataDocGen.Generator.Tests.Infrastructure;
 namespace DataDocGen.Generator.Tests;
 
 /// <summary><c>Entry(x).Property(p => p.Name).IsModified = true</c> before the same context's save: an update of x's
-/// type where x is tracked in the body (loaded, or attached); nothing on an untracked x, for <c>false</c>, on another
-/// context, or through a look-alike.</summary>
+/// type, whether x was loaded, attached or not tracked (EF Core 10 tracks an untracked x as Modified: checked at run
+/// time); nothing for an x the body adds (it stays Added), for <c>false</c>, on another context, or through a look-alike.</summary>
 public class IsModifiedTests
 {
     private const string Code = """
@@ -43,9 +43,12 @@ public class IsModifiedTests
                     await db.SaveChangesAsync();
                 }
 
-                // Traps: an untracked parameter (EF flags the property, the save writes nothing); false; another context's
-                // entry; a look-alike Entry/Property/IsModified; code in a comment.
+                // Not tracked before: EF Core tracks it as Modified, and the save writes the column.
                 public async Task Untracked(Customer detached) { db.Entry(detached).Property(c => c.Name).IsModified = true; await db.SaveChangesAsync(); }
+
+                // Traps: an added entity (it stays Added: an insert); false; another context's entry; a look-alike
+                // Entry/Property/IsModified; code in a comment.
+                public async Task Added(Customer fresh) { db.Customers.Add(fresh); db.Entry(fresh).Property(c => c.Name).IsModified = true; await db.SaveChangesAsync(); }
 
                 public async Task Unflag(Customer kept) { db.Attach(kept); db.Entry(kept).Property(c => c.Name).IsModified = false; await db.SaveChangesAsync(); }
 
@@ -67,11 +70,12 @@ public class IsModifiedTests
         var matrix = md.Substring(md.IndexOf("#### CRUD by entity", StringComparison.Ordinal)).Split('\n');
         var customer = matrix.First(l => l.StartsWith("| `Shop.Domain.Customer` |", StringComparison.Ordinal)).Split(" | ");
         var order = matrix.First(l => l.StartsWith("| `Shop.Domain.Order` |", StringComparison.Ordinal)).Split(" | ");
-        Assert.Equal("`CustomerService.Rename` [Data/Customers.cs:28](Data/Customers.cs#L28) after `Attach` (`IsModified = true`)", customer[3]);
+        Assert.Equal("`CustomerService.Rename` [Data/Customers.cs:28](Data/Customers.cs#L28) after `Attach` (`IsModified = true`)"
+            + "<br>`CustomerService.Untracked` [Data/Customers.cs:42](Data/Customers.cs#L42) (`IsModified = true`)", customer[3]);
         Assert.Equal("`CustomerService.Touch` [Data/Customers.cs:37](Data/Customers.cs#L37) (`IsModified = true`)", order[3]);
         Assert.Contains("\"api\": \"Attach, IsModified = true, saved by SaveChangesAsync\"", output.Json);
         Assert.Contains("\"api\": \"IsModified = true, saved by SaveChangesAsync\"", output.Json);
-        foreach (var trap in new[] { "Untracked", "Unflag", "Elsewhere", "LookAlike", "Commented" })
+        foreach (var trap in new[] { "Unflag", "Elsewhere", "LookAlike", "Commented" })
         {
             Assert.DoesNotContain("`CustomerService." + trap + "`", md);
         }

@@ -51,11 +51,14 @@ internal static class TrackedChangeReader
             }
             else if (MarkedModified(assignment, context, model, cancellationToken) is { } marked)
             {
-                // Entry(x).Property(p => p.Price).IsModified = true: x's column is written when x is tracked (loaded or
-                // attached here); on an untracked x it flags the property and the save writes nothing.
+                // Entry(x).Property(p => p.Price).IsModified = true: x is tracked as Modified (unless it was Added) and the
+                // column written, whether x was loaded, attached or not tracked before (EF Core 10, checked at run time:
+                // an untracked x becomes Modified; an added one stays Added, so an x the body adds is left out).
                 var symbol = Semantics.SymbolOrMethod(marked, model, cancellationToken);
                 if (symbol is ILocalSymbol local && LoadedEntity(local, body, context, model, cancellationToken) is { } loaded) (entity, how) = (loaded, MarkedModifiedApi);
                 else if (AttachedEntity(symbol, assignment, save, body, context, model, cancellationToken) is { } attached) (entity, how) = (attached, AttachedMarked);
+                else if (symbol is ILocalSymbol or IParameterSymbol && VariableType(symbol) is { } type && IsEntityType(type) && !AddedOrStateSet(symbol, assignment, body, model, cancellationToken))
+                    (entity, how) = (type, MarkedModifiedApi);
                 else continue;
             }
             else
@@ -94,8 +97,8 @@ internal static class TrackedChangeReader
     /// <summary>The API text of an update through a property set on an attached entity; the report marks it as such.</summary>
     public const string AttachedSet = "Attach, property set";
 
-    /// <summary>The API text of an update through <c>Entry(x).Property(...).IsModified = true</c> on an entity loaded
-    /// tracked in the body; the report marks it as such.</summary>
+    /// <summary>The API text of an update through <c>Entry(x).Property(...).IsModified = true</c> on an entity loaded in
+    /// the body or not tracked before (EF Core then tracks it as Modified); the report marks it as such.</summary>
     public const string MarkedModifiedApi = "IsModified = true";
 
     /// <summary>The same on an entity the saving context attached in the body.</summary>
@@ -104,8 +107,8 @@ internal static class TrackedChangeReader
     /// <summary>
     /// <c>context.Entry(x).Property(p => p.Price).IsModified = true</c> (or through a local holding <c>context.Entry(x)</c>)
     /// on the saving context, <c>Property</c> confirmed as EF Core's <c>EntityEntry</c> method and the value the literal
-    /// <c>true</c>: the variable x, whose entity is then written if the body tracks it. <c>IsModified = false</c> writes
-    /// nothing and is not read.
+    /// <c>true</c>: the variable x, whose column the save writes (x tracked as Modified unless it was Added).
+    /// <c>IsModified = false</c> writes nothing and is not read.
     /// </summary>
     private static IdentifierNameSyntax? MarkedModified(AssignmentExpressionSyntax assignment, ISymbol context, SemanticModel model, CancellationToken cancellationToken)
     {
@@ -128,6 +131,21 @@ internal static class TrackedChangeReader
         if (Semantics.Method(entry, model, cancellationToken) is not { ContainingType: { } owner } || !owner.DerivesFromOrIs("Microsoft.EntityFrameworkCore", "DbContext")) return null;
         return SymbolEqualityComparer.Default.Equals(Semantics.SymbolOrMethod(entryAccess.Expression, model, cancellationToken), context) ? variable : null;
     }
+
+    private static ITypeSymbol? VariableType(ISymbol symbol) => symbol switch
+    {
+        ILocalSymbol local => local.Type,
+        IParameterSymbol parameter => parameter.Type,
+        _ => null,
+    };
+
+    /// <summary>True when the body hands <paramref name="variable"/> to an <c>Add*</c> call or sets an entry's
+    /// <c>State</c> before <paramref name="before"/> (an added entity stays Added when a property is marked modified).</summary>
+    private static bool AddedOrStateSet(ISymbol variable, SyntaxNode before, SyntaxNode body, SemanticModel model, CancellationToken cancellationToken) =>
+        body.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(call => call.SpanStart < before.SpanStart
+            && (call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } && name.StartsWith("Add", System.StringComparison.Ordinal)
+                || call.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "State", Parent: AssignmentExpressionSyntax })
+            && call.ArgumentList.Arguments.Any(a => a.Expression is IdentifierNameSyntax argument && SymbolEqualityComparer.Default.Equals(Semantics.SymbolOrMethod(argument, model, cancellationToken), variable)));
 
     /// <summary>The API text of an update through <c>Entry(x).State = EntityState.Modified</c>.</summary>
     public const string EntryModified = "Entry State = Modified";
