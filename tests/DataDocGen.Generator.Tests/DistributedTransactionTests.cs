@@ -67,7 +67,7 @@ public class DistributedTransactionTests
         var output = GeneratorHarness.Run(Sources.With(("Services/Contexts.cs", Contexts), ("Services/Checkout.cs", Usings + """
             namespace Shop.Services
             {
-                public class Checkout(OrdersContext orders, IOrderRepository repository)
+                public class Checkout(OrdersContext orders, BillingContext billing, IOrderRepository repository)
                 {
                     public void Pay(Order order)
                     {
@@ -75,7 +75,9 @@ public class DistributedTransactionTests
                         {
                             orders.Orders.Add(order);
                             orders.SaveChanges();
-                            var count = orders.Orders.Count();
+                            var count = orders.Set<Order>().Count();
+                            // In memory, no connection: the billing context is no data source here.
+                            var local = billing.Customers.Local.Any() || billing.ChangeTracker.Entries().Any();
                             repository.Save(order); // not followed: no source of its own
                             scope.Complete();
                         }

@@ -76,29 +76,34 @@ internal static class AmbientDataSources
 
     private static string Context(ITypeSymbol type) => "`" + type.Name + "` (EF Core)";
 
-    /// <summary>The context a query starts from: <c>db.Orders.Where(...)</c> or <c>db.Set&lt;Order&gt;()</c>, down the receivers.</summary>
+    /// <summary>The context a query starts from: <c>db.Orders.Where(...)</c> or <c>db.Set&lt;Order&gt;()</c>, down the
+    /// receivers, each of which must be a query (<c>IQueryable&lt;T&gt;</c>): <c>db.Orders.Local.Any()</c> and
+    /// <c>db.ChangeTracker.Entries().Any()</c> run in memory and open no connection.</summary>
     private static ITypeSymbol? QueryRoot(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
     {
         for (var depth = 0; depth < 16; depth++)
         {
-            switch (expression)
+            while (expression is ParenthesizedExpressionSyntax parenthesized) expression = parenthesized.Expression;
+            if (Semantics.TypeOf(expression, model, cancellationToken) is not { } type || !IsQuery(type)) return null;
+            if (type.DbSetEntity() is not null)
             {
-                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax inner }:
-                    expression = inner.Expression;
-                    break;
-                case MemberAccessExpressionSyntax member:
-                    if (Semantics.TypeOf(member.Expression, model, cancellationToken) is { } type && type.DerivesFromOrIs("Microsoft.EntityFrameworkCore", "DbContext")) return type;
-                    expression = member.Expression;
-                    break;
-                case ParenthesizedExpressionSyntax parenthesized:
-                    expression = parenthesized.Expression;
-                    break;
-                default:
-                    return null;
+                var holder = expression switch
+                {
+                    MemberAccessExpressionSyntax member => member.Expression,
+                    InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Set" } set } => set.Expression,
+                    _ => null,
+                };
+                return holder is not null && Semantics.TypeOf(holder, model, cancellationToken) is { } context && context.DerivesFromOrIs("Microsoft.EntityFrameworkCore", "DbContext")
+                    ? context : null;
             }
+            if (expression is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax inner }) return null;
+            expression = inner.Expression;
         }
         return null;
     }
+
+    private static bool IsQuery(ITypeSymbol type) =>
+        type.Is("System.Linq", "IQueryable`1") || type.AllInterfaces.Any(i => i.Is("System.Linq", "IQueryable`1"));
 
     private static string Unsuffixed(string name) => name.EndsWith("Async", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - 5) : name;
 
