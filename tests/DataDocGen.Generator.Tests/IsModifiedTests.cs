@@ -80,4 +80,40 @@ public class IsModifiedTests
             Assert.DoesNotContain("`CustomerService." + trap + "`", md);
         }
     }
+
+    /// <summary>A repository over a unit of work marks the property and saves elsewhere: the update it stands for, as
+    /// <c>Entry(x).State = Modified</c> without a save is; not for an entity it adds.</summary>
+    [Fact]
+    public void A_property_marked_modified_with_no_save_in_the_body_is_the_update_it_stands_for()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Data/Orders.cs", """
+            using Shop.Domain;
+            namespace Shop.Data
+            {
+                public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+                {
+                    public DbSet<Order> Orders => Set<Order>();
+                }
+                public class OrderRepository(ShopContext context)
+                {
+                    public void Reassign(Order order) => context.Entry(order).Property(o => o.CustomerId).IsModified = true;
+
+                    public void Fresh(Order order)
+                    {
+                        context.Orders.Add(order);
+                        context.Entry(order).Property(o => o.CustomerId).IsModified = true; // stays Added: no update
+                    }
+
+                    public void Unflag(Order order) => context.Entry(order).Property(o => o.CustomerId).IsModified = false;
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        var matrix = md.Substring(md.IndexOf("#### CRUD by entity", StringComparison.Ordinal)).Split('\n');
+        var order = matrix.First(l => l.StartsWith("| `Shop.Domain.Order` |", StringComparison.Ordinal)).Split(" | ");
+        Assert.Equal("`OrderRepository.Reassign` [Data/Orders.cs:15](Data/Orders.cs#L15) (`IsModified = true`)", order[3]);
+        Assert.Contains("\"api\": \"IsModified = true\"", output.Json);
+        Assert.DoesNotContain("`OrderRepository.Unflag`", md);
+    }
 }

@@ -122,7 +122,7 @@ internal static class CrudParser
 
     public static bool IsCandidate(SyntaxNode node, CancellationToken _)
     {
-        if (IsEntryState(node)) return true;
+        if (IsEntryState(node) || TrackedChangeReader.IsMarkedModified(node)) return true;
         if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation) return false;
         if (access.Name.Identifier.ValueText is "SaveChanges" or "SaveChangesAsync") return true;
         if (Awaited(invocation) is not { Expression: MemberAccessExpressionSyntax query }) return false;
@@ -137,7 +137,9 @@ internal static class CrudParser
         {
             try
             {
-                return EntryState(assignment, context.SemanticModel, cancellationToken) is { } spec ? new CrudResult(spec, null) : null;
+                var spec = IsEntryState(assignment) ? EntryState(assignment, context.SemanticModel, cancellationToken)
+                    : TrackedChangeReader.UnsavedMarkedModified(assignment, context.SemanticModel, cancellationToken);
+                return spec is null ? null : new CrudResult(spec, null);
             }
             catch (System.Exception exception) when (exception is not System.OperationCanceledException)
             {

@@ -110,7 +110,37 @@ internal static class TrackedChangeReader
     /// <c>true</c>: the variable x, whose column the save writes (x tracked as Modified unless it was Added).
     /// <c>IsModified = false</c> writes nothing and is not read.
     /// </summary>
-    private static IdentifierNameSyntax? MarkedModified(AssignmentExpressionSyntax assignment, ISymbol context, SemanticModel model, CancellationToken cancellationToken)
+    private static IdentifierNameSyntax? MarkedModified(AssignmentExpressionSyntax assignment, ISymbol context, SemanticModel model, CancellationToken cancellationToken) =>
+        MarkedModified(assignment, model, cancellationToken) is { } marked && SymbolEqualityComparer.Default.Equals(marked.Context, context) ? marked.Variable : null;
+
+    /// <summary>The syntax of <c>….Property(…).IsModified = true</c>, before any binding.</summary>
+    public static bool IsMarkedModified(SyntaxNode node) =>
+        node is AssignmentExpressionSyntax
+        {
+            Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IsModified", Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Property" } } },
+            Right: LiteralExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.TrueLiteralExpression },
+        };
+
+    /// <summary>
+    /// <c>Entry(x).Property(…).IsModified = true</c> with no save after it in the body (a repository over a unit of work
+    /// that saves elsewhere): x is tracked as Modified by that context and the column written by its next save, as for
+    /// <c>Entry(x).State = EntityState.Modified</c> (API <c>IsModified = true</c>). Null where a save follows in the body
+    /// (<see cref="Updates"/> reads it there) or x is added or its state set in the body (an added entity stays Added).
+    /// </summary>
+    public static CrudSpec? UnsavedMarkedModified(AssignmentExpressionSyntax assignment, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (MarkedModified(assignment, model, cancellationToken) is not { } marked) return null;
+        var body = assignment.Ancestors().FirstOrDefault(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax);
+        if (body is null || body.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(i => IsSaveChanges(i) && i.SpanStart > assignment.SpanStart)) return null;
+        var symbol = Semantics.SymbolOrMethod(marked.Variable, model, cancellationToken);
+        if (symbol is not (ILocalSymbol or IParameterSymbol) || VariableType(symbol) is not { } type || AddedOrStateSet(symbol, assignment, body, model, cancellationToken)) return null;
+        if (!IsEntityType(type) && type is not ITypeParameterSymbol) return null;
+        return new CrudSpec(type.EntityName(), type is ITypeParameterSymbol ? CrudTarget.TypeParameter : CrudTarget.Entity, CrudOperation.Update, MarkedModifiedApi, false,
+            CodeText.MemberName(assignment, model, cancellationToken), SourceLocation.From(assignment));
+    }
+
+    /// <summary>The variable whose entry's property is marked modified, and the context the entry is taken from.</summary>
+    private static (IdentifierNameSyntax Variable, ISymbol Context)? MarkedModified(AssignmentExpressionSyntax assignment, SemanticModel model, CancellationToken cancellationToken)
     {
         if (assignment.Left is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IsModified", Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Property" } propertyAccess } property }) return null;
         if (assignment.Right is not LiteralExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.TrueLiteralExpression }) return null;
@@ -129,7 +159,7 @@ internal static class TrackedChangeReader
         if (entryExpression is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Entry" } entryAccess, ArgumentList.Arguments.Count: 1 } entry
             || entry.ArgumentList.Arguments[0].Expression is not IdentifierNameSyntax variable) return null;
         if (Semantics.Method(entry, model, cancellationToken) is not { ContainingType: { } owner } || !owner.DerivesFromOrIs("Microsoft.EntityFrameworkCore", "DbContext")) return null;
-        return SymbolEqualityComparer.Default.Equals(Semantics.SymbolOrMethod(entryAccess.Expression, model, cancellationToken), context) ? variable : null;
+        return Semantics.SymbolOrMethod(entryAccess.Expression, model, cancellationToken) is { } context and not IMethodSymbol ? (variable, context) : null;
     }
 
     private static ITypeSymbol? VariableType(ISymbol symbol) => symbol switch
