@@ -279,4 +279,35 @@ public class DistributedTransactionTests
         // The switch set to false, with no scope over two sources: the note still says where it is set.
         Assert.Contains("The switch is set at `TransactionManager.ImplicitDistributedTransactions = false`", output.Markdown);
     }
+
+    /// <summary>Microsoft.Data.Sqlite has no System.Transactions support: a SQLite context or connection never enlists, so
+    /// a scope over the shop's database and a SQLite one is no distributed transaction.</summary>
+    [Fact]
+    public void SQLite_contexts_and_connections_are_not_counted()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Services/Contexts.cs", Contexts), ("Services/Audit.cs", Usings + """
+            namespace Shop.Services
+            {
+                public class AuditContext : DbContext
+                {
+                    public DbSet<Customer> Seen => Set<Customer>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) => b.UseSqlite("Data Source=audit.db");
+                }
+                public class Checkout(OrdersContext orders, AuditContext audit, Microsoft.Data.Sqlite.SqliteConnection local)
+                {
+                    public void Pay(Order order)
+                    {
+                        using var scope = new TransactionScope();
+                        orders.SaveChanges();
+                        audit.SaveChanges();
+                        local.Open();
+                        scope.Complete();
+                    }
+                }
+            }
+            """)));
+
+        Assert.Equal(["Checkout.Pay | TransactionScope | `OrdersContext` (EF Core)"], Rows(output.Json));
+        Assert.DoesNotContain("Distributed transactions", output.Markdown);
+    }
 }

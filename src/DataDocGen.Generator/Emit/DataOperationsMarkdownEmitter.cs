@@ -157,8 +157,9 @@ internal static class DataOperationsMarkdownEmitter
         var spanning = report.Transactions.Where(t => t.DataSources.Count >= 2).ToList();
         var switches = report.Transactions.Where(t => t.Kind == "distributed transactions switch").ToList();
         if (spanning.Count == 0 && switches.Count == 0) return;
-        md.Line("**Distributed transactions.** A `TransactionScope` is ambient: each connection opened inside it enlists in its transaction (unless its connection "
-                + "string sets `Enlist=false`). When a second connection enlists, System.Transactions promotes the transaction to a distributed one (MSDTC) unless "
+        md.Line("**Distributed transactions.** A `TransactionScope` is ambient: a connection opened inside it enlists in its transaction where its provider "
+                + "supports System.Transactions (SqlClient, Npgsql and MySqlConnector do, unless the connection string turns enlisting off; Microsoft.Data.Sqlite "
+                + "does not, and SQLite contexts are not counted). When a second connection enlists, System.Transactions promotes the transaction to a distributed one (MSDTC) unless "
                 + "the provider can carry the first connection's local transaction over (SqlClient can for the same connection string once the first connection "
                 + "is closed). .NET runs distributed transactions only on Windows and only after `TransactionManager.ImplicitDistributedTransactions = true`; "
                 + "otherwise the promotion throws `NotSupportedException`."

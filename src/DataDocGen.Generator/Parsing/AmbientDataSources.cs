@@ -16,8 +16,9 @@ namespace DataDocGen.Generator.Parsing;
 /// <remarks>
 /// Only what the body itself does is seen: calls into other methods (a repository) are not followed, a connection reached
 /// through an expression that is not a plain name is not counted, and MongoDB, Redis and Marten sessions are no
-/// System.Transactions resources here. So the list can be short of the truth but never names a source that is not used;
-/// the report states it only when it holds two or more.
+/// System.Transactions resources here, nor is a Microsoft.Data.Sqlite connection (that provider does not enlist; the
+/// report also drops contexts whose provider is SQLite, in-memory or Cosmos). So the list can be short of the truth but
+/// never names a source that is not used; the report states it only when it holds two or more.
 /// </remarks>
 internal static class AmbientDataSources
 {
@@ -66,6 +67,7 @@ internal static class AmbientDataSources
             return QueryRoot(access.Expression, model, cancellationToken) is { } context ? Context(context) : null;
         }
         if (IsConnectionCall(name) && receiver is not null && (IsConnection(receiver) || receiver.DerivesFromOrIs("System.Data.Common", "DbDataSource"))
+            && !receiver.IsInNamespaceOrBelow("Microsoft.Data.Sqlite") // no System.Transactions support: it never enlists
             && (name is "Open" or "OpenConnection" or "CreateCommand" || declaring.IsInNamespaceOrBelow("Dapper"))
             && Semantics.SymbolOf(access.Expression, model, cancellationToken) is { Kind: SymbolKind.Local or SymbolKind.Parameter or SymbolKind.Field or SymbolKind.Property } holder)
         {

@@ -81,7 +81,9 @@ internal static class DataLayerReportBuilder
             .OrderBy(p => p.Location, LocationComparer.Instance).ToEquatableArray();
         var cacheUses = (caching ?? new List<CacheResult>()).SelectMany(c => (c.Use is null ? Enumerable.Empty<CacheUseSpec>() : new[] { c.Use }).Concat(c.Callbacks))
             .OrderBy(u => u.Location, LocationComparer.Instance).ToEquatableArray();
-        var boundaries = (transactions ?? new List<TransactionSpec>()).OrderBy(t => t.Location, LocationComparer.Instance).ToEquatableArray();
+        var boundaries = (transactions ?? new List<TransactionSpec>()).OrderBy(t => t.Location, LocationComparer.Instance)
+            .Select(t => t.DataSources.IsEmpty ? t : t with { DataSources = t.DataSources.Where(source => Enlists(source, reports)).ToEquatableArray() })
+            .ToEquatableArray();
         var shapes = LazyLoopsThatLoadLazily(queryShapes ?? new List<QueryShapeSpec>(), reports)
             .OrderBy(q => q.Location, LocationComparer.Instance).ThenBy(q => q.Kind, StringComparer.Ordinal).ToEquatableArray();
         var hooks = (saveHooks ?? new List<SaveHookSpec>()).OrderBy(h => h.TypeName, StringComparer.Ordinal).ThenBy(h => h.Location, LocationComparer.Instance).ToEquatableArray();
@@ -192,6 +194,16 @@ internal static class DataLayerReportBuilder
         return all.Where(t => t.Kind != MartenTenancyKind.DocumentUsed || used.Add(t.Subject!))
             .Select(t => t.Connection.IsEmpty ? t : t with { Connection = Safe(t.Connection) })
             .ToEquatableArray();
+    }
+
+    /// <summary>Whether an ambient transaction's data source can enlist: an EF Core context whose provider is SQLite
+    /// (Microsoft.Data.Sqlite has no System.Transactions support), in-memory or Cosmos cannot.</summary>
+    private static bool Enlists(string source, EquatableArray<ContextReport> contexts)
+    {
+        const string suffix = "` (EF Core)";
+        if (!source.StartsWith("`", StringComparison.Ordinal) || !source.EndsWith(suffix, StringComparison.Ordinal)) return true;
+        var name = source.Substring(1, source.Length - 1 - suffix.Length);
+        return !contexts.Any(c => c.Name == name && c.Provider is "Sqlite" or "InMemory" or "Cosmos");
     }
 
     private static ContextReport BuildContext(DbContextSpec context, IReadOnlyList<EntityConfigurationSpec> configurations,
