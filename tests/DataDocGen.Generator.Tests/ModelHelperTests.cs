@@ -95,6 +95,9 @@ public class ModelHelperTests
     [InlineData("if (Legacy) Money(modelBuilder);", "`Legacy`")]
     [InlineData("modelBuilder.Entity<Order>(b => { if (Legacy) b.Property(o => o.Total).HasPrecision(10, 2); });", "`Legacy`")]
     [InlineData("if (Legacy) modelBuilder.HasDefaultSchema(\"legacy\");", "`Legacy`")]
+    // A loop over the model under a condition: it was applied as if it always ran (every table renamed orders_...).
+    [InlineData("if (Legacy) { foreach (var entity in modelBuilder.Model.GetEntityTypes()) entity.SetTableName(\"orders_\" + entity.GetTableName()); }", "`Legacy`")]
+    [InlineData("if (!Legacy) return; foreach (var entity in modelBuilder.Model.GetEntityTypes()) entity.SetTableName(\"orders_\" + entity.GetTableName());", "`Legacy`")]
     public void Configuration_under_a_condition_withholds_the_tables_with_the_condition(string call, string condition)
     {
         // Before, configuration under a condition was applied as if it always ran: `orders_lite` was listed as the table

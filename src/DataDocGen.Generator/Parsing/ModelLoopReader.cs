@@ -61,9 +61,30 @@ internal static class ModelLoopReader
             if (reader.Result.IsConsumed(loop) || loop.Ancestors().OfType<ForEachStatementSyntax>().Any(a => IsModelLoop(a, reader))) continue;
             if (Collection(loop.Expression, loop.Identifier.ValueText, reader) is not { } start) continue;
             reader.Result.Loops.Add(loop.Span);
+            var (chains, unresolved) = (reader.Result.Chains.Count, reader.Result.Unresolved.Count);
             Walk(loop.Statement, start.Scope, start.Variables, start.Filters, reader);
+            UnderCondition(loop, body, chains, unresolved, reader);
         }
         return reader.Result;
+    }
+
+    /// <summary>A loop that runs only under a condition (<c>if (legacy) foreach (...) e.SetTableName(...)</c>) was applied
+    /// as if it always ran (a wrong fact: every table renamed). Under checks of the context's provider its chains and
+    /// reasons carry the checks (the report evaluates them, <c>Report/ProviderConditions</c>); under any other condition
+    /// they are dropped and the loop is reported as not evaluated, as other conditional configuration is.</summary>
+    private static void UnderCondition(ForEachStatementSyntax loop, SyntaxNode body, int chains, int unresolved, Reader reader)
+    {
+        if (ConditionalConfiguration.Of(loop, body, null) is not { } condition) return;
+        var result = reader.Result;
+        if (ConditionalConfiguration.ProviderOnly(loop, body, condition, reader.Model, reader.Token) is { } when)
+        {
+            for (var i = chains; i < result.Chains.Count; i++) result.Chains[i] = (result.Chains[i].Position, result.Chains[i].Chain with { When = when });
+            for (var i = unresolved; i < result.Unresolved.Count; i++) result.Unresolved[i] = result.Unresolved[i] with { When = when };
+            return;
+        }
+        result.Chains.RemoveRange(chains, result.Chains.Count - chains);
+        result.Unresolved.RemoveRange(unresolved, result.Unresolved.Count - unresolved);
+        result.Unresolved.Add(new UnresolvedConfigurationSpec(ConditionalConfiguration.Reason(condition), SourceLocation.From(loop)));
     }
 
     private static bool IsModelLoop(ForEachStatementSyntax loop, Reader reader) => Collection(loop.Expression, loop.Identifier.ValueText, reader) is not null;

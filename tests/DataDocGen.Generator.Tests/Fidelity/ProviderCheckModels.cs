@@ -2,14 +2,15 @@ namespace DataDocGen.Generator.Tests.Fidelity;
 
 /// <summary>Fidelity models of configuration that runs only for some providers (issue 3): <c>Database.IsSqlServer()</c>,
 /// <c>IsNpgsql()</c>, <c>IsSqlite()</c>, <c>IsRelational()</c> and <c>Database.ProviderName == "..."</c>, in if/else
-/// chains, negated, and after an early exit. Each provider's model differs, and EF Core judges each.</summary>
+/// chains, negated, after an early exit, and around a loop over the model's foreign keys. Each provider's model differs, and EF Core judges each.</summary>
 internal static class ProviderCheckModels
 {
     public static readonly Dictionary<string, (string Source, string Context)> All = new()
     {
-        ["surveys: configuration for some providers only (IsSqlServer/IsNpgsql/IsSqlite/IsRelational, ProviderName, else chains, an early exit)"] = ("""
+        ["surveys: configuration for some providers only (IsSqlServer/IsNpgsql/IsSqlite/IsRelational, ProviderName, else chains, an early exit, a loop)"] = ("""
             namespace Surveys
             {
+                using System.Linq;
                 public class Survey
                 {
                     public int Id { get; set; }
@@ -64,6 +65,13 @@ internal static class ProviderCheckModels
                         if (!Database.IsRelational()) return;
                         modelBuilder.Entity<Question>().HasIndex(q => new { q.SurveyId, q.Position }).IsUnique();
                         modelBuilder.Entity<Question>().ToTable(t => t.HasCheckConstraint("CK_Question_Position", "[Position] >= 0"));
+                        if (Database.IsNpgsql())
+                        {
+                            foreach (var foreignKey in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetForeignKeys()))
+                            {
+                                foreignKey.DeleteBehavior = DeleteBehavior.Restrict;
+                            }
+                        }
                     }
                 }
             }
