@@ -112,4 +112,42 @@ public class ProviderCheckTests
         Assert.True(withheld is null, withheld?.ToJsonString());
         Assert.DoesNotContain("created online", markdown);
     }
+
+    /// <summary>ConfigureConventions under a condition was applied as if it always ran: a SQL Server context's decimal
+    /// column was said to be <c>float</c> after <c>if (Database.IsSqlite()) ...HaveConversion&lt;double&gt;()</c>.</summary>
+    [Theory]
+    [InlineData("if (Database.IsSqlite()) configurationBuilder.Properties<decimal>().HaveConversion<double>();", "decimal(18,2)", null)]
+    [InlineData("if (Database.IsSqlServer()) configurationBuilder.Properties<decimal>().HavePrecision(10, 4);", "decimal(10,4)", null)]
+    [InlineData("if (Legacy) configurationBuilder.Properties<decimal>().HavePrecision(10, 4);", null, "`Legacy`")]
+    public void Conventions_under_a_condition_are_evaluated_or_withheld(string call, string? storeType, string? condition)
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Shop.cs", """
+            namespace Shop
+            {
+                public class Order { public int Id { get; set; } public decimal Total { get; set; } }
+                public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+                {
+                    public static bool Legacy;
+                    public DbSet<Order> Orders => Set<Order>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) => b.UseSqlServer("Server=.;Database=Shop");
+                    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+                    {
+                        CALL
+                    }
+                }
+            }
+            """.Replace("CALL", call))));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var json = JsonNode.Parse(output.Json!)!;
+        var withheld = json["contextsWithIncompleteSchema"]!.AsArray().SingleOrDefault(c => c!["name"]!.GetValue<string>() == "ShopContext");
+        if (condition is not null)
+        {
+            Assert.True(withheld is not null, "expected the schema withheld");
+            Assert.Contains("configuration under a condition DataDocGen does not evaluate (" + condition + ")", withheld!["reasons"]!.AsArray().Select(r => r!.GetValue<string>()));
+            return;
+        }
+        Assert.True(withheld is null, withheld?.ToJsonString());
+        var total = json["contexts"]!.AsArray().Single()!["tables"]!.AsArray().Single()!["columns"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "Total")!;
+        Assert.Equal(storeType, total["storeType"]!.GetValue<string>());
+    }
 }

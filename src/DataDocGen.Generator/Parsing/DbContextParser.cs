@@ -68,8 +68,11 @@ internal static class DbContextParser
             // rooted at ModelConfigurationBuilder; the schema builder applies them before attributes and fluent calls.
             if (OverrideBody(context, "ConfigureConventions", compilation!, cancellationToken) is { } conventions)
             {
-                var conventionChains = FluentChainParser.Parse(conventions.Body, conventions.Model, configuredTypes, cancellationToken);
-                model = model with { Chains = conventionChains.Concat(model.Chains).ToEquatableArray() };
+                // Under a condition (`if (Database.IsSqlite()) ...Properties<decimal>().HaveConversion<double>()`) it was
+                // applied as if it always ran (a wrong fact): kept with provider checks, else reported as not evaluated.
+                var conditional = new List<UnresolvedConfigurationSpec>();
+                var conventionChains = FluentChainParser.Parse(conventions.Body, conventions.Model, configuredTypes, cancellationToken, conditional: conditional);
+                model = model with { Chains = conventionChains.Concat(model.Chains).ToEquatableArray(), Unresolved = model.Unresolved.Concat(conditional).ToEquatableArray() };
                 if (identity is not null) identity = identity with { ChainIndex = identity.ChainIndex + conventionChains.Count };
             }
         }

@@ -218,7 +218,7 @@ internal static class DataLayerReportBuilder
 
         // Configuration that runs only for some providers (`if (Database.IsSqlServer())`), as it runs for this one.
         var providerUnknown = new List<UnresolvedConfigurationSpec>();
-        context = context with { Model = ProviderConditions.Apply(context.Model, provider, providerUnknown) };
+        context = ProviderConditions.Apply(context, provider, providerUnknown);
         // Configuration classes this context applies: by ApplyConfiguration, or all applicable ones from its own assembly.
         var applied = configurations.Where(c => context.Model.AppliedConfigurations.Contains(c.FullName)
                                                || (context.Model.AppliesConfigurationsFromAssembly && c.CanBeAppliedFromAssembly))

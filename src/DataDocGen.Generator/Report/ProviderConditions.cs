@@ -26,6 +26,20 @@ internal static class ProviderConditions
         return result;
     }
 
+    /// <summary>The context's model as it runs for <paramref name="provider"/>, with ASP.NET Core Identity's place in its
+    /// chains and mappings moved back by what is dropped before it.</summary>
+    public static DbContextSpec Apply(DbContextSpec context, string? provider, List<UnresolvedConfigurationSpec> unknown)
+    {
+        var identity = context.Identity;
+        if (identity is not null)
+        {
+            var chains = context.Model.Chains.Take(identity.ChainIndex).Count(c => c.When is { } when && Evaluate(when, provider) != true);
+            var mappings = context.Model.Mappings.Take(identity.MappingIndex).Count(m => m.When is { } when && Evaluate(when, provider) != true);
+            identity = identity with { ChainIndex = identity.ChainIndex - chains, MappingIndex = identity.MappingIndex - mappings };
+        }
+        return context with { Model = Apply(context.Model, provider, unknown), Identity = identity };
+    }
+
     /// <summary>The model as it runs for <paramref name="provider"/>; configuration that cannot be evaluated goes to
     /// <paramref name="unknown"/> with its condition.</summary>
     public static ModelConfigurationSpec Apply(ModelConfigurationSpec model, string? provider, List<UnresolvedConfigurationSpec> unknown)

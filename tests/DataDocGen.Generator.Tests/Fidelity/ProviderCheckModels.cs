@@ -2,12 +2,12 @@ namespace DataDocGen.Generator.Tests.Fidelity;
 
 /// <summary>Fidelity models of configuration that runs only for some providers (issue 3): <c>Database.IsSqlServer()</c>,
 /// <c>IsNpgsql()</c>, <c>IsSqlite()</c>, <c>IsRelational()</c> and <c>Database.ProviderName == "..."</c>, in if/else
-/// chains, negated, after an early exit, and around a loop over the model's foreign keys. Each provider's model differs, and EF Core judges each.</summary>
+/// chains, negated, after an early exit, around a loop over the model's foreign keys, and in ConfigureConventions. Each provider's model differs, and EF Core judges each.</summary>
 internal static class ProviderCheckModels
 {
     public static readonly Dictionary<string, (string Source, string Context)> All = new()
     {
-        ["surveys: configuration for some providers only (IsSqlServer/IsNpgsql/IsSqlite/IsRelational, ProviderName, else chains, an early exit, a loop)"] = ("""
+        ["surveys: configuration for some providers only (IsSqlServer/IsNpgsql/IsSqlite/IsRelational, ProviderName, else chains, an early exit, a loop, ConfigureConventions)"] = ("""
             namespace Surveys
             {
                 using System.Linq;
@@ -34,6 +34,7 @@ internal static class ProviderCheckModels
                     public Survey Survey { get; set; } = null!;
                     public string Respondent { get; set; } = "";
                     public string Answers { get; set; } = "";
+                    public decimal? Score { get; set; }
                     public DateTime SubmittedAt { get; set; }
                 }
                 public class SurveysContext(DbContextOptions<SurveysContext> options) : DbContext(options)
@@ -42,6 +43,12 @@ internal static class ProviderCheckModels
                     public DbSet<Question> Questions => Set<Question>();
                     public DbSet<Response> Responses => Set<Response>();
                     protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+                    {
+                        // SQLite has no decimal type that sorts and sums: stored as REAL there.
+                        if (Database.IsSqlite()) configurationBuilder.Properties<decimal>().HaveConversion<double>();
+                        else configurationBuilder.Properties<decimal>().HavePrecision(9, 3);
+                    }
                     protected override void OnModelCreating(ModelBuilder modelBuilder)
                     {
                         modelBuilder.Entity<Survey>().Property(s => s.Title).HasMaxLength(200);
