@@ -77,6 +77,27 @@ public class IdentityTests
         Assert.Equal(1024, table["columns"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "CredentialId")!["maxLength"]!.GetValue<int>());
     }
 
+    /// <summary>Configuration for another provider before <c>base.OnModelCreating</c> is dropped, and Identity's
+    /// configuration still runs where the base call is: moved one place too late, Identity's <c>ToTable("AspNetUsers")</c>
+    /// would override the user's <c>ToTable("Users")</c>. EF Core judges.</summary>
+    [Theory]
+    [InlineData("SqlServer")]
+    [InlineData("Sqlite")]
+    public void A_provider_check_before_the_base_call_keeps_Identitys_place(string provider)
+    {
+        var model = Model(onModelCreating: """
+            protected override void OnModelCreating(ModelBuilder builder)
+            {
+                if (Database.IsNpgsql()) builder.Entity<IdentityRole>().ToTable("roles_pg");
+                if (Database.IsNpgsql()) builder.Entity<AppUser>().Property(u => u.Nickname).HasMaxLength(10);
+                base.OnModelCreating(builder);
+                builder.Entity<AppUser>().ToTable("Users");
+                builder.Entity<IdentityRole>().ToTable("Roles");
+            }
+            """);
+        SchemaFidelity.AssertSame(model, "Auth.AuthContext", provider);
+    }
+
     [Fact]
     public void ProtectPersonalData_keeps_the_schema_and_is_reported_as_field_level_encryption()
     {
