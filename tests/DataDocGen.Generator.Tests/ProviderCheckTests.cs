@@ -83,8 +83,9 @@ public class ProviderCheckTests
     [InlineData("if (other.Database.IsSqlServer()) modelBuilder.Entity<Order>().ToTable(\"orders_sql\");", SqlServer, "`other.Database.IsSqlServer()`")]
     // MySQL's provider name is not read (two providers answer to UseMySql).
     [InlineData("if (Database.ProviderName == \"Pomelo.EntityFrameworkCore.MySql\") modelBuilder.Entity<Order>().ToTable(\"orders_my\");", SqlServer, "`Database.ProviderName == \"Pomelo.EntityFrameworkCore.MySql\"`")]
-    // The check holds, but what runs under it is not evaluated: a default schema, a helper.
-    [InlineData("if (Database.IsSqlServer()) modelBuilder.HasDefaultSchema(\"sales\");", SqlServer, "`Database.IsSqlServer()`")]
+    // A default schema for one provider, the provider not known.
+    [InlineData("if (Database.IsSqlServer()) modelBuilder.HasDefaultSchema(\"sales\");", "", "`Database.IsSqlServer()`")]
+    // The check holds, but what runs under it is not evaluated: a helper.
     [InlineData("if (Database.IsSqlServer()) Lite(modelBuilder);", SqlServer, "`Database.IsSqlServer()`")]
     // A loop over the model under a provider check that holds, doing what DataDocGen does not evaluate.
     [InlineData("if (Database.IsSqlServer()) { foreach (var entityType in modelBuilder.Model.GetEntityTypes()) { foreach (var property in entityType.ClrType.GetProperties()) { modelBuilder.Entity(entityType.Name).Property(property.Name).HasComment(property.Name); } } }", SqlServer, null)]
@@ -94,6 +95,22 @@ public class ProviderCheckTests
         Assert.True(withheld is not null, "expected the schema withheld");
         Assert.False(withheld!["tableNamesKnown"]!.GetValue<bool>());
         if (condition is not null) Assert.Contains("configuration under a condition DataDocGen does not evaluate (" + condition + ")", withheld["reasons"]!.AsArray().Select(r => r!.GetValue<string>()));
+    }
+
+    /// <summary><c>HasDefaultSchema</c> for some providers only (SQLite has no schemas): the last call that runs for the
+    /// context's provider gives the schema.</summary>
+    [Theory]
+    [InlineData("if (Database.IsSqlServer()) modelBuilder.HasDefaultSchema(\"app\");", "app")]
+    [InlineData("if (!Database.IsSqlite()) modelBuilder.HasDefaultSchema(\"app\");", "app")]
+    [InlineData("modelBuilder.HasDefaultSchema(\"base\"); if (Database.IsSqlite()) modelBuilder.HasDefaultSchema(\"lite\");", "base")]
+    [InlineData("if (Database.IsSqlServer()) modelBuilder.HasDefaultSchema(\"app\"); modelBuilder.HasDefaultSchema(\"last\");", "last")]
+    [InlineData("if (Database.IsSqlite()) modelBuilder.HasDefaultSchema(\"lite\");", null)]
+    public void A_default_schema_for_some_providers_is_evaluated(string call, string? schema)
+    {
+        var (withheld, _, json) = Run(call);
+        Assert.True(withheld is null, withheld?.ToJsonString());
+        var table = json["contexts"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "ShopContext")!["tables"]!.AsArray().Single()!;
+        Assert.Equal(schema, table["schema"]?.GetValue<string>());
     }
 
     [Fact]

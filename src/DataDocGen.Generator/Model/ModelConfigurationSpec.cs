@@ -32,6 +32,11 @@ internal sealed record UnresolvedConfigurationSpec(string What, SourceLocation? 
 /// <param name="Text">The condition as the code says it, for the report when the provider is not known.</param>
 internal sealed record ProviderCondition(EquatableArray<string> Checks, string Text);
 
+/// <summary>A <c>HasDefaultSchema("...")</c> call with a constant schema, in the order the body makes them, with the
+/// provider checks it runs under (<c>if (Database.IsSqlServer()) modelBuilder.HasDefaultSchema("app");</c>): the report
+/// takes the last one that runs for the context's provider.</summary>
+internal sealed record DefaultSchemaCall(string Schema, ProviderCondition? When, SourceLocation? Location);
+
 /// <summary>What a model-building body (OnModelCreating or an IEntityTypeConfiguration) says about tables.</summary>
 internal sealed record ModelConfigurationSpec(
     EquatableArray<TableMappingSpec> Mappings,
@@ -39,7 +44,8 @@ internal sealed record ModelConfigurationSpec(
     EquatableArray<string> AppliedConfigurations,
     bool AppliesConfigurationsFromAssembly,
     EquatableArray<UnresolvedConfigurationSpec> Unresolved,
-    EquatableArray<FluentChainSpec> Chains)
+    EquatableArray<FluentChainSpec> Chains,
+    EquatableArray<DefaultSchemaCall> SchemaCalls = default)
 {
     public static readonly ModelConfigurationSpec Empty = new(
         EquatableArray<TableMappingSpec>.Empty, null, EquatableArray<string>.Empty, false, EquatableArray<UnresolvedConfigurationSpec>.Empty, EquatableArray<FluentChainSpec>.Empty);
@@ -56,7 +62,8 @@ internal sealed record ModelConfigurationSpec(
             list.SelectMany(p => p.AppliedConfigurations).ToEquatableArray(),
             list.Any(p => p.AppliesConfigurationsFromAssembly),
             list.SelectMany(p => p.Unresolved).ToEquatableArray(),
-            list.SelectMany(p => p.Chains).ToEquatableArray());
+            list.SelectMany(p => p.Chains).ToEquatableArray(),
+            list.SelectMany(p => p.SchemaCalls).ToEquatableArray());
     }
 }
 

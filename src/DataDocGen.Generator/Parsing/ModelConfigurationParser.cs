@@ -53,6 +53,7 @@ internal static class ModelConfigurationParser
         var mappings = new List<TableMappingSpec>();
         var applied = new List<string>();
         var unresolved = new List<UnresolvedConfigurationSpec>();
+        var schemaCalls = new List<DefaultSchemaCall>();
         string? defaultSchema = null;
         var fromAssembly = false;
         var loops = ModelLoopReader.Read(body, model, cancellationToken);
@@ -78,7 +79,7 @@ internal static class ModelConfigurationParser
                 // Under a check of the provider, a table mapping is kept with the check (the report evaluates it); other
                 // configuration there is reported as not evaluated, unless the provider rules it out.
                 when = ConditionalConfiguration.ProviderOnly(invocation, body, condition, model, cancellationToken);
-                if (when is null || name is not ("ToTable" or "ToView" or "UseTphMappingStrategy" or "UseTptMappingStrategy" or "UseTpcMappingStrategy"))
+                if (when is null || name is not ("ToTable" or "ToView" or "UseTphMappingStrategy" or "UseTptMappingStrategy" or "UseTpcMappingStrategy" or "HasDefaultSchema"))
                 {
                     unresolved.Add(new UnresolvedConfigurationSpec(ConditionalConfiguration.Reason(condition), location, when));
                     continue;
@@ -88,8 +89,18 @@ internal static class ModelConfigurationParser
 
             switch (name)
             {
+                case "HasDefaultSchema" when receiver.Is(EfNamespace, "ModelBuilder") && when is not null:
+                    // For some providers only: the report takes it where its checks hold (Report/ProviderConditions).
+                    if (ConstantArgument(invocation, method, "schema", model, cancellationToken) is { IsConstant: true, Value: { } conditionalSchema })
+                        schemaCalls.Add(new DefaultSchemaCall(conditionalSchema, when, location));
+                    else unresolved.Add(new UnresolvedConfigurationSpec(ConditionalConfiguration.Reason(when.Text), location, when));
+                    break;
                 case "HasDefaultSchema" when receiver.Is(EfNamespace, "ModelBuilder"):
-                    if (ConstantArgument(invocation, method, "schema", model, cancellationToken) is { IsConstant: true } schema) defaultSchema = schema.Value;
+                    if (ConstantArgument(invocation, method, "schema", model, cancellationToken) is { IsConstant: true } schema)
+                    {
+                        defaultSchema = schema.Value;
+                        if (schema.Value is { } value) schemaCalls.Add(new DefaultSchemaCall(value, null, location));
+                    }
                     // Read at run time (a tenant's schema): EF's design-time model would show whatever value design time
                     // gives, so no schema can be stated; the tables are withheld rather than shown in a guessed schema.
                     else unresolved.Add(new UnresolvedConfigurationSpec("default schema set at run time (`HasDefaultSchema(" + (CodeText.Safe(invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression ?? (SyntaxNode)invocation) ?? "…") + ")`): the tables' schema is known only at run time", location));
@@ -173,7 +184,8 @@ internal static class ModelConfigurationParser
         }
 
         var chains = FluentChainParser.Parse(body, model, configuredTypes, cancellationToken, loops, helperChains, helperCalls, unresolved);
-        return new ModelConfigurationSpec(mappings.ToEquatableArray(), defaultSchema, applied.ToEquatableArray(), fromAssembly, unresolved.ToEquatableArray(), chains.ToEquatableArray());
+        return new ModelConfigurationSpec(mappings.ToEquatableArray(), defaultSchema, applied.ToEquatableArray(), fromAssembly, unresolved.ToEquatableArray(), chains.ToEquatableArray(),
+            schemaCalls.ToEquatableArray());
     }
 
     /// <summary>A generic helper's configuration with its type parameters replaced by the entity types the call binds.</summary>

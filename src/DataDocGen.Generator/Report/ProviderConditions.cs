@@ -44,7 +44,8 @@ internal static class ProviderConditions
     /// <paramref name="unknown"/> with its condition.</summary>
     public static ModelConfigurationSpec Apply(ModelConfigurationSpec model, string? provider, List<UnresolvedConfigurationSpec> unknown)
     {
-        if (!model.Chains.Any(c => c.When is not null) && !model.Mappings.Any(m => m.When is not null) && !model.Unresolved.Any(u => u.When is not null)) return model;
+        if (!model.Chains.Any(c => c.When is not null) && !model.Mappings.Any(m => m.When is not null) && !model.Unresolved.Any(u => u.When is not null)
+            && !model.SchemaCalls.Any(c => c.When is not null)) return model;
         void NotEvaluated(ProviderCondition when, SourceLocation? location)
         {
             var reason = new UnresolvedConfigurationSpec(ConditionalConfiguration.Reason(when.Text), location);
@@ -66,6 +67,19 @@ internal static class ProviderConditions
         }
         // Not evaluated either way, unless the provider rules the statement out.
         var unresolved = model.Unresolved.Where(u => u.When is null || Evaluate(u.When, provider) != false).Select(u => u with { When = null });
-        return model with { Chains = chains.ToEquatableArray(), Mappings = mappings.ToEquatableArray(), Unresolved = unresolved.ToEquatableArray() };
+        // The default schema: the last HasDefaultSchema call that runs for this provider (calls in body order; an
+        // unconditional one is the last of those before it, as before).
+        var defaultSchema = model.DefaultSchema;
+        if (model.SchemaCalls.Any(c => c.When is not null))
+        {
+            defaultSchema = null;
+            foreach (var call in model.SchemaCalls)
+            {
+                if (call.When is not { } when) defaultSchema = call.Schema;
+                else if (Evaluate(when, provider) is { } holds) { if (holds) defaultSchema = call.Schema; }
+                else NotEvaluated(when, call.Location);
+            }
+        }
+        return model with { Chains = chains.ToEquatableArray(), Mappings = mappings.ToEquatableArray(), Unresolved = unresolved.ToEquatableArray(), DefaultSchema = defaultSchema };
     }
 }

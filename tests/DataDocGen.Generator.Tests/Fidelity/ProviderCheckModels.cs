@@ -7,7 +7,7 @@ internal static class ProviderCheckModels
 {
     public static readonly Dictionary<string, (string Source, string Context)> All = new()
     {
-        ["surveys: configuration for some providers only (IsSqlServer/IsNpgsql/IsSqlite/IsRelational, ProviderName, else chains, an early exit, a loop, ConfigureConventions)"] = ("""
+        ["surveys: configuration for some providers only (IsSqlServer/IsNpgsql/IsSqlite/IsRelational, ProviderName, else chains, an early exit, a loop, ConfigureConventions, a default schema)"] = ("""
             namespace Surveys
             {
                 using System.Linq;
@@ -52,6 +52,7 @@ internal static class ProviderCheckModels
                     protected override void OnModelCreating(ModelBuilder modelBuilder)
                     {
                         modelBuilder.Entity<Survey>().Property(s => s.Title).HasMaxLength(200);
+                        if (!Database.IsSqlite()) modelBuilder.HasDefaultSchema("surveys");
                         if (Database.IsSqlServer())
                         {
                             modelBuilder.Entity<Response>().ToTable("SurveyResponses");
