@@ -125,7 +125,7 @@ internal static class DataOperationsMarkdownEmitter
             foreach (var transaction in report.Transactions)
             {
                 var sources = transaction.DataSources.Count < 2 ? ""
-                    : (transaction.Operations.IsEmpty ? "" : "<br>") + "data sources used directly inside: " + string.Join(", ", transaction.DataSources.Select(Markdown.Inline)) + " (see below)";
+                    : (transaction.Operations.IsEmpty ? "" : "<br>") + "data sources used directly inside: " + string.Join(", ", transaction.DataSources.Select(d => Markdown.Inline(d.Text))) + " (see below)";
                 md.Line("| " + Markdown.Code(transaction.Member) + " | " + Markdown.Text(transaction.Kind) + " | " + Markdown.Code(transaction.Detail)
                         + " | " + string.Join("; ", transaction.Operations.Select(Markdown.Inline)) + sources
                         + " | " + (transaction.Condition is null ? "" : Markdown.Code(transaction.Condition)) + " | " + md.Link(transaction.Location) + " |");

@@ -281,7 +281,7 @@ internal static class JsonEmitter
         {
             json.StartObject().Property("member", transaction.Member).Property("kind", transaction.Kind).Property("call", transaction.Detail)
                 .Property("condition", transaction.Condition).StringArray("operations", transaction.Operations)
-                .StringArray("dataSources", transaction.DataSources)
+                .StringArray("dataSources", transaction.DataSources.Select(d => d.Text))
                 .Property("location", Location(paths, transaction.Location))
                 .EndObject();
         }

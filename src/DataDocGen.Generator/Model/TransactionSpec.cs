@@ -9,4 +9,15 @@ namespace DataDocGen.Generator.Model;
 /// ADO.NET connections its own body uses, each of which enlists (see <c>AmbientDataSources</c>).</param>
 internal sealed record TransactionSpec(string Kind, string Detail, string Member, string? Condition, SourceLocation? Location,
     DataDocGen.Generator.Helpers.EquatableArray<string> Operations = default,
-    DataDocGen.Generator.Helpers.EquatableArray<string> DataSources = default);
+    DataDocGen.Generator.Helpers.EquatableArray<AmbientDataSourceSpec> DataSources = default);
+
+/// <summary>A data source an ambient transaction's body uses: an EF Core context (by type) or an ADO.NET connection or
+/// data source (by the field, parameter or local that holds it).</summary>
+/// <param name="TypeName">The context's or connection's type name.</param>
+/// <param name="ContextFullName">The context's full name; null for a connection.</param>
+/// <param name="Holder">The name holding a connection; null for a context.</param>
+internal sealed record AmbientDataSourceSpec(string TypeName, string? ContextFullName, string? Holder)
+{
+    /// <summary>As the report writes it: <c>`ShopContext` (EF Core)</c>, <c>`connection` (SqlConnection)</c>.</summary>
+    public string Text => Holder is null ? "`" + TypeName + "` (EF Core)" : "`" + Holder + "` (" + TypeName + ")";
+}

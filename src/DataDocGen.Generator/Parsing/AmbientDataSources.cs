@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using DataDocGen.Generator.Helpers;
+using DataDocGen.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -30,9 +31,9 @@ internal static class AmbientDataSources
         "ElementAtOrDefault", "ForEachAsync", "Load", "Find", "ExecuteUpdate", "ExecuteDelete",
     };
 
-    public static EquatableArray<string> In(IEnumerable<SyntaxNode> scopes, SemanticModel model, CancellationToken cancellationToken)
+    public static EquatableArray<AmbientDataSourceSpec> In(IEnumerable<SyntaxNode> scopes, SemanticModel model, CancellationToken cancellationToken)
     {
-        var sources = new List<string>();
+        var sources = new List<AmbientDataSourceSpec>();
         foreach (var scope in scopes)
         {
             foreach (var invocation in scope.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
@@ -44,7 +45,7 @@ internal static class AmbientDataSources
         return sources.ToEquatableArray();
     }
 
-    private static string? Source(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    private static AmbientDataSourceSpec? Source(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
     {
         if (invocation.Expression is not MemberAccessExpressionSyntax access) return null;
         var name = Unsuffixed(access.Name.Identifier.ValueText);
@@ -66,17 +67,17 @@ internal static class AmbientDataSources
         {
             return QueryRoot(access.Expression, model, cancellationToken) is { } context ? Context(context) : null;
         }
-        if (IsConnectionCall(name) && receiver is not null && (IsConnection(receiver) || receiver.DerivesFromOrIs("System.Data.Common", "DbDataSource"))
+        if (IsConnectionCall(name) && receiver is not null && (receiver.IsAdoConnection() || receiver.DerivesFromOrIs("System.Data.Common", "DbDataSource"))
             && !receiver.IsInNamespaceOrBelow("Microsoft.Data.Sqlite") // no System.Transactions support: it never enlists
             && (name is "Open" or "OpenConnection" or "CreateCommand" || declaring.IsInNamespaceOrBelow("Dapper"))
             && Semantics.SymbolOf(access.Expression, model, cancellationToken) is { Kind: SymbolKind.Local or SymbolKind.Parameter or SymbolKind.Field or SymbolKind.Property } holder)
         {
-            return "`" + holder.Name + "` (" + receiver.Name + ")";
+            return new AmbientDataSourceSpec(receiver.Name, null, holder.Name);
         }
         return null;
     }
 
-    private static string Context(ITypeSymbol type) => "`" + type.Name + "` (EF Core)";
+    private static AmbientDataSourceSpec Context(ITypeSymbol type) => new(type.Name, type.ClrFullName(), null);
 
     /// <summary>The context a query starts from: <c>db.Orders.Where(...)</c> or <c>db.Set&lt;Order&gt;()</c>, down the
     /// receivers, each of which must be a query (<c>IQueryable&lt;T&gt;</c>): <c>db.Orders.Local.Any()</c> and
@@ -116,7 +117,4 @@ internal static class AmbientDataSources
     private static bool IsConnectionCall(string name) =>
         name is "Open" or "OpenConnection" or "CreateCommand" or "Execute" or "ExecuteScalar" or "ExecuteReader" or "Query" or "QueryFirst"
             or "QueryFirstOrDefault" or "QuerySingle" or "QuerySingleOrDefault" or "QueryMultiple";
-
-    private static bool IsConnection(ITypeSymbol type) =>
-        type.DerivesFromOrIs("System.Data.Common", "DbConnection") || type.Is("System.Data", "IDbConnection") || type.AllInterfaces.Any(i => i.Is("System.Data", "IDbConnection"));
 }

@@ -27,25 +27,17 @@ internal static class ConditionalConfiguration
     {
         // Inside a loop over the model's metadata, ModelLoopReader reads the conditions.
         if (loops is not null && loops.Loops.Exists(l => l.Contains(node.Span))) return null;
-        for (var child = node; child != body && child.Parent is { } parent; child = parent)
+        foreach (var guard in Guards(node, body))
         {
-            if (EarlyExits.Guarding(parent, child) is { Count: > 0 } exits) return EarlyExits.Negated(exits[exits.Count - 1]) is { } negated ? CodeSpan.Of(negated) : "a condition";
-            switch (parent)
+            // The nearest guard names the condition.
+            return guard.Kind switch
             {
-                case IfStatementSyntax ifStatement when child == ifStatement.Statement:
-                    return Code(ifStatement.Condition);
-                case ElseClauseSyntax { Parent: IfStatementSyntax elseOf }:
-                    return CodeText.Condition(elseOf.Condition) is { } code ? CodeSpan.Of("not (" + code + ")") : "a condition";
-                case ConditionalExpressionSyntax conditional when child == conditional.WhenTrue || child == conditional.WhenFalse:
-                    return Code(conditional.Condition);
-                case BinaryExpressionSyntax binary when child == binary.Right
-                                                        && binary.Kind() is SyntaxKind.LogicalAndExpression or SyntaxKind.LogicalOrExpression or SyntaxKind.CoalesceExpression:
-                    return Code(binary.Left);
-                case SwitchSectionSyntax or SwitchExpressionArmSyntax:
-                    return "a `switch` case";
-                case CatchClauseSyntax:
-                    return "an exception";
-            }
+                GuardKind.EarlyExit => EarlyExits.Negated(guard.Condition!) is { } negated ? CodeSpan.Of(negated) : "a condition",
+                GuardKind.Else => CodeText.Condition(guard.Condition!) is { } code ? CodeSpan.Of("not (" + code + ")") : "a condition",
+                GuardKind.Switch => "a `switch` case",
+                GuardKind.Catch => "an exception",
+                _ => Code(guard.Condition!),
+            };
         }
         return null;
     }
@@ -56,41 +48,56 @@ internal static class ConditionalConfiguration
     public static ProviderCondition? ProviderOnly(SyntaxNode node, SyntaxNode body, string text, SemanticModel model, CancellationToken cancellationToken)
     {
         var checks = new List<string>();
-        for (var child = node; child != body && child.Parent is { } parent; child = parent)
+        foreach (var guard in Guards(node, body))
         {
-            // After `if (!Database.IsNpgsql()) return;` the code runs when every exit's condition is false.
-            foreach (var exit in EarlyExits.Guarding(parent, child))
+            var check = guard.Kind switch
             {
-                if (ProviderChecks.Negate(ProviderChecks.Of(exit, model, cancellationToken)) is not { } afterExit) return null;
-                checks.Add(afterExit);
-            }
-            string? check;
-            switch (parent)
-            {
-                case IfStatementSyntax ifStatement when child == ifStatement.Statement:
-                    check = ProviderChecks.Of(ifStatement.Condition, model, cancellationToken);
-                    break;
-                case ElseClauseSyntax { Parent: IfStatementSyntax elseOf }:
-                    check = ProviderChecks.Negate(ProviderChecks.Of(elseOf.Condition, model, cancellationToken));
-                    break;
-                case ConditionalExpressionSyntax conditional when child == conditional.WhenTrue || child == conditional.WhenFalse:
-                    check = ProviderChecks.Of(conditional.Condition, model, cancellationToken);
-                    if (child == conditional.WhenFalse) check = ProviderChecks.Negate(check);
-                    break;
-                case BinaryExpressionSyntax binary when child == binary.Right && binary.Kind() is SyntaxKind.LogicalAndExpression or SyntaxKind.LogicalOrExpression:
-                    check = ProviderChecks.Of(binary.Left, model, cancellationToken);
-                    if (binary.Kind() == SyntaxKind.LogicalOrExpression) check = ProviderChecks.Negate(check);
-                    break;
-                case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce when child == coalesce.Right:
-                case SwitchSectionSyntax or SwitchExpressionArmSyntax or CatchClauseSyntax:
-                    return null;
-                default:
-                    continue;
-            }
+                // The code runs when the condition is false: after an exit, in an else, a `?:`'s false arm, the right of ||.
+                GuardKind.EarlyExit or GuardKind.Else or GuardKind.WhenFalse or GuardKind.Or => ProviderChecks.Negate(ProviderChecks.Of(guard.Condition!, model, cancellationToken)),
+                GuardKind.If or GuardKind.WhenTrue or GuardKind.And => ProviderChecks.Of(guard.Condition!, model, cancellationToken),
+                _ => null, // ??, a switch case, a catch: no provider check
+            };
             if (check is null) return null;
             checks.Add(check);
         }
         return checks.Count == 0 ? null : new ProviderCondition(checks.Distinct().ToEquatableArray(), text);
+    }
+
+    private enum GuardKind { EarlyExit, If, Else, WhenTrue, WhenFalse, And, Or, Coalesce, Switch, Catch }
+
+    private readonly record struct Guard(GuardKind Kind, ExpressionSyntax? Condition);
+
+    /// <summary>What <paramref name="node"/> waits on inside <paramref name="body"/>, nearest first: early exits before it in
+    /// a block (the nearest first), the <c>if</c> or <c>else</c> it is in, a <c>?:</c> arm, the right of <c>&amp;&amp;</c>,
+    /// <c>||</c> or <c>??</c>, a <c>switch</c> case, a <c>catch</c>.</summary>
+    private static IEnumerable<Guard> Guards(SyntaxNode node, SyntaxNode body)
+    {
+        for (var child = node; child != body && child.Parent is { } parent; child = parent)
+        {
+            var exits = EarlyExits.Guarding(parent, child);
+            for (var i = exits.Count - 1; i >= 0; i--) yield return new Guard(GuardKind.EarlyExit, exits[i]);
+            switch (parent)
+            {
+                case IfStatementSyntax ifStatement when child == ifStatement.Statement:
+                    yield return new Guard(GuardKind.If, ifStatement.Condition);
+                    break;
+                case ElseClauseSyntax { Parent: IfStatementSyntax elseOf }:
+                    yield return new Guard(GuardKind.Else, elseOf.Condition);
+                    break;
+                case ConditionalExpressionSyntax conditional when child == conditional.WhenTrue || child == conditional.WhenFalse:
+                    yield return new Guard(child == conditional.WhenTrue ? GuardKind.WhenTrue : GuardKind.WhenFalse, conditional.Condition);
+                    break;
+                case BinaryExpressionSyntax binary when child == binary.Right && binary.Kind() is SyntaxKind.LogicalAndExpression or SyntaxKind.LogicalOrExpression or SyntaxKind.CoalesceExpression:
+                    yield return new Guard(binary.Kind() switch { SyntaxKind.LogicalAndExpression => GuardKind.And, SyntaxKind.LogicalOrExpression => GuardKind.Or, _ => GuardKind.Coalesce }, binary.Left);
+                    break;
+                case SwitchSectionSyntax or SwitchExpressionArmSyntax:
+                    yield return new Guard(GuardKind.Switch, null);
+                    break;
+                case CatchClauseSyntax:
+                    yield return new Guard(GuardKind.Catch, null);
+                    break;
+            }
+        }
     }
 
     /// <summary>The reason reported for configuration under <paramref name="condition"/>.</summary>

@@ -60,6 +60,10 @@ internal static class SymbolExtensions
 
     public static bool DerivesFromOrIs(this ITypeSymbol type, string ns, string metadataName) => type.Is(ns, metadataName) || type.DerivesFrom(ns, metadataName);
 
+    /// <summary>An ADO.NET connection: <c>DbConnection</c> or a subclass, <c>IDbConnection</c> or an implementation.</summary>
+    public static bool IsAdoConnection(this ITypeSymbol type) =>
+        type.DerivesFromOrIs("System.Data.Common", "DbConnection") || type.Is("System.Data", "IDbConnection") || type.AllInterfaces.Any(i => i.Is("System.Data", "IDbConnection"));
+
     /// <summary>An entity's name as the report writes it: its CLR full name, or for a type parameter (a generic repository's
     /// <c>T</c>) <c>T of Repository&lt;T&gt;</c>, not its metadata name.</summary>
     public static string EntityName(this ITypeSymbol type) => type is ITypeParameterSymbol parameter

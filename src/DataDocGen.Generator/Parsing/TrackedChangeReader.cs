@@ -25,6 +25,10 @@ namespace DataDocGen.Generator.Parsing;
 /// </summary>
 internal static class TrackedChangeReader
 {
+    /// <summary>The body a node runs in: the nearest lambda, local function, method or accessor.</summary>
+    private static SyntaxNode? Body(SyntaxNode node) =>
+        node.Ancestors().FirstOrDefault(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax);
+
     public static bool IsSaveChanges(InvocationExpressionSyntax invocation) =>
         invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "SaveChanges" or "SaveChangesAsync" };
 
@@ -35,7 +39,7 @@ internal static class TrackedChangeReader
         if (Semantics.Method(save, model, cancellationToken) is not { ContainingType: { } owner }
             || !owner.DerivesFromOrIs("Microsoft.EntityFrameworkCore", "DbContext")) return updates;
         if (Semantics.SymbolOf(access.Expression, model, cancellationToken) is not { } context || context is IMethodSymbol) return updates;
-        var body = save.Ancestors().FirstOrDefault(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax);
+        var body = Body(save);
         if (body is null) return updates;
 
         var seen = new HashSet<(string, SourceLocation?)>();
@@ -82,7 +86,7 @@ internal static class TrackedChangeReader
     /// for a save of the same context later in the same body; <see cref="CrudParser"/> then leaves it to that save.</summary>
     public static bool SavedInBody(AssignmentExpressionSyntax assignment, SemanticModel model, CancellationToken cancellationToken)
     {
-        var body = assignment.Ancestors().FirstOrDefault(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax);
+        var body = Body(assignment);
         if (body is null) return false;
         foreach (var save in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
         {
@@ -130,7 +134,7 @@ internal static class TrackedChangeReader
     public static CrudSpec? UnsavedMarkedModified(AssignmentExpressionSyntax assignment, SemanticModel model, CancellationToken cancellationToken)
     {
         if (MarkedModified(assignment, model, cancellationToken) is not { } marked) return null;
-        var body = assignment.Ancestors().FirstOrDefault(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax);
+        var body = Body(assignment);
         if (body is null || body.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(i => IsSaveChanges(i) && i.SpanStart > assignment.SpanStart)) return null;
         var symbol = Semantics.SymbolOrMethod(marked.Variable, model, cancellationToken);
         if (symbol is not (ILocalSymbol or IParameterSymbol) || VariableType(symbol) is not { } type || AddedOrStateSet(symbol, assignment, body, model, cancellationToken)) return null;
@@ -152,7 +156,7 @@ internal static class TrackedChangeReader
             if (Semantics.SymbolOrMethod(entryLocal, model, cancellationToken) is not ILocalSymbol local
                 || local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: var initializer } declarator
                 || declarator.SpanStart > assignment.SpanStart) return null;
-            var body = assignment.Ancestors().FirstOrDefault(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax);
+            var body = Body(assignment);
             if (body is null || !body.Span.Contains(declarator.Span) || Reassigned(local, declarator, assignment, body, model, cancellationToken)) return null;
             entryExpression = initializer;
         }

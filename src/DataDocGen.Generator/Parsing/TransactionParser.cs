@@ -57,7 +57,7 @@ internal static class TransactionParser
                         // EF Core's is System.Transactions.TransactionsDatabaseFacadeExtensions (in EF Core's own assembly).
                         kind = receiver.Is("Microsoft.EntityFrameworkCore.Infrastructure", "DatabaseFacade") && (method.ReducedFrom ?? method).ContainingType.Is("System.Transactions", "TransactionsDatabaseFacadeExtensions")
                                 ? "EF Core joins a System.Transactions transaction"
-                            : receiver is not null && IsConnection(receiver) ? "ADO.NET joins a System.Transactions transaction" : null;
+                            : receiver is not null && receiver.IsAdoConnection() ? "ADO.NET joins a System.Transactions transaction" : null;
                     }
                     else if (receiver.Is("Microsoft.EntityFrameworkCore.Infrastructure", "DatabaseFacade"))
                     {
@@ -72,9 +72,7 @@ internal static class TransactionParser
                         // DataConnection.BeginTransaction[Async] (a DataConnection is no DbConnection) and DataContext's.
                         kind = "linq2db transaction";
                     }
-                    else if (name.StartsWith("BeginTransaction", System.StringComparison.Ordinal) && receiver is not null
-                             && (receiver.Is("System.Data.Common", "DbConnection") || receiver.DerivesFrom("System.Data.Common", "DbConnection")
-                                 || receiver.Is("System.Data", "IDbConnection") || receiver.AllInterfaces.Any(i => i.Is("System.Data", "IDbConnection"))))
+                    else if (name.StartsWith("BeginTransaction", System.StringComparison.Ordinal) && receiver is not null && receiver.IsAdoConnection())
                     {
                         kind = "ADO.NET transaction";
                     }
@@ -140,9 +138,6 @@ internal static class TransactionParser
         }
         return true;
     }
-
-    private static bool IsConnection(ITypeSymbol type) =>
-        type.DerivesFromOrIs("System.Data.Common", "DbConnection") || type.Is("System.Data", "IDbConnection") || type.AllInterfaces.Any(i => i.Is("System.Data", "IDbConnection"));
 
 /// <summary>Marten's <c>IDocumentSession</c> (the unit of work), or a type implementing it.</summary>
     internal static bool IsMartenSession(ITypeSymbol? type) =>

@@ -198,13 +198,8 @@ internal static class DataLayerReportBuilder
 
     /// <summary>Whether an ambient transaction's data source can enlist: an EF Core context whose provider is SQLite
     /// (Microsoft.Data.Sqlite has no System.Transactions support), in-memory or Cosmos cannot.</summary>
-    private static bool Enlists(string source, EquatableArray<ContextReport> contexts)
-    {
-        const string suffix = "` (EF Core)";
-        if (!source.StartsWith("`", StringComparison.Ordinal) || !source.EndsWith(suffix, StringComparison.Ordinal)) return true;
-        var name = source.Substring(1, source.Length - 1 - suffix.Length);
-        return !contexts.Any(c => c.Name == name && c.Provider is "Sqlite" or "InMemory" or "Cosmos");
-    }
+    private static bool Enlists(AmbientDataSourceSpec source, EquatableArray<ContextReport> contexts) =>
+        source.ContextFullName is null || !contexts.Any(c => c.FullName == source.ContextFullName && c.Provider is "Sqlite" or "InMemory" or "Cosmos");
 
     private static ContextReport BuildContext(DbContextSpec context, IReadOnlyList<EntityConfigurationSpec> configurations,
         IReadOnlyList<RegistrationSpec> registrations, IReadOnlyList<AppSettingsSpec> settings, IReadOnlyList<IdentityStoreOptionSpec> identityOptions, List<string> errors)
