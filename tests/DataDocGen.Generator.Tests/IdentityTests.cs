@@ -60,6 +60,58 @@ public class IdentityTests
         });
     }
 
+    /// <summary>Identity UI's <c>AddDefaultIdentity</c>, a stand-in with its real name and namespace (Microsoft.AspNetCore.Identity.UI
+    /// is a Razor class library this project does not reference). The real one calls
+    /// <c>AddIdentityCore&lt;TUser&gt;(o =&gt; { o.Stores.MaxLengthForKeys = 128; configureOptions?.Invoke(o); })</c>: checked at
+    /// run time on Identity 10.0.15 (Jason Taylor's Clean Architecture template, built through its own service registration:
+    /// AspNetUserLogins' and AspNetUserTokens' key columns are nvarchar(128), as its migration says). The bodies here set
+    /// nothing, so only the call can tell DataDocGen.</summary>
+    private const string IdentityUiStandIn = """
+
+        namespace Microsoft.Extensions.DependencyInjection
+        {
+            public static class IdentityServiceCollectionUIExtensions
+            {
+                public static Microsoft.AspNetCore.Identity.IdentityBuilder AddDefaultIdentity<TUser>(this IServiceCollection services) where TUser : class =>
+                    new(typeof(TUser), services);
+                public static Microsoft.AspNetCore.Identity.IdentityBuilder AddDefaultIdentity<TUser>(this IServiceCollection services, System.Action<Microsoft.AspNetCore.Identity.IdentityOptions> configureOptions) where TUser : class =>
+                    new(typeof(TUser), services);
+            }
+        }
+        namespace LookAlike
+        {
+            public static class Registrations
+            {
+                public static void AddDefaultIdentity<TUser>(this IServiceCollection services, int unused = 0) { }
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData("services.AddDefaultIdentity<AppUser>();", 1, 128)]
+    [InlineData("services.AddDefaultIdentity<AppUser>(o => o.SignIn.RequireConfirmedAccount = true);", 1, 128)]
+    [InlineData("services.AddDefaultIdentity<AppUser>(o => o.Stores.MaxLengthForKeys = 64);", 1, 64)]
+    [InlineData("services.AddDefaultIdentity<AppUser>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version2);", 2, 128)]
+    [InlineData("LookAlike.Registrations.AddDefaultIdentity<AppUser>(services);", 1, 0)]
+    public void AddDefaultIdentity_sets_the_key_length_to_128(string registration, int version, int maxLengthForKeys)
+    {
+        IdentityFidelity.AssertSame(Model(registration: registration) + IdentityUiStandIn, "Auth.AuthContext", stores =>
+        {
+            stores.SchemaVersion = new Version(version, 0);
+            stores.MaxLengthForKeys = maxLengthForKeys;
+        });
+    }
+
+    [Fact]
+    public void AddDefaultIdentity_and_another_key_length_withhold_the_schema()
+    {
+        var output = Run(Model(registration: "services.AddDefaultIdentity<AppUser>(); services.Configure<IdentityOptions>(o => o.Stores.MaxLengthForKeys = 32);") + IdentityUiStandIn);
+
+        var withheld = Withheld(output);
+        Assert.NotNull(withheld);
+        Assert.Contains(withheld!["reasons"]!.AsArray(), r => r!.GetValue<string>().Contains("set to different values", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;", true)]
     [InlineData("o.Stores.SchemaVersion = IdentitySchemaVersions.Version2;", false)]

@@ -24,6 +24,15 @@ public class ProviderCheckTests
                     CALL
                 }
                 private static void Lite(ModelBuilder b) => b.Entity<Order>().ToTable("orders_lite");
+                private static void Sql(ModelBuilder b) => b.Entity<Order>().ToTable("orders_helper");
+                private void Relational(ModelBuilder b) { if (Database.IsRelational()) b.Entity<Order>().ToTable("orders_both"); }
+                private static void ApplyAll(ModelBuilder b) => b.ApplyConfiguration(new OrderTableConfiguration());
+                private static void SalesSchema(ModelBuilder b) => b.HasDefaultSchema("sales");
+                private void ServerSchema(ModelBuilder b) { if (Database.IsSqlServer()) b.HasDefaultSchema("inner"); }
+            }
+            public class OrderTableConfiguration : IEntityTypeConfiguration<Order>
+            {
+                public void Configure(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<Order> builder) => builder.ToTable("orders_cfg");
             }
         }
         namespace LookAlike
@@ -58,6 +67,15 @@ public class ProviderCheckTests
     [InlineData("if (this.Database.IsSqlServer()) { if (Database.IsRelational()) modelBuilder.Entity<Order>().ToTable(\"orders_nested\"); }", "orders_nested")]
     [InlineData("_ = Database.IsSqlite() || modelBuilder.Entity<Order>().ToTable(\"orders_or\") is not null;", "orders_or")]
     [InlineData("if (Database.IsSqlite()) Lite(modelBuilder);", "Orders")]
+    // Helpers and configuration classes applied under a check: read, and kept or dropped with it.
+    [InlineData("if (Database.IsSqlServer()) Sql(modelBuilder);", "orders_helper")]
+    [InlineData("if (!Database.IsSqlServer()) return; Sql(modelBuilder);", "orders_helper")]
+    [InlineData("if (Database.IsSqlServer()) Relational(modelBuilder);", "orders_both")]
+    [InlineData("if (Database.IsSqlite()) Relational(modelBuilder);", "Orders")]
+    [InlineData("if (Database.IsSqlServer()) modelBuilder.ApplyConfiguration(new OrderTableConfiguration());", "orders_cfg")]
+    [InlineData("if (Database.IsSqlite()) modelBuilder.ApplyConfiguration(new OrderTableConfiguration());", "Orders")]
+    [InlineData("if (Database.IsSqlServer()) ApplyAll(modelBuilder);", "orders_cfg")]
+    [InlineData("if (Database.IsNpgsql()) ApplyAll(modelBuilder);", "Orders")]
     [InlineData("if (Database.IsSqlite()) modelBuilder.HasDefaultSchema(\"lite\");", "Orders")]
     // SQLite cannot order DateTimeOffset: converters added by reflection in a loop, for SQLite only (not evaluated; not run here).
     [InlineData("if (Database.ProviderName == \"Microsoft.EntityFrameworkCore.Sqlite\") { foreach (var entityType in modelBuilder.Model.GetEntityTypes()) { foreach (var property in entityType.ClrType.GetProperties()) { if (property.PropertyType == typeof(System.DateTimeOffset)) modelBuilder.Entity(entityType.Name).Property(property.Name).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter()); } } }", "Orders")]
@@ -85,8 +103,14 @@ public class ProviderCheckTests
     [InlineData("if (Database.ProviderName == \"Pomelo.EntityFrameworkCore.MySql\") modelBuilder.Entity<Order>().ToTable(\"orders_my\");", SqlServer, "`Database.ProviderName == \"Pomelo.EntityFrameworkCore.MySql\"`")]
     // A default schema for one provider, the provider not known.
     [InlineData("if (Database.IsSqlServer()) modelBuilder.HasDefaultSchema(\"sales\");", "", "`Database.IsSqlServer()`")]
-    // The check holds, but what runs under it is not evaluated: a helper.
-    [InlineData("if (Database.IsSqlServer()) Lite(modelBuilder);", SqlServer, "`Database.IsSqlServer()`")]
+    // A helper or a configuration class under a check, the provider not known.
+    [InlineData("if (Database.IsSqlServer()) Sql(modelBuilder);", "", "`Database.IsSqlServer()`")]
+    [InlineData("if (Database.IsSqlServer()) modelBuilder.ApplyConfiguration(new OrderTableConfiguration());", "", "`Database.IsSqlServer()`")]
+    [InlineData("if (Database.IsSqlServer()) ApplyAll(modelBuilder);", "", "`Database.IsSqlServer()`")]
+    // A helper under a check and another condition.
+    [InlineData("if (Database.IsSqlServer() && Legacy) Sql(modelBuilder);", SqlServer, "`Database.IsSqlServer() && Legacy`")]
+    // A configuration class from an expression whose type cannot be told, under a check that holds.
+    [InlineData("if (Database.IsSqlServer()) modelBuilder.ApplyConfiguration((dynamic)new OrderTableConfiguration());", SqlServer, null)]
     // A loop over the model under a provider check that holds, doing what DataDocGen does not evaluate.
     [InlineData("if (Database.IsSqlServer()) { foreach (var entityType in modelBuilder.Model.GetEntityTypes()) { foreach (var property in entityType.ClrType.GetProperties()) { modelBuilder.Entity(entityType.Name).Property(property.Name).HasComment(property.Name); } } }", SqlServer, null)]
     public void Configuration_whose_provider_check_cannot_be_told_withholds_the_tables(string call, string provider, string? condition)
@@ -105,6 +129,14 @@ public class ProviderCheckTests
     [InlineData("modelBuilder.HasDefaultSchema(\"base\"); if (Database.IsSqlite()) modelBuilder.HasDefaultSchema(\"lite\");", "base")]
     [InlineData("if (Database.IsSqlServer()) modelBuilder.HasDefaultSchema(\"app\"); modelBuilder.HasDefaultSchema(\"last\");", "last")]
     [InlineData("if (Database.IsSqlite()) modelBuilder.HasDefaultSchema(\"lite\");", null)]
+    // In a helper: called under a check, or making one itself.
+    [InlineData("if (Database.IsSqlServer()) SalesSchema(modelBuilder);", "sales")]
+    [InlineData("if (Database.IsSqlite()) SalesSchema(modelBuilder);", null)]
+    [InlineData("SalesSchema(modelBuilder);", "sales")]
+    [InlineData("ServerSchema(modelBuilder);", "inner")]
+    [InlineData("SalesSchema(modelBuilder); ServerSchema(modelBuilder);", "inner")]
+    [InlineData("ServerSchema(modelBuilder); SalesSchema(modelBuilder);", "sales")]
+    [InlineData("ServerSchema(modelBuilder); modelBuilder.HasDefaultSchema(\"last\");", "last")]
     public void A_default_schema_for_some_providers_is_evaluated(string call, string? schema)
     {
         var (withheld, _, json) = Run(call);

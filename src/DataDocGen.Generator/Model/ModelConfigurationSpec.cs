@@ -30,12 +30,21 @@ internal sealed record UnresolvedConfigurationSpec(string What, SourceLocation? 
 /// <c>!Sqlite</c>, <c>relational</c>, from <c>Database.IsSqlServer()</c>, <c>Database.ProviderName == "..."</c>,
 /// <c>Database.IsRelational()</c>, negated by <c>!</c>, an <c>else</c> or an early exit; see <c>Parsing/ProviderChecks</c>).</summary>
 /// <param name="Text">The condition as the code says it, for the report when the provider is not known.</param>
-internal sealed record ProviderCondition(EquatableArray<string> Checks, string Text);
+internal sealed record ProviderCondition(EquatableArray<string> Checks, string Text)
+{
+    /// <summary>Both conditions (configuration under <paramref name="inner"/> in a helper called under <paramref name="outer"/>).</summary>
+    public static ProviderCondition And(ProviderCondition outer, ProviderCondition? inner) => inner is null ? outer
+        : new ProviderCondition(outer.Checks.Concat(inner.Checks).Distinct().ToEquatableArray(), outer.Text + " and " + inner.Text);
+}
 
 /// <summary>A <c>HasDefaultSchema("...")</c> call with a constant schema, in the order the body makes them, with the
 /// provider checks it runs under (<c>if (Database.IsSqlServer()) modelBuilder.HasDefaultSchema("app");</c>): the report
 /// takes the last one that runs for the context's provider.</summary>
 internal sealed record DefaultSchemaCall(string Schema, ProviderCondition? When, SourceLocation? Location);
+
+/// <summary>An <c>ApplyConfiguration(new X())</c> that runs only for some providers (<c>if (Database.IsSqlServer())</c>, or
+/// a helper called under such a check): the report applies X where the checks hold (Report/ProviderConditions).</summary>
+internal sealed record ConditionalApply(string ConfigurationFullName, ProviderCondition When, SourceLocation? Location);
 
 /// <summary>What a model-building body (OnModelCreating or an IEntityTypeConfiguration) says about tables.</summary>
 internal sealed record ModelConfigurationSpec(
@@ -45,7 +54,8 @@ internal sealed record ModelConfigurationSpec(
     bool AppliesConfigurationsFromAssembly,
     EquatableArray<UnresolvedConfigurationSpec> Unresolved,
     EquatableArray<FluentChainSpec> Chains,
-    EquatableArray<DefaultSchemaCall> SchemaCalls = default)
+    EquatableArray<DefaultSchemaCall> SchemaCalls = default,
+    EquatableArray<ConditionalApply> ConditionalApplies = default)
 {
     public static readonly ModelConfigurationSpec Empty = new(
         EquatableArray<TableMappingSpec>.Empty, null, EquatableArray<string>.Empty, false, EquatableArray<UnresolvedConfigurationSpec>.Empty, EquatableArray<FluentChainSpec>.Empty);
@@ -63,7 +73,8 @@ internal sealed record ModelConfigurationSpec(
             list.Any(p => p.AppliesConfigurationsFromAssembly),
             list.SelectMany(p => p.Unresolved).ToEquatableArray(),
             list.SelectMany(p => p.Chains).ToEquatableArray(),
-            list.SelectMany(p => p.SchemaCalls).ToEquatableArray());
+            list.SelectMany(p => p.SchemaCalls).ToEquatableArray(),
+            list.SelectMany(p => p.ConditionalApplies).ToEquatableArray());
     }
 }
 

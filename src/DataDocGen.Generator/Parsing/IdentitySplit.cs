@@ -39,6 +39,7 @@ internal static class IdentitySplit
             Chains = part.Chains.Where(c => c.Location!.Line < first).ToEquatableArray(),
             Mappings = part.Mappings.Where(m => m.Location!.Line < first).ToEquatableArray(),
             AppliedConfigurations = EquatableArray<string>.Empty,
+            ConditionalApplies = EquatableArray<ConditionalApply>.Empty,
             AppliesConfigurationsFromAssembly = false,
             DefaultSchema = null,
         };

@@ -12,7 +12,10 @@ namespace DataDocGen.Generator.Parsing;
 /// <c>Stores.SchemaVersion</c>, <c>Stores.MaxLengthForKeys</c>, <c>Stores.ProtectPersonalData</c> (assignments, in
 /// lambdas or object initializers, confirmed on <c>Microsoft.AspNetCore.Identity.StoreOptions</c>), and the ways that
 /// could set them unseen: replacing <c>IdentityOptions.Stores</c>, or <c>Configure&lt;IdentityOptions&gt;</c> /
-/// <c>AddOptions&lt;IdentityOptions&gt;().Bind(...)</c> from configuration.
+/// <c>AddOptions&lt;IdentityOptions&gt;().Bind(...)</c> from configuration. Identity UI's <c>AddDefaultIdentity&lt;TUser&gt;()</c>
+/// sets <c>Stores.MaxLengthForKeys = 128</c> before the options lambda it is given runs
+/// (<c>IdentityServiceCollectionUIExtensions</c>; checked at run time on Identity 10: the login and token key columns are
+/// nvarchar(128)), so it counts as that setting unless its own lambda sets the option.
 /// </summary>
 internal static class IdentityStoreOptionParser
 {
@@ -23,7 +26,8 @@ internal static class IdentityStoreOptionParser
         AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var member } } => IsOption(member),
         AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: var member }, Parent: InitializerExpressionSyntax } => IsOption(member),
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { TypeArgumentList.Arguments.Count: 1 } name } } =>
-            name.Identifier.ValueText is "Configure" or "PostConfigure" or "AddOptions" or "ConfigureAll" && SyntaxFacts.RightmostName(name.TypeArgumentList.Arguments[0]) == "IdentityOptions",
+            name.Identifier.ValueText is "AddDefaultIdentity"
+            || (name.Identifier.ValueText is "Configure" or "PostConfigure" or "AddOptions" or "ConfigureAll" && SyntaxFacts.RightmostName(name.TypeArgumentList.Arguments[0]) == "IdentityOptions"),
         _ => false,
     };
 
@@ -36,6 +40,7 @@ internal static class IdentityStoreOptionParser
             var spec = context.Node switch
             {
                 AssignmentExpressionSyntax assignment => Assignment(assignment, context.SemanticModel, cancellationToken),
+                InvocationExpressionSyntax invocation when SyntaxFacts.CalledName(invocation) == "AddDefaultIdentity" => DefaultIdentity(invocation, context.SemanticModel, cancellationToken),
                 InvocationExpressionSyntax invocation => Binding(invocation, context.SemanticModel, cancellationToken),
                 _ => null,
             };
@@ -56,6 +61,21 @@ internal static class IdentityStoreOptionParser
         if (assignment.Kind() != Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression) return new IdentityStoreOptionSpec(property.Name, null, location);
         var value = property.Name == "SchemaVersion" ? Version(assignment.Right, model, cancellationToken) : Constant(assignment.Right, model, cancellationToken);
         return new IdentityStoreOptionSpec(property.Name, value, location);
+    }
+
+    /// <summary>Identity UI's <c>AddDefaultIdentity&lt;TUser&gt;(...)</c>: <c>MaxLengthForKeys = 128</c>, unless the options
+    /// lambda handed to it sets the option itself (that assignment, which runs after, is read on its own).</summary>
+    private static IdentityStoreOptionSpec? DefaultIdentity(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (Semantics.SymbolOrMethod(invocation, model, cancellationToken) is not IMethodSymbol method
+            || (method.ReducedFrom ?? method).ContainingType is not { Name: "IdentityServiceCollectionUIExtensions" } declaring
+            || !declaring.IsInNamespace("Microsoft.Extensions.DependencyInjection"))
+        {
+            return null;
+        }
+        var setsItself = invocation.ArgumentList.Arguments.Any(a => a.Expression.DescendantNodesAndSelf().OfType<AssignmentExpressionSyntax>()
+            .Any(assignment => assignment.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "MaxLengthForKeys" or "Stores" }));
+        return setsItself ? null : new IdentityStoreOptionSpec("MaxLengthForKeys", "128", SourceLocation.From(invocation));
     }
 
     /// <summary><c>IdentitySchemaVersions.Version2</c> as <c>Version2</c>; <c>new Version(2, 0)</c> as <c>2.0</c>; else null.</summary>

@@ -53,7 +53,8 @@ internal static class ModelConfigurationParser
         var mappings = new List<TableMappingSpec>();
         var applied = new List<string>();
         var unresolved = new List<UnresolvedConfigurationSpec>();
-        var schemaCalls = new List<DefaultSchemaCall>();
+        var schemaCalls = new List<(int Position, DefaultSchemaCall Call)>(); // in the order they run: a helper's at its call
+        var conditionalApplies = new List<ConditionalApply>();
         string? defaultSchema = null;
         var fromAssembly = false;
         var loops = ModelLoopReader.Read(body, model, cancellationToken);
@@ -79,7 +80,7 @@ internal static class ModelConfigurationParser
                 // Under a check of the provider, a table mapping is kept with the check (the report evaluates it); other
                 // configuration there is reported as not evaluated, unless the provider rules it out.
                 when = ConditionalConfiguration.ProviderOnly(invocation, body, condition, model, cancellationToken);
-                if (when is null || name is not ("ToTable" or "ToView" or "UseTphMappingStrategy" or "UseTptMappingStrategy" or "UseTpcMappingStrategy" or "HasDefaultSchema"))
+                if (when is null || name is not ("ToTable" or "ToView" or "UseTphMappingStrategy" or "UseTptMappingStrategy" or "UseTpcMappingStrategy" or "HasDefaultSchema" or "ApplyConfiguration"))
                 {
                     unresolved.Add(new UnresolvedConfigurationSpec(ConditionalConfiguration.Reason(condition), location, when));
                     continue;
@@ -92,25 +93,31 @@ internal static class ModelConfigurationParser
                 case "HasDefaultSchema" when receiver.Is(EfNamespace, "ModelBuilder") && when is not null:
                     // For some providers only: the report takes it where its checks hold (Report/ProviderConditions).
                     if (ConstantArgument(invocation, method, "schema", model, cancellationToken) is { IsConstant: true, Value: { } conditionalSchema })
-                        schemaCalls.Add(new DefaultSchemaCall(conditionalSchema, when, location));
+                        schemaCalls.Add((invocation.SpanStart, new DefaultSchemaCall(conditionalSchema, when, location)));
                     else unresolved.Add(new UnresolvedConfigurationSpec(ConditionalConfiguration.Reason(when.Text), location, when));
                     break;
                 case "HasDefaultSchema" when receiver.Is(EfNamespace, "ModelBuilder"):
                     if (ConstantArgument(invocation, method, "schema", model, cancellationToken) is { IsConstant: true } schema)
                     {
                         defaultSchema = schema.Value;
-                        if (schema.Value is { } value) schemaCalls.Add(new DefaultSchemaCall(value, null, location));
+                        if (schema.Value is { } value) schemaCalls.Add((invocation.SpanStart, new DefaultSchemaCall(value, null, location)));
                     }
                     // Read at run time (a tenant's schema): EF's design-time model would show whatever value design time
                     // gives, so no schema can be stated; the tables are withheld rather than shown in a guessed schema.
                     else unresolved.Add(new UnresolvedConfigurationSpec("default schema set at run time (`HasDefaultSchema(" + (CodeText.Safe(invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression ?? (SyntaxNode)invocation) ?? "…") + ")`): the tables' schema is known only at run time", location));
                     break;
                 case "ApplyConfiguration" when receiver.Is(EfNamespace, "ModelBuilder"):
+                    // The configuration's class, known from the argument's type: a class that can be instantiated. An
+                    // interface, an abstract class, a type parameter or `dynamic` says nothing about what it configures.
                     if (invocation.ArgumentList.Arguments.FirstOrDefault() is { } argument
-                        && Semantics.TypeOf(argument.Expression, model, cancellationToken) is { } configurationType)
+                        && Semantics.TypeOf(argument.Expression, model, cancellationToken) is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, IsAbstract: false } configurationType)
                     {
-                        applied.Add(configurationType.ClrFullName());
+                        // For some providers only: the report applies it where its checks hold (Report/ProviderConditions).
+                        if (when is not null) conditionalApplies.Add(new ConditionalApply(configurationType.ClrFullName(), when, location));
+                        else applied.Add(configurationType.ClrFullName());
                     }
+                    else unresolved.Add(new UnresolvedConfigurationSpec("an entity configuration applied through `" + (CodeText.Safe(invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression ?? (SyntaxNode)invocation) ?? "…")
+                        + "`, whose class is not known", location));
                     break;
                 case "ApplyConfigurationsFromAssembly" when receiver.Is(EfNamespace, "ModelBuilder"):
                     // A predicate (`t => t.Namespace == "..."`) chooses which configurations apply: not evaluated (all of
@@ -153,11 +160,17 @@ internal static class ModelConfigurationParser
                 unresolved.Add(new UnresolvedConfigurationSpec(why, location));
                 continue;
             }
+            // Under provider checks only, the helper is read and what it configures keeps the checks (the report
+            // evaluates them); under any other condition it is reported as not evaluated.
+            ProviderCondition? helperWhen = null;
             if (ConditionalConfiguration.Of(call, body, loops) is { } helperCondition)
             {
-                unresolved.Add(new UnresolvedConfigurationSpec(ConditionalConfiguration.Reason(helperCondition), location,
-                    ConditionalConfiguration.ProviderOnly(call, body, helperCondition, model, cancellationToken)));
-                continue;
+                helperWhen = ConditionalConfiguration.ProviderOnly(call, body, helperCondition, model, cancellationToken);
+                if (helperWhen is null)
+                {
+                    unresolved.Add(new UnresolvedConfigurationSpec(ConditionalConfiguration.Reason(helperCondition), location));
+                    continue;
+                }
             }
             if (helpers.Count >= 4 || !helpers.Add(helper.Method))
             {
@@ -167,6 +180,15 @@ internal static class ModelConfigurationParser
             var helperTypes = new List<ITypeSymbol>();
             var inner = Substitute(Parse(helper.Body!, helper.Model!, helperTypes, helpers, cancellationToken), helper.TypeMap);
             helpers.Remove(helper.Method);
+            if (helperWhen is not null)
+            {
+                if (inner.AppliesConfigurationsFromAssembly)
+                {
+                    unresolved.Add(new UnresolvedConfigurationSpec(ConditionalConfiguration.Reason(helperWhen.Text), location, helperWhen));
+                    continue;
+                }
+                inner = Under(inner, helperWhen, location);
+            }
             configuredTypes.AddRange(helperTypes.Where(t => t is not ITypeParameterSymbol));
             if (OptionsBuilderParser.ResolveMethod(call, model, cancellationToken) is { } bound) configuredTypes.AddRange(bound.TypeArguments.Where(t => t is INamedTypeSymbol));
             // Mappings in call order: the body's own mappings made before the call come first.
@@ -175,6 +197,9 @@ internal static class ModelConfigurationParser
             applied.AddRange(inner.AppliedConfigurations);
             fromAssembly |= inner.AppliesConfigurationsFromAssembly;
             unresolved.AddRange(inner.Unresolved);
+            // The helper's HasDefaultSchema calls at the call's place among the body's (the report takes the last that runs).
+            schemaCalls.AddRange(inner.SchemaCalls.Select(c => (call.SpanStart, c)));
+            conditionalApplies.AddRange(inner.ConditionalApplies);
             if (inner.DefaultSchema is not null)
             {
                 if (defaultSchema is not null && defaultSchema != inner.DefaultSchema) unresolved.Add(new UnresolvedConfigurationSpec("the default schema is set in several places", location));
@@ -185,8 +210,23 @@ internal static class ModelConfigurationParser
 
         var chains = FluentChainParser.Parse(body, model, configuredTypes, cancellationToken, loops, helperChains, helperCalls, unresolved);
         return new ModelConfigurationSpec(mappings.ToEquatableArray(), defaultSchema, applied.ToEquatableArray(), fromAssembly, unresolved.ToEquatableArray(), chains.ToEquatableArray(),
-            schemaCalls.ToEquatableArray());
+            schemaCalls.OrderBy(c => c.Position).Select(c => c.Call).ToEquatableArray(), conditionalApplies.ToEquatableArray());
     }
+
+    /// <summary>A helper's configuration as it runs when called under provider checks: everything it configures keeps
+    /// <paramref name="when"/> (and its own checks), so the report keeps it for a provider the checks admit and drops it
+    /// for another.</summary>
+    private static ModelConfigurationSpec Under(ModelConfigurationSpec inner, ProviderCondition when, SourceLocation? call) => inner with
+    {
+        Mappings = inner.Mappings.Select(m => m with { When = ProviderCondition.And(when, m.When) }).ToEquatableArray(),
+        Chains = inner.Chains.Select(c => c with { When = ProviderCondition.And(when, c.When) }).ToEquatableArray(),
+        Unresolved = inner.Unresolved.Select(u => u with { When = ProviderCondition.And(when, u.When) }).ToEquatableArray(),
+        SchemaCalls = inner.SchemaCalls.Select(c => c with { When = ProviderCondition.And(when, c.When) }).ToEquatableArray(),
+        DefaultSchema = null,
+        AppliedConfigurations = EquatableArray<string>.Empty,
+        ConditionalApplies = inner.AppliedConfigurations.Select(a => new ConditionalApply(a, when, call))
+            .Concat(inner.ConditionalApplies.Select(a => a with { When = ProviderCondition.And(when, a.When) })).ToEquatableArray(),
+    };
 
     /// <summary>A generic helper's configuration with its type parameters replaced by the entity types the call binds.</summary>
     private static ModelConfigurationSpec Substitute(ModelConfigurationSpec spec, Dictionary<string, string> map)

@@ -45,7 +45,7 @@ internal static class ProviderConditions
     public static ModelConfigurationSpec Apply(ModelConfigurationSpec model, string? provider, List<UnresolvedConfigurationSpec> unknown)
     {
         if (!model.Chains.Any(c => c.When is not null) && !model.Mappings.Any(m => m.When is not null) && !model.Unresolved.Any(u => u.When is not null)
-            && !model.SchemaCalls.Any(c => c.When is not null)) return model;
+            && !model.SchemaCalls.Any(c => c.When is not null) && model.ConditionalApplies.IsEmpty) return model;
         void NotEvaluated(ProviderCondition when, SourceLocation? location)
         {
             var reason = new UnresolvedConfigurationSpec(ConditionalConfiguration.Reason(when.Text), location);
@@ -80,6 +80,17 @@ internal static class ProviderConditions
                 else NotEvaluated(when, call.Location);
             }
         }
-        return model with { Chains = chains.ToEquatableArray(), Mappings = mappings.ToEquatableArray(), Unresolved = unresolved.ToEquatableArray(), DefaultSchema = defaultSchema };
+        // Configuration classes applied for some providers only.
+        var applied = model.AppliedConfigurations.ToList();
+        foreach (var apply in model.ConditionalApplies)
+        {
+            if (Evaluate(apply.When, provider) is { } holds) { if (holds && !applied.Contains(apply.ConfigurationFullName)) applied.Add(apply.ConfigurationFullName); }
+            else NotEvaluated(apply.When, apply.Location);
+        }
+        return model with
+        {
+            Chains = chains.ToEquatableArray(), Mappings = mappings.ToEquatableArray(), Unresolved = unresolved.ToEquatableArray(), DefaultSchema = defaultSchema,
+            AppliedConfigurations = applied.ToEquatableArray(), ConditionalApplies = EquatableArray<ConditionalApply>.Empty,
+        };
     }
 }

@@ -84,5 +84,56 @@ internal static class ProviderCheckModels
                 }
             }
             """, "Surveys.SurveysContext"),
+
+        ["polls: a helper and configuration classes applied under provider checks, a helper checking the provider itself"] = ("""
+            namespace Polls
+            {
+                public class Poll
+                {
+                    public int Id { get; set; }
+                    public string Title { get; set; } = "";
+                    public List<Choice> Choices { get; } = new();
+                }
+                public class Choice
+                {
+                    public int Id { get; set; }
+                    public int PollId { get; set; }
+                    public Poll Poll { get; set; } = null!;
+                    public string Label { get; set; } = "";
+                    public int Votes { get; set; }
+                }
+                public class ChoiceConfiguration : IEntityTypeConfiguration<Choice>
+                {
+                    public void Configure(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<Choice> builder)
+                    {
+                        builder.ToTable("poll_choices");
+                        builder.Property(c => c.Label).HasMaxLength(120);
+                        builder.HasIndex(c => new { c.PollId, c.Label }).IsUnique();
+                    }
+                }
+                public class PollsContext(DbContextOptions<PollsContext> options) : DbContext(options)
+                {
+                    public DbSet<Poll> Polls => Set<Poll>();
+                    public DbSet<Choice> Choices => Set<Choice>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        if (Database.IsNpgsql()) modelBuilder.ApplyConfiguration(new ChoiceConfiguration());
+                        if (Database.IsSqlServer()) ConfigureForSqlServer(modelBuilder);
+                        ApplySchema(modelBuilder);
+                    }
+                    private static void ConfigureForSqlServer(ModelBuilder builder)
+                    {
+                        builder.Entity<Poll>().ToTable("SqlPolls");
+                        builder.Entity<Poll>().Property(p => p.Title).HasMaxLength(300);
+                        builder.ApplyConfiguration(new ChoiceConfiguration());
+                    }
+                    private void ApplySchema(ModelBuilder builder)
+                    {
+                        if (!Database.IsSqlite()) builder.HasDefaultSchema("polls");
+                    }
+                }
+            }
+            """, "Polls.PollsContext"),
     };
 }
