@@ -287,4 +287,42 @@ public class OwnedCollectionBuilderTests
 
         Assert.Contains(Reasons(output), r => r.Contains("an owned collection's table renamed by `ToTable`", StringComparison.Ordinal));
     }
+    /// <summary>An owned collection DataDocGen does not map (here on a private field named by a string, as the modular
+    /// monolith sample does) has a table of its own: the table names are withheld, not only the detail (before, the list
+    /// left `OrderLines` out while saying the names were known).</summary>
+    [Fact]
+    public void An_owned_collection_DataDocGen_does_not_map_withholds_the_table_names()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Depot.cs", """
+            using System.Collections.Generic;
+            namespace Depot
+            {
+                public class Line { internal System.Guid OrderId { get; private set; } internal System.Guid LineId { get; private set; } private int _qty; }
+                public class Order { public System.Guid Id { get; private set; } private readonly List<Line> _lines = new(); }
+                public class DepotContext : DbContext
+                {
+                    public DbSet<Order> Orders => Set<Order>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) => b.UseSqlServer("Server=.;Database=Depot");
+                    protected override void OnModelCreating(ModelBuilder m)
+                    {
+                        m.Entity<Order>(e =>
+                        {
+                            e.ToTable("Orders", "shop");
+                            e.OwnsMany<Line>("_lines", y =>
+                            {
+                                y.WithOwner().HasForeignKey("OrderId");
+                                y.ToTable("OrderLines", "shop");
+                                y.HasKey("LineId", "OrderId");
+                            });
+                        });
+                    }
+                }
+            }
+            """)));
+
+        var withheld = Json.Parse(output.Json).GetProperty("contextsWithIncompleteSchema").EnumerateArray().Single();
+        Assert.False(withheld.GetProperty("tableNamesKnown").GetBoolean());
+        Assert.Contains(withheld.GetProperty("reasons").EnumerateArray(), r => r.GetString() == "configuration of an owned collection DataDocGen does not map");
+        Assert.DoesNotContain("`shop.Orders`", output.Markdown);
+    }
 }

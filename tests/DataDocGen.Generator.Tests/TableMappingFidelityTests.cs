@@ -80,6 +80,32 @@ public class TableMappingFidelityTests
             """
         },
         {
+            // The modular monolith audit: this.GetType().Assembly was reported as "another assembly", withholding every table.
+            "configuration classes from the context's own assembly: this.GetType().Assembly, Assembly.GetAssembly, GetTypeInfo",
+            """
+            namespace M { public class Order { public int Id { get; set; } } public class Line { public int Id { get; set; } } }
+            namespace M.Data {
+                using System.Reflection;
+                using Microsoft.EntityFrameworkCore.Metadata.Builders;
+                public class ModelContext(DbContextOptions<ModelContext> o) : DbContext(o) {
+                    public DbSet<M.Order> Orders => Set<M.Order>();
+                    public DbSet<M.Line> Lines => Set<M.Line>();
+                    protected override void OnModelCreating(ModelBuilder modelBuilder) {
+                        modelBuilder.ApplyConfigurationsFromAssembly(this.GetType().Assembly);
+                        modelBuilder.ApplyConfigurationsFromAssembly(Assembly.GetAssembly(typeof(ModelContext))!);
+                        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ModelContext).GetTypeInfo().Assembly);
+                    }
+                }
+                public class OrderConfiguration : IEntityTypeConfiguration<M.Order> {
+                    public void Configure(EntityTypeBuilder<M.Order> builder) => builder.ToTable("PurchaseOrders", "sales");
+                }
+                public class LineConfiguration : IEntityTypeConfiguration<M.Line> {
+                    public void Configure(EntityTypeBuilder<M.Line> builder) => builder.ToTable("OrderLines");
+                }
+            }
+            """
+        },
+        {
             "a base context's OnModelCreating, reached through base.OnModelCreating",
             """
             namespace M { public class Order { public int Id { get; set; } } public class Line { public int Id { get; set; } } }

@@ -319,13 +319,26 @@ internal static class ModelConfigurationParser
     private static bool IsCurrentAssembly(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
     {
         var argument = invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression;
+        while (argument is PostfixUnaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.SuppressNullableWarningExpression } or ParenthesizedExpressionSyntax)
+            argument = argument is PostfixUnaryExpressionSyntax suppressed ? suppressed.Operand : ((ParenthesizedExpressionSyntax)argument).Expression;
         switch (argument)
         {
             case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Assembly", Expression: TypeOfExpressionSyntax typeOf }:
                 return Semantics.TypeOf(typeOf.Type, model, cancellationToken)?.ContainingAssembly is { } assembly
                     && SymbolEqualityComparer.Default.Equals(assembly, model.Compilation.Assembly);
+            // GetType().Assembly or this.GetType().Assembly in the context: its own assembly (a context derived in another
+            // assembly would name that one; not followed).
             case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Assembly", Expression: InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "GetType" }, ArgumentList.Arguments.Count: 0 } }:
+            case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Assembly", Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name.Identifier.ValueText: "GetType" }, ArgumentList.Arguments.Count: 0 } }:
                 return true;
+            // Assembly.GetAssembly(typeof(X)) and typeof(X).GetTypeInfo().Assembly: X's assembly.
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetAssembly" }, ArgumentList.Arguments: { Count: 1 } getAssembly }
+                when getAssembly[0].Expression is TypeOfExpressionSyntax assemblyOf:
+                return Semantics.TypeOf(assemblyOf.Type, model, cancellationToken)?.ContainingAssembly is { } named
+                    && SymbolEqualityComparer.Default.Equals(named, model.Compilation.Assembly);
+            case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Assembly", Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetTypeInfo", Expression: TypeOfExpressionSyntax typeInfoOf } } }:
+                return Semantics.TypeOf(typeInfoOf.Type, model, cancellationToken)?.ContainingAssembly is { } infoAssembly
+                    && SymbolEqualityComparer.Default.Equals(infoAssembly, model.Compilation.Assembly);
             case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetExecutingAssembly" } }:
                 return true;
             default:

@@ -209,12 +209,14 @@ internal sealed partial class SchemaBuilder
                 if (!_types.TryGetValue(member.ClrType, out var target)) continue;
                 if (HasTypeAttribute(target, "NotMapped") || ignoredTypes.Contains(target.FullName)) continue;
                 if (IsOwned(node, member, target)) continue; // stored with its owner, not an entity type of its own
+                if (!_entities.ContainsKey(target.FullName)) _reachedThrough[target.FullName] = (node.Spec.Name + "." + member.Name, member.Location);
                 AddEntity(target.FullName, null, null, ignoredTypes);
                 if (Entity(target.FullName) is { IntroducedAt: not null } reached && node.IntroducedAt is null) reached.IntroducedAt = null; // reachable by convention
             }
         }
         foreach (var (ownedType, location) in ConfiguredOwnedTypes().Where(t => _entities.ContainsKey(t.Type)))
         {
+            _reachedThrough.Remove(ownedType); // said below; no keyless-type reason for it
             // A type owned through a navigation and also an entity type of its own (a DbSet, a navigation not configured as
             // owned): EF Core refuses the second navigation ("Unable to determine the relationship"), and with a DbSet maps
             // the owned type to the DbSet's table keyed by the owner's key (probe: Dests (Ship2Id)). DataDocGen stated an
@@ -266,7 +268,8 @@ internal sealed partial class SchemaBuilder
         AddJoinTables(defaultSchema);
         AddOwnedCollections(defaultSchema);
         Loops.ApplyDeferred(chains.FindLastIndex(c => c.Root == FluentRoot.Model && c.Steps.Any(s => s.Method is "ApplyConfiguration" or "ApplyConfigurationsFromAssembly")), fluentMappings);
-        entityReports = entityReports.Select(r => _entities.TryGetValue(r.FullName, out var node) && node.Mapping is { } renamed ? renamed : r).ToList();
+        entityReports = entityReports.Where(r => !_keylessReached.Contains(r.FullName))
+            .Select(r => _entities.TryGetValue(r.FullName, out var node) && node.Mapping is { } renamed ? renamed : r).ToList();
 
         // 8. Tables with their columns, keys, foreign keys and indexes.
         MarkKeysAndIndexes();
@@ -369,13 +372,33 @@ internal sealed partial class SchemaBuilder
             if (property.Method != "Property" || property.Arguments.Count != 1 || !property.Arguments[0].StartsWith("=", StringComparison.Ordinal)) continue;
             if (chain.Steps.Skip(1).Any(s => s.Method == "HasConversion")) _convertedMembers.Add((entity, property.Arguments[0].Substring(1)));
         }
+        // Members the configuration names as properties (Property(x => x.Embedding), HasKey(x => x.Id), HasIndex(...)):
+        // EF Core maps them as properties whatever their type (a provider plug-in's Pgvector.Vector, a typed id mapped by a
+        // replaced IValueConverterSelector), never as navigations.
+        foreach (var chain in chains)
+        {
+            if (chain is not { Root: FluentRoot.Entity, Entity: { } entity } || chain.Steps.Count == 0) continue;
+            var first = chain.Steps[0];
+            if (first.Method is not ("Property" or "HasKey" or "HasAlternateKey" or "HasIndex") || first.Arguments.Count != 1) continue;
+            if (!first.Arguments[0].StartsWith("=", StringComparison.Ordinal)) continue;
+            foreach (var name in first.Arguments[0].Substring(1).Split(',')) _configuredProperties.Add((entity, name));
+        }
     }
+
+    private readonly HashSet<(string Entity, string Member)> _configuredProperties = new();
+
+    /// <summary>Types reached only through a navigation that have no key (see <see cref="DiscoverKey"/>): not reported as entities.</summary>
+    private readonly HashSet<string> _keylessReached = new(StringComparer.Ordinal);
+
+    /// <summary>Types added only because a navigation reaches them, with the member that does (for the reason when they have no key).</summary>
+    private readonly Dictionary<string, (string Member, SourceLocation? Location)> _reachedThrough = new(StringComparer.Ordinal);
 
     /// <summary>A member of a type EF Core cannot map by itself (a struct or class, not a collection or generic type)
     /// that a converter maps.</summary>
     private bool IsConvertedMember(EntityNode node, EntityMemberSpec member) =>
         member.Kind is MemberKind.Unsupported or MemberKind.Reference && member.ClrType.IndexOfAny(new[] { '`', '[', '<' }) < 0
-        && (_convertedMembers.Contains((node.FullName, member.Name)) || _convertedTypes.Contains(member.ClrType));
+        && (_convertedMembers.Contains((node.FullName, member.Name)) || _convertedTypes.Contains(member.ClrType)
+            || new[] { node.FullName }.Concat(node.Spec.BaseTypes).Any(type => _configuredProperties.Contains((type, member.Name))));
 
     private static Dictionary<string, HashSet<string>> IgnoredMembers(List<FluentChainSpec> chains)
     {
@@ -653,7 +676,7 @@ internal sealed partial class SchemaBuilder
                                                && !complex && IsTabledOwnedReference(configuredAt?.Entity ?? owner, (configuredAt is { } tabledAt ? tabledAt.Path + "." : "") + prefix.Replace('_', '.') + "." + member.Name):
                     if (typeChain is null)
                     {
-                        Unknown("an owned reference with a table of its own inside an owned reference of an owned collection (`" + owned.Name + "." + member.Name + "`) is not evaluated yet", member.Location);
+                        UnknownTableNames("an owned reference with a table of its own inside an owned reference of an owned collection (`" + owned.Name + "." + member.Name + "`) is not evaluated yet", member.Location);
                         break;
                     }
                     // OwnsOne(a, x => x.OwnsOne(b).ToTable("Name")): a table of its own, keyed by the owned reference's key
@@ -813,8 +836,17 @@ internal sealed partial class SchemaBuilder
         if (byConvention is null)
         {
             if (IsJoinClass(node)) return; // keyed by its foreign keys once they are known (AddJoinClassKey)
-            if (node.Mapping?.IsView != true) Unknown("no primary key found for `" + node.FullName + "`", node.Spec.Location);
-            else node.Keyless = true;
+            if (node.Mapping?.IsView == true) { node.Keyless = true; return; }
+            if (_reachedThrough.TryGetValue(node.FullName, out var through))
+            {
+                // Reached only through a navigation and keyless: EF Core rejects such an entity type, so in a working model
+                // something unseen maps the member as a column (a provider plug-in's type, a replaced IValueConverterSelector)
+                // or leaves it out. Not stated as an entity (nor its table); the tables are withheld.
+                _keylessReached.Add(node.FullName);
+                UnknownTableNames("`" + through.Member + "` reaches `" + node.FullName + "`, which has no key: EF Core maps it as an entity only with a key, so a provider plug-in or a value converter DataDocGen does not see may map it as a column", through.Location);
+                return;
+            }
+            Unknown("no primary key found for `" + node.FullName + "`", node.Spec.Location);
             return;
         }
         node.KeyProperties = new List<string> { byConvention.Name };
@@ -828,7 +860,9 @@ internal sealed partial class SchemaBuilder
         var target = navigation?.Target ?? (start.TargetType is null ? null : Entity(start.TargetType));
         if (target is null || (start.Navigation is not null && navigation is null))
         {
-            Unknown("relationship configured on `" + entity.FullName + "` whose target DataDocGen does not map", location);
+            // A many-to-many one (HasMany(...).WithMany(...)) would have a join table: the table names are withheld too.
+            if (start.IsCollection && withMany) UnknownTableNames("relationship configured on `" + entity.FullName + "` whose target DataDocGen does not map", location);
+            else Unknown("relationship configured on `" + entity.FullName + "` whose target DataDocGen does not map", location);
             return null;
         }
         var inverse = inverseName is null ? null : target.Navigations.FirstOrDefault(n => n.Name == inverseName);
@@ -839,7 +873,7 @@ internal sealed partial class SchemaBuilder
         }
         if (start.IsCollection && withMany)
         {
-            if (navigation is null) Unknown("many-to-many relationships without a navigation are not modelled yet", location);
+            if (navigation is null) UnknownTableNames("many-to-many relationships without a navigation are not modelled yet", location); // its join table too
             else AddManyToMany(navigation, inverse, location);
             return null;
         }
@@ -1238,11 +1272,14 @@ internal sealed partial class SchemaBuilder
         foreach (var collection in _ownedCollections.Where(c => c.Node is not null && !c.IsReference && IsSharedOwnedType(c.Owned.FullName)))
         {
             // Also owned as a reference inside another owned collection (known only now): a shared-type entity type.
-            Unknown("owned collection `" + collection.Origin + "` is not modelled in this shape yet", collection.Navigation.Location);
+            UnknownTableNames("owned collection `" + collection.Origin + "` is not modelled in this shape yet", collection.Navigation.Location);
         }
         foreach (var i in Enumerable.Range(0, _ownedCollectionSteps.Count).Where(i => !consumed.Contains(i)))
         {
-            Unknown("configuration of an owned collection DataDocGen does not map", _ownedCollectionSteps[i].Steps[0].Location);
+            // An owned collection has a table of its own (unless ToJson): one not mapped leaves a table out, so the names are
+            // withheld too (the modular monolith audit: OwnsMany<Line>("_lines", ...ToTable("OrderLines")) on a private field
+            // left shop.OrderLines out while the table names were said to be known).
+            UnknownTableNames("configuration of an owned collection DataDocGen does not map", _ownedCollectionSteps[i].Steps[0].Location);
         }
     }
 

@@ -1530,6 +1530,7 @@ internal static class Models
         foreach (var (name, model) in OwnedModels.All) All.Add(name, model);
         foreach (var (name, model) in ConversionModels.All) All.Add(name, model);
         foreach (var (name, model) in TypedIdModels.All) All.Add(name, model);
+        foreach (var (name, model) in PlugInTypeModels.All) All.Add(name, model);
         foreach (var (name, model) in ProviderCheckModels.All) All.Add(name, model);
     }
 }
