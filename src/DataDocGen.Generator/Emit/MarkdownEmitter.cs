@@ -183,7 +183,7 @@ internal static class MarkdownEmitter
         ("AddDbContext" or "AddDbContextFactory", not null) => "when the context's options are built (their lifetime is set in code)",
         ("OnConfiguring", _) => "each time a new context instance is configured (`OnConfiguring`)",
         ("AddDbContext", _) => "each time the context's options are built (once per scope with `AddDbContext`'s default lifetimes)",
-        ("AddDbContextPool" or "AddPooledDbContextFactory", _) => "once: the pool builds its options once and every pooled context shares them",
+        ("AddDbContextPool" or "AddPooledDbContextFactory" or Parsing.RegistrationParser.AspireNpgsql, _) => "once: the pool builds its options once and every pooled context shares them",
         ("AddDbContextFactory", _) => "when the context's options are built (once with `AddDbContextFactory`'s default singleton lifetime)",
         _ => "when the context's options are built",
     };
@@ -199,6 +199,17 @@ internal static class MarkdownEmitter
         {
             var subject = registration.Method.Contains("Factory") ? "factory lifetime " : "lifetime ";
             text += ", " + subject + Markdown.Text(registration.Lifetime);
+        }
+        if (registration.Method == Parsing.RegistrationParser.AspireNpgsql)
+        {
+            // Checked at run time on Aspire 13.6.5 (see RegistrationParser.AspireNpgsql).
+            text += " (Aspire): a pooled context (`AddDbContextPool`, EF Core's default pool size), " + registration.Retry switch
+            {
+                "off" => "no retries (`DisableRetry = true`)",
+                "on" => "retries on failure (Aspire's default; its `DisableRetry` setting, also bindable from `"
+                        + Parsing.RegistrationParser.AspireNpgsqlSection + "` in configuration, turns them off)",
+                _ => "retries on failure unless `DisableRetry`, set in code, turns them off",
+            };
         }
         if (registration.Condition is not null)
         {

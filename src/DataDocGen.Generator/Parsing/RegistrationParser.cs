@@ -15,8 +15,17 @@ internal static class RegistrationParser
 {
     private static readonly HashSet<string> RegistrationMethods = new(new[]
     {
-        "AddDbContext", "AddDbContextPool", "AddDbContextFactory", "AddPooledDbContextFactory",
+        "AddDbContext", "AddDbContextPool", "AddDbContextFactory", "AddPooledDbContextFactory", AspireNpgsql,
     }.Concat(KnownProviders.AddMethods.Keys));
+
+    /// <summary>Aspire's PostgreSQL component (<c>Aspire.Npgsql.EntityFrameworkCore.PostgreSQL</c>,
+    /// <c>builder.AddNpgsqlDbContext&lt;T&gt;("name")</c> on <c>IHostApplicationBuilder</c>). Checked at run time on 13.6.5: a
+    /// pooled context (<c>DbContextPool</c>, EF's default pool size 1024), Npgsql, a retrying execution strategy unless
+    /// the settings' <c>DisableRetry</c> is set, and the connection string <c>ConnectionStrings:name</c>, else the settings
+    /// section's <c>ConnectionString</c>. The other Aspire EF components are not on this machine's mirror: not read.</summary>
+    public const string AspireNpgsql = "AddNpgsqlDbContext";
+
+    public const string AspireNpgsqlSection = "Aspire:Npgsql:EntityFrameworkCore:PostgreSQL";
 
     private static readonly string[] LifetimeNames = { "Singleton", "Scoped", "Transient" };
 
@@ -32,6 +41,7 @@ internal static class RegistrationParser
             var invocation = (InvocationExpressionSyntax)context.Node;
             var model = context.SemanticModel;
             if (OptionsBuilderParser.ResolveMethod(invocation, model, cancellationToken) is not { IsGenericMethod: true } method) return null;
+            if (method.Name == AspireNpgsql) return Aspire(invocation, method, model, cancellationToken) is { } aspire ? new RegistrationResult(aspire, null) : null;
             if (!OptionsBuilderParser.ReceiverType(method).Is("Microsoft.Extensions.DependencyInjection", "IServiceCollection")) return null;
             if (ContextType(method) is not { } contextType) return null;
 
@@ -91,6 +101,55 @@ internal static class RegistrationParser
         {
             return new RegistrationResult(null, GeneratorFailure.Describe(exception, context.Node));
         }
+    }
+
+    /// <summary><c>builder.AddNpgsqlDbContext&lt;T&gt;("name", configureSettings, configureDbContextOptions)</c>, confirmed on
+    /// Aspire's <c>AspireEFPostgreSqlExtensions</c>: Npgsql with the named connection string, the options lambda read as
+    /// <c>AddDbContext</c>'s, and <c>DisableRetry</c> when the settings lambda sets it to a constant (<c>Lifetime</c>
+    /// carries "retry on", "retry off" or null, read by the emitter).</summary>
+    private static RegistrationSpec? Aspire(InvocationExpressionSyntax invocation, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if ((method.ReducedFrom ?? method).ContainingType is not { Name: "AspireEFPostgreSqlExtensions" } declaring || !declaring.IsInNamespace("Microsoft.Extensions.Hosting")) return null;
+        if (ContextType(method) is not { } contextType) return null;
+        var connection = new List<ConnectionSourceSpec>();
+        var options = new List<OptionCallSpec>();
+        var providers = new List<ProviderUseSpec>();
+        string? retry = "on";
+        foreach (var argument in invocation.ArgumentList.Arguments)
+        {
+            switch (OptionsBuilderParser.ParameterFor(argument, invocation.ArgumentList, method)?.Name)
+            {
+                case "connectionName":
+                    var location = SourceLocation.From(argument);
+                    if (Semantics.ConstantOf(argument.Expression, model, cancellationToken) is { HasValue: true, Value: string name })
+                    {
+                        connection.Add(new ConnectionSourceSpec(ConnectionSourceKind.ConnectionStringName, name, location));
+                        connection.Add(new ConnectionSourceSpec(ConnectionSourceKind.ConfigurationKey, AspireNpgsqlSection + ":ConnectionString", location));
+                    }
+                    else connection.Add(new ConnectionSourceSpec(ConnectionSourceKind.Unresolved, CodeText.Safe(argument.Expression), location));
+                    break;
+                case "configureSettings":
+                    // The lambda runs after the settings are bound from configuration: its constant DisableRetry wins.
+                    foreach (var assignment in argument.Expression.DescendantNodesAndSelf().OfType<AssignmentExpressionSyntax>())
+                    {
+                        if (assignment.Left is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "DisableRetry" } and not IdentifierNameSyntax { Identifier.ValueText: "DisableRetry" }) continue;
+                        retry = Semantics.ConstantOf(assignment.Right, model, cancellationToken) is { HasValue: true, Value: bool disabled } && !argument.Expression.DescendantNodes().OfType<IfStatementSyntax>().Any()
+                            ? (disabled ? "off" : "on") : null;
+                    }
+                    break;
+                case "configureDbContextOptions":
+                    var (argumentProviders, argumentOptions) = OptionsBuilderParser.Parse(argument.Expression, model, cancellationToken);
+                    providers.AddRange(argumentProviders);
+                    options.AddRange(argumentOptions);
+                    break;
+            }
+        }
+        providers.Insert(0, new ProviderUseSpec("Npgsql", method.Name, connection.ToEquatableArray(), null, EquatableArray<string>.Empty,
+            CodeText.EnclosingCondition(invocation, null), SourceLocation.From(invocation)));
+        var external = SymbolEqualityComparer.Default.Equals(contextType.ContainingAssembly, model.Compilation.Assembly) ? null : DbContextParser.Parse(contextType, null, cancellationToken);
+        return new RegistrationSpec(contextType.ClrFullName(), method.Name, null, false, null,
+            providers.ToEquatableArray(), options.ToEquatableArray(), CodeText.EnclosingCondition(invocation, null), SourceLocation.From(invocation), external,
+            Retry: retry ?? "set in code");
     }
 
     /// <summary>The context class registered: <c>TContextImplementation</c> when the method has one, else <c>TContext</c>.</summary>
