@@ -68,6 +68,9 @@ internal sealed record AttributeSpec(string Name, EquatableArray<string> Argumen
 /// <param name="ClrType">The property type's full name, <c>Nullable&lt;T&gt;</c> unwrapped; for collections, the element type.</param>
 /// <param name="EnumUnderlyingType">For an enum, its underlying type's full name (EF stores that); else null.</param>
 /// <param name="HasSetter">True when the property has a setter of any accessibility (EF maps settable properties by convention).</param>
+/// <param name="SetterUnknown">True for an auto-property compiled in another assembly with no visible setter: a private
+/// setter (which EF Core maps) is not imported from metadata, so <c>{ get; private set; }</c> cannot be told from
+/// <c>{ get; }</c> (which it does not map).</param>
 internal sealed record EntityMemberSpec(
     string Name,
     string DeclaringType,
@@ -77,7 +80,8 @@ internal sealed record EntityMemberSpec(
     Nullability Nullability,
     bool HasSetter,
     EquatableArray<AttributeSpec> Attributes,
-    SourceLocation? Location)
+    SourceLocation? Location,
+    bool SetterUnknown = false)
 {
     public AttributeSpec? Attribute(string name)
     {

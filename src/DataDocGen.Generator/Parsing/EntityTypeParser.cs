@@ -83,9 +83,14 @@ internal static class EntityTypeParser
                 NullabilityOf(property),
                 property.SetMethod is not null,
                 Attributes(property).ToEquatableArray(),
-                SourceLocation.From(property));
+                SourceLocation.From(property),
+                SetterUnknown: property.SetMethod is null && property.DeclaringSyntaxReferences.IsEmpty && IsAutoPropertyGetter(property.GetMethod));
         }
     }
+
+    /// <summary>An auto-property's getter carries <c>[CompilerGenerated]</c> in metadata; a computed property's does not.</summary>
+    private static bool IsAutoPropertyGetter(IMethodSymbol? getter) =>
+        getter is not null && getter.GetAttributes().Any(a => a.AttributeClass is { Name: "CompilerGeneratedAttribute" } attribute && attribute.IsInNamespace("System.Runtime.CompilerServices"));
 
     /// <summary>Instance fields (not the compiler's backing fields) and non-public instance properties, declared on the type
     /// or inherited (most derived wins): what <c>Property&lt;T&gt;("_name")</c> may map.</summary>

@@ -387,6 +387,13 @@ internal sealed partial class SchemaBuilder
 
     private readonly HashSet<(string Entity, string Member)> _configuredProperties = new();
 
+    private bool IsConfiguredProperty(EntityNode node, EntityMemberSpec member) =>
+        new[] { node.FullName }.Concat(node.Spec.BaseTypes).Any(type => _configuredProperties.Contains((type, member.Name)));
+
+    /// <summary>Where the entity is seen in this project (its DbSet, else its own declaration when in source), for reasons
+    /// about members compiled elsewhere, which have no location of their own.</summary>
+    private static SourceLocation? ConfigurationLocation(EntityNode node) => node.DbSetLocation ?? node.Spec.Location;
+
     /// <summary>Types reached only through a navigation that have no key (see <see cref="DiscoverKey"/>): not reported as entities.</summary>
     private readonly HashSet<string> _keylessReached = new(StringComparer.Ordinal);
 
@@ -445,9 +452,18 @@ internal sealed partial class SchemaBuilder
             {
                 Unknown("`[" + attribute.Name + "]` on `" + node.Spec.Name + "." + member.Name + "` is not evaluated", attribute.Location);
             }
+            if (member.SetterUnknown && member.Kind != MemberKind.Collection && !IsConvertedMember(node, member) && !IsConfiguredProperty(node, member))
+            {
+                // Compiled in another assembly: a private setter is not in its metadata (the eShopOnWeb audit: every
+                // `{ get; private set; }` column of entities in a referenced project was left out, silently).
+                var what = "`" + node.Spec.Name + "." + member.Name + "` is compiled in another assembly, whose metadata does not say whether it has a private setter (EF Core maps it) or none (EF Core does not)";
+                if (member.Kind == MemberKind.Scalar) Unknown(what, ConfigurationLocation(node));
+                else UnknownTableNames(what, ConfigurationLocation(node)); // a navigation may bring an entity type and its table
+                continue;
+            }
             switch (member.Kind)
             {
-                case MemberKind.Scalar when member.HasSetter:
+                case MemberKind.Scalar when member.HasSetter || (member.SetterUnknown && IsConfiguredProperty(node, member)):
                 case MemberKind.Unsupported or MemberKind.Reference when member.HasSetter && IsConvertedMember(node, member):
                     // A strongly typed id (OrderId wrapping an int) is a property once a converter maps it: its clrType stays
                     // the id's type, its store type follows the converter (StoreTypeMapper).
@@ -660,6 +676,14 @@ internal sealed partial class SchemaBuilder
         foreach (var member in owned.Members)
         {
             if (member.Attribute("NotMapped") is not null) continue;
+            if (member.SetterUnknown && member.Kind != MemberKind.Collection)
+            {
+                // Compiled in another assembly (see ReadMembers).
+                var what = "`" + owned.Name + "." + member.Name + "` is compiled in another assembly, whose metadata does not say whether it has a private setter (EF Core maps it) or none (EF Core does not)";
+                if (member.Kind == MemberKind.Scalar) Unknown(what, ConfigurationLocation(owner));
+                else UnknownTableNames(what, ConfigurationLocation(owner));
+                continue;
+            }
             switch (member.Kind)
             {
                 case MemberKind.Scalar when member.HasSetter:
@@ -833,6 +857,11 @@ internal sealed partial class SchemaBuilder
         }
         // KeyDiscoveryConvention: "Id", then "<type name>Id", ignoring case.
         var byConvention = node.FindPropertyIgnoreCase("Id") ?? node.FindPropertyIgnoreCase(node.Spec.Name + "Id");
+        if (byConvention is null && node.Spec.Members.Any(m => m.SetterUnknown
+                && (string.Equals(m.Name, "Id", StringComparison.OrdinalIgnoreCase) || string.Equals(m.Name, node.Spec.Name + "Id", StringComparison.OrdinalIgnoreCase))))
+        {
+            return; // the key may be that member, whose setter cannot be read (said in ReadMembers)
+        }
         if (byConvention is null)
         {
             if (IsJoinClass(node)) return; // keyed by its foreign keys once they are known (AddJoinClassKey)

@@ -1,0 +1,101 @@
+using System.Text.Json.Nodes;
+using DataDocGen.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Emit;
+
+namespace DataDocGen.Generator.Tests;
+
+/// <summary>Entities compiled in a referenced project (a Domain project next to the Infrastructure one). A private setter
+/// is not imported from metadata, so <c>{ get; private set; }</c>, which EF Core maps, cannot be told from <c>{ get; }</c>,
+/// which it does not: such members withhold the detail unless the configuration names them. Found by the eShopOnWeb audit:
+/// a table was stated with its private-set columns silently missing.</summary>
+public class ReferencedEntityTests
+{
+    private const string Entities = """
+        namespace Ents
+        {
+            public class Item
+            {
+                public int Id { get; set; }
+                public string Sku { get; set; } = "";
+                public string Name { get; private set; } = "";
+                public string Display => Sku + " " + Name;
+                public int Version { get; }
+            }
+            public class Keyed { public int Id { get; private set; } public string Code { get; set; } = ""; }
+            public class Plain { public int Id { get; set; } public string Code { get; set; } = ""; public string Label => "#" + Code; }
+        }
+        """;
+
+    private static GeneratorOutput Run(string context, bool referenceAssembly)
+    {
+        var library = GeneratorHarness.Compile(new Dictionary<string, string> { ["Ents.cs"] = Sources.Usings + Entities }, assemblyName: "Ents");
+        using var stream = new MemoryStream();
+        Assert.True(library.Emit(stream, options: new EmitOptions(metadataOnly: referenceAssembly)).Success);
+        var reference = MetadataReference.CreateFromImage(stream.ToArray());
+        return GeneratorHarness.Run(new Dictionary<string, string> { ["Data.cs"] = Sources.Usings + context }, extraReferences: [reference]);
+    }
+
+    private static string Context(string sets, string onModelCreating = "") => """
+        namespace Data
+        {
+            public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+            {
+                SETS
+                protected override void OnConfiguring(DbContextOptionsBuilder b) => b.UseSqlServer("Server=.");
+                protected override void OnModelCreating(ModelBuilder b) { ON_MODEL_CREATING }
+            }
+        }
+        """.Replace("SETS", sets).Replace("ON_MODEL_CREATING", onModelCreating);
+
+    private static JsonNode? Withheld(GeneratorOutput output) => JsonNode.Parse(output.Json!)!["contextsWithIncompleteSchema"]!.AsArray().SingleOrDefault();
+
+    private static string[] Columns(GeneratorOutput output, string table) =>
+        JsonNode.Parse(output.Json!)!["contexts"]![0]!["tables"]!.AsArray().Single(t => t!["name"]!.GetValue<string>() == table)!["columns"]!.AsArray()
+            .Select(c => c!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal).ToArray();
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_private_setter_compiled_elsewhere_withholds_the_detail_with_its_reason(bool referenceAssembly)
+    {
+        var output = Run(Context("public DbSet<Ents.Item> Items => Set<Ents.Item>();"), referenceAssembly);
+
+        var withheld = Withheld(output);
+        Assert.NotNull(withheld);
+        var reasons = withheld!["reasons"]!.AsArray().Select(r => r!.GetValue<string>()).ToList();
+        Assert.Contains("`Item.Name` is compiled in another assembly, whose metadata does not say whether it has a private setter (EF Core maps it) or none (EF Core does not)", reasons);
+        Assert.Contains(reasons, r => r.StartsWith("`Item.Version` is compiled", StringComparison.Ordinal)); // { get; } looks the same
+        Assert.DoesNotContain(reasons, r => r.Contains("Display", StringComparison.Ordinal)); // computed: no [CompilerGenerated] getter
+        Assert.True(withheld["tableNamesKnown"]!.GetValue<bool>()); // scalars change no table name
+    }
+
+    [Fact]
+    public void Members_the_configuration_names_are_columns_and_ignored_ones_are_not()
+    {
+        var output = Run(Context("public DbSet<Ents.Item> Items => Set<Ents.Item>();",
+            "b.Entity<Ents.Item>().Property(i => i.Name).HasMaxLength(40); b.Entity<Ents.Item>().Ignore(i => i.Version);"), referenceAssembly: false);
+
+        Assert.Null(Withheld(output));
+        Assert.Equal(["Id", "Name", "Sku"], Columns(output, "Items"));
+    }
+
+    [Fact]
+    public void A_key_with_a_setter_that_cannot_be_read_is_not_said_to_be_missing()
+    {
+        var output = Run(Context("public DbSet<Ents.Keyed> Keyed => Set<Ents.Keyed>();"), referenceAssembly: false);
+
+        var reasons = Withheld(output)!["reasons"]!.AsArray().Select(r => r!.GetValue<string>()).ToList();
+        Assert.Contains(reasons, r => r.StartsWith("`Keyed.Id` is compiled in another assembly", StringComparison.Ordinal));
+        Assert.DoesNotContain(reasons, r => r.StartsWith("no primary key found", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Public_setters_and_computed_properties_compiled_elsewhere_are_read_as_before()
+    {
+        var output = Run(Context("public DbSet<Ents.Plain> Plains => Set<Ents.Plain>();"), referenceAssembly: true);
+
+        Assert.Null(Withheld(output));
+        Assert.Equal(["Code", "Id"], Columns(output, "Plains"));
+    }
+}
