@@ -58,6 +58,8 @@ internal static class JsonEmitter
                 .Name("compared").Bool(snapshot.NotComparedBecause.IsEmpty)
                 .StringArray("pendingChanges", snapshot.PendingChanges)
                 .StringArray("notComparedBecause", snapshot.NotComparedBecause)
+                .StringArray("comparedFacts", snapshot.Compared)
+                .StringArray("notCompared", snapshot.NotCompared)
                 .EndObject();
         }
         json.EndArray();

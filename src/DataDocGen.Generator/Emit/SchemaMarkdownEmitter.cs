@@ -184,15 +184,23 @@ internal static class SchemaMarkdownEmitter
         }
         else if (snapshot.PendingChanges.IsEmpty)
         {
-            md.Line(title + ": the current model's tables and columns match it (no pending model changes found).").Line();
+            // Never "no pending model changes": only what was compared is said to match.
+            md.Line(title + ": the current model matches it in " + JoinWithAnd(snapshot.Compared.ToList()) + "." + NotCompared(snapshot)).Line();
         }
         else
         {
             md.Line(title + ": **pending model changes**, not captured by any migration yet:");
             foreach (var change in snapshot.PendingChanges) md.Line("- " + change);
             md.Line();
+            if (!snapshot.NotCompared.IsEmpty) md.Line(NotCompared(snapshot).TrimStart()).Line();
         }
     }
+
+    private static string NotCompared(SnapshotReport snapshot) =>
+        snapshot.NotCompared.IsEmpty ? "" : " Not compared, so a pending change there would not show here: " + string.Join("; ", snapshot.NotCompared) + ".";
+
+    private static string JoinWithAnd(IReadOnlyList<string> items) =>
+        items.Count <= 1 ? string.Join("", items) : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[items.Count - 1];
 
     private static void WriteWithheld(Markdown md, ContextReport context)
     {

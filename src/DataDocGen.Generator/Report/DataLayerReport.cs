@@ -97,14 +97,19 @@ internal sealed record QueryFilterReport(string? Entity, string? Filter, SourceL
 internal sealed record SeedReport(string Entity, int? Rows, SourceLocation? Location);
 
 /// <summary>The context's migrations model snapshot and how the current model compares with it.</summary>
-/// <param name="PendingChanges">Tables and columns in the model and not in the snapshot, or the reverse: changes no migration captures yet.</param>
+/// <param name="PendingChanges">Tables and columns in the model and not in the snapshot, or the reverse, and columns and
+/// primary keys that differ: changes no migration captures yet.</param>
 /// <param name="NotComparedBecause">Why no comparison was made (empty when <see cref="PendingChanges"/> is meaningful).</param>
+/// <param name="Compared">What was compared (markdown), e.g. "table and column names".</param>
+/// <param name="NotCompared">What the model states and was not compared, with why (markdown): a change there would not show.</param>
 internal sealed record SnapshotReport(
     string FullName,
     SourceLocation? Location,
     string? ProductVersion,
     EquatableArray<string> PendingChanges,
-    EquatableArray<string> NotComparedBecause);
+    EquatableArray<string> NotComparedBecause,
+    EquatableArray<string> Compared = default,
+    EquatableArray<string> NotCompared = default);
 
 /// <summary>A provider call and where it sits: in <c>OnConfiguring</c>, or in a registration (named by <see cref="Origin"/>).</summary>
 /// <param name="OptionsLifetime">The options' lifetime a registration passes (<see cref="Model.RegistrationSpec.OptionsLifetime"/>).</param>
