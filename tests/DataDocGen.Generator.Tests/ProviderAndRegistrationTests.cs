@@ -159,6 +159,34 @@ public class ProviderAndRegistrationTests
         Assert.Contains("`UseSqlServer` in the `AddDbContext` registration, when `not (isDevelopment)`", output.Markdown);
     }
 
+    /// <summary>The eShopOnWeb audit: a context registered with the in-memory database or SQL Server lost SQL Server's
+    /// filter on a unique index over a nullable column without a word, and showed blank store types unexplained.</summary>
+    [Theory]
+    [InlineData("if (memory) o.UseInMemoryDatabase(\"shop\"); else o.UseSqlServer(\"Server=.\");", "the provider is chosen at run time (EF Core in-memory database or SQL Server)", true)]
+    [InlineData("if (memory) o.UseSqlite(\"Data Source=s.db\"); else o.UseNpgsql(\"Host=db\");", "the provider is chosen at run time (PostgreSQL (Npgsql) or SQLite)", false)]
+    [InlineData("", "no provider is chosen in this project", true)]
+    public void Without_one_provider_store_types_and_the_SQL_Server_filter_are_explained(string options, string why, bool sqlServerNote)
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Shop.cs", """
+            namespace Shop
+            {
+                public class Tag { public int Id { get; set; } public string? Code { get; set; } }
+                public class TagContext(DbContextOptions<TagContext> options) : DbContext(options)
+                {
+                    public DbSet<Tag> Tags => Set<Tag>();
+                    protected override void OnModelCreating(ModelBuilder b) => b.Entity<Tag>().HasIndex(t => t.Code).IsUnique();
+                }
+                public static class Setup
+                {
+                    public static void Add(IServiceCollection services, bool memory) => services.AddDbContext<TagContext>(o => { OPTIONS });
+                }
+            }
+            """.Replace("OPTIONS", options))));
+
+        Assert.Contains("Store types are not shown: " + why + ", and they depend on it.", output.Markdown);
+        Assert.Equal(sqlServerNote, output.Markdown!.Contains("Unique index `IX_Tags_Code` (`Code`) (" + why + ": on SQL Server EF Core adds a filter excluding NULLs)", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Connection_values_come_from_appsettings_per_environment_with_secrets_redacted()
     {

@@ -29,7 +29,17 @@ internal static class SchemaMarkdownEmitter
             WriteDiagram(md, context);
             WriteRelationships(md, context);
             var collapse = context.Tables.Count + context.Views.Count > CollapseTablesAbove;
-            var providerUnknown = context.Provider is null && context.Providers.IsEmpty;
+            // Store types and SQL Server's filter on unique indexes depend on the provider: said once when it is not one
+            // known provider (none in this project, or several chosen at run time).
+            string? providerUnknown = null;
+            if (context.Provider is null)
+            {
+                var names = context.Providers.Select(p => p.Use.Provider).Distinct().OrderBy(p => p, System.StringComparer.Ordinal).ToList();
+                providerUnknown = names.Count == 0 ? "no provider is chosen in this project"
+                    : "the provider is chosen at run time (" + string.Join(" or ", names.Select(Parsing.KnownProviders.DisplayName)) + ")";
+                md.Line("Store types are not shown: " + providerUnknown + ", and they depend on it.").Line();
+                if (names.Count > 0 && !names.Contains("SqlServer")) providerUnknown = null; // no SQL Server filter to mention
+            }
             foreach (var table in context.Tables) WriteTable(md, table, "Table", collapse, providerUnknown);
             foreach (var view in context.Views) WriteTable(md, view, "View", collapse, providerUnknown);
         }
@@ -261,7 +271,7 @@ internal static class SchemaMarkdownEmitter
     /// (GitHub renders <c>&lt;details&gt;</c>; the headings, and so the page's anchors, stay visible).</summary>
     internal const int CollapseTablesAbove = 10;
 
-    private static void WriteTable(Markdown md, TableReport table, string kind, bool collapse, bool providerUnknown)
+    private static void WriteTable(Markdown md, TableReport table, string kind, bool collapse, string? providerUnknown)
     {
         md.Line("##### " + kind + " " + Markdown.Code(table.QualifiedName)).Line();
         if (collapse) md.Line("<details><summary>" + Markdown.Text(Summary(table)) + "</summary>").Line();
@@ -281,7 +291,7 @@ internal static class SchemaMarkdownEmitter
         return string.Join(", ", parts);
     }
 
-    private static void WriteTableDetails(Markdown md, TableReport table, bool providerUnknown)
+    private static void WriteTableDetails(Markdown md, TableReport table, string? providerUnknown)
     {
         md.Line("Entities: " + string.Join(", ", table.Entities.Select(Markdown.Code)) + ".").Line();
         md.Line("| Column | CLR type | Store type | Nullable | Max length | Key | From and configured by |").Line("| --- | --- | --- | --- | --- | --- | --- |");
@@ -311,8 +321,8 @@ internal static class SchemaMarkdownEmitter
         {
             md.Line("- " + (index.Unique ? "Unique index " : "Index ") + Markdown.Code(index.Name) + " (" + Columns(index.Columns) + ")"
                     + (index.Filter is null ? "" : ", filter " + Markdown.Code(index.Filter))
-                    + (providerUnknown && index.Unique && index.Filter is null && index.Columns.Any(c => table.Columns.Any(col => col.Name == c && col.Nullable))
-                        ? " (no provider is chosen in this project: on SQL Server EF Core adds a filter excluding NULLs)" : "")
+                    + (providerUnknown is not null && index.Unique && index.Filter is null && index.Columns.Any(c => table.Columns.Any(col => col.Name == c && col.Nullable))
+                        ? " (" + providerUnknown + ": on SQL Server EF Core adds a filter excluding NULLs)" : "")
                     + LinkSuffix(md, index.Location));
         }
         foreach (var check in table.CheckConstraints)
