@@ -85,6 +85,32 @@ public class RepositoryTests
         Assert.DoesNotContain("RepositoryOptions", md);
     }
 
+    /// <summary>The eShopOnWeb audit: <c>EfRepository&lt;T&gt; : RepositoryBase&lt;T&gt;</c> (Ardalis), whose inherited
+    /// <c>AddAsync</c> saves, was said not to call SaveChanges. A base class or another partial part is not read: not known.</summary>
+    [Theory]
+    [InlineData("public class OrderRepository(ShopContext db) : RepoBase<Order>(db) { public Order? Find(int id) => db.Orders.Find(id); }", "not known (its base class or other partial parts are not read)", null)]
+    [InlineData("public partial class OrderRepository(ShopContext db) { public Order? Find(int id) => db.Orders.Find(id); } public partial class OrderRepository { public void Touch() { } }", "not known (its base class or other partial parts are not read)", null)]
+    [InlineData("public class OrderRepository(ShopContext db) : RepoBase<Order>(db) { public void Save() => db.SaveChanges(); }", "yes", true)]
+    [InlineData("public class OrderRepository(ShopContext db) { public Order? Find(int id) => db.Orders.Find(id); }", "no", false)]
+    public void Whether_a_repository_saves_is_not_known_when_code_it_inherits_is_not_read(string repository, string cell, bool? json)
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Data/Repositories.cs", """
+            namespace Shop
+            {
+                public class Order { public int Id { get; set; } }
+                public class ShopContext(DbContextOptions<ShopContext> o) : DbContext(o) { public DbSet<Order> Orders => Set<Order>(); }
+                public abstract class RepoBase<T>(ShopContext db) where T : class { public void Add(T entity) { db.Set<T>().Add(entity); db.SaveChanges(); } }
+                REPOSITORY
+            }
+            """.Replace("REPOSITORY", repository))));
+
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        Assert.Matches(@"\| `Shop\.OrderRepository` \| repository \|[^
+]*\| ShopContext \(EF Core\) \| " + System.Text.RegularExpressions.Regex.Escape(cell) + @" \|", output.Markdown);
+        var saves = System.Text.Json.Nodes.JsonNode.Parse(output.Json!)!["repositories"]!.AsArray().Single(r => r!["class"]!.GetValue<string>() == "Shop.OrderRepository")!["savesChanges"];
+        Assert.Equal(json, saves?.GetValue<bool>());
+    }
+
     [Fact]
     public void Sets_read_through_a_lambdas_parameter_are_the_repositorys_entities()
     {
@@ -144,5 +170,34 @@ public class RepositoryTests
         Assert.Contains("| `Shop.Data.RecentOrdersSpec` | `Shop.Domain.Order` |  | `Where(o => o.CustomerId == customerId)`<br>`OrderByDescending(o => o.Id)`<br>`Skip(page * 20)`<br>`Take(20)`<br>`AsNoTracking` |", md);
         Assert.Contains("| `Shop.Data.OrderIdsSpec` | `Shop.Domain.Order` | `int` | `Select(o => o.Id)` |", md);
         Assert.DoesNotContain("NotArdalis", md);
+    }
+    /// <summary>The eShopOnWeb audit: <c>BasketWithItemsSpecification</c> has one constructor by id and one by buyer; the
+    /// steps were listed as one query (filtering on both). Each constructor's query is now shown on its own.</summary>
+    [Fact]
+    public void A_specification_built_by_several_constructors_shows_one_query_per_constructor()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Data/Specs.cs", """
+            using Ardalis.Specification;
+            using Shop.Domain;
+            namespace Shop.Data
+            {
+                public sealed class OrderSpec : Specification<Order>
+                {
+                    public OrderSpec(int id)
+                    {
+                        Query.Where(o => o.Id == id);
+                    }
+                    public OrderSpec(int customerId, bool recent)
+                    {
+                        Query.Where(o => o.CustomerId == customerId).Take(recent ? 5 : 50);
+                    }
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        Assert.Matches(@"\| `Shop\.Data\.OrderSpec` \| `Shop\.Domain\.Order` \|  \| one of, by constructor:<br>`\(int id\)` \[Data/Specs\.cs:\d+\]\(Data/Specs\.cs#L\d+\): `Where\(o => o\.Id == id\)`<br>`\(int customerId, bool recent\)` \[Data/Specs\.cs:\d+\]\(Data/Specs\.cs#L\d+\): `Where\(o => o\.CustomerId == customerId\)` `Take\(recent \? 5 : 50\)` \|", output.Markdown);
+        var spec = System.Text.Json.Nodes.JsonNode.Parse(output.Json!)!["specifications"]!.AsArray().Single()!;
+        Assert.Empty(spec["query"]!.AsArray());
+        Assert.Equal(["(int id)", "(int customerId, bool recent)"], spec["byConstructor"]!.AsArray().Select(a => a!["constructor"]!.GetValue<string>()));
     }
 }

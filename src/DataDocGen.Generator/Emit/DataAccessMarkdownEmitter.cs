@@ -136,9 +136,10 @@ internal static class DataAccessMarkdownEmitter
     /// EF Core context or a Marten session; blank for stores that write at once (Dapper, MongoDB, LiteDB...), where a "no"
     /// would read as "does not write".</summary>
     private static string SavesChanges(RepositorySpec repository) =>
-        repository.SavesChanges ? "yes"
-        : repository.DataAccess.Any(a => a.EndsWith("(EF Core)", System.StringComparison.Ordinal) || a.EndsWith("(Marten)", System.StringComparison.Ordinal)) ? "no"
-        : "";
+        repository.SavesChanges == true ? "yes"
+        : !repository.DataAccess.Any(a => a.EndsWith("(EF Core)", System.StringComparison.Ordinal) || a.EndsWith("(Marten)", System.StringComparison.Ordinal)) ? ""
+        : repository.SavesChanges == false ? "no"
+        : "not known (its base class or other partial parts are not read)";
 
     // Repositories and units of work: classes named so that depend on a data-access type.
     private static void WriteRepositories(Markdown md, DataLayerReport report)
@@ -185,7 +186,9 @@ internal static class DataAccessMarkdownEmitter
         foreach (var item in report.Specifications)
         {
             md.Line("| " + Markdown.Code(item.ClassName) + " | " + Markdown.Code(item.Entity) + " | " + (item.Result is null ? "" : Markdown.Code(item.Result))
-                    + " | " + string.Join("<br>", item.Query.Select(Markdown.Code)) + " | " + md.Link(item.Location) + " |");
+                    + " | " + (item.Alternatives.IsEmpty ? string.Join("<br>", item.Query.Select(Markdown.Code))
+                        : "one of, by constructor:<br>" + string.Join("<br>", item.Alternatives.Select(a => Markdown.Code(a.Constructor) + " " + md.Link(a.Location) + ": " + string.Join(" ", a.Query.Select(Markdown.Code)))))
+                    + " | " + md.Link(item.Location) + " |");
         }
         md.Line();
     }

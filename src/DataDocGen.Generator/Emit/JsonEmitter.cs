@@ -118,8 +118,9 @@ internal static class JsonEmitter
         {
             var repository = item.Repository;
             json.StartObject().Property("class", repository.FullName).Property("kind", repository.Kind).StringArray("interfaces", repository.Interfaces)
-                .StringArray("entities", repository.Entities).StringArray("dataAccess", repository.DataAccess).Name("savesChanges").Bool(repository.SavesChanges)
-                .Property("location", Location(paths, repository.Location)).Name("registrations").StartArray();
+                .StringArray("entities", repository.Entities).StringArray("dataAccess", repository.DataAccess).Name("savesChanges");
+            if (repository.SavesChanges is { } saves) json.Bool(saves); else json.Null();
+            json.Property("location", Location(paths, repository.Location)).Name("registrations").StartArray();
             foreach (var registration in item.Registrations)
             {
                 json.StartObject().Property("service", registration.Service).Property("implementation", registration.Implementation)
@@ -175,7 +176,13 @@ internal static class JsonEmitter
         foreach (var item in report.Specifications)
         {
             json.StartObject().Property("class", item.ClassName).Property("entity", item.Entity).Property("result", item.Result)
-                .StringArray("query", item.Query).Property("location", Location(paths, item.Location)).EndObject();
+                .StringArray("query", item.Query).Property("location", Location(paths, item.Location)).Name("byConstructor").StartArray();
+            foreach (var alternative in item.Alternatives)
+            {
+                json.StartObject().Property("constructor", alternative.Constructor).StringArray("query", alternative.Query)
+                    .Property("location", Location(paths, alternative.Location)).EndObject();
+            }
+            json.EndArray().EndObject();
         }
         json.EndArray();
 

@@ -9,14 +9,15 @@ namespace DataDocGen.Generator.Model;
 /// <param name="Interfaces">The interfaces it implements (display names), e.g. <c>IOrderRepository</c>, <c>IRepository&lt;Order&gt;</c>.</param>
 /// <param name="Entities">Entity types it serves: DbSet and collection type arguments, <c>Set&lt;T&gt;()</c> calls, DbSet properties it reads, and the type arguments of its repository interfaces; the builder adds <c>table X</c> for the tables its own raw SQL names.</param>
 /// <param name="DataAccess">What it uses to reach data, e.g. <c>ShopContext (EF Core)</c>, <c>IDbConnection (ADO.NET)</c>.</param>
-/// <param name="SavesChanges">It calls <c>SaveChanges[Async]</c> (a unit of work commits; a repository that saves commits per call).</param>
+/// <param name="SavesChanges">It calls <c>SaveChanges[Async]</c> (a unit of work commits; a repository that saves commits per call);
+/// null when that cannot be told: it inherits from a base class, or has other partial parts, whose code is not read.</param>
 internal sealed record RepositorySpec(
     string FullName,
     string Kind,
     EquatableArray<string> Interfaces,
     EquatableArray<string> Entities,
     EquatableArray<string> DataAccess,
-    bool SavesChanges,
+    bool? SavesChanges,
     SourceLocation? Location);
 
 /// <summary>A service registration: <c>AddScoped&lt;IOrderRepository, OrderRepository&gt;()</c> or

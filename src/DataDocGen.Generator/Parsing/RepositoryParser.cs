@@ -110,7 +110,11 @@ internal static class RepositoryParser
             : type.IsGenericType ? "generic repository" : "repository";
         var spec = new RepositorySpec(FullName(type), kind,
             interfaces.Select(i => i.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)).OrderBy(i => i, System.StringComparer.Ordinal).ToEquatableArray(),
-            entities.ToEquatableArray(), access.ToEquatableArray(), savesChanges, SourceLocation.From(declaration.Identifier.Parent!));
+            entities.ToEquatableArray(), access.ToEquatableArray(),
+            // Not found here: a base class or another partial part may still save (eShopOnWeb's EfRepository<T> inherits
+            // Ardalis' RepositoryBase<T>, whose AddAsync saves); not read, so not known rather than "no".
+            savesChanges ? true : type.BaseType is { SpecialType: not SpecialType.System_Object } || type.DeclaringSyntaxReferences.Length > 1 ? null : false,
+            SourceLocation.From(declaration.Identifier.Parent!));
         return new RepositoryResult(spec, null, null);
     }
 

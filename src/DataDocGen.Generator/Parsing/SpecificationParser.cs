@@ -31,6 +31,7 @@ internal static class SpecificationParser
             }
             if (specification is null) return null;
             var steps = new List<string>();
+            var byConstructor = new List<(ConstructorDeclarationSyntax? Constructor, string Step)>();
             foreach (var chain in declaration.DescendantNodes().OfType<InvocationExpressionSyntax>().Where(i => i.Parent is not MemberAccessExpressionSyntax))
             {
                 var calls = new List<InvocationExpressionSyntax>();
@@ -41,11 +42,23 @@ internal static class SpecificationParser
                     current = access.Expression;
                 }
                 if (current is not IdentifierNameSyntax { Identifier.ValueText: "Query" }) continue;
-                steps.AddRange(calls.Select(c => SyntaxFacts.CalledName(c) + (c.ArgumentList.Arguments.Count == 0 ? "" : CodeText.Safe(c.ArgumentList) ?? "(…)")));
+                var constructor = chain.FirstAncestorOrSelf<ConstructorDeclarationSyntax>();
+                foreach (var call in calls)
+                {
+                    var step = SyntaxFacts.CalledName(call) + (call.ArgumentList.Arguments.Count == 0 ? "" : CodeText.Safe(call.ArgumentList) ?? "(…)");
+                    steps.Add(step);
+                    byConstructor.Add((constructor, step));
+                }
             }
+            // Several constructors building queries: one instance runs one of them, so each is a query of its own.
+            var constructors = byConstructor.Select(s => s.Constructor).Distinct().ToList();
+            var alternatives = constructors.Count > 1 && constructors.All(c => c is not null)
+                ? constructors.Select(c => new SpecificationQuery(CodeText.Safe(c!.ParameterList) ?? "(…)",
+                    byConstructor.Where(s => s.Constructor == c).Select(s => s.Step).ToEquatableArray(), SourceLocation.From(c))).ToEquatableArray()
+                : EquatableArray<SpecificationQuery>.Empty;
             var spec = new SpecificationSpec(type.ClrFullName(), specification.TypeArguments[0].ClrFullName(),
                 specification.TypeArguments.Length == 2 ? specification.TypeArguments[1].ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) : null,
-                steps.ToEquatableArray(), SourceLocation.From(declaration.Identifier.Parent!));
+                alternatives.IsEmpty ? steps.ToEquatableArray() : EquatableArray<string>.Empty, SourceLocation.From(declaration.Identifier.Parent!), alternatives);
             return new SpecificationResult(spec, null);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
