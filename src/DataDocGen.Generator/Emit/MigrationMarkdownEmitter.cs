@@ -24,7 +24,7 @@ internal static class MigrationMarkdownEmitter
             foreach (var seeding in report.Seeding)
             {
                 md.Line("| " + seeding.Kind + " | " + Markdown.Code(seeding.Subject) + " | " + string.Join("; ", seeding.Details.Select(Markdown.Text))
-                        + " | " + Markdown.Code(seeding.Member) + " | " + string.Join("; ", new[] { seeding.Condition is null ? null : Markdown.Code(seeding.Condition), seeding.WritesOnlyIf is null ? null : "writes only if " + Markdown.Inline(seeding.WritesOnlyIf) }.Where(c => c is not null)) + " | " + md.Link(seeding.Location) + " |");
+                        + " | " + Markdown.Code(seeding.Member) + " | " + string.Join("; ", new[] { seeding.Condition is null ? null : Markdown.Code(seeding.Condition), seeding.WritesOnlyIf is null ? null : Markdown.Inline(seeding.WritesOnlyIf) }.Where(c => c is not null)) + " | " + md.Link(seeding.Location) + " |");
             }
             md.Line();
         }

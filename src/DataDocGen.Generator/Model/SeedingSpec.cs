@@ -8,6 +8,7 @@ namespace DataDocGen.Generator.Model;
 /// <param name="Subject">The seeder class, the method called, or the type a faker fills.</param>
 /// <param name="Details">What it does: the data operations (in order), or the properties a faker fills and how many it generates.</param>
 /// <param name="Condition">The condition around the call or registration, as code.</param>
-/// <param name="WritesOnlyIf">What the seeding code's writes wait on inside it, with code spans: <c>not `await db.Customers.AnyAsync()`</c>.</param>
+/// <param name="WritesOnlyIf">What the seeding code's writes wait on inside it, with code spans: <c>writes only if not `await db.Customers.AnyAsync()`</c>,
+/// or, when the writes wait on different conditions, each of them.</param>
 internal sealed record SeedingSpec(string Kind, string Subject, EquatableArray<string> Details, string? Condition, string Member, SourceLocation? Location,
     string? WritesOnlyIf = null);

@@ -68,8 +68,14 @@ internal static class SeedingParser
             .ToList();
         if (writes.Count == 0) return null;
         // Only what every write waits on: a SaveChanges outside the if that guards the Add runs whatever the condition.
-        var common = writes.Select(w => Guards(w, bodies)).Aggregate((a, b) => a.Intersect(b).ToList());
-        return common.Count == 0 ? null : string.Join(" and ", common);
+        var guards = writes.Select(w => Guards(w, bodies)).ToList();
+        var common = guards.Aggregate((a, b) => a.Intersect(b).ToList());
+        if (common.Count > 0) return "writes only if " + string.Join(" and ", common);
+        // No condition shared by every write, but some writes wait on one (one `if (!await db.Brands.AnyAsync())` block per
+        // table, as eShopOnWeb's CatalogContextSeed): each said, rather than a blank that reads as "always writes".
+        var own = guards.Where(g => g.Count > 0).Select(g => string.Join(" and ", g)).Distinct().ToList();
+        if (own.Count == 0) return null;
+        return (guards.Any(g => g.Count == 0) ? "some writes only under a condition: " : "each write only under its own condition: ") + string.Join("; ", own);
     }
 
     /// <summary>The conditions a write waits on, outermost first: the <c>if</c>s around it, and "not `cond`" for each
