@@ -172,4 +172,39 @@ public class ValidationTests
         var conversions = Json.Parse(output.Json).GetProperty("validation").GetProperty("valueConversions").EnumerateArray().ToList();
         Assert.Equal(5, conversions.Count);
     }
+    /// <summary>An annotated property of an entity that the stated schema maps to no column (get-only, as eShop's
+    /// <c>IntegrationEventLogEntry.Content</c>) says so; mapped properties, navigations and owned references do not.</summary>
+    [Fact]
+    public void An_entity_property_that_is_no_column_says_so()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Data/Log.cs", """
+            using System.ComponentModel.DataAnnotations;
+            namespace Shop
+            {
+                public class Address { [Required] public string Street { get; set; } = ""; }
+                public class Customer { public int Id { get; set; } }
+                public class Entry
+                {
+                    public int Id { get; set; }
+                    [Required] public string Content { get; } = "";
+                    [Required] public string Type { get; set; } = "";
+                    [Required] public Customer? Customer { get; set; }
+                    [Required] public Address Address { get; set; } = new();
+                }
+                public class LogContext(DbContextOptions<LogContext> options) : DbContext(options)
+                {
+                    public DbSet<Entry> Entries => Set<Entry>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) => b.UseSqlServer("Server=.");
+                    protected override void OnModelCreating(ModelBuilder b) => b.Entity<Entry>().OwnsOne(e => e.Address);
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("| `Shop.Entry` | yes | `Content` (no column: EF Core does not map it) | `[Required]` |", md);
+        Assert.Contains("| `Shop.Entry` | yes | `Type` | `[Required]` |", md);
+        Assert.Contains("| `Shop.Entry` | yes | `Customer` | `[Required]` |", md);
+        Assert.Contains("| `Shop.Entry` | yes | `Address` | `[Required]` |", md);
+        Assert.Contains("| `Shop.Address` | yes | `Street` | `[Required]` |", md); // owned: its column is Entry.Address.Street
+    }
 }

@@ -67,7 +67,9 @@ internal static class ValidationMarkdownEmitter
             md.Line("| Type | EF Core entity | Property | Attributes | Evidence |").Line("| --- | --- | --- | --- | --- |");
             foreach (var property in report.AnnotatedProperties)
             {
-                md.Line("| " + Markdown.Code(property.TypeFullName) + " | " + (entities.Contains(property.TypeFullName) ? "yes" : "") + " | " + Markdown.Code(property.Property) + AppliesTo(property)
+                var entity = entities.Contains(property.TypeFullName);
+                md.Line("| " + Markdown.Code(property.TypeFullName) + " | " + (entity ? "yes" : "") + " | " + Markdown.Code(property.Property) + AppliesTo(property)
+                        + (entity && EntityTypes.IsNoColumn(report, property.TypeFullName, property.Property) ? " (no column: EF Core does not map it)" : "")
                         + " | " + string.Join(", ", property.Attributes.Select(a => Markdown.Code("[" + a + "]"))) + " | " + md.Link(property.Location) + " |");
             }
             md.Line();
