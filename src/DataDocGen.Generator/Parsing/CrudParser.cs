@@ -445,6 +445,9 @@ internal static class CrudParser
             if (type.DbSetEntity() is { } entity) return (entity, false, false);
             if (Linq2DbTableEntity(type) is { } row) return (row, false, true);
             if (first && type is not null && (type.Is("Microsoft.EntityFrameworkCore", "DbContext") || type.DerivesFrom("Microsoft.EntityFrameworkCore", "DbContext"))) return (null, true, false);
+            // context.Add(item) through an interface the project's one DbContext implements with DbContext's own Add.
+            if (first && type is { TypeKind: TypeKind.Interface } && Writes.ContainsKey(access.Name.Identifier.ValueText)
+                && ContextInterfaces.IsContext(type, access.Name.Identifier.ValueText, model.Compilation, cancellationToken)) return (null, true, false);
             if (first && IsLinq2DbContext(type)) return (null, true, true);
             first = false;
             current = receiver;

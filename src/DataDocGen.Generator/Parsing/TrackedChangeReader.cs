@@ -36,8 +36,8 @@ internal static class TrackedChangeReader
     {
         var updates = new List<CrudSpec>();
         var access = (MemberAccessExpressionSyntax)save.Expression;
-        if (Semantics.Method(save, model, cancellationToken) is not { ContainingType: { } owner }
-            || !owner.DerivesFromOrIs("Microsoft.EntityFrameworkCore", "DbContext")) return updates;
+        // A save through an interface the project's one DbContext implements with DbContext's own SaveChanges counts too.
+        if (!ContextInterfaces.RunsAsContext(Semantics.Method(save, model, cancellationToken), model.Compilation, cancellationToken)) return updates;
         if (Semantics.SymbolOf(access.Expression, model, cancellationToken) is not { } context || context is IMethodSymbol) return updates;
         var body = Body(save);
         if (body is null) return updates;
@@ -67,7 +67,8 @@ internal static class TrackedChangeReader
             }
             else
             {
-                if (assignment.Left is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax variable } member) continue;
+                // customer.Name = name, or customer!.Name = name after a FindAsync (the ! changes nothing at run time).
+                if (assignment.Left is not MemberAccessExpressionSyntax member || Unsuppressed(member.Expression) is not IdentifierNameSyntax variable) continue;
                 if (Semantics.SymbolOrMethod(member, model, cancellationToken) is not IPropertySymbol) continue;
                 var symbol = Semantics.SymbolOrMethod(variable, model, cancellationToken);
                 if (symbol is ILocalSymbol local && LoadedEntity(local, body, context, model, cancellationToken) is { } loaded) (entity, how) = (loaded, "property set");
@@ -91,7 +92,7 @@ internal static class TrackedChangeReader
         foreach (var save in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
         {
             if (!IsSaveChanges(save) || save.SpanStart <= assignment.SpanStart || InnerBody(save, body)) continue;
-            if (Semantics.Method(save, model, cancellationToken) is not { ContainingType: { } owner } || !owner.DerivesFromOrIs("Microsoft.EntityFrameworkCore", "DbContext")) continue;
+            if (!ContextInterfaces.RunsAsContext(Semantics.Method(save, model, cancellationToken), model.Compilation, cancellationToken)) continue;
             if (Semantics.SymbolOf(((MemberAccessExpressionSyntax)save.Expression).Expression, model, cancellationToken) is not { } context || context is IMethodSymbol) continue;
             if (!InnerBody(assignment, body) && MayReach(assignment, save) && ModifiedEntry(assignment, context, model, cancellationToken) is not null) return true;
         }
@@ -289,6 +290,10 @@ internal static class TrackedChangeReader
         }
         return true;
     }
+
+    /// <summary>The expression without a null-forgiving <c>!</c> (<c>customer!</c>).</summary>
+    private static ExpressionSyntax Unsuppressed(ExpressionSyntax expression) =>
+        expression is PostfixUnaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.SuppressNullableWarningExpression } suppressed ? suppressed.Operand : expression;
 
     /// <summary>True when the node sits in a lambda or local function inside the body: it may run after the save, or never.</summary>
     private static bool InnerBody(SyntaxNode node, SyntaxNode body) =>

@@ -1,0 +1,49 @@
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace DataDocGen.Generator.Parsing;
+
+/// <summary>
+/// A context used through an interface of the project (Clean Architecture's <c>IApplicationDbContext</c>, implemented by
+/// <c>ApplicationDbContext : DbContext, IApplicationDbContext</c>): a call of an interface member counts as the DbContext's
+/// own when exactly one DbContext class of the project implements the interface and the method that runs for the member
+/// there is DbContext's (inherited, or an override of it). Anything else (two contexts, an explicit implementation, a
+/// method of the project's own with the same name) is not the context's.
+/// </summary>
+internal static class ContextInterfaces
+{
+    private const string Ef = "Microsoft.EntityFrameworkCore";
+
+    /// <summary>True when <paramref name="method"/> is a DbContext method, or an interface method that runs as one.</summary>
+    public static bool RunsAsContext(IMethodSymbol? method, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (method is not { ContainingType: { } owner }) return false;
+        if (owner.DerivesFromOrIs(Ef, "DbContext")) return true;
+        return owner.TypeKind == TypeKind.Interface && ContextMember(owner, method, compilation, cancellationToken);
+    }
+
+    /// <summary>True when <paramref name="type"/> is a DbContext, or a project interface whose <paramref name="member"/>
+    /// (looked up by name) runs as DbContext's.</summary>
+    public static bool IsContext(ITypeSymbol? type, string member, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (type is null) return false;
+        if (type.DerivesFromOrIs(Ef, "DbContext")) return true;
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Interface } service) return false;
+        var methods = new[] { service }.Concat(service.AllInterfaces).SelectMany(i => i.GetMembers(member)).OfType<IMethodSymbol>().ToList();
+        return methods.Count > 0 && methods.All(m => ContextMember(service, m, compilation, cancellationToken));
+    }
+
+    private static bool ContextMember(INamedTypeSymbol service, IMethodSymbol member, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (member.ContainingType.TypeKind != TypeKind.Interface) return false;
+        var contexts = ProjectImplementations.Of(service, member, compilation, cancellationToken)
+            .Where(i => i.Type.DerivesFrom(Ef, "DbContext")).Take(2).ToList();
+        if (contexts.Count != 1) return false;
+        for (var runs = contexts[0].Runs; runs is not null; runs = runs.OverriddenMethod)
+        {
+            if (runs.ContainingType.Is(Ef, "DbContext")) return true;
+        }
+        return false;
+    }
+}
