@@ -175,7 +175,13 @@ internal static class CrudParser
             if (entity is null && !onContext && Reads.Contains(name) && !Composing.Contains(name)) entity = LocalQueryEntity(invocation, model, cancellationToken);
             if (linq2db) return Linq2DbCall(invocation, name, entity, onContext, model, cancellationToken);
             if (!Writes.ContainsKey(name) && !Reads.Contains(name)) return null;
-            if (onContext)
+            if (onContext && name is "Find" or "FindAsync")
+            {
+                // context.FindAsync<ClientRequest>(id), context.Find(typeof(Order), id): DbContext's own Find reads its type.
+                entity = ContextFindEntity(invocation, model, cancellationToken);
+                if (entity is null) return null;
+            }
+            else if (onContext)
             {
                 // context.Add(order), context.RemoveRange(a, b): the entity is the argument's type.
                 if (!Writes.TryGetValue(name, out var write) || name.StartsWith("Execute", System.StringComparison.Ordinal)) return null;
@@ -510,6 +516,12 @@ internal static class CrudParser
                 current = parenthesized.Expression;
                 continue;
             }
+            // (IQueryable<CatalogItem>)context.CatalogItems: the same query, typed as the interface (eShop's catalog API).
+            if (current is CastExpressionSyntax cast && IsQueryableType(Semantics.TypeOf(cast, model, cancellationToken)))
+            {
+                current = cast.Expression;
+                continue;
+            }
             if (current is IdentifierNameSyntax name && name.Identifier.ValueText == local.Name
                 && SymbolEqualityComparer.Default.Equals(Semantics.SymbolOf(name, model, cancellationToken), local)) return (null, true);
             if (Semantics.TypeOf(current, model, cancellationToken).DbSetEntity() is { } entity) return (entity, false);
@@ -524,6 +536,22 @@ internal static class CrudParser
         }
         return (null, false);
     }
+
+    /// <summary>The entity DbContext's <c>Find[Async]</c> looks up: its type argument (<c>Find&lt;T&gt;</c>), or the
+    /// <c>typeof(T)</c> written as the first argument of the non-generic one; null for a project's own <c>Find</c>.</summary>
+    private static ITypeSymbol? ContextFindEntity(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (Semantics.Method(invocation, model, cancellationToken) is not { } method || !method.ContainingType.Is("Microsoft.EntityFrameworkCore", "DbContext")) return null;
+        ITypeSymbol? entity = null;
+        if (method.TypeArguments.Length == 1) entity = method.TypeArguments[0];
+        else if (method.TypeArguments.Length == 0 && method.Parameters.FirstOrDefault()?.Type is { } first && first.Is("System", "Type")
+                 && invocation.ArgumentList.Arguments.FirstOrDefault() is { NameColon: null, Expression: TypeOfExpressionSyntax written })
+            entity = Semantics.WrittenType(written.Type, model, cancellationToken);
+        return entity is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } ? entity : null;
+    }
+
+    /// <summary>System.Linq's <c>IQueryable&lt;T&gt;</c> itself.</summary>
+    private static bool IsQueryableType(ITypeSymbol? type) => type is INamedTypeSymbol { Name: "IQueryable", TypeArguments.Length: 1 } && type.IsInNamespace("System.Linq");
 
     /// <summary>The row type T of a linq2db <c>ITable&lt;T&gt;</c> (or a type implementing it), else null.</summary>
     internal static ITypeSymbol? Linq2DbTableEntity(ITypeSymbol? type)

@@ -349,6 +349,11 @@ internal static class TrackedChangeReader
             {
                 case AwaitExpressionSyntax awaited: current = awaited.Expression; continue;
                 case ParenthesizedExpressionSyntax parenthesized: current = parenthesized.Expression; continue;
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "Set" } } call } setCall
+                    when Semantics.TypeOf(setCall, model, cancellationToken).DbSetEntity() is { } setEntity:
+                    // db.Set<T>() loads as db.Products does (eShop's IntegrationEventLogService); the Set must be DbContext's.
+                    if (Semantics.Method(setCall, model, cancellationToken) is not { ContainingType: { } setOwner } || !setOwner.DerivesFromOrIs("Microsoft.EntityFrameworkCore", "DbContext")) return null;
+                    return SymbolEqualityComparer.Default.Equals(Semantics.SymbolOrMethod(call.Expression, model, cancellationToken), context) ? setEntity : null;
                 case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax call }:
                     if (call.Name.Identifier.ValueText is "AsNoTracking" or "AsNoTrackingWithIdentityResolution" or "Select" or "SelectMany" or "GroupBy" or "Join") return null;
                     current = call.Expression;
