@@ -24,6 +24,8 @@ public class ReferencedEntityTests
             }
             public class Keyed { public int Id { get; private set; } public string Code { get; set; } = ""; }
             public class Plain { public int Id { get; set; } public string Code { get; set; } = ""; public string Label => "#" + Code; }
+            public class Customer { public int Id { get; set; } }
+            public class Order { public int Id { get; set; } public int CustomerId { get; set; } public Customer Customer { get; private set; } = null!; }
         }
         """;
 
@@ -97,5 +99,24 @@ public class ReferencedEntityTests
 
         Assert.Null(Withheld(output));
         Assert.Equal(["Code", "Id"], Columns(output, "Plains"));
+    }
+    /// <summary>A reference navigation whose setter cannot be read may bring an entity type and its table: the table names
+    /// are withheld, unless the configuration names the navigation (EF Core then maps it whatever its setter).</summary>
+    [Theory]
+    [InlineData("", false)]
+    [InlineData("b.Entity<Ents.Order>().HasOne(o => o.Customer).WithMany().HasForeignKey(o => o.CustomerId);", true)]
+    public void A_reference_navigation_compiled_elsewhere_is_read_when_the_configuration_names_it(string onModelCreating, bool known)
+    {
+        var output = Run(Context("public DbSet<Ents.Order> Orders => Set<Ents.Order>();", onModelCreating), referenceAssembly: true);
+
+        var withheld = Withheld(output);
+        if (known)
+        {
+            Assert.Null(withheld);
+            Assert.Equal(["Customer", "Orders"], JsonNode.Parse(output.Json!)!["contexts"]![0]!["tables"]!.AsArray().Select(t => t!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+            return;
+        }
+        Assert.False(withheld!["tableNamesKnown"]!.GetValue<bool>());
+        Assert.Contains(withheld["reasons"]!.AsArray(), r => r!.GetValue<string>().StartsWith("`Order.Customer` is compiled in another assembly", StringComparison.Ordinal));
     }
 }

@@ -179,6 +179,7 @@ internal sealed partial class SchemaBuilder
         var ignoredMembers = IgnoredMembers(chains);
         ReadOwnedNavigations(chains);
         ReadConvertedMembers(chains);
+        ResolveConfiguredSetters(chains);
         foreach (var chain in chains.Where(c => c.Root == FluentRoot.Entity && c.Entity is not null
                                                 && c.Steps.FirstOrDefault()?.Method is not (FluentChainParser.JoinRight or FluentChainParser.JoinLeft or FluentChainParser.JoinConfiguration)))
         {
@@ -386,6 +387,33 @@ internal sealed partial class SchemaBuilder
     }
 
     private readonly HashSet<(string Entity, string Member)> _configuredProperties = new();
+
+    /// <summary>A member compiled in another assembly whose setter cannot be read (<see cref="EntityMemberSpec.SetterUnknown"/>)
+    /// but that the configuration names on its entity's builder (<c>Property</c>, <c>HasKey</c>, <c>HasIndex</c>, <c>HasOne</c>,
+    /// <c>HasMany</c>, <c>OwnsOne</c>, <c>OwnsMany</c>, <c>Navigation</c>): EF Core maps it whatever its setter (through its
+    /// backing field), so it is read as settable.</summary>
+    private void ResolveConfiguredSetters(List<FluentChainSpec> chains)
+    {
+        var named = new HashSet<(string Entity, string Member)>(_configuredProperties);
+        foreach (var chain in chains)
+        {
+            if (chain is not { Root: FluentRoot.Entity, Entity: { } entity } || chain.Steps.Count == 0) continue;
+            var first = chain.Steps[0];
+            if (first.Method is "HasOne" or "HasMany" or "OwnsOne" or "OwnsMany" or "Navigation" && first.Argument(0) is { } argument && argument.StartsWith("=", StringComparison.Ordinal))
+            {
+                named.Add((entity, argument.Substring(1)));
+            }
+        }
+        foreach (var type in _types.Values.Where(t => t.Members.Any(m => m.SetterUnknown)).ToList())
+        {
+            var owners = new[] { type.FullName }.Concat(type.BaseTypes).ToList();
+            if (!type.Members.Any(m => m.SetterUnknown && owners.Any(o => named.Contains((o, m.Name))))) continue;
+            _types[type.FullName] = type with
+            {
+                Members = type.Members.Select(m => m.SetterUnknown && owners.Any(o => named.Contains((o, m.Name))) ? m with { HasSetter = true, SetterUnknown = false } : m).ToEquatableArray(),
+            };
+        }
+    }
 
     private bool IsConfiguredProperty(EntityNode node, EntityMemberSpec member) =>
         new[] { node.FullName }.Concat(node.Spec.BaseTypes).Any(type => _configuredProperties.Contains((type, member.Name)));
