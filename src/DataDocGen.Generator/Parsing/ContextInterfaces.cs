@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -37,13 +39,22 @@ internal static class ContextInterfaces
     private static bool ContextMember(INamedTypeSymbol service, IMethodSymbol member, Compilation compilation, CancellationToken cancellationToken)
     {
         if (member.ContainingType.TypeKind != TypeKind.Interface) return false;
-        var contexts = ProjectImplementations.Of(service, member, compilation, cancellationToken)
-            .Where(i => i.Type.DerivesFrom(Ef, "DbContext")).Take(2).ToList();
+        var contexts = ContextClasses(compilation, cancellationToken).Where(c => c.AllInterfaces.Contains(service, SymbolEqualityComparer.Default)).Take(2).ToList();
         if (contexts.Count != 1) return false;
-        for (var runs = contexts[0].Runs; runs is not null; runs = runs.OverriddenMethod)
+        for (var runs = contexts[0].FindImplementationForInterfaceMember(member) as IMethodSymbol; runs is not null; runs = runs.OverriddenMethod)
         {
             if (runs.ContainingType.Is(Ef, "DbContext")) return true;
         }
         return false;
     }
+
+    private static readonly ConditionalWeakTable<Compilation, List<INamedTypeSymbol>> ContextsByCompilation = new();
+
+    /// <summary>The project's DbContext classes that can run (not abstract, generic or static, as
+    /// <see cref="ProjectImplementations"/> counts them), found once per compilation: asking every class of the project
+    /// for each interface call cost a full run at 1,000 entities three times its allocations (issue 7's benchmark). They
+    /// depend on declarations only, which <see cref="Helpers.TransformCache"/>'s shape covers.</summary>
+    private static List<INamedTypeSymbol> ContextClasses(Compilation compilation, CancellationToken cancellationToken) =>
+        ContextsByCompilation.GetValue(compilation, c => ProjectImplementations.Classes(c)
+            .Where(t => !t.IsAbstract && !t.IsGenericType && !t.IsStatic && t.DerivesFrom(Ef, "DbContext")).ToList());
 }
