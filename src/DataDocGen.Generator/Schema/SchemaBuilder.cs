@@ -395,6 +395,7 @@ internal sealed partial class SchemaBuilder
     private void ResolveConfiguredSetters(List<FluentChainSpec> chains)
     {
         var named = new HashSet<(string Entity, string Member)>(_configuredProperties);
+        var navigations = new List<(string Entity, string Member)>();
         foreach (var chain in chains)
         {
             if (chain is not { Root: FluentRoot.Entity, Entity: { } entity } || chain.Steps.Count == 0) continue;
@@ -402,15 +403,21 @@ internal sealed partial class SchemaBuilder
             if (first.Method is "HasOne" or "HasMany" or "OwnsOne" or "OwnsMany" or "Navigation" && first.Argument(0) is { } argument && argument.StartsWith("=", StringComparison.Ordinal))
             {
                 named.Add((entity, argument.Substring(1)));
+                if (first.Method is "HasOne" or "Navigation") navigations.Add((entity, argument.Substring(1)));
             }
         }
-        foreach (var type in _types.Values.Where(t => t.Members.Any(m => m.SetterUnknown)).ToList())
+        // A get-only reference navigation the builder names (`HasOne(o => o.Buyer)` on `public Buyer Buyer { get; }`, as
+        // eShop's Order does) is mapped too: EF Core sets it through its backing field.
+        bool Settable(EntityMemberSpec m, List<string> owners) =>
+            (m.SetterUnknown || (!m.HasSetter && m.Kind == MemberKind.Reference && navigations.Any(n => owners.Contains(n.Entity) && n.Member == m.Name)))
+            && owners.Any(o => named.Contains((o, m.Name)));
+        foreach (var type in _types.Values.Where(t => t.Members.Any(m => m.SetterUnknown || (!m.HasSetter && m.Kind == MemberKind.Reference))).ToList())
         {
             var owners = new[] { type.FullName }.Concat(type.BaseTypes).ToList();
-            if (!type.Members.Any(m => m.SetterUnknown && owners.Any(o => named.Contains((o, m.Name))))) continue;
+            if (!type.Members.Any(m => Settable(m, owners))) continue;
             _types[type.FullName] = type with
             {
-                Members = type.Members.Select(m => m.SetterUnknown && owners.Any(o => named.Contains((o, m.Name))) ? m with { HasSetter = true, SetterUnknown = false } : m).ToEquatableArray(),
+                Members = type.Members.Select(m => Settable(m, owners) ? m with { HasSetter = true, SetterUnknown = false } : m).ToEquatableArray(),
             };
         }
     }

@@ -54,5 +54,30 @@ internal static class PlugInTypeModels
                 }
             }
             """, "Meetings.MeetingsContext"),
+
+        // dotnet/eShop's Order: `public Buyer? Buyer { get; }`, configured by HasOne; the audit found the schema withheld.
+        ["ordering: a get-only reference navigation configured by HasOne, which EF Core sets through its backing field"] = ("""
+            namespace Ordering
+            {
+                public class Buyer { public int Id { get; set; } public string Name { get; set; } = ""; }
+                public class Order
+                {
+                    public int Id { get; set; }
+                    public int? BuyerId { get; private set; }
+                    public Buyer? Buyer { get; }
+                    public string Street { get; set; } = "";
+                }
+                public class OrderingContext(DbContextOptions<OrderingContext> options) : DbContext(options)
+                {
+                    public DbSet<Order> Orders => Set<Order>();
+                    public DbSet<Buyer> Buyers => Set<Buyer>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    {
+                        modelBuilder.Entity<Order>().HasOne(o => o.Buyer).WithMany().HasForeignKey(o => o.BuyerId).OnDelete(DeleteBehavior.Restrict);
+                    }
+                }
+            }
+            """, "Ordering.OrderingContext"),
     };
 }
