@@ -65,11 +65,12 @@ internal static class ValidationMarkdownEmitter
             // Unknown stays blank, never "no": a withheld schema may hide an owned type.
             md.Line("#### Data annotations").Line();
             md.Line("| Type | EF Core entity | Property | Attributes | Evidence |").Line("| --- | --- | --- | --- | --- |");
+            var noColumn = EntityTypes.NoColumn(report);
             foreach (var property in report.AnnotatedProperties)
             {
                 var entity = entities.Contains(property.TypeFullName);
                 md.Line("| " + Markdown.Code(property.TypeFullName) + " | " + (entity ? "yes" : "") + " | " + Markdown.Code(property.Property) + AppliesTo(property)
-                        + (entity && EntityTypes.IsNoColumn(report, property.TypeFullName, property.Property) ? " (no column: EF Core does not map it)" : "")
+                        + (entity && noColumn(property.TypeFullName, property.Property) ? " (no column: EF Core does not map it)" : "")
                         + " | " + string.Join(", ", property.Attributes.Select(a => Markdown.Code("[" + a + "]"))) + " | " + md.Link(property.Location) + " |");
             }
             md.Line();

@@ -31,7 +31,7 @@ internal static class ContextInterfaces
     {
         if (type is null) return false;
         if (type.DerivesFromOrIs(Ef, "DbContext")) return true;
-        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Interface } service) return false;
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Interface } service || ContextClasses(compilation, cancellationToken).Count == 0) return false;
         var methods = new[] { service }.Concat(service.AllInterfaces).SelectMany(i => i.GetMembers(member)).OfType<IMethodSymbol>().ToList();
         return methods.Count > 0 && methods.All(m => ContextMember(service, m, compilation, cancellationToken));
     }

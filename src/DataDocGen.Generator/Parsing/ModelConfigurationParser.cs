@@ -318,9 +318,7 @@ internal static class ModelConfigurationParser
     /// <summary>True for <c>typeof(X).Assembly</c> with X in this compilation, <c>GetType().Assembly</c> and <c>Assembly.GetExecutingAssembly()</c>.</summary>
     private static bool IsCurrentAssembly(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
     {
-        var argument = invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression;
-        while (argument is PostfixUnaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.SuppressNullableWarningExpression } or ParenthesizedExpressionSyntax)
-            argument = argument is PostfixUnaryExpressionSyntax suppressed ? suppressed.Operand : ((ParenthesizedExpressionSyntax)argument).Expression;
+        var argument = invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression is { } written ? SyntaxFacts.Unwrapped(written) : null;
         switch (argument)
         {
             case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Assembly", Expression: TypeOfExpressionSyntax typeOf }:

@@ -35,6 +35,20 @@ internal static class SyntaxFacts
 
     /// <summary>The name a type is written with, without namespace or type arguments: <c>SqlConnection</c> for
     /// <c>Microsoft.Data.SqlClient.SqlConnection</c>, <c>Faker</c> for <c>Faker&lt;T&gt;</c>.</summary>
+    /// <summary>The expression inside any parentheses and null-forgiving <c>!</c> (<c>(customer!)</c> is <c>customer</c>).</summary>
+    public static ExpressionSyntax Unwrapped(ExpressionSyntax expression)
+    {
+        while (true)
+        {
+            switch (expression)
+            {
+                case ParenthesizedExpressionSyntax parenthesized: expression = parenthesized.Expression; break;
+                case PostfixUnaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.SuppressNullableWarningExpression } suppressed: expression = suppressed.Operand; break;
+                default: return expression;
+            }
+        }
+    }
+
     public static string RightmostName(TypeSyntax type) => type switch
     {
         GenericNameSyntax generic => generic.Identifier.ValueText,

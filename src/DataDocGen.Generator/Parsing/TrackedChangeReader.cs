@@ -68,7 +68,7 @@ internal static class TrackedChangeReader
             else
             {
                 // customer.Name = name, or customer!.Name = name after a FindAsync (the ! changes nothing at run time).
-                if (assignment.Left is not MemberAccessExpressionSyntax member || Unsuppressed(member.Expression) is not IdentifierNameSyntax variable) continue;
+                if (assignment.Left is not MemberAccessExpressionSyntax member || SyntaxFacts.Unwrapped(member.Expression) is not IdentifierNameSyntax variable) continue;
                 if (Semantics.SymbolOrMethod(member, model, cancellationToken) is not IPropertySymbol) continue;
                 var symbol = Semantics.SymbolOrMethod(variable, model, cancellationToken);
                 if (symbol is ILocalSymbol local && LoadedEntity(local, body, context, model, cancellationToken) is { } loaded) (entity, how) = (loaded, "property set");
@@ -290,10 +290,6 @@ internal static class TrackedChangeReader
         }
         return true;
     }
-
-    /// <summary>The expression without a null-forgiving <c>!</c> (<c>customer!</c>).</summary>
-    private static ExpressionSyntax Unsuppressed(ExpressionSyntax expression) =>
-        expression is PostfixUnaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.SuppressNullableWarningExpression } suppressed ? suppressed.Operand : expression;
 
     /// <summary>True when the node sits in a lambda or local function inside the body: it may run after the save, or never.</summary>
     private static bool InnerBody(SyntaxNode node, SyntaxNode body) =>

@@ -12,26 +12,34 @@ internal static class EntityTypes
             .Concat(c.Tables.Concat(c.Views).SelectMany(t => t.Entities))
             .Concat(c.Relationships.SelectMany(r => new[] { r.Principal, r.Dependent }))), System.StringComparer.Ordinal);
 
-    /// <summary>Whether the report's stated schema maps <paramref name="property"/> of an entity type to no column (a get-only
-    /// property, one ignored): true only when every context showing the type states its columns. The eShopOnWeb/eShop
-    /// audit found <c>[Required]</c> on <c>IntegrationEventLogEntry.Content</c>, a get-only property EF does not store,
-    /// listed as an EF Core entity's annotation with nothing saying it is no column.</summary>
-    public static bool IsNoColumn(DataLayerReport report, string typeFullName, string property)
+    /// <summary>Whether the report's stated schema maps a property of an entity type to no column (a get-only property, one
+    /// ignored): true only when every context showing the type states its columns, the type is an entity of its own (an
+    /// owned or complex type's columns name the owner's navigation: Entry.Address.Street) and the property is no
+    /// navigation. Built once per report; the eShop audit found <c>[Required]</c> on <c>IntegrationEventLogEntry.Content</c>,
+    /// a get-only property EF does not store, listed as an EF Core entity's annotation with nothing saying it is no column.</summary>
+    public static System.Func<string, string, bool> NoColumn(DataLayerReport report)
     {
-        var showing = report.Contexts.Where(c => c.Entities.Any(e => e.FullName == typeFullName)
-                                                 || c.Tables.Concat(c.Views).Any(t => t.Entities.Contains(typeFullName))).ToList();
-        if (showing.Count == 0 || showing.Any(c => !c.SchemaUnknownBecause.IsEmpty || !c.TablesUnknownBecause.IsEmpty)) return false;
-        if (!showing.SelectMany(c => c.Tables.Concat(c.Views)).Any(t => t.Entities.Contains(typeFullName))) return false;
-        // Only entity types of their own: an owned or complex type's columns name the owner's navigation (Entry.Address.Street).
-        if (!showing.All(c => c.Entities.Any(e => e.FullName == typeFullName))
-            || showing.SelectMany(c => c.Relationships).Any(r => r.IsOwnership && r.Dependent == typeFullName)) return false;
-        // A navigation is no column but is mapped ([Required] on it makes its foreign key required).
-        if (showing.SelectMany(c => c.Relationships).Any(r => (r.Principal == typeFullName && r.PrincipalNavigation == property)
-                                                             || (r.Dependent == typeFullName && r.DependentNavigation == property))) return false;
-        // Columns say where they come from (Type.Member, owned ones Type.Member.Inner), in any of the contexts' tables.
-        var origin = typeFullName.Substring(typeFullName.LastIndexOfAny(new[] { '.', '+' }) + 1) + "." + property;
-        return !showing.SelectMany(c => c.Tables.Concat(c.Views)).SelectMany(t => t.Columns)
-            .Any(c => c.Origin == origin || c.Origin.StartsWith(origin + ".", System.StringComparison.Ordinal));
+        var withheld = new HashSet<string>(report.Contexts.Where(c => !c.SchemaUnknownBecause.IsEmpty || !c.TablesUnknownBecause.IsEmpty)
+            .SelectMany(c => c.Entities.Select(e => e.FullName).Concat(c.Tables.Concat(c.Views).SelectMany(t => t.Entities))), System.StringComparer.Ordinal);
+        var stated = report.Contexts.Where(c => c.SchemaUnknownBecause.IsEmpty && c.TablesUnknownBecause.IsEmpty).ToList();
+        var ownEntities = new HashSet<string>(stated.SelectMany(c => c.Entities.Select(e => e.FullName)), System.StringComparer.Ordinal);
+        var tabled = new HashSet<string>(stated.SelectMany(c => c.Tables.Concat(c.Views).SelectMany(t => t.Entities)), System.StringComparer.Ordinal);
+        var owned = new HashSet<string>(stated.SelectMany(c => c.Relationships).Where(r => r.IsOwnership).Select(r => r.Dependent), System.StringComparer.Ordinal);
+        var navigations = new HashSet<(string, string?)>(stated.SelectMany(c => c.Relationships)
+            .SelectMany(r => new[] { (r.Principal, r.PrincipalNavigation), (r.Dependent, r.DependentNavigation) }));
+        // Columns say where they come from: Type.Member, owned ones Type.Member.Inner (each prefix counts as the member's).
+        var origins = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var origin in stated.SelectMany(c => c.Tables.Concat(c.Views)).SelectMany(t => t.Columns).Select(c => c.Origin))
+        {
+            origins.Add(origin);
+            for (var dot = origin.LastIndexOf('.'); dot > 0 && origin.IndexOf('.') < dot; dot = origin.LastIndexOf('.', dot - 1)) origins.Add(origin.Substring(0, dot));
+        }
+        return (typeFullName, property) =>
+        {
+            if (withheld.Contains(typeFullName) || !tabled.Contains(typeFullName) || !ownEntities.Contains(typeFullName) || owned.Contains(typeFullName)) return false;
+            if (navigations.Contains((typeFullName, property))) return false;
+            return !origins.Contains(typeFullName.Substring(typeFullName.LastIndexOfAny(new[] { '.', '+' }) + 1) + "." + property);
+        };
     }
 
     /// <summary>The guard clauses the report shows: those in entity types (every class checks its constructor's arguments).</summary>

@@ -422,9 +422,6 @@ internal sealed partial class SchemaBuilder
         }
     }
 
-    private bool IsConfiguredProperty(EntityNode node, EntityMemberSpec member) =>
-        new[] { node.FullName }.Concat(node.Spec.BaseTypes).Any(type => _configuredProperties.Contains((type, member.Name)));
-
     /// <summary>Where the entity is seen in this project (its DbSet, else its own declaration when in source), for reasons
     /// about members compiled elsewhere, which have no location of their own.</summary>
     private static SourceLocation? ConfigurationLocation(EntityNode node) => node.DbSetLocation ?? node.Spec.Location;
@@ -487,7 +484,8 @@ internal sealed partial class SchemaBuilder
             {
                 Unknown("`[" + attribute.Name + "]` on `" + node.Spec.Name + "." + member.Name + "` is not evaluated", attribute.Location);
             }
-            if (member.SetterUnknown && member.Kind != MemberKind.Collection && !IsConvertedMember(node, member) && !IsConfiguredProperty(node, member))
+            // Members the configuration names were made settable by ResolveConfiguredSetters; what is left cannot be told.
+            if (member.SetterUnknown && member.Kind != MemberKind.Collection && !IsConvertedMember(node, member))
             {
                 // Compiled in another assembly: a private setter is not in its metadata (the eShopOnWeb audit: every
                 // `{ get; private set; }` column of entities in a referenced project was left out, silently).
@@ -498,7 +496,7 @@ internal sealed partial class SchemaBuilder
             }
             switch (member.Kind)
             {
-                case MemberKind.Scalar when member.HasSetter || (member.SetterUnknown && IsConfiguredProperty(node, member)):
+                case MemberKind.Scalar when member.HasSetter:
                 case MemberKind.Unsupported or MemberKind.Reference when member.HasSetter && IsConvertedMember(node, member):
                     // A strongly typed id (OrderId wrapping an int) is a property once a converter maps it: its clrType stays
                     // the id's type, its store type follows the converter (StoreTypeMapper).
