@@ -82,8 +82,27 @@ public class CrudContextInterfaceTests
             }
             public class NoteContext(DbContextOptions<NoteContext> o) : DbContext(o) { public DbSet<Note> Notes => Set<Note>(); }
 
-            public class Handlers(IBilling billing, ITagging tagging, INotes notes)
+            // One DbContext implements it, and so does an in-memory double of the project: either may run.
+            public class Ledger { public int Id { get; set; } public string Memo { get; set; } = ""; }
+            public interface ILedger { DbSet<Ledger> Ledgers { get; } Task<int> SaveChangesAsync(CancellationToken ct); EntityEntry<T> Add<T>(T entity) where T : class; }
+            public class LedgerContext(DbContextOptions<LedgerContext> o) : DbContext(o), ILedger { public DbSet<Ledger> Ledgers => Set<Ledger>(); }
+            public class InMemoryLedger(LedgerContext db) : ILedger
             {
+                public DbSet<Ledger> Ledgers => db.Ledgers;
+                public Task<int> SaveChangesAsync(CancellationToken ct) => Task.FromResult(0);
+                public EntityEntry<T> Add<T>(T entity) where T : class => null!;
+            }
+
+            public class Handlers(IBilling billing, ITagging tagging, INotes notes, ILedger ledger)
+            {
+                public async Task Post(int id, CancellationToken ct)
+                {
+                    var entry = await ledger.Ledgers.FindAsync(new object[] { id }, ct);
+                    entry!.Memo = "posted";
+                    ledger.Add(new Ledger());
+                    await ledger.SaveChangesAsync(ct);
+                }
+
                 public async Task Bill(int id, CancellationToken ct)
                 {
                     var invoice = await billing.Invoices.FindAsync(new object[] { id }, ct);
@@ -127,12 +146,12 @@ public class CrudContextInterfaceTests
     }
 
     [Fact]
-    public void An_interface_two_contexts_or_none_implement_or_an_explicit_save_is_not_the_contexts()
+    public void An_interface_two_contexts_or_none_implement_or_an_explicit_save_or_a_double_is_not_the_contexts()
     {
         var output = GeneratorHarness.Run(Sources.With(("Data/Traps.cs", Traps)));
         Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
         var md = output.Markdown!;
-        foreach (var entity in new[] { "Shop.Data.Invoice", "Shop.Data.Tag", "Shop.Data.Note" })
+        foreach (var entity in new[] { "Shop.Data.Invoice", "Shop.Data.Tag", "Shop.Data.Note", "Shop.Data.Ledger" })
         {
             var cells = Row(md, entity).Split(" | ");
             // Read through the DbSet, never created or updated.

@@ -9,9 +9,10 @@ namespace DataDocGen.Generator.Parsing;
 /// <summary>
 /// A context used through an interface of the project (Clean Architecture's <c>IApplicationDbContext</c>, implemented by
 /// <c>ApplicationDbContext : DbContext, IApplicationDbContext</c>): a call of an interface member counts as the DbContext's
-/// own when exactly one DbContext class of the project implements the interface and the method that runs for the member
-/// there is DbContext's (inherited, or an override of it). Anything else (two contexts, an explicit implementation, a
-/// method of the project's own with the same name) is not the context's.
+/// own when exactly one class of the project implements the interface, that class is a DbContext, and the method that runs
+/// for the member there is DbContext's (inherited, or an override of it). Anything else (two contexts, a context and an
+/// in-memory double of the interface, an explicit implementation, a method of the project's own with the same name) is
+/// not the context's: the call may run on the other class.
 /// </summary>
 internal static class ContextInterfaces
 {
@@ -40,7 +41,7 @@ internal static class ContextInterfaces
     {
         if (member.ContainingType.TypeKind != TypeKind.Interface) return false;
         var contexts = ContextClasses(compilation, cancellationToken).Where(c => c.AllInterfaces.Contains(service, SymbolEqualityComparer.Default)).Take(2).ToList();
-        if (contexts.Count != 1) return false;
+        if (contexts.Count != 1 || Implementers(compilation, cancellationToken).TryGetValue(service, out var count) && count != 1) return false;
         for (var runs = contexts[0].FindImplementationForInterfaceMember(member) as IMethodSymbol; runs is not null; runs = runs.OverriddenMethod)
         {
             if (runs.ContainingType.Is(Ef, "DbContext")) return true;
@@ -49,6 +50,30 @@ internal static class ContextInterfaces
     }
 
     private static readonly ConditionalWeakTable<Compilation, List<INamedTypeSymbol>> ContextsByCompilation = new();
+    private static readonly ConditionalWeakTable<Compilation, Dictionary<INamedTypeSymbol, int>> ImplementersByCompilation = new();
+
+    /// <summary>For each interface a project DbContext implements, how many classes of the project that can be created
+    /// (not abstract or static; generic ones count) implement it: the context, and any other class such as an in-memory
+    /// fake. Found once per compilation, like <see cref="ContextClasses"/>.</summary>
+    private static Dictionary<INamedTypeSymbol, int> Implementers(Compilation compilation, CancellationToken cancellationToken) =>
+        ImplementersByCompilation.GetValue(compilation, c =>
+        {
+            var counts = new Dictionary<INamedTypeSymbol, int>(SymbolEqualityComparer.Default);
+            foreach (var context in ContextClasses(c, cancellationToken))
+            {
+                foreach (var service in context.AllInterfaces) counts[service] = 0;
+            }
+            if (counts.Count == 0) return counts;
+            foreach (var type in ProjectImplementations.Classes(c))
+            {
+                if (type.IsAbstract || type.IsStatic) continue;
+                foreach (var service in type.AllInterfaces)
+                {
+                    if (counts.TryGetValue(service, out var count)) counts[service] = count + 1;
+                }
+            }
+            return counts;
+        });
 
     /// <summary>The project's DbContext classes that can run (not abstract, generic or static, as
     /// <see cref="ProjectImplementations"/> counts them), found once per compilation: asking every class of the project
