@@ -228,4 +228,66 @@ public class TransactionTests
         var inside = Json.Parse(output.Json).GetProperty("transactions")[0].GetProperty("operations").EnumerateArray().Select(o => o.GetString()).ToList();
         Assert.Equal(["Add Shop.Domain.Order", "SaveChangesAsync", "ADO.NET CommandText UPDATE Invoices", "CommitAsync"], inside);
     }
+
+    [Fact]
+    public void Calls_to_the_projects_own_methods_and_to_delegates_are_named_inside_and_a_kept_transaction_is_not_read()
+    {
+        // dotnet/eShop's TransactionBehavior: the strategy's lambda begins and commits through the context's own wrapper
+        // methods and runs the rest of the pipeline through next(); the report showed an empty Inside, as if nothing ran.
+        var output = GeneratorHarness.Run(Sources.With(("Services/Pipeline.cs", """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.EntityFrameworkCore.Storage;
+            using Microsoft.Extensions.Logging;
+            namespace Shop.Services
+            {
+                public interface IEventPublisher { Task PublishAsync(Guid id); }
+                public class ShopContext : DbContext
+                {
+                    private IDbContextTransaction? _current;
+                    public async Task<IDbContextTransaction?> BeginAsync()
+                    {
+                        if (_current != null) return null;
+                        _current = await Database.BeginTransactionAsync();
+                        return _current;
+                    }
+                    public async Task CommitAsync(IDbContextTransaction transaction) { await SaveChangesAsync(); await transaction.CommitAsync(); }
+                }
+                public static class Names { public static string Of(object o) => o.GetType().Name; }
+                public class TransactionBehavior(ShopContext db, IEventPublisher events, ILogger<TransactionBehavior> logger)
+                {
+                    public async Task<T> Handle<T>(Func<Task<T>> next)
+                    {
+                        T response = default!;
+                        var strategy = db.Database.CreateExecutionStrategy();
+                        await strategy.ExecuteAsync(async () =>
+                        {
+                            await using var transaction = await db.BeginAsync();
+                            logger.LogInformation("Begin {Name}", Names.Of(this));
+                            response = await next();
+                            await db.CommitAsync(transaction!);
+                            await events.PublishAsync(transaction!.TransactionId);
+                            Log();
+                        });
+                        return response;
+
+                        void Log() { }
+                    }
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var rows = Json.Parse(output.Json).GetProperty("transactions").EnumerateArray()
+            .Select(t => t.GetProperty("member").GetString() + " | " + t.GetProperty("kind").GetString() + " | " + t.GetProperty("operationsRead").GetBoolean() + " | "
+                         + string.Join("; ", t.GetProperty("operations").EnumerateArray().Select(o => o.GetString())))
+            .ToArray();
+        // Logging (a library) and the local function are not named; the project's static helper is, where it runs.
+        Assert.Equal(
+            """
+            ShopContext.BeginAsync | EF Core transaction | False | 
+            TransactionBehavior.Handle | EF Core execution strategy | True | ShopContext.BeginAsync; Names.Of; next() (delegate); ShopContext.CommitAsync; IEventPublisher.PublishAsync
+            """, string.Join("\n", rows));
+        Assert.Contains("| `ShopContext.BeginAsync` | EF Core transaction | `BeginTransactionAsync()` | not read: it does not end in a `using` block, its local's block or an `Execute*` lambda here |", output.Markdown);
+        Assert.Contains("Inside lists, in the order the code runs them,", output.Markdown);
+    }
 }

@@ -121,13 +121,15 @@ internal static class DataOperationsMarkdownEmitter
                 md.Line("A Marten unit of work is a session's `SaveChanges[Async]`: it commits the operations queued on the session in one database transaction. Inside lists those queued on the same session earlier in the same method; operations queued elsewhere are not followed."
                         + (appends && inline.Count > 0 ? " Where events are appended, the inline projections (" + string.Join(", ", inline) + ") also write their documents in that transaction." : "")).Line();
             }
+            var marten = report.Transactions.Any(t => t.Kind == "Marten unit of work");
+            md.Line((marten ? "For the other boundaries, Inside" : "Inside") + " lists, in the order the code runs them, the data operations in the boundary's own code, how it ends, and the calls it makes to the project's other methods and to delegates (named, not followed).").Line();
             md.Line("| Where | Kind | Call | Inside (in order) | Condition | Evidence |").Line("| --- | --- | --- | --- | --- | --- |");
             foreach (var transaction in report.Transactions)
             {
                 var sources = transaction.DataSources.Count < 2 ? ""
                     : (transaction.Operations.IsEmpty ? "" : "<br>") + "data sources used directly inside: " + string.Join(", ", transaction.DataSources.Select(d => Markdown.Inline(d.Text))) + " (see below)";
                 md.Line("| " + Markdown.Code(transaction.Member) + " | " + Markdown.Text(transaction.Kind) + " | " + Markdown.Code(transaction.Detail)
-                        + " | " + string.Join("; ", transaction.Operations.Select(Markdown.Inline)) + sources
+                        + " | " + (transaction.ExtentUnknown ? NotRead : string.Join("; ", transaction.Operations.Select(Markdown.Inline))) + sources
                         + " | " + (transaction.Condition is null ? "" : Markdown.Code(transaction.Condition)) + " | " + md.Link(transaction.Location) + " |");
             }
             md.Line();
@@ -149,6 +151,9 @@ internal static class DataOperationsMarkdownEmitter
             md.Line();
         }
     }
+
+    /// <summary>A boundary that does not end in the code beginning it (kept in a field, returned): its work is not read.</summary>
+    private const string NotRead = "not read: it does not end in a `using` block, its local's block or an `Execute*` lambda here";
 
     /// <summary>Where a <c>TransactionScope</c> uses two or more data sources, or the code sets
     /// <c>TransactionManager.ImplicitDistributedTransactions</c>: what System.Transactions does with a second connection.</summary>

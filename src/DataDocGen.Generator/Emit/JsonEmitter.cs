@@ -290,6 +290,7 @@ internal static class JsonEmitter
         {
             json.StartObject().Property("member", transaction.Member).Property("kind", transaction.Kind).Property("call", transaction.Detail)
                 .Property("condition", transaction.Condition).StringArray("operations", transaction.Operations)
+                .Name("operationsRead").Bool(!transaction.ExtentUnknown)
                 .StringArray("dataSources", transaction.DataSources.Select(d => d.Text))
                 .Property("location", Location(paths, transaction.Location))
                 .EndObject();

@@ -5,11 +5,14 @@ namespace DataDocGen.Generator.Model;
 /// <param name="Detail">The call with its arguments as safe code (isolation level, scope options, timeout...).</param>
 /// <param name="Operations">What runs inside it, in source order: SQL sites, EF Core writes and SaveChanges, repository
 /// calls, and Commit/Rollback/Complete (see <c>TransactionBodyReader</c>).</param>
+/// <param name="ExtentUnknown">The boundary does not end in the code that begins it (the transaction is kept in a field
+/// or returned; the strategy's <c>Execute*</c> call is not beside it), so what runs inside is not read: the report says
+/// so rather than show an empty list.</param>
 /// <param name="DataSources">For an ambient transaction (TransactionScope, CommittableTransaction): the EF Core contexts and
 /// ADO.NET connections its own body uses, each of which enlists (see <c>AmbientDataSources</c>).</param>
 internal sealed record TransactionSpec(string Kind, string Detail, string Member, string? Condition, SourceLocation? Location,
     DataDocGen.Generator.Helpers.EquatableArray<string> Operations = default,
-    DataDocGen.Generator.Helpers.EquatableArray<AmbientDataSourceSpec> DataSources = default);
+    DataDocGen.Generator.Helpers.EquatableArray<AmbientDataSourceSpec> DataSources = default, bool ExtentUnknown = false);
 
 /// <summary>A data source an ambient transaction's body uses: an EF Core context (by type) or an ADO.NET connection or
 /// data source (by the field, parameter or local that holds it).</summary>

@@ -14,7 +14,7 @@ namespace DataDocGen.Generator.Parsing;
 /// (<c>Commit</c>, <c>Rollback</c>, <c>Complete</c>). The boundary's extent is syntactic:
 /// <c>using (var scope = ...) { body }</c>; <c>using var tx = ...;</c> to the end of its block; a plain
 /// <c>var tx = ...;</c> to the end of its block; an execution strategy's <c>Execute*(lambda)</c> the lambda's body.
-/// Calls into other methods are named, not followed.
+/// Calls into the project's other methods and into delegates are named, not followed.
 /// </summary>
 internal static class TransactionBodyReader
 {
@@ -77,7 +77,7 @@ internal static class TransactionBodyReader
                 cancellationToken.ThrowIfCancellationRequested();
                 var operation = node switch
                 {
-                    InvocationExpressionSyntax invocation => Describe(invocation, model, cancellationToken),
+                    InvocationExpressionSyntax invocation => Describe(invocation, model, namesCalls: everyCall, cancellationToken),
                     ObjectCreationExpressionSyntax creation when RawSqlParser.IsCandidate(creation, cancellationToken) => RawSqlParser.Parse(creation, model, cancellationToken)?.Spec is { } sql ? Sql(sql) : null,
                     // command.CommandText = "UPDATE ...": the command's SQL, listed where its text is set.
                     AssignmentExpressionSyntax text when RawSqlParser.IsCandidate(text, cancellationToken) => RawSqlParser.Parse(text, model, cancellationToken)?.Spec is { } sql ? Sql(sql) : null,
@@ -100,9 +100,15 @@ internal static class TransactionBodyReader
         return operations.ToEquatableArray();
     }
 
-    private static string? Describe(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    /// <param name="namesCalls">A transaction's list: calls of the project's own methods and of delegates are named too
+    /// (not followed), so that a boundary around them does not read as empty (dotnet/eShop's <c>TransactionBehavior</c>
+    /// wraps <c>next()</c> and the context's own <c>BeginTransactionAsync</c>/<c>CommitTransactionAsync</c>).</param>
+    private static string? Describe(InvocationExpressionSyntax invocation, SemanticModel model, bool namesCalls, CancellationToken cancellationToken)
     {
-        if (invocation.Expression is not MemberAccessExpressionSyntax access) return null;
+        if (invocation.Expression is not MemberAccessExpressionSyntax access)
+        {
+            return namesCalls && Semantics.Method(invocation, model, cancellationToken) is { } called ? NamedCall(invocation, called, model) : null;
+        }
         var name = access.Name.Identifier.ValueText;
         if (RawSqlParser.IsCandidate(invocation, cancellationToken) && RawSqlParser.Parse(invocation, model, cancellationToken)?.Spec is { } sql) return Sql(sql);
         if (Semantics.Method(invocation, model, cancellationToken) is not { } method) return null;
@@ -132,7 +138,23 @@ internal static class TransactionBodyReader
         {
             return receiver.Name + "." + name;
         }
-        return null;
+        return namesCalls ? NamedCall(invocation, method, model) : null;
+    }
+
+    /// <summary>A call the list names without following it: a delegate's (<c>next() (delegate)</c>: code the caller passes
+    /// in), or a method declared in this project's source (<c>OrderingContext.CommitTransactionAsync</c>, by the type
+    /// that declares it, or the interface called). Calls into libraries (logging, mapping) are left out.</summary>
+    private static string? NamedCall(InvocationExpressionSyntax invocation, IMethodSymbol method, SemanticModel model)
+    {
+        if (method.MethodKind == MethodKind.DelegateInvoke)
+        {
+            var target = invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Invoke" } invoke ? invoke.Expression : invocation.Expression;
+            if (target is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } self) target = self.Name;
+            return target is IdentifierNameSyntax delegateName ? delegateName.Identifier.ValueText + "() (delegate)" : null;
+        }
+        var declared = method.ReducedFrom ?? method;
+        if (declared.MethodKind != MethodKind.Ordinary || !SymbolEqualityComparer.Default.Equals(declared.ContainingAssembly, model.Compilation.Assembly)) return null;
+        return declared.ContainingType.Name + "." + declared.Name;
     }
 
     /// <summary>A document-store write (MongoDB, LiteDB, Marten): <c>Store OrderEvents.Order (Marten)</c>.</summary>

@@ -81,11 +81,14 @@ internal static class TransactionParser
             }
             if (kind is null || detail is null) return null;
             var site = context.Node;
+            // A join (UseTransaction, EnlistTransaction) adds no boundary: its work is the joined transaction's.
+            var joins = kind.StartsWith("EF Core joins", System.StringComparison.Ordinal) || kind.EndsWith("System.Transactions transaction", System.StringComparison.Ordinal);
             var operations = kind.EndsWith("System.Transactions transaction", System.StringComparison.Ordinal) ? default
                 : TransactionBodyReader.Operations(site, kind == "EF Core execution strategy", model, cancellationToken);
+            var extentUnknown = !joins && !TransactionBodyReader.Extent(site, kind == "EF Core execution strategy").Any();
             var sources = site is ObjectCreationExpressionSyntax scope && Enlists(scope, model, cancellationToken)
                 ? AmbientDataSources.In(TransactionBodyReader.Extent(site, isExecutionStrategy: false), model, cancellationToken) : default;
-            return new TransactionResult(new TransactionSpec(kind, detail, CodeText.MemberName(site, model, cancellationToken), CodeText.EnclosingCondition(site, null), SourceLocation.From(site), operations, sources), null);
+            return new TransactionResult(new TransactionSpec(kind, detail, CodeText.MemberName(site, model, cancellationToken), CodeText.EnclosingCondition(site, null), SourceLocation.From(site), operations, sources, extentUnknown), null);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {
