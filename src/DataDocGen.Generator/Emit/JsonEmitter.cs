@@ -772,6 +772,12 @@ internal static class JsonEmitter
             .Property("joinTable", relationship.JoinTable)
             .EndObject();
 
+    private static bool SpecificationsShapeQueries(DataLayerReport report) =>
+        report.Specifications.SelectMany(s => s.Query.Concat(s.Alternatives.SelectMany(a => a.Query)))
+            .Any(step => step.StartsWith("Include", System.StringComparison.Ordinal) || step.StartsWith("ThenInclude", System.StringComparison.Ordinal)
+                         || step.StartsWith("AsNoTracking", System.StringComparison.Ordinal) || step.StartsWith("AsSplitQuery", System.StringComparison.Ordinal)
+                         || step.StartsWith("AsTracking", System.StringComparison.Ordinal));
+
     /// <summary>The outline topics DataDocGen looked for and found nothing on (the markdown never names what is absent).</summary>
     private static string[] SearchedWithoutResult(DataLayerReport report)
     {
@@ -781,12 +787,21 @@ internal static class JsonEmitter
         if (report.Contexts.All(c => c.Entities.IsEmpty)) topics.Add("1.2 Data models and entities: DbSet entity types");
         if (report.Migrations.IsEmpty) topics.Add("3.1 Migrations: EF Core and FluentMigrator migrations");
         if (report.Repositories.IsEmpty) topics.Add("1.3 Data access layer: repositories and units of work that depend on a data-access type");
-        if (report.Validators.IsEmpty && report.AnnotatedProperties.IsEmpty && EntityTypes.Guards(report).Count == 0 && report.Sanitisation.IsEmpty) topics.Add("2.3 Validation: FluentValidation validators, IValidatableObject, data-annotation attributes, guard clauses, sanitisation");
+        // Guard clauses are read in the entities of this project's contexts only: a project without a DbContext (Clean
+        // Architecture's ApplicationCore, whose entities guard their arguments) was said to have none.
+        if (report.Validators.IsEmpty && report.AnnotatedProperties.IsEmpty && EntityTypes.Guards(report).Count == 0 && report.Sanitisation.IsEmpty) topics.Add("2.3 Validation: FluentValidation validators, IValidatableObject, data-annotation attributes, guard clauses in the entities of this project's DbContexts, sanitisation");
         if (report.ValidationRuns.IsEmpty) topics.Add("2.3 Validation: code that runs validation (FluentValidation Validate/ValidateAsync/ValidateAndThrow calls, System.ComponentModel.DataAnnotations.Validator calls, AddValidation, AddFluentValidationAutoValidation, [ApiController])");
         if (report.EventSourcing.IsEmpty && EventTables.Find(report).Count == 0) topics.Add("5.1 Event sourcing: Marten event streams, appends, projections and snapshots");
         if (report.Crud.IsEmpty) topics.Add("2.1 CRUD: EF Core adds, queries, updates and deletes per entity, SQL naming its tables, linq2db tables and writes, and MongoDB, LiteDB and Marten document operations");
         if (report.SaveHooks.IsEmpty) topics.Add("2.1 Save hooks: SaveChanges overrides and SaveChangesInterceptors");
-        if (report.QueryShapes.IsEmpty) topics.Add("2.4 Query optimisation: Include paths, AsNoTracking, split queries, compiled queries, N+1 risks, database calls inside loops");
+        if (report.QueryShapes.IsEmpty)
+        {
+            // A specification's Include and AsNoTracking steps are listed with it, not as query shapes (eShopOnWeb's
+            // ApplicationCore has Include(b => b.Items) in its specifications).
+            topics.Add(SpecificationsShapeQueries(report)
+                ? "2.4 Query optimisation: N+1 risks and database calls inside loops (the specifications' own loading and tracking steps are listed with each specification)"
+                : "2.4 Query optimisation: Include paths, AsNoTracking, split queries, compiled queries, N+1 risks, database calls inside loops");
+        }
         if (report.Transactions.IsEmpty) topics.Add("2.2 Transactions: explicit boundaries (BeginTransaction, including linq2db's, TransactionScope, execution strategies), joins (UseTransaction, EnlistTransaction), the distributed transactions switch, and Marten units of work (SaveChanges)");
         if (report.CacheProviders.IsEmpty && report.CacheUses.IsEmpty && report.OutputCache.IsEmpty) topics.Add("1.4 Caching layer: IMemoryCache, IDistributedCache, HybridCache and their registrations");
         if (report.RawSql.IsEmpty) topics.Add("1.3 Data access layer: raw SQL (EF Core raw SQL APIs, Dapper, linq2db, ADO.NET command text)");
