@@ -148,6 +148,77 @@ public class MartenTests
         Assert.Contains("| Marten | schema | `events` |  | the schema of the event store's tables (`Events.DatabaseSchemaName`) | `Setup.Add` |", md);
     }
 
+    [Fact]
+    public void Options_handed_to_a_project_helper_are_read_there_and_a_run_time_schema_is_said_to_be_so()
+    {
+        // The Marten audit (oskardudycz's Helpdesk): all six projections were registered in options.ConfigureIncidents(),
+        // an extension method in another file, and section 5.1 listed none; a schema name from an environment variable
+        // gave no row and no reason.
+        var output = GeneratorHarness.Run(Sources.With(
+            ("Program.cs", """
+                using System;
+                using Desk.Tickets;
+                using Marten;
+                using Microsoft.Extensions.DependencyInjection;
+                namespace Desk
+                {
+                    public static class Startup
+                    {
+                        public static void Add(IServiceCollection services) =>
+                            services.AddMarten(sp =>
+                            {
+                                var options = new StoreOptions();
+                                var schemaName = Environment.GetEnvironmentVariable("SchemaName") ?? "Desk";
+                                options.Connection("Host=pg;Database=desk");
+                                options.DatabaseSchemaName = schemaName;
+                                options.ConfigureTickets();
+                                Helpers.Unrelated(options.DatabaseSchemaName);
+                                return options;
+                            });
+                    }
+                    public static class Helpers { public static void Unrelated(string name) { } }
+                }
+                """),
+            ("Tickets/Configuration.cs", """
+                using JasperFx.Events.Projections;
+                using Marten;
+                using Marten.Events.Aggregation;
+                namespace Desk.Tickets
+                {
+                    public record Opened(System.Guid Id);
+                    public class Ticket { public System.Guid Id { get; set; } public void Apply(Opened e) { } }
+                    public class TicketView { public System.Guid Id { get; set; } }
+                    public class TicketViewProjection : SingleStreamProjection<TicketView, System.Guid> { public void Apply(Opened e, TicketView v) { } }
+                    public static class Configuration
+                    {
+                        public static StoreOptions ConfigureTickets(this StoreOptions options)
+                        {
+                            options.Projections.Add<TicketViewProjection>(ProjectionLifecycle.Async);
+                            options.Projections.LiveStreamAggregation<Ticket>();
+                            options.Schema.For<TicketView>();
+                            return options.ConfigureArchive();
+                        }
+                        private static StoreOptions ConfigureArchive(this StoreOptions options)
+                        {
+                            options.Events.DatabaseSchemaName = "archive";
+                            return options;
+                        }
+                        // Never called: not configuration.
+                        public static void Unused(StoreOptions options) => options.Projections.Add<TicketViewProjection>(ProjectionLifecycle.Inline);
+                    }
+                }
+                """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("| Marten | projection | `Desk.Tickets.TicketViewProjection` |  | Async | `Configuration.ConfigureTickets` | [Tickets/Configuration.cs:19](Tickets/Configuration.cs#L19) |", md);
+        Assert.Contains("| Marten | live aggregation | `Desk.Tickets.Ticket` |  | Live | `Configuration.ConfigureTickets` | [Tickets/Configuration.cs:20](Tickets/Configuration.cs#L20) |", md);
+        Assert.Contains("| Marten | document |  | `Desk.Tickets.TicketView` |", md);
+        Assert.DoesNotContain("| Inline |", md);
+        // Two helpers deep; the documents' schema is known only at run time, and says so.
+        Assert.Contains("| Marten | schema | `archive` |  | the schema of the event store's tables (`Events.DatabaseSchemaName`) | `Configuration.ConfigureArchive` |", md);
+        Assert.Contains("| Marten | schema |  |  | the default schema of the documents' tables (`DatabaseSchemaName`): set at run time from `schemaName`, not a constant | `Startup.Add` | [Program.cs:20](Program.cs#L20) |", md);
+    }
+
     private const string UnitOfWork = """
         using System.Threading.Tasks;
         using Marten;

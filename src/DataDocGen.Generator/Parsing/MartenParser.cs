@@ -79,70 +79,32 @@ internal static class MartenParser
 
     private static MartenResult? AddMarten(InvocationExpressionSyntax invocation, SemanticModel model, string member, CancellationToken cancellationToken)
     {
-        var connection = new List<ConnectionSourceSpec>();
-        var configured = new List<EventSourcingSpec>();
-        var documents = new List<StoreObjectSpec>();
+        var options = new OptionsFound();
         foreach (var argument in invocation.ArgumentList.Arguments)
         {
             if (argument.Expression is LambdaExpressionSyntax lambda)
             {
-                foreach (var call in lambda.Body.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
-                {
-                    if (call.Expression is not MemberAccessExpressionSyntax access) continue;
-                    var location = SourceLocation.From(access.Name);
-                    switch (access.Name.Identifier.ValueText)
-                    {
-                        case "Connection" when call.ArgumentList.Arguments.Count == 1:
-                            connection.AddRange(ConnectionSourceParser.Parse(call.ArgumentList.Arguments[0].Expression, model, cancellationToken));
-                            break;
-                        case "Snapshot" or "Add" or "LiveStreamAggregation" when access.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Projections" }
-                                                                                 && Semantics.SymbolOrMethod(call, model, cancellationToken) is IMethodSymbol projection:
-                            var lifecycle = call.ArgumentList.Arguments.Select(a => a.Expression).OfType<MemberAccessExpressionSyntax>()
-                                .Select(m => m.Name.Identifier.ValueText).FirstOrDefault();
-                            var kind = projection.Name == "Snapshot" ? "snapshot" : projection.Name == "LiveStreamAggregation" ? "live aggregation" : "projection";
-                            // Add<TProjection>(lifecycle), or Add(new TProjection(), lifecycle) with the projection given as an instance.
-                            var target = TypeArgument(projection)
-                                         ?? (projection.Name == "Add" && call.ArgumentList.Arguments.FirstOrDefault() is { } instance
-                                             && Semantics.TypeOf(instance.Expression, model, cancellationToken) is INamedTypeSymbol { TypeKind: TypeKind.Class } instanceType
-                                                 ? instanceType.ClrFullName() : null);
-                            configured.Add(new EventSourcingSpec("Marten", kind, target, EquatableArray<string>.Empty,
-                                lifecycle is null ? (kind == "live aggregation" ? "Live" : null) : lifecycle, member, location));
-                            break;
-                        case "For" when access.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Schema" }
-                                        && Semantics.SymbolOrMethod(call, model, cancellationToken) is IMethodSymbol forDocument:
-                            documents.Add(new StoreObjectSpec("Marten", "document", null, TypeArgument(forDocument), Indexes(call), member, location));
-                            break;
-                    }
-                }
-            }
-            if (argument.Expression is LambdaExpressionSyntax options)
-            {
-                // options.DatabaseSchemaName = "orders": where Marten creates the documents' tables (StoreOptions), and the event
-                // store's too unless options.Events.DatabaseSchemaName names another (the event store falls back to the store's schema).
-                var schemas = new List<(MemberAccessExpressionSyntax Access, string Schema, bool Events)>();
-                foreach (var assignment in options.Body.DescendantNodesAndSelf().OfType<AssignmentExpressionSyntax>())
-                {
-                    if (assignment.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "DatabaseSchemaName" } schemaAccess
-                        && Semantics.SymbolOf(schemaAccess, model, cancellationToken) is IPropertySymbol { ContainingType: var optionsType }
-                        && (optionsType.Is("Marten", "StoreOptions") || IsEventOptions(optionsType))
-                        && model.ConstantString(assignment.Right, cancellationToken) is { } schema)
-                    {
-                        schemas.Add((schemaAccess, schema, IsEventOptions(optionsType)));
-                    }
-                }
-                var eventsApart = schemas.Any(s => s.Events);
-                foreach (var (access, schema, events) in schemas)
-                {
-                    var what = events ? "the schema of the event store's tables (`Events.DatabaseSchemaName`)"
-                        : eventsApart ? "the default schema of the documents' tables (`DatabaseSchemaName`)"
-                        : "the default schema of the documents' tables and of the event store's (`DatabaseSchemaName`)";
-                    documents.Add(new StoreObjectSpec("Marten", "schema", schema, null, what, member, SourceLocation.From(access.Name)));
-                }
+                ReadOptions(lambda.Body, model, member, options, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), cancellationToken);
             }
             else if (Semantics.TypeOf(argument.Expression, model, cancellationToken)?.SpecialType == SpecialType.System_String)
             {
-                connection.AddRange(ConnectionSourceParser.Parse(argument.Expression, model, cancellationToken));
+                options.Connection.AddRange(ConnectionSourceParser.Parse(argument.Expression, model, cancellationToken));
             }
+        }
+        var connection = options.Connection;
+        var configured = options.Configured;
+        var documents = options.Documents;
+        // options.DatabaseSchemaName = "orders": where Marten creates the documents' tables (StoreOptions), and the event
+        // store's too unless options.Events.DatabaseSchemaName names another (the event store falls back to the store's schema).
+        var eventsApart = options.Schemas.Any(s => s.Events);
+        foreach (var (location, where, schema, events) in options.Schemas)
+        {
+            var what = events ? "the schema of the event store's tables (`Events.DatabaseSchemaName`)"
+                : eventsApart ? "the default schema of the documents' tables (`DatabaseSchemaName`)"
+                : "the default schema of the documents' tables and of the event store's (`DatabaseSchemaName`)";
+            // A value known only at run time (an environment variable) is said to be so, not dropped.
+            if (schema.Value is null) what += ": set at run time from " + CodeSpan.Of(schema.Text) + ", not a constant";
+            documents.Add(new StoreObjectSpec("Marten", "schema", schema.Value, null, what, where, location));
         }
         // .AddAsyncDaemon(DaemonMode.HotCold) chained on AddMarten: what runs the async projections.
         foreach (var chained in SyntaxFacts.CallsChainedAfter(invocation))
@@ -173,6 +135,93 @@ internal static class MartenParser
 
     /// <summary><c>options.Events</c>: <c>IEventStoreOptions</c> (Marten 7 and later) or its <c>EventGraph</c> implementation.</summary>
     private static bool IsEventOptions(INamedTypeSymbol type) => type.Is("Marten.Events", "IEventStoreOptions") || type.Is("Marten.Events", "EventGraph");
+
+    /// <summary>What AddMarten's options lambda, and the project's helpers it hands the options to, configure.</summary>
+    private sealed class OptionsFound
+    {
+        public List<ConnectionSourceSpec> Connection { get; } = new();
+        public List<EventSourcingSpec> Configured { get; } = new();
+        public List<StoreObjectSpec> Documents { get; } = new();
+        public List<(SourceLocation? Location, string Member, (string? Value, string Text) Schema, bool Events)> Schemas { get; } = new();
+    }
+
+    /// <summary>How deep helpers calling helpers are followed, as for EF Core's model helpers.</summary>
+    private const int HelperDepth = 4;
+
+    /// <summary>Reads the calls in an options body: the connection, projections, snapshots, document schemas and schema
+    /// names, and the body of each project method the options are handed to (<c>options.ConfigureIncidents()</c>, an
+    /// extension method in another file: the Marten audit found its six projections missing from a printed section 5.1).
+    /// A helper is read when its source is in this compilation; helpers calling helpers are followed four deep.</summary>
+    /// <param name="member">The member the body belongs to: AddMarten's for its options lambda, the helper's in a helper.</param>
+    private static void ReadOptions(SyntaxNode body, SemanticModel model, string member, OptionsFound found, HashSet<IMethodSymbol> reading, CancellationToken cancellationToken)
+    {
+        foreach (var call in body.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (call.Expression is not MemberAccessExpressionSyntax access)
+            {
+                ReadHelper(call, model, found, reading, cancellationToken);
+                continue;
+            }
+            var location = SourceLocation.From(access.Name);
+            switch (access.Name.Identifier.ValueText)
+            {
+                case "Connection" when call.ArgumentList.Arguments.Count == 1:
+                    found.Connection.AddRange(ConnectionSourceParser.Parse(call.ArgumentList.Arguments[0].Expression, model, cancellationToken));
+                    break;
+                case "Snapshot" or "Add" or "LiveStreamAggregation" when access.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Projections" }
+                                                                         && Semantics.SymbolOrMethod(call, model, cancellationToken) is IMethodSymbol projection:
+                    var lifecycle = call.ArgumentList.Arguments.Select(a => a.Expression).OfType<MemberAccessExpressionSyntax>()
+                        .Select(m => m.Name.Identifier.ValueText).FirstOrDefault();
+                    var kind = projection.Name == "Snapshot" ? "snapshot" : projection.Name == "LiveStreamAggregation" ? "live aggregation" : "projection";
+                    // Add<TProjection>(lifecycle), or Add(new TProjection(), lifecycle) with the projection given as an instance.
+                    var target = TypeArgument(projection)
+                                 ?? (projection.Name == "Add" && call.ArgumentList.Arguments.FirstOrDefault() is { } instance
+                                     && Semantics.TypeOf(instance.Expression, model, cancellationToken) is INamedTypeSymbol { TypeKind: TypeKind.Class } instanceType
+                                         ? instanceType.ClrFullName() : null);
+                    found.Configured.Add(new EventSourcingSpec("Marten", kind, target, EquatableArray<string>.Empty,
+                        lifecycle is null ? (kind == "live aggregation" ? "Live" : null) : lifecycle, member, location));
+                    break;
+                case "For" when access.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Schema" }
+                                && Semantics.SymbolOrMethod(call, model, cancellationToken) is IMethodSymbol forDocument:
+                    found.Documents.Add(new StoreObjectSpec("Marten", "document", null, TypeArgument(forDocument), Indexes(call), member, location));
+                    break;
+                default:
+                    ReadHelper(call, model, found, reading, cancellationToken);
+                    break;
+            }
+        }
+        foreach (var assignment in body.DescendantNodesAndSelf().OfType<AssignmentExpressionSyntax>())
+        {
+            if (assignment.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "DatabaseSchemaName" } schemaAccess
+                && Semantics.SymbolOf(schemaAccess, model, cancellationToken) is IPropertySymbol { ContainingType: var optionsType }
+                && (optionsType.Is("Marten", "StoreOptions") || IsEventOptions(optionsType)))
+            {
+                found.Schemas.Add((SourceLocation.From(schemaAccess.Name), member,
+                    (model.ConstantString(assignment.Right, cancellationToken), assignment.Right.ToString()), IsEventOptions(optionsType)));
+            }
+        }
+
+        // A project method handed the StoreOptions (as its receiver or an argument): its body, read where it is declared.
+        void ReadHelper(InvocationExpressionSyntax call, SemanticModel callModel, OptionsFound into, HashSet<IMethodSymbol> visiting, CancellationToken ct)
+        {
+            if (visiting.Count >= HelperDepth || OptionsBuilderParser.ResolveMethod(call, callModel, ct) is not { } called) return;
+            var declared = called.ReducedFrom ?? called;
+            if (!declared.Parameters.Any(p => p.Type.Is("Marten", "StoreOptions"))) return;
+            if (declared.IsAbstract || declared.IsVirtual || declared.IsOverride && !declared.ContainingType.IsSealed) return;
+            if (!SymbolEqualityComparer.Default.Equals(declared.ContainingAssembly, callModel.Compilation.Assembly) || !visiting.Add(declared.OriginalDefinition)) return;
+            foreach (var reference in declared.DeclaringSyntaxReferences)
+            {
+                if (reference.ReadSyntax(ct) is MethodDeclarationSyntax declaration && ((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody) is { } helperBody)
+                {
+                    var helperModel = callModel.Compilation.ReadSemanticModel(declaration.SyntaxTree);
+                    ReadOptions(helperBody, helperModel, CodeText.MemberName(helperBody, helperModel, ct), into, visiting, ct);
+                }
+            }
+            visiting.Remove(declared.OriginalDefinition);
+        }
+    }
+
 
     /// <summary><c>.Index(x => x.Email).UniqueIndex(x => x.Email)</c> chained on <c>Schema.For&lt;T&gt;()</c>.</summary>
 
