@@ -290,4 +290,56 @@ public class TransactionTests
         Assert.Contains("| `ShopContext.BeginAsync` | EF Core transaction | `BeginTransactionAsync()` | not read: it does not end in a `using` block, its local's block or an `Execute*` lambda here |", output.Markdown);
         Assert.Contains("Inside lists, in the order the code runs them,", output.Markdown);
     }
+
+    [Fact]
+    public void A_boundary_ends_at_its_commit_and_work_after_it_is_not_inside()
+    {
+        // bitwarden's OrganizationRepository.DeleteAsync: one transaction commits, a second begins in the same block; the
+        // first was credited with the second's deletes.
+        var output = GeneratorHarness.Run(Sources.With(("Services/Purge.cs", """
+            using System.Linq;
+            using System.Threading.Tasks;
+            using System.Transactions;
+            using Shop.Domain;
+            namespace Shop.Services
+            {
+                public class ShopContext : DbContext { public DbSet<Order> Orders => Set<Order>(); public DbSet<Customer> Customers => Set<Customer>(); }
+                public class Purge(ShopContext db)
+                {
+                    public async Task Run(int id, bool quick)
+                    {
+                        var first = await db.Database.BeginTransactionAsync();
+                        await db.Orders.Where(o => o.CustomerId == id).ExecuteDeleteAsync();
+                        await first.CommitAsync();
+                        var second = await db.Database.BeginTransactionAsync();
+                        await db.Customers.Where(c => c.Id == id).ExecuteDeleteAsync();
+                        if (quick) await second.CommitAsync();
+                        await db.Orders.Where(o => o.Id < 0).ExecuteDeleteAsync();
+                    }
+
+                    public async Task Scoped(Order order)
+                    {
+                        using (var scope = new TransactionScope(TransactionScopeAsyncFlowOption.Enabled))
+                        {
+                            db.Orders.Add(order);
+                            await db.SaveChangesAsync();
+                            scope.Complete();
+                            await db.Customers.Where(c => c.Id < 0).ExecuteDeleteAsync();
+                        }
+                    }
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var rows = Json.Parse(output.Json).GetProperty("transactions").EnumerateArray()
+            .Select(t => t.GetProperty("member").GetString() + " | " + string.Join("; ", t.GetProperty("operations").EnumerateArray().Select(o => o.GetString())))
+            .ToArray();
+        // A commit under a condition ends the extent too: the delete after it may run outside.
+        Assert.Equal(
+            """
+            Purge.Run | ExecuteDeleteAsync Shop.Domain.Order; CommitAsync
+            Purge.Run | ExecuteDeleteAsync Shop.Domain.Customer; CommitAsync (if `quick`)
+            Purge.Scoped | Add Shop.Domain.Order; SaveChangesAsync; Complete
+            """, string.Join("\n", rows));
+    }
 }

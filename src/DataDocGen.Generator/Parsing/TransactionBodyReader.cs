@@ -32,10 +32,37 @@ internal static class TransactionBodyReader
         var statement = site.FirstAncestorOrSelf<StatementSyntax>();
         return statement switch
         {
+            UsingStatementSyntax { Statement: BlockSyntax body } usingStatement when !body.Span.Contains(site.Span) => UntilEnded(body.Statements, Holder(usingStatement.Declaration, site)),
             UsingStatementSyntax { Statement: var body } when !body.Span.Contains(site.Span) => new[] { body },
-            LocalDeclarationStatementSyntax { Parent: BlockSyntax block } declaration => block.Statements.SkipWhile(s => s != declaration).Skip(1),
+            LocalDeclarationStatementSyntax { Parent: BlockSyntax block } declaration =>
+                UntilEnded(block.Statements.SkipWhile(s => s != declaration).Skip(1), Holder(declaration.Declaration, site)),
             _ => Enumerable.Empty<SyntaxNode>(),
         };
+    }
+
+    /// <summary>The local a boundary is held in (<c>var tx = ...</c>, <c>using (var scope = ...)</c>); null when none.</summary>
+    private static string? Holder(VariableDeclarationSyntax? declaration, SyntaxNode site) =>
+        declaration?.Variables.FirstOrDefault(v => v.Initializer is { } initializer && initializer.Span.Contains(site.Span))?.Identifier.ValueText;
+
+    /// <summary>
+    /// The statements up to the one that commits the boundary held in <paramref name="holder"/> (<c>tx.Commit[Async]()</c>,
+    /// <c>scope.Complete()</c>), that one included: what follows runs after the commit, outside the transaction, even
+    /// while the local stays in scope (bitwarden's <c>OrganizationRepository.DeleteAsync</c> commits one transaction and
+    /// begins another in the same block; the first was credited with the second's deletes). A commit under a condition
+    /// ends the extent too: what follows may run outside, and is not claimed.
+    /// </summary>
+    private static IEnumerable<SyntaxNode> UntilEnded(IEnumerable<StatementSyntax> statements, string? holder)
+    {
+        foreach (var statement in statements)
+        {
+            yield return statement;
+            if (holder is not null && statement.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any(i =>
+                    i.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver, Name.Identifier.ValueText: "Commit" or "CommitAsync" or "Complete" }
+                    && receiver.Identifier.ValueText == holder))
+            {
+                yield break;
+            }
+        }
     }
 
     /// <summary><c>db.Database.CreateExecutionStrategy().Execute*(...)</c> chained on the site, or on the local it was stored in.</summary>
