@@ -123,6 +123,7 @@ internal static class CrudParser
     public static bool IsCandidate(SyntaxNode node, CancellationToken _)
     {
         if (IsEntryState(node) || TrackedChangeReader.IsMarkedModified(node)) return true;
+        if (QuerySyntaxSource(node) is not null) return true;
         if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation) return false;
         if (access.Name.Identifier.ValueText is "SaveChanges" or "SaveChangesAsync") return true;
         if (Awaited(invocation) is not { Expression: MemberAccessExpressionSyntax query }) return false;
@@ -161,11 +162,39 @@ internal static class CrudParser
         return Parse(context.Node, context.SemanticModel, cancellationToken);
     }
 
+    /// <summary>
+    /// The source of a query-syntax clause (<c>from g in db.Groups</c>, <c>join u in db.Users on ...</c>) when it is not a
+    /// call chain (a chain such as <c>db.Groups.Where(...)</c> is a candidate of its own): a member or a
+    /// <c>Set&lt;T&gt;()</c> call. The bitwarden audit found every read written in query syntax missing from the matrix.
+    /// </summary>
+    private static ExpressionSyntax? QuerySyntaxSource(SyntaxNode node)
+    {
+        var source = node switch
+        {
+            FromClauseSyntax from => from.Expression,
+            JoinClauseSyntax join => join.InExpression,
+            _ => null,
+        };
+        return source is MemberAccessExpressionSyntax or IdentifierNameSyntax
+               || source is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "Set" } } or GenericNameSyntax { Identifier.ValueText: "Set" } }
+            ? source : null;
+    }
+
+    /// <summary>A query-syntax clause over a <c>DbSet&lt;T&gt;</c> reads T (API <c>from</c> or <c>join</c>).</summary>
+    private static CrudResult? QuerySyntaxRead(SyntaxNode clause, ExpressionSyntax source, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (Semantics.TypeOf(source, model, cancellationToken).DbSetEntity() is not { } entity) return null;
+        var target = entity is ITypeParameterSymbol ? CrudTarget.TypeParameter : CrudTarget.Entity;
+        return new CrudResult(new CrudSpec(entity.EntityName(), target, CrudOperation.Read, clause is JoinClauseSyntax ? "join" : "from", false,
+            CodeText.MemberName(clause, model, cancellationToken), SourceLocation.From(source)), null);
+    }
+
     /// <summary>Also called for the operations inside a transaction (<see cref="TransactionBodyReader"/>).</summary>
     public static CrudResult? Parse(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
     {
         try
         {
+            if (QuerySyntaxSource(node) is { } source) return QuerySyntaxRead(node, source, model, cancellationToken);
             if (Awaited((InvocationExpressionSyntax)node) is not { Expression: MemberAccessExpressionSyntax } invocation) return null;
             var name = ((MemberAccessExpressionSyntax)invocation.Expression).Name.Identifier.ValueText;
             if (Linq2DbUpserts.Contains(name)) return Linq2DbUpsert(invocation, name, model, cancellationToken);
