@@ -85,6 +85,53 @@ public class RepositoryTests
         Assert.DoesNotContain("RepositoryOptions", md);
     }
 
+    [Fact]
+    public void A_repository_that_opens_its_connection_or_gets_its_context_in_its_methods_is_listed()
+    {
+        // bitwarden's shapes: Dapper repositories open a SqlConnection from a connection string in each method; EF Core
+        // ones get the context from a service scope. Neither holds a data-access type in a field.
+        var output = GeneratorHarness.Run(Sources.With(("Data/Repositories.cs", """
+            using System;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Dapper;
+            using Microsoft.Data.SqlClient;
+            using Shop.Domain;
+            namespace Shop.Data
+            {
+                public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options) { public DbSet<Order> Orders => Set<Order>(); }
+                public interface IOrderRepository { Task<int> Count(); }
+                public class OrderRepository(string connectionString) : IOrderRepository
+                {
+                    public async Task<int> Count()
+                    {
+                        using (var connection = new SqlConnection(connectionString))
+                        {
+                            return await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Orders");
+                        }
+                    }
+                }
+                public class CustomerRepository(IServiceScopeFactory scopes)
+                {
+                    public async Task<int> Count()
+                    {
+                        using var scope = scopes.CreateScope();
+                        var db = scope.ServiceProvider.GetRequiredService<ShopContext>();
+                        return await db.Orders.CountAsync();
+                    }
+                }
+                // Trap: named like a repository; its locals hold no data-access type.
+                public class NameRepository { public string First() { var names = new[] { "a" }; return names[0]; } }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("| `Shop.Data.OrderRepository` | repository | `IOrderRepository` |", md);
+        Assert.Contains("| SqlConnection (ADO.NET) |", md);
+        Assert.Contains("| `Shop.Data.CustomerRepository` | repository |  | `Shop.Domain.Order` | ShopContext (EF Core) |", md);
+        Assert.DoesNotContain("NameRepository", md);
+    }
+
     /// <summary>The eShopOnWeb audit: <c>EfRepository&lt;T&gt; : RepositoryBase&lt;T&gt;</c> (Ardalis), whose inherited
     /// <c>AddAsync</c> saves, was said not to call SaveChanges. A base class or another partial part is not read: not known.</summary>
     [Theory]

@@ -146,7 +146,7 @@ internal static class DataAccessMarkdownEmitter
     {
         if (report.Repositories.IsEmpty) return;
         md.Line("#### Repositories and units of work").Line();
-        md.Line("Classes named `*Repository` or `*UnitOfWork` (or implementing an interface so named) that depend on a data-access type:").Line();
+        md.Line("Classes named `*Repository` or `*UnitOfWork` (or implementing an interface so named) that depend on a data-access type (held in a field, property or constructor parameter, or else in locals of their own methods):").Line();
         md.Line("| Class | Kind | Implements | Entities (or tables its SQL names) | Data access through | Calls SaveChanges | Registered | Evidence |")
           .Line("| --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var item in report.Repositories)

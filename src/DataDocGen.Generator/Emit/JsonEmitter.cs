@@ -786,7 +786,7 @@ internal static class JsonEmitter
         if (report.Stores.IsEmpty) topics.Add("1.1 Databases and connections: stores opened without EF Core (ADO.NET connections, NpgsqlDataSource, MongoClient, ConnectionMultiplexer, LiteDatabase, CosmosClient, Marten, linq2db DataConnection/DataContext/DataOptions)");
         if (report.Contexts.All(c => c.Entities.IsEmpty)) topics.Add("1.2 Data models and entities: DbSet entity types");
         if (report.Migrations.IsEmpty) topics.Add("3.1 Migrations: EF Core and FluentMigrator migrations");
-        if (report.Repositories.IsEmpty) topics.Add("1.3 Data access layer: repositories and units of work that depend on a data-access type");
+        if (report.Repositories.IsEmpty) topics.Add("1.3 Data access layer: repositories and units of work that depend on a data-access type (a field, property, constructor parameter or local of their own methods)");
         // Guard clauses are read in the entities of this project's contexts only: a project without a DbContext (Clean
         // Architecture's ApplicationCore, whose entities guard their arguments) was said to have none.
         if (report.Validators.IsEmpty && report.AnnotatedProperties.IsEmpty && EntityTypes.Guards(report).Count == 0 && report.Sanitisation.IsEmpty) topics.Add("2.3 Validation: FluentValidation validators, IValidatableObject, data-annotation attributes, guard clauses in the entities of this project's DbContexts, sanitisation");

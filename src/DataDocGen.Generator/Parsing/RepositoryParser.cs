@@ -59,6 +59,8 @@ internal static class RepositoryParser
 
         var dependencies = Dependencies(type).ToList();
         var access = dependencies.Select(d => DataAccess(d.Type)).Where(a => a is not null).Select(a => a!).Distinct().OrderBy(a => a, System.StringComparer.Ordinal).ToList();
+        // Without such a dependency, what its methods hold in locals (a connection opened per call, a context from a scope).
+        if (access.Count == 0) access = LocalDataAccess(declaration, model, cancellationToken).Distinct().OrderBy(a => a, System.StringComparer.Ordinal).ToList();
         if (access.Count == 0) return null;
 
         var entities = new SortedSet<string>(System.StringComparer.Ordinal);
@@ -116,6 +118,25 @@ internal static class RepositoryParser
             savesChanges ? true : type.BaseType is { SpecialType: not SpecialType.System_Object } || type.DeclaringSyntaxReferences.Length > 1 ? null : false,
             SourceLocation.From(declaration.Identifier.Parent!));
         return new RepositoryResult(spec, null, null);
+    }
+
+    /// <summary>
+    /// Data-access types held in locals of the class's own methods (this part): <c>using var connection = new
+    /// SqlConnection(ConnectionString)</c>, <c>var dbContext = GetDatabaseContext(scope)</c>. The bitwarden audit found
+    /// none of its repositories listed: the Dapper ones open a connection from a connection string in each method, the
+    /// EF Core ones get the context from a service scope, so neither holds a data-access type in a field.
+    /// </summary>
+    private static IEnumerable<string> LocalDataAccess(ClassDeclarationSyntax declaration, SemanticModel model, CancellationToken cancellationToken)
+    {
+        foreach (var declarator in declaration.DescendantNodes().OfType<VariableDeclaratorSyntax>())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (declarator.Parent is not VariableDeclarationSyntax { Parent: LocalDeclarationStatementSyntax or UsingStatementSyntax } variables) continue;
+            var type = variables.Type.IsVar
+                ? declarator.Initializer is { Value: var value } ? Semantics.TypeOf(value, model, cancellationToken) : null
+                : Semantics.WrittenType(variables.Type, model, cancellationToken);
+            if (type is not null && DataAccess(type) is { } access) yield return access;
+        }
     }
 
     /// <summary>Fields, properties and constructor parameters (primary constructors included) of the type.</summary>
