@@ -448,4 +448,40 @@ public class EntryStateTests
         foreach (var trap in new[] { "Keep", "Log", "Old" }) Assert.DoesNotContain("`OrderRepository." + trap + "`", md);
         Assert.Contains("\"api\": \"Entry State = Modified\"", output.Json);
     }
+
+    [Fact]
+    public void Setting_an_entrys_current_values_is_an_update_of_the_entity()
+    {
+        // bitwarden's Repository.ReplaceAsync: load, Entry(entity).CurrentValues.SetValues(mapped), save; listed as a read only.
+        var output = GeneratorHarness.Run(Sources.With(("Data/Replace.cs", """
+            using System.Threading.Tasks;
+            using Shop.Domain;
+            namespace Shop.Data
+            {
+                public class ShopContext : DbContext { public DbSet<Order> Orders => Set<Order>(); }
+                public class Replacer(ShopContext db)
+                {
+                    public async Task Replace(Order changed)
+                    {
+                        var order = await db.Orders.FindAsync(changed.Id);
+                        if (order != null)
+                        {
+                            db.Entry(order).CurrentValues.SetValues(changed);
+                            await db.SaveChangesAsync();
+                        }
+                    }
+                }
+                // Trap: a project's own Entry(...).CurrentValues.SetValues look-alike.
+                public class Values { public void SetValues(object o) { } }
+                public class Journal { public Values CurrentValues { get; } = new(); }
+                public class Book { public Journal Entry(Order o) => new(); public void Copy(Order o) => Entry(o).CurrentValues.SetValues(o); }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var updates = Json.Parse(output.Json).GetProperty("crud").EnumerateArray()
+            .Where(c => c.GetProperty("operation").GetString() == "Update")
+            .Select(c => c.GetProperty("entity").GetString() + " | " + c.GetProperty("api").GetString() + " | " + c.GetProperty("member").GetString()).ToArray();
+        Assert.Equal(["Shop.Domain.Order | Entry CurrentValues.SetValues | Replacer.Replace"], updates);
+        Assert.Contains("`Replacer.Replace` [Data/Replace.cs:18](Data/Replace.cs#L18) (`CurrentValues.SetValues`: the changed columns, by the next save)", output.Markdown);
+    }
 }

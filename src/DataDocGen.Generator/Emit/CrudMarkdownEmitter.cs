@@ -109,6 +109,8 @@ internal static class CrudMarkdownEmitter
         : row.Api == TrackedChangeReader.MarkedModifiedApi || row.Api.StartsWith(TrackedChangeReader.MarkedModifiedApi + ",", System.StringComparison.Ordinal) ? " (`IsModified = true`)"
         : row.Api.StartsWith(TrackedChangeReader.EntryModified + ",", System.StringComparison.Ordinal) ? " (`State = Modified`)"
         : row.Api.StartsWith(CrudParser.EntryStateApi, System.StringComparison.Ordinal) ? " (`State = " + row.Api.Substring(CrudParser.EntryStateApi.Length) + "`)"
+        // The values that differ are marked modified; the context's next save writes them.
+        : row.Api == CrudParser.SetValuesApi ? " (`CurrentValues.SetValues`: the changed columns, by the next save)"
         // Update marks every property modified: the UPDATE writes every column, whatever the caller meant to change.
         : row.Operation == CrudOperation.Update && row.Target != CrudTarget.Table && row.Api is "Update" or "UpdateRange" ? " with `" + row.Api + "` (every column)"
         : null;

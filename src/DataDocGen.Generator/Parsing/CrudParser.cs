@@ -123,7 +123,7 @@ internal static class CrudParser
     public static bool IsCandidate(SyntaxNode node, CancellationToken _)
     {
         if (IsEntryState(node) || TrackedChangeReader.IsMarkedModified(node)) return true;
-        if (QuerySyntaxSource(node) is not null) return true;
+        if (QuerySyntaxSource(node) is not null || IsSetValues(node)) return true;
         if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation) return false;
         if (access.Name.Identifier.ValueText is "SaveChanges" or "SaveChangesAsync") return true;
         if (Awaited(invocation) is not { Expression: MemberAccessExpressionSyntax query }) return false;
@@ -180,6 +180,38 @@ internal static class CrudParser
             ? source : null;
     }
 
+    /// <summary>The API text of an update through <c>Entry(x).CurrentValues.SetValues(...)</c>.</summary>
+    public const string SetValuesApi = "Entry CurrentValues.SetValues";
+
+    /// <summary><c>….Entry(x).CurrentValues.SetValues(…)</c>, before any binding.</summary>
+    private static bool IsSetValues(SyntaxNode node) =>
+        node is InvocationExpressionSyntax
+        {
+            Expression: MemberAccessExpressionSyntax
+            {
+                Name.Identifier.ValueText: "SetValues",
+                Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CurrentValues", Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Entry" } } },
+            },
+        };
+
+    /// <summary>
+    /// <c>context.Entry(x).CurrentValues.SetValues(y)</c>: x's properties take y's values and those that change are marked
+    /// modified, so the context's next save updates x's row (as <c>Entry(x).State = Modified</c> does); confirmed as
+    /// EF Core's <c>DbContext.Entry</c> and <c>PropertyValues.SetValues</c>. The bitwarden audit found its generic
+    /// repository's <c>ReplaceAsync</c> listed as a read only.
+    /// </summary>
+    private static CrudResult? SetValues(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var entry = (InvocationExpressionSyntax)((MemberAccessExpressionSyntax)((MemberAccessExpressionSyntax)invocation.Expression).Expression).Expression;
+        if (Semantics.Method(invocation, model, cancellationToken) is not { ContainingType: { } values } || !values.Is("Microsoft.EntityFrameworkCore.ChangeTracking", "PropertyValues")) return null;
+        if (Semantics.Method(entry, model, cancellationToken) is not { ContainingType: { } owner } || !owner.DerivesFromOrIs("Microsoft.EntityFrameworkCore", "DbContext")) return null;
+        if (entry.ArgumentList.Arguments.Count != 1) return null;
+        var entity = Semantics.TypeOf(entry.ArgumentList.Arguments[0].Expression, model, cancellationToken);
+        if (entity is null || entity.SpecialType == SpecialType.System_Object || entity.TypeKind is TypeKind.Error or TypeKind.Interface) return null;
+        return new CrudResult(new CrudSpec(entity.EntityName(), entity is ITypeParameterSymbol ? CrudTarget.TypeParameter : CrudTarget.Entity, CrudOperation.Update, SetValuesApi, false,
+            CodeText.MemberName(invocation, model, cancellationToken), SourceLocation.From(((MemberAccessExpressionSyntax)invocation.Expression).Name)), null);
+    }
+
     /// <summary>A query-syntax clause over a <c>DbSet&lt;T&gt;</c> reads T (API <c>from</c> or <c>join</c>).</summary>
     private static CrudResult? QuerySyntaxRead(SyntaxNode clause, ExpressionSyntax source, SemanticModel model, CancellationToken cancellationToken)
     {
@@ -195,6 +227,7 @@ internal static class CrudParser
         try
         {
             if (QuerySyntaxSource(node) is { } source) return QuerySyntaxRead(node, source, model, cancellationToken);
+            if (IsSetValues(node)) return SetValues((InvocationExpressionSyntax)node, model, cancellationToken);
             if (Awaited((InvocationExpressionSyntax)node) is not { Expression: MemberAccessExpressionSyntax } invocation) return null;
             var name = ((MemberAccessExpressionSyntax)invocation.Expression).Name.Identifier.ValueText;
             if (Linq2DbUpserts.Contains(name)) return Linq2DbUpsert(invocation, name, model, cancellationToken);
