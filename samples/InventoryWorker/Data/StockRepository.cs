@@ -1,3 +1,4 @@
+using System.Data;
 using Dapper;
 using Inventory.Domain;
 
@@ -10,6 +11,7 @@ public interface IStockRepository
     Task<IReadOnlyList<StockItem>> SearchAsync(string term);
     Task<bool> ReserveAsync(string sku, int quantity, Guid orderId);
     Task SetQuantityAsync(string sku, int quantity);
+    Task<int> ReleaseReservationsAsync(Guid orderId);
 }
 
 /// <summary>Stock levels and reservations in the inventory database, through Dapper.</summary>
@@ -63,5 +65,13 @@ public sealed class StockRepository(IConnectionFactory connections) : IStockRepo
     {
         using var connection = connections.Create();
         await connection.ExecuteAsync("UPDATE dbo.Stock SET Quantity = @quantity WHERE Sku = @sku", new { sku, quantity });
+    }
+
+    /// <summary>Releases an order's reserved stock: the DBA pipeline's procedure deletes the order's reservations and
+    /// lowers the reserved quantities of the stock rows in one go.</summary>
+    public async Task<int> ReleaseReservationsAsync(Guid orderId)
+    {
+        using var connection = connections.Create();
+        return await connection.ExecuteAsync("dbo.Reservations_Release", new { orderId }, commandType: CommandType.StoredProcedure);
     }
 }

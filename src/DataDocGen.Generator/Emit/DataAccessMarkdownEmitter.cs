@@ -205,22 +205,53 @@ internal static class DataAccessMarkdownEmitter
         md.Line("| Where | API | Statement | Tables named | Parameters | Evidence |").Line("| --- | --- | --- | --- | --- | --- |");
         foreach (var site in report.RawSql)
         {
-            md.Line("| " + Markdown.Code(site.Member) + " | " + Markdown.Text(site.Api) + " | " + (site.Statement ?? "")
+            md.Line("| " + Markdown.Code(site.Member) + " | " + Markdown.Text(site.Api) + " | " + Statement(site)
                     + " | " + string.Join(", ", site.Tables.Select(Markdown.Code)) + " | " + Describe(site) + " | " + md.Link(site.Location) + " |");
         }
         md.Line();
     }
 
-    /// <summary>How values reach the SQL; for constant text, its parameter placeholders (or that it has none).</summary>
-    private static string Describe(RawSqlSpec site) => site.Parameterization == SqlParameterization.Constant
-        ? "constant SQL text, " + (site.Placeholders.IsEmpty ? "no parameters" : "parameters " + string.Join(", ", site.Placeholders.Select(Markdown.Code)))
-        : Describe(site.Parameterization);
+    /// <summary>The statement kind; a stored procedure call with the procedure's name when the code gives it.</summary>
+    private static string Statement(RawSqlSpec site) =>
+        site.Procedure is { Name: { } name } ? (site.Statement ?? "") + " " + Markdown.Code(name) : site.Statement ?? "";
+
+    /// <summary>How values reach the SQL; for constant text, its parameter placeholders (or that it has none); for a
+    /// stored procedure call, how its name is given and the parameters passed.</summary>
+    private static string Describe(RawSqlSpec site) => site.Parameterization switch
+    {
+        SqlParameterization.Constant => "constant SQL text, " + (site.Placeholders.IsEmpty ? "no parameters" : "parameters " + string.Join(", ", site.Placeholders.Select(Markdown.Code))),
+        SqlParameterization.StoredProcedure when site.Procedure is { } procedure => Describe(procedure),
+        _ => Describe(site.Parameterization),
+    };
+
+    private static string Describe(ProcedureCall procedure)
+    {
+        var name = procedure.NameKind switch
+        {
+            ProcedureName.Built => "procedure name built from " + (procedure.NameFrom.IsEmpty ? "values that are not constants" : string.Join(", ", procedure.NameFrom.Select(Markdown.Code))) + " (not a constant); ",
+            ProcedureName.NotFollowed => "procedure name from " + (procedure.NameFrom.IsEmpty ? "a value" : string.Join(", ", procedure.NameFrom.Select(Markdown.Code))) + " (not followed); ",
+            _ => "",
+        };
+        var parameters = procedure.Parameters switch
+        {
+            ProcedureParameters.None => "no parameters",
+            ProcedureParameters.NotRead => "parameters not read (the command comes from or is handed to other code)",
+            _ when procedure.Argument is { } argument => "parameters passed: " + Markdown.Code(argument),
+            _ when !procedure.Names.IsEmpty => "parameters " + string.Join(", ", procedure.Names.Select(Markdown.Code))
+                + (procedure.Unnamed > 0 ? " and " + procedure.Unnamed.ToString(System.Globalization.CultureInfo.InvariantCulture) + " not named here" : ""),
+            _ when procedure.Unnamed > 0 => "parameters added to the command (names not read)",
+            _ => "parameters passed",
+        };
+        return "stored procedure call: " + name + parameters;
+    }
 
     public static string Describe(SqlParameterization parameterization) => parameterization switch
     {
         SqlParameterization.Constant => "constant SQL text",
         SqlParameterization.InterpolatedParameters => "interpolated values sent as parameters",
         SqlParameterization.BuiltIntoRawSql => "**values built into the SQL text**",
+        SqlParameterization.StoredProcedure => "stored procedure call",
+        SqlParameterization.CommandTypeNotRead => "command type not a constant read here: SQL text or a stored procedure name, not known",
         _ => "SQL text from a variable (not followed)",
     };
 }

@@ -211,8 +211,21 @@ internal static class JsonEmitter
                 .Property("statement", site.Statement)
                 .StringArray("tables", site.Tables)
                 .Property("parameterization", site.Parameterization.ToString())
-                .StringArray("placeholders", site.Placeholders)
-                .Property("location", Location(paths, site.Location))
+                .StringArray("placeholders", site.Placeholders);
+            if (site.Procedure is { } procedure)
+            {
+                // A stored procedure call: its name as the code gives it and the parameters it passes.
+                json.Name("procedure").StartObject()
+                    .Property("name", procedure.Name)
+                    .Property("nameKind", procedure.NameKind.ToString())
+                    .StringArray("nameFrom", procedure.NameFrom)
+                    .Property("parameters", procedure.Parameters.ToString())
+                    .Property("argument", procedure.Argument)
+                    .StringArray("parameterNames", procedure.Names)
+                    .Name("unnamedParameters").Number(procedure.Unnamed)
+                    .EndObject();
+            }
+            json.Property("location", Location(paths, site.Location))
                 .EndObject();
         }
         json.EndArray();

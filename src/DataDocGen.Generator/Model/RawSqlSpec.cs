@@ -12,14 +12,22 @@ internal enum SqlParameterization
     BuiltIntoRawSql,
     /// <summary>Text from a variable, parameter or call DataDocGen does not follow.</summary>
     Unknown,
+    /// <summary>A stored procedure call (<c>CommandType.StoredProcedure</c>): the text is the procedure's name and values go
+    /// as the call's parameters (<see cref="RawSqlSpec.Procedure"/>).</summary>
+    StoredProcedure,
+    /// <summary>The command type is not a constant DataDocGen reads (a variable, a conditional assignment): whether the text
+    /// is SQL or a procedure's name is not known, so nothing is said of its statement, tables or parameters.</summary>
+    CommandTypeNotRead,
 }
 
 /// <summary>A place that sends SQL text to the database: EF Core raw SQL APIs, Dapper, or ADO.NET command text.</summary>
 /// <param name="Api">The library and method, e.g. <c>EF Core FromSqlRaw</c>, <c>Dapper QueryAsync</c>, <c>ADO.NET CommandText</c>.</param>
-/// <param name="Statement">The SQL statement kind (SELECT, INSERT, UPDATE, DELETE, MERGE, EXEC...) when the text is known.</param>
+/// <param name="Statement">The SQL statement kind (SELECT, INSERT, UPDATE, DELETE, MERGE, EXEC...) when the text is known;
+/// <see cref="StoredProcedureStatement"/> for a stored procedure call.</param>
 /// <param name="Tables">Tables named in constant SQL text (FROM, JOIN, INTO, UPDATE), as written.</param>
 /// <param name="Member">The containing type and method, e.g. <c>OrderRepository.FindAsync</c>.</param>
 /// <param name="Placeholders">The parameter placeholders of constant SQL text (<c>@sku</c>, <c>:id</c>, <c>$1</c>, <c>{0}</c>), in order; empty when none or the text is not constant.</param>
+/// <param name="Procedure">For a stored procedure call: its name and parameters; null otherwise.</param>
 internal sealed record RawSqlSpec(
     string Api,
     string? Statement,
@@ -27,4 +35,9 @@ internal sealed record RawSqlSpec(
     SqlParameterization Parameterization,
     string Member,
     SourceLocation? Location,
-    EquatableArray<string> Placeholders = default);
+    EquatableArray<string> Placeholders = default,
+    ProcedureCall? Procedure = null)
+{
+    /// <summary>The <see cref="Statement"/> of a stored procedure call (no table is inferred from a procedure's name).</summary>
+    public const string StoredProcedureStatement = "stored procedure";
+}

@@ -276,7 +276,7 @@ internal static class LoopRoundTripParser
                                               || receiver.AllInterfaces.Any(i => i.Is("System.Data", "IDbCommand"))))
         {
             var sql = CommandSql(access.Expression, invocation, model, cancellationToken);
-            return new Call(EffectOf(sql?.Statement, false), false, "ADO.NET " + receiver.Name + "." + name + Sql(sql), null);
+            return new Call(EffectOf(StatementOf(sql), false), false, "ADO.NET " + receiver.Name + "." + name + Sql(sql), null);
         }
         // IDatabase only: a batch or a transaction (IBatch, ITransaction) is also an IDatabaseAsync, and sends its calls together.
         if (RedisMethods.TryGetValue(name, out var effect) && owner.IsInNamespace("StackExchange.Redis")
@@ -302,7 +302,7 @@ internal static class LoopRoundTripParser
                                                 || (i.Name == "IDynamicParameters" && i.IsInNamespaceOrBelow("Dapper")))) return null;
         }
         var sql = RawSqlParser.Parse(invocation, model, cancellationToken)?.Spec;
-        return new Call(EffectOf(sql?.Statement, method.Name.StartsWith("Query", System.StringComparison.Ordinal)), false, "Dapper " + method.Name + Sql(sql), null);
+        return new Call(EffectOf(StatementOf(sql), method.Name.StartsWith("Query", System.StringComparison.Ordinal)), false, "Dapper " + method.Name + Sql(sql), null);
     }
 
     /// <summary>Read or write by the SQL statement when its text is known; otherwise a read only for Dapper's <c>Query*</c>.</summary>
@@ -314,8 +314,13 @@ internal static class LoopRoundTripParser
         _ => Effect.Unknown,
     };
 
+    /// <summary>The SQL's statement kind; none for a stored procedure call (its name says nothing certain of what it
+    /// does, so it counts as a call whose text is not known: a <c>Query*</c> reads, anything else is not told).</summary>
+    private static string? StatementOf(RawSqlSpec? sql) => sql?.Procedure is null ? sql?.Statement : null;
+
     private static string Sql(RawSqlSpec? sql) =>
-        (sql?.Statement is { } statement ? " " + statement : "") + (sql is null || sql.Tables.IsEmpty ? "" : " " + string.Join(", ", sql.Tables));
+        (sql?.Statement is { } statement ? " " + statement : "") + (sql?.Procedure is { Name: { } procedure } ? " " + procedure : "")
+        + (sql is null || sql.Tables.IsEmpty ? "" : " " + string.Join(", ", sql.Tables));
 
     /// <summary>The SQL of an ADO.NET command held in a local of the same body: its one <c>CommandText</c> assignment before
     /// the call, or else the text given to the <c>new ...Command(sql, ...)</c> that initialises it; null otherwise.</summary>

@@ -14,7 +14,9 @@ namespace DataDocGen.Generator.Parsing;
 /// Finds the places that send SQL text: EF Core's raw SQL methods, Dapper's query and execute methods, and ADO.NET
 /// <c>CommandText</c> assignments. Each is confirmed by its symbol (a method named <c>Query</c> elsewhere is not
 /// Dapper). The SQL text is read only when it is constant; it is never copied into the report (it may hold
-/// anything), only its statement kind and the tables it names.
+/// anything), only its statement kind and the tables it names. A Dapper or ADO.NET command whose type is
+/// <c>CommandType.StoredProcedure</c> (<see cref="StoredProcedureReader"/>) sends a procedure's name instead: it is
+/// listed with the name and its parameters, and no statement kind or table is read from it.
 /// </summary>
 internal static class RawSqlParser
 {
@@ -94,7 +96,7 @@ internal static class RawSqlParser
         {
             // DbDataSource.CreateCommand(sql) (Npgsql's data sources); connection.CreateCommand() takes no text.
             if (!original.ContainingType.DerivesFromOrIs("System.Data.Common", "DbDataSource") || invocation.ArgumentList.Arguments.Count == 0) return null;
-            return Classify("ADO.NET " + original.ContainingType.Name + ".CreateCommand", invocation.ArgumentList.Arguments[0].Expression, false, invocation, model, cancellationToken);
+            return AdoNet("ADO.NET " + original.ContainingType.Name + ".CreateCommand", invocation.ArgumentList.Arguments[0].Expression, invocation, model, cancellationToken);
         }
         if (EfMethods.Contains(method.Name) && original.ContainingType.IsInNamespace("Microsoft.EntityFrameworkCore")) api = "EF Core " + method.Name;
         else if (DapperMethods.Contains(method.Name) && original.ContainingType.IsInNamespace("Dapper")) api = "Dapper " + method.Name;
@@ -106,8 +108,100 @@ internal static class RawSqlParser
         if (sqlParameter is null && api.StartsWith("linq2db ", System.StringComparison.Ordinal)) return null;
         var argument = invocation.ArgumentList.Arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(OptionsBuilderParser.ParameterFor(a, invocation.ArgumentList, method), sqlParameter));
         if (argument is null) return Spec(api, null, SqlParameterization.Unknown, invocation, model, cancellationToken);
+        if (api.StartsWith("Dapper ", System.StringComparison.Ordinal)) return Dapper(api, invocation, method, argument, model, cancellationToken);
         var takesFormattable = sqlParameter!.Type.Is("System", "FormattableString");
         return Classify(api, argument.Expression, takesFormattable, invocation, model, cancellationToken);
+    }
+
+    /// <summary>A Dapper call: its command type (the <c>commandType</c> argument, of the method or of a
+    /// <c>new CommandDefinition(...)</c> given in place or through a local never assigned again) decides whether the text
+    /// is SQL or a stored procedure's name. No command type, <c>null</c> or <c>CommandType.Text</c> is SQL text.</summary>
+    private static RawSqlSpec Dapper(string api, InvocationExpressionSyntax invocation, IMethodSymbol method, ArgumentSyntax sql, SemanticModel model, CancellationToken cancellationToken)
+    {
+        ExpressionSyntax? text = sql.Expression;
+        ArgumentSyntax? parameters = null;
+        ArgumentSyntax? commandType = null;
+        foreach (var argument in invocation.ArgumentList.Arguments)
+        {
+            switch (OptionsBuilderParser.ParameterFor(argument, invocation.ArgumentList, method)?.Name)
+            {
+                case "param": parameters = argument; break;
+                case "commandType": commandType = argument; break;
+            }
+        }
+        if (OptionsBuilderParser.ParameterFor(sql, invocation.ArgumentList, method) is { Name: "command" })
+        {
+            // Dapper's CommandDefinition overloads: the definition's own arguments, when it is created where it can be read.
+            if (CommandDefinition(sql.Expression, model, cancellationToken) is not ({ } creation, { } constructor)) return Spec(api, null, SqlParameterization.Unknown, invocation, model, cancellationToken);
+            text = null;
+            foreach (var argument in creation.ArgumentList!.Arguments)
+            {
+                switch (OptionsBuilderParser.ParameterFor(argument, creation.ArgumentList, constructor)?.Name)
+                {
+                    case "commandText": text = argument.Expression; break;
+                    case "parameters": parameters = argument; break;
+                    case "commandType": commandType = argument; break;
+                }
+            }
+            if (text is null) return Spec(api, null, SqlParameterization.Unknown, invocation, model, cancellationToken);
+        }
+        switch (commandType is null ? CommandKind.Text : StoredProcedureReader.OfArgument(commandType.Expression, model, cancellationToken))
+        {
+            case CommandKind.StoredProcedure:
+                var (passed, shown) = StoredProcedureReader.DapperParameters(parameters?.Expression);
+                return Procedure(api, text, passed, shown, EquatableArray<string>.Empty, 0, invocation, model, cancellationToken);
+            case CommandKind.NotRead:
+                return Spec(api, null, SqlParameterization.CommandTypeNotRead, invocation, model, cancellationToken);
+            default:
+                return Classify(api, text, false, invocation, model, cancellationToken);
+        }
+    }
+
+    /// <summary>A <c>new Dapper.CommandDefinition(...)</c> with its arguments, given in place or through a local never assigned again.</summary>
+    private static (BaseObjectCreationExpressionSyntax? Creation, IMethodSymbol? Constructor) CommandDefinition(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+    {
+        ExpressionSyntax? candidate = expression;
+        for (var depth = 0; depth < 2 && candidate is not null; depth++)
+        {
+            candidate = SyntaxFacts.Unwrapped(candidate);
+            if (candidate is BaseObjectCreationExpressionSyntax { ArgumentList: not null } creation)
+            {
+                return Semantics.SymbolOrMethod(creation, model, cancellationToken) is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+                       && constructor.ContainingType.Is("Dapper", "CommandDefinition")
+                    ? (creation, constructor)
+                    : (null, null);
+            }
+            candidate = SingleAssignmentInitializer(candidate, model, cancellationToken);
+        }
+        return (null, null);
+    }
+
+    /// <summary>An ADO.NET site: the command's type (<see cref="StoredProcedureReader.AdoKind"/>) decides whether its
+    /// text is SQL or a stored procedure's name.</summary>
+    private static RawSqlSpec AdoNet(string api, ExpressionSyntax text, SyntaxNode site, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var (kind, command) = StoredProcedureReader.AdoKind(site, model, cancellationToken);
+        switch (kind)
+        {
+            case CommandKind.StoredProcedure:
+                var (passed, names, unnamed) = StoredProcedureReader.AdoParameters(command, model, cancellationToken);
+                return Procedure(api, text, passed, null, names, unnamed, site, model, cancellationToken);
+            case CommandKind.NotRead:
+                return Spec(api, null, SqlParameterization.CommandTypeNotRead, site, model, cancellationToken);
+            default:
+                return Classify(api, text, false, site, model, cancellationToken);
+        }
+    }
+
+    /// <summary>A stored procedure call: the procedure's name as the code gives it, and its parameters. No statement kind
+    /// or table is read from the name (a procedure's name says nothing certain of what it touches).</summary>
+    private static RawSqlSpec Procedure(string api, ExpressionSyntax? text, ProcedureParameters parameters, string? argument, EquatableArray<string> names, int unnamed,
+        SyntaxNode site, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var (name, nameKind, from) = StoredProcedureReader.NameOf(text, model, cancellationToken);
+        return new RawSqlSpec(api, RawSqlSpec.StoredProcedureStatement, EquatableArray<string>.Empty, SqlParameterization.StoredProcedure,
+            CodeText.MemberName(site, model, cancellationToken), SourceLocation.From(site), EquatableArray<string>.Empty,
+            new ProcedureCall(name, nameKind, from, parameters, argument, names, unnamed));
     }
 
     /// <summary>The constant SQL text a Dapper or EF Core raw SQL call sends (a literal, a constant, or a local never assigned
@@ -145,7 +239,7 @@ internal static class RawSqlParser
         if (Semantics.SymbolOrMethod(creation, model, cancellationToken) is not IMethodSymbol { ContainingType: { } type } constructor) return null;
         if (!type.DerivesFromOrIs("System.Data.Common", "DbCommand")) return null;
         var argument = creation.ArgumentList!.Arguments.FirstOrDefault(a => OptionsBuilderParser.ParameterFor(a, creation.ArgumentList, constructor) is { Type.SpecialType: SpecialType.System_String });
-        return argument is null ? null : Classify("ADO.NET new " + type.Name, argument.Expression, false, creation, model, cancellationToken);
+        return argument is null ? null : AdoNet("ADO.NET new " + type.Name, argument.Expression, creation, model, cancellationToken);
     }
 
     private static RawSqlSpec? FromCommandText(AssignmentExpressionSyntax assignment, SemanticModel model, CancellationToken cancellationToken)
@@ -154,7 +248,7 @@ internal static class RawSqlParser
         var owner = property.ContainingType;
         var isCommand = owner.Is("System.Data.Common", "DbCommand") || owner.DerivesFrom("System.Data.Common", "DbCommand")
                         || owner.Is("System.Data", "IDbCommand") || owner.AllInterfaces.Any(i => i.Is("System.Data", "IDbCommand"));
-        return isCommand ? Classify("ADO.NET CommandText", assignment.Right, false, assignment, model, cancellationToken) : null;
+        return isCommand ? AdoNet("ADO.NET CommandText", assignment.Right, assignment, model, cancellationToken) : null;
     }
 
     private static RawSqlSpec Classify(string api, ExpressionSyntax sql, bool takesFormattable, SyntaxNode site, SemanticModel model, CancellationToken cancellationToken)
@@ -180,7 +274,7 @@ internal static class RawSqlParser
     }
 
     /// <summary>The initializer of a local that is never assigned again: <c>var sql = "..." + id; db.ExecuteSqlRaw(sql);</c>.</summary>
-    private static ExpressionSyntax? SingleAssignmentInitializer(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+    internal static ExpressionSyntax? SingleAssignmentInitializer(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
     {
         if (expression is not IdentifierNameSyntax identifier || Semantics.SymbolOrMethod(identifier, model, cancellationToken) is not ILocalSymbol local) return null;
         if (local.DeclaringSyntaxReferences.FirstOrDefault()?.ReadSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator) return null;

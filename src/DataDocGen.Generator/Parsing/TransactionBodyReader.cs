@@ -252,6 +252,8 @@ internal static class TransactionBodyReader
         || type.AllInterfaces.Any(i => i.Is("System.Data", "IDbTransaction"))
         || type.Is("Microsoft.EntityFrameworkCore.Storage", "IDbContextTransaction") || type.AllInterfaces.Any(i => i.Is("Microsoft.EntityFrameworkCore.Storage", "IDbContextTransaction"));
 
+    /// <summary>The SQL's API, statement kind and tables; a stored procedure call with the procedure's name (no table).</summary>
     private static string Sql(RawSqlSpec sql) =>
-        sql.Api + (sql.Statement is null ? "" : " " + sql.Statement) + (sql.Tables.IsEmpty ? "" : " " + string.Join(", ", sql.Tables));
+        sql.Api + (sql.Statement is null ? "" : " " + sql.Statement) + (sql.Procedure is { Name: { } procedure } ? " " + CodeSpan.Of(procedure) : "")
+        + (sql.Tables.IsEmpty ? "" : " " + string.Join(", ", sql.Tables));
 }

@@ -277,6 +277,7 @@ internal static class BackgroundJobs
         {
             var writes = sql.Statement is "INSERT" or "UPDATE" or "DELETE" or "MERGE" or "UPSERT" or "TRUNCATE";
             yield return new JobFact(sql.Member, "runs SQL (" + sql.Api + (sql.Statement is null ? "" : ", " + sql.Statement)
+                + (sql.Procedure is { Name: { } procedure } ? " " + CodeSpan.Of(procedure) : "")
                 + (sql.Tables.IsEmpty ? "" : " on " + string.Join(", ", sql.Tables.Select(CodeSpan.Of))) + ")", sql.Location, writes,
                 writes && sql.Tables.Count == 1 ? "table " + sql.Tables[0] : null, null);
         }
