@@ -113,6 +113,7 @@ internal sealed partial class ChainInterpreter(SchemaBuilder builder)
                 case (State.Entity, "HasKey"):
                     entity.Root.KeyProperties = Members(step);
                     entity.Root.KeyLocation = step.Location;
+                    entity.Root.KeyConfigured = true;
                     state = State.Key;
                     break;
                 case (State.Key, "HasName"):

@@ -264,6 +264,10 @@ internal sealed partial class SchemaBuilder
         }
         DiscoverRelationships();
         LinkJoinClasses();
+        foreach (var relationship in _relationships.Where(r => r.PrincipalEndByConvention && r.ForeignKeyNames is null && r.PrincipalKeyNames is null).ToList())
+        {
+            OrientConfiguredOneToOne(relationship);
+        }
         foreach (var relationship in _relationships) ResolveForeignKey(relationship);
         foreach (var node in _order.Where(n => n.Base is null && IsJoinClass(n))) CheckKeyProperties(node);
         AddJoinTables(defaultSchema);
@@ -949,7 +953,12 @@ internal sealed partial class SchemaBuilder
         }
         else
         {
-            relationship = new RelationshipNode(target, entity, location) { DependentNavigation = navigation, PrincipalNavigation = inverse, Unique = !withMany };
+            // HasOne(...).WithOne(...): EF Core sets no principal end (but for a self-reference, whose HasOne makes the
+            // target the principal), so the conventions may still turn the relationship round (OrientConfiguredOneToOne).
+            relationship = new RelationshipNode(target, entity, location)
+            {
+                DependentNavigation = navigation, PrincipalNavigation = inverse, Unique = !withMany, PrincipalEndByConvention = !withMany && target != entity,
+            };
         }
         foreach (var claimed in new[] { navigation, inverse })
         {
@@ -1370,19 +1379,35 @@ internal sealed partial class SchemaBuilder
         return false;
     }
 
-    /// <summary>Two reference navigations: the side with a foreign key property (by name or <c>[ForeignKey]</c>) is the dependent.</summary>
+    /// <summary>Two reference navigations paired by convention: a <c>[ForeignKey]</c> on one side makes it the dependent
+    /// (with a property named like a foreign key on the other side too, withheld as before); without one, EF Core's
+    /// foreign key discovery decides (<see cref="ConventionDependentSide"/>).</summary>
     private RelationshipNode? OneToOne(NavigationNode first, NavigationNode second)
     {
-        bool HasForeignKey(NavigationNode navigation) =>
-            navigation.Member.Attribute("ForeignKey") is not null
-            || ForeignKeyCandidates(navigation.Owner, navigation.Target, navigation).Any(c => c is not null);
-        var firstIsDependent = HasForeignKey(first);
-        var secondIsDependent = HasForeignKey(second);
-        if (firstIsDependent == secondIsDependent)
+        bool firstIsDependent;
+        PropertyNode? foreignKey = null;
+        if (NamedByForeignKeyAttribute(first) || NamedByForeignKeyAttribute(second))
         {
-            Unknown("the dependent side of the one-to-one relationship `" + first.Owner.Spec.Name + "." + first.Name + "` cannot be told by convention", first.Member.Location);
-            first.Relationship = second.Relationship = new RelationshipNode(first.Owner, second.Owner, null);
-            return null;
+            bool HasForeignKey(NavigationNode navigation) =>
+                NamedByForeignKeyAttribute(navigation) || ForeignKeyCandidates(navigation.Owner, navigation.Target, navigation).Any(c => c is not null);
+            firstIsDependent = HasForeignKey(first);
+            if (firstIsDependent == HasForeignKey(second))
+            {
+                Unknown("the dependent side of the one-to-one relationship `" + first.Owner.Spec.Name + "." + first.Name + "` cannot be told by convention", first.Member.Location);
+                first.Relationship = second.Relationship = new RelationshipNode(first.Owner, second.Owner, null);
+                return null;
+            }
+        }
+        else
+        {
+            var side = ConventionDependentSide(first.Owner, first, second.Owner, second, out foreignKey, out var reason);
+            if (side is null)
+            {
+                Unknown(reason, first.Member.Location);
+                first.Relationship = second.Relationship = new RelationshipNode(first.Owner, second.Owner, null);
+                return null;
+            }
+            firstIsDependent = side == 0;
         }
         var dependent = firstIsDependent ? first : second;
         var principal = firstIsDependent ? second : first;
@@ -1391,7 +1416,125 @@ internal sealed partial class SchemaBuilder
             PrincipalNavigation = principal,
             DependentNavigation = dependent,
             Unique = true,
+            ConventionForeignKey = foreignKey,
         };
+    }
+
+    /// <summary><c>[ForeignKey]</c> on the navigation, or on a property of its type naming it (ForeignKeyAttributeConvention:
+    /// in a one-to-one, that type is the dependent).</summary>
+    private static bool NamedByForeignKeyAttribute(NavigationNode? navigation) =>
+        navigation is not null
+        && (navigation.Member.Attribute("ForeignKey") is not null
+            || navigation.Owner.Spec.Members.Any(m => m.Attribute("ForeignKey")?.Arguments.FirstOrDefault() == navigation.Name));
+
+    /// <summary>
+    /// <c>HasOne(...).WithOne(...)</c> without <c>HasForeignKey&lt;T&gt;</c> or <c>HasPrincipalKey&lt;T&gt;</c>: the entity
+    /// whose builder configured it is not necessarily the dependent. A <c>[ForeignKey]</c> on one side's navigation (or on
+    /// a property naming it) makes that side the dependent; without one EF Core's foreign key discovery decides, and may
+    /// turn the relationship round (EF judge: the jellyfin audit's <c>User.ProfileImage</c>, whose foreign key is
+    /// <c>ImageInfo.UserId</c>; DataDocGen added a shadow <c>ProfileImageId</c> to <c>User</c> before).
+    /// </summary>
+    private void OrientConfiguredOneToOne(RelationshipNode relationship)
+    {
+        var dependentNamed = NamedByForeignKeyAttribute(relationship.DependentNavigation);
+        var principalNamed = NamedByForeignKeyAttribute(relationship.PrincipalNavigation);
+        if (dependentNamed || principalNamed)
+        {
+            if (dependentNamed && principalNamed)
+            {
+                Unknown("`[ForeignKey]` on both navigations of the one-to-one relationship " + Describe(relationship.Dependent, relationship.DependentNavigation, relationship.Principal, relationship.PrincipalNavigation)
+                        + ": which side EF Core makes the dependent is not evaluated", relationship.Location);
+            }
+            else if (principalNamed)
+            {
+                SwapEnds(relationship); // EF judge: the profiles model's Avatar.Owner
+            }
+            return;
+        }
+        var side = ConventionDependentSide(relationship.Dependent, relationship.DependentNavigation, relationship.Principal, relationship.PrincipalNavigation, out var foreignKey, out var reason);
+        if (side is null)
+        {
+            Unknown(reason, relationship.Location);
+            return;
+        }
+        if (side == 1) SwapEnds(relationship);
+        relationship.ConventionForeignKey = foreignKey;
+    }
+
+    /// <summary>
+    /// ForeignKeyPropertyDiscoveryConvention on a one-to-one whose dependent side nothing configures: the side with a
+    /// property named like its foreign key ([navigation to the other side][other side's key], [navigation]Id, [other
+    /// type][key], [other type]Id, ignoring case) is the dependent. The first name found ends a side's search: a property
+    /// of another type than the key, or the side's own primary key, then counts as none. With such a property on both
+    /// sides, or on neither, EF Core throws ("The dependent side could not be determined for the one-to-one
+    /// relationship"), except that with none, a side whose own primary key has such a name is the dependent (they share
+    /// the key). What EF Core 8, 9 and 10 showed on the three providers: the profiles model and
+    /// <c>OneToOneSideTests</c>' probes.
+    /// </summary>
+    /// <returns>0 when <paramref name="a"/> is the dependent, 1 when <paramref name="b"/> is, null when withheld (then
+    /// <paramref name="reason"/> says why).</returns>
+    private int? ConventionDependentSide(EntityNode a, NavigationNode? aToB, EntityNode b, NavigationNode? bToA, out PropertyNode? foreignKey, out string reason)
+    {
+        foreignKey = null;
+        var described = "the dependent side of the one-to-one relationship " + Describe(a, aToB, b, bToA);
+        reason = described + " is not evaluated: a composite or unknown key";
+        var onA = OneToOneForeignKeyCandidate(a, aToB, b, matchPrimaryKey: false, out var unknownA);
+        var onB = OneToOneForeignKeyCandidate(b, bToA, a, matchPrimaryKey: false, out var unknownB);
+        if (unknownA || unknownB) return null;
+        if (onA is not null && onB is not null)
+        {
+            reason = described + " cannot be told by convention: both `" + a.Spec.Name + "` and `" + b.Spec.Name
+                     + "` have a property named like its foreign key (EF Core throws \"The dependent side could not be determined\"; `HasForeignKey<T>` would decide it)";
+            return null;
+        }
+        if (onA is not null || onB is not null)
+        {
+            foreignKey = onA ?? onB;
+            return onA is not null ? 0 : 1;
+        }
+        if (a == b || a.Base is not null || b.Base is not null)
+        {
+            // EF Core tries the primary keys only for a dependent without a base type, in a relationship that is not a
+            // self-reference, which depends on the side it started from.
+            reason = described + " is not evaluated: neither side has a property named like its foreign key, and a side has a base type or references itself";
+            return null;
+        }
+        onA = OneToOneForeignKeyCandidate(a, aToB, b, matchPrimaryKey: true, out _);
+        onB = OneToOneForeignKeyCandidate(b, bToA, a, matchPrimaryKey: true, out _);
+        if ((onA is null) == (onB is null))
+        {
+            reason = described + " cannot be told by convention: " + (onA is null ? "neither `" + a.Spec.Name + "` nor `" + b.Spec.Name + "` has" : "both `" + a.Spec.Name + "` and `" + b.Spec.Name + "` have")
+                     + " a property named like its foreign key (EF Core throws \"The dependent side could not be determined\"; `HasForeignKey<T>` would decide it)";
+            return null;
+        }
+        foreignKey = onA ?? onB;
+        return onA is not null ? 0 : 1;
+    }
+
+    private static string Describe(EntityNode a, NavigationNode? aToB, EntityNode b, NavigationNode? bToA) =>
+        aToB is not null ? "`" + a.Spec.Name + "." + aToB.Name + "`"
+        : bToA is not null ? "`" + b.Spec.Name + "." + bToA.Name + "`"
+        : "between `" + a.Spec.Name + "` and `" + b.Spec.Name + "`";
+
+    /// <summary>EF Core's FindCandidateForeignKeyProperties for <paramref name="dependent"/> as the dependent of
+    /// <paramref name="principal"/> in a one-to-one (a single-property key; <paramref name="unknown"/> otherwise).</summary>
+    private static PropertyNode? OneToOneForeignKeyCandidate(EntityNode dependent, NavigationNode? toPrincipal, EntityNode principal, bool matchPrimaryKey, out bool unknown)
+    {
+        var key = principal.Root.KeyProperties;
+        var ownKey = dependent.Root.KeyProperties;
+        var keyProperty = key is { Count: 1 } ? principal.Root.FindProperty(key[0]) : null;
+        unknown = keyProperty is null || ownKey is null || principal.Root.Keyless || dependent.Root.Keyless;
+        if (unknown) return null;
+        foreach (var baseName in new[] { toPrincipal?.Name, principal.Spec.Name })
+        {
+            if (baseName is null) continue;
+            var property = dependent.FindPropertyIgnoreCase(baseName + keyProperty!.Name) ?? dependent.FindPropertyIgnoreCase(baseName + "Id");
+            if (property is null) continue;
+            if (!CompatibleKeyType(property, keyProperty)) return null;
+            if (!matchPrimaryKey && ownKey!.Count == 1 && ownKey[0] == property.Name) return null;
+            return property;
+        }
+        return null;
     }
 
     /// <summary>ForeignKeyPropertyDiscoveryConvention, for a single-column principal key, ignoring case:
@@ -1431,6 +1574,8 @@ internal sealed partial class SchemaBuilder
             Unknown("the key of `" + relationship.Principal.FullName + "` names a property DataDocGen does not map", relationship.Location);
             return;
         }
+
+        if (relationship.ForeignKeyNames is not null && !AddForeignKeyAttributeLeftovers(relationship)) return;
 
         // [ForeignKey] on the dependent navigation names the FK properties; on a property it names the navigation.
         var names = relationship.ForeignKeyNames;
@@ -1472,6 +1617,10 @@ internal sealed partial class SchemaBuilder
                 }
                 relationship.ForeignKey.Add(property);
             }
+        }
+        else if (relationship.ConventionForeignKey is { } decided)
+        {
+            relationship.ForeignKey.Add(decided);
         }
         else if (relationship.PrincipalKeyNames is null && ForeignKeyCandidates(relationship.Dependent, relationship.Principal, relationship.DependentNavigation)
                      .FirstOrDefault(c => c is not null && CompatibleKeyType(c, keyProperties[0]!)) is { } discovered
@@ -1518,6 +1667,80 @@ internal sealed partial class SchemaBuilder
             foreach (var property in relationship.ForeignKey) property.Nullable = false;
         }
         relationship.DeleteBehavior ??= relationship.DependentNavigation?.Member.Attribute("DeleteBehavior")?.Arguments.FirstOrDefault()?.Replace("DeleteBehavior.", "");
+    }
+
+    /// <summary>
+    /// A <c>[ForeignKey("Name")]</c> on a navigation naming no member makes EF Core add a shadow property for the foreign
+    /// key when it discovers the navigation, before the fluent calls run; a <c>HasForeignKey</c> of the same relationship
+    /// then gives it other foreign key properties, but the shadow property, configured by the attribute, stays: a nullable
+    /// column (not null when the navigation the foreign key served was required) of the principal key's CLR type, without
+    /// its facets, not indexed (EF judge: the profiles model, from the jellyfin audit's
+    /// <c>[ForeignKey("Permission_Permissions_Guid")]</c> on <c>User.Permissions</c>, which DataDocGen dropped). On a
+    /// collection navigation the property is the element type's, keyed after the collection's owner; on a reference
+    /// navigation it is the navigation's owner's, keyed after its target. Withheld when its type or nullability is not
+    /// clear: a principal key configured by <c>HasKey</c> (EF saw another key first), composite or converted, several
+    /// names, or navigations EF Core might pair otherwise.
+    /// </summary>
+    /// <returns>False when withheld.</returns>
+    private bool AddForeignKeyAttributeLeftovers(RelationshipNode relationship)
+    {
+        foreach (var navigation in new[] { relationship.PrincipalNavigation, relationship.DependentNavigation })
+        {
+            if (navigation?.Member.Attribute("ForeignKey") is not { Arguments.Count: > 0 } attribute) continue;
+            var names = attribute.Arguments[0].Split(',').Select(n => n.Trim()).ToList();
+            var holder = navigation.IsCollection ? navigation.Target : navigation.Owner;
+            var keyOwner = navigation.IsCollection ? navigation.Owner : navigation.Target;
+            if (names.Count == 1 && (relationship.ForeignKeyNames!.Contains(names[0]) || holder.FindProperty(names[0]) is not null
+                                     || holder.SelfAndAncestors().Any(n => n.Spec.Members.Any(m => m.Name == names[0]))))
+            {
+                continue; // the fluent foreign key itself, or a member mapped anyway
+            }
+            var what = "`[ForeignKey(\"" + attribute.Arguments[0] + "\")]` on `" + navigation.Owner.Spec.Name + "." + navigation.Name
+                       + "`, replaced by `HasForeignKey`, leaves a shadow property on `" + holder.Spec.Name + "`";
+            var key = keyOwner.Root.KeyProperties is { Count: 1 } single ? keyOwner.Root.FindProperty(single[0]) : null;
+            if (names.Count != 1 || key is null || keyOwner.Root.KeyConfigured || key.Converted || key.Conversion is not null)
+            {
+                Unknown(what + " whose type DataDocGen cannot tell (several names, or a principal key that is composite, converted or configured by `HasKey`)", attribute.Location);
+                return false;
+            }
+            var required = ForeignKeyAttributeRequired(navigation);
+            if (required is null)
+            {
+                Unknown(what + " whose nullability DataDocGen cannot tell (the navigations EF Core pairs when it reads the attribute are not evaluated)", attribute.Location);
+                return false;
+            }
+            var leftover = new PropertyNode(holder, names[0], key.ClrType, nullable: !required.Value, attribute.Location)
+            {
+                Origin = "shadow property left by the ForeignKey attribute on " + navigation.Owner.Spec.Name + "." + navigation.Name,
+                ProviderClrType = key.ProviderClrType,
+            };
+            _conventions.ApplyToShadow(leftover);
+            holder.Properties.Add(leftover);
+        }
+        return true;
+    }
+
+    /// <summary>Whether the relationship a navigation's <c>[ForeignKey]</c> made was required: its reference navigation from
+    /// the dependent is non-nullable or <c>[Required]</c>. For a collection navigation, that is the only reference
+    /// navigation back (none: optional); null when EF might pair the navigations otherwise.</summary>
+    private static bool? ForeignKeyAttributeRequired(NavigationNode navigation)
+    {
+        var reference = navigation;
+        if (navigation.IsCollection)
+        {
+            var owner = navigation.Owner;
+            var element = navigation.Target;
+            var back = element.Navigations.Where(n => IsAssignable(owner, n.Target)).ToList();
+            if (element.Base is not null || owner.Base is not null) return null;
+            if (back.Count == 0) return false;
+            if (back.Count > 1 || back[0].IsCollection || owner.Navigations.Count(n => n.Target == element) != 1
+                || back[0].Member.Attribute("InverseProperty") is not null || navigation.Member.Attribute("InverseProperty") is not null)
+            {
+                return null;
+            }
+            reference = back[0];
+        }
+        return reference.Member.Attribute("Required") is not null || reference.Member.Nullability == Nullability.NotAnnotated;
     }
 
     /// <summary>EF Core's name for a foreign key property made by convention: base name + key name, unless the key name

@@ -49,6 +49,8 @@ internal sealed class EntityNode(EntityTypeSpec spec, string? dbSetName, SourceL
     public List<(List<string> Properties, string? Name, SourceLocation? Location)> AlternateKeys { get; } = new();
     public string? KeyName { get; set; }
     public SourceLocation? KeyLocation { get; set; }
+    /// <summary>Set by <c>HasKey</c>: the key EF Core's conventions and attributes saw before the fluent calls may differ.</summary>
+    public bool KeyConfigured { get; set; }
     public bool Keyless { get; set; }
 
     public List<IndexNode> Indexes { get; } = new();
@@ -178,6 +180,14 @@ internal sealed class RelationshipNode(EntityNode principal, EntityNode dependen
     public string? DeleteBehavior { get; set; }
     public string? ConstraintName { get; set; }
     public SourceLocation? Location { get; set; } = location;
+
+    /// <summary>A <c>HasOne(...).WithOne(...)</c> between two entity types: EF Core leaves its dependent side to the
+    /// conventions until <c>HasForeignKey&lt;T&gt;</c>, <c>HasPrincipalKey&lt;T&gt;</c> or <c>[ForeignKey]</c> decides it
+    /// (<c>SchemaBuilder.OrientConfiguredOneToOne</c>).</summary>
+    public bool PrincipalEndByConvention { get; set; }
+
+    /// <summary>The foreign key property that decided the dependent side of a one-to-one by convention.</summary>
+    public PropertyNode? ConventionForeignKey { get; set; }
 
     // Resolved by the builder.
     public List<PropertyNode> ForeignKey { get; } = new();

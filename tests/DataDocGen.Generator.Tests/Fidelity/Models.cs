@@ -1532,5 +1532,6 @@ internal static class Models
         foreach (var (name, model) in TypedIdModels.All) All.Add(name, model);
         foreach (var (name, model) in PlugInTypeModels.All) All.Add(name, model);
         foreach (var (name, model) in ProviderCheckModels.All) All.Add(name, model);
+        foreach (var (name, model) in RelationshipModels.All) All.Add(name, model);
     }
 }
