@@ -264,4 +264,36 @@ public class StoredProcedureTests
         var output = GeneratorHarness.Run(Sources.With(("Data/Loops.cs", Loop)));
         Assert.Contains("| `Loops.Run` | Query inside a loop (N+1 risk) |  | `Dapper QueryAsync stored procedure Delete_Item in the loop at line 17` | [Data/Loops.cs:19](Data/Loops.cs#L19) |", output.Markdown);
     }
+
+    [Fact]
+    public void Dapper_given_no_command_type_runs_a_bare_constant_name_as_a_procedure()
+    {
+        // Dapper 2.1's CommandDefinition.InferCommandType: no white space and none of ; / - + * (nor vacuum, commit,
+        // rollback, revert) is a stored procedure. Before, "Item_List" with parameters read "constant SQL text, no parameters".
+        var output = GeneratorHarness.Run(Sources.With(("Data/Inferred.cs", """
+            using System.Collections.Generic;
+            using System.Data;
+            using Dapper;
+            using Microsoft.Data.SqlClient;
+            namespace Shop.Data
+            {
+                public class Item { public int Id { get; set; } }
+                public class ItemQueries(SqlConnection connection)
+                {
+                    public IEnumerable<Item> Bare(int id) => connection.Query<Item>("dbo.Item_List", new { Id = id });
+                    public IEnumerable<Item> NullType() => connection.Query<Item>("Item_All", commandType: null);
+                    public IEnumerable<Item> Text() => connection.Query<Item>("Item_All", commandType: CommandType.Text);
+                    public int Commit() => connection.Execute("COMMIT");
+                    public IEnumerable<Item> Select() => connection.Query<Item>("SELECT * FROM Items");
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("| `ItemQueries.Bare` | Dapper Query | stored procedure `dbo.Item_List` |  | stored procedure call (no command type given: Dapper runs a bare name as a procedure): parameters passed: `new { Id = id }` |", md);
+        Assert.Contains("| `ItemQueries.NullType` | Dapper Query | stored procedure `Item_All` |  | stored procedure call (no command type given: Dapper runs a bare name as a procedure): no parameters |", md);
+        Assert.DoesNotContain("| `ItemQueries.Text` | Dapper Query | stored procedure", md);
+        Assert.DoesNotContain("| `ItemQueries.Commit` | Dapper Execute | stored procedure", md);
+        Assert.Contains("| `ItemQueries.Select` | Dapper Query | SELECT | `Items` |", md);
+    }
 }

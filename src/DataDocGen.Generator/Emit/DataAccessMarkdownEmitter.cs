@@ -242,7 +242,7 @@ internal static class DataAccessMarkdownEmitter
             _ when procedure.Unnamed > 0 => "parameters added to the command (names not read)",
             _ => "parameters passed",
         };
-        return "stored procedure call: " + name + parameters;
+        return "stored procedure call" + (procedure.Inferred ? " (no command type given: Dapper runs a bare name as a procedure)" : "") + ": " + name + parameters;
     }
 
     public static string Describe(SqlParameterization parameterization) => parameterization switch

@@ -223,6 +223,7 @@ internal static class JsonEmitter
                     .Property("argument", procedure.Argument)
                     .StringArray("parameterNames", procedure.Names)
                     .Name("unnamedParameters").Number(procedure.Unnamed)
+                    .Name("commandTypeInferred").Bool(procedure.Inferred)
                     .EndObject();
             }
             json.Property("location", Location(paths, site.Location))

@@ -32,6 +32,8 @@ internal enum ProcedureParameters
 /// <param name="Argument">Dapper's parameter argument as written (<c>new { Id = id }</c>); null when none or not shown (it holds a string literal, or is long).</param>
 /// <param name="Names">ADO.NET: the constant names given to <c>Parameters.Add*</c> on the command, in order.</param>
 /// <param name="Unnamed">ADO.NET: the <c>Parameters.Add*</c> calls whose parameter name is not a constant read here.</param>
+/// <param name="Inferred">Dapper given no command type: it runs a constant text that is a bare name (no white space, no
+/// <c>; / - + *</c>) as a stored procedure (<c>CommandDefinition.InferCommandType</c>, Dapper 2.1).</param>
 internal sealed record ProcedureCall(
     string? Name,
     ProcedureName NameKind,
@@ -39,4 +41,5 @@ internal sealed record ProcedureCall(
     ProcedureParameters Parameters,
     string? Argument,
     EquatableArray<string> Names,
-    int Unnamed);
+    int Unnamed,
+    bool Inferred = false);

@@ -145,11 +145,14 @@ internal static class RawSqlParser
             }
             if (text is null) return Spec(api, null, SqlParameterization.Unknown, invocation, model, cancellationToken);
         }
-        switch (commandType is null ? CommandKind.Text : StoredProcedureReader.OfArgument(commandType.Expression, model, cancellationToken))
+        // No command type (or null): Dapper infers it from the text, and runs a constant bare name as a stored procedure.
+        var inferred = (commandType is null || SyntaxFacts.Unwrapped(commandType.Expression).IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.NullLiteralExpression))
+                       && StoredProcedureReader.DapperInfersProcedure(text, model, cancellationToken);
+        switch (inferred ? CommandKind.StoredProcedure : commandType is null ? CommandKind.Text : StoredProcedureReader.OfArgument(commandType.Expression, model, cancellationToken))
         {
             case CommandKind.StoredProcedure:
                 var (passed, shown) = StoredProcedureReader.DapperParameters(parameters?.Expression);
-                return Procedure(api, text, passed, shown, EquatableArray<string>.Empty, 0, invocation, model, cancellationToken);
+                return Procedure(api, text, passed, shown, EquatableArray<string>.Empty, 0, invocation, model, cancellationToken, inferred);
             case CommandKind.NotRead:
                 return Spec(api, null, SqlParameterization.CommandTypeNotRead, invocation, model, cancellationToken);
             default:
@@ -196,12 +199,12 @@ internal static class RawSqlParser
     /// <summary>A stored procedure call: the procedure's name as the code gives it, and its parameters. No statement kind
     /// or table is read from the name (a procedure's name says nothing certain of what it touches).</summary>
     private static RawSqlSpec Procedure(string api, ExpressionSyntax? text, ProcedureParameters parameters, string? argument, EquatableArray<string> names, int unnamed,
-        SyntaxNode site, SemanticModel model, CancellationToken cancellationToken)
+        SyntaxNode site, SemanticModel model, CancellationToken cancellationToken, bool inferred = false)
     {
         var (name, nameKind, from) = StoredProcedureReader.NameOf(text, model, cancellationToken);
         return new RawSqlSpec(api, RawSqlSpec.StoredProcedureStatement, EquatableArray<string>.Empty, SqlParameterization.StoredProcedure,
             CodeText.MemberName(site, model, cancellationToken), SourceLocation.From(site), EquatableArray<string>.Empty,
-            new ProcedureCall(name, nameKind, from, parameters, argument, names, unnamed));
+            new ProcedureCall(name, nameKind, from, parameters, argument, names, unnamed, inferred));
     }
 
     /// <summary>The constant SQL text a Dapper or EF Core raw SQL call sends (a literal, a constant, or a local never assigned

@@ -71,6 +71,19 @@ internal static class StoredProcedureReader
         return null;
     }
 
+    /// <summary>
+    /// Dapper 2.1's <c>CommandDefinition.InferCommandType</c>: with no command type, a text that has no white space, none
+    /// of <c>; / - + *</c> and is not <c>vacuum</c>, <c>commit</c>, <c>rollback</c> or <c>revert</c> runs as a stored
+    /// procedure. Read for constant text only: a built text may hold anything.
+    /// </summary>
+    public static bool DapperInfersProcedure(ExpressionSyntax? text, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (text is null || model.ConstantString(text, cancellationToken) is not { Length: > 0 } sql) return false;
+        if (sql.Any(c => char.IsWhiteSpace(c) || c is ';' or '/' or '-' or '+' or '*')) return false;
+        return !(sql.Equals("vacuum", System.StringComparison.OrdinalIgnoreCase) || sql.Equals("commit", System.StringComparison.OrdinalIgnoreCase)
+                 || sql.Equals("rollback", System.StringComparison.OrdinalIgnoreCase) || sql.Equals("revert", System.StringComparison.OrdinalIgnoreCase));
+    }
+
     private static bool IsCommandType(ITypeSymbol type) =>
         type.Is("System.Data", "CommandType")
         || (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: { Length: 1 } arguments } && arguments[0].Is("System.Data", "CommandType"));
