@@ -252,6 +252,7 @@ internal static class DataAccessMarkdownEmitter
         SqlParameterization.BuiltIntoRawSql => "**values built into the SQL text**",
         SqlParameterization.StoredProcedure => "stored procedure call",
         SqlParameterization.CommandTypeNotRead => "command type not a constant read here: SQL text or a stored procedure name, not known",
+        SqlParameterization.BulkCopy => "rows streamed by bulk copy (no SQL text)",
         _ => "SQL text from a variable (not followed)",
     };
 }

@@ -18,12 +18,14 @@ internal enum SqlParameterization
     /// <summary>The command type is not a constant DataDocGen reads (a variable, a conditional assignment): whether the text
     /// is SQL or a procedure's name is not known, so nothing is said of its statement, tables or parameters.</summary>
     CommandTypeNotRead,
+    /// <summary>SqlClient's <c>SqlBulkCopy.WriteToServer[Async]</c>: rows streamed into the destination table, no SQL text.</summary>
+    BulkCopy,
 }
 
 /// <summary>A place that sends SQL text to the database: EF Core raw SQL APIs, Dapper, or ADO.NET command text.</summary>
 /// <param name="Api">The library and method, e.g. <c>EF Core FromSqlRaw</c>, <c>Dapper QueryAsync</c>, <c>ADO.NET CommandText</c>.</param>
 /// <param name="Statement">The SQL statement kind (SELECT, INSERT, UPDATE, DELETE, MERGE, EXEC...) when the text is known;
-/// <see cref="StoredProcedureStatement"/> for a stored procedure call.</param>
+/// <see cref="StoredProcedureStatement"/> for a stored procedure call; <see cref="BulkCopyStatement"/> for a bulk copy.</param>
 /// <param name="Tables">Tables named in constant SQL text (FROM, JOIN, INTO, UPDATE), as written.</param>
 /// <param name="Member">The containing type and method, e.g. <c>OrderRepository.FindAsync</c>.</param>
 /// <param name="Placeholders">The parameter placeholders of constant SQL text (<c>@sku</c>, <c>:id</c>, <c>$1</c>, <c>{0}</c>), in order; empty when none or the text is not constant.</param>
@@ -40,4 +42,7 @@ internal sealed record RawSqlSpec(
 {
     /// <summary>The <see cref="Statement"/> of a stored procedure call (no table is inferred from a procedure's name).</summary>
     public const string StoredProcedureStatement = "stored procedure";
+
+    /// <summary>The statement column of a <c>SqlBulkCopy</c> write: rows inserted into <see cref="Tables"/>' one table.</summary>
+    public const string BulkCopyStatement = "bulk copy";
 }

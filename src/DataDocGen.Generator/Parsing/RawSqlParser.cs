@@ -57,7 +57,7 @@ internal static class RawSqlParser
     {
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => EfMethods.Contains(access.Name.Identifier.ValueText) || DapperMethods.Contains(access.Name.Identifier.ValueText)
             || Linq2DbMethods.Contains(access.Name.Identifier.ValueText)
-            || access.Name.Identifier.ValueText == "CreateCommand",
+            || access.Name.Identifier.ValueText is "CreateCommand" or "WriteToServer" or "WriteToServerAsync",
         // new SqlCommand(sql, connection), new NpgsqlCommand(sql)...: a created type whose name ends with Command.
         ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0, Type: var type } => SyntaxFacts.RightmostName(type).EndsWith("Command", System.StringComparison.Ordinal),
         AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CommandText" } } => true,
@@ -97,6 +97,11 @@ internal static class RawSqlParser
             // DbDataSource.CreateCommand(sql) (Npgsql's data sources); connection.CreateCommand() takes no text.
             if (!original.ContainingType.DerivesFromOrIs("System.Data.Common", "DbDataSource") || invocation.ArgumentList.Arguments.Count == 0) return null;
             return AdoNet("ADO.NET " + original.ContainingType.Name + ".CreateCommand", invocation.ArgumentList.Arguments[0].Expression, invocation, model, cancellationToken);
+        }
+        if (method.Name is "WriteToServer" or "WriteToServerAsync")
+        {
+            return original.ContainingType.Is("Microsoft.Data.SqlClient", "SqlBulkCopy") || original.ContainingType.Is("System.Data.SqlClient", "SqlBulkCopy")
+                ? BulkCopy(invocation, method.Name, model, cancellationToken) : null;
         }
         if (EfMethods.Contains(method.Name) && original.ContainingType.IsInNamespace("Microsoft.EntityFrameworkCore")) api = "EF Core " + method.Name;
         else if (DapperMethods.Contains(method.Name) && original.ContainingType.IsInNamespace("Dapper")) api = "Dapper " + method.Name;
@@ -159,6 +164,55 @@ internal static class RawSqlParser
                 return Classify(api, text, false, invocation, model, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// <c>bulk.WriteToServer[Async](rows)</c> on SqlClient's <c>SqlBulkCopy</c>: a bulk insert into its
+    /// <c>DestinationTableName</c>, read when one constant is all the code gives it: in the creation's object initializer
+    /// (in place, or the initializer of the local called) or assigned to the local in the same body. Several values, a
+    /// value that is not a constant, or a bulk copy held elsewhere (a field, a parameter) leave the table unnamed. The
+    /// bitwarden audit found its eight bulk copies (into <c>[dbo].[Cipher]</c>, <c>[dbo].[Folder]</c>, ...) missing from
+    /// CRUD, the bulk operations and the transactions' Inside lists.
+    /// </summary>
+    private static RawSqlSpec BulkCopy(InvocationExpressionSyntax invocation, string name, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var values = new List<ExpressionSyntax>();
+        var receiver = SyntaxFacts.Unwrapped(((MemberAccessExpressionSyntax)invocation.Expression).Expression);
+        var known = true;
+        if (receiver is BaseObjectCreationExpressionSyntax created)
+        {
+            values.AddRange(DestinationIn(created.Initializer));
+        }
+        else if (receiver is IdentifierNameSyntax identifier && Semantics.SymbolOrMethod(identifier, model, cancellationToken) is ILocalSymbol local
+                 && local.DeclaringSyntaxReferences.FirstOrDefault()?.ReadSyntax(cancellationToken) is VariableDeclaratorSyntax declarator
+                 && declarator.SyntaxTree == invocation.SyntaxTree)
+        {
+            if (declarator.Initializer?.Value is BaseObjectCreationExpressionSyntax creation) values.AddRange(DestinationIn(creation.Initializer));
+            var body = declarator.Ancestors().FirstOrDefault(a => a is BlockSyntax or ArrowExpressionClauseSyntax);
+            foreach (var assignment in body?.DescendantNodes().OfType<AssignmentExpressionSyntax>() ?? Enumerable.Empty<AssignmentExpressionSyntax>())
+            {
+                if (assignment.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "DestinationTableName", Expression: IdentifierNameSyntax target }
+                    && target.Identifier.ValueText == identifier.Identifier.ValueText)
+                {
+                    values.Add(assignment.Right);
+                }
+            }
+        }
+        else
+        {
+            known = false;
+        }
+        var constants = values.Select(v => model.ConstantString(v, cancellationToken)).ToList();
+        var table = known && constants.Count > 0 && constants.All(c => c is not null) && constants.Distinct(System.StringComparer.Ordinal).Count() == 1 ? constants[0] : null;
+        return new RawSqlSpec("SqlBulkCopy " + name, RawSqlSpec.BulkCopyStatement,
+            table is null ? EquatableArray<string>.Empty : new[] { table }.ToEquatableArray(), SqlParameterization.BulkCopy,
+            CodeText.MemberName(invocation, model, cancellationToken), SourceLocation.From(invocation));
+    }
+
+    /// <summary>The values an object initializer gives <c>DestinationTableName</c>.</summary>
+    private static IEnumerable<ExpressionSyntax> DestinationIn(InitializerExpressionSyntax? initializer) =>
+        initializer?.Expressions.OfType<AssignmentExpressionSyntax>()
+            .Where(a => a.Left is IdentifierNameSyntax { Identifier.ValueText: "DestinationTableName" }).Select(a => a.Right)
+        ?? Enumerable.Empty<ExpressionSyntax>();
 
     /// <summary>A <c>new Dapper.CommandDefinition(...)</c> with its arguments, given in place or through a local never assigned again.</summary>
     private static (BaseObjectCreationExpressionSyntax? Creation, IMethodSymbol? Constructor) CommandDefinition(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)

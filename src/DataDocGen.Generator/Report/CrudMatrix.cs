@@ -36,7 +36,7 @@ internal static class CrudMatrix
             var operation = site.Statement switch
             {
                 "SELECT" or "WITH" => CrudOperation.Read,
-                "INSERT" => CrudOperation.Create,
+                "INSERT" or RawSqlSpec.BulkCopyStatement => CrudOperation.Create,
                 "UPDATE" => CrudOperation.Update,
                 "DELETE" => CrudOperation.Delete,
                 _ => (CrudOperation?)null,
@@ -47,13 +47,15 @@ internal static class CrudMatrix
             {
                 var table = TableName(written);
                 var api = site.Api + " (" + site.Statement + ")";
+                // A bulk copy writes many rows by design.
+                var bulk = site.Parameterization == SqlParameterization.BulkCopy;
                 if (tableEntities.TryGetValue(table, out var entities) && entities.Count == 1)
                 {
-                    rows.Add(new CrudSpec(entities.First(), CrudTarget.Entity, operation.Value, api, false, site.Member, site.Location));
+                    rows.Add(new CrudSpec(entities.First(), CrudTarget.Entity, operation.Value, api, bulk, site.Member, site.Location));
                 }
                 else
                 {
-                    rows.Add(new CrudSpec(QualifiedName(written), CrudTarget.Table, operation.Value, api, false, site.Member, site.Location));
+                    rows.Add(new CrudSpec(QualifiedName(written), CrudTarget.Table, operation.Value, api, bulk, site.Member, site.Location));
                 }
             }
         }
