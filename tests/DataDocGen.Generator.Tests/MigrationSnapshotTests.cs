@@ -180,6 +180,177 @@ public class MigrationSnapshotTests
         Assert.Contains("not compared with the current model, because the snapshot uses `OwnsMany`", output.Markdown);
         Assert.DoesNotContain("pending model changes", output.Markdown);
     }
+
+    [Fact]
+    public void A_primitive_collection_column_of_the_snapshot_is_read_like_a_property()
+    {
+        // EF Core 9 and later write a primitive collection as b.PrimitiveCollection<T>("Name") with Property's facets. Here
+        // the model's Tags is a plain string column of the same store type and nullability: nothing to report.
+        var output = Run("public string Tags { get; set; } = \"\";", """
+                            b.PrimitiveCollection<string>("Tags")
+                                .IsRequired()
+                                .HasColumnType("nvarchar(max)");
+            """);
+
+        Assert.DoesNotContain("pending model changes", output.Markdown);
+        Assert.Contains("(EF Core 10.0.15): the current model matches it in table and column names, column store types, column nullability and primary key columns.", output.Markdown);
+    }
+
+    [Fact]
+    public void A_primitive_collection_chain_gives_its_column_facets_and_a_comment_naming_one_is_no_column()
+    {
+        var output = Run("public string Tags { get; set; } = \"\";", """
+                            // b.PrimitiveCollection<string>("Notes").HasColumnType("nvarchar(max)");
+                            b.PrimitiveCollection<string>("Tags")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("nvarchar(400)");
+            """);
+
+        var snapshot = Json.Parse(output.Json).GetProperty("migrationSnapshots").EnumerateArray().Single();
+        Assert.Equal(["column `Post.Tags`: store type `nvarchar(max)` in the model, `nvarchar(400)` (max length 400) in the snapshot"],
+            snapshot.GetProperty("pendingChanges").EnumerateArray().Select(c => c.GetString()));
+    }
+
+    [Fact]
+    public void An_owned_property_with_its_own_column_name_keeps_that_name()
+    {
+        // As EF Core 10.0.15 writes an owned reference whose Zip has [Column("OriginZip")]: the column is OriginZip, not
+        // Origin_OriginZip (checked on EF Core 8, 9 and 10's relational model).
+        var output = Run("""
+            [Owned] public class Place { public string City { get; set; } = ""; [System.ComponentModel.DataAnnotations.Schema.Column("OriginZip")] public string Zip { get; set; } = ""; }
+            public Place Origin { get; set; } = new();
+            """, """
+                            b.OwnsOne("Blogging.Post+Place", "Origin", b1 =>
+                                {
+                                    b1.Property<int>("PostId")
+                                        .HasColumnType("int");
+
+                                    b1.Property<string>("City")
+                                        .IsRequired()
+                                        .HasColumnType("nvarchar(max)");
+
+                                    b1.Property<string>("Zip")
+                                        .IsRequired()
+                                        .HasColumnType("nvarchar(max)")
+                                        .HasColumnName("OriginZip");
+
+                                    b1.HasKey("PostId");
+
+                                    b1.ToTable("Post");
+
+                                    b1.WithOwner()
+                                        .HasForeignKey("PostId");
+                                });
+            """);
+
+        Assert.DoesNotContain("OriginZip` is in", output.Markdown);
+        Assert.DoesNotContain("Origin_OriginZip", output.Markdown);
+        Assert.Contains("(EF Core 10.0.15): the current model matches it in table and column names, column store types, column nullability and primary key columns.", output.Markdown);
+    }
+
+    [Fact]
+    public void A_column_renamed_for_one_table_makes_the_snapshot_not_comparable()
+    {
+        // As EF Core 10.0.15 writes a TPT table whose key column is renamed for that table alone
+        // (ToTable("Cats", t => t.Property(c => c.Id).HasColumnName("CatId"))): the reader keeps property names, so it
+        // must not compare.
+        var output = Run(owned: """
+                            b.ToTable("Post", null, t =>
+                                {
+                                    t.Property("Id")
+                                        .HasColumnName("PostId");
+                                });
+            """);
+
+        Assert.Contains("not compared with the current model, because the snapshot uses `ToTable(…, t => t.Property(…))`, which DataDocGen does not read in snapshots yet", output.Markdown);
+        Assert.DoesNotContain("the current model matches it", output.Markdown);
+    }
+}
+
+/// <summary>Snapshots EF Core 8.0.34, 9.0.23 and 10.0.15 wrote (IMigrationsScaffolder, SQL Server provider) for the model in
+/// TestData/SnapshotShapes: a complex property in an entity's table and in a TPH derived type's, an owned reference with a
+/// column of its own name and, in the WithTags snapshots, a primitive collection (Blog.Tags, since removed from the model).
+/// Their columns, as EF's relational model has them, are in TestData/SnapshotShapes/README.md.</summary>
+public class SnapshotColumnShapesTests
+{
+    private static Dictionary<string, string> Sources(string snapshot, Func<string, string>? editModel = null, Func<string, string>? editSnapshot = null)
+    {
+        var folder = Path.Combine(Folder(), "TestData", "SnapshotShapes");
+        var model = "using System;\nusing System.Collections.Generic;\n" + File.ReadAllText(Path.Combine(folder, "Model.cs"));
+        var text = File.ReadAllText(Path.Combine(folder, snapshot));
+        return new Dictionary<string, string>
+        {
+            ["Model.cs"] = editModel is null ? model : editModel(model),
+            ["Migrations/ShapesContextModelSnapshot.cs"] = editSnapshot is null ? text : editSnapshot(text),
+        };
+    }
+
+    [Theory]
+    [InlineData("Ef8Snapshot.cs", "8.0.34")]
+    [InlineData("Ef9Snapshot.cs", "9.0.23")]
+    [InlineData("Ef10Snapshot.cs", "10.0.15")]
+    public void Complex_property_columns_are_read_and_compared(string snapshot, string version)
+    {
+        var output = GeneratorHarness.Run(Sources(snapshot));
+
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        Assert.Contains("(EF Core " + version + "): the current model matches it in table and column names, column store types, column nullability and primary key columns. "
+                        + "Not compared, so a pending change there would not show here: the nullability of `Shipments.OriginZip`, `Shipments.Origin_City` (not read from the snapshot", output.Markdown);
+    }
+
+    [Theory]
+    [InlineData("Ef8WithTagsSnapshot.cs")]
+    [InlineData("Ef9WithTagsSnapshot.cs")]
+    [InlineData("Ef10WithTagsSnapshot.cs")]
+    public void A_primitive_collection_removed_from_the_model_is_a_pending_change(string snapshot)
+    {
+        // EF Core 8 writes Tags as b.Property<string>("Tags"); 9 and 10 as b.PrimitiveCollection<string>("Tags"). EF's
+        // differ gives DropColumnOperation Tags for each (the Jellyfin audit's repro, on EF Core 9).
+        var output = GeneratorHarness.Run(Sources(snapshot));
+
+        var json = Json.Parse(output.Json).GetProperty("migrationSnapshots").EnumerateArray().Single();
+        Assert.Equal(["column `Blogs.Tags` is in the snapshot, no longer in the model"], json.GetProperty("pendingChanges").EnumerateArray().Select(c => c.GetString()));
+        Assert.DoesNotContain("the current model matches it", output.Markdown);
+    }
+
+    [Fact]
+    public void A_member_added_to_a_complex_type_is_a_pending_change_in_each_table_that_holds_it()
+    {
+        var output = GeneratorHarness.Run(Sources("Ef10Snapshot.cs", model => model.Replace("public int Floor { get; set; }", "public int Floor { get; set; } public string? Zip { get; set; }")));
+
+        var json = Json.Parse(output.Json).GetProperty("migrationSnapshots").EnumerateArray().Single();
+        Assert.Equal(["column `Animals.Home_Zip` is in the model, not in the snapshot", "column `Blogs.Address_Zip` is in the model, not in the snapshot"],
+            json.GetProperty("pendingChanges").EnumerateArray().Select(c => c.GetString()));
+    }
+
+    [Fact]
+    public void A_complex_property_not_marked_required_leaves_its_columns_nullability_unread()
+    {
+        // EF Core 10's optional complex property makes every column nullable (Billing_City NULL though City is required);
+        // a block without IsRequired() is not taken for a required one.
+        var output = GeneratorHarness.Run(Sources("Ef10Snapshot.cs", editSnapshot: snapshot =>
+        {
+            var start = snapshot.IndexOf("\"Shapes.Blog.Address#Address\"", StringComparison.Ordinal);
+            var required = snapshot.IndexOf("b1.IsRequired();", start, StringComparison.Ordinal);
+            return snapshot.Remove(required, "b1.IsRequired();".Length);
+        }));
+
+        Assert.Contains("the nullability of `Blogs.Address_Floor`, `Blogs.Address_Street`, `Blogs.Town`, `Shipments.OriginZip`, `Shipments.Origin_City` (not read from the snapshot: owned types stored in their owner's table, complex types not marked required", output.Markdown);
+        Assert.DoesNotContain("pending model changes", output.Markdown);
+    }
+
+    [Fact]
+    public void A_complex_property_the_reader_does_not_know_makes_the_snapshot_not_comparable()
+    {
+        // A complex property in a shape EF does not write (no type name): not taken for one.
+        var output = GeneratorHarness.Run(Sources("Ef10Snapshot.cs", editSnapshot: snapshot => snapshot.Replace(
+            "b.ComplexProperty(typeof(Dictionary<string, object>), \"Address\", \"Shapes.Blog.Address#Address\", b1 =>", "b.ComplexProperty(\"Address\", b1 =>")));
+
+        Assert.Contains("not compared with the current model, because the snapshot uses `ComplexProperty`, which DataDocGen does not read in snapshots yet", output.Markdown);
+    }
+
+    private static string Folder([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 }
 
 /// <summary>A snapshot written by EF Core's own tooling (dotnet ef migrations add, EF Core 10.0.15) for a model with an

@@ -7,7 +7,7 @@ namespace DataDocGen.Generator.Model;
 /// <param name="MaxLength">The snapshot's <c>HasMaxLength(n)</c>.</param>
 /// <param name="Nullable">The column's nullability in its table: from <c>Property&lt;T?&gt;</c>, a value type, <c>IsRequired()</c> on a
 /// reference type, the key, and TPH (a derived type's column is nullable); null where it is not read (owned types stored in
-/// the owner's table, a column or table shared by several entity types, a type not recognised).</param>
+/// the owner's table, a complex type not marked required, a column or table shared by several entity types, a type not recognised).</param>
 internal sealed record SnapshotColumnSpec(string Name, string? StoreType, int? MaxLength, bool? Nullable);
 
 /// <summary>A table as the migrations' model snapshot records it: qualified name, columns and primary key columns

@@ -13,8 +13,11 @@ namespace DataDocGen.Generator.Parsing;
 /// Reads a migrations model snapshot (<c>BuildModel</c> of a <c>ModelSnapshot</c> subclass), which EF Core writes in a
 /// fixed, string-based shape: <c>modelBuilder.Entity("Ns.Type", b => { b.Property&lt;int&gt;("Id"); b.ToTable("T"); })</c>.
 /// Only syntax is read. Tables, their columns (name, <c>HasColumnType</c>, <c>HasMaxLength</c>, nullability where the
-/// property's type, <c>IsRequired</c>, the key and TPH settle it) and primary key columns are kept; constructs that change
-/// columns in ways not read here (complex types, JSON, TPC...) are listed so that no comparison is made with them.
+/// property's type, <c>IsRequired</c>, the key and TPH settle it) and primary key columns are kept. A column is written
+/// <c>b.Property&lt;T&gt;("Name")</c>, or <c>b.PrimitiveCollection&lt;T&gt;("Name")</c> for a primitive collection (EF Core 9 and
+/// later; EF Core 8 writes <c>Property</c>); a complex property's columns are in its <c>ComplexProperty(..., b1 =&gt; ...)</c>
+/// block. Constructs that change columns in ways not read here (complex collections, JSON, TPC, table splitting, a column
+/// renamed for one table...) are listed so that no comparison is made with them.
 /// </summary>
 internal static class ModelSnapshotParser
 {
@@ -31,6 +34,7 @@ internal static class ModelSnapshotParser
 
         string? productVersion = null, defaultSchema = null;
         var notComparable = new List<string>();
+        var complexRead = new HashSet<InvocationExpressionSyntax>();
         var entities = new Dictionary<string, SnapshotEntity>(System.StringComparer.Ordinal);
         foreach (var invocation in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
         {
@@ -47,13 +51,15 @@ internal static class ModelSnapshotParser
                     break;
                 case "Entity" when arguments.Count == 2 && Literal(arguments[0].Expression) is { } entityName && arguments[1].Expression is LambdaExpressionSyntax lambda:
                     if (!entities.TryGetValue(entityName, out var entity)) entities[entityName] = entity = new SnapshotEntity();
-                    ReadEntity(lambda, entity, notComparable);
+                    ReadEntity(lambda, entity, notComparable, complexRead, owned: false);
                     break;
-                case "ComplexProperty" or "ComplexCollection" or "ToJson" or "UseTpcMappingStrategy" or "SplitToTable" or "SplitToView":
-                    if (!notComparable.Contains(name)) notComparable.Add(name);
+                case "ComplexCollection" or "ToJson" or "UseTpcMappingStrategy" or "SplitToTable" or "SplitToView":
+                    NotComparable(notComparable, name);
                     break;
             }
         }
+        // A complex property met in a shape the reader does not know (in an owned type, not on an entity's builder...).
+        if (body.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(i => Name(i) == "ComplexProperty" && !complexRead.Contains(i))) NotComparable(notComparable, "ComplexProperty");
 
         var tables = new Dictionary<string, SnapshotTable>(System.StringComparer.Ordinal);
         SnapshotTable TableOf(string name, string? schema)
@@ -116,11 +122,18 @@ internal static class ModelSnapshotParser
         public List<SnapshotEntity> OwnedTables { get; } = new();
     }
 
+    private static void NotComparable(List<string> notComparable, string construct)
+    {
+        if (!notComparable.Contains(construct)) notComparable.Add(construct);
+    }
+
     /// <summary>A property's column as its <c>Property</c> chain states it; <see cref="Nullable"/> is the property's own
     /// nullability (its table may make it nullable: TPH).</summary>
     private sealed class SnapshotColumn(string name)
     {
         public string Name { get; set; } = name;
+        /// <summary>Named by <c>HasColumnName</c>: the column's whole name, which no owned or complex prefix changes.</summary>
+        public bool NameGiven { get; set; }
         public string? StoreType { get; set; }
         public int? MaxLength { get; set; }
         public bool? Nullable { get; set; }
@@ -167,19 +180,23 @@ internal static class ModelSnapshotParser
         }
     }
 
-    /// <summary>The statements of one <c>Entity("Name", b => ...)</c> block, rooted at its parameter.</summary>
-    private static void ReadEntity(LambdaExpressionSyntax lambda, SnapshotEntity entity, List<string> notComparable)
+    /// <summary>The statements of one <c>Entity("Name", b => ...)</c> block (or an owned type's), rooted at its parameter.</summary>
+    private static void ReadEntity(LambdaExpressionSyntax lambda, SnapshotEntity entity, List<string> notComparable, HashSet<InvocationExpressionSyntax> complexRead, bool owned)
     {
         var parameter = SyntaxFacts.SingleParameter(lambda);
         if (parameter is null) return;
         var columnsByProperty = new Dictionary<string, SnapshotColumn>(System.StringComparer.Ordinal);
+        var complexColumns = new List<SnapshotColumn>();
         foreach (var invocation in lambda.Body.DescendantNodes().OfType<InvocationExpressionSyntax>())
         {
             if (invocation.Expression is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax root } access || root.Identifier.ValueText != parameter) continue;
             var arguments = invocation.ArgumentList.Arguments;
             switch (access.Name.Identifier.ValueText)
             {
-                case "Property" when arguments.Count == 1 && Literal(arguments[0].Expression) is { } property:
+                // A primitive collection is one column, written PrimitiveCollection<T>("Name") by EF Core 9 and later with
+                // the same facets as Property (the Jellyfin audit: a snapshot's Tags column was not read, and a model without
+                // Tags was said to match it while EF's differ drops the column).
+                case "Property" or "PrimitiveCollection" when arguments.Count == 1 && Literal(arguments[0].Expression) is { } property:
                     // EF repeats b.Property<int>("Id") in UseIdentityColumn(...): a later chain adds what it states.
                     if (!columnsByProperty.TryGetValue(property, out var column)) columnsByProperty[property] = column = new SnapshotColumn(property) { Kind = KindOf(access.Name) };
                     ReadPropertyChain(invocation, column);
@@ -188,6 +205,14 @@ internal static class ModelSnapshotParser
                 case "ToTable" when arguments.Count >= 1 && arguments[0].Expression is not LambdaExpressionSyntax:
                     entity.Table = Literal(arguments[0].Expression);
                     entity.Schema = arguments.Count >= 2 ? Literal(arguments[1].Expression) : null;
+                    if (RenamesColumnsForTable(arguments)) NotComparable(notComparable, "ToTable(…, t => t.Property(…))");
+                    break;
+                case "ToTable":
+                    if (RenamesColumnsForTable(arguments)) NotComparable(notComparable, "ToTable(…, t => t.Property(…))");
+                    break;
+                case "ComplexProperty" when !owned && ComplexBlock(invocation) is { } complex:
+                    complexRead.Add(invocation);
+                    ReadComplex(complex.Lambda, complex.Name, true, complexColumns, notComparable, complexRead);
                     break;
                 case "ToView":
                     entity.Table = null; // a view: not a table migrations create
@@ -198,23 +223,27 @@ internal static class ModelSnapshotParser
                 case "OwnsOne" when arguments.Count == 3 && Literal(arguments[1].Expression) is { } navigation && arguments[2].Expression is LambdaExpressionSyntax ownedLambda:
                     // Table splitting: the owned block lists its properties and its key (the owner's key, same column);
                     // its columns are the owner's, named [navigation]_[property] by convention.
-                    var owned = new SnapshotEntity();
-                    ReadEntity(ownedLambda, owned, notComparable);
-                    if (owned.Table is not null && owned.Table != entity.Table && entity.Table is not null)
+                    var ownedEntity = new SnapshotEntity();
+                    ReadEntity(ownedLambda, ownedEntity, notComparable, complexRead, owned: true);
+                    if (ownedEntity.Table is not null && ownedEntity.Table != entity.Table && entity.Table is not null)
                     {
-                        if (!notComparable.Contains("OwnsOne(...).ToTable")) notComparable.Add("OwnsOne(...).ToTable");
+                        NotComparable(notComparable, "OwnsOne(...).ToTable");
                         break;
                     }
-                    foreach (var ownedColumn in owned.Columns.Where(c => !owned.KeyColumns.Contains(c.Name)).Concat(owned.OwnedColumns))
+                    foreach (var ownedColumn in ownedEntity.Columns.Where(c => !ownedEntity.KeyColumns.Contains(c.Name)).Concat(ownedEntity.OwnedColumns))
                     {
-                        entity.OwnedColumns.Add(new SnapshotColumn(navigation + "_" + ownedColumn.Name) { StoreType = ownedColumn.StoreType, MaxLength = ownedColumn.MaxLength });
+                        // HasColumnName gives the whole name (OriginZip, not Origin_OriginZip: checked on EF Core 8, 9 and 10).
+                        entity.OwnedColumns.Add(new SnapshotColumn(ownedColumn.NameGiven ? ownedColumn.Name : navigation + "_" + ownedColumn.Name)
+                        {
+                            StoreType = ownedColumn.StoreType, MaxLength = ownedColumn.MaxLength, NameGiven = ownedColumn.NameGiven,
+                        });
                     }
                     break;
                 case "OwnsMany" when arguments.Count == 3 && arguments[2].Expression is LambdaExpressionSyntax manyLambda:
                     // An owned collection lists all its columns (key and foreign key included) and its own table.
                     var collection = new SnapshotEntity();
-                    ReadEntity(manyLambda, collection, notComparable);
-                    if (collection.Table is null) { if (!notComparable.Contains("OwnsMany")) notComparable.Add("OwnsMany"); break; }
+                    ReadEntity(manyLambda, collection, notComparable, complexRead, owned: true);
+                    if (collection.Table is null) { NotComparable(notComparable, "OwnsMany"); break; }
                     entity.OwnedTables.Add(collection);
                     break;
                 case "HasKey":
@@ -226,16 +255,85 @@ internal static class ModelSnapshotParser
         }
         foreach (var column in columnsByProperty.Values)
         {
-            column.Nullable = entity.KeyRead && entity.KeyColumns.Contains(column.Name) ? false
-                : column.RequiredUnknown ? null
-                : column.Kind switch
-                {
-                    TypeKind.NullableValue => column.Required == true ? null : true,
-                    TypeKind.Value => column.Required == false ? null : false,
-                    TypeKind.Reference => column.Required != true,
-                    _ => null,
-                };
+            column.Nullable = entity.KeyRead && entity.KeyColumns.Contains(column.Name) ? false : OwnNullability(column);
             entity.Columns.Add(column);
+        }
+        entity.Columns.AddRange(complexColumns);
+    }
+
+    /// <summary>What the property's type and <c>IsRequired</c> say of its column's nullability; null when they do not settle it.</summary>
+    private static bool? OwnNullability(SnapshotColumn column) =>
+        column.RequiredUnknown ? null
+        : column.Kind switch
+        {
+            TypeKind.NullableValue => column.Required == true ? null : true,
+            TypeKind.Value => column.Required == false ? null : false,
+            TypeKind.Reference => column.Required != true,
+            _ => null,
+        };
+
+    /// <summary>Whether a <c>ToTable</c> call's table builder renames a column for that table alone
+    /// (<c>ToTable("Cats", null, t =&gt; { t.Property("Id").HasColumnName("CatId"); })</c>, which EF writes for a TPT or
+    /// TPC table whose key column is renamed): the reader keeps the property's name, so no comparison is made.</summary>
+    private static bool RenamesColumnsForTable(SeparatedSyntaxList<ArgumentSyntax> arguments) =>
+        arguments.Any(a => a.Expression is LambdaExpressionSyntax lambda && SyntaxFacts.SingleParameter(lambda) is { } table
+            && lambda.Body.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any(i =>
+                i.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Property", Expression: IdentifierNameSyntax root } && root.Identifier.ValueText == table));
+
+    /// <summary>A complex property's block: EF Core 8 and 9 write <c>b.ComplexProperty&lt;Dictionary&lt;string, object&gt;&gt;("Address",
+    /// "Ns.Blog.Address#Address", b1 =&gt; ...)</c>, EF Core 10 <c>b.ComplexProperty(typeof(Dictionary&lt;string, object&gt;),
+    /// "Address", "Ns.Blog.Address#Address", b1 =&gt; ...)</c>: the first string is the property's name.</summary>
+    private static (string Name, LambdaExpressionSyntax Lambda)? ComplexBlock(InvocationExpressionSyntax invocation)
+    {
+        var arguments = invocation.ArgumentList.Arguments;
+        if (arguments.Count is < 3 or > 4 || arguments[arguments.Count - 1].Expression is not LambdaExpressionSyntax lambda) return null;
+        var name = Literal(arguments[arguments.Count - 3].Expression);
+        if (name is null || Literal(arguments[arguments.Count - 2].Expression) is null) return null;
+        if (arguments.Count == 4 && arguments[0].Expression is not TypeOfExpressionSyntax) return null;
+        return (name, lambda);
+    }
+
+    /// <summary>A complex property stored in its owner's table (not JSON: <c>ToJson</c> makes the snapshot not comparable):
+    /// each property is a column named [path]_[property] (<c>Address_City</c>, nested <c>Address_Geo_Lat</c>) unless
+    /// <c>HasColumnName</c> names it. A property's own nullability holds when the complex property and every one it sits in
+    /// are required (<c>b1.IsRequired()</c>, which EF writes for a required one); an optional complex property (EF Core 10)
+    /// makes its columns nullable, and its nullability is then left unread, as it is when no <c>IsRequired()</c> is written.</summary>
+    private static void ReadComplex(LambdaExpressionSyntax lambda, string path, bool required, List<SnapshotColumn> columns,
+        List<string> notComparable, HashSet<InvocationExpressionSyntax> complexRead)
+    {
+        var parameter = SyntaxFacts.SingleParameter(lambda);
+        if (parameter is null) { NotComparable(notComparable, "ComplexProperty"); return; }
+        var invocations = lambda.Body.DescendantNodes().OfType<InvocationExpressionSyntax>()
+            .Select(i => (Invocation: i, Access: i.Expression as MemberAccessExpressionSyntax))
+            .Where(i => i.Access?.Expression is IdentifierNameSyntax root && root.Identifier.ValueText == parameter).ToList();
+        required &= invocations.Any(i => i.Access!.Name.Identifier.ValueText == "IsRequired" && i.Invocation.ArgumentList.Arguments.Count == 0);
+        var byProperty = new Dictionary<string, SnapshotColumn>(System.StringComparer.Ordinal);
+        foreach (var (invocation, access) in invocations)
+        {
+            var arguments = invocation.ArgumentList.Arguments;
+            switch (access!.Name.Identifier.ValueText)
+            {
+                case "Property" or "PrimitiveCollection" when arguments.Count == 1 && Literal(arguments[0].Expression) is { } property:
+                    if (!byProperty.TryGetValue(property, out var column)) byProperty[property] = column = new SnapshotColumn(property) { Kind = KindOf(access.Name) };
+                    ReadPropertyChain(invocation, column);
+                    break;
+                case "ComplexProperty" when ComplexBlock(invocation) is { } nested:
+                    complexRead.Add(invocation);
+                    ReadComplex(nested.Lambda, path + "_" + nested.Name, required, columns, notComparable, complexRead);
+                    break;
+                case "IsRequired" when arguments.Count == 0:
+                    break;
+                case "IsRequired" or "HasDiscriminator":
+                    // A discriminator of complex types, or a requiredness not written as EF writes it: not read.
+                    NotComparable(notComparable, "ComplexProperty(…)." + access.Name.Identifier.ValueText);
+                    break;
+            }
+        }
+        foreach (var column in byProperty.Values)
+        {
+            if (!column.NameGiven) column.Name = path + "_" + column.Name;
+            column.Nullable = required ? OwnNullability(column) : null;
+            columns.Add(column);
         }
     }
 
@@ -277,6 +375,7 @@ internal static class ModelSnapshotParser
             {
                 case "HasColumnName" when arguments.Count == 1 && Literal(arguments[0].Expression) is { } name:
                     column.Name = name;
+                    column.NameGiven = true;
                     break;
                 case "HasColumnType" when arguments.Count == 1:
                     column.StoreType = Literal(arguments[0].Expression);

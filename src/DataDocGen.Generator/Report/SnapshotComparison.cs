@@ -89,7 +89,7 @@ internal static class SnapshotComparison
         if (typeNotStated.Count > 0) notCompared.Add("the store type of " + List(typeNotStated) + " (not shown for the current model)");
         if (typeNotRecorded.Count > 0) notCompared.Add("the store type of " + List(typeNotRecorded) + " (the snapshot does not state it)");
         if (typeCaseOnly.Count > 0) notCompared.Add("the store type of " + List(typeCaseOnly) + " (the model's and the snapshot's differ only in letter case)");
-        if (nullabilityNotRead.Count > 0) notCompared.Add("the nullability of " + List(nullabilityNotRead) + " (not read from the snapshot: owned types stored in their owner's table, tables or columns shared by several entity types, types not recognised)");
+        if (nullabilityNotRead.Count > 0) notCompared.Add("the nullability of " + List(nullabilityNotRead) + " (not read from the snapshot: owned types stored in their owner's table, complex types not marked required, tables or columns shared by several entity types, types not recognised)");
         if (keysNotCompared.Count > 0) notCompared.Add("the primary key of " + List(keysNotCompared) + " (not read from the snapshot, or not shown for the current model)");
         notCompared.Add("indexes, foreign keys, unique constraints, check constraints and the names of keys and constraints (DataDocGen does not read them in snapshots yet)");
         return new SnapshotReport(snapshot.FullName, snapshot.Location, snapshot.ProductVersion, changes.ToEquatableArray(), EquatableArray<string>.Empty,
