@@ -47,6 +47,22 @@ internal static class JsonEmitter
                 .EndObject();
         }
         json.EndArray();
+        // Contexts whose provider is null, with why; and the calls handing the options builder to code DataDocGen does not
+        // follow (kept out of `contexts`, whose objects are EF Core's model as the EF judge dumps it).
+        json.Name("contextsWithUnknownProvider").StartArray();
+        foreach (var context in report.Contexts.Where(c => c.Provider is null))
+        {
+            json.StartObject()
+                .Property("name", context.Name)
+                .Property("reason", ProviderUnknownBecause(context, paths))
+                .Name("optionsNotFollowed").StartArray();
+            foreach (var call in context.OptionsNotFollowed)
+            {
+                json.StartObject().Property("call", call.Call).Property("location", Location(paths, call.Location)).EndObject();
+            }
+            json.EndArray().EndObject();
+        }
+        json.EndArray();
         json.Name("migrationSnapshots").StartArray();
         foreach (var context in report.Contexts.Where(c => c.Snapshot is not null))
         {
@@ -757,6 +773,19 @@ internal static class JsonEmitter
 
     private static void ScriptKey(JsonWriter json, Parsing.ScriptKeySpec key, RelativePath paths) =>
         json.StartObject().Property("name", key.Name).StringArray("columns", key.Columns).Property("location", Location(paths, key.Location)).EndObject();
+
+    /// <summary>Why a context's <c>provider</c> is null (the markdown's reason for blank store types).</summary>
+    private static string ProviderUnknownBecause(ContextReport context, RelativePath paths)
+    {
+        var names = context.Providers.Select(p => p.Use.Provider).Distinct().OrderBy(p => p, System.StringComparer.Ordinal).ToList();
+        var notFollowed = context.OptionsNotFollowed;
+        if (names.Count == 0 && notFollowed.Count > 0)
+        {
+            return "no provider is chosen in the code DataDocGen follows: the options builder is handed to "
+                   + string.Join(", ", notFollowed.Select(n => n.Location is null ? n.Call : n.Call + " (" + Location(paths, n.Location) + ")")) + ", which DataDocGen does not follow";
+        }
+        return names.Count == 0 ? "no provider is chosen in this project" : "the provider is chosen at run time (" + string.Join(" or ", names) + ")";
+    }
 
     private static string? Location(RelativePath paths, Model.SourceLocation? location) =>
         location is null ? null : paths.Of(location.Path) + ":" + location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -111,9 +111,17 @@ internal static class MarkdownEmitter
                     rows.Add(("Provider options", string.Join(", ", use.ProviderOptions.Select(Markdown.Code)), md.Link(use.ProviderOptionsLocation ?? use.Location)));
                 }
             }
+            // Calls that hand the options builder to code DataDocGen does not follow: the options above may not be all.
+            var notFollowed = context.OptionsNotFollowed;
             foreach (var option in context.ConfiguredOptions.Concat(context.Registrations.SelectMany(r => r.Options)))
             {
+                if (notFollowed.Any(n => n.Location == option.Location)) continue; // a project extension: said below
                 rows.Add(("Context option", Markdown.Code(option.Call), md.Link(option.Location)));
+            }
+            foreach (var call in notFollowed)
+            {
+                rows.Add(("Context options not read", Markdown.Code(call.Call) + " receives the options builder; DataDocGen does not follow it, so the provider, connection string or options it may set are not shown",
+                    md.Link(call.Location)));
             }
 
             if (rows.Count > 0)

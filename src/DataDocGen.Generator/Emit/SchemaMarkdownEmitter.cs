@@ -35,9 +35,21 @@ internal static class SchemaMarkdownEmitter
             if (context.Provider is null)
             {
                 var names = context.Providers.Select(p => p.Use.Provider).Distinct().OrderBy(p => p, System.StringComparer.Ordinal).ToList();
-                providerUnknown = names.Count == 0 ? "no provider is chosen in this project"
-                    : "the provider is chosen at run time (" + string.Join(" or ", names.Select(Parsing.KnownProviders.DisplayName)) + ")";
-                md.Line("Store types are not shown: " + providerUnknown + ", and they depend on it.").Line();
+                var notFollowed = context.OptionsNotFollowed;
+                if (names.Count == 0 && notFollowed.Count > 0)
+                {
+                    // The options builder is handed to code not followed (an interface's Initialise(opt)): "no provider is
+                    // chosen" would be false there (the Jellyfin audit).
+                    providerUnknown = "no provider is chosen in the code DataDocGen follows";
+                    md.Line("Store types are not shown: they depend on the provider, which is not chosen in the code DataDocGen follows: the options builder is handed to "
+                            + string.Join(", ", notFollowed.Select(n => md.WithLink(Markdown.Code(n.Call), n.Location))) + ", which DataDocGen does not follow.").Line();
+                }
+                else
+                {
+                    providerUnknown = names.Count == 0 ? "no provider is chosen in this project"
+                        : "the provider is chosen at run time (" + string.Join(" or ", names.Select(Parsing.KnownProviders.DisplayName)) + ")";
+                    md.Line("Store types are not shown: " + providerUnknown + ", and they depend on it.").Line();
+                }
                 if (names.Count > 0 && !names.Contains("SqlServer")) providerUnknown = null; // no SQL Server filter to mention
             }
             foreach (var table in context.Tables) WriteTable(md, table, "Table", collapse, providerUnknown);

@@ -16,6 +16,8 @@ internal sealed record DbSetSpec(string PropertyName, string EntityFullName, Sou
 /// <param name="Summary">The class's XML documentation summary: its purpose in the code's own words.</param>
 /// <param name="EfCoreMajorVersion">The major version of the EF Core assembly <c>DbContext</c> comes from (0 when unknown):
 /// a few schema facts depend on it (EF Core 8 and 9 refuse optional complex properties).</param>
+/// <param name="ConfiguredNotFollowed">Calls in <c>OnConfiguring</c> that hand the options builder to code DataDocGen does
+/// not follow (<c>Parsing/OptionsBuilderParser</c>).</param>
 internal sealed record DbContextSpec(
     string Name,
     string FullName,
@@ -28,4 +30,5 @@ internal sealed record DbContextSpec(
     ModelConfigurationSpec Model,
     IdentityContextSpec? Identity = null,
     string? Summary = null,
-    int EfCoreMajorVersion = 0);
+    int EfCoreMajorVersion = 0,
+    EquatableArray<OptionCallSpec> ConfiguredNotFollowed = default);

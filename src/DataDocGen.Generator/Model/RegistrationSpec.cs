@@ -12,6 +12,8 @@ namespace DataDocGen.Generator.Model;
 /// <c>lifetime</c> of <c>AddDbContextFactory</c>, which registers the options with the factory's); null for the method's default.</param>
 /// <param name="Retry">For Aspire's <c>AddNpgsqlDbContext</c>, which turns retries on unless its settings' <c>DisableRetry</c>
 /// is set: "on", "off" (a constant in the settings lambda) or "set in code"; null for other registrations.</param>
+/// <param name="NotFollowed">Calls in the options action that hand the options builder to code DataDocGen does not follow
+/// (<c>provider.Initialise(opt)</c>), or the action itself when it is no lambda: the provider and options may be set there.</param>
 internal sealed record RegistrationSpec(
     string ContextFullName,
     string Method,
@@ -24,4 +26,5 @@ internal sealed record RegistrationSpec(
     SourceLocation? Location,
     DbContextSpec? ExternalContext,
     string? OptionsLifetime = null,
-    string? Retry = null);
+    string? Retry = null,
+    EquatableArray<OptionCallSpec> NotFollowed = default);

@@ -25,6 +25,7 @@ internal static class DbContextParser
         var fromSource = compilation is not null;
         var providers = EquatableArray<ProviderUseSpec>.Empty;
         var options = EquatableArray<OptionCallSpec>.Empty;
+        var notFollowed = EquatableArray<OptionCallSpec>.Empty;
         var model = ModelConfigurationSpec.Empty;
         var configuredTypes = new List<ITypeSymbol>();
 
@@ -35,6 +36,7 @@ internal static class DbContextParser
                 .Select(o => OptionsBuilderParser.Parse(o.Body, o.Model, cancellationToken)).ToList();
             providers = configuring.SelectMany(c => c.Providers).ToEquatableArray();
             options = configuring.SelectMany(c => c.Options).ToEquatableArray();
+            notFollowed = configuring.SelectMany(c => c.NotFollowed).ToEquatableArray();
             var overrides = OverrideChain(context, "OnModelCreating", compilation!, cancellationToken).ToList();
             var parts = overrides.Select(o => ModelConfigurationParser.Parse(o.Body, o.Model, configuredTypes, cancellationToken)).ToList();
             var baseType = UnreadableBaseOverride(context, "OnModelCreating", compilation!, cancellationToken);
@@ -90,7 +92,8 @@ internal static class DbContextParser
             model,
             identity,
             fromSource ? context.DeclaringSyntaxReferences.Select(r => DocumentationReader.Summary(r.ReadSyntax(cancellationToken))).FirstOrDefault(s => s is not null) : null,
-            EfCoreMajorVersion(context));
+            EfCoreMajorVersion(context),
+            notFollowed);
     }
 
     /// <summary>The major version of the EF Core assembly that declares <c>DbContext</c> (10 for 10.0.0.0), 0 when not found.</summary>

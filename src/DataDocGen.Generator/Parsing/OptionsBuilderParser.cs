@@ -11,27 +11,43 @@ namespace DataDocGen.Generator.Parsing;
 
 /// <summary>
 /// Reads the calls made on a <c>DbContextOptionsBuilder</c> inside a body (an <c>OnConfiguring</c> override or the
-/// options lambda of <c>AddDbContext</c>): the provider with its connection string and options, and other options.
+/// options lambda of <c>AddDbContext</c>): the provider with its connection string and options, and other options; and
+/// the calls that hand the builder to code this parser does not follow (<see cref="Parse"/>'s <c>NotFollowed</c>).
 /// </summary>
 internal static class OptionsBuilderParser
 {
     private const string EfNamespace = "Microsoft.EntityFrameworkCore";
 
-    public static (EquatableArray<ProviderUseSpec> Providers, EquatableArray<OptionCallSpec> Options) Parse(
+    /// <returns>The provider calls, the other option calls, and <c>NotFollowed</c>: calls that hand the options builder to
+    /// code not read here, which may choose the provider or set options: the builder passed as an argument to any method
+    /// not declared in an EF Core assembly (an interface or virtual member, a method of this project or compiled
+    /// elsewhere, a delegate), or the receiver of an extension method declared in this project's source. An extension
+    /// method compiled elsewhere called on the builder (<c>opt.UseProjectables()</c>) is not one: packages' option
+    /// plug-ins are called so, and the <c>Use*</c>/<c>Enable*</c> ones are listed as options.</returns>
+    public static (EquatableArray<ProviderUseSpec> Providers, EquatableArray<OptionCallSpec> Options, EquatableArray<OptionCallSpec> NotFollowed) Parse(
         SyntaxNode scope, SemanticModel model, CancellationToken cancellationToken)
     {
         var providers = new List<ProviderUseSpec>();
         var options = new List<OptionCallSpec>();
+        var notFollowed = new List<OptionCallSpec>();
         var providerSpans = new List<Microsoft.CodeAnalysis.Text.TextSpan>();
+        var builderNames = BuilderParameterNames(scope);
 
         foreach (var invocation in scope.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
         {
             cancellationToken.ThrowIfCancellationRequested();
             var name = MethodName(invocation);
             if (name is null || providerSpans.Any(span => span.Contains(invocation.Span))) continue;
-            if (!KnownProviders.UseMethods.TryGetValue(name, out var provider) && !LooksLikeOption(name)) continue;
-
-            if (ResolveMethod(invocation, model, cancellationToken) is not { } method || !IsOptionsBuilder(ReceiverType(method))) continue;
+            var known = KnownProviders.UseMethods.TryGetValue(name, out var provider) || LooksLikeOption(name);
+            var method = known ? ResolveMethod(invocation, model, cancellationToken) : null;
+            if (method is null || !IsOptionsBuilder(ReceiverType(method)))
+            {
+                if (builderNames.Count > 0 && HandsOverBuilder(invocation, method, builderNames, model, cancellationToken))
+                {
+                    notFollowed.Add(new OptionCallSpec(RenderCall(Callee(invocation) ?? name, invocation.ArgumentList), SourceLocation.From(invocation)));
+                }
+                continue;
+            }
 
             if (provider is not null)
             {
@@ -47,10 +63,74 @@ internal static class OptionsBuilderParser
                     ? invocation.ArgumentList.Arguments.Select(a => Semantics.TypeOf(a.Expression, model, cancellationToken) is INamedTypeSymbol { TypeKind: TypeKind.Class } type ? type.ClrFullName() : "?").ToEquatableArray()
                     : default;
                 options.Add(new OptionCallSpec(RenderCall(name + typeArguments, invocation.ArgumentList), SourceLocation.From(invocation), method.ContainingAssembly?.Name, argumentTypes));
+                // UseAppDatabase(configuration), an extension of this project: listed, and its body is not followed.
+                if (method.ReducedFrom is not null && IsOwnSource(method, model))
+                {
+                    notFollowed.Add(new OptionCallSpec(RenderCall(Callee(invocation) ?? name, invocation.ArgumentList), SourceLocation.From(invocation)));
+                }
             }
         }
-        return (providers.ToEquatableArray(), options.ToEquatableArray());
+        return (providers.ToEquatableArray(), options.ToEquatableArray(), notFollowed.ToEquatableArray());
     }
+
+    /// <summary>The names of the parameters in <paramref name="scope"/> that may hold the options builder: those of the
+    /// lambdas in it (itself included) and of the method or local function whose body it is. Only a name among them is
+    /// asked its type.</summary>
+    private static HashSet<string> BuilderParameterNames(SyntaxNode scope)
+    {
+        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var lambda in scope.DescendantNodesAndSelf().OfType<LambdaExpressionSyntax>())
+        {
+            switch (lambda)
+            {
+                case SimpleLambdaExpressionSyntax simple:
+                    names.Add(simple.Parameter.Identifier.ValueText);
+                    break;
+                case ParenthesizedLambdaExpressionSyntax parenthesized:
+                    foreach (var parameter in parenthesized.ParameterList.Parameters) names.Add(parameter.Identifier.ValueText);
+                    break;
+            }
+        }
+        var parameters = scope.Parent switch
+        {
+            BaseMethodDeclarationSyntax method => method.ParameterList.Parameters,
+            LocalFunctionStatementSyntax local => local.ParameterList.Parameters,
+            _ => default,
+        };
+        foreach (var parameter in parameters) names.Add(parameter.Identifier.ValueText);
+        return names;
+    }
+
+    /// <summary>Whether the call hands the options builder (a parameter of <see cref="BuilderParameterNames"/>) to code this
+    /// parser does not read: as an argument of a method not declared in an EF Core assembly (an unresolved call or a
+    /// delegate included), or as the receiver of an extension method declared in this project's source. A
+    /// <c>base.OnConfiguring(optionsBuilder)</c> reaching a source override is read (<c>DbContextParser.OverrideChain</c>).</summary>
+    private static bool HandsOverBuilder(InvocationExpressionSyntax invocation, IMethodSymbol? method, HashSet<string> builderNames,
+        SemanticModel model, CancellationToken cancellationToken)
+    {
+        var asArgument = invocation.ArgumentList.Arguments.Any(a => IsBuilder(a.Expression, builderNames, model, cancellationToken));
+        var asReceiver = !asArgument && invocation.Expression is MemberAccessExpressionSyntax access && IsBuilder(access.Expression, builderNames, model, cancellationToken);
+        if (!asArgument && !asReceiver) return false;
+        method ??= ResolveMethod(invocation, model, cancellationToken);
+        if (asReceiver) return method is { ReducedFrom: not null } && IsOwnSource(method, model);
+        if (method is null) return true;
+        var assembly = method.ContainingAssembly?.Name;
+        if (assembly is not null && (assembly == EfNamespace || assembly.StartsWith(EfNamespace + ".", System.StringComparison.Ordinal))) return false;
+        return !(invocation.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax } && method.Name == "OnConfiguring" && IsOwnSource(method, model));
+    }
+
+    /// <summary>What is called, as code: <c>provider.Initialise</c>, <c>configure?.Invoke</c>; null when it holds a string literal.</summary>
+    private static string? Callee(InvocationExpressionSyntax invocation) =>
+        invocation.Expression is MemberBindingExpressionSyntax binding && invocation.Parent is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull == invocation
+            ? CodeText.Safe(conditional.Expression) is { } receiver && CodeText.Safe(binding) is { } member ? receiver + "?" + member : null
+            : CodeText.Safe(invocation.Expression);
+
+    private static bool IsBuilder(ExpressionSyntax expression, HashSet<string> builderNames, SemanticModel model, CancellationToken cancellationToken) =>
+        expression is IdentifierNameSyntax identifier && builderNames.Contains(identifier.Identifier.ValueText)
+        && IsOptionsBuilder(Semantics.TypeOf(identifier, model, cancellationToken));
+
+    private static bool IsOwnSource(IMethodSymbol method, SemanticModel model) =>
+        SymbolEqualityComparer.Default.Equals((method.ReducedFrom ?? method).ContainingAssembly, model.Compilation.Assembly);
 
     /// <summary>Parses a provider call from a method symbol already known to be one (also used for <c>AddSqlServer&lt;T&gt;</c> shorthands).</summary>
     public static ProviderUseSpec ParseProviderCall(InvocationExpressionSyntax invocation, IMethodSymbol method, string provider,

@@ -47,6 +47,7 @@ internal static class RegistrationParser
 
             var providers = new List<ProviderUseSpec>();
             var options = new List<OptionCallSpec>();
+            var notFollowed = new List<OptionCallSpec>();
             string? poolSize = null, lifetime = null, optionsLifetime = null;
             var poolSizeIsDefault = false;
 
@@ -81,9 +82,7 @@ internal static class RegistrationParser
                             ? LifetimeNames[option] : "set in code";
                         break;
                     case "optionsAction" when argument is not null:
-                        var (argumentProviders, argumentOptions) = OptionsBuilderParser.Parse(argument.Expression, model, cancellationToken);
-                        providers.AddRange(argumentProviders);
-                        options.AddRange(argumentOptions);
+                        ReadOptionsAction(argument, model, providers, options, notFollowed, cancellationToken);
                         break;
                 }
             }
@@ -94,7 +93,7 @@ internal static class RegistrationParser
                 : DbContextParser.Parse(contextType, null, cancellationToken);
             var spec = new RegistrationSpec(contextType.ClrFullName(), method.Name, poolSize, poolSizeIsDefault, lifetime,
                 providers.ToEquatableArray(), options.ToEquatableArray(), CodeText.EnclosingCondition(invocation, null),
-                SourceLocation.From(invocation), external, optionsLifetime);
+                SourceLocation.From(invocation), external, optionsLifetime, NotFollowed: notFollowed.ToEquatableArray());
             return new RegistrationResult(spec, null);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
@@ -113,6 +112,7 @@ internal static class RegistrationParser
         if (ContextType(method) is not { } contextType) return null;
         var connection = new List<ConnectionSourceSpec>();
         var options = new List<OptionCallSpec>();
+        var notFollowed = new List<OptionCallSpec>();
         var providers = new List<ProviderUseSpec>();
         string? retry = "on";
         foreach (var argument in invocation.ArgumentList.Arguments)
@@ -138,9 +138,7 @@ internal static class RegistrationParser
                     }
                     break;
                 case "configureDbContextOptions":
-                    var (argumentProviders, argumentOptions) = OptionsBuilderParser.Parse(argument.Expression, model, cancellationToken);
-                    providers.AddRange(argumentProviders);
-                    options.AddRange(argumentOptions);
+                    ReadOptionsAction(argument, model, providers, options, notFollowed, cancellationToken);
                     break;
             }
         }
@@ -149,7 +147,27 @@ internal static class RegistrationParser
         var external = SymbolEqualityComparer.Default.Equals(contextType.ContainingAssembly, model.Compilation.Assembly) ? null : DbContextParser.Parse(contextType, null, cancellationToken);
         return new RegistrationSpec(contextType.ClrFullName(), method.Name, null, false, null,
             providers.ToEquatableArray(), options.ToEquatableArray(), CodeText.EnclosingCondition(invocation, null), SourceLocation.From(invocation), external,
-            Retry: retry ?? "set in code");
+            Retry: retry ?? "set in code", NotFollowed: notFollowed.ToEquatableArray());
+    }
+
+    /// <summary>The options action's provider and option calls, and what hands the builder to code not followed
+    /// (<see cref="OptionsBuilderParser.Parse"/>): an action that is no lambda (a method group, a delegate passed in) is
+    /// itself such code.</summary>
+    private static void ReadOptionsAction(ArgumentSyntax argument, SemanticModel model, List<ProviderUseSpec> providers, List<OptionCallSpec> options,
+        List<OptionCallSpec> notFollowed, CancellationToken cancellationToken)
+    {
+        if (argument.Expression is not AnonymousFunctionExpressionSyntax)
+        {
+            if (!argument.Expression.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.NullLiteralExpression) && !argument.Expression.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.DefaultLiteralExpression))
+            {
+                notFollowed.Add(new OptionCallSpec(CodeText.Safe(argument.Expression) ?? "…", SourceLocation.From(argument)));
+            }
+            return;
+        }
+        var (argumentProviders, argumentOptions, argumentNotFollowed) = OptionsBuilderParser.Parse(argument.Expression, model, cancellationToken);
+        providers.AddRange(argumentProviders);
+        options.AddRange(argumentOptions);
+        notFollowed.AddRange(argumentNotFollowed);
     }
 
     /// <summary>The context class registered: <c>TContextImplementation</c> when the method has one, else <c>TContext</c>.</summary>

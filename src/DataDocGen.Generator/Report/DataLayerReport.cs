@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using DataDocGen.Generator.Helpers;
 using DataDocGen.Generator.Model;
 using DataDocGen.Generator.Parsing;
@@ -58,6 +60,7 @@ internal sealed record DataLayerReport(
 
 /// <param name="Provider">The single provider DATA_LAYER.json names; null when none or several are configured.</param>
 /// <param name="TablesUnknownBecause">Set when table names cannot be stated (the reasons, with their evidence).</param>
+/// <param name="ConfiguredNotFollowed">Calls in <c>OnConfiguring</c> that hand the options builder to code not followed.</param>
 internal sealed record ContextReport(
     string Name,
     string FullName,
@@ -78,7 +81,14 @@ internal sealed record ContextReport(
     string? Summary = null,
     EquatableArray<SeedReport> Seeds = default,
     EquatableArray<QueryFilterReport> QueryFilters = default,
-    EquatableArray<ProviderSchemaReport> ProviderVariants = default);
+    EquatableArray<ProviderSchemaReport> ProviderVariants = default,
+    EquatableArray<OptionCallSpec> ConfiguredNotFollowed = default)
+{
+    /// <summary>The calls, in <c>OnConfiguring</c> and in registrations, that hand the options builder to code DataDocGen
+    /// does not follow: the provider and options may be set there.</summary>
+    public IReadOnlyList<OptionCallSpec> OptionsNotFollowed =>
+        ConfiguredNotFollowed.Concat(Registrations.SelectMany(r => r.NotFollowed)).Distinct().ToList();
+}
 
 /// <summary>The schema as one provider would map it, kept (never rendered) when the project that declares a context
 /// chooses no provider: a referencing project that registers the context with a known provider uses it.</summary>

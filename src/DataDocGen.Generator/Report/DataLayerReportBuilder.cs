@@ -312,7 +312,7 @@ internal static class DataLayerReportBuilder
             relationships, schemaUnknown.ToEquatableArray(), isRelational, Summary: context.Summary,
             Seeds: schema.Seeds.OrderBy(s => s.Entity, StringComparer.Ordinal).ThenBy(s => s.Location, LocationComparer.Instance).ToEquatableArray(),
             QueryFilters: schema.QueryFilters.OrderBy(f => f.Location, LocationComparer.Instance).ToEquatableArray(),
-            ProviderVariants: variants);
+            ProviderVariants: variants, ConfiguredNotFollowed: context.ConfiguredNotFollowed);
     }
 
     private static EquatableArray<TableReport> NamesOnly(IEnumerable<EntityReport> entities) =>

@@ -198,6 +198,7 @@ internal static class ReportMerger
             Providers = providers,
             Registrations = declared.Registrations.Concat(other.Registrations).Distinct().OrderBy(r => r.Location, LocationComparer.Instance).ToEquatableArray(),
             ConfiguredOptions = declared.ConfiguredOptions.Concat(other.ConfiguredOptions).Distinct().ToEquatableArray(),
+            ConfiguredNotFollowed = declared.ConfiguredNotFollowed.Concat(other.ConfiguredNotFollowed).Distinct().ToEquatableArray(),
         };
         // Tables were computed where the context is declared, assuming a relational store when no provider was known there;
         // that project then also computed them for each provider it could map, and the provider known now picks one.
