@@ -241,4 +241,32 @@ public class DocumentCrudTests
         Assert.Contains("| `Shop.Docs.Shipment` (LiteDB) |  | `Reports.Pending` [Docs/Reports.cs:18](Docs/Reports.cs#L18)<br>`Reports.Any` [Docs/Reports.cs:19](Docs/Reports.cs#L19) |  |  |", md);
         Assert.DoesNotContain("Reports.InMemory", md);
     }
+
+    [Fact]
+    public void A_Marten_document_read_as_json_by_id_is_a_read()
+    {
+        // The Marten audit: GetCustomerIncidentsSummary reads its document only through session.Json.
+        var output = GeneratorHarness.Run(Sources.With(("Docs/Summaries.cs", """
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            using Marten;
+            namespace Shop.Docs
+            {
+                public class Summary { public Guid Id { get; set; } }
+                public class Summaries(IQuerySession session)
+                {
+                    public Task<string?> Json(Guid id) => session.Json.FindByIdAsync<Summary>(id);
+                    public Task<bool> Stream(Guid id, Stream into) => session.Json.StreamById<Summary>(id, into);
+                }
+                // Trap: a project's own FindByIdAsync.
+                public class Finder { public Task<string?> FindByIdAsync<T>(Guid id) => Task.FromResult<string?>(null); }
+                public class Other(Finder finder) { public Task<string?> Run(Guid id) => finder.FindByIdAsync<Summary>(id); }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var reads = Json.Parse(output.Json).GetProperty("crud").EnumerateArray()
+            .Select(c => c.GetProperty("entity").GetString() + " | " + c.GetProperty("operation").GetString() + " | " + c.GetProperty("api").GetString() + " | " + c.GetProperty("member").GetString()).ToArray();
+        Assert.Equal(["Shop.Docs.Summary | Read | FindByIdAsync | Summaries.Json", "Shop.Docs.Summary | Read | StreamById | Summaries.Stream"], reads);
+    }
 }
