@@ -15,10 +15,12 @@ public class ModelHelperTests
             public class Address { public string Street { get; set; } = ""; }
             public class Order { public int Id { get; set; } public decimal Total { get; set; } public Address Ship { get; set; } = null!; }
             public interface IThing { }
+            public interface IProviderModel { void OnModelCreating(ModelBuilder b); }
             public static class Generic<T> where T : class { public static void Apply(ModelBuilder b) => b.Entity<T>().ToTable("Things"); }
             public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
             {
                 public DbSet<Order> Orders => Set<Order>();
+                private readonly IProviderModel _provider = null!;
                 protected override void OnModelCreating(ModelBuilder modelBuilder)
                 {
                     CALL
@@ -42,6 +44,7 @@ public class ModelHelperTests
     [InlineData("Money(modelBuilder.Entity<Order>().Property(o => o.Total));", "configuration in `Money` is not evaluated (it is handed a `PropertyBuilder`)")]
     [InlineData("modelBuilder.Entity<Order>().OwnsOne(o => o.Ship, ConfigureShip);", "configuration in `ConfigureShip` is not evaluated (it is handed a `OwnedNavigationBuilder`)")]
     [InlineData("ConfigureOrders(modelBuilder);", "configuration in `ConfigureOrders` is not evaluated (it may be overridden)")]
+    [InlineData("_provider.OnModelCreating(modelBuilder);", "configuration in `OnModelCreating` is not evaluated (it is an interface member: the implementation that runs is chosen at run time)")]
     [InlineData("Generic<IThing>.Apply(modelBuilder);", "configuration in `Apply` is not evaluated (a method of a generic class)")]
     [InlineData("Again(modelBuilder);", "configuration in `Again` is not evaluated (helpers nested too deep, or recursive)")]
     public void A_helper_DataDocGen_cannot_read_withholds_the_tables_with_the_reason(string call, string reason)

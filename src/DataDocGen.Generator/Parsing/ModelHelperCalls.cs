@@ -129,7 +129,9 @@ internal static class ModelHelperCalls
         }
         if (definition.IsAbstract)
         {
-            return new ModelHelper(definition, null, null, map, Unreadable("it is abstract"));
+            // An interface member (jellyfin's IJellyfinDatabaseProvider.OnModelCreating) is abstract too: say which.
+            return new ModelHelper(definition, null, null, map, Unreadable(definition.ContainingType?.TypeKind == TypeKind.Interface
+                ? "it is an interface member: the implementation that runs is chosen at run time" : "it is abstract"));
         }
         if (!exactTarget && (definition.IsVirtual || definition.IsOverride) && definition.ContainingType?.IsSealed != true)
         {
