@@ -26,6 +26,17 @@ public class BulkCopyTests
                         {
                             await bulk.WriteToServerAsync(rows);
                         }
+                        // Two using statements with one name, each with its own destination (bitwarden's CipherRepository).
+                        using (var copy = new SqlBulkCopy(connection, SqlBulkCopyOptions.KeepIdentity, transaction))
+                        {
+                            copy.DestinationTableName = "[dbo].[Collection]";
+                            copy.WriteToServer(rows);
+                        }
+                        using (var copy = new SqlBulkCopy(connection, SqlBulkCopyOptions.KeepIdentity, transaction))
+                        {
+                            copy.DestinationTableName = "[dbo].[CollectionCipher]";
+                            copy.WriteToServer(rows);
+                        }
                         var second = new SqlBulkCopy(connection, SqlBulkCopyOptions.Default, transaction);
                         second.DestinationTableName = "[dbo].[Folder]";
                         second.WriteToServer(folders);
@@ -46,14 +57,17 @@ public class BulkCopyTests
         Assert.Equal(
         [
             "SqlBulkCopy WriteToServerAsync | bulk copy | [dbo].[Cipher] | BulkCopy | CipherRepository.CreateMany",
+            "SqlBulkCopy WriteToServer | bulk copy | [dbo].[Collection] | BulkCopy | CipherRepository.CreateMany",
+            "SqlBulkCopy WriteToServer | bulk copy | [dbo].[CollectionCipher] | BulkCopy | CipherRepository.CreateMany",
             "SqlBulkCopy WriteToServer | bulk copy | [dbo].[Folder] | BulkCopy | CipherRepository.CreateMany",
             "SqlBulkCopy WriteToServer | bulk copy |  | BulkCopy | CipherRepository.CreateMany",
         ], sql);
         var crud = Json.Parse(output.Json).GetProperty("crud").EnumerateArray()
             .Select(c => c.GetProperty("entity").GetString() + " | " + c.GetProperty("operation").GetString() + " | " + c.GetProperty("bulk").GetBoolean()).ToArray();
-        Assert.Equal(["dbo.Cipher | Create | True", "dbo.Folder | Create | True"], crud);
+        Assert.Equal(["dbo.Cipher | Create | True", "dbo.Collection | Create | True", "dbo.CollectionCipher | Create | True", "dbo.Folder | Create | True"], crud);
         var inside = Json.Parse(output.Json).GetProperty("transactions")[0].GetProperty("operations").EnumerateArray().Select(o => o.GetString()!).ToArray();
-        Assert.Equal(["SqlBulkCopy WriteToServerAsync bulk copy [dbo].[Cipher]", "SqlBulkCopy WriteToServer bulk copy [dbo].[Folder]", "SqlBulkCopy WriteToServer bulk copy", "Commit"], inside);
+        Assert.Equal(["SqlBulkCopy WriteToServerAsync bulk copy [dbo].[Cipher]", "SqlBulkCopy WriteToServer bulk copy [dbo].[Collection]",
+            "SqlBulkCopy WriteToServer bulk copy [dbo].[CollectionCipher]", "SqlBulkCopy WriteToServer bulk copy [dbo].[Folder]", "SqlBulkCopy WriteToServer bulk copy", "Commit"], inside);
         Assert.Contains("rows streamed by bulk copy (no SQL text)", output.Markdown);
         Assert.DoesNotContain("Export.Run", output.Markdown);
     }

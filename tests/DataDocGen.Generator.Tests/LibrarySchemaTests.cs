@@ -148,6 +148,13 @@ public class LibrarySchemaTests
         Assert.DoesNotContain("Marten's default", shared);
         Assert.DoesNotContain(Heading, shared);
 
+        // JasperFx's resource setup: Marten's schema is applied at start-up too; ResetState also clears the data.
+        var setup = RunMarten(shared: "JasperFx.Resources.ResourceHostExtensions.AddResourceSetupOnStartup(services);").Markdown!;
+        Assert.Contains("| Marten | PostgreSQL | its tables and functions | sets up every registered resource, its schema included, before the application starts (a hosted service, `AddResourceSetupOnStartup`) | `Setup.Add` | [Setup.cs:20](Setup.cs#L20) |", setup);
+        var reset = RunMarten(shared: "JasperFx.Resources.ResourceHostExtensions.AddResourceSetupOnStartup(services, JasperFx.Resources.StartupAction.ResetState);").Markdown!;
+        Assert.Contains("before the application starts (a hosted service, `AddResourceSetupOnStartup`) and clears their existing data (`StartupAction.ResetState`) |", reset);
+        var runTime = RunMarten(shared: "JasperFx.Resources.ResourceHostExtensions.AddResourceSetupOnStartup(services, production ? JasperFx.Resources.StartupAction.SetupOnly : JasperFx.Resources.StartupAction.ResetState);").Markdown!;
+        Assert.Contains(", with a startup action set at run time", runTime);
         var onStartup = RunMarten(extra: ".ApplyAllDatabaseChangesOnStartup()").Markdown!;
         Assert.Contains("applies every schema change before the application starts (a hosted service, `ApplyAllDatabaseChangesOnStartup`)", onStartup);
         Assert.Contains("Marten's default `CreateOrUpdate`", onStartup);

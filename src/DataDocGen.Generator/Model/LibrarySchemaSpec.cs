@@ -19,6 +19,9 @@ internal enum LibrarySchemaKind
     MartenSharedDefaults,
     /// <summary><c>ApplyAllDatabaseChangesOnStartup()</c>: a hosted service applies the changes before the application runs.</summary>
     MartenApplyOnStartup,
+    /// <summary>JasperFx's <c>AddResourceSetupOnStartup()</c>: a hosted service sets up every registered stateful resource
+    /// (a Marten store's database among them) before the application runs; shown only where the project registers a Marten store.</summary>
+    ResourceSetupOnStartup,
 }
 
 /// <summary>

@@ -187,11 +187,15 @@ internal static class RawSqlParser
                  && declarator.SyntaxTree == invocation.SyntaxTree)
         {
             if (declarator.Initializer?.Value is BaseObjectCreationExpressionSyntax creation) values.AddRange(DestinationIn(creation.Initializer));
-            var body = declarator.Ancestors().FirstOrDefault(a => a is BlockSyntax or ArrowExpressionClauseSyntax);
-            foreach (var assignment in body?.DescendantNodes().OfType<AssignmentExpressionSyntax>() ?? Enumerable.Empty<AssignmentExpressionSyntax>())
+            // The local's scope: its using statement, or its block (bitwarden's methods hold several `using (var bulkCopy = ...)`
+            // in one block, each with its own destination).
+            var scope = declarator.Parent?.Parent is UsingStatementSyntax usingStatement ? usingStatement
+                : declarator.Ancestors().FirstOrDefault(a => a is BlockSyntax or ArrowExpressionClauseSyntax);
+            foreach (var assignment in scope?.DescendantNodes().OfType<AssignmentExpressionSyntax>() ?? Enumerable.Empty<AssignmentExpressionSyntax>())
             {
                 if (assignment.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "DestinationTableName", Expression: IdentifierNameSyntax target }
-                    && target.Identifier.ValueText == identifier.Identifier.ValueText)
+                    && target.Identifier.ValueText == identifier.Identifier.ValueText
+                    && SymbolEqualityComparer.Default.Equals(Semantics.SymbolOrMethod(target, model, cancellationToken), local))
                 {
                     values.Add(assignment.Right);
                 }

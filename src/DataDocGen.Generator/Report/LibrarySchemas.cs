@@ -20,6 +20,8 @@ internal static class LibrarySchemas
     public static EquatableArray<LibrarySchemaSpec> Resolve(IReadOnlyList<LibrarySchemaSpec> all)
     {
         var rows = all.Where(s => s.Kind is LibrarySchemaKind.Hangfire or LibrarySchemaKind.Rebus or LibrarySchemaKind.MartenAutoCreate or LibrarySchemaKind.MartenApplyOnStartup).ToList();
+        // JasperFx's resource setup at start-up concerns Marten only where the project registers a Marten store.
+        if (all.Any(s => s.Kind == LibrarySchemaKind.MartenStore)) rows.AddRange(all.Where(s => s.Kind == LibrarySchemaKind.ResourceSetupOnStartup));
         if (!all.Any(s => s.Kind is LibrarySchemaKind.MartenAutoCreate or LibrarySchemaKind.MartenSharedDefaults))
         {
             rows.AddRange(all.Where(s => s.Kind == LibrarySchemaKind.MartenStore).Select(s => s with { Behaviour = MartenDefault }));
