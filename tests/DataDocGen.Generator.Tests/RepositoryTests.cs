@@ -122,6 +122,20 @@ public class RepositoryTests
                 }
                 // Trap: named like a repository; its locals hold no data-access type.
                 public class NameRepository { public string First() { var names = new[] { "a" }; return names[0]; } }
+                // bitwarden's shape: the interface's T is a domain object and TId a key; the entity is TEntity, read through a method.
+                public interface IRepository<T, TId> { Task<T?> Get(TId id); }
+                public abstract class Repository<T, TEntity, TId>(IServiceScopeFactory scopes) : IRepository<T, TId> where T : class where TEntity : class
+                {
+                    protected abstract DbSet<TEntity> Set(ShopContext db);
+                    public async Task<T?> Get(TId id)
+                    {
+                        using var scope = scopes.CreateScope();
+                        var db = scope.ServiceProvider.GetRequiredService<ShopContext>();
+                        await Set(db).FindAsync(id);
+                        return null;
+                    }
+                }
+                public interface ICustomerRepository : IRepository<Customer, int> { }
             }
             """)));
         Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
@@ -130,6 +144,7 @@ public class RepositoryTests
         Assert.Contains("| SqlConnection (ADO.NET) |", md);
         Assert.Contains("| `Shop.Data.CustomerRepository` | repository |  | `Shop.Domain.Order` | ShopContext (EF Core) |", md);
         Assert.DoesNotContain("NameRepository", md);
+        Assert.Contains("| `Shop.Data.Repository<T, TEntity, TId>` | generic repository | `IRepository<T, TId>` |  | ShopContext (EF Core) |", md);
     }
 
     /// <summary>The eShopOnWeb audit: <c>EfRepository&lt;T&gt; : RepositoryBase&lt;T&gt;</c> (Ardalis), whose inherited

@@ -69,9 +69,16 @@ internal static class RepositoryParser
             if (EntityOf(dependency.Type) is { } entity) entities.Add(Name(entity));
         }
         var interfaces = type.Interfaces.Where(i => !i.IsInNamespaceOrBelow("System")).ToList();
+        // A repository interface's type arguments that are classes (IOrderRepository : IRepository<Order>). Not its type
+        // parameters nor value types: bitwarden's Repository<T, TEntity, TId> : IRepository<T, TId> maps a domain T to the
+        // entity TEntity and keys by TId, and both were listed as its entities. A type parameter counts where the class
+        // uses it as an entity (Set<T>(), a DbSet<T> member), below.
         foreach (var contract in interfaces.Where(i => HasSuffix(i.Name)))
         {
-            foreach (var argument in contract.TypeArguments) entities.Add(Name(argument));
+            foreach (var argument in contract.TypeArguments)
+            {
+                if (argument is INamedTypeSymbol { TypeKind: TypeKind.Class, SpecialType: SpecialType.None } && !argument.IsInNamespaceOrBelow("System")) entities.Add(Name(argument));
+            }
         }
 
         // Set<T>() calls and DbSet properties read through the context, in this part of the class only: the result then
