@@ -126,9 +126,9 @@ public class StoreTests
         var md = Run().Markdown!;
         Assert.Contains("| MongoDB | database | `shop` |  |  | `Catalog.ctor` |", md);
         Assert.Contains("| MongoDB | collection | `orders` | `Shop.Data.Order` |  | `Catalog.ctor` |", md);
-        Assert.Contains("| MongoDB | index |  | `Shop.Data.Order` | CustomerId ascending, Id descending, unique, named \"ix\\_orders\\_customer\" | `Catalog.Index` |", md);
+        Assert.Contains("| MongoDB | index |  | `Shop.Data.Order` | CustomerId ascending, \\_id (Id) descending, unique, named \"ix\\_orders\\_customer\" | `Catalog.Index` |", md);
         // CreateMany with two models is two indexes, each with its own keys and options (they used to be merged into one).
-        Assert.Contains("| MongoDB | index |  | `Shop.Data.Order` | 2 indexes: (CustomerId ascending, named \"ix\\_customer\"); (Id descending, unique, named \"ux\\_id\") | `Catalog.Many` |", md);
+        Assert.Contains("| MongoDB | index |  | `Shop.Data.Order` | 2 indexes: (CustomerId ascending, named \"ix\\_customer\"); (\\_id (Id) descending, unique, named \"ux\\_id\") | `Catalog.Many` |", md);
         Assert.Contains("| Redis | key | `session:{id}` |  | string: StringSetAsync, expiry 20 minutes | `Sessions.Save` |", md);
         Assert.Contains("| Redis | key | `cart:{user}` |  | hash: HashGetAllAsync | `Sessions.Cart` |", md);
         Assert.Contains("| Redis | key | `session:{id}` |  | key: KeyDeleteAsync | `Sessions.Forget` |", md);
@@ -227,5 +227,35 @@ public class StoreTests
         // LiteDB encrypts its data file with the connection string's password (LiteDB 5's documentation): data at rest.
         Assert.Contains("| `ConnectionStrings:Offline` | all (base file) | `Password=***` | LiteDB encrypts its data file with this password (AES): data at rest | [appsettings.json:1](appsettings.json#L1) |", md);
         Assert.DoesNotContain("Lite-Index-Secret", output.All);
+    }
+
+    [Fact]
+    public void Mongo_index_keys_name_the_stored_field_a_member_attribute_gives()
+    {
+        // Squidex: [BsonElement("_an")] public string IndexedName; the index is on _an, and was reported on IndexedName.
+        var output = GeneratorHarness.Run(Sources.With(("Data/Apps.cs", """
+            using System.Threading.Tasks;
+            using MongoDB.Bson.Serialization.Attributes;
+            using MongoDB.Driver;
+            namespace Shop.Data
+            {
+                public class App
+                {
+                    [BsonId] public string Key { get; set; } = "";
+                    public string Id { get; set; } = "";
+                    [BsonElement("_an")] public string IndexedName { get; set; } = "";
+                    public string Team { get; set; } = "";
+                }
+                public class Apps(IMongoDatabase database)
+                {
+                    private readonly IMongoCollection<App> _apps = database.GetCollection<App>("States_Apps");
+                    public Task Index() => _apps.Indexes.CreateOneAsync(new CreateIndexModel<App>(
+                        Builders<App>.IndexKeys.Ascending(a => a.IndexedName).Ascending(a => a.Key).Ascending(a => a.Id).Descending(a => a.Team)));
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        // [BsonId] makes Key the _id; Id is then a plain field named Id.
+        Assert.Contains("| MongoDB | index |  | `Shop.Data.App` | \\_an (IndexedName) ascending, \\_id (Key) ascending, Id ascending, Team descending | `Apps.Index` |", output.Markdown);
     }
 }

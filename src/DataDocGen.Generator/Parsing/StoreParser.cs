@@ -295,7 +295,7 @@ internal static class StoreParser
         {
             if (call.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: var direction and ("Ascending" or "Descending" or "Text" or "Hashed" or "Geo2DSphere" or "Wildcard") }) continue;
             var argument = call.ArgumentList.Arguments.FirstOrDefault()?.Expression;
-            var field = SyntaxFacts.SelectedMember(argument) ?? model.ConstantString(argument, cancellationToken);
+            var field = StoredField(argument, model, cancellationToken) ?? SyntaxFacts.SelectedMember(argument) ?? model.ConstantString(argument, cancellationToken);
             parts.Add((field ?? "…") + " " + direction.ToLowerInvariant());
         }
         foreach (var assignment in scope.DescendantNodes().OfType<AssignmentExpressionSyntax>())
@@ -318,6 +318,31 @@ internal static class StoreParser
             }
         }
         return parts.Count == 0 ? null : string.Join(", ", parts);
+    }
+
+    /// <summary>
+    /// The stored field a key selector's member maps to when the member says so: <c>[BsonElement("_an")]</c> gives
+    /// <c>_an (IndexedName)</c>, <c>[BsonId]</c> (or the driver's <c>Id</c> convention) gives <c>_id (Id)</c>. The Squidex audit found index keys named by the C#
+    /// property (<c>IndexedName ascending</c>) where the index is on <c>_an</c>. Null for a member without either attribute
+    /// (its name is shown, as the selector writes it).
+    /// </summary>
+    private static string? StoredField(ExpressionSyntax? selector, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (selector is not SimpleLambdaExpressionSyntax { Body: MemberAccessExpressionSyntax access }) return null;
+        if (Semantics.SymbolOf(access, model, cancellationToken) is not ({ Kind: SymbolKind.Property or SymbolKind.Field } member)) return null;
+        foreach (var attribute in member.GetAttributes())
+        {
+            if (attribute.AttributeClass is not { } type || !type.IsInNamespace("MongoDB.Bson.Serialization.Attributes")) continue;
+            if (type.Name == "BsonIdAttribute") return "_id (" + member.Name + ")";
+            if (type.Name == "BsonElementAttribute" && attribute.ConstructorArguments.FirstOrDefault() is { Value: string name } && name.Length > 0) return name + " (" + member.Name + ")";
+        }
+        // The driver's IdMemberConvention: a member named Id, id or _id is the document's _id unless another member is [BsonId].
+        if (member.Name is "Id" or "id" or "_id" && member.ContainingType is { } owner
+            && !owner.GetMembers().Any(m => m.GetAttributes().Any(a => a.AttributeClass is { Name: "BsonIdAttribute" } id && id.IsInNamespace("MongoDB.Bson.Serialization.Attributes"))))
+        {
+            return "_id (" + member.Name + ")";
+        }
+        return null;
     }
 
     /// <summary>LiteDB's <c>EnsureIndex(x => x.Field, unique: true)</c>, <c>EnsureIndex("name", x => x.Field)</c> or
