@@ -99,4 +99,28 @@ public class RawSqlTests
             "Stock.FromDataSource | ADO.NET NpgsqlDataSource.CreateCommand | UPDATE | Stock | Constant",
         ], sites);
     }
+
+    [Fact]
+    public void Cursors_interpolated_names_and_show_statements_name_no_table_and_three_part_names_are_whole()
+    {
+        // nopCommerce's ReIndexTablesAsync: `[{db}].INFORMATION_SCHEMA.TABLES` was listed as `[ @p ].INFORMATION_SCHEMA`, its
+        // cursor cur_reindex as a table, and MySQL's SHOW TABLES FROM `db` named the database as one.
+        var output = GeneratorHarness.Run(Sources.With(("Data/Maintenance.cs", """
+            using Dapper;
+            using Microsoft.Data.SqlClient;
+            namespace Shop.Data
+            {
+                public class Maintenance(SqlConnection connection)
+                {
+                    public void Reindex(string db) => connection.Execute($"DECLARE cur_reindex CURSOR FOR SELECT table_name FROM [{db}].INFORMATION_SCHEMA.TABLES OPEN cur_reindex FETCH NEXT FROM cur_reindex INTO @t CLOSE cur_reindex");
+                    public void Show() => connection.Query<string>("SHOW TABLES FROM `shop`");
+                    public void Archive() => connection.Execute("INSERT INTO archive.dbo.Orders SELECT * FROM dbo.Orders WHERE Closed = 1");
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var tables = Json.Parse(output.Json).GetProperty("rawSql").EnumerateArray()
+            .Select(s => s.GetProperty("member").GetString() + " | " + string.Join(",", s.GetProperty("tables").EnumerateArray().Select(t => t.GetString()))).ToArray();
+        Assert.Equal(["Maintenance.Reindex | ", "Maintenance.Show | ", "Maintenance.Archive | archive.dbo.Orders,dbo.Orders"], tables);
+    }
 }

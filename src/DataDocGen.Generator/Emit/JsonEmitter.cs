@@ -828,7 +828,7 @@ internal static class JsonEmitter
         if (report.Contexts.IsEmpty) topics.Add("1.1 Databases and connections: EF Core DbContexts and their registrations");
         if (report.Stores.IsEmpty) topics.Add("1.1 Databases and connections: stores opened without EF Core (ADO.NET connections, NpgsqlDataSource, MongoClient, ConnectionMultiplexer, LiteDatabase, CosmosClient, Marten, linq2db DataConnection/DataContext/DataOptions)");
         if (report.Contexts.All(c => c.Entities.IsEmpty)) topics.Add("1.2 Data models and entities: DbSet entity types");
-        if (report.Migrations.IsEmpty) topics.Add("3.1 Migrations: EF Core and FluentMigrator migrations");
+        if (report.Migrations.IsEmpty) topics.Add("3.1 Migrations: classes marked with EF Core's or FluentMigrator's own [Migration] attribute (a project attribute deriving from FluentMigrator's is not read)");
         if (report.Repositories.IsEmpty) topics.Add("1.3 Data access layer: repositories and units of work that depend on a data-access type (a field, property, constructor parameter or local of their own methods)");
         // Guard clauses are read in the entities of this project's contexts only: a project without a DbContext (Clean
         // Architecture's ApplicationCore, whose entities guard their arguments) was said to have none.
@@ -846,7 +846,7 @@ internal static class JsonEmitter
                 : "2.4 Query optimisation: Include paths, AsNoTracking, split queries, compiled queries, N+1 risks, database calls inside loops");
         }
         if (report.Transactions.IsEmpty) topics.Add("2.2 Transactions: explicit boundaries (BeginTransaction, including linq2db's, TransactionScope, execution strategies), joins (UseTransaction, EnlistTransaction), the distributed transactions switch, and Marten units of work (SaveChanges)");
-        if (report.CacheProviders.IsEmpty && report.CacheUses.IsEmpty && report.OutputCache.IsEmpty) topics.Add("1.4 Caching layer: IMemoryCache, IDistributedCache, HybridCache and their registrations");
+        if (report.CacheProviders.IsEmpty && report.CacheUses.IsEmpty && report.OutputCache.IsEmpty) topics.Add("1.4 Caching layer: uses of IMemoryCache, IDistributedCache and HybridCache, and cache providers registered through their libraries' Add* calls (a project's own cache class is not read as a provider)");
         if (report.RawSql.IsEmpty) topics.Add("1.3 Data access layer: raw SQL (EF Core raw SQL APIs, Dapper, linq2db, ADO.NET command text)");
         return topics.OrderBy(t => t, System.StringComparer.Ordinal).ToArray();
     }

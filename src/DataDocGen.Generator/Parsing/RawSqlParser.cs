@@ -43,8 +43,18 @@ internal static class RawSqlParser
         "Execute", "ExecuteAsync", "ExecuteReader", "ExecuteReaderAsync", "SetCommand", "FromSql", "FromSqlScalar",
     };
 
+    // Up to three parts (database.schema.table): a two-part match of `[db].INFORMATION_SCHEMA.TABLES` named a schema.
     private static readonly Regex TableReference = new(
-        "\\b(?:FROM|JOIN|INTO|UPDATE|MERGE\\s+INTO|MERGE)\\s+((?:\\[[^\\]]+\\]|\"[^\"]+\"|`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)(?:\\.(?:\\[[^\\]]+\\]|\"[^\"]+\"|`[^`]+`|[A-Za-z_][A-Za-z0-9_]*))?)",
+        "\\b(?:FROM|JOIN|INTO|UPDATE|MERGE\\s+INTO|MERGE)\\s+((?:\\[[^\\]]+\\]|\"[^\"]+\"|`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)(?:\\.(?:\\[[^\\]]+\\]|\"[^\"]+\"|`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)){0,2})",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    /// <summary>T-SQL cursors (<c>DECLARE cur CURSOR</c>): <c>FETCH NEXT FROM cur</c> names no table.</summary>
+    private static readonly Regex CursorDeclaration = new("\\bDECLARE\\s+([A-Za-z_@#][A-Za-z0-9_@#]*)\\s+(?:INSENSITIVE\\s+|SCROLL\\s+)*CURSOR\\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    /// <summary>MySQL's <c>SHOW TABLES FROM db</c> (and its kin): the name after FROM/IN is a database or a table whose
+    /// metadata is read, not rows.</summary>
+    private static readonly Regex ShowStatement = new("\\bSHOW\\s+(?:FULL\\s+)?(?:TABLES|COLUMNS|FIELDS|INDEX|INDEXES|KEYS|TRIGGERS|TABLE\\s+STATUS)\\s+(?:FROM|IN)\\s+\\S+",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private static readonly HashSet<string> NotTables = new(System.StringComparer.OrdinalIgnoreCase) { "SELECT", "VALUES", "SET", "WHERE", "LATERAL", "UNNEST", "OPENJSON" };
@@ -357,12 +367,25 @@ internal static class RawSqlParser
     private static RawSqlSpec Spec(string api, string? sql, SqlParameterization parameterization, SyntaxNode site, SemanticModel model, CancellationToken cancellationToken)
     {
         var statement = sql is null ? null : Statement(sql);
-        var tables = sql is null ? EquatableArray<string>.Empty
-            : TableReference.Matches(sql).Cast<Match>().Select(m => m.Groups[1].Value).Where(t => !NotTables.Contains(t))
-                .Distinct(System.StringComparer.OrdinalIgnoreCase).OrderBy(t => t, System.StringComparer.Ordinal).ToEquatableArray();
+        var tables = sql is null ? EquatableArray<string>.Empty : Tables(sql);
         var placeholders = sql is null || parameterization != SqlParameterization.Constant ? EquatableArray<string>.Empty
             : SqlPlaceholders.Find(sql, formatItems: api.StartsWith("EF Core", System.StringComparison.Ordinal) && api.Contains("Raw")).ToEquatableArray();
         return new RawSqlSpec(api, statement, tables, parameterization, CodeText.MemberName(site, model, cancellationToken), SourceLocation.From(site), placeholders);
+    }
+
+    /// <summary>
+    /// The tables a constant text names after FROM/JOIN/INTO/UPDATE/MERGE. Left out: a name holding an interpolation hole
+    /// (<c>[{db}].INFORMATION_SCHEMA.TABLES</c> is not a constant name), a T-SQL cursor the text declares, and the name
+    /// after MySQL's <c>SHOW TABLES FROM</c>. The nopCommerce audit found <c>[ @p ].INFORMATION_SCHEMA</c>, a cursor
+    /// <c>cur_reindex</c> and a database listed as tables.
+    /// </summary>
+    private static EquatableArray<string> Tables(string sql)
+    {
+        var cursors = new HashSet<string>(CursorDeclaration.Matches(sql).Cast<Match>().Select(m => m.Groups[1].Value), System.StringComparer.OrdinalIgnoreCase);
+        var text = ShowStatement.Replace(sql, " ");
+        return TableReference.Matches(text).Cast<Match>().Select(m => m.Groups[1].Value)
+            .Where(t => !NotTables.Contains(t) && !cursors.Contains(t) && !t.Contains("@p"))
+            .Distinct(System.StringComparer.OrdinalIgnoreCase).OrderBy(t => t, System.StringComparer.Ordinal).ToEquatableArray();
     }
 
     private static string? Statement(string sql)
