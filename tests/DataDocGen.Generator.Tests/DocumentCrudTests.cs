@@ -269,4 +269,51 @@ public class DocumentCrudTests
             .Select(c => c.GetProperty("entity").GetString() + " | " + c.GetProperty("operation").GetString() + " | " + c.GetProperty("api").GetString() + " | " + c.GetProperty("member").GetString()).ToArray();
         Assert.Equal(["Shop.Docs.Summary | Read | FindByIdAsync | Summaries.Json", "Shop.Docs.Summary | Read | StreamById | Summaries.Stream"], reads);
     }
+
+    [Fact]
+    public void Mongo_upsert_options_held_in_a_readonly_field_or_a_local_make_a_create_and_an_update()
+    {
+        // Squidex keeps its options in static readonly fields of a base class (another file): its upserts read as updates only.
+        var output = GeneratorHarness.Run(Sources.With(
+            ("Data/MongoBase.cs", """
+                using MongoDB.Driver;
+                namespace Shop.Data
+                {
+                    public abstract class MongoBase
+                    {
+                        protected static readonly ReplaceOptions Upsert = new() { IsUpsert = true };
+                        protected static readonly ReplaceOptions Plain = new();
+                    }
+                }
+                """),
+            ("Data/Cache.cs", """
+                using System.Threading.Tasks;
+                using MongoDB.Driver;
+                namespace Shop.Data
+                {
+                    public class Entry { public string Id { get; set; } = ""; }
+                    public class Note { public string Id { get; set; } = ""; }
+                    public class Other { public string Id { get; set; } = ""; }
+                    public class Cache(IMongoCollection<Entry> entries, IMongoCollection<Note> notes, IMongoCollection<Other> others) : MongoBase
+                    {
+                        public Task Set(Entry e) => entries.ReplaceOneAsync(x => x.Id == e.Id, e, Upsert);
+                        public Task Write(Note n)
+                        {
+                            var options = new ReplaceOptions { IsUpsert = true };
+                            return notes.ReplaceOneAsync(x => x.Id == n.Id, n, options);
+                        }
+                        public Task Replace(Other o) => others.ReplaceOneAsync(x => x.Id == o.Id, o, Plain);
+                    }
+                }
+                """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var rows = Json.Parse(output.Json).GetProperty("crud").EnumerateArray()
+            .Select(c => c.GetProperty("entity").GetString() + " | " + c.GetProperty("operation").GetString() + " | " + c.GetProperty("api").GetString()).ToArray();
+        Assert.Equal(
+        [
+            "Shop.Data.Entry | Create | ReplaceOneAsync (upsert)", "Shop.Data.Entry | Update | ReplaceOneAsync (upsert)",
+            "Shop.Data.Note | Create | ReplaceOneAsync (upsert)", "Shop.Data.Note | Update | ReplaceOneAsync (upsert)",
+            "Shop.Data.Other | Update | ReplaceOneAsync",
+        ], rows);
+    }
 }

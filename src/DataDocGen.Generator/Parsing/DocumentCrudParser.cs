@@ -200,10 +200,34 @@ internal static class DocumentCrudParser
     /// <summary>Options created in the call with <c>IsUpsert = true</c> (MongoDB's <c>ReplaceOptions</c>, <c>UpdateOptions</c>,
     /// <c>FindOneAndReplaceOptions</c>...): the write also inserts when nothing matches.</summary>
     private static bool IsUpsert(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken) =>
-        invocation.ArgumentList.Arguments.Select(a => a.Expression).OfType<BaseObjectCreationExpressionSyntax>()
-            .Any(creation => creation.Initializer?.Expressions.OfType<AssignmentExpressionSyntax>()
-                                 .Any(a => a.Left is IdentifierNameSyntax { Identifier.ValueText: "IsUpsert" } && a.Right.IsKind(SyntaxKind.TrueLiteralExpression)) == true
-                             && Semantics.TypeOf(creation, model, cancellationToken)?.IsInNamespace("MongoDB.Driver") == true);
+        invocation.ArgumentList.Arguments.Select(a => OptionsCreation(a.Expression, model, cancellationToken))
+            .Any(found => found is ({ } creation, { } creationModel)
+                          && creation.Initializer?.Expressions.OfType<AssignmentExpressionSyntax>()
+                              .Any(a => a.Left is IdentifierNameSyntax { Identifier.ValueText: "IsUpsert" } && a.Right.IsKind(SyntaxKind.TrueLiteralExpression)) == true
+                          && Semantics.TypeOf(creation, creationModel, cancellationToken)?.IsInNamespace("MongoDB.Driver") == true);
+
+    /// <summary>
+    /// The options object an argument is: created in place, or held in a readonly field or a local assigned once
+    /// (Squidex keeps <c>static readonly ReplaceOptions UpsertReplace = new() { IsUpsert = true }</c>; its upserts were
+    /// listed as updates only, so nothing seemed to create its cache entries or snapshots). The field's initializer
+    /// is read where it is declared; a field of another type's options object, or one assigned elsewhere, is not followed.
+    /// </summary>
+    private static (BaseObjectCreationExpressionSyntax? Creation, SemanticModel? Model) OptionsCreation(ExpressionSyntax argument, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (argument is BaseObjectCreationExpressionSyntax inPlace) return (inPlace, model);
+        if (argument is not (IdentifierNameSyntax or MemberAccessExpressionSyntax)) return (null, null);
+        switch (Semantics.SymbolOf(argument, model, cancellationToken))
+        {
+            case ILocalSymbol:
+                return (RawSqlParser.SingleAssignmentInitializer(argument, model, cancellationToken) as BaseObjectCreationExpressionSyntax, model);
+            case IFieldSymbol { IsReadOnly: true } field when field.DeclaringSyntaxReferences.Length == 1
+                                                              && field.DeclaringSyntaxReferences[0].ReadSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: BaseObjectCreationExpressionSyntax creation }:
+                // Declared in another file, perhaps: its own semantic model.
+                return (creation, creation.SyntaxTree == model.SyntaxTree ? model : model.Compilation.ReadSemanticModel(creation.SyntaxTree));
+            default:
+                return (null, null);
+        }
+    }
 
     /// <summary>The operations of a <c>BulkWrite</c> when its write models are created in the call's arguments
     /// (<c>new InsertOneModel&lt;T&gt;(...)</c>...), in create/read/update/delete order; empty when they are built elsewhere.</summary>
