@@ -244,7 +244,7 @@ public class StoreTests
                     [BsonId] public string Key { get; set; } = "";
                     public string Id { get; set; } = "";
                     [BsonElement("_an")] public string IndexedName { get; set; } = "";
-                    public string Team { get; set; } = "";
+                    [BsonElement(nameof(Team))] public string Team { get; set; } = "";
                 }
                 public class Apps(IMongoDatabase database)
                 {

@@ -334,7 +334,11 @@ internal static class StoreParser
         {
             if (attribute.AttributeClass is not { } type || !type.IsInNamespace("MongoDB.Bson.Serialization.Attributes")) continue;
             if (type.Name == "BsonIdAttribute") return "_id (" + member.Name + ")";
-            if (type.Name == "BsonElementAttribute" && attribute.ConstructorArguments.FirstOrDefault() is { Value: string name } && name.Length > 0) return name + " (" + member.Name + ")";
+            if (type.Name == "BsonElementAttribute" && attribute.ConstructorArguments.FirstOrDefault() is { Value: string name } && name.Length > 0)
+            {
+                // [BsonElement(nameof(Key))] stores the member's own name: said once.
+                return name == member.Name ? name : name + " (" + member.Name + ")";
+            }
         }
         // The driver's IdMemberConvention: a member named Id, id or _id is the document's _id unless another member is [BsonId].
         if (member.Name is "Id" or "id" or "_id" && member.ContainingType is { } owner
