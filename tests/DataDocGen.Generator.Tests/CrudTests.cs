@@ -470,6 +470,14 @@ public class EntryStateTests
                             await db.SaveChangesAsync();
                         }
                     }
+                    // dotnet/eShop's Catalog API: the entry in a local.
+                    public async Task Copy(Order changed)
+                    {
+                        var order = await db.Orders.FindAsync(changed.Id);
+                        var entry = db.Entry(order!);
+                        entry.CurrentValues.SetValues(changed);
+                        await db.SaveChangesAsync();
+                    }
                 }
                 // Trap: a project's own Entry(...).CurrentValues.SetValues look-alike.
                 public class Values { public void SetValues(object o) { } }
@@ -481,7 +489,7 @@ public class EntryStateTests
         var updates = Json.Parse(output.Json).GetProperty("crud").EnumerateArray()
             .Where(c => c.GetProperty("operation").GetString() == "Update")
             .Select(c => c.GetProperty("entity").GetString() + " | " + c.GetProperty("api").GetString() + " | " + c.GetProperty("member").GetString()).ToArray();
-        Assert.Equal(["Shop.Domain.Order | Entry CurrentValues.SetValues | Replacer.Replace"], updates);
+        Assert.Equal(["Shop.Domain.Order | Entry CurrentValues.SetValues | Replacer.Replace", "Shop.Domain.Order | Entry CurrentValues.SetValues | Replacer.Copy"], updates);
         Assert.Contains("`Replacer.Replace` [Data/Replace.cs:18](Data/Replace.cs#L18) (`CurrentValues.SetValues`: the changed columns, by the next save)", output.Markdown);
     }
 }

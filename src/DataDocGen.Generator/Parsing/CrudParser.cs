@@ -183,14 +183,14 @@ internal static class CrudParser
     /// <summary>The API text of an update through <c>Entry(x).CurrentValues.SetValues(...)</c>.</summary>
     public const string SetValuesApi = "Entry CurrentValues.SetValues";
 
-    /// <summary><c>….Entry(x).CurrentValues.SetValues(…)</c>, before any binding.</summary>
+    /// <summary><c>….Entry(x).CurrentValues.SetValues(…)</c>, or <c>entry.CurrentValues.SetValues(…)</c> on a local, before any binding.</summary>
     private static bool IsSetValues(SyntaxNode node) =>
         node is InvocationExpressionSyntax
         {
             Expression: MemberAccessExpressionSyntax
             {
                 Name.Identifier.ValueText: "SetValues",
-                Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CurrentValues", Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Entry" } } },
+                Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CurrentValues", Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Entry" } } or IdentifierNameSyntax },
             },
         };
 
@@ -202,8 +202,10 @@ internal static class CrudParser
     /// </summary>
     private static CrudResult? SetValues(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
     {
-        var entry = (InvocationExpressionSyntax)((MemberAccessExpressionSyntax)((MemberAccessExpressionSyntax)invocation.Expression).Expression).Expression;
+        var holder = ((MemberAccessExpressionSyntax)((MemberAccessExpressionSyntax)invocation.Expression).Expression).Expression;
         if (Semantics.Method(invocation, model, cancellationToken) is not { ContainingType: { } values } || !values.Is("Microsoft.EntityFrameworkCore.ChangeTracking", "PropertyValues")) return null;
+        // var entry = context.Entry(item); entry.CurrentValues.SetValues(changed): the local assigned once (dotnet/eShop's Catalog API).
+        if ((holder as InvocationExpressionSyntax ?? RawSqlParser.SingleAssignmentInitializer(holder, model, cancellationToken)) is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Entry" } } entry) return null;
         if (Semantics.Method(entry, model, cancellationToken) is not { ContainingType: { } owner } || !owner.DerivesFromOrIs("Microsoft.EntityFrameworkCore", "DbContext")) return null;
         if (entry.ArgumentList.Arguments.Count != 1) return null;
         var entity = Semantics.TypeOf(entry.ArgumentList.Arguments[0].Expression, model, cancellationToken);
