@@ -282,4 +282,31 @@ public class MartenTests
         var md = GeneratorHarness.Run(Sources.With(("Billing/Invoices.cs", UnitOfWork))).Markdown!;
         Assert.Contains("| `Shop.Billing.InvoiceRepository` | repository |  | `Shop.Billing.Account`, `Shop.Billing.Invoice`, `Shop.Billing.Ledger` | IDocumentSession (Marten) | yes |", md);
     }
+
+    [Fact]
+    public void Events_queried_directly_from_the_store_are_listed()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Desk/Grouping.cs", """
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Marten;
+            namespace Desk
+            {
+                public record IncidentLogged(System.Guid Id, System.Guid CustomerId);
+                public class Grouping(IQuerySession session)
+                {
+                    public async Task<int> Count() => await Marten.QueryableExtensions.CountAsync(session.Events.QueryRawEventDataOnly<IncidentLogged>());
+                    public async Task<int> All() => await Marten.QueryableExtensions.CountAsync(session.Events.QueryAllRawEvents());
+                }
+                // Trap: a project's own Events.QueryRawEventDataOnly.
+                public class Log { public Log Events => this; public int QueryRawEventDataOnly<T>() => 0; }
+                public class Other(Log log) { public int Run() => log.Events.QueryRawEventDataOnly<IncidentLogged>(); }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("| Marten | events queried |  | `Desk.IncidentLogged` | the events of this type across streams, queried directly (`QueryRawEventDataOnly`) | `Grouping.Count` |", md);
+        Assert.Contains("| Marten | events queried |  |  | every event of the store, queried directly (`QueryAllRawEvents`) | `Grouping.All` |", md);
+        Assert.DoesNotContain("`Other.Run`", md);
+    }
 }

@@ -20,7 +20,7 @@ internal static class MartenParser
     private static readonly HashSet<string> Names = new(System.StringComparer.Ordinal)
     {
         "AddMarten", "StartStream", "Append", "AggregateStream", "AggregateStreamAsync", "RebuildProjectionAsync", "RebuildProjection",
-        "Store", "Query", "Load", "LoadAsync", "LoadManyAsync", "Delete", "HardDelete",
+        "Store", "Query", "Load", "LoadAsync", "LoadManyAsync", "Delete", "HardDelete", "QueryRawEventDataOnly", "QueryAllRawEvents",
     };
 
     /// <summary>Cheap syntactic filter. Names that other APIs share are narrowed by how Marten is called: event
@@ -32,7 +32,7 @@ internal static class MartenParser
         if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } || !Names.Contains(access.Name.Identifier.ValueText)) return false;
         return access.Name.Identifier.ValueText switch
         {
-            "StartStream" or "Append" or "AggregateStream" or "AggregateStreamAsync" => access.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Events" },
+            "StartStream" or "Append" or "AggregateStream" or "AggregateStreamAsync" or "QueryRawEventDataOnly" or "QueryAllRawEvents" => access.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Events" },
             "Query" or "Load" or "LoadAsync" or "LoadManyAsync" or "Delete" or "HardDelete" => access.Name is GenericNameSyntax || access.Name.Identifier.ValueText is "Delete" or "HardDelete",
             _ => true,
         };
@@ -64,6 +64,12 @@ internal static class MartenParser
                 "StartStream" or "Append" => Events(invocation, method, model, member, location, cancellationToken),
                 "AggregateStream" or "AggregateStreamAsync" => new MartenResult(null, EquatableArray<StoreObjectSpec>.Empty, new EventSourcingSpec("Marten", "live aggregation", TypeArgument(method),
                     EquatableArray<string>.Empty, "the aggregate is rebuilt from its events on every read", member, location), null),
+                // session.Events.QueryRawEventDataOnly<T>() / QueryAllRawEvents(): the event store's events read as a query,
+                // across streams (the Marten audit's Helpdesk groups incidents so).
+                "QueryRawEventDataOnly" or "QueryAllRawEvents" => new MartenResult(null, EquatableArray<StoreObjectSpec>.Empty, new EventSourcingSpec("Marten", "events queried", null,
+                    TypeArgument(method) is { } queried ? new[] { queried }.ToEquatableArray() : EquatableArray<string>.Empty,
+                    method.Name == "QueryAllRawEvents" ? "every event of the store, queried directly (`QueryAllRawEvents`)" : "the events of this type across streams, queried directly (`QueryRawEventDataOnly`)",
+                    member, location), null),
                 "RebuildProjectionAsync" or "RebuildProjection" => new MartenResult(null, EquatableArray<StoreObjectSpec>.Empty, new EventSourcingSpec("Marten", "projection rebuild", TypeArgument(method),
                     EquatableArray<string>.Empty, null, member, location), null),
                 _ => Document(method, member, location) is { } document
