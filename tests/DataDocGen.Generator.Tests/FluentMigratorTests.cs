@@ -71,4 +71,41 @@ public class FluentMigratorTests
         Assert.DoesNotContain("letmein", output.Json);
         Assert.Contains("\"tool\":\"FluentMigrator\"", output.Json!.Replace(" ", ""));
     }
+
+    [Fact]
+    public void An_up_that_hands_expression_roots_to_project_code_says_what_it_does_not_read()
+    {
+        // nopCommerce's SchemaMigration: Create.TableFor<Category>() (a project extension on the expression root) left Up blank.
+        var output = GeneratorHarness.Run(Sources.With(("Migrations/Schema.cs", """
+            using FluentMigrator;
+            using FluentMigrator.Builders.Create;
+            namespace Shop.Migrations
+            {
+                public class Category { public int Id { get; set; } }
+                public static class CreateExtensions
+                {
+                    public static void TableFor<T>(this ICreateExpressionRoot create) => create.Table(typeof(T).Name).WithColumn("Id").AsInt32().PrimaryKey();
+                }
+                [Migration(1)]
+                public class SchemaMigration : AutoReversingMigration
+                {
+                    public override void Up()
+                    {
+                        Create.TableFor<Category>();
+                        Create.Table("Settings").WithColumn("Id").AsInt32();
+                    }
+                }
+                [Migration(2)]
+                public class Helpers : Migration
+                {
+                    public override void Up() { CreateAll(); }
+                    private void CreateAll() { }
+                    public override void Down() { }
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        Assert.Contains("| 1 | `SchemaMigration` | Create.Table: Settings; Create.TableFor (not read): 1 | derived from Up (AutoReversingMigration) |", output.Markdown);
+        Assert.Contains("| 2 | `Helpers` | statements not read: 1 | empty |", output.Markdown);
+    }
 }

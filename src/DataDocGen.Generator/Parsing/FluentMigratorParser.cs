@@ -75,8 +75,17 @@ internal static class FluentMigratorParser
             // The expression root: Create.Table(...), where Create is the migration's own expression root property.
             if (invocation.Expression is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax root } access) continue;
             var operation = root.Identifier.ValueText + "." + access.Name.Identifier.ValueText;
-            if (!TableFirst.Contains(operation) && !TableLater.Contains(operation) && !Counted.Contains(operation)) continue;
+            var known = TableFirst.Contains(operation) || TableLater.Contains(operation) || Counted.Contains(operation);
+            if (!known && root.Identifier.ValueText is not ("Create" or "Alter" or "Delete" or "Rename" or "Insert" or "Update" or "Execute" or "IfDatabase" or "Schema")) continue;
             if (Semantics.SymbolOrMethod(root, model, cancellationToken) is not IPropertySymbol { ContainingType: { } owner } || !owner.IsInNamespaceOrBelow("FluentMigrator")) continue;
+            if (!known)
+            {
+                // An expression root handed to something else (nopCommerce's Create.TableFor<T>(), a project extension):
+                // counted as not read rather than leaving Up blank, as if it did nothing.
+                var notRead = operation + " (not read)";
+                counts[notRead] = counts.TryGetValue(notRead, out var seen) ? seen + 1 : 1;
+                continue;
+            }
             if (Counted.Contains(operation))
             {
                 counts[operation] = counts.TryGetValue(operation, out var count) ? count + 1 : 1;
@@ -86,6 +95,10 @@ internal static class FluentMigratorParser
             if (!tables.TryGetValue(operation, out var list)) tables[operation] = list = new List<string>();
             list.Add(table ?? "?");
         }
+        // Statements that call something, none of it read (a helper of the project's): said, not a blank cell.
+        var statements = body.DescendantNodesAndSelf().OfType<ExpressionStatementSyntax>().Count(s => s.Expression is InvocationExpressionSyntax or AwaitExpressionSyntax)
+                         + (body is ArrowExpressionClauseSyntax { Expression: InvocationExpressionSyntax } ? 1 : 0);
+        if (tables.Count == 0 && counts.Count == 0 && statements > 0) counts["statements not read"] = statements;
         return MigrationParser.Format(tables, counts);
     }
 
