@@ -205,7 +205,7 @@ internal static class CrudParser
         var holder = ((MemberAccessExpressionSyntax)((MemberAccessExpressionSyntax)invocation.Expression).Expression).Expression;
         if (Semantics.Method(invocation, model, cancellationToken) is not { ContainingType: { } values } || !values.Is("Microsoft.EntityFrameworkCore.ChangeTracking", "PropertyValues")) return null;
         // var entry = context.Entry(item); entry.CurrentValues.SetValues(changed): the local assigned once (dotnet/eShop's Catalog API).
-        if ((holder as InvocationExpressionSyntax ?? RawSqlParser.SingleAssignmentInitializer(holder, model, cancellationToken)) is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Entry" } } entry) return null;
+        if ((holder as InvocationExpressionSyntax ?? Semantics.SingleAssignmentInitializer(holder, model, cancellationToken)) is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Entry" } } entry) return null;
         if (Semantics.Method(entry, model, cancellationToken) is not { ContainingType: { } owner } || !owner.DerivesFromOrIs("Microsoft.EntityFrameworkCore", "DbContext")) return null;
         if (entry.ArgumentList.Arguments.Count != 1) return null;
         var entity = Semantics.TypeOf(entry.ArgumentList.Arguments[0].Expression, model, cancellationToken);

@@ -91,7 +91,12 @@ internal static class DocumentCrudParser
 
     /// <summary>A call by member access whose name is one of the document stores' operations (syntax only).</summary>
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
-        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } && IsOperationName(access.Name.Identifier.ValueText);
+        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } && IsOperationName(access.Name.Identifier.ValueText)
+        // FindByIdAsync is a common name of a project's own repositories: only Marten's, on a session's Json loader.
+        && (!JsonLoaderMethods.Contains(access.Name.Identifier.ValueText) || access.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Json" });
+
+    /// <summary>Marten's <c>IJsonLoader</c> reads (and Marten.AspNetCore's <c>WriteById</c> on it), reached as <c>session.Json.X</c>.</summary>
+    private static readonly HashSet<string> JsonLoaderMethods = new(System.StringComparer.Ordinal) { "FindByIdAsync", "StreamById", "WriteById" };
 
     /// <summary>The name of one of the document stores' operations (syntax only; also <see cref="LoopRoundTripParser"/>'s filter).</summary>
     public static bool IsOperationName(string name) =>
@@ -219,9 +224,9 @@ internal static class DocumentCrudParser
         switch (Semantics.SymbolOf(argument, model, cancellationToken))
         {
             case ILocalSymbol:
-                return (RawSqlParser.SingleAssignmentInitializer(argument, model, cancellationToken) as BaseObjectCreationExpressionSyntax, model);
+                return (Semantics.SingleAssignmentInitializer(argument, model, cancellationToken) as BaseObjectCreationExpressionSyntax, model);
             case IFieldSymbol { IsReadOnly: true } field when field.DeclaringSyntaxReferences.Length == 1
-                                                              && field.DeclaringSyntaxReferences[0].ReadSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: BaseObjectCreationExpressionSyntax creation }:
+                                                              && SyntaxFacts.Initializer(field.DeclaringSyntaxReferences[0].ReadSyntax(cancellationToken)) is BaseObjectCreationExpressionSyntax creation:
                 // Declared in another file, perhaps: its own semantic model.
                 return (creation, creation.SyntaxTree == model.SyntaxTree ? model : model.Compilation.ReadSemanticModel(creation.SyntaxTree));
             default:

@@ -242,7 +242,7 @@ internal static class RawSqlParser
                     ? (creation, constructor)
                     : (null, null);
             }
-            candidate = SingleAssignmentInitializer(candidate, model, cancellationToken);
+            candidate = Semantics.SingleAssignmentInitializer(candidate, model, cancellationToken);
         }
         return (null, null);
     }
@@ -287,7 +287,7 @@ internal static class RawSqlParser
         for (var depth = 0; depth < 2 && expression is not null; depth++)
         {
             if (model.ConstantString(expression, cancellationToken) is { } text) return text;
-            expression = SingleAssignmentInitializer(expression, model, cancellationToken);
+            expression = Semantics.SingleAssignmentInitializer(expression, model, cancellationToken);
         }
         return null;
     }
@@ -337,27 +337,11 @@ internal static class RawSqlParser
         {
             return Spec(api, null, SqlParameterization.BuiltIntoRawSql, site, model, cancellationToken);
         }
-        if (SingleAssignmentInitializer(sql, model, cancellationToken) is { } initializer)
+        if (Semantics.SingleAssignmentInitializer(sql, model, cancellationToken) is { } initializer)
         {
             return Classify(api, initializer, takesFormattable, site, model, cancellationToken);
         }
         return Spec(api, null, SqlParameterization.Unknown, site, model, cancellationToken);
-    }
-
-    /// <summary>The initializer of a local that is never assigned again: <c>var sql = "..." + id; db.ExecuteSqlRaw(sql);</c>.</summary>
-    internal static ExpressionSyntax? SingleAssignmentInitializer(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
-    {
-        if (expression is not IdentifierNameSyntax identifier || Semantics.SymbolOrMethod(identifier, model, cancellationToken) is not ILocalSymbol local) return null;
-        if (local.DeclaringSyntaxReferences.FirstOrDefault()?.ReadSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator) return null;
-        var body = declarator.Ancestors().FirstOrDefault(a => a is BlockSyntax or ArrowExpressionClauseSyntax or CompilationUnitSyntax);
-        if (body is null) return null;
-        var reassigned = body.DescendantNodes().Any(n => n switch
-        {
-            AssignmentExpressionSyntax { Left: IdentifierNameSyntax left } => left.Identifier.ValueText == local.Name,
-            ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: IdentifierNameSyntax passed } => passed.Identifier.ValueText == local.Name,
-            _ => false,
-        });
-        return reassigned ? null : initializer;
     }
 
     private static bool IsStringFormat(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken) =>

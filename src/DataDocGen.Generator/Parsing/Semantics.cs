@@ -1,3 +1,5 @@
+using System.Linq;
+using DataDocGen.Generator.Helpers;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -67,5 +69,21 @@ internal static class Semantics
     {
         var constant = s_modelIsBound ? Constant.Unknown : DeclarationBinder.ConstantOf(expression, model, cancellationToken);
         return constant.Known ? constant.ToOptional() : model.GetConstantValue(expression, cancellationToken);
+    }
+
+    /// <summary>The initializer of a local that is never assigned again: <c>var sql = "..." + id; db.ExecuteSqlRaw(sql);</c>.</summary>
+    public static ExpressionSyntax? SingleAssignmentInitializer(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (expression is not IdentifierNameSyntax identifier || SymbolOrMethod(identifier, model, cancellationToken) is not ILocalSymbol local) return null;
+        if (local.DeclaringSyntaxReferences.FirstOrDefault()?.ReadSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator) return null;
+        var body = declarator.Ancestors().FirstOrDefault(a => a is BlockSyntax or ArrowExpressionClauseSyntax or CompilationUnitSyntax);
+        if (body is null) return null;
+        var reassigned = body.DescendantNodes().Any(n => n switch
+        {
+            AssignmentExpressionSyntax { Left: IdentifierNameSyntax left } => left.Identifier.ValueText == local.Name,
+            ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: IdentifierNameSyntax passed } => passed.Identifier.ValueText == local.Name,
+            _ => false,
+        });
+        return reassigned ? null : initializer;
     }
 }

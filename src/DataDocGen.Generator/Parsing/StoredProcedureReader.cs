@@ -43,7 +43,7 @@ internal static class StoredProcedureReader
             var unwrapped = SyntaxFacts.Unwrapped(expression);
             if (unwrapped.IsKind(SyntaxKind.NullLiteralExpression) || unwrapped.IsKind(SyntaxKind.DefaultLiteralExpression)) return CommandKind.Text;
             if (ValueOf(unwrapped, model, cancellationToken) is { } kind) return kind;
-            expression = RawSqlParser.SingleAssignmentInitializer(unwrapped, model, cancellationToken);
+            expression = Semantics.SingleAssignmentInitializer(unwrapped, model, cancellationToken);
         }
         return CommandKind.NotRead;
     }
@@ -127,7 +127,7 @@ internal static class StoredProcedureReader
                 return (null, ProcedureName.Built, Distinct(call.ArgumentList.Arguments.Select(a => a.Expression)
                     .Where(a => !Semantics.ConstantOf(a, model, cancellationToken).HasValue).Select(a => CodeText.Collapse(a))));
             }
-            text = RawSqlParser.SingleAssignmentInitializer(unwrapped, model, cancellationToken);
+            text = Semantics.SingleAssignmentInitializer(unwrapped, model, cancellationToken);
         }
         return (null, ProcedureName.NotFollowed, original is not null && CodeText.Collapse(original) is { } code ? new[] { code }.ToEquatableArray() : EquatableArray<string>.Empty);
     }
