@@ -492,4 +492,29 @@ public class EntryStateTests
         Assert.Equal(["Shop.Domain.Order | Entry CurrentValues.SetValues | Replacer.Replace", "Shop.Domain.Order | Entry CurrentValues.SetValues | Replacer.Copy"], updates);
         Assert.Contains("`Replacer.Replace` [Data/Replace.cs:18](Data/Replace.cs#L18) (`CurrentValues.SetValues`: the changed columns, by the next save)", output.Markdown);
     }
+    [Fact]
+    public void An_explicit_interface_implementation_is_named_as_written_without_the_interface_namespace()
+    {
+        // Squidex: MongoAppRepository's Task IDeleter.DeleteAppAsync(...) was listed as
+        // MongoAppRepository.Squidex.Domain.Apps.Entities.IDeleter.DeleteAppAsync.
+        var output = GeneratorHarness.Run(Sources.With(("Data/Deleter.cs", """
+            using System.Linq;
+            using System.Threading.Tasks;
+            namespace Shop.Data
+            {
+                public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+                {
+                    public DbSet<Shop.Domain.Order> Orders => Set<Shop.Domain.Order>();
+                }
+                public interface IDeleter { Task DeleteAppAsync(int id); }
+                public sealed class OrderCleaner(ShopContext db) : IDeleter
+                {
+                    Task IDeleter.DeleteAppAsync(int id) => db.Orders.Where(o => o.CustomerId == id).ExecuteDeleteAsync();
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        Assert.Contains("`OrderCleaner.IDeleter.DeleteAppAsync`", output.Markdown);
+        Assert.DoesNotContain("Shop.Data.IDeleter.DeleteAppAsync", output.All);
+    }
 }

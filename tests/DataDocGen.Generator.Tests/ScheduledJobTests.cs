@@ -400,7 +400,7 @@ public class ScheduledJobTests
                 }
             }
             """))).Markdown!;
-        Assert.Contains("| `Shop.Jobs.ICopyJob.Run`<br>implemented by `CopyJob.Shop.Jobs.ICopyJob.Run` [Jobs/Jobs.cs:13](Jobs/Jobs.cs#L13) (the only implementation in this project; no registration found here) | Hangfire job | "
+        Assert.Contains("| `Shop.Jobs.ICopyJob.Run`<br>implemented by `CopyJob.ICopyJob.Run` [Jobs/Jobs.cs:13](Jobs/Jobs.cs#L13) (the only implementation in this project; no registration found here) | Hangfire job | "
             + "`BackgroundJob.Enqueue`: enqueued once (fire-and-forget) [Jobs/Jobs.cs:17](Jobs/Jobs.cs#L17) | "
             + "reads `Shop.Domain.Order` with `ToList` through `OrderReader.Due` [Jobs/Jobs.cs:13](Jobs/Jobs.cs#L13) |", md);
     }

@@ -258,4 +258,61 @@ public class StoreTests
         // [BsonId] makes Key the _id; Id is then a plain field named Id.
         Assert.Contains("| MongoDB | index |  | `Shop.Data.App` | \\_an (IndexedName) ascending, \\_id (Key) ascending, Id ascending, Team descending | `Apps.Index` |", output.Markdown);
     }
+    [Fact]
+    public void A_generic_base_repository_opens_one_collection_per_concrete_subclass_named_by_its_override()
+    {
+        // Squidex's MongoRepositoryBase<T>: GetCollection<T>(CollectionName()) in the base; each subclass binds T and
+        // overrides CollectionName. The base's line showed the raw type parameter ("MongoRepositoryBase`1+T").
+        var output = GeneratorHarness.Run(Sources.With(("Data/Mongo.cs", """
+            using MongoDB.Driver;
+            namespace Shop.Data
+            {
+                public class Usage { public string Id { get; set; } = ""; }
+                public class Migration { public string Id { get; set; } = ""; }
+                public class Snapshot<T> { public string Id { get; set; } = ""; }
+                public class Request { public string Id { get; set; } = ""; }
+                public abstract class RepositoryBase<T>(IMongoDatabase database)
+                {
+                    protected IMongoCollection<T> Collection { get; private set; } = null!;
+                    protected virtual string CollectionName() => string.Format("{0}Set", typeof(T).Name);
+                    public void Create() => Collection = database.GetCollection<T>(CollectionName());
+                }
+                public sealed class UsageRepository(IMongoDatabase database) : RepositoryBase<Usage>(database)
+                {
+                    protected override string CollectionName()
+                    {
+                        return "UsagesV2";
+                    }
+                }
+                public abstract class SnapshotStoreBase<T>(IMongoDatabase database) : RepositoryBase<Snapshot<T>>(database)
+                {
+                    protected override string CollectionName() => $"States_{typeof(T).Name}";
+                }
+                public sealed class MigrationStatus(IMongoDatabase database) : SnapshotStoreBase<Migration>(database)
+                {
+                    protected override string CollectionName() => "Migration";
+                }
+                public sealed class RequestLog(IMongoDatabase database) : SnapshotStoreBase<Request>(database) { }
+                public sealed class Plain(IMongoDatabase database) : RepositoryBase<Request>(database) { }
+                public abstract class Unbound<T>(IMongoDatabase database)
+                {
+                    public IMongoCollection<T> Open(string name) => database.GetCollection<T>(name);
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.DoesNotContain("`1+T", output.All);
+        Assert.Contains("| MongoDB | collection | `UsagesV2` | `Shop.Data.Usage` | opened by `RepositoryBase.Create` for `UsageRepository` | `UsageRepository.CollectionName` | [Data/Mongo.cs:23](Data/Mongo.cs#L23) |", md);
+        Assert.Contains("| MongoDB | collection | `Migration` | ``Shop.Data.Snapshot`1[Shop.Data.Migration]`` | opened by `RepositoryBase.Create` for `MigrationStatus` | `MigrationStatus.CollectionName` | [Data/Mongo.cs:32](Data/Mongo.cs#L32) |", md);
+        // An inherited override that computes its name: the name is not stated, and the row cites that override.
+        Assert.Contains("| MongoDB | collection | computed | ``Shop.Data.Snapshot`1[Shop.Data.Request]`` | opened by `RepositoryBase.Create` for `RequestLog` | `SnapshotStoreBase.CollectionName` | [Data/Mongo.cs:28](Data/Mongo.cs#L28) |", md);
+        // No override: the base's own (computed) name, cited where the collection is opened.
+        Assert.Contains("| MongoDB | collection | computed | `Shop.Data.Request` | opened by `RepositoryBase.Create` for `Plain` | `RepositoryBase.Create` | [Data/Mongo.cs:17](Data/Mongo.cs#L17) |", md);
+        // A type parameter no concrete class binds: no document type is claimed.
+        Assert.Contains("| MongoDB | collection | computed |  | document type is the type parameter `T`, which no concrete class of this project binds | `Unbound.Open` |", md);
+        // Abstract and generic classes open no collection of their own.
+        Assert.DoesNotContain("for `SnapshotStoreBase`", md);
+        Assert.DoesNotContain("for `RepositoryBase`", md);
+    }
 }

@@ -31,7 +31,7 @@ internal static class CalledMethods
             .ToEquatableArray();
     }
 
-    public static string Name(IMethodSymbol method) => method.ContainingType.Name + "." + method.Name;
+    public static string Name(IMethodSymbol method) => method.TypeAndMemberName();
 
     /// <summary>The method that runs for an interface or abstract <paramref name="member"/> when the classes of this project
     /// implementing it (<see cref="ProjectImplementations"/>) all run the same one; null when there is none, or more than

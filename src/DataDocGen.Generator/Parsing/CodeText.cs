@@ -124,8 +124,8 @@ internal static class CodeText
         if (member is GlobalStatementSyntax) return "top-level statements";
         var symbol = member is null ? null : model.GetDeclaredSymbol(member, cancellationToken);
         if (symbol is null) return "?";
-        var name = symbol is IMethodSymbol { MethodKind: MethodKind.Constructor } ? "ctor" : symbol.Name;
-        return symbol.ContainingType?.Name is { } type ? type + "." + name : name;
+        if (symbol is IMethodSymbol { MethodKind: MethodKind.Constructor }) return symbol.ContainingType?.Name is { } type ? type + ".ctor" : "ctor";
+        return symbol.TypeAndMemberName();
     }
 
     private static readonly System.Collections.Generic.Dictionary<string, string> MapVerbs = new(System.StringComparer.Ordinal)

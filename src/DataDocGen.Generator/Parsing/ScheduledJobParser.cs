@@ -135,7 +135,7 @@ internal static class ScheduledJobParser
         foreach (var (type, runs) in ProjectImplementations.Of(service, member, compilation, cancellationToken))
         {
             var (location, calls) = Body(runs, compilation, cancellationToken);
-            yield return new JobImplementationSpec(type.ClrFullName(), runs.ContainingType.Name + "." + runs.Name, location, calls);
+            yield return new JobImplementationSpec(type.ClrFullName(), runs.TypeAndMemberName(), location, calls);
         }
     }
 

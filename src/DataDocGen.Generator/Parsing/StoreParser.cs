@@ -256,6 +256,12 @@ internal static class StoreParser
         {
             case "GetDatabase" when IsMongo(receiver, "IMongoClient"):
                 return new StoreResult(null, new StoreObjectSpec("MongoDB", "database", FirstString(invocation, model, cancellationToken), null, null, member, location), null);
+            case "GetCollection" when IsMongo(receiver, "IMongoDatabase") && method.TypeArguments.FirstOrDefault() is ITypeParameterSymbol parameter:
+                var perClass = MongoSubclassCollections.Read(invocation, parameter, model, member, location, cancellationToken);
+                return perClass.Count > 0
+                    ? new StoreResult(null, perClass.ToEquatableArray(), null)
+                    : new StoreResult(null, new StoreObjectSpec("MongoDB", "collection", FirstString(invocation, model, cancellationToken), null,
+                        "document type is the type parameter `" + parameter.Name + "`, which no concrete class of this project binds", member, location), null);
             case "GetCollection" when IsMongo(receiver, "IMongoDatabase"):
                 return new StoreResult(null, new StoreObjectSpec("MongoDB", "collection", FirstString(invocation, model, cancellationToken),
                     method.TypeArguments.FirstOrDefault()?.ClrFullName(), null, member, location), null);
@@ -386,4 +392,12 @@ internal static class StoreParser
     private static string? RedisOperation(string name) => RedisOperations.TryGetValue(name, out var dataType) ? dataType : null;
 }
 
-internal sealed record StoreResult(StoreSpec? Store, StoreObjectSpec? Object, string? Error);
+/// <param name="Objects">What the store holds, as the call names it: usually one object; one per concrete subclass
+/// for a generic base's collection (<see cref="MongoSubclassCollections"/>).</param>
+internal sealed record StoreResult(StoreSpec? Store, EquatableArray<StoreObjectSpec> Objects, string? Error)
+{
+    public StoreResult(StoreSpec? store, StoreObjectSpec? storeObject, string? error)
+        : this(store, storeObject is null ? EquatableArray<StoreObjectSpec>.Empty : new[] { storeObject }.ToEquatableArray(), error)
+    {
+    }
+}

@@ -8,6 +8,25 @@ namespace DataDocGen.Generator.Parsing;
 /// which EF Core version the consumer references (the metadata names have not moved from EF Core 6 to 10).</summary>
 internal static class SymbolExtensions
 {
+    /// <summary>A member as the report names it, <c>Type.Member</c>; an explicit interface implementation as written,
+    /// <c>Type.IDeleter.DeleteAppAsync</c>, not with the interface's namespace its metadata name carries.</summary>
+    public static string TypeAndMemberName(this ISymbol member) =>
+        (member.ContainingType is { } type ? type.Name + "." : "") + SourceName(member);
+
+    private static string SourceName(ISymbol member)
+    {
+        var implemented = member switch
+        {
+            IMethodSymbol method => method.ExplicitInterfaceImplementations.FirstOrDefault()?.ContainingType,
+            IPropertySymbol property => property.ExplicitInterfaceImplementations.FirstOrDefault()?.ContainingType,
+            IEventSymbol @event => @event.ExplicitInterfaceImplementations.FirstOrDefault()?.ContainingType,
+            _ => null,
+        };
+        if (implemented is null) return member.Name;
+        var dot = member.Name.LastIndexOf('.');
+        return implemented.Name + "." + (dot < 0 ? member.Name : member.Name.Substring(dot + 1));
+    }
+
     public static bool IsInNamespace(this ISymbol symbol, string ns)
     {
         // Walks the namespace chain from the innermost part, matching ns from its end: no string is built.
@@ -76,6 +95,8 @@ internal static class SymbolExtensions
     public static string ClrFullName(this ITypeSymbol type)
     {
         if (type is IArrayTypeSymbol array) return array.ElementType.ClrFullName() + "[]";
+        // A type parameter is its name: its declaring type's path (MongoRepositoryBase`1+T) names no type.
+        if (type is ITypeParameterSymbol) return type.Name;
         var builder = new StringBuilder();
         AppendContaining(builder, type);
         if (type is INamedTypeSymbol { IsGenericType: true, IsUnboundGenericType: false, ContainingType: null } generic

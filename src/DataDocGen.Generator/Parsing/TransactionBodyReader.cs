@@ -181,7 +181,7 @@ internal static class TransactionBodyReader
         }
         var declared = method.ReducedFrom ?? method;
         if (declared.MethodKind != MethodKind.Ordinary || !SymbolEqualityComparer.Default.Equals(declared.ContainingAssembly, model.Compilation.Assembly)) return null;
-        return declared.ContainingType.Name + "." + declared.Name;
+        return declared.TypeAndMemberName();
     }
 
     /// <summary>A document-store write (MongoDB, LiteDB, Marten): <c>Store OrderEvents.Order (Marten)</c>.</summary>

@@ -88,7 +88,7 @@ internal static class DataLayerReportBuilder
             .OrderBy(q => q.Location, LocationComparer.Instance).ThenBy(q => q.Kind, StringComparer.Ordinal).ToEquatableArray();
         var hooks = (saveHooks ?? new List<SaveHookSpec>()).OrderBy(h => h.TypeName, StringComparer.Ordinal).ThenBy(h => h.Location, LocationComparer.Instance).ToEquatableArray();
         var storeReports = Stores((stores ?? new List<StoreResult>()).Select(s => s.Store).Where(s => s is not null).Select(s => s!), settings);
-        var storeObjects = (stores ?? new List<StoreResult>()).Select(s => s.Object).Where(o => o is not null).Select(o => o!)
+        var storeObjects = (stores ?? new List<StoreResult>()).SelectMany(s => s.Objects)
             .OrderBy(o => o.Store, StringComparer.Ordinal).ThenBy(o => o.Location, LocationComparer.Instance).ToEquatableArray();
         var crudRows = SoftDeletes.Mark(CrudMatrix.Build(crud ?? new List<CrudSpec>(), sql, reports, genericRepositoryCalls), hooks, contexts.Values, reports);
         var registered = (repositories ?? new List<RepositoryResult>()).Select(r => r.Registration).Where(r => r is not null).Select(r => r!).ToList();
