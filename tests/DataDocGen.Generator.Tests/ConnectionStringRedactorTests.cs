@@ -248,7 +248,9 @@ public class ConnectionStringRedactorTests
     [InlineData("Server=db;Database=Shop;User Id=sa;Password=secret;", "Server=db;Database=Shop;User Id=sa;Password=***;")]
     [InlineData("Server=db;Password='a;b';Database=Shop", "Server=db;Password=***;Database=Shop")]
     [InlineData("Data Source=app.db", "Data Source=app.db")]
-    [InlineData("Host = pg ; Password = x ; Port = 5432", "Host = pg ; Password =***; Port = 5432")]
+    [InlineData("Host = pg ; Password = x ; Port = 5432", "Host = pg ; Password = ***; Port = 5432")]
+    // Marten's Helpdesk sample: the space after "=" was dropped with the value ("PASSWORD =***").
+    [InlineData("DATABASE = 'postgres'; PASSWORD = 'Password12!'; USER ID = 'postgres'", "DATABASE = 'postgres'; PASSWORD = ***; USER ID = 'postgres'")]
     [InlineData("Server=db;Foo=bar", "Server=db;Foo=***")]
     [InlineData("Server=db;Password=x;Tcp Keepalive=true;Database=Shop", "Server=db;Password=***;***;Database=Shop")]
     [InlineData("Server=db;garbage;Database=Shop", "Server=db;***;Database=Shop")]

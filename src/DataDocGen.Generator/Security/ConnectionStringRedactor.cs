@@ -338,7 +338,8 @@ internal static class ConnectionStringRedactor
             }
             else
             {
-                sb.Append(rawKey).Append('=').Append(Mask);
+                // The spaces before the value are layout, not secret: "PASSWORD = 'x'" reads "PASSWORD = ***".
+                sb.Append(rawKey).Append('=').Append(s, valueStart, k - valueStart).Append(Mask);
                 afterMasked = true;
             }
 
