@@ -827,7 +827,7 @@ internal static class JsonEmitter
         var topics = new System.Collections.Generic.List<string>();
         if (report.Contexts.IsEmpty) topics.Add("1.1 Databases and connections: EF Core DbContexts and their registrations");
         if (report.Stores.IsEmpty) topics.Add("1.1 Databases and connections: stores opened without EF Core (ADO.NET connections, NpgsqlDataSource, MongoClient, ConnectionMultiplexer, LiteDatabase, CosmosClient, Marten, linq2db DataConnection/DataContext/DataOptions)");
-        if (report.Contexts.All(c => c.Entities.IsEmpty)) topics.Add("1.2 Data models and entities: DbSet entity types");
+        if (report.Contexts.All(c => c.Entities.IsEmpty && c.TablesUnknownBecause.IsEmpty && c.SchemaUnknownBecause.IsEmpty)) topics.Add("1.2 Data models and entities: DbSet entity types");
         if (report.Migrations.IsEmpty) topics.Add("3.1 Migrations: classes marked with EF Core's or FluentMigrator's own [Migration] attribute (a project attribute deriving from FluentMigrator's is not read)");
         if (report.Repositories.IsEmpty) topics.Add("1.3 Data access layer: repositories and units of work that depend on a data-access type (a field, property, constructor parameter or local of their own methods)");
         // Guard clauses are read in the entities of this project's contexts only: a project without a DbContext (Clean

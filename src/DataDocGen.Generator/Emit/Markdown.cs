@@ -22,6 +22,15 @@ internal sealed class Markdown
         return this;
     }
 
+    /// <summary>Appends another part's lines as they are (already escaped by its own <see cref="Line"/>).</summary>
+    public Markdown Append(Markdown part)
+    {
+        _text.Append(part._text);
+        return this;
+    }
+
+    public bool IsEmpty => _text.Length == 0;
+
     public override string ToString() => _text.ToString();
 
     /// <summary>Stands for a pipe inside a code span until <see cref="Line"/> knows whether the line is a table row (a

@@ -24,10 +24,13 @@ internal static class MarkdownEmitter
         }
 
         var body = new Markdown(paths);
-        body.Line("## 1. Database architecture").Line();
-        if (!report.Contexts.IsEmpty || !report.Stores.IsEmpty || !report.StoreObjects.IsEmpty || !report.CommandTimeouts.IsEmpty) WriteDatabases(body, report);
-        SchemaMarkdownEmitter.Write(body, report);
-        DataAccessMarkdownEmitter.Write(body, report);
+        // "## 1." only over something: a project whose data layer is its messaging alone (MassTransit's Twitch sample,
+        // its saga store in a package not read) printed the heading with nothing under it.
+        var architecture = new Markdown(paths);
+        if (!report.Contexts.IsEmpty || !report.Stores.IsEmpty || !report.StoreObjects.IsEmpty || !report.CommandTimeouts.IsEmpty) WriteDatabases(architecture, report);
+        SchemaMarkdownEmitter.Write(architecture, report);
+        DataAccessMarkdownEmitter.Write(architecture, report);
+        if (!architecture.IsEmpty) body.Line("## 1. Database architecture").Line().Append(architecture);
         DataOperationsMarkdownEmitter.Write(body, report);
         MigrationMarkdownEmitter.Write(body, report);
         SecurityMarkdownEmitter.Write(body, report);

@@ -11,13 +11,22 @@ internal static class SchemaMarkdownEmitter
 {
     public static void Write(Markdown md, DataLayerReport report)
     {
-        var withEntities = report.Contexts.Where(c => !c.Entities.IsEmpty).ToList();
+        // A context with no entity read but a reason why is listed with that reason: MassTransit's SagaDbContext has no
+        // DbSet and maps its sagas through class maps, and its section was silently absent.
+        var withEntities = report.Contexts.Where(c => !c.Entities.IsEmpty || !c.TablesUnknownBecause.IsEmpty || !c.SchemaUnknownBecause.IsEmpty).ToList();
         if (withEntities.Count == 0 && report.ScriptTables.IsEmpty && report.Linq2DbTables.IsEmpty) return;
 
         md.Line("### 1.2 Data models and entities").Line();
         foreach (var context in withEntities)
         {
             md.Line("#### " + Markdown.Text(context.Name)).Line();
+            if (context.Entities.IsEmpty)
+            {
+                md.Line("No entity type is shown for this context: its model is configured by code DataDocGen does not evaluate, and it shows nothing rather than something untrue:");
+                foreach (var reason in context.TablesUnknownBecause.Concat(context.SchemaUnknownBecause).Distinct()) md.Line("- " + md.WithLink(Markdown.Inline(reason.What), reason.Location));
+                md.Line();
+                continue;
+            }
             WriteEntities(md, context);
             WriteSnapshot(md, context);
             var hasSchema = context.IsRelational && context.TablesUnknownBecause.IsEmpty && context.SchemaUnknownBecause.IsEmpty;
