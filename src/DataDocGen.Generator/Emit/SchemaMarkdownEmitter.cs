@@ -243,6 +243,10 @@ internal static class SchemaMarkdownEmitter
         }
         else if (!context.SchemaUnknownBecause.IsEmpty)
         {
+            // Tables EF adds itself are no entity rows above: named here, as the JSON names them.
+            var entityNames = new HashSet<string>(context.Entities.Select(e => e.FullName), System.StringComparer.Ordinal);
+            var added = context.Tables.Where(t => !t.Entities.Any(entityNames.Contains)).Select(t => Markdown.Code(t.QualifiedName)).ToList();
+            if (added.Count > 0) md.Line("Tables EF Core adds for many-to-many joins and owned collections: " + string.Join(", ", added) + ".").Line();
             md.Line("Columns, keys and relationships are not shown for this context: DataDocGen does not evaluate this configuration yet, and shows nothing rather than something untrue:");
             foreach (var reason in context.SchemaUnknownBecause) md.Line("- " + md.WithLink(Markdown.Inline(reason.What), reason.Location));
             md.Line();

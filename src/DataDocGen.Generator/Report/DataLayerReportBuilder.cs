@@ -275,7 +275,8 @@ internal static class DataLayerReportBuilder
             else
             {
                 // Table names are known, their detail is not: name the tables, say why the rest is missing.
-                tables = NamesOnly(entities.Where(e => e.Table is not null && !e.IsView));
+                // With the tables EF adds itself (many-to-many joins, owned collections), which are no entity rows.
+                tables = NamesOnly(entities.Where(e => e.Table is not null && !e.IsView).Concat(schema.AddedTables));
                 views = NamesOnly(entities.Where(e => e.Table is not null && e.IsView));
                 schemaUnknown = schema.Unknown;
             }

@@ -26,6 +26,10 @@ internal sealed record SchemaResult(
     /// <summary>Reasons the table names themselves cannot be stated (a rename loop DataDocGen could not apply); also in
     /// <see cref="Unknown"/>.</summary>
     public List<UnresolvedConfigurationSpec> TableNamesUnknown { get; init; } = new();
+
+    /// <summary>The tables of entity types EF Core adds itself: implicit many-to-many join entities and owned collections
+    /// (and owned references with a table of their own). Named even when the rest of the schema is withheld.</summary>
+    public List<EntityReport> AddedTables { get; init; } = new();
 }
 
 /// <summary>
@@ -284,11 +288,27 @@ internal sealed partial class SchemaBuilder
             foreach (var property in _order.SelectMany(n => n.Properties)) property.ColumnName ??= Name(property.Name);
         }
         var (tables, views) = _unknown.Count == 0 ? new TableAssembler(this, _order, _relationships, _provider).Assemble() : (new List<TableReport>(), new List<TableReport>());
+        var addedTables = _manyToMany.Where(m => m.JoinClass is null && m.Join?.Mapping is not null).Select(m => m.Join!.Mapping!)
+            .Concat(_ownedCollections.Where(c => c.Node?.Mapping is not null).Select(c => c.Node!.Mapping!)).ToList();
         if (_unknown.Count > 0)
         {
-            return new SchemaResult(entityReports, EquatableArray<TableReport>.Empty, EquatableArray<TableReport>.Empty, EquatableArray<RelationshipReport>.Empty, _unknown) { Seeds = _seeds, QueryFilters = _filters, TableNamesUnknown = _unknownTableNames };
+            // The table names stand while the detail is withheld, but only if every table EF adds itself is named: a join or
+            // owned collection given up on is a table missing from the list (the Kavita audit: 8 join tables missing while
+            // the JSON said the names were known).
+            var missing = _manyToMany.Any(m => m.JoinClass is null && m.Join is null) || _ownedCollections.Any(c => c.Node is null);
+            // What made them be given up on is among the reasons: each is said where the names are withheld.
+            if (missing) foreach (var reason in _unknown.ToList()) UnknownTableNames(reason.What, reason.Location);
+            foreach (var manyToMany in _manyToMany.Where(m => m.JoinClass is null && m.Join is null))
+            {
+                UnknownTableNames("the join table of the many-to-many relationship `" + manyToMany.Left.Spec.Name + "." + manyToMany.First.Name + "` is not named", manyToMany.Location);
+            }
+            foreach (var collection in _ownedCollections.Where(c => c.Node is null))
+            {
+                UnknownTableNames("the table of the " + collection.Kind + " `" + collection.Origin + "` is not named", collection.Navigation.Location);
+            }
+            return new SchemaResult(entityReports, EquatableArray<TableReport>.Empty, EquatableArray<TableReport>.Empty, EquatableArray<RelationshipReport>.Empty, _unknown) { Seeds = _seeds, QueryFilters = _filters, TableNamesUnknown = _unknownTableNames, AddedTables = addedTables };
         }
-        return new SchemaResult(entityReports, tables.ToEquatableArray(), views.ToEquatableArray(), RelationshipReports(), _unknown) { Seeds = _seeds, QueryFilters = _filters, TableNamesUnknown = _unknownTableNames };
+        return new SchemaResult(entityReports, tables.ToEquatableArray(), views.ToEquatableArray(), RelationshipReports(), _unknown) { Seeds = _seeds, QueryFilters = _filters, TableNamesUnknown = _unknownTableNames, AddedTables = addedTables };
     }
 
     private void CheckKeyProperties(EntityNode node)
