@@ -47,6 +47,12 @@ internal static class AmbientDataSources
 
     private static AmbientDataSourceSpec? Source(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
     {
+        if (invocation.Expression is IdentifierNameSyntax && SyntaxFacts.IsSaveChangesCall(invocation))
+        {
+            // SaveChanges() in a context's own code saves that context (this.SaveChanges() is read below, by its receiver).
+            return Semantics.Method(invocation, model, cancellationToken).IsContextSave() && Semantics.EnclosingContext(invocation, model, cancellationToken) is { } own
+                ? Context(own) : null;
+        }
         if (invocation.Expression is not MemberAccessExpressionSyntax access) return null;
         var name = Unsuffixed(access.Name.Identifier.ValueText);
         if (!IsContextCall(name) && !IsConnectionCall(name)) return null; // cheap: most calls stop here

@@ -124,8 +124,9 @@ internal static class CrudParser
     {
         if (IsEntryState(node) || TrackedChangeReader.IsMarkedModified(node)) return true;
         if (QuerySyntaxSource(node) is not null || IsSetValues(node)) return true;
-        if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation) return false;
-        if (access.Name.Identifier.ValueText is "SaveChanges" or "SaveChangesAsync") return true;
+        // db.SaveChanges(), or SaveChanges() in a context's own code: the tracked updates it writes.
+        if (node is InvocationExpressionSyntax save && TrackedChangeReader.IsSaveChanges(save)) return true;
+        if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax } invocation) return false;
         if (Awaited(invocation) is not { Expression: MemberAccessExpressionSyntax query }) return false;
         var name = query.Name.Identifier.ValueText;
         if (!Writes.ContainsKey(name) && !Reads.Contains(name) && !Linq2DbWrites.ContainsKey(name) && !Linq2DbUpserts.Contains(name)) return false;
@@ -603,7 +604,7 @@ internal static class CrudParser
 
     /// <summary>The entity DbContext's <c>Find[Async]</c> looks up: its type argument (<c>Find&lt;T&gt;</c>), or the
     /// <c>typeof(T)</c> written as the first argument of the non-generic one; null for a project's own <c>Find</c>.</summary>
-    private static ITypeSymbol? ContextFindEntity(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    internal static ITypeSymbol? ContextFindEntity(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
     {
         if (Semantics.Method(invocation, model, cancellationToken) is not { } method || !method.ContainingType.Is("Microsoft.EntityFrameworkCore", "DbContext")) return null;
         ITypeSymbol? entity = null;

@@ -56,15 +56,20 @@ internal static class SeedingParser
             SourceLocation.From(declaration.Identifier.Parent!), WriteGuard(new[] { declaration }, model, cancellationToken));
     }
 
-    /// <summary>What the seeding code's first EF Core write (<c>Add*</c>, <c>SaveChanges*</c> on a set or context) waits on:
+    /// <summary>What the seeding code's first EF Core write (<c>Add*</c> on a set or context, a context's <c>SaveChanges*</c>
+    /// or its override, <see cref="SymbolExtensions.IsContextSave"/>) waits on:
     /// the <c>if</c>s around it and the early exits before it (<c>if (await db.Customers.AnyAsync()) return;</c>), as
     /// "not `await db.Customers.AnyAsync()`": a seeder that writes only into an empty table says so.</summary>
     private static string? WriteGuard(IReadOnlyList<SyntaxNode> bodies, SemanticModel model, CancellationToken cancellationToken)
     {
         var writes = bodies.SelectMany(b => b.DescendantNodes()).OfType<InvocationExpressionSyntax>()
-            .Where(i => i.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" or "AddRange" or "AddAsync" or "AddRangeAsync" or "SaveChanges" or "SaveChangesAsync" }
-                        && Semantics.Method(i, model, cancellationToken) is { } method
-                        && (method.ReducedFrom ?? method).ContainingType.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore"))
+            .Where(i => SyntaxFacts.IsSaveChangesCall(i)
+                // A save of a context, its override too (Kavita's DataContext overrides SaveChangesAsync: its seeder's
+                // unconditional saves were left out and the seeder read as "writes only if `existing == null`").
+                ? Semantics.Method(i, model, cancellationToken).IsContextSave()
+                : i.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" or "AddRange" or "AddAsync" or "AddRangeAsync" }
+                  && Semantics.Method(i, model, cancellationToken) is { } method
+                  && (method.ReducedFrom ?? method).ContainingType.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore"))
             .ToList();
         if (writes.Count == 0) return null;
         // Only what every write waits on: a SaveChanges outside the if that guards the Add runs whatever the condition.

@@ -71,6 +71,12 @@ internal static class Semantics
         return constant.Known ? constant.ToOptional() : model.GetConstantValue(expression, cancellationToken);
     }
 
+    /// <summary>The DbContext class whose own code <paramref name="node"/> is (the instance a bare <c>SaveChanges()</c> is
+    /// made on), from its declaration; null outside a class deriving from DbContext.</summary>
+    public static INamedTypeSymbol? EnclosingContext(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken) =>
+        node.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } declaration && model.GetDeclaredSymbol(declaration, cancellationToken) is INamedTypeSymbol type
+        && type.DerivesFrom("Microsoft.EntityFrameworkCore", "DbContext") ? type : null;
+
     /// <summary>The initializer of a local that is never assigned again: <c>var sql = "..." + id; db.ExecuteSqlRaw(sql);</c>.</summary>
     public static ExpressionSyntax? SingleAssignmentInitializer(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
     {

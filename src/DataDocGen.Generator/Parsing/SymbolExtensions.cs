@@ -79,6 +79,18 @@ internal static class SymbolExtensions
 
     public static bool DerivesFromOrIs(this ITypeSymbol type, string ns, string metadataName) => type.Is(ns, metadataName) || type.DerivesFrom(ns, metadataName);
 
+    /// <summary>
+    /// A context's save: <c>SaveChanges</c>/<c>SaveChangesAsync</c> (any overload), an instance method of EF Core's
+    /// <c>DbContext</c> or of a class deriving from it: DbContext's own, the project context's override of it (Kavita's
+    /// <c>DataContext</c> overrides <c>SaveChangesAsync</c>, and its seeder's saves were not counted as writes), or an
+    /// overload the context adds. A call of an override counts whatever its body does (one that does not call base is
+    /// still the context's save to its callers; what it does is read as a save hook). A method of that name on a class
+    /// that is no DbContext, or an extension method, is not.
+    /// </summary>
+    public static bool IsContextSave(this IMethodSymbol? method) =>
+        method is { Name: "SaveChanges" or "SaveChangesAsync", IsStatic: false, MethodKind: MethodKind.Ordinary, ContainingType: { } owner }
+        && owner.DerivesFromOrIs("Microsoft.EntityFrameworkCore", "DbContext");
+
     /// <summary>An ADO.NET connection: <c>DbConnection</c> or a subclass, <c>IDbConnection</c> or an implementation.</summary>
     public static bool IsAdoConnection(this ITypeSymbol type) =>
         type.DerivesFromOrIs("System.Data.Common", "DbConnection") || type.Is("System.Data", "IDbConnection") || type.AllInterfaces.Any(i => i.Is("System.Data", "IDbConnection"));

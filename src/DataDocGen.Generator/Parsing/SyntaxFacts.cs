@@ -76,4 +76,28 @@ internal static class SyntaxFacts
     /// <summary>The name of a call made through member access (<c>x.Name(...)</c>), or null.</summary>
     public static string? CalledName(InvocationExpressionSyntax call) =>
         call.Expression is MemberAccessExpressionSyntax access ? access.Name.Identifier.ValueText : null;
+
+    /// <summary>A call named <c>SaveChanges[Async]</c>, before any binding: on a receiver (<c>db.SaveChanges()</c>,
+    /// <c>this.</c>, <c>base.</c>) or bare (<c>SaveChanges()</c> in the context's own code, Ombi's seeding). Whether it is
+    /// a context's save is the bound method's question (<see cref="SymbolExtensions.IsContextSave"/>).</summary>
+    public static bool IsSaveChangesCall(InvocationExpressionSyntax call) => call.Expression switch
+    {
+        MemberAccessExpressionSyntax { Name.Identifier.ValueText: "SaveChanges" or "SaveChangesAsync" } => true,
+        IdentifierNameSyntax { Identifier.ValueText: "SaveChanges" or "SaveChangesAsync" } => true,
+        _ => false,
+    };
+
+    /// <summary>The expression a call is made on: <c>db</c> for <c>db.SaveChanges()</c>; null for a call on the enclosing
+    /// instance (<c>SaveChanges()</c>, <c>this.SaveChanges()</c>, <c>base.SaveChanges()</c>).</summary>
+    public static ExpressionSyntax? ExplicitReceiver(InvocationExpressionSyntax call) =>
+        call.Expression is MemberAccessExpressionSyntax { Expression: not (ThisExpressionSyntax or BaseExpressionSyntax) } access ? access.Expression : null;
+
+    /// <summary>The name a call is made by, through member access or bare (<c>SaveChanges</c> for both
+    /// <c>db.SaveChanges()</c> and <c>SaveChanges()</c>); null for any other callee.</summary>
+    public static string? CalleeName(InvocationExpressionSyntax call) => call.Expression switch
+    {
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        SimpleNameSyntax name => name.Identifier.ValueText,
+        _ => null,
+    };
 }

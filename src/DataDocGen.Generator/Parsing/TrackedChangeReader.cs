@@ -29,16 +29,44 @@ internal static class TrackedChangeReader
     private static SyntaxNode? Body(SyntaxNode node) =>
         node.Ancestors().FirstOrDefault(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax);
 
-    public static bool IsSaveChanges(InvocationExpressionSyntax invocation) =>
-        invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "SaveChanges" or "SaveChangesAsync" };
+    /// <summary><c>db.SaveChanges[Async]()</c>, or bare (<c>SaveChanges()</c>, <c>this.</c>, <c>base.</c>) in a context's own code.</summary>
+    public static bool IsSaveChanges(InvocationExpressionSyntax invocation) => SyntaxFacts.IsSaveChangesCall(invocation);
+
+    /// <summary>
+    /// The context a save call saves, as the symbol the body's other calls are compared with: the field, parameter or
+    /// local it is called on (<c>db.SaveChanges()</c>), or, for a call on the enclosing instance (<c>SaveChanges()</c>,
+    /// <c>this.</c>, <c>base.</c>; Ombi seeds in its context's own methods), the context class itself, which
+    /// <see cref="SameContext"/> matches with <c>this.</c>/<c>base.</c> and the context's own sets named bare. Null when
+    /// the call is not a context's save (a class of the project's own with a <c>SaveChanges</c> method).
+    /// </summary>
+    private static ISymbol? SavedContext(InvocationExpressionSyntax save, SemanticModel model, CancellationToken cancellationToken)
+    {
+        // A save through an interface the project's one DbContext implements with DbContext's own SaveChanges counts too.
+        if (!ContextInterfaces.RunsAsContext(Semantics.Method(save, model, cancellationToken), model.Compilation, cancellationToken)) return null;
+        if (SyntaxFacts.ExplicitReceiver(save) is { } receiver)
+        {
+            return Semantics.SymbolOf(receiver, model, cancellationToken) is { } context and not (IMethodSymbol or ITypeSymbol) ? context : null;
+        }
+        return Semantics.EnclosingContext(save, model, cancellationToken);
+    }
+
+    /// <summary>True when <paramref name="receiver"/> is the saving context: the same field, parameter or local, or
+    /// <c>this</c>/<c>base</c> when the save is the enclosing context's own (<see cref="SavedContext"/>).</summary>
+    private static bool SameContext(ExpressionSyntax receiver, ISymbol context, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (receiver is ThisExpressionSyntax or BaseExpressionSyntax) return context is ITypeSymbol;
+        return context is not ITypeSymbol && SymbolEqualityComparer.Default.Equals(Semantics.SymbolOrMethod(receiver, model, cancellationToken), context);
+    }
+
+    /// <summary>True when a bare name (<c>Customers</c>, <c>Set&lt;T&gt;()</c>, <c>Find&lt;T&gt;(…)</c>) in the context's own code
+    /// stands for the saving context's member: only when the save is that context's own.</summary>
+    private static bool ImplicitContext(ISymbol context) => context is ITypeSymbol;
 
     public static List<CrudSpec> Updates(InvocationExpressionSyntax save, SemanticModel model, CancellationToken cancellationToken)
     {
         var updates = new List<CrudSpec>();
-        var access = (MemberAccessExpressionSyntax)save.Expression;
-        // A save through an interface the project's one DbContext implements with DbContext's own SaveChanges counts too.
-        if (!ContextInterfaces.RunsAsContext(Semantics.Method(save, model, cancellationToken), model.Compilation, cancellationToken)) return updates;
-        if (Semantics.SymbolOf(access.Expression, model, cancellationToken) is not { } context || context is IMethodSymbol) return updates;
+        if (SavedContext(save, model, cancellationToken) is not { } context) return updates;
+        var saveName = SyntaxFacts.CalleeName(save);
         var body = Body(save);
         if (body is null) return updates;
 
@@ -77,7 +105,7 @@ internal static class TrackedChangeReader
             }
             var location = SourceLocation.From(assignment);
             if (!seen.Add((entity.ClrFullName(), location))) continue;
-            updates.Add(new CrudSpec(entity.ClrFullName(), CrudTarget.Entity, CrudOperation.Update, how + ", saved by " + access.Name.Identifier.ValueText,
+            updates.Add(new CrudSpec(entity.ClrFullName(), CrudTarget.Entity, CrudOperation.Update, how + ", saved by " + saveName,
                 false, CodeText.MemberName(assignment, model, cancellationToken), location));
         }
         return updates;
@@ -92,8 +120,7 @@ internal static class TrackedChangeReader
         foreach (var save in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
         {
             if (!IsSaveChanges(save) || save.SpanStart <= assignment.SpanStart || InnerBody(save, body)) continue;
-            if (!ContextInterfaces.RunsAsContext(Semantics.Method(save, model, cancellationToken), model.Compilation, cancellationToken)) continue;
-            if (Semantics.SymbolOf(((MemberAccessExpressionSyntax)save.Expression).Expression, model, cancellationToken) is not { } context || context is IMethodSymbol) continue;
+            if (SavedContext(save, model, cancellationToken) is not { } context) continue;
             if (!InnerBody(assignment, body) && MayReach(assignment, save) && ModifiedEntry(assignment, context, model, cancellationToken) is not null) return true;
         }
         return false;
@@ -116,7 +143,7 @@ internal static class TrackedChangeReader
     /// <c>IsModified = false</c> writes nothing and is not read.
     /// </summary>
     private static IdentifierNameSyntax? MarkedModified(AssignmentExpressionSyntax assignment, ISymbol context, SemanticModel model, CancellationToken cancellationToken) =>
-        MarkedModified(assignment, model, cancellationToken) is { } marked && SymbolEqualityComparer.Default.Equals(marked.Context, context) ? marked.Variable : null;
+        MarkedModified(assignment, model, cancellationToken) is { } marked && SameContext(marked.Context, context, model, cancellationToken) ? marked.Variable : null;
 
     /// <summary>The syntax of <c>….Property(…).IsModified = true</c>, before any binding.</summary>
     public static bool IsMarkedModified(SyntaxNode node) =>
@@ -136,7 +163,10 @@ internal static class TrackedChangeReader
     {
         if (MarkedModified(assignment, model, cancellationToken) is not { } marked) return null;
         var body = Body(assignment);
-        if (body is null || body.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(i => IsSaveChanges(i) && i.SpanStart > assignment.SpanStart)) return null;
+        // A save after it: db.SaveChanges() as written, a bare one only where it is the context's own (a class's own
+        // SaveChanges method saves nothing that Updates reads).
+        if (body is null || body.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(i => IsSaveChanges(i) && i.SpanStart > assignment.SpanStart
+                && (SyntaxFacts.ExplicitReceiver(i) is not null || SavedContext(i, model, cancellationToken) is not null))) return null;
         var symbol = Semantics.SymbolOrMethod(marked.Variable, model, cancellationToken);
         if (symbol is not (ILocalSymbol or IParameterSymbol) || VariableType(symbol) is not { } type || AddedOrStateSet(symbol, assignment, body, model, cancellationToken)) return null;
         if (!IsEntityType(type) && type is not ITypeParameterSymbol) return null;
@@ -144,8 +174,8 @@ internal static class TrackedChangeReader
             CodeText.MemberName(assignment, model, cancellationToken), SourceLocation.From(assignment));
     }
 
-    /// <summary>The variable whose entry's property is marked modified, and the context the entry is taken from.</summary>
-    private static (IdentifierNameSyntax Variable, ISymbol Context)? MarkedModified(AssignmentExpressionSyntax assignment, SemanticModel model, CancellationToken cancellationToken)
+    /// <summary>The variable whose entry's property is marked modified, and the context expression the entry is taken from.</summary>
+    private static (IdentifierNameSyntax Variable, ExpressionSyntax Context)? MarkedModified(AssignmentExpressionSyntax assignment, SemanticModel model, CancellationToken cancellationToken)
     {
         if (assignment.Left is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IsModified", Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Property" } propertyAccess } property }) return null;
         if (assignment.Right is not LiteralExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.TrueLiteralExpression }) return null;
@@ -164,7 +194,7 @@ internal static class TrackedChangeReader
         if (entryExpression is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Entry" } entryAccess, ArgumentList.Arguments.Count: 1 } entry
             || entry.ArgumentList.Arguments[0].Expression is not IdentifierNameSyntax variable) return null;
         if (Semantics.Method(entry, model, cancellationToken) is not { ContainingType: { } owner } || !owner.DerivesFromOrIs("Microsoft.EntityFrameworkCore", "DbContext")) return null;
-        return Semantics.SymbolOrMethod(entryAccess.Expression, model, cancellationToken) is { } context and not IMethodSymbol ? (variable, context) : null;
+        return (variable, entryAccess.Expression);
     }
 
     private static ITypeSymbol? VariableType(ISymbol symbol) => symbol switch
@@ -197,7 +227,7 @@ internal static class TrackedChangeReader
         if (assignment.Right is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Modified" } state) return null;
         if (Semantics.SymbolOf(state, model, cancellationToken) is not IFieldSymbol { ContainingType: var stateType } || !stateType.Is("Microsoft.EntityFrameworkCore", "EntityState")) return null;
         if (Semantics.Method(entry, model, cancellationToken) is not { ContainingType: { } owner } || !owner.DerivesFromOrIs("Microsoft.EntityFrameworkCore", "DbContext")) return null;
-        if (!SymbolEqualityComparer.Default.Equals(Semantics.SymbolOrMethod(entryAccess.Expression, model, cancellationToken), context)) return null;
+        if (!SameContext(entryAccess.Expression, context, model, cancellationToken)) return null;
         var entity = entry.ArgumentList.Arguments.FirstOrDefault() is { } argument ? Semantics.TypeOf(argument.Expression, model, cancellationToken) : null;
         return IsEntityType(entity) ? entity : null;
     }
@@ -242,7 +272,7 @@ internal static class TrackedChangeReader
                 InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Set" } set } => set.Expression,
                 _ => null,
             };
-            if (receiver is null || !SymbolEqualityComparer.Default.Equals(Semantics.SymbolOrMethod(receiver, model, cancellationToken), context)) continue;
+            if (receiver is null || !SameContext(receiver, context, model, cancellationToken)) continue;
             // The variable still holds the attached object: not assigned again between the attach and the set.
             if (Reassigned(variable, call, assignment, body, model, cancellationToken)) continue;
             return type;
@@ -349,14 +379,30 @@ internal static class TrackedChangeReader
                     when Semantics.TypeOf(setCall, model, cancellationToken).DbSetEntity() is { } setEntity:
                     // db.Set<T>() loads as db.Products does (eShop's IntegrationEventLogService); the Set must be DbContext's.
                     if (Semantics.Method(setCall, model, cancellationToken) is not { ContainingType: { } setOwner } || !setOwner.DerivesFromOrIs("Microsoft.EntityFrameworkCore", "DbContext")) return null;
-                    return SymbolEqualityComparer.Default.Equals(Semantics.SymbolOrMethod(call.Expression, model, cancellationToken), context) ? setEntity : null;
+                    return SameContext(call.Expression, context, model, cancellationToken) ? setEntity : null;
+                case InvocationExpressionSyntax { Expression: GenericNameSyntax { Identifier.ValueText: "Set" } } ownSet
+                    when ImplicitContext(context) && Semantics.TypeOf(ownSet, model, cancellationToken).DbSetEntity() is { } ownSetEntity:
+                    // Set<T>() in the saving context's own code.
+                    return Semantics.Method(ownSet, model, cancellationToken) is { ContainingType: { } ownSetOwner } && ownSetOwner.DerivesFromOrIs("Microsoft.EntityFrameworkCore", "DbContext") ? ownSetEntity : null;
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Find" or "FindAsync" } find } findCall
+                    when CrudParser.ContextFindEntity(findCall, model, cancellationToken) is { } found:
+                    // db.FindAsync<T>(id): DbContext's generic Find loads and tracks a T as db.Ts.FindAsync(id) does (the
+                    // BTCPay audit found the change saved after it missing); a project's own Find on its context is not read.
+                    return SameContext(find.Expression, context, model, cancellationToken) ? found : null;
+                case InvocationExpressionSyntax { Expression: GenericNameSyntax { Identifier.ValueText: "Find" or "FindAsync" } } ownFind
+                    when ImplicitContext(context) && CrudParser.ContextFindEntity(ownFind, model, cancellationToken) is { } ownFound:
+                    return ownFound;
                 case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax call }:
                     if (call.Name.Identifier.ValueText is "AsNoTracking" or "AsNoTrackingWithIdentityResolution" or "Select" or "SelectMany" or "GroupBy" or "Join") return null;
                     current = call.Expression;
                     continue;
                 case MemberAccessExpressionSyntax set:
                     if (Semantics.TypeOf(set, model, cancellationToken).DbSetEntity() is not { } entity) return null;
-                    return SymbolEqualityComparer.Default.Equals(Semantics.SymbolOrMethod(set.Expression, model, cancellationToken), context) ? entity : null;
+                    return SameContext(set.Expression, context, model, cancellationToken) ? entity : null;
+                case IdentifierNameSyntax ownSet when ImplicitContext(context):
+                    // Customers in the saving context's own code: its instance DbSet property or field.
+                    if (Semantics.TypeOf(ownSet, model, cancellationToken).DbSetEntity() is not { } ownEntity) return null;
+                    return Semantics.SymbolOf(ownSet, model, cancellationToken) is IPropertySymbol { IsStatic: false } or IFieldSymbol { IsStatic: false } ? ownEntity : null;
                 default:
                     return null;
             }

@@ -134,7 +134,13 @@ internal static class TransactionBodyReader
     {
         if (invocation.Expression is not MemberAccessExpressionSyntax access)
         {
-            return namesCalls && Semantics.Method(invocation, model, cancellationToken) is { } called ? NamedCall(invocation, called, model) : null;
+            // SaveChanges() in the context's own code is its save, as db.SaveChanges() is from outside (the Ombi audit found
+            // a seeding transaction in its context listed as "Add …; Commit", without the save).
+            var saves = SyntaxFacts.IsSaveChangesCall(invocation);
+            if (!saves && !namesCalls) return null;
+            var called = Semantics.Method(invocation, model, cancellationToken);
+            if (saves && called.IsContextSave()) return SyntaxFacts.CalleeName(invocation);
+            return namesCalls && called is not null ? NamedCall(invocation, called, model) : null;
         }
         var name = access.Name.Identifier.ValueText;
         if (RawSqlParser.IsCandidate(invocation, cancellationToken) && RawSqlParser.Parse(invocation, model, cancellationToken)?.Spec is { } sql) return Sql(sql);
@@ -143,7 +149,7 @@ internal static class TransactionBodyReader
         var receiver = OptionsBuilderParser.ReceiverType(method);
         switch (name)
         {
-            case "SaveChanges" or "SaveChangesAsync" when receiver is not null && receiver.DerivesFromOrIs("Microsoft.EntityFrameworkCore", "DbContext"):
+            case "SaveChanges" or "SaveChangesAsync" when method.IsContextSave():
                 return name;
             case "Commit" or "CommitAsync" or "Rollback" or "RollbackAsync" when receiver is not null && IsTransaction(receiver):
                 return name;
