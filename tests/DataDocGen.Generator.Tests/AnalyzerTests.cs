@@ -135,6 +135,23 @@ public class AnalyzerTests
                     return db.Database.ExecuteSqlRaw(sql); // reassigned: not followed
                 }
                 public string NotSql(string name) => new Query().FromSqlRaw("x" + name);
+                // Constant fragments the code picks (BTCPay Server's WalletRepository): SQL text, not values.
+                public Task<IEnumerable<Product>> Filtered(string? name, bool deleted)
+                {
+                    var nameFilter = name is not null ? " AND Name = @name" : "";
+                    string deletedFilter;
+                    if (deleted) deletedFilter = " AND IsDeleted";
+                    else deletedFilter = string.Empty;
+                    return connection.QueryAsync<Product>($"SELECT * FROM Products WHERE 1 = 1{nameFilter}{deletedFilter}", new { name });
+                }
+                public int Upsert(bool replace) => connection.Execute("INSERT INTO Products (Name) VALUES (@Name) " + (replace ? "ON CONFLICT DO UPDATE SET Name = EXCLUDED.Name" : "ON CONFLICT DO NOTHING"));
+                public Task<IEnumerable<Product>> MixedFilter(string? name, bool deleted)
+                {
+                    var filter = deleted ? " AND IsDeleted" : "";
+                    if (name is not null) filter = " AND Name = '" + name + "'";
+                    return connection.QueryAsync<Product>($"SELECT * FROM Products WHERE 1 = 1{filter}"); // expect DDG1002
+                }
+                public int Sorted(bool descending, string column) => connection.Execute("SELECT * FROM Products ORDER BY " + (descending ? column + " DESC" : "Id")); // expect DDG1002
             }
 
             public class Query { public string FromSqlRaw(string text) => text; }

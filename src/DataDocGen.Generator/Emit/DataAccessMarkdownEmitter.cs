@@ -221,6 +221,7 @@ internal static class DataAccessMarkdownEmitter
     {
         SqlParameterization.Constant => "constant SQL text, " + (site.Placeholders.IsEmpty ? "no parameters" : "parameters " + string.Join(", ", site.Placeholders.Select(Markdown.Code))),
         SqlParameterization.StoredProcedure when site.Procedure is { } procedure => Describe(procedure),
+        SqlParameterization.ConstantFragments => Describe(site.Parameterization) + (site.Placeholders.IsEmpty ? "" : ", parameters " + string.Join(", ", site.Placeholders.Select(Markdown.Code))),
         _ => Describe(site.Parameterization),
     };
 
@@ -253,6 +254,7 @@ internal static class DataAccessMarkdownEmitter
         SqlParameterization.StoredProcedure => "stored procedure call",
         SqlParameterization.CommandTypeNotRead => "command type not a constant read here: SQL text or a stored procedure name, not known",
         SqlParameterization.BulkCopy => "rows streamed by bulk copy (no SQL text)",
+        SqlParameterization.ConstantFragments => "SQL composed from constant fragments the code chooses (no value written into the text)",
         _ => "SQL text from a variable (not followed)",
     };
 }

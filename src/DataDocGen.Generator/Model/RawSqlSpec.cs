@@ -20,15 +20,21 @@ internal enum SqlParameterization
     CommandTypeNotRead,
     /// <summary>SqlClient's <c>SqlBulkCopy.WriteToServer[Async]</c>: rows streamed into the destination table, no SQL text.</summary>
     BulkCopy,
+    /// <summary>Text built by interpolation, concatenation or a choice (<c>?:</c>, <c>switch</c>) whose every piece is a
+    /// constant string the code picks (a literal, a const, or a local given only such values): SQL text chosen by the
+    /// code, not values written into it. <see cref="RawSqlSpec.Placeholders"/> are those of any text it can be.</summary>
+    ConstantFragments,
 }
 
 /// <summary>A place that sends SQL text to the database: EF Core raw SQL APIs, Dapper, or ADO.NET command text.</summary>
 /// <param name="Api">The library and method, e.g. <c>EF Core FromSqlRaw</c>, <c>Dapper QueryAsync</c>, <c>ADO.NET CommandText</c>.</param>
 /// <param name="Statement">The SQL statement kind (SELECT, INSERT, UPDATE, DELETE, MERGE, EXEC...) when the text is known;
 /// <see cref="StoredProcedureStatement"/> for a stored procedure call; <see cref="BulkCopyStatement"/> for a bulk copy.</param>
-/// <param name="Tables">Tables named in constant SQL text (FROM, JOIN, INTO, UPDATE), as written.</param>
+/// <param name="Tables">Tables named in constant SQL text (FROM, JOIN, INTO, UPDATE), as written; for SQL composed from
+/// constant fragments, those of every text they can make.</param>
 /// <param name="Member">The containing type and method, e.g. <c>OrderRepository.FindAsync</c>.</param>
-/// <param name="Placeholders">The parameter placeholders of constant SQL text (<c>@sku</c>, <c>:id</c>, <c>$1</c>, <c>{0}</c>), in order; empty when none or the text is not constant.</param>
+/// <param name="Placeholders">The parameter placeholders of constant SQL text (<c>@sku</c>, <c>:id</c>, <c>$1</c>, <c>{0}</c>), in order; empty when none or the text is not constant.
+/// For <see cref="SqlParameterization.ConstantFragments"/>, those of every text the fragments can make (empty when they are not enumerated).</param>
 /// <param name="Procedure">For a stored procedure call: its name and parameters; null otherwise.</param>
 internal sealed record RawSqlSpec(
     string Api,

@@ -13,8 +13,8 @@ namespace DataDocGen.Generator.Parsing;
 /// <summary>
 /// Finds the places that send SQL text: EF Core's raw SQL methods, Dapper's query and execute methods, and ADO.NET
 /// <c>CommandText</c> assignments. Each is confirmed by its symbol (a method named <c>Query</c> elsewhere is not
-/// Dapper). The SQL text is read only when it is constant; it is never copied into the report (it may hold
-/// anything), only its statement kind and the tables it names. A Dapper or ADO.NET command whose type is
+/// Dapper). The SQL text is read only when it is constant or composed from constant fragments the code chooses; it is
+/// never copied into the report (it may hold anything), only its statement kind and the tables it names. A Dapper or ADO.NET command whose type is
 /// <c>CommandType.StoredProcedure</c> (<see cref="StoredProcedureReader"/>) sends a procedure's name instead: it is
 /// listed with the name and its parameters, and no statement kind or table is read from it.
 /// </summary>
@@ -45,7 +45,19 @@ internal static class RawSqlParser
 
     // Up to three parts (database.schema.table): a two-part match of `[db].INFORMATION_SCHEMA.TABLES` named a schema.
     private static readonly Regex TableReference = new(
-        "\\b(?:FROM|JOIN|INTO|UPDATE|MERGE\\s+INTO|MERGE)\\s+((?:\\[[^\\]]+\\]|\"[^\"]+\"|`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)(?:\\.(?:\\[[^\\]]+\\]|\"[^\"]+\"|`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)){0,2})",
+        "\\b(?<keyword>FROM|JOIN|INTO|UPDATE|MERGE\\s+INTO|MERGE)\\s+((?:\\[[^\\]]+\\]|\"[^\"]+\"|`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)(?:\\.(?:\\[[^\\]]+\\]|\"[^\"]+\"|`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)){0,2})",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    /// <summary>A common table expression: <c>WITH [RECURSIVE] name [(columns)] AS [[NOT] MATERIALIZED] (</c>, and each
+    /// further one of the list (<c>, name AS (</c>). Group 1 says which.</summary>
+    private static readonly Regex CteDefinition = new(
+        "(\\bWITH\\s+(?:RECURSIVE\\s+)?|,\\s*)(\\[[^\\]]+\\]|\"[^\"]+\"|`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)\\s*(?:\\([^()]*\\)\\s*)?\\bAS\\s*(?:NOT\\s+)?(?:MATERIALIZED\\s*)?\\(",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    /// <summary>T-SQL table hints written without WITH (<c>FROM Orders (NOLOCK)</c>): the parentheses after a table, not a
+    /// function's arguments.</summary>
+    private static readonly Regex TableHint = new(
+        "\\G\\s*\\(\\s*(?:NOLOCK|READUNCOMMITTED|READCOMMITTED|READCOMMITTEDLOCK|READPAST|REPEATABLEREAD|SERIALIZABLE|SNAPSHOT|HOLDLOCK|UPDLOCK|XLOCK|ROWLOCK|PAGLOCK|TABLOCK|TABLOCKX|NOWAIT|NOEXPAND|INDEX|FORCESEEK|FORCESCAN)\\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>T-SQL cursors (<c>DECLARE cur CURSOR</c>): <c>FETCH NEXT FROM cur</c> names no table.</summary>
@@ -331,17 +343,154 @@ internal static class RawSqlParser
         if (sql is InterpolatedStringExpressionSyntax interpolated)
         {
             var template = string.Concat(interpolated.Contents.Select(c => c is InterpolatedStringTextSyntax t ? t.TextToken.ValueText : " @p "));
-            return Spec(api, template, takesFormattable ? SqlParameterization.InterpolatedParameters : SqlParameterization.BuiltIntoRawSql, site, model, cancellationToken);
+            if (takesFormattable) return Spec(api, template, SqlParameterization.InterpolatedParameters, site, model, cancellationToken);
+            return Composed(api, sql, template, site, model, cancellationToken) ?? Spec(api, template, SqlParameterization.BuiltIntoRawSql, site, model, cancellationToken);
         }
-        if (sql is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } || IsStringFormat(sql, model, cancellationToken))
+        if (sql is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression })
+        {
+            return Composed(api, sql, null, site, model, cancellationToken) ?? Spec(api, null, SqlParameterization.BuiltIntoRawSql, site, model, cancellationToken);
+        }
+        if (IsStringFormat(sql, model, cancellationToken))
         {
             return Spec(api, null, SqlParameterization.BuiltIntoRawSql, site, model, cancellationToken);
+        }
+        if (SyntaxFacts.Unwrapped(sql) is ConditionalExpressionSyntax or SwitchExpressionSyntax && Composed(api, sql, null, site, model, cancellationToken) is { } chosen)
+        {
+            return chosen;
         }
         if (Semantics.SingleAssignmentInitializer(sql, model, cancellationToken) is { } initializer)
         {
             return Classify(api, initializer, takesFormattable, site, model, cancellationToken);
         }
-        return Spec(api, null, SqlParameterization.Unknown, site, model, cancellationToken);
+        // A local given several values: SQL chosen by the code when each is made of constant fragments.
+        return Composed(api, sql, null, site, model, cancellationToken) ?? Spec(api, null, SqlParameterization.Unknown, site, model, cancellationToken);
+    }
+
+    /// <summary>
+    /// SQL text whose every piece is a constant string the code picks (<see cref="Fragments"/>): a site with
+    /// <see cref="SqlParameterization.ConstantFragments"/>, statement, tables and placeholders read from every text the
+    /// pieces can make (the statement only when all agree), or from <paramref name="template"/> (holes as <c>@p</c>)
+    /// when those texts are not enumerated. Null when some piece may be a value. The BTCPay Server audit found
+    /// <c>$"... WHERE true{walletIdFilter}{typeFilter}"</c>, each filter <c>x ? " AND ...=@walletId" : ""</c>, and
+    /// <c>"INSERT ... " + conflict</c> (one of two literals) reported as values built into the SQL, with DDG1002.
+    /// </summary>
+    private static RawSqlSpec? Composed(string api, ExpressionSyntax sql, string? template, SyntaxNode site, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var (composed, texts) = Fragments(sql, model, cancellationToken, new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default), 0);
+        if (!composed) return null;
+        if (texts is null)
+        {
+            return new RawSqlSpec(api, template is null ? null : Statement(template), template is null ? EquatableArray<string>.Empty : Tables(template),
+                SqlParameterization.ConstantFragments, CodeText.MemberName(site, model, cancellationToken), SourceLocation.From(site), EquatableArray<string>.Empty);
+        }
+        var statements = texts.Select(Statement).Distinct().ToList();
+        var formatItems = api.StartsWith("EF Core", System.StringComparison.Ordinal) && api.Contains("Raw");
+        return new RawSqlSpec(api, statements.Count == 1 ? statements[0] : null,
+            texts.SelectMany(t => Tables(t)).Distinct(System.StringComparer.OrdinalIgnoreCase).OrderBy(t => t, System.StringComparer.Ordinal).ToEquatableArray(),
+            SqlParameterization.ConstantFragments, CodeText.MemberName(site, model, cancellationToken), SourceLocation.From(site),
+            texts.SelectMany(t => SqlPlaceholders.Find(t, formatItems)).Distinct(System.StringComparer.OrdinalIgnoreCase).ToEquatableArray());
+    }
+
+    /// <summary>The most texts a composition is expanded to; beyond, it is still constant fragments, its texts not read.</summary>
+    private const int MaxTexts = 64;
+
+    /// <summary>
+    /// Whether every value <paramref name="expression"/> can have is made of compile-time constant strings the code picks,
+    /// and, when few enough, those values. Pieces: a constant string (a literal, a const, <c>null</c> as empty),
+    /// <c>string.Empty</c>; a <c>?:</c> or <c>switch</c> expression of pieces (the condition only picks); an interpolated
+    /// string whose holes are pieces (no alignment or format); a <c>+</c> of pieces; a local whose every value
+    /// (<see cref="Semantics.LocalValues"/>: initializer, <c>=</c> and <c>+=</c>) is a piece (with <c>+=</c> or a value
+    /// made from the local itself, its texts are not enumerated). Anything else (a parameter, a field, a property, a
+    /// call, <c>string.Format</c>, a constant that is not a string) may be a value: not composed.
+    /// </summary>
+    private static (bool Composed, List<string>? Texts) Fragments(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken, HashSet<ILocalSymbol> open, int depth)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (depth > 32) return (false, null);
+        expression = SyntaxFacts.Unwrapped(expression);
+        if (Semantics.ConstantOf(expression, model, cancellationToken) is { HasValue: true } constant)
+        {
+            return constant.Value is null or string ? (true, new List<string> { constant.Value as string ?? "" }) : (false, null);
+        }
+        switch (expression)
+        {
+            case ConditionalExpressionSyntax conditional:
+                return Union(new[] { conditional.WhenTrue, conditional.WhenFalse }, model, cancellationToken, open, depth);
+            case SwitchExpressionSyntax switchExpression:
+                return Union(switchExpression.Arms.Select(a => a.Expression), model, cancellationToken, open, depth);
+            case InterpolatedStringExpressionSyntax interpolated:
+            {
+                var texts = new List<string> { "" };
+                foreach (var content in interpolated.Contents)
+                {
+                    if (content is InterpolatedStringTextSyntax part)
+                    {
+                        texts = texts?.Select(t => t + part.TextToken.ValueText).ToList();
+                        continue;
+                    }
+                    var hole = (InterpolationSyntax)content;
+                    if (hole.AlignmentClause is not null || hole.FormatClause is not null) return (false, null);
+                    var piece = Fragments(hole.Expression, model, cancellationToken, open, depth + 1);
+                    if (!piece.Composed) return (false, null);
+                    texts = Product(texts, piece.Texts);
+                }
+                return (true, texts);
+            }
+            case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
+            {
+                var left = Fragments(binary.Left, model, cancellationToken, open, depth + 1);
+                if (!left.Composed) return (false, null);
+                var right = Fragments(binary.Right, model, cancellationToken, open, depth + 1);
+                return right.Composed ? (true, Product(left.Texts, right.Texts)) : (false, null);
+            }
+            case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Empty" } access
+                when Semantics.SymbolOf(access, model, cancellationToken) is IFieldSymbol { ContainingType.SpecialType: SpecialType.System_String }:
+                return (true, new List<string> { "" });
+            case IdentifierNameSyntax identifier when Semantics.SymbolOrMethod(identifier, model, cancellationToken) is ILocalSymbol local:
+            {
+                // A value made from the local itself (sql = sql + " AND ..."): its other values decide; its texts are not enumerated.
+                if (!open.Add(local)) return (true, null);
+                try
+                {
+                    if (Semantics.LocalValues(local, cancellationToken) is not { Count: > 0 } values) return (false, null);
+                    List<string>? texts = new();
+                    foreach (var (value, appends) in values)
+                    {
+                        var piece = Fragments(value, model, cancellationToken, open, depth + 1);
+                        if (!piece.Composed) return (false, null);
+                        texts = appends || piece.Texts is null || texts is null ? null : Distinct(texts.Concat(piece.Texts));
+                    }
+                    return (true, texts);
+                }
+                finally
+                {
+                    open.Remove(local);
+                }
+            }
+            default:
+                return (false, null);
+        }
+    }
+
+    private static (bool Composed, List<string>? Texts) Union(IEnumerable<ExpressionSyntax> choices, SemanticModel model, CancellationToken cancellationToken, HashSet<ILocalSymbol> open, int depth)
+    {
+        List<string>? texts = new();
+        foreach (var choice in choices)
+        {
+            var piece = Fragments(choice, model, cancellationToken, open, depth + 1);
+            if (!piece.Composed) return (false, null);
+            texts = piece.Texts is null || texts is null ? null : Distinct(texts.Concat(piece.Texts));
+        }
+        return (true, texts);
+    }
+
+    private static List<string>? Product(List<string>? left, List<string>? right) =>
+        left is null || right is null || (long)left.Count * right.Count > MaxTexts ? null : Distinct(left.SelectMany(l => right.Select(r => l + r)));
+
+    private static List<string>? Distinct(IEnumerable<string> texts)
+    {
+        var list = texts.Distinct(System.StringComparer.Ordinal).ToList();
+        return list.Count > MaxTexts ? null : list;
     }
 
     private static bool IsStringFormat(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken) =>
@@ -361,16 +510,51 @@ internal static class RawSqlParser
     /// The tables a constant text names after FROM/JOIN/INTO/UPDATE/MERGE. Left out: a name holding an interpolation hole
     /// (<c>[{db}].INFORMATION_SCHEMA.TABLES</c> is not a constant name), a T-SQL cursor the text declares, and the name
     /// after MySQL's <c>SHOW TABLES FROM</c>. The nopCommerce audit found <c>[ @p ].INFORMATION_SCHEMA</c>, a cursor
-    /// <c>cur_reindex</c> and a database listed as tables.
+    /// <c>cur_reindex</c> and a database listed as tables. Also left out (the BTCPay Server audit found them listed as
+    /// tables): a common table expression's name within the statement (up to <c>;</c>) whose <c>WITH</c> defines it, when
+    /// written with one part (a schema-qualified name is the table); and a function call after FROM/JOIN, a name followed
+    /// by <c>(</c> (<c>get_monitored_invoices(@pmi)</c>, <c>STRING_SPLIT(@ids, ',')</c>), unless what the parentheses
+    /// open is a T-SQL table hint (<c>Orders (NOLOCK)</c>). INTO's parentheses are the column list, not a call.
     /// </summary>
     private static EquatableArray<string> Tables(string sql)
     {
         var cursors = new HashSet<string>(CursorDeclaration.Matches(sql).Cast<Match>().Select(m => m.Groups[1].Value), System.StringComparer.OrdinalIgnoreCase);
         var text = ShowStatement.Replace(sql, " ");
-        return TableReference.Matches(text).Cast<Match>().Select(m => m.Groups[1].Value)
-            .Where(t => !NotTables.Contains(t) && !cursors.Contains(t) && !t.Contains("@p"))
-            .Distinct(System.StringComparer.OrdinalIgnoreCase).OrderBy(t => t, System.StringComparer.Ordinal).ToEquatableArray();
+        var tables = new List<string>();
+        foreach (var statement in text.Split(';'))
+        {
+            var ctes = CteNames(statement);
+            foreach (Match match in TableReference.Matches(statement))
+            {
+                var name = match.Groups[1].Value;
+                if (NotTables.Contains(name) || cursors.Contains(name) || name.Contains("@p")) continue;
+                if (ctes.Contains(Unquoted(name))) continue;
+                if (match.Groups["keyword"].Value.ToUpperInvariant() is "FROM" or "JOIN" && IsCall(statement, match.Index + match.Length)) continue;
+                tables.Add(name);
+            }
+        }
+        return tables.Distinct(System.StringComparer.OrdinalIgnoreCase).OrderBy(t => t, System.StringComparer.Ordinal).ToEquatableArray();
     }
+
+    /// <summary>The names one statement's <c>WITH</c> clause defines (unquoted); none unless it has a <c>WITH name AS (</c>.</summary>
+    private static HashSet<string> CteNames(string statement)
+    {
+        var names = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+        var matches = CteDefinition.Matches(statement).Cast<Match>().ToList();
+        if (!matches.Any(m => m.Groups[1].Value.TrimStart().StartsWith("WITH", System.StringComparison.OrdinalIgnoreCase))) return names;
+        foreach (var match in matches) names.Add(Unquoted(match.Groups[2].Value));
+        return names;
+    }
+
+    /// <summary>A name at <paramref name="end"/> followed by <c>(</c>: a function's arguments, unless a T-SQL table hint.</summary>
+    private static bool IsCall(string statement, int end)
+    {
+        var next = end;
+        while (next < statement.Length && char.IsWhiteSpace(statement[next])) next++;
+        return next < statement.Length && statement[next] == '(' && !TableHint.Match(statement, end).Success;
+    }
+
+    private static string Unquoted(string name) => name.Length > 1 && name[0] is '[' or '"' or '`' ? name.Substring(1, name.Length - 2) : name;
 
     private static string? Statement(string sql)
     {

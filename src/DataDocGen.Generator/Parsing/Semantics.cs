@@ -1,7 +1,9 @@
+using System.Collections.Generic;
 using System.Linq;
 using DataDocGen.Generator.Helpers;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace DataDocGen.Generator.Parsing;
@@ -91,5 +93,41 @@ internal static class Semantics
             _ => false,
         });
         return reassigned ? null : initializer;
+    }
+
+    /// <summary>
+    /// Every value a local declared in a body is given, flow aside: its initializer and the right side of each <c>=</c>
+    /// (<c>Appends</c> false) or <c>+=</c> (<c>Appends</c> true) to its name in the block that declares it (a same-named
+    /// local of a nested lambda counts too: more values, never fewer). Null when it is written any other way (passed by
+    /// <c>ref</c>/<c>out</c>, taken by <c>ref</c>, <c>??=</c>, <c>++</c>, a deconstruction) or is not a local declared by
+    /// <c>var x = ...</c>/<c>T x;</c> (a <c>foreach</c> or pattern variable, an <c>out var</c>).
+    /// </summary>
+    public static IReadOnlyList<(ExpressionSyntax Value, bool Appends)>? LocalValues(ILocalSymbol local, CancellationToken cancellationToken)
+    {
+        if (local.DeclaringSyntaxReferences.FirstOrDefault()?.ReadSyntax(cancellationToken) is not VariableDeclaratorSyntax declarator) return null;
+        var body = declarator.Ancestors().FirstOrDefault(a => a is BlockSyntax or ArrowExpressionClauseSyntax or CompilationUnitSyntax);
+        if (body is null) return null;
+        var values = new List<(ExpressionSyntax Value, bool Appends)>();
+        if (declarator.Initializer?.Value is { } initializer) values.Add((initializer, false));
+        bool Named(ExpressionSyntax? e) => e is IdentifierNameSyntax name && name.Identifier.ValueText == local.Name;
+        foreach (var node in body.DescendantNodes())
+        {
+            switch (node)
+            {
+                case AssignmentExpressionSyntax assignment when Named(SyntaxFacts.Unwrapped(assignment.Left)):
+                    if (assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)) values.Add((assignment.Right, false));
+                    else if (assignment.IsKind(SyntaxKind.AddAssignmentExpression)) values.Add((assignment.Right, true));
+                    else return null;
+                    break;
+                case AssignmentExpressionSyntax { Left: TupleExpressionSyntax tuple } when tuple.DescendantNodes().OfType<ExpressionSyntax>().Any(Named):
+                case ForEachVariableStatementSyntax { Variable: TupleExpressionSyntax variables } when variables.DescendantNodes().OfType<ExpressionSyntax>().Any(Named):
+                case ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument when Named(SyntaxFacts.Unwrapped(argument.Expression)):
+                case RefExpressionSyntax reference when Named(SyntaxFacts.Unwrapped(reference.Expression)):
+                case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } prefix when Named(SyntaxFacts.Unwrapped(prefix.Operand)):
+                case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression or (int)SyntaxKind.PostDecrementExpression } postfix when Named(SyntaxFacts.Unwrapped(postfix.Operand)):
+                    return null;
+            }
+        }
+        return values;
     }
 }
