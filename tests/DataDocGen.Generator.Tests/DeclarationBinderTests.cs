@@ -159,6 +159,42 @@ public sealed class DeclarationBinderTests
         Assert.Null(DeclarationBinder.Method(calls[0], compilation.GetSemanticModel(tree), default, exact: false));
     }
 
+    /// <summary>EF Core's <c>ThenInclude</c> after a collection include: the overload for a previous reference has the
+    /// more specific receiver (<c>IIncludableQueryable&lt;Order, List&lt;Line&gt;&gt;</c>) but its lambda would take the
+    /// list, where <c>l =&gt; l.Product</c> does not bind; the binder takes the overload for a previous collection.
+    /// DeclarationBinder answered with the other one (found on Kavita's repositories).</summary>
+    [Fact]
+    public void ThenInclude_after_a_collection_include_is_not_taken_for_the_reference_overload()
+    {
+        var compilation = GeneratorHarness.Compile(new Dictionary<string, string>
+        {
+            ["Includes.cs"] = """
+                using System.Collections.Generic;
+                using System.Linq;
+                using Microsoft.EntityFrameworkCore;
+                namespace Shop
+                {
+                    public class Product { public int Id { get; set; } }
+                    public class Line { public int Id { get; set; } public Product Product { get; set; } = null!; }
+                    public class Order { public int Id { get; set; } public List<Line> Lines { get; set; } = new(); public Line First { get; set; } = null!; }
+                    public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options) { public DbSet<Order> Orders => Set<Order>(); }
+                    public class Reads(ShopContext db)
+                    {
+                        public List<Order> Many() => db.Orders.Include(o => o.Lines).ThenInclude(l => l.Product).ToList();
+                        public List<Order> One() => db.Orders.Include(o => o.First).ThenInclude(l => l.Product).ToList();
+                    }
+                }
+                """,
+        });
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Empty(DeclarationBinderAudit.Mismatches(compilation));
+        var tree = compilation.SyntaxTrees.Single(t => t.FilePath.EndsWith("Includes.cs", StringComparison.Ordinal));
+        var model = compilation.GetSemanticModel(tree);
+        var thenIncludes = tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>().Where(i => i.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ThenInclude" }).ToList();
+        // After a reference include the one overload that applies is still answered from declarations.
+        Assert.Equal(model.GetSymbolInfo(thenIncludes[1]).Symbol, DeclarationBinder.Method(thenIncludes[1], model, default, exact: true), SymbolEqualityComparer.Default);
+    }
+
     [Fact]
     public void The_audit_finds_no_disagreement_on_the_repository()
     {

@@ -340,4 +340,186 @@ public class QueryShapeTests
         // A LINQ query on an IQueryable inside a loop body is still an N+1 risk, as before.
         Assert.Contains("| `Rows.InLoop` | Query inside a loop (N+1 risk) | `Shop.Reads.Row` | `Take in the loop at line", output.Markdown!);
     }
+
+    /// <summary>A stand-in for AutoMapper's projection API (the test project does not reference AutoMapper): same
+    /// namespaces, types and signatures as AutoMapper 14.</summary>
+    private const string AutoMapperLookAlike = """
+        using System.Linq;
+        using System.Linq.Expressions;
+        namespace AutoMapper
+        {
+            public interface IConfigurationProvider { }
+            public interface IMapper
+            {
+                IConfigurationProvider ConfigurationProvider { get; }
+                IQueryable<TDestination> ProjectTo<TDestination>(IQueryable source, object? parameters = null, params Expression<System.Func<TDestination, object>>[] membersToExpand);
+            }
+        }
+        namespace AutoMapper.QueryableExtensions
+        {
+            public static class Extensions
+            {
+                public static IQueryable<TDestination> ProjectTo<TDestination>(this IQueryable source, IConfigurationProvider configuration, params Expression<System.Func<TDestination, object>>[] membersToExpand) => throw null!;
+            }
+        }
+        """;
+
+    private const string LibraryDomain = """
+        using System.Collections.Generic;
+        using System.ComponentModel.DataAnnotations.Schema;
+        namespace Books
+        {
+            public class AppUser { public int Id { get; set; } public string UserName { get; set; } = ""; }
+            public class Folder { public int Id { get; set; } public string Path { get; set; } = ""; public Disk Disk { get; set; } = null!; }
+            public class Disk { public int Id { get; set; } }
+            public class Library
+            {
+                public int Id { get; set; }
+                public string Name { get; set; } = "";
+                public List<AppUser> AppUsers { get; set; } = new();
+                public List<Folder> Folders { get; set; } = new();
+                public string Label => Name + " (" + Folders.Count + ")";
+                [NotMapped] public string Shown { get; set; } = "";
+            }
+            public class FolderDto { public string Path { get; set; } = ""; }
+            public class LibraryDto { public int Id { get; set; } public string Name { get; set; } = ""; public List<FolderDto> Folders { get; set; } = new(); }
+            public class LibraryWithEntity { public string Name { get; set; } = ""; public Library Library { get; set; } = null!; }
+            public class FolderListDto { public List<Folder> Folders { get; set; } = new(); }
+            public class BooksContext : DbContext { public DbSet<Library> Library => Set<Library>(); }
+            public static class Format { public static string Of(Library library) => library.Name; }
+        }
+        """;
+
+    [Fact]
+    public void An_include_the_query_projects_away_is_ignored_by_EF_Core_and_not_eager_loading()
+    {
+        // Kavita's LibraryRepository: Include(l => l.AppUsers) ... ProjectTo<LibraryDto>(...) was listed as eager
+        // loading, but EF Core ignores an include whose entity is not in the final projection.
+        var output = GeneratorHarness.Run(Sources.With(("AutoMapper.cs", AutoMapperLookAlike), ("Books/Domain.cs", LibraryDomain), ("Books/Reads.cs", """
+            using System.Linq;
+            using System.Threading.Tasks;
+            using AutoMapper;
+            using AutoMapper.QueryableExtensions;
+            namespace Books
+            {
+                public class Reads(BooksContext db, IMapper mapper)
+                {
+                    public Task<List<LibraryDto>> Dtos(string user) => db.Library
+                        .Include(l => l.AppUsers)
+                        .Where(l => l.AppUsers.Any(u => u.UserName == user))
+                        .OrderBy(l => l.Name)
+                        .ProjectTo<LibraryDto>(mapper.ConfigurationProvider)
+                        .AsNoTracking()
+                        .ToListAsync();
+                    public Task<List<LibraryDto>> StaticForm() => Extensions.ProjectTo<LibraryDto>(db.Library.Include(l => l.Folders), mapper.ConfigurationProvider).ToListAsync();
+                    public Task<List<LibraryDto>> MapperForm() => mapper.ProjectTo<LibraryDto>(db.Library.Include(l => l.Folders)).ToListAsync();
+                    public Task<List<string>> Names() => db.Library.Include(l => l.Folders).ThenInclude(f => f.Disk).Select(l => l.Name).ToListAsync();
+                    public Task<List<FolderDto>> Dto() => db.Library.Include("Folders").Select(l => new FolderDto { Path = l.Name }).ToListAsync();
+                    public object Anonymous() => db.Library.Include(l => l.Folders).Select(l => new { l.Id, Count = l.Folders.Count(), Paths = l.Folders.Select(f => f.Path).ToList() }).ToList();
+                    public Task<List<int>> Users() => db.Library.Include(l => l.Folders).SelectMany(l => l.AppUsers).Select(u => u.Id).ToListAsync();
+                    public Task<List<int>> Twice() => db.Library.Include(l => l.Folders).Select(l => new { l, l.Id }).Select(x => x.Id).ToListAsync();
+                }
+            }
+            """)));
+
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("| `Reads.Dtos` | Eager loading (ignored: the query projects) | `Books.Library` | `AppUsers` |", md);
+        Assert.Contains("| `Reads.StaticForm` | Eager loading (ignored: the query projects) | `Books.Library` | `Folders` |", md);
+        Assert.Contains("| `Reads.MapperForm` | Eager loading (ignored: the query projects) | `Books.Library` | `Folders` |", md);
+        Assert.Contains("| `Reads.Names` | Eager loading (ignored: the query projects) | `Books.Library` | `Folders.Disk` |", md);
+        Assert.Contains("| `Reads.Dto` | Eager loading (ignored: the query projects) | `Books.Library` | `Folders` |", md);
+        Assert.Contains("| `Reads.Anonymous` | Eager loading (ignored: the query projects) | `Books.Library` | `Folders` |", md);
+        Assert.Contains("| `Reads.Users` | Eager loading (ignored: the query projects) | `Books.Library` | `Folders` |", md);
+        Assert.Contains("| `Reads.Twice` | Eager loading (ignored: the query projects) | `Books.Library` | `Folders` |", md);
+        Assert.DoesNotContain("| Eager loading | `Books.Library`", md);
+        // AutoMapper's ProjectTo is a projection, in each of its three forms.
+        Assert.Contains("| `Reads.Dtos` | Projection | `Books.Library` | `LibraryDto` |", md);
+        Assert.Contains("| `Reads.StaticForm` | Projection | `Books.Library` | `LibraryDto` |", md);
+        Assert.Contains("| `Reads.MapperForm` | Projection | `Books.Library` | `LibraryDto` |", md);
+    }
+
+    [Fact]
+    public void An_include_whose_entity_stays_in_the_result_is_eager_loading()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("AutoMapper.cs", AutoMapperLookAlike), ("Books/Domain.cs", LibraryDomain), ("Books/Reads.cs", """
+            using System.Linq;
+            using System.Threading.Tasks;
+            using AutoMapper.QueryableExtensions;
+            namespace Books
+            {
+                public class Reads(BooksContext db, AutoMapper.IConfigurationProvider config)
+                {
+                    public Task<List<Library>> Filtered() => db.Library.Include(l => l.Folders).Where(l => l.Id > 0).ToListAsync();
+                    public Task<List<Library>> Itself() => db.Library.Include(l => l.Folders).Select(l => l).ToListAsync();
+                    public object Wrapped() => db.Library.Include(l => l.Folders).Select(l => new { l, l.Name }).ToList();
+                    public object InDto() => db.Library.Include(l => l.Folders).Select(l => new LibraryWithEntity { Name = l.Name, Library = l }).ToList();
+                    public object Passed() => db.Library.Include(l => l.Folders).Select(l => Format.Of(l)).ToList();
+                    public object Computed() => db.Library.Include(l => l.Folders).Select(l => l.Label).ToList();
+                    public object NotMapped() => db.Library.Include(l => l.Folders).Select(l => l.Shown).ToList();
+                    public object Navigation() => db.Library.Include(l => l.Folders).ThenInclude(f => f.Disk).SelectMany(l => l.Folders).ToList();
+                    public object NavigationList() => db.Library.Include(l => l.Folders).ThenInclude(f => f.Disk).Select(l => new { l.Name, Folders = l.Folders.ToList() }).ToList();
+                    public object MappedEntities() => db.Library.Include(l => l.Folders).ThenInclude(f => f.Disk).ProjectTo<FolderListDto>(config).ToList();
+                    public object Grouped() => db.Library.Include(l => l.Folders).GroupBy(l => l.Name).Select(g => g.Key).ToList();
+                    public object Split()
+                    {
+                        var query = db.Library.Include(l => l.Folders);
+                        return query.Select(l => l.Name).ToList();
+                    }
+                }
+            }
+            """)));
+
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.DoesNotContain("ignored: the query projects", md);
+        foreach (var member in new[] { "Filtered", "Itself", "Wrapped", "InDto", "Passed", "Computed", "NotMapped", "Navigation", "NavigationList", "MappedEntities", "Grouped", "Split" })
+        {
+            Assert.Contains("| `Reads." + member + "` | Eager loading | `Books.Library` | `Folders", md);
+        }
+        // Select(l => l) projects nothing: no projection row.
+        Assert.DoesNotContain("| `Reads.Itself` | Projection", md);
+        Assert.Contains("| `Reads.Wrapped` | Projection | `Books.Library` |", md);
+    }
+
+    [Fact]
+    public void A_project_method_named_ProjectTo_is_no_projection_and_leaves_the_include_as_eager_loading()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("AutoMapper.cs", AutoMapperLookAlike), ("Books/Domain.cs", LibraryDomain), ("Books/Reads.cs", """
+            using System.Linq;
+            using System.Threading.Tasks;
+            using AutoMapper;
+            using AutoMapper.QueryableExtensions;
+            namespace Books.Mapping
+            {
+                public static class QueryExtensions
+                {
+                    // Not AutoMapper's ProjectTo: what it does is not read. Extension methods of the enclosing namespace
+                    // come first, so the call below binds to this one although AutoMapper.QueryableExtensions is imported.
+                    public static IQueryable<T> ProjectTo<T>(this IQueryable source, object config) => source.Cast<T>();
+                }
+                public class Reads(BooksContext db, AutoMapper.IConfigurationProvider config)
+                {
+                    public Task<List<LibraryDto>> Dtos() => db.Library.Include(l => l.Folders).ProjectTo<LibraryDto>(config).ToListAsync();
+                    public string Note() => "db.Library.Include(l => l.AppUsers).ProjectTo<LibraryDto>(config)";
+                }
+            }
+            namespace Books
+            {
+                public class RealReads(BooksContext db, AutoMapper.IConfigurationProvider config)
+                {
+                    public Task<List<LibraryDto>> Dtos() => db.Library.Include(l => l.Folders).ProjectTo<LibraryDto>(config).ToListAsync();
+                }
+            }
+            """)));
+
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("| `Reads.Dtos` | Eager loading | `Books.Library` | `Folders` |", md);
+        Assert.DoesNotContain("| `Reads.Dtos` | Projection", md);
+        Assert.DoesNotContain("Reads.Note", md);
+        // The same line in a namespace where AutoMapper's ProjectTo is the one bound.
+        Assert.Contains("| `RealReads.Dtos` | Eager loading (ignored: the query projects) | `Books.Library` | `Folders` |", md);
+        Assert.Contains("| `RealReads.Dtos` | Projection | `Books.Library` | `LibraryDto` |", md);
+    }
 }

@@ -112,7 +112,7 @@ internal static partial class DeclarationBinder
                         && Extensions(receiverType, methodName, invocation.ArgumentList, typeArguments.Count, scope).Count > 0) return null;
                     return typeArguments.Count == 0 ? instance : Construct(instance, typeArguments, scope.Model.Compilation);
                 }
-                var extensions = BestReceivers(Extensions(receiverType, methodName, invocation.ArgumentList, typeArguments.Count, scope), scope.Model.Compilation);
+                var extensions = BestReceivers(Extensions(receiverType, methodName, invocation.ArgumentList, typeArguments.Count, scope), invocation.ArgumentList, scope.Model.Compilation);
                 return typeArguments.Count == 0 ? extensions : ConstructExtensions(extensions, typeArguments, receiverType, scope.Model.Compilation);
             }
         }
@@ -336,15 +336,38 @@ internal static partial class DeclarationBinder
     }
 
     /// <summary>Extension methods whose receiver no other candidate's receiver converts to: <c>Queryable.Where</c> over
-    /// <c>Enumerable.Where</c> for an <c>IQueryable&lt;T&gt;</c>, as the binder decides by the receiver's conversion.</summary>
-    private static List<IMethodSymbol> BestReceivers(List<IMethodSymbol> extensions, Compilation compilation)
+    /// <c>Enumerable.Where</c> for an <c>IQueryable&lt;T&gt;</c>, as the binder decides by the receiver's conversion.
+    /// The binder compares only overloads that apply, and a lambda argument applies or not by its body: where two
+    /// overloads would give a lambda parameters of different types, neither is dropped for the other (EF Core's
+    /// <c>ThenInclude</c> after a collection: on <c>IIncludableQueryable&lt;E, List&lt;T&gt;&gt;</c> the overload for a
+    /// previous reference has the more specific receiver but its lambda takes the list, where <c>f =&gt; f.Disk</c> does
+    /// not bind; the binder takes the overload for a previous collection, whose lambda takes a T).</summary>
+    private static List<IMethodSymbol> BestReceivers(List<IMethodSymbol> extensions, ArgumentListSyntax arguments, Compilation compilation)
     {
         if (extensions.Count < 2) return extensions;
         return extensions.Where(a => !extensions.Any(b => b.ReceiverType is { } better && a.ReceiverType is { } worse
                                                           && !SymbolEqualityComparer.Default.Equals(better, worse)
                                                           && compilation.ClassifyCommonConversion(better, worse).IsImplicit
-                                                          && !compilation.ClassifyCommonConversion(worse, better).IsImplicit))
+                                                          && !compilation.ClassifyCommonConversion(worse, better).IsImplicit
+                                                          && SameLambdaParameters(a, b, arguments)))
             .ToList();
+    }
+
+    /// <summary>True when every lambda argument of the call would get parameters of the same types under either method.</summary>
+    private static bool SameLambdaParameters(IMethodSymbol a, IMethodSymbol b, ArgumentListSyntax arguments)
+    {
+        foreach (var argument in arguments.Arguments)
+        {
+            if (argument.Expression is not AnonymousFunctionExpressionSyntax) continue;
+            var first = Invoke(OptionsBuilderParser.ParameterFor(argument, arguments, a)?.Type);
+            var second = Invoke(OptionsBuilderParser.ParameterFor(argument, arguments, b)?.Type);
+            if (first is null || second is null || first.Parameters.Length != second.Parameters.Length) return false;
+            for (var i = 0; i < first.Parameters.Length; i++)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(first.Parameters[i].Type, second.Parameters[i].Type)) return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Narrows overloads to those the arguments may go to (see <see cref="FitOf"/>); all of them when none stays.</summary>

@@ -39,7 +39,7 @@ internal static partial class QueryShapeParser
 
     private static bool IsLoadingCandidate(InvocationExpressionSyntax invocation, MemberAccessExpressionSyntax access) => access.Name.Identifier.ValueText switch
     {
-        "Select" or "Take" or "UseLazyLoadingProxies" => true,
+        "Select" or "Take" or "UseLazyLoadingProxies" or "ProjectTo" => true,
         "Load" or "LoadAsync" or "Query" => access.Expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Collection" or "Reference" } },
         _ => false,
     };
@@ -54,6 +54,8 @@ internal static partial class QueryShapeParser
         {
             case "UseLazyLoadingProxies" when owner.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore"):
                 return Result("Lazy loading (proxies)", null, "UseLazyLoadingProxies()", member, location);
+            case "Select" when owner.Is("System.Linq", "Queryable") && IsIdentitySelect(invocation):
+                return null; // Select(l => l) projects nothing
             case "Select" when owner.Is("System.Linq", "Queryable") && StartsAtDbSet(invocation, model, cancellationToken) is { } source:
                 var exact = Semantics.ExactMethod(invocation, model, cancellationToken);
                 var projected = exact?.TypeArguments.Length == 2 ? exact.TypeArguments[1] : null;
@@ -61,6 +63,13 @@ internal static partial class QueryShapeParser
                     ? "anonymous type { " + string.Join(", ", projected.GetMembers().OfType<IPropertySymbol>().Select(p => p.Name)) + " }"
                     : projected.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
                 return Result("Projection", source, shape, member, location);
+            case "ProjectTo" when IsAutoMapperProjectTo(original):
+                // AutoMapper's projection: query.ProjectTo<T>(config), Extensions.ProjectTo<T>(query, config) or mapper.ProjectTo<T>(query).
+                var mapped = method.ReducedFrom is null ? invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression : ((MemberAccessExpressionSyntax)invocation.Expression).Expression;
+                if (mapped is null || StartsAtDbSet(mapped, model, cancellationToken) is not { } mappedFrom) return null;
+                var target = Semantics.TypeOf(invocation, model, cancellationToken) is INamedTypeSymbol { Name: "IQueryable", TypeArguments.Length: 1 } queryable
+                    ? queryable.TypeArguments[0].ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) : null;
+                return Result("Projection", mappedFrom, target, member, location);
             case "Take" when owner.Is("System.Linq", "Queryable") && StartsAtDbSet(invocation, model, cancellationToken) is { } paged:
                 var chain = Chain(invocation);
                 if (chain.Any(n => n == "Skip")) return Result("Pagination (offset: Skip/Take)", paged, null, member, location);
@@ -89,15 +98,17 @@ internal static partial class QueryShapeParser
         new(new QueryShapeSpec(kind, entity, detail, member, location), null);
 
     /// <summary>The entity of the DbSet the query chain starts at, or null when it starts elsewhere (an in-memory list).</summary>
-    private static string? StartsAtDbSet(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    private static string? StartsAtDbSet(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken) =>
+        StartsAtDbSet(((MemberAccessExpressionSyntax)invocation.Expression).Expression, model, cancellationToken);
+
+    /// <summary>The entity of the DbSet the query chain ending in <paramref name="query"/> starts at.</summary>
+    private static string? StartsAtDbSet(ExpressionSyntax query, SemanticModel model, CancellationToken cancellationToken)
     {
-        ExpressionSyntax current = invocation;
-        while (current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access })
+        for (var current = query; ; current = ((MemberAccessExpressionSyntax)((InvocationExpressionSyntax)current).Expression).Expression)
         {
-            if (Semantics.TypeOf(access.Expression, model, cancellationToken).DbSetEntity() is { } entity) return entity.ClrFullName();
-            current = access.Expression;
+            if (Semantics.TypeOf(current, model, cancellationToken).DbSetEntity() is { } entity) return entity.ClrFullName();
+            if (current is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax }) return null;
         }
-        return null;
     }
 
     /// <summary>The names of the calls below this one in its chain (inner first).</summary>

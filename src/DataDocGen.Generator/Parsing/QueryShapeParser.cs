@@ -113,8 +113,14 @@ internal static partial class QueryShapeParser
             }
             else
             {
-                entity = ElementType(OptionsBuilderParser.ReceiverType(method))?.EntityName();
-                if (name == "Include") detail = IncludePath(invocation, model, cancellationToken);
+                var element = ElementType(OptionsBuilderParser.ReceiverType(method));
+                entity = element?.EntityName();
+                if (name == "Include")
+                {
+                    detail = IncludePath(invocation, model, cancellationToken);
+                    // EF Core ignores an Include whose entity a later projection of the query does not return.
+                    if (IgnoredByProjection(invocation, element, model, cancellationToken)) kind = IgnoredEagerLoading;
+                }
             }
             // The line of the call's name, not of the chain's start: a fluent query spans several lines.
             var location = SourceLocation.From(((MemberAccessExpressionSyntax)invocation.Expression).Name);

@@ -1,0 +1,272 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DataDocGen.Generator.Parsing;
+
+/// <summary>
+/// An <c>Include</c> that EF Core ignores because the query projects: EF Core applies an include only where the
+/// entity the query began with (or an entity reached through the included navigations) is in the final projection;
+/// a query that no longer returns those entities ignores the include ("Ignored includes" in EF Core's documentation).
+/// Read on the same fluent chain only: a later <c>Select</c>/<c>SelectMany</c> whose lambdas use their parameters only
+/// through mapped members down to values that cannot hold those entities, or AutoMapper's <c>ProjectTo&lt;T&gt;</c>
+/// (<c>AutoMapper.QueryableExtensions.Extensions</c> or <c>AutoMapper.IMapper</c>) to a type that cannot hold them.
+/// Anything else (another operator, a selector that is no lambda, an entity passed whole to a method or kept in the
+/// result, a member EF Core may not map) leaves the include as eager loading.
+/// </summary>
+internal static partial class QueryShapeParser
+{
+    /// <summary>The kind of an <c>Include</c> that a later projection of the same query makes EF Core ignore.</summary>
+    public const string IgnoredEagerLoading = "Eager loading (ignored: the query projects)";
+
+    /// <summary>Operators between an Include and a projection that keep the query's elements as they are.</summary>
+    private static readonly HashSet<string> KeepsElements = new(System.StringComparer.Ordinal)
+    {
+        "Where", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "Skip", "Take", "Distinct",
+        "Include", "ThenInclude", "AsNoTracking", "AsNoTrackingWithIdentityResolution", "AsTracking", "AsSplitQuery", "AsSingleQuery",
+        "IgnoreQueryFilters", "IgnoreAutoIncludes", "TagWith", "TagWithCallSite",
+    };
+
+    /// <summary>Bounds the walk through a type's members (a DTO holding DTOs, an entity's navigations).</summary>
+    private const int MaxTypeDepth = 4;
+
+    /// <summary>True when a projection later in the Include's own chain returns no value that can hold the entity the
+    /// include starts at, nor one of the types along its path.</summary>
+    private static bool IgnoredByProjection(InvocationExpressionSyntax include, ITypeSymbol? root, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (root is null || IncludedTypes(include, root, model, cancellationToken) is not { } included) return false;
+        ExpressionSyntax current = included.Last;
+        for (var hops = 0; hops < 64 && NextCall(current) is { } next; hops++)
+        {
+            var call = next.Call;
+            if (Semantics.Method(call, model, cancellationToken) is not { } method) return false;
+            var original = method.ReducedFrom ?? method;
+            var mapper = IsAutoMapperProjectTo(original);
+            // Reached as the first argument: a static call of an extension method (Queryable.Select(query, ...)) or IMapper.ProjectTo(query).
+            if (next.ViaArgument && !(mapper || (method.IsExtensionMethod && method.ReducedFrom is null))) return false;
+            if (method.Name is "Select" or "SelectMany" && original.ContainingType.Is("System.Linq", "Queryable"))
+            {
+                var selectors = call.ArgumentList.Arguments.Skip(next.ViaArgument ? 1 : 0).Select(a => a.Expression).ToList();
+                if (selectors.Count == 0 || !selectors.All(s => s is LambdaExpressionSyntax)) return false;
+                if (selectors.All(s => DropsIncluded((LambdaExpressionSyntax)s, included.Types, model, cancellationToken))) return true;
+            }
+            else if (mapper)
+            {
+                if (Semantics.TypeOf(call, model, cancellationToken) is not INamedTypeSymbol { Name: "IQueryable", TypeArguments.Length: 1 } projected) return false;
+                if (!Holds(projected.TypeArguments[0], included.Types, 0, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default))) return true;
+            }
+            else if (!KeepsElements.Contains(method.Name) || !(original.ContainingType.Is("System.Linq", "Queryable") || original.ContainingType.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore")))
+            {
+                return false;
+            }
+            current = call;
+        }
+        return false;
+    }
+
+    /// <summary>AutoMapper's <c>ProjectTo</c>: the <c>IQueryable</c> extension or the mapper's method.</summary>
+    private static bool IsAutoMapperProjectTo(IMethodSymbol method) =>
+        method.Name == "ProjectTo"
+        && (method.ContainingType.Is("AutoMapper.QueryableExtensions", "Extensions") || method.ContainingType.Is("AutoMapper", "IMapper") || method.ContainingType.Is("AutoMapper", "Mapper"));
+
+    /// <summary>The call the expression is the receiver of (<c>x.Next(...)</c>) or the first argument of (<c>Next(x, ...)</c>).</summary>
+    private static (InvocationExpressionSyntax Call, bool ViaArgument)? NextCall(ExpressionSyntax expression)
+    {
+        var node = expression;
+        while (node.Parent is ParenthesizedExpressionSyntax parenthesized) node = parenthesized;
+        if (node.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax call } access && access.Expression == node && call.Expression == access) return (call, false);
+        if (node.Parent is ArgumentSyntax { NameColon: null, Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax owner } list } argument && list.Arguments[0] == argument) return (owner, true);
+        return null;
+    }
+
+    /// <summary>The entity an include starts at and the types along its path (a collection's element type), with the
+    /// last <c>ThenInclude</c> of the path; null when a type is not known (a string path that names no property).</summary>
+    private static (List<ITypeSymbol> Types, InvocationExpressionSyntax Last)? IncludedTypes(InvocationExpressionSyntax include, ITypeSymbol root, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var types = new List<ITypeSymbol> { root };
+        var argument = include.ArgumentList.Arguments.FirstOrDefault()?.Expression;
+        if (argument is LambdaExpressionSyntax)
+        {
+            var call = include;
+            while (true)
+            {
+                // IIncludableQueryable<TEntity, TProperty>: TProperty is the navigation's type.
+                if (Semantics.TypeOf(call, model, cancellationToken) is not INamedTypeSymbol { Name: "IIncludableQueryable", TypeArguments.Length: 2 } includable) return null;
+                types.Add(ElementOrSelf(includable.TypeArguments[1]));
+                if (call.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ThenInclude", Parent: InvocationExpressionSyntax then } access && access.Expression == call) call = then;
+                else return (types, call);
+            }
+        }
+        if (argument is null || model.ConstantString(argument, cancellationToken) is not { } path) return null;
+        var current = root;
+        foreach (var name in path.Split('.'))
+        {
+            if (FindProperty(current, name.Trim()) is not { } property) return null;
+            current = ElementOrSelf(property.Type);
+            types.Add(current);
+        }
+        return (types, include);
+    }
+
+    private static IPropertySymbol? FindProperty(ITypeSymbol type, string name)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.GetMembers(name).OfType<IPropertySymbol>().FirstOrDefault() is { } property) return property;
+        }
+        return null;
+    }
+
+    /// <summary>The element type of a collection (not of a string), else the type itself.</summary>
+    private static ITypeSymbol ElementOrSelf(ITypeSymbol type)
+    {
+        if (type.SpecialType == SpecialType.System_String) return type;
+        if (type is IArrayTypeSymbol array) return array.ElementType;
+        static bool IsEnumerable(INamedTypeSymbol t) => t is { Name: "IEnumerable", TypeArguments.Length: 1 } && t.IsInNamespace("System.Collections.Generic");
+        if (type is INamedTypeSymbol named && IsEnumerable(named)) return named.TypeArguments[0];
+        return type.AllInterfaces.FirstOrDefault(IsEnumerable)?.TypeArguments[0] ?? type;
+    }
+
+    /// <summary>True when the projection lambda's result cannot hold an included entity: each use of a parameter (its
+    /// own or a nested lambda's) is read through members down to a value whose type cannot hold one. An entity left
+    /// whole (returned, put in an anonymous type or a DTO, passed to a method) keeps the include.</summary>
+    private static bool DropsIncluded(LambdaExpressionSyntax lambda, List<ITypeSymbol> included, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (lambda.Body is not ExpressionSyntax body) return false;
+        var parameters = new HashSet<string>(lambda.DescendantNodesAndSelf().OfType<LambdaExpressionSyntax>().SelectMany(ParameterNames), System.StringComparer.Ordinal);
+        foreach (var identifier in body.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+        {
+            if (!parameters.Contains(identifier.Identifier.ValueText) || !IsValueName(identifier)) continue;
+            if (!ReadDownToNoEntity(identifier, included, model, cancellationToken)) return false;
+        }
+        return true;
+    }
+
+    private static IEnumerable<string> ParameterNames(LambdaExpressionSyntax lambda) => lambda switch
+    {
+        SimpleLambdaExpressionSyntax simple => new[] { simple.Parameter.Identifier.ValueText },
+        ParenthesizedLambdaExpressionSyntax parenthesized => parenthesized.ParameterList.Parameters.Select(p => p.Identifier.ValueText),
+        _ => Enumerable.Empty<string>(),
+    };
+
+    /// <summary>A name standing for a value: not a member's name after a dot, in an anonymous type's <c>Name =</c>
+    /// or an object initializer's <c>Member =</c>, nor a named argument.</summary>
+    private static bool IsValueName(IdentifierNameSyntax identifier) => identifier.Parent switch
+    {
+        MemberAccessExpressionSyntax access when access.Name == identifier => false,
+        NameEqualsSyntax or NameColonSyntax or MemberBindingExpressionSyntax => false,
+        AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax } assignment when assignment.Left == identifier => false,
+        _ => !Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsInNamespaceOrTypeContext(identifier),
+    };
+
+    /// <summary>Follows a parameter through the members read on it (<c>b.Owner.Name</c>, <c>b.Lines.Count()</c>) while the
+    /// value can hold an included entity; true when it ends in a value that cannot, false when such a value is used
+    /// otherwise (returned, stored, passed on) or read through a member EF Core may not map (a computed property, a
+    /// method of the entity: EF Core then materialises the entity, with its includes).</summary>
+    private static bool ReadDownToNoEntity(ExpressionSyntax start, List<ITypeSymbol> included, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var node = start;
+        for (var hops = 0; hops < 32; hops++)
+        {
+            if (Semantics.TypeOf(node, model, cancellationToken) is not { } type) return false;
+            if (!Holds(type, included, 0, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default))) return true;
+            var outer = node;
+            while (outer.Parent is ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression }) outer = (ExpressionSyntax)outer.Parent;
+            if (outer.Parent is not MemberAccessExpressionSyntax access || access.Expression != outer) return false;
+            if (access.Parent is InvocationExpressionSyntax call && call.Expression == access)
+            {
+                if (Semantics.Method(call, model, cancellationToken) is not { } method || !(method.ReducedFrom ?? method).ContainingType.HasRootNamespace("System")) return false;
+                node = call;
+            }
+            else
+            {
+                if (!MappedOrPlain(Semantics.SymbolOf(access, model, cancellationToken))) return false;
+                node = access;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A member read in the database or on a plain value: an anonymous type's property, a framework type's
+    /// member (a collection's Count, a tuple's item), or a property EF Core maps by convention (one with a setter and no
+    /// <c>[NotMapped]</c>). A computed property or a field is not: reading it materialises the entity.</summary>
+    private static bool MappedOrPlain(ISymbol? member)
+    {
+        if (member is not (IPropertySymbol or IFieldSymbol) || member.IsStatic || member.ContainingType is not { } owner) return false;
+        if (owner.IsAnonymousType || owner.IsTupleType || owner.HasRootNamespace("System")) return true;
+        return member is IPropertySymbol { SetMethod: not null } property
+               && !property.GetAttributes().Any(a => a.AttributeClass.Is("System.ComponentModel.DataAnnotations.Schema", "NotMappedAttribute"));
+    }
+
+    /// <summary>True when a value of the type can hold one of the included types (itself, a base or derived type, an
+    /// interface one implements) through its members, elements or type arguments; also when the type does not say
+    /// (object, dynamic, a type parameter, a non-generic collection) or is too deep to follow.</summary>
+    private static bool Holds(ITypeSymbol type, List<ITypeSymbol> included, int depth, HashSet<ITypeSymbol> visited)
+    {
+        if (depth > MaxTypeDepth) return true;
+        if (type is ITypeParameterSymbol or IErrorTypeSymbol || type.TypeKind is TypeKind.Dynamic or TypeKind.Error || type.SpecialType == SpecialType.System_Object) return true;
+        if (included.Any(t => Related(type, t))) return true;
+        if (type.SpecialType != SpecialType.None || type.TypeKind is TypeKind.Enum) return false;
+        if (type is IArrayTypeSymbol array) return Holds(array.ElementType, included, depth + 1, visited);
+        if (type is not INamedTypeSymbol named) return true;
+        if (!visited.Add(named)) return false;
+        if (named.IsTupleType) return named.TupleElements.Any(e => Holds(e.Type, included, depth + 1, visited));
+        if (named.HasRootNamespace("System") && !named.IsAnonymousType)
+        {
+            // Framework types: a generic one by its type arguments (List<T>, IGrouping<K, T>, Nullable<T>); a
+            // non-generic collection (ArrayList, IEnumerable) holds objects.
+            if (named.IsGenericType) return named.TypeArguments.Any(t => Holds(t, included, depth + 1, visited));
+            return named.IsInNamespace("System.Collections") || named.AllInterfaces.Any(i => i.Is("System.Collections", "IEnumerable"));
+        }
+        // A class or struct by its fields and properties, its base types' too; an interface by its own and those it extends.
+        var owners = new List<INamedTypeSymbol>();
+        for (var current = named; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType) owners.Add(current);
+        if (named.TypeKind == TypeKind.Interface) owners.AddRange(named.AllInterfaces);
+        foreach (var owner in owners)
+        {
+            foreach (var member in owner.GetMembers())
+            {
+                var memberType = member switch
+                {
+                    IPropertySymbol { IsStatic: false } property => property.Type,
+                    IFieldSymbol { IsStatic: false } field => field.Type,
+                    _ => null,
+                };
+                if (memberType is not null && Holds(memberType, included, depth + 1, visited)) return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The same type, one deriving from the other, or an interface the included type implements.</summary>
+    private static bool Related(ITypeSymbol type, ITypeSymbol included)
+    {
+        if (SymbolEqualityComparer.Default.Equals(type, included)) return true;
+        if (type.TypeKind == TypeKind.Interface) return included.AllInterfaces.Contains((INamedTypeSymbol)type, SymbolEqualityComparer.Default);
+        return InheritsFrom(type, included) || InheritsFrom(included, type);
+    }
+
+    private static bool InheritsFrom(ITypeSymbol type, ITypeSymbol ancestor)
+    {
+        for (var current = type.BaseType; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, ancestor)) return true;
+        }
+        return false;
+    }
+
+    /// <summary><c>Select(l =&gt; l)</c>: projects nothing.</summary>
+    private static bool IsIdentitySelect(InvocationExpressionSyntax select)
+    {
+        if (select.ArgumentList.Arguments.Count != 1 || select.ArgumentList.Arguments[0].Expression is not LambdaExpressionSyntax { Body: ExpressionSyntax body } lambda
+            || ParameterNames(lambda).ToList() is not { Count: 1 } names) return false;
+        while (body is ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression })
+        {
+            body = body is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : ((PostfixUnaryExpressionSyntax)body).Operand;
+        }
+        return body is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == names[0];
+    }
+}
