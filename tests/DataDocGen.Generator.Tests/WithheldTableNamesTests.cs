@@ -78,4 +78,17 @@ public class WithheldTableNamesTests
         Assert.Equal(new[] { "Errors", "Events" }, TableNames(context));
         Assert.DoesNotContain("Tables EF Core adds", md);
     }
+    [Fact]
+    public void A_reason_naming_a_generic_CLR_type_stays_one_code_span()
+    {
+        // Ombi: "of type `System.Collections.Generic.ICollection`1[...IMediaServerEpisode]` is not modelled yet": the
+        // backtick of the CLR name closed the code span and left a stray one.
+        var (md, _, _) = Run("""
+            public interface IEpisode { int Id { get; } }
+            public class Show { public int Id { get; set; } public ICollection<IEpisode> Episodes { get; set; } = new List<IEpisode>(); }
+            """, """
+                    public DbSet<Show> Shows => Set<Show>();
+            """);
+        Assert.Contains("of type ``System.Collections.Generic.ICollection`1[Shop.Data.IEpisode]`` is not modelled yet", md);
+    }
 }

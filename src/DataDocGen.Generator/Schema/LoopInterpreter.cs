@@ -97,7 +97,7 @@ internal sealed class LoopInterpreter(SchemaBuilder builder)
         {
             if (metadata && (node.FindProperty(name) is not null || node.Spec.Members.Any(m => m.Name == name) || node.SelfAndAncestors().Skip(1).Any(matched.Contains)))
             {
-                builder.Unknown(ModelLoopReader.NotEvaluated + " (`AddProperty(\"" + name + "\")` on `" + node.FullName + "`, which has or inherits a member of that name)", chain.Location);
+                builder.Unknown(ModelLoopReader.NotEvaluated + " (`AddProperty(\"" + name + "\")` on " + CodeSpan.Of(node.FullName) + ", which has or inherits a member of that name)", chain.Location);
                 return;
             }
             interpreter.ApplyAt(new FluentChainSpec(FluentRoot.Entity, node.FullName, null, steps.ToEquatableArray(), chain.Location));
@@ -115,7 +115,7 @@ internal sealed class LoopInterpreter(SchemaBuilder builder)
         {
             if (node.IntroducedAt > position)
             {
-                unknown(ModelLoopReader.NotEvaluated + " (`" + node.FullName + "` joins the model only after this loop)", chain.Location);
+                unknown(ModelLoopReader.NotEvaluated + " (" + CodeSpan.Of(node.FullName) + " joins the model only after this loop)", chain.Location);
                 return false;
             }
             switch (Matches(filters, node.Spec, owned: false, root: node.Base is null, join: false))
@@ -132,7 +132,7 @@ internal sealed class LoopInterpreter(SchemaBuilder builder)
         {
             if (Matches(filters, owned, owned: true, root: true, join: false) != false)
             {
-                unknown(ModelLoopReader.NotEvaluated + " (the loop also reaches owned type `" + owned.FullName + "`)", chain.Location);
+                unknown(ModelLoopReader.NotEvaluated + " (the loop also reaches owned type " + CodeSpan.Of(owned.FullName) + ")", chain.Location);
                 return false;
             }
         }
@@ -210,7 +210,7 @@ internal sealed class LoopInterpreter(SchemaBuilder builder)
         }
         if (matched.FirstOrDefault(n => n.Root.SelfAndDescendants().Any(d => matched.Contains(d) != matched.Contains(n))) is { } partial)
         {
-            builder.Unknown(ModelLoopReader.NotEvaluated + " (the loop renames the columns of `" + partial.FullName + "` but not of every type in its hierarchy)", chain.Location);
+            builder.Unknown(ModelLoopReader.NotEvaluated + " (the loop renames the columns of " + CodeSpan.Of(partial.FullName) + " but not of every type in its hierarchy)", chain.Location);
             return;
         }
         string? Column(string current, string propertyName) =>
@@ -237,7 +237,7 @@ internal sealed class LoopInterpreter(SchemaBuilder builder)
         // Two columns of one entity type given one name (Name and name, lower-cased): not modelled.
         if (matched.FirstOrDefault(n => n.AllProperties().Select(p => columns.TryGetValue(p, out var c) ? c : p.Column).GroupBy(c => c, StringComparer.Ordinal).Any(g => g.Count() > 1)) is { } clash)
         {
-            builder.Unknown(ModelLoopReader.NotEvaluated + " (the loop gives two columns of `" + clash.FullName + "` one name)", chain.Location);
+            builder.Unknown(ModelLoopReader.NotEvaluated + " (the loop gives two columns of " + CodeSpan.Of(clash.FullName) + " one name)", chain.Location);
             return;
         }
         // Shown as code with the loop's line, like the other calls that configure a column.
@@ -355,7 +355,7 @@ internal sealed class LoopInterpreter(SchemaBuilder builder)
             if (node.Mapping is not { Table: not null, IsView: false } || node.IsTpc
                 || node.Root.SelfAndDescendants().Any(n => matched.Contains(n) != matched.Contains(node)))
             {
-                builder.UnknownTableNames(ModelLoopReader.NotEvaluated + " (the loop renames `" + node.FullName + "`, which has no table of its own or shares it with types the loop skips)", chain.Location);
+                builder.UnknownTableNames(ModelLoopReader.NotEvaluated + " (the loop renames " + CodeSpan.Of(node.FullName) + ", which has no table of its own or shares it with types the loop skips)", chain.Location);
                 return;
             }
         }
@@ -372,7 +372,7 @@ internal sealed class LoopInterpreter(SchemaBuilder builder)
             });
             if (string.IsNullOrEmpty(table))
             {
-                builder.UnknownTableNames(ModelLoopReader.NotEvaluated + " (the name this loop gives `" + node.FullName + "`'s table)", chain.Location);
+                builder.UnknownTableNames(ModelLoopReader.NotEvaluated + " (the name this loop gives " + CodeSpan.Of(node.FullName) + "'s table)", chain.Location);
                 return;
             }
             tables[node] = table!;

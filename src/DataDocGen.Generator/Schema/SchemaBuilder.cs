@@ -315,7 +315,7 @@ internal sealed partial class SchemaBuilder
     {
         foreach (var missing in (node.KeyProperties ?? new List<string>()).Concat(node.AlternateKeys.SelectMany(k => k.Properties)).Where(k => node.FindProperty(k) is null))
         {
-            Unknown("the key of `" + node.FullName + "` names `" + missing + "`, which is not a property DataDocGen maps", node.KeyLocation ?? node.Spec.Location);
+            Unknown("the key of " + CodeSpan.Of(node.FullName) + " names `" + missing + "`, which is not a property DataDocGen maps", node.KeyLocation ?? node.Spec.Location);
         }
     }
 
@@ -495,7 +495,7 @@ internal sealed partial class SchemaBuilder
     {
         foreach (var attribute in node.Spec.Attributes.Where(a => !NeutralAttributes.Contains(a.Name) && a.Name is not ("Owned" or "ComplexType")))
         {
-            Unknown("`[" + attribute.Name + "]` on `" + node.FullName + "` is not evaluated", attribute.Location);
+            Unknown("`[" + attribute.Name + "]` on " + CodeSpan.Of(node.FullName) + " is not evaluated", attribute.Location);
         }
         if (HasTypeAttribute(node.Spec, "Keyless")) node.Keyless = true;
 
@@ -551,7 +551,7 @@ internal sealed partial class SchemaBuilder
                     if (Entity(member.ClrType) is { } target) node.Navigations.Add(new NavigationNode(node, member, target));
                     break;
                 case MemberKind.Unsupported when member.HasSetter || IsIdentityNavigation(member):
-                    Unknown("property `" + node.Spec.Name + "." + member.Name + "` of type `" + member.ClrType + "` is not modelled yet", member.Location);
+                    Unknown("property `" + node.Spec.Name + "." + member.Name + "` of type " + CodeSpan.Of(member.ClrType) + " is not modelled yet", member.Location);
                     break;
             }
         }
@@ -728,7 +728,7 @@ internal sealed partial class SchemaBuilder
         if (!complex) _ownerships.Add((owner, principalName, owned.FullName, navigation.Name, navigation.Location, false));
         foreach (var attribute in owned.Attributes.Where(a => a.Name is not ("Owned" or "ComplexType") && !NeutralAttributes.Contains(a.Name)))
         {
-            Unknown("`[" + attribute.Name + "]` on owned type `" + owned.FullName + "` is not evaluated", attribute.Location);
+            Unknown("`[" + attribute.Name + "]` on owned type " + CodeSpan.Of(owned.FullName) + " is not evaluated", attribute.Location);
         }
         foreach (var member in owned.Members)
         {
@@ -909,7 +909,7 @@ internal sealed partial class SchemaBuilder
         }
         if (keyed.Count > 1)
         {
-            Unknown("several `[Key]` properties on `" + node.FullName + "` (EF Core needs `[PrimaryKey]` or `HasKey`)", keyed[0].Location);
+            Unknown("several `[Key]` properties on " + CodeSpan.Of(node.FullName) + " (EF Core needs `[PrimaryKey]` or `HasKey`)", keyed[0].Location);
             return;
         }
         // KeyDiscoveryConvention: "Id", then "<type name>Id", ignoring case.
@@ -929,10 +929,10 @@ internal sealed partial class SchemaBuilder
                 // something unseen maps the member as a column (a provider plug-in's type, a replaced IValueConverterSelector)
                 // or leaves it out. Not stated as an entity (nor its table); the tables are withheld.
                 _keylessReached.Add(node.FullName);
-                UnknownTableNames("`" + through.Member + "` reaches `" + node.FullName + "`, which has no key: EF Core maps it as an entity only with a key, so a provider plug-in or a value converter DataDocGen does not see may map it as a column", through.Location);
+                UnknownTableNames("`" + through.Member + "` reaches " + CodeSpan.Of(node.FullName) + ", which has no key: EF Core maps it as an entity only with a key, so a provider plug-in or a value converter DataDocGen does not see may map it as a column", through.Location);
                 return;
             }
-            Unknown("no primary key found for `" + node.FullName + "`", node.Spec.Location);
+            Unknown("no primary key found for " + CodeSpan.Of(node.FullName) + "", node.Spec.Location);
             return;
         }
         node.KeyProperties = new List<string> { byConvention.Name };
@@ -947,8 +947,8 @@ internal sealed partial class SchemaBuilder
         if (target is null || (start.Navigation is not null && navigation is null))
         {
             // A many-to-many one (HasMany(...).WithMany(...)) would have a join table: the table names are withheld too.
-            if (start.IsCollection && withMany) UnknownTableNames("relationship configured on `" + entity.FullName + "` whose target DataDocGen does not map", location);
-            else Unknown("relationship configured on `" + entity.FullName + "` whose target DataDocGen does not map", location);
+            if (start.IsCollection && withMany) UnknownTableNames("relationship configured on " + CodeSpan.Of(entity.FullName) + " whose target DataDocGen does not map", location);
+            else Unknown("relationship configured on " + CodeSpan.Of(entity.FullName) + " whose target DataDocGen does not map", location);
             return null;
         }
         var inverse = inverseName is null ? null : target.Navigations.FirstOrDefault(n => n.Name == inverseName);
@@ -1012,7 +1012,7 @@ internal sealed partial class SchemaBuilder
                 // A pair only when each side has exactly one candidate: more on either side is ambiguous to EF Core too.
                 if (explicitInverse is null && candidates.Count > 0 && (candidates.Count > 1 || InverseCandidates(candidates[0]).Count > 1))
                 {
-                    Unknown("ambiguous navigations between `" + node.FullName + "` and `" + target.FullName + "`", navigation.Member.Location);
+                    Unknown("ambiguous navigations between " + CodeSpan.Of(node.FullName) + " and " + CodeSpan.Of(target.FullName) + "", navigation.Member.Location);
                     navigation.Relationship = new RelationshipNode(node, target, null); // claimed, so it is reported once
                     continue;
                 }
@@ -1337,7 +1337,7 @@ internal sealed partial class SchemaBuilder
             }
             if (shape.ShadowProperties.FirstOrDefault(p => AddShadowProperty(node, p.Name, p.Type, p.Location) is null) is { Name: not null } unsupported)
             {
-                Unknown("shadow property `" + unsupported.Name + "` of type `" + unsupported.Type + "` on an owned collection is not modelled yet", unsupported.Location);
+                Unknown("shadow property `" + unsupported.Name + "` of type " + CodeSpan.Of(unsupported.Type) + " on an owned collection is not modelled yet", unsupported.Location);
                 continue;
             }
             node.KeyProperties = keyProperties;
@@ -1585,13 +1585,13 @@ internal sealed partial class SchemaBuilder
         }
         if (principalKey is null)
         {
-            Unknown("relationship to `" + relationship.Principal.FullName + "`, which has no key", relationship.Location);
+            Unknown("relationship to " + CodeSpan.Of(relationship.Principal.FullName) + ", which has no key", relationship.Location);
             return;
         }
         var keyProperties = principalKey.Select(k => relationship.Principal.FindProperty(k)).ToList();
         if (keyProperties.Any(k => k is null))
         {
-            Unknown("the key of `" + relationship.Principal.FullName + "` names a property DataDocGen does not map", relationship.Location);
+            Unknown("the key of " + CodeSpan.Of(relationship.Principal.FullName) + " names a property DataDocGen does not map", relationship.Location);
             return;
         }
 
