@@ -360,6 +360,13 @@ internal static class JsonEmitter
                 .Property("createdUtc", isEf ? MigrationMarkdownEmitter.Created(migration.Id) : null)
                 .StringArray("upOperations", migration.UpOperations)
                 .Name("hasDown").Bool(migration.HasDown || migration.AutoReversing)
+                // What Down does: EF Core's "implemented", "empty" (a declared override without operations), "throws",
+                // "not implemented" (EF Core's own Migration.Down runs, which throws) or "not read"; FluentMigrator's
+                // "implemented", "empty" or "derived from Up".
+                .Property("down", migration.Down ?? (migration.AutoReversing && !migration.HasDown ? "derived from Up" : migration.HasDown ? Model.MigrationSpec.DownImplemented : Model.MigrationSpec.DownEmpty))
+                // Up or Down declared by a base class rather than the migration class (upOperations are then that Up's).
+                .Property("upInheritedFrom", migration.UpFrom?.Name).Property("upInheritedLocation", Location(paths, migration.UpFrom?.Location))
+                .Property("downInheritedFrom", migration.DownFrom?.Name).Property("downInheritedLocation", Location(paths, migration.DownFrom?.Location))
                 .EndObject();
         }
         json.EndArray();

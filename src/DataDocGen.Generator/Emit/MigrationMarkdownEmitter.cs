@@ -90,8 +90,7 @@ internal static class MigrationMarkdownEmitter
             md.Line("| Migration | Created (UTC) | Up | Down | Evidence |").Line("| --- | --- | --- | --- | --- |");
             foreach (var migration in group)
             {
-                md.Line("| " + Markdown.Code(Name(migration.Id)) + " | " + (Created(migration.Id) ?? "") + " | "
-                        + string.Join("; ", migration.UpOperations.Select(Markdown.Text)) + " | " + (migration.HasDown ? "implemented" : "empty")
+                md.Line("| " + Markdown.Code(Name(migration.Id)) + " | " + (Created(migration.Id) ?? "") + " | " + Up(md, migration) + " | " + Down(md, migration)
                         + " | " + md.Link(migration.Location) + " |");
             }
             md.Line();
@@ -141,6 +140,32 @@ internal static class MigrationMarkdownEmitter
         }
         WriteLibrarySchemas(md, report);
     }
+
+    /// <summary>An EF Core migration's Up cell: its operations (with the conditions and loops around them, code spans
+    /// kept), preceded by the base class method they come from when the class declares no <c>Up</c>.</summary>
+    private static string Up(Markdown md, MigrationSpec migration)
+    {
+        var operations = string.Join("; ", migration.UpOperations.Select(Markdown.Inline));
+        return migration.UpFrom is { } from ? Inherited(md, from) + ": " + (migration.UpOperations.IsEmpty ? "empty" : operations) : operations;
+    }
+
+    /// <summary>An EF Core migration's Down cell: implemented, empty (a declared override without operations), throws,
+    /// not implemented (EF Core's own <c>Migration.Down</c> runs, which throws) or not read; inherited ones say from where.</summary>
+    private static string Down(Markdown md, MigrationSpec migration)
+    {
+        var text = migration.Down switch
+        {
+            null => migration.HasDown ? MigrationSpec.DownImplemented : MigrationSpec.DownEmpty,
+            MigrationSpec.DownNotImplemented => "not implemented (EF Core's `Migration.Down` throws `NotSupportedException`: reverting fails)",
+            MigrationSpec.DownThrows => "throws (reverting fails)",
+            var state => state,
+        };
+        return migration.DownFrom is { } from ? Inherited(md, from) + ": " + text : text;
+    }
+
+    /// <summary><c>inherited from `DBScriptsMigration.Up` [link]</c>, or <c>(another assembly)</c> for a base not in this project.</summary>
+    private static string Inherited(Markdown md, InheritedMethodSpec from) =>
+        "inherited from " + Markdown.Code(from.Name) + (from.InProject ? (from.Location is null ? "" : " " + md.Link(from.Location)) : " (another assembly)");
 
     /// <summary>Tables libraries create or change by themselves: in no migration or script, yet part of the schema.</summary>
     private static void WriteLibrarySchemas(Markdown md, DataLayerReport report)

@@ -10,6 +10,12 @@ namespace DataDocGen.Generator.Model;
 /// <param name="Tool">"EF Core" or "FluentMigrator" (whose <paramref name="Id"/> is the version number).</param>
 /// <param name="ClassName">The migration class's name (FluentMigrator, whose id carries no name).</param>
 /// <param name="AutoReversing">A FluentMigrator <c>AutoReversingMigration</c>: its <c>Down</c> is derived from <c>Up</c>.</param>
+/// <param name="Down">EF Core: what <c>Down</c> does, one of <see cref="DownImplemented"/>, <see cref="DownEmpty"/>,
+/// <see cref="DownThrows"/>, <see cref="DownNotImplemented"/> (no class below EF Core's <c>Migration</c> declares it:
+/// EF Core's own throws) or <see cref="DownNotRead"/>; null for FluentMigrator.</param>
+/// <param name="UpFrom">EF Core: the base class whose <c>Up</c> runs, when the migration class declares none
+/// (<see cref="UpOperations"/> are then that method's).</param>
+/// <param name="DownFrom">EF Core: the same for <c>Down</c>.</param>
 internal sealed record MigrationSpec(
     string Id,
     string? ContextFullName,
@@ -18,11 +24,30 @@ internal sealed record MigrationSpec(
     SourceLocation? Location,
     string Tool = MigrationSpec.EfCore,
     string? ClassName = null,
-    bool AutoReversing = false)
+    bool AutoReversing = false,
+    string? Down = null,
+    InheritedMethodSpec? UpFrom = null,
+    InheritedMethodSpec? DownFrom = null)
 {
     public const string EfCore = "EF Core";
     public const string FluentMigrator = "FluentMigrator";
+
+    public const string DownImplemented = "implemented";
+    public const string DownEmpty = "empty";
+    public const string DownThrows = "throws";
+    public const string DownNotImplemented = "not implemented";
+    public const string DownNotRead = "not read";
+
+    /// <summary>The <see cref="UpOperations"/> entry of an <c>Up</c> whose body is not read.</summary>
+    public const string NotRead = "not read";
 }
+
+/// <summary>A migration's <c>Up</c> or <c>Down</c> declared by a base class, not by the migration class itself
+/// (BTCPay Server's <c>DBScriptsMigration.Up</c>, which runs the embedded scripts its subclasses name).</summary>
+/// <param name="Name">The base class and method, <c>DBScriptsMigration.Up</c>.</param>
+/// <param name="Location">The method's declaration, when it is in this project.</param>
+/// <param name="InProject">False for a base class in another assembly: its body is not read.</param>
+internal sealed record InheritedMethodSpec(string Name, SourceLocation? Location, bool InProject);
 
 /// <summary>A call worth listing with where it is and the condition around it: a call that applies migrations
 /// (<c>Migrate</c>, <c>EnsureCreated</c>), or one that bypasses query filters (<c>IgnoreQueryFilters</c>).</summary>

@@ -43,6 +43,14 @@ internal static class GuardText
     /// <c>switch</c> sections are not read.</summary>
     public static string? Around(SyntaxNode node, SyntaxNode scope, int after = 0)
     {
+        var (guard, loop) = Parts(node, scope, after);
+        return Join(guard, loop);
+    }
+
+    /// <summary><see cref="Around"/>'s two parts: the guards joined with "and", and the nearest loop (a count of calls
+    /// inside it is no count of runs).</summary>
+    public static (string? Guard, string? Loop) Parts(SyntaxNode node, SyntaxNode scope, int after = 0)
+    {
         var guards = new List<string>();
         string? loop = null;
         for (var child = node; child != scope && child.Parent is { } parent; child = parent)
@@ -59,7 +67,7 @@ internal static class GuardText
             else guards.Add(found.Text);
         }
         guards.Reverse();
-        return Join(guards.Count == 0 ? null : string.Join(" and ", guards), loop);
+        return (guards.Count == 0 ? null : string.Join(" and ", guards), loop);
     }
 
     /// <summary>The guards, then the nearest loop: "if `id &gt; 0`, for each `id` in `ids`".</summary>

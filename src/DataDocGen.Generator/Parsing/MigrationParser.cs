@@ -41,10 +41,14 @@ internal static class MigrationParser
             var contextType = type.GetAttributes().FirstOrDefault(a => a.AttributeClass.Is("Microsoft.EntityFrameworkCore.Infrastructure", "DbContextAttribute"))
                 ?.ConstructorArguments.FirstOrDefault().Value as ITypeSymbol;
 
-            var up = Body(type, "Up", cancellationToken);
-            var down = Body(type, "Down", cancellationToken);
-            var operations = up is null ? EquatableArray<string>.Empty : Summarise(up);
-            return new MigrationResult(new MigrationSpec(id, contextType?.ClrFullName(), operations, IsImplemented(down), SourceLocation.From(type)), null);
+            var up = Find(type, "Up", context.SemanticModel.Compilation, cancellationToken);
+            var down = Find(type, "Down", context.SemanticModel.Compilation, cancellationToken);
+            var operations = up.Body is not null ? Summarise(up.Body)
+                : up.From is not null ? new[] { MigrationSpec.NotRead }.ToEquatableArray() // inherited, not read: never a blank cell
+                : EquatableArray<string>.Empty;
+            var downState = DownState(down);
+            return new MigrationResult(new MigrationSpec(id, contextType?.ClrFullName(), operations, downState == MigrationSpec.DownImplemented, SourceLocation.From(type),
+                Down: downState, UpFrom: up.From, DownFrom: down.From), null);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {
@@ -57,6 +61,55 @@ internal static class MigrationParser
         type.GetMembers(name).OfType<IMethodSymbol>().SelectMany(m => m.DeclaringSyntaxReferences)
             .Select(r => r.ReadSyntax(cancellationToken)).OfType<MethodDeclarationSyntax>()
             .Select(m => (SyntaxNode?)m.Body ?? m.ExpressionBody).FirstOrDefault(b => b is not null);
+
+    /// <summary>
+    /// The <c>name</c> method (<c>Up</c>/<c>Down</c>) EF Core runs for a migration class: the class's own (From null);
+    /// else the nearest base class's override below EF Core's <c>Migration</c> (From set: BTCPay Server's
+    /// <c>monitoredinvoices</c> declares neither and runs <c>DBScriptsMigration.Up</c>), its body read when the base is in
+    /// this project; else none (Declared false), EF Core's own <c>Migration</c> method running when the chain reaches it
+    /// (<c>Up</c> is abstract there, <c>Down</c> throws). Body is null when the method has none or is not read. A base
+    /// in another project is not read even when its source is at hand (the IDE hands referenced projects over as
+    /// compilations): it is not this project's code, and the report cites this project's files.
+    /// </summary>
+    private static (bool Declared, SyntaxNode? Body, InheritedMethodSpec? From, bool ReachesMigration) Find(INamedTypeSymbol type, string name, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (type.GetMembers(name).OfType<IMethodSymbol>().Any(m => m.Parameters.Length == 1)) return (true, Body(type, name, cancellationToken), null, true);
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.Is("Microsoft.EntityFrameworkCore.Migrations", "Migration")) return (false, null, null, true);
+            // Only an override is what EF Core calls through Migration.Up/Down (a method hiding it with `new` is not).
+            if (current.GetMembers(name).OfType<IMethodSymbol>().FirstOrDefault(m => m.IsOverride && m.Parameters.Length == 1) is not { } method) continue;
+            var inProject = !method.DeclaringSyntaxReferences.IsEmpty && method.DeclaringSyntaxReferences.All(r => compilation.ContainsSyntaxTree(r.SyntaxTree));
+            var body = inProject
+                ? method.DeclaringSyntaxReferences.Select(r => r.ReadSyntax(cancellationToken)).OfType<MethodDeclarationSyntax>()
+                    .Select(m => (SyntaxNode?)m.Body ?? m.ExpressionBody).FirstOrDefault(b => b is not null)
+                : null;
+            // A project class named Migration is named in full, not to be read as EF Core's.
+            var owner = current.ToDisplayString(current.Name == "Migration" ? SymbolDisplayFormat.CSharpErrorMessageFormat : SymbolDisplayFormat.MinimallyQualifiedFormat);
+            return (true, body, new InheritedMethodSpec(owner + "." + name, inProject ? SourceLocation.From(method) : null, inProject), true);
+        }
+        return (false, null, null, false);
+    }
+
+    /// <summary>What an EF Core migration's <c>Down</c> does. Declared nowhere below EF Core's <c>Migration</c>: "not
+    /// implemented", since <c>Migration.Down</c> throws <c>NotSupportedException</c> (RelationalStrings.MigrationDownMissing,
+    /// "The 'Down' method for this migration has not been implemented"); the audit of BTCPay Server found such a
+    /// migration reported "empty", which only a declared override without operations is.</summary>
+    private static string DownState((bool Declared, SyntaxNode? Body, InheritedMethodSpec? From, bool ReachesMigration) down) =>
+        !down.Declared ? (down.ReachesMigration ? MigrationSpec.DownNotImplemented : MigrationSpec.DownNotRead)
+        : down.Body is null ? MigrationSpec.DownNotRead
+        : OnlyThrows(down.Body) ? MigrationSpec.DownThrows
+        : IsImplemented(down.Body) ? MigrationSpec.DownImplemented
+        : MigrationSpec.DownEmpty;
+
+    /// <summary><c>=&gt; throw new NotSupportedException()</c> or a block whose one statement is a <c>throw</c>: the
+    /// migration cannot be reverted, though the method is declared.</summary>
+    private static bool OnlyThrows(SyntaxNode body) => body switch
+    {
+        BlockSyntax { Statements: { Count: 1 } statements } => statements[0] is ThrowStatementSyntax,
+        ArrowExpressionClauseSyntax arrow => arrow.Expression is ThrowExpressionSyntax,
+        _ => false,
+    };
 
     /// <summary>True when a <c>Down</c> body does something: a non-empty block or an expression body.</summary>
     internal static bool IsImplemented(SyntaxNode? body) => body switch
@@ -73,27 +126,69 @@ internal static class MigrationParser
             .Concat(counts.Select(c => c.Key + ": " + c.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             .ToEquatableArray();
 
-    /// <summary><c>CreateTable: Customers, Orders</c>, <c>AddColumn: Orders (2)</c>, <c>Sql: 1</c>, in a fixed order.</summary>
+    /// <summary><c>CreateTable: Customers, Orders</c>, <c>AddColumn: Orders (2)</c>, <c>Sql: 1</c>, in a fixed order, for
+    /// the operations on the straight path; then those under a condition or in a loop, grouped by it and said with it
+    /// (<see cref="GuardText.Parts"/>): <c>Sql: 1 (if `migrationBuilder.IsNpgsql()`)</c>. In a loop a call runs once per
+    /// round, so no count is given: <c>Sql (for each `script` in `...`)</c>, nor in a lambda or local function, which
+    /// runs when its caller says (<c>Sql (in a lambda)</c>). An <c>Up</c> that calls only other code says
+    /// so ("statements not read") rather than leaving the cell blank.</summary>
     private static EquatableArray<string> Summarise(SyntaxNode body)
     {
-        var tables = new SortedDictionary<string, List<string>>(System.StringComparer.Ordinal);
-        var counts = new SortedDictionary<string, int>(System.StringComparer.Ordinal);
+        var groups = new List<(string? Guard, string? Loop, SortedDictionary<string, List<string>> Tables, SortedDictionary<string, int> Counts)>();
         foreach (var invocation in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
         {
             if (invocation.Expression is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax } access) continue;
             var name = access.Name.Identifier.ValueText;
-            if (TableOperations.Contains(name))
+            var isTable = TableOperations.Contains(name);
+            if (!isTable && !OtherOperations.Contains(name)) continue;
+            var (guard, loop) = GuardText.Parts(invocation, body);
+            // Inside a lambda or local function (GuardText stops there): when and how often it runs is up to its caller.
+            if (invocation.Ancestors().TakeWhile(a => a != body).FirstOrDefault(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax) is { } deferred)
+            {
+                var where = deferred is LocalFunctionStatementSyntax function ? "in a local function " + CodeSpan.Of(function.Identifier.ValueText) : "in a lambda";
+                loop = loop is null ? where : loop + ", " + where;
+            }
+            var index = groups.FindIndex(g => g.Guard == guard && g.Loop == loop);
+            if (index < 0)
+            {
+                groups.Add((guard, loop, new SortedDictionary<string, List<string>>(System.StringComparer.Ordinal), new SortedDictionary<string, int>(System.StringComparer.Ordinal)));
+                index = groups.Count - 1;
+            }
+            var (_, _, tables, counts) = groups[index];
+            if (isTable)
             {
                 var table = Argument(invocation, name is "CreateTable" or "DropTable" or "RenameTable" ? "name" : "table");
                 if (!tables.TryGetValue(name, out var list)) tables[name] = list = new List<string>();
                 list.Add(table ?? "?");
             }
-            else if (OtherOperations.Contains(name))
+            else
             {
                 counts[name] = counts.TryGetValue(name, out var count) ? count + 1 : 1;
             }
         }
-        return Format(tables, counts);
+        if (groups.Count == 0)
+        {
+            // Statements that call something, none of it an operation (a helper of the project's): said, not a blank cell.
+            var statements = body.DescendantNodesAndSelf().OfType<ExpressionStatementSyntax>().Count(s => s.Expression is InvocationExpressionSyntax or AwaitExpressionSyntax)
+                             + (body is ArrowExpressionClauseSyntax { Expression: InvocationExpressionSyntax } ? 1 : 0);
+            return statements > 0 ? new[] { "statements not read: " + statements.ToString(System.Globalization.CultureInfo.InvariantCulture) }.ToEquatableArray() : EquatableArray<string>.Empty;
+        }
+        // The straight path first, then each condition in the order it first appears.
+        var lines = new List<string>();
+        foreach (var group in groups.OrderBy(g => g.Guard is null && g.Loop is null ? 0 : 1))
+        {
+            if (group.Guard is null && group.Loop is null)
+            {
+                lines.AddRange(Format(group.Tables, group.Counts));
+                continue;
+            }
+            var suffix = " (" + GuardText.Join(group.Guard, group.Loop) + ")";
+            var entries = group.Loop is null
+                ? Format(group.Tables, group.Counts).AsEnumerable()
+                : group.Tables.Select(t => t.Key + ": " + string.Join(", ", t.Value.Distinct().OrderBy(v => v, System.StringComparer.Ordinal))).Concat(group.Counts.Keys);
+            lines.AddRange(entries.Select(e => e + suffix));
+        }
+        return lines.ToEquatableArray();
     }
 
     /// <summary>A named string argument (<c>name: "Orders"</c>, <c>table: "Orders"</c>), or the first positional one.</summary>
