@@ -98,6 +98,9 @@ public class ModelHelperTests
     [InlineData("if (Legacy) Money(modelBuilder);", "`Legacy`")]
     [InlineData("modelBuilder.Entity<Order>(b => { if (Legacy) b.Property(o => o.Total).HasPrecision(10, 2); });", "`Legacy`")]
     [InlineData("if (Legacy) modelBuilder.HasDefaultSchema(\"legacy\");", "`Legacy`")]
+    // A switch section names its label (it said "a `switch` case").
+    [InlineData("switch (Legacy) { case true: modelBuilder.Entity<Order>().ToTable(\"orders_v1\"); break; }", "`Legacy is true`")]
+    [InlineData("_ = Legacy switch { true => modelBuilder.Entity<Order>().ToTable(\"orders_v1\"), _ => null };", "`Legacy is true`")]
     // A loop over the model under a condition: it was applied as if it always ran (every table renamed orders_...).
     [InlineData("if (Legacy) { foreach (var entity in modelBuilder.Model.GetEntityTypes()) entity.SetTableName(\"orders_\" + entity.GetTableName()); }", "`Legacy`")]
     [InlineData("if (!Legacy) return; foreach (var entity in modelBuilder.Model.GetEntityTypes()) entity.SetTableName(\"orders_\" + entity.GetTableName());", "`Legacy`")]

@@ -326,6 +326,8 @@ public class SaveHookTests
     // A switch on the state after an early exit about the context (the exit is no condition of the entries).
     [InlineData("if (eventData.Context is null) return result; foreach (var entry in eventData.Context.ChangeTracker.Entries<ISoftDeletable>()) { switch (entry.State) { case EntityState.Deleted: entry.State = EntityState.Modified; entry.Entity.IsDeleted = true; break; } }")]
     [InlineData("if (eventData.Context is null) return result; foreach (var entry in eventData.Context.ChangeTracker.Entries<ISoftDeletable>()) { if (entry.State != EntityState.Deleted) continue; entry.State = EntityState.Modified; entry.Entity.IsDeleted = true; }")]
+    // A section with several labels, the deleted state among them (its condition reads `entry.State is EntityState.Detached or EntityState.Deleted`).
+    [InlineData("foreach (var entry in eventData.Context!.ChangeTracker.Entries<ISoftDeletable>()) { switch (entry.State) { case EntityState.Detached: case EntityState.Deleted: entry.State = EntityState.Modified; entry.Entity.IsDeleted = true; break; } }")]
     public void Other_shapes_of_a_soft_delete_interceptor_are_soft_deletes(string body)
     {
         var model = SoftDeleteModel.Replace("REGISTRATION", ".AddInterceptors(new SoftDeleteInterceptor())");

@@ -116,7 +116,7 @@ internal static class JsonEmitter
             {
                 json.StartObject().Property("kind", source.Kind.ToString()).Property("value", source.Value).Property("location", Location(paths, source.Location)).EndObject();
             }
-            json.EndArray().Property("member", item.Member).Property("location", Location(paths, item.Location)).EndObject();
+            json.EndArray().Property("member", item.Member).Property("condition", item.Condition).Property("location", Location(paths, item.Location)).EndObject();
         }
         json.EndArray();
 

@@ -49,7 +49,9 @@ internal static class StoreMarkdownEmitter
         foreach (var timeout in report.CommandTimeouts)
         {
             var value = timeout.Value is not null ? Markdown.Text(timeout.Value) : "set at run time" + (timeout.Code is null ? "" : ": " + Markdown.Code(timeout.Code));
-            md.Line("| " + AppliesTo(md, timeout) + " | " + Markdown.Text(timeout.Api) + " | " + value + " | " + Markdown.Code(timeout.Member) + " | " + md.Link(timeout.Location) + " |");
+            // Set under a condition (an if, a switch case, an early exit before it): the Where cell says it, as a migration's does.
+            var where = Markdown.Code(timeout.Member) + (timeout.Condition is null ? "" : ", when " + Markdown.Code(timeout.Condition));
+            md.Line("| " + AppliesTo(md, timeout) + " | " + Markdown.Text(timeout.Api) + " | " + value + " | " + where + " | " + md.Link(timeout.Location) + " |");
         }
         md.Line();
     }
@@ -59,7 +61,11 @@ internal static class StoreMarkdownEmitter
         if (timeout.Scope == "context")
         {
             var name = timeout.Client.Substring(timeout.Client.LastIndexOf('.') + 1);
-            return "the commands this " + Markdown.Code(name) + " instance runs after the call (EF Core)";
+            // Under a condition, not every instance makes the call (Ombi's context sets it in its constructor after
+            // `if (_created) return;`: the first instance only); "this instance" read as every one.
+            return timeout.Condition is null
+                ? "the commands this " + Markdown.Code(name) + " instance runs after the call (EF Core)"
+                : "the commands run after the call by each " + Markdown.Code(name) + " instance that makes it (EF Core)";
         }
         var what = timeout.Scope switch
         {

@@ -19,6 +19,9 @@ namespace DataDocGen.Generator.Model;
 /// <param name="Code">When <see cref="Value"/> is null: the code of the value if it holds no string literal.</param>
 /// <param name="OpenedBy">The connection's creation when followed from the command or the Dapper receiver (<c>new NpgsqlConnection</c>).</param>
 /// <param name="Connection">That connection's connection string sources (literals redacted).</param>
+/// <param name="Condition">The condition around the setting (<see cref="Parsing.CodeText.EnclosingCondition"/>): an
+/// <c>if</c>, a <c>switch</c> case, an early exit before it (<c>if (_created) return;</c> in a context's constructor); null
+/// when it is set whenever its member runs.</param>
 internal sealed record CommandTimeoutSpec(
     string Api,
     string? Store,
@@ -29,4 +32,5 @@ internal sealed record CommandTimeoutSpec(
     string? OpenedBy,
     EquatableArray<ConnectionSourceSpec> Connection,
     string Member,
-    SourceLocation? Location);
+    SourceLocation? Location,
+    string? Condition = null);

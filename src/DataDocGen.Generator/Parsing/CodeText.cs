@@ -29,14 +29,38 @@ internal static class CodeText
     /// whole, and code compares against connection strings or keys now and then.</summary>
     public static string? Condition(SyntaxNode node) => Collapse(node, redactLiterals: true);
 
-    private static string? Collapse(SyntaxNode node, bool redactLiterals)
+    /// <summary><see cref="Condition(SyntaxNode)"/> with each use of the local <paramref name="name"/> written as
+    /// <paramref name="replacement"/> (the switch's value for a <c>case var t when …</c> pattern's <c>t</c>); null when
+    /// <paramref name="node"/> declares a name spelt the same (it could mean another variable there) or is too long.</summary>
+    public static string? Condition(SyntaxNode node, string name, string replacement)
+    {
+        foreach (var token in node.DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name && token.Parent is not IdentifierNameSyntax) return null;
+        }
+        return Collapse(node, redactLiterals: true, name, replacement);
+    }
+
+    /// <summary>A use of a local named <paramref name="name"/>: not a member's name after a dot, a named argument or an
+    /// anonymous type's member.</summary>
+    private static bool IsUseOf(SyntaxToken token, string name) =>
+        token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name && token.Parent is IdentifierNameSyntax identifier
+        && identifier.Parent is not (NameColonSyntax or NameEqualsSyntax)
+        && !(identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier)
+        && !(identifier.Parent is MemberBindingExpressionSyntax binding && binding.Name == identifier);
+
+    private static string? Collapse(SyntaxNode node, bool redactLiterals, string? name = null, string? replacement = null)
     {
         var text = new System.Text.StringBuilder();
         SyntaxToken previous = default;
         foreach (var token in node.DescendantTokens())
         {
             if (text.Length > 0 && SpaceBetween(previous, token)) text.Append(' ');
-            if (redactLiterals && token.IsKind(SyntaxKind.StringLiteralToken) && Security.ConnectionStringRedactor.RedactLiteral(token.ValueText) is var redacted && redacted != token.ValueText)
+            if (name is not null && IsUseOf(token, name))
+            {
+                text.Append(replacement);
+            }
+            else if (redactLiterals && token.IsKind(SyntaxKind.StringLiteralToken) && Security.ConnectionStringRedactor.RedactLiteral(token.ValueText) is var redacted && redacted != token.ValueText)
             {
                 text.Append('"').Append(redacted).Append('"');
             }
@@ -70,7 +94,8 @@ internal static class CodeText
     private static bool IsTypeArgumentBracket(SyntaxToken token) => token.Parent is TypeArgumentListSyntax or TypeParameterListSyntax;
 
     /// <summary>The conditions guarding <paramref name="node"/> inside <paramref name="scope"/> (up to its member), outermost
-    /// first and joined with <c>&amp;&amp;</c>: each enclosing <c>if</c> (negated in its <c>else</c>), conditional expression, and
+    /// first and joined with <c>&amp;&amp;</c>: each enclosing <c>if</c> (negated in its <c>else</c>), conditional expression,
+    /// <c>switch</c> section or switch expression arm (its label: <see cref="SwitchLabels"/>), and
     /// the early exits before it in its blocks (<c>if (!isDevelopment) return;</c>: <see cref="EarlyExits"/>), as code. Null
     /// when unconditional. All are said, not only the nearest: "when `b`" for code under <c>if (a) { if (b) ... }</c> would
     /// read as if <c>a</c> did not matter.</summary>
@@ -101,12 +126,27 @@ internal static class CodeText
                 case ConditionalExpressionSyntax conditional when child == conditional.WhenFalse:
                     conditions.Add("not (" + (Condition(conditional.Condition) ?? "a condition") + ")");
                     break;
+                case SwitchSectionSyntax section when child is StatementSyntax:
+                    AddLabel(conditions, SwitchLabels.Section(section));
+                    break;
+                case SwitchExpressionArmSyntax arm when child == arm.Expression:
+                    AddLabel(conditions, SwitchLabels.Arm(arm));
+                    break;
             }
             if (parent is MemberDeclarationSyntax and not GlobalStatementSyntax) break;
         }
         if (conditions.Count == 0) return null;
         conditions.Reverse();
         return string.Join(" && ", conditions);
+    }
+
+    /// <summary>A switch label's condition as one operand of <c>&amp;&amp;</c> (<see cref="SwitchLabels"/>): parenthesised when
+    /// its alternatives are joined with <c>||</c>; nothing for a lone <c>default</c>.</summary>
+    private static void AddLabel(System.Collections.Generic.List<string> conditions, SwitchLabels.Label label)
+    {
+        if (!label.Conditional) return;
+        conditions.Add(label.Code is not { } code ? "(a condition)"
+            : code.IndexOf(" || ", System.StringComparison.Ordinal) >= 0 && !code.StartsWith("not (", System.StringComparison.Ordinal) ? "(" + code + ")" : code);
     }
 
     /// <summary>A condition as one operand of <c>&amp;&amp;</c>: parenthesised when it is an <c>||</c> or a conditional expression.</summary>

@@ -71,7 +71,9 @@ internal static class CommandTimeoutParser
                 ObjectCreationExpressionSyntax creation => FromCommandDefinition(creation, model, cancellationToken),
                 _ => null,
             };
-            return spec is null ? null : new CommandTimeoutResult(spec, null);
+            // The setting's own condition (an if, a switch case, an early exit before it): a timeout set in a constructor
+            // after `if (_created) return;` is set on the instances constructed while `_created` is false only.
+            return spec is null ? null : new CommandTimeoutResult(spec with { Condition = CodeText.EnclosingCondition(context.Node, null) }, null);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {

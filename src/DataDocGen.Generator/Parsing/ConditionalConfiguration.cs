@@ -34,7 +34,7 @@ internal static class ConditionalConfiguration
             {
                 GuardKind.EarlyExit => EarlyExits.Negated(guard.Condition!) is { } negated ? CodeSpan.Of(negated) : "a condition",
                 GuardKind.Else => CodeText.Condition(guard.Condition!) is { } code ? CodeSpan.Of("not (" + code + ")") : "a condition",
-                GuardKind.Switch => "a `switch` case",
+                GuardKind.Switch => guard.Label is { Conditional: true, Code: { } label } ? CodeSpan.Of(label) : "a `switch` case",
                 GuardKind.Catch => "an exception",
                 _ => Code(guard.Condition!),
             };
@@ -65,7 +65,7 @@ internal static class ConditionalConfiguration
 
     private enum GuardKind { EarlyExit, If, Else, WhenTrue, WhenFalse, And, Or, Coalesce, Switch, Catch }
 
-    private readonly record struct Guard(GuardKind Kind, ExpressionSyntax? Condition);
+    private readonly record struct Guard(GuardKind Kind, ExpressionSyntax? Condition, SwitchLabels.Label? Label = null);
 
     /// <summary>What <paramref name="node"/> waits on inside <paramref name="body"/>, nearest first: early exits before it in
     /// a block (the nearest first), the <c>if</c> or <c>else</c> it is in, a <c>?:</c> arm, the right of <c>&amp;&amp;</c>,
@@ -90,8 +90,11 @@ internal static class ConditionalConfiguration
                 case BinaryExpressionSyntax binary when child == binary.Right && binary.Kind() is SyntaxKind.LogicalAndExpression or SyntaxKind.LogicalOrExpression or SyntaxKind.CoalesceExpression:
                     yield return new Guard(binary.Kind() switch { SyntaxKind.LogicalAndExpression => GuardKind.And, SyntaxKind.LogicalOrExpression => GuardKind.Or, _ => GuardKind.Coalesce }, binary.Left);
                     break;
-                case SwitchSectionSyntax or SwitchExpressionArmSyntax:
-                    yield return new Guard(GuardKind.Switch, null);
+                case SwitchSectionSyntax section:
+                    yield return new Guard(GuardKind.Switch, null, child is StatementSyntax ? SwitchLabels.Section(section) : null);
+                    break;
+                case SwitchExpressionArmSyntax arm:
+                    yield return new Guard(GuardKind.Switch, null, child == arm.Expression ? SwitchLabels.Arm(arm) : null);
                     break;
                 case CatchClauseSyntax:
                     yield return new Guard(GuardKind.Catch, null);

@@ -16,12 +16,12 @@ namespace DataDocGen.Generator.Parsing;
 /// </summary>
 internal static class EarlyExits
 {
-    /// <summary>The conditions of the early exits before <paramref name="child"/>, a statement of the block
-    /// <paramref name="parent"/>, or before the top-level statement <paramref name="parent"/>; in source order, empty when
+    /// <summary>The conditions of the early exits before <paramref name="child"/>, a statement of the block (or switch
+    /// section) <paramref name="parent"/>, or before the top-level statement <paramref name="parent"/>; in source order, empty when
     /// there are none or <paramref name="parent"/> is neither.</summary>
     public static List<ExpressionSyntax> Guarding(SyntaxNode parent, SyntaxNode child) => parent switch
     {
-        BlockSyntax => Before(parent, child),
+        BlockSyntax or SwitchSectionSyntax => Before(parent, child),
         GlobalStatementSyntax { Parent: CompilationUnitSyntax unit } => Before(unit, parent),
         _ => new List<ExpressionSyntax>(),
     };
@@ -32,6 +32,8 @@ internal static class EarlyExits
         IEnumerable<SyntaxNode> statements = parent switch
         {
             BlockSyntax block => block.Statements,
+            // `case "a": if (skip) break; Migrate(); break;`: the rest of the section runs when `skip` is false.
+            SwitchSectionSyntax section => section.Statements,
             CompilationUnitSyntax unit => unit.Members,
             _ => System.Array.Empty<SyntaxNode>(),
         };

@@ -9,7 +9,7 @@ namespace DataDocGen.Generator.Parsing;
 
 /// <summary>
 /// What code waits on or repeats in, as the report words it: <c>if `updated == 0`</c>, <c>if not `...`</c> (an
-/// <c>else</c>), <c>on `DbUpdateException`</c>, <c>on an exception</c>, <c>in `finally`</c>; and the loops:
+/// <c>else</c>), <c>if `kind is "sqlite"`</c> (a <c>switch</c> section), <c>on `DbUpdateException`</c>, <c>on an exception</c>, <c>in `finally`</c>; and the loops:
 /// <c>for each `count` in `counts`</c>, <c>while `...`</c>, <c>in a `for` loop</c>, <c>in a `do` loop</c>. Used for a
 /// transaction's operations (<see cref="TransactionBodyReader"/>) and a background job's steps (<see cref="Regions"/>).
 /// </summary>
@@ -30,17 +30,23 @@ internal static class GuardText
         ForStatementSyntax forLoop when child == forLoop.Statement => ("in a " + CodeSpan.Of("for") + " loop", true),
         WhileStatementSyntax whileLoop when child == whileLoop.Statement => ("while " + Condition(whileLoop.Condition), true),
         DoStatementSyntax doLoop when child == doLoop.Statement => ("in a " + CodeSpan.Of("do") + " loop", true),
+        SwitchSectionSyntax section when child is StatementSyntax => Label(SwitchLabels.Section(section)),
         _ => null,
     };
 
+    /// <summary>A switch section's label as a guard: <c>if `kind is "sqlite"`</c>; none for a lone <c>default</c>.</summary>
+    private static (string Text, bool Loop)? Label(SwitchLabels.Label label) =>
+        label.Conditional ? ("if " + (label.Code is { } code ? CodeSpan.Of(code) : "a condition"), false) : null;
+
     /// <summary>What code inside <paramref name="scope"/> waits on, every guard, outermost first and joined with "and":
     /// <c>if `updated == 0`</c>, <c>if not `...`</c> (its <c>else</c>), <c>on `DbUpdateException`</c> or <c>on an
-    /// exception</c> (a <c>catch</c>), <c>in `finally`</c>, <c>if `order is not null`</c> after an early exit; then the
+    /// exception</c> (a <c>catch</c>), <c>in `finally`</c>, <c>if `kind is "sqlite"`</c> (a <c>switch</c> section's label:
+    /// <see cref="SwitchLabels"/>), <c>if `order is not null`</c> after an early exit; then the
     /// nearest loop it repeats in, if any (<c>for each `count` in `counts`</c>, <c>while `...`</c>, <c>in a `for` loop</c>);
     /// null when it runs once on the straight path. Saying only the nearest guard read as if the outer ones did not
     /// matter. Early exits in <paramref name="scope"/> itself count from <paramref name="after"/> on (a transaction
     /// declared mid-block: exits before it guard the transaction, not its operations). The conditional operator and
-    /// <c>switch</c> sections are not read.</summary>
+    /// switch expressions are not read.</summary>
     public static string? Around(SyntaxNode node, SyntaxNode scope, int after = 0)
     {
         var (guard, loop) = Parts(node, scope, after);
@@ -59,7 +65,8 @@ internal static class GuardText
             {
                 // After `if (order is null) return;` the code runs "if `order is not null`" (the nearest exit last).
                 guards.Add(string.Join(" and ", exits.Select(e => "if " + (EarlyExits.Negated(e) is { } code ? CodeSpan.Of(code) : "a condition"))));
-                continue;
+                // A block puts no guard of its own; a switch section's label comes before its exits.
+                if (parent is not SwitchSectionSyntax) continue;
             }
             if (parent is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax) break;
             if (GuardText.Of(parent, child) is not { } found) continue;
@@ -83,7 +90,13 @@ internal static class GuardText
         {
             foreach (var node in body.DescendantNodes())
             {
-                if (node.Parent is not { } parent || Of(parent, node) is not { } guard || IsServiceLoop(parent)) continue;
+                if (node is SwitchSectionSyntax section && SectionRegion(section) is { } sectionRegion)
+                {
+                    regions.Add(sectionRegion);
+                    continue;
+                }
+                // A switch section's statements are one region (above), not one per statement.
+                if (node.Parent is not { } parent || parent is SwitchSectionSyntax || Of(parent, node) is not { } guard || IsServiceLoop(parent)) continue;
                 var lines = node.SyntaxTree.GetLineSpan(node.Span);
                 var path = lines.Path;
                 if (string.IsNullOrEmpty(path)) continue;
@@ -103,13 +116,14 @@ internal static class GuardText
                 regions.Add(new CodeRegion(SourceLocation.Normalize(path), start, end, guard.Text, guard.Loop));
             }
             // Early exits: the rest of the block after `if (pending.Count == 0) continue;` runs "if `pending.Count != 0`".
-            foreach (var block in body.DescendantNodesAndSelf().OfType<BlockSyntax>())
+            foreach (var block in body.DescendantNodesAndSelf().Where(n => n is BlockSyntax or SwitchSectionSyntax))
             {
-                for (var k = 0; k < block.Statements.Count - 1; k++)
+                var statements = block is SwitchSectionSyntax inSection ? inSection.Statements : ((BlockSyntax)block).Statements;
+                for (var k = 0; k < statements.Count - 1; k++)
                 {
-                    if (EarlyExits.Exit(block.Statements[k]) is not { } condition) continue;
-                    var exitEnd = block.Statements[k].GetLocation().GetLineSpan();
-                    var rest = block.SyntaxTree.GetLineSpan(Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(block.Statements[k + 1].SpanStart, block.Statements[block.Statements.Count - 1].Span.End));
+                    if (EarlyExits.Exit(statements[k]) is not { } condition) continue;
+                    var exitEnd = statements[k].GetLocation().GetLineSpan();
+                    var rest = block.SyntaxTree.GetLineSpan(Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(statements[k + 1].SpanStart, statements[statements.Count - 1].Span.End));
                     if (string.IsNullOrEmpty(rest.Path)) continue;
                     SourceReads.Record(block.SyntaxTree);
                     // A statement on the exit's own line is not told apart from the exit's condition: that line gets no guard.
@@ -121,6 +135,22 @@ internal static class GuardText
             }
         }
         return regions.ToEquatableArray();
+    }
+
+    /// <summary>The lines of a switch section's statements, guarded by its label (<see cref="SwitchLabels"/>); the labels'
+    /// last line too unless a label can act itself (a call in its <c>when</c> clause). Null for a lone <c>default</c>.</summary>
+    private static CodeRegion? SectionRegion(SwitchSectionSyntax section)
+    {
+        if (section.Statements.Count == 0 || Label(SwitchLabels.Section(section)) is not { } guard) return null;
+        var lines = section.SyntaxTree.GetLineSpan(Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(section.Statements[0].SpanStart, section.Statements[section.Statements.Count - 1].Span.End));
+        if (string.IsNullOrEmpty(lines.Path)) return null;
+        SourceReads.Record(section.SyntaxTree);
+        var start = lines.StartLinePosition.Line + 1;
+        var end = lines.EndLinePosition.Line + 1;
+        var header = section.Labels[section.Labels.Count - 1].ColonToken;
+        var headerLine = section.SyntaxTree.GetLineSpan(header.Span).EndLinePosition.Line + 1;
+        if (start <= headerLine && section.Labels.Any(l => l.DescendantNodes().Any(n => n is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax or AwaitExpressionSyntax))) start = headerLine + 1;
+        return start > end ? null : new CodeRegion(SourceLocation.Normalize(lines.Path), start, end, guard.Text, guard.Loop);
     }
 
     /// <summary>The header can hold a step of its own (a call or a creation in the condition or the loop's collection):

@@ -90,7 +90,7 @@ internal static class SaveHookParser
                             // The entry's own condition: inside the loop over the entries (an early exit about the context
                             // before the loop is none of the entry's), a switch on its state, or the loop's Where.
                             var entriesLoop = assignment.Ancestors().TakeWhile(a => a is not MemberDeclarationSyntax).OfType<ForEachStatementSyntax>().FirstOrDefault();
-                            var condition = CodeText.EnclosingCondition(assignment, entriesLoop) ?? SwitchCase(assignment) ?? LoopWhere(entriesLoop, model, cancellationToken);
+                            var condition = CodeText.EnclosingCondition(assignment, entriesLoop) ?? LoopWhere(entriesLoop, model, cancellationToken);
                             var change = "State = " + (CodeText.Collapse(assignment.Right) ?? "?") + (condition is null ? "" : " when " + condition);
                             states.Add(change);
                             if (Report.SoftDeletes.TurnsDeletedIntoUpdated(change))
@@ -246,14 +246,6 @@ internal static class SaveHookParser
         if (Entries(loop, model, cancellationToken, out var wheres) is null || wheres.Count == 0) return null;
         var conditions = wheres.Select(w => w.ExpressionBody is { } body ? CodeText.Condition(body) : null).ToList();
         return conditions.Any(c => c is null) ? "(a condition)" : string.Join(" && ", conditions);
-    }
-
-    private static string? SwitchCase(SyntaxNode node)
-    {
-        var section = node.Ancestors().TakeWhile(a => a is not MemberDeclarationSyntax).OfType<SwitchSectionSyntax>().FirstOrDefault();
-        var label = section?.Labels.OfType<CaseSwitchLabelSyntax>().FirstOrDefault();
-        return label is null || section!.Parent is not SwitchStatementSyntax statement ? null
-            : CodeText.Collapse(statement.Expression) + " is " + CodeText.Collapse(label.Value);
     }
 
     private static string? PropertyName(InvocationExpressionSyntax property, SemanticModel model, CancellationToken cancellationToken)

@@ -42,7 +42,18 @@ internal static class SoftDeletes
         var conditions = condition.Substring(" when ".Length).Split(new[] { " && " }, StringSplitOptions.None);
         return (assigned.EndsWith("EntityState.Modified", StringComparison.Ordinal) || assigned.EndsWith("EntityState.Unchanged", StringComparison.Ordinal))
                && conditions.Any(c => !c.StartsWith("not (", StringComparison.Ordinal) && !c.StartsWith("!", StringComparison.Ordinal) && c.IndexOf("||", StringComparison.Ordinal) < 0
-                                      && (c.EndsWith("== EntityState.Deleted", StringComparison.Ordinal) || c.EndsWith(" is EntityState.Deleted", StringComparison.Ordinal)));
+                                      && (c.EndsWith("== EntityState.Deleted", StringComparison.Ordinal) || c.EndsWith(" is EntityState.Deleted", StringComparison.Ordinal) || IsDeletedAmong(c)));
+    }
+
+    /// <summary>A switch section with several labels, one of them the deleted state: <c>entry.State is EntityState.Added or
+    /// EntityState.Deleted</c> (<see cref="Parsing.SwitchLabels"/>).</summary>
+    private static bool IsDeletedAmong(string condition)
+    {
+        var at = condition.IndexOf(" is ", StringComparison.Ordinal);
+        if (at < 0) return false;
+        var alternatives = condition.Substring(at + " is ".Length).Split(new[] { " or " }, StringSplitOptions.None);
+        return alternatives.Length > 1 && alternatives.Contains("EntityState.Deleted")
+               && alternatives.All(a => a.IndexOf(' ') < 0 && a.IndexOf('(') < 0);
     }
 
     private static bool IsTrackedDelete(CrudSpec row) =>
