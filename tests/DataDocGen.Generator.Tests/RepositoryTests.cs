@@ -173,6 +173,40 @@ public class RepositoryTests
         Assert.Equal(json, saves?.GetValue<bool>());
     }
 
+    /// <summary>The Ombi audit: <c>Repository&lt;T&gt; : BaseRepository&lt;T, U&gt;</c>, whose base saves and is listed as
+    /// saving in the same table, was "not known". A base repository of this project that saves makes it "yes", naming the base.</summary>
+    [Fact]
+    public void A_repository_saves_through_a_base_repository_of_this_project_that_saves()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Data/Repositories.cs", """
+            using System.Linq;
+            namespace Shop
+            {
+                public class Order { public int Id { get; set; } }
+                public class ShopContext(DbContextOptions<ShopContext> o) : DbContext(o) { public DbSet<Order> Orders => Set<Order>(); }
+                public abstract class BaseRepository<T>(ShopContext db) where T : class
+                {
+                    public int Save() => db.SaveChanges();
+                }
+                public class Repository<T>(ShopContext db) : BaseRepository<T>(db) where T : class { public IQueryable<T> All() => db.Set<T>(); }
+                public class OrderRepository(ShopContext db) : Repository<Order>(db) { public Order? Find(int id) => db.Orders.Find(id); }
+                // Trap: a base that does not save, and a base that is no repository, leave it not known.
+                public abstract class ReadRepository<T>(ShopContext db) where T : class { public IQueryable<T> All() => db.Set<T>(); }
+                public class CustomerRepository(ShopContext db) : ReadRepository<Order>(db) { public Order? Find(int id) => db.Orders.Find(id); }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Matches(@"\| `Shop\.Repository<T>` \| generic repository \|[^\n]*\| yes, in its base class `Shop\.BaseRepository<T>` \|", md);
+        // Through two steps: OrderRepository : Repository<Order> : BaseRepository<T>.
+        Assert.Matches(@"\| `Shop\.OrderRepository` \| repository \|[^\n]*\| yes, in its base class `Shop\.BaseRepository<T>` \|", md);
+        Assert.Matches(@"\| `Shop\.CustomerRepository` \| repository \|[^\n]*\| not known \(its base class or other partial parts are not read\) \|", md);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(output.Json!)!["repositories"]!.AsArray();
+        var order = json.Single(r => r!["class"]!.GetValue<string>() == "Shop.OrderRepository")!;
+        Assert.True(order["savesChanges"]!.GetValue<bool>());
+        Assert.Equal("Shop.BaseRepository<T>", order["savesChangesInBaseClass"]!.GetValue<string>());
+    }
+
     [Fact]
     public void Sets_read_through_a_lambdas_parameter_are_the_repositorys_entities()
     {

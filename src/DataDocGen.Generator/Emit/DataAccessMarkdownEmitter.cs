@@ -136,7 +136,7 @@ internal static class DataAccessMarkdownEmitter
     /// EF Core context or a Marten session; blank for stores that write at once (Dapper, MongoDB, LiteDB...), where a "no"
     /// would read as "does not write".</summary>
     private static string SavesChanges(RepositorySpec repository) =>
-        repository.SavesChanges == true ? "yes"
+        repository.SavesChanges == true ? (repository.SavesThroughBase is { } through ? "yes, in its base class " + Markdown.Code(through) : "yes")
         : !repository.DataAccess.Any(a => a.EndsWith("(EF Core)", System.StringComparison.Ordinal) || a.EndsWith("(Marten)", System.StringComparison.Ordinal)) ? ""
         : repository.SavesChanges == false ? "no"
         : "not known (its base class or other partial parts are not read)";

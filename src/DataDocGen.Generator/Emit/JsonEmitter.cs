@@ -136,6 +136,7 @@ internal static class JsonEmitter
             json.StartObject().Property("class", repository.FullName).Property("kind", repository.Kind).StringArray("interfaces", repository.Interfaces)
                 .StringArray("entities", repository.Entities).StringArray("dataAccess", repository.DataAccess).Name("savesChanges");
             if (repository.SavesChanges is { } saves) json.Bool(saves); else json.Null();
+            if (repository.SavesThroughBase is { } through) json.Property("savesChangesInBaseClass", through);
             json.Property("location", Location(paths, repository.Location)).Name("registrations").StartArray();
             foreach (var registration in item.Registrations)
             {

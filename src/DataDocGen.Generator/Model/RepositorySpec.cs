@@ -18,7 +18,15 @@ internal sealed record RepositorySpec(
     EquatableArray<string> Entities,
     EquatableArray<string> DataAccess,
     bool? SavesChanges,
-    SourceLocation? Location);
+    SourceLocation? Location)
+{
+    /// <summary>The base class's full name as <see cref="FullName"/> writes it (its generic definition), when it is a class
+    /// of this project: a repository whose own code does not save may inherit members that do.</summary>
+    public string? BaseFullName { get; init; }
+
+    /// <summary>Set by the report builder: the base repository whose own code saves (<see cref="SavesChanges"/> is then true).</summary>
+    public string? SavesThroughBase { get; init; }
+}
 
 /// <summary>A service registration: <c>AddScoped&lt;IOrderRepository, OrderRepository&gt;()</c> or
 /// <c>AddScoped(typeof(IRepository&lt;&gt;), typeof(Repository&lt;&gt;))</c>, with type names as the report shows them.</summary>

@@ -123,7 +123,11 @@ internal static class RepositoryParser
             // Not found here: a base class or another partial part may still save (eShopOnWeb's EfRepository<T> inherits
             // Ardalis' RepositoryBase<T>, whose AddAsync saves); not read, so not known rather than "no".
             savesChanges ? true : type.BaseType is { SpecialType: not SpecialType.System_Object } || type.DeclaringSyntaxReferences.Length > 1 ? null : false,
-            SourceLocation.From(declaration.Identifier.Parent!));
+            SourceLocation.From(declaration.Identifier.Parent!))
+        {
+            BaseFullName = type.BaseType is { } baseType && SymbolEqualityComparer.Default.Equals(baseType.ContainingAssembly, model.Compilation.Assembly)
+                ? FullName(baseType.OriginalDefinition) : null,
+        };
         return new RepositoryResult(spec, null, null);
     }
 

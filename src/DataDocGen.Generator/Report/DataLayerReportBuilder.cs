@@ -96,7 +96,7 @@ internal static class DataLayerReportBuilder
             .OrderBy(r => r.FullName, StringComparer.Ordinal)
             .Select(r => new RepositoryReport(r, registered.Where(g => g.ImplementationFullName == r.FullName).OrderBy(g => g.Location, LocationComparer.Instance).ToEquatableArray()))
             .ToList();
-        repositoryReports = WithSqlTables(repositoryReports, sql);
+        repositoryReports = WithSqlTables(SavingThroughBase(repositoryReports), sql);
         return new DataLayerReport(projectName, reports, sql, ordered, applied, cacheProviders, cacheUses, boundaries, bypasses, shapes, hooks, storeReports, storeObjects, crudRows, repositoryReports.ToEquatableArray(),
             (validation ?? new List<ValidationResult>()).Select(v => v.Validator).Where(v => v is not null).Select(v => v!)
                 .OrderBy(v => v.Kind, StringComparer.Ordinal).ThenBy(v => v.Target, StringComparer.Ordinal).ThenBy(v => v.Location, LocationComparer.Instance).ToEquatableArray(),
@@ -341,6 +341,29 @@ internal static class DataLayerReportBuilder
     /// <summary>Adds the tables a repository's own raw SQL names (a Dapper repository has no DbSet to name its entities).
     /// SQL sites know their member as <c>Type.Method</c>, so a repository is matched by its simple name, and only when
     /// no other repository shares it.</summary>
+    /// <summary>A repository whose own code does not save, over a base repository of this project whose code does, saves
+    /// through the members it inherits (Ombi's <c>Repository&lt;T&gt; : BaseRepository&lt;T, U&gt;</c> was "not known" beside a
+    /// "yes" for its base). A base that does not save leaves it not known: its own base, or a base's partial parts, may.</summary>
+    private static List<RepositoryReport> SavingThroughBase(List<RepositoryReport> repositories)
+    {
+        var byName = repositories.GroupBy(r => r.Repository.FullName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Repository, StringComparer.Ordinal);
+        return repositories.Select(r =>
+        {
+            if (r.Repository.SavesChanges is not null) return r;
+            // Up the chain of project repositories, a few steps at most (a cycle cannot compile, but stay finite).
+            var current = r.Repository;
+            for (var depth = 0; depth < 8 && current.BaseFullName is { } baseName && byName.TryGetValue(baseName, out var baseRepository); depth++)
+            {
+                if (baseRepository.SavesChanges == true)
+                {
+                    return r with { Repository = r.Repository with { SavesChanges = true, SavesThroughBase = baseRepository.SavesThroughBase ?? baseRepository.FullName } };
+                }
+                current = baseRepository;
+            }
+            return r;
+        }).ToList();
+    }
+
     private static List<RepositoryReport> WithSqlTables(List<RepositoryReport> repositories, EquatableArray<RawSqlSpec> sql)
     {
         static string SimpleName(string fullName)
