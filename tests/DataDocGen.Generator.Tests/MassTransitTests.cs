@@ -354,4 +354,44 @@ public class MassTransitTests
         Assert.Contains("- `AddConsumers(plugins)` in `Bus.Add` [Billing/Consumers.cs:37](Billing/Consumers.cs#L37)", md);
         Assert.DoesNotContain("Use.Run", md);
     }
+
+    private const string GenericEvents = """
+        using System.Threading.Tasks;
+        using MassTransit;
+        namespace Shop.Billing
+        {
+            public record Started(Guid Id);
+            public record Charge(Guid Id);
+            public record Envelope<T>(Guid Id, T Body);
+            // The project's own non-generic Fault: named as written.
+            public record Fault(Guid Id);
+            public class BillingState : SagaStateMachineInstance { public Guid CorrelationId { get; set; } public string CurrentState { get; set; } = ""; }
+            public class BillingMachine : MassTransitStateMachine<BillingState>
+            {
+                public State Running { get; private set; } = null!;
+                public Event<Started> StartedEvent { get; private set; } = null!;
+                public Event<MassTransit.Fault<Charge>> ChargeFaulted { get; private set; } = null!;
+                public Event<Shop.Billing.Fault> OwnFault { get; private set; } = null!;
+                public BillingMachine()
+                {
+                    InstanceState(x => x.CurrentState);
+                    Initially(When(StartedEvent).TransitionTo(Running));
+                    During(Running, When(ChargeFaulted)
+                        .Catch<Exception>(ex => ex.Publish(c => new Envelope<Charge>(c.Saga.CorrelationId, new Charge(c.Saga.CorrelationId)))));
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public void State_machine_events_and_compensation_messages_are_named_with_their_type_arguments()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Billing/Machine.cs", GenericEvents)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        // Event<Fault<Charge>> is MassTransit's Fault<Charge>, not its non-generic Fault (the Library audit's "(Fault)").
+        Assert.Contains("events: StartedEvent (Started), ChargeFaulted (Fault&lt;Charge>), OwnFault (Fault); compensation on Exception: Publish Envelope&lt;Charge>", md);
+        Assert.DoesNotContain("ChargeFaulted (Fault)", md);
+        Assert.Contains("\"events: StartedEvent (Started), ChargeFaulted (Fault<Charge>), OwnFault (Fault)\"", output.Json);
+    }
 }

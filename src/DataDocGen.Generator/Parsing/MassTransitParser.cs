@@ -84,7 +84,7 @@ internal static class MassTransitParser
         var states = properties.Where(p => p.Type.Is("MassTransit", "State")).Select(p => p.Name).ToList();
         if (states.Count > 0) items.Add("states: " + string.Join(", ", states));
         var events = properties.Where(p => p.Type is INamedTypeSymbol { Name: "Event", TypeArguments.Length: 1 } e && e.IsInNamespace("MassTransit"))
-            .Select(p => p.Name + " (" + ((INamedTypeSymbol)p.Type).TypeArguments[0].Name + ")").ToList();
+            .Select(p => p.Name + " (" + ((INamedTypeSymbol)p.Type).TypeArguments[0].CSharpName(qualified: false) + ")").ToList();
         if (events.Count > 0) items.Add("events: " + string.Join(", ", events));
         // Compensation: what the Catch<TException> handlers do, step by step in source order (a chain's calls nest
         // outside-in, so they are ordered by the position of their names), with the message each Publish or Send makes
@@ -118,7 +118,7 @@ internal static class MassTransitParser
                 return call.ArgumentList.Arguments.FirstOrDefault()?.Expression is IdentifierNameSyntax state ? "TransitionTo " + state.Identifier.ValueText : "TransitionTo";
             case "Publish" or "PublishAsync" or "Send" or "SendAsync":
                 var message = Semantics.SymbolOrMethod(call, model, cancellationToken) is IMethodSymbol method ? MessageType(method, call, model, cancellationToken) : null;
-                return message is null ? name : name + " " + message.Name;
+                return message is null ? name : name + " " + message.CSharpName(qualified: false);
             default:
                 return name;
         }

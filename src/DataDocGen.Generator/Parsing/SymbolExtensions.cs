@@ -120,6 +120,34 @@ internal static class SymbolExtensions
         return builder.ToString();
     }
 
+    /// <summary>A type as C# code writes it, with its type arguments: <c>Fault&lt;Charge&gt;</c> (<paramref name="qualified"/>
+    /// false: the type's own name, as <c>ITypeSymbol.Name</c>) or <c>MassTransit.Fault&lt;Shop.Charge&gt;</c> (true: each part by
+    /// its CLR full name, <c>Ns.Outer+Inner</c>, as <see cref="ClrFullName"/> writes a non-generic type), not reflection's
+    /// <c>Fault`1[Shop.Charge]</c> nor the bare <c>Fault</c>, which can name another type (MassTransit has a non-generic
+    /// <c>Fault</c> too). A type parameter is its name.</summary>
+    public static string CSharpName(this ITypeSymbol type, bool qualified)
+    {
+        switch (type)
+        {
+            case IArrayTypeSymbol array:
+                return array.ElementType.CSharpName(qualified) + "[" + new string(',', array.Rank - 1) + "]";
+            case INamedTypeSymbol { IsGenericType: true } nullable when nullable.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T:
+                return nullable.TypeArguments[0].CSharpName(qualified) + "?";
+            case INamedTypeSymbol named:
+                var builder = new StringBuilder();
+                if (qualified && named.ContainingType is { } outer) builder.Append(outer.CSharpName(true)).Append('+');
+                else if (qualified && named.ContainingNamespace is { IsGlobalNamespace: false } ns) builder.Append(ns.ToDisplayString()).Append('.');
+                builder.Append(named.Name);
+                if (named.TypeArguments.Length > 0 && !named.IsUnboundGenericType)
+                {
+                    builder.Append('<').Append(string.Join(", ", named.TypeArguments.Select(a => a.CSharpName(qualified)))).Append('>');
+                }
+                return builder.ToString();
+            default:
+                return type.Name;
+        }
+    }
+
     private static void AppendContaining(StringBuilder builder, ITypeSymbol type)
     {
         if (type.ContainingType is { } outer)
