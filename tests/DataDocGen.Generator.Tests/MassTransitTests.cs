@@ -394,4 +394,99 @@ public class MassTransitTests
         Assert.DoesNotContain("ChargeFaulted (Fault)", md);
         Assert.Contains("\"events: StartedEvent (Started), ChargeFaulted (Fault<Charge>), OwnFault (Fault)\"", output.Json);
     }
+
+    private const string DeferredSends = """
+        using System.Threading.Tasks;
+        using MassTransit;
+        using MassTransit.Courier.Contracts;
+        using Microsoft.AspNetCore.Builder;
+        namespace Microsoft.AspNetCore.Builder
+        {
+            public class App { }
+            public static class EndpointRouteBuilderExtensions { public static void MapPost(this App app, string pattern, System.Delegate handler) { } }
+        }
+        namespace Shop.Fulfilment
+        {
+            public record FulfillOrder(Guid OrderId);
+            public record FulfillmentFaulted(Guid OrderId);
+            public record FulfillmentCompleted(Guid OrderId);
+            public record FulfillmentEvent(Guid OrderId);
+            public record PaymentFaulted(Guid OrderId);
+            public record Started(Guid OrderId);
+            public record Audited(Guid OrderId);
+            public record Placed(Guid OrderId);
+
+            public class FulfillOrderConsumer : IConsumer<FulfillOrder>
+            {
+                public async Task Consume(ConsumeContext<FulfillOrder> context)
+                {
+                    var builder = new RoutingSlipBuilder(NewId.NextGuid());
+                    builder.AddActivity("Pay", new Uri("queue:pay_execute"));
+                    await builder.AddSubscription(context.SourceAddress,
+                        RoutingSlipEvents.Faulted | RoutingSlipEvents.Supplemental,
+                        RoutingSlipEventContents.None, x => x.Send<FulfillmentFaulted>(new { context.Message.OrderId }));
+                    await builder.AddSubscription(context.SourceAddress, RoutingSlipEvents.Completed | RoutingSlipEvents.Supplemental,
+                        RoutingSlipEventContents.None, x => x.Send<FulfillmentCompleted>(new { context.Message.OrderId }));
+                    await builder.AddSubscription(new Uri("queue:fulfilment-events"), RoutingSlipEvents.All, x => x.Send(new FulfillmentEvent(context.Message.OrderId)));
+                    await builder.AddSubscription(new Uri("queue:payment-events"), RoutingSlipEvents.ActivityFaulted, RoutingSlipEventContents.None, "Pay",
+                        x => x.Send(new PaymentFaulted(context.Message.OrderId)));
+                    // The callback runs right here: a publish on the consume context inside it is not stored in the routing slip.
+                    await builder.AddSubscription(context.SourceAddress, RoutingSlipEvents.Completed, x => context.Publish(new Started(context.Message.OrderId)));
+                    await context.Execute(builder.Build());
+                }
+            }
+
+            public static class Bus
+            {
+                public static void Add(IServiceCollection services) => services.AddMassTransit(x =>
+                    x.UsingInMemory((context, cfg) =>
+                        cfg.ReceiveEndpoint("audit", e => e.Handler<FulfillOrder>(ctx => ctx.Publish(new Audited(ctx.Message.OrderId))))));
+
+                public static Task Later(IPublishEndpoint publish) => Task.Run(() => publish.Publish(new Audited(Guid.Empty)));
+
+                public static Task Now(IPublishEndpoint publish) => publish.Publish(new Placed(Guid.Empty));
+
+                public static void Map(Microsoft.AspNetCore.Builder.App app) =>
+                    app.MapPost("/orders", (IPublishEndpoint publish) => publish.Publish(new Placed(Guid.NewGuid())));
+            }
+
+            // Trap: the project's own AddSubscription, with the same shape.
+            public class Subscriptions { public Task AddSubscription(Uri address, RoutingSlipEvents events, Func<ISendEndpoint, Task> callback) => Task.CompletedTask; }
+            public static class Own
+            {
+                public static Task Run(Subscriptions s, Uri address) => s.AddSubscription(address, RoutingSlipEvents.Faulted, x => x.Send(new PaymentFaulted(Guid.Empty)));
+            }
+        }
+        """;
+
+    [Fact]
+    public void A_send_stored_in_a_routing_slip_subscription_is_reported_with_its_events_and_address_not_as_sent_by_the_method()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Fulfilment/Consumer.cs", DeferredSends)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        const string by = " (a routing slip subscription: the service running the routing slip sends it, not this code)";
+        // MassTransit's Twitch sample: sent by the routing slip when it faults (or completes), to the subscription's address.
+        Assert.Contains("| sent | `Shop.Fulfilment.FulfillmentFaulted` | when the routing slip faults, to `context.SourceAddress`" + by + " | `FulfillOrderConsumer.Consume` |", md);
+        Assert.Contains("| sent | `Shop.Fulfilment.FulfillmentCompleted` | when the routing slip completes, to `context.SourceAddress`" + by + " | `FulfillOrderConsumer.Consume` |", md);
+        Assert.Contains("| sent | `Shop.Fulfilment.FulfillmentEvent` | at every routing slip event, to queue:fulfilment-events" + by + " |", md);
+        // Limited to an activity by name: the events are quoted, not interpreted.
+        Assert.Contains("| sent | `Shop.Fulfilment.PaymentFaulted` | at the routing slip events `RoutingSlipEvents.ActivityFaulted` of the activity it names, to queue:payment-events" + by + " |", md);
+        // Not a send on the callback's endpoint: a publish in a lambda, not a subscription.
+        Assert.Contains("| published | `Shop.Fulfilment.Started` | in a lambda passed to `AddSubscription` (runs when that calls it) | `FulfillOrderConsumer.Consume` |", md);
+        Assert.DoesNotContain("| sent | `Shop.Fulfilment.FulfillmentFaulted` |  |", md);
+        // Trap: the project's own AddSubscription is any other call taking a lambda.
+        Assert.Contains("| sent | `Shop.Fulfilment.PaymentFaulted` | in a lambda passed to `AddSubscription` (runs when that calls it) | `Own.Run` |", md);
+    }
+
+    [Fact]
+    public void A_publish_in_a_lambda_handed_to_another_call_says_so_and_one_in_the_method_or_an_endpoint_handler_does_not()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Fulfilment/Consumer.cs", DeferredSends)));
+        var md = output.Markdown!;
+        Assert.Contains("| published | `Shop.Fulfilment.Audited` | in a lambda passed to `Handler<FulfillOrder>` (runs when that calls it) | `Bus.Add` |", md);
+        Assert.Contains("| published | `Shop.Fulfilment.Audited` | in a lambda passed to `Run` (runs when that calls it) | `Bus.Later` |", md);
+        Assert.Contains("| published | `Shop.Fulfilment.Placed` |  | `Bus.Now` |", md);
+        Assert.Contains("| published | `Shop.Fulfilment.Placed` |  | `POST /orders` |", md);
+    }
 }

@@ -178,16 +178,24 @@ internal static class CodeText
     {
         foreach (var lambda in site.Ancestors().TakeWhile(a => a != member).OfType<AnonymousFunctionExpressionSyntax>())
         {
-            if (lambda.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } map } }
-                && MapVerbs.TryGetValue(access.Name.Identifier.ValueText, out var verb)
-                && map.ArgumentList.Arguments.Count >= 2
-                && Semantics.ConstantOf(map.ArgumentList.Arguments[0].Expression, model, cancellationToken) is { HasValue: true, Value: string route }
-                && Semantics.SymbolOrMethod(map, model, cancellationToken) is IMethodSymbol method
-                && (method.ReducedFrom ?? method).ContainingType.IsInNamespaceOrBelow("Microsoft.AspNetCore"))
-            {
-                // With the prefixes of the route groups it is mapped on (GET /admin/stats), "…" for one not read.
-                return EndpointNames.Where(map, model, cancellationToken) ?? verb + " " + route;
-            }
+            if (EndpointHandler(lambda, model, cancellationToken) is { } endpoint) return endpoint;
+        }
+        return null;
+    }
+
+    /// <summary>The endpoint a lambda is the handler of (<c>app.MapGet("/products", lambda)</c>), named as
+    /// <see cref="MemberName"/> names the code in it; null for any other lambda.</summary>
+    public static string? EndpointHandler(AnonymousFunctionExpressionSyntax lambda, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+    {
+        if (lambda.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } map } }
+            && MapVerbs.TryGetValue(access.Name.Identifier.ValueText, out var verb)
+            && map.ArgumentList.Arguments.Count >= 2
+            && Semantics.ConstantOf(map.ArgumentList.Arguments[0].Expression, model, cancellationToken) is { HasValue: true, Value: string route }
+            && Semantics.SymbolOrMethod(map, model, cancellationToken) is IMethodSymbol method
+            && (method.ReducedFrom ?? method).ContainingType.IsInNamespaceOrBelow("Microsoft.AspNetCore"))
+        {
+            // With the prefixes of the route groups it is mapped on (GET /admin/stats), "…" for one not read.
+            return EndpointNames.Where(map, model, cancellationToken) ?? verb + " " + route;
         }
         return null;
     }

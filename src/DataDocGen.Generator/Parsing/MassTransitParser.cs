@@ -147,6 +147,107 @@ internal static class MassTransitParser
     }
 
     /// <summary>
+    /// A <c>Publish</c> or <c>Send</c> in a lambda does not run as the code of the member the report names: it runs when
+    /// whatever holds the lambda calls it, if ever. The innermost lambda is read, outward past those that are a state
+    /// machine's behaviour (handed to a MassTransit <c>...ActivityBinder</c> method: <c>Then</c>, <c>Catch</c>, the
+    /// state machine's own rows); a minimal API endpoint's handler is the member itself (<see cref="CodeText.MemberName"/>).
+    /// A <c>Send</c> on the endpoint a routing slip builder's <c>AddSubscription</c> hands its callback is not sent at all
+    /// there: the message is stored in the routing slip, and the service running the routing slip sends it to the
+    /// subscription's address at the events it names (<see cref="SubscriptionDetail"/>). Null when the call is not in
+    /// such a lambda.
+    /// </summary>
+    private static (bool Subscription, string Text)? Deferred(InvocationExpressionSyntax call, string name, SemanticModel model, CancellationToken cancellationToken)
+    {
+        foreach (var node in call.Ancestors())
+        {
+            if (node is MemberDeclarationSyntax or LocalFunctionStatementSyntax or GlobalStatementSyntax) return null;
+            if (node is not AnonymousFunctionExpressionSyntax lambda) continue;
+            if (CodeText.EndpointHandler(lambda, model, cancellationToken) is not null) return null;
+            if (lambda.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax holder } list } argument)
+            {
+                return (false, "in a lambda (runs when it is called)");
+            }
+            var method = OptionsBuilderParser.ResolveMethod(holder, model, cancellationToken);
+            var fromMassTransit = method is not null && (method.ReducedFrom ?? method).ContainingType.IsInNamespaceOrBelow("MassTransit");
+            if (fromMassTransit && OptionsBuilderParser.ReceiverType(method!)?.Name.EndsWith("ActivityBinder", System.StringComparison.Ordinal) == true) continue;
+            if (fromMassTransit && method!.Name == "AddSubscription" && name == "Send"
+                && OptionsBuilderParser.ParameterFor(argument, list, method)?.Type is INamedTypeSymbol { Name: "Func", TypeArguments.Length: 2 } callback
+                && callback.TypeArguments[0].Is("MassTransit", "ISendEndpoint")
+                && call.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver }
+                && LambdaParameters(lambda).Any(p => p.Identifier.ValueText == receiver.Identifier.ValueText))
+            {
+                return (true, SubscriptionDetail(holder, method, model, cancellationToken));
+            }
+            var callee = holder.Expression switch
+            {
+                MemberAccessExpressionSyntax access => CodeText.Collapse(access.Name),
+                SimpleNameSyntax simple => CodeText.Collapse(simple),
+                _ => null,
+            };
+            return (false, callee is null ? "in a lambda handed to another call (runs when that calls it)" : "in a lambda passed to `" + callee + "` (runs when that calls it)");
+        }
+        return null;
+    }
+
+    private static IEnumerable<ParameterSyntax> LambdaParameters(AnonymousFunctionExpressionSyntax lambda) => lambda switch
+    {
+        SimpleLambdaExpressionSyntax simple => new[] { simple.Parameter },
+        ParenthesizedLambdaExpressionSyntax parenthesized => parenthesized.ParameterList.Parameters,
+        AnonymousMethodExpressionSyntax { ParameterList: { } parameters } => parameters.Parameters,
+        _ => Enumerable.Empty<ParameterSyntax>(),
+    };
+
+    /// <summary>
+    /// A routing slip subscription's message: "when the routing slip faults, to `context.SourceAddress` (...)". The events
+    /// are read from a constant <c>RoutingSlipEvents</c> value by the enum's own fields (<c>All</c>, 0 under
+    /// <c>EventMask</c>, is every event; <c>Supplemental</c> decides whether the usual events are published too, not when
+    /// this message is sent); any other value, or a subscription limited to an activity by name, is quoted as code.
+    /// The address is a constant (as <see cref="Destination"/> reads it) or the code that computes it.
+    /// </summary>
+    private static string SubscriptionDetail(InvocationExpressionSyntax subscription, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
+    {
+        ExpressionSyntax? Argument(string parameter) => subscription.ArgumentList.Arguments
+            .FirstOrDefault(a => OptionsBuilderParser.ParameterFor(a, subscription.ArgumentList, method)?.Name == parameter)?.Expression;
+        var address = Argument("address");
+        var to = address is null ? null : ConstantUri(address, model, cancellationToken) ?? (CodeText.Safe(address) is { } code ? "`" + code + "`" : null);
+        var events = Argument("events");
+        var when = events is null ? null : Argument("activityName") is null ? SubscriptionEvents(events, model, cancellationToken) : null;
+        when ??= events is not null && CodeText.Safe(events) is { } written ? "at the routing slip events `" + written + "`" + (Argument("activityName") is null ? "" : " of the activity it names") : "at the routing slip events it names";
+        return when + ", to " + (to ?? "an address computed in code") + " (a routing slip subscription: the service running the routing slip sends it, not this code)";
+    }
+
+    private static readonly Dictionary<string, string> RoutingSlipEventNames = new(System.StringComparer.Ordinal)
+    {
+        ["Completed"] = "the routing slip completes", ["Faulted"] = "the routing slip faults", ["CompensationFailed"] = "the routing slip's compensation fails",
+        ["Terminated"] = "the routing slip is terminated", ["Revised"] = "the routing slip is revised", ["ActivityCompleted"] = "an activity completes",
+        ["ActivityFaulted"] = "an activity faults", ["ActivityCompensated"] = "an activity is compensated", ["ActivityCompensationFailed"] = "an activity's compensation fails",
+    };
+
+    /// <summary>"when the routing slip faults" from a constant <c>RoutingSlipEvents</c>; null when a bit is not one of the
+    /// events named above or Supplemental.</summary>
+    private static string? SubscriptionEvents(ExpressionSyntax events, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (Semantics.TypeOf(events, model, cancellationToken) is not INamedTypeSymbol { TypeKind: TypeKind.Enum } type
+            || !type.IsInNamespaceOrBelow("MassTransit") || type.Name != "RoutingSlipEvents") return null;
+        if (Semantics.ConstantOf(events, model, cancellationToken) is not { HasValue: true, Value: { } boxed }) return null;
+        var fields = type.GetMembers().OfType<IFieldSymbol>().Where(f => f is { HasConstantValue: true, ConstantValue: not null })
+            .ToDictionary(f => f.Name, f => System.Convert.ToInt64(f.ConstantValue, System.Globalization.CultureInfo.InvariantCulture), System.StringComparer.Ordinal);
+        if (!fields.TryGetValue("EventMask", out var mask) || !fields.TryGetValue("Supplemental", out var supplemental)) return null;
+        var value = System.Convert.ToInt64(boxed, System.Globalization.CultureInfo.InvariantCulture);
+        if ((value & ~mask & ~supplemental) != 0) return null;
+        var selected = value & mask;
+        if (selected == 0) return "at every routing slip event";
+        var named = new List<string>();
+        foreach (var field in fields.Where(f => RoutingSlipEventNames.ContainsKey(f.Key)).OrderBy(f => f.Value))
+        {
+            if (field.Value == 0 || (field.Value & (field.Value - 1)) != 0 || (selected & field.Value) == 0) continue;
+            named.Add(RoutingSlipEventNames[field.Key]);
+            selected &= ~field.Value;
+        }
+        return selected == 0 ? "when " + string.Join(" or ", named) : null;
+    }
+
+    /// <summary>
     /// Where a <c>Send</c> goes, when the code names the address as a constant: a <c>Uri</c> argument of the call
     /// (a state machine's <c>.Send(new Uri("queue:ship-order"), ...)</c>), or the endpoint the call is made on, got from
     /// <c>GetSendEndpoint(new Uri(...))</c> in place or in a local assigned once. Credentials in the address are masked.
@@ -266,8 +367,13 @@ internal static class MassTransitParser
                 var message = MessageType(method, invocation, model, cancellationToken);
                 if (message is null || message.SpecialType == SpecialType.System_Object || message is ITypeParameterSymbol) return null;
                 var destination = name == "Send" ? Destination(invocation, method, model, cancellationToken) : null;
-                return new MessagingSpec(name == "Publish" ? "published" : "sent", message.ClrFullName(), destination is null ? null : "to " + destination,
-                    EquatableArray<string>.Empty, member, location);
+                var detail = destination is null ? null : "to " + destination;
+                switch (Deferred(invocation, name, model, cancellationToken))
+                {
+                    case { Subscription: true, Text: var subscription }: detail = subscription; break;
+                    case { Text: var note }: detail = detail is null ? note : detail + "; " + note; break;
+                }
+                return new MessagingSpec(name == "Publish" ? "published" : "sent", message.ClrFullName(), detail, EquatableArray<string>.Empty, member, location);
             case "AddConsumer":
                 // AddConsumer<TConsumer>() (and AddConsumer<TConsumer, TDefinition>()), or AddConsumer(typeof(TConsumer)).
                 var consumer = method.TypeArguments.FirstOrDefault()
