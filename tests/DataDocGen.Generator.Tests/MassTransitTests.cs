@@ -489,4 +489,70 @@ public class MassTransitTests
         Assert.Contains("| published | `Shop.Fulfilment.Placed` |  | `Bus.Now` |", md);
         Assert.Contains("| published | `Shop.Fulfilment.Placed` |  | `POST /orders` |", md);
     }
+
+    private const string GenericMessages = """
+        using System.Threading.Tasks;
+        using MassTransit;
+        using MassTransit.Courier.Contracts;
+        namespace Shop.Billing
+        {
+            public record Charge(Guid Id);
+            public record Envelope<T>(Guid Id, T Body);
+            public static class Outer { public record Inner(Guid Id); }
+            // The project's own Batch<T>: named with its own namespace.
+            public record Batch<T>(T[] Items);
+
+            public class RoutingSlipBatchConsumer : IConsumer<MassTransit.Batch<RoutingSlipCompleted>>
+            {
+                public Task Consume(ConsumeContext<MassTransit.Batch<RoutingSlipCompleted>> context) => Task.CompletedTask;
+            }
+            public class OwnBatchConsumer : IConsumer<Shop.Billing.Batch<Charge>>, IConsumer<Outer.Inner>
+            {
+                public Task Consume(ConsumeContext<Shop.Billing.Batch<Charge>> context) => Task.CompletedTask;
+                public Task Consume(ConsumeContext<Outer.Inner> context) => Task.CompletedTask;
+            }
+            public class Billing(IPublishEndpoint publish)
+            {
+                public Task Charge(Guid id) => publish.Publish(new Envelope<Charge>(id, new Charge(id)));
+                public Task Nested(Guid id) => publish.Publish(new Outer.Inner(id));
+            }
+
+            public class BillingState : SagaStateMachineInstance { public Guid CorrelationId { get; set; } public string CurrentState { get; set; } = ""; }
+            public class BillingMachine : MassTransitStateMachine<BillingState> { public BillingMachine() => InstanceState(x => x.CurrentState); }
+            public static class Bus
+            {
+                public static void Add(IServiceCollection services) => services.AddMassTransit(x =>
+                {
+                    x.AddConsumer<RoutingSlipBatchConsumer>();
+                    x.AddSagaStateMachine<BillingMachine, BillingState>().InMemoryRepository();
+                });
+            }
+
+            // MassTransit's Library sample: a test fixture registers whichever state machine it is given.
+            public class StateMachineTestFixture<TStateMachine, TInstance>
+                where TStateMachine : class, SagaStateMachine<TInstance>
+                where TInstance : class, SagaStateMachineInstance
+            {
+                public void Setup(IServiceCollection services) => services.AddMassTransit(x => x.AddSagaStateMachine<TStateMachine, TInstance>().InMemoryRepository());
+            }
+        }
+        """;
+
+    [Fact]
+    public void Generic_message_types_are_named_as_CSharp_writes_them_and_a_generic_fixture_registers_no_named_saga()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Billing/Messages.cs", GenericMessages)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        // A consumer's message in C# form (Twitch's RoutingSlipBatchEventConsumer printed MassTransit.Batch`1[...]).
+        Assert.Contains("| `Shop.Billing.RoutingSlipBatchConsumer` | `MassTransit.Batch<MassTransit.Courier.Contracts.RoutingSlipCompleted>` | `AddConsumer<RoutingSlipBatchConsumer>()` in `Bus.Add`", md);
+        Assert.Contains("| `Shop.Billing.OwnBatchConsumer` | `Shop.Billing.Batch<Shop.Billing.Charge>`, `Shop.Billing.Outer+Inner` |", md);
+        Assert.Contains("| published | `Shop.Billing.Envelope<Shop.Billing.Charge>` |  | `Billing.Charge` |", md);
+        Assert.Contains("| published | `Shop.Billing.Outer+Inner` |  | `Billing.Nested` |", md);
+        Assert.DoesNotContain("`1", md);
+        // A concrete registration names its class; a type parameter's is not presented as a saga class.
+        Assert.Contains("| saga registration | `Shop.Billing.BillingMachine` | repository: InMemoryRepository | `Bus.Add` |", md);
+        Assert.Contains("| saga registration | `TStateMachine of StateMachineTestFixture<TStateMachine, TInstance>` | registers whichever state machine the type parameter is bound to; repository: InMemoryRepository | `StateMachineTestFixture.Setup` |", md);
+        Assert.DoesNotContain("| saga registration | `TStateMachine` |", md);
+    }
 }

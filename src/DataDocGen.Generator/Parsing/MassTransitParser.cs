@@ -64,10 +64,12 @@ internal static class MassTransitParser
             Assembly: type.ContainingAssembly?.Name);
     }
 
-    /// <summary>The message types of the <c>MassTransit.IConsumer&lt;T&gt;</c> interfaces a type implements, sorted.</summary>
+    /// <summary>The message types of the <c>MassTransit.IConsumer&lt;T&gt;</c> interfaces a type implements, sorted, as C#
+    /// writes them (<c>MassTransit.Batch&lt;MassTransit.Courier.Contracts.RoutingSlipCompleted&gt;</c>, not reflection's
+    /// <c>Batch`1[...]</c>); a bare type parameter names no type and is left out.</summary>
     private static EquatableArray<string> ConsumedMessages(ITypeSymbol type) => type.AllInterfaces
         .Where(i => i is { Name: "IConsumer", TypeArguments.Length: 1 } && i.IsInNamespace("MassTransit") && i.TypeArguments[0] is not ITypeParameterSymbol)
-        .Select(i => i.TypeArguments[0].ClrFullName()).Distinct().OrderBy(m => m, System.StringComparer.Ordinal).ToEquatableArray();
+        .Select(i => i.TypeArguments[0].CSharpName(qualified: true)).Distinct().OrderBy(m => m, System.StringComparer.Ordinal).ToEquatableArray();
 
     private static MessagingSpec? StateMachine(ClassDeclarationSyntax declaration, SemanticModel model, CancellationToken cancellationToken)
     {
@@ -335,8 +337,13 @@ internal static class MassTransitParser
         {
             case "AddSagaStateMachine" when method.TypeArguments.Length >= 2:
                 var repository = SyntaxFacts.CallsChainedAfter(invocation).Select(SyntaxFacts.CalledName).FirstOrDefault(n => n is not null && n.EndsWith("Repository", System.StringComparison.Ordinal));
-                return new MessagingSpec("saga registration", method.TypeArguments[0].ClrFullName(), repository is null ? "repository not configured here" : "repository: " + repository,
-                    EquatableArray<string>.Empty, member, location);
+                var repositoryText = repository is null ? "repository not configured here" : "repository: " + repository;
+                // A generic fixture's AddSagaStateMachine<TStateMachine, TInstance>(): no class is named here.
+                var machine = method.TypeArguments[0];
+                return machine is ITypeParameterSymbol
+                    ? new MessagingSpec("saga registration", machine.EntityName(), "registers whichever state machine the type parameter is bound to; " + repositoryText,
+                        EquatableArray<string>.Empty, member, location)
+                    : new MessagingSpec("saga registration", machine.CSharpName(qualified: true), repositoryText, EquatableArray<string>.Empty, member, location);
             case "AddEntityFrameworkOutbox":
                 var settings = invocation.ArgumentList.Arguments.Select(a => a.Expression).OfType<LambdaExpressionSyntax>()
                     .SelectMany(l => l.Body.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
@@ -373,7 +380,7 @@ internal static class MassTransitParser
                     case { Subscription: true, Text: var subscription }: detail = subscription; break;
                     case { Text: var note }: detail = detail is null ? note : detail + "; " + note; break;
                 }
-                return new MessagingSpec(name == "Publish" ? "published" : "sent", message.ClrFullName(), detail, EquatableArray<string>.Empty, member, location);
+                return new MessagingSpec(name == "Publish" ? "published" : "sent", message.CSharpName(qualified: true), detail, EquatableArray<string>.Empty, member, location);
             case "AddConsumer":
                 // AddConsumer<TConsumer>() (and AddConsumer<TConsumer, TDefinition>()), or AddConsumer(typeof(TConsumer)).
                 var consumer = method.TypeArguments.FirstOrDefault()
