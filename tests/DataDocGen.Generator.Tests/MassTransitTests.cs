@@ -555,4 +555,56 @@ public class MassTransitTests
         Assert.Contains("| saga registration | `TStateMachine of StateMachineTestFixture<TStateMachine, TInstance>` | registers whichever state machine the type parameter is bound to; repository: InMemoryRepository | `StateMachineTestFixture.Setup` |", md);
         Assert.DoesNotContain("| saga registration | `TStateMachine` |", md);
     }
+
+    private const string EndpointConsumers = """
+        using System.Threading.Tasks;
+        using MassTransit;
+        using MassTransit.Courier.Contracts;
+        namespace Shop.Billing
+        {
+            public record Charge(Guid Id);
+            public record Refund(Guid Id);
+            public class RoutingSlipBatchConsumer : IConsumer<Batch<RoutingSlipCompleted>>
+            {
+                public Task Consume(ConsumeContext<Batch<RoutingSlipCompleted>> context) => Task.CompletedTask;
+            }
+            public class ChargeConsumer : IConsumer<Charge> { public Task Consume(ConsumeContext<Charge> context) => Task.CompletedTask; }
+            public class RefundConsumer : IConsumer<Refund> { public Task Consume(ConsumeContext<Refund> context) => Task.CompletedTask; }
+
+            public static class Bus
+            {
+                public static void Add(IServiceCollection services) => services.AddMassTransit(x =>
+                    x.UsingInMemory((context, cfg) =>
+                    {
+                        // Trap: the endpoint name formatter's Consumer<T>() names a queue, it registers nothing.
+                        cfg.ReceiveEndpoint(KebabCaseEndpointNameFormatter.Instance.Consumer<RefundConsumer>(), e =>
+                        {
+                            e.Batch<RoutingSlipCompleted>(b =>
+                            {
+                                b.MessageLimit = 10;
+                                b.Consumer<RoutingSlipBatchConsumer, RoutingSlipCompleted>(context);
+                            });
+                            e.Consumer<ChargeConsumer>(context);
+                        });
+                    }));
+            }
+
+            // Trap: the project's own Consumer<T>().
+            public class Pipeline { public void Consumer<T>() { } }
+            public static class Own { public static void Run(Pipeline p) => p.Consumer<RefundConsumer>(); }
+        }
+        """;
+
+    [Fact]
+    public void A_consumer_connected_to_a_receive_endpoint_or_a_batch_on_one_is_registered_there()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Billing/Endpoints.cs", EndpointConsumers)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        // MassTransit's Twitch sample: e.Batch<RoutingSlipCompleted>(b => b.Consumer<RoutingSlipBatchEventConsumer, RoutingSlipCompleted>(context)).
+        Assert.Contains("| `Shop.Billing.RoutingSlipBatchConsumer` | `MassTransit.Batch<MassTransit.Courier.Contracts.RoutingSlipCompleted>` | `Consumer<RoutingSlipBatchConsumer, RoutingSlipCompleted>(context)` in `Bus.Add` [Billing/Endpoints.cs:31](Billing/Endpoints.cs#L31) |", md);
+        Assert.Contains("| `Shop.Billing.ChargeConsumer` | `Shop.Billing.Charge` | `Consumer<ChargeConsumer>(context)` in `Bus.Add` [Billing/Endpoints.cs:33](Billing/Endpoints.cs#L33) |", md);
+        // Named by the formatter and by the project's own Consumer<T>(): not registered.
+        Assert.Contains("| `Shop.Billing.RefundConsumer` | `Shop.Billing.Refund` |  |", md);
+    }
 }

@@ -22,7 +22,7 @@ internal static class MassTransitParser
         "AddSagaStateMachine", "AddEntityFrameworkOutbox", "AddInMemoryInboxOutbox", "UseInMemoryOutbox", "UseMessageRetry",
         "AddInboxStateEntity", "AddOutboxMessageEntity", "AddOutboxStateEntity",
         "UsingRabbitMq", "UsingAzureServiceBus", "UsingAmazonSqs", "UsingActiveMq", "UsingInMemory", "UsingGrpc", "UsingSqlServer", "UsingPostgres",
-        "Publish", "Send", "AddConsumer", "AddConsumers", "AddConsumersFromNamespaceContaining",
+        "Publish", "Send", "AddConsumer", "AddConsumers", "AddConsumersFromNamespaceContaining", "Consumer",
     };
 
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) => RebusParser.IsCandidate(node) || node switch
@@ -137,12 +137,7 @@ internal static class MassTransitParser
         {
             return invocation.ArgumentList.Arguments.Select(a => Semantics.TypeOf(a.Expression, model, cancellationToken)).FirstOrDefault();
         }
-        // A reduced extension method keeps the type parameters its receiver did not fix; the others were inferred.
-        var arguments = method.TypeParameters.Zip(method.TypeArguments, (p, a) => (p.Name, Type: a)).ToList();
-        if (method.ReducedFrom is { } from)
-        {
-            arguments.AddRange(from.TypeParameters.Select(p => (p.Name, Type: method.GetTypeInferredDuringReduction(p)!)).Where(p => p.Type is not null));
-        }
+        var arguments = TypeArguments(method);
         var named = arguments.FirstOrDefault(a => a.Name == "TMessage").Type;
         if (named is not null) return named;
         return original.TypeParameters.Length == 1 ? arguments.Select(a => a.Type).FirstOrDefault() : null;
@@ -247,6 +242,20 @@ internal static class MassTransitParser
             selected &= ~field.Value;
         }
         return selected == 0 ? "when " + string.Join(" or ", named) : null;
+    }
+
+    /// <summary>A call's type arguments by the names of their type parameters. A reduced extension method keeps the type
+    /// parameters its receiver did not fix; the others were inferred.</summary>
+    private static List<(string Name, ITypeSymbol Type)> TypeArguments(IMethodSymbol method)
+    {
+        var arguments = method.TypeParameters.Zip(method.TypeArguments, (p, a) => (p.Name, Type: a)).ToList();
+        if (method.ReducedFrom is { } from)
+        {
+            var kept = arguments.Select(a => a.Name).ToList();
+            arguments.AddRange(from.TypeParameters.Where(p => !kept.Contains(p.Name))
+                .Select(p => (p.Name, Type: method.GetTypeInferredDuringReduction(p)!)).Where(p => p.Type is not null));
+        }
+        return arguments;
     }
 
     /// <summary>
@@ -388,6 +397,18 @@ internal static class MassTransitParser
                 if (consumer is not INamedTypeSymbol { TypeKind: TypeKind.Class } consumerType) return null;
                 return new MessagingSpec("consumer registration", consumerType.ClrFullName(), OptionsBuilderParser.RenderCall(CodeText.Collapse(((MemberAccessExpressionSyntax)invocation.Expression).Name) ?? name, invocation.ArgumentList),
                     ConsumedMessages(consumerType), member, location);
+            case "Consumer":
+                // A consumer connected to a receive endpoint, or to a batch on one: e.Consumer<TConsumer>(context),
+                // b.Consumer<TConsumer, TMessage>(context) (Twitch's e.Batch<RoutingSlipCompleted>(b => ...)). Not an endpoint
+                // name formatter's Consumer<T>(), which only names a queue.
+                var receiver = OptionsBuilderParser.ReceiverType(method);
+                if (!(receiver.Is("MassTransit", "IReceiveEndpointConfigurator") || receiver.Is("MassTransit", "IBatchConfigurator`1"))) return null;
+                // The consumer is TConsumer, or the one type parameter (DependencyInjectionReceiveEndpointExtensions.Consumer<T>).
+                var typeArguments = TypeArguments(method);
+                var connected = typeArguments.FirstOrDefault(a => a.Name == "TConsumer").Type ?? (typeArguments.Count == 1 ? typeArguments[0].Type : null);
+                if (connected is not INamedTypeSymbol { TypeKind: TypeKind.Class } connectedType) return null;
+                return new MessagingSpec("consumer registration", connectedType.ClrFullName(), OptionsBuilderParser.RenderCall(CodeText.Collapse(((MemberAccessExpressionSyntax)invocation.Expression).Name) ?? name, invocation.ArgumentList),
+                    ConsumedMessages(connectedType), member, location);
             case "AddConsumers" or "AddConsumersFromNamespaceContaining":
                 return ConsumerScanReader.Read(invocation, method,
                     OptionsBuilderParser.RenderCall(CodeText.Collapse(((MemberAccessExpressionSyntax)invocation.Expression).Name) ?? name, invocation.ArgumentList),
