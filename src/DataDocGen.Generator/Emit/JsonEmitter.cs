@@ -853,7 +853,7 @@ internal static class JsonEmitter
                 ? "2.4 Query optimisation: N+1 risks and database calls inside loops (the specifications' own loading and tracking steps are listed with each specification)"
                 : "2.4 Query optimisation: Include paths, AsNoTracking, split queries, compiled queries, N+1 risks, database calls inside loops");
         }
-        if (report.Transactions.IsEmpty) topics.Add("2.2 Transactions: explicit boundaries (BeginTransaction, including linq2db's, TransactionScope, execution strategies), joins (UseTransaction, EnlistTransaction), the distributed transactions switch, and Marten units of work (SaveChanges)");
+        if (report.Transactions.IsEmpty) topics.Add("2.2 Transactions: explicit boundaries (BeginTransaction, including linq2db's, TransactionScope, execution strategies), joins (UseTransaction, EnlistTransaction), EF Core's CommitTransaction/RollbackTransaction on Database, the distributed transactions switch, and Marten units of work (SaveChanges)");
         if (report.CacheProviders.IsEmpty && report.CacheUses.IsEmpty && report.OutputCache.IsEmpty) topics.Add("1.4 Caching layer: uses of IMemoryCache, IDistributedCache and HybridCache, and cache providers registered through their libraries' Add* calls (a project's own cache class is not read as a provider)");
         if (report.RawSql.IsEmpty) topics.Add("1.3 Data access layer: raw SQL (EF Core raw SQL APIs, Dapper, linq2db, ADO.NET command text)");
         return topics.OrderBy(t => t, System.StringComparer.Ordinal).ToArray();

@@ -25,8 +25,7 @@ internal static class TransactionBodyReader
         if (isExecutionStrategy)
         {
             // strategy.ExecuteAsync(async () => { ... }): the lambdas passed to Execute*.
-            return ExecuteCall(site)?.ArgumentList.Arguments.Select(a => a.Expression).OfType<LambdaExpressionSyntax>().Select(l => (SyntaxNode)l.Body)
-                   ?? Enumerable.Empty<SyntaxNode>();
+            return ExecuteCall(site) is { } execute ? ExecuteExtent(execute) : Enumerable.Empty<SyntaxNode>();
         }
         // The statement that holds the boundary's creation.
         var statement = site.FirstAncestorOrSelf<StatementSyntax>();
@@ -72,15 +71,46 @@ internal static class TransactionBodyReader
         {
             return chained;
         }
-        if (site.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Identifier.ValueText: var local } declarator }
-            && declarator.FirstAncestorOrSelf<BlockSyntax>() is { } block)
-        {
-            return block.DescendantNodes().OfType<InvocationExpressionSyntax>().FirstOrDefault(i =>
+        return StrategyLocal(site) is { } declarator ? ExecuteCallsOn(declarator).FirstOrDefault() : null;
+    }
+
+    /// <summary>The local a strategy is stored in (<c>var strategy = db.Database.CreateExecutionStrategy();</c>), by syntax.</summary>
+    public static VariableDeclaratorSyntax? StrategyLocal(SyntaxNode site) =>
+        site.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } ? declarator : null;
+
+    /// <summary>The <c>Execute*</c> calls made on a strategy's local in its block, in document order (by syntax: the
+    /// receiver is the local's name).</summary>
+    public static IEnumerable<InvocationExpressionSyntax> ExecuteCallsOn(VariableDeclaratorSyntax declarator)
+    {
+        var local = declarator.Identifier.ValueText;
+        return declarator.FirstAncestorOrSelf<BlockSyntax>() is { } block
+            ? block.DescendantNodes().OfType<InvocationExpressionSyntax>().Where(i =>
                 i.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: var receiver }, Name.Identifier.ValueText: var method }
-                && receiver == local && method.StartsWith("Execute", System.StringComparison.Ordinal));
+                && receiver == local && method.StartsWith("Execute", System.StringComparison.Ordinal))
+            : Enumerable.Empty<InvocationExpressionSyntax>();
+    }
+
+    /// <summary>For <c>strategy.Execute*(...)</c>: the declaration <c>var strategy = ....CreateExecutionStrategy();</c> before
+    /// it in an enclosing block, by syntax; null when the receiver is no such local.</summary>
+    public static VariableDeclaratorSyntax? StrategyDeclaration(InvocationExpressionSyntax execute)
+    {
+        if (execute.Expression is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: var local } }) return null;
+        foreach (var block in execute.Ancestors().OfType<BlockSyntax>())
+        {
+            foreach (var declaration in block.Statements.OfType<LocalDeclarationStatementSyntax>())
+            {
+                if (declaration.SpanStart >= execute.SpanStart) break;
+                var declarator = declaration.Declaration.Variables.FirstOrDefault(v => v.Identifier.ValueText == local);
+                if (declarator is null) continue;
+                return declarator.Initializer?.Value is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CreateExecutionStrategy" } } ? declarator : null;
+            }
         }
         return null;
     }
+
+    /// <summary>The lambdas' bodies passed to one <c>Execute*</c> call: the code the strategy runs (and retries) as a unit.</summary>
+    public static IEnumerable<SyntaxNode> ExecuteExtent(InvocationExpressionSyntax execute) =>
+        execute.ArgumentList.Arguments.Select(a => a.Expression).OfType<LambdaExpressionSyntax>().Select(l => (SyntaxNode)l.Body);
 
     public static EquatableArray<string> Operations(SyntaxNode site, bool isExecutionStrategy, SemanticModel model, CancellationToken cancellationToken) =>
         OperationsIn(Extent(site, isExecutionStrategy), model, cancellationToken, everyCall: true);
@@ -158,6 +188,10 @@ internal static class TransactionBodyReader
             // linq2db: a DataConnection ends its transaction itself too, and DataContextTransaction names its methods so.
             case "CommitTransaction" or "CommitTransactionAsync" or "RollbackTransaction" or "RollbackTransactionAsync"
                 when receiver is not null && (receiver.DerivesFromOrIs("LinqToDB.Data", "DataConnection") || receiver.Is("LinqToDB", "DataContextTransaction")):
+                return name;
+            // EF Core: the context's current transaction, ended through its Database facade (as TransactionParser's rows).
+            case "CommitTransaction" or "CommitTransactionAsync" or "RollbackTransaction" or "RollbackTransactionAsync"
+                when method.ContainingType.Is("Microsoft.EntityFrameworkCore.Infrastructure", "DatabaseFacade"):
                 return name;
             case "SaveChanges" or "SaveChangesAsync" when TransactionParser.IsMartenSession(receiver):
                 return name + " (Marten)";

@@ -17,7 +17,10 @@ internal static class TransactionParser
     {
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } =>
             access.Name.Identifier.ValueText is "BeginTransaction" or "BeginTransactionAsync" or "UseTransaction" or "UseTransactionAsync" or "CreateExecutionStrategy"
-                or "SaveChanges" or "SaveChangesAsync" or "EnlistTransaction",
+                or "SaveChanges" or "SaveChangesAsync" or "EnlistTransaction"
+                or "CommitTransaction" or "CommitTransactionAsync" or "RollbackTransaction" or "RollbackTransactionAsync"
+            // strategy.Execute*(...) on a local holding a strategy (read when the strategy runs more than once).
+            || access is { Expression: IdentifierNameSyntax, Name.Identifier.ValueText: "Execute" or "ExecuteAsync" or "ExecuteInTransaction" or "ExecuteInTransactionAsync" },
         AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ImplicitDistributedTransactions" } } => true,
         ObjectCreationExpressionSyntax creation => creation.Type is IdentifierNameSyntax { Identifier.ValueText: "TransactionScope" } or QualifiedNameSyntax { Right.Identifier.ValueText: "TransactionScope" },
         _ => false,
@@ -38,6 +41,8 @@ internal static class TransactionParser
                     kind = "TransactionScope";
                     detail = OptionsBuilderParser.RenderCall("new TransactionScope", creation.ArgumentList ?? SyntaxFactoryArgumentList());
                     break;
+                case InvocationExpressionSyntax execute when execute.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Execute" or "ExecuteAsync" or "ExecuteInTransaction" or "ExecuteInTransactionAsync" }:
+                    return StrategyRun(execute, model, cancellationToken);
                 case InvocationExpressionSyntax invocation when Semantics.Method(invocation, model, cancellationToken) is { } method:
                     var receiver = OptionsBuilderParser.ReceiverType(method);
                     var name = ((MemberAccessExpressionSyntax)invocation.Expression).Name.Identifier.ValueText;
@@ -59,10 +64,20 @@ internal static class TransactionParser
                                 ? "EF Core joins a System.Transactions transaction"
                             : receiver is not null && receiver.IsAdoConnection() ? "ADO.NET joins a System.Transactions transaction" : null;
                     }
+                    else if (name is "CommitTransaction" or "CommitTransactionAsync" or "RollbackTransaction" or "RollbackTransactionAsync")
+                    {
+                        // Database.CommitTransaction[Async]()/RollbackTransaction[Async](): the context's current transaction
+                        // ends here, wherever it was begun (a unit of work's Commit/Rollback). DatabaseFacade's own methods only.
+                        if (!method.ContainingType.Is("Microsoft.EntityFrameworkCore.Infrastructure", "DatabaseFacade")) return null;
+                        kind = name.StartsWith("Commit", System.StringComparison.Ordinal) ? CommitsCurrent : RollsBackCurrent;
+                    }
                     else if (receiver.Is("Microsoft.EntityFrameworkCore.Infrastructure", "DatabaseFacade"))
                     {
                         // UseTransaction enlists the context in a transaction begun elsewhere (an ADO.NET one, shared): no new boundary.
-                        kind = name == "CreateExecutionStrategy" ? "EF Core execution strategy"
+                        // A strategy stored in a local and run more than once: one row per Execute* call (StrategyRun).
+                        if (name == "CreateExecutionStrategy" && TransactionBodyReader.StrategyLocal(invocation) is { } local
+                            && ConfirmedRuns(local, model, cancellationToken).Count > 1) return null;
+                        kind = name == "CreateExecutionStrategy" ? ExecutionStrategy
                             : name.StartsWith("UseTransaction", System.StringComparison.Ordinal) ? "EF Core joins an existing transaction" : "EF Core transaction";
                     }
                     else if (name.StartsWith("BeginTransaction", System.StringComparison.Ordinal) && receiver is not null
@@ -81,11 +96,13 @@ internal static class TransactionParser
             }
             if (kind is null || detail is null) return null;
             var site = context.Node;
-            // A join (UseTransaction, EnlistTransaction) adds no boundary: its work is the joined transaction's.
-            var joins = kind.StartsWith("EF Core joins", System.StringComparison.Ordinal) || kind.EndsWith("System.Transactions transaction", System.StringComparison.Ordinal);
-            var operations = kind.EndsWith("System.Transactions transaction", System.StringComparison.Ordinal) ? default
-                : TransactionBodyReader.Operations(site, kind == "EF Core execution strategy", model, cancellationToken);
-            var extentUnknown = !joins && !TransactionBodyReader.Extent(site, kind == "EF Core execution strategy").Any();
+            // A join (UseTransaction, EnlistTransaction) adds no boundary: its work is the joined transaction's. Nor does
+            // ending the current transaction (CommitTransaction, RollbackTransaction).
+            var controls = kind is CommitsCurrent or RollsBackCurrent;
+            var joins = controls || kind.StartsWith("EF Core joins", System.StringComparison.Ordinal) || kind.EndsWith("System.Transactions transaction", System.StringComparison.Ordinal);
+            var operations = controls || kind.EndsWith("System.Transactions transaction", System.StringComparison.Ordinal) ? default
+                : TransactionBodyReader.Operations(site, kind == ExecutionStrategy, model, cancellationToken);
+            var extentUnknown = !joins && !TransactionBodyReader.Extent(site, kind == ExecutionStrategy).Any();
             var sources = site is ObjectCreationExpressionSyntax scope && Enlists(scope, model, cancellationToken)
                 ? AmbientDataSources.In(TransactionBodyReader.Extent(site, isExecutionStrategy: false), model, cancellationToken) : default;
             return new TransactionResult(new TransactionSpec(kind, detail, CodeText.MemberName(site, model, cancellationToken), CodeText.EnclosingCondition(site, null), SourceLocation.From(site), operations, sources, extentUnknown), null);
@@ -95,6 +112,41 @@ internal static class TransactionParser
             return new TransactionResult(null, Diagnostics.GeneratorFailure.Describe(exception, context.Node));
         }
     }
+
+    internal const string ExecutionStrategy = "EF Core execution strategy";
+    internal const string CommitsCurrent = "EF Core commits the current transaction";
+    internal const string RollsBackCurrent = "EF Core rolls back the current transaction";
+
+    /// <summary>
+    /// <c>strategy.Execute*(...)</c> on a local holding <c>Database.CreateExecutionStrategy()</c> that runs more than once
+    /// (Ombi's <c>OmbiContext.Seed</c>: two transactions, each in its own <c>strat.Execute</c>): each call is a unit the
+    /// strategy retries on its own, so each is a row, cited at the call, listing its own lambda's operations. A strategy run
+    /// once stays the row at <c>CreateExecutionStrategy()</c>. Each call is confirmed as EF Core's.
+    /// </summary>
+    private static TransactionResult? StrategyRun(InvocationExpressionSyntax execute, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (TransactionBodyReader.StrategyDeclaration(execute) is not { } declarator) return null;
+        var runs = ConfirmedRuns(declarator, model, cancellationToken);
+        if (runs.Count < 2 || !runs.Contains(execute)) return null;
+        var create = (InvocationExpressionSyntax)declarator.Initializer!.Value;
+        if (Semantics.Method(create, model, cancellationToken) is not { } method
+            || !OptionsBuilderParser.ReceiverType(method).Is("Microsoft.EntityFrameworkCore.Infrastructure", "DatabaseFacade")) return null;
+        var name = ((MemberAccessExpressionSyntax)execute.Expression).Name;
+        var extent = TransactionBodyReader.ExecuteExtent(execute).ToList();
+        var operations = TransactionBodyReader.OperationsIn(extent, model, cancellationToken, everyCall: true);
+        return new TransactionResult(new TransactionSpec(ExecutionStrategy, OptionsBuilderParser.RenderCall(name.Identifier.ValueText, execute.ArgumentList),
+            CodeText.MemberName(execute, model, cancellationToken), CodeText.EnclosingCondition(execute, null), SourceLocation.From(name), operations, default, extent.Count == 0), null);
+    }
+
+    /// <summary>The <c>Execute*</c> calls on a strategy's local that bind to EF Core's methods (<c>IExecutionStrategy</c>,
+    /// <c>ExecutionStrategyExtensions</c>, <c>RelationalExecutionStrategyExtensions</c>) on that very local.</summary>
+    private static System.Collections.Generic.List<InvocationExpressionSyntax> ConfirmedRuns(VariableDeclaratorSyntax declarator, SemanticModel model, CancellationToken cancellationToken) =>
+        TransactionBodyReader.ExecuteCallsOn(declarator).Where(call =>
+                Semantics.SymbolOf(((MemberAccessExpressionSyntax)call.Expression).Expression, model, cancellationToken) is ILocalSymbol local
+                && local.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == declarator.SyntaxTree && r.Span == declarator.Span)
+                && Semantics.Method(call, model, cancellationToken) is { } method
+                && (method.ReducedFrom ?? method).ContainingType.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore"))
+            .ToList();
 
     /// <summary><c>TransactionManager.ImplicitDistributedTransactions = value</c>: whether System.Transactions may promote a
     /// transaction to a distributed one (MSDTC, Windows only); without it, .NET throws where it would.</summary>

@@ -303,10 +303,12 @@ internal static class BackgroundJobs
 
     /// <summary>A transaction as a step: a boundary opens one; <c>UseTransaction</c> and <c>EnlistTransaction</c> join one begun
     /// elsewhere ("EF Core joins an existing transaction" reads "joins an existing transaction (EF Core)"); the distributed
-    /// transactions switch is set.</summary>
+    /// transactions switch is set; ending the context's current transaction ("EF Core rolls back the current transaction")
+    /// reads "rolls back the current transaction (EF Core)".</summary>
     private static string TransactionStep(TransactionSpec transaction)
     {
         if (transaction.Kind == "distributed transactions switch") return "sets " + CodeSpan.Of(transaction.Detail);
+        if (transaction.Kind is Parsing.TransactionParser.CommitsCurrent or Parsing.TransactionParser.RollsBackCurrent) return transaction.Kind.Substring("EF Core ".Length) + " (EF Core)";
         var joins = transaction.Kind.IndexOf(" joins ", StringComparison.Ordinal);
         return joins < 0 ? "opens a transaction (" + transaction.Kind + ")" : transaction.Kind.Substring(joins + 1) + " (" + transaction.Kind.Substring(0, joins) + ")";
     }
