@@ -190,6 +190,35 @@ public class RawSqlTests
         Assert.DoesNotContain("my_func", output.Markdown);
     }
 
+    [Fact]
+    public void Names_after_a_functions_FROM_argument_and_PostgreSQLs_ONLY_are_not_tables()
+    {
+        // Left undone by the BTCPay fix and found while reading it: EXTRACT(year FROM created) listed `created`, and
+        // FROM ONLY orders listed `ONLY`.
+        var output = GeneratorHarness.Run(Sources.With(("Data/Reports.cs", """
+            using Dapper;
+            using System.Data.Common;
+            namespace Shop.Data
+            {
+                public class Reports(DbConnection conn)
+                {
+                    public IEnumerable<int> Years() => conn.Query<int>("SELECT EXTRACT(year FROM o.created) FROM orders o WHERE SUBSTRING(o.code FROM 1 FOR 3) = 'ABC' AND TRIM(BOTH ' ' FROM o.name) <> ''");
+                    public int Purge() => conn.Execute("DELETE FROM ONLY audit_log WHERE EXTRACT(EPOCH FROM (now() - stamp)) > 3600");
+                    public IEnumerable<int> Nested() => conn.Query<int>("SELECT x FROM (SELECT id AS x FROM lines) t JOIN ONLY products p ON p.id = t.x");
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var sites = Json.Parse(output.Json).GetProperty("rawSql").EnumerateArray()
+            .Select(s => s.GetProperty("member").GetString() + " | " + string.Join(",", s.GetProperty("tables").EnumerateArray().Select(t => t.GetString()))).ToArray();
+        Assert.Equal(
+        [
+            "Reports.Years | orders",
+            "Reports.Purge | audit_log",
+            "Reports.Nested | lines,products",
+        ], sites);
+    }
+
     private const string Fragments = """
         using Dapper;
         using System.Data.Common;

@@ -45,7 +45,7 @@ internal static class RawSqlParser
 
     // Up to three parts (database.schema.table): a two-part match of `[db].INFORMATION_SCHEMA.TABLES` named a schema.
     private static readonly Regex TableReference = new(
-        "\\b(?<keyword>FROM|JOIN|INTO|UPDATE|MERGE\\s+INTO|MERGE)\\s+((?:\\[[^\\]]+\\]|\"[^\"]+\"|`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)(?:\\.(?:\\[[^\\]]+\\]|\"[^\"]+\"|`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)){0,2})",
+        "\\b(?<keyword>FROM|JOIN|INTO|UPDATE|MERGE\\s+INTO|MERGE)\\s+(?:ONLY\\s+(?=[A-Za-z_\\[\"`]))?((?:\\[[^\\]]+\\]|\"[^\"]+\"|`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)(?:\\.(?:\\[[^\\]]+\\]|\"[^\"]+\"|`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)){0,2})",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>A common table expression: <c>WITH [RECURSIVE] name [(columns)] AS [[NOT] MATERIALIZED] (</c>, and each
@@ -530,6 +530,7 @@ internal static class RawSqlParser
                 if (NotTables.Contains(name) || cursors.Contains(name) || name.Contains("@p")) continue;
                 if (ctes.Contains(Unquoted(name))) continue;
                 if (match.Groups["keyword"].Value.ToUpperInvariant() is "FROM" or "JOIN" && IsCall(statement, match.Index + match.Length)) continue;
+                if (match.Groups["keyword"].Value.Equals("FROM", System.StringComparison.OrdinalIgnoreCase) && InFromArgument(statement, match.Index)) continue;
                 tables.Add(name);
             }
         }
@@ -552,6 +553,29 @@ internal static class RawSqlParser
         var next = end;
         while (next < statement.Length && char.IsWhiteSpace(statement[next])) next++;
         return next < statement.Length && statement[next] == '(' && !TableHint.Match(statement, end).Success;
+    }
+
+    /// <summary>Standard SQL functions that write FROM among their arguments (<c>EXTRACT(year FROM created)</c>,
+    /// <c>SUBSTRING(name FROM 1 FOR 3)</c>, <c>TRIM(BOTH ' ' FROM name)</c>): the name after it is a column or a value.</summary>
+    private static readonly HashSet<string> FromArgumentFunctions = new(System.StringComparer.OrdinalIgnoreCase) { "EXTRACT", "SUBSTRING", "TRIM", "OVERLAY", "POSITION" };
+
+    /// <summary>Whether the FROM at <paramref name="at"/> is inside the parentheses of a <see cref="FromArgumentFunctions"/> call.</summary>
+    private static bool InFromArgument(string statement, int at)
+    {
+        var depth = 0;
+        for (var i = at - 1; i >= 0; i--)
+        {
+            if (statement[i] == ')') depth++;
+            else if (statement[i] == '(' && depth-- == 0)
+            {
+                var end = i;
+                while (end > 0 && char.IsWhiteSpace(statement[end - 1])) end--;
+                var start = end;
+                while (start > 0 && (char.IsLetterOrDigit(statement[start - 1]) || statement[start - 1] == '_')) start--;
+                return FromArgumentFunctions.Contains(statement.Substring(start, end - start));
+            }
+        }
+        return false;
     }
 
     private static string Unquoted(string name) => name.Length > 1 && name[0] is '[' or '"' or '`' ? name.Substring(1, name.Length - 2) : name;
