@@ -141,7 +141,8 @@ public class SaveHookTests
         var md = output.Markdown!;
         Assert.Contains("| Hook | Kind | Entries | Sets | Entry states | Publishes | Evidence |", md);
         Assert.Contains("| `Shop.Data.PublishingInterceptor` | SaveChanges interceptor, on `SaveChangesAsync` only |  |  |  | MassTransit Publish Shop.Data.OrdersChanged |", md);
-        Assert.Contains("| `Shop.Data.Quiet` | SaveChanges interceptor, on `SaveChanges` only |  |  |  |  |", md);
+        // Bus.Publish is this project's code, not followed: each blank cell says so.
+        Assert.Contains("| `Shop.Data.Quiet` | SaveChanges interceptor, on `SaveChanges` only | not read: calls `Bus.Publish()` | not read: calls `Bus.Publish()` | not read: calls `Bus.Publish()` | not read: calls `Bus.Publish()` |", md);
     }
 
     [Fact]

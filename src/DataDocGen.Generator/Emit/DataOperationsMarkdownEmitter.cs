@@ -70,12 +70,12 @@ internal static class DataOperationsMarkdownEmitter
             {
                 // An interceptor overriding SavingChangesAsync alone does nothing on SaveChanges(): said in the kind.
                 md.Line("| " + Markdown.Code(hook.TypeName) + " | " + Markdown.Text(hook.Kind) + (hook.RunsOn.Count == 1 ? ", on " + Markdown.Code(hook.RunsOn[0]) + " only" : "")
-                        + " | " + (hook.Entries.IsEmpty ? "" : string.Join(", ", hook.Entries.Select(Markdown.Code)))
-                        + " | " + (hook.AssignedMembers.IsEmpty ? "" : string.Join(", ", hook.AssignedMembers.Select(Markdown.Code)))
-                        + " | " + (hook.StateChanges.IsEmpty ? "" : string.Join("; ", hook.StateChanges.Select(Markdown.Code)))
-                        + (adding ? " | " + string.Join(", ", hook.AddsRows.Select(entity => Markdown.Code(entity)
-                            + (hook.AddsRowsHow.FirstOrDefault(h => h.StartsWith(entity + ": ", System.StringComparison.Ordinal)) is { } how ? " (" + Markdown.Inline(how.Substring(entity.Length + 2)) + ")" : ""))) : "")
-                        + (publishing ? " | " + string.Join("; ", hook.Publishes.Select(Markdown.Text)) : "")
+                        + " | " + HookCell(EntriesCell(hook), hook, append: false)
+                        + " | " + HookCell(hook.AssignedMembers.IsEmpty ? "" : string.Join(", ", hook.AssignedMembers.Select(Markdown.Code)), hook, append: true)
+                        + " | " + HookCell(hook.StateChanges.IsEmpty ? "" : string.Join("; ", hook.StateChanges.Select(Markdown.Code)), hook, append: true)
+                        + (adding ? " | " + HookCell(string.Join(", ", hook.AddsRows.Select(entity => Markdown.Code(entity)
+                            + (hook.AddsRowsHow.FirstOrDefault(h => h.StartsWith(entity + ": ", System.StringComparison.Ordinal)) is { } how ? " (" + Markdown.Inline(how.Substring(entity.Length + 2)) + ")" : ""))), hook, append: false) : "")
+                        + (publishing ? " | " + HookCell(string.Join("; ", hook.Publishes.Select(Markdown.Text)), hook, append: false) : "")
                         + " | " + md.Link(hook.Location) + " |");
             }
             md.Line();
@@ -231,5 +231,24 @@ internal static class DataOperationsMarkdownEmitter
             }
         }
         return result;
+    }
+
+    /// <summary>The entry types a hook asks for, with the conditions its sets are made under (a change-tracker handler's
+    /// <c>e.NewState == EntityState.Modified</c>): "`IEntityDate` when `...`", "entries when `...`".</summary>
+    private static string EntriesCell(Model.SaveHookSpec hook)
+    {
+        var types = string.Join(", ", hook.Entries.Select(Markdown.Code));
+        if (hook.EntriesWhen.IsEmpty) return types;
+        return (types.Length == 0 ? "entries" : types) + " when " + string.Join(" or ", hook.EntriesWhen.Select(Markdown.Code));
+    }
+
+    /// <summary>A cell of what a hook does, saying which calls into this project it did not follow: a blank cell would
+    /// read as "touches nothing" (the Kavita audit: a hook calling <c>IHasConcurrencyToken.OnSavingChanges()</c> on each
+    /// modified entry showed blank cells). <paramref name="append"/>: also after what was read.</summary>
+    private static string HookCell(string cell, Model.SaveHookSpec hook, bool append)
+    {
+        if (hook.NotRead.IsEmpty) return cell;
+        var notRead = "not read: calls " + string.Join(", ", hook.NotRead.Select(Markdown.Code));
+        return cell.Length == 0 ? notRead : append ? cell + "; " + notRead : cell;
     }
 }

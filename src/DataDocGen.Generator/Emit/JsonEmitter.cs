@@ -343,7 +343,7 @@ internal static class JsonEmitter
         {
             json.StartObject().Property("type", hook.TypeName).Property("kind", hook.Kind)
                 .StringArray("entries", hook.Entries).StringArray("sets", hook.AssignedMembers).StringArray("entryStates", hook.StateChanges).StringArray("publishes", hook.Publishes).StringArray("addsRows", hook.AddsRows).StringArray("addsRowsHow", hook.AddsRowsHow).StringArray("softDeleteEntries", hook.SoftDeleteEntries)
-                .StringArray("runsOn", hook.RunsOn).StringArray("softDeleteOn", hook.SoftDeleteOn)
+                .StringArray("runsOn", hook.RunsOn).StringArray("softDeleteOn", hook.SoftDeleteOn).StringArray("entriesWhen", hook.EntriesWhen).StringArray("notRead", hook.NotRead)
                 .Property("location", Location(paths, hook.Location))
                 .EndObject();
         }
@@ -844,7 +844,7 @@ internal static class JsonEmitter
         if (report.ValidationRuns.IsEmpty) topics.Add("2.3 Validation: code that runs validation (FluentValidation Validate/ValidateAsync/ValidateAndThrow calls, System.ComponentModel.DataAnnotations.Validator calls, AddValidation, AddFluentValidationAutoValidation, [ApiController])");
         if (report.EventSourcing.IsEmpty && EventTables.Find(report).Count == 0) topics.Add("5.1 Event sourcing: Marten event streams, appends, projections and snapshots");
         if (report.Crud.IsEmpty) topics.Add("2.1 CRUD: EF Core adds, queries, updates and deletes per entity, SQL naming its tables, linq2db tables and writes, and MongoDB, LiteDB and Marten document operations");
-        if (report.SaveHooks.IsEmpty) topics.Add("2.1 Save hooks: SaveChanges overrides and SaveChangesInterceptors");
+        if (report.SaveHooks.IsEmpty) topics.Add("2.1 Save hooks: SaveChanges overrides, SaveChangesInterceptors and ChangeTracker.Tracked/StateChanged handlers");
         if (report.QueryShapes.IsEmpty)
         {
             // A specification's Include and AsNoTracking steps are listed with it, not as query shapes (eShopOnWeb's

@@ -4,7 +4,7 @@ namespace DataDocGen.Generator.Model;
 
 /// <summary>Code that runs when changes are saved: a DbContext's <c>SaveChanges[Async]</c> override or an EF Core
 /// <c>SaveChangesInterceptor</c>'s <c>SavingChanges[Async]</c>, with what it does to the tracked entries.</summary>
-/// <param name="Kind">"SaveChanges override" or "SaveChanges interceptor".</param>
+/// <param name="Kind">"SaveChanges override", "SaveChanges interceptor", "ChangeTracker.Tracked handler" or "ChangeTracker.StateChanged handler".</param>
 /// <param name="TypeName">The class declaring the hook (full name).</param>
 /// <param name="Entries">The types named in <c>ChangeTracker.Entries&lt;T&gt;()</c> (full names); empty when all entries or none.</param>
 /// <param name="AssignedMembers">Properties the hook sets: <c>x.CreatedAt = ...</c> or <c>entry.Property("UpdatedAt").CurrentValue = ...</c>.</param>
@@ -24,6 +24,11 @@ namespace DataDocGen.Generator.Model;
 /// one or the other), and so does a context's <c>SaveChanges</c> or <c>SaveChangesAsync</c> override.</param>
 /// <param name="SoftDeleteOn">The save calls whose hook methods (with the helpers they call) make the soft-delete state
 /// change, <c>SavedChanges[Async]</c> left out (it runs after the rows are deleted).</param>
+/// <param name="EntriesWhen">The conditions, as code, under which a change-tracker handler or a loop over
+/// <c>Entries().Where(...).Select(e => e.Entity).OfType&lt;T&gt;()</c> sets its members (<c>e.NewState == EntityState.Modified</c>);
+/// empty when none is read or one set is made under none.</param>
+/// <param name="NotRead">Calls into this project's code the hook makes as statements and DataDocGen does not follow
+/// (<c>IHasConcurrencyToken.OnSavingChanges()</c>): what they do to the entries is not read.</param>
 internal sealed record SaveHookSpec(
     string Kind,
     string TypeName,
@@ -36,4 +41,6 @@ internal sealed record SaveHookSpec(
     EquatableArray<string> SoftDeleteEntries = default,
     EquatableArray<string> AddsRowsHow = default,
     EquatableArray<string> RunsOn = default,
-    EquatableArray<string> SoftDeleteOn = default);
+    EquatableArray<string> SoftDeleteOn = default,
+    EquatableArray<string> EntriesWhen = default,
+    EquatableArray<string> NotRead = default);

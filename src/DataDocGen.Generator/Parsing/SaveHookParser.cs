@@ -13,7 +13,9 @@ namespace DataDocGen.Generator.Parsing;
 /// Save hooks, where audit fields and soft deletes usually live: overrides of <c>SaveChanges[Async]</c> in a DbContext
 /// and <c>SavingChanges[Async]</c> in an EF Core <c>SaveChangesInterceptor</c>. The predicate is syntactic (a class
 /// declaring such an override); the base type is then confirmed by symbol. What the hook does is read from its body:
-/// the entry types it asks the change tracker for, the properties it assigns, and the entry states it sets.
+/// the entry types it asks the change tracker for, the properties it assigns, and the entry states it sets. EF Core's
+/// change-tracker events (<c>ChangeTracker.Tracked</c>/<c>StateChanged</c> subscriptions) are read the same way, and a
+/// call into this project's code the reader does not follow is named as not read (a blank cell reads as "does nothing").
 /// </summary>
 internal static class SaveHookParser
 {
@@ -30,13 +32,19 @@ internal static class SaveHookParser
 
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
         node is ClassDeclarationSyntax { BaseList: not null } type
-        && type.Members.Any(m => m is MethodDeclarationSyntax method && HookNames.Contains(method.Identifier.ValueText) && method.Modifiers.Any(SyntaxKind.OverrideKeyword));
+        && type.Members.Any(m => m is MethodDeclarationSyntax method && HookNames.Contains(method.Identifier.ValueText) && method.Modifiers.Any(SyntaxKind.OverrideKeyword))
+        || IsSubscription(node);
+
+    /// <summary><c>x.Tracked += handler</c> or <c>x.StateChanged += handler</c> (EF Core's change-tracker events, confirmed by symbol in <see cref="ParseSubscription"/>).</summary>
+    private static bool IsSubscription(SyntaxNode node) =>
+        node is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.AddAssignmentExpression, Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Tracked" or "StateChanged" } };
 
     public static SaveHookResult? Parse(SiteContext context, CancellationToken cancellationToken)
     {
         try
         {
             var model = context.SemanticModel;
+            if (context.Node is AssignmentExpressionSyntax subscription) return ParseSubscription(subscription, model, cancellationToken);
             if (model.GetDeclaredSymbol(context.Node, cancellationToken) is not INamedTypeSymbol type) return null;
             string? kind = null;
             for (var current = type.BaseType; current is not null && kind is null; current = current.BaseType)
@@ -50,79 +58,252 @@ internal static class SaveHookParser
                 .Where(m => hookNames.Contains(m.Identifier.ValueText) && m.Modifiers.Any(SyntaxKind.OverrideKeyword)).ToList();
             if (hooks.Count == 0) return null;
 
-            var entries = new SortedSet<string>(System.StringComparer.Ordinal);
-            var assigned = new SortedSet<string>(System.StringComparer.Ordinal);
-            var states = new SortedSet<string>(System.StringComparer.Ordinal);
-            var publishes = new SortedSet<string>(System.StringComparer.Ordinal);
-            var adds = new SortedSet<string>(System.StringComparer.Ordinal);
-            var softDeleted = new SortedSet<string>(System.StringComparer.Ordinal);
-            var addsHow = new SortedSet<string>(System.StringComparer.Ordinal);
-            var softDeleteOn = new SortedSet<string>(System.StringComparer.Ordinal);
             var classSyntax = (ClassDeclarationSyntax)context.Node;
             // The hook's own body and the private helpers it calls in the same class (ApplyAuditRules() and the like).
-            var bodies = hooks.Cast<SyntaxNode>().Concat(CalledHelpers(hooks, (ClassDeclarationSyntax)context.Node)).ToList();
-            foreach (var node in bodies.SelectMany(b => b.DescendantNodes()))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                switch (node)
-                {
-                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call
-                        when (MassTransitMethods.Contains(access.Name.Identifier.ValueText) || BrokerClientParser.IsPublishName(access.Name.Identifier.ValueText))
-                             && Published(call, model, cancellationToken) is { } message:
-                        publishes.Add(message);
-                        break;
-                    // Rows the hook adds (an audit table): Add/AddRange confirmed as EF Core's by the CRUD reader.
-                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" or "AddAsync" or "AddRange" or "AddRangeAsync" } } added
-                        when CrudParser.IsCandidate(added, cancellationToken)
-                             && CrudParser.Parse(added, model, cancellationToken)?.Spec is { Operation: CrudOperation.Create, Target: CrudTarget.Entity, Store: null } crud:
-                        adds.Add(crud.Entity);
-                        if (HowAdded(added, model, cancellationToken) is { } how) addsHow.Add(crud.Entity + ": " + how);
-                        break;
-                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "Entries", TypeArgumentList.Arguments.Count: 1 } generic } }
-                        when Semantics.TypeOf(generic.TypeArgumentList.Arguments[0], model, cancellationToken) is { } entryType:
-                        entries.Add(entryType.ClrFullName());
-                        break;
-                    case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax target } assignment:
-                        var symbol = Semantics.SymbolOrMethod(target, model, cancellationToken) as IPropertySymbol;
-                        if (symbol is null) break;
-                        if (symbol.Name == "State" && symbol.ContainingType.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore"))
-                        {
-                            // The entry's own condition: inside the loop over the entries (an early exit about the context
-                            // before the loop is none of the entry's), a switch on its state, or the loop's Where.
-                            var entriesLoop = assignment.Ancestors().TakeWhile(a => a is not MemberDeclarationSyntax).OfType<ForEachStatementSyntax>().FirstOrDefault();
-                            var condition = CodeText.EnclosingCondition(assignment, entriesLoop) ?? LoopWhere(entriesLoop, model, cancellationToken);
-                            var change = "State = " + (CodeText.Collapse(assignment.Right) ?? "?") + (condition is null ? "" : " when " + condition);
-                            states.Add(change);
-                            if (Report.SoftDeletes.TurnsDeletedIntoUpdated(change))
-                            {
-                                if (LoopEntryType(assignment, model, cancellationToken) is { } loopType) softDeleted.Add(loopType);
-                                foreach (var hook in hooks.Where(h => !h.Identifier.ValueText.StartsWith("Saved", System.StringComparison.Ordinal) && Reaches(h, classSyntax, assignment)))
-                                {
-                                    softDeleteOn.Add(SaveCall(hook));
-                                }
-                            }
-                        }
-                        else if (symbol.Name == "CurrentValue" && target.Expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Property" } } property
-                                 && PropertyName(property, model, cancellationToken) is { } name)
-                        {
-                            assigned.Add(name);
-                        }
-                        else if (IsTrackedEntity(target.Expression, model, cancellationToken))
-                        {
-                            assigned.Add(symbol.Name); // entry.Entity.UpdatedAt = ..., or through `entry.Entity is IAuditable a`
-                        }
-                        break;
-                }
-            }
-            var spec = new SaveHookSpec(kind, type.ClrFullName(), entries.ToEquatableArray(), assigned.ToEquatableArray(), states.ToEquatableArray(),
-                SourceLocation.From(hooks[0].Identifier.Parent!), publishes.ToEquatableArray(), adds.ToEquatableArray(), softDeleted.ToEquatableArray(), addsHow.ToEquatableArray(),
-                hooks.Select(SaveCall).Distinct().OrderBy(c => c, System.StringComparer.Ordinal).ToEquatableArray(), softDeleteOn.ToEquatableArray());
+            var bodies = hooks.Cast<SyntaxNode>().Concat(CalledHelpers(hooks, classSyntax)).ToList();
+            var read = Read(bodies, hooks, classSyntax, model, cancellationToken);
+            var spec = read.Spec(kind, type.ClrFullName(), SourceLocation.From(hooks[0].Identifier.Parent!),
+                hooks.Select(SaveCall).Distinct().OrderBy(c => c, System.StringComparer.Ordinal).ToEquatableArray());
             return new SaveHookResult(spec, null);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {
             return new SaveHookResult(null, Diagnostics.GeneratorFailure.Describe(exception, context.Node));
         }
+    }
+
+    /// <summary>
+    /// <c>ChangeTracker.Tracked += OnEntityTracked;</c> or <c>context.ChangeTracker.StateChanged += (s, e) => ...</c>:
+    /// EF Core raises these as entities are tracked and change state (Kavita sets its audit dates there), so the
+    /// handler is a save hook of kind "ChangeTracker.Tracked handler" / "ChangeTracker.StateChanged handler", read like
+    /// the others. The event is confirmed by symbol (<c>Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker</c>); the
+    /// handler is the lambda, or the method a method group names (with the same-class helpers it calls); another
+    /// handler (a delegate field, a method elsewhere) is reported as not read.
+    /// </summary>
+    private static SaveHookResult? ParseSubscription(AssignmentExpressionSyntax subscription, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var eventAccess = (MemberAccessExpressionSyntax)subscription.Left;
+        if (Semantics.SymbolOf(eventAccess, model, cancellationToken) is not IEventSymbol { ContainingType: { } tracker } changeEvent
+            || !tracker.Is("Microsoft.EntityFrameworkCore.ChangeTracking", "ChangeTracker"))
+        {
+            return null;
+        }
+        // The context: `x` of `x.ChangeTracker.Tracked`, or the class whose own ChangeTracker it is (`ChangeTracker.Tracked` in its constructor).
+        var enclosing = subscription.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault();
+        if (enclosing is null || model.GetDeclaredSymbol(enclosing, cancellationToken) is not INamedTypeSymbol enclosingType) return null;
+        var contextType = eventAccess.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ChangeTracker" } owner && owner.Expression is not ThisExpressionSyntax
+            ? Semantics.TypeOf(owner.Expression, model, cancellationToken) as INamedTypeSymbol
+            : enclosingType;
+        if (contextType is null || !contextType.DerivesFromOrIs("Microsoft.EntityFrameworkCore", "DbContext")) contextType = enclosingType;
+
+        var bodies = new List<SyntaxNode>();
+        string? notRead = null;
+        switch (subscription.Right)
+        {
+            case LambdaExpressionSyntax lambda:
+                bodies.Add(lambda);
+                break;
+            case IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }
+                when HandlerMethod(subscription.Right, model, cancellationToken) is { } method:
+                bodies.Add(method);
+                if (method.Parent is ClassDeclarationSyntax handlerClass) bodies.AddRange(CalledHelpers(new List<MethodDeclarationSyntax> { method }, handlerClass));
+                break;
+            default:
+                notRead = CodeText.Collapse(subscription.Right) ?? "the handler";
+                break;
+        }
+        var read = Read(bodies, new List<MethodDeclarationSyntax>(), enclosing as ClassDeclarationSyntax, model, cancellationToken);
+        if (notRead is not null) read.NotRead.Add(notRead);
+        var spec = read.Spec("ChangeTracker." + changeEvent.Name + " handler", contextType.ClrFullName(), SourceLocation.From(subscription), default);
+        return new SaveHookResult(spec, null);
+    }
+
+    /// <summary>The declaration of the method a method group names, when it is this project's (a single declaration, in
+    /// the subscription's file: the model reads that file only).</summary>
+    private static MethodDeclarationSyntax? HandlerMethod(ExpressionSyntax group, SemanticModel model, CancellationToken cancellationToken) =>
+        Semantics.SymbolOf(group, model, cancellationToken) is IMethodSymbol { DeclaringSyntaxReferences.Length: 1 } method
+        && method.DeclaringSyntaxReferences[0].SyntaxTree == group.SyntaxTree
+            ? method.DeclaringSyntaxReferences[0].ReadSyntax(cancellationToken) as MethodDeclarationSyntax
+            : null;
+
+    /// <summary>What a hook's bodies (the hook methods or handler with the same-class helpers they call) do to the tracked
+    /// entries; <paramref name="hooks"/> are the SaveChanges/SavingChanges methods (empty for a change-tracker handler),
+    /// <paramref name="type"/> the class they are declared in.</summary>
+    private static HookReading Read(List<SyntaxNode> bodies, List<MethodDeclarationSyntax> hooks, ClassDeclarationSyntax? type, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var read = new HookReading(hooks.Count == 0);
+        foreach (var node in bodies.SelectMany(b => b.DescendantNodes()))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (node)
+            {
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call
+                    when (MassTransitMethods.Contains(access.Name.Identifier.ValueText) || BrokerClientParser.IsPublishName(access.Name.Identifier.ValueText))
+                         && Published(call, model, cancellationToken) is { } message:
+                    read.Publishes.Add(message);
+                    break;
+                // Rows the hook adds (an audit table): Add/AddRange confirmed as EF Core's by the CRUD reader.
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" or "AddAsync" or "AddRange" or "AddRangeAsync" } } added
+                    when CrudParser.IsCandidate(added, cancellationToken)
+                         && CrudParser.Parse(added, model, cancellationToken)?.Spec is { Operation: CrudOperation.Create, Target: CrudTarget.Entity, Store: null } crud:
+                    read.Adds.Add(crud.Entity);
+                    if (HowAdded(added, model, cancellationToken) is { } how) read.AddsHow.Add(crud.Entity + ": " + how);
+                    break;
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "Entries", TypeArgumentList.Arguments.Count: 1 } generic } }
+                    when Semantics.TypeOf(generic.TypeArgumentList.Arguments[0], model, cancellationToken) is { } entryType:
+                    read.Entries.Add(entryType.ClrFullName());
+                    break;
+                case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax target } assignment:
+                    var symbol = Semantics.SymbolOrMethod(target, model, cancellationToken) as IPropertySymbol;
+                    if (symbol is null) break;
+                    if (symbol.Name == "State" && symbol.ContainingType.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore"))
+                    {
+                        // The entry's own condition: inside the loop over the entries (an early exit about the context
+                        // before the loop is none of the entry's), a switch on its state, or the loop's Where.
+                        var entriesLoop = assignment.Ancestors().TakeWhile(a => a is not MemberDeclarationSyntax).OfType<ForEachStatementSyntax>().FirstOrDefault();
+                        var condition = CodeText.EnclosingCondition(assignment, entriesLoop ?? Handler(assignment, read, bodies)) ?? LoopWhere(entriesLoop, model, cancellationToken);
+                        var change = "State = " + (CodeText.Collapse(assignment.Right) ?? "?") + (condition is null ? "" : " when " + condition);
+                        read.States.Add(change);
+                        if (Report.SoftDeletes.TurnsDeletedIntoUpdated(change))
+                        {
+                            if (LoopEntryType(assignment, model, cancellationToken) is { } loopType) read.SoftDeleted.Add(loopType);
+                            foreach (var hook in hooks.Where(h => !h.Identifier.ValueText.StartsWith("Saved", System.StringComparison.Ordinal) && type is not null && Reaches(h, type, assignment)))
+                            {
+                                read.SoftDeleteOn.Add(SaveCall(hook));
+                            }
+                        }
+                    }
+                    else if (symbol.Name == "CurrentValue" && target.Expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Property" } } property
+                             && PropertyName(property, model, cancellationToken) is { } name)
+                    {
+                        read.Assigned.Add(name);
+                        read.Filters.Add(Handler(assignment, read, bodies) is { } scope ? CodeText.EnclosingCondition(assignment, scope) ?? "" : "");
+                    }
+                    else
+                    {
+                        SetOnEntity(read, assignment, target, symbol, bodies, model, cancellationToken); // entry.Entity.UpdatedAt = ..., or through `entry.Entity is IAuditable a`
+                    }
+                    break;
+                // saveEntity.RowVersion++ on an entity of the loop over OfType<IHasConcurrencyToken>().
+                case PostfixUnaryExpressionSyntax { Operand: MemberAccessExpressionSyntax target, RawKind: (int)SyntaxKind.PostIncrementExpression or (int)SyntaxKind.PostDecrementExpression } step
+                    when Semantics.SymbolOrMethod(target, model, cancellationToken) is IPropertySymbol stepped:
+                    SetOnEntity(read, step, target, stepped, bodies, model, cancellationToken);
+                    break;
+                case PrefixUnaryExpressionSyntax { Operand: MemberAccessExpressionSyntax target, RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } step
+                    when Semantics.SymbolOrMethod(target, model, cancellationToken) is IPropertySymbol stepped:
+                    SetOnEntity(read, step, target, stepped, bodies, model, cancellationToken);
+                    break;
+                // A call whose value is not used (a statement) is made for what it does: one into this project's code
+                // that is not followed (a method of the entity, a service, a helper of a helper) is named as not read.
+                case ExpressionStatementSyntax { Expression: var statement } when NotFollowed(statement, bodies, model, cancellationToken) is { } call:
+                    read.NotRead.Add(call);
+                    // Kavita's `saveEntity.OnSavingChanges()` over OfType<IHasConcurrencyToken>(): the entries are known.
+                    if (statement is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var receiver } } && OfTypeLoop(receiver, model, cancellationToken) is { } loop)
+                    {
+                        read.Entries.Add(loop.Type);
+                        read.Filters.Add(loop.Where ?? "");
+                    }
+                    break;
+            }
+        }
+        return read;
+    }
+
+    /// <summary>An assignment or increment of <paramref name="member"/> on <paramref name="target"/>'s receiver: an audit
+    /// field when the receiver is a tracked entity, with the entries it applies to (the entity's type where a pattern,
+    /// cast or <c>OfType&lt;T&gt;</c> gives one) and, in a change-tracker handler or a loop over
+    /// <c>Entries().Where(...).Select(e => e.Entity).OfType&lt;T&gt;()</c>, the condition it is made under.</summary>
+    private static void SetOnEntity(HookReading read, ExpressionSyntax set, MemberAccessExpressionSyntax target, IPropertySymbol member, List<SyntaxNode> bodies, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (IsTrackedEntity(target.Expression, model, cancellationToken))
+        {
+            read.Assigned.Add(member.Name);
+            // A SaveChanges hook's conditions are not read here (its Entries<T>() name the entries): "" withholds them all.
+            var handler = Handler(set, read, bodies);
+            if (handler is not null && BoundEntityType(target.Expression, model, cancellationToken) is { } bound) read.Entries.Add(bound);
+            read.Filters.Add(handler is null ? "" : CodeText.EnclosingCondition(set, handler) ?? "");
+        }
+        else if (OfTypeLoop(target.Expression, model, cancellationToken) is { } loop)
+        {
+            read.Assigned.Add(member.Name);
+            read.Entries.Add(loop.Type);
+            read.Filters.Add(loop.Where ?? "");
+        }
+    }
+
+    /// <summary>For a change-tracker handler's reading, the body (the lambda, the handler method or a helper it calls) that
+    /// holds <paramref name="node"/>: the scope of its condition; null for a SaveChanges hook.</summary>
+    private static SyntaxNode? Handler(SyntaxNode node, HookReading read, List<SyntaxNode> bodies) =>
+        read.IsHandler ? bodies.FirstOrDefault(b => b.SyntaxTree == node.SyntaxTree && b.Span.Contains(node.Span)) : null;
+
+    /// <summary>The call of a statement (<c>X();</c>, <c>await X();</c>, <c>await X().ConfigureAwait(false);</c>) when it
+    /// resolves to a method of this project's source that the reader does not follow (not a <c>base.</c> call, not a
+    /// method among <paramref name="bodies"/> or declared inside one), as <c>Type.Method()</c>.</summary>
+    private static string? NotFollowed(ExpressionSyntax statement, List<SyntaxNode> bodies, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (statement is AwaitExpressionSyntax awaited) statement = awaited.Expression;
+        if (statement is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Expression: InvocationExpressionSyntax inner } }) statement = inner;
+        if (statement is not InvocationExpressionSyntax call || call.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax }) return null;
+        if (Semantics.SymbolOrMethod(call, model, cancellationToken) is not IMethodSymbol method) return null;
+        var declared = (method.ReducedFrom ?? method).OriginalDefinition;
+        var declarations = declared.DeclaringSyntaxReferences;
+        if (declarations.IsEmpty) return null; // a library's method: not this project's code
+        if (declarations.Any(d => bodies.Any(b => b.SyntaxTree == d.SyntaxTree && b.Span.Contains(d.Span)))) return null;
+        return declared.MethodKind == MethodKind.LocalFunction ? null : declared.ContainingType.Name + "." + declared.Name + "()";
+    }
+
+    /// <summary>The type a local bound from a tracked entity is tested for or cast to: <c>IEntityDate</c> in
+    /// <c>e.Entry.Entity is not IEntityDate entity</c> or <c>entry.Entity as IEntityDate</c>; null otherwise.</summary>
+    private static string? BoundEntityType(ExpressionSyntax receiver, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (receiver is not IdentifierNameSyntax identifier || Semantics.SymbolOrMethod(identifier, model, cancellationToken) is not ILocalSymbol local) return null;
+        var declaration = local.DeclaringSyntaxReferences.FirstOrDefault()?.ReadSyntax(cancellationToken);
+        var written = declaration switch
+        {
+            SingleVariableDesignationSyntax { Parent: DeclarationPatternSyntax pattern } => pattern.Type,
+            VariableDeclaratorSyntax { Initializer.Value: BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AsExpression, Right: TypeSyntax asType } } => asType,
+            VariableDeclaratorSyntax { Initializer.Value: CastExpressionSyntax cast } => cast.Type,
+            _ => null,
+        };
+        return written is not null && Semantics.WrittenType(written, model, cancellationToken) is { } type ? type.ClrFullName() : null;
+    }
+
+    /// <summary>For the variable of <c>foreach (var x in ChangeTracker.Entries().Where(...).Select(e => e.Entity).OfType&lt;T&gt;())</c>
+    /// (Jellyfin's and Kavita's concurrency tokens): T and the <c>Where</c> condition; null for any other receiver.</summary>
+    private static (string Type, string? Where)? OfTypeLoop(ExpressionSyntax receiver, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (receiver is not IdentifierNameSyntax identifier || Semantics.SymbolOrMethod(identifier, model, cancellationToken) is not ILocalSymbol local
+            || local.DeclaringSyntaxReferences.FirstOrDefault()?.ReadSyntax(cancellationToken) is not ForEachStatementSyntax loop
+            || loop.Expression is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "OfType", TypeArgumentList.Arguments.Count: 1 } ofType } ofTypeAccess }
+            || ofTypeAccess.Expression is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Select" } select } selectCall
+            || selectCall.ArgumentList.Arguments.Count != 1
+            || selectCall.ArgumentList.Arguments[0].Expression is not SimpleLambdaExpressionSyntax { ExpressionBody: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Entity", Expression: IdentifierNameSyntax parameter } } selector
+            || parameter.Identifier.ValueText != selector.Parameter.Identifier.ValueText
+            || Semantics.TypeOf(selector.ExpressionBody, model, cancellationToken) is null)
+        {
+            return null;
+        }
+        // The entries: EF Core's Entries() (its Where filters them); the lambda's Entity is EntityEntry's.
+        var wheres = new List<LambdaExpressionSyntax>();
+        var source = select.Expression;
+        while (source is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Where" or "ToList" or "ToArray" or "AsEnumerable" } step } stepCall)
+        {
+            if (step.Name.Identifier.ValueText == "Where")
+            {
+                if (stepCall.ArgumentList.Arguments.Count != 1 || stepCall.ArgumentList.Arguments[0].Expression is not LambdaExpressionSyntax lambda) return null;
+                wheres.Insert(0, lambda);
+            }
+            source = step.Expression;
+        }
+        if (source is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Entries" } } entries
+            || Semantics.SymbolOrMethod(entries, model, cancellationToken) is not IMethodSymbol { ContainingType: { } tracker }
+            || !tracker.Is("Microsoft.EntityFrameworkCore.ChangeTracking", "ChangeTracker")
+            || Semantics.WrittenType(ofType.TypeArgumentList.Arguments[0], model, cancellationToken) is not { } type)
+        {
+            return null;
+        }
+        var conditions = wheres.Select(w => w.ExpressionBody is { } body ? CodeText.Condition(body) : null).ToList();
+        return (type.ClrFullName(), conditions.Count == 0 ? null : conditions.Any(c => c is null) ? "(a condition)" : string.Join(" && ", conditions));
     }
 
     /// <summary><c>MassTransit Publish Shop.OrderChanged</c> for a MassTransit send confirmed by the method's namespace (the
@@ -155,6 +336,8 @@ internal static class SaveHookParser
         return declaration switch
         {
             SingleVariableDesignationSyntax { Parent: DeclarationPatternSyntax { Parent: IsPatternExpressionSyntax pattern } } => IsEntryEntity(pattern.Expression, model, cancellationToken),
+            // `if (e.Entry.Entity is not IEntityDate entity) return;`: the local is the entity after the early exit.
+            SingleVariableDesignationSyntax { Parent: DeclarationPatternSyntax { Parent: UnaryPatternSyntax { RawKind: (int)SyntaxKind.NotPattern, Parent: IsPatternExpressionSyntax negated } } } => IsEntryEntity(negated.Expression, model, cancellationToken),
             VariableDeclaratorSyntax { Initializer.Value: var value } =>
                 IsEntryEntity(value is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AsExpression } cast ? cast.Left : value is CastExpressionSyntax c ? c.Expression : value, model, cancellationToken),
             _ => false,
@@ -258,3 +441,29 @@ internal static class SaveHookParser
 }
 
 internal sealed record SaveHookResult(SaveHookSpec? Hook, string? Error);
+
+/// <summary>What <c>SaveHookParser.Read</c> found in a hook's bodies.</summary>
+internal sealed class HookReading
+{
+    public HookReading(bool isHandler) => IsHandler = isHandler;
+
+    /// <summary>The bodies are a change-tracker event handler's (with its helpers), not SaveChanges hooks.</summary>
+    public bool IsHandler { get; }
+    public SortedSet<string> Entries { get; } = new(System.StringComparer.Ordinal);
+    public SortedSet<string> Assigned { get; } = new(System.StringComparer.Ordinal);
+    public SortedSet<string> States { get; } = new(System.StringComparer.Ordinal);
+    public SortedSet<string> Publishes { get; } = new(System.StringComparer.Ordinal);
+    public SortedSet<string> Adds { get; } = new(System.StringComparer.Ordinal);
+    public SortedSet<string> SoftDeleted { get; } = new(System.StringComparer.Ordinal);
+    public SortedSet<string> AddsHow { get; } = new(System.StringComparer.Ordinal);
+    public SortedSet<string> SoftDeleteOn { get; } = new(System.StringComparer.Ordinal);
+    /// <summary>The conditions the member sets are made under ("" for a set made under none).</summary>
+    public SortedSet<string> Filters { get; } = new(System.StringComparer.Ordinal);
+    public SortedSet<string> NotRead { get; } = new(System.StringComparer.Ordinal);
+
+    public SaveHookSpec Spec(string kind, string typeName, SourceLocation? location, EquatableArray<string> runsOn) =>
+        new(kind, typeName, Entries.ToEquatableArray(), Assigned.ToEquatableArray(), States.ToEquatableArray(), location, Publishes.ToEquatableArray(),
+            Adds.ToEquatableArray(), SoftDeleted.ToEquatableArray(), AddsHow.ToEquatableArray(), runsOn, SoftDeleteOn.ToEquatableArray(),
+            // One set made under no condition: the entries are not filtered (every condition is withheld).
+            Filters.Contains("") ? default : Filters.ToEquatableArray(), NotRead.ToEquatableArray());
+}
