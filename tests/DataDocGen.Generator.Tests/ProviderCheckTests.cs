@@ -30,6 +30,19 @@ public class ProviderCheckTests
                 private static void SalesSchema(ModelBuilder b) => b.HasDefaultSchema("sales");
                 private void ServerSchema(ModelBuilder b) { if (Database.IsSqlServer()) b.HasDefaultSchema("inner"); }
             }
+            // BTCPay's entities configure themselves with the context's facade as a parameter.
+            public static class OrderModel
+            {
+                public static void Sql(ModelBuilder b, DatabaseFacade databaseFacade) { if (databaseFacade.IsSqlServer()) b.Entity<Order>().ToTable("orders_facade"); }
+                public static void NotSql(ModelBuilder b, DatabaseFacade databaseFacade) { if (!databaseFacade.IsSqlServer()) b.Entity<Order>().ToTable("orders_facade"); }
+                public static void Named(ModelBuilder b, DatabaseFacade db) { if (db.ProviderName == "Microsoft.EntityFrameworkCore.SqlServer") b.Entity<Order>().ToTable("orders_facade"); }
+                public static void Length(ModelBuilder b, DatabaseFacade db) { if (!db.IsNpgsql()) b.Entity<Order>().Property(o => o.Reference).HasMaxLength(12); }
+                public static void Loop(ModelBuilder b, DatabaseFacade db) { if (db.IsSqlServer()) foreach (var entity in b.Model.GetEntityTypes()) entity.SetTableName("loop_" + entity.GetTableName()); }
+                public static void Outer(ModelBuilder b, DatabaseFacade outer) => Sql(b, outer);
+                public static void Extension(this ModelBuilder b, DatabaseFacade db) { if (db.IsSqlServer()) b.Entity<Order>().ToTable("orders_facade"); }
+                public static void Two(ModelBuilder b, DatabaseFacade mine, DatabaseFacade theirs) { if (theirs.IsSqlServer()) b.Entity<Order>().ToTable("orders_facade"); }
+                public static void Reassigned(ModelBuilder b, DatabaseFacade db, DatabaseFacade other) { db = other; if (db.IsSqlServer()) b.Entity<Order>().ToTable("orders_facade"); }
+            }
             public class OrderTableConfiguration : IEntityTypeConfiguration<Order>
             {
                 public void Configure(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<Order> builder) => builder.ToTable("orders_cfg");
@@ -81,6 +94,17 @@ public class ProviderCheckTests
     [InlineData("if (Database.ProviderName == \"Microsoft.EntityFrameworkCore.Sqlite\") { foreach (var entityType in modelBuilder.Model.GetEntityTypes()) { foreach (var property in entityType.ClrType.GetProperties()) { if (property.PropertyType == typeof(System.DateTimeOffset)) modelBuilder.Entity(entityType.Name).Property(property.Name).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter()); } } }", "Orders")]
     [InlineData("if (Database.IsSqlServer()) foreach (var entity in modelBuilder.Model.GetEntityTypes()) entity.SetTableName(\"sql_\" + entity.GetTableName());", "sql_Orders")]
     [InlineData("if (!Database.IsSqlServer()) foreach (var entity in modelBuilder.Model.GetEntityTypes()) entity.SetTableName(\"other_\" + entity.GetTableName());", "Orders")]
+    // A helper's DatabaseFacade parameter that receives the context's `Database` (BTCPay's `StoreRole.OnModelCreating(builder, Database)`).
+    [InlineData("OrderModel.Sql(modelBuilder, Database);", "orders_facade")]
+    [InlineData("OrderModel.Sql(modelBuilder, this.Database);", "orders_facade")]
+    [InlineData("OrderModel.Sql(databaseFacade: Database, b: modelBuilder);", "orders_facade")]
+    [InlineData("OrderModel.NotSql(modelBuilder, Database);", "Orders")]
+    [InlineData("OrderModel.Named(modelBuilder, Database);", "orders_facade")]
+    [InlineData("OrderModel.Loop(modelBuilder, Database);", "loop_Orders")]
+    [InlineData("OrderModel.Outer(modelBuilder, Database);", "orders_facade")]
+    [InlineData("modelBuilder.Extension(Database);", "orders_facade")]
+    [InlineData("if (Database.IsSqlServer()) OrderModel.Sql(modelBuilder, Database);", "orders_facade")]
+    [InlineData("OrderModel.Two(modelBuilder, other.Database, Database);", "orders_facade")]
     public void Configuration_for_some_providers_is_evaluated_against_the_contexts_provider(string call, string table)
     {
         var (withheld, markdown, json) = Run(call);
@@ -113,6 +137,13 @@ public class ProviderCheckTests
     [InlineData("if (Database.IsSqlServer()) modelBuilder.ApplyConfiguration((dynamic)new OrderTableConfiguration());", SqlServer, null)]
     // A loop over the model under a provider check that holds, doing what DataDocGen does not evaluate.
     [InlineData("if (Database.IsSqlServer()) { foreach (var entityType in modelBuilder.Model.GetEntityTypes()) { foreach (var property in entityType.ClrType.GetProperties()) { modelBuilder.Entity(entityType.Name).Property(property.Name).HasComment(property.Name); } } }", SqlServer, null)]
+    // A helper's facade parameter: the provider not known, another context's facade, the other parameter, a reassigned one.
+    [InlineData("OrderModel.Sql(modelBuilder, Database);", "", "`databaseFacade.IsSqlServer()`")]
+    [InlineData("OrderModel.Length(modelBuilder, Database);", "", "`!db.IsNpgsql()`")]
+    [InlineData("OrderModel.Sql(modelBuilder, other.Database);", SqlServer, "`databaseFacade.IsSqlServer()`")]
+    [InlineData("OrderModel.Outer(modelBuilder, other.Database);", SqlServer, "`databaseFacade.IsSqlServer()`")]
+    [InlineData("OrderModel.Two(modelBuilder, Database, other.Database);", SqlServer, "`theirs.IsSqlServer()`")]
+    [InlineData("OrderModel.Reassigned(modelBuilder, Database, other.Database);", SqlServer, null)]
     public void Configuration_whose_provider_check_cannot_be_told_withholds_the_tables(string call, string provider, string? condition)
     {
         var (withheld, _, _) = Run(call, provider);
@@ -143,6 +174,20 @@ public class ProviderCheckTests
         Assert.True(withheld is null, withheld?.ToJsonString());
         var table = json["contexts"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "ShopContext")!["tables"]!.AsArray().Single()!;
         Assert.Equal(schema, table["schema"]?.GetValue<string>());
+    }
+
+    /// <summary>A max length set only when not on PostgreSQL, in a helper testing its facade parameter: applied for SQL
+    /// Server, not for PostgreSQL.</summary>
+    [Theory]
+    [InlineData(SqlServer, 12)]
+    [InlineData("b.UseNpgsql(\"Host=.\");", null)]
+    public void A_helpers_facade_parameter_check_is_evaluated_on_a_chain(string provider, int? maxLength)
+    {
+        var (withheld, _, json) = Run("OrderModel.Length(modelBuilder, Database);", provider);
+        Assert.True(withheld is null, withheld?.ToJsonString());
+        var column = json["contexts"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "ShopContext")!["tables"]!.AsArray().Single()!["columns"]!.AsArray()
+            .Single(c => c!["name"]!.GetValue<string>() == "Reference")!;
+        Assert.Equal(maxLength, column["maxLength"]?.GetValue<int>());
     }
 
     [Fact]

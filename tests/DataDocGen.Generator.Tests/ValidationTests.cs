@@ -172,6 +172,46 @@ public class ValidationTests
         var conversions = Json.Parse(output.Json).GetProperty("validation").GetProperty("valueConversions").EnumerateArray().ToList();
         Assert.Equal(5, conversions.Count);
     }
+    /// <summary>A converter configured only under a condition (BTCPay's <c>if (!databaseFacade.IsNpgsql())</c> in an entity's
+    /// own <c>OnModelCreating(builder, databaseFacade)</c>) is listed with it, not as if it always applied.</summary>
+    [Fact]
+    public void A_value_converter_under_a_condition_is_listed_with_it()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Data/Model.cs", """
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using Microsoft.EntityFrameworkCore.Infrastructure;
+            namespace Shop.Data
+            {
+                public class Role
+                {
+                    public int Id { get; set; }
+                    public List<string> Permissions { get; set; } = new();
+                    public List<string> Tags { get; set; } = new();
+                    internal static void OnModelCreating(ModelBuilder builder, DatabaseFacade databaseFacade)
+                    {
+                        if (!databaseFacade.IsNpgsql())
+                        {
+                            builder.Entity<Role>().Property(o => o.Permissions).HasConversion(v => string.Join(',', v), v => v.Split(',', StringSplitOptions.None).ToList());
+                        }
+                        // if (legacy) a comment naming a condition
+                        builder.Entity<Role>().Property(o => o.Tags).HasConversion(v => string.Join(';', v), v => v.Split(';', StringSplitOptions.None).ToList());
+                    }
+                }
+                public class RoleContext(DbContextOptions<RoleContext> options) : DbContext(options)
+                {
+                    public DbSet<Role> Roles => Set<Role>();
+                    protected override void OnModelCreating(ModelBuilder modelBuilder) => Role.OnModelCreating(modelBuilder, Database);
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("| `Shop.Data.Role.Permissions` | expressions `v => string.Join(',', v)` and `v => v.Split(',', StringSplitOptions.None).ToList()`, stored as `string`, only when `!databaseFacade.IsNpgsql()` | `Role.OnModelCreating` |", md);
+        Assert.Contains("| `Shop.Data.Role.Tags` | expressions `v => string.Join(';', v)` and `v => v.Split(';', StringSplitOptions.None).ToList()`, stored as `string` | `Role.OnModelCreating` |", md);
+    }
+
     /// <summary>An annotated property of an entity that the stated schema maps to no column (get-only, as eShop's
     /// <c>IntegrationEventLogEntry.Content</c>) says so; mapped properties, navigations and owned references do not.</summary>
     [Fact]

@@ -45,7 +45,9 @@ internal static class ConditionalConfiguration
     /// <summary>When every condition <paramref name="node"/> runs under inside <paramref name="body"/> is a check of the
     /// context's provider (<see cref="ProviderChecks"/>): those checks, all of which must hold, with the condition's text
     /// (<paramref name="text"/>, from <see cref="Of"/>). Null when there is no condition or one that is not such a check.</summary>
-    public static ProviderCondition? ProviderOnly(SyntaxNode node, SyntaxNode body, string text, SemanticModel model, CancellationToken cancellationToken)
+    /// <param name="facades">Parameters of the helper being read that hold the context's <c>Database</c> (<see cref="ProviderChecks.FacadeParameters"/>).</param>
+    public static ProviderCondition? ProviderOnly(SyntaxNode node, SyntaxNode body, string text, SemanticModel model, CancellationToken cancellationToken,
+        IReadOnlyCollection<IParameterSymbol>? facades = null)
     {
         var checks = new List<string>();
         foreach (var guard in Guards(node, body))
@@ -53,8 +55,8 @@ internal static class ConditionalConfiguration
             var check = guard.Kind switch
             {
                 // The code runs when the condition is false: after an exit, in an else, a `?:`'s false arm, the right of ||.
-                GuardKind.EarlyExit or GuardKind.Else or GuardKind.WhenFalse or GuardKind.Or => ProviderChecks.Negate(ProviderChecks.Of(guard.Condition!, model, cancellationToken)),
-                GuardKind.If or GuardKind.WhenTrue or GuardKind.And => ProviderChecks.Of(guard.Condition!, model, cancellationToken),
+                GuardKind.EarlyExit or GuardKind.Else or GuardKind.WhenFalse or GuardKind.Or => ProviderChecks.Negate(ProviderChecks.Of(guard.Condition!, model, cancellationToken, facades)),
+                GuardKind.If or GuardKind.WhenTrue or GuardKind.And => ProviderChecks.Of(guard.Condition!, model, cancellationToken, facades),
                 _ => null, // ??, a switch case, a catch: no provider check
             };
             if (check is null) return null;

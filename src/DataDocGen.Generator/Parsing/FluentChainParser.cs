@@ -43,10 +43,12 @@ internal static class FluentChainParser
     /// <param name="loops">Loops over the model's metadata read by <see cref="ModelLoopReader"/>: their chains join the
     /// others in source order, and the statements they read are skipped here.</param>
     /// <param name="helperChains">Chains of helper methods the body calls (<see cref="ModelHelperCalls"/>), at the call's position.</param>
+    /// <param name="facades">Parameters of the helper being read that hold the context's <c>Database</c> (provider checks on them are read).</param>
     /// <param name="conditional">Receives configuration that runs under a condition (<see cref="ConditionalConfiguration"/>):
     /// reported as not evaluated, its chain left out. Null: read as if unconditional.</param>
     public static List<FluentChainSpec> Parse(SyntaxNode body, SemanticModel model, List<ITypeSymbol> configuredTypes, CancellationToken cancellationToken, ModelLoops? loops = null,
-        IEnumerable<(int Position, FluentChainSpec Chain)>? helperChains = null, HashSet<InvocationExpressionSyntax>? helperCalls = null, List<UnresolvedConfigurationSpec>? conditional = null)
+        IEnumerable<(int Position, FluentChainSpec Chain)>? helperChains = null, HashSet<InvocationExpressionSyntax>? helperCalls = null, List<UnresolvedConfigurationSpec>? conditional = null,
+        IReadOnlyCollection<IParameterSymbol>? facades = null)
     {
         // The chain as it is kept: unconditional, or tagged with the provider checks it runs under (evaluated by the
         // report against the context's provider); null when it runs under another condition (reported as not evaluated).
@@ -55,7 +57,7 @@ internal static class FluentChainParser
             if (conditional is null || ConditionalConfiguration.Of(node, body, loops) is not { } condition) return chain;
             // Reads of the model's metadata change nothing, conditional or not.
             if (chain.Root == FluentRoot.Other && chain.Steps.All(s => ReadOnlyCalls.Contains(s.Method))) return chain;
-            if (ConditionalConfiguration.ProviderOnly(node, body, condition, model, cancellationToken) is { } providers) return chain with { When = providers };
+            if (ConditionalConfiguration.ProviderOnly(node, body, condition, model, cancellationToken, facades) is { } providers) return chain with { When = providers };
             conditional.Add(new UnresolvedConfigurationSpec(ConditionalConfiguration.Reason(condition), SourceLocation.From(node)));
             return null;
         }

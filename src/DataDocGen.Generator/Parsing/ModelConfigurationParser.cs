@@ -48,7 +48,9 @@ internal static class ModelConfigurationParser
     }
 
     /// <param name="helpers">The helper methods being read (a helper calling itself is not read again).</param>
-    private static ModelConfigurationSpec Parse(SyntaxNode body, SemanticModel model, List<ITypeSymbol> configuredTypes, HashSet<IMethodSymbol> helpers, CancellationToken cancellationToken)
+    /// <param name="facades">The helper's parameters that receive the context's <c>Database</c> at the call being read.</param>
+    private static ModelConfigurationSpec Parse(SyntaxNode body, SemanticModel model, List<ITypeSymbol> configuredTypes, HashSet<IMethodSymbol> helpers, CancellationToken cancellationToken,
+        IReadOnlyCollection<IParameterSymbol>? facades = null)
     {
         var mappings = new List<TableMappingSpec>();
         var applied = new List<string>();
@@ -57,7 +59,7 @@ internal static class ModelConfigurationParser
         var conditionalApplies = new List<ConditionalApply>();
         string? defaultSchema = null;
         var fromAssembly = false;
-        var loops = ModelLoopReader.Read(body, model, cancellationToken);
+        var loops = ModelLoopReader.Read(body, model, cancellationToken, facades);
         unresolved.AddRange(loops.Unresolved);
 
         foreach (var invocation in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
@@ -79,7 +81,7 @@ internal static class ModelConfigurationParser
             {
                 // Under a check of the provider, a table mapping is kept with the check (the report evaluates it); other
                 // configuration there is reported as not evaluated, unless the provider rules it out.
-                when = ConditionalConfiguration.ProviderOnly(invocation, body, condition, model, cancellationToken);
+                when = ConditionalConfiguration.ProviderOnly(invocation, body, condition, model, cancellationToken, facades);
                 if (when is null || name is not ("ToTable" or "ToView" or "UseTphMappingStrategy" or "UseTptMappingStrategy" or "UseTpcMappingStrategy" or "HasDefaultSchema" or "ApplyConfiguration"))
                 {
                     unresolved.Add(new UnresolvedConfigurationSpec(ConditionalConfiguration.Reason(condition), location, when));
@@ -150,10 +152,13 @@ internal static class ModelConfigurationParser
             var location = SourceLocation.From(call);
             // The call itself (`modelBuilder.ConfigureRooms()`) is no fluent step of EF Core's: not read as a chain. A method
             // group handed to EF Core (`Entity<Order>(ConfigureOrder)`) is, as the call that names the entity type.
+            // The helper's DatabaseFacade parameters that receive the context's `Database` here: checks on them are read.
+            IReadOnlyCollection<IParameterSymbol>? helperFacades = null;
             if (OptionsBuilderParser.ResolveMethod(call, model, cancellationToken) is { } called
                 && SymbolEqualityComparer.Default.Equals((called.ReducedFrom ?? called).OriginalDefinition, helper.Method))
             {
                 helperCalls.Add(call);
+                helperFacades = ProviderChecks.FacadeParameters(call, called, helper.Method, helper.Body, model, facades, cancellationToken);
             }
             if (helper.Unreadable is { } why)
             {
@@ -165,7 +170,7 @@ internal static class ModelConfigurationParser
             ProviderCondition? helperWhen = null;
             if (ConditionalConfiguration.Of(call, body, loops) is { } helperCondition)
             {
-                helperWhen = ConditionalConfiguration.ProviderOnly(call, body, helperCondition, model, cancellationToken);
+                helperWhen = ConditionalConfiguration.ProviderOnly(call, body, helperCondition, model, cancellationToken, facades);
                 if (helperWhen is null)
                 {
                     unresolved.Add(new UnresolvedConfigurationSpec(ConditionalConfiguration.Reason(helperCondition), location));
@@ -178,7 +183,7 @@ internal static class ModelConfigurationParser
                 continue;
             }
             var helperTypes = new List<ITypeSymbol>();
-            var inner = Substitute(Parse(helper.Body!, helper.Model!, helperTypes, helpers, cancellationToken), helper.TypeMap);
+            var inner = Substitute(Parse(helper.Body!, helper.Model!, helperTypes, helpers, cancellationToken, helperFacades), helper.TypeMap);
             helpers.Remove(helper.Method);
             if (helperWhen is not null)
             {
@@ -208,7 +213,7 @@ internal static class ModelConfigurationParser
             helperChains.AddRange(inner.Chains.Select(c => (call.SpanStart, c)));
         }
 
-        var chains = FluentChainParser.Parse(body, model, configuredTypes, cancellationToken, loops, helperChains, helperCalls, unresolved);
+        var chains = FluentChainParser.Parse(body, model, configuredTypes, cancellationToken, loops, helperChains, helperCalls, unresolved, facades);
         return new ModelConfigurationSpec(mappings.ToEquatableArray(), defaultSchema, applied.ToEquatableArray(), fromAssembly, unresolved.ToEquatableArray(), chains.ToEquatableArray(),
             schemaCalls.OrderBy(c => c.Position).Select(c => c.Call).ToEquatableArray(), conditionalApplies.ToEquatableArray());
     }

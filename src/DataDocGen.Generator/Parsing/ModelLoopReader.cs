@@ -45,16 +45,18 @@ internal static class ModelLoopReader
 
     private sealed record Variables(string? Entity, string? ForeignKey, string? Property, string Collection);
 
-    private sealed class Reader(SemanticModel model, CancellationToken cancellationToken)
+    private sealed class Reader(SemanticModel model, CancellationToken cancellationToken, IReadOnlyCollection<IParameterSymbol>? facades)
     {
+        public IReadOnlyCollection<IParameterSymbol>? Facades { get; } = facades;
         public readonly ModelLoops Result = new(new(), new(), new());
         public SemanticModel Model { get; } = model;
         public CancellationToken Token { get; } = cancellationToken;
     }
 
-    public static ModelLoops Read(SyntaxNode body, SemanticModel model, CancellationToken cancellationToken)
+    /// <param name="facades">Parameters of the helper being read that hold the context's <c>Database</c> (<see cref="ProviderChecks.FacadeParameters"/>).</param>
+    public static ModelLoops Read(SyntaxNode body, SemanticModel model, CancellationToken cancellationToken, IReadOnlyCollection<IParameterSymbol>? facades = null)
     {
-        var reader = new Reader(model, cancellationToken);
+        var reader = new Reader(model, cancellationToken, facades);
         foreach (var loop in body.DescendantNodes().OfType<ForEachStatementSyntax>())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -76,7 +78,7 @@ internal static class ModelLoopReader
     {
         if (ConditionalConfiguration.Of(loop, body, null) is not { } condition) return;
         var result = reader.Result;
-        if (ConditionalConfiguration.ProviderOnly(loop, body, condition, reader.Model, reader.Token) is { } when)
+        if (ConditionalConfiguration.ProviderOnly(loop, body, condition, reader.Model, reader.Token, reader.Facades) is { } when)
         {
             for (var i = chains; i < result.Chains.Count; i++) result.Chains[i] = (result.Chains[i].Position, result.Chains[i].Chain with { When = when });
             for (var i = unresolved; i < result.Unresolved.Count; i++) result.Unresolved[i] = result.Unresolved[i] with { When = when };

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -43,23 +44,25 @@ internal static class ProviderChecks
     };
 
     /// <summary>The check <paramref name="condition"/> makes, or null when it is no (single) provider check.</summary>
-    public static string? Of(ExpressionSyntax condition, SemanticModel model, CancellationToken cancellationToken)
+    /// <param name="facades">Parameters of the helper being read that receive the context's own <c>Database</c> at the call
+    /// (<see cref="FacadeParameters"/>): checks on them are checks of the context's provider.</param>
+    public static string? Of(ExpressionSyntax condition, SemanticModel model, CancellationToken cancellationToken, IReadOnlyCollection<IParameterSymbol>? facades = null)
     {
         while (condition is ParenthesizedExpressionSyntax parenthesized) condition = parenthesized.Expression;
         switch (condition)
         {
             case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not:
-                return Negate(Of(not.Operand, model, cancellationToken));
+                return Negate(Of(not.Operand, model, cancellationToken, facades));
             case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access, ArgumentList.Arguments.Count: 0 } invocation
-                when IsOwnDatabase(access.Expression, model, cancellationToken)
+                when IsOwnDatabase(access.Expression, model, cancellationToken, facades)
                      && Semantics.Method(invocation, model, cancellationToken) is { } method
                      && (method.ReducedFrom ?? method).ContainingType is { } declaring
                      && declaring.IsInNamespace("Microsoft.EntityFrameworkCore")
                      && Extensions.TryGetValue(declaring.Name, out var extension) && extension.Method == method.Name:
                 return extension.Check;
             case BinaryExpressionSyntax binary when binary.Kind() is SyntaxKind.EqualsExpression or SyntaxKind.NotEqualsExpression:
-                var (name, other) = IsProviderName(binary.Left, model, cancellationToken) ? (binary.Left, binary.Right)
-                    : IsProviderName(binary.Right, model, cancellationToken) ? (binary.Right, binary.Left) : (null, null);
+                var (name, other) = IsProviderName(binary.Left, model, cancellationToken, facades) ? (binary.Left, binary.Right)
+                    : IsProviderName(binary.Right, model, cancellationToken, facades) ? (binary.Right, binary.Left) : (null, null);
                 if (name is null || other is null) return null;
                 if (Semantics.ConstantOf(other, model, cancellationToken) is not { HasValue: true, Value: string text } || !ProviderNames.TryGetValue(text, out var provider)) return null;
                 return binary.Kind() == SyntaxKind.EqualsExpression ? provider : "!" + provider;
@@ -83,15 +86,57 @@ internal static class ProviderChecks
         return holds is null ? null : holds.Value != negated;
     }
 
-    /// <summary><c>Database</c> or <c>this.Database</c>: the context's own <c>DbContext.Database</c>.</summary>
-    private static bool IsOwnDatabase(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken) =>
-        expression is IdentifierNameSyntax { Identifier.ValueText: "Database" } or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name.Identifier.ValueText: "Database" }
-        && Semantics.SymbolOf(expression, model, cancellationToken) is IPropertySymbol { Name: "Database" } property
-        && property.ContainingType.Is("Microsoft.EntityFrameworkCore", "DbContext");
+    /// <summary><c>Database</c> or <c>this.Database</c>: the context's own <c>DbContext.Database</c>; or a parameter of the
+    /// helper being read that receives it at the call (<paramref name="facades"/>).</summary>
+    public static bool IsOwnDatabase(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken, IReadOnlyCollection<IParameterSymbol>? facades = null)
+    {
+        if (expression is IdentifierNameSyntax { Identifier.ValueText: "Database" } or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name.Identifier.ValueText: "Database" }
+            && Semantics.SymbolOf(expression, model, cancellationToken) is IPropertySymbol { Name: "Database" } property
+            && property.ContainingType.Is("Microsoft.EntityFrameworkCore", "DbContext"))
+        {
+            return true;
+        }
+        return facades is { Count: > 0 } && expression is IdentifierNameSyntax identifier
+            && Semantics.SymbolOf(identifier, model, cancellationToken) is IParameterSymbol parameter
+            && IsFacade(parameter.Type)
+            && facades.Any(f => SymbolEqualityComparer.Default.Equals(f.OriginalDefinition, parameter.OriginalDefinition));
+    }
+
+    /// <summary>The parameters of <paramref name="helper"/> (the declaration <c>ModelHelperCalls</c> reads) that receive the
+    /// context's own <c>Database</c> at <paramref name="call"/> (<c>StoreRole.OnModelCreating(builder, Database)</c>), or a
+    /// parameter of the caller that does (<paramref name="facades"/>). BTCPay's entities test
+    /// <c>if (!databaseFacade.IsNpgsql())</c> on such a parameter; the check was not read and the configuration under it
+    /// was applied as if it always ran. A parameter the helper's body assigns (or passes by <c>ref</c>/<c>out</c>) is not one.</summary>
+    public static IReadOnlyCollection<IParameterSymbol> FacadeParameters(InvocationExpressionSyntax call, IMethodSymbol called, IMethodSymbol helper, SyntaxNode? helperBody,
+        SemanticModel model, IReadOnlyCollection<IParameterSymbol>? facades, CancellationToken cancellationToken)
+    {
+        if (helperBody is null) return System.Array.Empty<IParameterSymbol>();
+        var result = new List<IParameterSymbol>();
+        var shift = called.ReducedFrom is not null ? 1 : 0; // a reduced extension's parameters leave out `this`
+        foreach (var argument in call.ArgumentList.Arguments)
+        {
+            if (OptionsBuilderParser.ParameterFor(argument, call.ArgumentList, called) is not { IsParams: false } parameter) continue;
+            var index = parameter.Ordinal + shift;
+            if (index >= helper.Parameters.Length || !IsFacade(helper.Parameters[index].Type) || Assigned(helperBody, helper.Parameters[index].Name)) continue;
+            if (IsOwnDatabase(argument.Expression, model, cancellationToken, facades)) result.Add(helper.Parameters[index]);
+        }
+        return result;
+    }
+
+    /// <summary>Whether <paramref name="body"/> may give the name another value: an assignment to it, or a <c>ref</c>/<c>out</c> argument.</summary>
+    private static bool Assigned(SyntaxNode body, string name) =>
+        body.DescendantNodes().Any(node => node switch
+        {
+            AssignmentExpressionSyntax { Left: IdentifierNameSyntax left } => left.Identifier.ValueText == name,
+            ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: IdentifierNameSyntax argument } => argument.Identifier.ValueText == name,
+            _ => false,
+        });
+
+    private static bool IsFacade(ITypeSymbol type) => type.Is("Microsoft.EntityFrameworkCore.Infrastructure", "DatabaseFacade");
 
     /// <summary><c>Database.ProviderName</c> on the context's own facade.</summary>
-    private static bool IsProviderName(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken) =>
+    private static bool IsProviderName(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken, IReadOnlyCollection<IParameterSymbol>? facades) =>
         expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ProviderName" } access
-        && IsOwnDatabase(access.Expression, model, cancellationToken)
+        && IsOwnDatabase(access.Expression, model, cancellationToken, facades)
         && Semantics.SymbolOf(access, model, cancellationToken) is IPropertySymbol { ContainingType: var owner } && owner.Is("Microsoft.EntityFrameworkCore.Infrastructure", "DatabaseFacade");
 }

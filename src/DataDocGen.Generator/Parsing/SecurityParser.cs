@@ -115,8 +115,11 @@ internal static class SecurityParser
         var property = PropertyOf(invocation, model, cancellationToken) ?? "a property";
         if (how.Count > 0) return new SecuritySpec("encrypted property", property, string.Join(", ", how), member, SourceLocation.From(invocation));
         // Not encrypting: a type coercion (issue 4.6), listed with validation.
+        // Under a condition (BTCPay's `if (!databaseFacade.IsNpgsql())`), said with it: it does not always apply.
         return Conversion(invocation, method, model, cancellationToken) is { } conversion
-            ? new SecuritySpec(ValueConversionKind, property, conversion, member, SourceLocation.From(invocation))
+            ? new SecuritySpec(ValueConversionKind, property,
+                CodeText.EnclosingCondition(invocation, null) is { } condition ? conversion + ", only when " + CodeSpan.Of(condition) : conversion,
+                member, SourceLocation.From(invocation))
             : null;
     }
 

@@ -14,10 +14,10 @@ public class NamingConventionFidelityTests
     /// The ledger, registry, audit, prefixes, singular and shouting models rename tables or columns in a loop, which DataDocGen does not combine with a
     /// plug-in (see ModelLoopTests).
     /// The bookings model renames a table by <c>ToTable</c> in a helper extension method; the scaffolded joins model its join tables in UsingEntity lambdas;
-    /// the surveys and polls models one table per provider; the meetings model its table by ToTable.
+    /// the surveys, polls and roles models one table per provider; the meetings model its table by ToTable.
     /// ASP.NET Core Identity's contexts (<see cref="IdentityModels"/>) are excluded for the same reason: Identity's
     /// OnModelCreating names every AspNet* table by <c>ToTable</c> (checked by <c>IdentityTests</c>).</summary>
-    private static readonly HashSet<string> FluentTableNames = new() { "library", "marketplace", "catalogue", "history", "ledger", "wiki", "registry", "audit", "prefixes", "singular", "shouting", "courier", "dispatch", "bookings", "scaffolded joins", "surveys", "polls", "meetings" };
+    private static readonly HashSet<string> FluentTableNames = new() { "library", "marketplace", "catalogue", "history", "ledger", "wiki", "registry", "audit", "prefixes", "singular", "shouting", "courier", "dispatch", "bookings", "scaffolded joins", "surveys", "polls", "roles", "meetings" };
 
     private static bool IsIdentityModel(string model) => IdentityModels.All.ContainsKey(model);
 

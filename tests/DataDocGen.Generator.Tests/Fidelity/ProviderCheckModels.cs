@@ -135,5 +135,41 @@ internal static class ProviderCheckModels
                 }
             }
             """, "Polls.PollsContext"),
+
+        ["roles: entities configuring themselves with the context's Database handed to a DatabaseFacade parameter (BTCPay's StoreRole.OnModelCreating(builder, Database))"] = ("""
+            namespace Roles
+            {
+                using Microsoft.EntityFrameworkCore.Infrastructure;
+                public enum Scope { Store, Server }
+                public class StoreRole
+                {
+                    public string Id { get; set; } = "";
+                    public string Role { get; set; } = "";
+                    public Scope Scope { get; set; }
+                    internal static void OnModelCreating(ModelBuilder builder, DatabaseFacade databaseFacade)
+                    {
+                        if (!databaseFacade.IsNpgsql())
+                        {
+                            builder.Entity<StoreRole>().Property(o => o.Scope).HasConversion<string>().HasMaxLength(20);
+                        }
+                        builder.Entity<StoreRole>().Property(o => o.Role).HasMaxLength(80);
+                        Tables.Name(builder, databaseFacade);
+                    }
+                }
+                public static class Tables
+                {
+                    public static void Name(ModelBuilder builder, DatabaseFacade facade)
+                    {
+                        if (facade.IsSqlServer()) builder.Entity<StoreRole>().ToTable("SqlStoreRoles");
+                    }
+                }
+                public class RolesContext(DbContextOptions<RolesContext> options) : DbContext(options)
+                {
+                    public DbSet<StoreRole> StoreRoles => Set<StoreRole>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                    protected override void OnModelCreating(ModelBuilder builder) => StoreRole.OnModelCreating(builder, Database);
+                }
+            }
+            """, "Roles.RolesContext"),
     };
 }
