@@ -34,7 +34,7 @@ internal static class MongoSubclassCollections
             if (type.IsAbstract || type.IsGenericType || type.IsStatic || Bound(type, declaring) is not { } bound) continue;
             if (bound.TypeArguments[parameter.Ordinal] is not { TypeKind: not (TypeKind.TypeParameter or TypeKind.Error) } document) continue;
             var detail = "opened by `" + site + "` for `" + type.Name + "`";
-            if (nameMember is not null && MostDerived(type, nameMember) is { } runs && !SymbolEqualityComparer.Default.Equals(runs.ContainingType.OriginalDefinition, declaring.OriginalDefinition))
+            if (nameMember is not null && (ProjectImplementations.OverrideOf(type, nameMember) ?? nameMember) is { } runs && !SymbolEqualityComparer.Default.Equals(runs.ContainingType.OriginalDefinition, declaring.OriginalDefinition))
             {
                 var (name, at) = Returned(runs, model.Compilation, cancellationToken);
                 collections.Add(new StoreObjectSpec("MongoDB", "collection", name, document.ClrFullName(), detail, runs.TypeAndMemberName(), at ?? location));
@@ -80,31 +80,6 @@ internal static class MongoSubclassCollections
         }
         return null;
     }
-
-    /// <summary>The member that runs for <paramref name="member"/> on an instance of <paramref name="type"/>: its most
-    /// derived override, or the member itself.</summary>
-    private static ISymbol? MostDerived(INamedTypeSymbol type, ISymbol member)
-    {
-        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
-        {
-            foreach (var candidate in current.GetMembers(member.Name))
-            {
-                if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, member.OriginalDefinition)) return candidate;
-                for (var overridden = Overridden(candidate); overridden is not null; overridden = Overridden(overridden))
-                {
-                    if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, member.OriginalDefinition)) return candidate;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static ISymbol? Overridden(ISymbol symbol) => symbol switch
-    {
-        IMethodSymbol method => method.OverriddenMethod,
-        IPropertySymbol property => property.OverriddenProperty,
-        _ => null,
-    };
 
     /// <summary>The constant a method or property getter returns as its only statement (<c>=&gt; "Migration"</c>,
     /// <c>{ return "UsagesV2"; }</c>), and where; a null name when it returns anything else.</summary>

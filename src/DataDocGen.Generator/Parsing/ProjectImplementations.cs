@@ -65,13 +65,17 @@ internal static class ProjectImplementations
     }
 
     /// <summary>The most derived override of the abstract <paramref name="member"/> in <paramref name="type"/> or its bases.</summary>
-    private static IMethodSymbol? Override(INamedTypeSymbol type, IMethodSymbol member)
+    private static IMethodSymbol? Override(INamedTypeSymbol type, IMethodSymbol member) => OverrideOf(type, member) as IMethodSymbol;
+
+    /// <summary>The most derived override of a method or property <paramref name="member"/> in <paramref name="type"/> or
+    /// its bases; null when none overrides it.</summary>
+    public static ISymbol? OverrideOf(INamedTypeSymbol type, ISymbol member)
     {
         for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
         {
-            foreach (var candidate in current.GetMembers(member.Name).OfType<IMethodSymbol>())
+            foreach (var candidate in current.GetMembers(member.Name))
             {
-                for (var overridden = candidate.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+                for (var overridden = Overridden(candidate); overridden is not null; overridden = Overridden(overridden))
                 {
                     if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, member.OriginalDefinition)) return candidate;
                 }
@@ -79,4 +83,11 @@ internal static class ProjectImplementations
         }
         return null;
     }
+
+    private static ISymbol? Overridden(ISymbol symbol) => symbol switch
+    {
+        IMethodSymbol method => method.OverriddenMethod,
+        IPropertySymbol property => property.OverriddenProperty,
+        _ => null,
+    };
 }

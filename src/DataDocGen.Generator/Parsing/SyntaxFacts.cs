@@ -91,13 +91,4 @@ internal static class SyntaxFacts
     /// instance (<c>SaveChanges()</c>, <c>this.SaveChanges()</c>, <c>base.SaveChanges()</c>).</summary>
     public static ExpressionSyntax? ExplicitReceiver(InvocationExpressionSyntax call) =>
         call.Expression is MemberAccessExpressionSyntax { Expression: not (ThisExpressionSyntax or BaseExpressionSyntax) } access ? access.Expression : null;
-
-    /// <summary>The name a call is made by, through member access or bare (<c>SaveChanges</c> for both
-    /// <c>db.SaveChanges()</c> and <c>SaveChanges()</c>); null for any other callee.</summary>
-    public static string? CalleeName(InvocationExpressionSyntax call) => call.Expression switch
-    {
-        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-        SimpleNameSyntax name => name.Identifier.ValueText,
-        _ => null,
-    };
 }

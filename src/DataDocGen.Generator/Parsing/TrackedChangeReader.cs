@@ -66,7 +66,7 @@ internal static class TrackedChangeReader
     {
         var updates = new List<CrudSpec>();
         if (SavedContext(save, model, cancellationToken) is not { } context) return updates;
-        var saveName = SyntaxFacts.CalleeName(save);
+        var saveName = OptionsBuilderParser.MethodName(save);
         var body = Body(save);
         if (body is null) return updates;
 

@@ -169,7 +169,7 @@ internal static class TransactionBodyReader
             var saves = SyntaxFacts.IsSaveChangesCall(invocation);
             if (!saves && !namesCalls) return null;
             var called = Semantics.Method(invocation, model, cancellationToken);
-            if (saves && called.IsContextSave()) return SyntaxFacts.CalleeName(invocation);
+            if (saves && called.IsContextSave()) return OptionsBuilderParser.MethodName(invocation);
             return namesCalls && called is not null ? NamedCall(invocation, called, model) : null;
         }
         var name = access.Name.Identifier.ValueText;
