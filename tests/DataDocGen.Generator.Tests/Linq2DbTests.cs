@@ -242,7 +242,7 @@ public class Linq2DbTests
         Assert.Contains("| provider not known here (SQL) | LegacyDb : DataConnection (linq2db) | `base constructor call` | linq2db connection configuration `Legacy` (resolved by linq2db at run time) [Data/Model.cs:26](Data/Model.cs#L26) | `LegacyDb.ctor` [Data/Model.cs:26](Data/Model.cs#L26) |", md);
         Assert.Contains("| provider not known here (SQL) | CatalogContext : DataContext (linq2db) | `base constructor call` | linq2db connection configuration `Catalog` (resolved by linq2db at run time) [Data/Model.cs:43](Data/Model.cs#L43) | `CatalogContext.ctor` [Data/Model.cs:43](Data/Model.cs#L43) |", md);
         Assert.Contains("| provider not known here (SQL) | DataContext (linq2db) | `new DataContext` | linq2db connection configuration `Archive` (resolved by linq2db at run time) [Data/Model.cs:51](Data/Model.cs#L51) | `Connections.Configured` [Data/Model.cs:51](Data/Model.cs#L51) |", md);
-        Assert.Contains("| provider not known here (SQL) | DataOptions (linq2db) | `DataOptions.UseConnectionString` | computed in code: `cs` [Data/Model.cs:52](Data/Model.cs#L52) | `Connections.Unknown` [Data/Model.cs:52](Data/Model.cs#L52) |", md);
+        Assert.Contains("| provider not known here (SQL) | DataOptions (linq2db) | `DataOptions.UseConnectionString` | the caller's argument for parameter `cs` of `Connections.Unknown` (callers not followed) [Data/Model.cs:52](Data/Model.cs#L52) | `Connections.Unknown` [Data/Model.cs:52](Data/Model.cs#L52) |", md);
         Assert.Contains("| provider not known here (SQL) | DataConnection (linq2db) | `new DataConnection` | not passed here | `Connections.FromOptions` [Data/Model.cs:53](Data/Model.cs#L53) |", md);
         // A configuration name is not an appsettings key: no value is looked up for it.
         Assert.DoesNotContain("`ConnectionStrings:Legacy`", md);
@@ -267,7 +267,7 @@ public class Linq2DbTests
             """)));
         Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         var md = output.Markdown!;
-        Assert.Contains("| SQL Server (SQL) | DataOptions (linq2db) | `DataOptions.UseProvider.UseConnectionString` | computed in code: `cs` [Data/Options.cs:15](Data/Options.cs#L15) | `Options.Provider` [Data/Options.cs:15](Data/Options.cs#L15) |", md);
+        Assert.Contains("| SQL Server (SQL) | DataOptions (linq2db) | `DataOptions.UseProvider.UseConnectionString` | the caller's argument for parameter `cs` of `Options.Provider` (callers not followed) [Data/Options.cs:15](Data/Options.cs#L15) | `Options.Provider` [Data/Options.cs:15](Data/Options.cs#L15) |", md);
         Assert.Contains("| provider not known here (SQL) | DataOptions (linq2db) | `DataOptions.UseConfiguration` | constant in code: `Server=sql;Password=***` [Data/Options.cs:16](Data/Options.cs#L16) | `Options.Mistake` [Data/Options.cs:16](Data/Options.cs#L16) |", md);
         Assert.Equal(2, Json.Parse(output.Json).GetProperty("stores").GetArrayLength());
         Assert.DoesNotContain("Cfg-Secret-5", output.All);

@@ -255,4 +255,23 @@ public class Linq2DbUpsertAndLoadTests
             Assert.True(!json.TryGetProperty(list, out var items) || items.GetArrayLength() == 0, list);
         }
     }
+    [Fact]
+    public void A_generic_linq2db_repository_row_stands_for_any_mapped_class_not_any_document()
+    {
+        // linq2db maps classes to tables: its type-parameter row is relational (the Kavita-era wording said "any document").
+        var output = GeneratorHarness.Run(Files(("Data/Model.cs", Model), ("Data/Repo.cs", """
+            namespace Stock.Data
+            {
+                public class Repo<T>(StockDb db) where T : class
+                {
+                    public int Add(T row) => db.Insert(row);
+                    public List<T> All() => db.GetTable<T>().ToList();
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("| `T of Repo<T>` (any mapped class, linq2db) | `Repo.Add` ", md);
+        Assert.DoesNotContain("any document", md);
+    }
 }

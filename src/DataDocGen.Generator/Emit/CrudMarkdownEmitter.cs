@@ -41,7 +41,7 @@ internal static class CrudMarkdownEmitter
             var label = entity.Key.Target switch
             {
                 CrudTarget.Table => "table " + Markdown.Code(entity.Key.Entity) + " (SQL)",
-                CrudTarget.TypeParameter => Markdown.Code(entity.Key.Entity) + (store is null ? " (any entity)" : " (any document, " + store + ")"),
+                CrudTarget.TypeParameter => Markdown.Code(entity.Key.Entity) + TypeParameterScope(store),
                 _ => Markdown.Code(entity.Key.Entity) + (store is null ? "" : " (" + store + ")"),
             };
             md.Line("| " + label + " | " + string.Join(" | ", Operations.Select(op => Cell(md, entity.Where(r => r.Operation == op)))) + " |");
@@ -76,6 +76,15 @@ internal static class CrudMarkdownEmitter
     private static bool BypassesSaveHooks(CrudSpec row) =>
         row.Store is null && row.Operation != CrudOperation.Read
         && (row.Api.StartsWith("ExecuteUpdate", System.StringComparison.Ordinal) || row.Api.StartsWith("ExecuteDelete", System.StringComparison.Ordinal) || row.Api.EndsWith(")", System.StringComparison.Ordinal) && row.Api.Contains(" ("));
+
+    /// <summary>What a generic type parameter's row stands for: any EF Core entity, any class linq2db maps to a table
+    /// (relational: not a document), or any document of a document store.</summary>
+    private static string TypeParameterScope(string? store) => store switch
+    {
+        null => " (any entity)",
+        CrudParser.Linq2Db => " (any mapped class, " + store + ")",
+        _ => " (any document, " + store + ")",
+    };
 
     /// <summary>A tracked delete a save hook saves as an update: said plainly when the hook covers the entity and runs for
     /// its context, as "may" otherwise, and for a generic repository's type parameter with the entries the hook reads.</summary>

@@ -88,7 +88,7 @@ internal static class JsonEmitter
             foreach (var source in store.Connection)
             {
                 json.StartObject().Property("kind", source.Kind.ToString()).Property("value", source.Value);
-                if (source.ReadThrough is not null) json.Property("readThrough", source.ReadThrough);
+                if (source.ReadThrough is not null) json.Property(source.Kind == Model.ConnectionSourceKind.Parameter ? "method" : "readThrough", source.ReadThrough);
                 json.Property("location", Location(paths, source.Location)).EndObject();
             }
             json.EndArray().Name("sites").StartArray();
@@ -114,7 +114,9 @@ internal static class JsonEmitter
                 .Property("value", item.Value).Property("code", item.Code).Property("connectionOpenedBy", item.OpenedBy).Name("connection").StartArray();
             foreach (var source in item.Connection)
             {
-                json.StartObject().Property("kind", source.Kind.ToString()).Property("value", source.Value).Property("location", Location(paths, source.Location)).EndObject();
+                json.StartObject().Property("kind", source.Kind.ToString()).Property("value", source.Value);
+                if (source.Kind == Model.ConnectionSourceKind.Parameter) json.Property("method", source.ReadThrough);
+                json.Property("location", Location(paths, source.Location)).EndObject();
             }
             json.EndArray().Property("member", item.Member).Property("condition", item.Condition).Property("location", Location(paths, item.Location)).EndObject();
         }
@@ -669,7 +671,9 @@ internal static class JsonEmitter
                 json.StringArray("tenants", item.Tenants).Name("connection").StartArray();
                 foreach (var source in item.Connection)
                 {
-                    json.StartObject().Property("kind", source.Kind.ToString()).Property("value", source.Value).Property("location", Location(paths, source.Location)).EndObject();
+                    json.StartObject().Property("kind", source.Kind.ToString()).Property("value", source.Value);
+                    if (source.Kind == Model.ConnectionSourceKind.Parameter) json.Property("method", source.ReadThrough);
+                    json.Property("location", Location(paths, source.Location)).EndObject();
                 }
                 json.EndArray();
             }

@@ -180,6 +180,7 @@ internal static class MarkdownEmitter
         ConnectionSourceKind.Literal => "constant in code: " + Markdown.Code(source.Value!),
         ConnectionSourceKind.RunTimeMember => "read at run time from " + Markdown.Code(source.Value!)
             + (source.ReadThrough is null ? string.Empty : " (through " + string.Join(", ", source.ReadThrough.Split(new[] { ", " }, System.StringSplitOptions.None).Select(Markdown.Code)) + ")"),
+        ConnectionSourceKind.Parameter => "the caller's argument for parameter " + Markdown.Code(source.Value!) + " of " + Markdown.Code(source.ReadThrough!) + " (callers not followed)",
         _ => source.Value is null ? "computed in code" : "computed in code: " + Markdown.Code(source.Value),
     };
 

@@ -18,13 +18,17 @@ internal enum ConnectionSourceKind
     /// linq2db resolves it at run time from its own settings (<c>DataConnection.DefaultSettings</c>, app.config), not from
     /// an appsettings key, so no value is looked up.</summary>
     ConfigurationName,
+    /// <summary>A parameter of the method that makes the call (<c>AddData(this IServiceCollection s, string connectionString)</c>):
+    /// the caller's argument, not followed. <see cref="ConnectionSourceSpec.Value"/> holds the parameter's name,
+    /// <see cref="ConnectionSourceSpec.ReadThrough"/> the method (<c>Type.Method</c>).</summary>
+    Parameter,
     /// <summary>Computed in a way the generator does not follow; <see cref="ConnectionSourceSpec.Value"/> holds safe code text or null.</summary>
     Unresolved,
 }
 
 /// <summary>One place a connection string comes from. <see cref="ConfigurationKey"/> is the flattened key to look up in appsettings.</summary>
 /// <param name="ReadThrough">For <see cref="ConnectionSourceKind.RunTimeMember"/>: the types the member path passes through
-/// (<c>ITenantProvider, TenantInfo</c>), by name.</param>
+/// (<c>ITenantProvider, TenantInfo</c>), by name; for <see cref="ConnectionSourceKind.Parameter"/>: the method whose parameter it is.</param>
 internal sealed record ConnectionSourceSpec(ConnectionSourceKind Kind, string? Value, SourceLocation? Location, string? ReadThrough = null)
 {
     /// <summary>A type the run-time read passes through is named like a tenant (<c>ITenantProvider</c>, <c>TenantInfo</c>): a

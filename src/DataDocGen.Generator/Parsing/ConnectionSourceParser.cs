@@ -77,6 +77,15 @@ internal static class ConnectionSourceParser
             return;
         }
 
+        // A bare parameter of a method (not of a lambda): its value is the caller's argument, which is not followed. Saying
+        // so beats "computed in code", which reads as if this code computed it.
+        if (expression is IdentifierNameSyntax bare
+            && Semantics.SymbolOrMethod(bare, model, cancellationToken) is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: not MethodKind.AnonymousFunction } method } parameter)
+        {
+            sources.Add(new ConnectionSourceSpec(ConnectionSourceKind.Parameter, parameter.Name, location, method.TypeAndMemberName()));
+            return;
+        }
+
         sources.Add(new ConnectionSourceSpec(ConnectionSourceKind.Unresolved, CodeText.Safe(expression), location));
     }
 
