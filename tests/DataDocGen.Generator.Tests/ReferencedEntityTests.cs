@@ -119,4 +119,26 @@ public class ReferencedEntityTests
         Assert.False(withheld!["tableNamesKnown"]!.GetValue<bool>());
         Assert.Contains(withheld["reasons"]!.AsArray(), r => r!.GetValue<string>().StartsWith("`Order.Customer` is compiled in another assembly", StringComparison.Ordinal));
     }
+    [Fact]
+    public void Entities_of_a_referenced_project_under_a_root_namespace_Microsoft_are_mapped_like_any_other()
+    {
+        // eShopOnContainers: Ordering.Domain's entities live in Microsoft.eShopOnContainers.Services.Ordering.Domain. Only
+        // Microsoft's own assemblies hold framework types; a project's assembly under that namespace holds entities.
+        const string entities = """
+            namespace Microsoft.Contoso.Domain
+            {
+                public class Brand { public int Id { get; set; } public string Name { get; set; } = ""; }
+                public class Item { public int Id { get; set; } public int BrandId { get; set; } public Brand Brand { get; set; } = null!; }
+            }
+            """;
+        var library = GeneratorHarness.Compile(new Dictionary<string, string> { ["Ents.cs"] = Sources.Usings + entities }, assemblyName: "Contoso.Domain");
+        using var stream = new MemoryStream();
+        Assert.True(library.Emit(stream).Success);
+        var output = GeneratorHarness.Run(new Dictionary<string, string> { ["Data.cs"] = Sources.Usings + Context("public DbSet<Microsoft.Contoso.Domain.Item> Items => Set<Microsoft.Contoso.Domain.Item>();") },
+            extraReferences: [MetadataReference.CreateFromImage(stream.ToArray())]);
+        Assert.Null(Withheld(output));
+        Assert.Equal(["BrandId", "Id"], Columns(output, "Items"));
+        Assert.Equal(["Id", "Name"], Columns(output, "Brand"));
+        Assert.DoesNotContain("not modelled yet", output.Markdown);
+    }
 }

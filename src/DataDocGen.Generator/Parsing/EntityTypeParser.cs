@@ -192,11 +192,23 @@ internal static class EntityTypeParser
     }
 
     /// <summary>A class EF Core could map as an entity type: not a system type, delegate, string or collection. Of
-    /// Microsoft's classes only Identity's passkey data, which Identity's schema version 3 owns as a JSON column.</summary>
+    /// Microsoft's framework classes only Identity's passkey data, which Identity's schema version 3 owns as a JSON column.
+    /// A project's own class under a root namespace <c>Microsoft</c> (eShopOnContainers' <c>Microsoft.eShopOnContainers...</c>
+    /// entities, in source or in a referenced project) is a candidate like any other: the audit saw its navigations
+    /// withheld as "not modelled yet" and a get-only collection dropped from a schema printed as complete.</summary>
     private static bool IsEntityCandidate(ITypeSymbol type) =>
         type is INamedTypeSymbol { TypeKind: TypeKind.Class, SpecialType: SpecialType.None } named
-        && !named.HasRootNamespace("System") && (!named.HasRootNamespace("Microsoft") || IsIdentityPasskeyData(named))
+        && !named.HasRootNamespace("System") && (!IsMicrosoftFrameworkType(named) || IsIdentityPasskeyData(named))
         && CollectionElement(named) is null;
+
+    /// <summary>Under the root namespace <c>Microsoft</c> and shipped by Microsoft: declared in an assembly whose name
+    /// starts with <c>Microsoft.</c> or <c>System.</c> (the framework and its packages), not in this compilation.</summary>
+    private static bool IsMicrosoftFrameworkType(INamedTypeSymbol type) =>
+        type.HasRootNamespace("Microsoft")
+        && !type.Locations.Any(l => l.IsInSource)
+        && type.ContainingAssembly?.Name is { } assembly
+        && (assembly.StartsWith("Microsoft.", System.StringComparison.Ordinal) || assembly.StartsWith("System.", System.StringComparison.Ordinal)
+            || assembly is "mscorlib" or "netstandard" or "System");
 
     private static bool IsIdentityPasskeyData(INamedTypeSymbol type) =>
         type is { Name: "IdentityPasskeyData", Arity: 0 } && type.IsInNamespace("Microsoft.AspNetCore.Identity");

@@ -1518,6 +1518,36 @@ internal static class Models
                 }
             }
             """, "Ordering.Domain.OrderingContext"),
+
+        ["eshop namespaces: a project's own entities under a root namespace Microsoft (navigations, a get-only collection)"] = ("""
+            namespace Microsoft.Contoso.Catalog
+            {
+                public class CatalogBrand { public int Id { get; set; } public string Brand { get; set; } = ""; }
+                public class CatalogType { public int Id { get; set; } public string Type { get; set; } = ""; }
+                public class CatalogItem
+                {
+                    public int Id { get; set; }
+                    public string Name { get; set; } = "";
+                    public int CatalogBrandId { get; set; }
+                    public CatalogBrand CatalogBrand { get; set; } = null!;
+                    public int CatalogTypeId { get; set; }
+                    public CatalogType CatalogType { get; set; } = null!;
+                }
+                public class Basket
+                {
+                    public int Id { get; set; }
+                    public ICollection<BasketLine> Lines { get; } = new List<BasketLine>();
+                }
+                public class BasketLine { public int Id { get; set; } public string Sku { get; set; } = ""; }
+                public class CatalogContext(DbContextOptions<CatalogContext> options) : DbContext(options)
+                {
+                    public DbSet<CatalogItem> CatalogItems => Set<CatalogItem>();
+                    public DbSet<CatalogBrand> CatalogBrands => Set<CatalogBrand>();
+                    public DbSet<Basket> Baskets => Set<Basket>();
+                    protected override void OnConfiguring(DbContextOptionsBuilder b) { if (!b.IsConfigured) b.USE_PROVIDER; }
+                }
+            }
+            """, "Microsoft.Contoso.Catalog.CatalogContext"),
     };
 
     /// <summary>The ASP.NET Core Identity, loop, join-entity, discriminator, owned-builder and conversion models join the others (kept in their own files).</summary>
