@@ -32,6 +32,8 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
         public const string ReportWithScanFailures = nameof(ReportWithScanFailures);
         public const string DeclaredTypes = nameof(DeclaredTypes);
         public const string Registrations = nameof(Registrations);
+        public const string BuiltOptions = nameof(BuiltOptions);
+        public const string ProviderCalls = nameof(ProviderCalls);
         public const string RawSql = nameof(RawSql);
         public const string Migrations = nameof(Migrations);
         public const string FluentMigrations = nameof(FluentMigrations);
@@ -107,6 +109,10 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
 
         var declaredTypes = scanned.Select(static (sites, _) => sites.Of(Detectors.DeclaredTypes)).WithTrackingName(TrackingNames.DeclaredTypes);
         var registrations = scanned.Select(static (sites, _) => sites.Of(Detectors.Registrations)).WithTrackingName(TrackingNames.Registrations);
+        // Options builders the code makes for a context, and every provider call (those attributed to no context are named
+        // when a context's provider is unknown): taken with the registrations, where providers are chosen too.
+        var builtOptions = scanned.Select(static (sites, _) => sites.Of(Detectors.BuiltOptions)).WithTrackingName(TrackingNames.BuiltOptions);
+        var providerCalls = scanned.Select(static (sites, _) => sites.Of(Detectors.ProviderCalls)).WithTrackingName(TrackingNames.ProviderCalls);
         var rawSql = scanned.Select(static (sites, _) => sites.Of(Detectors.RawSql)).WithTrackingName(TrackingNames.RawSql);
 
         // [Migration] marks EF Core migrations: ForAttributeWithMetadataName is Roslyn's cheapest way to find them.
@@ -174,7 +180,7 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Options);
 
         var report = declaredTypes
-            .Combine(registrations)
+            .Combine(registrations.Combine(builtOptions.Combine(providerCalls)))
             .Combine(appSettings.Collect())
             .Combine(rawSql)
             .Combine(migrations.Collect().Combine(fluentMigrations.Collect()).Select(static (both, _) => both.Left.AddRange(both.Right)))
@@ -187,8 +193,8 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
             .Combine(projectName)
             .Select(static (input, cancellationToken) =>
             {
-                var (((((((((((declared, registered), settings), sqlSites), migrationClasses), applications), (cacheSites, outputCacheSites)), transactionSites), (shapeSites, loopSites)), hookSites), ((((((((((storeSites, (crudSites, (documentCrudSites, genericCallSites))), repositorySites), validationSites), seedingSites), securitySites), martenSites), messagingSites), (scriptFiles, sqlCodeSites)), memberSites), (specificationSites, identitySites))), name) = input;
-                var errors = declared.Select(d => d!.Error).Concat(registered.Select(r => r!.Error)).Concat(sqlSites.Select(s => s!.Error))
+                var (((((((((((declared, (registered, (builtSites, providerCallSites))), settings), sqlSites), migrationClasses), applications), (cacheSites, outputCacheSites)), transactionSites), (shapeSites, loopSites)), hookSites), ((((((((((storeSites, (crudSites, (documentCrudSites, genericCallSites))), repositorySites), validationSites), seedingSites), securitySites), martenSites), messagingSites), (scriptFiles, sqlCodeSites)), memberSites), (specificationSites, identitySites))), name) = input;
+                var errors = declared.Select(d => d!.Error).Concat(registered.Select(r => r!.Error)).Concat(builtSites.Select(b => b!.Error)).Concat(sqlSites.Select(s => s!.Error))
                     .Concat(migrationClasses.Select(m => m!.Error)).Concat(cacheSites.Select(c => c!.Error)).Concat(outputCacheSites.Select(c => c!.Error)).Concat(transactionSites.Select(t => t!.Error)).Concat(shapeSites.Select(q => q!.Error)).Concat(hookSites.Select(h => h!.Error)).Concat(storeSites.Select(s => s!.Error)).Concat(crudSites.Select(c => c!.Error)).Concat(documentCrudSites.Select(c => c!.Error)).Concat(repositorySites.Select(r => r!.Error)).Concat(validationSites.Select(v => v!.Error)).Concat(seedingSites.Select(s => s!.Error)).Concat(securitySites.Select(s => s!.Error)).Concat(martenSites.Select(m => m!.Error)).Concat(messagingSites.Select(m => m!.Error)).Concat(sqlCodeSites.Select(s => s!.Error)).Concat(specificationSites.Select(s => s!.Error)).Concat(identitySites.Select(s => s!.Error))
                     .Where(e => e is not null).Select(e => e!).ToEquatableArray();
                 try
@@ -224,7 +230,9 @@ public sealed class DataLayerReportGenerator : IIncrementalGenerator
                         identitySites.Select(s => s!.Spec).Where(s => s is not null).Select(s => s!).ToList(),
                         outputCacheSites.Select(o => o!.Spec).Where(o => o is not null).Select(o => o!).ToList(),
                         securitySites.Select(s => s!.Transport).Where(t => t is not null).Select(t => t!).ToList(),
-                        genericCallSites.ToList());
+                        genericCallSites.ToList(),
+                        builtSites.Select(b => b!.Site).Where(b => b is not null).Select(b => b!).ToList(),
+                        providerCallSites.Select(p => p!).ToList());
                     return new ReportResult(built, errors.Concat(buildErrors).ToEquatableArray());
                 }
                 catch (System.Exception exception) when (exception is not System.OperationCanceledException)

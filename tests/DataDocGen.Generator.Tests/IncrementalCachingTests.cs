@@ -56,6 +56,11 @@ public class IncrementalCachingTests
 
             public sealed class OrderCopyJob(Shop.Data.ShopContext db) { public int Run() => db.Orders.Count(); }
 
+            public sealed class DesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<Shop.Data.ShopContext>
+            {
+                public Shop.Data.ShopContext CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<Shop.Data.ShopContext>().UseSqlServer("Server=.;Database=Shop").Options);
+            }
+
             public static class JobSchedules { public static void Register() => Hangfire.RecurringJob.AddOrUpdate<OrderCopyJob>("copy", x => x.Run(), Hangfire.Cron.Daily()); }
 
             public sealed class OrderPurgeJob(Shop.Data.ShopContext db) : Quartz.IJob

@@ -286,8 +286,17 @@ public class ProviderNotFollowedTests
                         services.AddDbContext<Shop.Data.ShopContext>(opt => opt.EnableDetailedErrors());
                 }
             }
+            """, """
+            namespace Shop.Data
+            {
+                public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+                {
+                    public DbSet<Shop.Domain.Order> Orders => Set<Shop.Domain.Order>();
+                }
+            }
             """);
 
+        // The project holds no provider call at all (ProviderOutsideConfigurationTests: one attributed to no context is named).
         Assert.Empty(NotFollowed(output));
         Assert.Contains("Store types are not shown: no provider is chosen in this project, and they depend on it.", output.Markdown);
         var unknown = UnknownProvider(output)!.Value;

@@ -60,6 +60,18 @@ internal static class JsonEmitter
             {
                 json.StartObject().Property("call", call.Call).Property("location", Location(paths, call.Location)).EndObject();
             }
+            // Provider calls attributed to no context, and a design-time factory's providers (dotnet ef's, not the application's).
+            json.EndArray().Name("unattributedProviderCalls").StartArray();
+            foreach (var call in context.UnattributedProviderCalls)
+            {
+                json.StartObject().Property("provider", call.Provider).Property("method", call.Method).Property("location", Location(paths, call.Location)).EndObject();
+            }
+            json.EndArray().Name("designTimeProviders").StartArray();
+            foreach (var provider in context.DesignTimeProviders)
+            {
+                json.StartObject().Property("provider", provider.Use.Provider).Property("method", provider.Use.Method).Property("factory", provider.Origin)
+                    .Property("location", Location(paths, provider.Use.Location)).EndObject();
+            }
             json.EndArray().EndObject();
         }
         json.EndArray();
@@ -789,14 +801,17 @@ internal static class JsonEmitter
     /// <summary>Why a context's <c>provider</c> is null (the markdown's reason for blank store types).</summary>
     private static string ProviderUnknownBecause(ContextReport context, RelativePath paths)
     {
-        var names = context.Providers.Select(p => p.Use.Provider).Distinct().OrderBy(p => p, System.StringComparer.Ordinal).ToList();
+        var names = context.RunTimeProviders.Select(p => p.Use.Provider).Distinct().OrderBy(p => p, System.StringComparer.Ordinal).ToList();
         var notFollowed = context.OptionsNotFollowed;
+        string Cite(string call, Model.SourceLocation? location) => location is null ? call : call + " (" + Location(paths, location) + ")";
+        var note = ProviderUnknownText.DesignTimeNote(context, code => code, provider => provider, Cite);
+        var designTime = note is null ? string.Empty : "; " + note;
         if (names.Count == 0 && notFollowed.Count > 0)
         {
             return "no provider is chosen in the code DataDocGen follows: the options builder is handed to "
-                   + string.Join(", ", notFollowed.Select(n => n.Location is null ? n.Call : n.Call + " (" + Location(paths, n.Location) + ")")) + ", which DataDocGen does not follow";
+                   + string.Join(", ", notFollowed.Select(n => Cite(n.Call, n.Location))) + ", which DataDocGen does not follow" + designTime;
         }
-        return names.Count == 0 ? "no provider is chosen in this project" : "the provider is chosen at run time (" + string.Join(" or ", names) + ")";
+        return (names.Count == 0 ? ProviderUnknownText.Reason(context, Cite) : "the provider is chosen at run time (" + string.Join(" or ", names) + ")") + designTime;
     }
 
     private static string? Location(RelativePath paths, Model.SourceLocation? location) =>

@@ -94,15 +94,21 @@ internal static class MarkdownEmitter
             foreach (var provider in context.Providers)
             {
                 var use = provider.Use;
-                var origin = provider.Origin == "OnConfiguring" ? "in `OnConfiguring`" : "in the " + Markdown.Code(provider.Origin) + " registration";
+                var origin = provider.Role switch
+                {
+                    ProviderRole.Builder => "on the options builder made in " + Markdown.Code(provider.Origin),
+                    ProviderRole.DesignTime => "on the options builder made in the design-time factory " + Markdown.Code(provider.Origin)
+                                               + " (used by `dotnet ef`, not by the application at run time)",
+                    _ => provider.Origin == "OnConfiguring" ? "in `OnConfiguring`" : "in the " + Markdown.Code(provider.Origin) + " registration",
+                };
                 var condition = use.Condition is null ? string.Empty : ", when " + Markdown.Code(use.Condition);
-                rows.Add(("Provider", KnownProviders.DisplayName(use.Provider) + ": " + Markdown.Code(use.Method) + " " + origin + condition, md.Link(use.Location)));
+                rows.Add((provider.Role == ProviderRole.DesignTime ? "Provider (design time)" : "Provider", KnownProviders.DisplayName(use.Provider) + ": " + Markdown.Code(use.Method) + " " + origin + condition, md.Link(use.Location)));
                 for (var i = 0; i < use.Connection.Count; i++)
                 {
                     // Several sources come from `a ?? b`: each later one is used only when the earlier ones are null.
                     var aspect = i == 0 ? "Connection string" : "Connection string (fallback)";
                     var source = use.Connection[i];
-                    var when = source.Kind == ConnectionSourceKind.RunTimeMember ? ", " + WhenOptionsAreBuilt(provider.Origin, provider.OptionsLifetime) : string.Empty;
+                    var when = source.Kind == ConnectionSourceKind.RunTimeMember ? ", " + WhenOptionsAreBuilt(provider) : string.Empty;
                     rows.Add((aspect, DescribeSource(source) + when, md.Link(source.Location)));
                 }
                 if (use.DatabaseName is not null)
@@ -187,6 +193,11 @@ internal static class MarkdownEmitter
     /// <summary>When a provider call's arguments are evaluated, by where it is made (EF Core: <c>OnConfiguring</c> runs for
     /// each context instance; <c>AddDbContext</c> registers scoped options by default; a pool and
     /// <c>AddDbContextFactory</c>'s default registration hold singleton options, built once).</summary>
+    /// <summary>When EF Core reads a connection string read at run time, for the provider's origin.</summary>
+    internal static string WhenOptionsAreBuilt(ProviderReport provider) => provider.Role == ProviderRole.Configured
+        ? WhenOptionsAreBuilt(provider.Origin, provider.OptionsLifetime)
+        : "each time " + Markdown.Code(provider.Origin) + " makes the options";
+
     internal static string WhenOptionsAreBuilt(string origin, string? optionsLifetime = null) => (origin, optionsLifetime) switch
     {
         ("AddDbContext" or "AddDbContextFactory", "Singleton") => "once: the registration passes a singleton lifetime for the options",

@@ -43,21 +43,29 @@ internal static class SchemaMarkdownEmitter
             string? providerUnknown = null;
             if (context.Provider is null)
             {
-                var names = context.Providers.Select(p => p.Use.Provider).Distinct().OrderBy(p => p, System.StringComparer.Ordinal).ToList();
+                var names = context.RunTimeProviders.Select(p => p.Use.Provider).Distinct().OrderBy(p => p, System.StringComparer.Ordinal).ToList();
                 var notFollowed = context.OptionsNotFollowed;
+                // A design-time factory's provider is said after the reason: it decides no store type.
+                var note = ProviderUnknownText.DesignTimeNote(context, Markdown.Code, Parsing.KnownProviders.DisplayName, (call, location) => md.WithLink(Markdown.Code(call), location));
+                var designTime = note is null ? string.Empty : " T" + note.Substring(1) + ".";
                 if (names.Count == 0 && notFollowed.Count > 0)
                 {
                     // The options builder is handed to code not followed (an interface's Initialise(opt)): "no provider is
                     // chosen" would be false there (the Jellyfin audit).
                     providerUnknown = "no provider is chosen in the code DataDocGen follows";
                     md.Line("Store types are not shown: they depend on the provider, which is not chosen in the code DataDocGen follows: the options builder is handed to "
-                            + string.Join(", ", notFollowed.Select(n => md.WithLink(Markdown.Code(n.Call), n.Location))) + ", which DataDocGen does not follow.").Line();
+                            + string.Join(", ", notFollowed.Select(n => md.WithLink(Markdown.Code(n.Call), n.Location))) + ", which DataDocGen does not follow." + designTime).Line();
+                }
+                else if (names.Count == 0)
+                {
+                    providerUnknown = ProviderUnknownText.Short(context);
+                    md.Line("Store types are not shown: " + ProviderUnknownText.Reason(context, (call, location) => md.WithLink(Markdown.Code(call), location))
+                            + ", and they depend on it." + designTime).Line();
                 }
                 else
                 {
-                    providerUnknown = names.Count == 0 ? "no provider is chosen in this project"
-                        : "the provider is chosen at run time (" + string.Join(" or ", names.Select(Parsing.KnownProviders.DisplayName)) + ")";
-                    md.Line("Store types are not shown: " + providerUnknown + ", and they depend on it.").Line();
+                    providerUnknown = "the provider is chosen at run time (" + string.Join(" or ", names.Select(Parsing.KnownProviders.DisplayName)) + ")";
+                    md.Line("Store types are not shown: " + providerUnknown + ", and they depend on it." + designTime).Line();
                 }
                 if (names.Count > 0 && !names.Contains("SqlServer")) providerUnknown = null; // no SQL Server filter to mention
             }

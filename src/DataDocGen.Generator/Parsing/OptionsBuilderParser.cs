@@ -44,7 +44,7 @@ internal static class OptionsBuilderParser
             {
                 if (builderNames.Count > 0 && HandsOverBuilder(invocation, method, builderNames, model, cancellationToken))
                 {
-                    notFollowed.Add(new OptionCallSpec(RenderCall(Callee(invocation) ?? name, invocation.ArgumentList), SourceLocation.From(invocation)));
+                    notFollowed.Add(NotFollowedCall(invocation, name));
                 }
                 continue;
             }
@@ -57,21 +57,31 @@ internal static class OptionsBuilderParser
             }
             else
             {
-                // Type arguments are part of what the call does (`ReplaceService<IModelCacheKeyFactory, TenantKeyFactory>()`).
-                var typeArguments = (invocation.Expression as MemberAccessExpressionSyntax)?.Name is GenericNameSyntax generic ? CodeText.Collapse(generic.TypeArgumentList) : null;
-                var argumentTypes = name == "AddInterceptors"
-                    ? invocation.ArgumentList.Arguments.Select(a => Semantics.TypeOf(a.Expression, model, cancellationToken) is INamedTypeSymbol { TypeKind: TypeKind.Class } type ? type.ClrFullName() : "?").ToEquatableArray()
-                    : default;
-                options.Add(new OptionCallSpec(RenderCall(name + typeArguments, invocation.ArgumentList), SourceLocation.From(invocation), method.ContainingAssembly?.Name, argumentTypes));
+                options.Add(OptionCall(invocation, method, name, model, cancellationToken));
                 // UseAppDatabase(configuration), an extension of this project: listed, and its body is not followed.
                 if (method.ReducedFrom is not null && IsOwnSource(method, model))
                 {
-                    notFollowed.Add(new OptionCallSpec(RenderCall(Callee(invocation) ?? name, invocation.ArgumentList), SourceLocation.From(invocation)));
+                    notFollowed.Add(NotFollowedCall(invocation, name));
                 }
             }
         }
         return (providers.ToEquatableArray(), options.ToEquatableArray(), notFollowed.ToEquatableArray());
     }
+
+    /// <summary>An option call on the builder as the report lists it (<c>UseLazyLoadingProxies()</c>, <c>AddInterceptors(...)</c>).</summary>
+    public static OptionCallSpec OptionCall(InvocationExpressionSyntax invocation, IMethodSymbol method, string name, SemanticModel model, CancellationToken cancellationToken)
+    {
+        // Type arguments are part of what the call does (`ReplaceService<IModelCacheKeyFactory, TenantKeyFactory>()`).
+        var typeArguments = (invocation.Expression as MemberAccessExpressionSyntax)?.Name is GenericNameSyntax generic ? CodeText.Collapse(generic.TypeArgumentList) : null;
+        var argumentTypes = name == "AddInterceptors"
+            ? invocation.ArgumentList.Arguments.Select(a => Semantics.TypeOf(a.Expression, model, cancellationToken) is INamedTypeSymbol { TypeKind: TypeKind.Class } type ? type.ClrFullName() : "?").ToEquatableArray()
+            : default;
+        return new OptionCallSpec(RenderCall(name + typeArguments, invocation.ArgumentList), SourceLocation.From(invocation), method.ContainingAssembly?.Name, argumentTypes);
+    }
+
+    /// <summary>A call handing the builder to code not followed, as the report names it (<c>provider.Initialise(opt)</c>).</summary>
+    public static OptionCallSpec NotFollowedCall(InvocationExpressionSyntax invocation, string name) =>
+        new(RenderCall(Callee(invocation) ?? name, invocation.ArgumentList), SourceLocation.From(invocation));
 
     /// <summary>The names of the parameters in <paramref name="scope"/> that may hold the options builder: those of the
     /// lambdas in it (itself included) and of the method or local function whose body it is. Only a name among them is
@@ -114,8 +124,7 @@ internal static class OptionsBuilderParser
         method ??= ResolveMethod(invocation, model, cancellationToken);
         if (asReceiver) return method is { ReducedFrom: not null } && IsOwnSource(method, model);
         if (method is null) return true;
-        var assembly = method.ContainingAssembly?.Name;
-        if (assembly is not null && (assembly == EfNamespace || assembly.StartsWith(EfNamespace + ".", System.StringComparison.Ordinal))) return false;
+        if (IsEfCore(method)) return false;
         return !(invocation.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax } && method.Name == "OnConfiguring" && IsOwnSource(method, model));
     }
 
@@ -129,7 +138,11 @@ internal static class OptionsBuilderParser
         expression is IdentifierNameSyntax identifier && builderNames.Contains(identifier.Identifier.ValueText)
         && IsOptionsBuilder(Semantics.TypeOf(identifier, model, cancellationToken));
 
-    private static bool IsOwnSource(IMethodSymbol method, SemanticModel model) =>
+    /// <summary>A method declared in an EF Core assembly (<c>Microsoft.EntityFrameworkCore</c> or <c>Microsoft.EntityFrameworkCore.*</c>).</summary>
+    public static bool IsEfCore(IMethodSymbol method) =>
+        method.ContainingAssembly?.Name is { } assembly && (assembly == EfNamespace || assembly.StartsWith(EfNamespace + ".", System.StringComparison.Ordinal));
+
+    public static bool IsOwnSource(IMethodSymbol method, SemanticModel model) =>
         SymbolEqualityComparer.Default.Equals((method.ReducedFrom ?? method).ContainingAssembly, model.Compilation.Assembly);
 
     /// <summary>Parses a provider call from a method symbol already known to be one (also used for <c>AddSqlServer&lt;T&gt;</c> shorthands).</summary>
@@ -197,7 +210,8 @@ internal static class OptionsBuilderParser
     public static string RenderCall(string name, ArgumentListSyntax arguments) =>
         name + "(" + string.Join(", ", arguments.Arguments.Select(a => a.Expression is LambdaExpressionSyntax ? "…" : CodeText.Safe(a) ?? "…")) + ")";
 
-    private static bool LooksLikeOption(string name) =>
+    /// <summary>A name an option call on the builder has (<c>Use*</c>, <c>Enable*</c>, <c>AddInterceptors</c>...).</summary>
+    public static bool LooksLikeOption(string name) =>
         name.StartsWith("Use", System.StringComparison.Ordinal) || name.StartsWith("Enable", System.StringComparison.Ordinal)
         || name is "AddInterceptors" or "ConfigureWarnings" or "LogTo" or "ReplaceService";
 

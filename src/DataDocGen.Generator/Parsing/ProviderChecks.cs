@@ -117,20 +117,11 @@ internal static class ProviderChecks
         {
             if (OptionsBuilderParser.ParameterFor(argument, call.ArgumentList, called) is not { IsParams: false } parameter) continue;
             var index = parameter.Ordinal + shift;
-            if (index >= helper.Parameters.Length || !IsFacade(helper.Parameters[index].Type) || Assigned(helperBody, helper.Parameters[index].Name)) continue;
+            if (index >= helper.Parameters.Length || !IsFacade(helper.Parameters[index].Type) || SyntaxFacts.MayReassign(helperBody, helper.Parameters[index].Name)) continue;
             if (IsOwnDatabase(argument.Expression, model, cancellationToken, facades)) result.Add(helper.Parameters[index]);
         }
         return result;
     }
-
-    /// <summary>Whether <paramref name="body"/> may give the name another value: an assignment to it, or a <c>ref</c>/<c>out</c> argument.</summary>
-    private static bool Assigned(SyntaxNode body, string name) =>
-        body.DescendantNodes().Any(node => node switch
-        {
-            AssignmentExpressionSyntax { Left: IdentifierNameSyntax left } => left.Identifier.ValueText == name,
-            ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: IdentifierNameSyntax argument } => argument.Identifier.ValueText == name,
-            _ => false,
-        });
 
     private static bool IsFacade(ITypeSymbol type) => type.Is("Microsoft.EntityFrameworkCore.Infrastructure", "DatabaseFacade");
 

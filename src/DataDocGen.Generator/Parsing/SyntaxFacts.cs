@@ -62,6 +62,15 @@ internal static class SyntaxFacts
     public static string? SelectedMember(ExpressionSyntax? selector) =>
         selector is SimpleLambdaExpressionSyntax { Body: MemberAccessExpressionSyntax access } ? access.Name.Identifier.ValueText : null;
 
+    /// <summary>Whether <paramref name="body"/> may give the name another value: an assignment to it, or a <c>ref</c>/<c>out</c> argument.</summary>
+    public static bool MayReassign(SyntaxNode body, string name) =>
+        System.Linq.Enumerable.Any(body.DescendantNodes(), node => node switch
+        {
+            AssignmentExpressionSyntax { Left: IdentifierNameSyntax left } => left.Identifier.ValueText == name,
+            ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: IdentifierNameSyntax argument } => argument.Identifier.ValueText == name,
+            _ => false,
+        });
+
     /// <summary>The calls chained after this expression, outwards: for <c>a.B().C()</c> seen from <c>a.B()</c>, <c>C()</c>.</summary>
     public static System.Collections.Generic.IEnumerable<InvocationExpressionSyntax> CallsChainedAfter(SyntaxNode start)
     {

@@ -60,7 +60,12 @@ internal sealed record DataLayerReport(
 
 /// <param name="Provider">The single provider DATA_LAYER.json names; null when none or several are configured.</param>
 /// <param name="TablesUnknownBecause">Set when table names cannot be stated (the reasons, with their evidence).</param>
-/// <param name="ConfiguredNotFollowed">Calls in <c>OnConfiguring</c> that hand the options builder to code not followed.</param>
+/// <param name="ConfiguredOptions">Option calls in <c>OnConfiguring</c> and on options builders the code makes for the
+/// context at run time (<see cref="Model.BuiltOptionsSpec"/>; a design-time factory's are left out).</param>
+/// <param name="ConfiguredNotFollowed">Calls in <c>OnConfiguring</c>, and on run-time options builders the code makes for
+/// the context, that hand the options builder to code not followed.</param>
+/// <param name="UnattributedProviderCalls">Provider calls of the project DataDocGen attributes to no context (kept when this
+/// context has no run-time provider): the provider may be chosen there, so "no provider is chosen" would be false.</param>
 internal sealed record ContextReport(
     string Name,
     string FullName,
@@ -82,8 +87,15 @@ internal sealed record ContextReport(
     EquatableArray<SeedReport> Seeds = default,
     EquatableArray<QueryFilterReport> QueryFilters = default,
     EquatableArray<ProviderSchemaReport> ProviderVariants = default,
-    EquatableArray<OptionCallSpec> ConfiguredNotFollowed = default)
+    EquatableArray<OptionCallSpec> ConfiguredNotFollowed = default,
+    EquatableArray<ProviderCallSpec> UnattributedProviderCalls = default)
 {
+    /// <summary>The providers chosen for the application at run time: all but a design-time factory's.</summary>
+    public IReadOnlyList<ProviderReport> RunTimeProviders => Providers.Where(p => p.Role != ProviderRole.DesignTime).ToList();
+
+    /// <summary>The providers a design-time factory (<c>IDesignTimeDbContextFactory&lt;T&gt;</c>) chooses for <c>dotnet ef</c>.</summary>
+    public IReadOnlyList<ProviderReport> DesignTimeProviders => Providers.Where(p => p.Role == ProviderRole.DesignTime).ToList();
+
     /// <summary>The calls, in <c>OnConfiguring</c> and in registrations, that hand the options builder to code DataDocGen
     /// does not follow: the provider and options may be set there.</summary>
     public IReadOnlyList<OptionCallSpec> OptionsNotFollowed =>
@@ -121,9 +133,24 @@ internal sealed record SnapshotReport(
     EquatableArray<string> Compared = default,
     EquatableArray<string> NotCompared = default);
 
-/// <summary>A provider call and where it sits: in <c>OnConfiguring</c>, or in a registration (named by <see cref="Origin"/>).</summary>
+/// <summary>A provider call and where it sits: in <c>OnConfiguring</c>, in a registration (named by <see cref="Origin"/>),
+/// or on an options builder the code makes (<see cref="Origin"/> is the member that makes it, <see cref="Role"/> says so).</summary>
 /// <param name="OptionsLifetime">The options' lifetime a registration passes (<see cref="Model.RegistrationSpec.OptionsLifetime"/>).</param>
-internal sealed record ProviderReport(ProviderUseSpec Use, string Origin, EquatableArray<ConnectionValueReport> Values, string? OptionsLifetime = null);
+internal sealed record ProviderReport(ProviderUseSpec Use, string Origin, EquatableArray<ConnectionValueReport> Values, string? OptionsLifetime = null,
+    ProviderRole Role = ProviderRole.Configured);
+
+/// <summary>Where a provider is chosen, for what the report says of it.</summary>
+internal enum ProviderRole
+{
+    /// <summary>In <c>OnConfiguring</c> or a registration's options.</summary>
+    Configured,
+
+    /// <summary>On an options builder the code makes for the context (<c>new DbContextOptionsBuilder&lt;T&gt;()</c>).</summary>
+    Builder,
+
+    /// <summary>On an options builder made in a design-time factory: what <c>dotnet ef</c> uses, not the application.</summary>
+    DesignTime,
+}
 
 /// <summary>A store opened outside EF Core, once per distinct client and connection source, with every place it is opened.</summary>
 internal sealed record StoreReport(

@@ -42,7 +42,9 @@ internal static class DataLayerReportBuilder
         IReadOnlyList<IdentityStoreOptionSpec>? identityOptions = null,
         IReadOnlyList<OutputCacheSpec>? outputCache = null,
         IReadOnlyList<TransportSecuritySpec>? transportSecurity = null,
-        IReadOnlyList<GenericRepositoryCallSpec>? genericRepositoryCalls = null)
+        IReadOnlyList<GenericRepositoryCallSpec>? genericRepositoryCalls = null,
+        IReadOnlyList<BuiltOptionsSpec>? builtOptions = null,
+        IReadOnlyList<ProviderCallSpec>? providerCalls = null)
     {
         var storeOptions = (identityOptions ?? new List<IdentityStoreOptionSpec>()).OrderBy(o => o.Location, LocationComparer.Instance).ToList();
         // Marten is a store like the others (AddMarten), holding documents; its event-sourcing facts go to section 5.
@@ -62,9 +64,13 @@ internal static class DataLayerReportBuilder
         var settings = appSettings.OrderBy(a => a.Environment is null ? 0 : 1).ThenBy(a => a.Environment, StringComparer.Ordinal)
             .ThenBy(a => a.Path, StringComparer.Ordinal).ToList();
 
+        // Run-time builders first: 1.1 lists a design-time factory's provider after the application's.
+        var built = (builtOptions ?? new List<BuiltOptionsSpec>()).OrderBy(b => b.DesignTime).ThenBy(b => b.Location, LocationComparer.Instance).ToList();
+        var unattributed = Unattributed(providerCalls ?? new List<ProviderCallSpec>(), contexts.Values, registrations, built);
         var reports = contexts.Values
             .OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.FullName, StringComparer.Ordinal)
-            .Select(c => BuildContext(c, configurations, registrations.Where(r => r.ContextFullName == c.FullName).OrderBy(r => r.Location, LocationComparer.Instance).ToList(), settings, storeOptions, errors))
+            .Select(c => BuildContext(c, configurations, registrations.Where(r => r.ContextFullName == c.FullName).OrderBy(r => r.Location, LocationComparer.Instance).ToList(),
+                built.Where(b => b.ContextFullName == c.FullName).ToList(), unattributed, settings, storeOptions, errors))
             .Select(c => snapshots?.FirstOrDefault(s => s.ContextFullName == c.FullName) is { } snapshot ? c with { Snapshot = SnapshotComparison.Compare(c, snapshot) } : c)
             .ToEquatableArray();
         var sql = (rawSql ?? new List<RawSqlSpec>()).OrderBy(r => r.Location, LocationComparer.Instance).ThenBy(r => r.Api, StringComparer.Ordinal).ToEquatableArray();
@@ -201,15 +207,37 @@ internal static class DataLayerReportBuilder
     private static bool Enlists(AmbientDataSourceSpec source, EquatableArray<ContextReport> contexts) =>
         source.ContextFullName is null || !contexts.Any(c => c.FullName == source.ContextFullName && c.Provider is "Sqlite" or "InMemory" or "Cosmos");
 
+    /// <summary>The provider calls attributed to no context: not in an <c>OnConfiguring</c> read for a context, a registration's
+    /// options, or on an options builder made for a context (matched by location).</summary>
+    private static EquatableArray<ProviderCallSpec> Unattributed(IReadOnlyList<ProviderCallSpec> calls, IEnumerable<DbContextSpec> contexts,
+        IReadOnlyList<RegistrationSpec> registrations, IReadOnlyList<BuiltOptionsSpec> built)
+    {
+        if (calls.Count == 0) return EquatableArray<ProviderCallSpec>.Empty;
+        var attributed = new HashSet<SourceLocation?>(contexts.SelectMany(c => c.ConfiguredProviders).Concat(registrations.SelectMany(r => r.Providers))
+            .Concat(built.SelectMany(b => b.Providers)).Select(p => p.Location));
+        return calls.Where(c => !attributed.Contains(c.Location)).Distinct().OrderBy(c => c.Location, LocationComparer.Instance).ToEquatableArray();
+    }
+
     private static ContextReport BuildContext(DbContextSpec context, IReadOnlyList<EntityConfigurationSpec> configurations,
-        IReadOnlyList<RegistrationSpec> registrations, IReadOnlyList<AppSettingsSpec> settings, IReadOnlyList<IdentityStoreOptionSpec> identityOptions, List<string> errors)
+        IReadOnlyList<RegistrationSpec> registrations, IReadOnlyList<BuiltOptionsSpec> built, EquatableArray<ProviderCallSpec> unattributed,
+        IReadOnlyList<AppSettingsSpec> settings, IReadOnlyList<IdentityStoreOptionSpec> identityOptions, List<string> errors)
     {
         var providers = context.ConfiguredProviders.Select(p => Provider(p, "OnConfiguring", settings))
             .Concat(registrations.SelectMany(r => r.Providers.Select(p => Provider(p, r.Method, settings) with { OptionsLifetime = r.OptionsLifetime })))
+            .Concat(built.SelectMany(b => b.Providers.Select(p => Provider(p, b.Member, settings) with { Role = b.DesignTime ? ProviderRole.DesignTime : ProviderRole.Builder })))
             .ToEquatableArray();
-        var distinctProviders = providers.Select(p => p.Use.Provider).Distinct().ToList();
+        // A design-time factory's provider is what `dotnet ef` uses, not the application's: it decides no store type
+        // (docs/architecture.md, "Providers chosen on an options builder").
+        var distinctProviders = providers.Where(p => p.Role != ProviderRole.DesignTime).Select(p => p.Use.Provider).Distinct().ToList();
         var provider = distinctProviders.Count == 1 ? distinctProviders[0] : null;
         var isRelational = distinctProviders.Count == 0 || distinctProviders.Any(KnownProviders.IsRelational);
+        // Options and hand-overs on the builders the code makes for the application count as the context's own.
+        var runTimeBuilt = built.Where(b => !b.DesignTime).ToList();
+        context = context with
+        {
+            ConfiguredOptions = context.ConfiguredOptions.Concat(runTimeBuilt.SelectMany(b => b.Options)).ToEquatableArray(),
+            ConfiguredNotFollowed = context.ConfiguredNotFollowed.Concat(runTimeBuilt.SelectMany(b => b.NotFollowed)).ToEquatableArray(),
+        };
 
         // Configuration that runs only for some providers (`if (Database.IsSqlServer())`), as it runs for this one.
         var providerUnknown = new List<UnresolvedConfigurationSpec>();
@@ -290,7 +318,7 @@ internal static class DataLayerReportBuilder
         // built for each provider whose type mappings DataDocGen knows, so that a referencing host's report, which
         // knows the provider, takes the matching one (ReportMerger) rather than this provider-neutral one.
         var variants = EquatableArray<ProviderSchemaReport>.Empty;
-        if (providers.IsEmpty && unknown.Count == 0 && schema.Unknown.Count == 0)
+        if (distinctProviders.Count == 0 && unknown.Count == 0 && schema.Unknown.Count == 0)
         {
             variants = KnownProviders.WithStoreTypes.Select(p =>
             {
@@ -313,7 +341,8 @@ internal static class DataLayerReportBuilder
             relationships, schemaUnknown.ToEquatableArray(), isRelational, Summary: context.Summary,
             Seeds: schema.Seeds.OrderBy(s => s.Entity, StringComparer.Ordinal).ThenBy(s => s.Location, LocationComparer.Instance).ToEquatableArray(),
             QueryFilters: schema.QueryFilters.OrderBy(f => f.Location, LocationComparer.Instance).ToEquatableArray(),
-            ProviderVariants: variants, ConfiguredNotFollowed: context.ConfiguredNotFollowed);
+            ProviderVariants: variants, ConfiguredNotFollowed: context.ConfiguredNotFollowed,
+            UnattributedProviderCalls: distinctProviders.Count == 0 ? unattributed : EquatableArray<ProviderCallSpec>.Empty);
     }
 
     private static EquatableArray<TableReport> NamesOnly(IEnumerable<EntityReport> entities) =>

@@ -188,7 +188,8 @@ internal static class ReportMerger
     private static ContextReport Combine(ContextReport declared, ContextReport other)
     {
         var providers = declared.Providers.Concat(other.Providers).Distinct().ToEquatableArray();
-        var distinct = providers.Select(p => p.Use.Provider).Distinct().ToList();
+        // A design-time factory's provider decides nothing about the application's store (as in DataLayerReportBuilder).
+        var distinct = providers.Where(p => p.Role != ProviderRole.DesignTime).Select(p => p.Use.Provider).Distinct().ToList();
         var provider = distinct.Count == 1 ? distinct[0] : null;
         var relational = distinct.Count == 0 || distinct.Any(KnownProviders.IsRelational);
         var combined = declared with
@@ -199,10 +200,12 @@ internal static class ReportMerger
             Registrations = declared.Registrations.Concat(other.Registrations).Distinct().OrderBy(r => r.Location, LocationComparer.Instance).ToEquatableArray(),
             ConfiguredOptions = declared.ConfiguredOptions.Concat(other.ConfiguredOptions).Distinct().ToEquatableArray(),
             ConfiguredNotFollowed = declared.ConfiguredNotFollowed.Concat(other.ConfiguredNotFollowed).Distinct().ToEquatableArray(),
+            UnattributedProviderCalls = distinct.Count > 0 ? EquatableArray<ProviderCallSpec>.Empty
+                : declared.UnattributedProviderCalls.Concat(other.UnattributedProviderCalls).Distinct().ToEquatableArray(),
         };
         // Tables were computed where the context is declared, assuming a relational store when no provider was known there;
         // that project then also computed them for each provider it could map, and the provider known now picks one.
-        if (declared.Provider is null && declared.Providers.IsEmpty && provider is not null
+        if (declared.Provider is null && declared.RunTimeProviders.Count == 0 && provider is not null
             && declared.ProviderVariants.FirstOrDefault(v => v.Provider == provider) is { } variant)
         {
             combined = variant.SchemaUnknownBecause.IsEmpty

@@ -51,7 +51,7 @@ internal static class TenancyFacts
             {
                 foreach (var source in provider.Use.Connection.Where(c => c.NamesTenant))
                 {
-                    result.Add(new TenantDatabase(context.Name, provider.Use.Method, provider.Origin, source, MarkdownEmitter.WhenOptionsAreBuilt(provider.Origin, provider.OptionsLifetime)));
+                    result.Add(new TenantDatabase(context.Name, provider.Use.Method, provider.Origin, source, MarkdownEmitter.WhenOptionsAreBuilt(provider)));
                 }
             }
         }

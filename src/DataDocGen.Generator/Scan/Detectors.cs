@@ -16,6 +16,10 @@ internal static class Detectors
 
     public static readonly Detector<DeclaredTypeSpec> DeclaredTypes = One<DeclaredTypeSpec>(Names.DeclaredTypes, DeclaredTypeParser.IsCandidate, DeclaredTypeParser.Parse);
     public static readonly Detector<RegistrationResult> Registrations = One<RegistrationResult>(Names.Registrations, RegistrationParser.IsCandidate, RegistrationParser.Parse);
+    /// <summary>Options builders the code makes for a context (<c>new DbContextOptionsBuilder&lt;T&gt;()</c>), followed for its provider.</summary>
+    public static readonly Detector<BuiltOptionsResult> BuiltOptions = One<BuiltOptionsResult>(Names.BuiltOptions, BuiltOptionsParser.IsCandidate, BuiltOptionsParser.Parse);
+    /// <summary>Every provider call on an options builder, for the report to name those it attributes to no context.</summary>
+    public static readonly Detector<ProviderCallSpec> ProviderCalls = One<ProviderCallSpec>(Names.ProviderCalls, ProviderCallParser.IsCandidate, ProviderCallParser.Parse);
     public static readonly Detector<RawSqlResult> RawSql = One<RawSqlResult>(Names.RawSql, RawSqlParser.IsCandidate, RawSqlParser.Parse);
     public static readonly Detector<CallSiteSpec> MigrationApplications = One<CallSiteSpec>(Names.MigrationApplications, MigrationParser.IsApplyCandidate, MigrationParser.ParseApply);
     public static readonly Detector<QueryShapeResult> QueryShapes = One<QueryShapeResult>(Names.QueryShapes, QueryShapeParser.IsCandidate, QueryShapeParser.Parse);
