@@ -331,4 +331,207 @@ public class RawSqlTests
         // The upsert's INSERT is a CRUD row (create) now that its texts are read.
         Assert.Contains("| `Shop.Data.Tag` | `Wallets.Upsert` [Data/Wallets.cs:", output.Markdown);
     }
+
+    /// <summary>The SQL rows of the CRUD matrix: table or entity, operation, member, API (with the statement that does it).</summary>
+    private static string[] Crud(GeneratorOutput output) => Json.Parse(output.Json).GetProperty("crud").EnumerateArray()
+        .Select(c => c.GetProperty("entity").GetString() + " | " + c.GetProperty("operation").GetString() + " | " + c.GetProperty("member").GetString()
+                     + " | " + c.GetProperty("api").GetString())
+        .OrderBy(r => r, StringComparer.Ordinal).ToArray();
+
+    [Fact]
+    public void A_statement_led_by_common_table_expressions_writes_what_its_main_statement_writes()
+    {
+        // A statement starting with WITH was counted as a read of every table it names, the DELETE's target included.
+        var output = GeneratorHarness.Run(Sources.With(("Data/Queue.cs", """
+            using Dapper;
+            using System.Data.Common;
+            namespace Shop.Data
+            {
+                public class Queue(DbConnection conn)
+                {
+                    public int Dedupe() => conn.Execute("WITH ranked AS (SELECT Id, ROW_NUMBER() OVER (PARTITION BY Sku ORDER BY Id) rn FROM Reservations) DELETE FROM Holds WHERE Id IN (SELECT Id FROM ranked WHERE rn > 1)");
+                    public int Copy(int day) => conn.Execute("WITH fresh AS (SELECT * FROM Incoming WHERE Day = @day) INSERT INTO Stock (Sku) SELECT Sku FROM fresh", new { day });
+                    public int Touch() => conn.Execute("WITH latest AS (SELECT Sku, MAX(Day) d FROM Counts GROUP BY Sku) UPDATE Stock SET Day = latest.d FROM latest WHERE Stock.Sku = latest.Sku");
+                    // PostgreSQL's data-modifying CTE: the body deletes, the main statement inserts.
+                    public int Move() => conn.Execute("WITH done AS (DELETE FROM Jobs WHERE Finished RETURNING *) INSERT INTO JobHistory SELECT * FROM done");
+                    // Reads only: a CTE feeding a SELECT (named like a T-SQL statement word), WITH and DELETE in a literal, a table hint.
+                    public IEnumerable<int> Open() => conn.Query<int>("WITH open AS (SELECT Id FROM Orders) SELECT Id FROM open");
+                    public IEnumerable<int> Hinted() => conn.Query<int>("SELECT Id FROM Lines WITH (NOLOCK) WHERE Note <> 'x; WITH x AS (SELECT 1) DELETE FROM Secrets'");
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        Assert.Equal(
+        [
+            "Counts | Read | Queue.Touch | Dapper Execute (SELECT)",
+            "Holds | Delete | Queue.Dedupe | Dapper Execute (DELETE)",
+            "Incoming | Read | Queue.Copy | Dapper Execute (SELECT)",
+            "JobHistory | Create | Queue.Move | Dapper Execute (INSERT)",
+            "Jobs | Delete | Queue.Move | Dapper Execute (DELETE)",
+            "Lines | Read | Queue.Hinted | Dapper Query (SELECT)",
+            "Orders | Read | Queue.Open | Dapper Query (SELECT)",
+            "Reservations | Read | Queue.Dedupe | Dapper Execute (SELECT)",
+            "Stock | Create | Queue.Copy | Dapper Execute (INSERT)",
+            "Stock | Update | Queue.Touch | Dapper Execute (UPDATE)",
+        ], Crud(output));
+        Assert.DoesNotContain("Secrets", output.Markdown);
+        // The statement column still says how the text starts.
+        Assert.Contains("| `Queue.Dedupe` | Dapper Execute | WITH | `Holds`, `Reservations` |", output.Markdown);
+    }
+
+    [Fact]
+    public void Upserts_create_and_update_their_table_and_a_merge_does_what_its_branches_do()
+    {
+        // BTCPay Server writes INSERT ... ON CONFLICT DO UPDATE through Dapper: it was a create only.
+        var output = GeneratorHarness.Run(Sources.With(("Data/Stock.cs", """
+            using Dapper;
+            using System.Data.Common;
+            namespace Shop.Data
+            {
+                public class Stock(DbConnection conn)
+                {
+                    public int Postgres() => conn.Execute("INSERT INTO \"Stock\" (\"Sku\", \"Qty\") VALUES (@sku, @qty) ON CONFLICT (\"Sku\") DO UPDATE SET \"Qty\" = EXCLUDED.\"Qty\"", new { sku = "a", qty = 1 });
+                    public int MySql() => conn.Execute("INSERT INTO Counts (Sku, N) VALUES (@sku, 1) ON DUPLICATE KEY UPDATE N = N + 1", new { sku = "a" });
+                    public int Sqlite() => conn.Execute("INSERT OR REPLACE INTO Prices (Sku, Price) VALUES (@sku, @price)", new { sku = "a", price = 1 });
+                    public int Replace() => conn.Execute("REPLACE INTO Labels (Sku, Text) VALUES (@sku, @text)", new { sku = "a", text = "b" });
+                    public int Merge() => conn.Execute("MERGE INTO dbo.Totals AS t USING dbo.Staging AS s ON t.Sku = s.Sku WHEN MATCHED THEN UPDATE SET t.N = s.N WHEN NOT MATCHED THEN INSERT (Sku, N) VALUES (s.Sku, s.N);");
+                    public int Prune() => conn.Execute("MERGE dbo.Totals t USING (SELECT Sku FROM dbo.Retired) s ON t.Sku = s.Sku WHEN MATCHED THEN DELETE;");
+                    // Creates only: DO NOTHING, OR IGNORE, and upsert words in a comment or a literal.
+                    public int Ignore(int id) => conn.Execute("INSERT INTO Seen (Id) VALUES (@id) ON CONFLICT DO NOTHING", new { id });
+                    public int OrIgnore(int id) => conn.Execute("INSERT OR IGNORE INTO Marks (Id) VALUES (@id)", new { id });
+                    public int Commented() => conn.Execute("INSERT INTO Archive (Id) SELECT Id FROM Seen -- ON CONFLICT DO UPDATE\n");
+                    public int Literal() => conn.Execute("INSERT INTO Notes (Text) VALUES ('ON DUPLICATE KEY UPDATE')");
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        Assert.Equal(
+        [
+            "Archive | Create | Stock.Commented | Dapper Execute (INSERT)",
+            "Counts | Create | Stock.MySql | Dapper Execute (INSERT ... ON DUPLICATE KEY UPDATE)",
+            "Counts | Update | Stock.MySql | Dapper Execute (INSERT ... ON DUPLICATE KEY UPDATE)",
+            "Labels | Create | Stock.Replace | Dapper Execute (REPLACE)",
+            "Labels | Update | Stock.Replace | Dapper Execute (REPLACE)",
+            "Marks | Create | Stock.OrIgnore | Dapper Execute (INSERT)",
+            "Notes | Create | Stock.Literal | Dapper Execute (INSERT)",
+            "Prices | Create | Stock.Sqlite | Dapper Execute (INSERT OR REPLACE)",
+            "Prices | Update | Stock.Sqlite | Dapper Execute (INSERT OR REPLACE)",
+            "Seen | Create | Stock.Ignore | Dapper Execute (INSERT)",
+            "Seen | Read | Stock.Commented | Dapper Execute (INSERT)",
+            "Stock | Create | Stock.Postgres | Dapper Execute (INSERT ... ON CONFLICT DO UPDATE)",
+            "Stock | Update | Stock.Postgres | Dapper Execute (INSERT ... ON CONFLICT DO UPDATE)",
+            "dbo.Retired | Read | Stock.Prune | Dapper Execute (MERGE)",
+            "dbo.Staging | Read | Stock.Merge | Dapper Execute (MERGE)",
+            "dbo.Totals | Create | Stock.Merge | Dapper Execute (MERGE)",
+            "dbo.Totals | Delete | Stock.Prune | Dapper Execute (MERGE)",
+            "dbo.Totals | Update | Stock.Merge | Dapper Execute (MERGE)",
+        ], Crud(output));
+        // ON DUPLICATE KEY UPDATE's column is no table.
+        Assert.Contains("| `Stock.MySql` | Dapper Execute | INSERT | `Counts` |", output.Markdown);
+        Assert.Contains("A SQL upsert (`INSERT ... ON CONFLICT DO UPDATE`, `INSERT ... ON DUPLICATE KEY UPDATE`, `INSERT OR REPLACE`, `REPLACE`) is listed as a create and an update", output.Markdown);
+    }
+
+    [Fact]
+    public void A_name_an_interpolation_hole_completes_is_no_table()
+    {
+        // $"SELECT * FROM dbo.{table}" listed the table `dbo`.
+        var output = GeneratorHarness.Run(Sources.With(("Data/Dynamic.cs", """
+            using Dapper;
+            using System.Data.Common;
+            using Microsoft.EntityFrameworkCore;
+            namespace Shop.Data
+            {
+                public class ShopContext : DbContext { }
+                public class Dynamic(DbConnection conn, ShopContext db)
+                {
+                    private const string Schema = "sales";
+                    public IEnumerable<int> Dotted(string table) => conn.Query<int>($"SELECT * FROM dbo.{table}");
+                    public IEnumerable<int> Bracketed(string table) => conn.Query<int>($"SELECT * FROM [dbo].[{table}]");
+                    public IEnumerable<int> Quoted(string table) => conn.Query<int>($"SELECT * FROM \"public\".{table} JOIN Lines l ON l.Id = 1");
+                    public IEnumerable<int> Schemaed(string schema) => conn.Query<int>($"SELECT * FROM {schema}.Orders");
+                    public int Suffixed(string year) => conn.Execute($"DELETE FROM Orders_{year} WHERE Id = 1");
+                    public int FormatItem(string table) => db.Database.ExecuteSqlRaw("DELETE FROM dbo.{0}", table);
+                    // A hole the code resolves to a constant is part of the name.
+                    public IEnumerable<int> Resolved() => conn.Query<int>($"SELECT * FROM {Schema}.Orders");
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        Assert.Equal(
+        [
+            "Dynamic.Dotted | SELECT |  | BuiltIntoRawSql | ",
+            "Dynamic.Bracketed | SELECT |  | BuiltIntoRawSql | ",
+            "Dynamic.Quoted | SELECT | Lines | BuiltIntoRawSql | ",
+            "Dynamic.Schemaed | SELECT |  | BuiltIntoRawSql | ",
+            "Dynamic.Suffixed | DELETE |  | BuiltIntoRawSql | ",
+            "Dynamic.FormatItem | DELETE |  | Constant | {0}",
+            "Dynamic.Resolved | SELECT | sales.Orders | Constant | ",
+        ], Sites(output));
+        Assert.Equal(["Lines | Read | Dynamic.Quoted | Dapper Query (SELECT)", "sales.Orders | Read | Dynamic.Resolved | Dapper Query (SELECT)"], Crud(output));
+    }
+
+    [Fact]
+    public void Temporary_tables_are_no_tables_and_a_select_into_that_copies_a_structure_reads_no_rows()
+    {
+        // bitwarden's key rotation: SELECT TOP 0 * INTO #TempCipher FROM [dbo].[Cipher] (a temporary table with Cipher's
+        // columns) was a read of Cipher, and its bulk copy into #TempCipher a create of a table `#TempCipher`.
+        var output = GeneratorHarness.Run(Sources.With(("Data/Ciphers.cs", """
+            using System.Data;
+            using Dapper;
+            using Microsoft.Data.SqlClient;
+            namespace Shop.Data
+            {
+                public class Ciphers(SqlConnection connection, SqlTransaction transaction)
+                {
+                    public void Rotate(DataTable rows)
+                    {
+                        var sqlCreateTemp = @"
+                            SELECT TOP 0 *
+                            INTO #TempCipher
+                            FROM [dbo].[Cipher]
+
+                            SELECT TOP (0) *
+                            INTO ##TempFolder
+                            FROM [dbo].[Folder]";
+                        using (var cmd = new SqlCommand(sqlCreateTemp, connection, transaction)) cmd.ExecuteNonQuery();
+                        using (var bulkCopy = new SqlBulkCopy(connection, SqlBulkCopyOptions.KeepIdentity, transaction))
+                        {
+                            bulkCopy.DestinationTableName = "#TempCipher";
+                            bulkCopy.WriteToServer(rows);
+                        }
+                        var sql = @"
+                            UPDATE [dbo].[Cipher] SET [Data] = TC.[Data]
+                            FROM [dbo].[Cipher] C INNER JOIN #TempCipher TC ON C.Id = TC.Id
+                            WHERE C.[UserId] = @UserId
+
+                            DROP TABLE #TempCipher";
+                        using (var cmd = new SqlCommand(sql, connection, transaction)) cmd.ExecuteNonQuery();
+                    }
+                    public int Snapshot() => connection.Execute("SELECT * INTO OrdersArchive FROM Orders WHERE Closed = 1");
+                    public int Shape() => connection.Execute("SELECT * INTO OrdersShape FROM Orders WHERE 1 = 0");
+                    public int Columns() => connection.Execute("SELECT * FROM Orders WHERE 1 = 0");
+                    public int Temporary() => connection.Execute("SELECT * INTO #open FROM Orders o JOIN @ids i ON i.Id = o.Id WHERE o.Closed = 0");
+                    // Traps: a false WHERE that OR widens, and one in a subquery, still read.
+                    public int Widened() => connection.Execute("SELECT * FROM Lines WHERE 1 = 0 OR Open = 1");
+                    public int Nested() => connection.Execute("SELECT * FROM Stock WHERE Sku IN (SELECT Sku FROM Holds WHERE 1 = 0)");
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        Assert.Equal(
+        [
+            "Holds | Read | Ciphers.Nested | Dapper Execute (SELECT)",
+            "Lines | Read | Ciphers.Widened | Dapper Execute (SELECT)",
+            "Orders | Read | Ciphers.Snapshot | Dapper Execute (SELECT)",
+            "Orders | Read | Ciphers.Temporary | Dapper Execute (SELECT)",
+            "OrdersArchive | Create | Ciphers.Snapshot | Dapper Execute (SELECT)",
+            "Stock | Read | Ciphers.Nested | Dapper Execute (SELECT)",
+            "dbo.Cipher | Update | Ciphers.Rotate | ADO.NET new SqlCommand (UPDATE)",
+        ], Crud(output));
+        Assert.DoesNotContain("#Temp", output.Markdown);
+        Assert.DoesNotContain("#open", output.Markdown);
+        Assert.Contains("| `Ciphers.Temporary` | Dapper Execute | SELECT | `Orders` |", output.Markdown);
+        Assert.Contains("| `Ciphers.Rotate` | SqlBulkCopy WriteToServer | bulk copy |  |", output.Markdown);
+        Assert.Contains("| `Ciphers.Shape` | Dapper Execute | SELECT | `Orders`, `OrdersShape` |", output.Markdown);
+    }
 }

@@ -23,6 +23,8 @@ internal static class CrudMarkdownEmitter
         if (report.Crud.Any(r => r.Store is null)) sources.Add(report.Contexts.IsEmpty ? "SQL whose constant text names its table" : "EF Core calls on its `DbSet` or context, and SQL whose constant text names its table");
         if (linq2db) sources.Add("linq2db calls (a query over an `ITable<T>` or `GetTable<T>()`, its set-based `Update`/`Delete` or `Insert` with a setter, and `Insert*`/`Update`/`Delete`/`BulkCopy` of an entity on a data context), named (linq2db)");
         var linq2dbUpserts = report.Crud.Any(r => r.Store == CrudParser.Linq2Db && CrudMatrix.Api(r).What is not null);
+        var sqlUpserts = report.Crud.Any(r => r.Store is null && SqlTableOperation.Upserts.Any(u => r.Api.EndsWith(" (" + u + ")", System.StringComparison.Ordinal)));
+        var sqlMerges = report.Crud.Any(r => r.Store is null && r.Api.EndsWith(" (MERGE)", System.StringComparison.Ordinal));
         if (documents) sources.Add("document-store calls on a MongoDB `IMongoCollection<T>`, a LiteDB `ILiteCollection<T>` or a Marten session, the store named after the document type");
         md.Line("Which code creates, reads, updates and deletes each " + (relational ? "entity" : "document type") + ": " + string.Join("; ", sources) + "."
                 + (relational && !report.Contexts.IsEmpty ? " A tracked change counts as an update where one body loads an entity from a `DbSet`, sets a property on it and calls the same context's `SaveChanges`; other tracked changes (made in called methods or through navigations) are not attributed." : "")
@@ -33,6 +35,8 @@ internal static class CrudMarkdownEmitter
                 + (!report.SaveHooks.IsEmpty && report.Crud.Any(BypassesSaveHooks) ? " `ExecuteUpdate`, `ExecuteDelete` and SQL writes do not pass through SaveChanges: the save hooks (see below) neither set audit fields on them nor publish them." : "")
                 + (report.Crud.Any(r => r.SoftDelete is not null) ? " A `Remove` that a save hook saves as an update (it sets the deleted entry's state to `Modified`; see Save hooks) is marked as a soft delete; `ExecuteDelete` and SQL `DELETE` do not pass through save hooks and stay deletes." : "")
                 + (report.Crud.Any(r => r.Through is not null) ? " A call to a generic repository of this project with a concrete entity (`IRepository<Order>.Add`) is listed under that entity at the call, \"through\" the repository method whose own code makes the row of its type parameter (one level: the caller calls that method; through an interface, only when one class of this project implements it); the type parameter's row lists the repository itself." : "")
+                + (sqlUpserts ? " A SQL upsert (`" + string.Join("`, `", SqlTableOperation.Upserts) + "`) is listed as a create and an update" + (sqlMerges ? ", a SQL `MERGE` under each operation its `WHEN ... THEN` branches perform." : ".")
+                    : sqlMerges ? " A SQL `MERGE` is listed under each operation its `WHEN ... THEN` branches perform." : "")
                 + (linq2dbUpserts ? " A linq2db upsert (`InsertOrReplace`, `InsertOrUpdate` with an update setter) is listed as a create and an update, a `Merge` under each operation its `...When...` calls perform, the call named after its link." : "")).Line();
         md.Line("| " + (relational ? "Entity" : "Document type") + " | Create | Read | Update | Delete |").Line("| --- | --- | --- | --- | --- |");
         foreach (var entity in report.Crud.GroupBy(r => (r.Target, r.Entity, r.Store)))

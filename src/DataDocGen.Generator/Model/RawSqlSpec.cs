@@ -36,6 +36,9 @@ internal enum SqlParameterization
 /// <param name="Placeholders">The parameter placeholders of constant SQL text (<c>@sku</c>, <c>:id</c>, <c>$1</c>, <c>{0}</c>), in order; empty when none or the text is not constant.
 /// For <see cref="SqlParameterization.ConstantFragments"/>, those of every text the fragments can make (empty when they are not enumerated).</param>
 /// <param name="Procedure">For a stored procedure call: its name and parameters; null otherwise.</param>
+/// <param name="Operations">What the text does to each table it names, statement by statement
+/// (<see cref="Parsing.RawSqlStatements"/>): the CRUD matrix's rows. For SQL composed from constant fragments, those of
+/// every text they can make.</param>
 internal sealed record RawSqlSpec(
     string Api,
     string? Statement,
@@ -44,11 +47,27 @@ internal sealed record RawSqlSpec(
     string Member,
     SourceLocation? Location,
     EquatableArray<string> Placeholders = default,
-    ProcedureCall? Procedure = null)
+    ProcedureCall? Procedure = null,
+    EquatableArray<SqlTableOperation> Operations = default)
 {
     /// <summary>The <see cref="Statement"/> of a stored procedure call (no table is inferred from a procedure's name).</summary>
     public const string StoredProcedureStatement = "stored procedure";
 
     /// <summary>The statement column of a <c>SqlBulkCopy</c> write: rows inserted into <see cref="Tables"/>' one table.</summary>
     public const string BulkCopyStatement = "bulk copy";
+}
+
+/// <summary>What one statement of SQL text does to a table it names.</summary>
+/// <param name="Table">The table as written (one of <see cref="RawSqlSpec.Tables"/>).</param>
+/// <param name="Statement">The statement that does it, as the CRUD row names it: its verb (<c>SELECT</c>, <c>DELETE</c>,
+/// <c>bulk copy</c>), or an upsert's form (<c>INSERT ... ON CONFLICT DO UPDATE</c>), one of <see cref="Upserts"/>.</param>
+internal sealed record SqlTableOperation(string Table, CrudOperation Operation, string Statement)
+{
+    public const string OnConflictUpdate = "INSERT ... ON CONFLICT DO UPDATE";
+    public const string OnDuplicateKeyUpdate = "INSERT ... ON DUPLICATE KEY UPDATE";
+    public const string InsertOrReplace = "INSERT OR REPLACE";
+    public const string Replace = "REPLACE";
+
+    /// <summary>The statements listed as a create and an update of their table.</summary>
+    public static readonly string[] Upserts = { OnConflictUpdate, OnDuplicateKeyUpdate, InsertOrReplace, Replace };
 }

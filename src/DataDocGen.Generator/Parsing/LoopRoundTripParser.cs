@@ -276,7 +276,7 @@ internal static class LoopRoundTripParser
                                               || receiver.AllInterfaces.Any(i => i.Is("System.Data", "IDbCommand"))))
         {
             var sql = CommandSql(access.Expression, invocation, model, cancellationToken);
-            return new Call(EffectOf(StatementOf(sql), false), false, "ADO.NET " + receiver.Name + "." + name + Sql(sql), null);
+            return new Call(EffectOf(sql, false), false, "ADO.NET " + receiver.Name + "." + name + Sql(sql), null);
         }
         // IDatabase only: a batch or a transaction (IBatch, ITransaction) is also an IDatabaseAsync, and sends its calls together.
         if (RedisMethods.TryGetValue(name, out var effect) && owner.IsInNamespace("StackExchange.Redis")
@@ -302,17 +302,25 @@ internal static class LoopRoundTripParser
                                                 || (i.Name == "IDynamicParameters" && i.IsInNamespaceOrBelow("Dapper")))) return null;
         }
         var sql = RawSqlParser.Parse(invocation, model, cancellationToken)?.Spec;
-        return new Call(EffectOf(StatementOf(sql), method.Name.StartsWith("Query", System.StringComparison.Ordinal)), false, "Dapper " + method.Name + Sql(sql), null);
+        return new Call(EffectOf(sql, method.Name.StartsWith("Query", System.StringComparison.Ordinal)), false, "Dapper " + method.Name + Sql(sql), null);
     }
 
-    /// <summary>Read or write by the SQL statement when its text is known; otherwise a read only for Dapper's <c>Query*</c>.</summary>
-    private static Effect EffectOf(string? statement, bool queries) => statement switch
+    /// <summary>Read or write by the SQL statement when its text is known (a write any of its statements performs, as a
+    /// <c>WITH ... DELETE</c> or a <c>SELECT ... INTO</c>, makes it a write; a <c>WITH</c> that only reads is a read);
+    /// otherwise a read only for Dapper's <c>Query*</c>.</summary>
+    private static Effect EffectOf(RawSqlSpec? sql, bool queries)
     {
-        "SELECT" => Effect.Read,
-        "INSERT" or "UPDATE" or "DELETE" or "MERGE" or "UPSERT" => Effect.Write,
-        null when queries => Effect.Read,
-        _ => Effect.Unknown,
-    };
+        var statement = StatementOf(sql);
+        if (statement is not null && sql!.Operations.Any(o => o.Operation != CrudOperation.Read)) return Effect.Write;
+        return statement switch
+        {
+            "SELECT" => Effect.Read,
+            "WITH" when !sql!.Operations.IsEmpty => Effect.Read,
+            "INSERT" or "UPDATE" or "DELETE" or "MERGE" or "UPSERT" or "REPLACE" => Effect.Write,
+            null when queries => Effect.Read,
+            _ => Effect.Unknown,
+        };
+    }
 
     /// <summary>The SQL's statement kind; none for a stored procedure call (its name says nothing certain of what it
     /// does, so it counts as a call whose text is not known: a <c>Query*</c> reads, anything else is not told).</summary>

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using System.Threading;
 using DataDocGen.Generator.Helpers;
 using DataDocGen.Generator.Model;
@@ -42,34 +41,6 @@ internal static class RawSqlParser
         "Query", "QueryAsync", "QueryToListAsync", "QueryToArrayAsync", "QueryToAsyncEnumerable", "QueryMultiple", "QueryMultipleAsync",
         "Execute", "ExecuteAsync", "ExecuteReader", "ExecuteReaderAsync", "SetCommand", "FromSql", "FromSqlScalar",
     };
-
-    // Up to three parts (database.schema.table): a two-part match of `[db].INFORMATION_SCHEMA.TABLES` named a schema.
-    private static readonly Regex TableReference = new(
-        "\\b(?<keyword>FROM|JOIN|INTO|UPDATE|MERGE\\s+INTO|MERGE)\\s+(?:ONLY\\s+(?=[A-Za-z_\\[\"`]))?((?:\\[[^\\]]+\\]|\"[^\"]+\"|`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)(?:\\.(?:\\[[^\\]]+\\]|\"[^\"]+\"|`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)){0,2})",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
-    /// <summary>A common table expression: <c>WITH [RECURSIVE] name [(columns)] AS [[NOT] MATERIALIZED] (</c>, and each
-    /// further one of the list (<c>, name AS (</c>). Group 1 says which.</summary>
-    private static readonly Regex CteDefinition = new(
-        "(\\bWITH\\s+(?:RECURSIVE\\s+)?|,\\s*)(\\[[^\\]]+\\]|\"[^\"]+\"|`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)\\s*(?:\\([^()]*\\)\\s*)?\\bAS\\s*(?:NOT\\s+)?(?:MATERIALIZED\\s*)?\\(",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
-    /// <summary>T-SQL table hints written without WITH (<c>FROM Orders (NOLOCK)</c>): the parentheses after a table, not a
-    /// function's arguments.</summary>
-    private static readonly Regex TableHint = new(
-        "\\G\\s*\\(\\s*(?:NOLOCK|READUNCOMMITTED|READCOMMITTED|READCOMMITTEDLOCK|READPAST|REPEATABLEREAD|SERIALIZABLE|SNAPSHOT|HOLDLOCK|UPDLOCK|XLOCK|ROWLOCK|PAGLOCK|TABLOCK|TABLOCKX|NOWAIT|NOEXPAND|INDEX|FORCESEEK|FORCESCAN)\\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
-    /// <summary>T-SQL cursors (<c>DECLARE cur CURSOR</c>): <c>FETCH NEXT FROM cur</c> names no table.</summary>
-    private static readonly Regex CursorDeclaration = new("\\bDECLARE\\s+([A-Za-z_@#][A-Za-z0-9_@#]*)\\s+(?:INSENSITIVE\\s+|SCROLL\\s+)*CURSOR\\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
-    /// <summary>MySQL's <c>SHOW TABLES FROM db</c> (and its kin): the name after FROM/IN is a database or a table whose
-    /// metadata is read, not rows.</summary>
-    private static readonly Regex ShowStatement = new("\\bSHOW\\s+(?:FULL\\s+)?(?:TABLES|COLUMNS|FIELDS|INDEX|INDEXES|KEYS|TRIGGERS|TABLE\\s+STATUS)\\s+(?:FROM|IN)\\s+\\S+",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
-    private static readonly HashSet<string> NotTables = new(System.StringComparer.OrdinalIgnoreCase) { "SELECT", "VALUES", "SET", "WHERE", "LATERAL", "UNNEST", "OPENJSON" };
 
     /// <summary>A method name of Dapper's query and execute methods (the syntactic test, shared with <see cref="CommandTimeoutParser"/>).</summary>
     internal static bool IsDapperMethodName(string name) => DapperMethods.Contains(name);
@@ -229,9 +200,12 @@ internal static class RawSqlParser
         }
         var constants = values.Select(v => model.ConstantString(v, cancellationToken)).ToList();
         var table = known && constants.Count > 0 && constants.All(c => c is not null) && constants.Distinct(System.StringComparer.Ordinal).Count() == 1 ? constants[0] : null;
+        // A temporary table (bitwarden's bulk copies into "#TempCipher", then UPDATE ... FROM it) is no table of the data model.
+        if (table is not null && RawSqlStatements.IsTemporary(table)) table = null;
         return new RawSqlSpec("SqlBulkCopy " + name, RawSqlSpec.BulkCopyStatement,
             table is null ? EquatableArray<string>.Empty : new[] { table }.ToEquatableArray(), SqlParameterization.BulkCopy,
-            CodeText.MemberName(invocation, model, cancellationToken), SourceLocation.From(invocation));
+            CodeText.MemberName(invocation, model, cancellationToken), SourceLocation.From(invocation),
+            Operations: table is null ? EquatableArray<SqlTableOperation>.Empty : new[] { new SqlTableOperation(table, CrudOperation.Create, RawSqlSpec.BulkCopyStatement) }.ToEquatableArray());
     }
 
     /// <summary>The values an object initializer gives <c>DestinationTableName</c>.</summary>
@@ -342,7 +316,7 @@ internal static class RawSqlParser
         }
         if (sql is InterpolatedStringExpressionSyntax interpolated)
         {
-            var template = string.Concat(interpolated.Contents.Select(c => c is InterpolatedStringTextSyntax t ? t.TextToken.ValueText : " @p "));
+            var template = string.Concat(interpolated.Contents.Select(c => c is InterpolatedStringTextSyntax t ? t.TextToken.ValueText : RawSqlStatements.Hole));
             if (takesFormattable) return Spec(api, template, SqlParameterization.InterpolatedParameters, site, model, cancellationToken);
             return Composed(api, sql, template, site, model, cancellationToken) ?? Spec(api, template, SqlParameterization.BuiltIntoRawSql, site, model, cancellationToken);
         }
@@ -380,15 +354,20 @@ internal static class RawSqlParser
         if (!composed) return null;
         if (texts is null)
         {
-            return new RawSqlSpec(api, template is null ? null : Statement(template), template is null ? EquatableArray<string>.Empty : Tables(template),
-                SqlParameterization.ConstantFragments, CodeText.MemberName(site, model, cancellationToken), SourceLocation.From(site), EquatableArray<string>.Empty);
+            var read = template is null ? null : RawSqlStatements.Read(template);
+            return new RawSqlSpec(api, template is null ? null : RawSqlStatements.Statement(template), read?.Tables ?? EquatableArray<string>.Empty,
+                SqlParameterization.ConstantFragments, CodeText.MemberName(site, model, cancellationToken), SourceLocation.From(site), EquatableArray<string>.Empty,
+                Operations: read?.Operations ?? EquatableArray<SqlTableOperation>.Empty);
         }
-        var statements = texts.Select(Statement).Distinct().ToList();
+        var statements = texts.Select(RawSqlStatements.Statement).Distinct().ToList();
         var formatItems = api.StartsWith("EF Core", System.StringComparison.Ordinal) && api.Contains("Raw");
+        var reads = texts.Select(RawSqlStatements.Read).ToList();
+        // What any of the texts does: the code may send each.
         return new RawSqlSpec(api, statements.Count == 1 ? statements[0] : null,
-            texts.SelectMany(t => Tables(t)).Distinct(System.StringComparer.OrdinalIgnoreCase).OrderBy(t => t, System.StringComparer.Ordinal).ToEquatableArray(),
+            reads.SelectMany(r => r.Tables).Distinct(System.StringComparer.OrdinalIgnoreCase).OrderBy(t => t, System.StringComparer.Ordinal).ToEquatableArray(),
             SqlParameterization.ConstantFragments, CodeText.MemberName(site, model, cancellationToken), SourceLocation.From(site),
-            texts.SelectMany(t => SqlPlaceholders.Find(t, formatItems)).Distinct(System.StringComparer.OrdinalIgnoreCase).ToEquatableArray());
+            texts.SelectMany(t => SqlPlaceholders.Find(t, formatItems)).Distinct(System.StringComparer.OrdinalIgnoreCase).ToEquatableArray(),
+            Operations: reads.SelectMany(r => r.Operations).Distinct().ToEquatableArray());
     }
 
     /// <summary>The most texts a composition is expanded to; beyond, it is still constant fragments, its texts not read.</summary>
@@ -499,94 +478,12 @@ internal static class RawSqlParser
 
     private static RawSqlSpec Spec(string api, string? sql, SqlParameterization parameterization, SyntaxNode site, SemanticModel model, CancellationToken cancellationToken)
     {
-        var statement = sql is null ? null : Statement(sql);
-        var tables = sql is null ? EquatableArray<string>.Empty : Tables(sql);
+        var statement = sql is null ? null : RawSqlStatements.Statement(sql);
+        var read = sql is null ? null : RawSqlStatements.Read(sql);
         var placeholders = sql is null || parameterization != SqlParameterization.Constant ? EquatableArray<string>.Empty
             : SqlPlaceholders.Find(sql, formatItems: api.StartsWith("EF Core", System.StringComparison.Ordinal) && api.Contains("Raw")).ToEquatableArray();
-        return new RawSqlSpec(api, statement, tables, parameterization, CodeText.MemberName(site, model, cancellationToken), SourceLocation.From(site), placeholders);
-    }
-
-    /// <summary>
-    /// The tables a constant text names after FROM/JOIN/INTO/UPDATE/MERGE. Left out: a name holding an interpolation hole
-    /// (<c>[{db}].INFORMATION_SCHEMA.TABLES</c> is not a constant name), a T-SQL cursor the text declares, and the name
-    /// after MySQL's <c>SHOW TABLES FROM</c>. The nopCommerce audit found <c>[ @p ].INFORMATION_SCHEMA</c>, a cursor
-    /// <c>cur_reindex</c> and a database listed as tables. Also left out (the BTCPay Server audit found them listed as
-    /// tables): a common table expression's name within the statement (up to <c>;</c>) whose <c>WITH</c> defines it, when
-    /// written with one part (a schema-qualified name is the table); and a function call after FROM/JOIN, a name followed
-    /// by <c>(</c> (<c>get_monitored_invoices(@pmi)</c>, <c>STRING_SPLIT(@ids, ',')</c>), unless what the parentheses
-    /// open is a T-SQL table hint (<c>Orders (NOLOCK)</c>). INTO's parentheses are the column list, not a call.
-    /// </summary>
-    private static EquatableArray<string> Tables(string sql)
-    {
-        var cursors = new HashSet<string>(CursorDeclaration.Matches(sql).Cast<Match>().Select(m => m.Groups[1].Value), System.StringComparer.OrdinalIgnoreCase);
-        var text = ShowStatement.Replace(sql, " ");
-        var tables = new List<string>();
-        foreach (var statement in text.Split(';'))
-        {
-            var ctes = CteNames(statement);
-            foreach (Match match in TableReference.Matches(statement))
-            {
-                var name = match.Groups[1].Value;
-                if (NotTables.Contains(name) || cursors.Contains(name) || name.Contains("@p")) continue;
-                if (ctes.Contains(Unquoted(name))) continue;
-                if (match.Groups["keyword"].Value.ToUpperInvariant() is "FROM" or "JOIN" && IsCall(statement, match.Index + match.Length)) continue;
-                if (match.Groups["keyword"].Value.Equals("FROM", System.StringComparison.OrdinalIgnoreCase) && InFromArgument(statement, match.Index)) continue;
-                tables.Add(name);
-            }
-        }
-        return tables.Distinct(System.StringComparer.OrdinalIgnoreCase).OrderBy(t => t, System.StringComparer.Ordinal).ToEquatableArray();
-    }
-
-    /// <summary>The names one statement's <c>WITH</c> clause defines (unquoted); none unless it has a <c>WITH name AS (</c>.</summary>
-    private static HashSet<string> CteNames(string statement)
-    {
-        var names = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
-        var matches = CteDefinition.Matches(statement).Cast<Match>().ToList();
-        if (!matches.Any(m => m.Groups[1].Value.TrimStart().StartsWith("WITH", System.StringComparison.OrdinalIgnoreCase))) return names;
-        foreach (var match in matches) names.Add(Unquoted(match.Groups[2].Value));
-        return names;
-    }
-
-    /// <summary>A name at <paramref name="end"/> followed by <c>(</c>: a function's arguments, unless a T-SQL table hint.</summary>
-    private static bool IsCall(string statement, int end)
-    {
-        var next = end;
-        while (next < statement.Length && char.IsWhiteSpace(statement[next])) next++;
-        return next < statement.Length && statement[next] == '(' && !TableHint.Match(statement, end).Success;
-    }
-
-    /// <summary>Standard SQL functions that write FROM among their arguments (<c>EXTRACT(year FROM created)</c>,
-    /// <c>SUBSTRING(name FROM 1 FOR 3)</c>, <c>TRIM(BOTH ' ' FROM name)</c>): the name after it is a column or a value.</summary>
-    private static readonly HashSet<string> FromArgumentFunctions = new(System.StringComparer.OrdinalIgnoreCase) { "EXTRACT", "SUBSTRING", "TRIM", "OVERLAY", "POSITION" };
-
-    /// <summary>Whether the FROM at <paramref name="at"/> is inside the parentheses of a <see cref="FromArgumentFunctions"/> call.</summary>
-    private static bool InFromArgument(string statement, int at)
-    {
-        var depth = 0;
-        for (var i = at - 1; i >= 0; i--)
-        {
-            if (statement[i] == ')') depth++;
-            else if (statement[i] == '(' && depth-- == 0)
-            {
-                var end = i;
-                while (end > 0 && char.IsWhiteSpace(statement[end - 1])) end--;
-                var start = end;
-                while (start > 0 && (char.IsLetterOrDigit(statement[start - 1]) || statement[start - 1] == '_')) start--;
-                return FromArgumentFunctions.Contains(statement.Substring(start, end - start));
-            }
-        }
-        return false;
-    }
-
-    private static string Unquoted(string name) => name.Length > 1 && name[0] is '[' or '"' or '`' ? name.Substring(1, name.Length - 2) : name;
-
-    private static string? Statement(string sql)
-    {
-        var first = Regex.Match(sql, "^\\s*(?:--[^\\n]*\\n\\s*)*([A-Za-z]+)", RegexOptions.CultureInvariant);
-        if (!first.Success) return null;
-        var word = first.Groups[1].Value.ToUpperInvariant();
-        return word is "SELECT" or "INSERT" or "UPDATE" or "DELETE" or "MERGE" or "WITH" or "EXEC" or "EXECUTE" or "CALL" or "CREATE" or "ALTER" or "DROP" or "TRUNCATE" or "UPSERT"
-            ? word : null;
+        return new RawSqlSpec(api, statement, read?.Tables ?? EquatableArray<string>.Empty, parameterization, CodeText.MemberName(site, model, cancellationToken), SourceLocation.From(site), placeholders,
+            Operations: read?.Operations ?? EquatableArray<SqlTableOperation>.Empty);
     }
 }
 

@@ -275,7 +275,7 @@ internal static class BackgroundJobs
         var crudSites = new HashSet<SourceLocation?>(report.Crud.Select(c => c.Location));
         foreach (var sql in report.RawSql.Where(s => !crudSites.Contains(s.Location)))
         {
-            var writes = sql.Statement is "INSERT" or "UPDATE" or "DELETE" or "MERGE" or "UPSERT" or "TRUNCATE";
+            var writes = sql.Statement is "INSERT" or "UPDATE" or "DELETE" or "MERGE" or "UPSERT" or "REPLACE" or "TRUNCATE" || sql.Operations.Any(o => o.Operation != CrudOperation.Read);
             yield return new JobFact(sql.Member, "runs SQL (" + sql.Api + (sql.Statement is null ? "" : ", " + sql.Statement)
                 + (sql.Procedure is { Name: { } procedure } ? " " + CodeSpan.Of(procedure) : "")
                 + (sql.Tables.IsEmpty ? "" : " on " + string.Join(", ", sql.Tables.Select(CodeSpan.Of))) + ")", sql.Location, writes,

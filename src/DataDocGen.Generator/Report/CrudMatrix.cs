@@ -8,10 +8,10 @@ namespace DataDocGen.Generator.Report;
 
 /// <summary>
 /// The CRUD rows of the report: EF Core and document-store calls as the parsers found them, plus raw SQL whose constant text names its
-/// tables. A SQL table is attributed to the entity a context maps to it (by name, schema ignored, case-insensitive);
-/// a table no entity maps to stays a table. A write statement (INSERT, UPDATE, DELETE) is attributed only when its
-/// text names exactly one table: <c>INSERT ... SELECT ... JOIN</c> names several, and which one is written cannot be
-/// told from the list. A call to a generic repository with a concrete entity (<see cref="GenericRepositoryCallSpec"/>) repeats,
+/// tables, a row per operation its statements perform on a table (<see cref="RawSqlSpec.Operations"/>, read by
+/// <see cref="Parsing.RawSqlStatements"/>: a write on the statement's target, reads of the other tables it names). A SQL
+/// table is attributed to the entity a context maps to it (by name, schema ignored, case-insensitive);
+/// a table no entity maps to, or one named with its database (<c>archive.dbo.Orders</c>), stays a table. A call to a generic repository with a concrete entity (<see cref="GenericRepositoryCallSpec"/>) repeats,
 /// for that entity at the call site, each row the called method's own body makes for the type parameter the entity is given
 /// (same operation, API, bulk flag and store; the row says which repository method it goes through); the type parameter's
 /// rows stay, as the repository's own. A method whose body makes no such row (a generic class that is no repository, or a
@@ -33,29 +33,20 @@ internal static class CrudMatrix
         rows.AddRange(ThroughGenericRepositories(calls, genericCalls ?? Array.Empty<GenericRepositoryCallSpec>()));
         foreach (var site in sql)
         {
-            var operation = site.Statement switch
+            foreach (var operation in site.Operations)
             {
-                "SELECT" or "WITH" => CrudOperation.Read,
-                "INSERT" or RawSqlSpec.BulkCopyStatement => CrudOperation.Create,
-                "UPDATE" => CrudOperation.Update,
-                "DELETE" => CrudOperation.Delete,
-                _ => (CrudOperation?)null,
-            };
-            if (operation is null || site.Tables.IsEmpty) continue;
-            if (operation != CrudOperation.Read && site.Tables.Count != 1) continue;
-            foreach (var written in site.Tables)
-            {
-                var table = TableName(written);
-                var api = site.Api + " (" + site.Statement + ")";
+                var table = TableName(operation.Table);
+                var api = site.Api + " (" + operation.Statement + ")";
                 // A bulk copy writes many rows by design.
                 var bulk = site.Parameterization == SqlParameterization.BulkCopy;
-                if (tableEntities.TryGetValue(table, out var entities) && entities.Count == 1)
+                // A name with a database part (archive.dbo.Orders) is another database's table: no entity of the contexts.
+                if (QualifiedName(operation.Table).Split('.').Length < 3 && tableEntities.TryGetValue(table, out var entities) && entities.Count == 1)
                 {
-                    rows.Add(new CrudSpec(entities.First(), CrudTarget.Entity, operation.Value, api, bulk, site.Member, site.Location));
+                    rows.Add(new CrudSpec(entities.First(), CrudTarget.Entity, operation.Operation, api, bulk, site.Member, site.Location));
                 }
                 else
                 {
-                    rows.Add(new CrudSpec(QualifiedName(written), CrudTarget.Table, operation.Value, api, bulk, site.Member, site.Location));
+                    rows.Add(new CrudSpec(QualifiedName(operation.Table), CrudTarget.Table, operation.Operation, api, bulk, site.Member, site.Location));
                 }
             }
         }
