@@ -460,7 +460,6 @@ public class QueryShapeTests
                     public object Navigation() => db.Library.Include(l => l.Folders).ThenInclude(f => f.Disk).SelectMany(l => l.Folders).ToList();
                     public object NavigationList() => db.Library.Include(l => l.Folders).ThenInclude(f => f.Disk).Select(l => new { l.Name, Folders = l.Folders.ToList() }).ToList();
                     public object MappedEntities() => db.Library.Include(l => l.Folders).ThenInclude(f => f.Disk).ProjectTo<FolderListDto>(config).ToList();
-                    public object Grouped() => db.Library.Include(l => l.Folders).GroupBy(l => l.Name).Select(g => g.Key).ToList();
                     public object Split()
                     {
                         var query = db.Library.Include(l => l.Folders);
@@ -473,7 +472,7 @@ public class QueryShapeTests
         Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
         var md = output.Markdown!;
         Assert.DoesNotContain("ignored: the query projects", md);
-        foreach (var member in new[] { "Filtered", "Itself", "Wrapped", "InDto", "Passed", "Computed", "NotMapped", "Navigation", "NavigationList", "MappedEntities", "Grouped", "Split" })
+        foreach (var member in new[] { "Filtered", "Itself", "Wrapped", "InDto", "Passed", "Computed", "NotMapped", "Navigation", "NavigationList", "MappedEntities", "Split" })
         {
             Assert.Contains("| `Reads." + member + "` | Eager loading | `Books.Library` | `Folders", md);
         }
@@ -521,5 +520,108 @@ public class QueryShapeTests
         // The same line in a namespace where AutoMapper's ProjectTo is the one bound.
         Assert.Contains("| `RealReads.Dtos` | Eager loading (ignored: the query projects) | `Books.Library` | `Folders` |", md);
         Assert.Contains("| `RealReads.Dtos` | Projection | `Books.Library` | `LibraryDto` |", md);
+    }
+
+    /// <summary>A context with a second set to join with (the Kavita audit: includes before a count, a grouping or a join).</summary>
+    private const string LibraryAndUsers = """
+        namespace Books
+        {
+            public class LibraryContext : DbContext
+            {
+                public DbSet<Library> Library => Set<Library>();
+                public DbSet<AppUser> Users => Set<AppUser>();
+            }
+            public static class Joiner { public static int Join(System.Linq.IQueryable<Library> libraries, int count) => count; }
+        }
+        """;
+
+    [Fact]
+    public void An_include_before_an_aggregate_a_grouping_or_a_join_that_drops_its_entity_is_ignored_with_the_reason()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Books/Domain.cs", LibraryDomain), ("Books/Context.cs", LibraryAndUsers), ("Books/Reads.cs", """
+            using System.Linq;
+            using System.Threading.Tasks;
+            namespace Books
+            {
+                public class Reads(LibraryContext db)
+                {
+                    public Task<int> Counted() => db.Library.Include(l => l.Folders).CountAsync();
+                    public long LongCounted() => db.Library.Include(l => l.Folders).Where(l => l.Id > 0).LongCount();
+                    public int StaticCount() => Queryable.Count(db.Library.Include(l => l.Folders));
+                    public Task<bool> Exists() => db.Library.Include(l => l.Folders).AnyAsync(l => l.Id > 0);
+                    public bool Everyone() => db.Library.Include(l => l.AppUsers).All(l => l.Id > 0);
+                    public int Summed() => db.Library.Include(l => l.Folders).Sum(l => l.Id);
+                    public Task<string> Newest() => db.Library.Include(l => l.AppUsers).MaxAsync(l => l.Name);
+                    public object Grouped() => db.Library.Include(l => l.Folders).GroupBy(l => l.Name).Select(g => new { g.Key, Count = g.Count() }).ToList();
+                    public Task<int> GroupCount() => db.Library.Include(l => l.Folders).GroupBy(l => l.Name).CountAsync();
+                    public object GroupResult() => db.Library.Include(l => l.Folders).GroupBy(l => l.Name, (name, libraries) => new { name, Count = libraries.Count() }).ToList();
+                    public object GroupElements() => db.Library.Include(l => l.Folders).GroupBy(l => l.Name, l => l.Id).ToList();
+                    public object Joined() => db.Library.Include(l => l.Folders).Join(db.Users, l => l.Id, u => u.Id, (l, u) => new { l.Name, u.UserName }).ToList();
+                    public object InnerJoined() => db.Users.Join(db.Library.Include(l => l.Folders), u => u.Id, l => l.Id, (u, l) => u.UserName).ToList();
+                    public object Syntax() => (from l in db.Library.Include(x => x.Folders)
+                                               join u in db.Users on l.Id equals u.Id
+                                               select new { l.Name, u.UserName }).ToList();
+                    public object SyntaxGrouped() => (from l in db.Library.Include(x => x.Folders)
+                                                      group l by l.Name into g
+                                                      select new { g.Key, Count = g.Count() }).ToList();
+                    public int SyntaxCounted() => (from l in db.Library.Include(x => x.Folders) where l.Id > 0 select l).Count();
+                }
+            }
+            """)));
+
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        foreach (var (member, reason, path) in new[]
+        {
+            ("Counted", "counts", "Folders"), ("LongCounted", "counts", "Folders"), ("StaticCount", "counts", "Folders"),
+            ("Exists", "returns true or false", "Folders"), ("Everyone", "returns true or false", "AppUsers"),
+            ("Summed", "aggregates", "Folders"), ("Newest", "aggregates", "AppUsers"),
+            ("Grouped", "groups", "Folders"), ("GroupCount", "groups", "Folders"), ("GroupResult", "groups", "Folders"), ("GroupElements", "groups", "Folders"),
+            ("Joined", "joins into another shape", "Folders"), ("InnerJoined", "joins into another shape", "Folders"), ("Syntax", "joins into another shape", "Folders"),
+            ("SyntaxGrouped", "groups", "Folders"), ("SyntaxCounted", "counts", "Folders"),
+        })
+        {
+            Assert.Contains("| `Reads." + member + "` | Eager loading (ignored: the query " + reason + ") | `Books.Library` | `" + path + "` |", md);
+        }
+        Assert.DoesNotContain("| Eager loading | `Books.Library`", md);
+    }
+
+    [Fact]
+    public void An_include_whose_entity_a_join_a_grouping_or_a_single_result_returns_stays_eager_loading()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Books/Domain.cs", LibraryDomain), ("Books/Context.cs", LibraryAndUsers), ("Books/Reads.cs", """
+            using System.Linq;
+            using System.Threading.Tasks;
+            namespace Books
+            {
+                public class Reads(LibraryContext db)
+                {
+                    public Task<List<Library>> Listed() => db.Library.Include(l => l.Folders).ToListAsync();
+                    public Task<Library?> One(int id) => db.Library.Include(l => l.Folders).FirstOrDefaultAsync(l => l.Id == id);
+                    // EF Core keeps the include where the join or grouping returns the entity (its NorthwindIncludeQueryTestBase).
+                    public object JoinKeeps() => db.Library.Include(l => l.Folders).Join(db.Users, l => l.Id, u => u.Id, (l, u) => l).ToList();
+                    public object InnerJoinKeeps() => db.Users.Join(db.Library.Include(l => l.Folders), u => u.Id, l => l.Id, (u, l) => l).ToList();
+                    public object JoinWrapped() => db.Library.Include(l => l.Folders).Join(db.Users, l => l.Id, u => u.Id, (l, u) => new { l, u.UserName }).ToList();
+                    public object GroupFirst() => db.Library.Include(l => l.Folders).GroupBy(l => l.Name).Select(g => g.OrderBy(l => l.Id).FirstOrDefault()).ToList();
+                    public object GroupFinal() => db.Library.Include(l => l.Folders).GroupBy(l => l.Name).ToList();
+                    public object MaxLibrary() => db.Library.Include(l => l.Folders).MaxBy(l => l.Id)!;
+                    public object SyntaxKeeps() => (from l in db.Library.Include(x => x.Folders) join u in db.Users on l.Id equals u.Id select l).ToList();
+                    public object SyntaxWrapped() => (from l in db.Library.Include(x => x.Folders) join u in db.Users on l.Id equals u.Id select new { l, u.UserName }).ToList();
+                    // A count of the list in memory is no query: the include still loads the folders of the listed libraries.
+                    public async Task<int> CountInMemory() { var list = await db.Library.Include(l => l.Folders).ToListAsync(); return list.Count(); }
+                    // A project method named Join, and string.Join, are no LINQ join.
+                    public int NotLinqJoin() => Joiner.Join(db.Library.Include(l => l.Folders), 1);
+                    public string StringJoin() => string.Join(",", db.Library.Include(l => l.Folders));
+                }
+            }
+            """)));
+
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.DoesNotContain("(ignored:", md);
+        foreach (var member in new[] { "Listed", "One", "JoinKeeps", "InnerJoinKeeps", "JoinWrapped", "GroupFirst", "GroupFinal", "MaxLibrary", "SyntaxKeeps", "SyntaxWrapped", "CountInMemory", "NotLinqJoin", "StringJoin" })
+        {
+            Assert.Contains("| `Reads." + member + "` | Eager loading | `Books.Library` | `Folders` |", md);
+        }
     }
 }

@@ -13,7 +13,9 @@ namespace DataDocGen.Generator.Parsing;
 /// <c>Update*</c> updates, <c>Remove*</c> deletes, <c>ExecuteUpdate*</c>/<c>ExecuteDelete*</c> are bulk updates and
 /// deletes, anything else over a <c>DbSet&lt;T&gt;</c> reads), and the chain's root decides the entity: a
 /// <c>DbSet&lt;T&gt;</c> (property, field or <c>Set&lt;T&gt;()</c>), or for <c>context.Add(entity)</c>-style calls on a
-/// DbContext, the argument's type. Only the last call of a chain is a candidate, so a query is counted once.
+/// DbContext, the argument's type. Only the last call of a chain is a candidate, so a query is counted once. A set written
+/// whole with no call of its own (a join's inner sequence, a <c>foreach</c> collection, a set returned as a query) is read
+/// by <see cref="BareSetReads"/>.
 /// A <c>SaveChanges</c> call is a candidate too: the updates it writes through change tracking are read by
 /// <see cref="TrackedChangeReader"/> where the loading, the change and the save are in one body.
 /// linq2db (its rows carry the store <c>linq2db</c>): a chain rooted at an <c>ITable&lt;T&gt;</c> (a property or
@@ -85,7 +87,7 @@ internal static class CrudParser
     {
         "Where", "Select", "SelectMany", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "Skip", "Take", "GroupBy", "Join", "Distinct",
         "Include", "ThenInclude", "AsNoTracking", "AsNoTrackingWithIdentityResolution", "AsTracking", "AsSplitQuery", "AsSingleQuery", "IgnoreQueryFilters",
-        "TagWith", "AsQueryable", "AsAsyncEnumerable", "FromSql", "FromSqlRaw", "FromSqlInterpolated",
+        "TagWith", "AsQueryable", "AsAsyncEnumerable", "AsEnumerable", "ToAsyncEnumerable", "FromSql", "FromSqlRaw", "FromSqlInterpolated",
         "ToList", "ToListAsync", "ToArray", "ToArrayAsync", "ToDictionary", "ToDictionaryAsync", "ToHashSet", "ToHashSetAsync",
         "First", "FirstAsync", "FirstOrDefault", "FirstOrDefaultAsync", "Single", "SingleAsync", "SingleOrDefault", "SingleOrDefaultAsync",
         "Last", "LastAsync", "LastOrDefault", "LastOrDefaultAsync", "Count", "CountAsync", "LongCount", "LongCountAsync",
@@ -99,7 +101,7 @@ internal static class CrudParser
     {
         "Where", "Select", "SelectMany", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "Skip", "Take", "GroupBy", "Join", "Distinct",
         "Include", "ThenInclude", "AsNoTracking", "AsNoTrackingWithIdentityResolution", "AsTracking", "AsSplitQuery", "AsSingleQuery", "IgnoreQueryFilters",
-        "TagWith", "AsQueryable", "AsAsyncEnumerable", "FromSql", "FromSqlRaw", "FromSqlInterpolated",
+        "TagWith", "AsQueryable", "AsAsyncEnumerable", "AsEnumerable", "ToAsyncEnumerable", "FromSql", "FromSqlRaw", "FromSqlInterpolated",
     };
 
     /// <summary>The last call of a chain (not continued by <c>.Next(...)</c>) with a CRUD or query name.</summary>
@@ -123,7 +125,7 @@ internal static class CrudParser
     public static bool IsCandidate(SyntaxNode node, CancellationToken _)
     {
         if (IsEntryState(node) || TrackedChangeReader.IsMarkedModified(node)) return true;
-        if (QuerySyntaxSource(node) is not null || IsSetValues(node)) return true;
+        if (QuerySyntaxSource(node) is not null || IsSetValues(node) || BareSetReads.Candidate(node) is not null) return true;
         // db.SaveChanges(), or SaveChanges() in a context's own code: the tracked updates it writes.
         if (node is InvocationExpressionSyntax save && TrackedChangeReader.IsSaveChanges(save)) return true;
         if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax } invocation) return false;
@@ -231,6 +233,7 @@ internal static class CrudParser
         {
             if (QuerySyntaxSource(node) is { } source) return QuerySyntaxRead(node, source, model, cancellationToken);
             if (IsSetValues(node)) return SetValues((InvocationExpressionSyntax)node, model, cancellationToken);
+            if (node is not InvocationExpressionSyntax) return BareSetReads.Candidate(node) is { } set ? BareSetReads.Parse(node, set, model, cancellationToken) : null;
             if (Awaited((InvocationExpressionSyntax)node) is not { Expression: MemberAccessExpressionSyntax } invocation) return null;
             var name = ((MemberAccessExpressionSyntax)invocation.Expression).Name.Identifier.ValueText;
             if (Linq2DbUpserts.Contains(name)) return Linq2DbUpsert(invocation, name, model, cancellationToken);
@@ -471,8 +474,9 @@ internal static class CrudParser
         }
     }
 
-    /// <summary>The argument given for a parameter, by name or position (extension methods called as such).</summary>
-    private static ExpressionSyntax? Argument(InvocationExpressionSyntax invocation, IMethodSymbol method, string parameter)
+    /// <summary>The argument given for a parameter, by name or position (extension methods called as such, or in static
+    /// form with <paramref name="method"/> unreduced).</summary>
+    internal static ExpressionSyntax? Argument(InvocationExpressionSyntax invocation, IMethodSymbol method, string parameter)
     {
         var arguments = invocation.ArgumentList.Arguments;
         for (var i = 0; i < arguments.Count; i++)

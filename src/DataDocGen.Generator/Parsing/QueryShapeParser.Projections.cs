@@ -8,19 +8,29 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace DataDocGen.Generator.Parsing;
 
 /// <summary>
-/// An <c>Include</c> that EF Core ignores because the query projects: EF Core applies an include only where the
-/// entity the query began with (or an entity reached through the included navigations) is in the final projection;
-/// a query that no longer returns those entities ignores the include ("Ignored includes" in EF Core's documentation).
-/// Read on the same fluent chain only: a later <c>Select</c>/<c>SelectMany</c> whose lambdas use their parameters only
-/// through mapped members down to values that cannot hold those entities, or AutoMapper's <c>ProjectTo&lt;T&gt;</c>
-/// (<c>AutoMapper.QueryableExtensions.Extensions</c> or <c>AutoMapper.IMapper</c>) to a type that cannot hold them.
-/// Anything else (another operator, a selector that is no lambda, an entity passed whole to a method or kept in the
-/// result, a member EF Core may not map) leaves the include as eager loading.
+/// An <c>Include</c> that EF Core ignores because the query's result does not hold the included entities: EF Core applies
+/// an include only where the entity the query began with (or an entity reached through the included navigations) is in
+/// the final result; a query that no longer returns those entities ignores the include ("Ignored includes" in EF Core's
+/// documentation; EF Core's own tests, <c>NorthwindIncludeQueryTestBase</c>, keep it through a join or a grouping whose
+/// result holds the entity, <c>Join(..., (o, od) =&gt; o)</c>, <c>GroupBy(...).Select(g =&gt; g.First())</c>, and drop it
+/// after a projection or an aggregate). Read on the same fluent chain (or the query expression whose <c>from</c> or
+/// <c>join</c> clause the chain is) only: a later <c>Select</c>/<c>SelectMany</c> whose lambdas use their parameters only
+/// through mapped members down to values that cannot hold those entities, AutoMapper's <c>ProjectTo&lt;T&gt;</c>
+/// (<c>AutoMapper.QueryableExtensions.Extensions</c> or <c>AutoMapper.IMapper</c>) to a type that cannot hold them, a
+/// <c>Join</c>/<c>GroupJoin</c> or <c>GroupBy</c> result selector that drops them, a grouping whose key and elements cannot
+/// hold them, a query-syntax <c>select</c> that drops them, or an aggregate (<c>Count</c>, <c>Any</c>, <c>Sum</c>, ...)
+/// whose value cannot hold them. Anything else (another operator, a selector that is no lambda, an entity passed whole to
+/// a method or kept in the result, a member EF Core may not map) leaves the include as eager loading.
 /// </summary>
 internal static partial class QueryShapeParser
 {
-    /// <summary>The kind of an <c>Include</c> that a later projection of the same query makes EF Core ignore.</summary>
-    public const string IgnoredEagerLoading = "Eager loading (ignored: the query projects)";
+    /// <summary>The kind of an <c>Include</c> that EF Core ignores, with why: "Eager loading (ignored: the query projects)",
+    /// "... counts)", "... returns true or false)", "... aggregates)", "... groups)", "... joins into another shape)".</summary>
+    private static string IgnoredKind(string reason) => "Eager loading (ignored: the query " + reason + ")";
+
+    private const string Projects = "projects";
+    private const string Groups = "groups";
+    private const string Joins = "joins into another shape";
 
     /// <summary>Operators between an Include and a projection that keep the query's elements as they are.</summary>
     private static readonly HashSet<string> KeepsElements = new(System.StringComparer.Ordinal)
@@ -30,41 +40,103 @@ internal static partial class QueryShapeParser
         "IgnoreQueryFilters", "IgnoreAutoIncludes", "TagWith", "TagWithCallSite",
     };
 
+    /// <summary>Operators that end the query in one value (Queryable's and EF Core's async forms), with what the query then
+    /// does: EF Core ignores the include when that value cannot hold the included entities (a count, a flag, a sum).</summary>
+    private static readonly Dictionary<string, string> Aggregates = new(System.StringComparer.Ordinal)
+    {
+        ["Count"] = "counts", ["CountAsync"] = "counts", ["LongCount"] = "counts", ["LongCountAsync"] = "counts",
+        ["Any"] = "returns true or false", ["AnyAsync"] = "returns true or false", ["All"] = "returns true or false",
+        ["AllAsync"] = "returns true or false", ["Contains"] = "returns true or false", ["ContainsAsync"] = "returns true or false",
+        ["Sum"] = "aggregates", ["SumAsync"] = "aggregates", ["Average"] = "aggregates", ["AverageAsync"] = "aggregates",
+        ["Min"] = "aggregates", ["MinAsync"] = "aggregates", ["Max"] = "aggregates", ["MaxAsync"] = "aggregates",
+    };
+
     /// <summary>Bounds the walk through a type's members (a DTO holding DTOs, an entity's navigations).</summary>
     private const int MaxTypeDepth = 4;
 
-    /// <summary>True when a projection later in the Include's own chain returns no value that can hold the entity the
-    /// include starts at, nor one of the types along its path.</summary>
-    private static bool IgnoredByProjection(InvocationExpressionSyntax include, ITypeSymbol? root, SemanticModel model, CancellationToken cancellationToken)
+    /// <summary>Why EF Core ignores the include (the query projects, counts, groups, ...), or null when the Include's own
+    /// chain does not show that its result cannot hold the entity the include starts at, nor one of the types along its path.</summary>
+    private static string? IgnoredBecause(InvocationExpressionSyntax include, ITypeSymbol? root, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (root is null || IncludedTypes(include, root, model, cancellationToken) is not { } included) return false;
+        if (root is null || IncludedTypes(include, root, model, cancellationToken) is not { } included) return null;
         ExpressionSyntax current = included.Last;
-        for (var hops = 0; hops < 64 && NextCall(current) is { } next; hops++)
+        // A grouping on the way: a projection or aggregate after it is said to group.
+        var grouped = false;
+        for (var hops = 0; hops < 64; hops++)
         {
+            if (NextCall(current) is not { } next)
+            {
+                // from x in db.Set.Include(...) [join ...] select ...: the query expression the chain is a source of.
+                if (QueryOfClause(current) is not { } query) return null;
+                var (dropped, reason) = QuerySyntaxDrops(query, included.Types, model, cancellationToken);
+                if (dropped) return grouped ? Groups : reason;
+                grouped |= reason == Groups;
+                current = query;
+                continue;
+            }
             var call = next.Call;
-            if (Semantics.Method(call, model, cancellationToken) is not { } method) return false;
+            if (Semantics.Method(call, model, cancellationToken) is not { } method) return null;
             var original = method.ReducedFrom ?? method;
             var mapper = IsAutoMapperProjectTo(original);
-            // Reached as the first argument: a static call of an extension method (Queryable.Select(query, ...)) or IMapper.ProjectTo(query).
-            if (next.ViaArgument && !(mapper || (method.IsExtensionMethod && method.ReducedFrom is null))) return false;
-            if (method.Name is "Select" or "SelectMany" && original.ContainingType.Is("System.Linq", "Queryable"))
+            var queryable = original.ContainingType.Is("System.Linq", "Queryable");
+            var staticForm = method.IsExtensionMethod && method.ReducedFrom is null;
+            if (next.Argument is { } argument)
             {
-                var selectors = call.ArgumentList.Arguments.Skip(next.ViaArgument ? 1 : 0).Select(a => a.Expression).ToList();
-                if (selectors.Count == 0 || !selectors.All(s => s is LambdaExpressionSyntax)) return false;
-                if (selectors.All(s => DropsIncluded((LambdaExpressionSyntax)s, included.Types, model, cancellationToken))) return true;
+                // Reached as an argument: the source of a static call of an extension method (Queryable.Select(query, ...)),
+                // IMapper.ProjectTo(query), or the inner sequence of a join.
+                var index = call.ArgumentList.Arguments.IndexOf(argument);
+                var source = index == 0 && (mapper || staticForm);
+                var inner = queryable && method.Name is "Join" or "GroupJoin" && index < method.Parameters.Length && method.Parameters[index].Name == "inner";
+                if (!source && !inner) return null;
+            }
+            // The arguments after the source (a static call's first argument is the source).
+            var arguments = call.ArgumentList.Arguments.Skip(staticForm ? 1 : 0).Select(a => a.Expression).ToList();
+            if (method.Name is "Select" or "SelectMany" && queryable)
+            {
+                if (arguments.Count == 0 || !arguments.All(s => s is LambdaExpressionSyntax)) return null;
+                if (arguments.All(s => DropsIncluded((LambdaExpressionSyntax)s, included.Types, model, cancellationToken))) return grouped ? Groups : Projects;
             }
             else if (mapper)
             {
-                if (Semantics.TypeOf(call, model, cancellationToken) is not INamedTypeSymbol { Name: "IQueryable", TypeArguments.Length: 1 } projected) return false;
-                if (!Holds(projected.TypeArguments[0], included.Types, 0, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default))) return true;
+                if (Semantics.TypeOf(call, model, cancellationToken) is not INamedTypeSymbol { Name: "IQueryable", TypeArguments.Length: 1 } projected) return null;
+                if (!Holds(projected.TypeArguments[0], included.Types, 0, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default))) return grouped ? Groups : Projects;
             }
-            else if (!KeepsElements.Contains(method.Name) || !(original.ContainingType.Is("System.Linq", "Queryable") || original.ContainingType.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore")))
+            else if (method.Name is "Join" or "GroupJoin" && queryable)
             {
-                return false;
+                // The result selector decides what a join returns: (o, d) => o keeps the include, (o, d) => new { o.Id, d.Name } drops it.
+                if (CrudParser.Argument(call, method, "resultSelector") is not LambdaExpressionSyntax selector) return null;
+                if (DropsIncluded(selector, included.Types, model, cancellationToken)) return grouped ? Groups : Joins;
+            }
+            else if (method.Name == "GroupBy" && queryable)
+            {
+                grouped = true;
+                if (CrudParser.Argument(call, method, "resultSelector") is { } selector)
+                {
+                    if (selector is not LambdaExpressionSyntax lambda) return null;
+                    if (DropsIncluded(lambda, included.Types, model, cancellationToken)) return Groups;
+                }
+                // IQueryable<IGrouping<TKey, TElement>>: a key and elements that cannot hold the entities (GroupBy(l => l.Name, l => l.Id)).
+                else if (Semantics.TypeOf(call, model, cancellationToken) is INamedTypeSymbol { Name: "IQueryable", TypeArguments.Length: 1 } groups
+                         && !Holds(groups.TypeArguments[0], included.Types, 0, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default)))
+                {
+                    return Groups;
+                }
+            }
+            else if (Aggregates.TryGetValue(method.Name, out var aggregate)
+                     && (queryable || original.ContainingType.Is("Microsoft.EntityFrameworkCore", "EntityFrameworkQueryableExtensions")))
+            {
+                // The value the query ends in (Task<int> of CountAsync is an int); Max(l => l) would hold the entity.
+                var value = Semantics.TypeOf(call, model, cancellationToken);
+                if (value is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task && task.IsInNamespace("System.Threading.Tasks")) value = task.TypeArguments[0];
+                return value is null || Holds(value, included.Types, 0, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default)) ? null : grouped ? Groups : aggregate;
+            }
+            else if (!KeepsElements.Contains(method.Name) || !(queryable || original.ContainingType.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore")))
+            {
+                return null;
             }
             current = call;
         }
-        return false;
+        return null;
     }
 
     /// <summary>AutoMapper's <c>ProjectTo</c>: the <c>IQueryable</c> extension or the mapper's method.</summary>
@@ -72,13 +144,14 @@ internal static partial class QueryShapeParser
         method.Name == "ProjectTo"
         && (method.ContainingType.Is("AutoMapper.QueryableExtensions", "Extensions") || method.ContainingType.Is("AutoMapper", "IMapper") || method.ContainingType.Is("AutoMapper", "Mapper"));
 
-    /// <summary>The call the expression is the receiver of (<c>x.Next(...)</c>) or the first argument of (<c>Next(x, ...)</c>).</summary>
-    private static (InvocationExpressionSyntax Call, bool ViaArgument)? NextCall(ExpressionSyntax expression)
+    /// <summary>The call the expression is the receiver of (<c>x.Next(...)</c>), or an argument of (<c>Next(x, ...)</c>,
+    /// <c>y.Join(x, ...)</c>) with that argument.</summary>
+    private static (InvocationExpressionSyntax Call, ArgumentSyntax? Argument)? NextCall(ExpressionSyntax expression)
     {
         var node = expression;
         while (node.Parent is ParenthesizedExpressionSyntax parenthesized) node = parenthesized;
-        if (node.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax call } access && access.Expression == node && call.Expression == access) return (call, false);
-        if (node.Parent is ArgumentSyntax { NameColon: null, Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax owner } list } argument && list.Arguments[0] == argument) return (owner, true);
+        if (node.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax call } access && access.Expression == node && call.Expression == access) return (call, null);
+        if (node.Parent is ArgumentSyntax { NameColon: null, RefKindKeyword.RawKind: 0, Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax owner } } argument) return (owner, argument);
         return null;
     }
 
@@ -133,17 +206,72 @@ internal static partial class QueryShapeParser
     /// <summary>True when the projection lambda's result cannot hold an included entity: each use of a parameter (its
     /// own or a nested lambda's) is read through members down to a value whose type cannot hold one. An entity left
     /// whole (returned, put in an anonymous type or a DTO, passed to a method) keeps the include.</summary>
-    private static bool DropsIncluded(LambdaExpressionSyntax lambda, List<ITypeSymbol> included, SemanticModel model, CancellationToken cancellationToken)
+    private static bool DropsIncluded(LambdaExpressionSyntax lambda, List<ITypeSymbol> included, SemanticModel model, CancellationToken cancellationToken) =>
+        lambda.Body is ExpressionSyntax body && DropsIncluded(body, lambda.DescendantNodesAndSelf().OfType<LambdaExpressionSyntax>().SelectMany(ParameterNames), included, model, cancellationToken);
+
+    /// <summary>True when every use in <paramref name="result"/> of one of the names (lambda parameters, range variables,
+    /// and those of the lambdas and query expressions inside it) is read down to a value that cannot hold an included entity.</summary>
+    private static bool DropsIncluded(ExpressionSyntax result, IEnumerable<string> names, List<ITypeSymbol> included, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (lambda.Body is not ExpressionSyntax body) return false;
-        var parameters = new HashSet<string>(lambda.DescendantNodesAndSelf().OfType<LambdaExpressionSyntax>().SelectMany(ParameterNames), System.StringComparer.Ordinal);
-        foreach (var identifier in body.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+        var parameters = new HashSet<string>(names, System.StringComparer.Ordinal);
+        parameters.UnionWith(result.DescendantNodesAndSelf().OfType<LambdaExpressionSyntax>().SelectMany(ParameterNames));
+        parameters.UnionWith(result.DescendantNodesAndSelf().OfType<QueryExpressionSyntax>().SelectMany(RangeVariables));
+        foreach (var identifier in result.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
         {
             if (!parameters.Contains(identifier.Identifier.ValueText) || !IsValueName(identifier)) continue;
             if (!ReadDownToNoEntity(identifier, included, model, cancellationToken)) return false;
         }
         return true;
     }
+
+    /// <summary>The query expression whose <c>from</c> or <c>join</c> clause has the expression as its source.</summary>
+    private static QueryExpressionSyntax? QueryOfClause(ExpressionSyntax expression)
+    {
+        var node = expression;
+        while (node.Parent is ParenthesizedExpressionSyntax parenthesized) node = parenthesized;
+        return node.Parent switch
+        {
+            FromClauseSyntax from when from.Expression == node => from.FirstAncestorOrSelf<QueryExpressionSyntax>(),
+            JoinClauseSyntax join when join.InExpression == node => join.FirstAncestorOrSelf<QueryExpressionSyntax>(),
+            _ => null,
+        };
+    }
+
+    /// <summary>Whether a query expression's result (its last <c>select</c>, after any <c>into</c> continuations, or a
+    /// final <c>group</c>) cannot hold an included entity, and why it would be ignored: it groups, joins, or projects.</summary>
+    private static (bool Dropped, string Reason) QuerySyntaxDrops(QueryExpressionSyntax query, List<ITypeSymbol> included, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var grouped = false;
+        var body = query.Body;
+        for (var hops = 0; hops < 16; hops++)
+        {
+            grouped |= body.SelectOrGroup is GroupClauseSyntax;
+            if (body.Continuation is not { } continuation) break;
+            body = continuation.Body;
+        }
+        var reason = grouped ? Groups : query.DescendantNodes().OfType<JoinClauseSyntax>().Any(j => j.FirstAncestorOrSelf<QueryExpressionSyntax>() == query) ? Joins : Projects;
+        if (body.SelectOrGroup is SelectClauseSyntax select)
+        {
+            return (DropsIncluded(select.Expression, RangeVariables(query), included, model, cancellationToken), reason);
+        }
+        // A final group clause: its groupings (IQueryable<IGrouping<TKey, TElement>>) hold the entities unless neither key nor element can.
+        var dropped = Semantics.TypeOf(query, model, cancellationToken) is INamedTypeSymbol { TypeArguments.Length: 1 } groups && groups.Name is "IQueryable" or "IOrderedQueryable"
+                      && !Holds(groups.TypeArguments[0], included, 0, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default));
+        return (dropped, Groups);
+    }
+
+    /// <summary>The range variables a query expression declares: <c>from</c>, <c>join</c> (and <c>join ... into</c>),
+    /// <c>let</c> and <c>into</c> continuations, nested queries' too.</summary>
+    private static IEnumerable<string> RangeVariables(QueryExpressionSyntax query) =>
+        query.DescendantNodesAndSelf().Select(n => n switch
+        {
+            FromClauseSyntax from => from.Identifier.ValueText,
+            JoinClauseSyntax join => join.Identifier.ValueText,
+            JoinIntoClauseSyntax into => into.Identifier.ValueText,
+            LetClauseSyntax let => let.Identifier.ValueText,
+            QueryContinuationSyntax continuation => continuation.Identifier.ValueText,
+            _ => null,
+        }).Where(n => n is not null)!;
 
     private static IEnumerable<string> ParameterNames(LambdaExpressionSyntax lambda) => lambda switch
     {

@@ -118,8 +118,8 @@ internal static partial class QueryShapeParser
                 if (name == "Include")
                 {
                     detail = IncludePath(invocation, model, cancellationToken);
-                    // EF Core ignores an Include whose entity a later projection of the query does not return.
-                    if (IgnoredByProjection(invocation, element, model, cancellationToken)) kind = IgnoredEagerLoading;
+                    // EF Core ignores an Include whose entity the query's result does not hold (a projection, a count, a grouping).
+                    if (IgnoredBecause(invocation, element, model, cancellationToken) is { } reason) kind = IgnoredKind(reason);
                 }
             }
             // The line of the call's name, not of the chain's start: a fluent query spans several lines.
