@@ -60,7 +60,7 @@ public class MassTransitTests
         Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
         var md = output.Markdown!;
         Assert.Contains("#### Sagas, outbox and retries (MassTransit)", md);
-        Assert.Contains("| saga | `Shop.Orders.OrderStateMachine` | state Shop.Orders.OrderState; states: Submitted, Paid; events: OrderSubmittedEvent (OrderSubmitted), OrderPaidEvent (OrderPaid); compensation on Exception: Publish RefundPayment; removed when finalized | `OrderStateMachine` |", md);
+        Assert.Contains("| saga | `Shop.Orders.OrderStateMachine` | state Shop.Orders.OrderState; states: Submitted, Paid; events: OrderSubmittedEvent (OrderSubmitted), OrderPaidEvent (OrderPaid); compensation on Exception: Publish RefundPayment; finalized on: OrderPaidEvent during Submitted; removed when finalized | `OrderStateMachine` |", md);
         Assert.Contains("| saga registration | `Shop.Orders.OrderStateMachine` | repository: InMemoryRepository | `Setup.Add` |", md);
         Assert.Contains("| retry | `message retry` | UseMessageRetry(r => r.Interval(3, TimeSpan.FromSeconds(5))) | `Setup.Add` |", md);
         Assert.Contains("### 5.2 Change data capture and messages to other systems", md);
@@ -602,8 +602,8 @@ public class MassTransitTests
         Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
         var md = output.Markdown!;
         // MassTransit's Twitch sample: e.Batch<RoutingSlipCompleted>(b => b.Consumer<RoutingSlipBatchEventConsumer, RoutingSlipCompleted>(context)).
-        Assert.Contains("| `Shop.Billing.RoutingSlipBatchConsumer` | `MassTransit.Batch<MassTransit.Courier.Contracts.RoutingSlipCompleted>` | `Consumer<RoutingSlipBatchConsumer, RoutingSlipCompleted>(context)` in `Bus.Add` [Billing/Endpoints.cs:31](Billing/Endpoints.cs#L31) |", md);
-        Assert.Contains("| `Shop.Billing.ChargeConsumer` | `Shop.Billing.Charge` | `Consumer<ChargeConsumer>(context)` in `Bus.Add` [Billing/Endpoints.cs:33](Billing/Endpoints.cs#L33) |", md);
+        Assert.Contains("| `Shop.Billing.RoutingSlipBatchConsumer` | `MassTransit.Batch<MassTransit.Courier.Contracts.RoutingSlipCompleted>` | `Consumer<RoutingSlipBatchConsumer, RoutingSlipCompleted>(context)` on the receive endpoint named by `KebabCaseEndpointNameFormatter.Instance.Consumer<RefundConsumer>()` in `Bus.Add` [Billing/Endpoints.cs:31](Billing/Endpoints.cs#L31) |", md);
+        Assert.Contains("| `Shop.Billing.ChargeConsumer` | `Shop.Billing.Charge` | `Consumer<ChargeConsumer>(context)` on the receive endpoint named by `KebabCaseEndpointNameFormatter.Instance.Consumer<RefundConsumer>()` in `Bus.Add` [Billing/Endpoints.cs:33](Billing/Endpoints.cs#L33) |", md);
         // Named by the formatter and by the project's own Consumer<T>(): not registered.
         Assert.Contains("| `Shop.Billing.RefundConsumer` | `Shop.Billing.Refund` |  |", md);
     }

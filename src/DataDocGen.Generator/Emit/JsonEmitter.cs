@@ -513,8 +513,9 @@ internal static class JsonEmitter
         json.Name("messaging").StartArray();
         foreach (var item in report.Messaging)
         {
-            json.StartObject().Property("library", item.Library).Property("kind", item.Kind).Property("subject", item.Subject).Property("detail", item.Detail).StringArray("items", item.Items)
-                .Property("member", item.Member).Property("location", Location(paths, item.Location)).EndObject();
+            json.StartObject().Property("library", item.Library).Property("kind", item.Kind).Property("subject", item.Subject).Property("detail", item.Detail).StringArray("items", item.Items);
+            if (item.Endpoint is not null) json.Property("endpoint", item.Endpoint);
+            json.Property("member", item.Member).Property("location", Location(paths, item.Location)).EndObject();
         }
         json.EndArray();
 

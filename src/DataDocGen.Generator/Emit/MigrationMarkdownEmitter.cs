@@ -121,12 +121,15 @@ internal static class MigrationMarkdownEmitter
         }
         if (!report.MigrationApplications.IsEmpty)
         {
-            md.Line("Applied by the code at run time:").Line();
+            var deletes = report.MigrationApplications.Any(a => IsDelete(a.Method));
+            md.Line(deletes ? "Applied or deleted by the code at run time:" : "Applied by the code at run time:").Line();
             foreach (var application in report.MigrationApplications)
             {
                 md.Line("- " + md.WithLink(Markdown.Code(application.Method + "()") + " in " + Markdown.Code(application.Member)
                         + (application.Condition is null ? "" : ", when " + Markdown.Code(application.Condition))
-                        + (application.Details.IsEmpty ? "" : ": " + string.Join(", ", application.Details)), application.Location));
+                        + (application.Details.IsEmpty ? "" : ": " + string.Join(", ", application.Details))
+                        + (IsDelete(application.Method) ? (application.Details.IsEmpty ? ": " : "; ") + "**deletes the database** (EF Core drops the whole database the context connects to, if it exists)" : ""),
+                    application.Location));
                 WriteCallers(md, application.Member, application.Callers, "  ");
                 if (!application.Scripts.IsEmpty)
                 {
@@ -140,6 +143,9 @@ internal static class MigrationMarkdownEmitter
         }
         WriteLibrarySchemas(md, report);
     }
+
+    /// <summary>EF Core's <c>EnsureDeleted</c>/<c>EnsureDeletedAsync</c> (<see cref="Parsing.MigrationParser.IsApplyCandidate"/>).</summary>
+    private static bool IsDelete(string method) => method is "EnsureDeleted" or "EnsureDeletedAsync";
 
     /// <summary>An EF Core migration's Up cell: its operations (with the conditions and loops around them, code spans
     /// kept), preceded by the base class method they come from when the class declares no <c>Up</c>.</summary>

@@ -12,8 +12,8 @@ internal static class SynchronisationMarkdownEmitter
 {
     public static void Write(Markdown md, DataLayerReport report)
     {
-        var messages = report.Messaging.Where(m => m.Kind is "published" or "sent" or "transport" or "route").ToList();
-        var consumers = report.Messaging.Where(m => m.Kind is "consumer" or "consumer registration" or "consumer scan").ToList();
+        var messages = report.Messaging.Where(m => m.Kind is "published" or "sent" or "scheduled" or "schedule cancelled" or "request sent" or "response sent" or "transport" or "route").ToList();
+        var consumers = report.Messaging.Where(m => m.Kind is "consumer" or "consumer registration" or "consumer scan" or "consumers on endpoint").ToList();
         var capture = report.SqlFacts.Where(f => f.Category == "capture").ToList();
         var eventTables = EventTables.Find(report);
         var outboxes = OutboxTables.Find(report);
@@ -72,7 +72,7 @@ internal static class SynchronisationMarkdownEmitter
     private static void WriteConsumers(Markdown md, List<MessagingSpec> consumers)
     {
         var scans = consumers.Where(c => c.Kind == "consumer scan").ToList();
-        var classes = consumers.Where(c => c.Kind != "consumer scan").ToList();
+        var classes = consumers.Where(c => c.Kind is "consumer" or "consumer registration").ToList();
         if (classes.Count > 0)
         {
             md.Line("Messages the code consumes (MassTransit `IConsumer<T>` implementations) and where each consumer is registered:").Line();
@@ -81,7 +81,7 @@ internal static class SynchronisationMarkdownEmitter
             {
                 var declared = consumer.Where(c => c.Kind == "consumer").ToList();
                 var registrations = consumer.Where(c => c.Kind == "consumer registration")
-                    .Select(r => Markdown.Code(r.Detail ?? "AddConsumer") + " in " + Markdown.Code(r.Member) + " " + md.Link(r.Location));
+                    .Select(r => Markdown.Code(r.Detail ?? "AddConsumer") + (r.Endpoint is null ? "" : " " + Markdown.Inline(r.Endpoint)) + " in " + Markdown.Code(r.Member) + " " + md.Link(r.Location));
                 // A scan registers the consumers it finds: known only for consumers declared in this report's projects.
                 var scanned = declared.Count == 0 ? Enumerable.Empty<string>() : scans
                     .Where(s => declared.Any(d => Parsing.ConsumerScanReader.Registers(s, consumer.Key, d.Assembly)))
@@ -91,6 +91,17 @@ internal static class SynchronisationMarkdownEmitter
                 md.Line("| " + Markdown.Code(consumer.Key) + " | " + string.Join(", ", messages.Select(Markdown.Code))
                         + " | " + string.Join("<br>", registrations.Concat(scanned))
                         + " | " + string.Join(", ", declared.Select(d => md.Link(d.Location))) + " |");
+            }
+            md.Line();
+        }
+        // e.ConfigureConsumers(context): which consumers it takes is decided at run time (MassTransit's IncludeInConfigureEndpoints).
+        var everyConsumer = consumers.Where(c => c.Kind == "consumers on endpoint").ToList();
+        if (everyConsumer.Count > 0)
+        {
+            md.Line("Receive endpoints configured with the consumers registered with the bus (`ConfigureConsumers`: each registered consumer not excluded from `ConfigureEndpoints` and not already configured on an endpoint):").Line();
+            foreach (var call in everyConsumer)
+            {
+                md.Line("- " + Markdown.Code(call.Detail ?? "ConfigureConsumers") + (call.Endpoint is null ? "" : " " + Markdown.Inline(call.Endpoint)) + " in " + Markdown.Code(call.Member) + " " + md.Link(call.Location));
             }
             md.Line();
         }

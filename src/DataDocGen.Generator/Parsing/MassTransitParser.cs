@@ -22,7 +22,8 @@ internal static class MassTransitParser
         "AddSagaStateMachine", "AddEntityFrameworkOutbox", "AddInMemoryInboxOutbox", "UseInMemoryOutbox", "UseMessageRetry",
         "AddInboxStateEntity", "AddOutboxMessageEntity", "AddOutboxStateEntity",
         "UsingRabbitMq", "UsingAzureServiceBus", "UsingAmazonSqs", "UsingActiveMq", "UsingInMemory", "UsingGrpc", "UsingSqlServer", "UsingPostgres",
-        "Publish", "Send", "AddConsumer", "AddConsumers", "AddConsumersFromNamespaceContaining", "Consumer",
+        "Publish", "Send", "PublishAsync", "SendAsync", "AddConsumer", "AddConsumers", "AddConsumersFromNamespaceContaining", "Consumer",
+        "ConfigureConsumer", "ConfigureConsumers", "Schedule", "Unschedule", "Request", "Respond", "RespondAsync",
     };
 
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) => RebusParser.IsCandidate(node) || node switch
@@ -88,6 +89,7 @@ internal static class MassTransitParser
         var events = properties.Where(p => p.Type is INamedTypeSymbol { Name: "Event", TypeArguments.Length: 1 } e && e.IsInNamespace("MassTransit"))
             .Select(p => p.Name + " (" + ((INamedTypeSymbol)p.Type).TypeArguments[0].CSharpName(qualified: false) + ")").ToList();
         if (events.Count > 0) items.Add("events: " + string.Join(", ", events));
+        items.AddRange(StateMachineActivities.Declared(type));
         // Compensation: what the Catch<TException> handlers do, step by step in source order (a chain's calls nest
         // outside-in, so they are ordered by the position of their names), with the message each Publish or Send makes
         // and the state each TransitionTo enters.
@@ -97,12 +99,14 @@ internal static class MassTransitParser
             var exception = handler.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax generic } ? generic.TypeArgumentList.Arguments.FirstOrDefault()?.ToString() : null;
             var steps = handler.ArgumentList.DescendantNodes().OfType<InvocationExpressionSyntax>()
                 .Select(i => (Call: i, Name: i.Expression as MemberAccessExpressionSyntax))
-                .Where(c => c.Name?.Name.Identifier.ValueText is "Publish" or "PublishAsync" or "Send" or "SendAsync" or "TransitionTo" or "Finalize" or "Then" or "ThenAsync")
+                .Where(c => c.Name?.Name.Identifier.ValueText is "Publish" or "PublishAsync" or "Send" or "SendAsync" or "TransitionTo" or "Finalize" or "Then" or "ThenAsync"
+                    or "Schedule" or "Unschedule" or "Request" or "Respond" or "RespondAsync" or "Activity")
                 .OrderBy(c => c.Name!.Name.SpanStart)
                 .Select(c => Step(c.Call, c.Name!.Name.Identifier.ValueText, model, cancellationToken))
                 .ToList();
             items.Add("compensation on " + (exception ?? "exception") + ": " + (steps.Count == 0 ? "handled" : string.Join(", ", steps)));
         }
+        items.AddRange(StateMachineActivities.Behaviour(declaration, model, cancellationToken));
         if (declaration.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(i => i.Expression is IdentifierNameSyntax { Identifier.ValueText: "SetCompletedWhenFinalized" }))
         {
             items.Add("removed when finalized");
@@ -118,9 +122,15 @@ internal static class MassTransitParser
         {
             case "TransitionTo":
                 return call.ArgumentList.Arguments.FirstOrDefault()?.Expression is IdentifierNameSyntax state ? "TransitionTo " + state.Identifier.ValueText : "TransitionTo";
-            case "Publish" or "PublishAsync" or "Send" or "SendAsync":
+            case "Publish" or "PublishAsync" or "Send" or "SendAsync" or "Respond" or "RespondAsync":
                 var message = Semantics.SymbolOrMethod(call, model, cancellationToken) is IMethodSymbol method ? MessageType(method, call, model, cancellationToken) : null;
                 return message is null ? name : name + " " + message.CSharpName(qualified: false);
+            case "Schedule" or "Unschedule" or "Request":
+                // The schedule or request the activity names: "Schedule HoldExpiration".
+                return call.ArgumentList.Arguments.FirstOrDefault()?.Expression is IdentifierNameSyntax named ? name + " " + named.Identifier.ValueText : name;
+            case "Activity":
+                var activity = call.ArgumentList.DescendantNodes().OfType<GenericNameSyntax>().FirstOrDefault(g => g.Identifier.ValueText is "OfType" or "OfInstanceType");
+                return activity?.TypeArgumentList.Arguments.FirstOrDefault() is { } activityType ? "Activity " + activityType : name;
             default:
                 return name;
         }
@@ -130,7 +140,7 @@ internal static class MassTransitParser
     /// <c>IPublishEndpoint.Publish&lt;T&gt;(T message)</c> has one, the state machine's activity binders
     /// (<c>Publish&lt;TInstance, TData, TMessage&gt;</c>, and the exception binders' with <c>TException</c>) name it
     /// <c>TMessage</c> among the saga and event types. Other generic shapes are not guessed.</summary>
-    private static ITypeSymbol? MessageType(IMethodSymbol method, InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    internal static ITypeSymbol? MessageType(IMethodSymbol method, InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
     {
         var original = method.ReducedFrom ?? method;
         if (original.TypeParameters.Length == 0)
@@ -185,6 +195,10 @@ internal static class MassTransitParser
         }
         return null;
     }
+
+    /// <summary>The note of <see cref="Deferred"/> for a call that is no routing slip subscription's send, or null.</summary>
+    internal static string? DeferredNote(InvocationExpressionSyntax call, SemanticModel model, CancellationToken cancellationToken) =>
+        Deferred(call, OptionsBuilderParser.MethodName(call) ?? "", model, cancellationToken) is { Subscription: false, Text: var text } ? text : null;
 
     private static IEnumerable<ParameterSyntax> LambdaParameters(AnonymousFunctionExpressionSyntax lambda) => lambda switch
     {
@@ -246,7 +260,7 @@ internal static class MassTransitParser
 
     /// <summary>A call's type arguments by the names of their type parameters. A reduced extension method keeps the type
     /// parameters its receiver did not fix; the others were inferred.</summary>
-    private static List<(string Name, ITypeSymbol Type)> TypeArguments(IMethodSymbol method)
+    internal static List<(string Name, ITypeSymbol Type)> TypeArguments(IMethodSymbol method)
     {
         var arguments = method.TypeParameters.Zip(method.TypeArguments, (p, a) => (p.Name, Type: a)).ToList();
         if (method.ReducedFrom is { } from)
@@ -321,7 +335,7 @@ internal static class MassTransitParser
     }
 
     /// <summary><c>new Uri("queue:ship-order")</c> (or a constant string) → <c>queue:ship-order</c>, credentials masked.</summary>
-    private static string? ConstantUri(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+    internal static string? ConstantUri(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
     {
         var text = expression is BaseObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 1 } creation
                    && Semantics.TypeOf(creation, model, cancellationToken).Is("System", "Uri")
@@ -345,8 +359,9 @@ internal static class MassTransitParser
         switch (name)
         {
             case "AddSagaStateMachine" when method.TypeArguments.Length >= 2:
-                var repository = SyntaxFacts.CallsChainedAfter(invocation).Select(SyntaxFacts.CalledName).FirstOrDefault(n => n is not null && n.EndsWith("Repository", System.StringComparison.Ordinal));
-                var repositoryText = repository is null ? "repository not configured here" : "repository: " + repository;
+                var repository = SyntaxFacts.CallsChainedAfter(invocation).FirstOrDefault(c => SyntaxFacts.CalledName(c)?.EndsWith("Repository", System.StringComparison.Ordinal) == true);
+                var repositoryText = repository is null ? "repository not configured here"
+                    : "repository: " + SagaRepositoryReader.Describe(repository, SyntaxFacts.CalledName(repository)!, model, cancellationToken);
                 // A generic fixture's AddSagaStateMachine<TStateMachine, TInstance>(): no class is named here.
                 var machine = method.TypeArguments[0];
                 return machine is ITypeParameterSymbol
@@ -377,26 +392,27 @@ internal static class MassTransitParser
                     : null;
                 return new MessagingSpec("transport", transport.Substring(5), hostText is null ? null : "host " + hostText, EquatableArray<string>.Empty, member,
                     hostText is null ? location : SourceLocation.From(((MemberAccessExpressionSyntax)host!.Expression).Name));
-            case "Publish" or "Send":
+            case "Publish" or "Send" or "PublishAsync" or "SendAsync":
                 // cfg.Publish<T>(x => ...) on a bus or endpoint configurator sets the message's topology: nothing is sent.
                 if (OptionsBuilderParser.ReceiverType(method) is { } receiverType && receiverType.Name.EndsWith("Configurator", System.StringComparison.Ordinal)) return null;
                 var message = MessageType(method, invocation, model, cancellationToken);
                 if (message is null || message.SpecialType == SpecialType.System_Object || message is ITypeParameterSymbol) return null;
-                var destination = name == "Send" ? Destination(invocation, method, model, cancellationToken) : null;
+                var sends = name.StartsWith("Send", System.StringComparison.Ordinal);
+                var destination = sends ? Destination(invocation, method, model, cancellationToken) : null;
                 var detail = destination is null ? null : "to " + destination;
                 switch (Deferred(invocation, name, model, cancellationToken))
                 {
                     case { Subscription: true, Text: var subscription }: detail = subscription; break;
                     case { Text: var note }: detail = detail is null ? note : detail + "; " + note; break;
                 }
-                return new MessagingSpec(name == "Publish" ? "published" : "sent", message.CSharpName(qualified: true), detail, EquatableArray<string>.Empty, member, location);
+                return new MessagingSpec(sends ? "sent" : "published", message.CSharpName(qualified: true), detail, EquatableArray<string>.Empty, member, location);
             case "AddConsumer":
                 // AddConsumer<TConsumer>() (and AddConsumer<TConsumer, TDefinition>()), or AddConsumer(typeof(TConsumer)).
                 var consumer = method.TypeArguments.FirstOrDefault()
                                ?? (invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression is TypeOfExpressionSyntax typeOf ? Semantics.TypeOf(typeOf.Type, model, cancellationToken) : null);
                 if (consumer is not INamedTypeSymbol { TypeKind: TypeKind.Class } consumerType) return null;
                 return new MessagingSpec("consumer registration", consumerType.ClrFullName(), OptionsBuilderParser.RenderCall(CodeText.Collapse(((MemberAccessExpressionSyntax)invocation.Expression).Name) ?? name, invocation.ArgumentList),
-                    ConsumedMessages(consumerType), member, location);
+                    ConsumedMessages(consumerType), member, location, Endpoint: ReceiveEndpointNames.Registered(invocation, model, cancellationToken));
             case "Consumer":
                 // A consumer connected to a receive endpoint, or to a batch on one: e.Consumer<TConsumer>(context),
                 // b.Consumer<TConsumer, TMessage>(context) (Twitch's e.Batch<RoutingSlipCompleted>(b => ...)). Not an endpoint
@@ -408,13 +424,24 @@ internal static class MassTransitParser
                 var connected = typeArguments.FirstOrDefault(a => a.Name == "TConsumer").Type ?? (typeArguments.Count == 1 ? typeArguments[0].Type : null);
                 if (connected is not INamedTypeSymbol { TypeKind: TypeKind.Class } connectedType) return null;
                 return new MessagingSpec("consumer registration", connectedType.ClrFullName(), OptionsBuilderParser.RenderCall(CodeText.Collapse(((MemberAccessExpressionSyntax)invocation.Expression).Name) ?? name, invocation.ArgumentList),
-                    ConsumedMessages(connectedType), member, location);
+                    ConsumedMessages(connectedType), member, location, Endpoint: ReceiveEndpointNames.Enclosing(invocation, model, cancellationToken));
+            case "ConfigureConsumer" or "ConfigureConsumers" when owner.Name is "RegistrationContextExtensions" or "IRegistrationContext":
+                // A registered consumer (or every one) configured on a receive endpoint: e.ConfigureConsumer<T>(context),
+                // e.ConfigureConsumer(context, typeof(T)), context.ConfigureConsumer<T>(e), e.ConfigureConsumers(context).
+                var call = OptionsBuilderParser.RenderCall(CodeText.Collapse(((MemberAccessExpressionSyntax)invocation.Expression).Name) ?? name, invocation.ArgumentList);
+                var endpoint = ReceiveEndpointNames.Enclosing(invocation, model, cancellationToken);
+                if (name == "ConfigureConsumers") return new MessagingSpec("consumers on endpoint", "registered consumers", call, EquatableArray<string>.Empty, member, location, Endpoint: endpoint);
+                var configured = method.TypeArguments.FirstOrDefault()
+                                 ?? invocation.ArgumentList.Arguments.Where(a => OptionsBuilderParser.ParameterFor(a, invocation.ArgumentList, method)?.Name == "consumerType")
+                                     .Select(a => a.Expression is TypeOfExpressionSyntax typeOfConsumer ? Semantics.TypeOf(typeOfConsumer.Type, model, cancellationToken) : null).FirstOrDefault();
+                if (configured is not INamedTypeSymbol { TypeKind: TypeKind.Class } configuredType) return null;
+                return new MessagingSpec("consumer registration", configuredType.ClrFullName(), call, ConsumedMessages(configuredType), member, location, Endpoint: endpoint);
             case "AddConsumers" or "AddConsumersFromNamespaceContaining":
                 return ConsumerScanReader.Read(invocation, method,
                     OptionsBuilderParser.RenderCall(CodeText.Collapse(((MemberAccessExpressionSyntax)invocation.Expression).Name) ?? name, invocation.ArgumentList),
                     member, location, model, cancellationToken);
             default:
-                return null;
+                return StateMachineActivities.Row(invocation, method, member, location, model, cancellationToken);
         }
     }
 }

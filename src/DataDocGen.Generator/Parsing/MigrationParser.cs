@@ -200,9 +200,11 @@ internal static class MigrationParser
         return argument?.Expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal ? literal.Token.ValueText : null;
     }
 
-    /// <summary>Cheap syntactic filter for the calls that apply migrations (EF Core, DbUp), and for query-filter bypasses.</summary>
+    /// <summary>Cheap syntactic filter for the calls that apply migrations (EF Core, DbUp), EF Core's <c>EnsureDeleted</c>
+    /// (listed with them: a start-up that drops the database is what an architect must see next to the one that creates
+    /// it, with its condition), and for query-filter bypasses.</summary>
     public static bool IsApplyCandidate(SyntaxNode node, CancellationToken _) =>
-        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Migrate" or "MigrateAsync" or "EnsureCreated" or "EnsureCreatedAsync" or "IgnoreQueryFilters" or "PerformUpgrade" or "Repair" or "Erase" } };
+        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Migrate" or "MigrateAsync" or "EnsureCreated" or "EnsureCreatedAsync" or "EnsureDeleted" or "EnsureDeletedAsync" or "IgnoreQueryFilters" or "PerformUpgrade" or "Repair" or "Erase" } };
 
     public static CallSiteSpec? ParseApply(SiteContext context, CancellationToken cancellationToken)
     {
