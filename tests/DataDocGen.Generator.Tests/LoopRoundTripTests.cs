@@ -241,6 +241,83 @@ public class LoopRoundTripTests
         }, found.OrderBy(f => f, StringComparer.Ordinal));
     }
 
+    private const string Saves = """
+        using System.Linq;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Shop.Domain;
+        namespace Shop.Data
+        {
+            public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+            {
+                public DbSet<Order> Orders => Set<Order>();
+                public void Touch(IEnumerable<Order> orders) { foreach (var order in orders) { order.CustomerId++; SaveChanges(); } }
+            }
+            public interface IUnitOfWork { Task<bool> CommitAsync(); }
+            public sealed class UnitOfWork(ShopContext context) : IUnitOfWork
+            {
+                public async Task<bool> CommitAsync() => await context.SaveChangesAsync() > 0;
+            }
+            public sealed class Journal { public int SaveChanges() => 0; }
+
+            public sealed class Invoices(ShopContext db, IUnitOfWork unitOfWork, Journal journal)
+            {
+                public async Task Expire(CancellationToken token)
+                {
+                    foreach (var order in await db.Orders.Where(o => o.CustomerId == 0).ToListAsync(token))
+                    {
+                        order.CustomerId = -1;
+                        await db.SaveChangesAsync(token);
+                    }
+                    for (var i = 0; i < 10; i++)
+                    {
+                        db.Orders.Add(new Order());
+                        await unitOfWork.CommitAsync();
+                    }
+                }
+
+                // Traps: a batch saved every 100 items, a retry loop, a save after the loop, a save in a lambda, a
+                // look-alike SaveChanges, a commit under a condition.
+                public async Task Quiet(List<Order> orders, CancellationToken token)
+                {
+                    var count = 0;
+                    foreach (var order in orders)
+                    {
+                        db.Orders.Add(order);
+                        if (++count % 100 == 0) await db.SaveChangesAsync(token);
+                        if (order.Id == 0) await unitOfWork.CommitAsync();
+                        journal.SaveChanges();
+                        Func<Task> later = () => db.SaveChangesAsync(token);
+                    }
+                    await db.SaveChangesAsync(token);
+                    while (true)
+                    {
+                        try { await db.SaveChangesAsync(token); break; }
+                        catch (DbUpdateConcurrencyException) { }
+                    }
+                }
+            }
+        }
+        """;
+
+    /// <summary>EF Core's <c>SaveChanges[Async]</c> in a loop body is a write per iteration (BTCPay's services save inside
+    /// the loop over a query), also through a project method (a unit of work's commit); not where a condition in the loop
+    /// guards it (a batch), in a retry loop, in a lambda, nor a project's own <c>SaveChanges</c>.</summary>
+    [Fact]
+    public void An_EF_Core_save_in_a_loop_body_is_a_write_per_item_but_not_a_batch_or_a_retry()
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Data/Invoices.cs", Saves)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var rows = Rows(output.Markdown!);
+        Assert.Contains("| `Invoices.Expire` | Write inside a loop (a round trip per item) |  | `EF Core SaveChangesAsync in the loop at line 28` | [Data/Invoices.cs:31](Data/Invoices.cs#L31) |", rows);
+        Assert.Contains("| `Invoices.Expire` | Write inside a loop (a round trip per item) |  | `EF Core SaveChangesAsync through IUnitOfWork.CommitAsync (its sole implementation in this project: UnitOfWork.CommitAsync) in the loop at line 33` | [Data/Invoices.cs:36](Data/Invoices.cs#L36) |", rows);
+        // Bare in the context's own code.
+        Assert.Contains("| `ShopContext.Touch` | Write inside a loop (a round trip per item) |  | `EF Core SaveChanges in the loop at line 15` | [Data/Invoices.cs:15](Data/Invoices.cs#L15) |", rows);
+        Assert.Equal(3, rows.Count);
+        // A write: not DDG1001 (reads only).
+        Assert.DoesNotContain(AnalyzerHarness.Run(Sources.With(("Data/Invoices.cs", Saves))), d => d.Id == "DDG1001");
+    }
+
     private static List<string> Rows(string markdown) => markdown.Split('\n')
         .Where(l => l.Contains(" inside a loop (", StringComparison.Ordinal)).Select(l => l.TrimEnd('\r')).ToList();
 }

@@ -118,7 +118,7 @@ internal static class CrudMarkdownEmitter
     private static string? Tracked(CrudSpec row) =>
         row.Store is not null ? null
         : row.Api.StartsWith(TrackedChangeReader.AttachedSet + ",", System.StringComparison.Ordinal) ? " after `Attach`"
-        : row.Api.StartsWith(TrackedChangeReader.AttachedMarked + ",", System.StringComparison.Ordinal) ? " after `Attach` (`IsModified = true`)"
+        : row.Api == TrackedChangeReader.AttachedMarked || row.Api.StartsWith(TrackedChangeReader.AttachedMarked + ",", System.StringComparison.Ordinal) ? " after `Attach` (`IsModified = true`)"
         : row.Api == TrackedChangeReader.MarkedModifiedApi || row.Api.StartsWith(TrackedChangeReader.MarkedModifiedApi + ",", System.StringComparison.Ordinal) ? " (`IsModified = true`)"
         : row.Api.StartsWith(TrackedChangeReader.EntryModified + ",", System.StringComparison.Ordinal) ? " (`State = Modified`)"
         : row.Api.StartsWith(CrudParser.EntryStateApi, System.StringComparison.Ordinal) ? " (`State = " + row.Api.Substring(CrudParser.EntryStateApi.Length) + "`)"

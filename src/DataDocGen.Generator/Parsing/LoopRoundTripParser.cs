@@ -15,7 +15,9 @@ namespace DataDocGen.Generator.Parsing;
 /// EF Core's and linq2db's LINQ (those are <see cref="QueryShapeParser"/>'s N+1 risks): Dapper (<c>Query*</c>,
 /// <c>Execute*</c> on <c>Dapper.SqlMapper</c>), ADO.NET commands (<c>ExecuteNonQuery/Reader/Scalar[Async]</c> on a
 /// <c>DbCommand</c> or <c>IDbCommand</c>), StackExchange.Redis string, hash and key operations on an <c>IDatabase</c>, and
-/// MongoDB's <c>IMongoCollection&lt;T&gt;</c> and LiteDB's <c>ILiteCollection&lt;T&gt;</c> operations. Each runs once per
+/// MongoDB's <c>IMongoCollection&lt;T&gt;</c> and LiteDB's <c>ILiteCollection&lt;T&gt;</c> operations, and EF Core's
+/// <c>SaveChanges[Async]</c> on a context when every iteration runs it (not under a condition in the loop: a save every
+/// 100 items is a batch). Each runs once per
 /// iteration: a round trip per item (LiteDB is in process: a database call per item). A call to a method of this project
 /// in the loop is followed one level: the database calls its body makes on its straight path (not under a condition, not
 /// after a <c>return</c>, not in a lambda) count as made in the loop, named "through" the method; an interface or abstract method is followed only
@@ -38,7 +40,8 @@ internal static class LoopRoundTripParser
     private enum Effect { Read, Write, Unknown }
 
     /// <summary>One database call: what it does, whether the store runs in process (LiteDB), its text and document type.</summary>
-    private sealed record Call(Effect Effect, bool Embedded, string Text, string? Entity);
+    /// <param name="Save">EF Core's <c>SaveChanges[Async]</c>: per item only where every iteration runs it (see <see cref="Findings"/>).</param>
+    private sealed record Call(Effect Effect, bool Embedded, string Text, string? Entity, bool Save = false);
 
     private static readonly HashSet<string> DapperMethods = new(System.StringComparer.Ordinal)
     {
@@ -114,6 +117,8 @@ internal static class LoopRoundTripParser
             var location = SourceLocation.From(invocation.Expression is MemberAccessExpressionSyntax access ? access.Name : invocation.Expression);
             if (IsDatabaseName(name) && DatabaseCall(invocation, name, model, cancellationToken) is { } call)
             {
+                // A save under a condition in the loop (if (++i % 100 == 0) SaveChanges()) is a batch, not a round trip per item.
+                if (call.Save && !OnStraightPath(invocation, body)) continue;
                 yield return (invocation, new QueryShapeSpec(Kind(new[] { call }), call.Entity, call.Text + " in the loop at line " + loopLine,
                     CodeText.MemberName(invocation, model, cancellationToken), location, CodeText.EnclosingCondition(invocation, body)), true);
                 continue;
@@ -121,6 +126,8 @@ internal static class LoopRoundTripParser
             if (follow && Through(invocation, loop, model, cancellationToken) is { } through)
             {
                 var (calls, via) = through;
+                if (calls.Any(c => c.Save) && !OnStraightPath(invocation, body)) calls = calls.Where(c => !c.Save).ToList();
+                if (calls.Count == 0) continue;
                 var entities = calls.Select(c => c.Entity).Where(e => e is not null).Distinct().ToList();
                 yield return (invocation, new QueryShapeSpec(Kind(calls), entities.Count == 1 ? entities[0] : null,
                     string.Join("; ", calls.Select(c => c.Text).Distinct()) + " through " + via + " in the loop at line " + loopLine,
@@ -163,7 +170,8 @@ internal static class LoopRoundTripParser
     };
 
     private static bool IsDatabaseName(string name) =>
-        DapperMethods.Contains(name) || CommandMethods.Contains(name) || RedisMethods.ContainsKey(name) || DocumentCrudParser.IsOperationName(name);
+        DapperMethods.Contains(name) || CommandMethods.Contains(name) || RedisMethods.ContainsKey(name) || DocumentCrudParser.IsOperationName(name)
+        || name is "SaveChanges" or "SaveChangesAsync";
 
     /// <summary>A polling loop: a <c>while</c>/<c>do</c> whose condition awaits <c>PeriodicTimer.WaitForNextTickAsync</c>, or a
     /// <c>while</c>/<c>do</c>/<c>for</c> whose own body calls <c>Task.Delay</c>. It runs per tick, not per item.</summary>
@@ -264,6 +272,14 @@ internal static class LoopRoundTripParser
     /// <summary>The database call an invocation is, confirmed by its symbols; null for anything else and for batches.</summary>
     private static Call? DatabaseCall(InvocationExpressionSyntax invocation, string name, SemanticModel model, CancellationToken cancellationToken)
     {
+        // EF Core's SaveChanges[Async] writes what the context tracks in one round trip: in a loop, one per iteration
+        // (BTCPay's services save inside the loop over a query). Also bare in a context's own code.
+        if (name is "SaveChanges" or "SaveChangesAsync")
+        {
+            return SyntaxFacts.IsSaveChangesCall(invocation) && ContextInterfaces.RunsAsContext(Semantics.Method(invocation, model, cancellationToken), model.Compilation, cancellationToken)
+                ? new Call(Effect.Write, false, "EF Core " + name, null, Save: true)
+                : null;
+        }
         if (invocation.Expression is not MemberAccessExpressionSyntax access) return null;
         if (DocumentCrudParser.IsOperationName(name) && Document(invocation, access, name, model, cancellationToken) is { } document) return document;
         if (!DapperMethods.Contains(name) && !CommandMethods.Contains(name) && !RedisMethods.ContainsKey(name)) return null;

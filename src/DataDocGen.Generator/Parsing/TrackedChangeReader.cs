@@ -17,7 +17,12 @@ namespace DataDocGen.Generator.Parsing;
 /// await db.SaveChangesAsync();                                       // written: an update of Product
 /// </code>
 /// The entity is loaded by a local's initializer, a pattern (<c>is { } x</c>, <c>is Product x</c>), or a <c>foreach</c>
-/// over such a query or over a local holding one. An entity the same context attached in that body (<c>Attach</c>,
+/// over such a query or over a local holding one, or set in place on what such a query returns
+/// (<c>db.Settings.First(s =&gt; s.Key == "Port").Value = port</c>). A local the body initialised once with a query or the
+/// list it loaded, and never changed, is followed (<c>settings.First(...)</c>, <c>foreach (var s in settings.Where(...))</c>
+/// after <c>var settings = await db.Settings.ToListAsync()</c>); between the set and the entity only LINQ, EF Core,
+/// collection and task operators (or a method returning a sequence) are read, none that can bring in other objects
+/// (<c>Append</c>, <c>Concat</c>, a default value, <c>entity.Copy()</c>). An entity the same context attached in that body (<c>Attach</c>,
 /// <c>AttachRange</c>) counts for the properties set after the attach (Attach tracks it as Unchanged: alone it writes
 /// nothing, so it is never an update by itself), and <c>Entry(x).State = EntityState.Modified</c> before the save is an
 /// update of x's type. Anything that needs data flow beyond that (entities passed to other
@@ -86,8 +91,14 @@ internal static class TrackedChangeReader
                 // Entry(x).Property(p => p.Price).IsModified = true: x is tracked as Modified (unless it was Added) and the
                 // column written, whether x was loaded, attached or not tracked before (EF Core 10, checked at run time:
                 // an untracked x becomes Modified; an added one stays Added, so an x the body adds is left out).
-                var symbol = Semantics.SymbolOrMethod(marked, model, cancellationToken);
-                if (symbol is ILocalSymbol local && LoadedEntity(local, body, context, model, cancellationToken) is { } loaded) (entity, how) = (loaded, MarkedModifiedApi);
+                var symbol = Semantics.SymbolOrMethod(marked.Variable, model, cancellationToken);
+                if (marked.Attached)
+                {
+                    // var attached = Db.MovieRequests.Attach(request); attached.Property(x => x.Available).IsModified = true (Ombi).
+                    if (AttachedInPlace(symbol, assignment, body, model, cancellationToken) is not { } attachedType || !IsEntityType(attachedType)) continue;
+                    (entity, how) = (attachedType, AttachedMarked);
+                }
+                else if (symbol is ILocalSymbol local && LoadedEntity(local, body, context, model, cancellationToken) is { } loaded) (entity, how) = (loaded, MarkedModifiedApi);
                 else if (AttachedEntity(symbol, assignment, save, body, context, model, cancellationToken) is { } attached) (entity, how) = (attached, AttachedMarked);
                 else if (symbol is ILocalSymbol or IParameterSymbol && VariableType(symbol) is { } type && IsEntityType(type) && !AddedOrStateSet(symbol, assignment, body, model, cancellationToken))
                     (entity, how) = (type, MarkedModifiedApi);
@@ -96,11 +107,22 @@ internal static class TrackedChangeReader
             else
             {
                 // customer.Name = name, or customer!.Name = name after a FindAsync (the ! changes nothing at run time).
-                if (assignment.Left is not MemberAccessExpressionSyntax member || SyntaxFacts.Unwrapped(member.Expression) is not IdentifierNameSyntax variable) continue;
+                if (assignment.Left is not MemberAccessExpressionSyntax member) continue;
                 if (Semantics.SymbolOrMethod(member, model, cancellationToken) is not IPropertySymbol) continue;
-                var symbol = Semantics.SymbolOrMethod(variable, model, cancellationToken);
-                if (symbol is ILocalSymbol local && LoadedEntity(local, body, context, model, cancellationToken) is { } loaded) (entity, how) = (loaded, "property set");
-                else if (AttachedEntity(symbol, assignment, save, body, context, model, cancellationToken) is { } attached) (entity, how) = (attached, AttachedSet);
+                var receiver = SyntaxFacts.Unwrapped(member.Expression);
+                if (receiver is IdentifierNameSyntax variable)
+                {
+                    var symbol = Semantics.SymbolOrMethod(variable, model, cancellationToken);
+                    if (symbol is ILocalSymbol local && LoadedEntity(local, body, context, model, cancellationToken) is { } loaded) (entity, how) = (loaded, "property set");
+                    else if (AttachedEntity(symbol, assignment, save, body, context, model, cancellationToken) is { } attached) (entity, how) = (attached, AttachedSet);
+                    else continue;
+                }
+                // db.Settings.First(s => s.Key == "Port").Value = port (Kavita's seed), settings.First(...).Value = x
+                // over a list the body loaded: the entity the query returns, loaded and tracked there.
+                else if (receiver is InvocationExpressionSyntax or AwaitExpressionSyntax && LoadedInPlace(receiver, body, context, model, cancellationToken) is { } inPlace)
+                {
+                    (entity, how) = (inPlace, "property set");
+                }
                 else continue;
             }
             var location = SourceLocation.From(assignment);
@@ -133,17 +155,18 @@ internal static class TrackedChangeReader
     /// the body or not tracked before (EF Core then tracks it as Modified); the report marks it as such.</summary>
     public const string MarkedModifiedApi = "IsModified = true";
 
-    /// <summary>The same on an entity the saving context attached in the body.</summary>
+    /// <summary>The same on an entity the saving context attached in the body (or on the entry its <c>Attach</c> returns).</summary>
     public const string AttachedMarked = "Attach, IsModified = true";
 
     /// <summary>
-    /// <c>context.Entry(x).Property(p => p.Price).IsModified = true</c> (or through a local holding <c>context.Entry(x)</c>)
-    /// on the saving context, <c>Property</c> confirmed as EF Core's <c>EntityEntry</c> method and the value the literal
-    /// <c>true</c>: the variable x, whose column the save writes (x tracked as Modified unless it was Added).
-    /// <c>IsModified = false</c> writes nothing and is not read.
+    /// <c>context.Entry(x).Property(p => p.Price).IsModified = true</c> (or through a local holding <c>context.Entry(x)</c>,
+    /// or on the entry <c>context.Attach(x)</c> returns: then Attached, see <see cref="AttachedInPlace"/>) on the saving
+    /// context, <c>Property</c> confirmed as EF Core's <c>EntityEntry</c> method and the value the literal <c>true</c>: the
+    /// variable x, whose column the save writes (x tracked as Modified unless it was Added). <c>IsModified = false</c>
+    /// writes nothing and is not read.
     /// </summary>
-    private static IdentifierNameSyntax? MarkedModified(AssignmentExpressionSyntax assignment, ISymbol context, SemanticModel model, CancellationToken cancellationToken) =>
-        MarkedModified(assignment, model, cancellationToken) is { } marked && SameContext(marked.Context, context, model, cancellationToken) ? marked.Variable : null;
+    private static (IdentifierNameSyntax Variable, bool Attached)? MarkedModified(AssignmentExpressionSyntax assignment, ISymbol context, SemanticModel model, CancellationToken cancellationToken) =>
+        MarkedModified(assignment, model, cancellationToken) is { Context: { } markedContext } marked && SameContext(markedContext, context, model, cancellationToken) ? (marked.Variable, marked.Attached) : null;
 
     /// <summary>The syntax of <c>….Property(…).IsModified = true</c>, before any binding.</summary>
     public static bool IsMarkedModified(SyntaxNode node) =>
@@ -158,6 +181,8 @@ internal static class TrackedChangeReader
     /// that saves elsewhere): x is tracked as Modified by that context and the column written by its next save, as for
     /// <c>Entry(x).State = EntityState.Modified</c> (API <c>IsModified = true</c>). Null where a save follows in the body
     /// (<see cref="Updates"/> reads it there) or x is added or its state set in the body (an added entity stays Added).
+    /// On the entry <c>Attach(x)</c> returns (also on a <c>DbSet</c> held apart from its context, a field or parameter): API
+    /// <c>Attach, IsModified = true</c>, unless x is created there without its key (<see cref="AttachedInPlace"/>).
     /// </summary>
     public static CrudSpec? UnsavedMarkedModified(AssignmentExpressionSyntax assignment, SemanticModel model, CancellationToken cancellationToken)
     {
@@ -168,14 +193,26 @@ internal static class TrackedChangeReader
         if (body is null || body.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(i => IsSaveChanges(i) && i.SpanStart > assignment.SpanStart
                 && (SyntaxFacts.ExplicitReceiver(i) is not null || SavedContext(i, model, cancellationToken) is not null))) return null;
         var symbol = Semantics.SymbolOrMethod(marked.Variable, model, cancellationToken);
-        if (symbol is not (ILocalSymbol or IParameterSymbol) || VariableType(symbol) is not { } type || AddedOrStateSet(symbol, assignment, body, model, cancellationToken)) return null;
-        if (!IsEntityType(type) && type is not ITypeParameterSymbol) return null;
-        return new CrudSpec(type.EntityName(), type is ITypeParameterSymbol ? CrudTarget.TypeParameter : CrudTarget.Entity, CrudOperation.Update, MarkedModifiedApi, false,
+        ITypeSymbol? type;
+        if (marked.Attached)
+        {
+            if (AttachedInPlace(symbol, assignment, body, model, cancellationToken) is not { } attached) return null;
+            type = attached;
+        }
+        else
+        {
+            if (symbol is not (ILocalSymbol or IParameterSymbol) || VariableType(symbol) is not { } variableType || AddedOrStateSet(symbol, assignment, body, model, cancellationToken)) return null;
+            if (!IsEntityType(variableType) && variableType is not ITypeParameterSymbol) return null;
+            type = variableType;
+        }
+        return new CrudSpec(type.EntityName(), type is ITypeParameterSymbol ? CrudTarget.TypeParameter : CrudTarget.Entity, CrudOperation.Update, marked.Attached ? AttachedMarked : MarkedModifiedApi, false,
             CodeText.MemberName(assignment, model, cancellationToken), SourceLocation.From(assignment));
     }
 
-    /// <summary>The variable whose entry's property is marked modified, and the context expression the entry is taken from.</summary>
-    private static (IdentifierNameSyntax Variable, ExpressionSyntax Context)? MarkedModified(AssignmentExpressionSyntax assignment, SemanticModel model, CancellationToken cancellationToken)
+    /// <summary>The variable whose entry's property is marked modified, the context expression the entry is taken from
+    /// (null for an attach through a <c>DbSet</c> held apart from its context), and whether the entry is the one
+    /// <c>Attach(x)</c> returned (<c>var attached = Db.MovieRequests.Attach(request)</c>, Ombi) rather than <c>Entry(x)</c>.</summary>
+    private static (IdentifierNameSyntax Variable, ExpressionSyntax? Context, bool Attached)? MarkedModified(AssignmentExpressionSyntax assignment, SemanticModel model, CancellationToken cancellationToken)
     {
         if (assignment.Left is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IsModified", Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Property" } propertyAccess } property }) return null;
         if (assignment.Right is not LiteralExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.TrueLiteralExpression }) return null;
@@ -191,10 +228,40 @@ internal static class TrackedChangeReader
             if (body is null || !body.Span.Contains(declarator.Span) || Reassigned(local, declarator, assignment, body, model, cancellationToken)) return null;
             entryExpression = initializer;
         }
-        if (entryExpression is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Entry" } entryAccess, ArgumentList.Arguments.Count: 1 } entry
+        if (entryExpression is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Entry" or "Attach" } entryAccess, ArgumentList.Arguments.Count: 1 } entry
             || entry.ArgumentList.Arguments[0].Expression is not IdentifierNameSyntax variable) return null;
-        if (Semantics.Method(entry, model, cancellationToken) is not { ContainingType: { } owner } || !owner.DerivesFromOrIs("Microsoft.EntityFrameworkCore", "DbContext")) return null;
-        return (variable, entryAccess.Expression);
+        if (Semantics.Method(entry, model, cancellationToken) is not { ContainingType: { } owner }) return null;
+        var onContext = owner.DerivesFromOrIs("Microsoft.EntityFrameworkCore", "DbContext");
+        if (entryAccess.Name.Identifier.ValueText == "Entry") return onContext ? (variable, entryAccess.Expression, false) : null;
+        // Attach returns the entry it tracks: db.Attach(x), db.Products.Attach(x), db.Set<T>().Attach(x), as AttachedEntity reads them.
+        if (onContext) return (variable, entryAccess.Expression, true);
+        if (owner.DbSetEntity() is null) return null;
+        ExpressionSyntax? context = entryAccess.Expression switch
+        {
+            MemberAccessExpressionSyntax set when Semantics.SymbolOrMethod(set, model, cancellationToken) is IPropertySymbol or IFieldSymbol => set.Expression,
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Set" } set } => set.Expression,
+            _ => null,
+        };
+        return (variable, context, true);
+    }
+
+    /// <summary>
+    /// The entity type of x in <c>Attach(x)</c> whose returned entry marks a property modified: x is tracked from the
+    /// attach and the mark makes it Modified, as after <c>Attach(x); Entry(x)...</c> (<see cref="AttachedEntity"/>). Null
+    /// where x may be inserted instead: created in place without its key set (Attach adds an entity whose generated key
+    /// is unset), given another value than its initializer, or handed to an <c>Add*</c> call or an entry state before.
+    /// </summary>
+    private static ITypeSymbol? AttachedInPlace(ISymbol? variable, SyntaxNode assignment, SyntaxNode body, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (variable is not (ILocalSymbol or IParameterSymbol) || VariableType(variable) is not { } type) return null;
+        if (!IsEntityType(type) && type is not ITypeParameterSymbol) return null;
+        if (variable is ILocalSymbol local)
+        {
+            if (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: var initializer } declarator
+                || !body.Span.Contains(declarator.Span) || Reassigned(local, declarator, assignment, body, model, cancellationToken)) return null;
+            if (initializer is BaseObjectCreationExpressionSyntax creation && !SetsKey(creation, type)) return null;
+        }
+        return AddedOrStateSet(variable, assignment, body, model, cancellationToken) ? null : type;
     }
 
     private static ITypeSymbol? VariableType(ISymbol symbol) => symbol switch
@@ -334,10 +401,11 @@ internal static class TrackedChangeReader
         {
             VariableDeclaratorSyntax { Initializer.Value: var value } => value,
             SingleVariableDesignationSyntax designation => PatternSource(designation),
-            ForEachStatementSyntax loop => ForEachSource(loop, body, model, cancellationToken),
+            // foreach (var x in db.Set.Where(...)), or over a local holding such a query or its list (QueriedEntity follows it).
+            ForEachStatementSyntax loop => loop.Expression,
             _ => null,
         };
-        if (source is null || QueriedEntity(source, context, model, cancellationToken) is not { } queried) return null;
+        if (source is null || QueriedEntity(source, body, context, model, cancellationToken) is not { } queried) return null;
         // The default comparer ignores nullable annotations: FindAsync gives a Product?.
         return SymbolEqualityComparer.Default.Equals(local.Type, queried) ? queried : null;
     }
@@ -352,27 +420,86 @@ internal static class TrackedChangeReader
         return pattern.Parent is IsPatternExpressionSyntax test ? test.Expression : null;
     }
 
-    /// <summary><c>foreach (var x in db.Set.Where(...))</c>, or over a local initialised with such a query.</summary>
-    private static ExpressionSyntax? ForEachSource(ForEachStatementSyntax loop, SyntaxNode body, SemanticModel model, CancellationToken cancellationToken)
+    /// <summary>
+    /// The entity a property is set on in place, as the receiver of the set: a query of the saving context that returns
+    /// one tracked entity (<c>db.Settings.First(s =&gt; s.Key == "Port").Value = "80"</c>), or such an operator over a
+    /// local holding what the body loaded (<c>settings.First(...).Value = x</c> after <c>var settings = await
+    /// db.Settings.ToListAsync()</c>). The receiver's type must be the entity the query starts from.
+    /// </summary>
+    private static ITypeSymbol? LoadedInPlace(ExpressionSyntax receiver, SyntaxNode body, ISymbol context, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (loop.Expression is IdentifierNameSyntax name && Semantics.SymbolOrMethod(name, model, cancellationToken) is ILocalSymbol list
-            && list.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: var value } declarator
-            && body.Span.Contains(declarator.Span))
+        if (QueriedEntity(receiver, body, context, model, cancellationToken) is not { } queried) return null;
+        return SymbolEqualityComparer.Default.Equals(Semantics.TypeOf(receiver, model, cancellationToken), queried) ? queried : null;
+    }
+
+    /// <summary>Operators whose result may hold elements that do not come from their source (<c>Append(new T())</c>,
+    /// <c>Concat(other)</c>, <c>DefaultIfEmpty(new T())</c>): not loaded, so not known to be tracked.</summary>
+    private static readonly HashSet<string> Foreign = new(System.StringComparer.Ordinal)
+    {
+        "Append", "Prepend", "Concat", "Union", "UnionBy", "DefaultIfEmpty", "Zip", "Aggregate",
+    };
+
+    /// <summary>
+    /// True when a call between the query and the entity passes on what it was given: an operator of LINQ, EF Core, the
+    /// collections or tasks (<c>Where</c>, <c>Include</c>, <c>FirstAsync</c>, <c>ToList</c>, <c>ConfigureAwait</c>) other than
+    /// one given a default value to return (<c>FirstOrDefault(pred, new T())</c>), or any other method returning a
+    /// sequence (a project's query extension, a specification). A method returning one object (<c>entity.Clone()</c>)
+    /// may return a new one, not tracked: false.
+    /// </summary>
+    private static bool KeepsElements(InvocationExpressionSyntax call, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (Semantics.Method(call, model, cancellationToken) is not { } method) return false;
+        var owner = (method.ReducedFrom ?? method).ContainingType;
+        if (owner.IsInNamespaceOrBelow("System.Linq") || owner.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore")
+            || owner.IsInNamespace("System.Collections.Generic") || owner.IsInNamespace("System.Threading.Tasks"))
         {
-            return value;
+            return !method.Parameters.Any(p => p.Name == "defaultValue");
         }
-        return loop.Expression;
+        var returned = method.ReturnType;
+        if (returned is INamedTypeSymbol { TypeArguments.Length: 1 } task && task.IsInNamespace("System.Threading.Tasks")) returned = task.TypeArguments[0];
+        return returned.SpecialType != SpecialType.System_String
+               && (returned.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
+                   || returned.AllInterfaces.Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T));
+    }
+
+    /// <summary>
+    /// The value of a local the body declared and never changes: its one initializer (no other assignment, no
+    /// <c>ref</c>/<c>out</c>), and, for a collection, nothing added to or put in it (<c>Add*</c>, <c>Insert*</c>,
+    /// <c>list[i] = x</c>): the elements are those the initializer loaded. Null otherwise.
+    /// </summary>
+    private static ExpressionSyntax? LoadedLocal(IdentifierNameSyntax name, ILocalSymbol local, SyntaxNode body, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax declarator || !body.Span.Contains(declarator.Span)) return null;
+        if (Semantics.SingleAssignmentInitializer(name, model, cancellationToken) is not { } initializer) return null;
+        foreach (var node in body.DescendantNodes())
+        {
+            var grown = node switch
+            {
+                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target, Name.Identifier.ValueText: var method } }
+                    => target.Identifier.ValueText == local.Name && (method.StartsWith("Add", System.StringComparison.Ordinal) || method.StartsWith("Insert", System.StringComparison.Ordinal)
+                                                                     || method is "TryAdd" or "Push" or "Enqueue"),
+                AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax { Expression: IdentifierNameSyntax target } } => target.Identifier.ValueText == local.Name,
+                _ => false,
+            };
+            if (grown) return null;
+        }
+        return initializer;
     }
 
     /// <summary>The T of the <c>DbSet&lt;T&gt;</c> a query chain starts from, when that set is read through
     /// <paramref name="context"/> (<c>db.Products</c>) and the chain neither turns tracking off nor projects.</summary>
-    private static ITypeSymbol? QueriedEntity(ExpressionSyntax expression, ISymbol context, SemanticModel model, CancellationToken cancellationToken)
+    private static ITypeSymbol? QueriedEntity(ExpressionSyntax expression, SyntaxNode body, ISymbol context, SemanticModel model, CancellationToken cancellationToken)
     {
         var current = expression;
-        while (true)
+        for (var hops = 0; hops < 64; hops++)
         {
             switch (current)
             {
+                case IdentifierNameSyntax name when Semantics.SymbolOrMethod(name, model, cancellationToken) is ILocalSymbol local:
+                    // A local holding a query, its list or one of its entities (var settings = await db.Settings.ToListAsync()).
+                    if (LoadedLocal(name, local, body, model, cancellationToken) is not { } value) return null;
+                    current = value;
+                    continue;
                 case AwaitExpressionSyntax awaited: current = awaited.Expression; continue;
                 case ParenthesizedExpressionSyntax parenthesized: current = parenthesized.Expression; continue;
                 case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "Set" } } call } setCall
@@ -394,6 +521,7 @@ internal static class TrackedChangeReader
                     return ownFound;
                 case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax call }:
                     if (call.Name.Identifier.ValueText is "AsNoTracking" or "AsNoTrackingWithIdentityResolution" or "Select" or "SelectMany" or "GroupBy" or "Join") return null;
+                    if (Foreign.Contains(call.Name.Identifier.ValueText) || !KeepsElements((InvocationExpressionSyntax)current, model, cancellationToken)) return null;
                     current = call.Expression;
                     continue;
                 case MemberAccessExpressionSyntax set:
@@ -407,5 +535,6 @@ internal static class TrackedChangeReader
                     return null;
             }
         }
+        return null;
     }
 }
