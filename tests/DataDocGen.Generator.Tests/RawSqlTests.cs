@@ -471,6 +471,32 @@ public class RawSqlTests
     }
 
     [Fact]
+    public void A_quoted_name_right_after_its_keyword_is_a_table_and_a_quoted_keyword_is_none()
+    {
+        // eShopOnContainers' OrderQueries: `LEFT JOIN[ordering].[orderitems]` listed only the FROM table.
+        var output = GeneratorHarness.Run(Sources.With(("Data/Queries.cs", """
+            using Dapper;
+            using System.Data.Common;
+            namespace Shop.Data
+            {
+                public class Queries(DbConnection conn)
+                {
+                    public IEnumerable<int> Orders() => conn.Query<int>(@"SELECT o.[Id] FROM [ordering].[Orders] o
+                        LEFT JOIN[ordering].[orderitems] oi ON o.Id = oi.orderid
+                        LEFT JOIN[ordering].[orderstatus] os on o.OrderStatusId = os.Id");
+                    public IEnumerable<int> Postgres() => conn.Query<int>("SELECT \"from\".x FROM\"public\".\"Slots\" AS \"from\"");
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        Assert.Equal(
+        [
+            "Queries.Orders | SELECT | [ordering].[Orders],[ordering].[orderitems],[ordering].[orderstatus] | Constant | ",
+            "Queries.Postgres | SELECT | \"public\".\"Slots\" | Constant | ",
+        ], Sites(output));
+    }
+
+    [Fact]
     public void Temporary_tables_are_no_tables_and_a_select_into_that_copies_a_structure_reads_no_rows()
     {
         // bitwarden's key rotation: SELECT TOP 0 * INTO #TempCipher FROM [dbo].[Cipher] (a temporary table with Cipher's

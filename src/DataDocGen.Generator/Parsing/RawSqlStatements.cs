@@ -31,15 +31,18 @@ internal static class RawSqlStatements
 
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
     private const string Part = "(?:\\[[^\\]]+\\]|\"[^\"]+\"|`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)";
+    /// <summary>Between a keyword and a name: spaces, or none before a quoted name (<c>JOIN[dbo].[t]</c>).</summary>
+    private const string AfterKeyword = "(?:\\s+|(?=[\\[\"`]))";
     private const string Top = "(?:TOP\\s*\\(\\s*\\d+\\s*\\)\\s*(?:PERCENT\\s+)?)?";
 
     // Up to three parts (database.schema.table): a two-part match of `[db].INFORMATION_SCHEMA.TABLES` named a schema.
-    // T-SQL's join hint (INNER MERGE JOIN t) is no MERGE.
+    // T-SQL's join hint (INNER MERGE JOIN t) is no MERGE. A quoted name may follow its keyword with no space
+    // (eShopOnContainers' `LEFT JOIN[ordering].[orderitems]`); a quoted identifier spelled like a keyword (`"from"`) is none.
     private static readonly Regex TableReference = new(
-        "\\b(?<keyword>FROM|JOIN|INTO|UPDATE|MERGE\\s+INTO|MERGE(?!\\s+JOIN\\b))\\s+" + Top + "(?:ONLY\\s+(?=[A-Za-z_\\[\"`]))?(" + Part + "(?:\\." + Part + "){0,2})", Options);
+        "(?<![\\[\"`])\\b(?<keyword>FROM|JOIN|INTO|UPDATE|MERGE\\s+INTO|MERGE(?!\\s+JOIN\\b))" + AfterKeyword + Top + "(?:ONLY\\s+(?=[A-Za-z_\\[\"`]))?(" + Part + "(?:\\." + Part + "){0,2})", Options);
 
     /// <summary>A MERGE's source named as a table: <c>USING dbo.Staging AS s</c>.</summary>
-    private static readonly Regex MergeSource = new("\\bUSING\\s+(" + Part + "(?:\\." + Part + "){0,2})", Options);
+    private static readonly Regex MergeSource = new("\\bUSING" + AfterKeyword + "(" + Part + "(?:\\." + Part + "){0,2})", Options);
 
     /// <summary>A common table expression: <c>WITH [RECURSIVE] name [(columns)] AS [[NOT] MATERIALIZED] (</c>, and each
     /// further one of the list (<c>, name AS (</c>). Group 1 says which.</summary>
