@@ -143,9 +143,81 @@ public class SeedingCodeTests
         Assert.Contains("| UseSeeding | `EF Core seeding callback` | Add Shop.Domain.Customer; SaveChanges | `Setup.Add` | writes only if `!context.Set<Customer>().Any()` |", md);
         Assert.Contains("| seeder class | `Shop.Data.EmptyOnlySeeder` | Add Shop.Domain.Customer; SaveChangesAsync | `EmptyOnlySeeder` | writes only if not `await db.Customers.AnyAsync()` |", md);
         // One write under a condition, another always: said so, no condition claimed for all.
-        Assert.Contains("| seeder class | `Shop.Data.AlwaysSeeder` | Add Shop.Domain.Customer; SaveChanges | `AlwaysSeeder` | some writes only under a condition: `extra` |", md);
+        Assert.Contains("| seeder class | `Shop.Data.AlwaysSeeder` | Add Shop.Domain.Customer; Add Shop.Domain.Customer; SaveChanges | `AlwaysSeeder` | some writes only under a condition: `extra` |", md);
         // Each write under its own condition (eShopOnWeb's CatalogContextSeed): each said, not a blank that reads as "always".
         Assert.Contains("| `TableByTableSeeder` | each write only under its own condition: `!await db.Customers.AnyAsync(c => c.Name == \"A\")`; `!await db.Customers.AnyAsync(c => c.Name == \"B\")` |", md);
+    }
+
+    [Fact]
+    public void A_seeder_that_saves_after_each_table_lists_every_save_in_order()
+    {
+        // As eShopOnContainers' CatalogContextSeed: AddRange brands; save; AddRange types; save; AddRange items; save. The
+        // list used to keep each operation once ("AddRangeAsync Brand; SaveChangesAsync; AddRangeAsync Kind; AddRangeAsync
+        // Item"), which read as if the last two were never saved.
+        var output = GeneratorHarness.Run(Sources.With(("Data/Seeding.cs", """
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Shop.Domain;
+            namespace Shop.Data
+            {
+                public class Brand { public int Id { get; set; } public string Name { get; set; } = ""; }
+                public class Kind { public int Id { get; set; } public string Name { get; set; } = ""; }
+                public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+                {
+                    public DbSet<Brand> Brands => Set<Brand>();
+                    public DbSet<Kind> Kinds => Set<Kind>();
+                    public DbSet<Customer> Customers => Set<Customer>();
+                }
+                public class CatalogContextSeed
+                {
+                    public async Task SeedAsync(ShopContext context)
+                    {
+                        if (!context.Brands.Any())
+                        {
+                            await context.Brands.AddRangeAsync(new Brand { Name = "Azure" });
+                            await context.SaveChangesAsync();
+                        }
+                        if (!context.Kinds.Any())
+                        {
+                            await context.Kinds.AddRangeAsync(new Kind { Name = "Mug" });
+                            await context.SaveChangesAsync();
+                        }
+                        if (!context.Customers.Any())
+                        {
+                            await context.Customers.AddRangeAsync(new Customer { Name = "Bot" });
+                            await context.SaveChangesAsync();
+                        }
+                    }
+                }
+                // Negative: one save after both adds stays one save.
+                public class OneSaveSeed
+                {
+                    public void Seed(ShopContext context)
+                    {
+                        context.Brands.Add(new Brand { Name = "A" });
+                        context.Kinds.Add(new Kind { Name = "B" });
+                        context.SaveChanges();
+                    }
+                }
+                // Trap: a SaveChanges of a class that is no context is no save, however often it is called.
+                public class Importer { public void SaveChanges() { } }
+                public class ImportSeed
+                {
+                    public void Seed(ShopContext context, Importer importer)
+                    {
+                        context.Brands.Add(new Brand { Name = "A" });
+                        importer.SaveChanges();
+                        context.SaveChanges();
+                        importer.SaveChanges();
+                    }
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        Assert.Contains("| seeder class | `Shop.Data.CatalogContextSeed` | AddRangeAsync Shop.Data.Brand; SaveChangesAsync; AddRangeAsync Shop.Data.Kind; SaveChangesAsync; AddRangeAsync Shop.Domain.Customer; SaveChangesAsync | `CatalogContextSeed` |", md);
+        Assert.Contains("| seeder class | `Shop.Data.OneSaveSeed` | Add Shop.Data.Brand; Add Shop.Data.Kind; SaveChanges | `OneSaveSeed` |", md);
+        Assert.Contains("| seeder class | `Shop.Data.ImportSeed` | Add Shop.Data.Brand; SaveChanges | `ImportSeed` |", md);
     }
 
     [Fact]

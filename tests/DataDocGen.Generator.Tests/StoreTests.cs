@@ -153,6 +153,68 @@ public class StoreTests
     }
 
     [Fact]
+    public void Redis_configuration_options_are_followed_to_the_connection_string_they_parse()
+    {
+        // eShopOnContainers' Basket.API: ConfigurationOptions.Parse(settings.ConnectionString, true), then Connect(options);
+        // the store read "Connection string: not passed here".
+        var output = GeneratorHarness.Run(Sources.With(("Data/Redis.cs", """
+            using Microsoft.Extensions.Options;
+            using StackExchange.Redis;
+            namespace Shop.Data
+            {
+                public class BasketSettings { public string ConnectionString { get; set; } = ""; }
+                public static class Redis
+                {
+                    public static ConnectionMultiplexer Local(IConfiguration configuration)
+                    {
+                        var options = ConfigurationOptions.Parse(configuration["ConnectionString"], true);
+                        options.ResolveDns = true;
+                        return ConnectionMultiplexer.Connect(options);
+                    }
+                    public static ConnectionMultiplexer Inline(IConfiguration configuration) =>
+                        ConnectionMultiplexer.Connect(ConfigurationOptions.Parse(configuration.GetConnectionString("Cache")!));
+                    public static void Register(IServiceCollection services) =>
+                        services.AddSingleton(sp =>
+                        {
+                            var settings = sp.GetRequiredService<IOptions<BasketSettings>>().Value;
+                            var configuration = ConfigurationOptions.Parse(settings.ConnectionString, true);
+                            configuration.ResolveDns = true;
+                            return ConnectionMultiplexer.Connect(configuration);
+                        });
+                    public static ConnectionMultiplexer Built() =>
+                        ConnectionMultiplexer.Connect(new ConfigurationOptions { EndPoints = { "cache:6379" }, Password = "Redis-Secret-8", Ssl = true });
+                    // Negative: options reassigned after Parse are not the parsed ones; options from another method are not followed.
+                    public static ConnectionMultiplexer Reassigned(IConfiguration configuration)
+                    {
+                        var options = ConfigurationOptions.Parse(configuration["Other"]!);
+                        options = Make();
+                        return ConnectionMultiplexer.Connect(options);
+                    }
+                    // Trap: options built with no endpoint in the initializer (the password alone is no connection source).
+                    public static ConnectionMultiplexer PasswordOnly()
+                    {
+                        var options = new ConfigurationOptions { Password = "Redis-Secret-9" };
+                        return ConnectionMultiplexer.Connect(options);
+                    }
+                    private static ConfigurationOptions Make() => new();
+                }
+            }
+            """)), new Dictionary<string, string> { ["appsettings.json"] = """{ "ConnectionString": "basket:6379,password=Redis-Secret-7", "Other": "other:6379" }""" });
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var rows = output.Markdown!.Split('\n').Where(l => l.StartsWith("| Redis (NoSQL) |", StringComparison.Ordinal)).ToList();
+        string Row(string member) => Assert.Single(rows, r => r.Contains("`Redis." + member + "`", StringComparison.Ordinal));
+        Assert.Contains("| configuration key `ConnectionString` [Data/Redis.cs:", Row("Local"));
+        Assert.Contains("| named connection string `Cache` (configuration key `ConnectionStrings:Cache`) [Data/Redis.cs:", Row("Inline"));
+        Assert.Contains("| computed in code: `settings.ConnectionString` [Data/Redis.cs:", Row("Register"));
+        Assert.Contains("| constant in code: `cache:6379` [Data/Redis.cs:", Row("Built"));
+        Assert.Contains("| not passed here |", Row("Reassigned"));
+        Assert.Contains("| not passed here |", Row("PasswordOnly"));
+        Assert.Contains("| `ConnectionString` | all (base file) | `basket:6379,password=***` |", output.Markdown);
+        Assert.DoesNotContain("other:6379", output.All);
+        foreach (var secret in new[] { "Redis-Secret-7", "Redis-Secret-8", "Redis-Secret-9" }) Assert.DoesNotContain(secret, output.All);
+    }
+
+    [Fact]
     public void A_project_without_stores_says_nothing_about_them_in_the_markdown_and_lists_the_topic_as_searched()
     {
         var output = GeneratorHarness.Run(Sources.With(("Data/ShopContext.cs", """

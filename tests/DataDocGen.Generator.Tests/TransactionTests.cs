@@ -292,6 +292,70 @@ public class TransactionTests
     }
 
     [Fact]
+    public void Calls_to_a_context_compiled_in_a_referenced_project_are_named_inside_as_not_read()
+    {
+        // eShopOnContainers: TransactionBehaviour (Ordering.API) begins and commits through OrderingContext's own
+        // BeginTransactionAsync/CommitTransactionAsync, compiled in Ordering.Infrastructure. Those calls vanished from
+        // Inside, which read as if the strategy began no transaction.
+        var library = GeneratorHarness.Compile(new Dictionary<string, string> { ["Data.cs"] = Sources.Usings + """
+            using System.Threading.Tasks;
+            using Microsoft.EntityFrameworkCore.Storage;
+            namespace Ordering.Data
+            {
+                public class OrderingContext : DbContext
+                {
+                    private IDbContextTransaction? _current;
+                    public async Task<IDbContextTransaction?> BeginTransactionAsync()
+                    {
+                        if (_current != null) return null;
+                        _current = await Database.BeginTransactionAsync();
+                        return _current;
+                    }
+                    public async Task CommitTransactionAsync(IDbContextTransaction transaction) { await SaveChangesAsync(); await transaction.CommitAsync(); }
+                }
+                public static class Clock { public static void Tick() { } }
+            }
+            """ }, assemblyName: "Ordering.Data");
+        using var stream = new MemoryStream();
+        Assert.True(library.Emit(stream).Success);
+        var reference = Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(stream.ToArray());
+        var output = GeneratorHarness.Run(new Dictionary<string, string> { ["Behaviour.cs"] = Sources.Usings + """
+            using System.Threading.Tasks;
+            using Ordering.Data;
+            namespace Ordering.Api
+            {
+                public class TransactionBehaviour(OrderingContext db)
+                {
+                    public async Task<T> Handle<T>(Func<Task<T>> next)
+                    {
+                        T response = default!;
+                        var strategy = db.Database.CreateExecutionStrategy();
+                        await strategy.ExecuteAsync(async () =>
+                        {
+                            using (var transaction = await db.BeginTransactionAsync())
+                            {
+                                // Traps: EF Core's own DbContext method and a referenced project's non-context helper.
+                                db.ChangeTracker.DetectChanges();
+                                _ = db.Entry(new object()).State;
+                                Clock.Tick();
+                                response = await next();
+                                await db.CommitTransactionAsync(transaction!);
+                            }
+                        });
+                        return response;
+                    }
+                }
+            }
+            """ }, extraReferences: [reference]);
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var inside = Json.Parse(output.Json).GetProperty("transactions").EnumerateArray()
+            .Single(t => t.GetProperty("member").GetString() == "TransactionBehaviour.Handle").GetProperty("operations").EnumerateArray().Select(o => o.GetString()).ToList();
+        Assert.Equal(["OrderingContext.BeginTransactionAsync (not read: compiled in `Ordering.Data`)", "next() (delegate)",
+            "OrderingContext.CommitTransactionAsync (not read: compiled in `Ordering.Data`)"], inside);
+        Assert.Contains("| OrderingContext.BeginTransactionAsync (not read: compiled in `Ordering.Data`); next() (delegate); OrderingContext.CommitTransactionAsync (not read: compiled in `Ordering.Data`) |", output.Markdown);
+    }
+
+    [Fact]
     public void A_boundary_ends_at_its_commit_and_work_after_it_is_not_inside()
     {
         // bitwarden's OrganizationRepository.DeleteAsync: one transaction commits, a second begins in the same block; the

@@ -90,6 +90,19 @@ internal static class JsonEmitter
                 .StringArray("notCompared", snapshot.NotCompared)
                 .EndObject();
         }
+        foreach (var snapshot in report.UnmatchedSnapshots)
+        {
+            json.StartObject()
+                .Property("context", snapshot.ContextFullName)
+                .Property("snapshot", snapshot.FullName)
+                .Property("productVersion", snapshot.ProductVersion)
+                .Name("compared").Bool(false)
+                .StringArray("pendingChanges", snapshot.PendingChanges)
+                .StringArray("notComparedBecause", snapshot.NotComparedBecause)
+                .StringArray("comparedFacts", snapshot.Compared)
+                .StringArray("notCompared", snapshot.NotCompared)
+                .EndObject();
+        }
         json.EndArray();
 
         json.Name("stores").StartArray();
@@ -346,7 +359,7 @@ internal static class JsonEmitter
         foreach (var shape in report.QueryShapes)
         {
             json.StartObject().Property("member", shape.Member).Property("kind", shape.Kind).Property("entity", shape.Entity)
-                .Property("detail", shape.Detail).Property("condition", shape.Condition)
+                .Property("detail", shape.Detail).Property("condition", shape.Condition).Property("context", shape.Context)
                 .Property("location", Location(paths, shape.Location))
                 .EndObject();
         }
@@ -370,6 +383,8 @@ internal static class JsonEmitter
             json.StartObject()
                 .Property("tool", migration.Tool)
                 .Property("context", migration.ContextFullName)
+                // The assembly the context is compiled in when not this project (null otherwise).
+                .Property("contextAssembly", migration.ContextAssembly)
                 .Property("id", migration.Id)
                 .Property("name", isEf ? MigrationMarkdownEmitter.Name(migration.Id) : migration.ClassName)
                 .Property("createdUtc", isEf ? MigrationMarkdownEmitter.Created(migration.Id) : null)

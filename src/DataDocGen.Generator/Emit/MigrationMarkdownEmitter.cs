@@ -12,9 +12,10 @@ internal static class MigrationMarkdownEmitter
     {
         var seeded = report.Contexts.Where(c => !c.Seeds.IsEmpty).ToList();
         var online = report.SqlFacts.Any(f => f.Category == "deployment");
-        if (report.Migrations.IsEmpty && report.MigrationApplications.IsEmpty && report.LibrarySchemas.IsEmpty && report.SqlScripts.IsEmpty && !online && seeded.Count == 0 && report.Seeding.IsEmpty) return;
+        var migrations = !report.Migrations.IsEmpty || !report.UnmatchedSnapshots.IsEmpty || !report.MigrationApplications.IsEmpty || !report.LibrarySchemas.IsEmpty || !report.SqlScripts.IsEmpty || online;
+        if (!migrations && seeded.Count == 0 && report.Seeding.IsEmpty) return;
         md.Line("## 3. Data migration and seeding").Line();
-        if (!report.Migrations.IsEmpty || !report.MigrationApplications.IsEmpty || !report.LibrarySchemas.IsEmpty || !report.SqlScripts.IsEmpty || online) WriteMigrations(md, report);
+        if (migrations) WriteMigrations(md, report);
         if (seeded.Count == 0 && report.Seeding.IsEmpty) return;
         md.Line("### 3.2 Seeding").Line();
         if (!report.Seeding.IsEmpty)
@@ -86,7 +87,9 @@ internal static class MigrationMarkdownEmitter
         }
         foreach (var group in report.Migrations.Where(m => m.Tool == MigrationSpec.EfCore).GroupBy(m => m.ContextFullName))
         {
-            md.Line("EF Core migrations" + (group.Key is null ? "" : " of " + Markdown.Code(group.Key)) + ", in the order they apply:").Line();
+            var elsewhere = group.Select(m => m.ContextAssembly).FirstOrDefault(a => a is not null);
+            md.Line("EF Core migrations" + (group.Key is null ? "" : " of " + Markdown.Code(group.Key))
+                    + (elsewhere is null ? "" : " (a context compiled in another assembly, " + Markdown.Code(elsewhere) + ")") + ", in the order they apply:").Line();
             md.Line("| Migration | Created (UTC) | Up | Down | Evidence |").Line("| --- | --- | --- | --- | --- |");
             foreach (var migration in group)
             {
@@ -94,6 +97,13 @@ internal static class MigrationMarkdownEmitter
                         + " | " + md.Link(migration.Location) + " |");
             }
             md.Line();
+        }
+        // A snapshot no context of the report holds (its context is compiled in another project this report does not merge).
+        foreach (var snapshot in report.UnmatchedSnapshots)
+        {
+            md.Line("Migrations model snapshot " + md.WithLink(Markdown.Code(snapshot.FullName), snapshot.Location)
+                    + (snapshot.ProductVersion is null ? "" : " (EF Core " + Markdown.Text(snapshot.ProductVersion) + ")")
+                    + " of " + Markdown.Code(snapshot.ContextFullName ?? "") + ": not compared with the current model, because " + string.Join("; ", snapshot.NotComparedBecause) + ".").Line();
         }
         var fluent = report.Migrations.Where(m => m.Tool == MigrationSpec.FluentMigrator).ToList();
         if (fluent.Count > 0)

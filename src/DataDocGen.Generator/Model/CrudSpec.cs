@@ -20,6 +20,9 @@ internal enum CrudTarget { Entity, TypeParameter, Table }
 /// <param name="Through">For a call to a generic repository with a concrete entity (<see cref="GenericRepositoryCallSpec"/>): the
 /// repository method (<c>Repository.Add</c>) whose own body makes the type parameter's row this one repeats for the entity,
 /// at the call site; null otherwise.</param>
+/// <param name="UntrackedUnder">For a tracked update through a property set on an entity a plain query loaded: the context
+/// class the query runs on. The report drops the row when that context's options turn tracking off
+/// (<c>UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)</c>): the entity is then not tracked, and nothing is written.</param>
 internal sealed record CrudSpec(
     string Entity,
     CrudTarget Target,
@@ -30,7 +33,8 @@ internal sealed record CrudSpec(
     SourceLocation? Location,
     string? Store = null,
     SoftDeleteSpec? SoftDelete = null,
-    string? Through = null);
+    string? Through = null,
+    string? UntrackedUnder = null);
 
 /// <summary>A save hook that sets a deleted entry's state to <c>Modified</c> or <c>Unchanged</c>, so that EF Core saves a
 /// tracked delete as an update (a soft delete).</summary>

@@ -16,6 +16,8 @@ namespace DataDocGen.Generator.Model;
 /// <param name="UpFrom">EF Core: the base class whose <c>Up</c> runs, when the migration class declares none
 /// (<see cref="UpOperations"/> are then that method's).</param>
 /// <param name="DownFrom">EF Core: the same for <c>Down</c>.</param>
+/// <param name="ContextAssembly">EF Core: the assembly the context is compiled in, when it is not this project (a host
+/// holding the migrations of a context compiled in a referenced project, as eShopOnContainers' Ordering.API).</param>
 internal sealed record MigrationSpec(
     string Id,
     string? ContextFullName,
@@ -27,7 +29,8 @@ internal sealed record MigrationSpec(
     bool AutoReversing = false,
     string? Down = null,
     InheritedMethodSpec? UpFrom = null,
-    InheritedMethodSpec? DownFrom = null)
+    InheritedMethodSpec? DownFrom = null,
+    string? ContextAssembly = null)
 {
     public const string EfCore = "EF Core";
     public const string FluentMigrator = "FluentMigrator";

@@ -6,4 +6,6 @@ namespace DataDocGen.Generator.Model;
 /// <param name="Entity">The entity type queried (the element type of the query), when known.</param>
 /// <param name="Detail">The include path (<c>Lines.Product</c>) or the call; null when the kind says it all.</param>
 /// <param name="Condition">The <c>if</c> the call is made under (<c>specification.AsNoTracking</c>), when it is one.</param>
-internal sealed record QueryShapeSpec(string Kind, string? Entity, string? Detail, string Member, SourceLocation? Location, string? Condition = null);
+/// <param name="Context">For a context-wide tracking default (<c>ChangeTracker.QueryTrackingBehavior</c>,
+/// <c>UseQueryTrackingBehavior</c>): the context it applies to, by full name, when known.</param>
+internal sealed record QueryShapeSpec(string Kind, string? Entity, string? Detail, string Member, SourceLocation? Location, string? Condition = null, string? Context = null);

@@ -47,8 +47,9 @@ internal static class MigrationParser
                 : up.From is not null ? new[] { MigrationSpec.NotRead }.ToEquatableArray() // inherited, not read: never a blank cell
                 : EquatableArray<string>.Empty;
             var downState = DownState(down);
+            var foreign = contextType?.ContainingAssembly is { } assembly && !SymbolEqualityComparer.Default.Equals(assembly, context.SemanticModel.Compilation.Assembly) ? assembly.Name : null;
             return new MigrationResult(new MigrationSpec(id, contextType?.ClrFullName(), operations, downState == MigrationSpec.DownImplemented, SourceLocation.From(type),
-                Down: downState, UpFrom: up.From, DownFrom: down.From), null);
+                Down: downState, UpFrom: up.From, DownFrom: down.From, ContextAssembly: foreign), null);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {

@@ -57,9 +57,10 @@ internal static partial class QueryShapeParser
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) => node switch
     {
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation =>
-            Kinds.ContainsKey(access.Name.Identifier.ValueText) || IsLoadingCandidate(invocation, access)
+            Kinds.ContainsKey(access.Name.Identifier.ValueText) || IsLoadingCandidate(invocation, access) || access.Name.Identifier.ValueText == "UseQueryTrackingBehavior"
             || (Executing.Contains(access.Name.Identifier.ValueText) && EnclosingLoop(invocation) is not null),
         ForEachStatementSyntax forEach => EnclosingLoop(forEach) is not null,
+        AssignmentExpressionSyntax assignment => IsTrackingAssignment(assignment),
         ParameterSyntax { Type: IdentifierNameSyntax { Identifier.ValueText: "ILazyLoader" } or QualifiedNameSyntax { Right.Identifier.ValueText: "ILazyLoader" } } => true,
         MemberAccessExpressionSyntax access when access.Parent is not InvocationExpressionSyntax { Expression: var callee } || callee != access => IsLoopVariableMember(access),
         _ => false,
@@ -94,8 +95,10 @@ internal static partial class QueryShapeParser
             if (node is ParameterSyntax parameter) return LazyLoader(parameter, model, cancellationToken);
             if (node is MemberAccessExpressionSyntax member) return LazyNavigation(member, model, cancellationToken);
             if (node is ForEachStatementSyntax forEach) return ForEachOverQuery(forEach, model, cancellationToken);
+            if (node is AssignmentExpressionSyntax assignment) return ChangeTrackerDefault(assignment, model, cancellationToken);
             var invocation = (InvocationExpressionSyntax)node;
             if (Semantics.Method(invocation, model, cancellationToken) is not { } method) return null;
+            if (method.Name == "UseQueryTrackingBehavior") return OptionsDefault(invocation, method, model, cancellationToken);
             var original = method.ReducedFrom ?? method;
             var name = method.Name;
             if (Loading(invocation, method, model, cancellationToken) is { } loading) return loading;

@@ -144,9 +144,10 @@ internal static class StoreParser
         if (name is "Connect" or "ConnectAsync" && owner.Is("StackExchange.Redis", "ConnectionMultiplexer"))
         {
             var argument = invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression;
-            var connection = argument is not null && Semantics.TypeOf(argument, model, cancellationToken)?.SpecialType == SpecialType.System_String
-                ? ConnectionSourceParser.Parse(argument, model, cancellationToken).ToEquatableArray()
-                : EquatableArray<ConnectionSourceSpec>.Empty;
+            var connection = argument is null ? EquatableArray<ConnectionSourceSpec>.Empty
+                : Semantics.TypeOf(argument, model, cancellationToken)?.SpecialType == SpecialType.System_String
+                    ? ConnectionSourceParser.Parse(argument, model, cancellationToken).ToEquatableArray()
+                    : RedisConfigurationOptions.Sources(argument, model, cancellationToken)?.ToEquatableArray() ?? EquatableArray<ConnectionSourceSpec>.Empty;
             return new StoreResult(new StoreSpec("Redis", false, "ConnectionMultiplexer (StackExchange.Redis)", "ConnectionMultiplexer." + name, connection, member, location), null, null);
         }
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using DataDocGen.Generator.Helpers;
 using DataDocGen.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -82,6 +83,7 @@ internal static class TrackedChangeReader
             if (assignment.SpanStart >= save.SpanStart || InnerBody(assignment, body) || !MayReach(assignment, save)) continue;
             ITypeSymbol? entity;
             string how;
+            string? untrackedUnder = null;
             if (ModifiedEntry(assignment, context, model, cancellationToken) is { } modified)
             {
                 (entity, how) = (modified, EntryModified);
@@ -98,7 +100,7 @@ internal static class TrackedChangeReader
                     if (AttachedInPlace(symbol, assignment, body, model, cancellationToken) is not { } attachedType || !IsEntityType(attachedType)) continue;
                     (entity, how) = (attachedType, AttachedMarked);
                 }
-                else if (symbol is ILocalSymbol local && LoadedEntity(local, body, context, model, cancellationToken) is { } loaded) (entity, how) = (loaded, MarkedModifiedApi);
+                else if (symbol is ILocalSymbol local && LoadedEntity(local, body, context, model, cancellationToken, out _) is { } loaded) (entity, how) = (loaded, MarkedModifiedApi);
                 else if (AttachedEntity(symbol, assignment, save, body, context, model, cancellationToken) is { } attached) (entity, how) = (attached, AttachedMarked);
                 else if (symbol is ILocalSymbol or IParameterSymbol && VariableType(symbol) is { } type && IsEntityType(type) && !AddedOrStateSet(symbol, assignment, body, model, cancellationToken))
                     (entity, how) = (type, MarkedModifiedApi);
@@ -113,22 +115,28 @@ internal static class TrackedChangeReader
                 if (receiver is IdentifierNameSyntax variable)
                 {
                     var symbol = Semantics.SymbolOrMethod(variable, model, cancellationToken);
-                    if (symbol is ILocalSymbol local && LoadedEntity(local, body, context, model, cancellationToken) is { } loaded) (entity, how) = (loaded, "property set");
+                    if (symbol is ILocalSymbol local && LoadedEntity(local, body, context, model, cancellationToken, out var plainQuery) is { } loaded)
+                    {
+                        (entity, how) = (loaded, "property set");
+                        // Untracked, so no update, where the context's options turn tracking off (known only to the report).
+                        if (plainQuery) untrackedUnder = ContextType(context);
+                    }
                     else if (AttachedEntity(symbol, assignment, save, body, context, model, cancellationToken) is { } attached) (entity, how) = (attached, AttachedSet);
                     else continue;
                 }
                 // db.Settings.First(s => s.Key == "Port").Value = port (Kavita's seed), settings.First(...).Value = x
                 // over a list the body loaded: the entity the query returns, loaded and tracked there.
-                else if (receiver is InvocationExpressionSyntax or AwaitExpressionSyntax && LoadedInPlace(receiver, body, context, model, cancellationToken) is { } inPlace)
+                else if (receiver is InvocationExpressionSyntax or AwaitExpressionSyntax && LoadedInPlace(receiver, body, context, model, cancellationToken, out var plainInPlace) is { } inPlace)
                 {
                     (entity, how) = (inPlace, "property set");
+                    if (plainInPlace) untrackedUnder = ContextType(context);
                 }
                 else continue;
             }
             var location = SourceLocation.From(assignment);
             if (!seen.Add((entity.ClrFullName(), location))) continue;
             updates.Add(new CrudSpec(entity.ClrFullName(), CrudTarget.Entity, CrudOperation.Update, how + ", saved by " + saveName,
-                false, CodeText.MemberName(assignment, model, cancellationToken), location));
+                false, CodeText.MemberName(assignment, model, cancellationToken), location, UntrackedUnder: untrackedUnder));
         }
         return updates;
     }
@@ -393,8 +401,10 @@ internal static class TrackedChangeReader
         node.Ancestors().TakeWhile(a => a != body).Any(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax);
 
     /// <summary>The entity type a local holds when it was loaded, tracked, from a DbSet of <paramref name="context"/>.</summary>
-    private static ITypeSymbol? LoadedEntity(ILocalSymbol local, SyntaxNode body, ISymbol context, SemanticModel model, CancellationToken cancellationToken)
+    /// <param name="plainQuery">True when the load is a query that tracks only by the context's default (no <c>AsTracking</c>, no <c>Find</c>).</param>
+    private static ITypeSymbol? LoadedEntity(ILocalSymbol local, SyntaxNode body, ISymbol context, SemanticModel model, CancellationToken cancellationToken, out bool plainQuery)
     {
+        plainQuery = false;
         var declaration = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken);
         if (declaration is null || !body.Span.Contains(declaration.Span)) return null;
         var source = declaration switch
@@ -406,8 +416,81 @@ internal static class TrackedChangeReader
             _ => null,
         };
         if (source is null || QueriedEntity(source, body, context, model, cancellationToken) is not { } queried) return null;
+        // A query made through an instance whose queries are untracked by default loads nothing to track (Find tracks anyway).
+        plainQuery = !TrackedAnyway(source);
+        if (plainQuery && NoTrackingByDefault(context, body, model, cancellationToken)) return null;
         // The default comparer ignores nullable annotations: FindAsync gives a Product?.
         return SymbolEqualityComparer.Default.Equals(local.Type, queried) ? queried : null;
+    }
+
+    /// <summary>A query that tracks whatever the context's default: <c>AsTracking()</c> in its chain, or <c>Find[Async]</c>
+    /// (EF Core's finder attaches what it loads).</summary>
+    private static bool TrackedAnyway(ExpressionSyntax source) =>
+        source.DescendantNodesAndSelf(n => n is not (AnonymousFunctionExpressionSyntax or ArgumentListSyntax)).OfType<InvocationExpressionSyntax>()
+            .Any(i => OptionsBuilderParser.MethodName(i) is "AsTracking" or "Find" or "FindAsync");
+
+    /// <summary>
+    /// True when the saving context's queries are untracked by default as the code around it shows (the eShopOnContainers
+    /// audit: <c>CatalogController</c>'s constructor sets <c>((DbContext)context).ChangeTracker.QueryTrackingBehavior =
+    /// QueryTrackingBehavior.NoTracking</c> on the context it keeps in <c>_catalogContext</c>): an assignment of a
+    /// <c>NoTracking*</c> value to that instance's change tracker in the body, or in a constructor of the class that holds
+    /// the context (on the field, or on the constructor parameter stored in it); for a save in the context's own code, a
+    /// bare <c>ChangeTracker.QueryTrackingBehavior</c> set there. Options (<c>UseQueryTrackingBehavior</c>) are known only to
+    /// the report (<see cref="Model.CrudSpec.UntrackedUnder"/>, <c>Report/UntrackedUpdates</c>). Where a later assignment
+    /// may turn tracking back on, the update is still not claimed.
+    /// </summary>
+    private static bool NoTrackingByDefault(ISymbol context, SyntaxNode body, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (Sets(body, model)) return true;
+        var holder = context is ITypeSymbol type ? type : context.ContainingType;
+        if (holder is null) return false;
+        foreach (var reference in holder.DeclaringSyntaxReferences)
+        {
+            if (reference.ReadSyntax(cancellationToken) is not TypeDeclarationSyntax declaration) continue;
+            var declarationModel = declaration.SyntaxTree == model.SyntaxTree ? model : model.Compilation.ReadSemanticModel(declaration.SyntaxTree);
+            if (declaration.Members.OfType<ConstructorDeclarationSyntax>().Any(c => Sets(c, declarationModel))) return true;
+        }
+        return false;
+
+        bool Sets(SyntaxNode scope, SemanticModel scopeModel) => scope.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(assignment =>
+            QueryShapeParser.IsTrackingAssignment(assignment)
+            && QueryShapeParser.AssignedTrackingBehavior(assignment, scopeModel, cancellationToken) is { } behavior && behavior.StartsWith("NoTracking", System.StringComparison.Ordinal)
+            && SetsOn(assignment, scope, scopeModel));
+
+        // The instance set: the saving context itself, or a constructor parameter the constructor stores in the context field.
+        bool SetsOn(AssignmentExpressionSyntax assignment, SyntaxNode scope, SemanticModel scopeModel)
+        {
+            if (QueryShapeParser.TrackerOwner(assignment) is not { } owner) return context is ITypeSymbol;
+            var target = Semantics.SymbolOrMethod(owner, scopeModel, cancellationToken);
+            if (SymbolEqualityComparer.Default.Equals(target, context)) return true;
+            return target is IParameterSymbol parameter && scope is ConstructorDeclarationSyntax && context is IFieldSymbol or IPropertySymbol
+                && scope.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(store =>
+                    SymbolEqualityComparer.Default.Equals(Semantics.SymbolOrMethod(store.Left, scopeModel, cancellationToken), context)
+                    && StoredValue(store.Right) is IdentifierNameSyntax stored && SymbolEqualityComparer.Default.Equals(Semantics.SymbolOrMethod(stored, scopeModel, cancellationToken), parameter));
+        }
+    }
+
+    /// <summary>The saving context's class (full name) when it is a DbContext: the field's, parameter's or local's type, or the context itself.</summary>
+    private static string? ContextType(ISymbol context)
+    {
+        var type = context switch
+        {
+            ITypeSymbol own => own,
+            IFieldSymbol field => field.Type,
+            IPropertySymbol property => property.Type,
+            IParameterSymbol parameter => parameter.Type,
+            ILocalSymbol local => local.Type,
+            _ => null,
+        };
+        return type is not null && type.DerivesFrom("Microsoft.EntityFrameworkCore", "DbContext") ? type.ClrFullName() : null;
+    }
+
+    /// <summary>The value stored by <c>_db = db</c> or <c>_db = db ?? throw ...</c>.</summary>
+    private static ExpressionSyntax StoredValue(ExpressionSyntax value)
+    {
+        value = SyntaxFacts.Unwrapped(value);
+        return value is BinaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.CoalesceExpression, Right: ThrowExpressionSyntax } coalesce
+            ? SyntaxFacts.Unwrapped(coalesce.Left) : value;
     }
 
     /// <summary>The tested expression when the designation is the whole pattern (<c>is { } x</c>, <c>is not Product x</c>),
@@ -426,9 +509,15 @@ internal static class TrackedChangeReader
     /// local holding what the body loaded (<c>settings.First(...).Value = x</c> after <c>var settings = await
     /// db.Settings.ToListAsync()</c>). The receiver's type must be the entity the query starts from.
     /// </summary>
-    private static ITypeSymbol? LoadedInPlace(ExpressionSyntax receiver, SyntaxNode body, ISymbol context, SemanticModel model, CancellationToken cancellationToken)
+    /// <param name="plainQuery">As for <see cref="LoadedEntity"/>: the query tracks only by the context's default.</param>
+    private static ITypeSymbol? LoadedInPlace(ExpressionSyntax receiver, SyntaxNode body, ISymbol context, SemanticModel model, CancellationToken cancellationToken, out bool plainQuery)
     {
+        plainQuery = false;
         if (QueriedEntity(receiver, body, context, model, cancellationToken) is not { } queried) return null;
+        // As for a local: untracked by the instance's default, nothing is written (a list local's own load is not seen here,
+        // so it counts as plain: an update is dropped rather than claimed).
+        plainQuery = !TrackedAnyway(receiver);
+        if (plainQuery && NoTrackingByDefault(context, body, model, cancellationToken)) return null;
         return SymbolEqualityComparer.Default.Equals(Semantics.TypeOf(receiver, model, cancellationToken), queried) ? queried : null;
     }
 

@@ -115,9 +115,11 @@ internal static class TransactionBodyReader
     public static EquatableArray<string> Operations(SyntaxNode site, bool isExecutionStrategy, SemanticModel model, CancellationToken cancellationToken) =>
         OperationsIn(Extent(site, isExecutionStrategy), model, cancellationToken, everyCall: true);
 
-    /// <summary>The data operations in pieces of syntax, in document order (also used for seeding code). With
-    /// <paramref name="everyCall"/> each call is listed where it runs, repeats included (a transaction's "in order" list:
-    /// a second SaveChanges after more changes is a fact); otherwise each operation is listed once (what a seeder writes).</summary>
+    /// <summary>The data operations in pieces of syntax, in document order, repeats included (a second SaveChanges after
+    /// more changes is a fact; eShopOnContainers' CatalogContextSeed saves after each of its three AddRanges, and listing
+    /// each operation once read as if only the first were saved). Also used for seeding code. With
+    /// <paramref name="everyCall"/> (a transaction's "in order" list) calls of the project's own methods and delegates are
+    /// named too, and a call that runs only on a branch or on an exception says so.</summary>
     public static EquatableArray<string> OperationsIn(IEnumerable<SyntaxNode> scopes, SemanticModel model, CancellationToken cancellationToken, bool everyCall = false)
     {
         var operations = new List<string>();
@@ -146,7 +148,7 @@ internal static class TransactionBodyReader
                 operations.Add(operation);
             }
         }
-        return Capped(everyCall ? operations : operations.Distinct().ToList());
+        return Capped(operations);
     }
 
 
@@ -210,7 +212,8 @@ internal static class TransactionBodyReader
 
     /// <summary>A call the list names without following it: a delegate's (<c>next() (delegate)</c>: code the caller passes
     /// in), or a method declared in this project's source (<c>OrderingContext.CommitTransactionAsync</c>, by the type
-    /// that declares it, or the interface called). Calls into libraries (logging, mapping) are left out.</summary>
+    /// that declares it, or the interface called), or a method of a context compiled in another assembly. Calls into
+    /// libraries (logging, mapping) are left out.</summary>
     private static string? NamedCall(InvocationExpressionSyntax invocation, IMethodSymbol method, SemanticModel model)
     {
         if (method.MethodKind == MethodKind.DelegateInvoke)
@@ -220,9 +223,20 @@ internal static class TransactionBodyReader
             return target is IdentifierNameSyntax delegateName ? delegateName.Identifier.ValueText + "() (delegate)" : null;
         }
         var declared = method.ReducedFrom ?? method;
-        if (declared.MethodKind != MethodKind.Ordinary || !SymbolEqualityComparer.Default.Equals(declared.ContainingAssembly, model.Compilation.Assembly)) return null;
-        return declared.TypeAndMemberName();
+        if (declared.MethodKind != MethodKind.Ordinary) return null;
+        if (SymbolEqualityComparer.Default.Equals(declared.ContainingAssembly, model.Compilation.Assembly)) return declared.TypeAndMemberName();
+        return IsCompiledContextMethod(declared) ? declared.TypeAndMemberName() + " (not read: compiled in `" + declared.ContainingAssembly.Name + "`)" : null;
     }
+
+    /// <summary>A method declared by a project's context compiled in another assembly (a referenced project): its body
+    /// cannot be read, but leaving the call out read as if the boundary began no transaction (eShopOnContainers'
+    /// <c>TransactionBehaviour</c> begins and commits through <c>OrderingContext.BeginTransactionAsync</c> and
+    /// <c>CommitTransactionAsync</c>, compiled in Ordering.Infrastructure). EF Core's, Identity's and the framework's
+    /// own context types are not the project's.</summary>
+    private static bool IsCompiledContextMethod(IMethodSymbol declared) =>
+        declared.ContainingType is { } type && type.DerivesFrom("Microsoft.EntityFrameworkCore", "DbContext")
+        && !type.IsInNamespaceOrBelow("Microsoft.EntityFrameworkCore") && !type.IsInNamespaceOrBelow("Microsoft.AspNetCore")
+        && !type.IsInNamespaceOrBelow("Microsoft.Extensions");
 
     /// <summary>A document-store write (MongoDB, LiteDB, Marten): <c>Store OrderEvents.Order (Marten)</c>.</summary>
     private static string? DocumentWrite(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)

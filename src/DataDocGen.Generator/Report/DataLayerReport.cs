@@ -53,9 +53,10 @@ internal sealed record DataLayerReport(
     EquatableArray<QueryBuilderSpec> QueryBuilders = default,
     EquatableArray<TransitClientSpec> TransitClients = default,
     EquatableArray<TlsInCodeSpec> TlsInCode = default,
-    EquatableArray<Linq2DbTableSpec> Linq2DbTables = default)
+    EquatableArray<Linq2DbTableSpec> Linq2DbTables = default,
+    EquatableArray<SnapshotReport> UnmatchedSnapshots = default)
 {
-    public bool IsEmpty => Contexts.IsEmpty && BackgroundJobs.IsEmpty && Orchestrations.IsEmpty && Tenancy.IsEmpty && MartenTenancy.IsEmpty && Specifications.IsEmpty && SqlScripts.IsEmpty && ScriptTables.IsEmpty && Linq2DbTables.IsEmpty && SqlFacts.IsEmpty && Messaging.IsEmpty && BrokerMessages.IsEmpty && EventSourcing.IsEmpty && Security.IsEmpty && TransportSecurity.IsEmpty && Seeding.IsEmpty && Crud.IsEmpty && Repositories.IsEmpty && Validators.IsEmpty && AnnotatedProperties.IsEmpty && Guards.IsEmpty && Sanitisation.IsEmpty && ValidationRuns.IsEmpty && Stores.IsEmpty && StoreObjects.IsEmpty && CommandTimeouts.IsEmpty && LibrarySchemas.IsEmpty && QueryBuilders.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty && MigrationApplications.IsEmpty && CacheProviders.IsEmpty && CacheUses.IsEmpty && OutputCache.IsEmpty && Transactions.IsEmpty && QueryShapes.IsEmpty && SaveHooks.IsEmpty;
+    public bool IsEmpty => Contexts.IsEmpty && UnmatchedSnapshots.IsEmpty && BackgroundJobs.IsEmpty && Orchestrations.IsEmpty && Tenancy.IsEmpty && MartenTenancy.IsEmpty && Specifications.IsEmpty && SqlScripts.IsEmpty && ScriptTables.IsEmpty && Linq2DbTables.IsEmpty && SqlFacts.IsEmpty && Messaging.IsEmpty && BrokerMessages.IsEmpty && EventSourcing.IsEmpty && Security.IsEmpty && TransportSecurity.IsEmpty && Seeding.IsEmpty && Crud.IsEmpty && Repositories.IsEmpty && Validators.IsEmpty && AnnotatedProperties.IsEmpty && Guards.IsEmpty && Sanitisation.IsEmpty && ValidationRuns.IsEmpty && Stores.IsEmpty && StoreObjects.IsEmpty && CommandTimeouts.IsEmpty && LibrarySchemas.IsEmpty && QueryBuilders.IsEmpty && RawSql.IsEmpty && Migrations.IsEmpty && MigrationApplications.IsEmpty && CacheProviders.IsEmpty && CacheUses.IsEmpty && OutputCache.IsEmpty && Transactions.IsEmpty && QueryShapes.IsEmpty && SaveHooks.IsEmpty;
 }
 
 /// <param name="Provider">The single provider DATA_LAYER.json names; null when none or several are configured.</param>
@@ -124,6 +125,8 @@ internal sealed record SeedReport(string Entity, int? Rows, SourceLocation? Loca
 /// <param name="NotComparedBecause">Why no comparison was made (empty when <see cref="PendingChanges"/> is meaningful).</param>
 /// <param name="Compared">What was compared (markdown), e.g. "table and column names".</param>
 /// <param name="NotCompared">What the model states and was not compared, with why (markdown): a change there would not show.</param>
+/// <param name="ContextFullName">The context its <c>[DbContext]</c> names, for a snapshot no context of the report holds
+/// (<see cref="DataLayerReport.UnmatchedSnapshots"/>); null on a context's own snapshot.</param>
 internal sealed record SnapshotReport(
     string FullName,
     SourceLocation? Location,
@@ -131,7 +134,8 @@ internal sealed record SnapshotReport(
     EquatableArray<string> PendingChanges,
     EquatableArray<string> NotComparedBecause,
     EquatableArray<string> Compared = default,
-    EquatableArray<string> NotCompared = default);
+    EquatableArray<string> NotCompared = default,
+    string? ContextFullName = null);
 
 /// <summary>A provider call and where it sits: in <c>OnConfiguring</c>, in a registration (named by <see cref="Origin"/>),
 /// or on an options builder the code makes (<see cref="Origin"/> is the member that makes it, <see cref="Role"/> says so).</summary>

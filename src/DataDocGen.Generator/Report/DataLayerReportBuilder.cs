@@ -96,7 +96,7 @@ internal static class DataLayerReportBuilder
         var storeReports = Stores((stores ?? new List<StoreResult>()).Select(s => s.Store).Where(s => s is not null).Select(s => s!), settings);
         var storeObjects = (stores ?? new List<StoreResult>()).SelectMany(s => s.Objects)
             .OrderBy(o => o.Store, StringComparer.Ordinal).ThenBy(o => o.Location, LocationComparer.Instance).ToEquatableArray();
-        var crudRows = SoftDeletes.Mark(CrudMatrix.Build(crud ?? new List<CrudSpec>(), sql, reports, genericRepositoryCalls), hooks, contexts.Values, reports);
+        var crudRows = UntrackedUpdates.Drop(SoftDeletes.Mark(CrudMatrix.Build(crud ?? new List<CrudSpec>(), sql, reports, genericRepositoryCalls), hooks, contexts.Values, reports), reports);
         var registered = (repositories ?? new List<RepositoryResult>()).Select(r => r.Registration).Where(r => r is not null).Select(r => r!).ToList();
         var repositoryReports = (repositories ?? new List<RepositoryResult>()).Select(r => r.Repository).Where(r => r is not null).Select(r => r!)
             .OrderBy(r => r.FullName, StringComparer.Ordinal)
@@ -137,6 +137,7 @@ internal static class DataLayerReportBuilder
             OutputCache = OutputCacheGroups.Join(outputCache ?? new List<OutputCacheSpec>()).OrderBy(o => o.Location, LocationComparer.Instance).ThenBy(o => o.Kind, StringComparer.Ordinal).ToEquatableArray(),
             TransportSecurity = TransportSecurity(transportSecurity ?? new List<TransportSecuritySpec>(), settings),
             ScriptTables = ScriptTables.Assemble(sqlScripts ?? new List<SqlScriptSpec>()),
+            UnmatchedSnapshots = SnapshotComparison.Unmatched(snapshots, contexts.Keys),
         };
     }
 

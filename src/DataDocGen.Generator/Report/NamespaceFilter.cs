@@ -27,7 +27,7 @@ internal static class NamespaceFilter
         nameof(DataLayerReport.SqlFacts), nameof(DataLayerReport.UnmatchedRegistrations), nameof(DataLayerReport.Specifications), nameof(DataLayerReport.BackgroundJobs),
         nameof(DataLayerReport.Guards), nameof(DataLayerReport.Sanitisation), nameof(DataLayerReport.ValidationRuns),
         nameof(DataLayerReport.Tenancy), nameof(DataLayerReport.MartenTenancy), nameof(DataLayerReport.EventReplays), nameof(DataLayerReport.BrokerMessages), nameof(DataLayerReport.CommandTimeouts), nameof(DataLayerReport.LibrarySchemas), nameof(DataLayerReport.QueryBuilders), nameof(DataLayerReport.Linq2DbTables), nameof(DataLayerReport.TransportSecurity),
-        nameof(DataLayerReport.Orchestrations),
+        nameof(DataLayerReport.Orchestrations), nameof(DataLayerReport.UnmatchedSnapshots),
     };
 
     /// <summary>Lists not about code in a namespace: SQL script files and the tables they create, the declared properties used
@@ -67,6 +67,7 @@ internal static class NamespaceFilter
             Contexts = Keep(report.Contexts, c => c.Location),
             RawSql = Keep(report.RawSql, r => r.Location),
             Migrations = Keep(report.Migrations, m => m.Location),
+            UnmatchedSnapshots = Keep(report.UnmatchedSnapshots, s => s.Location),
             // A kept call keeps the callers of its method that are not left out themselves.
             MigrationApplications = Keep(report.MigrationApplications, a => a.Location)
                 .Select(a => a.Callers.IsEmpty ? a : a with { Callers = KeepCallers(a.Callers) }).ToEquatableArray(),

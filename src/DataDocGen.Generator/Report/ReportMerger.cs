@@ -22,9 +22,11 @@ internal static class ReportMerger
         if (referenced.Count == 0) return own;
         var all = referenced.Append(own).ToList();
         var members = referenced.SelectMany(r => r.DeclaredMembers).ToList();
+        var (contexts, unmatched) = WithUnmatchedSnapshots(Contexts(all), all);
         return own with
         {
-            Contexts = Contexts(all).Select(c => WithMemberLocations(c, members)).ToEquatableArray(),
+            Contexts = contexts.Select(c => WithMemberLocations(c, members)).ToEquatableArray(),
+            UnmatchedSnapshots = unmatched,
             RawSql = Concat(all, r => r.RawSql, s => s.Location),
             Migrations = all.SelectMany(r => r.Migrations).Distinct().ToEquatableArray(),
             MigrationApplications = Concat(all, r => r.MigrationApplications, c => c.Location),
@@ -37,8 +39,9 @@ internal static class ReportMerger
             SaveHooks = Concat(all, r => r.SaveHooks, h => h.Location),
             Stores = all.SelectMany(r => r.Stores).Distinct().OrderBy(s => s.Store, StringComparer.Ordinal).ThenBy(s => s.Sites.IsEmpty ? null : s.Sites[0].Location, LocationComparer.Instance).ToEquatableArray(),
             StoreObjects = all.SelectMany(r => r.StoreObjects).Distinct().OrderBy(o => o.Store, StringComparer.Ordinal).ThenBy(o => o.Location, LocationComparer.Instance).ToEquatableArray(),
-            Crud = all.SelectMany(r => r.Crud).Distinct().OrderBy(r => r.Target).ThenBy(r => r.Entity, StringComparer.Ordinal).ThenBy(r => r.Store ?? "", StringComparer.Ordinal).ThenBy(r => r.Operation)
-                .ThenBy(r => r.Location, LocationComparer.Instance).ThenBy(r => r.Api, StringComparer.Ordinal).ToEquatableArray(),
+            // A context's options may turn tracking off in the host: the updates another project claimed through it go.
+            Crud = UntrackedUpdates.Drop(all.SelectMany(r => r.Crud).Distinct().OrderBy(r => r.Target).ThenBy(r => r.Entity, StringComparer.Ordinal).ThenBy(r => r.Store ?? "", StringComparer.Ordinal).ThenBy(r => r.Operation)
+                .ThenBy(r => r.Location, LocationComparer.Instance).ThenBy(r => r.Api, StringComparer.Ordinal).ToEquatableArray(), contexts),
             Repositories = Repositories(all),
             UnmatchedRegistrations = all.SelectMany(r => r.UnmatchedRegistrations).Distinct()
                 .Where(g => all.SelectMany(r => r.Repositories).All(r => r.Repository.FullName != g.ImplementationFullName))
@@ -185,6 +188,36 @@ internal static class ReportMerger
         CheckConstraints = EquatableArray<CheckConstraintReport>.Empty,
     };
 
+    /// <summary>The migrations snapshot of a project that registers a context compiled in another (eShopOnContainers'
+    /// Ordering.API holds <c>OrderingContextModelSnapshot</c> and its migrations; OrderingContext is compiled in
+    /// Ordering.Infrastructure): kept, where it used to be lost with the registering side's context. A comparison made
+    /// there stands (the model was known there); one not made keeps no "(see above)", which would point at the schema
+    /// notes of that side's context, replaced here by the declaring project's model.</summary>
+    private static SnapshotReport? ForeignSnapshot(ContextReport other) =>
+        other.Snapshot is { } snapshot && snapshot.NotComparedBecause.Contains(SnapshotComparison.SchemaNotKnown)
+            ? snapshot with
+            {
+                NotComparedBecause = snapshot.NotComparedBecause.Select(reason => reason != SnapshotComparison.SchemaNotKnown ? reason
+                    : SnapshotComparison.ContextElsewhere(other.AssemblyName)).ToEquatableArray(),
+            }
+            : other.Snapshot;
+
+    /// <summary>A project's snapshot of a context it neither declares nor registers, joined to that context when another
+    /// merged project has it (and no snapshot of its own): not compared, as its project could not read the model.</summary>
+    private static (List<ContextReport> Contexts, EquatableArray<SnapshotReport> Unmatched) WithUnmatchedSnapshots(EquatableArray<ContextReport> contexts, List<DataLayerReport> reports)
+    {
+        var unmatched = reports.SelectMany(r => r.UnmatchedSnapshots).Distinct().OrderBy(s => s.Location, LocationComparer.Instance).ToList();
+        var joined = new List<ContextReport>();
+        foreach (var context in contexts)
+        {
+            var snapshot = context.Snapshot is null ? unmatched.FirstOrDefault(s => s.ContextFullName == context.FullName) : null;
+            if (snapshot is null) { joined.Add(context); continue; }
+            unmatched.Remove(snapshot);
+            joined.Add(context with { Snapshot = snapshot with { ContextFullName = null, NotComparedBecause = new[] { SnapshotComparison.ContextElsewhere(null) }.ToEquatableArray() } });
+        }
+        return (joined, unmatched.ToEquatableArray());
+    }
+
     private static ContextReport Combine(ContextReport declared, ContextReport other)
     {
         var providers = declared.Providers.Concat(other.Providers).Distinct().ToEquatableArray();
@@ -202,6 +235,7 @@ internal static class ReportMerger
             ConfiguredNotFollowed = declared.ConfiguredNotFollowed.Concat(other.ConfiguredNotFollowed).Distinct().ToEquatableArray(),
             UnattributedProviderCalls = distinct.Count > 0 ? EquatableArray<ProviderCallSpec>.Empty
                 : declared.UnattributedProviderCalls.Concat(other.UnattributedProviderCalls).Distinct().ToEquatableArray(),
+            Snapshot = declared.Snapshot ?? ForeignSnapshot(other),
         };
         // Tables were computed where the context is declared, assuming a relational store when no provider was known there;
         // that project then also computed them for each provider it could map, and the provider known now picks one.

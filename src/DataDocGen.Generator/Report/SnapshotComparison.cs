@@ -15,11 +15,33 @@ namespace DataDocGen.Generator.Report;
 /// </summary>
 internal static class SnapshotComparison
 {
+    /// <summary>Why no comparison was made when the context's schema is withheld (its reasons are listed above the snapshot).</summary>
+    public const string SchemaNotKnown = "the current model's schema is not fully known (see above)";
+
+    /// <summary>Why a snapshot of a context compiled in another project is not compared, where the snapshot is.</summary>
+    public static string ContextElsewhere(string? assembly) =>
+        "the context is compiled in another project" + (assembly is null ? "" : " (" + CodeSpan.Of(assembly) + ")")
+        + ", whose model the project holding the snapshot cannot read in full";
+
+    /// <summary>Snapshots whose context is neither declared nor registered in this project (eShopOnContainers' Ordering.API
+    /// holds <c>OrderingContextModelSnapshot</c>; a host that does not register the context would drop it): kept, not
+    /// compared, for a referencing report to join to the context or to list in 3.1.</summary>
+    public static EquatableArray<SnapshotReport> Unmatched(IReadOnlyList<MigrationSnapshotSpec>? snapshots, IEnumerable<string> contexts)
+    {
+        if (snapshots is null || snapshots.Count == 0) return EquatableArray<SnapshotReport>.Empty;
+        var known = new HashSet<string>(contexts, StringComparer.Ordinal);
+        return snapshots.Where(s => !known.Contains(s.ContextFullName)).OrderBy(s => s.Location, LocationComparer.Instance)
+            .Select(s => new SnapshotReport(s.FullName, s.Location, s.ProductVersion, EquatableArray<string>.Empty,
+                new[] { "its context is neither declared nor registered in this project, so its model is not known here" }.ToEquatableArray(),
+                ContextFullName: s.ContextFullName))
+            .ToEquatableArray();
+    }
+
     public static SnapshotReport Compare(ContextReport context, MigrationSnapshotSpec snapshot)
     {
         var reasons = new List<string>();
         if (!context.IsRelational) reasons.Add("the context's provider is not relational");
-        if (!context.TablesUnknownBecause.IsEmpty || !context.SchemaUnknownBecause.IsEmpty) reasons.Add("the current model's schema is not fully known (see above)");
+        if (!context.TablesUnknownBecause.IsEmpty || !context.SchemaUnknownBecause.IsEmpty) reasons.Add(SchemaNotKnown);
         foreach (var construct in snapshot.NotComparable) reasons.Add("the snapshot uses `" + construct + "`, which DataDocGen does not read in snapshots yet");
         if (reasons.Count > 0)
         {
