@@ -65,6 +65,17 @@ public class QueryTrackingDefaultTests
                     customer!.Name = name;
                     await _catalogContext.SaveChangesAsync();
                 }
+                // Set in place on a query's result: untracked by the default, tracked with AsTracking().
+                public async Task RenameInPlace(int id, string name)
+                {
+                    _catalogContext.Customers.First(c => c.Id == id).Name = name;
+                    await _catalogContext.SaveChangesAsync();
+                }
+                public async Task RenameInPlaceTracked(int id, string name)
+                {
+                    _catalogContext.Customers.AsTracking().First(c => c.Id == id).Name = name;
+                    await _catalogContext.SaveChangesAsync();
+                }
             }
 
             // The options of ReportContext and AuditContext turn tracking off: a plain query's entity is not tracked.
@@ -146,6 +157,7 @@ public class QueryTrackingDefaultTests
             [
                 "CatalogController.RenameTracked | property set, saved by SaveChangesAsync",
                 "CatalogController.RenameFound | property set, saved by SaveChangesAsync",
+                "CatalogController.RenameInPlaceTracked | property set, saved by SaveChangesAsync",
                 "TrackingController.Rename | property set, saved by SaveChangesAsync",
                 "ReportService.CloseFound | property set, saved by SaveChangesAsync",
             ], updates);
