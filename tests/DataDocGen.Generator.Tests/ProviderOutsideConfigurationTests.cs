@@ -346,6 +346,41 @@ public class ProviderOutsideConfigurationTests
         Assert.Equal(["Npgsql", "Sqlite", "SqlServer"], unknown.GetProperty("unattributedProviderCalls").EnumerateArray().Select(c => c.GetProperty("provider").GetString()));
     }
 
+    /// <summary>The Ombi audit: under contexts whose only unattributed provider calls were <c>UseSqlite</c>/<c>UseMySql</c>,
+    /// every unique index over a nullable column carried "on SQL Server EF Core adds a filter excluding NULLs". The note
+    /// stays when one of those calls, or a design-time factory's, is SQL Server's.</summary>
+    [Theory]
+    [InlineData("builder.UseSqlite(\"Data Source=app.db\"); builder.UseMySql(\"Server=db\", null!);", false)]
+    [InlineData("builder.UseSqlite(\"Data Source=app.db\"); builder.UseSqlServer(\"Server=.\");", true)]
+    public void The_SQL_Server_filter_note_needs_a_SQL_Server_call_among_the_unattributed_ones(string calls, bool note)
+    {
+        var output = Run(Sources.With(("Data/TagContext.cs", """
+            namespace Shop.Data
+            {
+                public class Tag { public int Id { get; set; } public string? Code { get; set; } }
+                public class TagContext(DbContextOptions<TagContext> options) : DbContext(options)
+                {
+                    public DbSet<Tag> Tags => Set<Tag>();
+                    protected override void OnModelCreating(ModelBuilder b) => b.Entity<Tag>().HasIndex(t => t.Code).IsUnique();
+                }
+                public static class Setup
+                {
+                    // A non-generic builder: nothing says which context it is for.
+                    public static DbContextOptions Create()
+                    {
+                        var builder = new DbContextOptionsBuilder();
+                        CALLS
+                        return builder.Options;
+                    }
+                }
+            }
+            """.Replace("CALLS", calls))));
+
+        Assert.Contains("Store types are not shown: the provider is chosen on an options builder DataDocGen does not attribute to this context: ", output.Markdown);
+        Assert.Contains("Unique index `IX_Tags_Code` (`Code`)", output.Markdown);
+        Assert.Equal(note, output.Markdown!.Contains("on SQL Server EF Core adds a filter excluding NULLs", System.StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_builder_handed_to_a_method_compiled_elsewhere_names_that_call()
     {

@@ -68,6 +68,11 @@ internal static class SchemaMarkdownEmitter
                     md.Line("Store types are not shown: " + providerUnknown + ", and they depend on it." + designTime).Line();
                 }
                 if (names.Count > 0 && !names.Contains("SqlServer")) providerUnknown = null; // no SQL Server filter to mention
+                // Nor when every provider call the project leaves unattributed (and every design-time one) is another
+                // provider's: the Ombi audit read the note under contexts whose only calls were UseSqlite/UseMySql.
+                if (names.Count == 0 && notFollowed.Count == 0 && !context.UnattributedProviderCalls.IsEmpty
+                    && context.UnattributedProviderCalls.All(c => c.Provider != "SqlServer") && context.DesignTimeProviders.All(p => p.Use.Provider != "SqlServer"))
+                    providerUnknown = null;
             }
             foreach (var table in context.Tables) WriteTable(md, table, "Table", collapse, providerUnknown);
             foreach (var view in context.Views) WriteTable(md, view, "View", collapse, providerUnknown);
