@@ -560,4 +560,172 @@ public class RawSqlTests
         Assert.Contains("| `Ciphers.Rotate` | SqlBulkCopy WriteToServer | bulk copy |  |", output.Markdown);
         Assert.Contains("| `Ciphers.Shape` | Dapper Execute | SELECT | `Orders`, `OrdersShape` |", output.Markdown);
     }
+
+    [Fact]
+    public void An_insert_whose_select_returns_no_rows_creates_and_reads_nothing()
+    {
+        // INSERT INTO t SELECT * FROM s WHERE 1 = 0 copies a shape: it was a create of t and a read of s.
+        var output = GeneratorHarness.Run(Sources.With(("Data/Shapes.cs", """
+            using Dapper;
+            using System.Data.Common;
+            namespace Shop.Data
+            {
+                public class Shapes(DbConnection conn)
+                {
+                    public int Spaced() => conn.Execute("INSERT INTO CopyA SELECT * FROM SourceA WHERE 1 = 0");
+                    public int Tight() => conn.Execute("INSERT INTO CopyB (Id, Sku) SELECT Id, Sku FROM SourceB WHERE 1=0");
+                    public int Reversed() => conn.Execute("INSERT INTO CopyC SELECT * FROM SourceC s JOIN Lines l ON l.Id = s.Id WHERE 0 = 1");
+                    public int Unequal() => conn.Execute("INSERT INTO CopyD SELECT CAST(Id AS bigint) FROM SourceD WHERE 1 <> 1 ORDER BY Id");
+                    public int Top() => conn.Execute("INSERT INTO CopyE SELECT TOP 0 * FROM SourceE");
+                    public int Limit() => conn.Execute("INSERT INTO CopyF SELECT * FROM SourceF LIMIT 0");
+                    public int NoInto() => conn.Execute("INSERT CopyG SELECT * FROM SourceG WHERE 1 = 0 AND Open = 1");
+                    public int SelectInto() => conn.Execute("SELECT * INTO CopyH FROM SourceH WHERE 0 = 1");
+                    // Traps: the false WHERE is widened by an OR, is a subquery's, has a UNION beside it or is the upsert's;
+                    // an aggregate makes a row of nothing (a create, no read).
+                    public int Widened() => conn.Execute("INSERT INTO KeptA SELECT * FROM ReadA WHERE 1 = 0 OR Open = 1");
+                    public int WidenedLater() => conn.Execute("INSERT INTO KeptB SELECT * FROM ReadB WHERE 1 = 0 AND Open = 1 OR Closed = 1");
+                    public int Nested() => conn.Execute("INSERT INTO KeptC SELECT * FROM ReadC WHERE Sku IN (SELECT Sku FROM ReadD WHERE 1 = 0)");
+                    public int United() => conn.Execute("INSERT INTO KeptD SELECT * FROM ReadE WHERE 1 = 0 UNION ALL SELECT * FROM ReadF");
+                    public int Upsert() => conn.Execute("INSERT INTO KeptE (Id) VALUES (1) ON CONFLICT (Id) DO UPDATE SET Id = 2 WHERE 1 = 0");
+                    public int Counted() => conn.Execute("INSERT INTO KeptF (N) SELECT COUNT(*) FROM SourceI WHERE 1 = 0");
+                    public int CountedInto() => conn.Execute("SELECT COUNT(*) AS N INTO KeptH FROM SourceJ WHERE 1 = 0");
+                    public int SelectIntoWidened() => conn.Execute("SELECT * INTO KeptG FROM ReadG WHERE 1 = 0 AND Open = 1 OR Closed = 1");
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        Assert.Equal(
+        [
+            "KeptA | Create | Shapes.Widened | Dapper Execute (INSERT)",
+            "KeptB | Create | Shapes.WidenedLater | Dapper Execute (INSERT)",
+            "KeptC | Create | Shapes.Nested | Dapper Execute (INSERT)",
+            "KeptD | Create | Shapes.United | Dapper Execute (INSERT)",
+            "KeptE | Create | Shapes.Upsert | Dapper Execute (INSERT ... ON CONFLICT DO UPDATE)",
+            "KeptE | Update | Shapes.Upsert | Dapper Execute (INSERT ... ON CONFLICT DO UPDATE)",
+            "KeptF | Create | Shapes.Counted | Dapper Execute (INSERT)",
+            "KeptG | Create | Shapes.SelectIntoWidened | Dapper Execute (SELECT)",
+            "KeptH | Create | Shapes.CountedInto | Dapper Execute (SELECT)",
+            "ReadA | Read | Shapes.Widened | Dapper Execute (INSERT)",
+            "ReadB | Read | Shapes.WidenedLater | Dapper Execute (INSERT)",
+            "ReadC | Read | Shapes.Nested | Dapper Execute (INSERT)",
+            "ReadD | Read | Shapes.Nested | Dapper Execute (INSERT)",
+            "ReadE | Read | Shapes.United | Dapper Execute (INSERT)",
+            "ReadF | Read | Shapes.United | Dapper Execute (INSERT)",
+            "ReadG | Read | Shapes.SelectIntoWidened | Dapper Execute (SELECT)",
+        ], Crud(output));
+        // The tables are still named in the raw SQL list.
+        Assert.Contains("| `Shapes.Spaced` | Dapper Execute | INSERT | `CopyA`, `SourceA` |", output.Markdown);
+        Assert.Contains("| `Shapes.NoInto` | Dapper Execute | INSERT | `CopyG`, `SourceG` |", output.Markdown);
+        Assert.Contains("| `Shapes.SelectInto` | Dapper Execute | SELECT | `CopyH`, `SourceH` |", output.Markdown);
+    }
+
+    [Fact]
+    public void T_SQL_inserts_and_deletes_without_INTO_or_FROM_write_their_table()
+    {
+        // INSERT t (a) VALUES (...) and DELETE t WHERE ... (INTO and FROM are optional in T-SQL) named no table and claimed nothing.
+        var output = GeneratorHarness.Run(Sources.With(("Data/Audit.cs", """
+            using Dapper;
+            using System.Data.Common;
+            namespace Shop.Data
+            {
+                public class Audit(DbConnection conn)
+                {
+                    public int Columns() => conn.Execute("INSERT AuditLog (Id, Text) VALUES (@id, @text)", new { id = 1, text = "" });
+                    public int Values() => conn.Execute("INSERT dbo.Events VALUES (@id)", new { id = 1 });
+                    public int Copy() => conn.Execute("INSERT [dbo].[History] (Id) SELECT Id FROM dbo.Orders WHERE Closed = 1");
+                    public int Defaults() => conn.Execute("INSERT TOP (5) Counters DEFAULT VALUES");
+                    public int MySql() => conn.Execute("INSERT IGNORE Tags (Name) VALUES (@name); REPLACE Labels (Sku) VALUES (@sku)", new { name = "", sku = "" });
+                    public int Purge() => conn.Execute("DELETE Sessions WHERE Expires < @now", new { now = 0 });
+                    public int Trim() => conn.Execute("DELETE TOP (100) dbo.Logs OUTPUT deleted.Id WHERE Old = 1 DELETE Tokens");
+                    public int Orphans() => conn.Execute("DELETE Lines FROM Lines JOIN Carts ON Carts.Id = Lines.CartId WHERE Carts.Gone = 1");
+                    public int Prices() => conn.Execute("UPDATE Prices SET Amount = s.Amount FROM Prices JOIN Staging s ON s.Sku = Prices.Sku");
+                    public int Branches() => conn.Execute("IF @all = 1 DELETE Queue WHERE Id > 0 ELSE DELETE Backlog WHERE Id = @id", new { all = 1, id = 1 });
+                    public int Merge() => conn.Execute("MERGE dbo.Totals t USING dbo.Retired s ON t.Sku = s.Sku WHEN MATCHED THEN DELETE;");
+                    // Traps: the words in a literal or a comment, as columns (PostgreSQL allows it), in a foreign key, a rule, a trigger's events.
+                    public IEnumerable<int> Literal() => conn.Query<int>("SELECT Id FROM Notes WHERE Text = 'INSERT Secrets VALUES (1)' -- DELETE Secrets WHERE 1 = 1");
+                    public IEnumerable<int> Named() => conn.Query<int>("SELECT m.insert, m.update FROM Marks m ORDER BY delete DESC");
+                    public int Key() => conn.Execute("ALTER TABLE Lines ADD CONSTRAINT fk FOREIGN KEY (CartId) REFERENCES Carts (Id) ON DELETE CASCADE");
+                    public int Rule() => conn.Execute("CREATE RULE keep AS ON DELETE TO Places DO INSTEAD NOTHING");
+                    public int Trigger() => conn.Execute("CREATE TRIGGER t ON Orders AFTER INSERT, DELETE AS INSERT Changes (Id) SELECT Id FROM Pending");
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        Assert.Equal(
+        [
+            "AuditLog | Create | Audit.Columns | Dapper Execute (INSERT)",
+            "Backlog | Delete | Audit.Branches | Dapper Execute (DELETE)",
+            "Carts | Read | Audit.Orphans | Dapper Execute (DELETE)",
+            "Changes | Create | Audit.Trigger | Dapper Execute (INSERT)",
+            "Counters | Create | Audit.Defaults | Dapper Execute (INSERT)",
+            "Labels | Create | Audit.MySql | Dapper Execute (REPLACE)",
+            "Labels | Update | Audit.MySql | Dapper Execute (REPLACE)",
+            "Lines | Delete | Audit.Orphans | Dapper Execute (DELETE)",
+            "Marks | Read | Audit.Named | Dapper Query (SELECT)",
+            "Notes | Read | Audit.Literal | Dapper Query (SELECT)",
+            "Pending | Read | Audit.Trigger | Dapper Execute (INSERT)",
+            "Prices | Update | Audit.Prices | Dapper Execute (UPDATE)",
+            "Queue | Delete | Audit.Branches | Dapper Execute (DELETE)",
+            "Sessions | Delete | Audit.Purge | Dapper Execute (DELETE)",
+            "Staging | Read | Audit.Prices | Dapper Execute (UPDATE)",
+            "Tags | Create | Audit.MySql | Dapper Execute (INSERT)",
+            "Tokens | Delete | Audit.Trim | Dapper Execute (DELETE)",
+            "dbo.Events | Create | Audit.Values | Dapper Execute (INSERT)",
+            "dbo.History | Create | Audit.Copy | Dapper Execute (INSERT)",
+            "dbo.Logs | Delete | Audit.Trim | Dapper Execute (DELETE)",
+            "dbo.Orders | Read | Audit.Copy | Dapper Execute (INSERT)",
+            "dbo.Retired | Read | Audit.Merge | Dapper Execute (MERGE)",
+            "dbo.Totals | Delete | Audit.Merge | Dapper Execute (MERGE)",
+        ], Crud(output));
+        Assert.DoesNotContain("Secrets", output.Markdown);
+        Assert.DoesNotContain("`CASCADE`", output.Markdown);
+        Assert.Contains("| `Audit.Columns` | Dapper Execute | INSERT | `AuditLog` |", output.Markdown);
+        Assert.Contains("| `Audit.Copy` | Dapper Execute | INSERT | `[dbo].[History]`, `dbo.Orders` |", output.Markdown);
+        Assert.Contains("| `Audit.Purge` | Dapper Execute | DELETE | `Sessions` |", output.Markdown);
+        Assert.Contains("| `Audit.Rule` | Dapper Execute | CREATE |  |", output.Markdown);
+    }
+
+    [Fact]
+    public void PostgreSQL_delete_using_reads_its_other_tables()
+    {
+        // DELETE FROM t USING u WHERE ... deleted from t and did not list u, which it reads.
+        var output = GeneratorHarness.Run(Sources.With(("Data/Cleanup.cs", """
+            using Dapper;
+            using System.Data.Common;
+            namespace Shop.Data
+            {
+                public class Cleanup(DbConnection conn)
+                {
+                    public int Using() => conn.Execute("DELETE FROM \"Holds\" USING \"Orders\" WHERE \"Holds\".\"OrderId\" = \"Orders\".\"Id\" AND \"Orders\".\"Closed\"");
+                    public int Aliased() => conn.Execute("DELETE FROM carts AS c USING customers AS u WHERE c.customer_id = u.id AND u.gone");
+                    public int MySql() => conn.Execute("DELETE FROM visits USING visits JOIN robots ON robots.ip = visits.ip");
+                    public int From() => conn.Execute("UPDATE stock SET qty = 0 FROM recalls r WHERE r.sku = stock.sku");
+                    public int Nothing() => conn.Execute("INSERT INTO seen (id) VALUES (@id) ON CONFLICT (id) DO NOTHING", new { id = 1 });
+                    public int Upsert() => conn.Execute("INSERT INTO counts (id, n) VALUES (@id, 1) ON CONFLICT ON CONSTRAINT counts_pk DO UPDATE SET n = counts.n + 1", new { id = 1 });
+                    // Traps: a join's USING (column) in a subquery names no table; a DELETE of two tables claims nothing.
+                    public int Joined() => conn.Execute("DELETE FROM lines WHERE id IN (SELECT l.id FROM lines l JOIN carts USING (cart_id))");
+                    public int Several() => conn.Execute("DELETE FROM a1, b1 USING a1 JOIN b1 ON a1.id = b1.id");
+                }
+            }
+            """)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        Assert.Equal(
+        [
+            "Holds | Delete | Cleanup.Using | Dapper Execute (DELETE)",
+            "Orders | Read | Cleanup.Using | Dapper Execute (DELETE)",
+            "carts | Delete | Cleanup.Aliased | Dapper Execute (DELETE)",
+            "carts | Read | Cleanup.Joined | Dapper Execute (DELETE)",
+            "counts | Create | Cleanup.Upsert | Dapper Execute (INSERT ... ON CONFLICT DO UPDATE)",
+            "counts | Update | Cleanup.Upsert | Dapper Execute (INSERT ... ON CONFLICT DO UPDATE)",
+            "customers | Read | Cleanup.Aliased | Dapper Execute (DELETE)",
+            "lines | Delete | Cleanup.Joined | Dapper Execute (DELETE)",
+            "recalls | Read | Cleanup.From | Dapper Execute (UPDATE)",
+            "robots | Read | Cleanup.MySql | Dapper Execute (DELETE)",
+            "seen | Create | Cleanup.Nothing | Dapper Execute (INSERT)",
+            "stock | Update | Cleanup.From | Dapper Execute (UPDATE)",
+            "visits | Delete | Cleanup.MySql | Dapper Execute (DELETE)",
+        ], Crud(output));
+        Assert.Contains("| `Cleanup.Using` | Dapper Execute | DELETE | `\"Holds\"`, `\"Orders\"` |", output.Markdown);
+        Assert.Contains("| `Cleanup.Joined` | Dapper Execute | DELETE | `carts`, `lines` |", output.Markdown);
+    }
 }

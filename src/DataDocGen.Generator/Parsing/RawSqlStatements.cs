@@ -13,13 +13,15 @@ namespace DataDocGen.Generator.Parsing;
 /// <c>;</c> and, as T-SQL runs them without one, where a statement verb starts a new one (<see cref="Segments"/>).
 /// <para>Per statement: a <c>SELECT</c> reads the tables it names and creates the rows of a <c>SELECT ... INTO</c>
 /// target, unless it returns no rows (<c>TOP 0</c>, <c>LIMIT 0</c>, <c>WHERE 1 = 0</c>, as code writes to copy a table's
-/// structure into a temporary table). An <c>INSERT</c>, <c>UPDATE</c>, <c>DELETE</c> or <c>MERGE</c> writes its target (the
-/// table after the verb, an alias resolved to its table) and reads the other tables it names; an upsert (<c>ON CONFLICT
-/// ... DO UPDATE</c>, <c>ON DUPLICATE KEY UPDATE</c>, <c>INSERT OR REPLACE</c>, <c>REPLACE</c>) creates and updates it, a
-/// <c>MERGE</c> does what its <c>WHEN ... THEN</c> branches do. A statement led by common table expressions is its main
-/// statement (after the list), each expression's body a statement of its own (PostgreSQL's data-modifying
-/// <c>WITH d AS (DELETE ...)</c>). A write whose target cannot be told (MySQL's multi-table <c>UPDATE a JOIN b</c>,
-/// <c>DELETE a, b FROM</c>) claims nothing; other statements (<c>EXEC</c>, DDL) claim nothing either.</para>
+/// structure into a temporary table); an <c>INSERT ... SELECT</c> whose SELECT returns none inserts none. An <c>INSERT</c>,
+/// <c>UPDATE</c>, <c>DELETE</c> or <c>MERGE</c> writes its target (the table after the verb, T-SQL's without INTO or
+/// FROM too, an alias resolved to its table) and reads the other tables it names (a PostgreSQL DELETE's <c>USING</c>
+/// too); an upsert (<c>ON CONFLICT ... DO UPDATE</c>, <c>ON DUPLICATE KEY UPDATE</c>, <c>INSERT OR REPLACE</c>,
+/// <c>REPLACE</c>) creates and updates it, a <c>MERGE</c> does what its <c>WHEN ... THEN</c> branches do. A statement
+/// led by common table expressions is its main statement (after the list), each expression's body a statement of its
+/// own (PostgreSQL's data-modifying <c>WITH d AS (DELETE ...)</c>). A write whose target cannot be told (MySQL's
+/// multi-table <c>UPDATE a JOIN b</c>, <c>DELETE a, b FROM</c>) claims nothing; other statements (<c>EXEC</c>, DDL) claim
+/// nothing either.</para>
 /// </summary>
 internal static class RawSqlStatements
 {
@@ -43,6 +45,21 @@ internal static class RawSqlStatements
 
     /// <summary>A MERGE's source named as a table: <c>USING dbo.Staging AS s</c>.</summary>
     private static readonly Regex MergeSource = new("\\bUSING" + AfterKeyword + "(" + Part + "(?:\\." + Part + "){0,2})", Options);
+
+    /// <summary>A PostgreSQL <c>DELETE FROM t USING u</c>'s (and MySQL's <c>DELETE FROM t USING t JOIN u</c>) first table,
+    /// at a depth-0 <c>USING</c>; a join's <c>USING (id)</c> names none.</summary>
+    private static readonly Regex UsingAt = new("\\GUSING" + AfterKeyword + "(" + Part + "(?:\\." + Part + "){0,2})", Options);
+
+    /// <summary>T-SQL's and MySQL's INSERT without INTO (<c>INSERT t (a) VALUES</c>, <c>INSERT dbo.t SELECT</c>, <c>REPLACE t
+    /// VALUES</c>): the name right after the verb, followed by what only an INSERT's target is (a column list, <c>VALUES</c>,
+    /// <c>SELECT</c>, <c>DEFAULT VALUES</c>, <c>OUTPUT</c>, <c>EXEC</c>, MySQL's <c>SET</c>, a <c>WITH (</c> hint).</summary>
+    private static readonly Regex InsertTarget = new(
+        "\\G(?:INSERT|REPLACE)\\s+(?:(?:IGNORE|LOW_PRIORITY|DELAYED|HIGH_PRIORITY)\\s+)*" + Top + "(?!(?:INTO|OR)\\b)(" + Part + "(?:\\." + Part + "){0,2})"
+        + "(?=\\s*\\(|\\s+(?:VALUES|VALUE|SELECT|DEFAULT|OUTPUT|EXEC|EXECUTE|SET)\\b|\\s+WITH\\s*\\()", Options);
+
+    /// <summary>T-SQL's DELETE without FROM (<c>DELETE t WHERE ...</c>, <c>DELETE TOP (10) dbo.t</c>): the name right after
+    /// the verb; what may follow it is checked where the statement ends (<see cref="Reader"/>).</summary>
+    private static readonly Regex DeleteTarget = new("\\GDELETE\\s+" + Top + "(?!FROM\\b)(" + Part + "(?:\\." + Part + "){0,2})", Options);
 
     /// <summary>A common table expression: <c>WITH [RECURSIVE] name [(columns)] AS [[NOT] MATERIALIZED] (</c>, and each
     /// further one of the list (<c>, name AS (</c>). Group 1 says which.</summary>
@@ -113,6 +130,16 @@ internal static class RawSqlStatements
     private static readonly HashSet<string> WriteContinuing = new(System.StringComparer.OrdinalIgnoreCase)
     {
         "THEN", "DO", "KEY", "FOR", "OR", ",", "AFTER", "BEFORE", "OF", "INSTEAD", "GRANT", "REVOKE", "DENY",
+    };
+
+    /// <summary>The words and signs after which an INSERT, UPDATE or DELETE is a column's or a value's name, not a statement
+    /// (PostgreSQL lets <c>insert</c>, <c>update</c> and <c>delete</c> name a column: <c>SELECT t.insert</c>, <c>ORDER BY delete
+    /// DESC</c>, <c>WHERE update &gt; 0</c>). Not <c>AS</c>, <c>ON</c>, <c>THEN</c> or <c>ELSE</c>, after which T-SQL starts a
+    /// statement (<c>CREATE PROCEDURE p AS DELETE ...</c>, <c>SET NOCOUNT ON UPDATE t ...</c>, <c>ELSE DELETE ...</c>).</summary>
+    private static readonly HashSet<string> NameBefore = new(System.StringComparer.OrdinalIgnoreCase)
+    {
+        "SELECT", "DISTINCT", ".", "=", "<", ">", "+", "-", "*", "/", "%", "|", "&", "BY", "AND", "NOT", "WHERE", "IN", "IS", "LIKE", "BETWEEN",
+        "FROM", "JOIN", "INTO", "TABLE", "USING", "RETURNING", "OUTPUT",
     };
 
     /// <summary>The words after <c>ON DELETE</c>/<c>ON UPDATE</c> in a table definition (a foreign key's action, MySQL's
@@ -276,7 +303,7 @@ internal static class RawSqlStatements
                 if (main is null) begins = char.IsLetter(token[0]);
                 else if (main == "WITH") { if (Verbs.Contains(word)) main = word; begins = false; } // the list's names (a CTE named open), then the main verb
                 else if (word == "SELECT") begins = !SelectContinuing.Contains(previous) && !(main is "INSERT" or "REPLACE" && !sourced);
-                else if (word is "INSERT" or "UPDATE" or "DELETE") begins = !WriteContinuing.Contains(previous) && !(previous == "ON" && Referential.Contains(next));
+                else if (word is "INSERT" or "UPDATE" or "DELETE") begins = !WriteContinuing.Contains(previous) && !NameBefore.Contains(previous) && !(previous == "ON" && Referential.Contains(next));
                 // Not T-SQL's join hint (INNER MERGE JOIN).
                 else if (word == "MERGE") begins = !next.Equals("JOIN", System.StringComparison.OrdinalIgnoreCase);
                 else if (word == "REPLACE") begins = previous != "OR" && next != "(" && next.Length > 0 && char.IsLetter(next[0]);
@@ -368,7 +395,7 @@ internal static class RawSqlStatements
                     Select(references, start, end, verbAt, flat);
                     break;
                 case "INSERT" or "REPLACE":
-                    Insert(references, start, verbAt, verb, flat);
+                    Insert(references, start, end, verbAt, verb, flat);
                     break;
                 case "UPDATE":
                 {
@@ -398,18 +425,30 @@ internal static class RawSqlStatements
         private List<Reference> References(int start, int end, int verbAt, string verb)
         {
             var references = new List<Reference>();
-            for (var match = TableReference.Match(_text, start); match.Success && match.Index < end; match = match.NextMatch())
+            for (Match match = TableReference.Match(_text, start), next; match.Success && match.Index < end; match = next)
             {
+                next = match.NextMatch();
                 var group = match.Groups[1];
                 if (group.Index + group.Length > end) break;
                 var keyword = match.Groups["keyword"].Value.ToUpperInvariant();
                 keyword = keyword.StartsWith("MERGE", System.StringComparison.Ordinal) ? "MERGE" : keyword;
-                // UPDATE and MERGE name a table only as the statement's verb: not FOR UPDATE SKIP LOCKED, ON DUPLICATE KEY UPDATE col.
-                if (keyword is "UPDATE" or "MERGE" && match.Index != verbAt) continue;
+                // UPDATE and MERGE name a table only as the statement's verb: not FOR UPDATE SKIP LOCKED, ON DUPLICATE KEY UPDATE col,
+                // nor a column PostgreSQL lets them name, whose next word is read again (SELECT t.update FROM t: t is read).
+                if (keyword is "UPDATE" or "MERGE" && match.Index != verbAt)
+                {
+                    next = TableReference.Match(_text, group.Index);
+                    continue;
+                }
                 if (keyword is "FROM" or "JOIN" && IsCall(group.Index + group.Length, end)) continue;
                 if (keyword == "FROM" && InFromArgument(start, match.Index)) continue;
                 Add(references, group.Value, keyword, match.Index, group.Index + group.Length, end);
             }
+            if (verb is "INSERT" or "REPLACE" && InsertTarget.Match(_text, verbAt) is { Success: true } insert && insert.Groups[1].Index + insert.Groups[1].Length <= end
+                && !Keyword(insert.Groups[1].Value))
+            {
+                Add(references, insert.Groups[1].Value, "INSERT", verbAt, insert.Groups[1].Index + insert.Groups[1].Length, end);
+            }
+            if (verb == "DELETE") DeleteReferences(references, verbAt, end);
             if (verb == "MERGE")
             {
                 var source = MergeSource.Match(_text, verbAt);
@@ -426,6 +465,32 @@ internal static class RawSqlStatements
             }
             return references;
         }
+
+        /// <summary>A DELETE's tables no FROM/JOIN names: T-SQL's target written without FROM (<c>DELETE t WHERE ...</c>,
+        /// <c>DELETE dbo.t</c>, followed by nothing, <c>WHERE</c>, <c>OUTPUT</c>, <c>OPTION</c> or a <c>WITH (</c> hint; not
+        /// <c>DELETE t FROM ...</c>, whose target the FROM clause resolves), and the first table of a depth-0 <c>USING</c>
+        /// (PostgreSQL's <c>DELETE FROM t USING u WHERE ...</c>: u is read).</summary>
+        private void DeleteReferences(List<Reference> references, int verbAt, int end)
+        {
+            var bare = DeleteTarget.Match(_text, verbAt);
+            if (bare.Success && !Keyword(bare.Groups[1].Value))
+            {
+                var nameEnd = bare.Groups[1].Index + bare.Groups[1].Length;
+                if (nameEnd <= end && Regex.IsMatch(Flat(nameEnd, end), "^\\s*(?:\\z|(?:WHERE|OUTPUT|OPTION)\\b|WITH\\s*\\()", Options))
+                {
+                    Add(references, bare.Groups[1].Value, "DELETE", verbAt, nameEnd, end);
+                }
+            }
+            var usingAt = Regex.Match(Flat(verbAt, end), "\\bUSING\\b", Options);
+            if (!usingAt.Success) return;
+            var source = UsingAt.Match(_text, verbAt + usingAt.Index);
+            var sourceEnd = source.Groups[1].Index + source.Groups[1].Length;
+            if (source.Success && sourceEnd <= end && !IsCall(sourceEnd, end)) Add(references, source.Groups[1].Value, "USING", source.Index, sourceEnd, end);
+        }
+
+        /// <summary>A word that is no table where a name would go after INSERT or DELETE (<c>DELETE CASCADE</c>, <c>INSERT
+        /// IGNORE</c>): an SQL keyword of <see cref="NotAliases"/> or <see cref="Referential"/>.</summary>
+        private static bool Keyword(string name) => NotAliases.Contains(name) || Referential.Contains(name);
 
         private void Add(List<Reference> references, string name, string keyword, int at, int nameEnd, int end)
         {
@@ -481,64 +546,114 @@ internal static class RawSqlStatements
         /// <summary>A SELECT reads the tables it names and creates the rows of its <c>INTO</c> table (T-SQL's and PostgreSQL's
         /// <c>SELECT ... INTO new</c>, which creates the table and fills it). One that returns no rows reads none and
         /// fills nothing: <c>SELECT TOP 0 * INTO #TempCipher FROM [dbo].[Cipher]</c> (bitwarden) copies the table's
-        /// structure, no row of it; the table it creates is like one <c>CREATE TABLE</c> makes, no CRUD row.</summary>
+        /// structure, no row of it; the table it creates is like one <c>CREATE TABLE</c> makes, no CRUD row. A false
+        /// <c>WHERE</c> reads no row either, but an aggregate (<c>SELECT COUNT(*) INTO t FROM s WHERE 1 = 0</c>) still
+        /// makes one row: see <see cref="MakesRow"/>.</summary>
         private void Select(List<Reference> references, int start, int end, int verbAt, string flat)
         {
-            if (NoRows(start, end, verbAt, flat)) return;
+            var rows = RowsOf(verbAt, end, start, flat);
+            if (rows == Rows.NoneReturned) return;
             foreach (var reference in references.Where(r => r.AliasOf is null))
             {
-                if (reference.Keyword == "INTO") Operations.Add(new SqlTableOperation(reference.Name, CrudOperation.Create, "SELECT"));
-                else if (reference.Keyword is "FROM" or "JOIN") Operations.Add(new SqlTableOperation(reference.Name, CrudOperation.Read, "SELECT"));
+                if (reference.Keyword == "INTO" && (rows == Rows.Some || MakesRow(verbAt, start, flat))) Operations.Add(new SqlTableOperation(reference.Name, CrudOperation.Create, "SELECT"));
+                else if (reference.Keyword is "FROM" or "JOIN" && rows == Rows.Some) Operations.Add(new SqlTableOperation(reference.Name, CrudOperation.Read, "SELECT"));
             }
         }
 
-        /// <summary>A SELECT that returns no row whatever the tables hold: <c>TOP 0</c>/<c>TOP (0)</c>, <c>LIMIT 0</c>, or a
-        /// depth-0 <c>WHERE</c> that is a false comparison of two numbers (<c>1 = 0</c>, <c>1 &lt;&gt; 1</c>) or <c>FALSE</c>,
-        /// not followed by <c>OR</c>; none when a <c>UNION</c>/<c>EXCEPT</c>/<c>INTERSECT</c> adds another query's rows.</summary>
-        private bool NoRows(int start, int end, int verbAt, string flat)
+        /// <summary>What a query returns whatever its tables hold.</summary>
+        private enum Rows
         {
-            if (Regex.IsMatch(flat, "\\b(?:UNION|EXCEPT|INTERSECT|MINUS)\\b", Options)) return false;
-            if (Regex.IsMatch(_text.Substring(verbAt, end - verbAt), "^SELECT\\s+(?:(?:ALL|DISTINCT)\\s+)?TOP\\s*(?:\\(\\s*0+\\s*\\)|0+(?![.\\d]))", Options)) return true;
-            if (Regex.IsMatch(flat, "\\bLIMIT\\s+0+\\b(?!\\s*,)", Options)) return true;
-            foreach (Match where in Regex.Matches(flat, "\\bWHERE\\b", Options))
-            {
-                var condition = FalseCondition.Match(_text, start + where.Index);
-                if (!condition.Success || condition.Index + condition.Length > end) continue;
-                var rest = flat.Substring(condition.Index + condition.Length - start);
-                if (Regex.IsMatch(rest, "^\\s*OR\\b", Options)) continue;
-                if (condition.Groups["false"].Success) return true;
-                var equal = condition.Groups["left"].Value.TrimStart('0') == condition.Groups["right"].Value.TrimStart('0');
-                if (condition.Groups["op"].Value == "=" ? !equal : equal) return true;
-            }
-            return false;
+            /// <summary>It may return rows of its tables.</summary>
+            Some,
+            /// <summary>A false <c>WHERE</c>: no row of its tables passes, though an aggregate still returns one row.</summary>
+            NoneRead,
+            /// <summary><c>TOP 0</c>, <c>LIMIT 0</c>: no row at all.</summary>
+            NoneReturned,
         }
 
-        /// <summary>An INSERT (or MySQL's and SQLite's REPLACE) creates rows of its INTO table; an upsert creates or updates
+        /// <summary>What the query from the SELECT at <paramref name="selectAt"/> to <paramref name="queryEnd"/> returns:
+        /// none for <c>TOP 0</c>/<c>TOP (0)</c> or <c>LIMIT 0</c>; none read for a depth-0 <c>WHERE</c> that is a false
+        /// comparison of two numbers (<c>1 = 0</c>, <c>0 = 1</c>, <c>1 &lt;&gt; 1</c>) or <c>FALSE</c> and nothing else
+        /// (<see cref="NothingElse"/>); rows when a <c>UNION</c>/<c>EXCEPT</c>/<c>INTERSECT</c> adds another query's.</summary>
+        private Rows RowsOf(int selectAt, int queryEnd, int start, string flat)
+        {
+            var query = flat.Substring(selectAt - start, queryEnd - selectAt);
+            if (Regex.IsMatch(query, "\\b(?:UNION|EXCEPT|INTERSECT|MINUS)\\b", Options)) return Rows.Some;
+            if (Regex.IsMatch(_text.Substring(selectAt, queryEnd - selectAt), "^SELECT\\s+(?:(?:ALL|DISTINCT)\\s+)?TOP\\s*(?:\\(\\s*0+\\s*\\)|0+(?![.\\d]))", Options)) return Rows.NoneReturned;
+            if (Regex.IsMatch(query, "\\bLIMIT\\s+0+\\b(?!\\s*,)", Options)) return Rows.NoneReturned;
+            foreach (Match where in Regex.Matches(query, "\\bWHERE\\b", Options))
+            {
+                var condition = FalseCondition.Match(_text, selectAt + where.Index);
+                var conditionEnd = condition.Index + condition.Length;
+                if (!condition.Success || conditionEnd > queryEnd || !NothingElse(flat.Substring(conditionEnd - start, queryEnd - conditionEnd))) continue;
+                if (condition.Groups["false"].Success) return Rows.NoneRead;
+                var equal = condition.Groups["left"].Value.TrimStart('0') == condition.Groups["right"].Value.TrimStart('0');
+                if (condition.Groups["op"].Value == "=" ? !equal : equal) return Rows.NoneRead;
+            }
+            return Rows.Some;
+        }
+
+        /// <summary>Whether what follows a false comparison right after <c>WHERE</c> keeps the condition false: the query
+        /// ends, or goes on with <c>AND</c> or its next clause, and no depth-0 <c>OR</c> follows (<c>WHERE 1 = 0 AND a = 1 OR
+        /// b = 2</c> may hold rows); any other sign (<c>WHERE 1 = 0 = 0</c>, <c>||</c>) is not read.</summary>
+        private static bool NothingElse(string rest) =>
+            !Regex.IsMatch(rest, "\\bOR\\b", Options)
+            && Regex.IsMatch(rest, "^\\s*(?:\\z|(?:AND|GROUP|ORDER|HAVING|LIMIT|OFFSET|FETCH|FOR|OPTION|WINDOW|INTO)\\b)", Options);
+
+        /// <summary>Whether the select list of the SELECT at <paramref name="selectAt"/> (up to its depth-0 INTO or FROM) may
+        /// make a row though no row of its tables passes: it calls a function (<c>COUNT(*)</c>, <c>MAX(x)</c>: an aggregate
+        /// over no rows returns one row) other than the scalar ones a copied shape uses (<see cref="ShapeFunctions"/>).</summary>
+        private static bool MakesRow(int selectAt, int start, string flat)
+        {
+            var query = flat.Substring(selectAt - start);
+            var list = Regex.Match(query, "\\b(?:INTO|FROM)\\b", Options);
+            return Regex.Matches(list.Success ? query.Substring(0, list.Index) : query, "\\b([A-Za-z_][A-Za-z0-9_]*)\\s*\\(", Options).Cast<Match>()
+                .Any(m => !ShapeFunctions.Contains(m.Groups[1].Value));
+        }
+
+        /// <summary>An INSERT (or MySQL's and SQLite's REPLACE) creates rows of its INTO table (T-SQL's and MySQL's INTO may
+        /// be left out: <c>INSERT t (a) VALUES</c>, <see cref="InsertTarget"/>); an upsert creates or updates
         /// them: <c>ON CONFLICT ... DO UPDATE</c> (PostgreSQL, SQLite; <c>DO NOTHING</c> only creates), <c>ON DUPLICATE KEY
         /// UPDATE</c> (MySQL), <c>INSERT OR REPLACE</c> and <c>REPLACE</c> (which replace the row holding the key). Read
-        /// at depth 0 of the blanked text: the words in a comment or a literal are not the statement's.</summary>
-        private void Insert(List<Reference> references, int start, int verbAt, string verb, string flat)
+        /// at depth 0 of the blanked text: the words in a comment or a literal are not the statement's. One whose SELECT
+        /// returns no rows (<c>INSERT INTO t SELECT * FROM s WHERE 1 = 0</c>, an idiom to copy a shape) inserts none and
+        /// reads none: it claims nothing, unless an aggregate still makes a row (a create, and no read).</summary>
+        private void Insert(List<Reference> references, int start, int end, int verbAt, string verb, string flat)
         {
             var into = Regex.Match(_text.Substring(verbAt), "^(?:INSERT|REPLACE)\\s+(?:OR\\s+(?<or>[A-Za-z]+)\\s+)?(?:(?:IGNORE|LOW_PRIORITY|DELAYED|HIGH_PRIORITY)\\s+)*" + Top + "(?<into>INTO)\\b", Options);
-            var target = into.Success ? references.FirstOrDefault(r => r.Keyword == "INTO" && r.At == verbAt + into.Groups["into"].Index) : null;
+            var target = into.Success ? references.FirstOrDefault(r => r.Keyword == "INTO" && r.At == verbAt + into.Groups["into"].Index)
+                : references.FirstOrDefault(r => r.Keyword == "INSERT");
             var statement = verb == "REPLACE" ? SqlTableOperation.Replace
                 : into.Groups["or"].Value.Equals("REPLACE", System.StringComparison.OrdinalIgnoreCase) ? SqlTableOperation.InsertOrReplace
                 : Regex.IsMatch(flat, "\\bON\\s+CONFLICT\\b[\\s\\S]*?\\bDO\\s+UPDATE\\b", Options) ? SqlTableOperation.OnConflictUpdate
                 : Regex.IsMatch(flat, "\\bON\\s+DUPLICATE\\s+KEY\\s+UPDATE\\b", Options) ? SqlTableOperation.OnDuplicateKeyUpdate
                 : "INSERT";
             var operations = statement == "INSERT" ? new[] { CrudOperation.Create } : new[] { CrudOperation.Create, CrudOperation.Update };
-            Write(references, target, false, operations, statement, flat, start, verb);
+            var rows = Rows.Some;
+            // The rows come from a depth-0 SELECT (not VALUES) after the target; its query ends where an upsert's clause starts
+            // (ON CONFLICT ... DO UPDATE ... WHERE 1 = 0 leaves the insert alone).
+            var after = (target?.End ?? verbAt) - start;
+            var source = Regex.Match(flat.Substring(after), "\\b(?:SELECT|VALUES)\\b", Options);
+            if (source.Success && source.Value.Equals("SELECT", System.StringComparison.OrdinalIgnoreCase))
+            {
+                var selectAt = start + after + source.Index;
+                var clause = Regex.Match(flat.Substring(selectAt - start), "\\bON\\s+(?:CONFLICT|DUPLICATE)\\b|\\bRETURNING\\b", Options);
+                rows = RowsOf(selectAt, clause.Success ? selectAt + clause.Index : end, start, flat);
+                if (rows == Rows.NoneReturned || (rows == Rows.NoneRead && !MakesRow(selectAt, start, flat))) return;
+            }
+            Write(references, target, false, operations, statement, flat, start, verb, reads: rows == Rows.Some);
         }
 
         /// <summary>A DELETE's target: <c>DELETE [TOP (n)] FROM t</c>, or T-SQL's and MySQL's <c>DELETE x FROM t x JOIN ...</c>
-        /// and <c>DELETE FROM x FROM t x ...</c>, the alias resolved to its table. Several (<c>DELETE a, b FROM</c>, MySQL's
-        /// <c>DELETE FROM a, b USING</c>) claim nothing.</summary>
+        /// and <c>DELETE FROM x FROM t x ...</c>, the alias resolved to its table, or T-SQL's <c>DELETE t WHERE ...</c> (no
+        /// FROM: <see cref="DeleteReferences"/>). Several (<c>DELETE a, b FROM</c>, MySQL's <c>DELETE FROM a, b USING</c>)
+        /// claim nothing.</summary>
         private void Delete(List<Reference> references, int start, int verbAt, string flat)
         {
             var head = Regex.Match(_text.Substring(verbAt), "^DELETE\\s+" + Top + "(?:(?<from>FROM)\\b|(?<names>" + Part + "(?:\\." + Part + ")*(?:\\s*,\\s*" + Part + "(?:\\." + Part + ")*)*)\\s+FROM\\b)", Options);
             if (!head.Success)
             {
-                Write(references, null, false, new[] { CrudOperation.Delete }, "DELETE", flat, start);
+                Write(references, references.FirstOrDefault(r => r.Keyword == "DELETE"), false, new[] { CrudOperation.Delete }, "DELETE", flat, start);
                 return;
             }
             Reference? target;
@@ -562,9 +677,9 @@ internal static class RawSqlStatements
 
         /// <summary>A write statement's operations on its target, and what it reads: the other tables it names after FROM,
         /// JOIN or a MERGE's USING (the target's own name again, as T-SQL's <c>UPDATE t ... FROM t JOIN ...</c> writes it,
-        /// is the target); T-SQL's <c>OUTPUT ... INTO t</c> creates rows of t. A statement whose target cannot be told
-        /// (<paramref name="unknown"/>) claims nothing.</summary>
-        private void Write(List<Reference> references, Reference? target, bool unknown, CrudOperation[] operations, string statement, string flat, int start, string? verb = null)
+        /// is the target), unless its rows come from a query that reads none (<paramref name="reads"/>); T-SQL's <c>OUTPUT ...
+        /// INTO t</c> creates rows of t. A statement whose target cannot be told (<paramref name="unknown"/>) claims nothing.</summary>
+        private void Write(List<Reference> references, Reference? target, bool unknown, CrudOperation[] operations, string statement, string flat, int start, string? verb = null, bool reads = true)
         {
             if (unknown) return;
             verb ??= statement;
@@ -575,7 +690,10 @@ internal static class RawSqlStatements
             foreach (var reference in references.Where(r => r.AliasOf is null && r != target))
             {
                 if (target is not null && SameTable(reference.Name, target.Name)) continue;
-                if (reference.Keyword is "FROM" or "JOIN" or "USING") Operations.Add(new SqlTableOperation(reference.Name, CrudOperation.Read, verb));
+                if (reference.Keyword is "FROM" or "JOIN" or "USING")
+                {
+                    if (reads) Operations.Add(new SqlTableOperation(reference.Name, CrudOperation.Read, verb));
+                }
                 else if (reference.Keyword == "INTO" && Regex.IsMatch(flat.Substring(0, reference.At - start), "\\bOUTPUT\\b", Options))
                 {
                     Operations.Add(new SqlTableOperation(reference.Name, CrudOperation.Create, verb));
@@ -583,6 +701,13 @@ internal static class RawSqlStatements
             }
         }
     }
+
+    /// <summary>Scalar functions a select list copying a table's shape may call (and T-SQL's <c>TOP (n)</c>): over no row
+    /// they make none, unlike an aggregate (<see cref="Reader"/>'s <c>MakesRow</c>).</summary>
+    private static readonly HashSet<string> ShapeFunctions = new(System.StringComparer.OrdinalIgnoreCase)
+    {
+        "TOP", "CAST", "CONVERT", "TRY_CAST", "TRY_CONVERT", "COALESCE", "ISNULL", "IFNULL", "NULLIF", "NVL",
+    };
 
     /// <summary>Standard SQL functions that write FROM among their arguments (<c>EXTRACT(year FROM created)</c>,
     /// <c>SUBSTRING(name FROM 1 FOR 3)</c>, <c>TRIM(BOTH ' ' FROM name)</c>): the name after it is a column or a value.</summary>
