@@ -250,6 +250,38 @@ public class CrudTests
         Assert.Contains("`CustomerService.Reassign` [Data/Customers.cs:35](Data/Customers.cs#L35)", customer.Split(" | ")[2]);
         Assert.Contains("\"api\": \"property set, saved by SaveChangesAsync\"", output.Json);
     }
+
+    /// <summary>The CleanArchitecture audit: the Application project reaches its DbSets through <c>IApplicationDbContext</c>
+    /// and declares no context; its caption said the rows came from "SQL whose constant text names its table" while every
+    /// row was an EF Core call. SQL rows are named only when there are some.</summary>
+    [Theory]
+    [InlineData(false, "Which code creates, reads, updates and deletes each entity: EF Core calls on its `DbSet` or context.")]
+    [InlineData(true, "Which code creates, reads, updates and deletes each entity: EF Core calls on its `DbSet` or context, and SQL whose constant text names its table.")]
+    public void Without_a_context_in_the_project_EF_Core_rows_through_an_interface_are_not_called_SQL(bool withSql, string caption)
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Application/Handlers.cs", """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Dapper;
+            namespace Shop.Application
+            {
+                public interface IApplicationDbContext
+                {
+                    DbSet<Shop.Domain.Order> Orders { get; }
+                    Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+                }
+                public class CreateOrder(IApplicationDbContext db)
+                {
+                    public async Task Handle(Shop.Domain.Order order, CancellationToken ct) { db.Orders.Add(order); await db.SaveChangesAsync(ct); }
+                    public ValueTask<Shop.Domain.Order?> Get(int id) => db.Orders.FindAsync(id);
+                    SQL
+                }
+            }
+            """.Replace("SQL", withSql ? "public System.Threading.Tasks.Task<int> Purge(System.Data.IDbConnection c) => c.ExecuteAsync(\"DELETE FROM Archive\");" : ""))));
+
+        Assert.Contains(caption, output.Markdown);
+        Assert.Contains("A tracked change counts as an update", output.Markdown);
+    }
 }
 
 /// <summary>EF Core's <c>Attach</c> and <c>Entry(x).State = Modified</c> in the CRUD matrix: Attach tracks an entity as

@@ -20,14 +20,21 @@ internal static class CrudMarkdownEmitter
         var linq2db = report.Crud.Any(r => r.Store == CrudParser.Linq2Db);
         var relational = report.Crud.Any(r => r.Store is null) || linq2db;
         var sources = new List<string>();
-        if (report.Crud.Any(r => r.Store is null)) sources.Add(report.Contexts.IsEmpty ? "SQL whose constant text names its table" : "EF Core calls on its `DbSet` or context, and SQL whose constant text names its table");
+        // EF Core rows without a context in the project: DbSets reached through an interface (CleanArchitecture's
+        // IApplicationDbContext in the Application project). SQL rows name an entity only when a context maps the table.
+        var efCore = !report.Contexts.IsEmpty || report.Crud.Any(r => r.Store is null && r.Target != CrudTarget.Table);
+        var sqlOnly = report.Contexts.IsEmpty && report.Crud.Any(r => r.Store is null && r.Target == CrudTarget.Table);
+        if (report.Crud.Any(r => r.Store is null))
+            sources.Add(!efCore ? "SQL whose constant text names its table"
+                : report.Contexts.IsEmpty && !sqlOnly ? "EF Core calls on its `DbSet` or context"
+                : "EF Core calls on its `DbSet` or context, and SQL whose constant text names its table");
         if (linq2db) sources.Add("linq2db calls (a query over an `ITable<T>` or `GetTable<T>()`, its set-based `Update`/`Delete` or `Insert` with a setter, and `Insert*`/`Update`/`Delete`/`BulkCopy` of an entity on a data context), named (linq2db)");
         var linq2dbUpserts = report.Crud.Any(r => r.Store == CrudParser.Linq2Db && CrudMatrix.Api(r).What is not null);
         var sqlUpserts = report.Crud.Any(r => r.Store is null && SqlTableOperation.Upserts.Any(u => r.Api.EndsWith(" (" + u + ")", System.StringComparison.Ordinal)));
         var sqlMerges = report.Crud.Any(r => r.Store is null && r.Api.EndsWith(" (MERGE)", System.StringComparison.Ordinal));
         if (documents) sources.Add("document-store calls on a MongoDB `IMongoCollection<T>`, a LiteDB `ILiteCollection<T>` or a Marten session, the store named after the document type");
         md.Line("Which code creates, reads, updates and deletes each " + (relational ? "entity" : "document type") + ": " + string.Join("; ", sources) + "."
-                + (relational && !report.Contexts.IsEmpty ? " A tracked change counts as an update where one body loads an entity from a `DbSet`, sets a property on it and calls the same context's `SaveChanges`; other tracked changes (made in called methods or through navigations) are not attributed." : "")
+                + (relational && efCore ? " A tracked change counts as an update where one body loads an entity from a `DbSet`, sets a property on it and calls the same context's `SaveChanges`; other tracked changes (made in called methods or through navigations) are not attributed." : "")
                 + (report.Crud.Any(r => r.Store is null && Tracked(r) is not null)
                     ? " `Attach` alone writes nothing (it tracks the entity as unchanged): a property set after it in the body that calls the context's `SaveChanges` is an update, marked \"after `Attach`\"; `Entry(x).State = EntityState.Modified` before the save writes every column, marked so."
                     : "")
