@@ -52,6 +52,34 @@ public class FailureAndRobustnessTests
         Assert.Empty(output.Diagnostics);
     }
 
+    /// <summary>The CleanArchitecture audit: the Domain project's report was the title and the opening sentence only. Its
+    /// model held facts kept for a host's merge (an entity guard of a type no context of this project maps) that render
+    /// nothing here; the report now says that it found nothing, as for a project with no fact at all.</summary>
+    [Fact]
+    public void A_project_whose_facts_render_nothing_says_it_found_no_data_layer()
+    {
+        var output = GeneratorHarness.Run(new Dictionary<string, string>
+        {
+            ["Domain/TodoItem.cs"] = """
+                namespace Todo.Domain
+                {
+                    public class TodoItem
+                    {
+                        public TodoItem(string title)
+                        {
+                            if (string.IsNullOrWhiteSpace(title)) throw new System.ArgumentException("A title is required.", nameof(title));
+                            Title = title;
+                        }
+                        public int Id { get; private set; }
+                        public string Title { get; private set; }
+                    }
+                }
+                """,
+        });
+
+        Assert.EndsWith("rebuild to refresh.\n\nDataDocGen found no data layer in this project.\n", output.Markdown);
+    }
+
     [Fact]
     public void An_exception_inside_the_generator_becomes_one_DDG001_warning_and_no_report()
     {
