@@ -589,11 +589,12 @@ internal static class JsonEmitter
         foreach (var item in OutboxTables.Find(report))
         {
             json.StartObject().Property("context", item.Context).Property("table", item.Table.QualifiedName).Property("type", item.Type).Property("payload", item.Payload)
-                .Property("processed", item.Processed).StringArray("publishers", item.Publishers.Select(j => j.FullName));
+                .Property("processed", item.Processed).Property("processedState", item.ProcessedState).StringArray("publishers", item.Publishers.Select(j => j.FullName));
             json.Name("writtenInTransactions").StartArray();
             foreach (var transaction in item.WrittenIn)
             {
-                json.StartObject().Property("member", transaction.Member).Property("kind", transaction.Kind).Property("location", Location(paths, transaction.Location)).EndObject();
+                json.StartObject().Property("member", transaction.Member).Property("kind", transaction.Kind).Property("joinsCallersTransaction", transaction.JoinedParameter)
+                    .Property("location", Location(paths, transaction.Location)).EndObject();
             }
             json.EndArray().EndObject();
         }

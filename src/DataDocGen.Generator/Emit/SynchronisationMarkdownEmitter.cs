@@ -39,9 +39,13 @@ internal static class SynchronisationMarkdownEmitter
         foreach (var item in outboxes)
         {
             var evidence = item.Table.Columns.FirstOrDefault(c => c.Name == item.Payload)?.Location;
+            // A state column: its enum and the member that marks a message processed.
+            var state = item.ProcessedState is null ? ""
+                : " (enum " + Markdown.Code(OutboxTables.SimpleName(item.Table.Columns.First(c => c.Name == item.Processed).ClrType)) + " with " + Markdown.Code(item.ProcessedState) + ")";
             md.Line("| " + Markdown.Code(item.Context) + " | " + Markdown.Code(item.Table.QualifiedName) + " | " + Markdown.Code(item.Type) + " | " + Markdown.Code(item.Payload)
-                    + " | " + Markdown.Code(item.Processed)
-                    + " | " + string.Join("<br>", item.WrittenIn.Select(t => md.WithLink(Markdown.Code(t.Member) + " (" + Markdown.Text(t.Kind) + ")", t.Location)))
+                    + " | " + Markdown.Code(item.Processed) + state
+                    + " | " + string.Join("<br>", item.WrittenIn.Select(t => md.WithLink(Markdown.Code(t.Member)
+                        + (t.JoinedParameter is { } parameter ? " (joins the caller's transaction, passed as " + Markdown.Code(parameter) + ")" : " (" + Markdown.Text(t.Kind) + ")"), t.Location)))
                     + " | " + (item.Publishers.Count == 0 ? "none found" : string.Join("<br>", item.Publishers.Select(j => md.WithLink(Markdown.Code(j.FullName), j.Location))))
                     + " | " + md.Link(evidence) + " |");
         }

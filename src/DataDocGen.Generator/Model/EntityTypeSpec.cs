@@ -71,6 +71,8 @@ internal sealed record AttributeSpec(string Name, EquatableArray<string> Argumen
 /// <param name="SetterUnknown">True for an auto-property compiled in another assembly with no visible setter: a private
 /// setter (which EF Core maps) is not imported from metadata, so <c>{ get; private set; }</c> cannot be told from
 /// <c>{ get; }</c> (which it does not map).</param>
+/// <param name="EnumMembers">For an enum declared in this compilation's source, its members' names in declaration order
+/// (read by the outbox heuristic: a state column with a member such as <c>Published</c>); empty otherwise.</param>
 internal sealed record EntityMemberSpec(
     string Name,
     string DeclaringType,
@@ -81,7 +83,8 @@ internal sealed record EntityMemberSpec(
     bool HasSetter,
     EquatableArray<AttributeSpec> Attributes,
     SourceLocation? Location,
-    bool SetterUnknown = false)
+    bool SetterUnknown = false,
+    EquatableArray<string> EnumMembers = default)
 {
     public AttributeSpec? Attribute(string name)
     {

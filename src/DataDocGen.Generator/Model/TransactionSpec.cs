@@ -10,9 +10,13 @@ namespace DataDocGen.Generator.Model;
 /// so rather than show an empty list.</param>
 /// <param name="DataSources">For an ambient transaction (TransactionScope, CommittableTransaction): the EF Core contexts and
 /// ADO.NET connections its own body uses, each of which enlists (see <c>AmbientDataSources</c>).</param>
+/// <param name="JoinedParameter">For a join of the transaction the method's caller passes in (<c>UseTransaction(transaction)</c>,
+/// <c>UseTransaction(transaction.GetDbTransaction())</c> on a parameter never assigned), the parameter's name; its
+/// <paramref name="Operations"/> are then those made through the joining context after the join (<c>CallerTransactionJoin</c>).</param>
 internal sealed record TransactionSpec(string Kind, string Detail, string Member, string? Condition, SourceLocation? Location,
     DataDocGen.Generator.Helpers.EquatableArray<string> Operations = default,
-    DataDocGen.Generator.Helpers.EquatableArray<AmbientDataSourceSpec> DataSources = default, bool ExtentUnknown = false);
+    DataDocGen.Generator.Helpers.EquatableArray<AmbientDataSourceSpec> DataSources = default, bool ExtentUnknown = false,
+    string? JoinedParameter = null);
 
 /// <summary>A data source an ambient transaction's body uses: an EF Core context (by type) or an ADO.NET connection or
 /// data source (by the field, parameter or local that holds it).</summary>

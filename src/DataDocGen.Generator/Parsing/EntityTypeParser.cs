@@ -84,9 +84,17 @@ internal static class EntityTypeParser
                 property.SetMethod is not null,
                 Attributes(property).ToEquatableArray(),
                 SourceLocation.From(property),
-                SetterUnknown: property.SetMethod is null && property.DeclaringSyntaxReferences.IsEmpty && IsAutoPropertyGetter(property.GetMethod));
+                SetterUnknown: property.SetMethod is null && property.DeclaringSyntaxReferences.IsEmpty && IsAutoPropertyGetter(property.GetMethod),
+                EnumMembers: SourceEnumMembers(elementType));
         }
     }
+
+    /// <summary>The members of an enum declared in this compilation's source, in declaration order; empty for any other type
+    /// (an enum compiled elsewhere, a library's, is not the project's statement of its states).</summary>
+    private static EquatableArray<string> SourceEnumMembers(ITypeSymbol type) =>
+        type is INamedTypeSymbol { TypeKind: TypeKind.Enum, DeclaringSyntaxReferences.IsEmpty: false } enumType
+            ? enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).Select(f => f.Name).ToEquatableArray()
+            : EquatableArray<string>.Empty;
 
     /// <summary>An auto-property's getter carries <c>[CompilerGenerated]</c> in metadata; a computed property's does not.</summary>
     private static bool IsAutoPropertyGetter(IMethodSymbol? getter) =>
@@ -123,7 +131,7 @@ internal static class EntityTypeParser
                 yield return new EntityMemberSpec(member.Name, member.ContainingType.ClrFullName(), kind, elementType.ClrFullName(),
                     elementType is INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType: { } underlying } ? underlying.ClrFullName() : null,
                     nullability, member is IFieldSymbol { IsReadOnly: false } || member is IPropertySymbol { SetMethod: not null },
-                    Attributes(member).ToEquatableArray(), SourceLocation.From(member));
+                    Attributes(member).ToEquatableArray(), SourceLocation.From(member), EnumMembers: SourceEnumMembers(elementType));
             }
         }
     }

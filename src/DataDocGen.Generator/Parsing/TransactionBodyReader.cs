@@ -119,8 +119,10 @@ internal static class TransactionBodyReader
     /// more changes is a fact; eShopOnContainers' CatalogContextSeed saves after each of its three AddRanges, and listing
     /// each operation once read as if only the first were saved). Also used for seeding code. With
     /// <paramref name="everyCall"/> (a transaction's "in order" list) calls of the project's own methods and delegates are
-    /// named too, and a call that runs only on a branch or on an exception says so.</summary>
-    public static EquatableArray<string> OperationsIn(IEnumerable<SyntaxNode> scopes, SemanticModel model, CancellationToken cancellationToken, bool everyCall = false)
+    /// named too, and a call that runs only on a branch or on an exception says so. With <paramref name="admits"/>, only the
+    /// nodes it admits are described (a join's list: the calls made through the joining context).</summary>
+    public static EquatableArray<string> OperationsIn(IEnumerable<SyntaxNode> scopes, SemanticModel model, CancellationToken cancellationToken, bool everyCall = false,
+        System.Func<SyntaxNode, bool>? admits = null)
     {
         var operations = new List<string>();
         var pieces = scopes.ToList();
@@ -134,6 +136,7 @@ internal static class TransactionBodyReader
             foreach (var node in scope.DescendantNodesAndSelf())
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (admits is not null && !admits(node)) continue;
                 var operation = node switch
                 {
                     InvocationExpressionSyntax invocation => Describe(invocation, model, namesCalls: everyCall, cancellationToken),

@@ -77,8 +77,11 @@ internal static class TransactionParser
                         // A strategy stored in a local and run more than once: one row per Execute* call (StrategyRun).
                         if (name == "CreateExecutionStrategy" && TransactionBodyReader.StrategyLocal(invocation) is { } local
                             && ConfirmedRuns(local, model, cancellationToken).Count > 1) return null;
+                        // UseTransaction(null): the context stops using the transaction it joined; it joins none.
+                        if (name.StartsWith("UseTransaction", System.StringComparison.Ordinal) && invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression
+                                is LiteralExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.NullLiteralExpression }) return null;
                         kind = name == "CreateExecutionStrategy" ? ExecutionStrategy
-                            : name.StartsWith("UseTransaction", System.StringComparison.Ordinal) ? "EF Core joins an existing transaction" : "EF Core transaction";
+                            : name.StartsWith("UseTransaction", System.StringComparison.Ordinal) ? JoinsExisting : "EF Core transaction";
                     }
                     else if (name.StartsWith("BeginTransaction", System.StringComparison.Ordinal) && receiver is not null
                              && (receiver.DerivesFromOrIs("LinqToDB.Data", "DataConnection") || receiver.DerivesFromOrIs("LinqToDB", "DataContext"))
@@ -102,10 +105,15 @@ internal static class TransactionParser
             var joins = controls || kind.StartsWith("EF Core joins", System.StringComparison.Ordinal) || kind.EndsWith("System.Transactions transaction", System.StringComparison.Ordinal);
             var operations = controls || kind.EndsWith("System.Transactions transaction", System.StringComparison.Ordinal) ? default
                 : TransactionBodyReader.Operations(site, kind == ExecutionStrategy, model, cancellationToken);
+            // The caller's transaction, handed in as a parameter: its row is the caller's, which cannot list this method's
+            // writes, so the join lists them (a join of a transaction begun here keeps an empty list).
+            var joinedParameter = kind == JoinsExisting && site is InvocationExpressionSyntax join ? CallerTransactionJoin.Parameter(join, model, cancellationToken) : null;
+            if (joinedParameter is not null) operations = CallerTransactionJoin.Operations((InvocationExpressionSyntax)site, model, cancellationToken);
             var extentUnknown = !joins && !TransactionBodyReader.Extent(site, kind == ExecutionStrategy).Any();
             var sources = site is ObjectCreationExpressionSyntax scope && Enlists(scope, model, cancellationToken)
                 ? AmbientDataSources.In(TransactionBodyReader.Extent(site, isExecutionStrategy: false), model, cancellationToken) : default;
-            return new TransactionResult(new TransactionSpec(kind, detail, CodeText.MemberName(site, model, cancellationToken), CodeText.EnclosingCondition(site, null), SourceLocation.From(site), operations, sources, extentUnknown), null);
+            return new TransactionResult(new TransactionSpec(kind, detail, CodeText.MemberName(site, model, cancellationToken), CodeText.EnclosingCondition(site, null), SourceLocation.From(site), operations, sources, extentUnknown,
+                joinedParameter), null);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {
@@ -114,6 +122,7 @@ internal static class TransactionParser
     }
 
     internal const string ExecutionStrategy = "EF Core execution strategy";
+    internal const string JoinsExisting = "EF Core joins an existing transaction";
     internal const string CommitsCurrent = "EF Core commits the current transaction";
     internal const string RollsBackCurrent = "EF Core rolls back the current transaction";
 

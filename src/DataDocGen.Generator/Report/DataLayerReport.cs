@@ -206,8 +206,10 @@ internal sealed record TableReport(
 
 /// <param name="Origin">What the column comes from: a property (<c>Order.CustomerId</c>), or a shadow or discriminator column.</param>
 /// <param name="ConfiguredBy">The attributes and calls that set its facets (<c>[MaxLength(50)]</c>, <c>HasMaxLength(50)</c>...), with their lines.</param>
+/// <param name="EnumMembers">For a property of an enum declared in the source of the project that declares the entity,
+/// the enum's members' names (never rendered; read by <see cref="OutboxTables"/>); empty otherwise.</param>
 internal sealed record ColumnReport(string Name, string ClrType, bool Nullable, int? MaxLength, string? StoreType, string Origin, SourceLocation? Location,
-    EquatableArray<EvidenceReport> ConfiguredBy = default);
+    EquatableArray<EvidenceReport> ConfiguredBy = default, EquatableArray<string> EnumMembers = default);
 
 /// <summary>A piece of configuration and where it is.</summary>
 /// <param name="What">The code; for calls made by library code (ASP.NET Core Identity), followed by <see cref="OriginSeparator"/>

@@ -862,6 +862,7 @@ internal sealed partial class SchemaBuilder
         {
             Origin = origin,
             ProviderClrType = member.EnumUnderlyingType ?? member.ClrType,
+            EnumMembers = member.EnumMembers,
         };
         ReadFacetAttributes(member, property);
         if (honourRequired && member.Attribute("Required") is not null) property.Nullable = false;

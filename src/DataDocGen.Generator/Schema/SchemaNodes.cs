@@ -137,6 +137,8 @@ internal sealed class PropertyNode(EntityNode owner, string name, string clrType
     public string? ColumnName { get; set; }
     public bool IsShadow { get; init; }
     public string Origin { get; init; } = "";
+    /// <summary>For an enum declared in the project's source, its members' names (<see cref="Model.EntityMemberSpec.EnumMembers"/>).</summary>
+    public Helpers.EquatableArray<string> EnumMembers { get; init; }
     public SourceLocation? Location { get; } = location;
     public string Column => ColumnName ?? Name;
 }

@@ -141,7 +141,7 @@ internal sealed class TableAssembler(SchemaBuilder builder, List<EntityNode> ent
         var isKey = property.Owner.Root.KeyProperties?.Contains(property.Name) == true && property.Owner.Root == property.Owner;
         var nullable = !isKey && (forceNullable || property.Nullable);
         columns[property.Column] = new ColumnReport(property.Column, property.ClrType, nullable, property.MaxLength,
-            StoreTypeMapper.Map(provider, property), property.Origin, property.Location, property.Evidence.ToEquatableArray());
+            StoreTypeMapper.Map(provider, property), property.Origin, property.Location, property.Evidence.ToEquatableArray(), property.EnumMembers);
         owners[property] = property.Column;
     }
 
