@@ -179,6 +179,97 @@ public class GuardAndSanitisationTests
         Assert.DoesNotContain("Mailer", output.Json ?? "");
     }
 
+    [Fact]
+    public void A_guard_is_a_write_to_an_instance_static_lookups_and_getters_are_none_and_conditional_throws_are_read()
+    {
+        // eShopOnContainers: OrderStatus.FromName/From (static lookups that throw for an unknown name) were listed as
+        // invariants of the entity; Buyer's constructor checks its arguments with `cond ? value : throw`, which was not read.
+        const string code = """
+            using System.Linq;
+            namespace Ordering.Domain
+            {
+                public class OrderingDomainException(string message) : Exception(message);
+                public class Buyer
+                {
+                    private string? _display;
+                    private bool _closed;
+                    public Buyer(string identity, string name, int? rank)
+                    {
+                        IdentityGuid = !string.IsNullOrWhiteSpace(identity) ? identity : throw new ArgumentNullException(nameof(identity));
+                        Name = name.Trim().Length > 0 ? name : throw new OrderingDomainException(nameof(name));
+                        Rank = rank is null ? throw new ArgumentNullException(nameof(rank)) : rank.Value;
+                        Code = (IsValid(name)) ? name : throw new OrderingDomainException(nameof(name));
+                    }
+                    public int Id { get; set; }
+                    public string IdentityGuid { get; private set; }
+                    public string Name { get; private set; }
+                    public string Code { get; private set; }
+                    public int Rank { get; private set; }
+                    public void Rename(string name) => Name = name.Length <= 100 ? name : throw new ArgumentOutOfRangeException(nameof(name));
+                    public string Nickname { get => _display ?? ""; set => _display = value.Length < 50 ? value : throw new ArgumentException(nameof(value)); }
+                    // Getters guard a read, not a write.
+                    public string Display => _display ?? throw new InvalidOperationException();
+                    public string Status { get { if (_closed) throw new InvalidOperationException(); return "open"; } }
+                    private static bool IsValid(string s) => s.Length > 0;
+                }
+                public class OrderStatus
+                {
+                    public static OrderStatus Submitted = new OrderStatus { Id = 1, Name = "submitted" };
+                    public int Id { get; set; }
+                    public string Name { get; set; } = "";
+                    public static IEnumerable<OrderStatus> List() => new[] { Submitted };
+                    public static OrderStatus FromName(string name)
+                    {
+                        var state = List().SingleOrDefault(s => string.Equals(s.Name, name, StringComparison.CurrentCultureIgnoreCase));
+                        if (state == null)
+                        {
+                            throw new OrderingDomainException($"Possible values for OrderStatus: {string.Join(",", List().Select(s => s.Name))}");
+                        }
+                        return state;
+                    }
+                    public static OrderStatus From(int id) => List().SingleOrDefault(s => s.Id == id) ?? throw new OrderingDomainException(nameof(id));
+                    public static OrderStatus Parse(string name) => name.Length > 0 ? FromName(name) : throw new ArgumentException(nameof(name));
+                    public static OrderStatus Checked(string name) { ArgumentException.ThrowIfNullOrEmpty(name); return FromName(name); }
+                    public static int Max { get => 6; set { if (value < 0) throw new ArgumentOutOfRangeException(nameof(value)); } }
+                    static OrderStatus() { if (Submitted is null) throw new InvalidOperationException(); }
+                    // An instance method of the same type is a write: listed.
+                    public void Relabel(string name) { if (name.Length == 0) throw new OrderingDomainException(nameof(name)); Name = name; }
+                }
+            }
+            namespace Ordering.Data
+            {
+                using Ordering.Domain;
+                public class OrderingContext : DbContext
+                {
+                    public DbSet<Buyer> Buyers => Set<Buyer>();
+                    public DbSet<OrderStatus> OrderStatus => Set<OrderStatus>();
+                }
+            }
+            """;
+        var output = GeneratorHarness.Run(Sources.With(("Domain/Ordering.cs", code)));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        var start = md.IndexOf("#### Guard clauses in entities", StringComparison.Ordinal);
+        Assert.True(start >= 0, md);
+        var end = md.IndexOf("\n#", start + 5, StringComparison.Ordinal);
+        var section = md[start..(end < 0 ? md.Length : end)];
+        Assert.Contains("Checks in the entities' own constructors, instance methods and setters that throw before state changes (static members and getters write no entity and are left out).", section);
+        // cond ? value : throw throws when cond is false: a negation is read through, anything else is negated.
+        Assert.Contains("| `Ordering.Domain.Buyer` | `ctor` | argument check | `string.IsNullOrWhiteSpace(identity)` | `ArgumentNullException` | [Domain/Ordering.cs:16]", section);
+        Assert.Contains("| `Ordering.Domain.Buyer` | `ctor` | invariant (heuristic) | `!(name.Trim().Length > 0)` | `OrderingDomainException` | [Domain/Ordering.cs:17]", section);
+        Assert.Contains("| `Ordering.Domain.Buyer` | `ctor` | argument check | `rank is null` | `ArgumentNullException` | [Domain/Ordering.cs:18]", section);
+        Assert.Contains("| `Ordering.Domain.Buyer` | `ctor` | invariant (heuristic) | `!IsValid(name)` | `OrderingDomainException` | [Domain/Ordering.cs:19]", section);
+        Assert.Contains("| `Ordering.Domain.Buyer` | `Rename` | argument check | `!(name.Length <= 100)` | `ArgumentOutOfRangeException` |", section);
+        Assert.Contains("| `Ordering.Domain.Buyer` | `Nickname.set` | argument check | `!(value.Length < 50)` | `ArgumentException` |", section);
+        Assert.Contains("| `Ordering.Domain.OrderStatus` | `Relabel` | invariant (heuristic) | `name.Length == 0` | `OrderingDomainException` |", section);
+        // Static members (a lookup, a factory, a static property's setter, the static constructor) and getters are no guards.
+        foreach (var member in new[] { "FromName", "From", "Parse", "Checked", "Max.set", "ctor` | invariant (heuristic) | `Submitted is null", "Display", "Status" })
+        {
+            Assert.DoesNotContain("| `" + member, section);
+        }
+        Assert.Equal(7, CountRows(md, "#### Guard clauses in entities"));
+    }
+
     private static int CountRows(string md, string heading)
     {
         var start = md.IndexOf(heading, StringComparison.Ordinal);

@@ -624,4 +624,68 @@ public class QueryShapeTests
             Assert.Contains("| `Reads." + member + "` | Eager loading | `Books.Library` | `Folders` |", md);
         }
     }
+
+    [Fact]
+    public void An_include_cast_to_an_unrelated_type_is_ignored_and_a_cast_within_the_hierarchy_keeps_it()
+    {
+        // dotnet/efcore#30599: Include(x => x.Posts).Cast<Forum>() through an explicit conversion operator "does not return
+        // the posts" (EF Core's ProcessCastOfType drops the include paths for a type outside the entity's hierarchy).
+        var output = GeneratorHarness.Run(Sources.With(("Blogs/Reads.cs", """
+            using System.Linq;
+            using System.Threading.Tasks;
+            namespace Blogs
+            {
+                public interface IHasName { string Name { get; } }
+                public interface IArchived { }
+                public abstract class Content { public int Id { get; set; } }
+                public class Blog : Content, IHasName
+                {
+                    public string Name { get; set; } = "";
+                    public List<Post> Posts { get; set; } = new();
+                    public static explicit operator Forum(Blog blog) => new Forum { Id = blog.Id, Posts = blog.Posts };
+                }
+                public class FeaturedBlog : Blog { public int Rank { get; set; } }
+                public class Post { public int Id { get; set; } }
+                public class Forum { public int Id { get; set; } public List<Post> Posts { get; set; } = new(); }
+                public class BlogsContext : DbContext
+                {
+                    public DbSet<Blog> Blogs => Set<Blog>();
+                    public DbSet<FeaturedBlog> Featured => Set<FeaturedBlog>();
+                }
+                public class Reads(BlogsContext db)
+                {
+                    public List<Forum> Forums() => db.Blogs.Include(b => b.Posts).Cast<Forum>().ToList();
+                    public Task<List<Forum>> Filtered() => db.Blogs.Include(b => b.Posts).Where(b => b.Id > 0).Cast<Forum>().Take(5).ToListAsync();
+                    public object StaticForm() => Queryable.Cast<Forum>(db.Blogs.Include(b => b.Posts)).ToList();
+                    // A related cast keeps the elements: the walk goes on to the projection after it.
+                    public object BaseThenProjects() => db.Blogs.Include(b => b.Posts).Cast<Content>().Select(c => c.Id).ToList();
+                    // Kept: a cast to the same type, a base class, an implemented interface, object, or a derived entity type.
+                    public object ToSame() => db.Blogs.Include(b => b.Posts).Cast<Blog>().ToList();
+                    public object ToBase() => db.Blogs.Include(b => b.Posts).Cast<Content>().ToList();
+                    public object ToInterface() => db.Blogs.Include(b => b.Posts).Cast<IHasName>().ToList();
+                    public object ToObject() => db.Blogs.Include(b => b.Posts).Cast<object>().ToList();
+                    public object ToDerived() => db.Blogs.Include(b => b.Posts).Cast<FeaturedBlog>().ToList();
+                    // Not read: an interface the type does not implement (a derived type might), OfType (EF Core keeps the
+                    // include for a type of the hierarchy and does not translate others), Enumerable's Cast after AsEnumerable.
+                    public object ToOtherInterface() => db.Blogs.Include(b => b.Posts).Cast<IArchived>().ToList();
+                    public object OfDerived() => db.Blogs.Include(b => b.Posts).OfType<FeaturedBlog>().ToList();
+                    public object OfUnrelated() => db.Blogs.Include(b => b.Posts).OfType<Forum>().ToList();
+                    public object InMemory() => db.Blogs.Include(b => b.Posts).AsEnumerable().Cast<Forum>().ToList();
+                    public object Generic<T>() => db.Blogs.Include(b => b.Posts).Cast<T>().ToList();
+                }
+            }
+            """)));
+
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var md = output.Markdown!;
+        foreach (var member in new[] { "Forums", "Filtered", "StaticForm" })
+        {
+            Assert.Contains("| `Reads." + member + "` | Eager loading (ignored: the query casts to an unrelated type) | `Blogs.Blog` | `Posts` |", md);
+        }
+        Assert.Contains("| `Reads.BaseThenProjects` | Eager loading (ignored: the query projects) | `Blogs.Blog` | `Posts` |", md);
+        foreach (var member in new[] { "ToSame", "ToBase", "ToInterface", "ToObject", "ToDerived", "ToOtherInterface", "OfDerived", "OfUnrelated", "InMemory", "Generic" })
+        {
+            Assert.Contains("| `Reads." + member + "` | Eager loading | `Blogs.Blog` | `Posts` |", md);
+        }
+    }
 }

@@ -142,12 +142,13 @@ internal static class DataOperationsMarkdownEmitter
         {
             md.Line("### 2.4 Query optimisation: loading and tracking").Line();
             md.Line("| Where | What | Entity | Path or call | Evidence |").Line("| --- | --- | --- | --- | --- |");
+            var kinds = OwnedIncludes.Kinds(report);
             foreach (var shape in report.QueryShapes)
             {
                 // A context-wide default names the context in the Entity column: it applies to every entity queried through it
                 // (through the one instance whose change tracker is set, or every instance built with the options).
                 var scope = shape.Kind.EndsWith("(" + Parsing.QueryShapeParser.InstanceScope + ")", System.StringComparison.Ordinal) ? "queries made through this instance of " : "every query of ";
-                md.Line("| " + Markdown.Code(shape.Member) + " | " + Markdown.Text(shape.Kind) + " | " + (shape.Entity is not null ? Markdown.Code(shape.Entity) : shape.Context is not null ? scope + Markdown.Code(shape.Context) : "")
+                md.Line("| " + Markdown.Code(shape.Member) + " | " + Markdown.Text(kinds(shape)) + " | " + (shape.Entity is not null ? Markdown.Code(shape.Entity) : shape.Context is not null ? scope + Markdown.Code(shape.Context) : "")
                         + " | " + (shape.Detail is null ? "" : Markdown.Code(shape.Detail))
                         + (shape.Condition is null ? "" : (shape.Detail is null ? "" : ", ") + "when " + Markdown.Code(shape.Condition)) + " | " + md.Link(shape.Location) + " |");
             }

@@ -356,9 +356,10 @@ internal static class JsonEmitter
         json.EndArray();
 
         json.Name("queryShapes").StartArray();
+        var kinds = OwnedIncludes.Kinds(report);
         foreach (var shape in report.QueryShapes)
         {
-            json.StartObject().Property("member", shape.Member).Property("kind", shape.Kind).Property("entity", shape.Entity)
+            json.StartObject().Property("member", shape.Member).Property("kind", kinds(shape)).Property("entity", shape.Entity)
                 .Property("detail", shape.Detail).Property("condition", shape.Condition).Property("context", shape.Context)
                 .Property("location", Location(paths, shape.Location))
                 .EndObject();

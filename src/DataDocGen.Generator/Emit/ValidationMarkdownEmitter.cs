@@ -91,9 +91,10 @@ internal static class ValidationMarkdownEmitter
         if (guards.Count > 0)
         {
             md.Line("#### Guard clauses in entities").Line();
-            md.Line("Checks in the entities' own constructors, methods and accessors that throw before state changes. Argument checks are "
-                    + "recognised by their API (`ArgumentException` and its subclasses, the `ThrowIf…` helpers, Ardalis.GuardClauses, "
-                    + "CommunityToolkit.Diagnostics); any other exception thrown by an `if` is listed as an invariant, by its shape (a heuristic).").Line();
+            md.Line("Checks in the entities' own constructors, instance methods and setters that throw before state changes (static members and getters "
+                    + "write no entity and are left out). Argument checks are recognised by their API (`ArgumentException` and its subclasses, the `ThrowIf…` "
+                    + "helpers, Ardalis.GuardClauses, CommunityToolkit.Diagnostics); any other exception thrown by an `if`, a `?? throw` or a `? … : throw` "
+                    + "is listed as an invariant, by its shape (a heuristic).").Line();
             md.Line("| Entity | Member | Kind | Check | Throws, or guard library | Evidence |").Line("| --- | --- | --- | --- | --- | --- |");
             foreach (var guard in guards)
             {

@@ -18,19 +18,21 @@ namespace DataDocGen.Generator.Parsing;
 /// through mapped members down to values that cannot hold those entities, AutoMapper's <c>ProjectTo&lt;T&gt;</c>
 /// (<c>AutoMapper.QueryableExtensions.Extensions</c> or <c>AutoMapper.IMapper</c>) to a type that cannot hold them, a
 /// <c>Join</c>/<c>GroupJoin</c> or <c>GroupBy</c> result selector that drops them, a grouping whose key and elements cannot
-/// hold them, a query-syntax <c>select</c> that drops them, or an aggregate (<c>Count</c>, <c>Any</c>, <c>Sum</c>, ...)
-/// whose value cannot hold them. Anything else (another operator, a selector that is no lambda, an entity passed whole to
+/// hold them, a query-syntax <c>select</c> that drops them, an aggregate (<c>Count</c>, <c>Any</c>, <c>Sum</c>, ...)
+/// whose value cannot hold them, or a <c>Cast&lt;T&gt;</c> to a type unrelated to the element type (<see cref="CastsAway"/>). Anything else (another operator, a selector that is no lambda, an entity passed whole to
 /// a method or kept in the result, a member EF Core may not map) leaves the include as eager loading.
 /// </summary>
 internal static partial class QueryShapeParser
 {
     /// <summary>The kind of an <c>Include</c> that EF Core ignores, with why: "Eager loading (ignored: the query projects)",
-    /// "... counts)", "... returns true or false)", "... aggregates)", "... groups)", "... joins into another shape)".</summary>
+    /// "... counts)", "... returns true or false)", "... aggregates)", "... groups)", "... joins into another shape)",
+    /// "... casts to an unrelated type)".</summary>
     private static string IgnoredKind(string reason) => "Eager loading (ignored: the query " + reason + ")";
 
     private const string Projects = "projects";
     private const string Groups = "groups";
     private const string Joins = "joins into another shape";
+    private const string CastsToAnotherType = "casts to an unrelated type";
 
     /// <summary>Operators between an Include and a projection that keep the query's elements as they are.</summary>
     private static readonly HashSet<string> KeepsElements = new(System.StringComparer.Ordinal)
@@ -122,6 +124,10 @@ internal static partial class QueryShapeParser
                     return Groups;
                 }
             }
+            else if (method.Name == "Cast" && queryable)
+            {
+                if (CastsAway(current, method, model, cancellationToken)) return grouped ? Groups : CastsToAnotherType;
+            }
             else if (Aggregates.TryGetValue(method.Name, out var aggregate)
                      && (queryable || original.ContainingType.Is("Microsoft.EntityFrameworkCore", "EntityFrameworkQueryableExtensions")))
             {
@@ -137,6 +143,31 @@ internal static partial class QueryShapeParser
             current = call;
         }
         return null;
+    }
+
+    /// <summary><c>Cast&lt;T&gt;()</c> to a class or struct unrelated to the query's element type (neither is the other
+    /// nor derives from it): EF Core keeps an include through a cast to a base type, an implemented interface or
+    /// <c>object</c> (a no-op) and to another entity type of the hierarchy, but for any other type the query's element is
+    /// no longer an entity and its includes go (<c>NavigationExpandingExpressionVisitor.ProcessCastOfType</c>; reported as
+    /// dotnet/efcore#30599, <c>Include(x =&gt; x.Posts).Cast&lt;Forum&gt;()</c> through an explicit conversion operator,
+    /// "does not return the posts"). A derived type is left as eager loading (it keeps the include when the model maps
+    /// it, which the query does not show), as is an interface or a type not known. <c>OfType</c> is not read here: EF
+    /// Core keeps the include for a type of the hierarchy and does not translate the query for any other.</summary>
+    private static bool CastsAway(ExpressionSyntax source, IMethodSymbol cast, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (cast.TypeArguments.Length != 1 || cast.TypeArguments[0] is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } target
+            || target.SpecialType == SpecialType.System_Object) return false;
+        if (QueryElement(Semantics.TypeOf(source, model, cancellationToken)) is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } element) return false;
+        return !SymbolEqualityComparer.Default.Equals(element, target) && !InheritsFrom(element, target) && !InheritsFrom(target, element);
+    }
+
+    /// <summary>T of the <c>IQueryable&lt;T&gt;</c> a type is or implements (<c>IIncludableQueryable&lt;Blog, Post&gt;</c> is
+    /// an <c>IQueryable&lt;Blog&gt;</c>).</summary>
+    private static ITypeSymbol? QueryElement(ITypeSymbol? type)
+    {
+        static bool IsQueryable(INamedTypeSymbol t) => t is { Name: "IQueryable", TypeArguments.Length: 1 } && t.IsInNamespace("System.Linq");
+        if (type is INamedTypeSymbol named && IsQueryable(named)) return named.TypeArguments[0];
+        return type?.AllInterfaces.FirstOrDefault(IsQueryable)?.TypeArguments[0];
     }
 
     /// <summary>AutoMapper's <c>ProjectTo</c>: the <c>IQueryable</c> extension or the mapper's method.</summary>

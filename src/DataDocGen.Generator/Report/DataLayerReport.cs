@@ -67,6 +67,7 @@ internal sealed record DataLayerReport(
 /// the context, that hand the options builder to code not followed.</param>
 /// <param name="UnattributedProviderCalls">Provider calls of the project DataDocGen attributes to no context (kept when this
 /// context has no run-time provider): the provider may be chosen there, so "no provider is chosen" would be false.</param>
+/// <param name="OwnedNavigations">The model's navigations to owned types (<see cref="Schema.SchemaResult.OwnedNavigations"/>).</param>
 internal sealed record ContextReport(
     string Name,
     string FullName,
@@ -89,7 +90,8 @@ internal sealed record ContextReport(
     EquatableArray<QueryFilterReport> QueryFilters = default,
     EquatableArray<ProviderSchemaReport> ProviderVariants = default,
     EquatableArray<OptionCallSpec> ConfiguredNotFollowed = default,
-    EquatableArray<ProviderCallSpec> UnattributedProviderCalls = default)
+    EquatableArray<ProviderCallSpec> UnattributedProviderCalls = default,
+    EquatableArray<OwnedNavigationReport> OwnedNavigations = default)
 {
     /// <summary>The providers chosen for the application at run time: all but a design-time factory's.</summary>
     public IReadOnlyList<ProviderReport> RunTimeProviders => Providers.Where(p => p.Role != ProviderRole.DesignTime).ToList();
@@ -230,6 +232,10 @@ internal sealed record ForeignKeyReport(string Name, EquatableArray<string> Colu
 internal sealed record IndexReport(string Name, EquatableArray<string> Columns, bool Unique, string? Filter, SourceLocation? Location);
 
 internal sealed record CheckConstraintReport(string Name, string Sql, SourceLocation? Location);
+
+/// <summary>A navigation of an entity type to an owned type, by its path from the owner (<c>Address</c>, <c>Address.Geo</c>):
+/// EF Core loads it with the owner. Kept when the context's schema is withheld (the configuration states it).</summary>
+internal sealed record OwnedNavigationReport(string Owner, string Path);
 
 internal sealed record RelationshipReport(
     string Principal,

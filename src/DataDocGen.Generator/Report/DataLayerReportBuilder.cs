@@ -343,7 +343,8 @@ internal static class DataLayerReportBuilder
             Seeds: schema.Seeds.OrderBy(s => s.Entity, StringComparer.Ordinal).ThenBy(s => s.Location, LocationComparer.Instance).ToEquatableArray(),
             QueryFilters: schema.QueryFilters.OrderBy(f => f.Location, LocationComparer.Instance).ToEquatableArray(),
             ProviderVariants: variants, ConfiguredNotFollowed: context.ConfiguredNotFollowed,
-            UnattributedProviderCalls: distinctProviders.Count == 0 ? unattributed : EquatableArray<ProviderCallSpec>.Empty);
+            UnattributedProviderCalls: distinctProviders.Count == 0 ? unattributed : EquatableArray<ProviderCallSpec>.Empty,
+            OwnedNavigations: schema.OwnedNavigations.ToEquatableArray());
     }
 
     private static EquatableArray<TableReport> NamesOnly(IEnumerable<EntityReport> entities) =>

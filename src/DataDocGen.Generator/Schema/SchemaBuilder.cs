@@ -30,6 +30,10 @@ internal sealed record SchemaResult(
     /// <summary>The tables of entity types EF Core adds itself: implicit many-to-many join entities and owned collections
     /// (and owned references with a table of their own). Named even when the rest of the schema is withheld.</summary>
     public List<EntityReport> AddedTables { get; init; } = new();
+
+    /// <summary>Navigations of the model's entity types to owned types (<c>OwnsOne</c>/<c>OwnsMany</c>, nested ones by
+    /// path, and navigations to an <c>[Owned]</c> type): stated by the configuration even when the rest of the schema is withheld.</summary>
+    public List<OwnedNavigationReport> OwnedNavigations { get; init; } = new();
 }
 
 /// <summary>
@@ -306,9 +310,9 @@ internal sealed partial class SchemaBuilder
             {
                 UnknownTableNames("the table of the " + collection.Kind + " `" + collection.Origin + "` is not named", collection.Navigation.Location);
             }
-            return new SchemaResult(entityReports, EquatableArray<TableReport>.Empty, EquatableArray<TableReport>.Empty, EquatableArray<RelationshipReport>.Empty, _unknown) { Seeds = _seeds, QueryFilters = _filters, TableNamesUnknown = _unknownTableNames, AddedTables = addedTables };
+            return new SchemaResult(entityReports, EquatableArray<TableReport>.Empty, EquatableArray<TableReport>.Empty, EquatableArray<RelationshipReport>.Empty, _unknown) { Seeds = _seeds, QueryFilters = _filters, TableNamesUnknown = _unknownTableNames, AddedTables = addedTables, OwnedNavigations = OwnedNavigationReports(ignoredMembers) };
         }
-        return new SchemaResult(entityReports, tables.ToEquatableArray(), views.ToEquatableArray(), RelationshipReports(), _unknown) { Seeds = _seeds, QueryFilters = _filters, TableNamesUnknown = _unknownTableNames, AddedTables = addedTables };
+        return new SchemaResult(entityReports, tables.ToEquatableArray(), views.ToEquatableArray(), RelationshipReports(), _unknown) { Seeds = _seeds, QueryFilters = _filters, TableNamesUnknown = _unknownTableNames, AddedTables = addedTables, OwnedNavigations = OwnedNavigationReports(ignoredMembers) };
     }
 
     private void CheckKeyProperties(EntityNode node)
@@ -654,6 +658,33 @@ internal sealed partial class SchemaBuilder
                 }
             }
         }
+    }
+
+    /// <summary>The owned navigations of the model's entity types, by owner and path: <c>OwnsOne</c>/<c>OwnsMany</c> calls
+    /// on the entity or a base type (nested ones as <c>Address.Geo</c>), and settable navigations to an <c>[Owned]</c>
+    /// type, less ignored members. EF Core loads owned types with their owner, so an <c>Include</c> of one loads nothing
+    /// more (<c>Report/OwnedIncludes</c>).</summary>
+    private List<OwnedNavigationReport> OwnedNavigationReports(Dictionary<string, HashSet<string>> ignoredMembers)
+    {
+        var result = new List<OwnedNavigationReport>();
+        foreach (var node in _order.Where(n => !_ownedCollectionNodes.Contains(n)))
+        {
+            var types = node.Spec.BaseTypes.Prepend(node.FullName).ToList();
+            bool Ignored(string navigation) => types.Any(t => ignoredMembers.TryGetValue(t, out var set) && set.Contains(navigation));
+            var paths = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var (entity, path) in _ownedNavigations.Concat(_ownedPaths).Concat(_ownedCollectionPaths))
+            {
+                if (types.Contains(entity) && !Ignored(path.Split('.')[0]) && !_complexNavigations.Contains((entity, path.Split('.')[0]))) paths.Add(path);
+            }
+            foreach (var member in node.Spec.Members)
+            {
+                if (member.Kind is not (MemberKind.Reference or MemberKind.Collection) || (member.Kind == MemberKind.Reference && !member.HasSetter)
+                    || !IsMapped(node, member, ignoredMembers) || !_types.TryGetValue(member.ClrType, out var target)) continue;
+                if (HasTypeAttribute(target, "Owned") && !IsComplex(node, member, target)) paths.Add(member.Name);
+            }
+            result.AddRange(paths.Select(p => new OwnedNavigationReport(node.FullName, p)));
+        }
+        return result;
     }
 
     /// <summary>The CLR types made owned by <c>OwnsOne</c>/<c>OwnsMany</c> at the top level or at the end of a nested path,
