@@ -271,4 +271,37 @@ public class ProviderAndRegistrationTests
         Assert.Contains("found no data layer", output.Markdown);
         Assert.DoesNotContain("hunter2", output.All);
     }
+
+    /// <summary>The CleanArchitecture audit: <c>ConfigureWarnings(…)</c> hid that the registration ignores EF 9's
+    /// <c>PendingModelChangesWarning</c> (Migrate no longer stops on model changes no migration holds). A short expression
+    /// lambda is shown whole; a block or a long lambda stays elided.</summary>
+    [Theory]
+    [InlineData("w => w.Ignore(RelationalEventId.PendingModelChangesWarning)", "`ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))`")]
+    [InlineData("w => { w.Ignore(RelationalEventId.PendingModelChangesWarning); }", "`ConfigureWarnings(…)`")]
+    [InlineData("w => w.Throw(RelationalEventId.MultipleCollectionIncludeWarning).Log((CoreEventId.FirstWithoutOrderByAndFilterWarning, Microsoft.Extensions.Logging.LogLevel.Error))", "`ConfigureWarnings(…)`")]
+    [InlineData("w => w.Throw(RelationalEventId.MultipleCollectionIncludeWarning)", "`ConfigureWarnings(w => w.Throw(RelationalEventId.MultipleCollectionIncludeWarning))`")]
+    public void A_short_ConfigureWarnings_lambda_is_shown_whole(string lambda, string shown)
+    {
+        var output = GeneratorHarness.Run(Sources.With(("Data/ShopContext.cs", """
+            using Microsoft.EntityFrameworkCore.Diagnostics;
+            namespace Shop.Data
+            {
+                public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+                {
+                    public DbSet<Shop.Domain.Order> Orders => Set<Shop.Domain.Order>();
+                }
+                public static class Setup
+                {
+                    public static void Add(IServiceCollection services) => services.AddDbContext<ShopContext>(o =>
+                    {
+                        o.UseSqlServer("Server=.;Database=Shop");
+                        o.ConfigureWarnings(LAMBDA);
+                    });
+                }
+            }
+            """.Replace("LAMBDA", lambda))));
+
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        Assert.Contains("| Context option | " + shown + " |", output.Markdown);
+    }
 }

@@ -76,7 +76,8 @@ internal static class OptionsBuilderParser
         var argumentTypes = name == "AddInterceptors"
             ? invocation.ArgumentList.Arguments.Select(a => Semantics.TypeOf(a.Expression, model, cancellationToken) is INamedTypeSymbol { TypeKind: TypeKind.Class } type ? type.ClrFullName() : "?").ToEquatableArray()
             : default;
-        return new OptionCallSpec(RenderCall(name + typeArguments, invocation.ArgumentList), SourceLocation.From(invocation), method.ContainingAssembly?.Name, argumentTypes);
+        var call = name == "ConfigureWarnings" ? RenderWarnings(invocation.ArgumentList) : RenderCall(name + typeArguments, invocation.ArgumentList);
+        return new OptionCallSpec(call, SourceLocation.From(invocation), method.ContainingAssembly?.Name, argumentTypes);
     }
 
     /// <summary>A call handing the builder to code not followed, as the report names it (<c>provider.Initialise(opt)</c>).</summary>
@@ -209,6 +210,17 @@ internal static class OptionsBuilderParser
     /// <summary><c>Name(args)</c> with each argument shown when it is safe code, else as an ellipsis.</summary>
     public static string RenderCall(string name, ArgumentListSyntax arguments) =>
         name + "(" + string.Join(", ", arguments.Arguments.Select(a => a.Expression is LambdaExpressionSyntax ? "…" : CodeText.Safe(a) ?? "…")) + ")";
+
+    /// <summary><c>ConfigureWarnings(w =&gt; w.Ignore(RelationalEventId.PendingModelChangesWarning))</c> with its lambda when
+    /// that is one short expression: which warnings are ignored or thrown is the option's whole meaning (the CleanArchitecture
+    /// audit read <c>ConfigureWarnings(…)</c> for a call that switches off EF 9's check for model changes no migration holds).</summary>
+    private static string RenderWarnings(ArgumentListSyntax arguments) =>
+        "ConfigureWarnings(" + string.Join(", ", arguments.Arguments.Select(a =>
+            a.Expression is LambdaExpressionSyntax { ExpressionBody: { } body } lambda && CodeText.Safe(lambda) is { Length: <= MaxWarningsLambda } text && body is InvocationExpressionSyntax
+                ? text
+                : a.Expression is LambdaExpressionSyntax ? "…" : CodeText.Safe(a) ?? "…")) + ")";
+
+    private const int MaxWarningsLambda = 160;
 
     /// <summary>A name an option call on the builder has (<c>Use*</c>, <c>Enable*</c>, <c>AddInterceptors</c>...).</summary>
     public static bool LooksLikeOption(string name) =>
